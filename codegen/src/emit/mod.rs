@@ -1,0 +1,48 @@
+//! [`Api`] → formatted Rust source files.
+
+mod common;
+mod models;
+mod test_table;
+
+pub use test_table::TESTS_DIR;
+
+use crate::ir::Api;
+use crate::{Error, GeneratedFile};
+use quote::quote;
+
+/// Where the SDK's generated code lives, relative to the workspace root.
+pub const SDK_DIR: &str = "conekta-sdk/src/generated";
+
+/// Emits every generated file, paths relative to the workspace root.
+pub fn emit(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
+    let mut files = models::emit(&api.types, &format!("{SDK_DIR}/models"))?;
+    files.push(root_module(api)?);
+    files.push(test_table::emit(api)?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn root_module(api: &Api) -> Result<GeneratedFile, Error> {
+    let version = &api.version;
+    let title = &api.title;
+    let version_doc = format!(" Version of {title} this code was generated from.");
+    let media = api.media_type.as_ref().map(|media| {
+        quote! {
+            /// The media type sent as `Accept`: it selects the API version.
+            pub const MEDIA_TYPE: &str = #media;
+        }
+    });
+    let tokens = quote! {
+        /// The API's data types: one per schema of the spec, and one per inline object or enum.
+        #[allow(deprecated)]
+        pub mod models;
+
+        #[doc = #version_doc]
+        pub const API_VERSION: &str = #version;
+        #media
+    };
+    Ok(GeneratedFile {
+        path: format!("{SDK_DIR}/mod.rs"),
+        contents: common::render("mod.rs", tokens)?,
+    })
+}

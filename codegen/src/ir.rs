@@ -1,0 +1,275 @@
+//! The intermediate representation between the spec and the emitted Rust:
+//! named types and operations, with every name already a valid Rust name.
+
+/// Everything the emitters need, lowered from one spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// `info.title` of the spec.
+    pub title: String,
+    /// `info.version` of the spec, e.g. `2.2.0`.
+    pub version: String,
+    /// The vendor media type the operations answer with (sent as `Accept`).
+    pub media_type: Option<String>,
+    /// Named types, in a deterministic order.
+    pub types: Vec<TypeDef>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+}
+
+/// Documentation taken from a schema or operation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Docs {
+    /// Title or summary (first paragraph).
+    pub title: Option<String>,
+    /// Description (further paragraphs).
+    pub description: Option<String>,
+    /// A short example value, as JSON.
+    pub example: Option<String>,
+}
+
+impl Docs {
+    /// Joined, non-empty paragraphs.
+    pub fn paragraphs(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for text in [&self.title, &self.description].into_iter().flatten() {
+            let text = text.trim();
+            if !text.is_empty() && !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        out
+    }
+}
+
+/// One named Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Rust name (`UpperCamelCase`).
+    pub name: String,
+    /// The module (file) it is emitted into: the snake name of its component schema.
+    pub module: String,
+    /// Where it comes from in the spec, as a JSON pointer.
+    pub source: String,
+    /// Its documentation.
+    pub docs: Docs,
+    /// Marked `deprecated` in the spec.
+    pub deprecated: bool,
+    /// Its shape.
+    pub kind: TypeKind,
+}
+
+/// The shape of a named type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known fields; unknown fields are kept in `extra`.
+    Struct {
+        /// Declared properties, in spec order.
+        fields: Vec<Field>,
+        /// Value type of `additionalProperties`, kept in the catch-all map.
+        additional: Option<TypeRef>,
+        /// Rust name of the catch-all field.
+        extra_field: String,
+    },
+    /// An open string enum.
+    Enum {
+        /// Known values.
+        variants: Vec<EnumVariant>,
+    },
+    /// A oneOf with a discriminator: tagged by `property` using the mapping keys.
+    Tagged {
+        /// The discriminator's `propertyName`.
+        property: String,
+        /// One variant a mapping key.
+        variants: Vec<UnionVariant>,
+    },
+    /// A oneOf without a discriminator, tried most specific first.
+    Untagged {
+        /// The variants, most specific first.
+        variants: Vec<UnionVariant>,
+    },
+    /// Another name for a type (maps, arrays, or a schema that is a `$ref`).
+    Alias(TypeRef),
+}
+
+/// One field of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The JSON property name.
+    pub json_name: String,
+    /// The Rust field name.
+    pub rust_name: String,
+    /// The value type (without the `Option` for optional fields).
+    pub ty: TypeRef,
+    /// Required and not nullable: no `Option`.
+    pub required: bool,
+    /// Its documentation.
+    pub docs: Docs,
+    /// Marked `deprecated` in the spec.
+    pub deprecated: bool,
+}
+
+/// One known value of an open enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The string on the wire.
+    pub value: String,
+}
+
+/// One variant of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The discriminator value (tagged unions only).
+    pub tag: Option<String>,
+    /// The payload type.
+    pub ty: TypeRef,
+}
+
+/// A reference to a type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `i8`.
+    I8,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f64`.
+    F64,
+    /// Any JSON value.
+    Value,
+    /// A JSON object with any values.
+    Object,
+    /// A named type.
+    Named(String),
+    /// `Vec<T>`.
+    Array(Box<TypeRef>),
+    /// A string-keyed map.
+    Map(Box<TypeRef>),
+    /// `Box<T>`, where `T` would otherwise be infinitely sized.
+    Boxed(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The named types this reference mentions.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            TypeRef::Named(name) => Some(name),
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => inner.named(),
+            _ => None,
+        }
+    }
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The spec's `operationId`.
+    pub id: String,
+    /// Rust method name (`snake_case` of the operationId).
+    pub method_name: String,
+    /// Rust name of the request builder.
+    pub builder_name: String,
+    /// Upper-case HTTP method.
+    pub http_method: String,
+    /// Path template, e.g. `/customers/{id}`.
+    pub path: String,
+    /// The group (tag) it belongs to.
+    pub group: Group,
+    /// Summary and description.
+    pub docs: Docs,
+    /// Marked `deprecated` in the spec.
+    pub deprecated: bool,
+    /// Path parameters, in template order.
+    pub path_params: Vec<Param>,
+    /// Query parameters.
+    pub query_params: Vec<Param>,
+    /// Header parameters.
+    pub header_params: Vec<Param>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// Success status code.
+    pub success_status: u16,
+    /// Success response type.
+    pub response: TypeRef,
+    /// Error statuses the spec declares, with their types.
+    pub error_responses: Vec<(u16, TypeRef)>,
+    /// Set when the operation is a cursor-paginated list.
+    pub pagination: Option<Pagination>,
+}
+
+/// The group of operations an operation belongs to (one per tag).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Group {
+    /// The tag as written in the spec.
+    pub tag: String,
+    /// The accessor on the client (`snake_case`).
+    pub accessor: String,
+    /// The group struct and module name.
+    pub type_name: String,
+    /// The module name.
+    pub module: String,
+}
+
+/// A request parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The wire name.
+    pub name: String,
+    /// The Rust name.
+    pub rust_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Its documentation.
+    pub docs: Docs,
+    /// What the runtime does with it.
+    pub role: ParamRole,
+}
+
+/// How the runtime treats a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamRole {
+    /// An ordinary parameter.
+    Plain,
+    /// `Accept-Language`: defaults to the client's language.
+    Language,
+    /// `X-Child-Company-Id`: defaults to the client's child company.
+    ChildCompany,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether the spec requires it.
+    pub required: bool,
+}
+
+/// How a list operation pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The item type of `data`.
+    pub item: TypeRef,
+    /// Rust name of the `data` field.
+    pub data_field: String,
+    /// Rust name of the `has_more` field.
+    pub has_more_field: String,
+    /// Rust name of the `next_page_url` field.
+    pub next_url_field: String,
+    /// Whether `data` is optional in the response type.
+    pub data_optional: bool,
+    /// Whether `has_more` is optional in the response type.
+    pub has_more_optional: bool,
+    /// Rust name of the `next` cursor parameter.
+    pub cursor_param: String,
+}

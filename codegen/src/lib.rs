@@ -1,0 +1,62 @@
+//! The conekta-rs code generator: Conekta's OpenAPI spec in, Rust source out.
+//!
+//! The pipeline has no I/O: the caller reads the spec and the patch file and
+//! writes the returned files.
+//!
+//! 1. [`patch`]: documented corrections are applied to the spec as JSON.
+//! 2. `lower`: the patched spec (parsed by `openapiv3`) becomes an [`ir::Api`]
+//!    of named types and operations.
+//! 3. `emit`: the IR becomes token streams (`quote`), pretty-printed by `prettyplease`.
+
+mod emit;
+mod error;
+pub mod ir;
+mod lower;
+mod naming;
+pub mod patch;
+
+pub use emit::{SDK_DIR, TESTS_DIR};
+pub use error::{Error, Warning};
+
+/// One generated file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the workspace root, with `/` separators.
+    pub path: String,
+    /// The file's contents.
+    pub contents: String,
+}
+
+/// The result of a generation.
+#[derive(Debug)]
+pub struct Output {
+    /// Every generated file, sorted by path.
+    pub files: Vec<GeneratedFile>,
+    /// What a reviewer should know (renamed types, untyped values…).
+    pub warnings: Vec<Warning>,
+    /// The lowered API, for reporting.
+    pub api: ir::Api,
+}
+
+/// Reads the spec (YAML or JSON), applies the patches (a YAML list, see [`patch`]) and
+/// parses the result as OpenAPI.
+pub fn parse(spec: &str, patches: &str) -> Result<openapiv3::OpenAPI, Error> {
+    let mut doc: serde_json::Value = serde_yaml::from_str(spec).map_err(|source| Error::Yaml {
+        what: "the spec",
+        source,
+    })?;
+    patch::apply(&mut doc, &patch::parse(patches)?)?;
+    serde_json::from_value(doc).map_err(Error::OpenApi)
+}
+
+/// Generates the SDK's sources from a spec and its patches.
+pub fn generate(spec: &str, patches: &str) -> Result<Output, Error> {
+    let parsed = parse(spec, patches)?;
+    let (api, warnings) = lower::lower(&parsed)?;
+    let files = emit::emit(&api)?;
+    Ok(Output {
+        files,
+        warnings,
+        api,
+    })
+}

@@ -1,0 +1,278 @@
+//! Lowers paths and operations: parameters, bodies, responses and pagination.
+
+use super::node::{self, Node};
+use super::schema::SchemaLowerer;
+use crate::Error;
+use crate::ir::{Body, Docs, Group, Operation, Pagination, Param, ParamRole, TypeKind, TypeRef};
+use crate::naming;
+use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr};
+
+/// Header that selects the response language; defaults to the client's setting.
+const LANGUAGE_HEADER: &str = "Accept-Language";
+/// Header that acts on behalf of a child company; defaults to the client's setting.
+const CHILD_COMPANY_HEADER: &str = "X-Child-Company-Id";
+/// The query parameter that carries the pagination cursor.
+const CURSOR_PARAM: &str = "next";
+
+/// Lowers every operation, in spec order, and the media types their successes use.
+pub fn lower_operations<'a>(
+    spec: &'a OpenAPI,
+    schemas: &mut SchemaLowerer<'a>,
+) -> Result<(Vec<Operation>, Vec<String>), Error> {
+    let mut operations = Vec::new();
+    let mut media_types = Vec::new();
+    for (path, item) in &spec.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            return Err(Error::unsupported(path, "a `$ref` path item"));
+        };
+        if !item.parameters.is_empty() {
+            return Err(Error::unsupported(path, "path-level parameters"));
+        }
+        for (method, op) in item.iter() {
+            let pointer = format!("#/paths/{}/{method}", node::escape(path));
+            let lowered = lower_one(schemas, path, method, op, &pointer, &mut media_types)?;
+            operations.push(lowered);
+        }
+    }
+    for op in &mut operations {
+        op.pagination = pagination(op, schemas);
+    }
+    Ok((operations, media_types))
+}
+
+fn lower_one<'a>(
+    schemas: &mut SchemaLowerer<'a>,
+    path: &str,
+    method: &str,
+    op: &'a openapiv3::Operation,
+    pointer: &str,
+    media_types: &mut Vec<String>,
+) -> Result<Operation, Error> {
+    let id = op
+        .operation_id
+        .clone()
+        .ok_or_else(|| Error::invalid(pointer, "an operation without an operationId"))?;
+    let tag = op
+        .tags
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "Default".to_owned());
+    let group_type = naming::camel(&tag);
+    let group = Group {
+        accessor: naming::snake(&tag),
+        module: naming::snake(&tag).trim_start_matches("r#").to_owned(),
+        type_name: group_type,
+        tag,
+    };
+    let builder_name = format!("{}Request", naming::camel(&id));
+    let module = "parameters";
+    let mut lowered = Operation {
+        method_name: naming::snake(&id),
+        builder_name: builder_name.clone(),
+        http_method: method.to_ascii_uppercase(),
+        path: path.to_owned(),
+        group,
+        docs: Docs {
+            title: op.summary.clone(),
+            description: op.description.clone(),
+            example: None,
+        },
+        deprecated: op.deprecated,
+        path_params: Vec::new(),
+        query_params: Vec::new(),
+        header_params: Vec::new(),
+        body: None,
+        success_status: 0,
+        response: TypeRef::Value,
+        error_responses: Vec::new(),
+        pagination: None,
+        id,
+    };
+    for (i, param) in op.parameters.iter().enumerate() {
+        let ppath = format!("{pointer}/parameters/{i}");
+        let ReferenceOr::Item(param) = param else {
+            return Err(Error::unsupported(&ppath, "a `$ref` parameter"));
+        };
+        let data = param.parameter_data_ref();
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            return Err(Error::unsupported(&ppath, "a parameter with `content`"));
+        };
+        let type_name = naming::camel(&data.name);
+        let ty = schemas.lower_use(
+            Node::plain(schema),
+            &format!("{ppath}/schema"),
+            &type_name,
+            module,
+        )?;
+        if !matches!(
+            ty,
+            TypeRef::String
+                | TypeRef::I32
+                | TypeRef::I64
+                | TypeRef::I8
+                | TypeRef::Bool
+                | TypeRef::F64
+                | TypeRef::Named(_)
+        ) {
+            return Err(Error::unsupported(
+                &ppath,
+                "a parameter that is not a scalar or enum",
+            ));
+        }
+        let role = match data.name.as_str() {
+            LANGUAGE_HEADER => ParamRole::Language,
+            CHILD_COMPANY_HEADER => ParamRole::ChildCompany,
+            _ => ParamRole::Plain,
+        };
+        let lowered_param = Param {
+            rust_name: naming::snake(&data.name),
+            name: data.name.clone(),
+            ty,
+            required: data.required,
+            docs: Docs {
+                title: None,
+                description: data.description.clone(),
+                example: None,
+            },
+            role,
+        };
+        match param {
+            Parameter::Path { .. } => lowered.path_params.push(lowered_param),
+            Parameter::Query { .. } => lowered.query_params.push(lowered_param),
+            Parameter::Header { .. } => lowered.header_params.push(lowered_param),
+            Parameter::Cookie { .. } => {
+                return Err(Error::unsupported(&ppath, "a cookie parameter"));
+            }
+        }
+    }
+    order_path_params(&mut lowered, pointer)?;
+    if let Some(body) = &op.request_body {
+        let bpath = format!("{pointer}/requestBody");
+        let ReferenceOr::Item(body) = body else {
+            return Err(Error::unsupported(&bpath, "a `$ref` request body"));
+        };
+        let Some(media) = body.content.get("application/json") else {
+            return Err(Error::unsupported(
+                &bpath,
+                "a request body that is not application/json",
+            ));
+        };
+        let Some(schema) = &media.schema else {
+            return Err(Error::unsupported(
+                &bpath,
+                "a request body without a schema",
+            ));
+        };
+        let ty = schemas.lower_use(
+            Node::plain(schema),
+            &format!("{bpath}/content/application~1json/schema"),
+            &format!("{}Body", naming::camel(&lowered.id)),
+            "request_bodies",
+        )?;
+        lowered.body = Some(Body {
+            ty,
+            required: body.required,
+        });
+    }
+    for (status, response) in &op.responses.responses {
+        let openapiv3::StatusCode::Code(code) = status else {
+            return Err(Error::unsupported(pointer, "a status-code range"));
+        };
+        let rpath = format!("{pointer}/responses/{code}");
+        let ReferenceOr::Item(response) = response else {
+            return Err(Error::unsupported(&rpath, "a `$ref` response"));
+        };
+        let Some((media_type, media)) = response.content.first() else {
+            continue;
+        };
+        let Some(schema) = &media.schema else {
+            return Err(Error::unsupported(&rpath, "a response without a schema"));
+        };
+        let ty = schemas.lower_use(
+            Node::plain(schema),
+            &format!("{rpath}/content/{}/schema", node::escape(media_type)),
+            &format!("{}Response{code}", naming::camel(&lowered.id)),
+            "responses",
+        )?;
+        if (200..300).contains(code) {
+            if lowered.success_status != 0 {
+                return Err(Error::unsupported(
+                    pointer,
+                    "two success responses with bodies",
+                ));
+            }
+            lowered.success_status = *code;
+            lowered.response = ty;
+            if !media_types.contains(media_type) {
+                media_types.push(media_type.clone());
+            }
+        } else {
+            lowered.error_responses.push((*code, ty));
+        }
+    }
+    if lowered.success_status == 0 {
+        return Err(Error::unsupported(
+            pointer,
+            "an operation without a success body",
+        ));
+    }
+    Ok(lowered)
+}
+
+/// Puts path parameters in the order they appear in the template and checks
+/// that the template and the parameters agree.
+fn order_path_params(op: &mut Operation, pointer: &str) -> Result<(), Error> {
+    let mut ordered = Vec::new();
+    for segment in op.path.split('{').skip(1) {
+        let Some((name, _)) = segment.split_once('}') else {
+            return Err(Error::invalid(pointer, "an unclosed `{` in the path"));
+        };
+        let Some(index) = op.path_params.iter().position(|p| p.name == name) else {
+            return Err(Error::invalid(
+                pointer,
+                format!("no parameter for `{{{name}}}`"),
+            ));
+        };
+        let param = op.path_params.remove(index);
+        if param.ty != TypeRef::String {
+            return Err(Error::unsupported(
+                pointer,
+                "a path parameter that is not a string",
+            ));
+        }
+        ordered.push(param);
+    }
+    if let Some(extra) = op.path_params.first() {
+        return Err(Error::invalid(
+            pointer,
+            format!("`{}` is not in the path", extra.name),
+        ));
+    }
+    op.path_params = ordered;
+    Ok(())
+}
+
+/// A list operation takes the `next` cursor and answers with `data`,
+/// `has_more` and `next_page_url`.
+fn pagination(op: &Operation, schemas: &SchemaLowerer<'_>) -> Option<Pagination> {
+    let cursor = op.query_params.iter().find(|p| p.name == CURSOR_PARAM)?;
+    let TypeKind::Struct { fields, .. } = &schemas.get(op.response.named()?)?.kind else {
+        return None;
+    };
+    let field = |name: &str| fields.iter().find(|f| f.json_name == name);
+    let data = field("data")?;
+    let has_more = field("has_more")?;
+    let next_url = field("next_page_url")?;
+    let TypeRef::Array(item) = &data.ty else {
+        return None;
+    };
+    (has_more.ty == TypeRef::Bool && next_url.ty == TypeRef::String).then(|| Pagination {
+        item: (**item).clone(),
+        data_field: data.rust_name.clone(),
+        has_more_field: has_more.rust_name.clone(),
+        next_url_field: next_url.rust_name.clone(),
+        data_optional: !data.required,
+        has_more_optional: !has_more.required,
+        cursor_param: cursor.rust_name.clone(),
+    })
+}

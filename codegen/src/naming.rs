@@ -1,0 +1,127 @@
+//! Rust names for spec names: heck's case conversions, keyword escaping and
+//! deterministic collision resolution.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Keywords that can be used as raw identifiers (`r#type`).
+const RAW_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore.
+const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Replaces every character that cannot appear in an identifier with `_`,
+/// so that heck sees word boundaries (`created_at.gte` → `created_at_gte`).
+fn sanitize(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// `snake_case` name for a field, parameter or method, escaped if it is a keyword.
+pub fn snake(name: &str) -> String {
+    let mut out = sanitize(name).to_snake_case();
+    if out.is_empty() {
+        out.push_str("value");
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    escape(out)
+}
+
+/// `UpperCamelCase` name for a type or variant.
+pub fn camel(name: &str) -> String {
+    let mut out = sanitize(name).to_upper_camel_case();
+    if out.is_empty() {
+        out.push_str("Empty");
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    escape(out)
+}
+
+fn escape(name: String) -> String {
+    if RESERVED.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if RAW_KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// Hands out names unique within one scope (a struct's fields, an enum's
+/// variants, a module's types), appending `2`, `3`, … to later duplicates.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` names are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Self {
+            taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    /// Claims `name`, or the first free `name2`, `name3`, …
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let base = name.trim_start_matches("r#");
+        let mut n = 2;
+        loop {
+            let candidate = format!("{base}{n}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_and_escapes() {
+        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("created_at.gte"), "created_at_gte");
+        assert_eq!(
+            snake("last_payment_info.status"),
+            "last_payment_info_status"
+        );
+        assert_eq!(snake("X-Child-Company-Id"), "x_child_company_id");
+        assert_eq!(snake("3ds"), "_3ds");
+        assert_eq!(
+            camel("company_document_response"),
+            "CompanyDocumentResponse"
+        );
+        assert_eq!(camel("CompanyDocumentResponse"), "CompanyDocumentResponse");
+        assert_eq!(camel("3ds"), "V3ds");
+        assert_eq!(camel(""), "Empty");
+        assert_eq!(camel("Self"), "Self_");
+    }
+
+    #[test]
+    fn scope_suffixes_duplicates() {
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim("a".into()), "a");
+        assert_eq!(scope.claim("a".into()), "a2");
+        assert_eq!(scope.claim("a".into()), "a3");
+        assert_eq!(scope.claim("r#type".into()), "r#type");
+        assert_eq!(scope.claim("r#type".into()), "type2");
+    }
+}

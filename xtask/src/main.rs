@@ -1,0 +1,48 @@
+//! Project tasks. Run as `cargo xtask <task>`:
+//!
+//! - `generate [--check]`: regenerate the SDK from the pinned spec (or only check it is up to date);
+//! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
+//! - `test`: run every test, with Conekta's Mockoon fixtures served locally.
+
+mod generate;
+mod upstream;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks | test>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result =
+        match args
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            ["generate"] => generate::run(&root, false),
+            ["generate", "--check"] => generate::run(&root, true),
+            ["fetch-spec"] => upstream::Manifest::load(&root)
+                .and_then(|m| upstream::fetch(&root, &m.spec).map(drop)),
+            ["fetch-mocks"] => upstream::Manifest::load(&root)
+                .and_then(|m| upstream::fetch(&root, &m.mocks).map(drop)),
+            _ => Err(USAGE.to_owned()),
+        };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
+}
