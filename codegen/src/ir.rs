@@ -270,6 +270,8 @@ pub struct Pagination {
     pub data_optional: bool,
     /// Whether `has_more` is optional in the response type.
     pub has_more_optional: bool,
+    /// Whether `next_page_url` is optional in the response type.
+    pub next_url_optional: bool,
     /// Rust name of the `next` cursor parameter.
     pub cursor_param: String,
 }

@@ -2,6 +2,7 @@
 
 mod common;
 mod models;
+mod operations;
 mod test_table;
 
 pub use test_table::TESTS_DIR;
@@ -16,6 +17,7 @@ pub const SDK_DIR: &str = "conekta-sdk/src/generated";
 /// Emits every generated file, paths relative to the workspace root.
 pub fn emit(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
     let mut files = models::emit(&api.types, &format!("{SDK_DIR}/models"))?;
+    files.extend(operations::emit(api, &format!("{SDK_DIR}/operations"))?);
     files.push(root_module(api)?);
     files.push(test_table::emit(api)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -36,6 +38,8 @@ fn root_module(api: &Api) -> Result<GeneratedFile, Error> {
         /// The API's data types: one per schema of the spec, and one per inline object or enum.
         #[allow(deprecated)]
         pub mod models;
+        /// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+        pub mod operations;
 
         #[doc = #version_doc]
         pub const API_VERSION: &str = #version;

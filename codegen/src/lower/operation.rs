@@ -139,6 +139,15 @@ fn lower_one<'a>(
         match param {
             Parameter::Path { .. } => lowered.path_params.push(lowered_param),
             Parameter::Query { .. } => lowered.query_params.push(lowered_param),
+            Parameter::Header { .. } if role == ParamRole::Plain => {
+                return Err(Error::unsupported(
+                    &ppath,
+                    format!(
+                        "the header parameter `{}` (only {LANGUAGE_HEADER} and {CHILD_COMPANY_HEADER} are)",
+                        data.name
+                    ),
+                ));
+            }
             Parameter::Header { .. } => lowered.header_params.push(lowered_param),
             Parameter::Cookie { .. } => {
                 return Err(Error::unsupported(&ppath, "a cookie parameter"));
@@ -273,6 +282,7 @@ fn pagination(op: &Operation, schemas: &SchemaLowerer<'_>) -> Option<Pagination>
         next_url_field: next_url.rust_name.clone(),
         data_optional: !data.required,
         has_more_optional: !has_more.required,
+        next_url_optional: !next_url.required,
         cursor_param: cursor.rust_name.clone(),
     })
 }

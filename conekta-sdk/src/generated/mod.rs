@@ -4,6 +4,8 @@
 /// The API's data types: one per schema of the spec, and one per inline object or enum.
 #[allow(deprecated)]
 pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
 /// Version of Conekta API this code was generated from.
 pub const API_VERSION: &str = "2.2.0";
 /// The media type sent as `Accept`: it selects the API version.

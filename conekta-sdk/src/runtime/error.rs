@@ -1,0 +1,170 @@
+//! [`Error`]: what went wrong with a request, told apart by whether it reached Conekta.
+
+use crate::models;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+
+/// How much of an undecodable body an error keeps.
+const BODY_PREFIX_LEN: usize = 512;
+
+/// Why an operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be built (an empty id, a body that does not serialise…);
+    /// nothing was sent.
+    #[error("{operation}: invalid request: {reason}")]
+    InvalidRequest {
+        /// The operation's id.
+        operation: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The request certainly did not reach Conekta (the connection could not be made).
+    #[error("{operation}: not sent: {source}")]
+    NotSent {
+        /// The operation's id.
+        operation: &'static str,
+        /// The transport error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The request may have reached Conekta, but no complete answer came back
+    /// (a timeout or a reset after sending). A charge may have been made.
+    #[error("{operation}: maybe sent, no answer: {source}")]
+    MaybeSent {
+        /// The operation's id.
+        operation: &'static str,
+        /// The transport error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// Conekta answered with an error status.
+    #[error("{}", .0)]
+    Api(Box<ApiError>),
+    /// Conekta answered with a success status, but the body does not fit the spec.
+    #[error("{operation}: cannot decode the {status} response at `{path}`: {source}")]
+    Decode {
+        /// The operation's id.
+        operation: &'static str,
+        /// The HTTP status.
+        status: StatusCode,
+        /// JSON path of the value that did not fit.
+        path: String,
+        /// What serde said.
+        #[source]
+        source: serde_json::Error,
+        /// The start of the body, for diagnosis.
+        body_prefix: String,
+    },
+    /// A list answered `has_more` without a cursor to the next page.
+    #[error("{operation}: {reason}")]
+    Pagination {
+        /// The operation's id.
+        operation: &'static str,
+        /// What is missing.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// The HTTP status, when Conekta answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(api) => Some(api.status),
+            Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The decoded Conekta error body, when there is one.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+}
+
+/// An error answer from Conekta.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The operation's id.
+    pub operation: &'static str,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The Conekta error body (`type`, `log_id`, `details`), when the body is one.
+    pub body: Option<models::Error>,
+    /// The raw body as text (HTML 404 pages and empty 500s are kept here).
+    pub raw_body: String,
+}
+
+impl ApiError {
+    pub(crate) fn new(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        bytes: &[u8],
+    ) -> Self {
+        let body = serde_json::from_slice::<models::Error>(bytes)
+            .ok()
+            .filter(|body| {
+                body.r#type.is_some() || body.details.is_some() || body.log_id.is_some()
+            });
+        Self {
+            operation,
+            status,
+            headers,
+            body,
+            raw_body: String::from_utf8_lossy(bytes).into_owned(),
+        }
+    }
+
+    /// Conekta's error type (e.g. `authentication_error`, `processing_error`).
+    pub fn error_type(&self) -> Option<&str> {
+        self.body.as_ref()?.r#type.as_deref()
+    }
+
+    /// Conekta's log id, for support requests.
+    pub fn log_id(&self) -> Option<&str> {
+        self.body.as_ref()?.log_id.as_deref()
+    }
+
+    /// The error details (code, message, param, debug message).
+    pub fn details(&self) -> &[models::DetailsError] {
+        self.body
+            .as_ref()
+            .and_then(|body| body.details.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: Conekta answered {}", self.operation, self.status)?;
+        if let Some(kind) = self.error_type() {
+            write!(f, " ({kind})")?;
+        }
+        let messages: Vec<&str> = self
+            .details()
+            .iter()
+            .filter_map(|d| d.message.as_deref().or(d.code.as_deref()))
+            .collect();
+        if !messages.is_empty() {
+            write!(f, ": {}", messages.join("; "))?;
+        }
+        if let Some(log_id) = self.log_id() {
+            write!(f, " [log_id {log_id}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// The start of a body, cut at a character boundary.
+pub(crate) fn body_prefix(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(BODY_PREFIX_LEN)]);
+    text.into_owned()
+}

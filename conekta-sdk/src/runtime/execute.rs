@@ -1,0 +1,170 @@
+//! Sends a [`Request`]: headers, retries, tracing, and turning the answer
+//! into a model or an [`Error`].
+
+use super::client::Client;
+use super::error::{ApiError, Error, body_prefix};
+use super::request::Request;
+use super::retry::{self, Outcome};
+use reqwest::header::{
+    ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,
+};
+use serde::de::DeserializeOwned;
+use std::time::SystemTime;
+use tracing::Instrument;
+
+/// Header that acts on behalf of a child company.
+const CHILD_COMPANY: &str = "x-child-company-id";
+
+/// One attempt's result: the answer, or a transport failure with its outcome.
+enum Attempt {
+    Answered(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>),
+    Failed(Outcome, reqwest::Error),
+}
+
+impl Client {
+    /// Sends `request`, retrying where safe, and decodes a success into `T`.
+    pub(crate) async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        let op = request.operation;
+        let span = tracing::info_span!(
+            "conekta.request",
+            operation = op.id,
+            method = %op.method,
+            path = op.path,
+            status = tracing::field::Empty,
+            attempt = tracing::field::Empty,
+        );
+        async move {
+            let (status, bytes) = self.send_with_retries(&request).await?;
+            let mut de = serde_json::Deserializer::from_slice(&bytes);
+            serde_path_to_error::deserialize(&mut de).map_err(|err| Error::Decode {
+                operation: op.id,
+                status,
+                path: err.path().to_string(),
+                source: err.into_inner(),
+                body_prefix: body_prefix(&bytes),
+            })
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn send_with_retries(
+        &self,
+        request: &Request,
+    ) -> Result<(reqwest::StatusCode, Vec<u8>), Error> {
+        let op = request.operation;
+        let mut delays = self.inner.retry.schedule();
+        let mut attempt: u32 = 1;
+        loop {
+            tracing::Span::current().record("attempt", attempt);
+            let result = self.attempt(request).await?;
+            let outcome = match &result {
+                Attempt::Answered(status, ..) => Outcome::Status(*status),
+                Attempt::Failed(outcome, _) => *outcome,
+            };
+            let done = matches!(result, Attempt::Answered(status, ..) if status.is_success())
+                || !retry::is_retryable(&op.method, outcome);
+            let delay = if done { None } else { delays.next() };
+            let Some(delay) = delay else {
+                return finish(op.id, result);
+            };
+            let wait = match &result {
+                Attempt::Answered(_, headers, _) => {
+                    match retry::retry_after(headers, SystemTime::now()) {
+                        Some(asked) if asked > self.inner.retry.max_retry_after => {
+                            return finish(op.id, result);
+                        }
+                        Some(asked) => asked,
+                        None => retry::full_jitter(delay),
+                    }
+                }
+                Attempt::Failed(..) => retry::full_jitter(delay),
+            };
+            tracing::debug!(?outcome, wait_ms = wait.as_millis() as u64, "retrying");
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(&self, request: &Request) -> Result<Attempt, Error> {
+        let inner = &self.inner;
+        let op = request.operation;
+        let mut url = inner.base_url.clone();
+        url.set_path(&format!("{}{}", inner.base_url.path(), request.path));
+        if !request.query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));
+        }
+        let mut builder = inner
+            .http
+            .request(op.method.clone(), url)
+            .header(AUTHORIZATION, inner.api_key.authorization().clone())
+            .header(ACCEPT, HeaderValue::from_static(crate::MEDIA_TYPE))
+            .header(USER_AGENT, inner.user_agent.clone());
+        if let Some(language) = request.language.as_ref().or(inner.language.as_ref()) {
+            builder = builder.header(ACCEPT_LANGUAGE, header_value(op.id, language.as_str())?);
+        }
+        if let Some(company) = request
+            .child_company
+            .as_ref()
+            .or(inner.child_company.as_ref())
+        {
+            builder = builder.header(CHILD_COMPANY, header_value(op.id, company)?);
+        }
+        if let Some(body) = &request.body {
+            builder = builder
+                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .body(body.clone());
+        }
+        if let Some(timeout) = inner.attempt_timeout {
+            builder = builder.timeout(timeout);
+        }
+        let response = match builder.send().await {
+            Ok(response) => response,
+            Err(err) if err.is_builder() => {
+                return Err(Error::InvalidRequest {
+                    operation: op.id,
+                    reason: err.to_string(),
+                });
+            }
+            Err(err) => return Ok(Attempt::Failed(classify(&err), err)),
+        };
+        let status = response.status();
+        tracing::Span::current().record("status", status.as_u16());
+        let headers = response.headers().clone();
+        match response.bytes().await {
+            Ok(bytes) => Ok(Attempt::Answered(status, headers, bytes.to_vec())),
+            Err(err) => Ok(Attempt::Failed(Outcome::MaybeSent, err)),
+        }
+    }
+}
+
+/// A connection that was never made is certainly not sent; anything later may have been.
+fn classify(err: &reqwest::Error) -> Outcome {
+    if err.is_connect() {
+        Outcome::NotSent
+    } else {
+        Outcome::MaybeSent
+    }
+}
+
+fn finish(
+    operation: &'static str,
+    result: Attempt,
+) -> Result<(reqwest::StatusCode, Vec<u8>), Error> {
+    match result {
+        Attempt::Answered(status, _, bytes) if status.is_success() => Ok((status, bytes)),
+        Attempt::Answered(status, headers, bytes) => Err(Error::Api(Box::new(ApiError::new(
+            operation, status, headers, &bytes,
+        )))),
+        Attempt::Failed(Outcome::NotSent, source) => Err(Error::NotSent { operation, source }),
+        Attempt::Failed(_, source) => Err(Error::MaybeSent { operation, source }),
+    }
+}
+
+fn header_value(operation: &'static str, value: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(value).map_err(|_| Error::InvalidRequest {
+        operation,
+        reason: format!("`{value}` cannot be sent in a header"),
+    })
+}

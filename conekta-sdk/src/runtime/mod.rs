@@ -1,0 +1,19 @@
+//! The hand-written runtime under the generated operations: client
+//! configuration, request sending, retries, errors and pagination.
+
+mod client;
+mod error;
+mod execute;
+mod pagination;
+mod request;
+mod retry;
+mod secret;
+
+pub use client::{Client, ClientBuilder, PRODUCTION_URL};
+pub use error::{ApiError, Error};
+pub use pagination::Page;
+pub(crate) use pagination::{Paginated, collect_max, paginate};
+pub use request::OperationInfo;
+pub(crate) use request::Request;
+pub use retry::RetryPolicy;
+pub use secret::ApiKey;

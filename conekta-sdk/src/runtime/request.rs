@@ -1,0 +1,172 @@
+//! What the generated operations hand to the client: the operation, its
+//! expanded path, query, headers and body.
+
+use super::error::Error;
+use crate::models::AcceptLanguage;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use reqwest::Method;
+use serde::Serialize;
+
+/// Characters escaped in a path segment: everything but RFC 3986 unreserved characters.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'!')
+    .add(b'$')
+    .add(b'&')
+    .add(b'\'')
+    .add(b'(')
+    .add(b')')
+    .add(b'*')
+    .add(b'+')
+    .add(b',')
+    .add(b';')
+    .add(b'=')
+    .add(b':')
+    .add(b'@');
+
+/// What identifies an operation of the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// The spec's `operationId`, e.g. `GetCustomerById`.
+    pub id: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template, e.g. `/customers/{id}`.
+    pub path: &'static str,
+}
+
+/// One request, ready for the client to send (and, if safe, to send again).
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub(crate) operation: &'static OperationInfo,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) language: Option<AcceptLanguage>,
+    pub(crate) child_company: Option<String>,
+    pub(crate) body: Option<Vec<u8>>,
+}
+
+impl Request {
+    /// A request for `operation` with its path parameters, in template order.
+    pub(crate) fn new(operation: &'static OperationInfo, params: &[&str]) -> Result<Self, Error> {
+        Ok(Self {
+            operation,
+            path: expand_path(operation, params)?,
+            query: Vec::new(),
+            language: None,
+            child_company: None,
+            body: None,
+        })
+    }
+
+    /// Adds a query parameter when it is set.
+    pub(crate) fn query(&mut self, name: &'static str, value: Option<impl ToString>) {
+        if let Some(value) = value {
+            self.query.push((name, value.to_string()));
+        }
+    }
+
+    /// Sets `Accept-Language` for this request (else the client's default).
+    pub(crate) fn language(&mut self, language: Option<AcceptLanguage>) {
+        self.language = language;
+    }
+
+    /// Sets `X-Child-Company-Id` for this request (else the client's default).
+    pub(crate) fn child_company(&mut self, company: Option<String>) {
+        self.child_company = company;
+    }
+
+    /// Serialises the JSON body.
+    pub(crate) fn json(&mut self, body: &impl Serialize) -> Result<(), Error> {
+        let bytes = serde_json::to_vec(body).map_err(|err| Error::InvalidRequest {
+            operation: self.operation.id,
+            reason: format!("the body cannot be serialised: {err}"),
+        })?;
+        self.body = Some(bytes);
+        Ok(())
+    }
+}
+
+/// Fills `{name}` placeholders with percent-encoded values; an empty value is an error.
+fn expand_path(operation: &OperationInfo, params: &[&str]) -> Result<String, Error> {
+    let mut out = String::with_capacity(operation.path.len() + 32);
+    let mut values = params.iter();
+    let mut rest = operation.path;
+    while let Some(start) = rest.find('{') {
+        let end = rest[start..]
+            .find('}')
+            .map(|i| start + i)
+            .ok_or_else(|| invalid(operation, "bad path template"))?;
+        let name = &rest[start + 1..end];
+        let value = values
+            .next()
+            .ok_or_else(|| invalid(operation, &format!("missing path parameter `{name}`")))?;
+        if value.trim().is_empty() {
+            return Err(invalid(operation, &format!("`{name}` must not be empty")));
+        }
+        out.push_str(&rest[..start]);
+        out.extend(utf8_percent_encode(value, SEGMENT));
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn invalid(operation: &OperationInfo, reason: &str) -> Error {
+    Error::InvalidRequest {
+        operation: operation.id,
+        reason: reason.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static OP: OperationInfo = OperationInfo {
+        id: "GetCustomerFiscalEntity",
+        method: Method::GET,
+        path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
+    };
+
+    #[test]
+    fn encodes_each_segment() {
+        let request = Request::new(&OP, &["cus 1/../x", "fe?é#"]).unwrap();
+        assert_eq!(
+            request.path,
+            "/customers/cus%201%2F..%2Fx/fiscal_entities/fe%3F%C3%A9%23"
+        );
+    }
+
+    #[test]
+    fn rejects_empty_and_missing_ids() {
+        for params in [&["", "x"][..], &["  ", "x"], &["x"]] {
+            let err = Request::new(&OP, params).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    Error::InvalidRequest {
+                        operation: "GetCustomerFiscalEntity",
+                        ..
+                    }
+                ),
+                "{err}"
+            );
+        }
+    }
+}
