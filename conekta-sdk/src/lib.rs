@@ -17,6 +17,7 @@
 //! `models` and `operations` are generated from the spec (`src/generated/`, never edited by
 //! hand); the runtime under them (`src/runtime/`) is hand-written.
 
+#[rustfmt::skip]
 mod generated;
 mod runtime;
 

@@ -1,6 +1,8 @@
 //! Shared pieces of the integration tests: the generated operation table and
 //! helpers to decode and re-encode bodies.
 
+pub mod fixtures;
+#[rustfmt::skip]
 #[path = "generated/operations.rs"]
 pub mod operations;
 
@@ -34,4 +36,30 @@ pub fn round_trip<T: DeserializeOwned + Serialize>(
         path: String::new(),
         message: format!("re-encoding failed: {err}"),
     })
+}
+
+/// Where `cargo xtask fetch-mocks` puts Conekta's Mockoon environment.
+pub fn mocks_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/conekta_api.json")
+}
+
+/// `value` without `null` members (the API sends `null` for absent optional
+/// fields, which decode to `None` and are not serialised again) and with every
+/// number as `f64`, so that `1` and `1.0` compare equal.
+pub fn normalized(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), normalized(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(normalized).collect()),
+        Value::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or_else(|| value.clone(), Value::Number),
+        other => other.clone(),
+    }
 }

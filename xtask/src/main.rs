@@ -5,12 +5,15 @@
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally.
 
 mod generate;
+mod mockoon;
+mod test;
 mod upstream;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks | test>";
+const USAGE: &str =
+    "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks | test [cargo test args]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +31,10 @@ fn main() -> ExitCode {
                 .and_then(|m| upstream::fetch(&root, &m.spec).map(drop)),
             ["fetch-mocks"] => upstream::Manifest::load(&root)
                 .and_then(|m| upstream::fetch(&root, &m.mocks).map(drop)),
+            ["test", extra @ ..] => {
+                let extra: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
+                test::run(&root, &extra)
+            }
             _ => Err(USAGE.to_owned()),
         };
     match result {

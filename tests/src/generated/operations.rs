@@ -704,7 +704,9 @@ pub fn decode_response(
     body: &[u8],
 ) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
     match (operation_id, status) {
-        ("GetRuleWhitelist", 200u16) => Some(crate::round_trip::<models::RiskRulesList>(body)),
+        ("GetRuleWhitelist", 200u16) => {
+            Some(crate::round_trip::<models::RiskRulesList>(body))
+        }
         ("GetRuleWhitelist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("GetRuleWhitelist", 403u16) => Some(crate::round_trip::<models::Error>(body)),
         ("GetRuleWhitelist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -714,14 +716,16 @@ pub fn decode_response(
         ("CreateRuleWhitelist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("CreateRuleWhitelist", 403u16) => Some(crate::round_trip::<models::Error>(body)),
         ("CreateRuleWhitelist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleWhitelist", 200u16) => Some(crate::round_trip::<
-            models::DeletedWhitelistRuleResponse,
-        >(body)),
+        ("DeleteRuleWhitelist", 200u16) => {
+            Some(crate::round_trip::<models::DeletedWhitelistRuleResponse>(body))
+        }
         ("DeleteRuleWhitelist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("DeleteRuleWhitelist", 403u16) => Some(crate::round_trip::<models::Error>(body)),
         ("DeleteRuleWhitelist", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("DeleteRuleWhitelist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("GetRuleBlacklist", 200u16) => Some(crate::round_trip::<models::RiskRulesList>(body)),
+        ("GetRuleBlacklist", 200u16) => {
+            Some(crate::round_trip::<models::RiskRulesList>(body))
+        }
         ("GetRuleBlacklist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("GetRuleBlacklist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
         ("CreateRuleBlacklist", 200u16) => {
@@ -729,16 +733,20 @@ pub fn decode_response(
         }
         ("CreateRuleBlacklist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("CreateRuleBlacklist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleBlacklist", 200u16) => Some(crate::round_trip::<
-            models::DeletedBlacklistRuleResponse,
-        >(body)),
+        ("DeleteRuleBlacklist", 200u16) => {
+            Some(crate::round_trip::<models::DeletedBlacklistRuleResponse>(body))
+        }
         ("DeleteRuleBlacklist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("DeleteRuleBlacklist", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("DeleteRuleBlacklist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getApiKeys", 200u16) => Some(crate::round_trip::<models::GetApiKeysResponse>(body)),
+        ("getApiKeys", 200u16) => {
+            Some(crate::round_trip::<models::GetApiKeysResponse>(body))
+        }
         ("getApiKeys", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getApiKeys", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createApiKey", 200u16) => Some(crate::round_trip::<models::ApiKeyCreateResponse>(body)),
+        ("createApiKey", 200u16) => {
+            Some(crate::round_trip::<models::ApiKeyCreateResponse>(body))
+        }
         ("createApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createApiKey", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -746,21 +754,31 @@ pub fn decode_response(
         ("getApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getApiKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateApiKey", 200u16) => Some(crate::round_trip::<models::ApiKeyResponse>(body)),
+        ("updateApiKey", 200u16) => {
+            Some(crate::round_trip::<models::ApiKeyResponse>(body))
+        }
         ("updateApiKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteApiKey", 200u16) => Some(crate::round_trip::<models::DeleteApiKeysResponse>(body)),
+        ("deleteApiKey", 200u16) => {
+            Some(crate::round_trip::<models::DeleteApiKeysResponse>(body))
+        }
         ("deleteApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteApiKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getBalance", 200u16) => Some(crate::round_trip::<models::BalanceResponse>(body)),
+        ("getBalance", 200u16) => {
+            Some(crate::round_trip::<models::BalanceResponse>(body))
+        }
         ("getBalance", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getBalance", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCharges", 200u16) => Some(crate::round_trip::<models::GetChargesResponse>(body)),
+        ("getCharges", 200u16) => {
+            Some(crate::round_trip::<models::GetChargesResponse>(body))
+        }
         ("getCharges", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCharges", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCharge", 200u16) => Some(crate::round_trip::<models::ChargeResponse>(body)),
+        ("updateCharge", 200u16) => {
+            Some(crate::round_trip::<models::ChargeResponse>(body))
+        }
         ("updateCharge", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateCharge", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateCharge", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -778,124 +796,214 @@ pub fn decode_response(
         ("ordersCreateCharges", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersCreateCharges", 428u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersCreateCharges", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompanies", 200u16) => Some(crate::round_trip::<models::GetCompaniesResponse>(body)),
+        ("getCompanies", 200u16) => {
+            Some(crate::round_trip::<models::GetCompaniesResponse>(body))
+        }
         ("getCompanies", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCompanies", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCompany", 201u16) => Some(crate::round_trip::<models::CompanyResponse>(body)),
+        ("createCompany", 201u16) => {
+            Some(crate::round_trip::<models::CompanyResponse>(body))
+        }
         ("createCompany", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCompany", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompany", 200u16) => Some(crate::round_trip::<models::CompanyResponse>(body)),
+        ("getCompany", 200u16) => {
+            Some(crate::round_trip::<models::CompanyResponse>(body))
+        }
         ("getCompany", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCompany", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCompany", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCurrentCompany", 200u16) => Some(crate::round_trip::<models::CompanyResponse>(body)),
+        ("getCurrentCompany", 200u16) => {
+            Some(crate::round_trip::<models::CompanyResponse>(body))
+        }
         ("getCurrentCompany", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCurrentCompany", 500u16) => Some(crate::round_trip::<models::Error>(body)),
         ("uploadCompanyDocument", 201u16) => {
             Some(crate::round_trip::<models::CompanyDocumentResponse>(body))
         }
-        ("uploadCompanyDocument", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("uploadCompanyDocument", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("uploadCompanyDocument", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("uploadCompanyDocument", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("uploadCompanyDocument", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("uploadCompanyDocument", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("updateCompanyDocument", 200u16) => {
             Some(crate::round_trip::<models::CompanyDocumentResponse>(body))
         }
-        ("updateCompanyDocument", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCompanyDocument", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCompanyDocument", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompanyDocuments", 200u16) => Some(crate::round_trip::<
-            Vec<models::CompanyDocumentResponse>,
-        >(body)),
+        ("updateCompanyDocument", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("updateCompanyDocument", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("updateCompanyDocument", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getCompanyDocuments", 200u16) => {
+            Some(crate::round_trip::<Vec<models::CompanyDocumentResponse>>(body))
+        }
         ("getCompanyDocuments", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCompanyDocuments", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCompanyDocuments", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCustomers", 200u16) => Some(crate::round_trip::<models::CustomersResponse>(body)),
+        ("getCustomers", 200u16) => {
+            Some(crate::round_trip::<models::CustomersResponse>(body))
+        }
         ("getCustomers", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCustomers", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCustomer", 200u16) => Some(crate::round_trip::<models::CustomerResponse>(body)),
+        ("createCustomer", 200u16) => {
+            Some(crate::round_trip::<models::CustomerResponse>(body))
+        }
         ("createCustomer", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCustomer", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCustomer", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCustomer", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCustomerById", 200u16) => Some(crate::round_trip::<models::CustomerResponse>(body)),
+        ("getCustomerById", 200u16) => {
+            Some(crate::round_trip::<models::CustomerResponse>(body))
+        }
         ("getCustomerById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCustomerById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCustomerById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCustomer", 200u16) => Some(crate::round_trip::<models::CustomerResponse>(body)),
+        ("updateCustomer", 200u16) => {
+            Some(crate::round_trip::<models::CustomerResponse>(body))
+        }
         ("updateCustomer", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateCustomer", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateCustomer", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateCustomer", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteCustomerById", 200u16) => Some(crate::round_trip::<models::CustomerResponse>(body)),
+        ("deleteCustomerById", 200u16) => {
+            Some(crate::round_trip::<models::CustomerResponse>(body))
+        }
         ("deleteCustomerById", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteCustomerById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteCustomerById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteCustomerById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerFiscalEntities", 200u16) => Some(crate::round_trip::<
-            models::CreateCustomerFiscalEntitiesResponse,
-        >(body)),
-        ("CreateCustomerFiscalEntities", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerFiscalEntities", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerFiscalEntities", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerFiscalEntities", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerFiscalEntities", 200u16) => Some(crate::round_trip::<
-            models::UpdateCustomerFiscalEntitiesResponse,
-        >(body)),
-        ("UpdateCustomerFiscalEntities", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerFiscalEntities", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerFiscalEntities", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerFiscalEntities", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersGetDiscountLines", 200u16) => Some(crate::round_trip::<
-            models::GetOrderDiscountLinesResponse,
-        >(body)),
-        ("ordersGetDiscountLines", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersGetDiscountLines", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("CreateCustomerFiscalEntities", 200u16) => {
+            Some(crate::round_trip::<models::CreateCustomerFiscalEntitiesResponse>(body))
+        }
+        ("CreateCustomerFiscalEntities", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerFiscalEntities", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerFiscalEntities", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerFiscalEntities", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerFiscalEntities", 200u16) => {
+            Some(crate::round_trip::<models::UpdateCustomerFiscalEntitiesResponse>(body))
+        }
+        ("UpdateCustomerFiscalEntities", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerFiscalEntities", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerFiscalEntities", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerFiscalEntities", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersGetDiscountLines", 200u16) => {
+            Some(crate::round_trip::<models::GetOrderDiscountLinesResponse>(body))
+        }
+        ("ordersGetDiscountLines", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersGetDiscountLines", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("ordersCreateDiscountLine", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
-        ("ordersCreateDiscountLine", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateDiscountLine", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateDiscountLine", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateDiscountLine", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersCreateDiscountLine", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersCreateDiscountLine", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("ordersGetDiscountLine", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
-        ("ordersGetDiscountLine", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersGetDiscountLine", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersGetDiscountLine", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersGetDiscountLine", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersGetDiscountLine", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersGetDiscountLine", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersGetDiscountLine", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersGetDiscountLine", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("ordersUpdateDiscountLines", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
-        ("ordersUpdateDiscountLines", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateDiscountLines", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateDiscountLines", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateDiscountLines", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersUpdateDiscountLines", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersUpdateDiscountLines", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersUpdateDiscountLines", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersUpdateDiscountLines", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("ordersDeleteDiscountLines", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
-        ("ordersDeleteDiscountLines", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteDiscountLines", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteDiscountLines", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteDiscountLines", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getEvents", 200u16) => Some(crate::round_trip::<models::GetEventsResponse>(body)),
+        ("ordersDeleteDiscountLines", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteDiscountLines", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteDiscountLines", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteDiscountLines", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getEvents", 200u16) => {
+            Some(crate::round_trip::<models::GetEventsResponse>(body))
+        }
         ("getEvents", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getEvents", 500u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getEvent", 200u16) => Some(crate::round_trip::<models::EventResponse>(body)),
         ("getEvent", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getEvent", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getEvent", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resendEvent", 200u16) => Some(crate::round_trip::<models::EventsResendResponse>(body)),
+        ("resendEvent", 200u16) => {
+            Some(crate::round_trip::<models::EventsResendResponse>(body))
+        }
         ("resendEvent", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("resendEvent", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("resendEvent", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getLogs", 200u16) => Some(crate::round_trip::<models::LogsResponseForRequest>(body)),
+        ("getLogs", 200u16) => {
+            Some(crate::round_trip::<models::LogsResponseForRequest>(body))
+        }
         ("getLogs", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getLogs", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getLogById", 200u16) => Some(crate::round_trip::<models::LogResponseForRequest>(body)),
+        ("getLogById", 200u16) => {
+            Some(crate::round_trip::<models::LogResponseForRequest>(body))
+        }
         ("getLogById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getLogById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getLogById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getOrders", 200u16) => Some(crate::round_trip::<models::GetOrdersResponse>(body)),
+        ("getOrders", 200u16) => {
+            Some(crate::round_trip::<models::GetOrdersResponse>(body))
+        }
         ("getOrders", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getOrders", 500u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createOrder", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
@@ -903,7 +1011,9 @@ pub fn decode_response(
         ("createOrder", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createOrder", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createOrder", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getOrderById", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
+        ("getOrderById", 200u16) => {
+            Some(crate::round_trip::<models::OrderResponse>(body))
+        }
         ("getOrderById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getOrderById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getOrderById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -918,7 +1028,9 @@ pub fn decode_response(
         ("CancelOrder", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("CancelOrder", 428u16) => Some(crate::round_trip::<models::Error>(body)),
         ("CancelOrder", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCapture", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
+        ("ordersCreateCapture", 200u16) => {
+            Some(crate::round_trip::<models::OrderResponse>(body))
+        }
         ("ordersCreateCapture", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersCreateCapture", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersCreateCapture", 428u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -949,7 +1061,9 @@ pub fn decode_response(
         ("orderRefund", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("orderRefund", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("orderRefund", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderCancelRefund", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
+        ("orderCancelRefund", 200u16) => {
+            Some(crate::round_trip::<models::OrderResponse>(body))
+        }
         ("orderCancelRefund", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("orderCancelRefund", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("orderCancelRefund", 404u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -977,38 +1091,56 @@ pub fn decode_response(
         ("cancelPayoutOrderById", 200u16) => {
             Some(crate::round_trip::<models::PayoutOrderResponse>(body))
         }
-        ("cancelPayoutOrderById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelPayoutOrderById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelPayoutOrderById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckouts", 200u16) => Some(crate::round_trip::<models::CheckoutsResponse>(body)),
+        ("cancelPayoutOrderById", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("cancelPayoutOrderById", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("cancelPayoutOrderById", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getCheckouts", 200u16) => {
+            Some(crate::round_trip::<models::CheckoutsResponse>(body))
+        }
         ("getCheckouts", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckouts", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckouts", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckouts", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCheckout", 200u16) => Some(crate::round_trip::<models::CheckoutResponse>(body)),
+        ("createCheckout", 200u16) => {
+            Some(crate::round_trip::<models::CheckoutResponse>(body))
+        }
         ("createCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckout", 200u16) => Some(crate::round_trip::<models::CheckoutResponse>(body)),
+        ("getCheckout", 200u16) => {
+            Some(crate::round_trip::<models::CheckoutResponse>(body))
+        }
         ("getCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelCheckout", 200u16) => Some(crate::round_trip::<models::CheckoutResponse>(body)),
+        ("cancelCheckout", 200u16) => {
+            Some(crate::round_trip::<models::CheckoutResponse>(body))
+        }
         ("cancelCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("cancelCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("cancelCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("cancelCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("cancelCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("emailCheckout", 200u16) => Some(crate::round_trip::<models::CheckoutResponse>(body)),
+        ("emailCheckout", 200u16) => {
+            Some(crate::round_trip::<models::CheckoutResponse>(body))
+        }
         ("emailCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("emailCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("emailCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("emailCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("emailCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("smsCheckout", 200u16) => Some(crate::round_trip::<models::CheckoutResponse>(body)),
+        ("smsCheckout", 200u16) => {
+            Some(crate::round_trip::<models::CheckoutResponse>(body))
+        }
         ("smsCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("smsCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
         ("smsCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -1017,30 +1149,60 @@ pub fn decode_response(
         ("GetCustomerPaymentMethods", 200u16) => {
             Some(crate::round_trip::<models::GetPaymentMethodResponse>(body))
         }
-        ("GetCustomerPaymentMethods", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("GetCustomerPaymentMethods", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("GetCustomerPaymentMethods", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerPaymentMethods", 200u16) => Some(crate::round_trip::<
-            models::CreateCustomerPaymentMethodsResponse,
-        >(body)),
-        ("CreateCustomerPaymentMethods", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerPaymentMethods", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerPaymentMethods", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateCustomerPaymentMethods", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerPaymentMethods", 200u16) => Some(crate::round_trip::<
-            models::UpdateCustomerPaymentMethodsResponse,
-        >(body)),
-        ("UpdateCustomerPaymentMethods", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerPaymentMethods", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerPaymentMethods", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("UpdateCustomerPaymentMethods", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteCustomerPaymentMethods", 200u16) => Some(crate::round_trip::<
-            models::UpdateCustomerPaymentMethodsResponse,
-        >(body)),
-        ("DeleteCustomerPaymentMethods", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteCustomerPaymentMethods", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteCustomerPaymentMethods", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteCustomerPaymentMethods", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("GetCustomerPaymentMethods", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("GetCustomerPaymentMethods", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("GetCustomerPaymentMethods", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerPaymentMethods", 200u16) => {
+            Some(crate::round_trip::<models::CreateCustomerPaymentMethodsResponse>(body))
+        }
+        ("CreateCustomerPaymentMethods", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerPaymentMethods", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerPaymentMethods", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("CreateCustomerPaymentMethods", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerPaymentMethods", 200u16) => {
+            Some(crate::round_trip::<models::UpdateCustomerPaymentMethodsResponse>(body))
+        }
+        ("UpdateCustomerPaymentMethods", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerPaymentMethods", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerPaymentMethods", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("UpdateCustomerPaymentMethods", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("DeleteCustomerPaymentMethods", 200u16) => {
+            Some(crate::round_trip::<models::UpdateCustomerPaymentMethodsResponse>(body))
+        }
+        ("DeleteCustomerPaymentMethods", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("DeleteCustomerPaymentMethods", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("DeleteCustomerPaymentMethods", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("DeleteCustomerPaymentMethods", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("getPlans", 200u16) => Some(crate::round_trip::<models::GetPlansResponse>(body)),
         ("getPlans", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getPlans", 401u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -1067,24 +1229,48 @@ pub fn decode_response(
         ("ordersCreateShipping", 200u16) => {
             Some(crate::round_trip::<models::ShippingOrderResponse>(body))
         }
-        ("ordersCreateShipping", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateShipping", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateShipping", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateShipping", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersCreateShipping", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersCreateShipping", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("ordersUpdateShipping", 200u16) => {
             Some(crate::round_trip::<models::ShippingOrderResponse>(body))
         }
-        ("ordersUpdateShipping", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateShipping", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateShipping", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateShipping", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersUpdateShipping", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersUpdateShipping", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersUpdateShipping", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersUpdateShipping", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("ordersDeleteShipping", 200u16) => {
             Some(crate::round_trip::<models::ShippingOrderResponse>(body))
         }
-        ("ordersDeleteShipping", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteShipping", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteShipping", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteShipping", 428u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteShipping", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersDeleteShipping", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteShipping", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteShipping", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteShipping", 428u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("ordersDeleteShipping", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("CreateCustomerShippingContacts", 200u16) => {
             Some(crate::round_trip::<models::CustomerShippingContactsResponse>(body))
         }
@@ -1156,9 +1342,9 @@ pub fn decode_response(
         ("subscriptionUpdate", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("subscriptionUpdate", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("subscriptionUpdate", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionEvents", 200u16) => Some(crate::round_trip::<
-            models::SubscriptionEventsResponse,
-        >(body)),
+        ("subscriptionEvents", 200u16) => {
+            Some(crate::round_trip::<models::SubscriptionEventsResponse>(body))
+        }
         ("subscriptionEvents", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("subscriptionEvents", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("subscriptionEvents", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -1195,9 +1381,15 @@ pub fn decode_response(
         ("createCustomerPortal", 201u16) => {
             Some(crate::round_trip::<models::CustomerPortalResponse>(body))
         }
-        ("createCustomerPortal", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCustomerPortal", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCustomerPortal", 422u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createCustomerPortal", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("createCustomerPortal", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("createCustomerPortal", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("getSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
@@ -1224,14 +1416,24 @@ pub fn decode_response(
         ("cancelSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("cancelSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("cancelSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscriptionEvents", 200u16) => Some(crate::round_trip::<
-            models::SubscriptionEventsResponse,
-        >(body)),
-        ("getSubscriptionEvents", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscriptionEvents", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscriptionEvents", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscriptionEvents", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscriptionEvents", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getSubscriptionEvents", 200u16) => {
+            Some(crate::round_trip::<models::SubscriptionEventsResponse>(body))
+        }
+        ("getSubscriptionEvents", 401u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getSubscriptionEvents", 402u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getSubscriptionEvents", 404u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getSubscriptionEvents", 422u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
+        ("getSubscriptionEvents", 500u16) => {
+            Some(crate::round_trip::<models::Error>(body))
+        }
         ("pauseSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
@@ -1247,16 +1449,22 @@ pub fn decode_response(
         ("resumeSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("resumeSubscription", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("resumeSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateTaxes", 200u16) => Some(crate::round_trip::<models::OrderTaxResponse>(body)),
+        ("ordersCreateTaxes", 200u16) => {
+            Some(crate::round_trip::<models::OrderTaxResponse>(body))
+        }
         ("ordersCreateTaxes", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersCreateTaxes", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersCreateTaxes", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateTaxes", 200u16) => Some(crate::round_trip::<models::OrderTaxResponse>(body)),
+        ("ordersUpdateTaxes", 200u16) => {
+            Some(crate::round_trip::<models::OrderTaxResponse>(body))
+        }
         ("ordersUpdateTaxes", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersUpdateTaxes", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersUpdateTaxes", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersUpdateTaxes", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteTaxes", 200u16) => Some(crate::round_trip::<models::OrderTaxResponse>(body)),
+        ("ordersDeleteTaxes", 200u16) => {
+            Some(crate::round_trip::<models::OrderTaxResponse>(body))
+        }
         ("ordersDeleteTaxes", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersDeleteTaxes", 422u16) => Some(crate::round_trip::<models::Error>(body)),
         ("ordersDeleteTaxes", 404u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -1270,14 +1478,20 @@ pub fn decode_response(
         }
         ("getTransactions", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getTransactions", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransaction", 200u16) => Some(crate::round_trip::<models::TransactionResponse>(body)),
+        ("getTransaction", 200u16) => {
+            Some(crate::round_trip::<models::TransactionResponse>(body))
+        }
         ("getTransaction", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getTransaction", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getTransaction", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransfers", 200u16) => Some(crate::round_trip::<models::GetTransfersResponse>(body)),
+        ("getTransfers", 200u16) => {
+            Some(crate::round_trip::<models::GetTransfersResponse>(body))
+        }
         ("getTransfers", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getTransfers", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransfer", 200u16) => Some(crate::round_trip::<models::TransferResponse>(body)),
+        ("getTransfer", 200u16) => {
+            Some(crate::round_trip::<models::TransferResponse>(body))
+        }
         ("getTransfer", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getTransfer", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getTransfer", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -1291,11 +1505,15 @@ pub fn decode_response(
         }
         ("createWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhookKey", 200u16) => Some(crate::round_trip::<models::WebhookKeyResponse>(body)),
+        ("getWebhookKey", 200u16) => {
+            Some(crate::round_trip::<models::WebhookKeyResponse>(body))
+        }
         ("getWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getWebhookKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateWebhookKey", 200u16) => Some(crate::round_trip::<models::WebhookKeyResponse>(body)),
+        ("updateWebhookKey", 200u16) => {
+            Some(crate::round_trip::<models::WebhookKeyResponse>(body))
+        }
         ("updateWebhookKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
@@ -1305,25 +1523,37 @@ pub fn decode_response(
         ("deleteWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteWebhookKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhooks", 200u16) => Some(crate::round_trip::<models::GetWebhooksResponse>(body)),
+        ("getWebhooks", 200u16) => {
+            Some(crate::round_trip::<models::GetWebhooksResponse>(body))
+        }
         ("getWebhooks", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getWebhooks", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createWebhook", 200u16) => Some(crate::round_trip::<models::WebhookResponse>(body)),
+        ("createWebhook", 200u16) => {
+            Some(crate::round_trip::<models::WebhookResponse>(body))
+        }
         ("createWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("createWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhook", 200u16) => Some(crate::round_trip::<models::WebhookResponse>(body)),
+        ("getWebhook", 200u16) => {
+            Some(crate::round_trip::<models::WebhookResponse>(body))
+        }
         ("getWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("getWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateWebhook", 200u16) => Some(crate::round_trip::<models::WebhookResponse>(body)),
+        ("updateWebhook", 200u16) => {
+            Some(crate::round_trip::<models::WebhookResponse>(body))
+        }
         ("updateWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("updateWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteWebhook", 200u16) => Some(crate::round_trip::<models::WebhookResponse>(body)),
+        ("deleteWebhook", 200u16) => {
+            Some(crate::round_trip::<models::WebhookResponse>(body))
+        }
         ("deleteWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("deleteWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("testWebhook", 200u16) => Some(crate::round_trip::<models::WebhookResponse>(body)),
+        ("testWebhook", 200u16) => {
+            Some(crate::round_trip::<models::WebhookResponse>(body))
+        }
         ("testWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
         ("testWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
         ("testWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),

@@ -2,8 +2,8 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    PaymentMethodBankTransfer, PaymentMethodBnplPayment, PaymentMethodCard, PaymentMethodCash,
-    PaymentMethodPbbPayment,
+    PaymentMethodBankTransfer, PaymentMethodBnplPayment, PaymentMethodCard,
+    PaymentMethodCash, PaymentMethodPbbPayment,
 };
 /// Schema `charge_order_response_payment_method`.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,9 @@ impl ChargeOrderResponsePaymentMethod {
             Self::BankTransferPayment(_) => Some("bank_transfer_payment"),
             Self::BnplPayment(_) => Some("bnpl_payment"),
             Self::PayByBankPayment(_) => Some("pay_by_bank_payment"),
-            Self::Unknown(value) => value.get("object").and_then(serde_json::Value::as_str),
+            Self::Unknown(value) => {
+                value.get("object").and_then(serde_json::Value::as_str)
+            }
         }
     }
 }
@@ -47,7 +49,9 @@ impl serde::Serialize for ChargeOrderResponsePaymentMethod {
     }
 }
 impl<'de> serde::Deserialize<'de> for ChargeOrderResponsePaymentMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
         let tag = value
             .get("object")

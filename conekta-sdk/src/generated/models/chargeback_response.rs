@@ -136,7 +136,9 @@ impl serde::Serialize for ChargebackResponseFollowupStatus {
     }
 }
 impl<'de> serde::Deserialize<'de> for ChargebackResponseFollowupStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }
@@ -302,7 +304,9 @@ impl serde::Serialize for ChargebackResponseReason {
     }
 }
 impl<'de> serde::Deserialize<'de> for ChargebackResponseReason {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }
@@ -388,7 +392,9 @@ impl serde::Serialize for ChargebackResponseStatus {
     }
 }
 impl<'de> serde::Deserialize<'de> for ChargebackResponseStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

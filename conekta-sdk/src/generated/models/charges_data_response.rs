@@ -2,7 +2,8 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChargeResponseChannel, ChargeResponsePaymentMethod, ChargeResponseRefunds, ChargebackResponse,
+    ChargeResponseChannel, ChargeResponsePaymentMethod, ChargeResponseRefunds,
+    ChargebackResponse,
 };
 /// Schema `charges_data_response`.
 pub type ChargesDataResponse = ChargesDataResponseValue;

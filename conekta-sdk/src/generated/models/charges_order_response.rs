@@ -11,7 +11,8 @@ pub struct ChargesOrderResponse {
     /// Indicates if there are more pages to be requested
     ///
     /// Example: `false`.
-    pub has_more: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_more: Option<bool>,
     /// Object type, in this case is list
     ///
     /// Example: `"list"`.
@@ -35,9 +36,9 @@ pub struct ChargesOrderResponse {
 }
 impl ChargesOrderResponse {
     /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
+    pub fn new(object: impl Into<String>) -> Self {
         Self {
-            has_more,
+            has_more: None,
             object: object.into(),
             next_page_url: None,
             previous_page_url: None,

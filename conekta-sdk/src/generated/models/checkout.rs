@@ -169,7 +169,9 @@ impl serde::Serialize for CheckoutExcludeCardNetworksItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for CheckoutExcludeCardNetworksItem {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

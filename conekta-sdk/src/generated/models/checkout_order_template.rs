@@ -2,7 +2,8 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    CheckoutOrderTemplateCustomerInfo, OrderDiscountLinesRequest, OrderTaxRequest, Product,
+    CheckoutOrderTemplateCustomerInfo, OrderDiscountLinesRequest, OrderTaxRequest,
+    Product,
 };
 /// It maintains the attributes with which the order will be created when receiving a new payment.
 ///

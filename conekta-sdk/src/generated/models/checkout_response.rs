@@ -234,7 +234,9 @@ impl serde::Serialize for CheckoutResponseExcludeCardNetworksItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for CheckoutResponseExcludeCardNetworksItem {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

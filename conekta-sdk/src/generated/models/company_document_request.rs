@@ -192,7 +192,9 @@ impl serde::Serialize for CompanyDocumentRequestFileClassification {
     }
 }
 impl<'de> serde::Deserialize<'de> for CompanyDocumentRequestFileClassification {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

@@ -169,7 +169,9 @@ impl serde::Serialize for CompanyDocumentResponseFileClassification {
     }
 }
 impl<'de> serde::Deserialize<'de> for CompanyDocumentResponseFileClassification {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

@@ -17,11 +17,13 @@ pub struct CompanyResponse {
     /// Indicates if the company is active.
     ///
     /// Example: `false`.
-    pub active: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
     /// The current status of the company's account.
     ///
     /// Example: `"signed_up"`.
-    pub account_status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_status: Option<String>,
     /// The identifier of the parent company, if any.
     ///
     /// Example: `"680bf1da38716d00013543bc"`.
@@ -30,9 +32,11 @@ pub struct CompanyResponse {
     /// The current status of the company's onboarding process.
     ///
     /// Example: `"pending"`.
-    pub onboarding_status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onboarding_status: Option<String>,
     /// A list of documents related to the company.
-    pub documents: Vec<CompanyDocumentResponse>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<CompanyDocumentResponse>>,
     /// Timestamp of when the company was created.
     ///
     /// Example: `1748968241`.
@@ -57,25 +61,20 @@ pub struct CompanyResponse {
 }
 impl CompanyResponse {
     /// A value with the required fields set and the optional ones empty.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: impl Into<String>,
         name: impl Into<String>,
-        active: bool,
-        account_status: impl Into<String>,
-        onboarding_status: impl Into<String>,
-        documents: Vec<CompanyDocumentResponse>,
         created_at: i64,
         object: impl Into<String>,
     ) -> Self {
         Self {
             id: id.into(),
             name: name.into(),
-            active,
-            account_status: account_status.into(),
+            active: None,
+            account_status: None,
             parent_company_id: None,
-            onboarding_status: onboarding_status.into(),
-            documents,
+            onboarding_status: None,
+            documents: None,
             created_at,
             object: object.into(),
             three_ds_enabled: None,
@@ -140,7 +139,9 @@ impl serde::Serialize for CompanyResponseThreeDsMode {
     }
 }
 impl<'de> serde::Deserialize<'de> for CompanyResponseThreeDsMode {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

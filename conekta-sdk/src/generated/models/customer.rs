@@ -2,8 +2,8 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    CustomerAntifraudInfo, CustomerPaymentMethodsRequest, CustomerShippingContactsRequest,
-    FiscalEntityRequest, SubscriptionRequest,
+    CustomerAntifraudInfo, CustomerPaymentMethodsRequest,
+    CustomerShippingContactsRequest, FiscalEntityRequest, SubscriptionRequest,
 };
 /// a customer
 ///

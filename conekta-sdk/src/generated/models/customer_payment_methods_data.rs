@@ -2,8 +2,8 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    PaymentMethodCardResponse, PaymentMethodCashRecurrentResponse, PaymentMethodCashResponse,
-    PaymentMethodSpeiRecurrentResponse,
+    PaymentMethodCardResponse, PaymentMethodCashRecurrentResponse,
+    PaymentMethodCashResponse, PaymentMethodSpeiRecurrentResponse,
 };
 /// Schema `customer_payment_methods_data`.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,9 @@ impl serde::Serialize for CustomerPaymentMethodsData {
     }
 }
 impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsData {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
         let tag = value
             .get("type")
@@ -52,8 +54,12 @@ impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsData {
         let decoded = match tag.as_deref() {
             Some("cash") => serde_json::from_value(value).map(Self::Cash),
             Some("card") => serde_json::from_value(value).map(Self::Card),
-            Some("cash_recurrent") => serde_json::from_value(value).map(Self::CashRecurrent),
-            Some("spei_recurrent") => serde_json::from_value(value).map(Self::SpeiRecurrent),
+            Some("cash_recurrent") => {
+                serde_json::from_value(value).map(Self::CashRecurrent)
+            }
+            Some("spei_recurrent") => {
+                serde_json::from_value(value).map(Self::SpeiRecurrent)
+            }
             _ => return Ok(Self::Unknown(value)),
         };
         decoded.map_err(serde::de::Error::custom)

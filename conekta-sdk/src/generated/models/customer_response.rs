@@ -2,8 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    CustomerAntifraudInfoResponse, CustomerFiscalEntitiesResponse, CustomerPaymentMethodsResponse,
-    CustomerResponseShippingContacts, CustomerSubscriptionResponse,
+    CustomerAntifraudInfoResponse, CustomerFiscalEntitiesResponse,
+    CustomerPaymentMethodsResponse, CustomerResponseShippingContacts,
+    CustomerSubscriptionResponse,
 };
 /// customer response
 ///

@@ -32,7 +32,8 @@ pub struct DiscountLinesDataResponseValue {
     /// The order id
     ///
     /// Example: `"ord_2tPAmKCEJqh8RE6nY"`.
-    pub parent_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -45,7 +46,6 @@ impl DiscountLinesDataResponseValue {
         r#type: impl Into<String>,
         id: impl Into<String>,
         object: impl Into<String>,
-        parent_id: impl Into<String>,
     ) -> Self {
         Self {
             amount,
@@ -53,7 +53,7 @@ impl DiscountLinesDataResponseValue {
             r#type: r#type.into(),
             id: id.into(),
             object: object.into(),
-            parent_id: parent_id.into(),
+            parent_id: None,
             extra: Default::default(),
         }
     }

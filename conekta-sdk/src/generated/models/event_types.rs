@@ -69,7 +69,9 @@ impl serde::Serialize for EventTypes {
     }
 }
 impl<'de> serde::Deserialize<'de> for EventTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

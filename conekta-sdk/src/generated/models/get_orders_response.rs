@@ -32,7 +32,11 @@ pub struct GetOrdersResponse {
 }
 impl GetOrdersResponse {
     /// A value with the required fields set and the optional ones empty.
-    pub fn new(data: Vec<OrderResponse>, has_more: bool, object: impl Into<String>) -> Self {
+    pub fn new(
+        data: Vec<OrderResponse>,
+        has_more: bool,
+        object: impl Into<String>,
+    ) -> Self {
         Self {
             data,
             has_more,

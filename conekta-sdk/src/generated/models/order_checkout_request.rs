@@ -162,7 +162,9 @@ impl serde::Serialize for OrderCheckoutRequestAllowedPaymentMethodsItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for OrderCheckoutRequestAllowedPaymentMethodsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }
@@ -224,7 +226,9 @@ impl serde::Serialize for OrderCheckoutRequestExcludeCardNetworksItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for OrderCheckoutRequestExcludeCardNetworksItem {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }
@@ -284,7 +288,9 @@ impl serde::Serialize for OrderCheckoutRequestType {
     }
 }
 impl<'de> serde::Deserialize<'de> for OrderCheckoutRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

@@ -3,8 +3,8 @@
 
 use super::{
     ChargeRequest, CustomerShippingContactsRequest, OrderCheckoutRequest,
-    OrderDiscountLinesRequest, OrderFiscalEntityRequest, OrderRequestCustomerInfo, OrderTaxRequest,
-    Product, ShippingRequest,
+    OrderDiscountLinesRequest, OrderFiscalEntityRequest, OrderRequestCustomerInfo,
+    OrderTaxRequest, Product, ShippingRequest,
 };
 /// a order
 ///

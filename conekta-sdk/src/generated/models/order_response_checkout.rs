@@ -240,7 +240,9 @@ impl serde::Serialize for OrderResponseCheckoutExcludeCardNetworksItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for OrderResponseCheckoutExcludeCardNetworksItem {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

@@ -40,7 +40,11 @@ pub struct OrderTaxResponse {
 }
 impl OrderTaxResponse {
     /// A value with the required fields set and the optional ones empty.
-    pub fn new(amount: i64, description: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        amount: i64,
+        description: impl Into<String>,
+        id: impl Into<String>,
+    ) -> Self {
         Self {
             amount,
             description: description.into(),

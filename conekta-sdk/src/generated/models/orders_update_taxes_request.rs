@@ -19,8 +19,9 @@ pub struct OrdersUpdateTaxesRequest {
     pub description: Option<String>,
     /// The `metadata` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata:
-        Option<std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>>,
+    pub metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,

@@ -55,7 +55,9 @@ impl serde::Serialize for AcceptLanguage {
     }
 }
 impl<'de> serde::Deserialize<'de> for AcceptLanguage {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

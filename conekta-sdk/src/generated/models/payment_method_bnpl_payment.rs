@@ -110,7 +110,9 @@ impl serde::Serialize for PaymentMethodBnplPaymentObject {
     }
 }
 impl<'de> serde::Deserialize<'de> for PaymentMethodBnplPaymentObject {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

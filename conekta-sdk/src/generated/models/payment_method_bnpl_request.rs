@@ -118,7 +118,9 @@ impl serde::Serialize for PaymentMethodBnplRequestProductType {
     }
 }
 impl<'de> serde::Deserialize<'de> for PaymentMethodBnplRequestProductType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

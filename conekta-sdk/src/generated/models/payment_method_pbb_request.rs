@@ -88,7 +88,9 @@ impl serde::Serialize for PaymentMethodPbbRequestProductType {
     }
 }
 impl<'de> serde::Deserialize<'de> for PaymentMethodPbbRequestProductType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

@@ -142,7 +142,9 @@ impl serde::Serialize for PlanRequestInterval {
     }
 }
 impl<'de> serde::Deserialize<'de> for PlanRequestInterval {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         String::deserialize(deserializer).map(Self::from)
     }
 }

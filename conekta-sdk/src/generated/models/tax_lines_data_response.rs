@@ -44,7 +44,11 @@ pub struct TaxLinesDataResponseValue {
 }
 impl TaxLinesDataResponseValue {
     /// A value with the required fields set and the optional ones empty.
-    pub fn new(amount: i64, description: impl Into<String>, id: impl Into<String>) -> Self {
+    pub fn new(
+        amount: i64,
+        description: impl Into<String>,
+        id: impl Into<String>,
+    ) -> Self {
         Self {
             amount,
             description: description.into(),

@@ -19,8 +19,9 @@ pub struct UpdateCustomerFiscalEntitiesResponse {
     pub phone: Option<String>,
     /// The `metadata` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata:
-        Option<std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>>,
+    pub metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
     /// The `company_name` property.
     ///
     /// Example: `"conekta"`.

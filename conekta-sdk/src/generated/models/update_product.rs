@@ -7,8 +7,9 @@
 pub struct UpdateProduct {
     /// The `antifraud_info` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub antifraud_info:
-        Option<std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>>,
+    pub antifraud_info: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
     /// The `description` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,

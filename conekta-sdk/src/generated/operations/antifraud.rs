@@ -33,7 +33,10 @@ impl<'a> Antifraud<'a> {
     /// Delete whitelisted rule
     ///
     /// `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
-    pub fn delete_rule_whitelist(&self, id: impl Into<String>) -> DeleteRuleWhitelistRequest<'a> {
+    pub fn delete_rule_whitelist(
+        &self,
+        id: impl Into<String>,
+    ) -> DeleteRuleWhitelistRequest<'a> {
         DeleteRuleWhitelistRequest {
             client: self.client,
             id: id.into(),
@@ -68,7 +71,10 @@ impl<'a> Antifraud<'a> {
     /// Delete blacklisted rule
     ///
     /// `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
-    pub fn delete_rule_blacklist(&self, id: impl Into<String>) -> DeleteRuleBlacklistRequest<'a> {
+    pub fn delete_rule_blacklist(
+        &self,
+        id: impl Into<String>,
+    ) -> DeleteRuleBlacklistRequest<'a> {
         DeleteRuleBlacklistRequest {
             client: self.client,
             id: id.into(),
@@ -135,8 +141,9 @@ impl<'a> GetRuleWhitelistRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetRuleWhitelistRequest<'a> {
     type Output = Result<models::RiskRulesList, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -178,8 +185,9 @@ impl<'a> CreateRuleWhitelistRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateRuleWhitelistRequest<'a> {
     type Output = Result<models::WhitelistlistRuleResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -213,7 +221,9 @@ impl<'a> DeleteRuleWhitelistRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DeletedWhitelistRuleResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::DeletedWhitelistRuleResponse, crate::Error> {
         let mut request = Request::new(&DELETE_RULE_WHITELIST, &[&self.id])?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
@@ -222,8 +232,9 @@ impl<'a> DeleteRuleWhitelistRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteRuleWhitelistRequest<'a> {
     type Output = Result<models::DeletedWhitelistRuleResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -256,8 +267,9 @@ impl<'a> GetRuleBlacklistRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetRuleBlacklistRequest<'a> {
     type Output = Result<models::RiskRulesList, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -292,8 +304,9 @@ impl<'a> CreateRuleBlacklistRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateRuleBlacklistRequest<'a> {
     type Output = Result<models::BlacklistRuleResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -327,7 +340,9 @@ impl<'a> DeleteRuleBlacklistRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DeletedBlacklistRuleResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::DeletedBlacklistRuleResponse, crate::Error> {
         let mut request = Request::new(&DELETE_RULE_BLACKLIST, &[&self.id])?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
@@ -336,8 +351,9 @@ impl<'a> DeleteRuleBlacklistRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteRuleBlacklistRequest<'a> {
     type Output = Result<models::DeletedBlacklistRuleResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

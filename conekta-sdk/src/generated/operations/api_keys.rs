@@ -30,7 +30,10 @@ impl<'a> ApiKeys<'a> {
     /// Create a api key
     ///
     /// `POST /api_keys` (operation `createApiKey`).
-    pub fn create_api_key(&self, body: models::ApiKeyRequest) -> CreateApiKeyRequest<'a> {
+    pub fn create_api_key(
+        &self,
+        body: models::ApiKeyRequest,
+    ) -> CreateApiKeyRequest<'a> {
         CreateApiKeyRequest {
             client: self.client,
             body,
@@ -175,8 +178,9 @@ impl<'a> GetApiKeysRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetApiKeysRequest<'a> {
     type Output = Result<models::GetApiKeysResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -186,8 +190,9 @@ impl<'a> GetApiKeysRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::ApiKeyResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::ApiKeyResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -253,8 +258,9 @@ impl<'a> CreateApiKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateApiKeyRequest<'a> {
     type Output = Result<models::ApiKeyCreateResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -297,8 +303,9 @@ impl<'a> GetApiKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetApiKeyRequest<'a> {
     type Output = Result<models::ApiKeyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -341,8 +348,9 @@ impl<'a> UpdateApiKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateApiKeyRequest<'a> {
     type Output = Result<models::ApiKeyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -376,8 +384,9 @@ impl<'a> DeleteApiKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteApiKeyRequest<'a> {
     type Output = Result<models::DeleteApiKeysResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -52,8 +52,9 @@ impl<'a> GetBalanceRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetBalanceRequest<'a> {
     type Output = Result<models::BalanceResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -169,8 +169,9 @@ impl<'a> GetChargesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetChargesRequest<'a> {
     type Output = Result<models::GetChargesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -180,8 +181,9 @@ impl<'a> GetChargesRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::ChargeResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::ChargeResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -248,8 +250,9 @@ impl<'a> UpdateChargeRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateChargeRequest<'a> {
     type Output = Result<models::ChargeResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -294,8 +297,9 @@ impl<'a> OrdersCreateChargeRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateChargeRequest<'a> {
     type Output = Result<models::ChargeOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -340,8 +344,9 @@ impl<'a> OrdersCreateChargesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateChargesRequest<'a> {
     type Output = Result<models::ChargesOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -29,7 +29,10 @@ impl<'a> Companies<'a> {
     /// Create a new company.
     ///
     /// `POST /companies` (operation `createCompany`).
-    pub fn create_company(&self, body: models::CreateCompanyRequest) -> CreateCompanyRequest<'a> {
+    pub fn create_company(
+        &self,
+        body: models::CreateCompanyRequest,
+    ) -> CreateCompanyRequest<'a> {
         CreateCompanyRequest {
             client: self.client,
             body,
@@ -205,8 +208,9 @@ impl<'a> GetCompaniesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCompaniesRequest<'a> {
     type Output = Result<models::GetCompaniesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -216,8 +220,9 @@ impl<'a> GetCompaniesRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::CompanyResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::CompanyResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -265,8 +270,9 @@ impl<'a> CreateCompanyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCompanyRequest<'a> {
     type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -300,8 +306,9 @@ impl<'a> GetCompanyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCompanyRequest<'a> {
     type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -334,8 +341,9 @@ impl<'a> GetCurrentCompanyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCurrentCompanyRequest<'a> {
     type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -371,8 +379,9 @@ impl<'a> UploadCompanyDocumentRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UploadCompanyDocumentRequest<'a> {
     type Output = Result<models::CompanyDocumentResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -408,8 +417,9 @@ impl<'a> UpdateCompanyDocumentRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateCompanyDocumentRequest<'a> {
     type Output = Result<models::CompanyDocumentResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -435,7 +445,9 @@ impl<'a> GetCompanyDocumentsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<Vec<models::CompanyDocumentResponse>, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<Vec<models::CompanyDocumentResponse>, crate::Error> {
         let mut request = Request::new(&GET_COMPANY_DOCUMENTS, &[&self.company_id])?;
         request.language(self.accept_language);
         self.client.execute(request).await
@@ -443,8 +455,9 @@ impl<'a> GetCompanyDocumentsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCompanyDocumentsRequest<'a> {
     type Output = Result<Vec<models::CompanyDocumentResponse>, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

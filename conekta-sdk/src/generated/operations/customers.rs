@@ -45,7 +45,10 @@ impl<'a> Customers<'a> {
     /// Gets a customer resource that corresponds to a customer ID.
     ///
     /// `GET /customers/{id}` (operation `getCustomerById`).
-    pub fn get_customer_by_id(&self, id: impl Into<String>) -> GetCustomerByIdRequest<'a> {
+    pub fn get_customer_by_id(
+        &self,
+        id: impl Into<String>,
+    ) -> GetCustomerByIdRequest<'a> {
         GetCustomerByIdRequest {
             client: self.client,
             id: id.into(),
@@ -76,7 +79,10 @@ impl<'a> Customers<'a> {
     /// Deleted a customer resource that corresponds to a customer ID.
     ///
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
-    pub fn delete_customer_by_id(&self, id: impl Into<String>) -> DeleteCustomerByIdRequest<'a> {
+    pub fn delete_customer_by_id(
+        &self,
+        id: impl Into<String>,
+    ) -> DeleteCustomerByIdRequest<'a> {
         DeleteCustomerByIdRequest {
             client: self.client,
             id: id.into(),
@@ -231,8 +237,9 @@ impl<'a> GetCustomersRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCustomersRequest<'a> {
     type Output = Result<models::CustomersResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -242,8 +249,9 @@ impl<'a> GetCustomersRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::CustomerResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::CustomerResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -309,8 +317,9 @@ impl<'a> CreateCustomerRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCustomerRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -353,8 +362,9 @@ impl<'a> GetCustomerByIdRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCustomerByIdRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -399,8 +409,9 @@ impl<'a> UpdateCustomerRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -443,8 +454,9 @@ impl<'a> DeleteCustomerByIdRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerByIdRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -479,7 +491,9 @@ impl<'a> CreateCustomerFiscalEntitiesRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CreateCustomerFiscalEntitiesResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::CreateCustomerFiscalEntitiesResponse, crate::Error> {
         let mut request = Request::new(&CREATE_CUSTOMER_FISCAL_ENTITIES, &[&self.id])?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
@@ -489,8 +503,9 @@ impl<'a> CreateCustomerFiscalEntitiesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCustomerFiscalEntitiesRequest<'a> {
     type Output = Result<models::CreateCustomerFiscalEntitiesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -526,7 +541,9 @@ impl<'a> UpdateCustomerFiscalEntitiesRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::UpdateCustomerFiscalEntitiesResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::UpdateCustomerFiscalEntitiesResponse, crate::Error> {
         let mut request = Request::new(
             &UPDATE_CUSTOMER_FISCAL_ENTITIES,
             &[&self.id, &self.fiscal_entities_id],
@@ -539,8 +556,9 @@ impl<'a> UpdateCustomerFiscalEntitiesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerFiscalEntitiesRequest<'a> {
     type Output = Result<models::UpdateCustomerFiscalEntitiesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -190,7 +190,9 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetOrderDiscountLinesResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::GetOrderDiscountLinesResponse, crate::Error> {
         let mut request = Request::new(&ORDERS_GET_DISCOUNT_LINES, &[&self.id])?;
         request.query("limit", self.limit);
         request.query("search", self.search);
@@ -203,8 +205,9 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersGetDiscountLinesRequest<'a> {
     type Output = Result<models::GetOrderDiscountLinesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -214,8 +217,9 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::DiscountLinesResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::DiscountLinesResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -282,8 +286,9 @@ impl<'a> OrdersCreateDiscountLineRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateDiscountLineRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -330,8 +335,9 @@ impl<'a> OrdersGetDiscountLineRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersGetDiscountLineRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -380,8 +386,9 @@ impl<'a> OrdersUpdateDiscountLinesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateDiscountLinesRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -428,8 +435,9 @@ impl<'a> OrdersDeleteDiscountLinesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteDiscountLinesRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -142,8 +142,9 @@ impl<'a> GetEventsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetEventsRequest<'a> {
     type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -153,12 +154,16 @@ impl<'a> GetEventsRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::EventResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::EventResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
-    pub async fn collect_max(self, max: usize) -> Result<Vec<models::EventResponse>, crate::Error> {
+    pub async fn collect_max(
+        self,
+        max: usize,
+    ) -> Result<Vec<models::EventResponse>, crate::Error> {
         crate::runtime::collect_max(self.into_stream(), max).await
     }
 }
@@ -216,8 +221,9 @@ impl<'a> GetEventRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetEventRequest<'a> {
     type Output = Result<models::EventResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -253,8 +259,9 @@ impl<'a> ResendEventRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for ResendEventRequest<'a> {
     type Output = Result<models::EventsResendResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

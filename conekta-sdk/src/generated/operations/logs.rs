@@ -122,8 +122,9 @@ impl<'a> GetLogsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetLogsRequest<'a> {
     type Output = Result<models::LogsResponseForRequest, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -133,8 +134,9 @@ impl<'a> GetLogsRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::LogsResponseData, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::LogsResponseData, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -199,8 +201,9 @@ impl<'a> GetLogByIdRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetLogByIdRequest<'a> {
     type Output = Result<models::LogResponseForRequest, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -126,7 +126,9 @@ impl crate::Client {
     }
     /// Operations tagged `Subscriptions - Customer Portal` in the spec.
     pub fn subscriptions_customer_portal(&self) -> SubscriptionsCustomerPortal<'_> {
-        SubscriptionsCustomerPortal { client: self }
+        SubscriptionsCustomerPortal {
+            client: self,
+        }
     }
     /// Operations tagged `Taxes` in the spec.
     pub fn taxes(&self) -> Taxes<'_> {

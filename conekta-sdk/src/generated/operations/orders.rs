@@ -93,7 +93,10 @@ impl<'a> Orders<'a> {
     /// Processes an order that has been previously authorized.
     ///
     /// `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
-    pub fn orders_create_capture(&self, id: impl Into<String>) -> OrdersCreateCaptureRequest<'a> {
+    pub fn orders_create_capture(
+        &self,
+        id: impl Into<String>,
+    ) -> OrdersCreateCaptureRequest<'a> {
         OrdersCreateCaptureRequest {
             client: self.client,
             id: id.into(),
@@ -315,8 +318,9 @@ impl<'a> GetOrdersRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetOrdersRequest<'a> {
     type Output = Result<models::GetOrdersResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -326,12 +330,16 @@ impl<'a> GetOrdersRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::OrderResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::OrderResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
-    pub async fn collect_max(self, max: usize) -> Result<Vec<models::OrderResponse>, crate::Error> {
+    pub async fn collect_max(
+        self,
+        max: usize,
+    ) -> Result<Vec<models::OrderResponse>, crate::Error> {
         crate::runtime::collect_max(self.into_stream(), max).await
     }
 }
@@ -390,8 +398,9 @@ impl<'a> CreateOrderRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateOrderRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -434,8 +443,9 @@ impl<'a> GetOrderByIdRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetOrderByIdRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -471,8 +481,9 @@ impl<'a> UpdateOrderRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateOrderRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -515,8 +526,9 @@ impl<'a> CancelOrderRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CancelOrderRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -568,8 +580,9 @@ impl<'a> OrdersCreateCaptureRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateCaptureRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -614,8 +627,9 @@ impl<'a> OrderRefundRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrderRefundRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -651,7 +665,10 @@ impl<'a> OrderCancelRefundRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
-        let mut request = Request::new(&ORDER_CANCEL_REFUND, &[&self.id, &self.refund_id])?;
+        let mut request = Request::new(
+            &ORDER_CANCEL_REFUND,
+            &[&self.id, &self.refund_id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -659,8 +676,9 @@ impl<'a> OrderCancelRefundRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrderCancelRefundRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

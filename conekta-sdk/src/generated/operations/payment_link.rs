@@ -194,8 +194,9 @@ impl<'a> GetCheckoutsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCheckoutsRequest<'a> {
     type Output = Result<models::CheckoutsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -205,8 +206,9 @@ impl<'a> GetCheckoutsRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::CheckoutResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::CheckoutResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -272,8 +274,9 @@ impl<'a> CreateCheckoutRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCheckoutRequest<'a> {
     type Output = Result<models::CheckoutResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -316,8 +319,9 @@ impl<'a> GetCheckoutRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCheckoutRequest<'a> {
     type Output = Result<models::CheckoutResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -360,8 +364,9 @@ impl<'a> CancelCheckoutRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CancelCheckoutRequest<'a> {
     type Output = Result<models::CheckoutResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -406,8 +411,9 @@ impl<'a> EmailCheckoutRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for EmailCheckoutRequest<'a> {
     type Output = Result<models::CheckoutResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -452,8 +458,9 @@ impl<'a> SmsCheckoutRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SmsCheckoutRequest<'a> {
     type Output = Result<models::CheckoutResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

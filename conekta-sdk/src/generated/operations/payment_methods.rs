@@ -180,8 +180,9 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::GetPaymentMethodResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -193,8 +194,7 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
         self,
     ) -> impl futures_core::Stream<
         Item = Result<models::GetCustomerPaymentMethodDataResponse, crate::Error>,
-    > + Send
-    + 'a {
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -251,7 +251,9 @@ impl<'a> CreateCustomerPaymentMethodsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CreateCustomerPaymentMethodsResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::CreateCustomerPaymentMethodsResponse, crate::Error> {
         let mut request = Request::new(&CREATE_CUSTOMER_PAYMENT_METHODS, &[&self.id])?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
@@ -261,8 +263,9 @@ impl<'a> CreateCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::CreateCustomerPaymentMethodsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -298,7 +301,9 @@ impl<'a> UpdateCustomerPaymentMethodsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::UpdateCustomerPaymentMethodsResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::UpdateCustomerPaymentMethodsResponse, crate::Error> {
         let mut request = Request::new(
             &UPDATE_CUSTOMER_PAYMENT_METHODS,
             &[&self.id, &self.payment_method_id],
@@ -311,8 +316,9 @@ impl<'a> UpdateCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::UpdateCustomerPaymentMethodsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -347,7 +353,9 @@ impl<'a> DeleteCustomerPaymentMethodsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::UpdateCustomerPaymentMethodsResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::UpdateCustomerPaymentMethodsResponse, crate::Error> {
         let mut request = Request::new(
             &DELETE_CUSTOMER_PAYMENT_METHODS,
             &[&self.id, &self.payment_method_id],
@@ -359,8 +367,9 @@ impl<'a> DeleteCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::UpdateCustomerPaymentMethodsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

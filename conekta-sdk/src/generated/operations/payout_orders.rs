@@ -44,7 +44,10 @@ impl<'a> PayoutOrders<'a> {
     /// Gets a payout Order resource that corresponds to a payout order ID.
     ///
     /// `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
-    pub fn get_payout_order_by_id(&self, id: impl Into<String>) -> GetPayoutOrderByIdRequest<'a> {
+    pub fn get_payout_order_by_id(
+        &self,
+        id: impl Into<String>,
+    ) -> GetPayoutOrderByIdRequest<'a> {
         GetPayoutOrderByIdRequest {
             client: self.client,
             id: id.into(),
@@ -151,8 +154,9 @@ impl<'a> GetPayoutOrdersRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetPayoutOrdersRequest<'a> {
     type Output = Result<models::PayoutOrdersResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -162,8 +166,9 @@ impl<'a> GetPayoutOrdersRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::PayoutOrderResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::PayoutOrderResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -220,8 +225,9 @@ impl<'a> CreatePayoutOrderRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreatePayoutOrderRequest<'a> {
     type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -255,8 +261,9 @@ impl<'a> GetPayoutOrderByIdRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetPayoutOrderByIdRequest<'a> {
     type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -290,8 +297,9 @@ impl<'a> CancelPayoutOrderByIdRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CancelPayoutOrderByIdRequest<'a> {
     type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -172,8 +172,9 @@ impl<'a> GetPlansRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetPlansRequest<'a> {
     type Output = Result<models::GetPlansResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -183,12 +184,16 @@ impl<'a> GetPlansRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::PlanResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::PlanResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
-    pub async fn collect_max(self, max: usize) -> Result<Vec<models::PlanResponse>, crate::Error> {
+    pub async fn collect_max(
+        self,
+        max: usize,
+    ) -> Result<Vec<models::PlanResponse>, crate::Error> {
         crate::runtime::collect_max(self.into_stream(), max).await
     }
 }
@@ -247,8 +252,9 @@ impl<'a> CreatePlanRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreatePlanRequest<'a> {
     type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -291,8 +297,9 @@ impl<'a> GetPlanRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetPlanRequest<'a> {
     type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -337,8 +344,9 @@ impl<'a> UpdatePlanRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdatePlanRequest<'a> {
     type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -372,8 +380,9 @@ impl<'a> DeletePlanRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeletePlanRequest<'a> {
     type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -121,8 +121,9 @@ impl<'a> OrdersCreateProductRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateProductRequest<'a> {
     type Output = Result<models::ProductOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -159,7 +160,10 @@ impl<'a> OrdersUpdateProductRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::ProductOrderResponse, crate::Error> {
-        let mut request = Request::new(&ORDERS_UPDATE_PRODUCT, &[&self.id, &self.line_item_id])?;
+        let mut request = Request::new(
+            &ORDERS_UPDATE_PRODUCT,
+            &[&self.id, &self.line_item_id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         request.json(&self.body)?;
@@ -168,8 +172,9 @@ impl<'a> OrdersUpdateProductRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateProductRequest<'a> {
     type Output = Result<models::ProductOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -205,7 +210,10 @@ impl<'a> OrdersDeleteProductRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::ProductOrderResponse, crate::Error> {
-        let mut request = Request::new(&ORDERS_DELETE_PRODUCT, &[&self.id, &self.line_item_id])?;
+        let mut request = Request::new(
+            &ORDERS_DELETE_PRODUCT,
+            &[&self.id, &self.line_item_id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -213,8 +221,9 @@ impl<'a> OrdersDeleteProductRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteProductRequest<'a> {
     type Output = Result<models::ProductOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

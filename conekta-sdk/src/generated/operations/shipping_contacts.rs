@@ -111,7 +111,9 @@ impl<'a> CreateCustomerShippingContactsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
         let mut request = Request::new(&CREATE_CUSTOMER_SHIPPING_CONTACTS, &[&self.id])?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
@@ -121,8 +123,9 @@ impl<'a> CreateCustomerShippingContactsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCustomerShippingContactsRequest<'a> {
     type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -158,7 +161,9 @@ impl<'a> UpdateCustomerShippingContactsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
         let mut request = Request::new(
             &UPDATE_CUSTOMER_SHIPPING_CONTACTS,
             &[&self.id, &self.shipping_contacts_id],
@@ -171,8 +176,9 @@ impl<'a> UpdateCustomerShippingContactsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerShippingContactsRequest<'a> {
     type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -207,7 +213,9 @@ impl<'a> DeleteCustomerShippingContactsRequest<'a> {
         self
     }
     /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
         let mut request = Request::new(
             &DELETE_CUSTOMER_SHIPPING_CONTACTS,
             &[&self.id, &self.shipping_contacts_id],
@@ -219,8 +227,9 @@ impl<'a> DeleteCustomerShippingContactsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerShippingContactsRequest<'a> {
     type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -121,8 +121,9 @@ impl<'a> OrdersCreateShippingRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateShippingRequest<'a> {
     type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -159,7 +160,10 @@ impl<'a> OrdersUpdateShippingRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::ShippingOrderResponse, crate::Error> {
-        let mut request = Request::new(&ORDERS_UPDATE_SHIPPING, &[&self.id, &self.shipping_id])?;
+        let mut request = Request::new(
+            &ORDERS_UPDATE_SHIPPING,
+            &[&self.id, &self.shipping_id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         request.json(&self.body)?;
@@ -168,8 +172,9 @@ impl<'a> OrdersUpdateShippingRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateShippingRequest<'a> {
     type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -205,7 +210,10 @@ impl<'a> OrdersDeleteShippingRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::ShippingOrderResponse, crate::Error> {
-        let mut request = Request::new(&ORDERS_DELETE_SHIPPING, &[&self.id, &self.shipping_id])?;
+        let mut request = Request::new(
+            &ORDERS_DELETE_SHIPPING,
+            &[&self.id, &self.shipping_id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -213,8 +221,9 @@ impl<'a> OrdersDeleteShippingRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteShippingRequest<'a> {
     type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

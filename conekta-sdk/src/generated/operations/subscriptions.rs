@@ -14,7 +14,10 @@ impl<'a> Subscriptions<'a> {
     /// Get a list of subscriptions for a customer
     ///
     /// `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
-    pub fn subscription_list(&self, customer_id: impl Into<String>) -> SubscriptionListRequest<'a> {
+    pub fn subscription_list(
+        &self,
+        customer_id: impl Into<String>,
+    ) -> SubscriptionListRequest<'a> {
         SubscriptionListRequest {
             client: self.client,
             customer_id: customer_id.into(),
@@ -233,7 +236,10 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
     #[deprecated]
-    pub fn cancel_subscription(&self, id: impl Into<String>) -> CancelSubscriptionRequest<'a> {
+    pub fn cancel_subscription(
+        &self,
+        id: impl Into<String>,
+    ) -> CancelSubscriptionRequest<'a> {
         CancelSubscriptionRequest {
             client: self.client,
             id: id.into(),
@@ -264,7 +270,10 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
     #[deprecated]
-    pub fn pause_subscription(&self, id: impl Into<String>) -> PauseSubscriptionRequest<'a> {
+    pub fn pause_subscription(
+        &self,
+        id: impl Into<String>,
+    ) -> PauseSubscriptionRequest<'a> {
         PauseSubscriptionRequest {
             client: self.client,
             id: id.into(),
@@ -278,7 +287,10 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
     #[deprecated]
-    pub fn resume_subscription(&self, id: impl Into<String>) -> ResumeSubscriptionRequest<'a> {
+    pub fn resume_subscription(
+        &self,
+        id: impl Into<String>,
+    ) -> ResumeSubscriptionRequest<'a> {
         ResumeSubscriptionRequest {
             client: self.client,
             id: id.into(),
@@ -441,8 +453,9 @@ impl<'a> SubscriptionListRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionListRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -487,8 +500,9 @@ impl<'a> SubscriptionCreateRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionCreateRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -524,7 +538,10 @@ impl<'a> SubscriptionsGetRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTIONS_GET, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTIONS_GET,
+            &[&self.customer_id, &self.id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -532,8 +549,9 @@ impl<'a> SubscriptionsGetRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionsGetRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -570,7 +588,10 @@ impl<'a> SubscriptionUpdateRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTION_UPDATE, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTION_UPDATE,
+            &[&self.customer_id, &self.id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         request.json(&self.body)?;
@@ -579,8 +600,9 @@ impl<'a> SubscriptionUpdateRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionUpdateRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -648,7 +670,10 @@ impl<'a> SubscriptionEventsRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionEventsResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTION_EVENTS, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTION_EVENTS,
+            &[&self.customer_id, &self.id],
+        )?;
         request.query("limit", self.limit);
         request.query("search", self.search);
         request.query("next", self.next);
@@ -660,8 +685,9 @@ impl<'a> SubscriptionEventsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionEventsRequest<'a> {
     type Output = Result<models::SubscriptionEventsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -671,12 +697,16 @@ impl<'a> SubscriptionEventsRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::EventResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::EventResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
-    pub async fn collect_max(self, max: usize) -> Result<Vec<models::EventResponse>, crate::Error> {
+    pub async fn collect_max(
+        self,
+        max: usize,
+    ) -> Result<Vec<models::EventResponse>, crate::Error> {
         crate::runtime::collect_max(self.into_stream(), max).await
     }
 }
@@ -727,7 +757,10 @@ impl<'a> SubscriptionCancelRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTION_CANCEL, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTION_CANCEL,
+            &[&self.customer_id, &self.id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -735,8 +768,9 @@ impl<'a> SubscriptionCancelRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionCancelRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -772,7 +806,10 @@ impl<'a> SubscriptionPauseRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTION_PAUSE, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTION_PAUSE,
+            &[&self.customer_id, &self.id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -780,8 +817,9 @@ impl<'a> SubscriptionPauseRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionPauseRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -817,7 +855,10 @@ impl<'a> SubscriptionResumeRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTION_RESUME, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTION_RESUME,
+            &[&self.customer_id, &self.id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -825,8 +866,9 @@ impl<'a> SubscriptionResumeRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionResumeRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -862,7 +904,10 @@ impl<'a> SubscriptionsRetryRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
-        let mut request = Request::new(&SUBSCRIPTIONS_RETRY, &[&self.customer_id, &self.id])?;
+        let mut request = Request::new(
+            &SUBSCRIPTIONS_RETRY,
+            &[&self.customer_id, &self.id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -870,8 +915,9 @@ impl<'a> SubscriptionsRetryRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for SubscriptionsRetryRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -905,8 +951,9 @@ impl<'a> GetSubscriptionRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -951,8 +998,9 @@ impl<'a> UpdateSubscriptionRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -997,8 +1045,9 @@ impl<'a> CreateSubscriptionRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1041,8 +1090,9 @@ impl<'a> CancelSubscriptionRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CancelSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1085,8 +1135,9 @@ impl<'a> GetSubscriptionEventsRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetSubscriptionEventsRequest<'a> {
     type Output = Result<models::SubscriptionEventsResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1129,8 +1180,9 @@ impl<'a> PauseSubscriptionRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for PauseSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -1173,8 +1225,9 @@ impl<'a> ResumeSubscriptionRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for ResumeSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

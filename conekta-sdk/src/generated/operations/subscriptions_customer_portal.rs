@@ -90,8 +90,9 @@ impl<'a> GetCustomerPortalRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetCustomerPortalRequest<'a> {
     type Output = Result<models::CustomerPortalResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -126,7 +127,10 @@ impl<'a> CreateCustomerPortalRequest<'a> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<models::CustomerPortalResponse, crate::Error> {
-        let mut request = Request::new(&CREATE_CUSTOMER_PORTAL, &[&self.subscription_id])?;
+        let mut request = Request::new(
+            &CREATE_CUSTOMER_PORTAL,
+            &[&self.subscription_id],
+        )?;
         request.language(self.accept_language);
         request.child_company(self.x_child_company_id);
         self.client.execute(request).await
@@ -134,8 +138,9 @@ impl<'a> CreateCustomerPortalRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateCustomerPortalRequest<'a> {
     type Output = Result<models::CustomerPortalResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -121,8 +121,9 @@ impl<'a> OrdersCreateTaxesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersCreateTaxesRequest<'a> {
     type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -168,8 +169,9 @@ impl<'a> OrdersUpdateTaxesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateTaxesRequest<'a> {
     type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -213,8 +215,9 @@ impl<'a> OrdersDeleteTaxesRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteTaxesRequest<'a> {
     type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -57,8 +57,9 @@ impl<'a> CreateTokenRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateTokenRequest<'a> {
     type Output = Result<models::TokenResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

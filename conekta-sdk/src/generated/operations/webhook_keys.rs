@@ -53,7 +53,10 @@ impl<'a> WebhookKeys<'a> {
     /// updates an existing webhook key
     ///
     /// `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
-    pub fn update_webhook_key(&self, id: impl Into<String>) -> UpdateWebhookKeyRequest<'a> {
+    pub fn update_webhook_key(
+        &self,
+        id: impl Into<String>,
+    ) -> UpdateWebhookKeyRequest<'a> {
         UpdateWebhookKeyRequest {
             client: self.client,
             id: id.into(),
@@ -64,7 +67,10 @@ impl<'a> WebhookKeys<'a> {
     /// Delete Webhook key
     ///
     /// `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
-    pub fn delete_webhook_key(&self, id: impl Into<String>) -> DeleteWebhookKeyRequest<'a> {
+    pub fn delete_webhook_key(
+        &self,
+        id: impl Into<String>,
+    ) -> DeleteWebhookKeyRequest<'a> {
         DeleteWebhookKeyRequest {
             client: self.client,
             id: id.into(),
@@ -170,8 +176,9 @@ impl<'a> GetWebhookKeysRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetWebhookKeysRequest<'a> {
     type Output = Result<models::GetWebhookKeysResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -181,8 +188,9 @@ impl<'a> GetWebhookKeysRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::WebhookKeyResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::WebhookKeyResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -246,8 +254,9 @@ impl<'a> CreateWebhookKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyCreateResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -290,8 +299,9 @@ impl<'a> GetWebhookKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -334,8 +344,9 @@ impl<'a> UpdateWebhookKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -369,8 +380,9 @@ impl<'a> DeleteWebhookKeyRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyDeleteResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }

@@ -31,7 +31,10 @@ impl<'a> Webhooks<'a> {
     /// What we do at Conekta translates into events. For example, an event of interest to us occurs at the time a payment is successfully processed. At that moment we will be interested in doing several things: Send an email to the buyer, generate an invoice, start the process of shipping the product, etc.
     ///
     /// `POST /webhooks` (operation `createWebhook`).
-    pub fn create_webhook(&self, body: models::WebhookRequest) -> CreateWebhookRequest<'a> {
+    pub fn create_webhook(
+        &self,
+        body: models::WebhookRequest,
+    ) -> CreateWebhookRequest<'a> {
         CreateWebhookRequest {
             client: self.client,
             body,
@@ -202,8 +205,9 @@ impl<'a> GetWebhooksRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetWebhooksRequest<'a> {
     type Output = Result<models::GetWebhooksResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -213,8 +217,9 @@ impl<'a> GetWebhooksRequest<'a> {
     /// request's `limit` and filters; an error ends the stream.
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<Item = Result<models::WebhookResponse, crate::Error>> + Send + 'a
-    {
+    ) -> impl futures_core::Stream<
+        Item = Result<models::WebhookResponse, crate::Error>,
+    > + Send + 'a {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -271,8 +276,9 @@ impl<'a> CreateWebhookRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for CreateWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -315,8 +321,9 @@ impl<'a> GetWebhookRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for GetWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -361,8 +368,9 @@ impl<'a> UpdateWebhookRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for UpdateWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -396,8 +404,9 @@ impl<'a> DeleteWebhookRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for DeleteWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
@@ -431,8 +440,9 @@ impl<'a> TestWebhookRequest<'a> {
 }
 impl<'a> std::future::IntoFuture for TestWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture =
-        std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
