@@ -35,8 +35,8 @@ pub fn emit(types: &[TypeDef], dir: &str) -> Result<Vec<GeneratedFile>, Error> {
             contents: render(module, quote!(#imports #items))?,
         });
     }
-    let mods = modules.keys().map(|m| ident(m));
-    let mods2 = modules.keys().map(|m| ident(m));
+    let mods: Vec<_> = modules.keys().map(|m| module_ident(m)).collect();
+    let mods2 = mods.clone();
     let mod_rs = quote! {
         #(mod #mods;)*
         #(pub use #mods2::*;)*
@@ -46,6 +46,11 @@ pub fn emit(types: &[TypeDef], dir: &str) -> Result<Vec<GeneratedFile>, Error> {
         contents: render("models/mod.rs", mod_rs)?,
     });
     Ok(files)
+}
+
+/// A module name as an identifier (a keyword such as `match` becomes `r#match`).
+pub(super) fn module_ident(module: &str) -> proc_macro2::Ident {
+    ident(&crate::naming::snake(module))
 }
 
 fn collect_refs<'a>(def: &'a TypeDef, into: &mut BTreeSet<&'a str>) {
@@ -308,11 +313,16 @@ fn tagged_def(name: &proc_macro2::Ident, property: &str, variants: &[UnionVarian
         }
 
         impl serde::Serialize for #name {
+            /// Writes the variant with its tag, whatever its own tag field says.
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    #(Self::#names(value) => value.serialize(serializer),)*
-                    Self::Unknown(value) => value.serialize(serializer),
+                let (mut value, tag) = match self {
+                    #(Self::#names(value) => (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, #tags),)*
+                    Self::Unknown(value) => return value.serialize(serializer),
+                };
+                if let Some(fields) = value.as_object_mut() {
+                    fields.insert(#property.to_owned(), serde_json::Value::from(tag));
                 }
+                value.serialize(serializer)
             }
         }
 

@@ -32,7 +32,10 @@ pub fn emit(api: &Api, dir: &str) -> Result<Vec<GeneratedFile>, Error> {
             contents: render(module, group_file(&group.tag, &type_name, ops))?,
         });
     }
-    let mods: Vec<_> = groups.keys().map(|m| ident(m)).collect();
+    let mods: Vec<_> = groups
+        .keys()
+        .map(|m| super::models::module_ident(m))
+        .collect();
     let mod_rs = quote! {
         #(mod #mods;)*
         #(pub use #mods::*;)*

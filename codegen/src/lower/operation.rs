@@ -11,6 +11,8 @@ use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr};
 const LANGUAGE_HEADER: &str = "Accept-Language";
 /// Header that acts on behalf of a child company; defaults to the client's setting.
 const CHILD_COMPANY_HEADER: &str = "X-Child-Company-Id";
+/// The group of operations the spec gives no tag.
+const UNTAGGED_GROUP: &str = "General";
 /// The query parameter that carries the pagination cursor.
 const CURSOR_PARAM: &str = "next";
 
@@ -56,7 +58,7 @@ fn lower_one<'a>(
         .tags
         .first()
         .cloned()
-        .unwrap_or_else(|| "Default".to_owned());
+        .unwrap_or_else(|| UNTAGGED_GROUP.to_owned());
     let group_type = naming::camel(&tag);
     let group = Group {
         accessor: naming::snake(&tag),

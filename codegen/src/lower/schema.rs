@@ -169,11 +169,22 @@ impl<'a> SchemaLowerer<'a> {
         Ok(())
     }
 
-    fn enum_kind(&mut self, values: &[String], _path: &str) -> TypeKind {
+    fn enum_kind(&mut self, values: &[String], path: &str) -> TypeKind {
         let mut scope = Scope::with_reserved(&["Unknown"]);
+        let mut unique: Vec<&String> = Vec::new();
+        for value in values {
+            if unique.contains(&value) {
+                self.warnings.push(Warning {
+                    path: path.to_owned(),
+                    message: format!("the enum value `{value}` is listed twice: one variant"),
+                });
+            } else {
+                unique.push(value);
+            }
+        }
         TypeKind::Enum {
-            variants: values
-                .iter()
+            variants: unique
+                .into_iter()
                 .map(|value| EnumVariant {
                     rust_name: scope.claim(naming::camel(value)),
                     value: value.clone(),
@@ -295,7 +306,10 @@ impl<'a> SchemaLowerer<'a> {
     fn specificity(&self, node: Node<'a>, path: &str) -> Result<(usize, usize), Error> {
         let mut merged = Merged::default();
         let is_object = match node {
-            Node::Ref(_) => true,
+            Node::Ref(reference) => {
+                let name = node::ref_name(reference, path)?;
+                is_struct(node::component(self.spec, name, path)?)
+            }
             Node::Inline(schema) => is_struct(schema),
         };
         if !is_object {
@@ -318,11 +332,16 @@ impl<'a> SchemaLowerer<'a> {
         let mut fields = Vec::new();
         for (json_name, (prop, ppath)) in merged.properties {
             let rust_name = scope.claim(naming::snake(&json_name));
-            let prop_name = format!(
-                "{name}{}",
-                naming::camel(&json_name).trim_start_matches("r#")
-            );
-            let ty = self.type_ref(prop, &ppath, &prop_name, module)?;
+            // Inline types are named after where they stand in the spec, so a
+            // property reached through several allOfs is one type whatever the order.
+            let (prop_name, prop_module) = self.owner_name(&ppath).unwrap_or_else(|| {
+                let prop = naming::camel(&json_name);
+                (
+                    format!("{name}{}", prop.trim_start_matches("r#")),
+                    module.to_owned(),
+                )
+            });
+            let ty = self.type_ref(prop, &ppath, &prop_name, &prop_module)?;
             let (nullable, docs, deprecated) = match prop {
                 Node::Inline(s) => (s.schema_data.nullable, docs_of(s), s.schema_data.deprecated),
                 Node::Ref(_) => (false, Docs::default(), false),
@@ -394,6 +413,33 @@ impl<'a> SchemaLowerer<'a> {
             into.additional = Some((additional, format!("{path}/additionalProperties")));
         }
         Ok(())
+    }
+
+    /// The name (and module) of an inline type at `pointer` under a component schema:
+    /// the component's type name followed by each property name on the way.
+    fn owner_name(&self, pointer: &str) -> Option<(String, String)> {
+        let rest = pointer.strip_prefix("#/components/schemas/")?;
+        let mut segments = rest
+            .split('/')
+            .map(|s| s.replace("~1", "/").replace("~0", "~"));
+        let component = segments.next()?;
+        let owner = self.components.get(&component)?;
+        let mut name = owner.clone();
+        let mut previous: Option<String> = None;
+        for segment in segments {
+            match previous.as_deref() {
+                Some("properties") => {
+                    name.push_str(naming::camel(&segment).trim_start_matches("r#"))
+                }
+                Some("oneOf" | "anyOf") => name.push_str(&format!("Variant{segment}")),
+                _ if segment == "items" => name.push_str("Item"),
+                _ if segment == "additionalProperties" => name.push_str("Value"),
+                _ => {}
+            }
+            previous = Some(segment);
+        }
+        let module = naming::snake(owner).trim_start_matches("r#").to_owned();
+        Some((name, module))
     }
 
     fn component_type(&self, name: &str, path: &str) -> Result<String, Error> {

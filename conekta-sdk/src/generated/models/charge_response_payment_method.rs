@@ -37,15 +37,45 @@ impl ChargeResponsePaymentMethod {
     }
 }
 impl serde::Serialize for ChargeResponsePaymentMethod {
+    /// Writes the variant with its tag, whatever its own tag field says.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::CashPayment(value) => value.serialize(serializer),
-            Self::CardPayment(value) => value.serialize(serializer),
-            Self::BankTransferPayment(value) => value.serialize(serializer),
-            Self::BnplPayment(value) => value.serialize(serializer),
-            Self::PayByBankPayment(value) => value.serialize(serializer),
-            Self::Unknown(value) => value.serialize(serializer),
+        let (mut value, tag) = match self {
+            Self::CashPayment(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "cash_payment",
+                )
+            }
+            Self::CardPayment(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "card_payment",
+                )
+            }
+            Self::BankTransferPayment(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "bank_transfer_payment",
+                )
+            }
+            Self::BnplPayment(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "bnpl_payment",
+                )
+            }
+            Self::PayByBankPayment(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "pay_by_bank_payment",
+                )
+            }
+            Self::Unknown(value) => return value.serialize(serializer),
+        };
+        if let Some(fields) = value.as_object_mut() {
+            fields.insert("object".to_owned(), serde_json::Value::from(tag));
         }
+        value.serialize(serializer)
     }
 }
 impl<'de> serde::Deserialize<'de> for ChargeResponsePaymentMethod {

@@ -32,14 +32,33 @@ impl CustomerPaymentMethodsData {
     }
 }
 impl serde::Serialize for CustomerPaymentMethodsData {
+    /// Writes the variant with its tag, whatever its own tag field says.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Cash(value) => value.serialize(serializer),
-            Self::Card(value) => value.serialize(serializer),
-            Self::CashRecurrent(value) => value.serialize(serializer),
-            Self::SpeiRecurrent(value) => value.serialize(serializer),
-            Self::Unknown(value) => value.serialize(serializer),
+        let (mut value, tag) = match self {
+            Self::Cash(value) => {
+                (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, "cash")
+            }
+            Self::Card(value) => {
+                (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, "card")
+            }
+            Self::CashRecurrent(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "cash_recurrent",
+                )
+            }
+            Self::SpeiRecurrent(value) => {
+                (
+                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
+                    "spei_recurrent",
+                )
+            }
+            Self::Unknown(value) => return value.serialize(serializer),
+        };
+        if let Some(fields) = value.as_object_mut() {
+            fields.insert("type".to_owned(), serde_json::Value::from(tag));
         }
+        value.serialize(serializer)
     }
 }
 impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsData {
