@@ -3,6 +3,7 @@
 mod common;
 mod models;
 mod operations;
+mod samples;
 mod test_table;
 
 pub use test_table::TESTS_DIR;

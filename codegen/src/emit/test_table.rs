@@ -1,8 +1,9 @@
 //! Emits the table the integration tests are driven by: every operation with
 //! its method, path and the types of its responses.
 
-use super::common::{render, type_tokens};
-use crate::ir::{Api, TypeRef};
+use super::common::{ident, render, type_tokens};
+use super::samples::{PATH_SAMPLE, Samples};
+use crate::ir::{Api, Operation, ParamRole, TypeRef};
 use crate::{Error, GeneratedFile};
 use quote::quote;
 
@@ -11,13 +12,14 @@ pub const TESTS_DIR: &str = "tests/src/generated";
 
 /// Emits `operations.rs` for the tests crate.
 pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
-    let rows = api.operations.iter().map(|op| {
-        let id = &op.id;
-        let method = &op.http_method;
-        let path = &op.path;
-        let status = op.success_status;
-        quote!(Operation { id: #id, method: #method, path: #path, success_status: #status },)
-    });
+    let samples = Samples::new(&api.types);
+    let mut rows = Vec::new();
+    let mut calls = Vec::new();
+    for op in &api.operations {
+        let (row, call) = operation_case(op, &samples)?;
+        rows.push(row);
+        calls.push(call);
+    }
     let mut arms = Vec::new();
     for op in &api.operations {
         let id = &op.id;
@@ -33,7 +35,7 @@ pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
 
         use conekta_sdk::models;
 
-        /// One operation of the spec.
+        /// One operation of the spec, with the shape of its sample request.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub struct Operation {
             /// The `operationId`.
@@ -44,6 +46,30 @@ pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
             pub path: &'static str,
             /// The status of its success response.
             pub success_status: u16,
+            /// The path the sample request goes to (path parameters percent-encoded).
+            pub sample_path: &'static str,
+            /// The query the sample request carries (names as in the spec, decoded values).
+            pub sample_query: &'static [(&'static str, &'static str)],
+            /// The JSON body the sample request sends.
+            pub sample_body: Option<&'static str>,
+            /// A success body that decodes into the response model.
+            pub sample_response: &'static str,
+            /// Whether it takes `Accept-Language` (the sample sets `en`).
+            pub sets_language: bool,
+            /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+            pub sets_child_company: bool,
+        }
+
+        /// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+        #[allow(deprecated)]
+        pub async fn call_with_samples(
+            client: &conekta_sdk::Client,
+            operation_id: &str,
+        ) -> Option<Result<(), conekta_sdk::Error>> {
+            Some(match operation_id {
+                #(#calls)*
+                _ => return None,
+            })
         }
 
         /// Every operation, in spec order.
@@ -66,6 +92,108 @@ pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
         path: format!("{TESTS_DIR}/operations.rs"),
         contents: render("operations.rs", tokens)?,
     })
+}
+
+/// The table row and the sample call of one operation.
+fn operation_case(
+    op: &Operation,
+    samples: &Samples<'_>,
+) -> Result<(proc_macro2::TokenStream, proc_macro2::TokenStream), Error> {
+    let id = &op.id;
+    let method = &op.http_method;
+    let path = &op.path;
+    let status = op.success_status;
+    let mut sample_path = op.path.clone();
+    for param in &op.path_params {
+        sample_path =
+            sample_path.replace(&format!("{{{}}}", param.name), &encode_segment(PATH_SAMPLE));
+    }
+    let group = ident(&op.group.accessor);
+    let method_name = ident(&op.method_name);
+    let mut args: Vec<proc_macro2::TokenStream> = op
+        .path_params
+        .iter()
+        .map(|_| quote!(#PATH_SAMPLE))
+        .collect();
+    let body_json = op
+        .body
+        .as_ref()
+        .map(|body| samples.value(&body.ty).to_string());
+    let body_value = match (&op.body, &body_json) {
+        (Some(body), Some(json)) => {
+            let ty = model_type(&body.ty);
+            Some(quote!(serde_json::from_str::<#ty>(#json).expect("the sample body decodes")))
+        }
+        _ => None,
+    };
+    let mut setters = Vec::new();
+    match (&op.body, body_value) {
+        (Some(body), Some(value)) if body.required => args.push(value),
+        (Some(_), Some(value)) => setters.push(quote!(.body(#value))),
+        _ => {}
+    }
+    let mut query = Vec::new();
+    let (mut language, mut child) = (false, false);
+    for param in op.query_params.iter().chain(&op.header_params) {
+        let setter = ident(&param.rust_name);
+        match param.role {
+            ParamRole::Language => {
+                language = true;
+                setters.push(quote!(.#setter("en")));
+            }
+            ParamRole::ChildCompany => {
+                child = true;
+                setters.push(quote!(.#setter("child_1")));
+            }
+            ParamRole::Plain => {
+                let Some((arg, wire)) = samples.query_arg(&param.ty) else {
+                    return Err(Error::unsupported(
+                        &op.id,
+                        format!("a sample of query parameter `{}`", param.name),
+                    ));
+                };
+                let name = &param.name;
+                query.push(quote!((#name, #wire)));
+                setters.push(quote!(.#setter(#arg)));
+            }
+        }
+    }
+    let response = samples.value(&op.response).to_string();
+    let body = match &body_json {
+        Some(json) => quote!(Some(#json)),
+        None => quote!(None),
+    };
+    let row = quote! {
+        Operation {
+            id: #id,
+            method: #method,
+            path: #path,
+            success_status: #status,
+            sample_path: #sample_path,
+            sample_query: &[#(#query),*],
+            sample_body: #body,
+            sample_response: #response,
+            sets_language: #language,
+            sets_child_company: #child,
+        },
+    };
+    let call = quote! {
+        #id => client.#group().#method_name(#(#args),*)#(#setters)*.send().await.map(drop),
+    };
+    Ok((row, call))
+}
+
+/// Percent-encodes a path segment the way the SDK does (RFC 3986 unreserved kept).
+fn encode_segment(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 /// The type as seen from outside the SDK: named types through `models::`.

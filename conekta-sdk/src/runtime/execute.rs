@@ -90,7 +90,8 @@ impl Client {
         let inner = &self.inner;
         let op = request.operation;
         let mut url = inner.base_url.clone();
-        url.set_path(&format!("{}{}", inner.base_url.path(), request.path));
+        let base_path = inner.base_url.path().trim_end_matches('/');
+        url.set_path(&format!("{base_path}{}", request.path));
         if !request.query.is_empty() {
             url.query_pairs_mut()
                 .extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));

@@ -3,7 +3,7 @@
 
 //! Every operation of the spec, and the model each of its responses decodes into.
 use conekta_sdk::models;
-/// One operation of the spec.
+/// One operation of the spec, with the shape of its sample request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Operation {
     /// The `operationId`.
@@ -14,6 +14,1475 @@ pub struct Operation {
     pub path: &'static str,
     /// The status of its success response.
     pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "GetRuleWhitelist" => {
+                client
+                    .antifraud()
+                    .get_rule_whitelist()
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "CreateRuleWhitelist" => {
+                client
+                    .antifraud()
+                    .create_rule_whitelist()
+                    .body(
+                        serde_json::from_str::<
+                            models::CreateRuleWhitelistRequest,
+                        >(
+                                "{\"description\":\"sample\",\"field\":\"sample\",\"value\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "DeleteRuleWhitelist" => {
+                client
+                    .antifraud()
+                    .delete_rule_whitelist("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "GetRuleBlacklist" => {
+                client
+                    .antifraud()
+                    .get_rule_blacklist()
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "CreateRuleBlacklist" => {
+                client
+                    .antifraud()
+                    .create_rule_blacklist(
+                        serde_json::from_str::<
+                            models::CreateRuleWhitelistRequest,
+                        >(
+                                "{\"description\":\"sample\",\"field\":\"sample\",\"value\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "DeleteRuleBlacklist" => {
+                client
+                    .antifraud()
+                    .delete_rule_blacklist("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getApiKeys" => {
+                client
+                    .api_keys()
+                    .get_api_keys()
+                    .limit(7_i32)
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .search("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createApiKey" => {
+                client
+                    .api_keys()
+                    .create_api_key(
+                        serde_json::from_str::<
+                            models::ApiKeyRequest,
+                        >("{\"role\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getApiKey" => {
+                client
+                    .api_keys()
+                    .get_api_key("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateApiKey" => {
+                client
+                    .api_keys()
+                    .update_api_key("id 1/é?")
+                    .body(
+                        serde_json::from_str::<models::ApiKeyUpdateRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "deleteApiKey" => {
+                client
+                    .api_keys()
+                    .delete_api_key("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getBalance" => {
+                client
+                    .balances()
+                    .get_balance()
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCharges" => {
+                client
+                    .charges()
+                    .get_charges()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateCharge" => {
+                client
+                    .charges()
+                    .update_charge(
+                        "id 1/é?",
+                        serde_json::from_str::<models::ChargeUpdateRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateCharge" => {
+                client
+                    .charges()
+                    .orders_create_charge(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::ChargeRequest,
+                        >(
+                                "{\"payment_method\":{\"type\":\"sample\",\"cvc\":\"sample\",\"exp_month\":\"sample\",\"exp_year\":\"sample\",\"name\":\"sample\",\"number\":\"sample\"}}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateCharges" => {
+                client
+                    .charges()
+                    .orders_create_charges(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::ChargeRequest,
+                        >(
+                                "{\"payment_method\":{\"type\":\"sample\",\"cvc\":\"sample\",\"exp_month\":\"sample\",\"exp_year\":\"sample\",\"name\":\"sample\",\"number\":\"sample\"}}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCompanies" => {
+                client
+                    .companies()
+                    .get_companies()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createCompany" => {
+                client
+                    .companies()
+                    .create_company(
+                        serde_json::from_str::<models::CreateCompanyRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCompany" => {
+                client
+                    .companies()
+                    .get_company("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCurrentCompany" => {
+                client
+                    .companies()
+                    .get_current_company()
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "uploadCompanyDocument" => {
+                client
+                    .companies()
+                    .upload_company_document(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::CompanyDocumentRequest,
+                        >(
+                                "{\"file_classification\":\"id_legal_representative\",\"content_type\":\"sample\",\"file_name\":\"sample\",\"file_data\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateCompanyDocument" => {
+                client
+                    .companies()
+                    .update_company_document(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::CompanyDocumentRequest,
+                        >(
+                                "{\"file_classification\":\"id_legal_representative\",\"content_type\":\"sample\",\"file_name\":\"sample\",\"file_data\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCompanyDocuments" => {
+                client
+                    .companies()
+                    .get_company_documents("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCustomers" => {
+                client
+                    .customers()
+                    .get_customers()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createCustomer" => {
+                client
+                    .customers()
+                    .create_customer(
+                        serde_json::from_str::<
+                            models::Customer,
+                        >(
+                                "{\"email\":\"sample\",\"name\":\"sample\",\"phone\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCustomerById" => {
+                client
+                    .customers()
+                    .get_customer_by_id("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateCustomer" => {
+                client
+                    .customers()
+                    .update_customer(
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdateCustomer>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "deleteCustomerById" => {
+                client
+                    .customers()
+                    .delete_customer_by_id("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "CreateCustomerFiscalEntities" => {
+                client
+                    .customers()
+                    .create_customer_fiscal_entities(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::FiscalEntityRequest,
+                        >(
+                                "{\"address\":{\"street1\":\"sample\",\"postal_code\":\"sample\",\"city\":\"sample\"}}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "UpdateCustomerFiscalEntities" => {
+                client
+                    .customers()
+                    .update_customer_fiscal_entities(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdateFiscalEntityRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersGetDiscountLines" => {
+                client
+                    .discounts()
+                    .orders_get_discount_lines("id 1/é?")
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateDiscountLine" => {
+                client
+                    .discounts()
+                    .orders_create_discount_line(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::OrderDiscountLinesRequest,
+                        >("{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersGetDiscountLine" => {
+                client
+                    .discounts()
+                    .orders_get_discount_line("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersUpdateDiscountLines" => {
+                client
+                    .discounts()
+                    .orders_update_discount_lines(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::UpdateOrderDiscountLinesRequest,
+                        >("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersDeleteDiscountLines" => {
+                client
+                    .discounts()
+                    .orders_delete_discount_lines("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getEvents" => {
+                client
+                    .events()
+                    .get_events()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getEvent" => {
+                client
+                    .events()
+                    .get_event("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "resendEvent" => {
+                client
+                    .events()
+                    .resend_event(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::ResendEventRequest,
+                        >("{\"webhooks_ids\":[\"sample\"]}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getLogs" => {
+                client
+                    .logs()
+                    .get_logs()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getLogById" => {
+                client
+                    .logs()
+                    .get_log_by_id("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getOrders" => {
+                client
+                    .orders()
+                    .get_orders()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .payment_status("q value/é&x=1")
+                    .last_payment_info_status("q value/é&x=1")
+                    .created_at(7_i64)
+                    .created_at_gte(7_i64)
+                    .created_at_lte(7_i64)
+                    .updated_at_gte(7_i64)
+                    .updated_at_lte(7_i64)
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createOrder" => {
+                client
+                    .orders()
+                    .create_order(
+                        serde_json::from_str::<
+                            models::OrderRequest,
+                        >(
+                                "{\"currency\":\"sample\",\"customer_info\":{\"name\":\"sample\",\"email\":\"sample\",\"phone\":\"sample\"},\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getOrderById" => {
+                client
+                    .orders()
+                    .get_order_by_id("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateOrder" => {
+                client
+                    .orders()
+                    .update_order(
+                        "id 1/é?",
+                        serde_json::from_str::<models::OrderUpdate>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "CancelOrder" => {
+                client
+                    .orders()
+                    .cancel_order("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateCapture" => {
+                client
+                    .orders()
+                    .orders_create_capture("id 1/é?")
+                    .body(
+                        serde_json::from_str::<
+                            models::OrderCaptureRequest,
+                        >("{\"amount\":1}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateProduct" => {
+                client
+                    .products()
+                    .orders_create_product(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::Product,
+                        >("{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersUpdateProduct" => {
+                client
+                    .products()
+                    .orders_update_product(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdateProduct>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersDeleteProduct" => {
+                client
+                    .products()
+                    .orders_delete_product("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "orderRefund" => {
+                client
+                    .orders()
+                    .order_refund(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::OrderRefundRequest,
+                        >("{\"amount\":1,\"reason\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "orderCancelRefund" => {
+                client
+                    .orders()
+                    .order_cancel_refund("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getPayoutOrders" => {
+                client
+                    .payout_orders()
+                    .get_payout_orders()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createPayoutOrder" => {
+                client
+                    .payout_orders()
+                    .create_payout_order(
+                        serde_json::from_str::<
+                            models::PayoutOrderRequest,
+                        >(
+                                "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"currency\":\"sample\",\"customer_info\":{\"customer_id\":\"sample\"},\"expires_at\":1,\"payout\":{\"payout_method\":{\"type\":\"sample\"}},\"reason\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getPayoutOrderById" => {
+                client
+                    .payout_orders()
+                    .get_payout_order_by_id("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "cancelPayoutOrderById" => {
+                client
+                    .payout_orders()
+                    .cancel_payout_order_by_id("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCheckouts" => {
+                client
+                    .payment_link()
+                    .get_checkouts()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createCheckout" => {
+                client
+                    .payment_link()
+                    .create_checkout(
+                        serde_json::from_str::<
+                            models::Checkout,
+                        >(
+                                "{\"allowed_payment_methods\":[\"sample\"],\"expires_at\":1,\"name\":\"sample\",\"order_template\":{\"currency\":\"sample\",\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]},\"recurrent\":true,\"type\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCheckout" => {
+                client
+                    .payment_link()
+                    .get_checkout("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "cancelCheckout" => {
+                client
+                    .payment_link()
+                    .cancel_checkout("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "emailCheckout" => {
+                client
+                    .payment_link()
+                    .email_checkout(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::EmailCheckoutRequest,
+                        >("{\"email\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "smsCheckout" => {
+                client
+                    .payment_link()
+                    .sms_checkout(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::SmsCheckoutRequest,
+                        >("{\"phonenumber\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "GetCustomerPaymentMethods" => {
+                client
+                    .payment_methods()
+                    .get_customer_payment_methods("id 1/é?")
+                    .limit(7_i32)
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .search("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "CreateCustomerPaymentMethods" => {
+                client
+                    .payment_methods()
+                    .create_customer_payment_methods(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::CreateCustomerPaymentMethodsRequest,
+                        >("{\"type\":\"sample\",\"token_id\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "UpdateCustomerPaymentMethods" => {
+                client
+                    .payment_methods()
+                    .update_customer_payment_methods(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdatePaymentMethodsCard>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "DeleteCustomerPaymentMethods" => {
+                client
+                    .payment_methods()
+                    .delete_customer_payment_methods("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getPlans" => {
+                client
+                    .plans()
+                    .get_plans()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createPlan" => {
+                client
+                    .plans()
+                    .create_plan(
+                        serde_json::from_str::<
+                            models::PlanRequest,
+                        >(
+                                "{\"amount\":1,\"frequency\":1,\"interval\":\"week\",\"name\":\"sample\"}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getPlan" => {
+                client
+                    .plans()
+                    .get_plan("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updatePlan" => {
+                client
+                    .plans()
+                    .update_plan(
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdatePlan>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "deletePlan" => {
+                client
+                    .plans()
+                    .delete_plan("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateShipping" => {
+                client
+                    .shippings()
+                    .orders_create_shipping(
+                        "id 1/é?",
+                        serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersUpdateShipping" => {
+                client
+                    .shippings()
+                    .orders_update_shipping(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersDeleteShipping" => {
+                client
+                    .shippings()
+                    .orders_delete_shipping("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "CreateCustomerShippingContacts" => {
+                client
+                    .shipping_contacts()
+                    .create_customer_shipping_contacts(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::CustomerShippingContactsRequest,
+                        >("{\"address\":{}}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "UpdateCustomerShippingContacts" => {
+                client
+                    .shipping_contacts()
+                    .update_customer_shipping_contacts(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::CustomerUpdateShippingContactsRequest,
+                        >("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "DeleteCustomerShippingContacts" => {
+                client
+                    .shipping_contacts()
+                    .delete_customer_shipping_contacts("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionList" => {
+                client
+                    .subscriptions()
+                    .subscription_list("id 1/é?")
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionCreate" => {
+                client
+                    .subscriptions()
+                    .subscription_create(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::SubscriptionRequest,
+                        >("{\"plan_id\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionsGet" => {
+                client
+                    .subscriptions()
+                    .subscriptions_get("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionUpdate" => {
+                client
+                    .subscriptions()
+                    .subscription_update(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdatesASubscription>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionEvents" => {
+                client
+                    .subscriptions()
+                    .subscription_events("id 1/é?", "id 1/é?")
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionCancel" => {
+                client
+                    .subscriptions()
+                    .subscription_cancel("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionPause" => {
+                client
+                    .subscriptions()
+                    .subscription_pause("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionResume" => {
+                client
+                    .subscriptions()
+                    .subscription_resume("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "subscriptionsRetry" => {
+                client
+                    .subscriptions()
+                    .subscriptions_retry("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCustomerPortal" => {
+                client
+                    .subscriptions_customer_portal()
+                    .get_customer_portal("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createCustomerPortal" => {
+                client
+                    .subscriptions_customer_portal()
+                    .create_customer_portal("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getSubscription" => {
+                client
+                    .subscriptions()
+                    .get_subscription("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateSubscription" => {
+                client
+                    .subscriptions()
+                    .update_subscription(
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdatesASubscription>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createSubscription" => {
+                client
+                    .subscriptions()
+                    .create_subscription(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::SubscriptionRequest,
+                        >("{\"plan_id\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "cancelSubscription" => {
+                client
+                    .subscriptions()
+                    .cancel_subscription("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getSubscriptionEvents" => {
+                client
+                    .subscriptions()
+                    .get_subscription_events("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "pauseSubscription" => {
+                client
+                    .subscriptions()
+                    .pause_subscription("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "resumeSubscription" => {
+                client
+                    .subscriptions()
+                    .resume_subscription("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersCreateTaxes" => {
+                client
+                    .taxes()
+                    .orders_create_taxes(
+                        "id 1/é?",
+                        serde_json::from_str::<
+                            models::OrderTaxRequest,
+                        >("{\"amount\":1,\"description\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersUpdateTaxes" => {
+                client
+                    .taxes()
+                    .orders_update_taxes(
+                        "id 1/é?",
+                        "id 1/é?",
+                        serde_json::from_str::<models::OrdersUpdateTaxesRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "ordersDeleteTaxes" => {
+                client
+                    .taxes()
+                    .orders_delete_taxes("id 1/é?", "id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createToken" => {
+                client
+                    .tokens()
+                    .create_token(
+                        serde_json::from_str::<models::TokenRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getTransactions" => {
+                client
+                    .transactions()
+                    .get_transactions()
+                    .limit(7_i32)
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .id("q value/é&x=1")
+                    .charge_id("q value/é&x=1")
+                    .r#type("q value/é&x=1")
+                    .currency("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getTransaction" => {
+                client
+                    .transactions()
+                    .get_transaction("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getTransfers" => {
+                client
+                    .transfers()
+                    .get_transfers()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getTransfer" => {
+                client
+                    .transfers()
+                    .get_transfer("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getWebhookKeys" => {
+                client
+                    .webhook_keys()
+                    .get_webhook_keys()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createWebhookKey" => {
+                client
+                    .webhook_keys()
+                    .create_webhook_key()
+                    .body(
+                        serde_json::from_str::<models::WebhookKeyRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getWebhookKey" => {
+                client
+                    .webhook_keys()
+                    .get_webhook_key("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateWebhookKey" => {
+                client
+                    .webhook_keys()
+                    .update_webhook_key("id 1/é?")
+                    .body(
+                        serde_json::from_str::<models::WebhookKeyUpdateRequest>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "deleteWebhookKey" => {
+                client
+                    .webhook_keys()
+                    .delete_webhook_key("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getWebhooks" => {
+                client
+                    .webhooks()
+                    .get_webhooks()
+                    .limit(7_i32)
+                    .search("q value/é&x=1")
+                    .url("q value/é&x=1")
+                    .next("q value/é&x=1")
+                    .previous("q value/é&x=1")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "createWebhook" => {
+                client
+                    .webhooks()
+                    .create_webhook(
+                        serde_json::from_str::<
+                            models::WebhookRequest,
+                        >("{\"url\":\"sample\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getWebhook" => {
+                client
+                    .webhooks()
+                    .get_webhook("id 1/é?")
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "updateWebhook" => {
+                client
+                    .webhooks()
+                    .update_webhook(
+                        "id 1/é?",
+                        serde_json::from_str::<models::UpdateWebhook>("{}")
+                            .expect("the sample body decodes"),
+                    )
+                    .accept_language("en")
+                    .x_child_company_id("child_1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "deleteWebhook" => {
+                client
+                    .webhooks()
+                    .delete_webhook("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "testWebhook" => {
+                client
+                    .webhooks()
+                    .test_webhook("id 1/é?")
+                    .accept_language("en")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            _ => return None,
+        },
+    )
 }
 /// Every operation, in spec order.
 pub const OPERATIONS: &[Operation] = &[
@@ -22,678 +1491,1481 @@ pub const OPERATIONS: &[Operation] = &[
         method: "GET",
         path: "/antifraud/whitelists",
         success_status: 200u16,
+        sample_path: "/antifraud/whitelists",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "CreateRuleWhitelist",
         method: "POST",
         path: "/antifraud/whitelists",
         success_status: 200u16,
+        sample_path: "/antifraud/whitelists",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"description\":\"sample\",\"field\":\"sample\",\"value\":\"sample\"}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "DeleteRuleWhitelist",
         method: "DELETE",
         path: "/antifraud/whitelists/{id}",
         success_status: 200u16,
+        sample_path: "/antifraud/whitelists/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "GetRuleBlacklist",
         method: "GET",
         path: "/antifraud/blacklists",
         success_status: 200u16,
+        sample_path: "/antifraud/blacklists",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "CreateRuleBlacklist",
         method: "POST",
         path: "/antifraud/blacklists",
         success_status: 200u16,
+        sample_path: "/antifraud/blacklists",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"description\":\"sample\",\"field\":\"sample\",\"value\":\"sample\"}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "DeleteRuleBlacklist",
         method: "DELETE",
         path: "/antifraud/blacklists/{id}",
         success_status: 200u16,
+        sample_path: "/antifraud/blacklists/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getApiKeys",
         method: "GET",
         path: "/api_keys",
         success_status: 200u16,
+        sample_path: "/api_keys",
+        sample_query: &[
+            ("limit", "7"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+            ("search", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createApiKey",
         method: "POST",
         path: "/api_keys",
         success_status: 200u16,
+        sample_path: "/api_keys",
+        sample_query: &[],
+        sample_body: Some("{\"role\":\"sample\"}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getApiKey",
         method: "GET",
         path: "/api_keys/{id}",
         success_status: 200u16,
+        sample_path: "/api_keys/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updateApiKey",
         method: "PUT",
         path: "/api_keys/{id}",
         success_status: 200u16,
+        sample_path: "/api_keys/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "deleteApiKey",
         method: "DELETE",
         path: "/api_keys/{id}",
         success_status: 200u16,
+        sample_path: "/api_keys/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getBalance",
         method: "GET",
         path: "/balance",
         success_status: 200u16,
+        sample_path: "/balance",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getCharges",
         method: "GET",
         path: "/charges",
         success_status: 200u16,
+        sample_path: "/charges",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updateCharge",
         method: "PUT",
         path: "/charges/{id}",
         success_status: 200u16,
+        sample_path: "/charges/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"amount\":1,\"created_at\":1,\"currency\":\"sample\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"order_id\":\"sample\",\"status\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersCreateCharge",
         method: "POST",
         path: "/orders/{id}/charges",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/charges",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"payment_method\":{\"type\":\"sample\",\"cvc\":\"sample\",\"exp_month\":\"sample\",\"exp_year\":\"sample\",\"name\":\"sample\",\"number\":\"sample\"}}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersCreateCharges",
         method: "POST",
         path: "/orders/{id}/add_charges",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/add_charges",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"payment_method\":{\"type\":\"sample\",\"cvc\":\"sample\",\"exp_month\":\"sample\",\"exp_year\":\"sample\",\"name\":\"sample\",\"number\":\"sample\"}}",
+        ),
+        sample_response: "{\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getCompanies",
         method: "GET",
         path: "/companies",
         success_status: 200u16,
+        sample_path: "/companies",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "createCompany",
         method: "POST",
         path: "/companies",
         success_status: 201u16,
+        sample_path: "/companies",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"id\":\"sample\",\"name\":\"sample\",\"created_at\":1,\"object\":\"sample\"}",
+        sets_language: false,
+        sets_child_company: false,
     },
     Operation {
         id: "getCompany",
         method: "GET",
         path: "/companies/{id}",
         success_status: 200u16,
+        sample_path: "/companies/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"id\":\"sample\",\"name\":\"sample\",\"created_at\":1,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getCurrentCompany",
         method: "GET",
         path: "/companies/current",
         success_status: 200u16,
+        sample_path: "/companies/current",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"id\":\"sample\",\"name\":\"sample\",\"created_at\":1,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "uploadCompanyDocument",
         method: "POST",
         path: "/companies/{company_id}/document",
         success_status: 201u16,
+        sample_path: "/companies/id%201%2F%C3%A9%3F/document",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"file_classification\":\"id_legal_representative\",\"content_type\":\"sample\",\"file_name\":\"sample\",\"file_data\":\"sample\"}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "updateCompanyDocument",
         method: "PATCH",
         path: "/companies/{company_id}/document",
         success_status: 200u16,
+        sample_path: "/companies/id%201%2F%C3%A9%3F/document",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"file_classification\":\"id_legal_representative\",\"content_type\":\"sample\",\"file_name\":\"sample\",\"file_data\":\"sample\"}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getCompanyDocuments",
         method: "GET",
         path: "/companies/{company_id}/documents",
         success_status: 200u16,
+        sample_path: "/companies/id%201%2F%C3%A9%3F/documents",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "[{}]",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getCustomers",
         method: "GET",
         path: "/customers",
         success_status: 200u16,
+        sample_path: "/customers",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createCustomer",
         method: "POST",
         path: "/customers",
         success_status: 200u16,
+        sample_path: "/customers",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"email\":\"sample\",\"name\":\"sample\",\"phone\":\"sample\"}",
+        ),
+        sample_response: "{\"created_at\":1,\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getCustomerById",
         method: "GET",
         path: "/customers/{id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"created_at\":1,\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updateCustomer",
         method: "PUT",
         path: "/customers/{id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"created_at\":1,\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "deleteCustomerById",
         method: "DELETE",
         path: "/customers/{id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"created_at\":1,\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "CreateCustomerFiscalEntities",
         method: "POST",
         path: "/customers/{id}/fiscal_entities",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/fiscal_entities",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"address\":{\"street1\":\"sample\",\"postal_code\":\"sample\",\"city\":\"sample\"}}",
+        ),
+        sample_response: "{\"address\":{\"street1\":\"sample\",\"postal_code\":\"sample\",\"city\":\"sample\"},\"id\":\"sample\",\"object\":\"sample\",\"created_at\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "UpdateCustomerFiscalEntities",
         method: "PUT",
         path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/fiscal_entities/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"address\":{\"street1\":\"sample\",\"postal_code\":\"sample\",\"city\":\"sample\"},\"id\":\"sample\",\"object\":\"sample\",\"created_at\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersGetDiscountLines",
         method: "GET",
         path: "/orders/{id}/discount_lines",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/discount_lines",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersCreateDiscountLine",
         method: "POST",
         path: "/orders/{id}/discount_lines",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/discount_lines",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\"}"),
+        sample_response: "{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\",\"id\":\"sample\",\"object\":\"sample\",\"parent_id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersGetDiscountLine",
         method: "GET",
         path: "/orders/{id}/discount_lines/{discount_lines_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/discount_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\",\"id\":\"sample\",\"object\":\"sample\",\"parent_id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersUpdateDiscountLines",
         method: "PUT",
         path: "/orders/{id}/discount_lines/{discount_lines_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/discount_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\",\"id\":\"sample\",\"object\":\"sample\",\"parent_id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersDeleteDiscountLines",
         method: "DELETE",
         path: "/orders/{id}/discount_lines/{discount_lines_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/discount_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\",\"id\":\"sample\",\"object\":\"sample\",\"parent_id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getEvents",
         method: "GET",
         path: "/events",
         success_status: 200u16,
+        sample_path: "/events",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getEvent",
         method: "GET",
         path: "/events/{id}",
         success_status: 200u16,
+        sample_path: "/events/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "resendEvent",
         method: "POST",
         path: "/events/{event_id}/resend",
         success_status: 200u16,
+        sample_path: "/events/id%201%2F%C3%A9%3F/resend",
+        sample_query: &[],
+        sample_body: Some("{\"webhooks_ids\":[\"sample\"]}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getLogs",
         method: "GET",
         path: "/logs",
         success_status: 200u16,
+        sample_path: "/logs",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getLogById",
         method: "GET",
         path: "/logs/{id}",
         success_status: 200u16,
+        sample_path: "/logs/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"created_at\":1,\"id\":\"sample\",\"livemode\":true}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getOrders",
         method: "GET",
         path: "/orders",
         success_status: 200u16,
+        sample_path: "/orders",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+            ("payment_status", "q value/é&x=1"),
+            ("last_payment_info.status", "q value/é&x=1"),
+            ("created_at", "7"),
+            ("created_at.gte", "7"),
+            ("created_at.lte", "7"),
+            ("updated_at.gte", "7"),
+            ("updated_at.lte", "7"),
+        ],
+        sample_body: None,
+        sample_response: "{\"data\":[{}],\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createOrder",
         method: "POST",
         path: "/orders",
         success_status: 200u16,
+        sample_path: "/orders",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"currency\":\"sample\",\"customer_info\":{\"name\":\"sample\",\"email\":\"sample\",\"phone\":\"sample\"},\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getOrderById",
         method: "GET",
         path: "/orders/{id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updateOrder",
         method: "PUT",
         path: "/orders/{id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "CancelOrder",
         method: "POST",
         path: "/orders/{id}/cancel",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/cancel",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersCreateCapture",
         method: "POST",
         path: "/orders/{id}/capture",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/capture",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersCreateProduct",
         method: "POST",
         path: "/orders/{id}/line_items",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/line_items",
+        sample_query: &[],
+        sample_body: Some("{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}"),
+        sample_response: "{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersUpdateProduct",
         method: "PUT",
         path: "/orders/{id}/line_items/{line_item_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/line_items/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersDeleteProduct",
         method: "DELETE",
         path: "/orders/{id}/line_items/{line_item_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/line_items/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "orderRefund",
         method: "POST",
         path: "/orders/{id}/refunds",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/refunds",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1,\"reason\":\"sample\"}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "orderCancelRefund",
         method: "DELETE",
         path: "/orders/{id}/refunds/{refund_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/refunds/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getPayoutOrders",
         method: "GET",
         path: "/payout_orders",
         success_status: 200u16,
+        sample_path: "/payout_orders",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "createPayoutOrder",
         method: "POST",
         path: "/payout_orders",
         success_status: 200u16,
+        sample_path: "/payout_orders",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"currency\":\"sample\",\"customer_info\":{\"customer_id\":\"sample\"},\"expires_at\":1,\"payout\":{\"payout_method\":{\"type\":\"sample\"}},\"reason\":\"sample\"}",
+        ),
+        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"sample\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"sample\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"sample\",\"updated_at\":1}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getPayoutOrderById",
         method: "GET",
         path: "/payout_orders/{id}",
         success_status: 200u16,
+        sample_path: "/payout_orders/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"sample\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"sample\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"sample\",\"updated_at\":1}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "cancelPayoutOrderById",
         method: "PUT",
         path: "/payout_orders/{id}/cancel",
         success_status: 200u16,
+        sample_path: "/payout_orders/id%201%2F%C3%A9%3F/cancel",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"sample\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"sample\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"sample\",\"updated_at\":1}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getCheckouts",
         method: "GET",
         path: "/checkouts",
         success_status: 200u16,
+        sample_path: "/checkouts",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createCheckout",
         method: "POST",
         path: "/checkouts",
         success_status: 200u16,
+        sample_path: "/checkouts",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"allowed_payment_methods\":[\"sample\"],\"expires_at\":1,\"name\":\"sample\",\"order_template\":{\"currency\":\"sample\",\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]},\"recurrent\":true,\"type\":\"sample\"}",
+        ),
+        sample_response: "{\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getCheckout",
         method: "GET",
         path: "/checkouts/{id}",
         success_status: 200u16,
+        sample_path: "/checkouts/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "cancelCheckout",
         method: "PUT",
         path: "/checkouts/{id}/cancel",
         success_status: 200u16,
+        sample_path: "/checkouts/id%201%2F%C3%A9%3F/cancel",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "emailCheckout",
         method: "POST",
         path: "/checkouts/{id}/email",
         success_status: 200u16,
+        sample_path: "/checkouts/id%201%2F%C3%A9%3F/email",
+        sample_query: &[],
+        sample_body: Some("{\"email\":\"sample\"}"),
+        sample_response: "{\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "smsCheckout",
         method: "POST",
         path: "/checkouts/{id}/sms",
         success_status: 200u16,
+        sample_path: "/checkouts/id%201%2F%C3%A9%3F/sms",
+        sample_query: &[],
+        sample_body: Some("{\"phonenumber\":\"sample\"}"),
+        sample_response: "{\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "GetCustomerPaymentMethods",
         method: "GET",
         path: "/customers/{id}/payment_sources",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/payment_sources",
+        sample_query: &[
+            ("limit", "7"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+            ("search", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "CreateCustomerPaymentMethods",
         method: "POST",
         path: "/customers/{id}/payment_sources",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/payment_sources",
+        sample_query: &[],
+        sample_body: Some("{\"type\":\"sample\",\"token_id\":\"sample\"}"),
+        sample_response: "{\"type\":\"cash\",\"id\":\"sample\",\"object\":\"sample\",\"created_at\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "UpdateCustomerPaymentMethods",
         method: "PUT",
         path: "/customers/{id}/payment_sources/{payment_method_id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/payment_sources/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"type\":\"cash\",\"id\":\"sample\",\"object\":\"sample\",\"created_at\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "DeleteCustomerPaymentMethods",
         method: "DELETE",
         path: "/customers/{id}/payment_sources/{payment_method_id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/payment_sources/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"type\":\"cash\",\"id\":\"sample\",\"object\":\"sample\",\"created_at\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getPlans",
         method: "GET",
         path: "/plans",
         success_status: 200u16,
+        sample_path: "/plans",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createPlan",
         method: "POST",
         path: "/plans",
         success_status: 200u16,
+        sample_path: "/plans",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"amount\":1,\"frequency\":1,\"interval\":\"week\",\"name\":\"sample\"}",
+        ),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getPlan",
         method: "GET",
         path: "/plans/{id}",
         success_status: 200u16,
+        sample_path: "/plans/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updatePlan",
         method: "PUT",
         path: "/plans/{id}",
         success_status: 200u16,
+        sample_path: "/plans/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "deletePlan",
         method: "DELETE",
         path: "/plans/{id}",
         success_status: 200u16,
+        sample_path: "/plans/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "ordersCreateShipping",
         method: "POST",
         path: "/orders/{id}/shipping_lines",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/shipping_lines",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1}"),
+        sample_response: "{\"amount\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersUpdateShipping",
         method: "PUT",
         path: "/orders/{id}/shipping_lines/{shipping_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/shipping_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1}"),
+        sample_response: "{\"amount\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersDeleteShipping",
         method: "DELETE",
         path: "/orders/{id}/shipping_lines/{shipping_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/shipping_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"amount\":1}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "CreateCustomerShippingContacts",
         method: "POST",
         path: "/customers/{id}/shipping_contacts",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/shipping_contacts",
+        sample_query: &[],
+        sample_body: Some("{\"address\":{}}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "UpdateCustomerShippingContacts",
         method: "PUT",
         path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/shipping_contacts/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "DeleteCustomerShippingContacts",
         method: "DELETE",
         path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/shipping_contacts/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionList",
         method: "GET",
         path: "/customers/{customer_id}/subscriptions",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionCreate",
         method: "POST",
         path: "/customers/{customer_id}/subscriptions",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions",
+        sample_query: &[],
+        sample_body: Some("{\"plan_id\":\"sample\"}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionsGet",
         method: "GET",
         path: "/customers/{customer_id}/subscriptions/{id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionUpdate",
         method: "PUT",
         path: "/customers/{customer_id}/subscriptions/{id}",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionEvents",
         method: "GET",
         path: "/customers/{customer_id}/subscriptions/{id}/events",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F/events",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionCancel",
         method: "POST",
         path: "/customers/{customer_id}/subscriptions/{id}/cancel",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F/cancel",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionPause",
         method: "POST",
         path: "/customers/{customer_id}/subscriptions/{id}/pause",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F/pause",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionResume",
         method: "POST",
         path: "/customers/{customer_id}/subscriptions/{id}/resume",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F/resume",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "subscriptionsRetry",
         method: "POST",
         path: "/customers/{customer_id}/subscriptions/{id}/retry",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscriptions/id%201%2F%C3%A9%3F/retry",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getCustomerPortal",
         method: "GET",
         path: "/subscriptions/{subscription_id}/customer_portal",
         success_status: 200u16,
+        sample_path: "/subscriptions/id%201%2F%C3%A9%3F/customer_portal",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createCustomerPortal",
         method: "POST",
         path: "/subscriptions/{subscription_id}/customer_portal",
         success_status: 201u16,
+        sample_path: "/subscriptions/id%201%2F%C3%A9%3F/customer_portal",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getSubscription",
         method: "GET",
         path: "/customers/{id}/subscription",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "updateSubscription",
         method: "PUT",
         path: "/customers/{id}/subscription",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createSubscription",
         method: "POST",
         path: "/customers/{id}/subscription",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription",
+        sample_query: &[],
+        sample_body: Some("{\"plan_id\":\"sample\"}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "cancelSubscription",
         method: "POST",
         path: "/customers/{id}/subscription/cancel",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription/cancel",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getSubscriptionEvents",
         method: "GET",
         path: "/customers/{id}/subscription/events",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription/events",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "pauseSubscription",
         method: "POST",
         path: "/customers/{id}/subscription/pause",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription/pause",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "resumeSubscription",
         method: "POST",
         path: "/customers/{id}/subscription/resume",
         success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F/subscription/resume",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersCreateTaxes",
         method: "POST",
         path: "/orders/{id}/tax_lines",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/tax_lines",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1,\"description\":\"sample\"}"),
+        sample_response: "{\"amount\":1,\"description\":\"sample\",\"id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersUpdateTaxes",
         method: "PUT",
         path: "/orders/{id}/tax_lines/{tax_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/tax_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"amount\":1,\"description\":\"sample\",\"id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "ordersDeleteTaxes",
         method: "DELETE",
         path: "/orders/{id}/tax_lines/{tax_id}",
         success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/tax_lines/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"amount\":1,\"description\":\"sample\",\"id\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createToken",
         method: "POST",
         path: "/tokens",
         success_status: 200u16,
+        sample_path: "/tokens",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"used\":true}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getTransactions",
         method: "GET",
         path: "/transactions",
         success_status: 200u16,
+        sample_path: "/transactions",
+        sample_query: &[
+            ("limit", "7"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+            ("id", "q value/é&x=1"),
+            ("charge_id", "q value/é&x=1"),
+            ("type", "q value/é&x=1"),
+            ("currency", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getTransaction",
         method: "GET",
         path: "/transactions/{id}",
         success_status: 200u16,
+        sample_path: "/transactions/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"amount\":1,\"charge\":\"sample\",\"created_at\":1,\"currency\":\"sample\",\"fee\":1,\"id\":\"sample\",\"livemode\":true,\"net\":1,\"object\":\"sample\",\"status\":\"sample\",\"type\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getTransfers",
         method: "GET",
         path: "/transfers",
         success_status: 200u16,
+        sample_path: "/transfers",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getTransfer",
         method: "GET",
         path: "/transfers/{id}",
         success_status: 200u16,
+        sample_path: "/transfers/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "getWebhookKeys",
         method: "GET",
         path: "/webhook_keys",
         success_status: 200u16,
+        sample_path: "/webhook_keys",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createWebhookKey",
         method: "POST",
         path: "/webhook_keys",
         success_status: 200u16,
+        sample_path: "/webhook_keys",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getWebhookKey",
         method: "GET",
         path: "/webhook_keys/{id}",
         success_status: 200u16,
+        sample_path: "/webhook_keys/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updateWebhookKey",
         method: "PUT",
         path: "/webhook_keys/{id}",
         success_status: 200u16,
+        sample_path: "/webhook_keys/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "deleteWebhookKey",
         method: "DELETE",
         path: "/webhook_keys/{id}",
         success_status: 200u16,
+        sample_path: "/webhook_keys/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getWebhooks",
         method: "GET",
         path: "/webhooks",
         success_status: 200u16,
+        sample_path: "/webhooks",
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("url", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+            ("previous", "q value/é&x=1"),
+        ],
+        sample_body: None,
+        sample_response: "{\"has_more\":true,\"object\":\"sample\"}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "createWebhook",
         method: "POST",
         path: "/webhooks",
         success_status: 200u16,
+        sample_path: "/webhooks",
+        sample_query: &[],
+        sample_body: Some("{\"url\":\"sample\"}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "getWebhook",
         method: "GET",
         path: "/webhooks/{id}",
         success_status: 200u16,
+        sample_path: "/webhooks/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "updateWebhook",
         method: "PUT",
         path: "/webhooks/{id}",
         success_status: 200u16,
+        sample_path: "/webhooks/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: Some("{}"),
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: true,
     },
     Operation {
         id: "deleteWebhook",
         method: "DELETE",
         path: "/webhooks/{id}",
         success_status: 200u16,
+        sample_path: "/webhooks/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
     Operation {
         id: "testWebhook",
         method: "POST",
         path: "/webhooks/{id}/test",
         success_status: 200u16,
+        sample_path: "/webhooks/id%201%2F%C3%A9%3F/test",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: true,
+        sets_child_company: false,
     },
 ];
 /// Decodes `body` as the response of `operation_id` with `status` and

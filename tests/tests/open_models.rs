@@ -1,0 +1,85 @@
+//! The models are open: unknown fields are kept, unknown enum values and
+//! unknown discriminator values decode into fallbacks, and nothing is lost on
+//! the way back to JSON.
+
+use conekta_sdk::models::{AcceptLanguage, CustomerPaymentMethodsData, CustomerResponse};
+use serde_json::json;
+
+fn customer_with_sources(sources: serde_json::Value) -> serde_json::Value {
+    json!({
+        "id": "cus_2tHJfJ79KyUwpxTik",
+        "object": "customer",
+        "name": "Ana",
+        "email": "ana@example.com",
+        "livemode": false,
+        "created_at": 1_700_000_000,
+        "corporate": null,
+        "loyalty_program": {"tier": "gold"},
+        "payment_sources": {"object": "list", "has_more": false, "data": sources}
+    })
+}
+
+#[test]
+fn unknown_discriminator_values_and_fields_are_kept() {
+    let body = customer_with_sources(json!([
+        {"id": "src_1", "object": "payment_source", "type": "cash_recurrent", "created_at": 1,
+         "parent_id": "cus_2tHJfJ79KyUwpxTik", "reference": "93000262276908", "provider": "oxxo"},
+        {"id": "src_2", "object": "payment_source", "type": "oxxo_recurrent", "created_at": 1,
+         "reference": "5100000000000001"}
+    ]));
+    let customer: CustomerResponse = serde_json::from_value(body.clone()).expect("decodes");
+    let sources = customer
+        .payment_sources
+        .as_ref()
+        .and_then(|s| s.data.as_ref())
+        .expect("sources");
+    let CustomerPaymentMethodsData::CashRecurrent(cash) = &sources[0] else {
+        panic!(
+            "a cash_recurrent source decodes as CashRecurrent: {:?}",
+            sources[0]
+        );
+    };
+    assert_eq!(cash.reference.as_deref(), Some("93000262276908"));
+    let CustomerPaymentMethodsData::Unknown(raw) = &sources[1] else {
+        panic!(
+            "oxxo_recurrent is not in the spec's mapping: {:?}",
+            sources[1]
+        );
+    };
+    assert_eq!(raw["reference"], "5100000000000001");
+    assert_eq!(sources[1].tag(), Some("oxxo_recurrent"));
+    assert_eq!(customer.extra["loyalty_program"], json!({"tier": "gold"}));
+    assert_eq!(customer.corporate, None, "null decodes to None");
+
+    let again = serde_json::to_value(&customer).expect("encodes");
+    assert_eq!(again["loyalty_program"], json!({"tier": "gold"}));
+    assert_eq!(
+        again["payment_sources"]["data"][1],
+        body["payment_sources"]["data"][1]
+    );
+    assert!(again.get("corporate").is_none(), "None is not serialised");
+}
+
+#[test]
+fn unknown_enum_values_are_kept() {
+    let language: AcceptLanguage = serde_json::from_value(json!("pt-BR")).expect("decodes");
+    assert_eq!(language, AcceptLanguage::Unknown("pt-BR".into()));
+    assert_eq!(language.as_str(), "pt-BR");
+    assert_eq!(
+        serde_json::to_value(&language).expect("encodes"),
+        json!("pt-BR")
+    );
+    assert_eq!("es".parse::<AcceptLanguage>(), Ok(AcceptLanguage::Es));
+    assert_eq!(AcceptLanguage::En.to_string(), "en");
+}
+
+#[test]
+fn a_missing_required_field_is_an_error_with_its_path() {
+    let mut body = customer_with_sources(json!([]));
+    body.as_object_mut().expect("object").remove("id");
+    let text = body.to_string();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let err = serde_path_to_error::deserialize::<_, CustomerResponse>(&mut de)
+        .expect_err("id is required");
+    assert!(err.to_string().contains("missing field `id`"), "{err}");
+}
