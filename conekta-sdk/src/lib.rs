@@ -8,7 +8,7 @@
 //!
 //! let client = Client::builder("key_xxx").language(models::AcceptLanguage::En).build()?;
 //! let customers = client.customers().get_customers().limit(50).send().await?;
-//! for customer in customers.data {
+//! for customer in customers.data.unwrap_or_default() {
 //!     println!("{} {}", customer.id, customer.email.unwrap_or_default());
 //! }
 //! # Ok(()) }
@@ -20,6 +20,8 @@
 #[rustfmt::skip]
 mod generated;
 mod runtime;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
 
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{

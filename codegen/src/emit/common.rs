@@ -61,7 +61,7 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
             if !lines.is_empty() {
                 lines.push(String::new());
             }
-            lines.push(format!(" {line}"));
+            lines.push(format!(" {}", escape_brackets(line)));
         }
     }
     quote!(#(#[doc = #lines])*)
@@ -74,4 +74,47 @@ pub fn render(file: &str, tokens: TokenStream) -> Result<String, Error> {
         source,
     })?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&syntax)))
+}
+
+/// Escapes `[text]` that is not a Markdown link (`[text](url)`), which rustdoc
+/// would otherwise read as a broken intra-doc link.
+fn escape_brackets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match after.find(']') {
+            Some(close) if !after[close + 1..].starts_with('(') => {
+                out.push_str("\\[");
+                out.push_str(&after[1..close]);
+                out.push_str("\\]");
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_brackets;
+
+    #[test]
+    fn escapes_only_brackets_that_are_not_links() {
+        assert_eq!(
+            escape_brackets("[Deprecated] use x"),
+            "\\[Deprecated\\] use x"
+        );
+        assert_eq!(
+            escape_brackets("see [docs](https://x.y) [a]"),
+            "see [docs](https://x.y) \\[a\\]"
+        );
+        assert_eq!(escape_brackets("a [ b"), "a [ b");
+    }
 }

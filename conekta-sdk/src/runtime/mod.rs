@@ -5,6 +5,7 @@ mod client;
 mod error;
 mod execute;
 mod pagination;
+mod payment_test;
 mod request;
 mod retry;
 mod secret;

@@ -1664,7 +1664,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/charges/id%201%2F%C3%A9%3F",
         sample_query: &[],
         sample_body: Some("{}"),
-        sample_response: "{\"amount\":1,\"created_at\":1,\"currency\":\"sample\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"order_id\":\"sample\",\"status\":\"sample\"}",
+        sample_response: "{\"amount\":1,\"created_at\":1,\"currency\":\"sample\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"status\":\"sample\"}",
         sets_language: true,
         sets_child_company: true,
     },

@@ -2,8 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChargeResponseChannel, ChargeResponsePaymentMethod, ChargeResponseRefunds,
-    ChargebackResponse,
+    ChargeRefunds, ChargeResponseChannel, ChargeResponsePaymentMethod, ChargebackResponse,
 };
 /// Schema `charge_response`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -60,7 +59,8 @@ pub struct ChargeResponse {
     /// Order ID
     ///
     /// Example: `"ord_2tN73UdUSNrYRPD9r"`.
-    pub order_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
     /// charge Payment date
     ///
     /// Example: `1676390742`.
@@ -76,7 +76,7 @@ pub struct ChargeResponse {
     pub reference_id: Option<String>,
     /// The `refunds` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refunds: Option<ChargeResponseRefunds>,
+    pub refunds: Option<ChargeRefunds>,
     /// The `chargeback` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chargeback: Option<ChargebackResponse>,
@@ -90,7 +90,6 @@ pub struct ChargeResponse {
 }
 impl ChargeResponse {
     /// A value with the required fields set and the optional ones empty.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         amount: i64,
         created_at: i64,
@@ -98,7 +97,6 @@ impl ChargeResponse {
         id: impl Into<String>,
         livemode: bool,
         object: impl Into<String>,
-        order_id: impl Into<String>,
         status: impl Into<String>,
     ) -> Self {
         Self {
@@ -114,7 +112,7 @@ impl ChargeResponse {
             id: id.into(),
             livemode,
             object: object.into(),
-            order_id: order_id.into(),
+            order_id: None,
             paid_at: None,
             payment_method: None,
             reference_id: None,

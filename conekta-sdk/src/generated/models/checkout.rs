@@ -10,13 +10,13 @@ use super::CheckoutOrderTemplate;
 pub struct Checkout {
     /// Those are the payment methods that will be available for the link
     ///
-    /// Example: `["cash","card","bank_transfer","bnpl","pay_by_bank"]`.
+    /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     pub allowed_payment_methods: Vec<String>,
     /// checkout_exclude_card_networks
     ///
     /// List of card networks to exclude from the checkout. This field is only applicable for card payments.
     ///
-    /// Example: `["visa","amex"]`.
+    /// Example: `\["visa","amex"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<CheckoutExcludeCardNetworksItem>>,
     /// It is the time when the link will expire.
@@ -32,7 +32,7 @@ pub struct Checkout {
     pub monthly_installments_enabled: Option<bool>,
     /// This field allows you to specify the number of months without interest.
     ///
-    /// Example: `[3,6,12]`.
+    /// Example: `\[3,6,12\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Indicates the 3DS2 mode for the order, either smart or strict. This property is only applicable when 3DS is enabled. When 3DS is disabled, this field should be null.
@@ -54,7 +54,7 @@ pub struct Checkout {
     pub on_demand_enabled: Option<bool>,
     /// It is a list of plan IDs that will be associated with the order.
     ///
-    /// Example: `["plan_123","plan_456"]`.
+    /// Example: `\["plan_123","plan_456"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_ids: Option<Vec<String>>,
     /// The `order_template` property.

@@ -9,12 +9,12 @@
 pub struct CheckoutResponse {
     /// Are the payment methods available for this link
     ///
-    /// Example: `["cash","card","bank_transfer","bnpl","pay_by_bank"]`.
+    /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_payment_methods: Option<Vec<String>>,
     /// List of plan IDs that are available for subscription
     ///
-    /// Example: `["plan_123","plan_456"]`.
+    /// Example: `\["plan_123","plan_456"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_ids: Option<Vec<String>>,
     /// The `can_not_expire` property.
@@ -29,7 +29,7 @@ pub struct CheckoutResponse {
     pub emails_sent: Option<i64>,
     /// checkout_response_exclude_card_networks
     ///
-    /// Example: `["visa","amex"]`.
+    /// Example: `\["visa","amex"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<CheckoutResponseExcludeCardNetworksItem>>,
     /// The `expires_at` property.
@@ -67,7 +67,7 @@ pub struct CheckoutResponse {
     pub monthly_installments_enabled: Option<bool>,
     /// The `monthly_installments_options` property.
     ///
-    /// Example: `[3,6,12]`.
+    /// Example: `\[3,6,12\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Reason for charge

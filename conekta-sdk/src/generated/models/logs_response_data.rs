@@ -67,7 +67,7 @@ pub struct LogsResponseData {
     pub response_headers: Option<std::collections::BTreeMap<String, String>>,
     /// The `searchable_tags` property.
     ///
-    /// Example: `["6307a60c41de27127515a575","6307a60c41de27127515a571"]`.
+    /// Example: `\["6307a60c41de27127515a575","6307a60c41de27127515a571"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub searchable_tags: Option<Vec<String>>,
     /// The `status` property.

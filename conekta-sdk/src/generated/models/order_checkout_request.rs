@@ -9,18 +9,18 @@
 pub struct OrderCheckoutRequest {
     /// Are the payment methods available for this link. For subscriptions, only 'card' is allowed due to the recurring nature of the payments.
     ///
-    /// Example: `["cash","card","bank_transfer","bnpl","pay_by_bank"]`.
+    /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     pub allowed_payment_methods: Vec<OrderCheckoutRequestAllowedPaymentMethodsItem>,
     /// checkout_request_exclude_card_networks
     ///
     /// List of card networks to exclude from the checkout. This field is only applicable for card payments.
     ///
-    /// Example: `["visa","amex"]`.
+    /// Example: `\["visa","amex"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<OrderCheckoutRequestExcludeCardNetworksItem>>,
     /// List of plan IDs that will be available for subscription. This field is required for subscription payments.
     ///
-    /// Example: `["plan_123","plan_456"]`.
+    /// Example: `\["plan_123","plan_456"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_ids: Option<Vec<String>>,
     /// It is the time when the link will expire.
@@ -40,7 +40,7 @@ pub struct OrderCheckoutRequest {
     pub monthly_installments_enabled: Option<bool>,
     /// The `monthly_installments_options` property.
     ///
-    /// Example: `[3,6,12]`.
+    /// Example: `\[3,6,12\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Number of retries allowed before the checkout is marked as failed

@@ -7,7 +7,7 @@
 pub struct OrderResponseCheckout {
     /// Are the payment methods available for this link
     ///
-    /// Example: `["cash","card","bank_transfer","bnpl","pay_by_bank"]`.
+    /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     pub allowed_payment_methods: Vec<String>,
     /// The `can_not_expire` property.
     ///
@@ -21,7 +21,7 @@ pub struct OrderResponseCheckout {
     pub emails_sent: Option<i64>,
     /// order_response_exclude_card_networks
     ///
-    /// Example: `["visa","amex"]`.
+    /// Example: `\["visa","amex"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<OrderResponseCheckoutExcludeCardNetworksItem>>,
     /// The `expires_at` property.

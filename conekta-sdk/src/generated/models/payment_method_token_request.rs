@@ -9,7 +9,7 @@ pub struct PaymentMethodTokenRequest {
     ///
     /// Example: `"card | cash | spei | bnpl | pay_by_bank"`.
     pub r#type: String,
-    /// Token id that will be used to create a "card" type payment method. See the (subscriptions)[https://developers.conekta.com/v2.2.0/reference/createsubscription] tutorial for more information on how to tokenize cards.
+    /// Token id that will be used to create a "card" type payment method. See the (subscriptions)\[https://developers.conekta.com/v2.2.0/reference/createsubscription\] tutorial for more information on how to tokenize cards.
     ///
     /// Example: `"tok_32hj4g234as"`.
     pub token_id: String,

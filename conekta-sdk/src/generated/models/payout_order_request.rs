@@ -10,7 +10,7 @@ use super::{Payout, PayoutOrderRequestCustomerInfo};
 pub struct PayoutOrderRequest {
     /// The payout methods that are allowed for the payout order.
     ///
-    /// Example: `["cashout"]`.
+    /// Example: `\["cashout"\]`.
     pub allowed_payout_methods: Vec<String>,
     /// The amount of the payout order.
     ///

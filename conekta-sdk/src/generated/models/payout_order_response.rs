@@ -10,7 +10,7 @@ use super::{PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo};
 pub struct PayoutOrderResponse {
     /// The payout methods that are allowed for the payout order.
     ///
-    /// Example: `["cashout"]`.
+    /// Example: `\["cashout"\]`.
     pub allowed_payout_methods: Vec<String>,
     /// The amount of the payout order.
     ///

@@ -40,7 +40,7 @@ pub struct Product {
     pub sku: Option<String>,
     /// List of tags for the item. It is used to identify the item in the order.
     ///
-    /// Example: `["food","mexican food"]`.
+    /// Example: `\["food","mexican food"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// The price of the item in cents.

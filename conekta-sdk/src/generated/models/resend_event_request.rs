@@ -7,7 +7,7 @@
 pub struct ResendEventRequest {
     /// webhooks ids to resend event
     ///
-    /// Example: `["6307a60c41de27127515a575","6307a60c41de27127515a571"]`.
+    /// Example: `\["6307a60c41de27127515a575","6307a60c41de27127515a571"\]`.
     pub webhooks_ids: Vec<String>,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]

@@ -179,7 +179,7 @@ impl<'a> Subscriptions<'a> {
             x_child_company_id: None,
         }
     }
-    /// Get Subscription [Deprecated]
+    /// Get Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0.
     ///
@@ -192,7 +192,7 @@ impl<'a> Subscriptions<'a> {
             accept_language: None,
         }
     }
-    /// Update Subscription [Deprecated]
+    /// Update Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can modify the subscription to change the plans that your customers consume
     ///
@@ -211,7 +211,7 @@ impl<'a> Subscriptions<'a> {
             x_child_company_id: None,
         }
     }
-    /// Create Subscription [Deprecated]
+    /// Create Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can create the subscription to include the plans that your customers consume
     ///
@@ -230,7 +230,7 @@ impl<'a> Subscriptions<'a> {
             x_child_company_id: None,
         }
     }
-    /// Cancel Subscription [Deprecated]
+    /// Cancel Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0.
     ///
@@ -247,7 +247,7 @@ impl<'a> Subscriptions<'a> {
             x_child_company_id: None,
         }
     }
-    /// Get Subscription Events [Deprecated]
+    /// Get Subscription Events \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can get the events of the subscription(s) of a client, with the customer id
     ///
@@ -264,7 +264,7 @@ impl<'a> Subscriptions<'a> {
             x_child_company_id: None,
         }
     }
-    /// Pause Subscription [Deprecated]
+    /// Pause Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0.
     ///
@@ -281,7 +281,7 @@ impl<'a> Subscriptions<'a> {
             x_child_company_id: None,
         }
     }
-    /// Resume Subscription [Deprecated]
+    /// Resume Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0.
     ///

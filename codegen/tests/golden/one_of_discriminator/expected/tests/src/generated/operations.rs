@@ -3,7 +3,7 @@
 
 //! Every operation of the spec, and the model each of its responses decodes into.
 use conekta_sdk::models;
-/// One operation of the spec.
+/// One operation of the spec, with the shape of its sample request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Operation {
     /// The `operationId`.
@@ -14,6 +14,33 @@ pub struct Operation {
     pub path: &'static str,
     /// The status of its success response.
     pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "getPaymentMethod" => {
+                client.general().get_payment_method("id 1/é?").send().await.map(drop)
+            }
+            _ => return None,
+        },
+    )
 }
 /// Every operation, in spec order.
 pub const OPERATIONS: &[Operation] = &[
@@ -22,6 +49,12 @@ pub const OPERATIONS: &[Operation] = &[
         method: "GET",
         path: "/payment_methods/{id}",
         success_status: 200u16,
+        sample_path: "/payment_methods/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"type\":\"card_payment\",\"last4\":\"sample\"}",
+        sets_language: false,
+        sets_child_company: false,
     },
 ];
 /// Decodes `body` as the response of `operation_id` with `status` and

@@ -1,0 +1,55 @@
+//! Creates an order paid with a card token.
+//!
+//! Tokenise the card in the browser or app with Conekta's tokenizer (card
+//! numbers never touch your server), then send the token in the charge.
+//!
+//! ```text
+//! CONEKTA_BASE_URL=https://api.conekta.io CONEKTA_API_KEY=key_xxx \
+//!     cargo run -p conekta-sdk --example card_order
+//! ```
+//!
+//! `CONEKTA_CARD_TOKEN` defaults to `tok_test_visa_4242`, Conekta's test token
+//! for an approved Visa card. Without `CONEKTA_BASE_URL` the example only
+//! explains what it needs.
+
+mod common;
+
+use conekta_sdk::models;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(client) = common::client_from_env("card_order")? else {
+        return Ok(());
+    };
+    let token =
+        std::env::var("CONEKTA_CARD_TOKEN").unwrap_or_else(|_| "tok_test_visa_4242".to_owned());
+
+    let mut card = models::PaymentMethodGeneralRequest::new("card");
+    card.token_id = Some(token);
+    let charge = models::ChargeRequest::new(
+        models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(card),
+    );
+
+    let order = client
+        .orders()
+        .create_order(common::sample_order(charge))
+        .send()
+        .await?;
+    common::print_order(&order);
+
+    let charge = common::first_charge(&order).ok_or("the order has no charge")?;
+    println!("charge {}: {}", charge.id, charge.status);
+    match &charge.payment_method {
+        Some(models::ChargeResponsePaymentMethod::CardPayment(card)) => println!(
+            "card: {} ending in {} (auth code {})",
+            card.brand.as_deref().unwrap_or("?"),
+            card.last4.as_deref().unwrap_or("????"),
+            card.auth_code.as_deref().unwrap_or("-"),
+        ),
+        _ => println!(
+            "unexpected payment method: `{}`",
+            common::method_tag(charge)
+        ),
+    }
+    Ok(())
+}

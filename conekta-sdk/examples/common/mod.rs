@@ -1,0 +1,153 @@
+//! What the API examples share: a client from the environment, and a sample
+//! order to put a charge in.
+//!
+//! Not an example itself: Cargo only builds `examples/*.rs` and
+//! `examples/*/main.rs` as examples.
+
+// Each example uses part of this module.
+#![allow(dead_code)]
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use conekta_sdk::{Client, models};
+use serde_json::{Map, Value, json};
+
+/// Base URL of the API to talk to, e.g. `https://api.conekta.io` or a local mock.
+const BASE_URL_VAR: &str = "CONEKTA_BASE_URL";
+/// Private API key (`key_…`). Use a test key: the examples create real objects.
+const API_KEY_VAR: &str = "CONEKTA_API_KEY";
+/// Sent when `CONEKTA_API_KEY` is unset: enough for a local mock, which ignores auth.
+const DUMMY_KEY: &str = "key_dummy_for_local_mocks";
+
+/// A client configured from `CONEKTA_BASE_URL` and `CONEKTA_API_KEY`, or
+/// `None` (after explaining what to set) when `CONEKTA_BASE_URL` is unset,
+/// so that the example exits 0 without touching the network.
+pub fn client_from_env(example: &str) -> Result<Option<Client>, conekta_sdk::Error> {
+    let Some(base_url) = std::env::var(BASE_URL_VAR)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    else {
+        println!(
+            "{example}: not run: set {BASE_URL_VAR} to the API to talk to, e.g.\n\
+             \n  \
+             {BASE_URL_VAR}=https://api.conekta.io {API_KEY_VAR}=key_xxx (a private TEST key) \
+             cargo run -p conekta-sdk --example {example}\n\
+             \n\
+             or to a local mock of the API (Conekta's Mockoon environment), e.g.\n\
+             \n  \
+             {BASE_URL_VAR}=http://127.0.0.1:3000 cargo run -p conekta-sdk --example {example}\n\
+             \n\
+             {API_KEY_VAR} defaults to a dummy key when {BASE_URL_VAR} is set."
+        );
+        return Ok(None);
+    };
+    let api_key = std::env::var(API_KEY_VAR)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| DUMMY_KEY.to_owned());
+    println!("{example}: talking to {base_url}");
+    Client::builder(&api_key)
+        .base_url(base_url)
+        // Spanish messages; some mock routes also need it to answer 200.
+        .language(models::AcceptLanguage::Es)
+        .user_agent_suffix(format!("example/{example}"))
+        .build()
+        .map(Some)
+}
+
+/// Unix time `days` days from now, for `expires_at`.
+pub fn days_from_now(days: u64) -> i64 {
+    let at = SystemTime::now() + Duration::from_secs(days * 24 * 60 * 60);
+    let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    i64::try_from(secs).unwrap_or(i64::MAX)
+}
+
+/// A JSON object from a `json!({...})` literal.
+pub fn metadata(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+/// A one-item order for MXN 350.00 with `charge`.
+///
+/// It carries `metadata` on the order, its line item, shipping contact and
+/// fiscal entity: Conekta accepts orders without them, but the local mock's
+/// order template renders invalid JSON when they are missing.
+pub fn sample_order(charge: models::ChargeRequest) -> models::OrderRequest {
+    let customer =
+        models::CustomerInfo::new("Fulanito Pérez", "fulanito@example.com", "+5218181818181");
+
+    let mut item = models::Product::new("Caja de galletas", 1, 35_000);
+    item.sku = Some("GALLETAS-01".to_owned());
+    item.metadata = Some(metadata(json!({ "warehouse": "CDMX-1" })));
+
+    let mut address = models::CustomerShippingContactsRequestAddress::new();
+    address.street1 = Some("Calle Nuevo León 254".to_owned());
+    address.postal_code = Some("06100".to_owned());
+    address.city = Some("Ciudad de México".to_owned());
+    address.state = Some("Ciudad de México".to_owned());
+    address.country = Some("MX".to_owned());
+    let mut shipping = models::CustomerShippingContactsRequest::new(address);
+    shipping.receiver = Some("Fulanito Pérez".to_owned());
+    shipping.phone = Some("+5218181818181".to_owned());
+    shipping.metadata = Some(metadata(json!({ "source": "example" })));
+
+    let fiscal_address = models::FiscalEntityAddress::new(
+        "Calle Nuevo León",
+        "06100",
+        "Ciudad de México",
+        "MX",
+        "254",
+    );
+    let mut fiscal = models::OrderFiscalEntityRequest::new(fiscal_address);
+    fiscal.name = Some("Fulanito Pérez".to_owned());
+    fiscal.tax_id = Some("XAXX010101000".to_owned());
+    fiscal.metadata = Some(metadata(json!({ "source": "example" })));
+
+    let mut order = models::OrderRequest::new(
+        "MXN",
+        models::OrderRequestCustomerInfo::CustomerInfo(customer),
+        vec![item],
+    );
+    order.charges = Some(vec![charge]);
+    order.shipping_contact = Some(shipping);
+    order.fiscal_entity = Some(fiscal);
+    order.metadata = Some(metadata(json!({ "integration": "conekta-sdk example" })));
+    order
+}
+
+/// Prints what every order example prints: id, status and amount.
+pub fn print_order(order: &models::OrderResponse) {
+    println!(
+        "order {} ({}): {}",
+        order.id.as_deref().unwrap_or("?"),
+        order.payment_status.as_deref().unwrap_or("?"),
+        money(
+            order.amount.unwrap_or_default(),
+            order.currency.as_deref().unwrap_or("MXN")
+        ),
+    );
+}
+
+/// An amount in centavos as `MXN 350.00`.
+pub fn money(centavos: i64, currency: &str) -> String {
+    let sign = if centavos < 0 { "-" } else { "" };
+    let abs = centavos.unsigned_abs();
+    format!("{currency} {sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// The tag of a charge's payment method (`card_payment`, `cash_payment`…), for messages.
+pub fn method_tag(charge: &models::ChargesDataResponse) -> &str {
+    charge
+        .payment_method
+        .as_ref()
+        .and_then(|method| method.tag())
+        .unwrap_or("none")
+}
+
+/// The order's first charge, if it has one.
+pub fn first_charge(order: &models::OrderResponse) -> Option<&models::ChargesDataResponse> {
+    order.charges.as_ref()?.data.as_ref()?.first()
+}

@@ -1,0 +1,56 @@
+//! Creates a cash (OXXO) order and prints the reference and the barcode the
+//! payer takes to the store.
+//!
+//! ```text
+//! CONEKTA_BASE_URL=https://api.conekta.io CONEKTA_API_KEY=key_xxx \
+//!     cargo run -p conekta-sdk --example oxxo_order
+//! ```
+//!
+//! The reference expires in three days. Conekta then sends `order.paid` /
+//! `charge.paid` webhooks when the payer pays (see `webhook_receiver.rs`).
+//! Without `CONEKTA_BASE_URL` the example only explains what it needs.
+
+mod common;
+
+use conekta_sdk::models;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(client) = common::client_from_env("oxxo_order")? else {
+        return Ok(());
+    };
+
+    let mut cash = models::PaymentMethodGeneralRequest::new("cash");
+    cash.expires_at = Some(common::days_from_now(3));
+    let charge = models::ChargeRequest::new(
+        models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(cash),
+    );
+
+    let order = client
+        .orders()
+        .create_order(common::sample_order(charge))
+        .send()
+        .await?;
+    common::print_order(&order);
+
+    let charge = common::first_charge(&order).ok_or("the order has no charge")?;
+    println!("charge {}: {}", charge.id, charge.status);
+    let Some(models::ChargeResponsePaymentMethod::CashPayment(cash)) = &charge.payment_method
+    else {
+        let tag = common::method_tag(charge);
+        return Err(format!("expected a cash payment method, got `{tag}`").into());
+    };
+    println!(
+        "pay at {}: reference {}",
+        cash.service_name.as_deref().unwrap_or("a cash store"),
+        cash.reference.as_deref().unwrap_or("(none)"),
+    );
+    println!(
+        "barcode: {}",
+        cash.barcode_url.as_deref().unwrap_or("(none)")
+    );
+    if let Some(expires_at) = cash.expires_at {
+        println!("expires at (Unix time): {expires_at}");
+    }
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! Typed accessors that decode `data.object` into the generated models.
+
+use serde::de::DeserializeOwned;
+use serde::de::Error as _;
+use serde_json::Value;
+
+use super::{DecodeError, EventData};
+use crate::models;
+
+impl EventData {
+    /// Decodes `data.object` as a charge (`charge.*` events, e.g. `charge.paid`,
+    /// `charge.reversed`).
+    ///
+    /// # Errors
+    /// [`DecodeError`] when `data.object.object` names another kind of object
+    /// (path `data.object.object`), or when the object does not fit
+    /// [`models::ChargeResponse`] (path of the offending value).
+    pub fn charge(&self) -> Result<models::ChargeResponse, DecodeError> {
+        self.decode_kind("charge")
+    }
+
+    /// Decodes `data.object` as an order (`order.*` events, e.g. `order.paid`,
+    /// `order.reversed`).
+    ///
+    /// # Errors
+    /// As [`charge`](Self::charge), for [`models::OrderResponse`].
+    pub fn order(&self) -> Result<models::OrderResponse, DecodeError> {
+        self.decode_kind("order")
+    }
+
+    /// Decodes `data.object` as a customer (`customer.*` events).
+    ///
+    /// # Errors
+    /// As [`charge`](Self::charge), for [`models::CustomerResponse`].
+    pub fn customer(&self) -> Result<models::CustomerResponse, DecodeError> {
+        self.decode_kind("customer")
+    }
+
+    /// Decodes `data.object` as a subscription (`subscription.*` events).
+    ///
+    /// # Errors
+    /// As [`charge`](Self::charge), for [`models::SubscriptionResponse`].
+    pub fn subscription(&self) -> Result<models::SubscriptionResponse, DecodeError> {
+        self.decode_kind("subscription")
+    }
+
+    /// Decodes `data.object` as a plan (`plan.*` events).
+    ///
+    /// # Errors
+    /// As [`charge`](Self::charge), for [`models::PlanResponse`].
+    pub fn plan(&self) -> Result<models::PlanResponse, DecodeError> {
+        self.decode_kind("plan")
+    }
+
+    /// Checks the object's own `object` member (when it has one) before decoding,
+    /// so that an order handed to `charge()` fails with a clear message rather
+    /// than on some field deep inside.
+    fn decode_kind<T: DeserializeOwned>(&self, kind: &str) -> Result<T, DecodeError> {
+        match self.object.get("object").and_then(Value::as_str) {
+            Some(found) if found != kind => Err(DecodeError::new(
+                "data.object.object",
+                serde_json::Error::custom(format!("expected a `{kind}`, found a `{found}`")),
+            )),
+            _ => self.decode_object(),
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Verification of Conekta webhook signatures.
+//!
+//! Conekta signs the raw request body with the RSA key of the account's
+//! webhook key (`GET /webhook_keys`, member `public_key`) and sends the
+//! signature, base64 encoded, in the `digest` header. The scheme is RSASSA
+//! PKCS#1 v1.5 with SHA-256. Everything that defines the scheme is in the
+//! constants and type aliases just below.
+
+use std::borrow::Cow;
+
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use http::HeaderMap;
+use rsa::RsaPublicKey;
+use rsa::pkcs1::DecodeRsaPublicKey as _;
+use rsa::pkcs1v15;
+use rsa::pkcs8::DecodePublicKey as _;
+use rsa::signature::Verifier as _;
+use sha2::Sha256;
+
+/// The request header that carries the signature (header names are
+/// case-insensitive; `http` keeps them lower-case).
+pub const SIGNATURE_HEADER: &str = "digest";
+
+/// The hash of the signature scheme (RSASSA-PKCS1-v1_5 over the raw body).
+type SignatureHash = Sha256;
+
+/// How the signature is encoded in the header: standard alphabet, padding
+/// optional.
+const SIGNATURE_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// PEM label of an X.509 `SubjectPublicKeyInfo` key.
+const SPKI_PEM_LABEL: &str = "-----BEGIN PUBLIC KEY-----";
+/// PEM label of a PKCS#1 `RSAPublicKey`.
+const PKCS1_PEM_LABEL: &str = "-----BEGIN RSA PUBLIC KEY-----";
+
+/// Why a webhook signature was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The request has no signature header.
+    #[error("missing `{}` signature header", SIGNATURE_HEADER)]
+    MissingHeader,
+    /// The signature is not base64 (after removing whitespace).
+    #[error("signature is not valid base64")]
+    BadBase64(#[source] base64::DecodeError),
+    /// The public key is not an RSA public key in PEM.
+    #[error("invalid webhook public key: {0}")]
+    BadKey(String),
+    /// The signature is not a valid signature of this body with this key
+    /// (altered body, wrong key, truncated or empty signature).
+    #[error("signature does not match the body")]
+    Mismatch,
+}
+
+/// Verifies webhook signatures against one Conekta webhook public key.
+///
+/// Parse the key once and reuse the verifier for every request. Verify the
+/// *raw* body bytes, before any JSON parsing: re-serialised JSON will not
+/// match.
+#[derive(Debug, Clone)]
+pub struct WebhookVerifier {
+    key: pkcs1v15::VerifyingKey<SignatureHash>,
+}
+
+impl WebhookVerifier {
+    /// Parses the `public_key` of a webhook key.
+    ///
+    /// Accepts `-----BEGIN PUBLIC KEY-----` (SPKI) and
+    /// `-----BEGIN RSA PUBLIC KEY-----` (PKCS#1) PEM. Surrounding whitespace,
+    /// text before the `-----BEGIN` line, CRLF line ends and literal `\n`
+    /// escape sequences (a PEM pasted from an escaped JSON or YAML string)
+    /// are tolerated.
+    ///
+    /// # Errors
+    /// [`SignatureError::BadKey`] if no RSA public key can be read.
+    pub fn from_pem(pem: &str) -> Result<Self, SignatureError> {
+        let pem = normalise_pem(pem);
+        let key = if let Some(start) = pem.find(PKCS1_PEM_LABEL) {
+            RsaPublicKey::from_pkcs1_pem(&pem[start..])
+                .map_err(|e| SignatureError::BadKey(format!("PKCS#1 PEM: {e}")))?
+        } else if let Some(start) = pem.find(SPKI_PEM_LABEL) {
+            RsaPublicKey::from_public_key_pem(&pem[start..])
+                .map_err(|e| SignatureError::BadKey(format!("SPKI PEM: {e}")))?
+        } else {
+            return Err(SignatureError::BadKey(format!(
+                "no `{SPKI_PEM_LABEL}` or `{PKCS1_PEM_LABEL}` block"
+            )));
+        };
+        Ok(Self {
+            key: pkcs1v15::VerifyingKey::new(key),
+        })
+    }
+
+    /// Checks `signature_b64` (the `digest` header's value) against the raw
+    /// request `body`.
+    ///
+    /// ASCII whitespace anywhere in `signature_b64` (surrounding spaces,
+    /// line breaks of a wrapped value) is ignored; `=` padding is optional.
+    ///
+    /// # Errors
+    /// [`SignatureError::BadBase64`] if the signature is not base64,
+    /// [`SignatureError::Mismatch`] if it does not sign `body` with this key.
+    pub fn verify(&self, body: &[u8], signature_b64: &str) -> Result<(), SignatureError> {
+        self.verify_encoded(body, signature_b64.as_bytes())
+    }
+
+    /// Reads the [`SIGNATURE_HEADER`] from `headers` and checks it against the
+    /// raw request `body` as [`verify`](Self::verify) does. If the header is
+    /// repeated, the first value is used.
+    ///
+    /// # Errors
+    /// [`SignatureError::MissingHeader`] if there is no such header, else as
+    /// [`verify`](Self::verify) (a value that is not ASCII is `BadBase64`).
+    pub fn verify_headers(&self, body: &[u8], headers: &HeaderMap) -> Result<(), SignatureError> {
+        let value = headers
+            .get(SIGNATURE_HEADER)
+            .ok_or(SignatureError::MissingHeader)?;
+        self.verify_encoded(body, value.as_bytes())
+    }
+
+    fn verify_encoded(&self, body: &[u8], encoded: &[u8]) -> Result<(), SignatureError> {
+        let compact: Vec<u8> = encoded
+            .iter()
+            .copied()
+            .filter(|byte| !byte.is_ascii_whitespace())
+            .collect();
+        let raw = SIGNATURE_BASE64
+            .decode(compact)
+            .map_err(SignatureError::BadBase64)?;
+        let signature =
+            pkcs1v15::Signature::try_from(raw.as_slice()).map_err(|_| SignatureError::Mismatch)?;
+        self.key
+            .verify(body, &signature)
+            .map_err(|_| SignatureError::Mismatch)
+    }
+}
+
+/// Trims `pem`, turns literal `\n` escapes into line breaks when it has no
+/// real ones, and drops carriage returns.
+fn normalise_pem(pem: &str) -> Cow<'_, str> {
+    let pem = pem.trim();
+    if !pem.contains('\n') && pem.contains("\\n") {
+        Cow::Owned(pem.replace("\\r", "").replace("\\n", "\n"))
+    } else if pem.contains('\r') {
+        Cow::Owned(pem.replace('\r', ""))
+    } else {
+        Cow::Borrowed(pem)
+    }
+}
