@@ -35,8 +35,12 @@ impl Client {
         );
         async move {
             let (status, bytes) = self.send_with_retries(&request).await?;
+            // Fast path: plain serde_json; only a failure is decoded again to find its JSON path.
+            if let Ok(value) = serde_json::from_slice(&bytes) {
+                return Ok(value);
+            }
             let mut de = serde_json::Deserializer::from_slice(&bytes);
-            serde_path_to_error::deserialize(&mut de).map_err(|err| Error::Decode {
+            serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| Error::Decode {
                 operation: op.id,
                 status,
                 path: err.path().to_string(),
