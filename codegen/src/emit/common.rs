@@ -47,6 +47,25 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
     }
 }
 
+/// The type as seen from outside the models module: named types through `models::`.
+pub fn model_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Named(_) => {
+            let inner = type_tokens(ty);
+            quote!(models::#inner)
+        }
+        TypeRef::Array(inner) => {
+            let inner = model_type(inner);
+            quote!(Vec<#inner>)
+        }
+        TypeRef::Map(inner) => {
+            let inner = model_type(inner);
+            quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        other => type_tokens(other),
+    }
+}
+
 /// `#[doc]` attributes: one paragraph per non-empty line, so Markdown lists in
 /// the spec cannot run into each other.
 pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {

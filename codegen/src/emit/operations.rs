@@ -1,7 +1,7 @@
 //! Emits the operations: one module per group (tag) with its accessor struct
 //! and one request builder per operation.
 
-use super::common::{doc_attrs, ident, render, type_tokens};
+use super::common::{doc_attrs, ident, model_type, render};
 use crate::ir::{Api, Docs, Operation, Param, ParamRole, TypeRef};
 use crate::{Error, GeneratedFile};
 use proc_macro2::TokenStream;
@@ -92,25 +92,6 @@ fn static_name(op: &Operation) -> proc_macro2::Ident {
         "{}",
         op.method_name.trim_start_matches("r#").to_ascii_uppercase()
     )
-}
-
-/// The type as seen from an operations module.
-fn model_type(ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::Named(_) => {
-            let inner = type_tokens(ty);
-            quote!(models::#inner)
-        }
-        TypeRef::Array(inner) => {
-            let inner = model_type(inner);
-            quote!(Vec<#inner>)
-        }
-        TypeRef::Map(inner) => {
-            let inner = model_type(inner);
-            quote!(std::collections::BTreeMap<String, #inner>)
-        }
-        other => type_tokens(other),
-    }
 }
 
 /// The argument type a setter or constructor takes for a parameter.

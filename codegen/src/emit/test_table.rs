@@ -1,9 +1,9 @@
 //! Emits the table the integration tests are driven by: every operation with
 //! its method, path and the types of its responses.
 
-use super::common::{ident, render, type_tokens};
+use super::common::{ident, model_type, render};
 use super::samples::{PATH_SAMPLE, Samples};
-use crate::ir::{Api, Operation, ParamRole, TypeRef};
+use crate::ir::{Api, Operation, ParamRole};
 use crate::{Error, GeneratedFile};
 use quote::quote;
 
@@ -194,19 +194,4 @@ fn encode_segment(value: &str) -> String {
             other => format!("%{other:02X}"),
         })
         .collect()
-}
-
-/// The type as seen from outside the SDK: named types through `models::`.
-fn model_type(ty: &TypeRef) -> proc_macro2::TokenStream {
-    match ty {
-        TypeRef::Named(_) => {
-            let inner = type_tokens(ty);
-            quote!(models::#inner)
-        }
-        TypeRef::Array(inner) => {
-            let inner = model_type(inner);
-            quote!(Vec<#inner>)
-        }
-        other => type_tokens(other),
-    }
 }

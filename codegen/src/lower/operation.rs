@@ -100,7 +100,7 @@ fn lower_one<'a>(
             return Err(Error::unsupported(&ppath, "a parameter with `content`"));
         };
         let type_name = naming::camel(&data.name);
-        let ty = schemas.lower_use(
+        let ty = schemas.type_ref(
             Node::plain(schema),
             &format!("{ppath}/schema"),
             &type_name,
@@ -174,7 +174,7 @@ fn lower_one<'a>(
                 "a request body without a schema",
             ));
         };
-        let ty = schemas.lower_use(
+        let ty = schemas.type_ref(
             Node::plain(schema),
             &format!("{bpath}/content/application~1json/schema"),
             &format!("{}Body", naming::camel(&lowered.id)),
@@ -199,7 +199,7 @@ fn lower_one<'a>(
         let Some(schema) = &media.schema else {
             return Err(Error::unsupported(&rpath, "a response without a schema"));
         };
-        let ty = schemas.lower_use(
+        let ty = schemas.type_ref(
             Node::plain(schema),
             &format!("{rpath}/content/{}/schema", node::escape(media_type)),
             &format!("{}Response{code}", naming::camel(&lowered.id)),

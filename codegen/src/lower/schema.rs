@@ -123,18 +123,6 @@ impl<'a> SchemaLowerer<'a> {
         self.types.get(name)
     }
 
-    /// The type for a schema used by an operation (a parameter, body or response);
-    /// inline types are named `name` and put in module `module`.
-    pub fn lower_use(
-        &mut self,
-        node: Node<'a>,
-        path: &str,
-        name: &str,
-        module: &str,
-    ) -> Result<TypeRef, Error> {
-        self.type_ref(node, path, name, module)
-    }
-
     fn lower_named(
         &mut self,
         name: &str,
@@ -450,8 +438,8 @@ impl<'a> SchemaLowerer<'a> {
     }
 
     /// The type of a schema in use: a `$ref` names its component; an inline
-    /// object, enum or union becomes a named type called `name`.
-    fn type_ref(
+    /// object, enum or union becomes a named type called `name` in `module`.
+    pub fn type_ref(
         &mut self,
         node: Node<'a>,
         path: &str,
@@ -491,16 +479,7 @@ impl<'a> SchemaLowerer<'a> {
                 _ => TypeRef::I64,
             },
             SchemaKind::Type(Type::Array(array)) => {
-                let Some(items) = &array.items else {
-                    return Err(Error::unsupported(path, "an array without `items`"));
-                };
-                let item = self.type_ref(
-                    Node::boxed(items),
-                    &format!("{path}/items"),
-                    &format!("{name}Item"),
-                    module,
-                )?;
-                TypeRef::Array(Box::new(item))
+                self.array_ref(array.items.as_ref(), path, name, module)?
             }
             SchemaKind::Type(Type::Object(_)) | SchemaKind::Any(_)
                 if object_view(schema).is_some() =>
@@ -508,16 +487,7 @@ impl<'a> SchemaLowerer<'a> {
                 self.map_ref(schema, path, name, module)?
             }
             SchemaKind::Any(any) if any.typ.as_deref() == Some("array") => {
-                let Some(items) = &any.items else {
-                    return Err(Error::unsupported(path, "an array without `items`"));
-                };
-                let item = self.type_ref(
-                    Node::boxed(items),
-                    &format!("{path}/items"),
-                    &format!("{name}Item"),
-                    module,
-                )?;
-                TypeRef::Array(Box::new(item))
+                self.array_ref(any.items.as_ref(), path, name, module)?
             }
             SchemaKind::Any(any) if *any == openapiv3::AnySchema::default() => {
                 self.warnings.push(Warning {
@@ -541,6 +511,26 @@ impl<'a> SchemaLowerer<'a> {
             }
             _ => return Err(Error::unsupported(path, describe(schema))),
         })
+    }
+
+    /// `Vec` of the type of `items` (inline item types are named `<name>Item`).
+    fn array_ref(
+        &mut self,
+        items: Option<&'a ReferenceOr<Box<Schema>>>,
+        path: &str,
+        name: &str,
+        module: &str,
+    ) -> Result<TypeRef, Error> {
+        let Some(items) = items else {
+            return Err(Error::unsupported(path, "an array without `items`"));
+        };
+        let item = self.type_ref(
+            Node::boxed(items),
+            &format!("{path}/items"),
+            &format!("{name}Item"),
+            module,
+        )?;
+        Ok(TypeRef::Array(Box::new(item)))
     }
 
     /// An object without declared properties: a map (typed by `additionalProperties`).
