@@ -157,7 +157,7 @@ impl ClientBuilder {
         };
         let api_key = ApiKey::new(&self.api_key)
             .ok_or_else(|| invalid("the API key is empty or not valid in a header".into()))?;
-        let mut base_url = Url::parse(&self.base_url)
+        let base_url = Url::parse(&self.base_url)
             .map_err(|err| invalid(format!("base URL `{}`: {err}", self.base_url)))?;
         if base_url.cannot_be_a_base() || !matches!(base_url.scheme(), "http" | "https") {
             return Err(invalid(format!(
@@ -165,8 +165,6 @@ impl ClientBuilder {
                 self.base_url
             )));
         }
-        let trimmed = base_url.path().trim_end_matches('/').to_owned();
-        base_url.set_path(&trimmed);
         let mut agent = format!("conekta-sdk-rust/{}", env!("CARGO_PKG_VERSION"));
         if let Some(suffix) = &self.user_agent_suffix {
             agent.push(' ');

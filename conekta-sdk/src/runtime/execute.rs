@@ -3,7 +3,7 @@
 
 use super::client::Client;
 use super::error::{ApiError, Error, body_prefix};
-use super::request::Request;
+use super::request::{OperationInfo, Request};
 use super::retry::{self, Outcome};
 use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,
@@ -34,7 +34,8 @@ impl Client {
             attempt = tracing::field::Empty,
         );
         async move {
-            let (status, bytes) = self.send_with_retries(&request).await?;
+            let prepared = self.prepare(request)?;
+            let (status, bytes) = self.send_with_retries(op, &prepared).await?;
             // Fast path: plain serde_json; only a failure is decoded again to find its JSON path.
             if let Ok(value) = serde_json::from_slice(&bytes) {
                 return Ok(value);
@@ -54,14 +55,14 @@ impl Client {
 
     async fn send_with_retries(
         &self,
-        request: &Request,
+        op: &OperationInfo,
+        prepared: &reqwest::Request,
     ) -> Result<(reqwest::StatusCode, Vec<u8>), Error> {
-        let op = request.operation;
         let mut delays = self.inner.retry.schedule();
         let mut attempt: u32 = 1;
         loop {
             tracing::Span::current().record("attempt", attempt);
-            let result = self.attempt(request).await?;
+            let result = self.attempt(op, prepared).await?;
             let outcome = match &result {
                 Attempt::Answered(status, ..) => Outcome::Status(*status),
                 Attempt::Failed(outcome, _) => *outcome,
@@ -90,7 +91,8 @@ impl Client {
         }
     }
 
-    async fn attempt(&self, request: &Request) -> Result<Attempt, Error> {
+    /// The HTTP request, built once: URL, headers, body and timeout.
+    fn prepare(&self, request: Request) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
         let op = request.operation;
         let mut url = inner.base_url.clone();
@@ -116,15 +118,31 @@ impl Client {
         {
             builder = builder.header(CHILD_COMPANY, header_value(op.id, company)?);
         }
-        if let Some(body) = &request.body {
+        if let Some(body) = request.body {
             builder = builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body.clone());
+                .body(body);
         }
         if let Some(timeout) = inner.attempt_timeout {
             builder = builder.timeout(timeout);
         }
-        let response = match builder.send().await {
+        builder.build().map_err(|err| Error::InvalidRequest {
+            operation: op.id,
+            reason: err.to_string(),
+        })
+    }
+
+    /// Sends one copy of the prepared request (its body is shared, not copied).
+    async fn attempt(
+        &self,
+        op: &OperationInfo,
+        prepared: &reqwest::Request,
+    ) -> Result<Attempt, Error> {
+        let request = prepared.try_clone().ok_or_else(|| Error::InvalidRequest {
+            operation: op.id,
+            reason: "the request body cannot be sent again".into(),
+        })?;
+        let response = match self.inner.http.execute(request).await {
             Ok(response) => response,
             Err(err) if err.is_builder() => {
                 return Err(Error::InvalidRequest {
