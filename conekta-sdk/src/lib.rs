@@ -25,6 +25,5 @@ pub mod webhooks;
 
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
-    ApiError, ApiKey, Client, ClientBuilder, Error, OperationInfo, PRODUCTION_URL, Page,
-    RetryPolicy,
+    ApiError, ApiKey, Client, ClientBuilder, Error, OperationInfo, PRODUCTION_URL, RetryPolicy,
 };

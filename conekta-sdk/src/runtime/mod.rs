@@ -12,8 +12,7 @@ mod secret;
 
 pub use client::{Client, ClientBuilder, PRODUCTION_URL};
 pub use error::{ApiError, Error};
-pub use pagination::Page;
-pub(crate) use pagination::{Paginated, collect_max, paginate};
+pub(crate) use pagination::{Page, Paginated, collect_max, paginate};
 pub use request::OperationInfo;
 pub(crate) use request::Request;
 pub use retry::RetryPolicy;

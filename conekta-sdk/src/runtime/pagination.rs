@@ -11,7 +11,7 @@ const CURSOR_PARAM: &str = "next";
 
 /// One page of a list response, taken apart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Page<T> {
+pub(crate) struct Page<T> {
     /// The page's items.
     pub items: Vec<T>,
     /// Whether more pages follow.
