@@ -14,6 +14,37 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations, in spec order.
     pub operations: Vec<Operation>,
+    /// Sample JSON values of hand-written types, by name (see [`crate::Overrides`]).
+    pub external_samples: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Api {
+    /// Every hand-written SDK type the types and operations refer to.
+    pub fn external_types(&self) -> std::collections::BTreeSet<&str> {
+        let from_types = self.types.iter().flat_map(|def| match &def.kind {
+            TypeKind::Struct {
+                fields, additional, ..
+            } => fields.iter().map(|f| &f.ty).chain(additional).collect(),
+            TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
+                variants.iter().map(|v| &v.ty).collect()
+            }
+            TypeKind::Alias(ty) => vec![ty],
+            TypeKind::Enum { .. } => Vec::new(),
+        });
+        let from_operations = self.operations.iter().flat_map(|op| {
+            op.path_params
+                .iter()
+                .chain(&op.query_params)
+                .chain(&op.header_params)
+                .map(|p| &p.ty)
+                .chain(op.body.as_ref().map(|b| &b.ty))
+                .chain([&op.response])
+        });
+        from_types
+            .chain(from_operations)
+            .filter_map(TypeRef::external)
+            .collect()
+    }
 }
 
 /// Documentation taken from a schema or operation.
@@ -50,6 +81,8 @@ pub struct TypeDef {
     pub module: String,
     /// Where it comes from in the spec, as a JSON pointer.
     pub source: String,
+    /// Other places in the spec with the same shape, merged into this type.
+    pub also: Vec<String>,
     /// Its documentation.
     pub docs: Docs,
     /// Marked `deprecated` in the spec.
@@ -149,6 +182,9 @@ pub enum TypeRef {
     Object,
     /// A named type.
     Named(String),
+    /// A hand-written type of the SDK, at its crate root (`crate::Event`), that
+    /// stands for a schema (see [`crate::Overrides::external`]).
+    External(String),
     /// `Vec<T>`.
     Array(Box<TypeRef>),
     /// A string-keyed map.
@@ -158,6 +194,15 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// The hand-written SDK type this reference mentions.
+    pub fn external(&self) -> Option<&str> {
+        match self {
+            TypeRef::External(name) => Some(name),
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => inner.external(),
+            _ => None,
+        }
+    }
+
     /// The named types this reference mentions.
     pub fn named(&self) -> Option<&str> {
         match self {

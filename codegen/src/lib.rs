@@ -5,7 +5,8 @@
 //!
 //! 1. [`patch`]: documented corrections are applied to the spec as JSON.
 //! 2. `lower`: the patched spec (parsed by `openapiv3`) becomes an [`ir::Api`]
-//!    of named types and operations.
+//!    of named types and operations; aliases are resolved, identical types merged
+//!    and the [`Overrides`] applied, so that each concept has one type.
 //! 3. `emit`: the IR becomes token streams (`quote`), pretty-printed by `prettyplease`.
 
 mod emit;
@@ -13,10 +14,12 @@ mod error;
 pub mod ir;
 mod lower;
 mod naming;
+mod overrides;
 pub mod patch;
 
 pub use emit::{SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
+pub use overrides::Overrides;
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,10 +52,11 @@ pub fn parse(spec: &str, patches: &str) -> Result<openapiv3::OpenAPI, Error> {
     serde_json::from_value(doc).map_err(Error::OpenApi)
 }
 
-/// Generates the SDK's sources from a spec and its patches.
-pub fn generate(spec: &str, patches: &str) -> Result<Output, Error> {
+/// Generates the SDK's sources from a spec, its patches and the override table
+/// (YAML, see [`Overrides`]).
+pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Error> {
     let parsed = parse(spec, patches)?;
-    let (api, warnings) = lower::lower(&parsed)?;
+    let (api, warnings) = lower::lower(&parsed, &Overrides::parse(overrides)?)?;
     let files = emit::emit(&api)?;
     Ok(Output {
         files,

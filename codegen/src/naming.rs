@@ -16,6 +16,76 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
 const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// Type names that generated code, or code using the SDK, needs to see
+/// unshadowed: the prelude's and the SDK's own at its crate root.
+const RESERVED_TYPES: &[&str] = &[
+    // The prelude (types, traits and variants).
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "ToString",
+    "ToOwned",
+    "Clone",
+    "Copy",
+    "Default",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Iterator",
+    "IntoIterator",
+    "Extend",
+    "From",
+    "Into",
+    "TryFrom",
+    "TryInto",
+    "AsRef",
+    "AsMut",
+    "Eq",
+    "PartialEq",
+    "Ord",
+    "PartialOrd",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "FromIterator",
+    // The SDK's crate root.
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "ApiError",
+    "ApiKey",
+    "BuildError",
+    "BuildErrorReason",
+    "Event",
+    "EventData",
+    "EventType",
+    "IntoJsonObject",
+    "Language",
+    "OperationInfo",
+    "RequestOptions",
+    "RetryPolicy",
+    "TransportError",
+];
+
+/// A type name that shadows none of [`RESERVED_TYPES`]: `Error` becomes `ErrorModel`.
+pub fn type_name(name: String) -> String {
+    if RESERVED_TYPES.contains(&name.as_str()) {
+        format!("{name}Model")
+    } else {
+        name
+    }
+}
+
 /// Replaces every character that cannot appear in an identifier with `_`,
 /// so that heck sees word boundaries (`created_at.gte` → `created_at_gte`).
 fn sanitize(name: &str) -> String {
@@ -73,6 +143,15 @@ impl Scope {
         }
     }
 
+    /// Claims `name`, or else `name_suffix`, or else the first free numbered name.
+    pub fn claim_suffixed(&mut self, name: String, suffix: &str) -> String {
+        if self.taken.contains(&name) {
+            let with_suffix = format!("{}_{suffix}", name.trim_start_matches("r#"));
+            return self.claim(with_suffix);
+        }
+        self.claim(name)
+    }
+
     /// Claims `name`, or the first free `name2`, `name3`, …
     pub fn claim(&mut self, name: String) -> String {
         if self.taken.insert(name.clone()) {
@@ -123,5 +202,11 @@ mod tests {
         assert_eq!(scope.claim("a".into()), "a3");
         assert_eq!(scope.claim("r#type".into()), "r#type");
         assert_eq!(scope.claim("r#type".into()), "type2");
+        let mut members = Scope::with_reserved(&["send"]);
+        assert_eq!(members.claim_suffixed("send".into(), "param"), "send_param");
+        assert_eq!(
+            members.claim_suffixed("send".into(), "param"),
+            "send_param2"
+        );
     }
 }

@@ -53,6 +53,7 @@ golden_cases!(
     one_of_untagged,
     recursion,
     regressions,
+    scoping,
 );
 
 #[test]
@@ -91,7 +92,12 @@ fn check_case(case: &str) {
         Err(e) if e.kind() == ErrorKind::NotFound => "[]".to_owned(),
         Err(e) => panic!("{case}: cannot read patches.yaml: {e}"),
     };
-    let output = conekta_codegen::generate(&spec, &patches)
+    let overrides = match fs::read_to_string(dir.join("overrides.yaml")) {
+        Ok(overrides) => overrides,
+        Err(e) if e.kind() == ErrorKind::NotFound => String::new(),
+        Err(e) => panic!("{case}: cannot read overrides.yaml: {e}"),
+    };
+    let output = conekta_codegen::generate(&spec, &patches, &overrides)
         .unwrap_or_else(|e| panic!("{case}: generation failed: {e}"));
 
     let mut actual: BTreeMap<String, String> = BTreeMap::new();

@@ -9,6 +9,9 @@
 //! `cargo test -p conekta-codegen` to check that the new expected code still compiles
 //! and behaves.
 
+// What the generated models refer to at their crate root, as they do in the SDK.
+#[allow(unused_imports)]
+pub use conekta_sdk::{__private, BuildError, IntoJsonObject, Language};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -57,6 +60,10 @@ mod recursion;
 #[allow(dead_code, deprecated)]
 #[path = "golden/regressions/expected/conekta-sdk/src/generated/models/mod.rs"]
 mod regressions;
+#[rustfmt::skip]
+#[allow(dead_code, deprecated, unused_imports)]
+#[path = "golden/scoping/expected/conekta-sdk/src/generated/models/mod.rs"]
+mod scoping;
 
 /// The cases compiled above; a new case directory must be added here too.
 const COMPILED: &[&str] = &[
@@ -70,6 +77,7 @@ const COMPILED: &[&str] = &[
     "one_of_untagged",
     "recursion",
     "regressions",
+    "scoping",
 ];
 
 #[test]
@@ -142,16 +150,21 @@ mod all_of_case {
         let meta = vip.meta.clone().expect("meta");
         assert_eq!(meta.source.as_deref(), Some("web"));
         assert_eq!(meta.extra["campaign"], "spring");
-        let base = Base::new("b1");
-        let customer = Customer::new("c1", "Ana");
+        let base = Base::builder().id("b1").build().unwrap();
+        let customer = Customer::builder().id("c1").name("Ana").build().unwrap();
         let [_, _, from_vip] = meta_of_all(base, customer, vip);
         assert_eq!(from_vip, Some(meta));
     }
 
     #[test]
     fn a_redefined_property_keeps_its_place_and_takes_the_later_schema() {
-        let mut vip = VipCustomer::new("c1", "Ana", 2);
-        vip.status = Some(CustomerStatus::Inactive);
+        let vip = VipCustomer::builder()
+            .id("c1")
+            .name("Ana")
+            .tier(2)
+            .status(CustomerStatus::Inactive)
+            .build()
+            .unwrap();
         assert_eq!(
             text(&vip),
             r#"{"id":"c1","status":"inactive","name":"Ana","tier":2}"#
@@ -371,7 +384,13 @@ mod nullable_case {
         // Records current behaviour: a required but nullable field that is `None`
         // is left out rather than sent as `null`.
         assert_eq!(
-            text(&Profile::new("p1", Address::new())),
+            text(
+                &Profile::builder()
+                    .id("p1")
+                    .billing(Address::builder())
+                    .build()
+                    .unwrap()
+            ),
             r#"{"id":"p1","billing":{}}"#
         );
     }
@@ -472,7 +491,7 @@ mod enums_case {
 }
 
 mod maps_case {
-    use super::maps::{FreeForm, Holder, HolderPointsValue, Labels};
+    use super::maps::{Holder, HolderPointsValue, Labels};
     use super::*;
     use std::collections::BTreeMap;
 
@@ -487,7 +506,7 @@ mod maps_case {
         Option<BTreeMap<String, i64>>,
         Option<BTreeMap<String, Labels>>,
         Option<BTreeMap<String, HolderPointsValue>>,
-        Option<FreeForm>,
+        Option<serde_json::Map<String, Value>>,
     ) {
         (
             h.any_map,
@@ -539,21 +558,22 @@ mod maps_case {
     }
 
     #[test]
-    fn a_map_only_component_is_an_alias() {
-        let free: FreeForm = decode(&json!({"anything": [1, {"b": 2}]}));
-        assert_eq!(free["anything"][1]["b"], 2);
-        assert_eq!(Holder::new(), Holder::default());
-        assert_eq!(text(&Holder::new()), "{}");
+    fn a_map_only_component_is_the_map_itself() {
+        let holder: Holder = decode(&json!({"free": {"anything": [1, {"b": 2}]}}));
+        assert_eq!(holder.free.expect("free")["anything"][1]["b"], 2);
+        assert_eq!(Holder::builder().build().unwrap(), Holder::default());
+        assert_eq!(text(&Holder::default()), "{}");
     }
 }
 
 mod collisions_case {
     use super::collisions::{
-        CompanyDocumentResponse, CustomerInfo, CustomerInfo2, Order, OrderCustomer, OrderCustomer2,
+        CompanyDocumentResponse, CustomerInfo, CustomerInfo2, Order, OrderCustomer,
     };
     use super::*;
 
-    /// Compile-time: both spellings of the schema are the one type; the others are distinct.
+    /// Compile-time: both spellings of the schema are the one type, and so is the inline
+    /// `customer` of `order`, which has the shape of `customer_info`; the others are distinct.
     #[allow(clippy::type_complexity)]
     fn types(
         o: Order,
@@ -561,7 +581,7 @@ mod collisions_case {
         [Option<CompanyDocumentResponse>; 2],
         Option<CustomerInfo>,
         Option<CustomerInfo2>,
-        Option<OrderCustomer2>,
+        Option<CustomerInfo>,
         Option<OrderCustomer>,
     ) {
         (
@@ -582,7 +602,8 @@ mod collisions_case {
             "document_alt": {"id": "d2", "url": "https://example.com"}
         }));
         let ([document, alt], ..) = types(order);
-        assert_eq!(document, Some(CompanyDocumentResponse::new("d1")));
+        let expected = CompanyDocumentResponse::builder().id("d1").build().unwrap();
+        assert_eq!(document, Some(expected));
         assert_eq!(
             alt.and_then(|d| d.url).as_deref(),
             Some("https://example.com")
@@ -638,8 +659,11 @@ mod keywords_case {
     }
 
     #[test]
-    fn the_constructor_takes_the_required_fields() {
-        assert_eq!(text(&Thing::new("t", "s")), r#"{"type":"t","self":"s"}"#);
+    fn the_builder_requires_the_required_fields() {
+        let thing = Thing::builder().r#type("t").self_("s").build().unwrap();
+        assert_eq!(text(&thing), r#"{"type":"t","self":"s"}"#);
+        let missing = Thing::builder().r#type("t").build().unwrap_err();
+        assert_eq!(missing.path(), "self");
         rejects::<Thing>(json!({"type": "t"}));
         rejects::<Thing>(json!({"self": "s"}));
         // Converted names are not accepted in place of the wire names.
@@ -676,10 +700,15 @@ mod recursion_case {
 
     #[test]
     fn a_three_deep_list() {
-        let mut second = ListItem::new(2);
-        second.next = Some(Box::new(ListItem::new(3)));
-        let mut first = ListItem::new(1);
-        first.next = Some(Box::new(second));
+        let first = ListItem::builder()
+            .value(1)
+            .next(
+                ListItem::builder()
+                    .value(2)
+                    .next(ListItem::builder().value(3)),
+            )
+            .build()
+            .unwrap();
         let json = json!({"value": 1, "next": {"value": 2, "next": {"value": 3}}});
         assert_eq!(serde_json::to_value(&first).unwrap(), json);
         let decoded: ListItem = round_trip(json);
@@ -718,7 +747,11 @@ mod recursion_case {
         let head = department.head.clone().expect("head");
         assert_eq!(head.name.as_deref(), Some("Bo"));
         assert_eq!(
-            boxed_types(ListItem::new(0), employee, *department),
+            boxed_types(
+                ListItem::builder().value(0).build().unwrap(),
+                employee,
+                *department
+            ),
             [false, true, true]
         );
         let with_null: Employee = decode(&json!({"department": {"head": {"department": null}}}));
@@ -760,7 +793,7 @@ mod regressions_case {
 
     #[test]
     fn a_tagged_variant_is_written_with_its_tag() {
-        let payment = Payment::CardPayment(Card::new("something else"));
+        let payment = Payment::from(Card::builder().object("something else").build().unwrap());
         assert_eq!(
             serde_json::to_value(&payment).unwrap(),
             json!({"object": "card_payment"})
@@ -771,5 +804,105 @@ mod regressions_case {
     fn a_keyword_schema_name_compiles() {
         let value: Match = serde_json::from_value(json!({"pick": "red"})).unwrap();
         assert_eq!(value.pick, Some(Pick::Color(Color::Red)));
+    }
+}
+
+mod builders_case {
+    use super::all_of::{CustomerStatus, VipCustomer};
+    use super::maps::Holder;
+    use super::one_of_discriminator::{Card, PaymentMethod};
+    use super::recursion::{ListItem, Node};
+    use super::*;
+
+    #[test]
+    fn a_missing_field_is_named_by_its_path() {
+        let err = Node::builder()
+            .name("root")
+            .children([Node::builder().name("a"), Node::builder()])
+            .build()
+            .unwrap_err();
+        assert_eq!(err.path(), "children[1].name");
+        let err = ListItem::builder()
+            .value(1)
+            .next(ListItem::builder())
+            .build()
+            .unwrap_err();
+        assert_eq!(err.path(), "next.value");
+        assert_eq!(err.to_string(), "`next.value` is required but was not set");
+    }
+
+    #[test]
+    fn json_objects_come_from_json_maps_and_pairs() {
+        let from_json = Holder::builder().any_map(json!({"a": 1})).build().unwrap();
+        let from_pairs = Holder::builder().any_map([("a", 1)]).build().unwrap();
+        assert_eq!(from_json, from_pairs);
+        assert_eq!(text(&from_json), r#"{"any_map":{"a":1}}"#);
+        let err = Holder::builder().any_map(json!([1])).build().unwrap_err();
+        assert_eq!(err.path(), "any_map");
+    }
+
+    #[test]
+    fn union_variants_convert_from_their_types_and_builders() {
+        let card = || Card::builder().r#type("card").last4("4242");
+        let from_builder: PaymentMethod = card().try_into().unwrap();
+        let card = card().build().unwrap();
+        assert_eq!(from_builder, PaymentMethod::from(card));
+        assert_eq!(from_builder.tag(), Some("card_payment"));
+    }
+
+    #[test]
+    fn enums_and_strings_take_plain_str() {
+        let vip = VipCustomer::builder()
+            .id("c1")
+            .name("Ana")
+            .tier(2)
+            .status("active")
+            .perks(["lounge", "gym"])
+            .build()
+            .unwrap();
+        assert_eq!(vip.status, Some(CustomerStatus::Active));
+        assert_eq!(vip.perks, Some(vec!["lounge".to_owned(), "gym".to_owned()]));
+    }
+}
+
+mod scoping_case {
+    use super::scoping::{
+        ClientModel, ErrorModel, OptionModel, OptionModelBuilder, ResultModel, VecModel,
+    };
+    use super::*;
+
+    /// Compile-time: spec names that shadow prelude or SDK names are renamed, and so
+    /// are builder members; the prelude still means the prelude here.
+    fn _types(result: ResultModel, error: ErrorModel) -> (Option<OptionModel>, Option<String>) {
+        (result.option, error.message)
+    }
+
+    #[test]
+    fn clashing_names_get_suffixes() {
+        let builder: OptionModelBuilder = OptionModel::builder()
+            .build_value("b")
+            .first_error("not the slot")
+            .extra(1)
+            .r#type("t")
+            .self_("s")
+            .kind(ClientModel::Unknown2)
+            .holder(VecModel::from(
+                super::scoping::OtherThing::builder()
+                    .thing("x")
+                    .build()
+                    .unwrap(),
+            ));
+        let value = builder.build().unwrap();
+        assert_eq!(
+            text(&value),
+            r#"{"build":"b","first_error":"not the slot","extra":1,"type":"t","self":"s","kind":"Unknown","holder":{"thing":"x"}}"#
+        );
+        assert_eq!(ClientModel::from("Unknown"), ClientModel::Unknown2);
+        assert_eq!(
+            ClientModel::from("later"),
+            ClientModel::Unknown("later".into())
+        );
+        let missing = OptionModel::builder().build().unwrap_err();
+        assert_eq!(missing.path(), "build");
     }
 }

@@ -21,19 +21,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(client) = common::client_from_env("card_order")? else {
         return Ok(());
     };
-    let token =
-        std::env::var("CONEKTA_CARD_TOKEN").unwrap_or_else(|_| "tok_test_visa_4242".to_owned());
+    let token = std::env::var("CONEKTA_CARD_TOKEN").ok();
 
-    let mut card = models::PaymentMethodGeneralRequest::new("card");
-    card.token_id = Some(token);
-    let charge = models::ChargeRequest::new(
-        models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(card),
-    );
-
+    let card = models::PaymentMethodGeneralRequest::builder()
+        .r#type("card")
+        .token_id(token.as_deref().unwrap_or("tok_test_visa_4242"));
+    let charge = models::ChargeRequest::builder().payment_method(card);
     let order = client
         .orders()
         .create_order(common::sample_order(charge))
-        .send()
         .await?;
     common::print_order(&order);
 

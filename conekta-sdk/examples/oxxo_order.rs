@@ -20,16 +20,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     };
 
-    let mut cash = models::PaymentMethodGeneralRequest::new("cash");
-    cash.expires_at = Some(common::days_from_now(3));
-    let charge = models::ChargeRequest::new(
-        models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(cash),
-    );
-
+    let cash = models::PaymentMethodGeneralRequest::builder()
+        .r#type("cash")
+        .expires_at(common::days_from_now(3));
+    let charge = models::ChargeRequest::builder().payment_method(cash);
     let order = client
         .orders()
         .create_order(common::sample_order(charge))
-        .send()
         .await?;
     common::print_order(&order);
 

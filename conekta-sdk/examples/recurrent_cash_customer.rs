@@ -24,17 +24,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     // No `expires_at`: the reference never expires (set one from 1 to 365 days).
-    let source = models::PaymentMethodCashRequest::new("cash_recurrent");
-    let mut customer =
-        models::Customer::new("fulanito@example.com", "Fulanito Pérez", "+5218181818181");
-    customer.payment_sources = Some(vec![
-        models::CustomerPaymentMethodsRequest::PaymentMethodCashRequest(source.clone()),
-    ]);
-    customer.metadata = Some(common::metadata(
-        json!({ "integration": "conekta-sdk example" }),
-    ));
+    let source = models::PaymentMethodCashOrSpeiRequest::builder().r#type("cash_recurrent");
+    let customer = models::Customer::builder()
+        .email("fulanito@example.com")
+        .name("Fulanito Pérez")
+        .phone("+5218181818181")
+        .payment_sources([source.clone()])
+        .metadata(json!({ "integration": "conekta-sdk example" }));
 
-    let created = client.customers().create_customer(customer).send().await?;
+    let created = client.customers().create_customer(customer).await?;
     println!("customer {} ({})", created.id, created.name);
 
     let listed = created
@@ -53,14 +51,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("no cash_recurrent source in the answer: adding one");
             let added = client
                 .payment_methods()
-                .create_customer_payment_methods(
-                    &created.id,
-                    models::CreateCustomerPaymentMethodsRequest::PaymentMethodCashRequest(source),
-                )
-                .send()
+                .create_customer_payment_methods(&created.id, source)
                 .await?;
             match added {
-                models::CreateCustomerPaymentMethodsResponse::CashRecurrent(cash) => cash,
+                models::CustomerPaymentMethodsData::CashRecurrent(cash) => cash,
                 other => {
                     return Err(format!(
                         "expected a cash_recurrent payment source, got {:?}",

@@ -24,15 +24,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let order = match std::env::var("CONEKTA_ORDER_ID") {
         Ok(id) => client.orders().get_order_by_id(id).send().await?,
         Err(_) => {
-            let mut spei = models::PaymentMethodGeneralRequest::new("spei");
-            spei.expires_at = Some(common::days_from_now(3));
-            let charge = models::ChargeRequest::new(
-                models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(spei),
-            );
+            let spei = models::PaymentMethodGeneralRequest::builder()
+                .r#type("spei")
+                .expires_at(common::days_from_now(3));
+            let charge = models::ChargeRequest::builder().payment_method(spei);
             client
                 .orders()
                 .create_order(common::sample_order(charge))
-                .send()
                 .await?
         }
     };

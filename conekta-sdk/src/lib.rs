@@ -3,27 +3,62 @@
 //! payouts and webhooks, generated from Conekta's OpenAPI 2.2.0 spec.
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), conekta_sdk::Error> {
-//! use conekta_sdk::{Client, models};
+//! use conekta_sdk::{Client, Language, models::*};
 //!
-//! let client = Client::builder("key_xxx").language(models::AcceptLanguage::En).build()?;
-//! let customers = client.customers().get_customers().limit(50).send().await?;
-//! for customer in customers.data.unwrap_or_default() {
-//!     println!("{} {}", customer.id, customer.email.unwrap_or_default());
-//! }
+//! # async fn demo() -> Result<(), conekta_sdk::Error> {
+//! let client = Client::builder("key_xxx").language(Language::En).build()?;
+//! let card = PaymentMethodGeneralRequest::builder().r#type("card").token_id("tok_test_visa_4242");
+//! let order = OrderRequest::builder()
+//!     .currency("MXN")
+//!     .customer_info(CustomerInfo::builder().name("Ana").email("ana@example.com").phone("+5215555555555"))
+//!     .line_items([Product::builder().name("Caja de galletas").quantity(1).unit_price(35_000)])
+//!     .charges([ChargeRequest::builder().payment_method(card)])
+//!     .metadata(serde_json::json!({ "cart": "c-42" }));
+//! let order = client.orders().create_order(order).await?;
+//! println!("{:?} {:?}", order.id, order.payment_status);
 //! # Ok(()) }
 //! ```
+//!
+//! Models are built with `Type::builder()`: one setter per field, taking what
+//! converts into it (`&str`, a nested builder, `json!({...})` for metadata,
+//! any iterator for lists). A builder passed to an operation is built when the
+//! request is sent: a missing required field is [`Error::InvalidRequest`]
+//! naming it (`line_items[0].unit_price`), and nothing is sent. Call
+//! `.build()` yourself to get the value or the [`BuildError`] earlier. Why not
+//! a compile-time (typestate) builder: with 176 types and up to a dozen
+//! required fields each, typestate multiplies the generated code and the
+//! compile time of every crate that depends on this one, and its errors name
+//! type parameters instead of the field; a nested builder would also have to
+//! be complete before it could be passed on.
 //!
 //! `models` and `operations` are generated from the spec (`src/generated/`, never edited by
 //! hand); the runtime under them (`src/runtime/`) is hand-written.
 
+mod events;
 #[rustfmt::skip]
 mod generated;
 mod runtime;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
+pub use events::{DecodeError, Event, EventData, EventType};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
-    ApiError, ApiKey, Client, ClientBuilder, Error, OperationInfo, PRODUCTION_URL, RetryPolicy,
+    ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder, Error, IntoJsonObject,
+    Language, OperationInfo, PRODUCTION_URL, RequestOptions, RetryPolicy,
 };
+
+/// The generator's golden case about name collisions (`codegen/tests/golden/scoping`),
+/// compiled against the real runtime: its operations must build here too.
+#[cfg(test)]
+#[rustfmt::skip]
+#[allow(dead_code, missing_docs, deprecated, unused_imports)]
+#[path = "../../codegen/tests/golden/scoping/expected/conekta-sdk/src/generated/mod.rs"]
+mod golden_scoping;
+
+/// What generated code calls; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::runtime::build::{keep, many, object, one};
+    pub use crate::{open_enum, tagged_union};
+}

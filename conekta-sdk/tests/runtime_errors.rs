@@ -4,7 +4,7 @@
 
 mod support;
 
-use conekta_sdk::{Client, Error, MEDIA_TYPE, models};
+use conekta_sdk::{Client, Error, Language, MEDIA_TYPE, models};
 use serde_json::json;
 use std::time::Duration;
 use support::{CONEKTA_JSON, KEY, client, customer, customers_page, dead_port, error_body};
@@ -345,11 +345,12 @@ async fn a_refused_connection_is_not_sent() {
 
     let err = client(&base)
         .customers()
-        .create_customer(models::Customer::new(
-            "felipe@gmail.com",
-            "Felipe",
-            "+5215555555555",
-        ))
+        .create_customer(
+            models::Customer::builder()
+                .email("felipe@gmail.com")
+                .name("Felipe")
+                .phone("+5215555555555"),
+        )
         .send()
         .await
         .unwrap_err();
@@ -389,7 +390,7 @@ async fn an_empty_path_id_is_an_invalid_request_and_nothing_is_sent() {
     }
     let err = client
         .customers()
-        .update_customer_fiscal_entities("cus_1", "", models::UpdateFiscalEntityRequest::new())
+        .update_customer_fiscal_entities("cus_1", "", models::UpdateFiscalEntityRequest::builder())
         .send()
         .await
         .unwrap_err();
@@ -408,7 +409,7 @@ async fn a_header_value_that_cannot_be_sent_is_an_invalid_request_and_nothing_is
     let err = client
         .customers()
         .get_customer_by_id("cus_1")
-        .x_child_company_id("child\r\nX-Injected: 1")
+        .child_company_id("child\r\nX-Injected: 1")
         .send()
         .await
         .unwrap_err();
@@ -484,11 +485,12 @@ async fn every_request_carries_auth_version_and_user_agent_and_json_only_with_a_
     assert_eq!(got.id, "cus_2tXx8KUxw6311kEbs");
     client
         .customers()
-        .create_customer(models::Customer::new(
-            "felipe@gmail.com",
-            "Felipe",
-            "+5215555555555",
-        ))
+        .create_customer(
+            models::Customer::builder()
+                .email("felipe@gmail.com")
+                .name("Felipe")
+                .phone("+5215555555555"),
+        )
         .send()
         .await
         .unwrap();
@@ -534,7 +536,7 @@ async fn language_and_child_company_come_from_the_client_and_each_request_overri
         .await;
     let client = Client::builder(KEY)
         .base_url(server.uri())
-        .language(models::AcceptLanguage::En)
+        .language(Language::En)
         .child_company_id("6441b6376b60c3a638da80af")
         .user_agent_suffix("my-shop/1.2")
         .build()
@@ -549,15 +551,15 @@ async fn language_and_child_company_come_from_the_client_and_each_request_overri
     client
         .customers()
         .get_customer_by_id("cus_2")
-        .accept_language("es")
-        .x_child_company_id("child_2")
+        .language("es")
+        .child_company_id("child_2")
         .send()
         .await
         .unwrap();
     client
         .customers()
         .get_customer_by_id("cus_3")
-        .accept_language(models::AcceptLanguage::Unknown("pt-BR".into()))
+        .language(Language::Unknown("pt-BR".into()))
         .send()
         .await
         .unwrap();

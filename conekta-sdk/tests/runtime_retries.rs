@@ -29,7 +29,12 @@ fn conekta_error(status: u16) -> ResponseTemplate {
 }
 
 fn new_customer() -> models::Customer {
-    models::Customer::new("felipe@gmail.com", "Felipe", "+5215555555555")
+    models::Customer::builder()
+        .email("felipe@gmail.com")
+        .name("Felipe")
+        .phone("+5215555555555")
+        .build()
+        .expect("every required field is set")
 }
 
 async fn received(server: &MockServer) -> usize {
@@ -430,7 +435,7 @@ async fn put_and_delete_are_retried_after_5xx() {
 
     client
         .customers()
-        .update_customer("cus_1", models::UpdateCustomer::new())
+        .update_customer("cus_1", models::UpdateCustomer::builder())
         .send()
         .await
         .expect("the PUT is retried");

@@ -6,7 +6,7 @@
 #![cfg(feature = "webhooks")]
 
 use conekta_sdk::webhooks::PaymentTestRequest;
-use conekta_sdk::{Client, Error, MEDIA_TYPE, RetryPolicy, models};
+use conekta_sdk::{Client, Error, Language, MEDIA_TYPE, RetryPolicy};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -80,7 +80,7 @@ async fn sends_the_client_language() {
         .await;
     let client = Client::builder("key_test_sandbox")
         .base_url(base_url(&server))
-        .language(models::AcceptLanguage::Es)
+        .language(Language::Es)
         .build()
         .expect("client");
     let answer = client

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::future::IntoFuture;
 use std::sync::Mutex;
 
-use conekta_sdk::{Client, Error, RetryPolicy, models};
+use conekta_sdk::{Client, Error, Language, RetryPolicy, models};
 use conekta_tests::fixtures;
 use conekta_tests::mocks_path;
 use conekta_tests::operations::OPERATIONS;
@@ -135,7 +135,7 @@ fn mock_url() -> String {
 fn client() -> Client {
     Client::builder("key_test_dummy")
         .base_url(mock_url())
-        .language(models::AcceptLanguage::Es)
+        .language(Language::Es)
         .build()
         .expect("the client builds")
 }
@@ -389,8 +389,11 @@ async fn customers() {
     assert_eq!(kinds.get("oxxo_recurrent"), Some(&3), "{kinds:?}");
     assert!(kinds.get("card").is_some_and(|n| *n > 0), "{kinds:?}");
 
-    let mut new = models::Customer::new("test@conekta.com", "test dot", "+573143159063");
-    new.custom_reference = Some("dotnet_12345678".into());
+    let new = models::Customer::builder()
+        .email("test@conekta.com")
+        .name("test dot")
+        .phone("+573143159063")
+        .custom_reference("dotnet_12345678");
     let created = api.ok(c.customers().create_customer(new)).await;
     assert_eq!(created.id, "cus_2tXyF9BwPG14UMkkg");
     assert_eq!(created.object, "customer");
@@ -503,8 +506,7 @@ async fn customers() {
         other => panic!("expected spei_recurrent, decoded {other:#?}"),
     }
 
-    let mut update = models::UpdateCustomer::new();
-    update.email = Some("dotnet@test.com".into());
+    let update = models::UpdateCustomer::builder().email("dotnet@test.com");
     let updated = api
         .ok(c
             .customers()
@@ -544,11 +546,14 @@ async fn customers() {
         models::CustomerPaymentMethodsData::Unknown(_)
     ));
 
-    let address = models::FiscalEntityRequestAddress::new("av siem", "11000", "mexico");
+    let address = models::FiscalEntityRequestAddress::builder()
+        .street1("av siem")
+        .postal_code("11000")
+        .city("mexico");
     let fiscal = api
         .ok(c.customers().create_customer_fiscal_entities(
             "cus_2tXyF9BwPG14UMkkg",
-            models::FiscalEntityRequest::new(address),
+            models::FiscalEntityRequest::builder().address(address),
         ))
         .await;
     assert_eq!(fiscal.id, "fis_ent_2tXyba6x5EUF9os4z");
@@ -558,8 +563,7 @@ async fn customers() {
     assert_eq!(fiscal.address.external_number.as_deref(), Some("11544"));
     assert_eq!(fiscal.default, Some(false));
 
-    let mut change = models::UpdateFiscalEntityRequest::new();
-    change.tax_id = Some("tax_28764234".into());
+    let change = models::UpdateFiscalEntityRequest::builder().tax_id("tax_28764234");
     let fiscal = api
         .ok(c.customers().update_customer_fiscal_entities(
             "cus_2tYENskzTjjgkGQLt",
@@ -590,20 +594,23 @@ async fn customer_payment_sources_and_shipping_contacts() {
     let sources = data(sources.data, "GetCustomerPaymentMethods");
     assert_eq!(sources.len(), 5);
     for source in &sources {
-        let models::GetCustomerPaymentMethodDataResponse::Card(card) = source else {
+        let models::CustomerPaymentMethodsData::Card(card) = source else {
             panic!("every source of this fixture is a card, decoded {source:#?}");
         };
         assert_eq!(card.object, "payment_source");
     }
-    let models::GetCustomerPaymentMethodDataResponse::Card(first) = &sources[0] else {
+    let models::CustomerPaymentMethodsData::Card(first) = &sources[0] else {
         unreachable!()
     };
     assert_eq!(first.id, "src_2tbd5Bgy67RL9oycM");
     assert_eq!(first.last4.as_deref(), Some("0526"));
     assert_eq!(first.name.as_deref(), Some("Sarai Agar Baeza"));
 
-    let request = models::CreateCustomerPaymentMethodsRequest::PaymentMethodCashRequest(
-        models::PaymentMethodCashRequest::new("cash_recurrent"),
+    let request = models::CustomerPaymentMethodsRequest::CashOrSpei(
+        models::PaymentMethodCashOrSpeiRequest::builder()
+            .r#type("cash_recurrent")
+            .build()
+            .expect("a cash request"),
     );
     let created = api
         .ok(c
@@ -611,7 +618,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
             .create_customer_payment_methods("cus_2tXyF9BwPG14UMkkg", request))
         .await;
     match &created {
-        models::CreateCustomerPaymentMethodsResponse::CashRecurrent(cash) => {
+        models::CustomerPaymentMethodsData::CashRecurrent(cash) => {
             assert_eq!(cash.id, "off_ref_2tXyk3ncr1NHdfqMS");
             assert_eq!(cash.r#type, "cash_recurrent");
             assert_eq!(cash.reference.as_deref(), Some("93000262281395"));
@@ -623,8 +630,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
         other => panic!("expected cash_recurrent, decoded {other:#?}"),
     }
 
-    let mut change = models::UpdatePaymentMethodsCard::new();
-    change.name = Some("name of person".into());
+    let change = models::UpdatePaymentMethodsCard::builder().name("name of person");
     let updated = api
         .ok(c.payment_methods().update_customer_payment_methods(
             "cus_2tZWxbTPtQgGJGh8P",
@@ -638,7 +644,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
             .delete_customer_payment_methods("cus_2tZWxbTPtQgGJGh8P", "src_2tZWxbTPtQgGJGh8R"))
         .await;
     for (what, source) in [("updated", updated), ("deleted", deleted)] {
-        let models::UpdateCustomerPaymentMethodsResponse::Card(card) = &source else {
+        let models::CustomerPaymentMethodsData::Card(card) = &source else {
             panic!("{what}: expected a card, decoded {source:#?}");
         };
         assert_eq!(card.id, "src_2tZWxbTPtQgGJGh8R", "{what}");
@@ -652,12 +658,13 @@ async fn customer_payment_sources_and_shipping_contacts() {
         );
     }
 
-    let mut address = models::CustomerShippingContactsRequestAddress::new();
-    address.street1 = Some("av siem".into());
-    address.postal_code = Some("11000".into());
-    let mut contact = models::CustomerShippingContactsRequest::new(address);
-    contact.phone = Some("1234567890".into());
-    contact.receiver = Some("receiver".into());
+    let address = models::CustomerShippingContactsRequestAddress::builder()
+        .street1("av siem")
+        .postal_code("11000");
+    let contact = models::CustomerShippingContactsRequest::builder()
+        .address(address)
+        .phone("1234567890")
+        .receiver("receiver");
     let created = api
         .ok(c
             .shipping_contacts()
@@ -671,8 +678,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
     assert_eq!(address.postal_code.as_deref(), Some("11000"));
     assert_eq!(address.residential, Some(true));
 
-    let mut change = models::CustomerUpdateShippingContactsRequest::new();
-    change.phone = Some("3143145050".into());
+    let change = models::CustomerUpdateShippingContactsRequest::builder().phone("3143145050");
     let updated = api
         .ok(c.shipping_contacts().update_customer_shipping_contacts(
             "cus_2tZWxbTPtQgGJGh8P",
@@ -726,15 +732,14 @@ async fn subscriptions() {
     let created = api
         .ok(c.subscriptions().create_subscription(
             customer,
-            models::SubscriptionRequest::new("contracargos-plan"),
+            models::SubscriptionRequest::builder().plan_id("contracargos-plan"),
         ))
         .await;
     assert_eq!(created.id.as_deref(), Some("sub_2tZdSR8jpcL3SXUy4"));
     assert_eq!(created.status.as_deref(), Some("past_due"));
     assert_eq!(created.plan_id.as_deref(), Some("contracargos-plan"));
 
-    let mut change = models::UpdatesASubscription::new();
-    change.plan_id = Some("testplan79".into());
+    let change = models::UpdatesASubscription::builder().plan_id("testplan79");
     let updated = api
         .ok(c.subscriptions().update_subscription(customer, change))
         .await;
@@ -764,21 +769,15 @@ async fn subscriptions() {
         .await;
     assert_eq!(events.object, "list");
     let events = data(events.data, "getSubscriptionEvents");
-    let kinds: Vec<(Option<&str>, Option<&str>)> = events
+    let kinds: Vec<(&str, &str)> = events
         .iter()
-        .map(|e| (e.id.as_deref(), e.r#type.as_deref()))
+        .map(|e| (e.id.as_str(), e.event_type.as_str()))
         .collect();
     assert_eq!(
         kinds,
         [
-            (
-                Some("620ea04f6d41e80466f611a6"),
-                Some("subscription.payment_failed")
-            ),
-            (
-                Some("620ea04e6d41e80466f61197"),
-                Some("subscription.created")
-            ),
+            ("620ea04f6d41e80466f611a6", "subscription.payment_failed"),
+            ("620ea04e6d41e80466f61197", "subscription.created"),
         ]
     );
     assert_eq!(events[0].webhook_status.as_deref(), Some("not_applicable"));
@@ -793,41 +792,59 @@ async fn subscriptions() {
 /// An order body that the `POST /orders` fixture renders as valid JSON: its templates echo
 /// `shipping_contact.metadata`, `fiscal_entity.metadata` (and `metadata`).
 fn order_request(
-    customer_info: models::OrderRequestCustomerInfo,
-    payment_method: models::PaymentMethodGeneralRequest,
-) -> models::OrderRequest {
-    let mut product = models::Product::new("Pago Mensualidad", 1, 2000);
-    product.description = Some("Mes de Febrero.".into());
-    let mut order = models::OrderRequest::new("MXN", customer_info, vec![product]);
-    order.metadata = Some(json_object(&[("source", "e2e")]));
+    customer_info: models::OrderCustomerInfo,
+    payment_method: models::PaymentMethodGeneralRequestBuilder,
+) -> models::OrderRequestBuilder {
+    let product = models::Product::builder()
+        .name("Pago Mensualidad")
+        .quantity(1)
+        .unit_price(2000)
+        .description("Mes de Febrero.");
 
-    let mut address = models::CustomerShippingContactsRequestAddress::new();
-    address.street1 = Some("Nuevo Leon 4".into());
-    address.postal_code = Some("06100".into());
-    address.city = Some("Ciudad de Mexico".into());
-    let mut contact = models::CustomerShippingContactsRequest::new(address);
-    contact.metadata = Some(json_object(&[("gift", "no")]));
-    order.shipping_contact = Some(contact);
+    let address = models::CustomerShippingContactsRequestAddress::builder()
+        .street1("Nuevo Leon 4")
+        .postal_code("06100")
+        .city("Ciudad de Mexico");
+    let contact = models::CustomerShippingContactsRequest::builder()
+        .address(address)
+        .metadata(json_object(&[("gift", "no")]));
 
-    let fiscal_address = models::FiscalEntityAddress::new(
-        "avenida siempre viva",
-        "06100",
-        "Ciudad de Mexico",
-        "mx",
-        "10",
-    );
-    let mut fiscal = models::OrderFiscalEntityRequest::new(fiscal_address);
-    fiscal.metadata = Some(json_object(&[("regime", "601")]));
-    fiscal.email = Some("billing@example.com".into());
-    fiscal.phone = Some("5555555555".into());
-    order.fiscal_entity = Some(fiscal);
+    let fiscal_address = models::FiscalEntityAddress::builder()
+        .street1("avenida siempre viva")
+        .postal_code("06100")
+        .city("Ciudad de Mexico")
+        .country("mx")
+        .external_number("10");
+    let fiscal = models::OrderFiscalEntityRequest::builder()
+        .address(fiscal_address)
+        .metadata(json_object(&[("regime", "601")]))
+        .email("billing@example.com")
+        .phone("5555555555");
 
-    let mut charge = models::ChargeRequest::new(
-        models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(payment_method),
-    );
-    charge.amount = Some(2000);
-    order.charges = Some(vec![charge]);
-    order
+    let charge = models::ChargeRequest::builder()
+        .payment_method(models::ChargeRequestPaymentMethod::General(
+            payment_method.build().expect("a general payment method"),
+        ))
+        .amount(2000);
+
+    models::OrderRequest::builder()
+        .currency("MXN")
+        .customer_info(customer_info)
+        .line_items([product])
+        .metadata(json_object(&[("source", "e2e")]))
+        .shipping_contact(contact)
+        .fiscal_entity(fiscal)
+        .charges([charge])
+}
+
+/// The `customer_info` of an order placed for an existing customer.
+fn customer_id_info(customer_id: &str) -> models::OrderCustomerInfo {
+    models::OrderCustomerInfo::CustomerInfoCustomerId(
+        models::CustomerInfoCustomerId::builder()
+            .customer_id(customer_id)
+            .build()
+            .expect("a customer id"),
+    )
 }
 
 #[tokio::test]
@@ -863,13 +880,12 @@ async fn orders() {
     assert!(oxxo.reference.is_some(), "an OXXO charge has a reference");
 
     // A cash (OXXO) order.
-    let mut oxxo_method = models::PaymentMethodGeneralRequest::new("cash");
-    oxxo_method.expires_at = Some(1_683_232_092);
+    let oxxo_method = models::PaymentMethodGeneralRequest::builder()
+        .r#type("cash")
+        .expires_at(1_683_232_092);
     let cash_order = api
         .ok(c.orders().create_order(order_request(
-            models::OrderRequestCustomerInfo::CustomerInfoCustomerId(
-                models::CustomerInfoCustomerId::new("cus_2tKcHxhTz7xU5SymF"),
-            ),
+            customer_id_info("cus_2tKcHxhTz7xU5SymF"),
             oxxo_method,
         )))
         .await;
@@ -912,15 +928,19 @@ async fn orders() {
     assert_eq!(products[0].unit_price, 2000);
 
     // A card order: decodes as the card variant, not the first (cash) one.
-    let mut card_method = models::PaymentMethodGeneralRequest::new("card");
-    card_method.token_id = Some("tok_test_visa_4242".into());
+    let card_method = models::PaymentMethodGeneralRequest::builder()
+        .r#type("card")
+        .token_id("tok_test_visa_4242");
     let card_order = api
         .ok(c.orders().create_order(order_request(
-            models::OrderRequestCustomerInfo::CustomerInfo(models::CustomerInfo::new(
-                "frane amas",
-                "Dominic.Franecki@gmail.com",
-                "3143159054",
-            )),
+            models::OrderCustomerInfo::CustomerInfo(
+                models::CustomerInfo::builder()
+                    .name("frane amas")
+                    .email("Dominic.Franecki@gmail.com")
+                    .phone("3143159054")
+                    .build()
+                    .expect("a customer info"),
+            ),
             card_method,
         )))
         .await;
@@ -974,8 +994,7 @@ async fn orders() {
     assert_eq!(discounts[0].id, "dis_lin_2znsJ8YNbNoDDsN3p");
     assert_eq!(discounts[0].amount, 1000);
 
-    let mut change = models::OrderUpdate::new();
-    change.currency = Some("MXN".into());
+    let change = models::OrderUpdate::builder().currency("MXN");
     let updated = api
         .ok(c.orders().update_order("ord_2tVPCGRXnMXKdvcsj", change))
         .await;
@@ -1015,7 +1034,9 @@ async fn orders() {
     let refunded = api
         .ok(c.orders().order_refund(
             "ord_2tV52JvSom2w3E8bX",
-            models::OrderRefundRequest::new(15000, "requested_by_client"),
+            models::OrderRefundRequest::builder()
+                .amount(15000)
+                .reason("requested_by_client"),
         ))
         .await;
     let refund_canceled = api
@@ -1058,7 +1079,10 @@ async fn order_lines() {
     let created = api
         .ok(c.discounts().orders_create_discount_line(
             order,
-            models::OrderDiscountLinesRequest::new(500, "123", "loyalty"),
+            models::OrderDiscountLinesRequest::builder()
+                .amount(500)
+                .code("123")
+                .r#type("loyalty"),
         ))
         .await;
     assert_eq!(created.id, "dis_lin_2tVyahK8Nts7rKRMZ");
@@ -1072,8 +1096,7 @@ async fn order_lines() {
     assert_eq!(one.id, "dis_lin_2tkwrBmcvGnA9zdU6");
     assert_eq!(one.parent_id, "ord_2tkwrBmcvGnA9zdU9");
     assert_eq!((one.r#type.as_str(), one.amount), ("coupon", 500));
-    let mut change = models::UpdateOrderDiscountLinesRequest::new();
-    change.amount = Some(100);
+    let change = models::UpdateOrderDiscountLinesRequest::builder().amount(100);
     let updated = api
         .ok(c
             .discounts()
@@ -1093,14 +1116,16 @@ async fn order_lines() {
     let created = api
         .ok(c.products().orders_create_product(
             order,
-            models::Product::new("Pago Mensualidad test", 1, 1000),
+            models::Product::builder()
+                .name("Pago Mensualidad test")
+                .quantity(1)
+                .unit_price(1000),
         ))
         .await;
     assert_eq!(created.id.as_deref(), Some("line_item_2tVz8UkyWhSxLfUd7"));
     assert_eq!(created.name, "Pago Mensualidad test");
     assert_eq!(created.object.as_deref(), Some("line_item"));
-    let mut change = models::UpdateProduct::new();
-    change.name = Some("Pago Mensualidad".into());
+    let change = models::UpdateProduct::builder().name("Pago Mensualidad");
     let updated = api
         .ok(c
             .products()
@@ -1123,7 +1148,7 @@ async fn order_lines() {
     let created = api
         .ok(c
             .shippings()
-            .orders_create_shipping(order, models::ShippingRequest::new(100)))
+            .orders_create_shipping(order, models::ShippingRequest::builder().amount(100)))
         .await;
     assert_eq!(created.amount, 100);
     assert_eq!(created.id.as_deref(), Some("ship_lin_2tVzNuDGSaDwreMg6"));
@@ -1131,7 +1156,7 @@ async fn order_lines() {
         .ok(c.shippings().orders_update_shipping(
             order,
             "ship_lin_2tVzNuDGSaDwreMg6",
-            models::ShippingRequest::new(540),
+            models::ShippingRequest::builder().amount(540),
         ))
         .await;
     let deleted = api
@@ -1148,14 +1173,16 @@ async fn order_lines() {
 
     // Tax lines.
     let created = api
-        .ok(c
-            .taxes()
-            .orders_create_taxes(order, models::OrderTaxRequest::new(100, "test postman")))
+        .ok(c.taxes().orders_create_taxes(
+            order,
+            models::OrderTaxRequest::builder()
+                .amount(100)
+                .description("test postman"),
+        ))
         .await;
     assert_eq!(created.id, "tax_lin_2tVzVp6AAptCRHhgt");
     assert_eq!(created.amount, 100);
-    let mut change = models::OrdersUpdateTaxesRequest::new();
-    change.amount = Some(99);
+    let change = models::OrdersUpdateTaxesRequest::builder().amount(99);
     let updated = api
         .ok(c
             .taxes()
@@ -1182,19 +1209,21 @@ async fn order_lines() {
 // Charges
 // ---------------------------------------------------------------------------------------
 
-fn charge_request(payment_method: models::PaymentMethodGeneralRequest) -> models::ChargeRequest {
-    let mut charge = models::ChargeRequest::new(
-        models::ChargeRequestPaymentMethod::PaymentMethodGeneralRequest(payment_method),
-    );
-    charge.amount = Some(40000);
-    charge
+fn charge_request(
+    payment_method: models::PaymentMethodGeneralRequestBuilder,
+) -> models::ChargeRequestBuilder {
+    models::ChargeRequest::builder()
+        .payment_method(models::ChargeRequestPaymentMethod::General(
+            payment_method.build().expect("a general payment method"),
+        ))
+        .amount(40000)
 }
 
 fn card_order_response(
-    method: &Option<models::ChargeOrderResponsePaymentMethod>,
+    method: &Option<models::ChargeResponsePaymentMethod>,
 ) -> &models::PaymentMethodCard {
     match method {
-        Some(models::ChargeOrderResponsePaymentMethod::CardPayment(card)) => card,
+        Some(models::ChargeResponsePaymentMethod::CardPayment(card)) => card,
         other => panic!("expected a card payment, decoded {other:#?}"),
     }
 }
@@ -1234,8 +1263,7 @@ async fn charges() {
         Some("0526")
     );
 
-    let mut change = models::ChargeUpdateRequest::new();
-    change.reference_id = Some("ref".into());
+    let change = models::ChargeUpdateRequest::builder().reference_id("ref");
     let updated = api
         .ok(c
             .charges()
@@ -1257,8 +1285,9 @@ async fn charges() {
     assert_eq!(oxxo.service_name.as_deref(), Some("OxxoPay"));
 
     // A card charge decodes as the card variant.
-    let mut card = models::PaymentMethodGeneralRequest::new("card");
-    card.token_id = Some("tok_test_visa_4242".into());
+    let card = models::PaymentMethodGeneralRequest::builder()
+        .r#type("card")
+        .token_id("tok_test_visa_4242");
     let charge = api
         .ok(c
             .charges()
@@ -1272,7 +1301,7 @@ async fn charges() {
     assert_eq!(method.brand.as_deref(), Some("mastercard"));
 
     // Monthly installments.
-    card.monthly_installments = Some(3);
+    let card = card.monthly_installments(3);
     let msi = api
         .ok(c
             .charges()
@@ -1289,11 +1318,11 @@ async fn charges() {
     let spei = api
         .ok(c.charges().orders_create_charge(
             "ord_2tVLUFrQBB4HKz1zj",
-            charge_request(models::PaymentMethodGeneralRequest::new("spei")),
+            charge_request(models::PaymentMethodGeneralRequest::builder().r#type("spei")),
         ))
         .await;
     match &spei.payment_method {
-        Some(models::ChargeOrderResponsePaymentMethod::BankTransferPayment(bank)) => {
+        Some(models::ChargeResponsePaymentMethod::BankTransferPayment(bank)) => {
             assert_eq!(bank.clabe.as_deref(), Some("646180111805035472"));
             assert_eq!(bank.bank.as_deref(), Some("STP"));
             assert_eq!(bank.expires_at, Some(1_686_057_163));
@@ -1306,11 +1335,11 @@ async fn charges() {
     let cash = api
         .ok(c.charges().orders_create_charge(
             "ord_2tVL8dT1Hm3y3YiaN",
-            charge_request(models::PaymentMethodGeneralRequest::new("cash")),
+            charge_request(models::PaymentMethodGeneralRequest::builder().r#type("cash")),
         ))
         .await;
     match &cash.payment_method {
-        Some(models::ChargeOrderResponsePaymentMethod::CashPayment(oxxo)) => {
+        Some(models::ChargeResponsePaymentMethod::CashPayment(oxxo)) => {
             assert_eq!(oxxo.reference.as_deref(), Some("93000262280900"));
             assert_eq!(oxxo.r#type.as_deref(), Some("oxxo"));
             assert_eq!(oxxo.expires_at, Some(1_680_912_000));
@@ -1323,7 +1352,7 @@ async fn charges() {
     let added = api
         .ok(c.charges().orders_create_charges(
             "ord_2wrW9arie9fUG4MfD",
-            charge_request(models::PaymentMethodGeneralRequest::new("cash")),
+            charge_request(models::PaymentMethodGeneralRequest::builder().r#type("cash")),
         ))
         .await;
     assert_eq!(added.object, "list");
@@ -1367,16 +1396,19 @@ async fn checkouts() {
     assert_eq!(links[0].object, "checkout");
     assert_eq!(links[0].r#type.as_deref(), Some("HostedPayment"));
 
-    let template =
-        models::CheckoutOrderTemplate::new("MXN", vec![models::Product::new("Red Wine", 10, 1000)]);
-    let link = models::Checkout::new(
-        vec!["cash".into(), "card".into(), "bank_transfer".into()],
-        1_680_397_724,
-        "Payment Link Name",
-        template,
-        false,
-        "PaymentLink",
-    );
+    let template = models::CheckoutOrderTemplate::builder()
+        .currency("MXN")
+        .line_items([models::Product::builder()
+            .name("Red Wine")
+            .quantity(10)
+            .unit_price(1000)]);
+    let link = models::Checkout::builder()
+        .allowed_payment_methods(["cash", "card", "bank_transfer"])
+        .expires_at(1_680_397_724)
+        .name("Payment Link Name")
+        .order_template(template)
+        .recurrent(false)
+        .r#type("PaymentLink");
     let created = api.ok(c.payment_link().create_checkout(link)).await;
     assert_eq!(created.id, "e4bcbed2-194c-4540-a922-b6d7531925a3");
     assert_eq!(created.name, "Payment Link Name");
@@ -1419,7 +1451,7 @@ async fn checkouts() {
     let emailed = api
         .ok(c.payment_link().email_checkout(
             "102bdf5c-3ee6-48ec-a9ff-40ec6f5f054b",
-            models::EmailCheckoutRequest::new("customer@example.com"),
+            models::EmailCheckoutRequest::builder().email("customer@example.com"),
         ))
         .await;
     assert_eq!(emailed.id, "102bdf5c-3ee6-48ec-a9ff-40ec6f5f054b");
@@ -1428,7 +1460,7 @@ async fn checkouts() {
     let texted = api
         .ok(c.payment_link().sms_checkout(
             "ce1076bb-5ee6-4d08-a0e2-ec0bfbc49883",
-            models::SmsCheckoutRequest::new("5555555555"),
+            models::SmsCheckoutRequest::builder().phonenumber("5555555555"),
         ))
         .await;
     assert_eq!(texted.id, "ce1076bb-5ee6-4d08-a0e2-ec0bfbc49883");
@@ -1454,13 +1486,12 @@ async fn antifraud() {
     assert_eq!(rules[0].field.as_deref(), Some("email"));
     assert_eq!(rules[0].value.as_deref(), Some("samo_ortiz@hotmail.com"));
 
-    let created =
-        api.ok(c.antifraud().create_rule_whitelist().body(
-            models::CreateRuleWhitelistRequest::new(
-                "test description",
-                "email",
-                "fcarrero@gmail.com",
-            ),
+    let created = api
+        .ok(c.antifraud().create_rule_whitelist().body(
+            models::CreateRuleWhitelistRequest::builder()
+                .description("test description")
+                .field("email")
+                .value("fcarrero@gmail.com"),
         ))
         .await;
     assert_eq!(created.id.as_deref(), Some("618c3f30db8b8da9be376b17"));
@@ -1485,13 +1516,12 @@ async fn antifraud() {
     assert_eq!(rules[0].is_global, Some(false));
 
     let created = api
-        .ok(c
-            .antifraud()
-            .create_rule_blacklist(models::CreateRuleWhitelistRequest::new(
-                "test description",
-                "email",
-                "fcarrero_black@gmail.com",
-            )))
+        .ok(c.antifraud().create_rule_blacklist(
+            models::CreateRuleWhitelistRequest::builder()
+                .description("test description")
+                .field("email")
+                .value("fcarrero_black@gmail.com"),
+        ))
         .await;
     assert_eq!(created.id.as_deref(), Some("618c3f2fdb8b8da9be376afa"));
     assert_eq!(created.value.as_deref(), Some("fcarrero_black@gmail.com"));
@@ -1521,8 +1551,9 @@ async fn api_keys_and_balance() {
     assert_eq!(keys[0].id.as_deref(), Some(key_id));
     assert_eq!(keys[0].prefix.as_deref(), Some("key_rp"));
 
-    let mut request = models::ApiKeyRequest::new("private");
-    request.description = Some("online store".into());
+    let request = models::ApiKeyRequest::builder()
+        .role("private")
+        .description("online store");
     let created = api.ok(c.api_keys().create_api_key(request)).await;
     assert_eq!(created.id.as_deref(), Some(key_id));
     assert_eq!(
@@ -1536,8 +1567,7 @@ async fn api_keys_and_balance() {
     assert_eq!(key.object.as_deref(), Some("api_key"));
     assert_eq!(key.active, Some(true));
 
-    let mut change = models::ApiKeyUpdateRequest::new();
-    change.active = Some(true);
+    let change = models::ApiKeyUpdateRequest::builder().active(true);
     let updated = api
         .ok(c.api_keys().update_api_key(key_id).body(change))
         .await;
@@ -1612,27 +1642,28 @@ async fn events_and_logs() {
     assert!(page.has_more);
     let events = data(page.data, "getEvents");
     assert_eq!(events.len(), 20);
-    assert_eq!(events[0].id.as_deref(), Some("63fe3d2ddf70970001cfb41a"));
-    assert_eq!(events[0].r#type.as_deref(), Some("webhook_ping"));
+    assert_eq!(events[0].id, "63fe3d2ddf70970001cfb41a");
+    assert_eq!(events[0].event_type, conekta_sdk::EventType::WebhookPing);
+    assert_eq!(events[0].event_type.as_str(), "webhook_ping");
 
     let event = api
         .ok(c.events().get_event("63fe3d2ddf70970001cfb41a"))
         .await;
-    assert_eq!(event.id.as_deref(), Some("63fe3d2ddf70970001cfb41a"));
-    assert_eq!(event.object.as_deref(), Some("event"));
+    assert_eq!(event.id, "63fe3d2ddf70970001cfb41a");
+    assert_eq!(event.extra.get("object"), Some(&serde_json::json!("event")));
     assert_eq!(event.webhook_status.as_deref(), Some("successful"));
     let logs = event.webhook_logs.expect("webhook logs");
     assert_eq!(logs[0].id.as_deref(), Some("webhl_2tSipZiQaZ1DLH33n"));
     assert_eq!(logs[0].last_http_response_status, Some(200));
     assert_eq!(
-        event.data.as_ref().and_then(|d| d.get("action")),
+        event.data.extra.get("action"),
         Some(&serde_json::json!("ping"))
     );
 
     let resent = api
         .ok(c.events().resend_event(
             "6463d6e35a4c3e001819e761",
-            models::ResendEventRequest::new(vec!["641b1d5662d7e00001eaa46b".into()]),
+            models::ResendEventRequest::builder().webhooks_ids(["641b1d5662d7e00001eaa46b"]),
         ))
         .await;
     assert_eq!(resent.id.as_deref(), Some("webhl_2svd2sh6GbqzyWBNZ"));
@@ -1677,15 +1708,19 @@ async fn money_movements() {
     assert_eq!(payouts[0].id, "f2654d66-d740-457a-9a8c-f96b5196f44e");
     assert_eq!(payouts[0].object, "payout_order");
 
-    let request = models::PayoutOrderRequest::new(
-        vec!["cashout".into()],
-        3000,
-        "MXN",
-        models::PayoutOrderRequestCustomerInfo::new("cus_2vE4xnYczpRRVPKfU"),
-        1_706_983_546,
-        models::Payout::new(models::PayoutMethod::new("cashout")),
-        "Referencia de retiro en efectivo",
-    );
+    let request = models::PayoutOrderRequest::builder()
+        .allowed_payout_methods(["cashout"])
+        .amount(3000)
+        .currency("MXN")
+        .customer_info(
+            models::CustomerInfoCustomerId::builder().customer_id("cus_2vE4xnYczpRRVPKfU"),
+        )
+        .expires_at(1_706_983_546)
+        .payout(
+            models::Payout::builder()
+                .payout_method(models::PayoutMethod::builder().r#type("cashout")),
+        )
+        .reason("Referencia de retiro en efectivo");
     let created = api.ok(c.payout_orders().create_payout_order(request)).await;
     assert_eq!(created.id, "a2a1732a-4f0c-4fda-9dc7-efeec9be044b");
     assert_eq!(created.amount, 3000);
@@ -1769,12 +1804,13 @@ async fn plans() {
     assert_eq!(plans[1].id.as_deref(), Some("testplan79"));
 
     let created = api
-        .ok(c.plans().create_plan(models::PlanRequest::new(
-            10000,
-            1,
-            models::PlanRequestInterval::Week,
-            "Gold Plan",
-        )))
+        .ok(c.plans().create_plan(
+            models::PlanRequest::builder()
+                .amount(10000)
+                .frequency(1)
+                .interval(models::PlanRequestInterval::Week)
+                .name("Gold Plan"),
+        ))
         .await;
     let fetched = api.ok(c.plans().get_plan(plan_id)).await;
     for plan in [created, fetched] {
@@ -1786,8 +1822,7 @@ async fn plans() {
         assert_eq!(plan.expiry_count, None);
     }
 
-    let mut change = models::UpdatePlan::new();
-    change.name = Some("updated name".into());
+    let change = models::UpdatePlan::builder().name("updated name");
     let updated = api.ok(c.plans().update_plan(plan_id, change)).await;
     let deleted = api.ok(c.plans().delete_plan(plan_id)).await;
     for plan in [updated, deleted] {
@@ -1804,14 +1839,14 @@ async fn tokens() {
     let api = Api::new();
     let c = &api.client;
 
-    let mut request = models::TokenRequest::new();
-    request.card = Some(models::TokenRequestCard::new(
-        "198",
-        "12",
-        "2030",
-        "Javier Pedreiro",
-        "5475040095304607",
-    ));
+    let request = models::TokenRequest::builder().card(
+        models::TokenRequestCard::builder()
+            .cvc("198")
+            .exp_month("12")
+            .exp_year("2030")
+            .name("Javier Pedreiro")
+            .number("5475040095304607"),
+    );
     let token = api.ok(c.tokens().create_token(request)).await;
     assert_eq!(token.id, "tok_2toPJUcZ27AH5LsZk");
     assert_eq!(token.object, "token");
@@ -1838,7 +1873,7 @@ async fn webhooks() {
     let created = api
         .ok(c
             .webhooks()
-            .create_webhook(models::WebhookRequest::new(url)))
+            .create_webhook(models::WebhookRequest::builder().url(url)))
         .await;
     let fetched = api.ok(c.webhooks().get_webhook(hook_id)).await;
     for hook in [created, fetched] {
@@ -1850,8 +1885,8 @@ async fn webhooks() {
         assert_eq!(events[0], "charge.created");
     }
 
-    let mut change = models::UpdateWebhook::new();
-    change.url = Some("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466".into());
+    let change = models::UpdateWebhook::builder()
+        .url("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466");
     let updated = api.ok(c.webhooks().update_webhook(hook_id, change)).await;
     assert_eq!(updated.status.as_deref(), Some("intermittent_errors"));
     assert_eq!(
@@ -1876,8 +1911,7 @@ async fn webhooks() {
         ]
     );
 
-    let mut request = models::WebhookKeyRequest::new();
-    request.active = Some(true);
+    let request = models::WebhookKeyRequest::builder().active(true);
     let created = api
         .ok(c.webhook_keys().create_webhook_key().body(request))
         .await;
@@ -1899,8 +1933,7 @@ async fn webhooks() {
     assert_eq!(key.active, Some(true));
     assert_eq!(key.object.as_deref(), Some("webhook_key"));
 
-    let mut change = models::WebhookKeyUpdateRequest::new();
-    change.active = Some(false);
+    let change = models::WebhookKeyRequest::builder().active(false);
     let updated = api
         .ok(c
             .webhook_keys()
@@ -1976,7 +2009,7 @@ async fn conekta_errors_are_decoded() {
     let api = Api::with_client(
         Client::builder("key_test_dummy")
             .base_url(mock_url())
-            .language(models::AcceptLanguage::Es)
+            .language(Language::Es)
             .retry_policy(RetryPolicy::none())
             .build()
             .expect("the client builds"),
@@ -1985,12 +2018,7 @@ async fn conekta_errors_are_decoded() {
 
     // Without `Accept-Language: es`, `GET /charges` answers a 500 `api_error`.
     let err = api
-        .fails(
-            c.charges()
-                .get_charges()
-                .limit(20)
-                .accept_language(models::AcceptLanguage::En),
-        )
+        .fails(c.charges().get_charges().limit(20).language(Language::En))
         .await;
     let api_err = api_error(&err);
     assert_eq!(api_err.status.as_u16(), 500);
@@ -2015,10 +2043,8 @@ async fn conekta_errors_are_decoded() {
 
     // A declined card: 402 `processing_error`, with the declined order in `data`.
     let declined = order_request(
-        models::OrderRequestCustomerInfo::CustomerInfoCustomerId(
-            models::CustomerInfoCustomerId::new("cus_2tKcHxhTz7xU5SymF2"),
-        ),
-        models::PaymentMethodGeneralRequest::new("cash"),
+        customer_id_info("cus_2tKcHxhTz7xU5SymF2"),
+        models::PaymentMethodGeneralRequest::builder().r#type("cash"),
     );
     let err = api.fails(c.orders().create_order(declined)).await;
     let api_err = api_error(&err);

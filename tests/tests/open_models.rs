@@ -2,7 +2,8 @@
 //! unknown discriminator values decode into fallbacks, and nothing is lost on
 //! the way back to JSON.
 
-use conekta_sdk::models::{AcceptLanguage, CustomerPaymentMethodsData, CustomerResponse};
+use conekta_sdk::Language;
+use conekta_sdk::models::{CustomerPaymentMethodsData, CustomerResponse};
 use serde_json::json;
 
 fn customer_with_sources(sources: serde_json::Value) -> serde_json::Value {
@@ -62,15 +63,15 @@ fn unknown_discriminator_values_and_fields_are_kept() {
 
 #[test]
 fn unknown_enum_values_are_kept() {
-    let language: AcceptLanguage = serde_json::from_value(json!("pt-BR")).expect("decodes");
-    assert_eq!(language, AcceptLanguage::Unknown("pt-BR".into()));
+    let language: Language = serde_json::from_value(json!("pt-BR")).expect("decodes");
+    assert_eq!(language, Language::Unknown("pt-BR".into()));
     assert_eq!(language.as_str(), "pt-BR");
     assert_eq!(
         serde_json::to_value(&language).expect("encodes"),
         json!("pt-BR")
     );
-    assert_eq!("es".parse::<AcceptLanguage>(), Ok(AcceptLanguage::Es));
-    assert_eq!(AcceptLanguage::En.to_string(), "en");
+    assert_eq!("es".parse::<Language>(), Ok(Language::Es));
+    assert_eq!(Language::En.to_string(), "en");
 }
 
 #[test]

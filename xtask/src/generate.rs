@@ -13,7 +13,9 @@ pub fn run(root: &Path, check: bool) -> Result<(), String> {
     let spec_path = upstream::ensure(root, &manifest.spec)?;
     let spec = read(&spec_path)?;
     let patches = read(&root.join("spec/patches.yaml"))?;
-    let output = conekta_codegen::generate(&spec, &patches).map_err(|e| e.to_string())?;
+    let overrides = read(&root.join("spec/overrides.yaml"))?;
+    let output =
+        conekta_codegen::generate(&spec, &patches, &overrides).map_err(|e| e.to_string())?;
     for warning in &output.warnings {
         eprintln!("note: {warning}");
     }

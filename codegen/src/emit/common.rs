@@ -32,6 +32,10 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             let name = ident(name);
             quote!(#name)
         }
+        TypeRef::External(name) => {
+            let name = ident(name);
+            quote!(crate::#name)
+        }
         TypeRef::Array(inner) => {
             let inner = type_tokens(inner);
             quote!(Vec<#inner>)
@@ -50,9 +54,13 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
 /// The type as seen from outside the models module: named types through `models::`.
 pub fn model_type(ty: &TypeRef) -> TokenStream {
     match ty {
-        TypeRef::Named(_) => {
-            let inner = type_tokens(ty);
-            quote!(models::#inner)
+        TypeRef::Named(name) | TypeRef::External(name) => {
+            let name = ident(name);
+            quote!(models::#name)
+        }
+        TypeRef::Boxed(inner) => {
+            let inner = model_type(inner);
+            quote!(Box<#inner>)
         }
         TypeRef::Array(inner) => {
             let inner = model_type(inner);
@@ -80,7 +88,7 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
             if !lines.is_empty() {
                 lines.push(String::new());
             }
-            lines.push(format!(" {}", escape_brackets(line)));
+            lines.push(format!(" {}", link_bare_urls(&escape_brackets(line))));
         }
     }
     quote!(#(#[doc = #lines])*)
@@ -93,6 +101,34 @@ pub fn render(file: &str, tokens: TokenStream) -> Result<String, Error> {
         source,
     })?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&syntax)))
+}
+
+/// Wraps URLs that are not already a link target in `<…>`, so rustdoc links them.
+fn link_bare_urls(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    while let Some(start) = rest.find("http://").or_else(|| rest.find("https://")) {
+        let start = match (rest.find("http://"), rest.find("https://")) {
+            (Some(a), Some(b)) => a.min(b),
+            _ => start,
+        };
+        let before = rest[..start].chars().last();
+        let len = rest[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '\\' | ')' | '>' | ']' | '`'))
+            .unwrap_or(rest.len() - start);
+        out.push_str(&rest[..start]);
+        let url = &rest[start..start + len];
+        if matches!(before, Some('(' | '<' | '`')) {
+            out.push_str(url);
+        } else {
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Escapes `[text]` that is not a Markdown link (`[text](url)`), which rustdoc
@@ -122,7 +158,16 @@ fn escape_brackets(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_brackets;
+    use super::{escape_brackets, link_bare_urls};
+
+    #[test]
+    fn bare_urls_become_links() {
+        assert_eq!(
+            link_bare_urls("see \\[https://x.y/a\\] or (https://z.w) now"),
+            "see \\[<https://x.y/a>\\] or (https://z.w) now"
+        );
+        assert_eq!(link_bare_urls("no links"), "no links");
+    }
 
     #[test]
     fn escapes_only_brackets_that_are_not_links() {

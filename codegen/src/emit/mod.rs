@@ -17,7 +17,8 @@ pub const SDK_DIR: &str = "conekta-sdk/src/generated";
 
 /// Emits every generated file, paths relative to the workspace root.
 pub fn emit(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
-    let mut files = models::emit(&api.types, &format!("{SDK_DIR}/models"))?;
+    let externals = api.external_types();
+    let mut files = models::emit(&api.types, &externals, &format!("{SDK_DIR}/models"))?;
     files.extend(operations::emit(api, &format!("{SDK_DIR}/operations"))?);
     files.push(root_module(api)?);
     files.push(test_table::emit(api)?);

@@ -4,16 +4,27 @@ use super::common::{doc_attrs, ident, render, type_tokens};
 use crate::Error;
 use crate::GeneratedFile;
 use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::naming::Scope;
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Emits `models/mod.rs` and one file per module under `dir`.
-pub fn emit(types: &[TypeDef], dir: &str) -> Result<Vec<GeneratedFile>, Error> {
+/// Emits `models/mod.rs` and one file per module under `dir`; `externals`, the
+/// hand-written types that stand for schemas, are re-exported there too.
+pub fn emit(
+    types: &[TypeDef],
+    externals: &BTreeSet<&str>,
+    dir: &str,
+) -> Result<Vec<GeneratedFile>, Error> {
     let mut modules: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
     for def in types {
         modules.entry(def.module.as_str()).or_default().push(def);
     }
+    let structs: BTreeSet<&str> = types
+        .iter()
+        .filter(|def| matches!(def.kind, TypeKind::Struct { .. }))
+        .map(|def| def.name.as_str())
+        .collect();
     let mut files = Vec::new();
     for (module, defs) in &modules {
         let path = format!("{dir}/{module}.rs");
@@ -22,7 +33,7 @@ pub fn emit(types: &[TypeDef], dir: &str) -> Result<Vec<GeneratedFile>, Error> {
         let mut items = TokenStream::new();
         for def in defs {
             collect_refs(def, &mut uses);
-            items.extend(type_def(def));
+            items.extend(type_def(def, &structs));
         }
         let imports: Vec<_> = uses.difference(&local).map(|n| ident(n)).collect();
         let imports = if imports.is_empty() {
@@ -37,9 +48,11 @@ pub fn emit(types: &[TypeDef], dir: &str) -> Result<Vec<GeneratedFile>, Error> {
     }
     let mods: Vec<_> = modules.keys().map(|m| module_ident(m)).collect();
     let mods2 = mods.clone();
+    let externals = externals.iter().map(|name| ident(name));
     let mod_rs = quote! {
         #(mod #mods;)*
         #(pub use #mods2::*;)*
+        #(pub use crate::#externals;)*
     };
     files.push(GeneratedFile {
         path: format!("{dir}/mod.rs"),
@@ -74,54 +87,201 @@ fn collect_refs<'a>(def: &'a TypeDef, into: &mut BTreeSet<&'a str>) {
     }
 }
 
-/// The tokens for one type and its impls.
-pub fn type_def(def: &TypeDef) -> TokenStream {
+/// Where a type comes from, for its docs: `schema `x``, or the inline schema's pointer.
+fn origin(source: &str) -> String {
+    match source.strip_prefix("#/components/schemas/") {
+        Some(schema) => format!("schema `{schema}`"),
+        None => format!("the inline schema at `{source}`"),
+    }
+}
+
+/// The tokens for one type and its impls; `structs` names every struct type.
+pub fn type_def(def: &TypeDef, structs: &BTreeSet<&str>) -> TokenStream {
     let mut notes = Vec::new();
     let mut docs = def.docs.clone();
     if let Some(schema) = def.source.strip_prefix("#/components/schemas/") {
         if docs.title.as_deref() == Some(schema) {
             docs.title = None;
         }
-        notes.push(format!("Schema `{schema}`."));
-    } else {
-        notes.push(format!("Inline schema at `{}`.", def.source));
     }
-    let docs = doc_attrs(&docs, &notes);
+    let mut origins = vec![origin(&def.source)];
+    origins.extend(def.also.iter().map(|source| origin(source)));
+    notes.push(format!("From {}.", origins.join(", ")));
+    let mut docs = doc_attrs(&docs, &notes);
+    if matches!(def.kind, TypeKind::Struct { .. }) {
+        let build = format!(" Build one with [`{}::builder`].", def.name);
+        docs.extend(quote!(#[doc = ""] #[doc = #build]));
+    }
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let name = ident(&def.name);
-    let body = match &def.kind {
+    match &def.kind {
         TypeKind::Struct {
             fields,
             additional,
             extra_field,
-        } => struct_def(
-            &name,
-            def.deprecated,
-            fields,
-            additional.as_ref(),
-            extra_field,
-        ),
-        TypeKind::Enum { variants } => enum_def(&name, variants),
-        TypeKind::Tagged { property, variants } => tagged_def(&name, property, variants),
-        TypeKind::Untagged { variants } => untagged_def(&name, variants),
+        } => {
+            let body = struct_def(
+                &name,
+                def.deprecated,
+                fields,
+                additional.as_ref(),
+                extra_field,
+            );
+            quote!(#docs #deprecated #body)
+        }
+        TypeKind::Enum { variants } => enum_def(&name, &docs, &deprecated, variants),
+        TypeKind::Tagged { property, variants } => {
+            let conversions = union_conversions(&name, variants, structs);
+            let variants = variants.iter().map(|v| {
+                let variant = ident(&v.rust_name);
+                let ty = type_tokens(&v.ty);
+                let tag = v.tag.as_deref().unwrap_or_default();
+                quote!(#variant(#ty) => #tag,)
+            });
+            quote! {
+                crate::__private::tagged_union! {
+                    #docs #deprecated
+                    pub enum #name : #property {
+                        #(#variants)*
+                    }
+                }
+                #conversions
+            }
+        }
+        TypeKind::Untagged { variants } => {
+            let conversions = union_conversions(&name, variants, structs);
+            let body = untagged_def(&name, variants);
+            quote!(#docs #deprecated #body #conversions)
+        }
         TypeKind::Alias(ty) => {
             let ty = type_tokens(ty);
-            quote!(pub type #name = #ty;)
+            quote!(#docs #deprecated pub type #name = #ty;)
         }
-    };
-    quote!(#docs #deprecated #body)
+    }
 }
 
-/// A field's docs: the spec's text, or its wire name, and a short example.
-fn field_docs(field: &Field) -> TokenStream {
-    let mut extra = Vec::new();
-    if field.docs.paragraphs().is_empty() {
-        extra.push(format!("The `{}` property.", field.json_name));
+/// `From` each variant's type (and `TryFrom` its builder, for structs), for
+/// the variants whose type no other variant of the union shares.
+fn union_conversions(
+    name: &proc_macro2::Ident,
+    variants: &[UnionVariant],
+    structs: &BTreeSet<&str>,
+) -> TokenStream {
+    let mut out = TokenStream::new();
+    for variant in variants {
+        if variants.iter().filter(|v| v.ty == variant.ty).count() > 1 {
+            continue;
+        }
+        let rust = ident(&variant.rust_name);
+        let (inner, wrap) = match &variant.ty {
+            TypeRef::Boxed(inner) => (&**inner, quote!(Box::new(value))),
+            ty => (ty, quote!(value)),
+        };
+        let ty = type_tokens(inner);
+        out.extend(quote! {
+            impl From<#ty> for #name {
+                fn from(value: #ty) -> Self {
+                    Self::#rust(#wrap)
+                }
+            }
+        });
+        if let TypeRef::Named(struct_name) = inner {
+            if structs.contains(struct_name.as_str()) {
+                let builder = format_ident!("{}Builder", struct_name);
+                out.extend(quote! {
+                    impl TryFrom<super::#builder> for #name {
+                        type Error = crate::BuildError;
+                        fn try_from(builder: super::#builder) -> Result<Self, Self::Error> {
+                            builder.build().map(Self::from)
+                        }
+                    }
+                });
+            }
+        }
     }
-    if let Some(example) = &field.docs.example {
-        extra.push(format!("Example: `{example}`."));
+    out
+}
+
+/// A field's docs: the spec's text and example; a field the spec says nothing
+/// about gets none (rather than filler) and is exempt from `missing_docs`.
+fn field_docs(field: &Field) -> TokenStream {
+    let extra: Vec<String> = field
+        .docs
+        .example
+        .iter()
+        .map(|example| format!("Example: `{example}`."))
+        .collect();
+    if field.docs.paragraphs().is_empty() && extra.is_empty() {
+        return quote!(#[allow(missing_docs)]);
     }
     doc_attrs(&field.docs, &extra)
+}
+
+/// How a builder setter takes a field's value, and turns it into the field.
+struct Setter {
+    /// The argument's type.
+    arg: TokenStream,
+    /// The expression for the field (an `Option`), from `value`.
+    store: TokenStream,
+}
+
+/// The setter for a field of type `ty` whose JSON name is `json`; `error` is
+/// the builder's first-error slot.
+fn setter(ty: &TypeRef, json: &str, error: &proc_macro2::Ident) -> Setter {
+    let plain = |arg: TokenStream, store: TokenStream| Setter { arg, store };
+    let build = quote!(crate::__private);
+    match ty {
+        TypeRef::Bool | TypeRef::I8 | TypeRef::I32 | TypeRef::I64 | TypeRef::F64 => {
+            let ty = type_tokens(ty);
+            plain(ty, quote!(Some(value)))
+        }
+        TypeRef::String | TypeRef::Value => {
+            let ty = type_tokens(ty);
+            plain(quote!(impl Into<#ty>), quote!(Some(value.into())))
+        }
+        TypeRef::Object => plain(
+            quote!(impl crate::IntoJsonObject),
+            quote!(#build::keep(&mut self.#error, #build::object(value, #json))),
+        ),
+        TypeRef::Named(_) | TypeRef::External(_) => {
+            let ty = type_tokens(ty);
+            plain(
+                quote!(impl TryInto<#ty, Error: Into<crate::BuildError>>),
+                quote!(#build::keep(&mut self.#error, #build::one(value, #json))),
+            )
+        }
+        TypeRef::Boxed(inner) => {
+            let ty = type_tokens(inner);
+            plain(
+                quote!(impl TryInto<#ty, Error: Into<crate::BuildError>>),
+                quote!(#build::keep(&mut self.#error, #build::one(value, #json)).map(Box::new)),
+            )
+        }
+        TypeRef::Array(item) => match &**item {
+            TypeRef::String => plain(
+                quote!(impl IntoIterator<Item = impl Into<String>>),
+                quote!(Some(value.into_iter().map(Into::into).collect())),
+            ),
+            TypeRef::Named(_) | TypeRef::External(_) => {
+                let ty = type_tokens(item);
+                plain(
+                    quote!(impl IntoIterator<Item = impl TryInto<#ty, Error: Into<crate::BuildError>>>),
+                    quote!(#build::keep(&mut self.#error, #build::many(value, #json))),
+                )
+            }
+            other => {
+                let ty = type_tokens(other);
+                plain(
+                    quote!(impl IntoIterator<Item = #ty>),
+                    quote!(Some(value.into_iter().collect())),
+                )
+            }
+        },
+        TypeRef::Map(_) => {
+            let ty = type_tokens(ty);
+            plain(quote!(impl Into<#ty>), quote!(Some(value.into())))
+        }
+    }
 }
 
 fn struct_def(
@@ -161,32 +321,13 @@ fn struct_def(
         }
         None => quote!(serde_json::Map<String, serde_json::Value>),
     };
-    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
-    let params = required.iter().map(|f| {
-        let rust = ident(&f.rust_name);
-        match &f.ty {
-            TypeRef::String => quote!(#rust: impl Into<String>),
-            ty => {
-                let ty = type_tokens(ty);
-                quote!(#rust: #ty)
-            }
-        }
-    });
-    let inits = fields.iter().map(|f| {
-        let rust = ident(&f.rust_name);
-        match (f.required, &f.ty) {
-            (true, TypeRef::String) => quote!(#rust: #rust.into(),),
-            (true, _) => quote!(#rust,),
-            (false, _) => quote!(#rust: None,),
-        }
-    });
     let allow_deprecated = (deprecated || any_deprecated).then(|| quote!(#[allow(deprecated)]));
-    let allow_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let new_doc = if required.is_empty() {
-        " A value with every field empty."
-    } else {
-        " A value with the required fields set and the optional ones empty."
-    };
+    let builder_name = format_ident!("{name}Builder");
+    let builder = builder_def(name, &builder_name, fields, extra_field, &allow_deprecated);
+    let builder_doc = format!(
+        " A builder: set fields by name, then [`{name}Builder::build`]; or pass the builder \
+         itself wherever a `{name}` is expected."
+    );
     quote! {
         #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
@@ -198,143 +339,111 @@ fn struct_def(
         }
 
         impl #name {
-            #[doc = #new_doc]
-            #allow_deprecated
-            #allow_many
-            pub fn new(#(#params),*) -> Self {
-                Self {
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder_name {
+                Default::default()
+            }
+        }
+
+        #builder
+    }
+}
+
+/// `<Name>Builder`: a setter per field, `build()`, and `TryFrom` into the type.
+fn builder_def(
+    name: &proc_macro2::Ident,
+    builder: &proc_macro2::Ident,
+    fields: &[Field],
+    extra_field: &str,
+    allow_deprecated: &Option<TokenStream>,
+) -> TokenStream {
+    let taken: BTreeSet<&str> = fields
+        .iter()
+        .map(|f| f.rust_name.trim_start_matches("r#"))
+        .collect();
+    let mut error_name = String::from("first_error");
+    while taken.contains(error_name.as_str()) {
+        error_name.push('_');
+    }
+    let error = ident(&error_name);
+    let mut methods = Scope::with_reserved(&["build", "clone", "fmt", "default"]);
+    let mut slots = Vec::new();
+    let mut setters = Vec::new();
+    let mut inits = Vec::new();
+    for field in fields {
+        let rust = ident(&field.rust_name);
+        let json = &field.json_name;
+        let ty = type_tokens(&field.ty);
+        slots.push(quote!(#rust: Option<#ty>,));
+        let method = ident(&methods.claim_suffixed(field.rust_name.clone(), "value"));
+        let Setter { arg, store } = setter(&field.ty, json, &error);
+        let field_name = field.rust_name.trim_start_matches("r#");
+        let docs = format!(" Sets [`{name}::{field_name}`].");
+        let docs = quote!(#[doc = #docs]);
+        let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+        setters.push(quote! {
+            #docs #deprecated
+            pub fn #method(mut self, value: #arg) -> Self {
+                self.#rust = #store;
+                self
+            }
+        });
+        inits.push(if field.required {
+            quote!(#rust: self.#rust.ok_or_else(|| crate::BuildError::missing(#json))?,)
+        } else {
+            quote!(#rust: self.#rust,)
+        });
+    }
+    let extra = ident(extra_field);
+    let doc = format!(" Builds a [`{name}`] field by field: see [`{name}::builder`].");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Default)]
+        #[must_use = "a builder does nothing until it is built or passed on"]
+        pub struct #builder {
+            #(#slots)*
+            #error: Option<crate::BuildError>,
+        }
+
+        #allow_deprecated
+        impl #builder {
+            #(#setters)*
+
+            /// The value, or a [`BuildError`](crate::BuildError) naming the first
+            /// required field left unset or the first value a setter could not use.
+            pub fn build(self) -> Result<#name, crate::BuildError> {
+                if let Some(error) = self.#error {
+                    return Err(error);
+                }
+                Ok(#name {
                     #(#inits)*
                     #extra: Default::default(),
-                }
+                })
+            }
+        }
+
+        impl TryFrom<#builder> for #name {
+            type Error = crate::BuildError;
+            fn try_from(builder: #builder) -> Result<Self, Self::Error> {
+                builder.build()
             }
         }
     }
 }
 
-fn enum_def(name: &proc_macro2::Ident, variants: &[crate::ir::EnumVariant]) -> TokenStream {
-    let names: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let values: Vec<_> = variants.iter().map(|v| Literal::string(&v.value)).collect();
-    let docs = variants.iter().map(|v| format!(" `{}`", v.value));
+fn enum_def(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    deprecated: &Option<TokenStream>,
+    variants: &[crate::ir::EnumVariant],
+) -> TokenStream {
+    let names = variants.iter().map(|v| ident(&v.rust_name));
+    let values = variants.iter().map(|v| Literal::string(&v.value));
     quote! {
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum #name {
-            #(#[doc = #docs] #names,)*
-            /// A value this version of the SDK does not know, kept as it was received.
-            Unknown(String),
-        }
-
-        impl #name {
-            /// The value as it is sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#names => #values,)*
-                    Self::Unknown(other) => other,
-                }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#values => Self::#names,)*
-                    other => Self::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match Self::from(value.as_str()) {
-                    Self::Unknown(_) => Self::Unknown(value),
-                    known => known,
-                }
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(Self::from)
-            }
-        }
-    }
-}
-
-fn tagged_def(name: &proc_macro2::Ident, property: &str, variants: &[UnionVariant]) -> TokenStream {
-    let names: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
-    let tys = variants.iter().map(|v| type_tokens(&v.ty));
-    let tags: Vec<_> = variants
-        .iter()
-        .map(|v| Literal::string(v.tag.as_deref().unwrap_or_default()))
-        .collect();
-    let docs = variants.iter().map(|v| {
-        format!(
-            " `{property}` is `{}`.",
-            v.tag.as_deref().unwrap_or_default()
-        )
-    });
-    let unknown_doc = format!(
-        " A `{property}` this version of the SDK does not know: the value as it was received."
-    );
-    quote! {
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#[doc = #docs] #names(#tys),)*
-            #[doc = #unknown_doc]
-            Unknown(serde_json::Value),
-        }
-
-        impl #name {
-            /// The discriminator value: the variant's tag, or what an unknown value carries.
-            pub fn tag(&self) -> Option<&str> {
-                match self {
-                    #(Self::#names(_) => Some(#tags),)*
-                    Self::Unknown(value) => value.get(#property).and_then(serde_json::Value::as_str),
-                }
-            }
-        }
-
-        impl serde::Serialize for #name {
-            /// Writes the variant with its tag, whatever its own tag field says.
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let (mut value, tag) = match self {
-                    #(Self::#names(value) => (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, #tags),)*
-                    Self::Unknown(value) => return value.serialize(serializer),
-                };
-                if let Some(fields) = value.as_object_mut() {
-                    fields.insert(#property.to_owned(), serde_json::Value::from(tag));
-                }
-                value.serialize(serializer)
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = serde_json::Value::deserialize(deserializer)?;
-                let tag = value.get(#property).and_then(serde_json::Value::as_str).map(str::to_owned);
-                let decoded = match tag.as_deref() {
-                    #(Some(#tags) => serde_json::from_value(value).map(Self::#names),)*
-                    _ => return Ok(Self::Unknown(value)),
-                };
-                decoded.map_err(serde::de::Error::custom)
+        crate::__private::open_enum! {
+            #docs #deprecated
+            pub enum #name {
+                #(#names => #values,)*
             }
         }
     }

@@ -61,7 +61,7 @@ fn group_file(tag: &str, type_name: &proc_macro2::Ident, ops: &[&Operation]) -> 
         let method = format_ident!("{}", op.http_method);
         let path = &op.path;
         quote! {
-            static #name: OperationInfo = OperationInfo {
+            static #name: crate::OperationInfo = crate::OperationInfo {
                 id: #id,
                 method: reqwest::Method::#method,
                 path: #path,
@@ -69,8 +69,7 @@ fn group_file(tag: &str, type_name: &proc_macro2::Ident, ops: &[&Operation]) -> 
         }
     });
     quote! {
-        use crate::models;
-        use crate::runtime::{OperationInfo, Request};
+        use super::super::models;
 
         #[doc = #doc]
         #[derive(Debug, Clone, Copy)]
@@ -125,15 +124,18 @@ fn group_method(op: &Operation) -> TokenStream {
     match &op.body {
         Some(body) if body.required => {
             let ty = model_type(&body.ty);
-            params.push(quote!(body: #ty));
-            inits.push(quote!(body,));
+            params.push(quote!(body: impl TryInto<#ty, Error: Into<crate::BuildError>>));
+            inits.push(quote!(body: body.try_into().map_err(Into::into),));
         }
         Some(_) => inits.push(quote!(body: None,)),
         None => {}
     }
-    for param in optional_params(op) {
+    for param in plain_params(op) {
         let name = ident(&param.rust_name);
         inits.push(quote!(#name: None,));
+    }
+    if has_options(op) {
+        inits.push(quote!(options: Default::default(),));
     }
     quote! {
         #docs
@@ -147,9 +149,17 @@ fn group_method(op: &Operation) -> TokenStream {
     }
 }
 
-/// Query and header parameters: set through builder methods.
-fn optional_params(op: &Operation) -> impl Iterator<Item = &Param> {
-    op.query_params.iter().chain(&op.header_params)
+/// Query and plain header parameters: set through builder methods.
+fn plain_params(op: &Operation) -> impl Iterator<Item = &Param> {
+    op.query_params
+        .iter()
+        .chain(&op.header_params)
+        .filter(|p| p.role == ParamRole::Plain)
+}
+
+/// Whether the operation takes per-request options (language, child company).
+fn has_options(op: &Operation) -> bool {
+    op.header_params.iter().any(|p| p.role != ParamRole::Plain)
 }
 
 fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
@@ -169,14 +179,42 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
     if let Some(body) = &op.body {
         let ty = model_type(&body.ty);
         fields.push(if body.required {
-            quote!(body: #ty,)
+            quote!(body: Result<#ty, crate::BuildError>,)
         } else {
-            quote!(body: Option<#ty>,)
+            quote!(body: Option<Result<#ty, crate::BuildError>>,)
         });
     }
     let mut setters = Vec::new();
     let mut applies = Vec::new();
-    for param in optional_params(op) {
+    if has_options(op) {
+        fields.push(quote!(options: crate::RequestOptions,));
+        applies.push(quote!(request.options(self.options);));
+    }
+    for param in op
+        .header_params
+        .iter()
+        .filter(|p| p.role != ParamRole::Plain)
+    {
+        let field = ident(&param.rust_name);
+        let (arg, doc) = match param.role {
+            ParamRole::Language => (
+                quote!(impl Into<crate::Language>),
+                " `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).",
+            ),
+            _ => (
+                quote!(impl Into<String>),
+                " `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).",
+            ),
+        };
+        setters.push(quote! {
+            #[doc = #doc]
+            pub fn #field(mut self, value: #arg) -> Self {
+                self.options.#field = Some(value.into());
+                self
+            }
+        });
+    }
+    for param in plain_params(op) {
         let field = ident(&param.rust_name);
         let ty = model_type(&param.ty);
         fields.push(quote!(#field: Option<#ty>,));
@@ -206,28 +244,24 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
             }
         });
         let wire = &param.name;
-        applies.push(match (kind, param.role) {
-            (_, ParamRole::Language) => quote!(request.language(self.#field);),
-            (_, ParamRole::ChildCompany) => quote!(request.child_company(self.#field);),
-            _ => quote!(request.query(#wire, self.#field);),
-        });
+        applies.push(quote!(request.query(#wire, self.#field);));
     }
     if let Some(body) = &op.body {
         if !body.required {
             let ty = model_type(&body.ty);
             setters.push(quote! {
-                /// The request body.
-                pub fn body(mut self, body: #ty) -> Self {
-                    self.body = Some(body);
+                /// The request body: a value, or a builder of one.
+                pub fn body(mut self, body: impl TryInto<#ty, Error: Into<crate::BuildError>>) -> Self {
+                    self.body = Some(body.try_into().map_err(Into::into));
                     self
                 }
             });
         }
         applies.push(if body.required {
-            quote!(request.json(&self.body)?;)
+            quote!(request.json(self.body)?;)
         } else {
             quote! {
-                if let Some(body) = &self.body {
+                if let Some(body) = self.body {
                     request.json(body)?;
                 }
             }
@@ -250,7 +284,7 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
 
         impl<'a> #name<'a> {
             /// What identifies this operation: its id, method and path template.
-            pub fn operation_info() -> &'static OperationInfo {
+            pub fn operation_info() -> &'static crate::OperationInfo {
                 &#static_name
             }
 
@@ -258,7 +292,7 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
 
             /// Sends the request and decodes the answer.
             pub async fn send(self) -> Result<#response, crate::Error> {
-                let #mutable request = Request::new(&#static_name, &[#(#path_args),*])?;
+                let #mutable request = crate::runtime::Request::new(&#static_name, &[#(#path_args),*])?;
                 #(#applies)*
                 self.client.execute(request).await
             }

@@ -3,7 +3,7 @@
 
 use crate::ir::{TypeDef, TypeKind, TypeRef};
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How deep samples nest before arrays are left empty.
 const MAX_DEPTH: usize = 8;
@@ -17,13 +17,15 @@ pub const QUERY_SAMPLE: &str = "q value/é&x=1";
 /// Builds samples of named types.
 pub struct Samples<'a> {
     types: HashMap<&'a str, &'a TypeDef>,
+    externals: &'a BTreeMap<String, Value>,
 }
 
 impl<'a> Samples<'a> {
-    /// Indexes `types` by name.
-    pub fn new(types: &'a [TypeDef]) -> Self {
+    /// Indexes `types` by name; `externals` are the samples of hand-written types.
+    pub fn new(types: &'a [TypeDef], externals: &'a BTreeMap<String, Value>) -> Self {
         Self {
             types: types.iter().map(|t| (t.name.as_str(), t)).collect(),
+            externals,
         }
     }
 
@@ -39,6 +41,7 @@ impl<'a> Samples<'a> {
             TypeRef::I8 | TypeRef::I32 | TypeRef::I64 => json!(1),
             TypeRef::F64 => json!(1.5),
             TypeRef::Value | TypeRef::Object | TypeRef::Map(_) => json!({}),
+            TypeRef::External(name) => self.externals.get(name).cloned().unwrap_or(json!({})),
             TypeRef::Array(inner) if depth < MAX_DEPTH => json!([self.at(inner, depth + 1)]),
             TypeRef::Array(_) => json!([]),
             TypeRef::Boxed(inner) => self.at(inner, depth + 1),

@@ -12,7 +12,7 @@ pub const TESTS_DIR: &str = "tests/src/generated";
 
 /// Emits `operations.rs` for the tests crate.
 pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
-    let samples = Samples::new(&api.types);
+    let samples = Samples::new(&api.types, &api.external_samples);
     let mut rows = Vec::new();
     let mut calls = Vec::new();
     for op in &api.operations {

@@ -4,17 +4,42 @@ mod cycles;
 mod node;
 mod operation;
 mod schema;
+mod shared;
 
 use crate::ir::Api;
-use crate::{Error, Warning};
+use crate::{Error, Overrides, Warning};
 use openapiv3::OpenAPI;
+use std::collections::BTreeMap;
 
-/// Lowers a parsed spec.
-pub fn lower(spec: &OpenAPI) -> Result<(Api, Vec<Warning>), Error> {
+/// Lowers a parsed spec, with the choices of the override table.
+pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>), Error> {
     let mut schemas = schema::SchemaLowerer::new(spec)?;
     schemas.lower_components()?;
-    let (operations, media_types) = operation::lower_operations(spec, &mut schemas)?;
+    let (mut operations, media_types) = operation::lower_operations(spec, &mut schemas)?;
+    let mut externals = BTreeMap::new();
+    for (schema, external) in &overrides.external {
+        let Some(name) = schemas.component_type_name(schema) else {
+            return Err(Error::invalid(
+                "spec/overrides.yaml",
+                format!("`external` names `{schema}`, which is not a component schema"),
+            ));
+        };
+        externals.insert(name.to_owned(), external.type_name.clone());
+    }
     let (mut types, mut warnings) = schemas.into_types();
+    shared::apply(
+        &mut types,
+        &mut operations,
+        externals,
+        overrides,
+        &mut warnings,
+    )?;
+    types.sort_by(|a, b| a.name.cmp(&b.name));
+    let external_samples = overrides
+        .external
+        .values()
+        .filter_map(|e| Some((e.type_name.clone(), e.sample.clone()?)))
+        .collect();
     cycles::box_recursive_fields(&mut types);
     let media_type = match media_types.as_slice() {
         [one] => Some(one.clone()),
@@ -38,6 +63,7 @@ pub fn lower(spec: &OpenAPI) -> Result<(Api, Vec<Warning>), Error> {
             media_type,
             types,
             operations,
+            external_samples,
         },
         warnings,
     ))

@@ -4,13 +4,16 @@ use super::node::{self, Node};
 use super::schema::SchemaLowerer;
 use crate::Error;
 use crate::ir::{Body, Docs, Group, Operation, Pagination, Param, ParamRole, TypeKind, TypeRef};
-use crate::naming;
+use crate::naming::{self, Scope};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr};
+use std::collections::BTreeMap;
 
 /// Header that selects the response language; defaults to the client's setting.
 const LANGUAGE_HEADER: &str = "Accept-Language";
 /// Header that acts on behalf of a child company; defaults to the client's setting.
 const CHILD_COMPANY_HEADER: &str = "X-Child-Company-Id";
+/// The runtime's type for the language header.
+const LANGUAGE_TYPE: &str = "Language";
 /// The group of operations the spec gives no tag.
 const UNTAGGED_GROUP: &str = "General";
 /// The query parameter that carries the pagination cursor.
@@ -36,10 +39,85 @@ pub fn lower_operations<'a>(
             operations.push(lowered);
         }
     }
+    scope_names(&mut operations);
     for op in &mut operations {
         op.pagination = pagination(op, schemas);
     }
     Ok((operations, media_types))
+}
+
+/// Methods of the client that a group accessor must not take.
+const CLIENT_MEMBERS: &[&str] = &[
+    "new",
+    "builder",
+    "base_url",
+    "payment_test",
+    "execute",
+    "clone",
+    "fmt",
+];
+/// Members of a group struct that an operation method must not take.
+const GROUP_MEMBERS: &[&str] = &["client", "clone", "fmt"];
+/// Members of a request builder that a parameter must not take.
+const BUILDER_MEMBERS: &[&str] = &[
+    "client",
+    "body",
+    "options",
+    "send",
+    "operation_info",
+    "into_stream",
+    "collect_max",
+    "into_future",
+    "with_cursor",
+    "fetch_page",
+    "clone",
+    "fmt",
+    LANGUAGE_SETTER,
+    CHILD_COMPANY_SETTER,
+];
+/// The setters of the per-request options, named like the client builder's.
+const LANGUAGE_SETTER: &str = "language";
+const CHILD_COMPANY_SETTER: &str = "child_company_id";
+
+/// Makes every name the spec gives unique where it is emitted, and clear of
+/// the members the generator emits itself: group accessors on the client,
+/// group and builder types, methods on a group, and parameters on a builder
+/// (a clash gets a suffix: a query parameter `send` becomes `send_param`).
+fn scope_names(operations: &mut [Operation]) {
+    let mut accessors = Scope::with_reserved(CLIENT_MEMBERS);
+    let mut types = Scope::default();
+    let mut groups: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for op in operations.iter_mut() {
+        let (accessor, type_name) = groups.entry(op.group.module.clone()).or_insert_with(|| {
+            (
+                accessors.claim_suffixed(op.group.accessor.clone(), "ops"),
+                types.claim(naming::type_name(op.group.type_name.clone())),
+            )
+        });
+        op.group.accessor = accessor.clone();
+        op.group.type_name = type_name.clone();
+    }
+    let mut methods: BTreeMap<String, Scope> = BTreeMap::new();
+    for op in operations.iter_mut() {
+        op.builder_name = types.claim(naming::type_name(op.builder_name.clone()));
+        let group = methods
+            .entry(op.group.module.clone())
+            .or_insert_with(|| Scope::with_reserved(GROUP_MEMBERS));
+        op.method_name = group.claim_suffixed(op.method_name.clone(), "op");
+        let mut members = Scope::with_reserved(BUILDER_MEMBERS);
+        let params = op
+            .path_params
+            .iter_mut()
+            .chain(op.query_params.iter_mut())
+            .chain(op.header_params.iter_mut());
+        for param in params {
+            param.rust_name = match param.role {
+                ParamRole::Language => LANGUAGE_SETTER.to_owned(),
+                ParamRole::ChildCompany => CHILD_COMPANY_SETTER.to_owned(),
+                ParamRole::Plain => members.claim_suffixed(param.rust_name.clone(), "param"),
+            };
+        }
+    }
 }
 
 fn lower_one<'a>(
@@ -99,13 +177,22 @@ fn lower_one<'a>(
         let ParameterSchemaOrContent::Schema(schema) = &data.format else {
             return Err(Error::unsupported(&ppath, "a parameter with `content`"));
         };
-        let type_name = naming::camel(&data.name);
-        let ty = schemas.type_ref(
-            Node::plain(schema),
-            &format!("{ppath}/schema"),
-            &type_name,
-            module,
-        )?;
+        let role = match data.name.as_str() {
+            LANGUAGE_HEADER => ParamRole::Language,
+            CHILD_COMPANY_HEADER => ParamRole::ChildCompany,
+            _ => ParamRole::Plain,
+        };
+        // The language is the runtime's own type, whatever values the spec lists.
+        let ty = if role == ParamRole::Language {
+            TypeRef::External(LANGUAGE_TYPE.to_owned())
+        } else {
+            schemas.type_ref(
+                Node::plain(schema),
+                &format!("{ppath}/schema"),
+                &naming::camel(&data.name),
+                module,
+            )?
+        };
         if !matches!(
             ty,
             TypeRef::String
@@ -115,17 +202,13 @@ fn lower_one<'a>(
                 | TypeRef::Bool
                 | TypeRef::F64
                 | TypeRef::Named(_)
+                | TypeRef::External(_)
         ) {
             return Err(Error::unsupported(
                 &ppath,
                 "a parameter that is not a scalar or enum",
             ));
         }
-        let role = match data.name.as_str() {
-            LANGUAGE_HEADER => ParamRole::Language,
-            CHILD_COMPANY_HEADER => ParamRole::ChildCompany,
-            _ => ParamRole::Plain,
-        };
         let lowered_param = Param {
             rust_name: naming::snake(&data.name),
             name: data.name.clone(),

@@ -83,11 +83,11 @@ impl<'a> SchemaLowerer<'a> {
                     continue;
                 }
             }
-            let unique = this.scope.claim(rust.clone());
+            let unique = this.scope.claim(naming::type_name(rust.clone()));
             if unique != rust {
                 this.warnings.push(Warning {
                     path,
-                    message: format!("Rust name `{rust}` is taken: renamed `{unique}`"),
+                    message: format!("Rust name `{rust}` is taken or reserved: renamed `{unique}`"),
                 });
             }
             owner_of.insert(unique.clone(), name.clone());
@@ -118,9 +118,19 @@ impl<'a> SchemaLowerer<'a> {
         (self.types.into_values().collect(), self.warnings)
     }
 
+    /// The Rust type name of a component schema.
+    pub fn component_type_name(&self, schema: &str) -> Option<&str> {
+        self.components.get(schema).map(String::as_str)
+    }
+
     /// A lowered type by name.
     pub fn get(&self, name: &str) -> Option<&TypeDef> {
         self.types.get(name)
+    }
+
+    /// A unique type name for `name`, kept clear of the names generated code uses.
+    fn claim_type(&mut self, name: String) -> String {
+        self.scope.claim(naming::type_name(name))
     }
 
     fn lower_named(
@@ -130,8 +140,24 @@ impl<'a> SchemaLowerer<'a> {
         path: &str,
         schema: &'a Schema,
     ) -> Result<(), Error> {
-        let docs = docs_of(schema);
+        let mut docs = docs_of(schema);
         let deprecated = schema.schema_data.deprecated;
+        // A single inline allOf part (an object wrapped to add a description or
+        // `nullable`) is the type itself, not an alias of a `…Value` type.
+        let source = path.to_owned();
+        let part_path = format!("{path}/allOf/0");
+        let (schema, path) = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => match &all_of[0] {
+                ReferenceOr::Item(part) => {
+                    let inner = docs_of(part);
+                    docs.title = docs.title.or(inner.title);
+                    docs.description = docs.description.or(inner.description);
+                    (part, part_path.as_str())
+                }
+                ReferenceOr::Reference { .. } => (schema, path),
+            },
+            _ => (schema, path),
+        };
         let kind = if let Some(values) = string_enum(schema, path)? {
             self.enum_kind(&values, path)
         } else if let Some(variants) = one_of(schema) {
@@ -148,7 +174,8 @@ impl<'a> SchemaLowerer<'a> {
             TypeDef {
                 name: name.to_owned(),
                 module: module.to_owned(),
-                source: path.to_owned(),
+                source,
+                also: Vec::new(),
                 docs,
                 deprecated,
                 kind,
@@ -461,12 +488,12 @@ impl<'a> SchemaLowerer<'a> {
             if let Some(existing) = self.enums.get(&key) {
                 return Ok(TypeRef::Named(existing.clone()));
             }
-            let rust = self.scope.claim(name.to_owned());
+            let rust = self.claim_type(name.to_owned());
             self.enums.insert(key, rust.clone());
             return self.lower_inline(&rust, module, path, schema);
         }
         if one_of(schema).is_some() || is_struct_with_properties(schema) {
-            let rust = self.scope.claim(name.to_owned());
+            let rust = self.claim_type(name.to_owned());
             return self.lower_inline(&rust, module, path, schema);
         }
         Ok(match &schema.schema_kind {
@@ -506,7 +533,7 @@ impl<'a> SchemaLowerer<'a> {
                 )?
             }
             SchemaKind::AllOf { .. } => {
-                let rust = self.scope.claim(name.to_owned());
+                let rust = self.claim_type(name.to_owned());
                 return self.lower_inline(&rust, module, path, schema);
             }
             _ => return Err(Error::unsupported(path, describe(schema))),
@@ -545,7 +572,7 @@ impl<'a> SchemaLowerer<'a> {
             return Err(Error::unsupported(path, describe(schema)));
         };
         if !view.all_of.is_empty() || !view.properties.is_empty() {
-            let rust = self.scope.claim(name.to_owned());
+            let rust = self.claim_type(name.to_owned());
             return self.lower_inline(&rust, module, path, schema);
         }
         Ok(match view.additional {

@@ -10,7 +10,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use conekta_sdk::{Client, models};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 /// Base URL of the API to talk to, e.g. `https://api.conekta.io` or a local mock.
 const BASE_URL_VAR: &str = "CONEKTA_BASE_URL";
@@ -43,13 +43,12 @@ pub fn client_from_env(example: &str) -> Result<Option<Client>, conekta_sdk::Err
     };
     let api_key = std::env::var(API_KEY_VAR)
         .ok()
-        .filter(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| DUMMY_KEY.to_owned());
+        .filter(|v| !v.trim().is_empty());
     println!("{example}: talking to {base_url}");
-    Client::builder(&api_key)
+    Client::builder(api_key.as_deref().unwrap_or(DUMMY_KEY))
         .base_url(base_url)
         // Spanish messages; some mock routes also need it to answer 200.
-        .language(models::AcceptLanguage::Es)
+        .language(conekta_sdk::Language::Es)
         .user_agent_suffix(format!("example/{example}"))
         .build()
         .map(Some)
@@ -62,60 +61,58 @@ pub fn days_from_now(days: u64) -> i64 {
     i64::try_from(secs).unwrap_or(i64::MAX)
 }
 
-/// A JSON object from a `json!({...})` literal.
-pub fn metadata(value: Value) -> Map<String, Value> {
-    match value {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    }
-}
-
-/// A one-item order for MXN 350.00 with `charge`.
+/// A one-item order for MXN 350.00 paid with `charge` (a charge, or a builder of one).
 ///
 /// It carries `metadata` on the order, its line item, shipping contact and
 /// fiscal entity: Conekta accepts orders without them, but the local mock's
 /// order template renders invalid JSON when they are missing.
-pub fn sample_order(charge: models::ChargeRequest) -> models::OrderRequest {
-    let customer =
-        models::CustomerInfo::new("Fulanito Pérez", "fulanito@example.com", "+5218181818181");
-
-    let mut item = models::Product::new("Caja de galletas", 1, 35_000);
-    item.sku = Some("GALLETAS-01".to_owned());
-    item.metadata = Some(metadata(json!({ "warehouse": "CDMX-1" })));
-
-    let mut address = models::CustomerShippingContactsRequestAddress::new();
-    address.street1 = Some("Calle Nuevo León 254".to_owned());
-    address.postal_code = Some("06100".to_owned());
-    address.city = Some("Ciudad de México".to_owned());
-    address.state = Some("Ciudad de México".to_owned());
-    address.country = Some("MX".to_owned());
-    let mut shipping = models::CustomerShippingContactsRequest::new(address);
-    shipping.receiver = Some("Fulanito Pérez".to_owned());
-    shipping.phone = Some("+5218181818181".to_owned());
-    shipping.metadata = Some(metadata(json!({ "source": "example" })));
-
-    let fiscal_address = models::FiscalEntityAddress::new(
-        "Calle Nuevo León",
-        "06100",
-        "Ciudad de México",
-        "MX",
-        "254",
-    );
-    let mut fiscal = models::OrderFiscalEntityRequest::new(fiscal_address);
-    fiscal.name = Some("Fulanito Pérez".to_owned());
-    fiscal.tax_id = Some("XAXX010101000".to_owned());
-    fiscal.metadata = Some(metadata(json!({ "source": "example" })));
-
-    let mut order = models::OrderRequest::new(
-        "MXN",
-        models::OrderRequestCustomerInfo::CustomerInfo(customer),
-        vec![item],
-    );
-    order.charges = Some(vec![charge]);
-    order.shipping_contact = Some(shipping);
-    order.fiscal_entity = Some(fiscal);
-    order.metadata = Some(metadata(json!({ "integration": "conekta-sdk example" })));
-    order
+pub fn sample_order(
+    charge: impl TryInto<models::ChargeRequest, Error: Into<conekta_sdk::BuildError>>,
+) -> models::OrderRequestBuilder {
+    use models::*;
+    let address = CustomerShippingContactsRequestAddress::builder()
+        .street1("Calle Nuevo León 254")
+        .postal_code("06100")
+        .city("Ciudad de México")
+        .state("Ciudad de México")
+        .country("MX");
+    OrderRequest::builder()
+        .currency("MXN")
+        .customer_info(
+            CustomerInfo::builder()
+                .name("Fulanito Pérez")
+                .email("fulanito@example.com")
+                .phone("+5218181818181"),
+        )
+        .line_items([Product::builder()
+            .name("Caja de galletas")
+            .quantity(1)
+            .unit_price(35_000)
+            .sku("GALLETAS-01")
+            .metadata(json!({ "warehouse": "CDMX-1" }))])
+        .charges([charge])
+        .shipping_contact(
+            CustomerShippingContactsRequest::builder()
+                .address(address)
+                .receiver("Fulanito Pérez")
+                .phone("+5218181818181")
+                .metadata(json!({ "source": "example" })),
+        )
+        .fiscal_entity(
+            OrderFiscalEntityRequest::builder()
+                .address(
+                    FiscalEntityAddress::builder()
+                        .street1("Calle Nuevo León")
+                        .external_number("254")
+                        .postal_code("06100")
+                        .city("Ciudad de México")
+                        .country("MX"),
+                )
+                .name("Fulanito Pérez")
+                .tax_id("XAXX010101000")
+                .metadata(json!({ "source": "example" })),
+        )
+        .metadata(json!({ "integration": "conekta-sdk example" }))
 }
 
 /// Prints what every order example prints: id, status and amount.

@@ -1,9 +1,9 @@
 //! [`Client`] and [`ClientBuilder`]: the configuration every request shares.
 
 use super::error::Error;
+use super::options::Language;
 use super::retry::RetryPolicy;
 use super::secret::ApiKey;
-use crate::models::AcceptLanguage;
 use reqwest::Url;
 use reqwest::header::HeaderValue;
 use std::sync::Arc;
@@ -30,7 +30,7 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: Url,
     pub(crate) api_key: ApiKey,
-    pub(crate) language: Option<AcceptLanguage>,
+    pub(crate) language: Option<Language>,
     pub(crate) child_company: Option<String>,
     pub(crate) retry: RetryPolicy,
     pub(crate) attempt_timeout: Option<Duration>,
@@ -82,7 +82,7 @@ impl Client {
 pub struct ClientBuilder {
     api_key: String,
     base_url: String,
-    language: Option<AcceptLanguage>,
+    language: Option<Language>,
     child_company: Option<String>,
     connect_timeout: Duration,
     attempt_timeout: Option<Duration>,
@@ -108,7 +108,7 @@ impl ClientBuilder {
     }
 
     /// `Accept-Language` for every request that does not set its own (Conekta's default is `es`).
-    pub fn language(mut self, language: impl Into<AcceptLanguage>) -> Self {
+    pub fn language(mut self, language: impl Into<Language>) -> Self {
         self.language = Some(language.into());
         self
     }

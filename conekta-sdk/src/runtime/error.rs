@@ -97,7 +97,7 @@ pub struct ApiError {
     /// The response headers.
     pub headers: HeaderMap,
     /// The Conekta error body (`type`, `log_id`, `details`), when the body is one.
-    pub body: Option<models::Error>,
+    pub body: Option<models::ErrorBody>,
     /// The raw body as text (HTML 404 pages and empty 500s are kept here).
     pub raw_body: String,
 }
@@ -109,7 +109,7 @@ impl ApiError {
         headers: HeaderMap,
         bytes: &[u8],
     ) -> Self {
-        let body = serde_json::from_slice::<models::Error>(bytes)
+        let body = serde_json::from_slice::<models::ErrorBody>(bytes)
             .ok()
             .filter(|body| {
                 body.r#type.is_some() || body.details.is_some() || body.log_id.is_some()

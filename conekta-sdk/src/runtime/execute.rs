@@ -108,11 +108,12 @@ impl Client {
             .header(AUTHORIZATION, inner.api_key.authorization().clone())
             .header(ACCEPT, HeaderValue::from_static(crate::MEDIA_TYPE))
             .header(USER_AGENT, inner.user_agent.clone());
-        if let Some(language) = request.language.as_ref().or(inner.language.as_ref()) {
+        let options = &request.options;
+        if let Some(language) = options.language.as_ref().or(inner.language.as_ref()) {
             builder = builder.header(ACCEPT_LANGUAGE, header_value(op.id, language.as_str())?);
         }
-        if let Some(company) = request
-            .child_company
+        if let Some(company) = options
+            .child_company_id
             .as_ref()
             .or(inner.child_company.as_ref())
         {

@@ -1,17 +1,25 @@
 //! The hand-written runtime under the generated operations: client
 //! configuration, request sending, retries, errors and pagination.
 
+pub(crate) mod build;
+mod build_error;
 mod client;
 mod error;
 mod execute;
+mod open_enum;
+mod options;
 mod pagination;
 mod payment_test;
 mod request;
 mod retry;
 mod secret;
+mod tagged_union;
 
+pub use build::IntoJsonObject;
+pub use build_error::{BuildError, BuildErrorReason};
 pub use client::{Client, ClientBuilder, PRODUCTION_URL};
 pub use error::{ApiError, Error};
+pub use options::{Language, RequestOptions};
 pub(crate) use pagination::{Page, Paginated, collect_max, paginate};
 pub use request::OperationInfo;
 pub(crate) use request::Request;

@@ -52,7 +52,7 @@ impl Client {
     /// is not retried once it may have reached Conekta.
     pub async fn payment_test(&self, body: PaymentTestRequest) -> Result<serde_json::Value, Error> {
         let mut request = Request::new(&PAYMENT_TEST, &[])?;
-        request.json(&body)?;
+        request.json(Ok(body))?;
         self.execute(request).await
     }
 }

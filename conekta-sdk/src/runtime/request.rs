@@ -1,8 +1,9 @@
 //! What the generated operations hand to the client: the operation, its
 //! expanded path, query, headers and body.
 
+use super::build_error::BuildError;
 use super::error::Error;
-use crate::models::AcceptLanguage;
+use super::options::RequestOptions;
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use reqwest::Method;
 use serde::Serialize;
@@ -56,8 +57,7 @@ pub struct Request {
     pub(crate) operation: &'static OperationInfo,
     pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
-    pub(crate) language: Option<AcceptLanguage>,
-    pub(crate) child_company: Option<String>,
+    pub(crate) options: RequestOptions,
     pub(crate) body: Option<Vec<u8>>,
 }
 
@@ -68,8 +68,7 @@ impl Request {
             operation,
             path: expand_path(operation, params)?,
             query: Vec::new(),
-            language: None,
-            child_company: None,
+            options: RequestOptions::default(),
             body: None,
         })
     }
@@ -81,19 +80,19 @@ impl Request {
         }
     }
 
-    /// Sets `Accept-Language` for this request (else the client's default).
-    pub(crate) fn language(&mut self, language: Option<AcceptLanguage>) {
-        self.language = language;
+    /// Sets this request's own settings (the client's fill what they leave unset).
+    pub(crate) fn options(&mut self, options: RequestOptions) {
+        self.options = options;
     }
 
-    /// Sets `X-Child-Company-Id` for this request (else the client's default).
-    pub(crate) fn child_company(&mut self, company: Option<String>) {
-        self.child_company = company;
-    }
-
-    /// Serialises the JSON body.
-    pub(crate) fn json(&mut self, body: &impl Serialize) -> Result<(), Error> {
-        let bytes = serde_json::to_vec(body).map_err(|err| Error::InvalidRequest {
+    /// Serialises the JSON body, which a builder may have failed to make (then
+    /// nothing is sent, and the error names the field).
+    pub(crate) fn json(&mut self, body: Result<impl Serialize, BuildError>) -> Result<(), Error> {
+        let body = body.map_err(|err| Error::InvalidRequest {
+            operation: self.operation.id,
+            reason: format!("the request body: {err}"),
+        })?;
+        let bytes = serde_json::to_vec(&body).map_err(|err| Error::InvalidRequest {
             operation: self.operation.id,
             reason: format!("the body cannot be serialised: {err}"),
         })?;

@@ -1,8 +1,6 @@
 //! [`DeclineCode`]: why a recurrent cash lookup or payment attempt is refused.
 
-use super::open_enum::open_enum;
-
-open_enum! {
+crate::open_enum! {
     /// The `failure_code` of a declined [`LookupResponse`](super::LookupResponse)
     /// or [`PaymentAttemptResponse`](super::PaymentAttemptResponse): a
     /// two-digit string from the table at the end of Conekta's recurrent cash

@@ -55,16 +55,11 @@
 //! ```
 
 mod decline_code;
-mod event;
-mod event_type;
 mod inbound;
-mod objects;
-mod open_enum;
 mod signature;
 
+pub use crate::events::{DecodeError, Event, EventData, EventType};
 pub use decline_code::DeclineCode;
-pub use event::{DecodeError, Event, EventData};
-pub use event_type::EventType;
 pub use inbound::{
     InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,
     PaymentTestRequest,

@@ -39,7 +39,7 @@ pub async fn call_with_samples(
                 client
                     .antifraud()
                     .get_rule_whitelist()
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -56,7 +56,7 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -65,8 +65,8 @@ pub async fn call_with_samples(
                 client
                     .antifraud()
                     .delete_rule_whitelist("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -75,7 +75,7 @@ pub async fn call_with_samples(
                 client
                     .antifraud()
                     .get_rule_blacklist()
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -91,7 +91,7 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -100,8 +100,8 @@ pub async fn call_with_samples(
                 client
                     .antifraud()
                     .delete_rule_blacklist("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -114,8 +114,8 @@ pub async fn call_with_samples(
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
                     .search("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -129,8 +129,8 @@ pub async fn call_with_samples(
                         >("{\"role\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -139,8 +139,8 @@ pub async fn call_with_samples(
                 client
                     .api_keys()
                     .get_api_key("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -153,7 +153,7 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::ApiKeyUpdateRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -162,19 +162,13 @@ pub async fn call_with_samples(
                 client
                     .api_keys()
                     .delete_api_key("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
             }
             "getBalance" => {
-                client
-                    .balances()
-                    .get_balance()
-                    .accept_language("en")
-                    .send()
-                    .await
-                    .map(drop)
+                client.balances().get_balance().language("en").send().await.map(drop)
             }
             "getCharges" => {
                 client
@@ -184,8 +178,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -198,8 +192,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::ChargeUpdateRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -216,8 +210,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -234,8 +228,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -248,7 +242,7 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -268,7 +262,7 @@ pub async fn call_with_samples(
                 client
                     .companies()
                     .get_company("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -277,7 +271,7 @@ pub async fn call_with_samples(
                 client
                     .companies()
                     .get_current_company()
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -294,7 +288,7 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -311,7 +305,7 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -320,7 +314,7 @@ pub async fn call_with_samples(
                 client
                     .companies()
                     .get_company_documents("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -333,8 +327,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -350,8 +344,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -360,8 +354,8 @@ pub async fn call_with_samples(
                 client
                     .customers()
                     .get_customer_by_id("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -374,8 +368,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdateCustomer>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -384,8 +378,8 @@ pub async fn call_with_samples(
                 client
                     .customers()
                     .delete_customer_by_id("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -402,8 +396,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -417,8 +411,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdateFiscalEntityRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -431,8 +425,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -447,8 +441,8 @@ pub async fn call_with_samples(
                         >("{\"amount\":1,\"code\":\"sample\",\"type\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -457,8 +451,8 @@ pub async fn call_with_samples(
                 client
                     .discounts()
                     .orders_get_discount_line("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -474,8 +468,8 @@ pub async fn call_with_samples(
                         >("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -484,8 +478,8 @@ pub async fn call_with_samples(
                 client
                     .discounts()
                     .orders_delete_discount_lines("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -498,8 +492,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -508,8 +502,8 @@ pub async fn call_with_samples(
                 client
                     .events()
                     .get_event("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -524,7 +518,7 @@ pub async fn call_with_samples(
                         >("{\"webhooks_ids\":[\"sample\"]}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -537,8 +531,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -547,8 +541,8 @@ pub async fn call_with_samples(
                 client
                     .logs()
                     .get_log_by_id("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -568,8 +562,8 @@ pub async fn call_with_samples(
                     .created_at_lte(7_i64)
                     .updated_at_gte(7_i64)
                     .updated_at_lte(7_i64)
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -585,8 +579,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -595,8 +589,8 @@ pub async fn call_with_samples(
                 client
                     .orders()
                     .get_order_by_id("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -609,7 +603,7 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::OrderUpdate>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -618,8 +612,8 @@ pub async fn call_with_samples(
                 client
                     .orders()
                     .cancel_order("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -634,8 +628,8 @@ pub async fn call_with_samples(
                         >("{\"amount\":1}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -650,8 +644,8 @@ pub async fn call_with_samples(
                         >("{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -665,8 +659,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdateProduct>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -675,8 +669,8 @@ pub async fn call_with_samples(
                 client
                     .products()
                     .orders_delete_product("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -691,8 +685,8 @@ pub async fn call_with_samples(
                         >("{\"amount\":1,\"reason\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -701,8 +695,8 @@ pub async fn call_with_samples(
                 client
                     .orders()
                     .order_cancel_refund("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -715,7 +709,7 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -731,7 +725,7 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -740,7 +734,7 @@ pub async fn call_with_samples(
                 client
                     .payout_orders()
                     .get_payout_order_by_id("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -749,7 +743,7 @@ pub async fn call_with_samples(
                 client
                     .payout_orders()
                     .cancel_payout_order_by_id("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -762,8 +756,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -779,8 +773,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -789,8 +783,8 @@ pub async fn call_with_samples(
                 client
                     .payment_link()
                     .get_checkout("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -799,8 +793,8 @@ pub async fn call_with_samples(
                 client
                     .payment_link()
                     .cancel_checkout("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -815,8 +809,8 @@ pub async fn call_with_samples(
                         >("{\"email\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -831,8 +825,8 @@ pub async fn call_with_samples(
                         >("{\"phonenumber\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -845,8 +839,8 @@ pub async fn call_with_samples(
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
                     .search("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -857,12 +851,12 @@ pub async fn call_with_samples(
                     .create_customer_payment_methods(
                         "id 1/é?",
                         serde_json::from_str::<
-                            models::CreateCustomerPaymentMethodsRequest,
+                            models::CustomerPaymentMethodsRequest,
                         >("{\"type\":\"sample\",\"token_id\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -876,8 +870,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdatePaymentMethodsCard>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -886,8 +880,8 @@ pub async fn call_with_samples(
                 client
                     .payment_methods()
                     .delete_customer_payment_methods("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -900,8 +894,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -917,8 +911,8 @@ pub async fn call_with_samples(
                             )
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -927,8 +921,8 @@ pub async fn call_with_samples(
                 client
                     .plans()
                     .get_plan("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -941,8 +935,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdatePlan>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -951,7 +945,7 @@ pub async fn call_with_samples(
                 client
                     .plans()
                     .delete_plan("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -964,8 +958,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -979,8 +973,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -989,8 +983,8 @@ pub async fn call_with_samples(
                 client
                     .shippings()
                     .orders_delete_shipping("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1005,8 +999,8 @@ pub async fn call_with_samples(
                         >("{\"address\":{}}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1022,8 +1016,8 @@ pub async fn call_with_samples(
                         >("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1032,8 +1026,8 @@ pub async fn call_with_samples(
                 client
                     .shipping_contacts()
                     .delete_customer_shipping_contacts("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1046,8 +1040,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1062,8 +1056,8 @@ pub async fn call_with_samples(
                         >("{\"plan_id\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1072,8 +1066,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .subscriptions_get("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1087,8 +1081,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdatesASubscription>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1101,8 +1095,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1111,8 +1105,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .subscription_cancel("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1121,8 +1115,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .subscription_pause("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1131,8 +1125,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .subscription_resume("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1141,8 +1135,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .subscriptions_retry("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1151,8 +1145,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions_customer_portal()
                     .get_customer_portal("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1161,8 +1155,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions_customer_portal()
                     .create_customer_portal("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1171,7 +1165,7 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .get_subscription("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1184,8 +1178,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdatesASubscription>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1200,8 +1194,8 @@ pub async fn call_with_samples(
                         >("{\"plan_id\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1210,8 +1204,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .cancel_subscription("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1220,8 +1214,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .get_subscription_events("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1230,8 +1224,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .pause_subscription("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1240,8 +1234,8 @@ pub async fn call_with_samples(
                 client
                     .subscriptions()
                     .resume_subscription("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1256,8 +1250,8 @@ pub async fn call_with_samples(
                         >("{\"amount\":1,\"description\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1271,8 +1265,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::OrdersUpdateTaxesRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1281,8 +1275,8 @@ pub async fn call_with_samples(
                 client
                     .taxes()
                     .orders_delete_taxes("id 1/é?", "id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1294,7 +1288,7 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::TokenRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1310,8 +1304,8 @@ pub async fn call_with_samples(
                     .charge_id("q value/é&x=1")
                     .r#type("q value/é&x=1")
                     .currency("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1320,8 +1314,8 @@ pub async fn call_with_samples(
                 client
                     .transactions()
                     .get_transaction("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1334,8 +1328,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1344,8 +1338,8 @@ pub async fn call_with_samples(
                 client
                     .transfers()
                     .get_transfer("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1358,8 +1352,8 @@ pub async fn call_with_samples(
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1372,7 +1366,7 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::WebhookKeyRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1381,8 +1375,8 @@ pub async fn call_with_samples(
                 client
                     .webhook_keys()
                     .get_webhook_key("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1392,10 +1386,10 @@ pub async fn call_with_samples(
                     .webhook_keys()
                     .update_webhook_key("id 1/é?")
                     .body(
-                        serde_json::from_str::<models::WebhookKeyUpdateRequest>("{}")
+                        serde_json::from_str::<models::WebhookKeyRequest>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1404,7 +1398,7 @@ pub async fn call_with_samples(
                 client
                     .webhook_keys()
                     .delete_webhook_key("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1418,8 +1412,8 @@ pub async fn call_with_samples(
                     .url("q value/é&x=1")
                     .next("q value/é&x=1")
                     .previous("q value/é&x=1")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1433,7 +1427,7 @@ pub async fn call_with_samples(
                         >("{\"url\":\"sample\"}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1442,8 +1436,8 @@ pub async fn call_with_samples(
                 client
                     .webhooks()
                     .get_webhook("id 1/é?")
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1456,8 +1450,8 @@ pub async fn call_with_samples(
                         serde_json::from_str::<models::UpdateWebhook>("{}")
                             .expect("the sample body decodes"),
                     )
-                    .accept_language("en")
-                    .x_child_company_id("child_1")
+                    .language("en")
+                    .child_company_id("child_1")
                     .send()
                     .await
                     .map(drop)
@@ -1466,7 +1460,7 @@ pub async fn call_with_samples(
                 client
                     .webhooks()
                     .delete_webhook("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1475,7 +1469,7 @@ pub async fn call_with_samples(
                 client
                     .webhooks()
                     .test_webhook("id 1/é?")
-                    .accept_language("en")
+                    .language("en")
                     .send()
                     .await
                     .map(drop)
@@ -1972,7 +1966,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/events/id%201%2F%C3%A9%3F",
         sample_query: &[],
         sample_body: None,
-        sample_response: "{}",
+        sample_response: "{\"id\":\"6307a60c41de27127515a575\",\"type\":\"webhook_ping\",\"created_at\":1661445644,\"livemode\":false,\"data\":{}}",
         sets_language: true,
         sets_child_company: true,
     },
@@ -2979,856 +2973,1122 @@ pub fn decode_response(
         ("GetRuleWhitelist", 200u16) => {
             Some(crate::round_trip::<models::RiskRulesList>(body))
         }
-        ("GetRuleWhitelist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("GetRuleWhitelist", 403u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("GetRuleWhitelist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("GetRuleWhitelist", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("GetRuleWhitelist", 403u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("GetRuleWhitelist", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("CreateRuleWhitelist", 200u16) => {
-            Some(crate::round_trip::<models::WhitelistlistRuleResponse>(body))
+            Some(crate::round_trip::<models::ListRuleResponse>(body))
         }
-        ("CreateRuleWhitelist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateRuleWhitelist", 403u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateRuleWhitelist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("CreateRuleWhitelist", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("CreateRuleWhitelist", 403u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("CreateRuleWhitelist", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("DeleteRuleWhitelist", 200u16) => {
-            Some(crate::round_trip::<models::DeletedWhitelistRuleResponse>(body))
+            Some(crate::round_trip::<models::ListRuleResponse>(body))
         }
-        ("DeleteRuleWhitelist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleWhitelist", 403u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleWhitelist", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleWhitelist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("DeleteRuleWhitelist", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("DeleteRuleWhitelist", 403u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("DeleteRuleWhitelist", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("DeleteRuleWhitelist", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("GetRuleBlacklist", 200u16) => {
             Some(crate::round_trip::<models::RiskRulesList>(body))
         }
-        ("GetRuleBlacklist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("GetRuleBlacklist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("GetRuleBlacklist", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("GetRuleBlacklist", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("CreateRuleBlacklist", 200u16) => {
-            Some(crate::round_trip::<models::BlacklistRuleResponse>(body))
+            Some(crate::round_trip::<models::ListRuleResponse>(body))
         }
-        ("CreateRuleBlacklist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CreateRuleBlacklist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("CreateRuleBlacklist", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("CreateRuleBlacklist", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("DeleteRuleBlacklist", 200u16) => {
-            Some(crate::round_trip::<models::DeletedBlacklistRuleResponse>(body))
+            Some(crate::round_trip::<models::ListRuleResponse>(body))
         }
-        ("DeleteRuleBlacklist", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleBlacklist", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("DeleteRuleBlacklist", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("DeleteRuleBlacklist", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("DeleteRuleBlacklist", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("DeleteRuleBlacklist", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getApiKeys", 200u16) => {
             Some(crate::round_trip::<models::GetApiKeysResponse>(body))
         }
-        ("getApiKeys", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getApiKeys", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getApiKeys", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getApiKeys", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createApiKey", 200u16) => {
             Some(crate::round_trip::<models::ApiKeyCreateResponse>(body))
         }
-        ("createApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createApiKey", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createApiKey", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createApiKey", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createApiKey", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getApiKey", 200u16) => Some(crate::round_trip::<models::ApiKeyResponse>(body)),
-        ("getApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getApiKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getApiKey", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getApiKey", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getApiKey", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateApiKey", 200u16) => {
             Some(crate::round_trip::<models::ApiKeyResponse>(body))
         }
-        ("updateApiKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateApiKey", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateApiKey", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateApiKey", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("deleteApiKey", 200u16) => {
             Some(crate::round_trip::<models::DeleteApiKeysResponse>(body))
         }
-        ("deleteApiKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteApiKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteApiKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("deleteApiKey", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deleteApiKey", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deleteApiKey", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getBalance", 200u16) => {
             Some(crate::round_trip::<models::BalanceResponse>(body))
         }
-        ("getBalance", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getBalance", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getBalance", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getBalance", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getCharges", 200u16) => {
             Some(crate::round_trip::<models::GetChargesResponse>(body))
         }
-        ("getCharges", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCharges", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCharges", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCharges", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateCharge", 200u16) => {
             Some(crate::round_trip::<models::ChargeResponse>(body))
         }
-        ("updateCharge", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCharge", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCharge", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateCharge", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateCharge", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateCharge", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("ordersCreateCharge", 200u16) => {
             Some(crate::round_trip::<models::ChargeOrderResponse>(body))
         }
-        ("ordersCreateCharge", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCharge", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCharge", 428u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCharge", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateCharge", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCharge", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCharge", 428u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCharge", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersCreateCharges", 200u16) => {
             Some(crate::round_trip::<models::ChargesOrderResponse>(body))
         }
-        ("ordersCreateCharges", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCharges", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCharges", 428u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCharges", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateCharges", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCharges", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCharges", 428u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCharges", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getCompanies", 200u16) => {
             Some(crate::round_trip::<models::GetCompaniesResponse>(body))
         }
-        ("getCompanies", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompanies", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCompanies", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCompanies", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createCompany", 201u16) => {
             Some(crate::round_trip::<models::CompanyResponse>(body))
         }
-        ("createCompany", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCompany", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createCompany", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCompany", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getCompany", 200u16) => {
             Some(crate::round_trip::<models::CompanyResponse>(body))
         }
-        ("getCompany", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompany", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompany", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCompany", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCompany", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCompany", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getCurrentCompany", 200u16) => {
             Some(crate::round_trip::<models::CompanyResponse>(body))
         }
-        ("getCurrentCompany", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCurrentCompany", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCurrentCompany", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("getCurrentCompany", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("uploadCompanyDocument", 201u16) => {
             Some(crate::round_trip::<models::CompanyDocumentResponse>(body))
         }
         ("uploadCompanyDocument", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("uploadCompanyDocument", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("uploadCompanyDocument", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("updateCompanyDocument", 200u16) => {
             Some(crate::round_trip::<models::CompanyDocumentResponse>(body))
         }
         ("updateCompanyDocument", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("updateCompanyDocument", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("updateCompanyDocument", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getCompanyDocuments", 200u16) => {
             Some(crate::round_trip::<Vec<models::CompanyDocumentResponse>>(body))
         }
-        ("getCompanyDocuments", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompanyDocuments", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCompanyDocuments", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCompanyDocuments", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("getCompanyDocuments", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("getCompanyDocuments", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getCustomers", 200u16) => {
             Some(crate::round_trip::<models::CustomersResponse>(body))
         }
-        ("getCustomers", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCustomers", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCustomers", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCustomers", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createCustomer", 200u16) => {
             Some(crate::round_trip::<models::CustomerResponse>(body))
         }
-        ("createCustomer", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCustomer", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCustomer", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCustomer", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createCustomer", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCustomer", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCustomer", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCustomer", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getCustomerById", 200u16) => {
             Some(crate::round_trip::<models::CustomerResponse>(body))
         }
-        ("getCustomerById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCustomerById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCustomerById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCustomerById", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCustomerById", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCustomerById", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateCustomer", 200u16) => {
             Some(crate::round_trip::<models::CustomerResponse>(body))
         }
-        ("updateCustomer", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCustomer", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCustomer", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateCustomer", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateCustomer", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateCustomer", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateCustomer", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateCustomer", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("deleteCustomerById", 200u16) => {
             Some(crate::round_trip::<models::CustomerResponse>(body))
         }
-        ("deleteCustomerById", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteCustomerById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteCustomerById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteCustomerById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("deleteCustomerById", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("deleteCustomerById", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("deleteCustomerById", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("deleteCustomerById", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("CreateCustomerFiscalEntities", 200u16) => {
-            Some(crate::round_trip::<models::CreateCustomerFiscalEntitiesResponse>(body))
+            Some(crate::round_trip::<models::CustomerFiscalEntitiesDataResponse>(body))
         }
         ("CreateCustomerFiscalEntities", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerFiscalEntities", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerFiscalEntities", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerFiscalEntities", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerFiscalEntities", 200u16) => {
-            Some(crate::round_trip::<models::UpdateCustomerFiscalEntitiesResponse>(body))
+            Some(crate::round_trip::<models::CustomerFiscalEntitiesDataResponse>(body))
         }
         ("UpdateCustomerFiscalEntities", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerFiscalEntities", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerFiscalEntities", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerFiscalEntities", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersGetDiscountLines", 200u16) => {
             Some(crate::round_trip::<models::GetOrderDiscountLinesResponse>(body))
         }
         ("ordersGetDiscountLines", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersGetDiscountLines", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersCreateDiscountLine", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
         ("ordersCreateDiscountLine", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersCreateDiscountLine", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersCreateDiscountLine", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersGetDiscountLine", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
         ("ordersGetDiscountLine", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersGetDiscountLine", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersGetDiscountLine", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersGetDiscountLine", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateDiscountLines", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
         ("ordersUpdateDiscountLines", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateDiscountLines", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateDiscountLines", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateDiscountLines", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteDiscountLines", 200u16) => {
             Some(crate::round_trip::<models::DiscountLinesResponse>(body))
         }
         ("ordersDeleteDiscountLines", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteDiscountLines", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteDiscountLines", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteDiscountLines", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getEvents", 200u16) => {
             Some(crate::round_trip::<models::GetEventsResponse>(body))
         }
-        ("getEvents", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getEvents", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getEvent", 200u16) => Some(crate::round_trip::<models::EventResponse>(body)),
-        ("getEvent", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getEvent", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getEvent", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getEvents", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getEvents", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getEvent", 200u16) => Some(crate::round_trip::<models::Event>(body)),
+        ("getEvent", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getEvent", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getEvent", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("resendEvent", 200u16) => {
             Some(crate::round_trip::<models::EventsResendResponse>(body))
         }
-        ("resendEvent", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resendEvent", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resendEvent", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("resendEvent", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("resendEvent", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("resendEvent", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getLogs", 200u16) => {
             Some(crate::round_trip::<models::LogsResponseForRequest>(body))
         }
-        ("getLogs", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getLogs", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getLogs", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getLogs", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getLogById", 200u16) => {
             Some(crate::round_trip::<models::LogResponseForRequest>(body))
         }
-        ("getLogById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getLogById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getLogById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getLogById", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getLogById", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getLogById", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getOrders", 200u16) => {
             Some(crate::round_trip::<models::GetOrdersResponse>(body))
         }
-        ("getOrders", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getOrders", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getOrders", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getOrders", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createOrder", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
-        ("createOrder", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createOrder", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createOrder", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createOrder", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createOrder", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createOrder", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createOrder", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createOrder", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getOrderById", 200u16) => {
             Some(crate::round_trip::<models::OrderResponse>(body))
         }
-        ("getOrderById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getOrderById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getOrderById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getOrderById", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getOrderById", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getOrderById", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateOrder", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
-        ("updateOrder", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateOrder", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateOrder", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateOrder", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateOrder", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateOrder", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateOrder", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateOrder", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("CancelOrder", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
-        ("CancelOrder", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CancelOrder", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CancelOrder", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CancelOrder", 428u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("CancelOrder", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("CancelOrder", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("CancelOrder", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("CancelOrder", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("CancelOrder", 428u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("CancelOrder", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("ordersCreateCapture", 200u16) => {
             Some(crate::round_trip::<models::OrderResponse>(body))
         }
-        ("ordersCreateCapture", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCapture", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCapture", 428u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateCapture", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateCapture", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCapture", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCapture", 428u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateCapture", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersCreateProduct", 200u16) => {
-            Some(crate::round_trip::<models::ProductOrderResponse>(body))
+            Some(crate::round_trip::<models::ProductDataResponse>(body))
         }
-        ("ordersCreateProduct", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateProduct", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateProduct", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateProduct", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateProduct", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateProduct", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersUpdateProduct", 200u16) => {
-            Some(crate::round_trip::<models::ProductOrderResponse>(body))
+            Some(crate::round_trip::<models::ProductDataResponse>(body))
         }
-        ("ordersUpdateProduct", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateProduct", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateProduct", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateProduct", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersUpdateProduct", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersUpdateProduct", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersUpdateProduct", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersUpdateProduct", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersDeleteProduct", 200u16) => {
-            Some(crate::round_trip::<models::ProductOrderResponse>(body))
+            Some(crate::round_trip::<models::ProductDataResponse>(body))
         }
-        ("ordersDeleteProduct", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteProduct", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteProduct", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteProduct", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersDeleteProduct", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersDeleteProduct", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersDeleteProduct", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersDeleteProduct", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("orderRefund", 200u16) => Some(crate::round_trip::<models::OrderResponse>(body)),
-        ("orderRefund", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderRefund", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderRefund", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderRefund", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderRefund", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("orderRefund", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("orderRefund", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("orderRefund", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("orderRefund", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("orderRefund", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("orderCancelRefund", 200u16) => {
             Some(crate::round_trip::<models::OrderResponse>(body))
         }
-        ("orderCancelRefund", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderCancelRefund", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderCancelRefund", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderCancelRefund", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("orderCancelRefund", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("orderCancelRefund", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("orderCancelRefund", 402u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("orderCancelRefund", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("orderCancelRefund", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("orderCancelRefund", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getPayoutOrders", 200u16) => {
             Some(crate::round_trip::<models::PayoutOrdersResponse>(body))
         }
-        ("getPayoutOrders", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPayoutOrders", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getPayoutOrders", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getPayoutOrders", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createPayoutOrder", 200u16) => {
             Some(crate::round_trip::<models::PayoutOrderResponse>(body))
         }
-        ("createPayoutOrder", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createPayoutOrder", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createPayoutOrder", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createPayoutOrder", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createPayoutOrder", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createPayoutOrder", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createPayoutOrder", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createPayoutOrder", 402u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createPayoutOrder", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createPayoutOrder", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getPayoutOrderById", 200u16) => {
             Some(crate::round_trip::<models::PayoutOrderResponse>(body))
         }
-        ("getPayoutOrderById", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPayoutOrderById", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPayoutOrderById", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getPayoutOrderById", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("getPayoutOrderById", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("getPayoutOrderById", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("cancelPayoutOrderById", 200u16) => {
             Some(crate::round_trip::<models::PayoutOrderResponse>(body))
         }
         ("cancelPayoutOrderById", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("cancelPayoutOrderById", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("cancelPayoutOrderById", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getCheckouts", 200u16) => {
             Some(crate::round_trip::<models::CheckoutsResponse>(body))
         }
-        ("getCheckouts", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckouts", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckouts", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckouts", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCheckouts", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckouts", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckouts", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckouts", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createCheckout", 200u16) => {
             Some(crate::round_trip::<models::CheckoutResponse>(body))
         }
-        ("createCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createCheckout", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCheckout", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCheckout", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createCheckout", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getCheckout", 200u16) => {
             Some(crate::round_trip::<models::CheckoutResponse>(body))
         }
-        ("getCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCheckout", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckout", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckout", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckout", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getCheckout", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("cancelCheckout", 200u16) => {
             Some(crate::round_trip::<models::CheckoutResponse>(body))
         }
-        ("cancelCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("cancelCheckout", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("cancelCheckout", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("cancelCheckout", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("cancelCheckout", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("cancelCheckout", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("emailCheckout", 200u16) => {
             Some(crate::round_trip::<models::CheckoutResponse>(body))
         }
-        ("emailCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("emailCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("emailCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("emailCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("emailCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("emailCheckout", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("emailCheckout", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("emailCheckout", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("emailCheckout", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("emailCheckout", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("smsCheckout", 200u16) => {
             Some(crate::round_trip::<models::CheckoutResponse>(body))
         }
-        ("smsCheckout", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("smsCheckout", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("smsCheckout", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("smsCheckout", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("smsCheckout", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("smsCheckout", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("smsCheckout", 402u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("smsCheckout", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("smsCheckout", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("smsCheckout", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("GetCustomerPaymentMethods", 200u16) => {
             Some(crate::round_trip::<models::GetPaymentMethodResponse>(body))
         }
         ("GetCustomerPaymentMethods", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("GetCustomerPaymentMethods", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("GetCustomerPaymentMethods", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerPaymentMethods", 200u16) => {
-            Some(crate::round_trip::<models::CreateCustomerPaymentMethodsResponse>(body))
+            Some(crate::round_trip::<models::CustomerPaymentMethodsData>(body))
         }
         ("CreateCustomerPaymentMethods", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerPaymentMethods", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerPaymentMethods", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerPaymentMethods", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerPaymentMethods", 200u16) => {
-            Some(crate::round_trip::<models::UpdateCustomerPaymentMethodsResponse>(body))
+            Some(crate::round_trip::<models::CustomerPaymentMethodsData>(body))
         }
         ("UpdateCustomerPaymentMethods", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerPaymentMethods", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerPaymentMethods", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerPaymentMethods", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerPaymentMethods", 200u16) => {
-            Some(crate::round_trip::<models::UpdateCustomerPaymentMethodsResponse>(body))
+            Some(crate::round_trip::<models::CustomerPaymentMethodsData>(body))
         }
         ("DeleteCustomerPaymentMethods", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerPaymentMethods", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerPaymentMethods", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerPaymentMethods", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getPlans", 200u16) => Some(crate::round_trip::<models::GetPlansResponse>(body)),
-        ("getPlans", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPlans", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPlans", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getPlans", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getPlans", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getPlans", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createPlan", 200u16) => Some(crate::round_trip::<models::PlanResponse>(body)),
-        ("createPlan", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createPlan", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createPlan", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createPlan", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createPlan", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createPlan", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getPlan", 200u16) => Some(crate::round_trip::<models::PlanResponse>(body)),
-        ("getPlan", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPlan", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPlan", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getPlan", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getPlan", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getPlan", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getPlan", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getPlan", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updatePlan", 200u16) => Some(crate::round_trip::<models::PlanResponse>(body)),
-        ("updatePlan", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updatePlan", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updatePlan", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updatePlan", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updatePlan", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updatePlan", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updatePlan", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updatePlan", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("deletePlan", 200u16) => Some(crate::round_trip::<models::PlanResponse>(body)),
-        ("deletePlan", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deletePlan", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deletePlan", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deletePlan", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("deletePlan", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deletePlan", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deletePlan", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deletePlan", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("ordersCreateShipping", 200u16) => {
             Some(crate::round_trip::<models::ShippingOrderResponse>(body))
         }
         ("ordersCreateShipping", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersCreateShipping", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersCreateShipping", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateShipping", 200u16) => {
             Some(crate::round_trip::<models::ShippingOrderResponse>(body))
         }
         ("ordersUpdateShipping", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateShipping", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateShipping", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersUpdateShipping", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteShipping", 200u16) => {
             Some(crate::round_trip::<models::ShippingOrderResponse>(body))
         }
         ("ordersDeleteShipping", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteShipping", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteShipping", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteShipping", 428u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("ordersDeleteShipping", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerShippingContacts", 200u16) => {
             Some(crate::round_trip::<models::CustomerShippingContactsResponse>(body))
         }
         ("CreateCustomerShippingContacts", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerShippingContacts", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerShippingContacts", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("CreateCustomerShippingContacts", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerShippingContacts", 200u16) => {
             Some(crate::round_trip::<models::CustomerShippingContactsResponse>(body))
         }
         ("UpdateCustomerShippingContacts", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerShippingContacts", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerShippingContacts", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("UpdateCustomerShippingContacts", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerShippingContacts", 200u16) => {
             Some(crate::round_trip::<models::CustomerShippingContactsResponse>(body))
         }
         ("DeleteCustomerShippingContacts", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerShippingContacts", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerShippingContacts", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("DeleteCustomerShippingContacts", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("subscriptionList", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionList", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionList", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionList", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionList", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionList", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionList", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionCreate", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionCreate", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionCreate", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionCreate", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionCreate", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionCreate", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionCreate", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionCreate", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionCreate", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionsGet", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionsGet", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionsGet", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionsGet", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionsGet", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionsGet", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionsGet", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionUpdate", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionUpdate", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionUpdate", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionUpdate", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionUpdate", 500u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionEvents", 200u16) => {
-            Some(crate::round_trip::<models::SubscriptionEventsResponse>(body))
+        ("subscriptionUpdate", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
-        ("subscriptionEvents", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionEvents", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionEvents", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionUpdate", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionUpdate", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionUpdate", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionEvents", 200u16) => {
+            Some(crate::round_trip::<models::GetEventsResponse>(body))
+        }
+        ("subscriptionEvents", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionEvents", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionEvents", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionCancel", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionCancel", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionCancel", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionCancel", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionCancel", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionCancel", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionCancel", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionPause", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionPause", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionPause", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionPause", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionPause", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionPause", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionPause", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionResume", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionResume", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionResume", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionResume", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionResume", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionResume", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionResume", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("subscriptionsRetry", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("subscriptionsRetry", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionsRetry", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionsRetry", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("subscriptionsRetry", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("subscriptionsRetry", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionsRetry", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionsRetry", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("subscriptionsRetry", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getCustomerPortal", 200u16) => {
             Some(crate::round_trip::<models::CustomerPortalResponse>(body))
         }
-        ("getCustomerPortal", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getCustomerPortal", 401u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getCustomerPortal", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("getCustomerPortal", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("createCustomerPortal", 201u16) => {
             Some(crate::round_trip::<models::CustomerPortalResponse>(body))
         }
         ("createCustomerPortal", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("createCustomerPortal", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("createCustomerPortal", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("getSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getSubscription", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getSubscription", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getSubscription", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("updateSubscription", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateSubscription", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("updateSubscription", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("updateSubscription", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("updateSubscription", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("createSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("createSubscription", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createSubscription", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createSubscription", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createSubscription", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createSubscription", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("cancelSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("cancelSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("cancelSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("cancelSubscription", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("cancelSubscription", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("cancelSubscription", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getSubscriptionEvents", 200u16) => {
-            Some(crate::round_trip::<models::SubscriptionEventsResponse>(body))
+            Some(crate::round_trip::<models::GetEventsResponse>(body))
         }
         ("getSubscriptionEvents", 401u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getSubscriptionEvents", 402u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getSubscriptionEvents", 404u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getSubscriptionEvents", 422u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("getSubscriptionEvents", 500u16) => {
-            Some(crate::round_trip::<models::Error>(body))
+            Some(crate::round_trip::<models::ErrorBody>(body))
         }
         ("pauseSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("pauseSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("pauseSubscription", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("pauseSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("pauseSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("pauseSubscription", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("pauseSubscription", 402u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("pauseSubscription", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("pauseSubscription", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("resumeSubscription", 200u16) => {
             Some(crate::round_trip::<models::SubscriptionResponse>(body))
         }
-        ("resumeSubscription", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resumeSubscription", 402u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resumeSubscription", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resumeSubscription", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("resumeSubscription", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("resumeSubscription", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("resumeSubscription", 402u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("resumeSubscription", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("resumeSubscription", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("resumeSubscription", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersCreateTaxes", 200u16) => {
             Some(crate::round_trip::<models::OrderTaxResponse>(body))
         }
-        ("ordersCreateTaxes", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateTaxes", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersCreateTaxes", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersCreateTaxes", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateTaxes", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersCreateTaxes", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersUpdateTaxes", 200u16) => {
             Some(crate::round_trip::<models::OrderTaxResponse>(body))
         }
-        ("ordersUpdateTaxes", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateTaxes", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateTaxes", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersUpdateTaxes", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersUpdateTaxes", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersUpdateTaxes", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersUpdateTaxes", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersUpdateTaxes", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("ordersDeleteTaxes", 200u16) => {
             Some(crate::round_trip::<models::OrderTaxResponse>(body))
         }
-        ("ordersDeleteTaxes", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteTaxes", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteTaxes", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("ordersDeleteTaxes", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("ordersDeleteTaxes", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersDeleteTaxes", 422u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersDeleteTaxes", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("ordersDeleteTaxes", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("createToken", 200u16) => Some(crate::round_trip::<models::TokenResponse>(body)),
-        ("createToken", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createToken", 422u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createToken", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createToken", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createToken", 422u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createToken", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getTransactions", 200u16) => {
             Some(crate::round_trip::<models::GetTransactionsResponse>(body))
         }
-        ("getTransactions", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransactions", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getTransactions", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getTransactions", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getTransaction", 200u16) => {
             Some(crate::round_trip::<models::TransactionResponse>(body))
         }
-        ("getTransaction", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransaction", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransaction", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getTransaction", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getTransaction", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getTransaction", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getTransfers", 200u16) => {
             Some(crate::round_trip::<models::GetTransfersResponse>(body))
         }
-        ("getTransfers", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransfers", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getTransfers", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getTransfers", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getTransfer", 200u16) => {
             Some(crate::round_trip::<models::TransferResponse>(body))
         }
-        ("getTransfer", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransfer", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getTransfer", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getTransfer", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getTransfer", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getTransfer", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getWebhookKeys", 200u16) => {
             Some(crate::round_trip::<models::GetWebhookKeysResponse>(body))
         }
-        ("getWebhookKeys", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhookKeys", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getWebhookKeys", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getWebhookKeys", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createWebhookKey", 200u16) => {
             Some(crate::round_trip::<models::WebhookKeyCreateResponse>(body))
         }
-        ("createWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createWebhookKey", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("createWebhookKey", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getWebhookKey", 200u16) => {
             Some(crate::round_trip::<models::WebhookKeyResponse>(body))
         }
-        ("getWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhookKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getWebhookKey", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getWebhookKey", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getWebhookKey", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateWebhookKey", 200u16) => {
             Some(crate::round_trip::<models::WebhookKeyResponse>(body))
         }
-        ("updateWebhookKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateWebhookKey", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("updateWebhookKey", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("updateWebhookKey", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("deleteWebhookKey", 200u16) => {
             Some(crate::round_trip::<models::WebhookKeyDeleteResponse>(body))
         }
-        ("deleteWebhookKey", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteWebhookKey", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteWebhookKey", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("deleteWebhookKey", 401u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("deleteWebhookKey", 404u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
+        ("deleteWebhookKey", 500u16) => {
+            Some(crate::round_trip::<models::ErrorBody>(body))
+        }
         ("getWebhooks", 200u16) => {
             Some(crate::round_trip::<models::GetWebhooksResponse>(body))
         }
-        ("getWebhooks", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhooks", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getWebhooks", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getWebhooks", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("createWebhook", 200u16) => {
             Some(crate::round_trip::<models::WebhookResponse>(body))
         }
-        ("createWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("createWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("createWebhook", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("createWebhook", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("getWebhook", 200u16) => {
             Some(crate::round_trip::<models::WebhookResponse>(body))
         }
-        ("getWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("getWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("getWebhook", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getWebhook", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("getWebhook", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateWebhook", 200u16) => {
             Some(crate::round_trip::<models::WebhookResponse>(body))
         }
-        ("updateWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("updateWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("updateWebhook", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateWebhook", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("updateWebhook", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("deleteWebhook", 200u16) => {
             Some(crate::round_trip::<models::WebhookResponse>(body))
         }
-        ("deleteWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("deleteWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("deleteWebhook", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deleteWebhook", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("deleteWebhook", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("testWebhook", 200u16) => {
             Some(crate::round_trip::<models::WebhookResponse>(body))
         }
-        ("testWebhook", 401u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("testWebhook", 404u16) => Some(crate::round_trip::<models::Error>(body)),
-        ("testWebhook", 500u16) => Some(crate::round_trip::<models::Error>(body)),
+        ("testWebhook", 401u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("testWebhook", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
+        ("testWebhook", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         _ => None,
     }
 }

@@ -3,7 +3,9 @@
 
 /// api keys model
 ///
-/// Schema `api_key_response`.
+/// From schema `api_key_response`.
+///
+/// Build one with [`ApiKeyResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ApiKeyResponse {
@@ -63,21 +65,109 @@ pub struct ApiKeyResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ApiKeyResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            created_at: None,
-            updated_at: None,
-            deactivated_at: None,
-            last_used_at: None,
-            description: None,
-            id: None,
-            livemode: None,
-            object: None,
-            prefix: None,
-            role: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`ApiKeyResponseBuilder::build`]; or pass the builder itself wherever a `ApiKeyResponse` is expected.
+    pub fn builder() -> ApiKeyResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ApiKeyResponse`] field by field: see [`ApiKeyResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ApiKeyResponseBuilder {
+    active: Option<bool>,
+    created_at: Option<i64>,
+    updated_at: Option<i64>,
+    deactivated_at: Option<i64>,
+    last_used_at: Option<i64>,
+    description: Option<String>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    prefix: Option<String>,
+    role: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl ApiKeyResponseBuilder {
+    /// Sets [`ApiKeyResponse::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// Sets [`ApiKeyResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`ApiKeyResponse::updated_at`].
+    pub fn updated_at(mut self, value: i64) -> Self {
+        self.updated_at = Some(value);
+        self
+    }
+    /// Sets [`ApiKeyResponse::deactivated_at`].
+    pub fn deactivated_at(mut self, value: i64) -> Self {
+        self.deactivated_at = Some(value);
+        self
+    }
+    /// Sets [`ApiKeyResponse::last_used_at`].
+    pub fn last_used_at(mut self, value: i64) -> Self {
+        self.last_used_at = Some(value);
+        self
+    }
+    /// Sets [`ApiKeyResponse::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`ApiKeyResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`ApiKeyResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`ApiKeyResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`ApiKeyResponse::prefix`].
+    pub fn prefix(mut self, value: impl Into<String>) -> Self {
+        self.prefix = Some(value.into());
+        self
+    }
+    /// Sets [`ApiKeyResponse::role`].
+    pub fn role(mut self, value: impl Into<String>) -> Self {
+        self.role = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ApiKeyResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(ApiKeyResponse {
+            active: self.active,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            deactivated_at: self.deactivated_at,
+            last_used_at: self.last_used_at,
+            description: self.description,
+            id: self.id,
+            livemode: self.livemode,
+            object: self.object,
+            prefix: self.prefix,
+            role: self.role,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ApiKeyResponseBuilder> for ApiKeyResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: ApiKeyResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// balance common fields model
 ///
-/// Schema `balance_common_fiels_response`.
+/// From schema `balance_common_fiels_response`.
+///
+/// Build one with [`BalanceCommonFielsResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct BalanceCommonFielsResponse {
@@ -22,12 +24,48 @@ pub struct BalanceCommonFielsResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl BalanceCommonFielsResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            currency: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`BalanceCommonFielsResponseBuilder::build`]; or pass the builder itself wherever a `BalanceCommonFielsResponse` is expected.
+    pub fn builder() -> BalanceCommonFielsResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`BalanceCommonFielsResponse`] field by field: see [`BalanceCommonFielsResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct BalanceCommonFielsResponseBuilder {
+    amount: Option<i64>,
+    currency: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl BalanceCommonFielsResponseBuilder {
+    /// Sets [`BalanceCommonFielsResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`BalanceCommonFielsResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(BalanceCommonFielsResponse {
+            amount: self.amount,
+            currency: self.currency,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<BalanceCommonFielsResponseBuilder> for BalanceCommonFielsResponse {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: BalanceCommonFielsResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

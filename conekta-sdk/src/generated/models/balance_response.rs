@@ -4,7 +4,9 @@
 use super::BalanceCommonFielsResponse;
 /// balance model
 ///
-/// Schema `balance_response`.
+/// From schema `balance_response`.
+///
+/// Build one with [`BalanceResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct BalanceResponse {
@@ -43,20 +45,207 @@ pub struct BalanceResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl BalanceResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            available: None,
-            cashout_retention_amount: None,
-            conekta_retention: None,
-            gateway: None,
-            pending: None,
-            retained: None,
-            retention_amount: None,
-            target_collateral_amount: None,
-            target_retention_amount: None,
-            temporarily_retained: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`BalanceResponseBuilder::build`]; or pass the builder itself wherever a `BalanceResponse` is expected.
+    pub fn builder() -> BalanceResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`BalanceResponse`] field by field: see [`BalanceResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct BalanceResponseBuilder {
+    available: Option<Vec<BalanceCommonFielsResponse>>,
+    cashout_retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
+    conekta_retention: Option<Vec<BalanceCommonFielsResponse>>,
+    gateway: Option<Vec<BalanceCommonFielsResponse>>,
+    pending: Option<Vec<BalanceCommonFielsResponse>>,
+    retained: Option<Vec<BalanceCommonFielsResponse>>,
+    retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
+    target_collateral_amount: Option<serde_json::Map<String, serde_json::Value>>,
+    target_retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
+    temporarily_retained: Option<Vec<BalanceCommonFielsResponse>>,
+    first_error: Option<crate::BuildError>,
+}
+impl BalanceResponseBuilder {
+    /// Sets [`BalanceResponse::available`].
+    pub fn available(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.available = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "available"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::cashout_retention_amount`].
+    pub fn cashout_retention_amount(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.cashout_retention_amount = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "cashout_retention_amount"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::conekta_retention`].
+    pub fn conekta_retention(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.conekta_retention = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "conekta_retention"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::gateway`].
+    pub fn gateway(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.gateway = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "gateway"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::pending`].
+    pub fn pending(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.pending = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "pending"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::retained`].
+    pub fn retained(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.retained = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "retained"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::retention_amount`].
+    pub fn retention_amount(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.retention_amount = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "retention_amount"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::target_collateral_amount`].
+    pub fn target_collateral_amount(
+        mut self,
+        value: impl crate::IntoJsonObject,
+    ) -> Self {
+        self.target_collateral_amount = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "target_collateral_amount"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::target_retention_amount`].
+    pub fn target_retention_amount(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.target_retention_amount = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "target_retention_amount"),
+        );
+        self
+    }
+    /// Sets [`BalanceResponse::temporarily_retained`].
+    pub fn temporarily_retained(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                BalanceCommonFielsResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.temporarily_retained = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "temporarily_retained"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<BalanceResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(BalanceResponse {
+            available: self.available,
+            cashout_retention_amount: self.cashout_retention_amount,
+            conekta_retention: self.conekta_retention,
+            gateway: self.gateway,
+            pending: self.pending,
+            retained: self.retained,
+            retention_amount: self.retention_amount,
+            target_collateral_amount: self.target_collateral_amount,
+            target_retention_amount: self.target_retention_amount,
+            temporarily_retained: self.temporarily_retained,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<BalanceResponseBuilder> for BalanceResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: BalanceResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,7 +4,9 @@
 use super::ChargeRequestPaymentMethod;
 /// The charges to be made
 ///
-/// Schema `charge_request`.
+/// From schema `charge_request`.
+///
+/// Build one with [`ChargeRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ChargeRequest {
@@ -13,7 +15,7 @@ pub struct ChargeRequest {
     /// Example: `40000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
-    /// The `payment_method` property.
+    #[allow(missing_docs)]
     pub payment_method: ChargeRequestPaymentMethod,
     /// Custom reference to add to the charge
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,13 +25,61 @@ pub struct ChargeRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(payment_method: ChargeRequestPaymentMethod) -> Self {
-        Self {
-            amount: None,
-            payment_method,
-            reference_id: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`ChargeRequestBuilder::build`]; or pass the builder itself wherever a `ChargeRequest` is expected.
+    pub fn builder() -> ChargeRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ChargeRequest`] field by field: see [`ChargeRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargeRequestBuilder {
+    amount: Option<i64>,
+    payment_method: Option<ChargeRequestPaymentMethod>,
+    reference_id: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl ChargeRequestBuilder {
+    /// Sets [`ChargeRequest::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`ChargeRequest::payment_method`].
+    pub fn payment_method(
+        mut self,
+        value: impl TryInto<ChargeRequestPaymentMethod, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payment_method = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payment_method"),
+        );
+        self
+    }
+    /// Sets [`ChargeRequest::reference_id`].
+    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
+        self.reference_id = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ChargeRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(ChargeRequest {
+            amount: self.amount,
+            payment_method: self
+                .payment_method
+                .ok_or_else(|| crate::BuildError::missing("payment_method"))?,
+            reference_id: self.reference_id,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ChargeRequestBuilder> for ChargeRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: ChargeRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

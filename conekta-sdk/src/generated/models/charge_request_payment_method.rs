@@ -5,18 +5,70 @@ use super::{
     PaymentMethodBnplRequest, PaymentMethodCardRequest, PaymentMethodGeneralRequest,
     PaymentMethodPbbRequest,
 };
-/// Schema `charge_request_payment_method`.
+/// From schema `charge_request_payment_method`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum ChargeRequestPaymentMethod {
     /// The `PaymentMethodCardRequest` form.
-    PaymentMethodCardRequest(PaymentMethodCardRequest),
+    Card(PaymentMethodCardRequest),
     /// The `PaymentMethodBnplRequest` form.
-    PaymentMethodBnplRequest(PaymentMethodBnplRequest),
+    Bnpl(PaymentMethodBnplRequest),
     /// The `PaymentMethodPbbRequest` form.
-    PaymentMethodPbbRequest(PaymentMethodPbbRequest),
+    Pbb(PaymentMethodPbbRequest),
     /// The `PaymentMethodGeneralRequest` form.
-    PaymentMethodGeneralRequest(PaymentMethodGeneralRequest),
+    General(PaymentMethodGeneralRequest),
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
+}
+impl From<PaymentMethodCardRequest> for ChargeRequestPaymentMethod {
+    fn from(value: PaymentMethodCardRequest) -> Self {
+        Self::Card(value)
+    }
+}
+impl TryFrom<super::PaymentMethodCardRequestBuilder> for ChargeRequestPaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodCardRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PaymentMethodBnplRequest> for ChargeRequestPaymentMethod {
+    fn from(value: PaymentMethodBnplRequest) -> Self {
+        Self::Bnpl(value)
+    }
+}
+impl TryFrom<super::PaymentMethodBnplRequestBuilder> for ChargeRequestPaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodBnplRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PaymentMethodPbbRequest> for ChargeRequestPaymentMethod {
+    fn from(value: PaymentMethodPbbRequest) -> Self {
+        Self::Pbb(value)
+    }
+}
+impl TryFrom<super::PaymentMethodPbbRequestBuilder> for ChargeRequestPaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodPbbRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PaymentMethodGeneralRequest> for ChargeRequestPaymentMethod {
+    fn from(value: PaymentMethodGeneralRequest) -> Self {
+        Self::General(value)
+    }
+}
+impl TryFrom<super::PaymentMethodGeneralRequestBuilder> for ChargeRequestPaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodGeneralRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
 }

@@ -2,46 +2,36 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChargeRefunds, ChargeResponseChannel, ChargeResponsePaymentMethod, ChargebackResponse,
+    ChannelResponse, ChargeRefunds, ChargeResponsePaymentMethod, ChargebackResponse,
 };
-/// Schema `charge_response`.
+/// From schema `charge_response`.
+///
+/// Build one with [`ChargeResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ChargeResponse {
-    /// The `amount` property.
-    ///
     /// Example: `4321`.
     pub amount: i64,
-    /// The `channel` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<ChargeResponseChannel>,
-    /// The `created_at` property.
-    ///
+    pub channel: Option<ChannelResponse>,
     /// Example: `1676386026`.
     pub created_at: i64,
-    /// The `currency` property.
-    ///
     /// Example: `"MXN"`.
     pub currency: String,
-    /// The `customer_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// The `description` property.
-    ///
     /// Example: `"Payment from order"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The `device_fingerprint` property.
-    ///
     /// Example: `"6FR3chaU4Y1nGAW5NAGd1rcjAKa142Ba"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_fingerprint: Option<String>,
-    /// The `failure_code` property.
-    ///
     /// Example: `"suspected_fraud"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<String>,
-    /// The `failure_message` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_message: Option<String>,
     /// Charge ID
@@ -52,8 +42,6 @@ pub struct ChargeResponse {
     ///
     /// Example: `false`.
     pub livemode: bool,
-    /// The `object` property.
-    ///
     /// Example: `"charge"`.
     pub object: String,
     /// Order ID
@@ -66,7 +54,7 @@ pub struct ChargeResponse {
     /// Example: `1676390742`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_at: Option<i64>,
-    /// The `payment_method` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<ChargeResponsePaymentMethod>,
     /// Reference ID of the charge
@@ -74,10 +62,10 @@ pub struct ChargeResponse {
     /// Example: `"ref_2tN73UdUSNrYRPD9r"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
-    /// The `refunds` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refunds: Option<ChargeRefunds>,
-    /// The `chargeback` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chargeback: Option<ChargebackResponse>,
     /// Charge status
@@ -89,37 +77,195 @@ pub struct ChargeResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        amount: i64,
-        created_at: i64,
-        currency: impl Into<String>,
-        id: impl Into<String>,
-        livemode: bool,
-        object: impl Into<String>,
-        status: impl Into<String>,
+    /// A builder: set fields by name, then [`ChargeResponseBuilder::build`]; or pass the builder itself wherever a `ChargeResponse` is expected.
+    pub fn builder() -> ChargeResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ChargeResponse`] field by field: see [`ChargeResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargeResponseBuilder {
+    amount: Option<i64>,
+    channel: Option<ChannelResponse>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    customer_id: Option<String>,
+    description: Option<String>,
+    device_fingerprint: Option<String>,
+    failure_code: Option<String>,
+    failure_message: Option<String>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    order_id: Option<String>,
+    paid_at: Option<i64>,
+    payment_method: Option<ChargeResponsePaymentMethod>,
+    reference_id: Option<String>,
+    refunds: Option<ChargeRefunds>,
+    chargeback: Option<ChargebackResponse>,
+    status: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl ChargeResponseBuilder {
+    /// Sets [`ChargeResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`ChargeResponse::channel`].
+    pub fn channel(
+        mut self,
+        value: impl TryInto<ChannelResponse, Error: Into<crate::BuildError>>,
     ) -> Self {
-        Self {
-            amount,
-            channel: None,
-            created_at,
-            currency: currency.into(),
-            customer_id: None,
-            description: None,
-            device_fingerprint: None,
-            failure_code: None,
-            failure_message: None,
-            id: id.into(),
-            livemode,
-            object: object.into(),
-            order_id: None,
-            paid_at: None,
-            payment_method: None,
-            reference_id: None,
-            refunds: None,
-            chargeback: None,
-            status: status.into(),
-            extra: Default::default(),
+        self.channel = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "channel"),
+        );
+        self
+    }
+    /// Sets [`ChargeResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`ChargeResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::customer_id`].
+    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::device_fingerprint`].
+    pub fn device_fingerprint(mut self, value: impl Into<String>) -> Self {
+        self.device_fingerprint = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::failure_code`].
+    pub fn failure_code(mut self, value: impl Into<String>) -> Self {
+        self.failure_code = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::failure_message`].
+    pub fn failure_message(mut self, value: impl Into<String>) -> Self {
+        self.failure_message = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`ChargeResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::order_id`].
+    pub fn order_id(mut self, value: impl Into<String>) -> Self {
+        self.order_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::paid_at`].
+    pub fn paid_at(mut self, value: i64) -> Self {
+        self.paid_at = Some(value);
+        self
+    }
+    /// Sets [`ChargeResponse::payment_method`].
+    pub fn payment_method(
+        mut self,
+        value: impl TryInto<ChargeResponsePaymentMethod, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payment_method = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payment_method"),
+        );
+        self
+    }
+    /// Sets [`ChargeResponse::reference_id`].
+    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
+        self.reference_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargeResponse::refunds`].
+    pub fn refunds(
+        mut self,
+        value: impl TryInto<ChargeRefunds, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.refunds = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "refunds"),
+        );
+        self
+    }
+    /// Sets [`ChargeResponse::chargeback`].
+    pub fn chargeback(
+        mut self,
+        value: impl TryInto<ChargebackResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.chargeback = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "chargeback"),
+        );
+        self
+    }
+    /// Sets [`ChargeResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ChargeResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(ChargeResponse {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            channel: self.channel,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            currency: self
+                .currency
+                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            customer_id: self.customer_id,
+            description: self.description,
+            device_fingerprint: self.device_fingerprint,
+            failure_code: self.failure_code,
+            failure_message: self.failure_message,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            livemode: self
+                .livemode
+                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            order_id: self.order_id,
+            paid_at: self.paid_at,
+            payment_method: self.payment_method,
+            reference_id: self.reference_id,
+            refunds: self.refunds,
+            chargeback: self.chargeback,
+            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ChargeResponseBuilder> for ChargeResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: ChargeResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -5,100 +5,73 @@ use super::{
     PaymentMethodBankTransfer, PaymentMethodBnplPayment, PaymentMethodCard,
     PaymentMethodCash, PaymentMethodPbbPayment,
 };
-/// Schema `charge_response_payment_method`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ChargeResponsePaymentMethod {
-    /// `object` is `cash_payment`.
-    CashPayment(PaymentMethodCash),
-    /// `object` is `card_payment`.
-    CardPayment(PaymentMethodCard),
-    /// `object` is `bank_transfer_payment`.
-    BankTransferPayment(PaymentMethodBankTransfer),
-    /// `object` is `bnpl_payment`.
-    BnplPayment(PaymentMethodBnplPayment),
-    /// `object` is `pay_by_bank_payment`.
-    PayByBankPayment(PaymentMethodPbbPayment),
-    /// A `object` this version of the SDK does not know: the value as it was received.
-    Unknown(serde_json::Value),
+crate::__private::tagged_union! {
+    #[doc =
+    " From schema `charge_response_payment_method`, schema `charge_order_response_payment_method`."]
+    pub enum ChargeResponsePaymentMethod : "object" { CashPayment(PaymentMethodCash) =>
+    "cash_payment", CardPayment(PaymentMethodCard) => "card_payment",
+    BankTransferPayment(PaymentMethodBankTransfer) => "bank_transfer_payment",
+    BnplPayment(PaymentMethodBnplPayment) => "bnpl_payment",
+    PayByBankPayment(PaymentMethodPbbPayment) => "pay_by_bank_payment", }
 }
-impl ChargeResponsePaymentMethod {
-    /// The discriminator value: the variant's tag, or what an unknown value carries.
-    pub fn tag(&self) -> Option<&str> {
-        match self {
-            Self::CashPayment(_) => Some("cash_payment"),
-            Self::CardPayment(_) => Some("card_payment"),
-            Self::BankTransferPayment(_) => Some("bank_transfer_payment"),
-            Self::BnplPayment(_) => Some("bnpl_payment"),
-            Self::PayByBankPayment(_) => Some("pay_by_bank_payment"),
-            Self::Unknown(value) => {
-                value.get("object").and_then(serde_json::Value::as_str)
-            }
-        }
+impl From<PaymentMethodCash> for ChargeResponsePaymentMethod {
+    fn from(value: PaymentMethodCash) -> Self {
+        Self::CashPayment(value)
     }
 }
-impl serde::Serialize for ChargeResponsePaymentMethod {
-    /// Writes the variant with its tag, whatever its own tag field says.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (mut value, tag) = match self {
-            Self::CashPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "cash_payment",
-                )
-            }
-            Self::CardPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "card_payment",
-                )
-            }
-            Self::BankTransferPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "bank_transfer_payment",
-                )
-            }
-            Self::BnplPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "bnpl_payment",
-                )
-            }
-            Self::PayByBankPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "pay_by_bank_payment",
-                )
-            }
-            Self::Unknown(value) => return value.serialize(serializer),
-        };
-        if let Some(fields) = value.as_object_mut() {
-            fields.insert("object".to_owned(), serde_json::Value::from(tag));
-        }
-        value.serialize(serializer)
+impl TryFrom<super::PaymentMethodCashBuilder> for ChargeResponsePaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::PaymentMethodCashBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }
-impl<'de> serde::Deserialize<'de> for ChargeResponsePaymentMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let tag = value
-            .get("object")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned);
-        let decoded = match tag.as_deref() {
-            Some("cash_payment") => serde_json::from_value(value).map(Self::CashPayment),
-            Some("card_payment") => serde_json::from_value(value).map(Self::CardPayment),
-            Some("bank_transfer_payment") => {
-                serde_json::from_value(value).map(Self::BankTransferPayment)
-            }
-            Some("bnpl_payment") => serde_json::from_value(value).map(Self::BnplPayment),
-            Some("pay_by_bank_payment") => {
-                serde_json::from_value(value).map(Self::PayByBankPayment)
-            }
-            _ => return Ok(Self::Unknown(value)),
-        };
-        decoded.map_err(serde::de::Error::custom)
+impl From<PaymentMethodCard> for ChargeResponsePaymentMethod {
+    fn from(value: PaymentMethodCard) -> Self {
+        Self::CardPayment(value)
+    }
+}
+impl TryFrom<super::PaymentMethodCardBuilder> for ChargeResponsePaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::PaymentMethodCardBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PaymentMethodBankTransfer> for ChargeResponsePaymentMethod {
+    fn from(value: PaymentMethodBankTransfer) -> Self {
+        Self::BankTransferPayment(value)
+    }
+}
+impl TryFrom<super::PaymentMethodBankTransferBuilder> for ChargeResponsePaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodBankTransferBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PaymentMethodBnplPayment> for ChargeResponsePaymentMethod {
+    fn from(value: PaymentMethodBnplPayment) -> Self {
+        Self::BnplPayment(value)
+    }
+}
+impl TryFrom<super::PaymentMethodBnplPaymentBuilder> for ChargeResponsePaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodBnplPaymentBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PaymentMethodPbbPayment> for ChargeResponsePaymentMethod {
+    fn from(value: PaymentMethodPbbPayment) -> Self {
+        Self::PayByBankPayment(value)
+    }
+}
+impl TryFrom<super::PaymentMethodPbbPaymentBuilder> for ChargeResponsePaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodPbbPaymentBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }

@@ -3,7 +3,9 @@
 
 /// requested field for update a charge
 ///
-/// Schema `charge_update_request`.
+/// From schema `charge_update_request`.
+///
+/// Build one with [`ChargeUpdateRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ChargeUpdateRequest {
@@ -17,11 +19,39 @@ pub struct ChargeUpdateRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeUpdateRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            reference_id: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`ChargeUpdateRequestBuilder::build`]; or pass the builder itself wherever a `ChargeUpdateRequest` is expected.
+    pub fn builder() -> ChargeUpdateRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ChargeUpdateRequest`] field by field: see [`ChargeUpdateRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargeUpdateRequestBuilder {
+    reference_id: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl ChargeUpdateRequestBuilder {
+    /// Sets [`ChargeUpdateRequest::reference_id`].
+    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
+        self.reference_id = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ChargeUpdateRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(ChargeUpdateRequest {
+            reference_id: self.reference_id,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ChargeUpdateRequestBuilder> for ChargeUpdateRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: ChargeUpdateRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

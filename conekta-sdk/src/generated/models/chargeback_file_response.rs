@@ -3,25 +3,21 @@
 
 /// A file associated with a chargeback (e.g. evidence document)
 ///
-/// Schema `chargeback_file_response`.
+/// From schema `chargeback_file_response`.
+///
+/// Build one with [`ChargebackFileResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ChargebackFileResponse {
-    /// The `id` property.
-    ///
     /// Example: `"chbkf_2zPxWFUnGNLySoums"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `file_name` property.
-    ///
     /// Example: `"20251221500000000000201.pdf"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
-    /// The `url` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The `created_at` property.
-    ///
     /// Example: `1768846800`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
@@ -30,14 +26,60 @@ pub struct ChargebackFileResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargebackFileResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            file_name: None,
-            url: None,
-            created_at: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`ChargebackFileResponseBuilder::build`]; or pass the builder itself wherever a `ChargebackFileResponse` is expected.
+    pub fn builder() -> ChargebackFileResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ChargebackFileResponse`] field by field: see [`ChargebackFileResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargebackFileResponseBuilder {
+    id: Option<String>,
+    file_name: Option<String>,
+    url: Option<String>,
+    created_at: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl ChargebackFileResponseBuilder {
+    /// Sets [`ChargebackFileResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackFileResponse::file_name`].
+    pub fn file_name(mut self, value: impl Into<String>) -> Self {
+        self.file_name = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackFileResponse::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackFileResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ChargebackFileResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(ChargebackFileResponse {
+            id: self.id,
+            file_name: self.file_name,
+            url: self.url,
+            created_at: self.created_at,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ChargebackFileResponseBuilder> for ChargebackFileResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: ChargebackFileResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,54 +4,42 @@
 use super::ChargebackFileResponse;
 /// Chargeback object
 ///
-/// Schema `chargeback_response`.
+/// From schema `chargeback_response`.
+///
+/// Build one with [`ChargebackResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ChargebackResponse {
-    /// The `id` property.
-    ///
     /// Example: `"chbk_2zPxWFUnGNLySoumn"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `status` property.
-    ///
     /// Example: `"lost"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ChargebackResponseStatus>,
-    /// The `reason` property.
-    ///
     /// Example: `"unrecognized"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<ChargebackResponseReason>,
-    /// The `note` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The `followup_status` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub followup_status: Option<ChargebackResponseFollowupStatus>,
-    /// The `response_from_client` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_from_client: Option<String>,
-    /// The `files` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<ChargebackFileResponse>>,
-    /// The `object` property.
-    ///
     /// Example: `"chargeback"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `charge_id` property.
-    ///
     /// Example: `"6966a06c044243000156c24d"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge_id: Option<String>,
-    /// The `created_at` property.
-    ///
     /// Example: `1768846800`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// The `evidence_due_by` property.
-    ///
     /// Example: `1769126399`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_due_by: Option<i64>,
@@ -60,341 +48,170 @@ pub struct ChargebackResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargebackResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            reason: None,
-            note: None,
-            followup_status: None,
-            response_from_client: None,
-            files: None,
-            object: None,
-            charge_id: None,
-            created_at: None,
-            evidence_due_by: None,
+    /// A builder: set fields by name, then [`ChargebackResponseBuilder::build`]; or pass the builder itself wherever a `ChargebackResponse` is expected.
+    pub fn builder() -> ChargebackResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ChargebackResponse`] field by field: see [`ChargebackResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargebackResponseBuilder {
+    id: Option<String>,
+    status: Option<ChargebackResponseStatus>,
+    reason: Option<ChargebackResponseReason>,
+    note: Option<String>,
+    followup_status: Option<ChargebackResponseFollowupStatus>,
+    response_from_client: Option<String>,
+    files: Option<Vec<ChargebackFileResponse>>,
+    object: Option<String>,
+    charge_id: Option<String>,
+    created_at: Option<i64>,
+    evidence_due_by: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl ChargebackResponseBuilder {
+    /// Sets [`ChargebackResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackResponse::status`].
+    pub fn status(
+        mut self,
+        value: impl TryInto<ChargebackResponseStatus, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "status"),
+        );
+        self
+    }
+    /// Sets [`ChargebackResponse::reason`].
+    pub fn reason(
+        mut self,
+        value: impl TryInto<ChargebackResponseReason, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.reason = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "reason"),
+        );
+        self
+    }
+    /// Sets [`ChargebackResponse::note`].
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackResponse::followup_status`].
+    pub fn followup_status(
+        mut self,
+        value: impl TryInto<
+            ChargebackResponseFollowupStatus,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.followup_status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "followup_status"),
+        );
+        self
+    }
+    /// Sets [`ChargebackResponse::response_from_client`].
+    pub fn response_from_client(mut self, value: impl Into<String>) -> Self {
+        self.response_from_client = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackResponse::files`].
+    pub fn files(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ChargebackFileResponse, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.files = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "files"),
+        );
+        self
+    }
+    /// Sets [`ChargebackResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackResponse::charge_id`].
+    pub fn charge_id(mut self, value: impl Into<String>) -> Self {
+        self.charge_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargebackResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`ChargebackResponse::evidence_due_by`].
+    pub fn evidence_due_by(mut self, value: i64) -> Self {
+        self.evidence_due_by = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ChargebackResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
+        }
+        Ok(ChargebackResponse {
+            id: self.id,
+            status: self.status,
+            reason: self.reason,
+            note: self.note,
+            followup_status: self.followup_status,
+            response_from_client: self.response_from_client,
+            files: self.files,
+            object: self.object,
+            charge_id: self.charge_id,
+            created_at: self.created_at,
+            evidence_due_by: self.evidence_due_by,
             extra: Default::default(),
-        }
+        })
     }
 }
-/// Schema `chargeback_response/properties/followup_status`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ChargebackResponseFollowupStatus {
-    /// `customer_uncontacted`
-    CustomerUncontacted,
-    /// `customer_contacted`
-    CustomerContacted,
-    /// `customer_unreachable`
-    CustomerUnreachable,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl ChargebackResponseFollowupStatus {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CustomerUncontacted => "customer_uncontacted",
-            Self::CustomerContacted => "customer_contacted",
-            Self::CustomerUnreachable => "customer_unreachable",
-            Self::Unknown(other) => other,
-        }
+impl TryFrom<ChargebackResponseBuilder> for ChargebackResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: ChargebackResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }
-impl From<&str> for ChargebackResponseFollowupStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "customer_uncontacted" => Self::CustomerUncontacted,
-            "customer_contacted" => Self::CustomerContacted,
-            "customer_unreachable" => Self::CustomerUnreachable,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `chargeback_response/properties/followup_status`."] pub enum
+    ChargebackResponseFollowupStatus { CustomerUncontacted => "customer_uncontacted",
+    CustomerContacted => "customer_contacted", CustomerUnreachable =>
+    "customer_unreachable", }
 }
-impl From<String> for ChargebackResponseFollowupStatus {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `chargeback_response/properties/reason`."] pub enum
+    ChargebackResponseReason { Unrecognized => "unrecognized", Unauthorized =>
+    "unauthorized", UnauthorizedByClient => "unauthorized_by_client",
+    UnrecognizedLikeFraud => "unrecognized_like_fraud", InsufficientEvidence =>
+    "insufficient_evidence", IllegibleEvidence => "illegible_evidence", General =>
+    "general", LateEvidence => "late_evidence", IncorrectExchange =>
+    "incorrect_exchange", FraudulentBusiness => "fraudulent_business", Billing =>
+    "billing", TwiceTransaction => "twice_transaction", TransactionNotRefunded =>
+    "transaction_not_refunded", BankDocRequest => "bank_doc_request",
+    UnrecognizedPurchase => "unrecognized_purchase", SubscriptionCanceled =>
+    "subscription_canceled", CopyOfPurchase => "copy_of_purchase", DifferentsAmounts =>
+    "differents_amounts", SubscriptionNotRequested => "subscription_not_requested",
+    DamagedProducts => "damaged_products", ShowDocuments => "show_documents", Duplicate
+    => "duplicate", Fraudulent => "fraudulent", ServiceCanceled => "service_canceled",
+    ProductUnacceptable => "product_unacceptable", ProductNotReceived =>
+    "product_not_received", IncorrectAmount => "incorrect_amount", ChipLiabiliatyShift =>
+    "chip_liabiliaty_shift", CreditNotProcessed => "credit_not_processed", }
 }
-impl std::str::FromStr for ChargebackResponseFollowupStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ChargebackResponseFollowupStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ChargebackResponseFollowupStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargebackResponseFollowupStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
-/// Schema `chargeback_response/properties/reason`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ChargebackResponseReason {
-    /// `unrecognized`
-    Unrecognized,
-    /// `unauthorized`
-    Unauthorized,
-    /// `unauthorized_by_client`
-    UnauthorizedByClient,
-    /// `unrecognized_like_fraud`
-    UnrecognizedLikeFraud,
-    /// `insufficient_evidence`
-    InsufficientEvidence,
-    /// `illegible_evidence`
-    IllegibleEvidence,
-    /// `general`
-    General,
-    /// `late_evidence`
-    LateEvidence,
-    /// `incorrect_exchange`
-    IncorrectExchange,
-    /// `fraudulent_business`
-    FraudulentBusiness,
-    /// `billing`
-    Billing,
-    /// `twice_transaction`
-    TwiceTransaction,
-    /// `transaction_not_refunded`
-    TransactionNotRefunded,
-    /// `bank_doc_request`
-    BankDocRequest,
-    /// `unrecognized_purchase`
-    UnrecognizedPurchase,
-    /// `subscription_canceled`
-    SubscriptionCanceled,
-    /// `copy_of_purchase`
-    CopyOfPurchase,
-    /// `differents_amounts`
-    DifferentsAmounts,
-    /// `subscription_not_requested`
-    SubscriptionNotRequested,
-    /// `damaged_products`
-    DamagedProducts,
-    /// `show_documents`
-    ShowDocuments,
-    /// `duplicate`
-    Duplicate,
-    /// `fraudulent`
-    Fraudulent,
-    /// `service_canceled`
-    ServiceCanceled,
-    /// `product_unacceptable`
-    ProductUnacceptable,
-    /// `product_not_received`
-    ProductNotReceived,
-    /// `incorrect_amount`
-    IncorrectAmount,
-    /// `chip_liabiliaty_shift`
-    ChipLiabiliatyShift,
-    /// `credit_not_processed`
-    CreditNotProcessed,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl ChargebackResponseReason {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unrecognized => "unrecognized",
-            Self::Unauthorized => "unauthorized",
-            Self::UnauthorizedByClient => "unauthorized_by_client",
-            Self::UnrecognizedLikeFraud => "unrecognized_like_fraud",
-            Self::InsufficientEvidence => "insufficient_evidence",
-            Self::IllegibleEvidence => "illegible_evidence",
-            Self::General => "general",
-            Self::LateEvidence => "late_evidence",
-            Self::IncorrectExchange => "incorrect_exchange",
-            Self::FraudulentBusiness => "fraudulent_business",
-            Self::Billing => "billing",
-            Self::TwiceTransaction => "twice_transaction",
-            Self::TransactionNotRefunded => "transaction_not_refunded",
-            Self::BankDocRequest => "bank_doc_request",
-            Self::UnrecognizedPurchase => "unrecognized_purchase",
-            Self::SubscriptionCanceled => "subscription_canceled",
-            Self::CopyOfPurchase => "copy_of_purchase",
-            Self::DifferentsAmounts => "differents_amounts",
-            Self::SubscriptionNotRequested => "subscription_not_requested",
-            Self::DamagedProducts => "damaged_products",
-            Self::ShowDocuments => "show_documents",
-            Self::Duplicate => "duplicate",
-            Self::Fraudulent => "fraudulent",
-            Self::ServiceCanceled => "service_canceled",
-            Self::ProductUnacceptable => "product_unacceptable",
-            Self::ProductNotReceived => "product_not_received",
-            Self::IncorrectAmount => "incorrect_amount",
-            Self::ChipLiabiliatyShift => "chip_liabiliaty_shift",
-            Self::CreditNotProcessed => "credit_not_processed",
-            Self::Unknown(other) => other,
-        }
-    }
-}
-impl From<&str> for ChargebackResponseReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "unrecognized" => Self::Unrecognized,
-            "unauthorized" => Self::Unauthorized,
-            "unauthorized_by_client" => Self::UnauthorizedByClient,
-            "unrecognized_like_fraud" => Self::UnrecognizedLikeFraud,
-            "insufficient_evidence" => Self::InsufficientEvidence,
-            "illegible_evidence" => Self::IllegibleEvidence,
-            "general" => Self::General,
-            "late_evidence" => Self::LateEvidence,
-            "incorrect_exchange" => Self::IncorrectExchange,
-            "fraudulent_business" => Self::FraudulentBusiness,
-            "billing" => Self::Billing,
-            "twice_transaction" => Self::TwiceTransaction,
-            "transaction_not_refunded" => Self::TransactionNotRefunded,
-            "bank_doc_request" => Self::BankDocRequest,
-            "unrecognized_purchase" => Self::UnrecognizedPurchase,
-            "subscription_canceled" => Self::SubscriptionCanceled,
-            "copy_of_purchase" => Self::CopyOfPurchase,
-            "differents_amounts" => Self::DifferentsAmounts,
-            "subscription_not_requested" => Self::SubscriptionNotRequested,
-            "damaged_products" => Self::DamagedProducts,
-            "show_documents" => Self::ShowDocuments,
-            "duplicate" => Self::Duplicate,
-            "fraudulent" => Self::Fraudulent,
-            "service_canceled" => Self::ServiceCanceled,
-            "product_unacceptable" => Self::ProductUnacceptable,
-            "product_not_received" => Self::ProductNotReceived,
-            "incorrect_amount" => Self::IncorrectAmount,
-            "chip_liabiliaty_shift" => Self::ChipLiabiliatyShift,
-            "credit_not_processed" => Self::CreditNotProcessed,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ChargebackResponseReason {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ChargebackResponseReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ChargebackResponseReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ChargebackResponseReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargebackResponseReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
-/// Schema `chargeback_response/properties/status`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ChargebackResponseStatus {
-    /// `won`
-    Won,
-    /// `lost`
-    Lost,
-    /// `action_required`
-    ActionRequired,
-    /// `pending_review`
-    PendingReview,
-    /// `under_review`
-    UnderReview,
-    /// `covered`
-    Covered,
-    /// `rt`
-    Rt,
-    /// `rt_sent`
-    RtSent,
-    /// `represented`
-    Represented,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl ChargebackResponseStatus {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Won => "won",
-            Self::Lost => "lost",
-            Self::ActionRequired => "action_required",
-            Self::PendingReview => "pending_review",
-            Self::UnderReview => "under_review",
-            Self::Covered => "covered",
-            Self::Rt => "rt",
-            Self::RtSent => "rt_sent",
-            Self::Represented => "represented",
-            Self::Unknown(other) => other,
-        }
-    }
-}
-impl From<&str> for ChargebackResponseStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "won" => Self::Won,
-            "lost" => Self::Lost,
-            "action_required" => Self::ActionRequired,
-            "pending_review" => Self::PendingReview,
-            "under_review" => Self::UnderReview,
-            "covered" => Self::Covered,
-            "rt" => Self::Rt,
-            "rt_sent" => Self::RtSent,
-            "represented" => Self::Represented,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for ChargebackResponseStatus {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for ChargebackResponseStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ChargebackResponseStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ChargebackResponseStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargebackResponseStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
+crate::__private::open_enum! {
+    #[doc = " From schema `chargeback_response/properties/status`."] pub enum
+    ChargebackResponseStatus { Won => "won", Lost => "lost", ActionRequired =>
+    "action_required", PendingReview => "pending_review", UnderReview => "under_review",
+    Covered => "covered", Rt => "rt", RtSent => "rt_sent", Represented => "represented",
     }
 }

@@ -2,51 +2,37 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChargeResponseChannel, ChargeResponsePaymentMethod, ChargeResponseRefunds,
+    ChannelResponse, ChargeResponsePaymentMethod, ChargeResponseRefunds,
     ChargebackResponse,
 };
-/// Schema `charges_data_response`.
-pub type ChargesDataResponse = ChargesDataResponseValue;
-/// charge_response
+/// From schema `charges_data_response`.
 ///
-/// Schema `charges_data_response/allOf/0`.
+/// Build one with [`ChargesDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
-pub struct ChargesDataResponseValue {
-    /// The `amount` property.
-    ///
+pub struct ChargesDataResponse {
     /// Example: `4321`.
     pub amount: i64,
-    /// The `channel` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<ChargeResponseChannel>,
-    /// The `created_at` property.
-    ///
+    pub channel: Option<ChannelResponse>,
     /// Example: `1676386026`.
     pub created_at: i64,
-    /// The `currency` property.
-    ///
     /// Example: `"MXN"`.
     pub currency: String,
-    /// The `customer_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// The `description` property.
-    ///
     /// Example: `"Payment from order"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The `device_fingerprint` property.
-    ///
     /// Example: `"6FR3chaU4Y1nGAW5NAGd1rcjAKa142Ba"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_fingerprint: Option<String>,
-    /// The `failure_code` property.
-    ///
     /// Example: `"suspected_fraud"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<String>,
-    /// The `failure_message` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_message: Option<String>,
     /// Charge ID
@@ -57,8 +43,6 @@ pub struct ChargesDataResponseValue {
     ///
     /// Example: `false`.
     pub livemode: bool,
-    /// The `object` property.
-    ///
     /// Example: `"charge"`.
     pub object: String,
     /// Order ID
@@ -70,7 +54,7 @@ pub struct ChargesDataResponseValue {
     /// Example: `1676390742`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_at: Option<i64>,
-    /// The `payment_method` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<ChargeResponsePaymentMethod>,
     /// Reference ID of the charge
@@ -78,10 +62,10 @@ pub struct ChargesDataResponseValue {
     /// Example: `"ref_2tN73UdUSNrYRPD9r"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
-    /// The `refunds` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refunds: Option<ChargeResponseRefunds>,
-    /// The `chargeback` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chargeback: Option<ChargebackResponse>,
     /// Charge status
@@ -92,40 +76,198 @@ pub struct ChargesDataResponseValue {
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl ChargesDataResponseValue {
-    /// A value with the required fields set and the optional ones empty.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        amount: i64,
-        created_at: i64,
-        currency: impl Into<String>,
-        id: impl Into<String>,
-        livemode: bool,
-        object: impl Into<String>,
-        order_id: impl Into<String>,
-        status: impl Into<String>,
+impl ChargesDataResponse {
+    /// A builder: set fields by name, then [`ChargesDataResponseBuilder::build`]; or pass the builder itself wherever a `ChargesDataResponse` is expected.
+    pub fn builder() -> ChargesDataResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`ChargesDataResponse`] field by field: see [`ChargesDataResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargesDataResponseBuilder {
+    amount: Option<i64>,
+    channel: Option<ChannelResponse>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    customer_id: Option<String>,
+    description: Option<String>,
+    device_fingerprint: Option<String>,
+    failure_code: Option<String>,
+    failure_message: Option<String>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    order_id: Option<String>,
+    paid_at: Option<i64>,
+    payment_method: Option<ChargeResponsePaymentMethod>,
+    reference_id: Option<String>,
+    refunds: Option<ChargeResponseRefunds>,
+    chargeback: Option<ChargebackResponse>,
+    status: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl ChargesDataResponseBuilder {
+    /// Sets [`ChargesDataResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`ChargesDataResponse::channel`].
+    pub fn channel(
+        mut self,
+        value: impl TryInto<ChannelResponse, Error: Into<crate::BuildError>>,
     ) -> Self {
-        Self {
-            amount,
-            channel: None,
-            created_at,
-            currency: currency.into(),
-            customer_id: None,
-            description: None,
-            device_fingerprint: None,
-            failure_code: None,
-            failure_message: None,
-            id: id.into(),
-            livemode,
-            object: object.into(),
-            order_id: order_id.into(),
-            paid_at: None,
-            payment_method: None,
-            reference_id: None,
-            refunds: None,
-            chargeback: None,
-            status: status.into(),
-            extra: Default::default(),
+        self.channel = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "channel"),
+        );
+        self
+    }
+    /// Sets [`ChargesDataResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`ChargesDataResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::customer_id`].
+    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::device_fingerprint`].
+    pub fn device_fingerprint(mut self, value: impl Into<String>) -> Self {
+        self.device_fingerprint = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::failure_code`].
+    pub fn failure_code(mut self, value: impl Into<String>) -> Self {
+        self.failure_code = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::failure_message`].
+    pub fn failure_message(mut self, value: impl Into<String>) -> Self {
+        self.failure_message = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`ChargesDataResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::order_id`].
+    pub fn order_id(mut self, value: impl Into<String>) -> Self {
+        self.order_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::paid_at`].
+    pub fn paid_at(mut self, value: i64) -> Self {
+        self.paid_at = Some(value);
+        self
+    }
+    /// Sets [`ChargesDataResponse::payment_method`].
+    pub fn payment_method(
+        mut self,
+        value: impl TryInto<ChargeResponsePaymentMethod, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payment_method = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payment_method"),
+        );
+        self
+    }
+    /// Sets [`ChargesDataResponse::reference_id`].
+    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
+        self.reference_id = Some(value.into());
+        self
+    }
+    /// Sets [`ChargesDataResponse::refunds`].
+    pub fn refunds(
+        mut self,
+        value: impl TryInto<ChargeResponseRefunds, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.refunds = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "refunds"),
+        );
+        self
+    }
+    /// Sets [`ChargesDataResponse::chargeback`].
+    pub fn chargeback(
+        mut self,
+        value: impl TryInto<ChargebackResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.chargeback = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "chargeback"),
+        );
+        self
+    }
+    /// Sets [`ChargesDataResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<ChargesDataResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(ChargesDataResponse {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            channel: self.channel,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            currency: self
+                .currency
+                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            customer_id: self.customer_id,
+            description: self.description,
+            device_fingerprint: self.device_fingerprint,
+            failure_code: self.failure_code,
+            failure_message: self.failure_message,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            livemode: self
+                .livemode
+                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            order_id: self
+                .order_id
+                .ok_or_else(|| crate::BuildError::missing("order_id"))?,
+            paid_at: self.paid_at,
+            payment_method: self.payment_method,
+            reference_id: self.reference_id,
+            refunds: self.refunds,
+            chargeback: self.chargeback,
+            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ChargesDataResponseBuilder> for ChargesDataResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: ChargesDataResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

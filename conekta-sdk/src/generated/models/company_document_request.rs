@@ -3,7 +3,9 @@
 
 /// Request body for uploading a company document.
 ///
-/// Schema `CompanyDocumentRequest`.
+/// From schema `CompanyDocumentRequest`.
+///
+/// Build one with [`CompanyDocumentRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CompanyDocumentRequest {
@@ -63,138 +65,119 @@ pub struct CompanyDocumentRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CompanyDocumentRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        file_classification: CompanyDocumentRequestFileClassification,
-        content_type: impl Into<String>,
-        file_name: impl Into<String>,
-        file_data: impl Into<String>,
+    /// A builder: set fields by name, then [`CompanyDocumentRequestBuilder::build`]; or pass the builder itself wherever a `CompanyDocumentRequest` is expected.
+    pub fn builder() -> CompanyDocumentRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CompanyDocumentRequest`] field by field: see [`CompanyDocumentRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CompanyDocumentRequestBuilder {
+    file_classification: Option<CompanyDocumentRequestFileClassification>,
+    content_type: Option<String>,
+    international: Option<bool>,
+    file_name: Option<String>,
+    file_data: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CompanyDocumentRequestBuilder {
+    /// Sets [`CompanyDocumentRequest::file_classification`].
+    pub fn file_classification(
+        mut self,
+        value: impl TryInto<
+            CompanyDocumentRequestFileClassification,
+            Error: Into<crate::BuildError>,
+        >,
     ) -> Self {
-        Self {
-            file_classification,
-            content_type: content_type.into(),
-            international: None,
-            file_name: file_name.into(),
-            file_data: file_data.into(),
+        self.file_classification = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "file_classification"),
+        );
+        self
+    }
+    /// Sets [`CompanyDocumentRequest::content_type`].
+    pub fn content_type(mut self, value: impl Into<String>) -> Self {
+        self.content_type = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyDocumentRequest::international`].
+    pub fn international(mut self, value: bool) -> Self {
+        self.international = Some(value);
+        self
+    }
+    /// Sets [`CompanyDocumentRequest::file_name`].
+    pub fn file_name(mut self, value: impl Into<String>) -> Self {
+        self.file_name = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyDocumentRequest::file_data`].
+    pub fn file_data(mut self, value: impl Into<String>) -> Self {
+        self.file_data = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CompanyDocumentRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
+        }
+        Ok(CompanyDocumentRequest {
+            file_classification: self
+                .file_classification
+                .ok_or_else(|| crate::BuildError::missing("file_classification"))?,
+            content_type: self
+                .content_type
+                .ok_or_else(|| crate::BuildError::missing("content_type"))?,
+            international: self.international,
+            file_name: self
+                .file_name
+                .ok_or_else(|| crate::BuildError::missing("file_name"))?,
+            file_data: self
+                .file_data
+                .ok_or_else(|| crate::BuildError::missing("file_data"))?,
             extra: Default::default(),
-        }
+        })
     }
 }
-/// Classification of the document.
-///
-/// | Tipo de archivo              | Descripción                                               |
-///
-/// | :--------------------------- | :-------------------------------------------------------- |
-///
-/// | `id_legal_representative`      | identificación oficial frente                             |
-///
-/// | `id_legal_representative_back` | identificación oficial atrás                              |
-///
-/// | `cfdi`                         | Prueba de situación fiscal                                |
-///
-/// | `constitutive_act_basic`       | Acta constitutiva                                         |
-///
-/// | `proof_of_address`             | Comprobante de domicilio del negocio                      |
-///
-/// | `power_of_attonery`            | Poderes de representación                                 |
-///
-/// | `deposit_account_cover`        | Carátula de la cuenta de depósito                         |
-///
-/// | `permit_casino`                | Permiso ante SEGOB                                        |
-///
-/// | `license_sanitation`           | Licencia sanitaria de COFEPRIS                            |
-///
-/// | `registration_tourism`         | Inscripción ante el Registro Nacional de Turismo (SECTUR) |
-///
-/// Schema `CompanyDocumentRequest/properties/file_classification`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompanyDocumentRequestFileClassification {
-    /// `id_legal_representative`
-    IdLegalRepresentative,
-    /// `id_legal_representative_back`
-    IdLegalRepresentativeBack,
-    /// `cfdi`
-    Cfdi,
-    /// `constitutive_act_basic`
-    ConstitutiveActBasic,
-    /// `proof_of_address`
-    ProofOfAddress,
-    /// `power_of_attonery`
-    PowerOfAttonery,
-    /// `deposit_account_cover`
-    DepositAccountCover,
-    /// `permit_casino`
-    PermitCasino,
-    /// `license_sanitation`
-    LicenseSanitation,
-    /// `registration_tourism`
-    RegistrationTourism,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CompanyDocumentRequestFileClassification {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IdLegalRepresentative => "id_legal_representative",
-            Self::IdLegalRepresentativeBack => "id_legal_representative_back",
-            Self::Cfdi => "cfdi",
-            Self::ConstitutiveActBasic => "constitutive_act_basic",
-            Self::ProofOfAddress => "proof_of_address",
-            Self::PowerOfAttonery => "power_of_attonery",
-            Self::DepositAccountCover => "deposit_account_cover",
-            Self::PermitCasino => "permit_casino",
-            Self::LicenseSanitation => "license_sanitation",
-            Self::RegistrationTourism => "registration_tourism",
-            Self::Unknown(other) => other,
-        }
+impl TryFrom<CompanyDocumentRequestBuilder> for CompanyDocumentRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: CompanyDocumentRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }
-impl From<&str> for CompanyDocumentRequestFileClassification {
-    fn from(value: &str) -> Self {
-        match value {
-            "id_legal_representative" => Self::IdLegalRepresentative,
-            "id_legal_representative_back" => Self::IdLegalRepresentativeBack,
-            "cfdi" => Self::Cfdi,
-            "constitutive_act_basic" => Self::ConstitutiveActBasic,
-            "proof_of_address" => Self::ProofOfAddress,
-            "power_of_attonery" => Self::PowerOfAttonery,
-            "deposit_account_cover" => Self::DepositAccountCover,
-            "permit_casino" => Self::PermitCasino,
-            "license_sanitation" => Self::LicenseSanitation,
-            "registration_tourism" => Self::RegistrationTourism,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for CompanyDocumentRequestFileClassification {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for CompanyDocumentRequestFileClassification {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CompanyDocumentRequestFileClassification {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CompanyDocumentRequestFileClassification {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CompanyDocumentRequestFileClassification {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
+crate::__private::open_enum! {
+    #[doc = " Classification of the document."] #[doc = ""] #[doc =
+    " | Tipo de archivo              | Descripción                                               |"]
+    #[doc = ""] #[doc =
+    " | :--------------------------- | :-------------------------------------------------------- |"]
+    #[doc = ""] #[doc =
+    " | `id_legal_representative`      | identificación oficial frente                             |"]
+    #[doc = ""] #[doc =
+    " | `id_legal_representative_back` | identificación oficial atrás                              |"]
+    #[doc = ""] #[doc =
+    " | `cfdi`                         | Prueba de situación fiscal                                |"]
+    #[doc = ""] #[doc =
+    " | `constitutive_act_basic`       | Acta constitutiva                                         |"]
+    #[doc = ""] #[doc =
+    " | `proof_of_address`             | Comprobante de domicilio del negocio                      |"]
+    #[doc = ""] #[doc =
+    " | `power_of_attonery`            | Poderes de representación                                 |"]
+    #[doc = ""] #[doc =
+    " | `deposit_account_cover`        | Carátula de la cuenta de depósito                         |"]
+    #[doc = ""] #[doc =
+    " | `permit_casino`                | Permiso ante SEGOB                                        |"]
+    #[doc = ""] #[doc =
+    " | `license_sanitation`           | Licencia sanitaria de COFEPRIS                            |"]
+    #[doc = ""] #[doc =
+    " | `registration_tourism`         | Inscripción ante el Registro Nacional de Turismo (SECTUR) |"]
+    #[doc = ""] #[doc =
+    " From schema `CompanyDocumentRequest/properties/file_classification`, schema `company_document_response/properties/file_classification`."]
+    pub enum CompanyDocumentRequestFileClassification { IdLegalRepresentative =>
+    "id_legal_representative", IdLegalRepresentativeBack =>
+    "id_legal_representative_back", Cfdi => "cfdi", ConstitutiveActBasic =>
+    "constitutive_act_basic", ProofOfAddress => "proof_of_address", PowerOfAttonery =>
+    "power_of_attonery", DepositAccountCover => "deposit_account_cover", PermitCasino =>
+    "permit_casino", LicenseSanitation => "license_sanitation", RegistrationTourism =>
+    "registration_tourism", }
 }

@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentResponse;
-/// Schema `company_response`.
+/// From schema `company_response`.
+///
+/// Build one with [`CompanyResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CompanyResponse {
@@ -60,88 +62,131 @@ pub struct CompanyResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CompanyResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        created_at: i64,
-        object: impl Into<String>,
+    /// A builder: set fields by name, then [`CompanyResponseBuilder::build`]; or pass the builder itself wherever a `CompanyResponse` is expected.
+    pub fn builder() -> CompanyResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CompanyResponse`] field by field: see [`CompanyResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CompanyResponseBuilder {
+    id: Option<String>,
+    name: Option<String>,
+    active: Option<bool>,
+    account_status: Option<String>,
+    parent_company_id: Option<String>,
+    onboarding_status: Option<String>,
+    documents: Option<Vec<CompanyDocumentResponse>>,
+    created_at: Option<i64>,
+    object: Option<String>,
+    three_ds_enabled: Option<bool>,
+    three_ds_mode: Option<CompanyResponseThreeDsMode>,
+    first_error: Option<crate::BuildError>,
+}
+impl CompanyResponseBuilder {
+    /// Sets [`CompanyResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyResponse::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyResponse::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// Sets [`CompanyResponse::account_status`].
+    pub fn account_status(mut self, value: impl Into<String>) -> Self {
+        self.account_status = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyResponse::parent_company_id`].
+    pub fn parent_company_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_company_id = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyResponse::onboarding_status`].
+    pub fn onboarding_status(mut self, value: impl Into<String>) -> Self {
+        self.onboarding_status = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyResponse::documents`].
+    pub fn documents(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<CompanyDocumentResponse, Error: Into<crate::BuildError>>,
+        >,
     ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            active: None,
-            account_status: None,
-            parent_company_id: None,
-            onboarding_status: None,
-            documents: None,
-            created_at,
-            object: object.into(),
-            three_ds_enabled: None,
-            three_ds_mode: None,
+        self.documents = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "documents"),
+        );
+        self
+    }
+    /// Sets [`CompanyResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`CompanyResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CompanyResponse::three_ds_enabled`].
+    pub fn three_ds_enabled(mut self, value: bool) -> Self {
+        self.three_ds_enabled = Some(value);
+        self
+    }
+    /// Sets [`CompanyResponse::three_ds_mode`].
+    pub fn three_ds_mode(
+        mut self,
+        value: impl TryInto<CompanyResponseThreeDsMode, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.three_ds_mode = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "three_ds_mode"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CompanyResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
+        }
+        Ok(CompanyResponse {
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            active: self.active,
+            account_status: self.account_status,
+            parent_company_id: self.parent_company_id,
+            onboarding_status: self.onboarding_status,
+            documents: self.documents,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            three_ds_enabled: self.three_ds_enabled,
+            three_ds_mode: self.three_ds_mode,
             extra: Default::default(),
-        }
+        })
     }
 }
-/// The 3DS mode for the company, either 'smart' or 'strict'. This property is only applicable when three_ds_enabled is true. When three_ds_enabled is false, this field will be null.
-///
-/// Schema `company_response/properties/three_ds_mode`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CompanyResponseThreeDsMode {
-    /// `smart`
-    Smart,
-    /// `strict`
-    Strict,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CompanyResponseThreeDsMode {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Smart => "smart",
-            Self::Strict => "strict",
-            Self::Unknown(other) => other,
-        }
+impl TryFrom<CompanyResponseBuilder> for CompanyResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: CompanyResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }
-impl From<&str> for CompanyResponseThreeDsMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "smart" => Self::Smart,
-            "strict" => Self::Strict,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for CompanyResponseThreeDsMode {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for CompanyResponseThreeDsMode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CompanyResponseThreeDsMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CompanyResponseThreeDsMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CompanyResponseThreeDsMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
+crate::__private::open_enum! {
+    #[doc =
+    " The 3DS mode for the company, either 'smart' or 'strict'. This property is only applicable when three_ds_enabled is true. When three_ds_enabled is false, this field will be null."]
+    #[doc = ""] #[doc = " From schema `company_response/properties/three_ds_mode`."] pub
+    enum CompanyResponseThreeDsMode { Smart => "smart", Strict => "strict", }
 }

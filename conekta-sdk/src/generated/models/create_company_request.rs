@@ -7,7 +7,9 @@ use super::{
 };
 /// Create Company Request
 ///
-/// Schema `Create_Company_Request`.
+/// From schema `Create_Company_Request`.
+///
+/// Build one with [`CreateCompanyRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateCompanyRequest {
@@ -21,13 +23,13 @@ pub struct CreateCompanyRequest {
     /// Example: `"owner"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_company: Option<String>,
-    /// The `comercial_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comercial_info: Option<CreateCompanyRequestComercialInfo>,
-    /// The `fiscal_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_info: Option<CreateCompanyRequestFiscalInfo>,
-    /// The `bank_account_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account_info: Option<CreateCompanyRequestBankAccountInfo>,
     /// Properties the spec does not declare, kept as they were received.
@@ -35,15 +37,94 @@ pub struct CreateCompanyRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            type_company: None,
-            comercial_info: None,
-            fiscal_info: None,
-            bank_account_info: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CreateCompanyRequestBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequest` is expected.
+    pub fn builder() -> CreateCompanyRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CreateCompanyRequest`] field by field: see [`CreateCompanyRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CreateCompanyRequestBuilder {
+    name: Option<String>,
+    type_company: Option<String>,
+    comercial_info: Option<CreateCompanyRequestComercialInfo>,
+    fiscal_info: Option<CreateCompanyRequestFiscalInfo>,
+    bank_account_info: Option<CreateCompanyRequestBankAccountInfo>,
+    first_error: Option<crate::BuildError>,
+}
+impl CreateCompanyRequestBuilder {
+    /// Sets [`CreateCompanyRequest::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`CreateCompanyRequest::type_company`].
+    pub fn type_company(mut self, value: impl Into<String>) -> Self {
+        self.type_company = Some(value.into());
+        self
+    }
+    /// Sets [`CreateCompanyRequest::comercial_info`].
+    pub fn comercial_info(
+        mut self,
+        value: impl TryInto<
+            CreateCompanyRequestComercialInfo,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.comercial_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "comercial_info"),
+        );
+        self
+    }
+    /// Sets [`CreateCompanyRequest::fiscal_info`].
+    pub fn fiscal_info(
+        mut self,
+        value: impl TryInto<
+            CreateCompanyRequestFiscalInfo,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.fiscal_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "fiscal_info"),
+        );
+        self
+    }
+    /// Sets [`CreateCompanyRequest::bank_account_info`].
+    pub fn bank_account_info(
+        mut self,
+        value: impl TryInto<
+            CreateCompanyRequestBankAccountInfo,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.bank_account_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "bank_account_info"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CreateCompanyRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CreateCompanyRequest {
+            name: self.name,
+            type_company: self.type_company,
+            comercial_info: self.comercial_info,
+            fiscal_info: self.fiscal_info,
+            bank_account_info: self.bank_account_info,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CreateCompanyRequestBuilder> for CreateCompanyRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: CreateCompanyRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

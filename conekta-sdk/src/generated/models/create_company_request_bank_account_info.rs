@@ -3,7 +3,9 @@
 
 /// Bank account information for the company.
 ///
-/// Schema `Create_Company_Request_bank_account_info`.
+/// From schema `Create_Company_Request_bank_account_info`.
+///
+/// Build one with [`CreateCompanyRequestBankAccountInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestBankAccountInfo {
@@ -17,11 +19,44 @@ pub struct CreateCompanyRequestBankAccountInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequestBankAccountInfo {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            clabe: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CreateCompanyRequestBankAccountInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestBankAccountInfo` is expected.
+    pub fn builder() -> CreateCompanyRequestBankAccountInfoBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CreateCompanyRequestBankAccountInfo`] field by field: see [`CreateCompanyRequestBankAccountInfo::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CreateCompanyRequestBankAccountInfoBuilder {
+    clabe: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CreateCompanyRequestBankAccountInfoBuilder {
+    /// Sets [`CreateCompanyRequestBankAccountInfo::clabe`].
+    pub fn clabe(mut self, value: impl Into<String>) -> Self {
+        self.clabe = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(
+        self,
+    ) -> Result<CreateCompanyRequestBankAccountInfo, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CreateCompanyRequestBankAccountInfo {
+            clabe: self.clabe,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CreateCompanyRequestBankAccountInfoBuilder>
+for CreateCompanyRequestBankAccountInfo {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CreateCompanyRequestBankAccountInfoBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

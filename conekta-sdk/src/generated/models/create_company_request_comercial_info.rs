@@ -3,13 +3,15 @@
 
 /// Commercial information for the company.
 ///
-/// Schema `Create_Company_Request_comercial_info`.
+/// From schema `Create_Company_Request_comercial_info`.
+///
+/// Build one with [`CreateCompanyRequestComercialInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestComercialInfo {
     /// The company's website URL.
     ///
-    /// Example: `"http://www.test.com"`.
+    /// Example: `"<http://www.test.com">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// The Merchant Category Code (MCC) for the company.
@@ -32,14 +34,63 @@ pub struct CreateCompanyRequestComercialInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequestComercialInfo {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            website: None,
-            mcc: None,
-            merchant_support_email: None,
-            merchant_support_phone: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CreateCompanyRequestComercialInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestComercialInfo` is expected.
+    pub fn builder() -> CreateCompanyRequestComercialInfoBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CreateCompanyRequestComercialInfo`] field by field: see [`CreateCompanyRequestComercialInfo::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CreateCompanyRequestComercialInfoBuilder {
+    website: Option<String>,
+    mcc: Option<String>,
+    merchant_support_email: Option<String>,
+    merchant_support_phone: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CreateCompanyRequestComercialInfoBuilder {
+    /// Sets [`CreateCompanyRequestComercialInfo::website`].
+    pub fn website(mut self, value: impl Into<String>) -> Self {
+        self.website = Some(value.into());
+        self
+    }
+    /// Sets [`CreateCompanyRequestComercialInfo::mcc`].
+    pub fn mcc(mut self, value: impl Into<String>) -> Self {
+        self.mcc = Some(value.into());
+        self
+    }
+    /// Sets [`CreateCompanyRequestComercialInfo::merchant_support_email`].
+    pub fn merchant_support_email(mut self, value: impl Into<String>) -> Self {
+        self.merchant_support_email = Some(value.into());
+        self
+    }
+    /// Sets [`CreateCompanyRequestComercialInfo::merchant_support_phone`].
+    pub fn merchant_support_phone(mut self, value: impl Into<String>) -> Self {
+        self.merchant_support_phone = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CreateCompanyRequestComercialInfo, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CreateCompanyRequestComercialInfo {
+            website: self.website,
+            mcc: self.mcc,
+            merchant_support_email: self.merchant_support_email,
+            merchant_support_phone: self.merchant_support_phone,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CreateCompanyRequestComercialInfoBuilder>
+for CreateCompanyRequestComercialInfo {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CreateCompanyRequestComercialInfoBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// Fiscal information for the company.
 ///
-/// Schema `Create_Company_Request_fiscal_info`.
+/// From schema `Create_Company_Request_fiscal_info`.
+///
+/// Build one with [`CreateCompanyRequestFiscalInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestFiscalInfo {
@@ -22,12 +24,48 @@ pub struct CreateCompanyRequestFiscalInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequestFiscalInfo {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            business_phone: None,
-            fiscal_type: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CreateCompanyRequestFiscalInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestFiscalInfo` is expected.
+    pub fn builder() -> CreateCompanyRequestFiscalInfoBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CreateCompanyRequestFiscalInfo`] field by field: see [`CreateCompanyRequestFiscalInfo::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CreateCompanyRequestFiscalInfoBuilder {
+    business_phone: Option<String>,
+    fiscal_type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CreateCompanyRequestFiscalInfoBuilder {
+    /// Sets [`CreateCompanyRequestFiscalInfo::business_phone`].
+    pub fn business_phone(mut self, value: impl Into<String>) -> Self {
+        self.business_phone = Some(value.into());
+        self
+    }
+    /// Sets [`CreateCompanyRequestFiscalInfo::fiscal_type`].
+    pub fn fiscal_type(mut self, value: impl Into<String>) -> Self {
+        self.fiscal_type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CreateCompanyRequestFiscalInfo, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CreateCompanyRequestFiscalInfo {
+            business_phone: self.business_phone,
+            fiscal_type: self.fiscal_type,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CreateCompanyRequestFiscalInfoBuilder> for CreateCompanyRequestFiscalInfo {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CreateCompanyRequestFiscalInfoBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -7,11 +7,13 @@ use super::{
 };
 /// a customer
 ///
-/// Schema `customer`.
+/// From schema `customer`.
+///
+/// Build one with [`Customer::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Customer {
-    /// The `antifraud_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antifraud_info: Option<CustomerAntifraudInfo>,
     /// It is a value that allows identifying if the email is corporate or not.
@@ -41,10 +43,10 @@ pub struct Customer {
     /// Example: `"ship_cont_1a2b3c4d5e6f7g8h"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_shipping_contact_id: Option<String>,
-    /// The `fiscal_entities` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entities: Option<Vec<FiscalEntityRequest>>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Client's name
@@ -71,7 +73,7 @@ pub struct Customer {
     /// Contains the detail of the shipping addresses that the client has active or has used in Conekta
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
-    /// The `subscription` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionRequest>,
     /// Properties the spec does not declare, kept as they were received.
@@ -79,30 +81,189 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Customer {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        email: impl Into<String>,
-        name: impl Into<String>,
-        phone: impl Into<String>,
+    /// A builder: set fields by name, then [`CustomerBuilder::build`]; or pass the builder itself wherever a `Customer` is expected.
+    pub fn builder() -> CustomerBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Customer`] field by field: see [`Customer::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerBuilder {
+    antifraud_info: Option<CustomerAntifraudInfo>,
+    corporate: Option<bool>,
+    custom_reference: Option<String>,
+    date_of_birth: Option<String>,
+    email: Option<String>,
+    default_payment_source_id: Option<String>,
+    default_shipping_contact_id: Option<String>,
+    fiscal_entities: Option<Vec<FiscalEntityRequest>>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    name: Option<String>,
+    national_id: Option<String>,
+    payment_sources: Option<Vec<CustomerPaymentMethodsRequest>>,
+    phone: Option<String>,
+    plan_id: Option<String>,
+    shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
+    subscription: Option<SubscriptionRequest>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerBuilder {
+    /// Sets [`Customer::antifraud_info`].
+    pub fn antifraud_info(
+        mut self,
+        value: impl TryInto<CustomerAntifraudInfo, Error: Into<crate::BuildError>>,
     ) -> Self {
-        Self {
-            antifraud_info: None,
-            corporate: None,
-            custom_reference: None,
-            date_of_birth: None,
-            email: email.into(),
-            default_payment_source_id: None,
-            default_shipping_contact_id: None,
-            fiscal_entities: None,
-            metadata: None,
-            name: name.into(),
-            national_id: None,
-            payment_sources: None,
-            phone: phone.into(),
-            plan_id: None,
-            shipping_contacts: None,
-            subscription: None,
-            extra: Default::default(),
+        self.antifraud_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "antifraud_info"),
+        );
+        self
+    }
+    /// Sets [`Customer::corporate`].
+    pub fn corporate(mut self, value: bool) -> Self {
+        self.corporate = Some(value);
+        self
+    }
+    /// Sets [`Customer::custom_reference`].
+    pub fn custom_reference(mut self, value: impl Into<String>) -> Self {
+        self.custom_reference = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::date_of_birth`].
+    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
+        self.date_of_birth = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::default_payment_source_id`].
+    pub fn default_payment_source_id(mut self, value: impl Into<String>) -> Self {
+        self.default_payment_source_id = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::default_shipping_contact_id`].
+    pub fn default_shipping_contact_id(mut self, value: impl Into<String>) -> Self {
+        self.default_shipping_contact_id = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::fiscal_entities`].
+    pub fn fiscal_entities(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<FiscalEntityRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.fiscal_entities = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "fiscal_entities"),
+        );
+        self
+    }
+    /// Sets [`Customer::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`Customer::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::national_id`].
+    pub fn national_id(mut self, value: impl Into<String>) -> Self {
+        self.national_id = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::payment_sources`].
+    pub fn payment_sources(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                CustomerPaymentMethodsRequest,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.payment_sources = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "payment_sources"),
+        );
+        self
+    }
+    /// Sets [`Customer::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::plan_id`].
+    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
+        self.plan_id = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::shipping_contacts`].
+    pub fn shipping_contacts(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                CustomerShippingContactsRequest,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.shipping_contacts = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "shipping_contacts"),
+        );
+        self
+    }
+    /// Sets [`Customer::subscription`].
+    pub fn subscription(
+        mut self,
+        value: impl TryInto<SubscriptionRequest, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.subscription = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "subscription"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Customer, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Customer {
+            antifraud_info: self.antifraud_info,
+            corporate: self.corporate,
+            custom_reference: self.custom_reference,
+            date_of_birth: self.date_of_birth,
+            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
+            default_payment_source_id: self.default_payment_source_id,
+            default_shipping_contact_id: self.default_shipping_contact_id,
+            fiscal_entities: self.fiscal_entities,
+            metadata: self.metadata,
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            national_id: self.national_id,
+            payment_sources: self.payment_sources,
+            phone: self.phone.ok_or_else(|| crate::BuildError::missing("phone"))?,
+            plan_id: self.plan_id,
+            shipping_contacts: self.shipping_contacts,
+            subscription: self.subscription,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerBuilder> for Customer {
+    type Error = crate::BuildError;
+    fn try_from(builder: CustomerBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

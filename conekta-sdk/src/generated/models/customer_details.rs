@@ -3,27 +3,21 @@
 
 /// Customer details for customer portal
 ///
-/// Schema `customer_details`.
+/// From schema `customer_details`.
+///
+/// Build one with [`CustomerDetails::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerDetails {
-    /// The `id` property.
-    ///
     /// Example: `"cus_2yDzKtEAD3khH8Sga"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `object` property.
-    ///
     /// Example: `"customer"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `name` property.
-    ///
     /// Example: `"mao"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The `email` property.
-    ///
     /// Example: `"maoarroya@gmail.com"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -32,14 +26,60 @@ pub struct CustomerDetails {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerDetails {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            object: None,
-            name: None,
-            email: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerDetailsBuilder::build`]; or pass the builder itself wherever a `CustomerDetails` is expected.
+    pub fn builder() -> CustomerDetailsBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerDetails`] field by field: see [`CustomerDetails::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerDetailsBuilder {
+    id: Option<String>,
+    object: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerDetailsBuilder {
+    /// Sets [`CustomerDetails::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerDetails::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerDetails::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerDetails::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerDetails, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerDetails {
+            id: self.id,
+            object: self.object,
+            name: self.name,
+            email: self.email,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerDetailsBuilder> for CustomerDetails {
+    type Error = crate::BuildError;
+    fn try_from(builder: CustomerDetailsBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,49 +2,41 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::FiscalEntityRequestAddress;
-/// Schema `customer_fiscal_entities_data_response`.
+/// From schema `customer_fiscal_entities_data_response`, schema `create_customer_fiscal_entities_response`, schema `update_customer_fiscal_entities_response`.
+///
+/// Build one with [`CustomerFiscalEntitiesDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesDataResponse {
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: FiscalEntityRequestAddress,
-    /// The `tax_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
-    /// The `email` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The `phone` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
-    /// The `company_name` property.
-    ///
     /// Example: `"conekta"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
-    /// The `id` property.
-    ///
     /// Example: `"ship_cont_2tKZsTYcsryyu7Ah8"`.
     pub id: String,
-    /// The `object` property.
-    ///
     /// Example: `"shipping_contact"`.
     pub object: String,
-    /// The `created_at` property.
-    ///
     /// Example: `1675715413`.
     pub created_at: i64,
-    /// The `parent_id` property.
-    ///
     /// Example: `"cus_2tKcHxhTz7xU5SymF"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `default` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
@@ -52,26 +44,130 @@ pub struct CustomerFiscalEntitiesDataResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerFiscalEntitiesDataResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        address: FiscalEntityRequestAddress,
-        id: impl Into<String>,
-        object: impl Into<String>,
-        created_at: i64,
+    /// A builder: set fields by name, then [`CustomerFiscalEntitiesDataResponseBuilder::build`]; or pass the builder itself wherever a `CustomerFiscalEntitiesDataResponse` is expected.
+    pub fn builder() -> CustomerFiscalEntitiesDataResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerFiscalEntitiesDataResponse`] field by field: see [`CustomerFiscalEntitiesDataResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerFiscalEntitiesDataResponseBuilder {
+    address: Option<FiscalEntityRequestAddress>,
+    tax_id: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
+    company_name: Option<String>,
+    id: Option<String>,
+    object: Option<String>,
+    created_at: Option<i64>,
+    parent_id: Option<String>,
+    default: Option<bool>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerFiscalEntitiesDataResponseBuilder {
+    /// Sets [`CustomerFiscalEntitiesDataResponse::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<FiscalEntityRequestAddress, Error: Into<crate::BuildError>>,
     ) -> Self {
-        Self {
-            address,
-            tax_id: None,
-            email: None,
-            phone: None,
-            metadata: None,
-            company_name: None,
-            id: id.into(),
-            object: object.into(),
-            created_at,
-            parent_id: None,
-            default: None,
-            extra: Default::default(),
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::tax_id`].
+    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
+        self.tax_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::metadata`].
+    pub fn metadata(
+        mut self,
+        value: impl Into<
+            std::collections::BTreeMap<
+                String,
+                serde_json::Map<String, serde_json::Value>,
+            >,
+        >,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::company_name`].
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesDataResponse::default`].
+    pub fn default_value(mut self, value: bool) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerFiscalEntitiesDataResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerFiscalEntitiesDataResponse {
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            tax_id: self.tax_id,
+            email: self.email,
+            phone: self.phone,
+            metadata: self.metadata,
+            company_name: self.company_name,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            parent_id: self.parent_id,
+            default: self.default,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerFiscalEntitiesDataResponseBuilder>
+for CustomerFiscalEntitiesDataResponse {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerFiscalEntitiesDataResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerFiscalEntitiesDataResponse;
-/// Schema `customer_fiscal_entities_response`.
+/// From schema `customer_fiscal_entities_response`.
+///
+/// Build one with [`CustomerFiscalEntitiesResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesResponse {
@@ -14,7 +16,7 @@ pub struct CustomerFiscalEntitiesResponse {
     ///
     /// Example: `"list"`.
     pub object: String,
-    /// The `data` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomerFiscalEntitiesDataResponse>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -22,13 +24,68 @@ pub struct CustomerFiscalEntitiesResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerFiscalEntitiesResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            has_more,
-            object: object.into(),
-            data: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerFiscalEntitiesResponseBuilder::build`]; or pass the builder itself wherever a `CustomerFiscalEntitiesResponse` is expected.
+    pub fn builder() -> CustomerFiscalEntitiesResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerFiscalEntitiesResponse`] field by field: see [`CustomerFiscalEntitiesResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerFiscalEntitiesResponseBuilder {
+    has_more: Option<bool>,
+    object: Option<String>,
+    data: Option<Vec<CustomerFiscalEntitiesDataResponse>>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerFiscalEntitiesResponseBuilder {
+    /// Sets [`CustomerFiscalEntitiesResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerFiscalEntitiesResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                CustomerFiscalEntitiesDataResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerFiscalEntitiesResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerFiscalEntitiesResponse {
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerFiscalEntitiesResponseBuilder> for CustomerFiscalEntitiesResponse {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerFiscalEntitiesResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,85 +2,41 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    PaymentMethodCardResponse, PaymentMethodCashRecurrentResponse,
-    PaymentMethodCashResponse, PaymentMethodSpeiRecurrentResponse,
+    PaymentMethodCardResponse, PaymentMethodCashResponse,
+    PaymentMethodSpeiRecurrentResponse,
 };
-/// Schema `customer_payment_methods_data`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CustomerPaymentMethodsData {
-    /// `type` is `cash`.
-    Cash(PaymentMethodCashResponse),
-    /// `type` is `card`.
-    Card(PaymentMethodCardResponse),
-    /// `type` is `cash_recurrent`.
-    CashRecurrent(PaymentMethodCashRecurrentResponse),
-    /// `type` is `spei_recurrent`.
-    SpeiRecurrent(PaymentMethodSpeiRecurrentResponse),
-    /// A `type` this version of the SDK does not know: the value as it was received.
-    Unknown(serde_json::Value),
+crate::__private::tagged_union! {
+    #[doc =
+    " From schema `customer_payment_methods_data`, schema `create_customer_payment_methods_response`, schema `get_customer_payment_method_data_response`, schema `update_customer_payment_methods_response`."]
+    pub enum CustomerPaymentMethodsData : "type" { Cash(PaymentMethodCashResponse) =>
+    "cash", Card(PaymentMethodCardResponse) => "card",
+    CashRecurrent(PaymentMethodCashResponse) => "cash_recurrent",
+    SpeiRecurrent(PaymentMethodSpeiRecurrentResponse) => "spei_recurrent", }
 }
-impl CustomerPaymentMethodsData {
-    /// The discriminator value: the variant's tag, or what an unknown value carries.
-    pub fn tag(&self) -> Option<&str> {
-        match self {
-            Self::Cash(_) => Some("cash"),
-            Self::Card(_) => Some("card"),
-            Self::CashRecurrent(_) => Some("cash_recurrent"),
-            Self::SpeiRecurrent(_) => Some("spei_recurrent"),
-            Self::Unknown(value) => value.get("type").and_then(serde_json::Value::as_str),
-        }
+impl From<PaymentMethodCardResponse> for CustomerPaymentMethodsData {
+    fn from(value: PaymentMethodCardResponse) -> Self {
+        Self::Card(value)
     }
 }
-impl serde::Serialize for CustomerPaymentMethodsData {
-    /// Writes the variant with its tag, whatever its own tag field says.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (mut value, tag) = match self {
-            Self::Cash(value) => {
-                (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, "cash")
-            }
-            Self::Card(value) => {
-                (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, "card")
-            }
-            Self::CashRecurrent(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "cash_recurrent",
-                )
-            }
-            Self::SpeiRecurrent(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "spei_recurrent",
-                )
-            }
-            Self::Unknown(value) => return value.serialize(serializer),
-        };
-        if let Some(fields) = value.as_object_mut() {
-            fields.insert("type".to_owned(), serde_json::Value::from(tag));
-        }
-        value.serialize(serializer)
+impl TryFrom<super::PaymentMethodCardResponseBuilder> for CustomerPaymentMethodsData {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodCardResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }
-impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let tag = value
-            .get("type")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned);
-        let decoded = match tag.as_deref() {
-            Some("cash") => serde_json::from_value(value).map(Self::Cash),
-            Some("card") => serde_json::from_value(value).map(Self::Card),
-            Some("cash_recurrent") => {
-                serde_json::from_value(value).map(Self::CashRecurrent)
-            }
-            Some("spei_recurrent") => {
-                serde_json::from_value(value).map(Self::SpeiRecurrent)
-            }
-            _ => return Ok(Self::Unknown(value)),
-        };
-        decoded.map_err(serde::de::Error::custom)
+impl From<PaymentMethodSpeiRecurrentResponse> for CustomerPaymentMethodsData {
+    fn from(value: PaymentMethodSpeiRecurrentResponse) -> Self {
+        Self::SpeiRecurrent(value)
+    }
+}
+impl TryFrom<super::PaymentMethodSpeiRecurrentResponseBuilder>
+for CustomerPaymentMethodsData {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::PaymentMethodSpeiRecurrentResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }

@@ -4,7 +4,9 @@
 use super::{CustomerDetails, SubscriptionDetails};
 /// Customer portal model
 ///
-/// Schema `customer_portal_response`.
+/// From schema `customer_portal_response`.
+///
+/// Build one with [`CustomerPortalResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerPortalResponse {
@@ -28,10 +30,10 @@ pub struct CustomerPortalResponse {
     /// Example: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
-    /// The `subscription` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionDetails>,
-    /// The `customer` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerDetails>,
     /// Customer portal ID
@@ -44,8 +46,6 @@ pub struct CustomerPortalResponse {
     /// Example: `"63dad459920de10001d177b3"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
-    /// The `object` property.
-    ///
     /// Example: `"customer_portal"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
@@ -67,22 +67,128 @@ pub struct CustomerPortalResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerPortalResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            slug: None,
-            subscription_id: None,
-            customer_id: None,
-            livemode: None,
-            subscription: None,
-            customer: None,
-            id: None,
-            company_id: None,
-            object: None,
-            created_at: None,
-            updated_at: None,
-            portal_url: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerPortalResponseBuilder::build`]; or pass the builder itself wherever a `CustomerPortalResponse` is expected.
+    pub fn builder() -> CustomerPortalResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerPortalResponse`] field by field: see [`CustomerPortalResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerPortalResponseBuilder {
+    slug: Option<String>,
+    subscription_id: Option<String>,
+    customer_id: Option<String>,
+    livemode: Option<bool>,
+    subscription: Option<SubscriptionDetails>,
+    customer: Option<CustomerDetails>,
+    id: Option<String>,
+    company_id: Option<String>,
+    object: Option<String>,
+    created_at: Option<i64>,
+    updated_at: Option<i64>,
+    portal_url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerPortalResponseBuilder {
+    /// Sets [`CustomerPortalResponse::slug`].
+    pub fn slug(mut self, value: impl Into<String>) -> Self {
+        self.slug = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerPortalResponse::subscription_id`].
+    pub fn subscription_id(mut self, value: impl Into<String>) -> Self {
+        self.subscription_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerPortalResponse::customer_id`].
+    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerPortalResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`CustomerPortalResponse::subscription`].
+    pub fn subscription(
+        mut self,
+        value: impl TryInto<SubscriptionDetails, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.subscription = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "subscription"),
+        );
+        self
+    }
+    /// Sets [`CustomerPortalResponse::customer`].
+    pub fn customer(
+        mut self,
+        value: impl TryInto<CustomerDetails, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.customer = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer"),
+        );
+        self
+    }
+    /// Sets [`CustomerPortalResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerPortalResponse::company_id`].
+    pub fn company_id(mut self, value: impl Into<String>) -> Self {
+        self.company_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerPortalResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerPortalResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`CustomerPortalResponse::updated_at`].
+    pub fn updated_at(mut self, value: i64) -> Self {
+        self.updated_at = Some(value);
+        self
+    }
+    /// Sets [`CustomerPortalResponse::portal_url`].
+    pub fn portal_url(mut self, value: impl Into<String>) -> Self {
+        self.portal_url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerPortalResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerPortalResponse {
+            slug: self.slug,
+            subscription_id: self.subscription_id,
+            customer_id: self.customer_id,
+            livemode: self.livemode,
+            subscription: self.subscription,
+            customer: self.customer,
+            id: self.id,
+            company_id: self.company_id,
+            object: self.object,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            portal_url: self.portal_url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerPortalResponseBuilder> for CustomerPortalResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: CustomerPortalResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

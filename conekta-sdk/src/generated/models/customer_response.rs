@@ -3,16 +3,17 @@
 
 use super::{
     CustomerAntifraudInfoResponse, CustomerFiscalEntitiesResponse,
-    CustomerPaymentMethodsResponse, CustomerResponseShippingContacts,
-    CustomerSubscriptionResponse,
+    CustomerResponseShippingContacts, GetPaymentMethodResponse, SubscriptionResponse,
 };
 /// customer response
 ///
-/// Schema `customer_response`.
+/// From schema `customer_response`.
+///
+/// Build one with [`CustomerResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerResponse {
-    /// The `antifraud_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antifraud_info: Option<CustomerAntifraudInfoResponse>,
     /// true if the customer is a company
@@ -32,27 +33,19 @@ pub struct CustomerResponse {
     /// Example: `"24/07/1992"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
-    /// The `default_fiscal_entity_id` property.
-    ///
     /// Example: `"fis_ent_2tKqqAfqPi21oCmEJ"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_fiscal_entity_id: Option<String>,
-    /// The `default_shipping_contact_id` property.
-    ///
     /// Example: `"ship_cont_2tKZsTYcsryyu7Ah8"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_shipping_contact_id: Option<String>,
-    /// The `default_payment_source_id` property.
-    ///
     /// Example: `"src_2tHJfJ79KyUwpxTio"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_payment_source_id: Option<String>,
-    /// The `email` property.
-    ///
     /// Example: `"Felipe@gmail.com"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The `fiscal_entities` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entities: Option<CustomerFiscalEntitiesResponse>,
     /// Customer's ID
@@ -72,62 +65,242 @@ pub struct CustomerResponse {
     /// Example: `"HEGG560427MVZRRL04"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id: Option<String>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `object` property.
-    ///
     /// Example: `"customer"`.
     pub object: String,
-    /// The `payment_sources` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_sources: Option<CustomerPaymentMethodsResponse>,
+    pub payment_sources: Option<GetPaymentMethodResponse>,
     /// Customer's phone number
     ///
     /// Example: `"+5215555555555"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `shipping_contacts` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contacts: Option<CustomerResponseShippingContacts>,
-    /// The `subscription` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscription: Option<CustomerSubscriptionResponse>,
+    pub subscription: Option<SubscriptionResponse>,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        created_at: i64,
-        id: impl Into<String>,
-        livemode: bool,
-        name: impl Into<String>,
-        object: impl Into<String>,
+    /// A builder: set fields by name, then [`CustomerResponseBuilder::build`]; or pass the builder itself wherever a `CustomerResponse` is expected.
+    pub fn builder() -> CustomerResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerResponse`] field by field: see [`CustomerResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerResponseBuilder {
+    antifraud_info: Option<CustomerAntifraudInfoResponse>,
+    corporate: Option<bool>,
+    created_at: Option<i64>,
+    custom_reference: Option<String>,
+    date_of_birth: Option<String>,
+    default_fiscal_entity_id: Option<String>,
+    default_shipping_contact_id: Option<String>,
+    default_payment_source_id: Option<String>,
+    email: Option<String>,
+    fiscal_entities: Option<CustomerFiscalEntitiesResponse>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    name: Option<String>,
+    national_id: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    object: Option<String>,
+    payment_sources: Option<GetPaymentMethodResponse>,
+    phone: Option<String>,
+    shipping_contacts: Option<CustomerResponseShippingContacts>,
+    subscription: Option<SubscriptionResponse>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerResponseBuilder {
+    /// Sets [`CustomerResponse::antifraud_info`].
+    pub fn antifraud_info(
+        mut self,
+        value: impl TryInto<
+            CustomerAntifraudInfoResponse,
+            Error: Into<crate::BuildError>,
+        >,
     ) -> Self {
-        Self {
-            antifraud_info: None,
-            corporate: None,
-            created_at,
-            custom_reference: None,
-            date_of_birth: None,
-            default_fiscal_entity_id: None,
-            default_shipping_contact_id: None,
-            default_payment_source_id: None,
-            email: None,
-            fiscal_entities: None,
-            id: id.into(),
-            livemode,
-            name: name.into(),
-            national_id: None,
-            metadata: None,
-            object: object.into(),
-            payment_sources: None,
-            phone: None,
-            shipping_contacts: None,
-            subscription: None,
-            extra: Default::default(),
+        self.antifraud_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "antifraud_info"),
+        );
+        self
+    }
+    /// Sets [`CustomerResponse::corporate`].
+    pub fn corporate(mut self, value: bool) -> Self {
+        self.corporate = Some(value);
+        self
+    }
+    /// Sets [`CustomerResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`CustomerResponse::custom_reference`].
+    pub fn custom_reference(mut self, value: impl Into<String>) -> Self {
+        self.custom_reference = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::date_of_birth`].
+    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
+        self.date_of_birth = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::default_fiscal_entity_id`].
+    pub fn default_fiscal_entity_id(mut self, value: impl Into<String>) -> Self {
+        self.default_fiscal_entity_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::default_shipping_contact_id`].
+    pub fn default_shipping_contact_id(mut self, value: impl Into<String>) -> Self {
+        self.default_shipping_contact_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::default_payment_source_id`].
+    pub fn default_payment_source_id(mut self, value: impl Into<String>) -> Self {
+        self.default_payment_source_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::fiscal_entities`].
+    pub fn fiscal_entities(
+        mut self,
+        value: impl TryInto<
+            CustomerFiscalEntitiesResponse,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.fiscal_entities = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "fiscal_entities"),
+        );
+        self
+    }
+    /// Sets [`CustomerResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`CustomerResponse::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::national_id`].
+    pub fn national_id(mut self, value: impl Into<String>) -> Self {
+        self.national_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`CustomerResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::payment_sources`].
+    pub fn payment_sources(
+        mut self,
+        value: impl TryInto<GetPaymentMethodResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payment_sources = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payment_sources"),
+        );
+        self
+    }
+    /// Sets [`CustomerResponse::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponse::shipping_contacts`].
+    pub fn shipping_contacts(
+        mut self,
+        value: impl TryInto<
+            CustomerResponseShippingContacts,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.shipping_contacts = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "shipping_contacts"),
+        );
+        self
+    }
+    /// Sets [`CustomerResponse::subscription`].
+    pub fn subscription(
+        mut self,
+        value: impl TryInto<SubscriptionResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.subscription = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "subscription"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerResponse {
+            antifraud_info: self.antifraud_info,
+            corporate: self.corporate,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            custom_reference: self.custom_reference,
+            date_of_birth: self.date_of_birth,
+            default_fiscal_entity_id: self.default_fiscal_entity_id,
+            default_shipping_contact_id: self.default_shipping_contact_id,
+            default_payment_source_id: self.default_payment_source_id,
+            email: self.email,
+            fiscal_entities: self.fiscal_entities,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            livemode: self
+                .livemode
+                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            national_id: self.national_id,
+            metadata: self.metadata,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            payment_sources: self.payment_sources,
+            phone: self.phone,
+            shipping_contacts: self.shipping_contacts,
+            subscription: self.subscription,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerResponseBuilder> for CustomerResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: CustomerResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

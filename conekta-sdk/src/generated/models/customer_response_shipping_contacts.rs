@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerShippingContactsDataResponse;
-/// Schema `customer_response_shipping_contacts`.
+/// From schema `customer_response_shipping_contacts`.
+///
+/// Build one with [`CustomerResponseShippingContacts::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerResponseShippingContacts {
@@ -14,7 +16,7 @@ pub struct CustomerResponseShippingContacts {
     ///
     /// Example: `"list"`.
     pub object: String,
-    /// The `data` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomerShippingContactsDataResponse>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -22,13 +24,69 @@ pub struct CustomerResponseShippingContacts {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerResponseShippingContacts {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            has_more,
-            object: object.into(),
-            data: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerResponseShippingContactsBuilder::build`]; or pass the builder itself wherever a `CustomerResponseShippingContacts` is expected.
+    pub fn builder() -> CustomerResponseShippingContactsBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerResponseShippingContacts`] field by field: see [`CustomerResponseShippingContacts::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerResponseShippingContactsBuilder {
+    has_more: Option<bool>,
+    object: Option<String>,
+    data: Option<Vec<CustomerShippingContactsDataResponse>>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerResponseShippingContactsBuilder {
+    /// Sets [`CustomerResponseShippingContacts::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`CustomerResponseShippingContacts::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerResponseShippingContacts::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                CustomerShippingContactsDataResponse,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerResponseShippingContacts, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerResponseShippingContacts {
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerResponseShippingContactsBuilder>
+for CustomerResponseShippingContacts {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerResponseShippingContactsBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

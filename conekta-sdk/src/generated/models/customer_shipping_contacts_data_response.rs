@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerShippingContactsRequestAddress;
-/// Schema `customer_shipping_contacts_data_response`.
+/// From schema `customer_shipping_contacts_data_response`.
+///
+/// Build one with [`CustomerShippingContactsDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsDataResponse {
@@ -21,30 +23,24 @@ pub struct CustomerShippingContactsDataResponse {
     /// Example: `"Ackerman Crescent"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: CustomerShippingContactsRequestAddress,
-    /// The `parent_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `default` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
-    /// The `deleted` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Metadata associated with the shipping contact
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `id` property.
-    ///
     /// Example: `"ship_cont_2tKZsTYcsryyu7Ah8"`.
     pub id: String,
-    /// The `object` property.
-    ///
     /// Example: `"shipping_contact"`.
     pub object: String,
-    /// The `created_at` property.
-    ///
     /// Example: `1675715413`.
     pub created_at: i64,
     /// Properties the spec does not declare, kept as they were received.
@@ -52,26 +48,128 @@ pub struct CustomerShippingContactsDataResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsDataResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        address: CustomerShippingContactsRequestAddress,
-        id: impl Into<String>,
-        object: impl Into<String>,
-        created_at: i64,
+    /// A builder: set fields by name, then [`CustomerShippingContactsDataResponseBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsDataResponse` is expected.
+    pub fn builder() -> CustomerShippingContactsDataResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerShippingContactsDataResponse`] field by field: see [`CustomerShippingContactsDataResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerShippingContactsDataResponseBuilder {
+    phone: Option<String>,
+    receiver: Option<String>,
+    between_streets: Option<String>,
+    address: Option<CustomerShippingContactsRequestAddress>,
+    parent_id: Option<String>,
+    default: Option<bool>,
+    deleted: Option<bool>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    id: Option<String>,
+    object: Option<String>,
+    created_at: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerShippingContactsDataResponseBuilder {
+    /// Sets [`CustomerShippingContactsDataResponse::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::receiver`].
+    pub fn receiver(mut self, value: impl Into<String>) -> Self {
+        self.receiver = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::between_streets`].
+    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
+        self.between_streets = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsRequestAddress,
+            Error: Into<crate::BuildError>,
+        >,
     ) -> Self {
-        Self {
-            phone: None,
-            receiver: None,
-            between_streets: None,
-            address,
-            parent_id: None,
-            default: None,
-            deleted: None,
-            metadata: None,
-            id: id.into(),
-            object: object.into(),
-            created_at,
-            extra: Default::default(),
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::default`].
+    pub fn default_value(mut self, value: bool) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::deleted`].
+    pub fn deleted(mut self, value: bool) -> Self {
+        self.deleted = Some(value);
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsDataResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(
+        self,
+    ) -> Result<CustomerShippingContactsDataResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerShippingContactsDataResponse {
+            phone: self.phone,
+            receiver: self.receiver,
+            between_streets: self.between_streets,
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            parent_id: self.parent_id,
+            default: self.default,
+            deleted: self.deleted,
+            metadata: self.metadata,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerShippingContactsDataResponseBuilder>
+for CustomerShippingContactsDataResponse {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerShippingContactsDataResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -6,7 +6,9 @@ use super::CustomerShippingContactsRequestAddress;
 ///
 /// details, required in case of sending a shipping. If we do not receive a shipping_contact on the order, the default shipping_contact of the customer will be used.
 ///
-/// Schema `customer_shipping_contacts_request`.
+/// From schema `customer_shipping_contacts_request`.
+///
+/// Build one with [`CustomerShippingContactsRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsRequest {
@@ -25,15 +27,15 @@ pub struct CustomerShippingContactsRequest {
     /// Example: `"Ackerman Crescent"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: CustomerShippingContactsRequestAddress,
-    /// The `parent_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `default` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
-    /// The `deleted` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Metadata associated with the shipping contact
@@ -44,18 +46,103 @@ pub struct CustomerShippingContactsRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(address: CustomerShippingContactsRequestAddress) -> Self {
-        Self {
-            phone: None,
-            receiver: None,
-            between_streets: None,
-            address,
-            parent_id: None,
-            default: None,
-            deleted: None,
-            metadata: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerShippingContactsRequestBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsRequest` is expected.
+    pub fn builder() -> CustomerShippingContactsRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerShippingContactsRequest`] field by field: see [`CustomerShippingContactsRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerShippingContactsRequestBuilder {
+    phone: Option<String>,
+    receiver: Option<String>,
+    between_streets: Option<String>,
+    address: Option<CustomerShippingContactsRequestAddress>,
+    parent_id: Option<String>,
+    default: Option<bool>,
+    deleted: Option<bool>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerShippingContactsRequestBuilder {
+    /// Sets [`CustomerShippingContactsRequest::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::receiver`].
+    pub fn receiver(mut self, value: impl Into<String>) -> Self {
+        self.receiver = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::between_streets`].
+    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
+        self.between_streets = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsRequestAddress,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::default`].
+    pub fn default_value(mut self, value: bool) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::deleted`].
+    pub fn deleted(mut self, value: bool) -> Self {
+        self.deleted = Some(value);
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequest::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerShippingContactsRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerShippingContactsRequest {
+            phone: self.phone,
+            receiver: self.receiver,
+            between_streets: self.between_streets,
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            parent_id: self.parent_id,
+            default: self.default,
+            deleted: self.deleted,
+            metadata: self.metadata,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerShippingContactsRequestBuilder>
+for CustomerShippingContactsRequest {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerShippingContactsRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,32 +3,24 @@
 
 /// Address of the person who will receive the order
 ///
-/// Schema `customer_shipping_contacts_request_address`.
+/// From schema `customer_shipping_contacts_request_address`.
+///
+/// Build one with [`CustomerShippingContactsRequestAddress::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsRequestAddress {
-    /// The `street1` property.
-    ///
     /// Example: `"Nuevo Leon 254"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street1: Option<String>,
-    /// The `street2` property.
-    ///
     /// Example: `"Departamento 404"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
-    /// The `postal_code` property.
-    ///
     /// Example: `"06100"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-    /// The `city` property.
-    ///
     /// Example: `"Ciudad de Mexico"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// The `state` property.
-    ///
     /// Example: `"Ciudad de Mexico"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
@@ -37,8 +29,6 @@ pub struct CustomerShippingContactsRequestAddress {
     /// Example: `"MX"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// The `residential` property.
-    ///
     /// Example: `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residential: Option<bool>,
@@ -47,17 +37,86 @@ pub struct CustomerShippingContactsRequestAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsRequestAddress {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            street1: None,
-            street2: None,
-            postal_code: None,
-            city: None,
-            state: None,
-            country: None,
-            residential: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerShippingContactsRequestAddressBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsRequestAddress` is expected.
+    pub fn builder() -> CustomerShippingContactsRequestAddressBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerShippingContactsRequestAddress`] field by field: see [`CustomerShippingContactsRequestAddress::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerShippingContactsRequestAddressBuilder {
+    street1: Option<String>,
+    street2: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    state: Option<String>,
+    country: Option<String>,
+    residential: Option<bool>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerShippingContactsRequestAddressBuilder {
+    /// Sets [`CustomerShippingContactsRequestAddress::street1`].
+    pub fn street1(mut self, value: impl Into<String>) -> Self {
+        self.street1 = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequestAddress::street2`].
+    pub fn street2(mut self, value: impl Into<String>) -> Self {
+        self.street2 = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequestAddress::postal_code`].
+    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
+        self.postal_code = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequestAddress::city`].
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequestAddress::state`].
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequestAddress::country`].
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsRequestAddress::residential`].
+    pub fn residential(mut self, value: bool) -> Self {
+        self.residential = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(
+        self,
+    ) -> Result<CustomerShippingContactsRequestAddress, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerShippingContactsRequestAddress {
+            street1: self.street1,
+            street2: self.street2,
+            postal_code: self.postal_code,
+            city: self.city,
+            state: self.state,
+            country: self.country,
+            residential: self.residential,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerShippingContactsRequestAddressBuilder>
+for CustomerShippingContactsRequestAddress {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerShippingContactsRequestAddressBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

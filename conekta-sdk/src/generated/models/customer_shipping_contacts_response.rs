@@ -4,56 +4,42 @@
 use super::CustomerShippingContactsAddress;
 /// Contains the detail of the shipping addresses that the client has active or has used in Conekta
 ///
-/// Schema `customer_shipping_contacts_response`.
+/// From schema `customer_shipping_contacts_response`.
+///
+/// Build one with [`CustomerShippingContactsResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsResponse {
-    /// The `phone` property.
-    ///
     /// Example: `"+525511223344"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `receiver` property.
-    ///
     /// Example: `"Marvin Fuller"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
-    /// The `between_streets` property.
-    ///
     /// Example: `"Ackerman Crescent"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
-    /// The `address` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerShippingContactsAddress>,
-    /// The `parent_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `default` property.
-    ///
     /// Example: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
-    /// The `id` property.
-    ///
     /// Example: `"adr_1234567890"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `created_at` property.
-    ///
     /// Example: `1675715413`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Metadata associated with the shipping contact
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `object` property.
-    ///
     /// Example: `"shipping_contact"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `deleted` property.
-    ///
     /// Example: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
@@ -62,21 +48,124 @@ pub struct CustomerShippingContactsResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            phone: None,
-            receiver: None,
-            between_streets: None,
-            address: None,
-            parent_id: None,
-            default: None,
-            id: None,
-            created_at: None,
-            metadata: None,
-            object: None,
-            deleted: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerShippingContactsResponseBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsResponse` is expected.
+    pub fn builder() -> CustomerShippingContactsResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerShippingContactsResponse`] field by field: see [`CustomerShippingContactsResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerShippingContactsResponseBuilder {
+    phone: Option<String>,
+    receiver: Option<String>,
+    between_streets: Option<String>,
+    address: Option<CustomerShippingContactsAddress>,
+    parent_id: Option<String>,
+    default: Option<bool>,
+    id: Option<String>,
+    created_at: Option<i64>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    object: Option<String>,
+    deleted: Option<bool>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerShippingContactsResponseBuilder {
+    /// Sets [`CustomerShippingContactsResponse::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::receiver`].
+    pub fn receiver(mut self, value: impl Into<String>) -> Self {
+        self.receiver = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::between_streets`].
+    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
+        self.between_streets = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsAddress,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::default`].
+    pub fn default_value(mut self, value: bool) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerShippingContactsResponse::deleted`].
+    pub fn deleted(mut self, value: bool) -> Self {
+        self.deleted = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomerShippingContactsResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerShippingContactsResponse {
+            phone: self.phone,
+            receiver: self.receiver,
+            between_streets: self.between_streets,
+            address: self.address,
+            parent_id: self.parent_id,
+            default: self.default,
+            id: self.id,
+            created_at: self.created_at,
+            metadata: self.metadata,
+            object: self.object,
+            deleted: self.deleted,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerShippingContactsResponseBuilder>
+for CustomerShippingContactsResponse {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerShippingContactsResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -6,7 +6,9 @@ use super::CustomerShippingContactsRequestAddress;
 ///
 /// details, required in case of sending a shipping. If we do not receive a shipping_contact on the order, the default shipping_contact of the customer will be used.
 ///
-/// Schema `customer_update_shipping_contacts_request`.
+/// From schema `customer_update_shipping_contacts_request`.
+///
+/// Build one with [`CustomerUpdateShippingContactsRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerUpdateShippingContactsRequest {
@@ -25,16 +27,16 @@ pub struct CustomerUpdateShippingContactsRequest {
     /// Example: `"Ackerman Crescent"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
-    /// The `address` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerShippingContactsRequestAddress>,
-    /// The `parent_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `default` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
-    /// The `deleted` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
@@ -42,17 +44,95 @@ pub struct CustomerUpdateShippingContactsRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerUpdateShippingContactsRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            phone: None,
-            receiver: None,
-            between_streets: None,
-            address: None,
-            parent_id: None,
-            default: None,
-            deleted: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomerUpdateShippingContactsRequestBuilder::build`]; or pass the builder itself wherever a `CustomerUpdateShippingContactsRequest` is expected.
+    pub fn builder() -> CustomerUpdateShippingContactsRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomerUpdateShippingContactsRequest`] field by field: see [`CustomerUpdateShippingContactsRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerUpdateShippingContactsRequestBuilder {
+    phone: Option<String>,
+    receiver: Option<String>,
+    between_streets: Option<String>,
+    address: Option<CustomerShippingContactsRequestAddress>,
+    parent_id: Option<String>,
+    default: Option<bool>,
+    deleted: Option<bool>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerUpdateShippingContactsRequestBuilder {
+    /// Sets [`CustomerUpdateShippingContactsRequest::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerUpdateShippingContactsRequest::receiver`].
+    pub fn receiver(mut self, value: impl Into<String>) -> Self {
+        self.receiver = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerUpdateShippingContactsRequest::between_streets`].
+    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
+        self.between_streets = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerUpdateShippingContactsRequest::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsRequestAddress,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`CustomerUpdateShippingContactsRequest::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`CustomerUpdateShippingContactsRequest::default`].
+    pub fn default_value(mut self, value: bool) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// Sets [`CustomerUpdateShippingContactsRequest::deleted`].
+    pub fn deleted(mut self, value: bool) -> Self {
+        self.deleted = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(
+        self,
+    ) -> Result<CustomerUpdateShippingContactsRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomerUpdateShippingContactsRequest {
+            phone: self.phone,
+            receiver: self.receiver,
+            between_streets: self.between_streets,
+            address: self.address,
+            parent_id: self.parent_id,
+            default: self.default,
+            deleted: self.deleted,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomerUpdateShippingContactsRequestBuilder>
+for CustomerUpdateShippingContactsRequest {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: CustomerUpdateShippingContactsRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

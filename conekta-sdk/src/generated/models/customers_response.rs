@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerResponse;
-/// Schema `customers_response`.
+/// From schema `customers_response`.
+///
+/// Build one with [`CustomersResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomersResponse {
@@ -19,12 +21,12 @@ pub struct CustomersResponse {
     pub object: String,
     /// URL of the next page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&next=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&previous=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -32,15 +34,77 @@ pub struct CustomersResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomersResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            data: None,
-            has_more,
-            object: object.into(),
-            next_page_url: None,
-            previous_page_url: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`CustomersResponseBuilder::build`]; or pass the builder itself wherever a `CustomersResponse` is expected.
+    pub fn builder() -> CustomersResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`CustomersResponse`] field by field: see [`CustomersResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomersResponseBuilder {
+    data: Option<Vec<CustomerResponse>>,
+    has_more: Option<bool>,
+    object: Option<String>,
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomersResponseBuilder {
+    /// Sets [`CustomersResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<CustomerResponse, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// Sets [`CustomersResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`CustomersResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CustomersResponse::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`CustomersResponse::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<CustomersResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(CustomersResponse {
+            data: self.data,
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<CustomersResponseBuilder> for CustomersResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: CustomersResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,36 +3,28 @@
 
 /// event model
 ///
-/// Schema `events_resend_response`.
+/// From schema `events_resend_response`.
+///
+/// Build one with [`EventsResendResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct EventsResendResponse {
-    /// The `failed_attempts` property.
-    ///
     /// Example: `6`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_attempts: Option<i64>,
-    /// The `id` property.
-    ///
     /// Example: `"webhl_2svd2sh6GbqzyWBNZ"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `last_attempted_at` property.
-    ///
     /// Example: `1684265970`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_attempted_at: Option<i64>,
-    /// The `last_http_response_status` property.
-    ///
     /// Example: `405`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_http_response_status: Option<i32>,
-    /// The `response_data` property.
-    ///
     /// Example: `{}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_data: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `url` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -40,16 +32,77 @@ pub struct EventsResendResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl EventsResendResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            failed_attempts: None,
-            id: None,
-            last_attempted_at: None,
-            last_http_response_status: None,
-            response_data: None,
-            url: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`EventsResendResponseBuilder::build`]; or pass the builder itself wherever a `EventsResendResponse` is expected.
+    pub fn builder() -> EventsResendResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`EventsResendResponse`] field by field: see [`EventsResendResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct EventsResendResponseBuilder {
+    failed_attempts: Option<i64>,
+    id: Option<String>,
+    last_attempted_at: Option<i64>,
+    last_http_response_status: Option<i32>,
+    response_data: Option<serde_json::Map<String, serde_json::Value>>,
+    url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl EventsResendResponseBuilder {
+    /// Sets [`EventsResendResponse::failed_attempts`].
+    pub fn failed_attempts(mut self, value: i64) -> Self {
+        self.failed_attempts = Some(value);
+        self
+    }
+    /// Sets [`EventsResendResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`EventsResendResponse::last_attempted_at`].
+    pub fn last_attempted_at(mut self, value: i64) -> Self {
+        self.last_attempted_at = Some(value);
+        self
+    }
+    /// Sets [`EventsResendResponse::last_http_response_status`].
+    pub fn last_http_response_status(mut self, value: i32) -> Self {
+        self.last_http_response_status = Some(value);
+        self
+    }
+    /// Sets [`EventsResendResponse::response_data`].
+    pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.response_data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "response_data"),
+        );
+        self
+    }
+    /// Sets [`EventsResendResponse::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<EventsResendResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(EventsResendResponse {
+            failed_attempts: self.failed_attempts,
+            id: self.id,
+            last_attempted_at: self.last_attempted_at,
+            last_http_response_status: self.last_http_response_status,
+            response_data: self.response_data,
+            url: self.url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<EventsResendResponseBuilder> for EventsResendResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: EventsResendResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

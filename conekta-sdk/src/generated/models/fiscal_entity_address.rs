@@ -3,7 +3,9 @@
 
 /// Address of the fiscal entity
 ///
-/// Schema `fiscal_entity_address`.
+/// From schema `fiscal_entity_address`.
+///
+/// Build one with [`FiscalEntityAddress::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct FiscalEntityAddress {
@@ -42,23 +44,85 @@ pub struct FiscalEntityAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FiscalEntityAddress {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        street1: impl Into<String>,
-        postal_code: impl Into<String>,
-        city: impl Into<String>,
-        country: impl Into<String>,
-        external_number: impl Into<String>,
-    ) -> Self {
-        Self {
-            street1: street1.into(),
-            street2: None,
-            postal_code: postal_code.into(),
-            city: city.into(),
-            state: None,
-            country: country.into(),
-            external_number: external_number.into(),
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`FiscalEntityAddressBuilder::build`]; or pass the builder itself wherever a `FiscalEntityAddress` is expected.
+    pub fn builder() -> FiscalEntityAddressBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`FiscalEntityAddress`] field by field: see [`FiscalEntityAddress::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct FiscalEntityAddressBuilder {
+    street1: Option<String>,
+    street2: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    state: Option<String>,
+    country: Option<String>,
+    external_number: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl FiscalEntityAddressBuilder {
+    /// Sets [`FiscalEntityAddress::street1`].
+    pub fn street1(mut self, value: impl Into<String>) -> Self {
+        self.street1 = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityAddress::street2`].
+    pub fn street2(mut self, value: impl Into<String>) -> Self {
+        self.street2 = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityAddress::postal_code`].
+    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
+        self.postal_code = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityAddress::city`].
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityAddress::state`].
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityAddress::country`].
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityAddress::external_number`].
+    pub fn external_number(mut self, value: impl Into<String>) -> Self {
+        self.external_number = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<FiscalEntityAddress, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(FiscalEntityAddress {
+            street1: self.street1.ok_or_else(|| crate::BuildError::missing("street1"))?,
+            street2: self.street2,
+            postal_code: self
+                .postal_code
+                .ok_or_else(|| crate::BuildError::missing("postal_code"))?,
+            city: self.city.ok_or_else(|| crate::BuildError::missing("city"))?,
+            state: self.state,
+            country: self.country.ok_or_else(|| crate::BuildError::missing("country"))?,
+            external_number: self
+                .external_number
+                .ok_or_else(|| crate::BuildError::missing("external_number"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<FiscalEntityAddressBuilder> for FiscalEntityAddress {
+    type Error = crate::BuildError;
+    fn try_from(builder: FiscalEntityAddressBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,28 +2,28 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::FiscalEntityRequestAddress;
-/// Schema `fiscal_entity_request`.
+/// From schema `fiscal_entity_request`.
+///
+/// Build one with [`FiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct FiscalEntityRequest {
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: FiscalEntityRequestAddress,
-    /// The `tax_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
-    /// The `email` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The `phone` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
-    /// The `company_name` property.
-    ///
     /// Example: `"conekta"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
@@ -32,16 +32,90 @@ pub struct FiscalEntityRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FiscalEntityRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(address: FiscalEntityRequestAddress) -> Self {
-        Self {
-            address,
-            tax_id: None,
-            email: None,
-            phone: None,
-            metadata: None,
-            company_name: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`FiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `FiscalEntityRequest` is expected.
+    pub fn builder() -> FiscalEntityRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`FiscalEntityRequest`] field by field: see [`FiscalEntityRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct FiscalEntityRequestBuilder {
+    address: Option<FiscalEntityRequestAddress>,
+    tax_id: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
+    company_name: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl FiscalEntityRequestBuilder {
+    /// Sets [`FiscalEntityRequest::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<FiscalEntityRequestAddress, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`FiscalEntityRequest::tax_id`].
+    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
+        self.tax_id = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityRequest::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityRequest::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityRequest::metadata`].
+    pub fn metadata(
+        mut self,
+        value: impl Into<
+            std::collections::BTreeMap<
+                String,
+                serde_json::Map<String, serde_json::Value>,
+            >,
+        >,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets [`FiscalEntityRequest::company_name`].
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<FiscalEntityRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(FiscalEntityRequest {
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            tax_id: self.tax_id,
+            email: self.email,
+            phone: self.phone,
+            metadata: self.metadata,
+            company_name: self.company_name,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<FiscalEntityRequestBuilder> for FiscalEntityRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: FiscalEntityRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,18 +2,20 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::ApiKeyResponse;
-/// Schema `get_api_keys_response`.
+/// From schema `get_api_keys_response`.
+///
+/// Build one with [`GetApiKeysResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetApiKeysResponse {
     /// URL of the next page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&next=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&previous=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     /// Indicates if there are more pages to be requested
@@ -24,7 +26,7 @@ pub struct GetApiKeysResponse {
     ///
     /// Example: `"list"`.
     pub object: String,
-    /// The `data` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<ApiKeyResponse>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -32,15 +34,77 @@ pub struct GetApiKeysResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl GetApiKeysResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            next_page_url: None,
-            previous_page_url: None,
-            has_more,
-            object: object.into(),
-            data: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`GetApiKeysResponseBuilder::build`]; or pass the builder itself wherever a `GetApiKeysResponse` is expected.
+    pub fn builder() -> GetApiKeysResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`GetApiKeysResponse`] field by field: see [`GetApiKeysResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct GetApiKeysResponseBuilder {
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    has_more: Option<bool>,
+    object: Option<String>,
+    data: Option<Vec<ApiKeyResponse>>,
+    first_error: Option<crate::BuildError>,
+}
+impl GetApiKeysResponseBuilder {
+    /// Sets [`GetApiKeysResponse::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`GetApiKeysResponse::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`GetApiKeysResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`GetApiKeysResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`GetApiKeysResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ApiKeyResponse, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<GetApiKeysResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(GetApiKeysResponse {
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<GetApiKeysResponseBuilder> for GetApiKeysResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: GetApiKeysResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,11 +2,13 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::OrderResponse;
-/// Schema `get_orders_response`.
+/// From schema `get_orders_response`.
+///
+/// Build one with [`GetOrdersResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetOrdersResponse {
-    /// The `data` property.
+    #[allow(missing_docs)]
     pub data: Vec<OrderResponse>,
     /// Indicates if there are more pages to be requested
     ///
@@ -18,12 +20,12 @@ pub struct GetOrdersResponse {
     pub object: String,
     /// URL of the next page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&next=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&previous=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -31,19 +33,77 @@ pub struct GetOrdersResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl GetOrdersResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        data: Vec<OrderResponse>,
-        has_more: bool,
-        object: impl Into<String>,
+    /// A builder: set fields by name, then [`GetOrdersResponseBuilder::build`]; or pass the builder itself wherever a `GetOrdersResponse` is expected.
+    pub fn builder() -> GetOrdersResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`GetOrdersResponse`] field by field: see [`GetOrdersResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct GetOrdersResponseBuilder {
+    data: Option<Vec<OrderResponse>>,
+    has_more: Option<bool>,
+    object: Option<String>,
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl GetOrdersResponseBuilder {
+    /// Sets [`GetOrdersResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<OrderResponse, Error: Into<crate::BuildError>>,
+        >,
     ) -> Self {
-        Self {
-            data,
-            has_more,
-            object: object.into(),
-            next_page_url: None,
-            previous_page_url: None,
-            extra: Default::default(),
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// Sets [`GetOrdersResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`GetOrdersResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`GetOrdersResponse::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`GetOrdersResponse::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<GetOrdersResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(GetOrdersResponse {
+            data: self.data.ok_or_else(|| crate::BuildError::missing("data"))?,
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<GetOrdersResponseBuilder> for GetOrdersResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: GetOrdersResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::WebhookResponse;
-/// Schema `get_webhooks_response`.
+/// From schema `get_webhooks_response`.
+///
+/// Build one with [`GetWebhooksResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetWebhooksResponse {
@@ -16,15 +18,15 @@ pub struct GetWebhooksResponse {
     pub object: String,
     /// URL of the next page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&next=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&previous=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
-    /// The `data` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<WebhookResponse>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -32,15 +34,77 @@ pub struct GetWebhooksResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl GetWebhooksResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            has_more,
-            object: object.into(),
-            next_page_url: None,
-            previous_page_url: None,
-            data: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`GetWebhooksResponseBuilder::build`]; or pass the builder itself wherever a `GetWebhooksResponse` is expected.
+    pub fn builder() -> GetWebhooksResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`GetWebhooksResponse`] field by field: see [`GetWebhooksResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct GetWebhooksResponseBuilder {
+    has_more: Option<bool>,
+    object: Option<String>,
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    data: Option<Vec<WebhookResponse>>,
+    first_error: Option<crate::BuildError>,
+}
+impl GetWebhooksResponseBuilder {
+    /// Sets [`GetWebhooksResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`GetWebhooksResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`GetWebhooksResponse::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`GetWebhooksResponse::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`GetWebhooksResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<WebhookResponse, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<GetWebhooksResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(GetWebhooksResponse {
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<GetWebhooksResponseBuilder> for GetWebhooksResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: GetWebhooksResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,94 +3,66 @@
 
 /// log model
 ///
-/// Schema `log_response_for_request`.
+/// From schema `log_response_for_request`.
+///
+/// Build one with [`LogResponseForRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LogResponseForRequest {
-    /// The `created_at` property.
-    ///
     /// Example: `1661445644`.
     pub created_at: i64,
-    /// The `id` property.
-    ///
     /// Example: `"6307a60c41de27127515a575"`.
     pub id: String,
-    /// The `ip_address` property.
-    ///
     /// Example: `"54.235.131.48"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
-    /// The `livemode` property.
-    ///
     /// Example: `true`.
     pub livemode: bool,
-    /// The `loggable_id` property.
-    ///
     /// Example: `"ord_87632467832"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loggable_id: Option<String>,
-    /// The `loggable_type` property.
-    ///
     /// Example: `"order"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loggable_type: Option<String>,
-    /// The `method` property.
-    ///
     /// Example: `"POST"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
-    /// The `oauth_token_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth_token_id: Option<String>,
-    /// The `query_string` property.
-    ///
     /// Example: `{"amount":3000,"payable":true}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_string: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `related` property.
-    ///
     /// Example: `"FilterResource"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related: Option<String>,
-    /// The `request_body` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_body: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `request_headers` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_headers: Option<std::collections::BTreeMap<String, String>>,
-    /// The `response_body` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_body: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `response_headers` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_headers: Option<std::collections::BTreeMap<String, String>>,
-    /// The `searchable_tags` property.
-    ///
     /// Example: `\["6307a60c41de27127515a575","6307a60c41de27127515a571"\]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub searchable_tags: Option<Vec<String>>,
-    /// The `status` property.
-    ///
     /// Example: `200`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// The `updated_at` property.
-    ///
     /// Example: `"2022-08-25T16:40:44.887Z"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
-    /// The `url` property.
-    ///
     /// Example: `"/filter_resource"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The `user_account_id` property.
-    ///
     /// Example: `"5a0b7001edbb6e1725b0b2c6"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_account_id: Option<String>,
-    /// The `version` property.
-    ///
     /// Example: `"2.2.0"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
@@ -99,30 +71,194 @@ pub struct LogResponseForRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl LogResponseForRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(created_at: i64, id: impl Into<String>, livemode: bool) -> Self {
-        Self {
-            created_at,
-            id: id.into(),
-            ip_address: None,
-            livemode,
-            loggable_id: None,
-            loggable_type: None,
-            method: None,
-            oauth_token_id: None,
-            query_string: None,
-            related: None,
-            request_body: None,
-            request_headers: None,
-            response_body: None,
-            response_headers: None,
-            searchable_tags: None,
-            status: None,
-            updated_at: None,
-            url: None,
-            user_account_id: None,
-            version: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`LogResponseForRequestBuilder::build`]; or pass the builder itself wherever a `LogResponseForRequest` is expected.
+    pub fn builder() -> LogResponseForRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`LogResponseForRequest`] field by field: see [`LogResponseForRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct LogResponseForRequestBuilder {
+    created_at: Option<i64>,
+    id: Option<String>,
+    ip_address: Option<String>,
+    livemode: Option<bool>,
+    loggable_id: Option<String>,
+    loggable_type: Option<String>,
+    method: Option<String>,
+    oauth_token_id: Option<String>,
+    query_string: Option<serde_json::Map<String, serde_json::Value>>,
+    related: Option<String>,
+    request_body: Option<serde_json::Map<String, serde_json::Value>>,
+    request_headers: Option<std::collections::BTreeMap<String, String>>,
+    response_body: Option<serde_json::Map<String, serde_json::Value>>,
+    response_headers: Option<std::collections::BTreeMap<String, String>>,
+    searchable_tags: Option<Vec<String>>,
+    status: Option<String>,
+    updated_at: Option<String>,
+    url: Option<String>,
+    user_account_id: Option<String>,
+    version: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl LogResponseForRequestBuilder {
+    /// Sets [`LogResponseForRequest::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`LogResponseForRequest::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::ip_address`].
+    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
+        self.ip_address = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`LogResponseForRequest::loggable_id`].
+    pub fn loggable_id(mut self, value: impl Into<String>) -> Self {
+        self.loggable_id = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::loggable_type`].
+    pub fn loggable_type(mut self, value: impl Into<String>) -> Self {
+        self.loggable_type = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::method`].
+    pub fn method(mut self, value: impl Into<String>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::oauth_token_id`].
+    pub fn oauth_token_id(mut self, value: impl Into<String>) -> Self {
+        self.oauth_token_id = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::query_string`].
+    pub fn query_string(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.query_string = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "query_string"),
+        );
+        self
+    }
+    /// Sets [`LogResponseForRequest::related`].
+    pub fn related(mut self, value: impl Into<String>) -> Self {
+        self.related = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::request_body`].
+    pub fn request_body(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.request_body = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "request_body"),
+        );
+        self
+    }
+    /// Sets [`LogResponseForRequest::request_headers`].
+    pub fn request_headers(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.request_headers = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::response_body`].
+    pub fn response_body(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.response_body = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "response_body"),
+        );
+        self
+    }
+    /// Sets [`LogResponseForRequest::response_headers`].
+    pub fn response_headers(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.response_headers = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::searchable_tags`].
+    pub fn searchable_tags(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.searchable_tags = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// Sets [`LogResponseForRequest::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::updated_at`].
+    pub fn updated_at(mut self, value: impl Into<String>) -> Self {
+        self.updated_at = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::user_account_id`].
+    pub fn user_account_id(mut self, value: impl Into<String>) -> Self {
+        self.user_account_id = Some(value.into());
+        self
+    }
+    /// Sets [`LogResponseForRequest::version`].
+    pub fn version(mut self, value: impl Into<String>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<LogResponseForRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(LogResponseForRequest {
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            ip_address: self.ip_address,
+            livemode: self
+                .livemode
+                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            loggable_id: self.loggable_id,
+            loggable_type: self.loggable_type,
+            method: self.method,
+            oauth_token_id: self.oauth_token_id,
+            query_string: self.query_string,
+            related: self.related,
+            request_body: self.request_body,
+            request_headers: self.request_headers,
+            response_body: self.response_body,
+            response_headers: self.response_headers,
+            searchable_tags: self.searchable_tags,
+            status: self.status,
+            updated_at: self.updated_at,
+            url: self.url,
+            user_account_id: self.user_account_id,
+            version: self.version,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<LogResponseForRequestBuilder> for LogResponseForRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: LogResponseForRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

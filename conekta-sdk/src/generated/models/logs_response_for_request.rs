@@ -4,7 +4,9 @@
 use super::LogsResponseData;
 /// logs model
 ///
-/// Schema `logs_response_for_request`.
+/// From schema `logs_response_for_request`.
+///
+/// Build one with [`LogsResponseForRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LogsResponseForRequest {
@@ -28,15 +30,75 @@ pub struct LogsResponseForRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl LogsResponseForRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            has_more: None,
-            object: None,
-            next_page_url: None,
-            previous_page_url: None,
-            data: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`LogsResponseForRequestBuilder::build`]; or pass the builder itself wherever a `LogsResponseForRequest` is expected.
+    pub fn builder() -> LogsResponseForRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`LogsResponseForRequest`] field by field: see [`LogsResponseForRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct LogsResponseForRequestBuilder {
+    has_more: Option<bool>,
+    object: Option<String>,
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    data: Option<Vec<LogsResponseData>>,
+    first_error: Option<crate::BuildError>,
+}
+impl LogsResponseForRequestBuilder {
+    /// Sets [`LogsResponseForRequest::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`LogsResponseForRequest::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`LogsResponseForRequest::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`LogsResponseForRequest::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`LogsResponseForRequest::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<LogsResponseData, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<LogsResponseForRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(LogsResponseForRequest {
+            has_more: self.has_more,
+            object: self.object,
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<LogsResponseForRequestBuilder> for LogsResponseForRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: LogsResponseForRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,7 +4,9 @@
 use super::ChargesDataResponse;
 /// The charges associated with the order
 ///
-/// Schema `order_charges_response`.
+/// From schema `order_charges_response`.
+///
+/// Build one with [`OrderChargesResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderChargesResponse {
@@ -18,15 +20,15 @@ pub struct OrderChargesResponse {
     pub object: String,
     /// URL of the next page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&next=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&previous=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
-    /// The `data` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<ChargesDataResponse>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -34,15 +36,77 @@ pub struct OrderChargesResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderChargesResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            has_more,
-            object: object.into(),
-            next_page_url: None,
-            previous_page_url: None,
-            data: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderChargesResponseBuilder::build`]; or pass the builder itself wherever a `OrderChargesResponse` is expected.
+    pub fn builder() -> OrderChargesResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderChargesResponse`] field by field: see [`OrderChargesResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderChargesResponseBuilder {
+    has_more: Option<bool>,
+    object: Option<String>,
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    data: Option<Vec<ChargesDataResponse>>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderChargesResponseBuilder {
+    /// Sets [`OrderChargesResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`OrderChargesResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`OrderChargesResponse::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`OrderChargesResponse::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`OrderChargesResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ChargesDataResponse, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderChargesResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderChargesResponse {
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderChargesResponseBuilder> for OrderChargesResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderChargesResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// List of discounts that apply to the order.
 ///
-/// Schema `order_discount_lines_request`.
+/// From schema `order_discount_lines_request`.
+///
+/// Build one with [`OrderDiscountLinesRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderDiscountLinesRequest {
@@ -24,13 +26,53 @@ pub struct OrderDiscountLinesRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderDiscountLinesRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(amount: i64, code: impl Into<String>, r#type: impl Into<String>) -> Self {
-        Self {
-            amount,
-            code: code.into(),
-            r#type: r#type.into(),
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderDiscountLinesRequestBuilder::build`]; or pass the builder itself wherever a `OrderDiscountLinesRequest` is expected.
+    pub fn builder() -> OrderDiscountLinesRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderDiscountLinesRequest`] field by field: see [`OrderDiscountLinesRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderDiscountLinesRequestBuilder {
+    amount: Option<i64>,
+    code: Option<String>,
+    r#type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderDiscountLinesRequestBuilder {
+    /// Sets [`OrderDiscountLinesRequest::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`OrderDiscountLinesRequest::code`].
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets [`OrderDiscountLinesRequest::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderDiscountLinesRequest {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            code: self.code.ok_or_else(|| crate::BuildError::missing("code"))?,
+            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderDiscountLinesRequestBuilder> for OrderDiscountLinesRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderDiscountLinesRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

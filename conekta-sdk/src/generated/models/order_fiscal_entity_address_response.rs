@@ -3,7 +3,9 @@
 
 /// Address of the fiscal entity
 ///
-/// Schema `order_fiscal_entity_address_response`.
+/// From schema `order_fiscal_entity_address_response`.
+///
+/// Build one with [`OrderFiscalEntityAddressResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityAddressResponse {
@@ -37,8 +39,6 @@ pub struct OrderFiscalEntityAddressResponse {
     ///
     /// Example: `"123"`.
     pub external_number: String,
-    /// The `object` property.
-    ///
     /// Example: `"fiscal_entity_address"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
@@ -47,24 +47,95 @@ pub struct OrderFiscalEntityAddressResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderFiscalEntityAddressResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        street1: impl Into<String>,
-        postal_code: impl Into<String>,
-        city: impl Into<String>,
-        country: impl Into<String>,
-        external_number: impl Into<String>,
-    ) -> Self {
-        Self {
-            street1: street1.into(),
-            street2: None,
-            postal_code: postal_code.into(),
-            city: city.into(),
-            state: None,
-            country: country.into(),
-            external_number: external_number.into(),
-            object: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderFiscalEntityAddressResponseBuilder::build`]; or pass the builder itself wherever a `OrderFiscalEntityAddressResponse` is expected.
+    pub fn builder() -> OrderFiscalEntityAddressResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderFiscalEntityAddressResponse`] field by field: see [`OrderFiscalEntityAddressResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderFiscalEntityAddressResponseBuilder {
+    street1: Option<String>,
+    street2: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    state: Option<String>,
+    country: Option<String>,
+    external_number: Option<String>,
+    object: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderFiscalEntityAddressResponseBuilder {
+    /// Sets [`OrderFiscalEntityAddressResponse::street1`].
+    pub fn street1(mut self, value: impl Into<String>) -> Self {
+        self.street1 = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::street2`].
+    pub fn street2(mut self, value: impl Into<String>) -> Self {
+        self.street2 = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::postal_code`].
+    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
+        self.postal_code = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::city`].
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::state`].
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::country`].
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::external_number`].
+    pub fn external_number(mut self, value: impl Into<String>) -> Self {
+        self.external_number = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityAddressResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderFiscalEntityAddressResponse {
+            street1: self.street1.ok_or_else(|| crate::BuildError::missing("street1"))?,
+            street2: self.street2,
+            postal_code: self
+                .postal_code
+                .ok_or_else(|| crate::BuildError::missing("postal_code"))?,
+            city: self.city.ok_or_else(|| crate::BuildError::missing("city"))?,
+            state: self.state,
+            country: self.country.ok_or_else(|| crate::BuildError::missing("country"))?,
+            external_number: self
+                .external_number
+                .ok_or_else(|| crate::BuildError::missing("external_number"))?,
+            object: self.object,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderFiscalEntityAddressResponseBuilder>
+for OrderFiscalEntityAddressResponse {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: OrderFiscalEntityAddressResponseBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,11 +4,13 @@
 use super::FiscalEntityAddress;
 /// Fiscal entity of the order, Currently it is a purely informative field
 ///
-/// Schema `order_fiscal_entity_request`.
+/// From schema `order_fiscal_entity_request`.
+///
+/// Build one with [`OrderFiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityRequest {
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: FiscalEntityAddress,
     /// Email of the fiscal entity
     ///
@@ -38,16 +40,83 @@ pub struct OrderFiscalEntityRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderFiscalEntityRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(address: FiscalEntityAddress) -> Self {
-        Self {
-            address,
-            email: None,
-            metadata: None,
-            name: None,
-            phone: None,
-            tax_id: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderFiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `OrderFiscalEntityRequest` is expected.
+    pub fn builder() -> OrderFiscalEntityRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderFiscalEntityRequest`] field by field: see [`OrderFiscalEntityRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderFiscalEntityRequestBuilder {
+    address: Option<FiscalEntityAddress>,
+    email: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    name: Option<String>,
+    phone: Option<String>,
+    tax_id: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderFiscalEntityRequestBuilder {
+    /// Sets [`OrderFiscalEntityRequest::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<FiscalEntityAddress, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`OrderFiscalEntityRequest::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityRequest::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderFiscalEntityRequest::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityRequest::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityRequest::tax_id`].
+    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
+        self.tax_id = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderFiscalEntityRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderFiscalEntityRequest {
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            email: self.email,
+            metadata: self.metadata,
+            name: self.name,
+            phone: self.phone,
+            tax_id: self.tax_id,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderFiscalEntityRequestBuilder> for OrderFiscalEntityRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderFiscalEntityRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

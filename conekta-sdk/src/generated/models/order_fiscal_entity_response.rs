@@ -4,11 +4,13 @@
 use super::OrderFiscalEntityAddressResponse;
 /// Fiscal entity of the order, Currently it is a purely informative field
 ///
-/// Schema `order_fiscal_entity_response`.
+/// From schema `order_fiscal_entity_response`.
+///
+/// Build one with [`OrderFiscalEntityResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityResponse {
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: OrderFiscalEntityAddressResponse,
     /// Email of the fiscal entity
     ///
@@ -36,8 +38,6 @@ pub struct OrderFiscalEntityResponse {
     ///
     /// Example: `1676328434`.
     pub created_at: i64,
-    /// The `object` property.
-    ///
     /// Example: `"fiscal_entity"`.
     pub object: String,
     /// Phone of the fiscal entity
@@ -50,24 +50,109 @@ pub struct OrderFiscalEntityResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderFiscalEntityResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        address: OrderFiscalEntityAddressResponse,
-        id: impl Into<String>,
-        created_at: i64,
-        object: impl Into<String>,
+    /// A builder: set fields by name, then [`OrderFiscalEntityResponseBuilder::build`]; or pass the builder itself wherever a `OrderFiscalEntityResponse` is expected.
+    pub fn builder() -> OrderFiscalEntityResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderFiscalEntityResponse`] field by field: see [`OrderFiscalEntityResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderFiscalEntityResponseBuilder {
+    address: Option<OrderFiscalEntityAddressResponse>,
+    email: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    name: Option<String>,
+    tax_id: Option<String>,
+    id: Option<String>,
+    created_at: Option<i64>,
+    object: Option<String>,
+    phone: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderFiscalEntityResponseBuilder {
+    /// Sets [`OrderFiscalEntityResponse::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<
+            OrderFiscalEntityAddressResponse,
+            Error: Into<crate::BuildError>,
+        >,
     ) -> Self {
-        Self {
-            address,
-            email: None,
-            metadata: None,
-            name: None,
-            tax_id: None,
-            id: id.into(),
-            created_at,
-            object: object.into(),
-            phone: None,
-            extra: Default::default(),
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::tax_id`].
+    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
+        self.tax_id = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`OrderFiscalEntityResponse::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderFiscalEntityResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderFiscalEntityResponse {
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            email: self.email,
+            metadata: self.metadata,
+            name: self.name,
+            tax_id: self.tax_id,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            phone: self.phone,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderFiscalEntityResponseBuilder> for OrderFiscalEntityResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderFiscalEntityResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

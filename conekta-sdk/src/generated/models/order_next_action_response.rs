@@ -4,11 +4,13 @@
 use super::OrderNextActionResponseRedirectToUrl;
 /// contains the following attributes that will guide to continue the flow
 ///
-/// Schema `order_next_action_response`.
+/// From schema `order_next_action_response`.
+///
+/// Build one with [`OrderNextActionResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderNextActionResponse {
-    /// The `redirect_to_url` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
     /// Indicates the type of action to be taken
@@ -21,12 +23,55 @@ pub struct OrderNextActionResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderNextActionResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            redirect_to_url: None,
-            r#type: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderNextActionResponseBuilder::build`]; or pass the builder itself wherever a `OrderNextActionResponse` is expected.
+    pub fn builder() -> OrderNextActionResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderNextActionResponse`] field by field: see [`OrderNextActionResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderNextActionResponseBuilder {
+    redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
+    r#type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderNextActionResponseBuilder {
+    /// Sets [`OrderNextActionResponse::redirect_to_url`].
+    pub fn redirect_to_url(
+        mut self,
+        value: impl TryInto<
+            OrderNextActionResponseRedirectToUrl,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.redirect_to_url = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "redirect_to_url"),
+        );
+        self
+    }
+    /// Sets [`OrderNextActionResponse::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderNextActionResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderNextActionResponse {
+            redirect_to_url: self.redirect_to_url,
+            r#type: self.r#type,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderNextActionResponseBuilder> for OrderNextActionResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderNextActionResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,18 +3,20 @@
 
 /// contains the following attributes that will guide to continue the flow
 ///
-/// Schema `order_next_action_response_redirect_to_url`.
+/// From schema `order_next_action_response_redirect_to_url`.
+///
+/// Build one with [`OrderNextActionResponseRedirectToUrl::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderNextActionResponseRedirectToUrl {
     /// pay.conekta.com/{id} Indicates the url of the Conekta component to authenticate the flow through 3DS2.
     ///
-    /// Example: `"https://pay.conekta.com/6fca054a85194c43971ecea35cc519bb"`.
+    /// Example: `"<https://pay.conekta.com/6fca054a85194c43971ecea35cc519bb">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Indicates the url to which the 3DS2 flow returns at the end, when the integration is redirected.
     ///
-    /// Example: `"https://my-website.com\""`.
+    /// Example: `"<https://my-website.com>\""`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -22,12 +24,51 @@ pub struct OrderNextActionResponseRedirectToUrl {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderNextActionResponseRedirectToUrl {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            url: None,
-            return_url: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderNextActionResponseRedirectToUrlBuilder::build`]; or pass the builder itself wherever a `OrderNextActionResponseRedirectToUrl` is expected.
+    pub fn builder() -> OrderNextActionResponseRedirectToUrlBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderNextActionResponseRedirectToUrl`] field by field: see [`OrderNextActionResponseRedirectToUrl::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderNextActionResponseRedirectToUrlBuilder {
+    url: Option<String>,
+    return_url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderNextActionResponseRedirectToUrlBuilder {
+    /// Sets [`OrderNextActionResponseRedirectToUrl::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets [`OrderNextActionResponseRedirectToUrl::return_url`].
+    pub fn return_url(mut self, value: impl Into<String>) -> Self {
+        self.return_url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(
+        self,
+    ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderNextActionResponseRedirectToUrl {
+            url: self.url,
+            return_url: self.return_url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderNextActionResponseRedirectToUrlBuilder>
+for OrderNextActionResponseRedirectToUrl {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: OrderNextActionResponseRedirectToUrlBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,31 +3,33 @@
 
 use super::{
     ChargeRequest, CustomerShippingContactsRequest, OrderCheckoutRequest,
-    OrderDiscountLinesRequest, OrderFiscalEntityRequest, OrderRequestCustomerInfo,
+    OrderCustomerInfo, OrderDiscountLinesRequest, OrderFiscalEntityRequest,
     OrderTaxRequest, Product, ShippingRequest,
 };
 /// a order
 ///
-/// Schema `order_request`.
+/// From schema `order_request`.
+///
+/// Build one with [`OrderRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderRequest {
     /// List of [charges](https://developers.conekta.com/v2.2.0/reference/orderscreatecharge) that are applied to the order
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charges: Option<Vec<ChargeRequest>>,
-    /// The `checkout` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<OrderCheckoutRequest>,
     /// Currency with which the payment will be made. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
     ///
     /// Example: `"MXN"`.
     pub currency: String,
-    /// The `customer_info` property.
-    pub customer_info: OrderRequestCustomerInfo,
+    #[allow(missing_docs)]
+    pub customer_info: OrderCustomerInfo,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
-    /// The `fiscal_entity` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entity: Option<OrderFiscalEntityRequest>,
     /// List of [products](https://developers.conekta.com/v2.2.0/reference/orderscreateproduct) that are sold in the order. You must have at least one product.
@@ -50,10 +52,10 @@ pub struct OrderRequest {
     pub processing_mode: Option<String>,
     /// Indicates the redirection callback upon completion of the 3DS2 flow. Do not use this parameter if your order has a checkout parameter
     ///
-    /// Example: `"https://my-website.com"`.
+    /// Example: `"<https://my-website.com">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_url: Option<String>,
-    /// The `shipping_contact` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contact: Option<CustomerShippingContactsRequest>,
     /// List of [shipping costs](https://developers.conekta.com/v2.2.0/reference/orderscreateshipping). If the online store offers digital products.
@@ -70,30 +72,223 @@ pub struct OrderRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        currency: impl Into<String>,
-        customer_info: OrderRequestCustomerInfo,
-        line_items: Vec<Product>,
+    /// A builder: set fields by name, then [`OrderRequestBuilder::build`]; or pass the builder itself wherever a `OrderRequest` is expected.
+    pub fn builder() -> OrderRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderRequest`] field by field: see [`OrderRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderRequestBuilder {
+    charges: Option<Vec<ChargeRequest>>,
+    checkout: Option<OrderCheckoutRequest>,
+    currency: Option<String>,
+    customer_info: Option<OrderCustomerInfo>,
+    discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
+    fiscal_entity: Option<OrderFiscalEntityRequest>,
+    line_items: Option<Vec<Product>>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    needs_shipping_contact: Option<bool>,
+    pre_authorize: Option<bool>,
+    processing_mode: Option<String>,
+    return_url: Option<String>,
+    shipping_contact: Option<CustomerShippingContactsRequest>,
+    shipping_lines: Option<Vec<ShippingRequest>>,
+    tax_lines: Option<Vec<OrderTaxRequest>>,
+    three_ds_mode: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderRequestBuilder {
+    /// Sets [`OrderRequest::charges`].
+    pub fn charges(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ChargeRequest, Error: Into<crate::BuildError>>,
+        >,
     ) -> Self {
-        Self {
-            charges: None,
-            checkout: None,
-            currency: currency.into(),
-            customer_info,
-            discount_lines: None,
-            fiscal_entity: None,
-            line_items,
-            metadata: None,
-            needs_shipping_contact: None,
-            pre_authorize: None,
-            processing_mode: None,
-            return_url: None,
-            shipping_contact: None,
-            shipping_lines: None,
-            tax_lines: None,
-            three_ds_mode: None,
-            extra: Default::default(),
+        self.charges = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "charges"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::checkout`].
+    pub fn checkout(
+        mut self,
+        value: impl TryInto<OrderCheckoutRequest, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.checkout = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "checkout"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`OrderRequest::customer_info`].
+    pub fn customer_info(
+        mut self,
+        value: impl TryInto<OrderCustomerInfo, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.customer_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer_info"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::discount_lines`].
+    pub fn discount_lines(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                OrderDiscountLinesRequest,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.discount_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "discount_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::fiscal_entity`].
+    pub fn fiscal_entity(
+        mut self,
+        value: impl TryInto<OrderFiscalEntityRequest, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.fiscal_entity = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "fiscal_entity"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::line_items`].
+    pub fn line_items(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<Product, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.line_items = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "line_items"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::needs_shipping_contact`].
+    pub fn needs_shipping_contact(mut self, value: bool) -> Self {
+        self.needs_shipping_contact = Some(value);
+        self
+    }
+    /// Sets [`OrderRequest::pre_authorize`].
+    pub fn pre_authorize(mut self, value: bool) -> Self {
+        self.pre_authorize = Some(value);
+        self
+    }
+    /// Sets [`OrderRequest::processing_mode`].
+    pub fn processing_mode(mut self, value: impl Into<String>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets [`OrderRequest::return_url`].
+    pub fn return_url(mut self, value: impl Into<String>) -> Self {
+        self.return_url = Some(value.into());
+        self
+    }
+    /// Sets [`OrderRequest::shipping_contact`].
+    pub fn shipping_contact(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsRequest,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.shipping_contact = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "shipping_contact"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::shipping_lines`].
+    pub fn shipping_lines(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ShippingRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.shipping_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "shipping_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::tax_lines`].
+    pub fn tax_lines(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<OrderTaxRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.tax_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "tax_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderRequest::three_ds_mode`].
+    pub fn three_ds_mode(mut self, value: impl Into<String>) -> Self {
+        self.three_ds_mode = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderRequest {
+            charges: self.charges,
+            checkout: self.checkout,
+            currency: self
+                .currency
+                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            customer_info: self
+                .customer_info
+                .ok_or_else(|| crate::BuildError::missing("customer_info"))?,
+            discount_lines: self.discount_lines,
+            fiscal_entity: self.fiscal_entity,
+            line_items: self
+                .line_items
+                .ok_or_else(|| crate::BuildError::missing("line_items"))?,
+            metadata: self.metadata,
+            needs_shipping_contact: self.needs_shipping_contact,
+            pre_authorize: self.pre_authorize,
+            processing_mode: self.processing_mode,
+            return_url: self.return_url,
+            shipping_contact: self.shipping_contact,
+            shipping_lines: self.shipping_lines,
+            tax_lines: self.tax_lines,
+            three_ds_mode: self.three_ds_mode,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderRequestBuilder> for OrderRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

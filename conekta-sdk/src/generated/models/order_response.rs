@@ -2,14 +2,16 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    OrderChannelResponse, OrderChargesResponse, OrderDiscountLinesResponse,
+    ChannelResponse, OrderChargesResponse, OrderDiscountLinesResponse,
     OrderFiscalEntityResponse, OrderNextActionResponse, OrderResponseCheckout,
     OrderResponseCustomerInfo, OrderResponseProducts, OrderResponseShippingContact,
     OrderShippingLinesResponse, OrderTaxLinesResponse,
 };
 /// order response
 ///
-/// Schema `order_response`.
+/// From schema `order_response`.
+///
+/// Build one with [`OrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderResponse {
@@ -23,13 +25,13 @@ pub struct OrderResponse {
     /// Example: `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_refunded: Option<i64>,
-    /// The `channel` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<OrderChannelResponse>,
-    /// The `charges` property.
+    pub channel: Option<ChannelResponse>,
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charges: Option<OrderChargesResponse>,
-    /// The `checkout` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<OrderResponseCheckout>,
     /// The time at which the object was created in seconds since the Unix epoch
@@ -42,32 +44,28 @@ pub struct OrderResponse {
     /// Example: `"MXN"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// The `customer_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_info: Option<OrderResponseCustomerInfo>,
-    /// The `discount_lines` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<OrderDiscountLinesResponse>,
-    /// The `tax_lines` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_lines: Option<OrderTaxLinesResponse>,
-    /// The `shipping_lines` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_lines: Option<OrderShippingLinesResponse>,
-    /// The `fiscal_entity` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entity: Option<OrderFiscalEntityResponse>,
-    /// The `id` property.
-    ///
     /// Example: `"ord_2tMtQQpDvfnNjiuFG"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `is_refundable` property.
-    ///
     /// Example: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_refundable: Option<bool>,
-    /// The `line_items` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_items: Option<OrderResponseProducts>,
     /// Whether the object exists in live mode or test mode
@@ -78,7 +76,7 @@ pub struct OrderResponse {
     /// Set of key-value pairs that you can attach to an object. This can be useful for storing additional information about the object in a structured format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `next_action` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_action: Option<OrderNextActionResponse>,
     /// String representing the object’s type. Objects of the same type share the same value.
@@ -96,7 +94,7 @@ pub struct OrderResponse {
     /// Example: `"ecommerce"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<String>,
-    /// The `shipping_contact` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contact: Option<OrderResponseShippingContact>,
     /// The time at which the object was last updated in seconds since the Unix epoch
@@ -109,33 +107,262 @@ pub struct OrderResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            amount_refunded: None,
-            channel: None,
-            charges: None,
-            checkout: None,
-            created_at: None,
-            currency: None,
-            customer_info: None,
-            discount_lines: None,
-            tax_lines: None,
-            shipping_lines: None,
-            fiscal_entity: None,
-            id: None,
-            is_refundable: None,
-            line_items: None,
-            livemode: None,
-            metadata: None,
-            next_action: None,
-            object: None,
-            payment_status: None,
-            processing_mode: None,
-            shipping_contact: None,
-            updated_at: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderResponseBuilder::build`]; or pass the builder itself wherever a `OrderResponse` is expected.
+    pub fn builder() -> OrderResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderResponse`] field by field: see [`OrderResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderResponseBuilder {
+    amount: Option<i64>,
+    amount_refunded: Option<i64>,
+    channel: Option<ChannelResponse>,
+    charges: Option<OrderChargesResponse>,
+    checkout: Option<OrderResponseCheckout>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    customer_info: Option<OrderResponseCustomerInfo>,
+    discount_lines: Option<OrderDiscountLinesResponse>,
+    tax_lines: Option<OrderTaxLinesResponse>,
+    shipping_lines: Option<OrderShippingLinesResponse>,
+    fiscal_entity: Option<OrderFiscalEntityResponse>,
+    id: Option<String>,
+    is_refundable: Option<bool>,
+    line_items: Option<OrderResponseProducts>,
+    livemode: Option<bool>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    next_action: Option<OrderNextActionResponse>,
+    object: Option<String>,
+    payment_status: Option<String>,
+    processing_mode: Option<String>,
+    shipping_contact: Option<OrderResponseShippingContact>,
+    updated_at: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderResponseBuilder {
+    /// Sets [`OrderResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`OrderResponse::amount_refunded`].
+    pub fn amount_refunded(mut self, value: i64) -> Self {
+        self.amount_refunded = Some(value);
+        self
+    }
+    /// Sets [`OrderResponse::channel`].
+    pub fn channel(
+        mut self,
+        value: impl TryInto<ChannelResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.channel = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "channel"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::charges`].
+    pub fn charges(
+        mut self,
+        value: impl TryInto<OrderChargesResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.charges = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "charges"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::checkout`].
+    pub fn checkout(
+        mut self,
+        value: impl TryInto<OrderResponseCheckout, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.checkout = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "checkout"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`OrderResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponse::customer_info`].
+    pub fn customer_info(
+        mut self,
+        value: impl TryInto<OrderResponseCustomerInfo, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.customer_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer_info"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::discount_lines`].
+    pub fn discount_lines(
+        mut self,
+        value: impl TryInto<OrderDiscountLinesResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.discount_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "discount_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::tax_lines`].
+    pub fn tax_lines(
+        mut self,
+        value: impl TryInto<OrderTaxLinesResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.tax_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "tax_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::shipping_lines`].
+    pub fn shipping_lines(
+        mut self,
+        value: impl TryInto<OrderShippingLinesResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.shipping_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "shipping_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::fiscal_entity`].
+    pub fn fiscal_entity(
+        mut self,
+        value: impl TryInto<OrderFiscalEntityResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.fiscal_entity = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "fiscal_entity"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponse::is_refundable`].
+    pub fn is_refundable(mut self, value: bool) -> Self {
+        self.is_refundable = Some(value);
+        self
+    }
+    /// Sets [`OrderResponse::line_items`].
+    pub fn line_items(
+        mut self,
+        value: impl TryInto<OrderResponseProducts, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.line_items = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "line_items"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`OrderResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::next_action`].
+    pub fn next_action(
+        mut self,
+        value: impl TryInto<OrderNextActionResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.next_action = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "next_action"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponse::payment_status`].
+    pub fn payment_status(mut self, value: impl Into<String>) -> Self {
+        self.payment_status = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponse::processing_mode`].
+    pub fn processing_mode(mut self, value: impl Into<String>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponse::shipping_contact`].
+    pub fn shipping_contact(
+        mut self,
+        value: impl TryInto<OrderResponseShippingContact, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.shipping_contact = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "shipping_contact"),
+        );
+        self
+    }
+    /// Sets [`OrderResponse::updated_at`].
+    pub fn updated_at(mut self, value: i64) -> Self {
+        self.updated_at = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderResponse {
+            amount: self.amount,
+            amount_refunded: self.amount_refunded,
+            channel: self.channel,
+            charges: self.charges,
+            checkout: self.checkout,
+            created_at: self.created_at,
+            currency: self.currency,
+            customer_info: self.customer_info,
+            discount_lines: self.discount_lines,
+            tax_lines: self.tax_lines,
+            shipping_lines: self.shipping_lines,
+            fiscal_entity: self.fiscal_entity,
+            id: self.id,
+            is_refundable: self.is_refundable,
+            line_items: self.line_items,
+            livemode: self.livemode,
+            metadata: self.metadata,
+            next_action: self.next_action,
+            object: self.object,
+            payment_status: self.payment_status,
+            processing_mode: self.processing_mode,
+            shipping_contact: self.shipping_contact,
+            updated_at: self.updated_at,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderResponseBuilder> for OrderResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,56 +2,42 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerShippingContactsAddress;
-/// Schema `order_response_shipping_contact`.
+/// From schema `order_response_shipping_contact`.
+///
+/// Build one with [`OrderResponseShippingContact::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderResponseShippingContact {
-    /// The `created_at` property.
-    ///
     /// Example: `1675715413`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// The `id` property.
-    ///
     /// Example: `"adr_1234567890"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `object` property.
-    ///
     /// Example: `"shipping_contact"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `phone` property.
-    ///
     /// Example: `"+525511223344"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `receiver` property.
-    ///
     /// Example: `"Marvin Fuller"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
-    /// The `between_streets` property.
-    ///
     /// Example: `"Ackerman Crescent"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
-    /// The `address` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerShippingContactsAddress>,
-    /// The `parent_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `default` property.
-    ///
     /// Example: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// Metadata associated with the shipping contact
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `deleted` property.
-    ///
     /// Example: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
@@ -60,21 +46,123 @@ pub struct OrderResponseShippingContact {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderResponseShippingContact {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            created_at: None,
-            id: None,
-            object: None,
-            phone: None,
-            receiver: None,
-            between_streets: None,
-            address: None,
-            parent_id: None,
-            default: None,
-            metadata: None,
-            deleted: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderResponseShippingContactBuilder::build`]; or pass the builder itself wherever a `OrderResponseShippingContact` is expected.
+    pub fn builder() -> OrderResponseShippingContactBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderResponseShippingContact`] field by field: see [`OrderResponseShippingContact::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderResponseShippingContactBuilder {
+    created_at: Option<i64>,
+    id: Option<String>,
+    object: Option<String>,
+    phone: Option<String>,
+    receiver: Option<String>,
+    between_streets: Option<String>,
+    address: Option<CustomerShippingContactsAddress>,
+    parent_id: Option<String>,
+    default: Option<bool>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    deleted: Option<bool>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderResponseShippingContactBuilder {
+    /// Sets [`OrderResponseShippingContact::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::receiver`].
+    pub fn receiver(mut self, value: impl Into<String>) -> Self {
+        self.receiver = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::between_streets`].
+    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
+        self.between_streets = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsAddress,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::default`].
+    pub fn default_value(mut self, value: bool) -> Self {
+        self.default = Some(value);
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderResponseShippingContact::deleted`].
+    pub fn deleted(mut self, value: bool) -> Self {
+        self.deleted = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderResponseShippingContact, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderResponseShippingContact {
+            created_at: self.created_at,
+            id: self.id,
+            object: self.object,
+            phone: self.phone,
+            receiver: self.receiver,
+            between_streets: self.between_streets,
+            address: self.address,
+            parent_id: self.parent_id,
+            default: self.default,
+            metadata: self.metadata,
+            deleted: self.deleted,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderResponseShippingContactBuilder> for OrderResponseShippingContact {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: OrderResponseShippingContactBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

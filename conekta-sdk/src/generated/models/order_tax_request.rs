@@ -3,7 +3,9 @@
 
 /// create new taxes for an existing order
 ///
-/// Schema `order_tax_request`.
+/// From schema `order_tax_request`.
+///
+/// Build one with [`OrderTaxRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderTaxRequest {
@@ -15,8 +17,6 @@ pub struct OrderTaxRequest {
     ///
     /// Example: `"testing"`.
     pub description: String,
-    /// The `metadata` property.
-    ///
     /// Example: `{"key":"value"}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
@@ -25,13 +25,58 @@ pub struct OrderTaxRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderTaxRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(amount: i64, description: impl Into<String>) -> Self {
-        Self {
-            amount,
-            description: description.into(),
-            metadata: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderTaxRequestBuilder::build`]; or pass the builder itself wherever a `OrderTaxRequest` is expected.
+    pub fn builder() -> OrderTaxRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderTaxRequest`] field by field: see [`OrderTaxRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderTaxRequestBuilder {
+    amount: Option<i64>,
+    description: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderTaxRequestBuilder {
+    /// Sets [`OrderTaxRequest::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`OrderTaxRequest::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`OrderTaxRequest::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderTaxRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderTaxRequest {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            description: self
+                .description
+                .ok_or_else(|| crate::BuildError::missing("description"))?,
+            metadata: self.metadata,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderTaxRequestBuilder> for OrderTaxRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderTaxRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// create new taxes for an existing order response
 ///
-/// Schema `order_tax_response`.
+/// From schema `order_tax_response`, schema `tax_lines_data_response`.
+///
+/// Build one with [`OrderTaxResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderTaxResponse {
@@ -15,22 +17,14 @@ pub struct OrderTaxResponse {
     ///
     /// Example: `"testing"`.
     pub description: String,
-    /// The `metadata` property.
-    ///
     /// Example: `{"key":"value"}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// The `id` property.
-    ///
     /// Example: `"tax_lin_2tQ8dC5mg1UADmVPo"`.
     pub id: String,
-    /// The `object` property.
-    ///
     /// Example: `"tax_line"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `parent_id` property.
-    ///
     /// Example: `"ord_2tPAmKCEJqh8RE6nY"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
@@ -39,20 +33,79 @@ pub struct OrderTaxResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderTaxResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        amount: i64,
-        description: impl Into<String>,
-        id: impl Into<String>,
-    ) -> Self {
-        Self {
-            amount,
-            description: description.into(),
-            metadata: None,
-            id: id.into(),
-            object: None,
-            parent_id: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderTaxResponseBuilder::build`]; or pass the builder itself wherever a `OrderTaxResponse` is expected.
+    pub fn builder() -> OrderTaxResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderTaxResponse`] field by field: see [`OrderTaxResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderTaxResponseBuilder {
+    amount: Option<i64>,
+    description: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    id: Option<String>,
+    object: Option<String>,
+    parent_id: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderTaxResponseBuilder {
+    /// Sets [`OrderTaxResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`OrderTaxResponse::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`OrderTaxResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderTaxResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`OrderTaxResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`OrderTaxResponse::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderTaxResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderTaxResponse {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            description: self
+                .description
+                .ok_or_else(|| crate::BuildError::missing("description"))?,
+            metadata: self.metadata,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            object: self.object,
+            parent_id: self.parent_id,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderTaxResponseBuilder> for OrderTaxResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderTaxResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

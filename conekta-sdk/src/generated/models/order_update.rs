@@ -3,19 +3,21 @@
 
 use super::{
     ChargeRequest, CustomerShippingContactsRequest, OrderCheckoutRequest,
-    OrderDiscountLinesRequest, OrderTaxRequest, OrderUpdateCustomerInfo,
+    OrderCustomerInfo, OrderDiscountLinesRequest, OrderTaxRequest,
     OrderUpdateFiscalEntityRequest, Product, ShippingRequest,
 };
 /// a order
 ///
-/// Schema `order_update`.
+/// From schema `order_update`.
+///
+/// Build one with [`OrderUpdate::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderUpdate {
-    /// The `charges` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charges: Option<Vec<ChargeRequest>>,
-    /// The `checkout` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<OrderCheckoutRequest>,
     /// Currency with which the payment will be made. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
@@ -23,31 +25,31 @@ pub struct OrderUpdate {
     /// Example: `"MXN"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// The `customer_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_info: Option<OrderUpdateCustomerInfo>,
+    pub customer_info: Option<OrderCustomerInfo>,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
-    /// The `fiscal_entity` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entity: Option<OrderUpdateFiscalEntityRequest>,
     /// List of [products](https://developers.conekta.com/v2.2.0/reference/orderscreateproduct) that are sold in the order. You must have at least one product.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<Product>>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// Indicates whether the order charges must be preauthorized
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_authorize: Option<bool>,
-    /// The `shipping_contact` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contact: Option<CustomerShippingContactsRequest>,
     /// List of [shipping costs](https://developers.conekta.com/v2.2.0/reference/orderscreateshipping). If the online store offers digital products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_lines: Option<Vec<ShippingRequest>>,
-    /// The `tax_lines` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_lines: Option<Vec<OrderTaxRequest>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -55,22 +57,192 @@ pub struct OrderUpdate {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderUpdate {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            charges: None,
-            checkout: None,
-            currency: None,
-            customer_info: None,
-            discount_lines: None,
-            fiscal_entity: None,
-            line_items: None,
-            metadata: None,
-            pre_authorize: None,
-            shipping_contact: None,
-            shipping_lines: None,
-            tax_lines: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderUpdateBuilder::build`]; or pass the builder itself wherever a `OrderUpdate` is expected.
+    pub fn builder() -> OrderUpdateBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderUpdate`] field by field: see [`OrderUpdate::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderUpdateBuilder {
+    charges: Option<Vec<ChargeRequest>>,
+    checkout: Option<OrderCheckoutRequest>,
+    currency: Option<String>,
+    customer_info: Option<OrderCustomerInfo>,
+    discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
+    fiscal_entity: Option<OrderUpdateFiscalEntityRequest>,
+    line_items: Option<Vec<Product>>,
+    metadata: Option<std::collections::BTreeMap<String, String>>,
+    pre_authorize: Option<bool>,
+    shipping_contact: Option<CustomerShippingContactsRequest>,
+    shipping_lines: Option<Vec<ShippingRequest>>,
+    tax_lines: Option<Vec<OrderTaxRequest>>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderUpdateBuilder {
+    /// Sets [`OrderUpdate::charges`].
+    pub fn charges(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ChargeRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.charges = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "charges"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::checkout`].
+    pub fn checkout(
+        mut self,
+        value: impl TryInto<OrderCheckoutRequest, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.checkout = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "checkout"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`OrderUpdate::customer_info`].
+    pub fn customer_info(
+        mut self,
+        value: impl TryInto<OrderCustomerInfo, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.customer_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer_info"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::discount_lines`].
+    pub fn discount_lines(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                OrderDiscountLinesRequest,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.discount_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "discount_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::fiscal_entity`].
+    pub fn fiscal_entity(
+        mut self,
+        value: impl TryInto<
+            OrderUpdateFiscalEntityRequest,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.fiscal_entity = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "fiscal_entity"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::line_items`].
+    pub fn line_items(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<Product, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.line_items = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "line_items"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::metadata`].
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets [`OrderUpdate::pre_authorize`].
+    pub fn pre_authorize(mut self, value: bool) -> Self {
+        self.pre_authorize = Some(value);
+        self
+    }
+    /// Sets [`OrderUpdate::shipping_contact`].
+    pub fn shipping_contact(
+        mut self,
+        value: impl TryInto<
+            CustomerShippingContactsRequest,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.shipping_contact = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "shipping_contact"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::shipping_lines`].
+    pub fn shipping_lines(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<ShippingRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.shipping_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "shipping_lines"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdate::tax_lines`].
+    pub fn tax_lines(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<OrderTaxRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.tax_lines = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "tax_lines"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderUpdate, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderUpdate {
+            charges: self.charges,
+            checkout: self.checkout,
+            currency: self.currency,
+            customer_info: self.customer_info,
+            discount_lines: self.discount_lines,
+            fiscal_entity: self.fiscal_entity,
+            line_items: self.line_items,
+            metadata: self.metadata,
+            pre_authorize: self.pre_authorize,
+            shipping_contact: self.shipping_contact,
+            shipping_lines: self.shipping_lines,
+            tax_lines: self.tax_lines,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderUpdateBuilder> for OrderUpdate {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderUpdateBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,11 +4,13 @@
 use super::FiscalEntityAddress;
 /// Fiscal entity of the order, Currently it is a purely informative field
 ///
-/// Schema `order_update_fiscal_entity_request`.
+/// From schema `order_update_fiscal_entity_request`.
+///
+/// Build one with [`OrderUpdateFiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrderUpdateFiscalEntityRequest {
-    /// The `address` property.
+    #[allow(missing_docs)]
     pub address: FiscalEntityAddress,
     /// Email of the fiscal entity
     ///
@@ -38,16 +40,85 @@ pub struct OrderUpdateFiscalEntityRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderUpdateFiscalEntityRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(address: FiscalEntityAddress) -> Self {
-        Self {
-            address,
-            email: None,
-            name: None,
-            metadata: None,
-            phone: None,
-            tax_id: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrderUpdateFiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `OrderUpdateFiscalEntityRequest` is expected.
+    pub fn builder() -> OrderUpdateFiscalEntityRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrderUpdateFiscalEntityRequest`] field by field: see [`OrderUpdateFiscalEntityRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderUpdateFiscalEntityRequestBuilder {
+    address: Option<FiscalEntityAddress>,
+    email: Option<String>,
+    name: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    phone: Option<String>,
+    tax_id: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl OrderUpdateFiscalEntityRequestBuilder {
+    /// Sets [`OrderUpdateFiscalEntityRequest::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<FiscalEntityAddress, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdateFiscalEntityRequest::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`OrderUpdateFiscalEntityRequest::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`OrderUpdateFiscalEntityRequest::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`OrderUpdateFiscalEntityRequest::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`OrderUpdateFiscalEntityRequest::tax_id`].
+    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
+        self.tax_id = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrderUpdateFiscalEntityRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrderUpdateFiscalEntityRequest {
+            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            email: self.email,
+            name: self.name,
+            metadata: self.metadata,
+            phone: self.phone,
+            tax_id: self.tax_id,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderUpdateFiscalEntityRequestBuilder> for OrderUpdateFiscalEntityRequest {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: OrderUpdateFiscalEntityRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

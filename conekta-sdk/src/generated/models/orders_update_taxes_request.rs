@@ -3,7 +3,9 @@
 
 /// create new taxes for an existing order
 ///
-/// Schema `ordersUpdateTaxes_request`.
+/// From schema `ordersUpdateTaxes_request`.
+///
+/// Build one with [`OrdersUpdateTaxesRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct OrdersUpdateTaxesRequest {
@@ -17,7 +19,7 @@ pub struct OrdersUpdateTaxesRequest {
     /// Example: `"testing"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
@@ -27,13 +29,63 @@ pub struct OrdersUpdateTaxesRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrdersUpdateTaxesRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            description: None,
-            metadata: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`OrdersUpdateTaxesRequestBuilder::build`]; or pass the builder itself wherever a `OrdersUpdateTaxesRequest` is expected.
+    pub fn builder() -> OrdersUpdateTaxesRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`OrdersUpdateTaxesRequest`] field by field: see [`OrdersUpdateTaxesRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrdersUpdateTaxesRequestBuilder {
+    amount: Option<i64>,
+    description: Option<String>,
+    metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
+    first_error: Option<crate::BuildError>,
+}
+impl OrdersUpdateTaxesRequestBuilder {
+    /// Sets [`OrdersUpdateTaxesRequest::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`OrdersUpdateTaxesRequest::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`OrdersUpdateTaxesRequest::metadata`].
+    pub fn metadata(
+        mut self,
+        value: impl Into<
+            std::collections::BTreeMap<
+                String,
+                serde_json::Map<String, serde_json::Value>,
+            >,
+        >,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<OrdersUpdateTaxesRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(OrdersUpdateTaxesRequest {
+            amount: self.amount,
+            description: self.description,
+            metadata: self.metadata,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrdersUpdateTaxesRequestBuilder> for OrdersUpdateTaxesRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrdersUpdateTaxesRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,54 +2,40 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CashAgreementsResponse;
-/// Schema `payment_method_cash_response`.
+/// From schema `payment_method_cash_response`, schema `payment_method_cash_recurrent_response`.
+///
+/// Build one with [`PaymentMethodCashResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PaymentMethodCashResponse {
-    /// The `type` property.
+    #[allow(missing_docs)]
     pub r#type: String,
-    /// The `id` property.
-    ///
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
-    /// The `object` property.
-    ///
     /// Example: `"payment_source"`.
     pub object: String,
-    /// The `created_at` property.
-    ///
     /// Example: `1675715413`.
     pub created_at: i64,
-    /// The `parent_id` property.
-    ///
     /// Example: `"cus_2s8K1B3PBKDontpi8"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
-    /// The `agreements` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreements: Option<Vec<CashAgreementsResponse>>,
-    /// The `reference` property.
-    ///
     /// Example: `"93000262276908"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
-    /// The `barcode` property.
-    ///
     /// Example: `"93000262276908"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode: Option<String>,
     /// URL to the barcode image, reference is the same as barcode
     ///
-    /// Example: `"https://barcodes.conekta.com/644ebf80f2243197aad6cd8810375b905b613dbe.png"`.
+    /// Example: `"<https://barcodes.conekta.com/644ebf80f2243197aad6cd8810375b905b613dbe.png">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode_url: Option<String>,
-    /// The `expires_at` property.
-    ///
     /// Example: `1742483424`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
-    /// The `provider` property.
-    ///
     /// Example: `"Cash"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
@@ -58,26 +44,119 @@ pub struct PaymentMethodCashResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCashResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        r#type: impl Into<String>,
-        id: impl Into<String>,
-        object: impl Into<String>,
-        created_at: i64,
+    /// A builder: set fields by name, then [`PaymentMethodCashResponseBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCashResponse` is expected.
+    pub fn builder() -> PaymentMethodCashResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PaymentMethodCashResponse`] field by field: see [`PaymentMethodCashResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PaymentMethodCashResponseBuilder {
+    r#type: Option<String>,
+    id: Option<String>,
+    object: Option<String>,
+    created_at: Option<i64>,
+    parent_id: Option<String>,
+    agreements: Option<Vec<CashAgreementsResponse>>,
+    reference: Option<String>,
+    barcode: Option<String>,
+    barcode_url: Option<String>,
+    expires_at: Option<i64>,
+    provider: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl PaymentMethodCashResponseBuilder {
+    /// Sets [`PaymentMethodCashResponse::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::parent_id`].
+    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
+        self.parent_id = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::agreements`].
+    pub fn agreements(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<CashAgreementsResponse, Error: Into<crate::BuildError>>,
+        >,
     ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            id: id.into(),
-            object: object.into(),
-            created_at,
-            parent_id: None,
-            agreements: None,
-            reference: None,
-            barcode: None,
-            barcode_url: None,
-            expires_at: None,
-            provider: None,
-            extra: Default::default(),
+        self.agreements = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "agreements"),
+        );
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::reference`].
+    pub fn reference(mut self, value: impl Into<String>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::barcode`].
+    pub fn barcode(mut self, value: impl Into<String>) -> Self {
+        self.barcode = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::barcode_url`].
+    pub fn barcode_url(mut self, value: impl Into<String>) -> Self {
+        self.barcode_url = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::expires_at`].
+    pub fn expires_at(mut self, value: i64) -> Self {
+        self.expires_at = Some(value);
+        self
+    }
+    /// Sets [`PaymentMethodCashResponse::provider`].
+    pub fn provider(mut self, value: impl Into<String>) -> Self {
+        self.provider = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PaymentMethodCashResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PaymentMethodCashResponse {
+            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            parent_id: self.parent_id,
+            agreements: self.agreements,
+            reference: self.reference,
+            barcode: self.barcode,
+            barcode_url: self.barcode_url,
+            expires_at: self.expires_at,
+            provider: self.provider,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PaymentMethodCashResponseBuilder> for PaymentMethodCashResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: PaymentMethodCashResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// Payment method used in the charge. Go to the [payment methods](https://developers.conekta.com/reference/m%C3%A9todos-de-pago) section for more details
 ///
-/// Schema `payment_method_general_request`.
+/// From schema `payment_method_general_request`.
+///
+/// Build one with [`PaymentMethodGeneralRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PaymentMethodGeneralRequest {
@@ -19,13 +21,9 @@ pub struct PaymentMethodGeneralRequest {
     ///
     /// Example: `"card"`.
     pub r#type: String,
-    /// The `token_id` property.
-    ///
     /// Example: `"tok_2897348234"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<String>,
-    /// The `payment_source_id` property.
-    ///
     /// Example: `"src_2tLkkyfMPh6v7pFry"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_source_id: Option<String>,
@@ -49,18 +47,90 @@ pub struct PaymentMethodGeneralRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodGeneralRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(r#type: impl Into<String>) -> Self {
-        Self {
-            expires_at: None,
-            monthly_installments: None,
-            r#type: r#type.into(),
-            token_id: None,
-            payment_source_id: None,
-            cvc: None,
-            contract_id: None,
-            customer_ip_address: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`PaymentMethodGeneralRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodGeneralRequest` is expected.
+    pub fn builder() -> PaymentMethodGeneralRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PaymentMethodGeneralRequest`] field by field: see [`PaymentMethodGeneralRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PaymentMethodGeneralRequestBuilder {
+    expires_at: Option<i64>,
+    monthly_installments: Option<i8>,
+    r#type: Option<String>,
+    token_id: Option<String>,
+    payment_source_id: Option<String>,
+    cvc: Option<String>,
+    contract_id: Option<String>,
+    customer_ip_address: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl PaymentMethodGeneralRequestBuilder {
+    /// Sets [`PaymentMethodGeneralRequest::expires_at`].
+    pub fn expires_at(mut self, value: i64) -> Self {
+        self.expires_at = Some(value);
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::monthly_installments`].
+    pub fn monthly_installments(mut self, value: i8) -> Self {
+        self.monthly_installments = Some(value);
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::token_id`].
+    pub fn token_id(mut self, value: impl Into<String>) -> Self {
+        self.token_id = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::payment_source_id`].
+    pub fn payment_source_id(mut self, value: impl Into<String>) -> Self {
+        self.payment_source_id = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::cvc`].
+    pub fn cvc(mut self, value: impl Into<String>) -> Self {
+        self.cvc = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::contract_id`].
+    pub fn contract_id(mut self, value: impl Into<String>) -> Self {
+        self.contract_id = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodGeneralRequest::customer_ip_address`].
+    pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
+        self.customer_ip_address = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PaymentMethodGeneralRequest {
+            expires_at: self.expires_at,
+            monthly_installments: self.monthly_installments,
+            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            token_id: self.token_id,
+            payment_source_id: self.payment_source_id,
+            cvc: self.cvc,
+            contract_id: self.contract_id,
+            customer_ip_address: self.customer_ip_address,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PaymentMethodGeneralRequestBuilder> for PaymentMethodGeneralRequest {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: PaymentMethodGeneralRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,22 +4,60 @@
 use super::PayoutMethod;
 /// The payout information of the payout order.
 ///
-/// Schema `payout`.
+/// From schema `payout`.
+///
+/// Build one with [`Payout::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Payout {
-    /// The `payout_method` property.
+    #[allow(missing_docs)]
     pub payout_method: PayoutMethod,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Payout {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(payout_method: PayoutMethod) -> Self {
-        Self {
-            payout_method,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`PayoutBuilder::build`]; or pass the builder itself wherever a `Payout` is expected.
+    pub fn builder() -> PayoutBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Payout`] field by field: see [`Payout::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PayoutBuilder {
+    payout_method: Option<PayoutMethod>,
+    first_error: Option<crate::BuildError>,
+}
+impl PayoutBuilder {
+    /// Sets [`Payout::payout_method`].
+    pub fn payout_method(
+        mut self,
+        value: impl TryInto<PayoutMethod, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payout_method = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payout_method"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Payout, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Payout {
+            payout_method: self
+                .payout_method
+                .ok_or_else(|| crate::BuildError::missing("payout_method"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PayoutBuilder> for Payout {
+    type Error = crate::BuildError;
+    fn try_from(builder: PayoutBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

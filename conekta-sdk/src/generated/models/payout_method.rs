@@ -3,7 +3,9 @@
 
 /// The payout method of the payout order.
 ///
-/// Schema `payout_method`.
+/// From schema `payout_method`.
+///
+/// Build one with [`PayoutMethod::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PayoutMethod {
@@ -16,11 +18,39 @@ pub struct PayoutMethod {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutMethod {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(r#type: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`PayoutMethodBuilder::build`]; or pass the builder itself wherever a `PayoutMethod` is expected.
+    pub fn builder() -> PayoutMethodBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PayoutMethod`] field by field: see [`PayoutMethod::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PayoutMethodBuilder {
+    r#type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl PayoutMethodBuilder {
+    /// Sets [`PayoutMethod::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PayoutMethod, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PayoutMethod {
+            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PayoutMethodBuilder> for PayoutMethod {
+    type Error = crate::BuildError;
+    fn try_from(builder: PayoutMethodBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

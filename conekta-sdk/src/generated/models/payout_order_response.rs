@@ -4,7 +4,9 @@
 use super::{PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo};
 /// payout order model response
 ///
-/// Schema `payout_order_response`.
+/// From schema `payout_order_response`.
+///
+/// Build one with [`PayoutOrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PayoutOrderResponse {
@@ -24,7 +26,7 @@ pub struct PayoutOrderResponse {
     ///
     /// Example: `"MXN"`.
     pub currency: String,
-    /// The `customer_info` property.
+    #[allow(missing_docs)]
     pub customer_info: PayoutOrderResponseCustomerInfo,
     /// The expiration date of the payout order.
     ///
@@ -68,39 +70,167 @@ pub struct PayoutOrderResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrderResponse {
-    /// A value with the required fields set and the optional ones empty.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        allowed_payout_methods: Vec<String>,
-        amount: i64,
-        created_at: i64,
-        currency: impl Into<String>,
-        customer_info: PayoutOrderResponseCustomerInfo,
-        expires_at: i64,
-        id: impl Into<String>,
-        livemode: bool,
-        object: impl Into<String>,
-        payouts: Vec<PayoutOrderPayoutsItem>,
-        reason: impl Into<String>,
-        status: impl Into<String>,
-        updated_at: i64,
+    /// A builder: set fields by name, then [`PayoutOrderResponseBuilder::build`]; or pass the builder itself wherever a `PayoutOrderResponse` is expected.
+    pub fn builder() -> PayoutOrderResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PayoutOrderResponse`] field by field: see [`PayoutOrderResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PayoutOrderResponseBuilder {
+    allowed_payout_methods: Option<Vec<String>>,
+    amount: Option<i64>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    customer_info: Option<PayoutOrderResponseCustomerInfo>,
+    expires_at: Option<i64>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    payouts: Option<Vec<PayoutOrderPayoutsItem>>,
+    reason: Option<String>,
+    status: Option<String>,
+    updated_at: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl PayoutOrderResponseBuilder {
+    /// Sets [`PayoutOrderResponse::allowed_payout_methods`].
+    pub fn allowed_payout_methods(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
-        Self {
-            allowed_payout_methods,
-            amount,
-            created_at,
-            currency: currency.into(),
-            customer_info,
-            expires_at,
-            id: id.into(),
-            livemode,
-            object: object.into(),
-            metadata: None,
-            payouts,
-            reason: reason.into(),
-            status: status.into(),
-            updated_at,
-            extra: Default::default(),
+        self.allowed_payout_methods = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// Sets [`PayoutOrderResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`PayoutOrderResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`PayoutOrderResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponse::customer_info`].
+    pub fn customer_info(
+        mut self,
+        value: impl TryInto<
+            PayoutOrderResponseCustomerInfo,
+            Error: Into<crate::BuildError>,
+        >,
+    ) -> Self {
+        self.customer_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer_info"),
+        );
+        self
+    }
+    /// Sets [`PayoutOrderResponse::expires_at`].
+    pub fn expires_at(mut self, value: i64) -> Self {
+        self.expires_at = Some(value);
+        self
+    }
+    /// Sets [`PayoutOrderResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`PayoutOrderResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponse::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`PayoutOrderResponse::payouts`].
+    pub fn payouts(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<PayoutOrderPayoutsItem, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.payouts = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "payouts"),
+        );
+        self
+    }
+    /// Sets [`PayoutOrderResponse::reason`].
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponse::updated_at`].
+    pub fn updated_at(mut self, value: i64) -> Self {
+        self.updated_at = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PayoutOrderResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PayoutOrderResponse {
+            allowed_payout_methods: self
+                .allowed_payout_methods
+                .ok_or_else(|| crate::BuildError::missing("allowed_payout_methods"))?,
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            currency: self
+                .currency
+                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            customer_info: self
+                .customer_info
+                .ok_or_else(|| crate::BuildError::missing("customer_info"))?,
+            expires_at: self
+                .expires_at
+                .ok_or_else(|| crate::BuildError::missing("expires_at"))?,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            livemode: self
+                .livemode
+                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            metadata: self.metadata,
+            payouts: self.payouts.ok_or_else(|| crate::BuildError::missing("payouts"))?,
+            reason: self.reason.ok_or_else(|| crate::BuildError::missing("reason"))?,
+            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
+            updated_at: self
+                .updated_at
+                .ok_or_else(|| crate::BuildError::missing("updated_at"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PayoutOrderResponseBuilder> for PayoutOrderResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: PayoutOrderResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// The customer information of the payout order.
 ///
-/// Schema `payout_order_response_customer_info`.
+/// From schema `payout_order_response_customer_info`.
+///
+/// Build one with [`PayoutOrderResponseCustomerInfo::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PayoutOrderResponseCustomerInfo {
@@ -16,26 +18,18 @@ pub struct PayoutOrderResponseCustomerInfo {
     /// Example: `"custom_reference"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_custom_reference: Option<String>,
-    /// The `name` property.
-    ///
     /// Example: `"DevTest"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The `email` property.
-    ///
     /// Example: `"test@conekta.com"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The `phone` property.
-    ///
     /// Example: `"5522997233"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `corporate` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corporate: Option<bool>,
-    /// The `object` property.
-    ///
     /// Example: `"customer_info"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
@@ -44,17 +38,84 @@ pub struct PayoutOrderResponseCustomerInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrderResponseCustomerInfo {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            customer_custom_reference: None,
-            name: None,
-            email: None,
-            phone: None,
-            corporate: None,
-            object: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`PayoutOrderResponseCustomerInfoBuilder::build`]; or pass the builder itself wherever a `PayoutOrderResponseCustomerInfo` is expected.
+    pub fn builder() -> PayoutOrderResponseCustomerInfoBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PayoutOrderResponseCustomerInfo`] field by field: see [`PayoutOrderResponseCustomerInfo::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PayoutOrderResponseCustomerInfoBuilder {
+    id: Option<String>,
+    customer_custom_reference: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    corporate: Option<bool>,
+    object: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl PayoutOrderResponseCustomerInfoBuilder {
+    /// Sets [`PayoutOrderResponseCustomerInfo::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponseCustomerInfo::customer_custom_reference`].
+    pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
+        self.customer_custom_reference = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponseCustomerInfo::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponseCustomerInfo::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponseCustomerInfo::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrderResponseCustomerInfo::corporate`].
+    pub fn corporate(mut self, value: bool) -> Self {
+        self.corporate = Some(value);
+        self
+    }
+    /// Sets [`PayoutOrderResponseCustomerInfo::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PayoutOrderResponseCustomerInfo, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PayoutOrderResponseCustomerInfo {
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            customer_custom_reference: self.customer_custom_reference,
+            name: self.name,
+            email: self.email,
+            phone: self.phone,
+            corporate: self.corporate,
+            object: self.object,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PayoutOrderResponseCustomerInfoBuilder>
+for PayoutOrderResponseCustomerInfo {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: PayoutOrderResponseCustomerInfoBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

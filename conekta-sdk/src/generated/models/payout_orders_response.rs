@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PayoutOrderResponse;
-/// Schema `payout_orders_response`.
+/// From schema `payout_orders_response`.
+///
+/// Build one with [`PayoutOrdersResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PayoutOrdersResponse {
@@ -19,12 +21,12 @@ pub struct PayoutOrdersResponse {
     pub object: String,
     /// URL of the next page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&next=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
-    /// Example: `"https://api.conekta.io/resources?limit=10&previous=chrg_1"`.
+    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -32,15 +34,77 @@ pub struct PayoutOrdersResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrdersResponse {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(has_more: bool, object: impl Into<String>) -> Self {
-        Self {
-            data: None,
-            has_more,
-            object: object.into(),
-            next_page_url: None,
-            previous_page_url: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`PayoutOrdersResponseBuilder::build`]; or pass the builder itself wherever a `PayoutOrdersResponse` is expected.
+    pub fn builder() -> PayoutOrdersResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PayoutOrdersResponse`] field by field: see [`PayoutOrdersResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PayoutOrdersResponseBuilder {
+    data: Option<Vec<PayoutOrderResponse>>,
+    has_more: Option<bool>,
+    object: Option<String>,
+    next_page_url: Option<String>,
+    previous_page_url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl PayoutOrdersResponseBuilder {
+    /// Sets [`PayoutOrdersResponse::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<PayoutOrderResponse, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.data = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "data"),
+        );
+        self
+    }
+    /// Sets [`PayoutOrdersResponse::has_more`].
+    pub fn has_more(mut self, value: bool) -> Self {
+        self.has_more = Some(value);
+        self
+    }
+    /// Sets [`PayoutOrdersResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrdersResponse::next_page_url`].
+    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
+        self.next_page_url = Some(value.into());
+        self
+    }
+    /// Sets [`PayoutOrdersResponse::previous_page_url`].
+    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
+        self.previous_page_url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PayoutOrdersResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PayoutOrdersResponse {
+            data: self.data,
+            has_more: self
+                .has_more
+                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            next_page_url: self.next_page_url,
+            previous_page_url: self.previous_page_url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PayoutOrdersResponseBuilder> for PayoutOrdersResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: PayoutOrdersResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

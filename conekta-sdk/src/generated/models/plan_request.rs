@@ -3,7 +3,9 @@
 
 /// a plan
 ///
-/// Schema `plan_request`.
+/// From schema `plan_request`.
+///
+/// Build one with [`PlanRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PlanRequest {
@@ -56,95 +58,117 @@ pub struct PlanRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PlanRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(
-        amount: i64,
-        frequency: i64,
-        interval: PlanRequestInterval,
-        name: impl Into<String>,
+    /// A builder: set fields by name, then [`PlanRequestBuilder::build`]; or pass the builder itself wherever a `PlanRequest` is expected.
+    pub fn builder() -> PlanRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PlanRequest`] field by field: see [`PlanRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PlanRequestBuilder {
+    amount: Option<i64>,
+    currency: Option<String>,
+    expiry_count: Option<i64>,
+    frequency: Option<i64>,
+    id: Option<String>,
+    interval: Option<PlanRequestInterval>,
+    name: Option<String>,
+    trial_period_days: Option<i64>,
+    max_retries: Option<i64>,
+    retry_delay_hours: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl PlanRequestBuilder {
+    /// Sets [`PlanRequest::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`PlanRequest::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`PlanRequest::expiry_count`].
+    pub fn expiry_count(mut self, value: i64) -> Self {
+        self.expiry_count = Some(value);
+        self
+    }
+    /// Sets [`PlanRequest::frequency`].
+    pub fn frequency(mut self, value: i64) -> Self {
+        self.frequency = Some(value);
+        self
+    }
+    /// Sets [`PlanRequest::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`PlanRequest::interval`].
+    pub fn interval(
+        mut self,
+        value: impl TryInto<PlanRequestInterval, Error: Into<crate::BuildError>>,
     ) -> Self {
-        Self {
-            amount,
-            currency: None,
-            expiry_count: None,
-            frequency,
-            id: None,
-            interval,
-            name: name.into(),
-            trial_period_days: None,
-            max_retries: None,
-            retry_delay_hours: None,
+        self.interval = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "interval"),
+        );
+        self
+    }
+    /// Sets [`PlanRequest::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`PlanRequest::trial_period_days`].
+    pub fn trial_period_days(mut self, value: i64) -> Self {
+        self.trial_period_days = Some(value);
+        self
+    }
+    /// Sets [`PlanRequest::max_retries`].
+    pub fn max_retries(mut self, value: i64) -> Self {
+        self.max_retries = Some(value);
+        self
+    }
+    /// Sets [`PlanRequest::retry_delay_hours`].
+    pub fn retry_delay_hours(mut self, value: i64) -> Self {
+        self.retry_delay_hours = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
+        }
+        Ok(PlanRequest {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            currency: self.currency,
+            expiry_count: self.expiry_count,
+            frequency: self
+                .frequency
+                .ok_or_else(|| crate::BuildError::missing("frequency"))?,
+            id: self.id,
+            interval: self
+                .interval
+                .ok_or_else(|| crate::BuildError::missing("interval"))?,
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            trial_period_days: self.trial_period_days,
+            max_retries: self.max_retries,
+            retry_delay_hours: self.retry_delay_hours,
             extra: Default::default(),
-        }
+        })
     }
 }
-/// The interval of time between each charge.
-///
-/// Schema `plan_request/properties/interval`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PlanRequestInterval {
-    /// `week`
-    Week,
-    /// `half_month`
-    HalfMonth,
-    /// `month`
-    Month,
-    /// `year`
-    Year,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl PlanRequestInterval {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Week => "week",
-            Self::HalfMonth => "half_month",
-            Self::Month => "month",
-            Self::Year => "year",
-            Self::Unknown(other) => other,
-        }
+impl TryFrom<PlanRequestBuilder> for PlanRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: PlanRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }
-impl From<&str> for PlanRequestInterval {
-    fn from(value: &str) -> Self {
-        match value {
-            "week" => Self::Week,
-            "half_month" => Self::HalfMonth,
-            "month" => Self::Month,
-            "year" => Self::Year,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for PlanRequestInterval {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for PlanRequestInterval {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PlanRequestInterval {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PlanRequestInterval {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PlanRequestInterval {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
+crate::__private::open_enum! {
+    #[doc = " The interval of time between each charge."] #[doc = ""] #[doc =
+    " From schema `plan_request/properties/interval`."] pub enum PlanRequestInterval {
+    Week => "week", HalfMonth => "half_month", Month => "month", Year => "year", }
 }

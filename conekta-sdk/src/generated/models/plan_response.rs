@@ -3,72 +3,48 @@
 
 /// plans model
 ///
-/// Schema `plan_response`.
+/// From schema `plan_response`.
+///
+/// Build one with [`PlanResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct PlanResponse {
-    /// The `amount` property.
-    ///
     /// Example: `10000`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
-    /// The `created_at` property.
-    ///
     /// Example: `1666900846`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// The `currency` property.
-    ///
     /// Example: `"MXN"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// The `expiry_count` property.
-    ///
     /// Example: `12`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_count: Option<i64>,
-    /// The `frequency` property.
-    ///
     /// Example: `1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<i64>,
-    /// The `id` property.
-    ///
     /// Example: `"gold-plan"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `interval` property.
-    ///
     /// Example: `"month"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<String>,
-    /// The `livemode` property.
-    ///
     /// Example: `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
-    /// The `name` property.
-    ///
     /// Example: `"Extra Plan3"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The `object` property.
-    ///
     /// Example: `"plan"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `trial_period_days` property.
-    ///
     /// Example: `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_period_days: Option<i64>,
-    /// The `max_retries` property.
-    ///
     /// Example: `3`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<i64>,
-    /// The `retry_delay_hours` property.
-    ///
     /// Example: `48`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_hours: Option<i64>,
@@ -77,23 +53,123 @@ pub struct PlanResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PlanResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            created_at: None,
-            currency: None,
-            expiry_count: None,
-            frequency: None,
-            id: None,
-            interval: None,
-            livemode: None,
-            name: None,
-            object: None,
-            trial_period_days: None,
-            max_retries: None,
-            retry_delay_hours: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`PlanResponseBuilder::build`]; or pass the builder itself wherever a `PlanResponse` is expected.
+    pub fn builder() -> PlanResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`PlanResponse`] field by field: see [`PlanResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PlanResponseBuilder {
+    amount: Option<i64>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    expiry_count: Option<i64>,
+    frequency: Option<i64>,
+    id: Option<String>,
+    interval: Option<String>,
+    livemode: Option<bool>,
+    name: Option<String>,
+    object: Option<String>,
+    trial_period_days: Option<i64>,
+    max_retries: Option<i64>,
+    retry_delay_hours: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl PlanResponseBuilder {
+    /// Sets [`PlanResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`PlanResponse::expiry_count`].
+    pub fn expiry_count(mut self, value: i64) -> Self {
+        self.expiry_count = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::frequency`].
+    pub fn frequency(mut self, value: i64) -> Self {
+        self.frequency = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`PlanResponse::interval`].
+    pub fn interval(mut self, value: impl Into<String>) -> Self {
+        self.interval = Some(value.into());
+        self
+    }
+    /// Sets [`PlanResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`PlanResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`PlanResponse::trial_period_days`].
+    pub fn trial_period_days(mut self, value: i64) -> Self {
+        self.trial_period_days = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::max_retries`].
+    pub fn max_retries(mut self, value: i64) -> Self {
+        self.max_retries = Some(value);
+        self
+    }
+    /// Sets [`PlanResponse::retry_delay_hours`].
+    pub fn retry_delay_hours(mut self, value: i64) -> Self {
+        self.retry_delay_hours = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<PlanResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(PlanResponse {
+            amount: self.amount,
+            created_at: self.created_at,
+            currency: self.currency,
+            expiry_count: self.expiry_count,
+            frequency: self.frequency,
+            id: self.id,
+            interval: self.interval,
+            livemode: self.livemode,
+            name: self.name,
+            object: self.object,
+            trial_period_days: self.trial_period_days,
+            max_retries: self.max_retries,
+            retry_delay_hours: self.retry_delay_hours,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<PlanResponseBuilder> for PlanResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: PlanResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -4,53 +4,39 @@
 use super::{SubscriptionDetailsCard, SubscriptionDetailsPlan};
 /// Subscription details for customer portal
 ///
-/// Schema `subscription_details`.
+/// From schema `subscription_details`.
+///
+/// Build one with [`SubscriptionDetails::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionDetails {
-    /// The `card` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<SubscriptionDetailsCard>,
-    /// The `plan` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<SubscriptionDetailsPlan>,
-    /// The `id` property.
-    ///
     /// Example: `"sub_2yYsQuYtXAbP1fdYu"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `object` property.
-    ///
     /// Example: `"subscription"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `status` property.
-    ///
     /// Example: `"canceled"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// The `plan_id` property.
-    ///
     /// Example: `"VG5"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
-    /// The `customer_id` property.
-    ///
     /// Example: `"cus_2yDzKtEAD3khH8Sga"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// The `next_billing_cycle` property.
-    ///
     /// Example: `1876833632`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_billing_cycle: Option<i64>,
-    /// The `created_at` property.
-    ///
     /// Example: `1755873642`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// The `updated_at` property.
-    ///
     /// Example: `1761745218`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
@@ -59,20 +45,114 @@ pub struct SubscriptionDetails {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionDetails {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            card: None,
-            plan: None,
-            id: None,
-            object: None,
-            status: None,
-            plan_id: None,
-            customer_id: None,
-            next_billing_cycle: None,
-            created_at: None,
-            updated_at: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`SubscriptionDetailsBuilder::build`]; or pass the builder itself wherever a `SubscriptionDetails` is expected.
+    pub fn builder() -> SubscriptionDetailsBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`SubscriptionDetails`] field by field: see [`SubscriptionDetails::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct SubscriptionDetailsBuilder {
+    card: Option<SubscriptionDetailsCard>,
+    plan: Option<SubscriptionDetailsPlan>,
+    id: Option<String>,
+    object: Option<String>,
+    status: Option<String>,
+    plan_id: Option<String>,
+    customer_id: Option<String>,
+    next_billing_cycle: Option<i64>,
+    created_at: Option<i64>,
+    updated_at: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl SubscriptionDetailsBuilder {
+    /// Sets [`SubscriptionDetails::card`].
+    pub fn card(
+        mut self,
+        value: impl TryInto<SubscriptionDetailsCard, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.card = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "card"),
+        );
+        self
+    }
+    /// Sets [`SubscriptionDetails::plan`].
+    pub fn plan(
+        mut self,
+        value: impl TryInto<SubscriptionDetailsPlan, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.plan = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "plan"),
+        );
+        self
+    }
+    /// Sets [`SubscriptionDetails::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionDetails::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionDetails::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionDetails::plan_id`].
+    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
+        self.plan_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionDetails::customer_id`].
+    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionDetails::next_billing_cycle`].
+    pub fn next_billing_cycle(mut self, value: i64) -> Self {
+        self.next_billing_cycle = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionDetails::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionDetails::updated_at`].
+    pub fn updated_at(mut self, value: i64) -> Self {
+        self.updated_at = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<SubscriptionDetails, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(SubscriptionDetails {
+            card: self.card,
+            plan: self.plan,
+            id: self.id,
+            object: self.object,
+            status: self.status,
+            plan_id: self.plan_id,
+            customer_id: self.customer_id,
+            next_billing_cycle: self.next_billing_cycle,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<SubscriptionDetailsBuilder> for SubscriptionDetails {
+    type Error = crate::BuildError;
+    fn try_from(builder: SubscriptionDetailsBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

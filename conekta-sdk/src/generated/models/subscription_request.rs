@@ -3,21 +3,17 @@
 
 /// It is a parameter that allows to identify in the response, the detailed content of the plans to which the client has subscribed
 ///
-/// Schema `subscription_request`.
+/// From schema `subscription_request`.
+///
+/// Build one with [`SubscriptionRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionRequest {
-    /// The `plan_id` property.
-    ///
     /// Example: `"f84gdgf5g48r15fd21g8w424fd1"`.
     pub plan_id: String,
-    /// The `card_id` property.
-    ///
     /// Example: `"src_2qUCNd5AyQqfPMBuV"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
-    /// The `trial_end` property.
-    ///
     /// Example: `1484040996`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_end: Option<i64>,
@@ -26,13 +22,53 @@ pub struct SubscriptionRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(plan_id: impl Into<String>) -> Self {
-        Self {
-            plan_id: plan_id.into(),
-            card_id: None,
-            trial_end: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`SubscriptionRequestBuilder::build`]; or pass the builder itself wherever a `SubscriptionRequest` is expected.
+    pub fn builder() -> SubscriptionRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`SubscriptionRequest`] field by field: see [`SubscriptionRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct SubscriptionRequestBuilder {
+    plan_id: Option<String>,
+    card_id: Option<String>,
+    trial_end: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl SubscriptionRequestBuilder {
+    /// Sets [`SubscriptionRequest::plan_id`].
+    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
+        self.plan_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionRequest::card_id`].
+    pub fn card_id(mut self, value: impl Into<String>) -> Self {
+        self.card_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionRequest::trial_end`].
+    pub fn trial_end(mut self, value: i64) -> Self {
+        self.trial_end = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<SubscriptionRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(SubscriptionRequest {
+            plan_id: self.plan_id.ok_or_else(|| crate::BuildError::missing("plan_id"))?,
+            card_id: self.card_id,
+            trial_end: self.trial_end,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<SubscriptionRequestBuilder> for SubscriptionRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: SubscriptionRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,22 +3,18 @@
 
 /// subscription model
 ///
-/// Schema `subscription_response`.
+/// From schema `subscription_response`, schema `customer_subscription_response`.
+///
+/// Build one with [`SubscriptionResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionResponse {
-    /// The `billing_cycle_start` property.
-    ///
     /// Example: `1677626827`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_cycle_start: Option<i64>,
-    /// The `billing_cycle_end` property.
-    ///
     /// Example: `1677626827`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_cycle_end: Option<i64>,
-    /// The `canceled_at` property.
-    ///
     /// Example: `1678258162`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled_at: Option<i64>,
@@ -27,73 +23,45 @@ pub struct SubscriptionResponse {
     /// Example: `"user_cancelation"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled_reason: Option<String>,
-    /// The `card_id` property.
-    ///
     /// Example: `"src_2tKcHxhTz7xU5SymL"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
-    /// The `charge_id` property.
-    ///
     /// Example: `"2tKcHxhTz7xU5SymL"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge_id: Option<String>,
-    /// The `created_at` property.
-    ///
     /// Example: `1677626837`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
-    /// The `customer_custom_reference` property.
-    ///
     /// Example: `"dotnet_123456"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_custom_reference: Option<String>,
-    /// The `customer_id` property.
-    ///
     /// Example: `"cus_2tKcHxhTz7xU5SymF"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// The `id` property.
-    ///
     /// Example: `"gold-plan"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `last_billing_cycle_order_id` property.
-    ///
     /// Example: `"ord_2tSoMP7bZJbLiq4z8"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_billing_cycle_order_id: Option<String>,
-    /// The `object` property.
-    ///
     /// Example: `"subscription"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
-    /// The `paused_at` property.
-    ///
     /// Example: `1678258162`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused_at: Option<i64>,
-    /// The `plan_id` property.
-    ///
     /// Example: `"plan_2tXx672QLQ68CkmMn"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
-    /// The `status` property.
-    ///
     /// Example: `"past_due"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    /// The `subscription_start` property.
-    ///
     /// Example: `1677626837`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_start: Option<i64>,
-    /// The `trial_start` property.
-    ///
     /// Example: `1677626837`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_start: Option<i64>,
-    /// The `trial_end` property.
-    ///
     /// Example: `1677626837`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_end: Option<i64>,
@@ -102,28 +70,158 @@ pub struct SubscriptionResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            billing_cycle_start: None,
-            billing_cycle_end: None,
-            canceled_at: None,
-            canceled_reason: None,
-            card_id: None,
-            charge_id: None,
-            created_at: None,
-            customer_custom_reference: None,
-            customer_id: None,
-            id: None,
-            last_billing_cycle_order_id: None,
-            object: None,
-            paused_at: None,
-            plan_id: None,
-            status: None,
-            subscription_start: None,
-            trial_start: None,
-            trial_end: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`SubscriptionResponseBuilder::build`]; or pass the builder itself wherever a `SubscriptionResponse` is expected.
+    pub fn builder() -> SubscriptionResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`SubscriptionResponse`] field by field: see [`SubscriptionResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct SubscriptionResponseBuilder {
+    billing_cycle_start: Option<i64>,
+    billing_cycle_end: Option<i64>,
+    canceled_at: Option<i64>,
+    canceled_reason: Option<String>,
+    card_id: Option<String>,
+    charge_id: Option<String>,
+    created_at: Option<i64>,
+    customer_custom_reference: Option<String>,
+    customer_id: Option<String>,
+    id: Option<String>,
+    last_billing_cycle_order_id: Option<String>,
+    object: Option<String>,
+    paused_at: Option<i64>,
+    plan_id: Option<String>,
+    status: Option<String>,
+    subscription_start: Option<i64>,
+    trial_start: Option<i64>,
+    trial_end: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl SubscriptionResponseBuilder {
+    /// Sets [`SubscriptionResponse::billing_cycle_start`].
+    pub fn billing_cycle_start(mut self, value: i64) -> Self {
+        self.billing_cycle_start = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::billing_cycle_end`].
+    pub fn billing_cycle_end(mut self, value: i64) -> Self {
+        self.billing_cycle_end = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::canceled_at`].
+    pub fn canceled_at(mut self, value: i64) -> Self {
+        self.canceled_at = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::canceled_reason`].
+    pub fn canceled_reason(mut self, value: impl Into<String>) -> Self {
+        self.canceled_reason = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::card_id`].
+    pub fn card_id(mut self, value: impl Into<String>) -> Self {
+        self.card_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::charge_id`].
+    pub fn charge_id(mut self, value: impl Into<String>) -> Self {
+        self.charge_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::customer_custom_reference`].
+    pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
+        self.customer_custom_reference = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::customer_id`].
+    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
+        self.customer_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::last_billing_cycle_order_id`].
+    pub fn last_billing_cycle_order_id(mut self, value: impl Into<String>) -> Self {
+        self.last_billing_cycle_order_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::paused_at`].
+    pub fn paused_at(mut self, value: i64) -> Self {
+        self.paused_at = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::plan_id`].
+    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
+        self.plan_id = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`SubscriptionResponse::subscription_start`].
+    pub fn subscription_start(mut self, value: i64) -> Self {
+        self.subscription_start = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::trial_start`].
+    pub fn trial_start(mut self, value: i64) -> Self {
+        self.trial_start = Some(value);
+        self
+    }
+    /// Sets [`SubscriptionResponse::trial_end`].
+    pub fn trial_end(mut self, value: i64) -> Self {
+        self.trial_end = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<SubscriptionResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(SubscriptionResponse {
+            billing_cycle_start: self.billing_cycle_start,
+            billing_cycle_end: self.billing_cycle_end,
+            canceled_at: self.canceled_at,
+            canceled_reason: self.canceled_reason,
+            card_id: self.card_id,
+            charge_id: self.charge_id,
+            created_at: self.created_at,
+            customer_custom_reference: self.customer_custom_reference,
+            customer_id: self.customer_id,
+            id: self.id,
+            last_billing_cycle_order_id: self.last_billing_cycle_order_id,
+            object: self.object,
+            paused_at: self.paused_at,
+            plan_id: self.plan_id,
+            status: self.status,
+            subscription_start: self.subscription_start,
+            trial_start: self.trial_start,
+            trial_end: self.trial_end,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<SubscriptionResponseBuilder> for SubscriptionResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: SubscriptionResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

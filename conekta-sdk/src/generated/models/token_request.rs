@@ -6,14 +6,16 @@ use super::{TokenRequestCard, TokenRequestCheckout};
 ///
 /// a token
 ///
-/// Schema `token_request`.
+/// From schema `token_request`.
+///
+/// Build one with [`TokenRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct TokenRequest {
-    /// The `card` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<TokenRequestCard>,
-    /// The `checkout` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<TokenRequestCheckout>,
     /// Properties the spec does not declare, kept as they were received.
@@ -21,12 +23,58 @@ pub struct TokenRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TokenRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            card: None,
-            checkout: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`TokenRequestBuilder::build`]; or pass the builder itself wherever a `TokenRequest` is expected.
+    pub fn builder() -> TokenRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`TokenRequest`] field by field: see [`TokenRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct TokenRequestBuilder {
+    card: Option<TokenRequestCard>,
+    checkout: Option<TokenRequestCheckout>,
+    first_error: Option<crate::BuildError>,
+}
+impl TokenRequestBuilder {
+    /// Sets [`TokenRequest::card`].
+    pub fn card(
+        mut self,
+        value: impl TryInto<TokenRequestCard, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.card = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "card"),
+        );
+        self
+    }
+    /// Sets [`TokenRequest::checkout`].
+    pub fn checkout(
+        mut self,
+        value: impl TryInto<TokenRequestCheckout, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.checkout = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "checkout"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<TokenRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(TokenRequest {
+            card: self.card,
+            checkout: self.checkout,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<TokenRequestBuilder> for TokenRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: TokenRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

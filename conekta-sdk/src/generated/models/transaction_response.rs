@@ -3,7 +3,9 @@
 
 /// The Transaction object represents the actions or steps of an order. Statuses can be: unprocessed, pending, available, owen, paid_out, voided, capture, capture_reversal, liquidation, liquidation_reversal, payout, payout_reversal, refund, refund_reversal, chargeback, chargeback_reversal, rounding_adjustment, won_chargeback, transferred, and transferred.
 ///
-/// Schema `transaction_response`.
+/// From schema `transaction_response`.
+///
+/// Build one with [`TransactionResponse::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct TransactionResponse {
@@ -56,34 +58,115 @@ pub struct TransactionResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TransactionResponse {
-    /// A value with the required fields set and the optional ones empty.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        amount: i64,
-        charge: impl Into<String>,
-        created_at: i64,
-        currency: impl Into<String>,
-        fee: i64,
-        id: impl Into<String>,
-        livemode: bool,
-        net: i64,
-        object: impl Into<String>,
-        status: impl Into<String>,
-        r#type: impl Into<String>,
-    ) -> Self {
-        Self {
-            amount,
-            charge: charge.into(),
-            created_at,
-            currency: currency.into(),
-            fee,
-            id: id.into(),
-            livemode,
-            net,
-            object: object.into(),
-            status: status.into(),
-            r#type: r#type.into(),
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`TransactionResponseBuilder::build`]; or pass the builder itself wherever a `TransactionResponse` is expected.
+    pub fn builder() -> TransactionResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`TransactionResponse`] field by field: see [`TransactionResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct TransactionResponseBuilder {
+    amount: Option<i64>,
+    charge: Option<String>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    fee: Option<i64>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    net: Option<i64>,
+    object: Option<String>,
+    status: Option<String>,
+    r#type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl TransactionResponseBuilder {
+    /// Sets [`TransactionResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`TransactionResponse::charge`].
+    pub fn charge(mut self, value: impl Into<String>) -> Self {
+        self.charge = Some(value.into());
+        self
+    }
+    /// Sets [`TransactionResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`TransactionResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`TransactionResponse::fee`].
+    pub fn fee(mut self, value: i64) -> Self {
+        self.fee = Some(value);
+        self
+    }
+    /// Sets [`TransactionResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`TransactionResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`TransactionResponse::net`].
+    pub fn net(mut self, value: i64) -> Self {
+        self.net = Some(value);
+        self
+    }
+    /// Sets [`TransactionResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`TransactionResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`TransactionResponse::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<TransactionResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(TransactionResponse {
+            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            charge: self.charge.ok_or_else(|| crate::BuildError::missing("charge"))?,
+            created_at: self
+                .created_at
+                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            currency: self
+                .currency
+                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            fee: self.fee.ok_or_else(|| crate::BuildError::missing("fee"))?,
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            livemode: self
+                .livemode
+                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            net: self.net.ok_or_else(|| crate::BuildError::missing("net"))?,
+            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
+            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<TransactionResponseBuilder> for TransactionResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: TransactionResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// Method used to make the transfer.
 ///
-/// Schema `transfer_method_response`.
+/// From schema `transfer_method_response`, schema `transfer_destination_response`.
+///
+/// Build one with [`TransferMethodResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct TransferMethodResponse {
@@ -52,18 +54,88 @@ pub struct TransferMethodResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TransferMethodResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            account_holder: None,
-            account_number: None,
-            bank: None,
-            created_at: None,
-            id: None,
-            object: None,
-            payee_id: None,
-            r#type: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`TransferMethodResponseBuilder::build`]; or pass the builder itself wherever a `TransferMethodResponse` is expected.
+    pub fn builder() -> TransferMethodResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`TransferMethodResponse`] field by field: see [`TransferMethodResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct TransferMethodResponseBuilder {
+    account_holder: Option<String>,
+    account_number: Option<String>,
+    bank: Option<String>,
+    created_at: Option<i64>,
+    id: Option<String>,
+    object: Option<String>,
+    payee_id: Option<String>,
+    r#type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl TransferMethodResponseBuilder {
+    /// Sets [`TransferMethodResponse::account_holder`].
+    pub fn account_holder(mut self, value: impl Into<String>) -> Self {
+        self.account_holder = Some(value.into());
+        self
+    }
+    /// Sets [`TransferMethodResponse::account_number`].
+    pub fn account_number(mut self, value: impl Into<String>) -> Self {
+        self.account_number = Some(value.into());
+        self
+    }
+    /// Sets [`TransferMethodResponse::bank`].
+    pub fn bank(mut self, value: impl Into<String>) -> Self {
+        self.bank = Some(value.into());
+        self
+    }
+    /// Sets [`TransferMethodResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`TransferMethodResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`TransferMethodResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`TransferMethodResponse::payee_id`].
+    pub fn payee_id(mut self, value: impl Into<String>) -> Self {
+        self.payee_id = Some(value.into());
+        self
+    }
+    /// Sets [`TransferMethodResponse::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<TransferMethodResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(TransferMethodResponse {
+            account_holder: self.account_holder,
+            account_number: self.account_number,
+            bank: self.bank,
+            created_at: self.created_at,
+            id: self.id,
+            object: self.object,
+            payee_id: self.payee_id,
+            r#type: self.r#type,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<TransferMethodResponseBuilder> for TransferMethodResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: TransferMethodResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

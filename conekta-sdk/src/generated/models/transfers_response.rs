@@ -4,7 +4,9 @@
 use super::TransferMethodResponse;
 /// A transfer represents the action of sending an amount to a business bank account including the status, amount and method used to make the transfer.
 ///
-/// Schema `transfers_response`.
+/// From schema `transfers_response`.
+///
+/// Build one with [`TransfersResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct TransfersResponse {
@@ -33,7 +35,7 @@ pub struct TransfersResponse {
     /// Example: `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
-    /// The `method` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<TransferMethodResponse>,
     /// Object name, which is transfer.
@@ -61,20 +63,108 @@ pub struct TransfersResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TransfersResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            created_at: None,
-            currency: None,
-            id: None,
-            livemode: None,
-            method: None,
-            object: None,
-            statement_description: None,
-            statement_reference: None,
-            status: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`TransfersResponseBuilder::build`]; or pass the builder itself wherever a `TransfersResponse` is expected.
+    pub fn builder() -> TransfersResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`TransfersResponse`] field by field: see [`TransfersResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct TransfersResponseBuilder {
+    amount: Option<i64>,
+    created_at: Option<i64>,
+    currency: Option<String>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    method: Option<TransferMethodResponse>,
+    object: Option<String>,
+    statement_description: Option<String>,
+    statement_reference: Option<String>,
+    status: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl TransfersResponseBuilder {
+    /// Sets [`TransfersResponse::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`TransfersResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`TransfersResponse::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`TransfersResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`TransfersResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`TransfersResponse::method`].
+    pub fn method(
+        mut self,
+        value: impl TryInto<TransferMethodResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.method = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "method"),
+        );
+        self
+    }
+    /// Sets [`TransfersResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`TransfersResponse::statement_description`].
+    pub fn statement_description(mut self, value: impl Into<String>) -> Self {
+        self.statement_description = Some(value.into());
+        self
+    }
+    /// Sets [`TransfersResponse::statement_reference`].
+    pub fn statement_reference(mut self, value: impl Into<String>) -> Self {
+        self.statement_reference = Some(value.into());
+        self
+    }
+    /// Sets [`TransfersResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<TransfersResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(TransfersResponse {
+            amount: self.amount,
+            created_at: self.created_at,
+            currency: self.currency,
+            id: self.id,
+            livemode: self.livemode,
+            method: self.method,
+            object: self.object,
+            statement_description: self.statement_description,
+            statement_reference: self.statement_reference,
+            status: self.status,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<TransfersResponseBuilder> for TransfersResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: TransfersResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,18 +2,20 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    CustomerPaymentMethodsRequest, CustomerShippingContactsRequest, FiscalEntityRequest,
-    SubscriptionRequest, UpdateCustomerAntifraudInfo,
+    CustomerAntifraudInfo, CustomerPaymentMethodsRequest,
+    CustomerShippingContactsRequest, FiscalEntityRequest, SubscriptionRequest,
 };
 /// update customer
 ///
-/// Schema `update_customer`.
+/// From schema `update_customer`.
+///
+/// Build one with [`UpdateCustomer::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateCustomer {
-    /// The `antifraud_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub antifraud_info: Option<UpdateCustomerAntifraudInfo>,
+    pub antifraud_info: Option<CustomerAntifraudInfo>,
     /// It is a parameter that allows to identify the date of birth of the client.
     ///
     /// Example: `"24/07/1992"`.
@@ -57,10 +59,10 @@ pub struct UpdateCustomer {
     /// It is an undefined value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_reference: Option<String>,
-    /// The `fiscal_entities` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entities: Option<Vec<FiscalEntityRequest>>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// It is a parameter that allows to identify the national identification number of the client.
@@ -74,7 +76,7 @@ pub struct UpdateCustomer {
     /// Contains the detail of the shipping addresses that the client has active or has used in Conekta
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
-    /// The `subscription` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionRequest>,
     /// Properties the spec does not declare, kept as they were received.
@@ -82,26 +84,189 @@ pub struct UpdateCustomer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateCustomer {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            antifraud_info: None,
-            date_of_birth: None,
-            default_payment_source_id: None,
-            email: None,
-            name: None,
-            phone: None,
-            plan_id: None,
-            default_shipping_contact_id: None,
-            corporate: None,
-            custom_reference: None,
-            fiscal_entities: None,
-            metadata: None,
-            national_id: None,
-            payment_sources: None,
-            shipping_contacts: None,
-            subscription: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`UpdateCustomerBuilder::build`]; or pass the builder itself wherever a `UpdateCustomer` is expected.
+    pub fn builder() -> UpdateCustomerBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`UpdateCustomer`] field by field: see [`UpdateCustomer::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct UpdateCustomerBuilder {
+    antifraud_info: Option<CustomerAntifraudInfo>,
+    date_of_birth: Option<String>,
+    default_payment_source_id: Option<String>,
+    email: Option<String>,
+    name: Option<String>,
+    phone: Option<String>,
+    plan_id: Option<String>,
+    default_shipping_contact_id: Option<String>,
+    corporate: Option<bool>,
+    custom_reference: Option<String>,
+    fiscal_entities: Option<Vec<FiscalEntityRequest>>,
+    metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    national_id: Option<String>,
+    payment_sources: Option<Vec<CustomerPaymentMethodsRequest>>,
+    shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
+    subscription: Option<SubscriptionRequest>,
+    first_error: Option<crate::BuildError>,
+}
+impl UpdateCustomerBuilder {
+    /// Sets [`UpdateCustomer::antifraud_info`].
+    pub fn antifraud_info(
+        mut self,
+        value: impl TryInto<CustomerAntifraudInfo, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.antifraud_info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "antifraud_info"),
+        );
+        self
+    }
+    /// Sets [`UpdateCustomer::date_of_birth`].
+    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
+        self.date_of_birth = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::default_payment_source_id`].
+    pub fn default_payment_source_id(mut self, value: impl Into<String>) -> Self {
+        self.default_payment_source_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::plan_id`].
+    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
+        self.plan_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::default_shipping_contact_id`].
+    pub fn default_shipping_contact_id(mut self, value: impl Into<String>) -> Self {
+        self.default_shipping_contact_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::corporate`].
+    pub fn corporate(mut self, value: bool) -> Self {
+        self.corporate = Some(value);
+        self
+    }
+    /// Sets [`UpdateCustomer::custom_reference`].
+    pub fn custom_reference(mut self, value: impl Into<String>) -> Self {
+        self.custom_reference = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::fiscal_entities`].
+    pub fn fiscal_entities(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<FiscalEntityRequest, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.fiscal_entities = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "fiscal_entities"),
+        );
+        self
+    }
+    /// Sets [`UpdateCustomer::metadata`].
+    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
+        self.metadata = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::object(value, "metadata"),
+        );
+        self
+    }
+    /// Sets [`UpdateCustomer::national_id`].
+    pub fn national_id(mut self, value: impl Into<String>) -> Self {
+        self.national_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateCustomer::payment_sources`].
+    pub fn payment_sources(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                CustomerPaymentMethodsRequest,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.payment_sources = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "payment_sources"),
+        );
+        self
+    }
+    /// Sets [`UpdateCustomer::shipping_contacts`].
+    pub fn shipping_contacts(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<
+                CustomerShippingContactsRequest,
+                Error: Into<crate::BuildError>,
+            >,
+        >,
+    ) -> Self {
+        self.shipping_contacts = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "shipping_contacts"),
+        );
+        self
+    }
+    /// Sets [`UpdateCustomer::subscription`].
+    pub fn subscription(
+        mut self,
+        value: impl TryInto<SubscriptionRequest, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.subscription = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "subscription"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<UpdateCustomer, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(UpdateCustomer {
+            antifraud_info: self.antifraud_info,
+            date_of_birth: self.date_of_birth,
+            default_payment_source_id: self.default_payment_source_id,
+            email: self.email,
+            name: self.name,
+            phone: self.phone,
+            plan_id: self.plan_id,
+            default_shipping_contact_id: self.default_shipping_contact_id,
+            corporate: self.corporate,
+            custom_reference: self.custom_reference,
+            fiscal_entities: self.fiscal_entities,
+            metadata: self.metadata,
+            national_id: self.national_id,
+            payment_sources: self.payment_sources,
+            shipping_contacts: self.shipping_contacts,
+            subscription: self.subscription,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<UpdateCustomerBuilder> for UpdateCustomer {
+    type Error = crate::BuildError;
+    fn try_from(builder: UpdateCustomerBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

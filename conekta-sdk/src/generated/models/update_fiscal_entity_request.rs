@@ -2,29 +2,29 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::FiscalEntityRequestAddress;
-/// Schema `update_fiscal_entity_request`.
+/// From schema `update_fiscal_entity_request`.
+///
+/// Build one with [`UpdateFiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateFiscalEntityRequest {
-    /// The `address` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<FiscalEntityRequestAddress>,
-    /// The `tax_id` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
-    /// The `email` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// The `phone` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// The `metadata` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
-    /// The `company_name` property.
-    ///
     /// Example: `"conekta"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
@@ -33,16 +33,90 @@ pub struct UpdateFiscalEntityRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateFiscalEntityRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            tax_id: None,
-            email: None,
-            phone: None,
-            metadata: None,
-            company_name: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`UpdateFiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `UpdateFiscalEntityRequest` is expected.
+    pub fn builder() -> UpdateFiscalEntityRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`UpdateFiscalEntityRequest`] field by field: see [`UpdateFiscalEntityRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct UpdateFiscalEntityRequestBuilder {
+    address: Option<FiscalEntityRequestAddress>,
+    tax_id: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    >,
+    company_name: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl UpdateFiscalEntityRequestBuilder {
+    /// Sets [`UpdateFiscalEntityRequest::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<FiscalEntityRequestAddress, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`UpdateFiscalEntityRequest::tax_id`].
+    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
+        self.tax_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateFiscalEntityRequest::email`].
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateFiscalEntityRequest::phone`].
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateFiscalEntityRequest::metadata`].
+    pub fn metadata(
+        mut self,
+        value: impl Into<
+            std::collections::BTreeMap<
+                String,
+                serde_json::Map<String, serde_json::Value>,
+            >,
+        >,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateFiscalEntityRequest::company_name`].
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<UpdateFiscalEntityRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(UpdateFiscalEntityRequest {
+            address: self.address,
+            tax_id: self.tax_id,
+            email: self.email,
+            phone: self.phone,
+            metadata: self.metadata,
+            company_name: self.company_name,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<UpdateFiscalEntityRequestBuilder> for UpdateFiscalEntityRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: UpdateFiscalEntityRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

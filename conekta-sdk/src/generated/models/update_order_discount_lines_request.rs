@@ -3,12 +3,12 @@
 
 /// List of discounts that apply to the order.
 ///
-/// Schema `update_order_discount_lines_request`.
+/// From schema `update_order_discount_lines_request`.
+///
+/// Build one with [`UpdateOrderDiscountLinesRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateOrderDiscountLinesRequest {
-    /// The `amount` property.
-    ///
     /// Example: `500`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
@@ -17,8 +17,6 @@ pub struct UpdateOrderDiscountLinesRequest {
     /// Example: `"123"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// The `type` property.
-    ///
     /// Example: `"loyalty"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
@@ -27,13 +25,56 @@ pub struct UpdateOrderDiscountLinesRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateOrderDiscountLinesRequest {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            code: None,
-            r#type: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`UpdateOrderDiscountLinesRequestBuilder::build`]; or pass the builder itself wherever a `UpdateOrderDiscountLinesRequest` is expected.
+    pub fn builder() -> UpdateOrderDiscountLinesRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`UpdateOrderDiscountLinesRequest`] field by field: see [`UpdateOrderDiscountLinesRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct UpdateOrderDiscountLinesRequestBuilder {
+    amount: Option<i64>,
+    code: Option<String>,
+    r#type: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl UpdateOrderDiscountLinesRequestBuilder {
+    /// Sets [`UpdateOrderDiscountLinesRequest::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`UpdateOrderDiscountLinesRequest::code`].
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateOrderDiscountLinesRequest::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(UpdateOrderDiscountLinesRequest {
+            amount: self.amount,
+            code: self.code,
+            r#type: self.r#type,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<UpdateOrderDiscountLinesRequestBuilder>
+for UpdateOrderDiscountLinesRequest {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: UpdateOrderDiscountLinesRequestBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

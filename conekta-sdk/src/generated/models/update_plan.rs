@@ -3,7 +3,9 @@
 
 /// a plan
 ///
-/// Schema `update_plan`.
+/// From schema `update_plan`.
+///
+/// Build one with [`UpdatePlan::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdatePlan {
@@ -32,14 +34,60 @@ pub struct UpdatePlan {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdatePlan {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            currency: None,
-            expiry_count: None,
-            name: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`UpdatePlanBuilder::build`]; or pass the builder itself wherever a `UpdatePlan` is expected.
+    pub fn builder() -> UpdatePlanBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`UpdatePlan`] field by field: see [`UpdatePlan::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct UpdatePlanBuilder {
+    amount: Option<i64>,
+    currency: Option<String>,
+    expiry_count: Option<i64>,
+    name: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl UpdatePlanBuilder {
+    /// Sets [`UpdatePlan::amount`].
+    pub fn amount(mut self, value: i64) -> Self {
+        self.amount = Some(value);
+        self
+    }
+    /// Sets [`UpdatePlan::currency`].
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+    /// Sets [`UpdatePlan::expiry_count`].
+    pub fn expiry_count(mut self, value: i64) -> Self {
+        self.expiry_count = Some(value);
+        self
+    }
+    /// Sets [`UpdatePlan::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<UpdatePlan, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(UpdatePlan {
+            amount: self.amount,
+            currency: self.currency,
+            expiry_count: self.expiry_count,
+            name: self.name,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<UpdatePlanBuilder> for UpdatePlan {
+    type Error = crate::BuildError;
+    fn try_from(builder: UpdatePlanBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,13 +3,15 @@
 
 /// an updated webhook
 ///
-/// Schema `update_webhook`.
+/// From schema `update_webhook`.
+///
+/// Build one with [`UpdateWebhook::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateWebhook {
     /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security.
     ///
-    /// Example: `"https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8"`.
+    /// Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// events that will be sent to the webhook
@@ -27,13 +29,56 @@ pub struct UpdateWebhook {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateWebhook {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            url: None,
-            subscribed_events: None,
-            active: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`UpdateWebhookBuilder::build`]; or pass the builder itself wherever a `UpdateWebhook` is expected.
+    pub fn builder() -> UpdateWebhookBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`UpdateWebhook`] field by field: see [`UpdateWebhook::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct UpdateWebhookBuilder {
+    url: Option<String>,
+    subscribed_events: Option<Vec<String>>,
+    active: Option<bool>,
+    first_error: Option<crate::BuildError>,
+}
+impl UpdateWebhookBuilder {
+    /// Sets [`UpdateWebhook::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets [`UpdateWebhook::subscribed_events`].
+    pub fn subscribed_events(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.subscribed_events = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// Sets [`UpdateWebhook::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<UpdateWebhook, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(UpdateWebhook {
+            url: self.url,
+            subscribed_events: self.subscribed_events,
+            active: self.active,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<UpdateWebhookBuilder> for UpdateWebhook {
+    type Error = crate::BuildError;
+    fn try_from(builder: UpdateWebhookBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -5,22 +5,18 @@
 ///
 /// You can modify the subscription to change the plan used by your customers.
 ///
-/// Schema `updates_a_subscription`.
+/// From schema `updates_a_subscription`.
+///
+/// Build one with [`UpdatesASubscription::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdatesASubscription {
-    /// The `plan_id` property.
-    ///
     /// Example: `"f84gdgf5g48r15fd21g8w424fd1"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
-    /// The `card_id` property.
-    ///
     /// Example: `"src_2qUCNd5AyQqfPMBuV"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
-    /// The `trial_end` property.
-    ///
     /// Example: `1484040996`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_end: Option<i64>,
@@ -29,13 +25,53 @@ pub struct UpdatesASubscription {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdatesASubscription {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            plan_id: None,
-            card_id: None,
-            trial_end: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`UpdatesASubscriptionBuilder::build`]; or pass the builder itself wherever a `UpdatesASubscription` is expected.
+    pub fn builder() -> UpdatesASubscriptionBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`UpdatesASubscription`] field by field: see [`UpdatesASubscription::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct UpdatesASubscriptionBuilder {
+    plan_id: Option<String>,
+    card_id: Option<String>,
+    trial_end: Option<i64>,
+    first_error: Option<crate::BuildError>,
+}
+impl UpdatesASubscriptionBuilder {
+    /// Sets [`UpdatesASubscription::plan_id`].
+    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
+        self.plan_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdatesASubscription::card_id`].
+    pub fn card_id(mut self, value: impl Into<String>) -> Self {
+        self.card_id = Some(value.into());
+        self
+    }
+    /// Sets [`UpdatesASubscription::trial_end`].
+    pub fn trial_end(mut self, value: i64) -> Self {
+        self.trial_end = Some(value);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<UpdatesASubscription, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(UpdatesASubscription {
+            plan_id: self.plan_id,
+            card_id: self.card_id,
+            trial_end: self.trial_end,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<UpdatesASubscriptionBuilder> for UpdatesASubscription {
+    type Error = crate::BuildError;
+    fn try_from(builder: UpdatesASubscriptionBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

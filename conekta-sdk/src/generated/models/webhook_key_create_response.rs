@@ -3,7 +3,9 @@
 
 /// webhook keys model
 ///
-/// Schema `webhook_key_create_response`.
+/// From schema `webhook_key_create_response`.
+///
+/// Build one with [`WebhookKeyCreateResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct WebhookKeyCreateResponse {
@@ -40,16 +42,74 @@ pub struct WebhookKeyCreateResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyCreateResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            created_at: None,
-            id: None,
-            livemode: None,
-            object: None,
-            public_key: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`WebhookKeyCreateResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyCreateResponse` is expected.
+    pub fn builder() -> WebhookKeyCreateResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`WebhookKeyCreateResponse`] field by field: see [`WebhookKeyCreateResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct WebhookKeyCreateResponseBuilder {
+    active: Option<bool>,
+    created_at: Option<i64>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    public_key: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl WebhookKeyCreateResponseBuilder {
+    /// Sets [`WebhookKeyCreateResponse::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyCreateResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyCreateResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookKeyCreateResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyCreateResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookKeyCreateResponse::public_key`].
+    pub fn public_key(mut self, value: impl Into<String>) -> Self {
+        self.public_key = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(WebhookKeyCreateResponse {
+            active: self.active,
+            created_at: self.created_at,
+            id: self.id,
+            livemode: self.livemode,
+            object: self.object,
+            public_key: self.public_key,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<WebhookKeyCreateResponseBuilder> for WebhookKeyCreateResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: WebhookKeyCreateResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// webhook keys model
 ///
-/// Schema `webhook_key_delete_response`.
+/// From schema `webhook_key_delete_response`.
+///
+/// Build one with [`WebhookKeyDeleteResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct WebhookKeyDeleteResponse {
@@ -42,16 +44,74 @@ pub struct WebhookKeyDeleteResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyDeleteResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            created_at: None,
-            deleted: None,
-            id: None,
-            livemode: None,
-            object: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`WebhookKeyDeleteResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyDeleteResponse` is expected.
+    pub fn builder() -> WebhookKeyDeleteResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`WebhookKeyDeleteResponse`] field by field: see [`WebhookKeyDeleteResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct WebhookKeyDeleteResponseBuilder {
+    active: Option<bool>,
+    created_at: Option<i64>,
+    deleted: Option<bool>,
+    id: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl WebhookKeyDeleteResponseBuilder {
+    /// Sets [`WebhookKeyDeleteResponse::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyDeleteResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyDeleteResponse::deleted`].
+    pub fn deleted(mut self, value: bool) -> Self {
+        self.deleted = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyDeleteResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookKeyDeleteResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyDeleteResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(WebhookKeyDeleteResponse {
+            active: self.active,
+            created_at: self.created_at,
+            deleted: self.deleted,
+            id: self.id,
+            livemode: self.livemode,
+            object: self.object,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<WebhookKeyDeleteResponseBuilder> for WebhookKeyDeleteResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: WebhookKeyDeleteResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,7 +3,9 @@
 
 /// webhook keys model
 ///
-/// Schema `webhook_key_response`.
+/// From schema `webhook_key_response`.
+///
+/// Build one with [`WebhookKeyResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct WebhookKeyResponse {
@@ -43,17 +45,81 @@ pub struct WebhookKeyResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            active: None,
-            created_at: None,
-            deactivated_at: None,
-            public_key: None,
-            livemode: None,
-            object: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`WebhookKeyResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyResponse` is expected.
+    pub fn builder() -> WebhookKeyResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`WebhookKeyResponse`] field by field: see [`WebhookKeyResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct WebhookKeyResponseBuilder {
+    id: Option<String>,
+    active: Option<bool>,
+    created_at: Option<i64>,
+    deactivated_at: Option<i64>,
+    public_key: Option<String>,
+    livemode: Option<bool>,
+    object: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl WebhookKeyResponseBuilder {
+    /// Sets [`WebhookKeyResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookKeyResponse::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyResponse::created_at`].
+    pub fn created_at(mut self, value: i64) -> Self {
+        self.created_at = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyResponse::deactivated_at`].
+    pub fn deactivated_at(mut self, value: i64) -> Self {
+        self.deactivated_at = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyResponse::public_key`].
+    pub fn public_key(mut self, value: impl Into<String>) -> Self {
+        self.public_key = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookKeyResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`WebhookKeyResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<WebhookKeyResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(WebhookKeyResponse {
+            id: self.id,
+            active: self.active,
+            created_at: self.created_at,
+            deactivated_at: self.deactivated_at,
+            public_key: self.public_key,
+            livemode: self.livemode,
+            object: self.object,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<WebhookKeyResponseBuilder> for WebhookKeyResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: WebhookKeyResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -3,13 +3,15 @@
 
 /// a webhook
 ///
-/// Schema `webhook_request`.
+/// From schema `webhook_request`.
+///
+/// Build one with [`WebhookRequest::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct WebhookRequest {
     /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security.
     ///
-    /// Example: `"https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8"`.
+    /// Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
     pub url: String,
     /// events that will be sent to the webhook
     ///
@@ -21,12 +23,49 @@ pub struct WebhookRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookRequest {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            subscribed_events: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`WebhookRequestBuilder::build`]; or pass the builder itself wherever a `WebhookRequest` is expected.
+    pub fn builder() -> WebhookRequestBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`WebhookRequest`] field by field: see [`WebhookRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct WebhookRequestBuilder {
+    url: Option<String>,
+    subscribed_events: Option<Vec<String>>,
+    first_error: Option<crate::BuildError>,
+}
+impl WebhookRequestBuilder {
+    /// Sets [`WebhookRequest::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookRequest::subscribed_events`].
+    pub fn subscribed_events(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.subscribed_events = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<WebhookRequest, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(WebhookRequest {
+            url: self.url.ok_or_else(|| crate::BuildError::missing("url"))?,
+            subscribed_events: self.subscribed_events,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<WebhookRequestBuilder> for WebhookRequest {
+    type Error = crate::BuildError;
+    fn try_from(builder: WebhookRequestBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

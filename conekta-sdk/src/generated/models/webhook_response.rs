@@ -3,7 +3,9 @@
 
 /// webhooks model
 ///
-/// Schema `webhook_response`.
+/// From schema `webhook_response`.
+///
+/// Build one with [`WebhookResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct WebhookResponse {
@@ -48,18 +50,91 @@ pub struct WebhookResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookResponse {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            description: None,
-            livemode: None,
-            active: None,
-            object: None,
-            status: None,
-            subscribed_events: None,
-            url: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`WebhookResponseBuilder::build`]; or pass the builder itself wherever a `WebhookResponse` is expected.
+    pub fn builder() -> WebhookResponseBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`WebhookResponse`] field by field: see [`WebhookResponse::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct WebhookResponseBuilder {
+    id: Option<String>,
+    description: Option<String>,
+    livemode: Option<bool>,
+    active: Option<bool>,
+    object: Option<String>,
+    status: Option<String>,
+    subscribed_events: Option<Vec<String>>,
+    url: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl WebhookResponseBuilder {
+    /// Sets [`WebhookResponse::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookResponse::description`].
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookResponse::livemode`].
+    pub fn livemode(mut self, value: bool) -> Self {
+        self.livemode = Some(value);
+        self
+    }
+    /// Sets [`WebhookResponse::active`].
+    pub fn active(mut self, value: bool) -> Self {
+        self.active = Some(value);
+        self
+    }
+    /// Sets [`WebhookResponse::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookResponse::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`WebhookResponse::subscribed_events`].
+    pub fn subscribed_events(
+        mut self,
+        value: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.subscribed_events = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// Sets [`WebhookResponse::url`].
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<WebhookResponse, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(WebhookResponse {
+            id: self.id,
+            description: self.description,
+            livemode: self.livemode,
+            active: self.active,
+            object: self.object,
+            status: self.status,
+            subscribed_events: self.subscribed_events,
+            url: self.url,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<WebhookResponseBuilder> for WebhookResponse {
+    type Error = crate::BuildError;
+    fn try_from(builder: WebhookResponseBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

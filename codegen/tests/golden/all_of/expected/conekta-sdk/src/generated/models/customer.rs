@@ -4,93 +4,97 @@
 use super::BaseMeta;
 /// A base with a name; `status` becomes an enum.
 ///
-/// Schema `customer`.
+/// From schema `customer`.
+///
+/// Build one with [`Customer::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Customer {
-    /// The `id` property.
+    #[allow(missing_docs)]
     pub id: String,
-    /// The `status` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
-    /// The `meta` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: String,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Customer {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            status: None,
-            meta: None,
-            name: name.into(),
+    /// A builder: set fields by name, then [`CustomerBuilder::build`]; or pass the builder itself wherever a `Customer` is expected.
+    pub fn builder() -> CustomerBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Customer`] field by field: see [`Customer::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerBuilder {
+    id: Option<String>,
+    status: Option<CustomerStatus>,
+    meta: Option<BaseMeta>,
+    name: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl CustomerBuilder {
+    /// Sets [`Customer::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::status`].
+    pub fn status(
+        mut self,
+        value: impl TryInto<CustomerStatus, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "status"),
+        );
+        self
+    }
+    /// Sets [`Customer::meta`].
+    pub fn meta(
+        mut self,
+        value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.meta = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "meta"),
+        );
+        self
+    }
+    /// Sets [`Customer::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Customer, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
+        }
+        Ok(Customer {
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            status: self.status,
+            meta: self.meta,
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
             extra: Default::default(),
-        }
+        })
     }
 }
-/// Schema `customer/allOf/1/properties/status`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CustomerStatus {
-    /// `active`
-    Active,
-    /// `inactive`
-    Inactive,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CustomerStatus {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Inactive => "inactive",
-            Self::Unknown(other) => other,
-        }
+impl TryFrom<CustomerBuilder> for Customer {
+    type Error = crate::BuildError;
+    fn try_from(builder: CustomerBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }
-impl From<&str> for CustomerStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "active" => Self::Active,
-            "inactive" => Self::Inactive,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for CustomerStatus {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for CustomerStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CustomerStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CustomerStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `customer/allOf/1/properties/status`."] pub enum CustomerStatus
+    { Active => "active", Inactive => "inactive", }
 }

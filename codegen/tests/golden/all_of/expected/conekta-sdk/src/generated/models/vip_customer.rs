@@ -2,23 +2,25 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{BaseMeta, CustomerStatus};
-/// Schema `vip_customer`.
+/// From schema `vip_customer`.
+///
+/// Build one with [`VipCustomer::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct VipCustomer {
-    /// The `id` property.
+    #[allow(missing_docs)]
     pub id: String,
-    /// The `status` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
-    /// The `meta` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: String,
-    /// The `tier` property.
+    #[allow(missing_docs)]
     pub tier: i32,
-    /// The `perks` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perks: Option<Vec<String>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -26,16 +28,86 @@ pub struct VipCustomer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl VipCustomer {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(id: impl Into<String>, name: impl Into<String>, tier: i32) -> Self {
-        Self {
-            id: id.into(),
-            status: None,
-            meta: None,
-            name: name.into(),
-            tier,
-            perks: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`VipCustomerBuilder::build`]; or pass the builder itself wherever a `VipCustomer` is expected.
+    pub fn builder() -> VipCustomerBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`VipCustomer`] field by field: see [`VipCustomer::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct VipCustomerBuilder {
+    id: Option<String>,
+    status: Option<CustomerStatus>,
+    meta: Option<BaseMeta>,
+    name: Option<String>,
+    tier: Option<i32>,
+    perks: Option<Vec<String>>,
+    first_error: Option<crate::BuildError>,
+}
+impl VipCustomerBuilder {
+    /// Sets [`VipCustomer::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`VipCustomer::status`].
+    pub fn status(
+        mut self,
+        value: impl TryInto<CustomerStatus, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "status"),
+        );
+        self
+    }
+    /// Sets [`VipCustomer::meta`].
+    pub fn meta(
+        mut self,
+        value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.meta = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "meta"),
+        );
+        self
+    }
+    /// Sets [`VipCustomer::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`VipCustomer::tier`].
+    pub fn tier(mut self, value: i32) -> Self {
+        self.tier = Some(value);
+        self
+    }
+    /// Sets [`VipCustomer::perks`].
+    pub fn perks(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.perks = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<VipCustomer, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(VipCustomer {
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            status: self.status,
+            meta: self.meta,
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            tier: self.tier.ok_or_else(|| crate::BuildError::missing("tier"))?,
+            perks: self.perks,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<VipCustomerBuilder> for VipCustomer {
+    type Error = crate::BuildError;
+    fn try_from(builder: VipCustomerBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

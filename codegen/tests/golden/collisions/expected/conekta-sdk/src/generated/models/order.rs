@@ -2,26 +2,28 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{CompanyDocumentResponse, CustomerInfo, CustomerInfo2, OrderCustomer};
-/// Schema `order`.
+/// From schema `order`.
+///
+/// Build one with [`Order::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Order {
-    /// The `document` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<CompanyDocumentResponse>,
-    /// The `document_alt` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_alt: Option<CompanyDocumentResponse>,
-    /// The `info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<CustomerInfo>,
-    /// The `info_alt` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info_alt: Option<CustomerInfo2>,
-    /// The `customer` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer: Option<OrderCustomer2>,
-    /// The `customer_ref` property.
+    pub customer: Option<CustomerInfo>,
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ref: Option<OrderCustomer>,
     /// Properties the spec does not declare, kept as they were received.
@@ -29,36 +31,110 @@ pub struct Order {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Order {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            document: None,
-            document_alt: None,
-            info: None,
-            info_alt: None,
-            customer: None,
-            customer_ref: None,
-            extra: Default::default(),
-        }
+    /// A builder: set fields by name, then [`OrderBuilder::build`]; or pass the builder itself wherever a `Order` is expected.
+    pub fn builder() -> OrderBuilder {
+        Default::default()
     }
 }
-/// Schema `order/properties/customer`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[non_exhaustive]
-pub struct OrderCustomer2 {
-    /// The `name` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+/// Builds a [`Order`] field by field: see [`Order::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderBuilder {
+    document: Option<CompanyDocumentResponse>,
+    document_alt: Option<CompanyDocumentResponse>,
+    info: Option<CustomerInfo>,
+    info_alt: Option<CustomerInfo2>,
+    customer: Option<CustomerInfo>,
+    customer_ref: Option<OrderCustomer>,
+    first_error: Option<crate::BuildError>,
 }
-impl OrderCustomer2 {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            extra: Default::default(),
+impl OrderBuilder {
+    /// Sets [`Order::document`].
+    pub fn document(
+        mut self,
+        value: impl TryInto<CompanyDocumentResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.document = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "document"),
+        );
+        self
+    }
+    /// Sets [`Order::document_alt`].
+    pub fn document_alt(
+        mut self,
+        value: impl TryInto<CompanyDocumentResponse, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.document_alt = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "document_alt"),
+        );
+        self
+    }
+    /// Sets [`Order::info`].
+    pub fn info(
+        mut self,
+        value: impl TryInto<CustomerInfo, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.info = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "info"),
+        );
+        self
+    }
+    /// Sets [`Order::info_alt`].
+    pub fn info_alt(
+        mut self,
+        value: impl TryInto<CustomerInfo2, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.info_alt = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "info_alt"),
+        );
+        self
+    }
+    /// Sets [`Order::customer`].
+    pub fn customer(
+        mut self,
+        value: impl TryInto<CustomerInfo, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.customer = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer"),
+        );
+        self
+    }
+    /// Sets [`Order::customer_ref`].
+    pub fn customer_ref(
+        mut self,
+        value: impl TryInto<OrderCustomer, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.customer_ref = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "customer_ref"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Order, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Order {
+            document: self.document,
+            document_alt: self.document_alt,
+            info: self.info,
+            info_alt: self.info_alt,
+            customer: self.customer,
+            customer_ref: self.customer_ref,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<OrderBuilder> for Order {
+    type Error = crate::BuildError;
+    fn try_from(builder: OrderBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,22 +2,24 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Brand;
-/// Schema `card`.
+/// From schema `card`.
+///
+/// Build one with [`Card::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Card {
-    /// The `brand` property.
+    #[allow(missing_docs)]
     pub brand: Brand,
-    /// The `status` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CardStatus>,
-    /// The `authentication` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication: Option<CardAuthentication>,
-    /// The `kind` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<CardKind>,
-    /// The `tags` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<CardTagsItem>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -25,275 +27,116 @@ pub struct Card {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Card {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(brand: Brand) -> Self {
-        Self {
-            brand,
-            status: None,
-            authentication: None,
-            kind: None,
-            tags: None,
+    /// A builder: set fields by name, then [`CardBuilder::build`]; or pass the builder itself wherever a `Card` is expected.
+    pub fn builder() -> CardBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Card`] field by field: see [`Card::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CardBuilder {
+    brand: Option<Brand>,
+    status: Option<CardStatus>,
+    authentication: Option<CardAuthentication>,
+    kind: Option<CardKind>,
+    tags: Option<Vec<CardTagsItem>>,
+    first_error: Option<crate::BuildError>,
+}
+impl CardBuilder {
+    /// Sets [`Card::brand`].
+    pub fn brand(
+        mut self,
+        value: impl TryInto<Brand, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.brand = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "brand"),
+        );
+        self
+    }
+    /// Sets [`Card::status`].
+    pub fn status(
+        mut self,
+        value: impl TryInto<CardStatus, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "status"),
+        );
+        self
+    }
+    /// Sets [`Card::authentication`].
+    pub fn authentication(
+        mut self,
+        value: impl TryInto<CardAuthentication, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.authentication = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "authentication"),
+        );
+        self
+    }
+    /// Sets [`Card::kind`].
+    pub fn kind(
+        mut self,
+        value: impl TryInto<CardKind, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.kind = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "kind"),
+        );
+        self
+    }
+    /// Sets [`Card::tags`].
+    pub fn tags(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<CardTagsItem, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.tags = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "tags"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Card, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
+        }
+        Ok(Card {
+            brand: self.brand.ok_or_else(|| crate::BuildError::missing("brand"))?,
+            status: self.status,
+            authentication: self.authentication,
+            kind: self.kind,
+            tags: self.tags,
             extra: Default::default(),
-        }
+        })
     }
 }
-/// Schema `card/properties/authentication`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CardAuthentication {
-    /// `3ds`
-    V3ds,
-    /// `3ds2`
-    V3ds2,
-    /// `none`
-    None,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CardAuthentication {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V3ds => "3ds",
-            Self::V3ds2 => "3ds2",
-            Self::None => "none",
-            Self::Unknown(other) => other,
-        }
+impl TryFrom<CardBuilder> for Card {
+    type Error = crate::BuildError;
+    fn try_from(builder: CardBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }
-impl From<&str> for CardAuthentication {
-    fn from(value: &str) -> Self {
-        match value {
-            "3ds" => Self::V3ds,
-            "3ds2" => Self::V3ds2,
-            "none" => Self::None,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/authentication`."] pub enum CardAuthentication
+    { V3ds => "3ds", V3ds2 => "3ds2", None => "none", }
 }
-impl From<String> for CardAuthentication {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/kind`."] pub enum CardKind { CreditCard =>
+    "credit-card", CreditCard2 => "credit_card", CreditCard3 => "CreditCard", Unknown2 =>
+    "unknown", Self_ => "self", }
 }
-impl std::str::FromStr for CardAuthentication {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/status`."] pub enum CardStatus { Active =>
+    "active", Inactive => "inactive", Empty => "", }
 }
-impl std::fmt::Display for CardAuthentication {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CardAuthentication {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CardAuthentication {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
-/// Schema `card/properties/kind`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CardKind {
-    /// `credit-card`
-    CreditCard,
-    /// `credit_card`
-    CreditCard2,
-    /// `CreditCard`
-    CreditCard3,
-    /// `unknown`
-    Unknown2,
-    /// `self`
-    Self_,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CardKind {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreditCard => "credit-card",
-            Self::CreditCard2 => "credit_card",
-            Self::CreditCard3 => "CreditCard",
-            Self::Unknown2 => "unknown",
-            Self::Self_ => "self",
-            Self::Unknown(other) => other,
-        }
-    }
-}
-impl From<&str> for CardKind {
-    fn from(value: &str) -> Self {
-        match value {
-            "credit-card" => Self::CreditCard,
-            "credit_card" => Self::CreditCard2,
-            "CreditCard" => Self::CreditCard3,
-            "unknown" => Self::Unknown2,
-            "self" => Self::Self_,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for CardKind {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for CardKind {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CardKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CardKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CardKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
-/// Schema `card/properties/status`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CardStatus {
-    /// `active`
-    Active,
-    /// `inactive`
-    Inactive,
-    /// ``
-    Empty,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CardStatus {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Inactive => "inactive",
-            Self::Empty => "",
-            Self::Unknown(other) => other,
-        }
-    }
-}
-impl From<&str> for CardStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "active" => Self::Active,
-            "inactive" => Self::Inactive,
-            "" => Self::Empty,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for CardStatus {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for CardStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CardStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CardStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CardStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
-/// Schema `card/properties/tags/items`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CardTagsItem {
-    /// `vip`
-    Vip,
-    /// `blocked`
-    Blocked,
-    /// A value this version of the SDK does not know, kept as it was received.
-    Unknown(String),
-}
-impl CardTagsItem {
-    /// The value as it is sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Vip => "vip",
-            Self::Blocked => "blocked",
-            Self::Unknown(other) => other,
-        }
-    }
-}
-impl From<&str> for CardTagsItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "vip" => Self::Vip,
-            "blocked" => Self::Blocked,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl From<String> for CardTagsItem {
-    fn from(value: String) -> Self {
-        match Self::from(value.as_str()) {
-            Self::Unknown(_) => Self::Unknown(value),
-            known => known,
-        }
-    }
-}
-impl std::str::FromStr for CardTagsItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CardTagsItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CardTagsItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CardTagsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/tags/items`."] pub enum CardTagsItem { Vip =>
+    "vip", Blocked => "blocked", }
 }

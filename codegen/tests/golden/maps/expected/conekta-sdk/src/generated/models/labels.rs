@@ -3,22 +3,52 @@
 
 /// Declared properties plus string-valued extras.
 ///
-/// Schema `labels`.
+/// From schema `labels`.
+///
+/// Build one with [`Labels::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Labels {
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: String,
     /// Properties the spec does not declare, kept as they were received.
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, String>,
 }
 impl Labels {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`LabelsBuilder::build`]; or pass the builder itself wherever a `Labels` is expected.
+    pub fn builder() -> LabelsBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Labels`] field by field: see [`Labels::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct LabelsBuilder {
+    name: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl LabelsBuilder {
+    /// Sets [`Labels::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Labels, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Labels {
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<LabelsBuilder> for Labels {
+    type Error = crate::BuildError;
+    fn try_from(builder: LabelsBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,11 +2,13 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Address;
-/// Schema `profile`.
+/// From schema `profile`.
+///
+/// Build one with [`Profile::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Profile {
-    /// The `id` property.
+    #[allow(missing_docs)]
     pub id: String,
     /// Required but nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20,7 +22,7 @@ pub struct Profile {
     /// Required, nullable, through an allOf wrapper.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    /// The `billing` property.
+    #[allow(missing_docs)]
     pub billing: Address,
     /// Optional, nullable, through an allOf wrapper.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,17 +32,99 @@ pub struct Profile {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Profile {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(id: impl Into<String>, billing: Address) -> Self {
-        Self {
-            id: id.into(),
-            nickname: None,
-            bio: None,
-            middle_name: None,
-            address: None,
-            billing,
-            shipping: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`ProfileBuilder::build`]; or pass the builder itself wherever a `Profile` is expected.
+    pub fn builder() -> ProfileBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Profile`] field by field: see [`Profile::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ProfileBuilder {
+    id: Option<String>,
+    nickname: Option<String>,
+    bio: Option<String>,
+    middle_name: Option<String>,
+    address: Option<Address>,
+    billing: Option<Address>,
+    shipping: Option<Address>,
+    first_error: Option<crate::BuildError>,
+}
+impl ProfileBuilder {
+    /// Sets [`Profile::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::nickname`].
+    pub fn nickname(mut self, value: impl Into<String>) -> Self {
+        self.nickname = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::bio`].
+    pub fn bio(mut self, value: impl Into<String>) -> Self {
+        self.bio = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::middle_name`].
+    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
+        self.middle_name = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::address`].
+    pub fn address(
+        mut self,
+        value: impl TryInto<Address, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.address = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "address"),
+        );
+        self
+    }
+    /// Sets [`Profile::billing`].
+    pub fn billing(
+        mut self,
+        value: impl TryInto<Address, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.billing = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "billing"),
+        );
+        self
+    }
+    /// Sets [`Profile::shipping`].
+    pub fn shipping(
+        mut self,
+        value: impl TryInto<Address, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.shipping = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "shipping"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Profile, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Profile {
+            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            nickname: self.nickname,
+            bio: self.bio,
+            middle_name: self.middle_name,
+            address: self.address,
+            billing: self.billing.ok_or_else(|| crate::BuildError::missing("billing"))?,
+            shipping: self.shipping,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<ProfileBuilder> for Profile {
+    type Error = crate::BuildError;
+    fn try_from(builder: ProfileBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

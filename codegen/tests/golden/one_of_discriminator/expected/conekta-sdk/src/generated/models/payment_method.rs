@@ -2,73 +2,41 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{Card, Cash, Spei};
-/// Schema `payment_method`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PaymentMethod {
-    /// `type` is `card_payment`.
-    CardPayment(Card),
-    /// `type` is `cash_recurrent`.
-    CashRecurrent(Cash),
-    /// `type` is `spei`.
-    Spei(Spei),
-    /// A `type` this version of the SDK does not know: the value as it was received.
-    Unknown(serde_json::Value),
+crate::__private::tagged_union! {
+    #[doc = " From schema `payment_method`."] pub enum PaymentMethod : "type" {
+    CardPayment(Card) => "card_payment", CashRecurrent(Cash) => "cash_recurrent",
+    Spei(Spei) => "spei", }
 }
-impl PaymentMethod {
-    /// The discriminator value: the variant's tag, or what an unknown value carries.
-    pub fn tag(&self) -> Option<&str> {
-        match self {
-            Self::CardPayment(_) => Some("card_payment"),
-            Self::CashRecurrent(_) => Some("cash_recurrent"),
-            Self::Spei(_) => Some("spei"),
-            Self::Unknown(value) => value.get("type").and_then(serde_json::Value::as_str),
-        }
+impl From<Card> for PaymentMethod {
+    fn from(value: Card) -> Self {
+        Self::CardPayment(value)
     }
 }
-impl serde::Serialize for PaymentMethod {
-    /// Writes the variant with its tag, whatever its own tag field says.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (mut value, tag) = match self {
-            Self::CardPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "card_payment",
-                )
-            }
-            Self::CashRecurrent(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "cash_recurrent",
-                )
-            }
-            Self::Spei(value) => {
-                (serde_json::to_value(value).map_err(serde::ser::Error::custom)?, "spei")
-            }
-            Self::Unknown(value) => return value.serialize(serializer),
-        };
-        if let Some(fields) = value.as_object_mut() {
-            fields.insert("type".to_owned(), serde_json::Value::from(tag));
-        }
-        value.serialize(serializer)
+impl TryFrom<super::CardBuilder> for PaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }
-impl<'de> serde::Deserialize<'de> for PaymentMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let tag = value
-            .get("type")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned);
-        let decoded = match tag.as_deref() {
-            Some("card_payment") => serde_json::from_value(value).map(Self::CardPayment),
-            Some("cash_recurrent") => {
-                serde_json::from_value(value).map(Self::CashRecurrent)
-            }
-            Some("spei") => serde_json::from_value(value).map(Self::Spei),
-            _ => return Ok(Self::Unknown(value)),
-        };
-        decoded.map_err(serde::de::Error::custom)
+impl From<Cash> for PaymentMethod {
+    fn from(value: Cash) -> Self {
+        Self::CashRecurrent(value)
+    }
+}
+impl TryFrom<super::CashBuilder> for PaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::CashBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<Spei> for PaymentMethod {
+    fn from(value: Spei) -> Self {
+        Self::Spei(value)
+    }
+}
+impl TryFrom<super::SpeiBuilder> for PaymentMethod {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::SpeiBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{EmailContact, FullContact, LabelledEmailContact, PhoneContact};
-/// Schema `contact`.
+/// From schema `contact`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum Contact {
@@ -18,4 +18,55 @@ pub enum Contact {
     Variant0(String),
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
+}
+impl From<FullContact> for Contact {
+    fn from(value: FullContact) -> Self {
+        Self::FullContact(value)
+    }
+}
+impl TryFrom<super::FullContactBuilder> for Contact {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::FullContactBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<PhoneContact> for Contact {
+    fn from(value: PhoneContact) -> Self {
+        Self::PhoneContact(value)
+    }
+}
+impl TryFrom<super::PhoneContactBuilder> for Contact {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::PhoneContactBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<LabelledEmailContact> for Contact {
+    fn from(value: LabelledEmailContact) -> Self {
+        Self::LabelledEmailContact(value)
+    }
+}
+impl TryFrom<super::LabelledEmailContactBuilder> for Contact {
+    type Error = crate::BuildError;
+    fn try_from(
+        builder: super::LabelledEmailContactBuilder,
+    ) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<EmailContact> for Contact {
+    fn from(value: EmailContact) -> Self {
+        Self::EmailContact(value)
+    }
+}
+impl TryFrom<super::EmailContactBuilder> for Contact {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::EmailContactBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<String> for Contact {
+    fn from(value: String) -> Self {
+        Self::Variant0(value)
+    }
 }

@@ -2,11 +2,13 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Employee;
-/// Schema `department`.
+/// From schema `department`.
+///
+/// Build one with [`Department::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Department {
-    /// The `head` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<Box<Employee>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -14,11 +16,46 @@ pub struct Department {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Department {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            head: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`DepartmentBuilder::build`]; or pass the builder itself wherever a `Department` is expected.
+    pub fn builder() -> DepartmentBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Department`] field by field: see [`Department::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct DepartmentBuilder {
+    head: Option<Box<Employee>>,
+    first_error: Option<crate::BuildError>,
+}
+impl DepartmentBuilder {
+    /// Sets [`Department::head`].
+    pub fn head(
+        mut self,
+        value: impl TryInto<Employee, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.head = crate::__private::keep(
+                &mut self.first_error,
+                crate::__private::one(value, "head"),
+            )
+            .map(Box::new);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Department, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Department {
+            head: self.head,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<DepartmentBuilder> for Department {
+    type Error = crate::BuildError;
+    fn try_from(builder: DepartmentBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

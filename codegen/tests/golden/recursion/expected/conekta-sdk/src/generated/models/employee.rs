@@ -2,14 +2,16 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Department;
-/// Schema `employee`.
+/// From schema `employee`.
+///
+/// Build one with [`Employee::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Employee {
-    /// The `name` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// The `department` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<Box<Department>>,
     /// Properties the spec does not declare, kept as they were received.
@@ -17,12 +19,53 @@ pub struct Employee {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Employee {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            department: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`EmployeeBuilder::build`]; or pass the builder itself wherever a `Employee` is expected.
+    pub fn builder() -> EmployeeBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Employee`] field by field: see [`Employee::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct EmployeeBuilder {
+    name: Option<String>,
+    department: Option<Box<Department>>,
+    first_error: Option<crate::BuildError>,
+}
+impl EmployeeBuilder {
+    /// Sets [`Employee::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`Employee::department`].
+    pub fn department(
+        mut self,
+        value: impl TryInto<Department, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.department = crate::__private::keep(
+                &mut self.first_error,
+                crate::__private::one(value, "department"),
+            )
+            .map(Box::new);
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Employee, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Employee {
+            name: self.name,
+            department: self.department,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<EmployeeBuilder> for Employee {
+    type Error = crate::BuildError;
+    fn try_from(builder: EmployeeBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,19 +2,21 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::ListItem;
-/// Schema `node`.
+/// From schema `node`.
+///
+/// Build one with [`Node::builder`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Node {
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: String,
-    /// The `children` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Node>>,
-    /// The `by_name` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_name: Option<std::collections::BTreeMap<String, Node>>,
-    /// The `head` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<ListItem>,
     /// Properties the spec does not declare, kept as they were received.
@@ -22,14 +24,77 @@ pub struct Node {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Node {
-    /// A value with the required fields set and the optional ones empty.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            children: None,
-            by_name: None,
-            head: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`NodeBuilder::build`]; or pass the builder itself wherever a `Node` is expected.
+    pub fn builder() -> NodeBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Node`] field by field: see [`Node::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct NodeBuilder {
+    name: Option<String>,
+    children: Option<Vec<Node>>,
+    by_name: Option<std::collections::BTreeMap<String, Node>>,
+    head: Option<ListItem>,
+    first_error: Option<crate::BuildError>,
+}
+impl NodeBuilder {
+    /// Sets [`Node::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`Node::children`].
+    pub fn children(
+        mut self,
+        value: impl IntoIterator<
+            Item = impl TryInto<Node, Error: Into<crate::BuildError>>,
+        >,
+    ) -> Self {
+        self.children = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::many(value, "children"),
+        );
+        self
+    }
+    /// Sets [`Node::by_name`].
+    pub fn by_name(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, Node>>,
+    ) -> Self {
+        self.by_name = Some(value.into());
+        self
+    }
+    /// Sets [`Node::head`].
+    pub fn head(
+        mut self,
+        value: impl TryInto<ListItem, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.head = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "head"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Node, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Node {
+            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            children: self.children,
+            by_name: self.by_name,
+            head: self.head,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<NodeBuilder> for Node {
+    type Error = crate::BuildError;
+    fn try_from(builder: NodeBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

@@ -2,14 +2,16 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::BaseMeta;
-/// Schema `derived`.
+/// From schema `derived`.
+///
+/// Build one with [`Derived::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Derived {
-    /// The `meta` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
-    /// The `extra_info` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_info: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -17,12 +19,52 @@ pub struct Derived {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Derived {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            meta: None,
-            extra_info: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`DerivedBuilder::build`]; or pass the builder itself wherever a `Derived` is expected.
+    pub fn builder() -> DerivedBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Derived`] field by field: see [`Derived::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct DerivedBuilder {
+    meta: Option<BaseMeta>,
+    extra_info: Option<String>,
+    first_error: Option<crate::BuildError>,
+}
+impl DerivedBuilder {
+    /// Sets [`Derived::meta`].
+    pub fn meta(
+        mut self,
+        value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.meta = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "meta"),
+        );
+        self
+    }
+    /// Sets [`Derived::extra_info`].
+    pub fn extra_info(mut self, value: impl Into<String>) -> Self {
+        self.extra_info = Some(value.into());
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Derived, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Derived {
+            meta: self.meta,
+            extra_info: self.extra_info,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<DerivedBuilder> for Derived {
+    type Error = crate::BuildError;
+    fn try_from(builder: DerivedBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

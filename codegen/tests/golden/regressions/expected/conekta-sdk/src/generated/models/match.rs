@@ -2,17 +2,19 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{Derived, Payment, Pick};
-/// Schema `match`.
+/// From schema `match`.
+///
+/// Build one with [`Match::builder`].
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Match {
-    /// The `pick` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pick: Option<Pick>,
-    /// The `derived` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<Derived>,
-    /// The `payment` property.
+    #[allow(missing_docs)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<Payment>,
     /// Properties the spec does not declare, kept as they were received.
@@ -20,13 +22,71 @@ pub struct Match {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Match {
-    /// A value with every field empty.
-    pub fn new() -> Self {
-        Self {
-            pick: None,
-            derived: None,
-            payment: None,
-            extra: Default::default(),
+    /// A builder: set fields by name, then [`MatchBuilder::build`]; or pass the builder itself wherever a `Match` is expected.
+    pub fn builder() -> MatchBuilder {
+        Default::default()
+    }
+}
+/// Builds a [`Match`] field by field: see [`Match::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct MatchBuilder {
+    pick: Option<Pick>,
+    derived: Option<Derived>,
+    payment: Option<Payment>,
+    first_error: Option<crate::BuildError>,
+}
+impl MatchBuilder {
+    /// Sets [`Match::pick`].
+    pub fn pick(
+        mut self,
+        value: impl TryInto<Pick, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.pick = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "pick"),
+        );
+        self
+    }
+    /// Sets [`Match::derived`].
+    pub fn derived(
+        mut self,
+        value: impl TryInto<Derived, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.derived = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "derived"),
+        );
+        self
+    }
+    /// Sets [`Match::payment`].
+    pub fn payment(
+        mut self,
+        value: impl TryInto<Payment, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payment = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payment"),
+        );
+        self
+    }
+    /// The value, or a [`BuildError`](crate::BuildError) naming the first
+    /// required field left unset or the first value a setter could not use.
+    pub fn build(self) -> Result<Match, crate::BuildError> {
+        if let Some(error) = self.first_error {
+            return Err(error);
         }
+        Ok(Match {
+            pick: self.pick,
+            derived: self.derived,
+            payment: self.payment,
+            extra: Default::default(),
+        })
+    }
+}
+impl TryFrom<MatchBuilder> for Match {
+    type Error = crate::BuildError;
+    fn try_from(builder: MatchBuilder) -> Result<Self, Self::Error> {
+        builder.build()
     }
 }

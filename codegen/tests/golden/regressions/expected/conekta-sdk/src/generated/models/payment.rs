@@ -2,56 +2,18 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Card;
-/// Schema `payment`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Payment {
-    /// `object` is `card_payment`.
-    CardPayment(Card),
-    /// A `object` this version of the SDK does not know: the value as it was received.
-    Unknown(serde_json::Value),
+crate::__private::tagged_union! {
+    #[doc = " From schema `payment`."] pub enum Payment : "object" { CardPayment(Card) =>
+    "card_payment", }
 }
-impl Payment {
-    /// The discriminator value: the variant's tag, or what an unknown value carries.
-    pub fn tag(&self) -> Option<&str> {
-        match self {
-            Self::CardPayment(_) => Some("card_payment"),
-            Self::Unknown(value) => {
-                value.get("object").and_then(serde_json::Value::as_str)
-            }
-        }
+impl From<Card> for Payment {
+    fn from(value: Card) -> Self {
+        Self::CardPayment(value)
     }
 }
-impl serde::Serialize for Payment {
-    /// Writes the variant with its tag, whatever its own tag field says.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (mut value, tag) = match self {
-            Self::CardPayment(value) => {
-                (
-                    serde_json::to_value(value).map_err(serde::ser::Error::custom)?,
-                    "card_payment",
-                )
-            }
-            Self::Unknown(value) => return value.serialize(serializer),
-        };
-        if let Some(fields) = value.as_object_mut() {
-            fields.insert("object".to_owned(), serde_json::Value::from(tag));
-        }
-        value.serialize(serializer)
-    }
-}
-impl<'de> serde::Deserialize<'de> for Payment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let tag = value
-            .get("object")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned);
-        let decoded = match tag.as_deref() {
-            Some("card_payment") => serde_json::from_value(value).map(Self::CardPayment),
-            _ => return Ok(Self::Unknown(value)),
-        };
-        decoded.map_err(serde::de::Error::custom)
+impl TryFrom<super::CardBuilder> for Payment {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
     }
 }

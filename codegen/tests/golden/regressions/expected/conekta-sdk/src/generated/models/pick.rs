@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{Color, Shade};
-/// Schema `pick`.
+/// From schema `pick`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum Pick {
@@ -12,4 +12,20 @@ pub enum Pick {
     Color(Color),
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
+}
+impl From<Shade> for Pick {
+    fn from(value: Shade) -> Self {
+        Self::Shade(value)
+    }
+}
+impl TryFrom<super::ShadeBuilder> for Pick {
+    type Error = crate::BuildError;
+    fn try_from(builder: super::ShadeBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<Color> for Pick {
+    fn from(value: Color) -> Self {
+        Self::Color(value)
+    }
 }
