@@ -25,5 +25,6 @@ pub mod webhooks;
 
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
-    ApiError, ApiKey, Client, ClientBuilder, Error, OperationInfo, PRODUCTION_URL, RetryPolicy,
+    ApiError, ApiKey, Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, Error, OperationInfo,
+    PRODUCTION_URL, RetryPolicy, TransportError,
 };
