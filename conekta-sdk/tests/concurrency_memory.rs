@@ -91,7 +91,7 @@ async fn a_thousand_concurrent_requests_succeed_with_bounded_memory() {
         tokio::spawn(async move {
             client
                 .customers()
-                .get_customer_by_id(&format!("cus_{i}"))
+                .get_customer_by_id(format!("cus_{i}"))
                 .send()
                 .await
         })
