@@ -240,8 +240,29 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-/// The start of a body, cut at a character boundary.
+/// The start of a body, cut at a character boundary (invalid UTF-8 before the
+/// cut shows as U+FFFD).
 pub(crate) fn body_prefix(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(BODY_PREFIX_LEN)]);
-    text.into_owned()
+    let cut = &bytes[..bytes.len().min(BODY_PREFIX_LEN)];
+    // A character split by the cut is left out rather than shown as U+FFFD.
+    let cut = match std::str::from_utf8(cut) {
+        Err(err) if err.error_len().is_none() => &cut[..err.valid_up_to()],
+        _ => cut,
+    };
+    String::from_utf8_lossy(cut).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_prefix_cuts_between_characters() {
+        let mut body = vec![b'a'; BODY_PREFIX_LEN - 1];
+        body.extend_from_slice("ñandú".as_bytes());
+        let prefix = body_prefix(&body);
+        assert_eq!(prefix.len(), BODY_PREFIX_LEN - 1);
+        assert!(!prefix.contains('\u{fffd}'));
+        assert_eq!(body_prefix(b"ok \xff"), "ok \u{fffd}");
+    }
 }

@@ -19,6 +19,9 @@ const CHILD_COMPANY: &str = "x-child-company-id";
 /// Header with the JSON description of the client, after Conekta's SDK convention.
 const CLIENT_USER_AGENT: &str = "x-conekta-client-user-agent";
 
+/// The most a `Content-Length` makes the client allocate before the bytes arrive.
+const PREALLOCATE_MAX: u64 = 1024 * 1024;
+
 /// One attempt's result: the answer, or a transport failure with its outcome.
 enum Attempt {
     Answered(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>),
@@ -181,7 +184,9 @@ impl Client {
             return Err(too_large(content_length));
         }
         // Read chunk by chunk, so that a body without (or lying about) its length stops at the limit.
-        let capacity = content_length.map_or(0, |length| usize::try_from(length).unwrap_or(0));
+        // The announced length sizes the buffer, up to a point: it is the server's word.
+        let capacity = content_length.map_or(0, |length| length.min(PREALLOCATE_MAX));
+        let capacity = usize::try_from(capacity).unwrap_or(0);
         let mut body = Vec::with_capacity(capacity);
         loop {
             match response.chunk().await {
