@@ -458,7 +458,25 @@ async fn an_html_page_with_a_success_status_is_a_decode_error() {
     }
 }
 
-// --- Transport errors ------------------------------------------------------
+// --- Transport errors and public types --------------------------------------
+
+/// Statuses and headers in the API are the `http` crate's types (which reqwest
+/// re-exports), so a reqwest release cannot change them: this only compiles if
+/// they are the same types.
+#[cfg(feature = "webhooks")]
+#[test]
+fn public_statuses_and_headers_are_http_crate_types() {
+    fn status(err: &Error) -> Option<http::StatusCode> {
+        err.status()
+    }
+    fn headers(api: &conekta_sdk::ApiError) -> &http::HeaderMap {
+        &api.headers
+    }
+    fn method(op: &conekta_sdk::OperationInfo) -> &http::Method {
+        &op.method
+    }
+    let _ = (status, headers, method);
+}
 
 #[tokio::test]
 async fn transport_errors_are_opaque_and_chain_their_cause() {

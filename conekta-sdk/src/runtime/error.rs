@@ -44,7 +44,7 @@ pub enum Error {
     /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
     /// reading stopped at the limit. The request reached Conekta.
     #[error(
-        "{operation}: the {status} response is larger than the limit of {limit} bytes; it was not read"
+        "{operation}: the {status} response exceeds the limit of {limit} bytes and was dropped"
     )]
     ResponseTooLarge {
         /// The operation's id.
