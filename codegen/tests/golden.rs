@@ -19,6 +19,8 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use similar::TextDiff;
+
 /// Set to `1` to rewrite the expected files instead of comparing with them.
 const UPDATE_ENV: &str = "UPDATE_GOLDEN";
 /// The expected warnings of a case, one per line, inside `expected/`.
@@ -252,119 +254,28 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-/// One line of a diff.
-#[derive(Clone, Copy, PartialEq)]
-enum Line<'a> {
-    Same(&'a str),
-    Removed(&'a str),
-    Added(&'a str),
-}
-
-/// A line diff in the unified style: hunks of changes with a few lines of
-/// context, cut after [`MAX_DIFF_LINES`] lines.
+/// A unified line diff (from `similar`), indented, with [`CONTEXT`] lines
+/// around each change and cut after [`MAX_DIFF_LINES`] lines.
 fn diff(expected: &str, actual: &str) -> String {
-    let old: Vec<&str> = expected.lines().collect();
-    let new: Vec<&str> = actual.lines().collect();
-    if old == new {
+    if expected.lines().eq(actual.lines()) {
         return "    (the files differ only in line endings or the final newline)".to_owned();
     }
-    let lines = line_diff(&old, &new);
-
-    // Which lines to show: every change and its context.
-    let changed: Vec<usize> = (0..lines.len())
-        .filter(|&i| !matches!(lines[i], Line::Same(_)))
+    let text = TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(CONTEXT)
+        .missing_newline_hint(false)
+        .to_string();
+    let mut out: Vec<String> = text
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(|line| format!("    {line}"))
         .collect();
-    let mut shown = vec![false; lines.len()];
-    for &i in &changed {
-        let from = i.saturating_sub(CONTEXT);
-        let to = (i + CONTEXT + 1).min(lines.len());
-        shown[from..to].iter_mut().for_each(|s| *s = true);
-    }
-
-    let mut out: Vec<String> = Vec::new();
-    let (mut old_line, mut new_line) = (1usize, 1usize);
-    let mut in_hunk = false;
-    for (i, line) in lines.iter().enumerate() {
-        if shown[i] {
-            if !in_hunk {
-                out.push(format!("    @@ -{old_line} +{new_line} @@"));
-                in_hunk = true;
-            }
-            out.push(match line {
-                Line::Same(text) => format!("     {text}"),
-                Line::Removed(text) => format!("    -{text}"),
-                Line::Added(text) => format!("    +{text}"),
-            });
-        } else {
-            in_hunk = false;
-        }
-        match line {
-            Line::Same(_) => {
-                old_line += 1;
-                new_line += 1;
-            }
-            Line::Removed(_) => old_line += 1,
-            Line::Added(_) => new_line += 1,
-        }
-    }
     if out.len() > MAX_DIFF_LINES {
         let more = out.len() - MAX_DIFF_LINES;
         out.truncate(MAX_DIFF_LINES);
         out.push(format!("    … and {more} more lines of diff"));
     }
     out.join("\n")
-}
-
-/// The lines of `old` and `new` aligned by a longest common subsequence
-/// (after the common prefix and suffix are set aside).
-fn line_diff<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<Line<'a>> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let a = &old[prefix..old.len() - suffix];
-    let b = &new[prefix..new.len() - suffix];
-
-    let mut out: Vec<Line<'a>> = old[..prefix].iter().map(|l| Line::Same(l)).collect();
-    if a.len().saturating_mul(b.len()) > 4_000_000 {
-        // Too large to align: everything removed, then everything added.
-        out.extend(a.iter().map(|l| Line::Removed(l)));
-        out.extend(b.iter().map(|l| Line::Added(l)));
-    } else {
-        // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
-        let width = b.len() + 1;
-        let mut lcs = vec![0u32; (a.len() + 1) * width];
-        for i in (0..a.len()).rev() {
-            for j in (0..b.len()).rev() {
-                lcs[i * width + j] = if a[i] == b[j] {
-                    lcs[(i + 1) * width + j + 1] + 1
-                } else {
-                    lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() || j < b.len() {
-            if i < a.len() && j < b.len() && a[i] == b[j] {
-                out.push(Line::Same(a[i]));
-                i += 1;
-                j += 1;
-            } else if i < a.len()
-                && (j == b.len() || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])
-            {
-                out.push(Line::Removed(a[i]));
-                i += 1;
-            } else {
-                out.push(Line::Added(b[j]));
-                j += 1;
-            }
-        }
-    }
-    out.extend(old[old.len() - suffix..].iter().map(|l| Line::Same(l)));
-    out
 }
 
 #[test]
@@ -375,7 +286,7 @@ fn diff_shows_changes_with_context() {
     assert_eq!(
         shown,
         [
-            "    @@ -2 +2 @@",
+            "    @@ -2,7 +2,8 @@",
             "     b",
             "     c",
             "     d",
@@ -389,4 +300,6 @@ fn diff_shows_changes_with_context() {
         .join("\n")
     );
     assert!(diff("a\n", "a").contains("line endings"));
+    let long: String = (0..200).map(|i| format!("{i}\n")).collect();
+    assert!(diff(&long, "").ends_with("more lines of diff"));
 }

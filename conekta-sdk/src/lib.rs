@@ -44,8 +44,9 @@ pub mod webhooks;
 pub use events::{DecodeError, Event, EventData, EventType};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
-    ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder, Error, IntoJsonObject,
-    Language, OperationInfo, PRODUCTION_URL, RequestOptions, RetryPolicy,
+    ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder,
+    DEFAULT_MAX_RESPONSE_BYTES, Error, IntoJsonObject, Language, OperationInfo, PRODUCTION_URL,
+    RequestOptions, RetryPolicy, TransportError,
 };
 
 /// The generator's golden case about name collisions (`codegen/tests/golden/scoping`),

@@ -508,7 +508,7 @@ async fn every_request_carries_auth_version_and_user_agent_and_json_only_with_a_
         assert_eq!(header("accept").as_deref(), Some(MEDIA_TYPE));
         assert_eq!(MEDIA_TYPE, "application/vnd.conekta-v2.2.0+json");
         let agent = header("user-agent").unwrap();
-        assert!(agent.starts_with("conekta-sdk-rust/"), "{agent}");
+        assert!(agent.starts_with("Conekta/v2 RustBindings/"), "{agent}");
         assert_eq!(header("accept-language"), None);
         assert_eq!(header("x-child-company-id"), None);
     }
@@ -585,7 +585,7 @@ async fn language_and_child_company_come_from_the_client_and_each_request_overri
     );
     let agent = requests[0].headers["user-agent"].to_str().unwrap();
     assert!(
-        agent.starts_with("conekta-sdk-rust/") && agent.ends_with(" my-shop/1.2"),
+        agent.starts_with("Conekta/v2 RustBindings/") && agent.ends_with(" my-shop/1.2"),
         "{agent}"
     );
 }

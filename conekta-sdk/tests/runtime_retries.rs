@@ -81,6 +81,8 @@ fn flaky_client(
         .unwrap();
     let client = Client::builder(KEY)
         .base_url(format!("http://conekta.test:{}", server.address().port()))
+        // `conekta.test` resolves to the local server, but is not a loopback name.
+        .allow_insecure_http()
         .http_client(http)
         .retry_policy(policy)
         .build()

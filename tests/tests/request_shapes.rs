@@ -98,7 +98,7 @@ fn check(op: &Operation, request: &Request) -> Vec<String> {
         format!("Accept {:?}", header(request, "accept")),
     );
     expect(
-        header(request, "user-agent").is_some_and(|ua| ua.starts_with("conekta-sdk-rust/")),
+        header(request, "user-agent").is_some_and(|ua| ua.starts_with("Conekta/v2 RustBindings/")),
         format!("User-Agent {:?}", header(request, "user-agent")),
     );
     expect(

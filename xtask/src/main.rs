@@ -2,8 +2,10 @@
 //!
 //! - `generate [--check]`: regenerate the SDK from the pinned spec (or only check it is up to date);
 //! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
-//! - `test`: run every test, with Conekta's Mockoon fixtures served locally.
+//! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
+//! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property).
 
+mod fuzz;
 mod generate;
 mod mockoon;
 mod test;
@@ -12,8 +14,8 @@ mod upstream;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks | test [cargo test args]>";
+const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks \
+                     | test [cargo test args] | fuzz [--cases N] [cargo test args]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,8 @@ fn main() -> ExitCode {
                 let extra: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
                 test::run(&root, &extra)
             }
+            ["fuzz", ..] => fuzz::parse_args(&args[1..])
+                .and_then(|(cases, extra)| fuzz::run(&root, cases, extra)),
             _ => Err(USAGE.to_owned()),
         };
     match result {

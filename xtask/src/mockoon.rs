@@ -2,15 +2,13 @@
 //!
 //! [`ensure_installed`] puts `@mockoon/cli` (pinned to [`MOCKOON_CLI_VERSION`]) under a work
 //! directory with npm; [`MockServer::start`] runs it with `node` on a loopback port, waits for
-//! `GET /ping` to answer and kills it again when dropped. [`http_request`] is a minimal HTTP/1.1
-//! client over [`std::net::TcpStream`] used for the readiness probe and for smoke checks.
+//! `GET /ping` to answer (probed with `ureq`) and kills it again when dropped.
 //!
 //! The CLI runs as a single `node` process (it does not fork), so killing its PID is enough.
 
-use std::fmt::Write as _;
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::io::{self, Read};
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
@@ -78,9 +76,6 @@ pub enum MockoonError {
     /// Something already listens on the port (its `/ping` could be mistaken for ours).
     #[error("port {0} on 127.0.0.1 is already in use")]
     PortInUse(u16),
-    /// A response that is not HTTP/1.x.
-    #[error("malformed HTTP response: {0}")]
-    Http(String),
 }
 
 fn io_err(what: impl Into<String>) -> impl FnOnce(io::Error) -> MockoonError {
@@ -175,113 +170,26 @@ pub fn free_port() -> Result<u16, MockoonError> {
     Ok(port.port())
 }
 
-/// A response read by [`http_request`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HttpResponse {
-    /// The status code.
-    pub status: u16,
-    /// The headers in order, names as sent.
-    pub headers: Vec<(String, String)>,
-    /// The body (de-chunked when the server used chunked encoding).
-    pub body: Vec<u8>,
-}
-
-impl HttpResponse {
-    /// The first header called `name` (case-insensitive).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// Sends one HTTP/1.1 request with `Connection: close` to `127.0.0.1:port` and reads the answer.
+/// The status of `GET http://127.0.0.1:<port>/ping`, or why there is none.
 ///
-/// `headers` are added as given; a `body` gets a `Content-Length`.
+/// Redirects are not followed and error statuses are returned, not turned into errors.
 ///
 /// # Errors
 ///
-/// [`MockoonError::Io`] when connecting, writing or reading fails or times out,
-/// [`MockoonError::Http`] when the answer is not HTTP/1.x.
-pub fn http_request(
-    port: u16,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: Option<&[u8]>,
-    timeout: Duration,
-) -> Result<HttpResponse, MockoonError> {
-    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let what = format!("{method} http://{addr}{path}");
-    let mut stream = TcpStream::connect_timeout(&addr, timeout).map_err(io_err(&what))?;
-    stream
-        .set_read_timeout(Some(timeout))
-        .and_then(|()| stream.set_write_timeout(Some(timeout)))
-        .map_err(io_err(&what))?;
-    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        let _ = write!(request, "{name}: {value}\r\n");
-    }
-    if let Some(body) = body {
-        let _ = write!(request, "Content-Length: {}\r\n", body.len());
-    }
-    request.push_str("\r\n");
-    let mut bytes = request.into_bytes();
-    bytes.extend_from_slice(body.unwrap_or_default());
-    stream.write_all(&bytes).map_err(io_err(&what))?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(io_err(&what))?;
-    parse_response(&raw)
-}
-
-fn parse_response(raw: &[u8]) -> Result<HttpResponse, MockoonError> {
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| MockoonError::Http("no end of headers".to_owned()))?;
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().unwrap_or_default();
-    let status = status_line
-        .strip_prefix("HTTP/1.")
-        .and_then(|rest| rest.get(2..5))
-        .and_then(|code| code.parse::<u16>().ok())
-        .ok_or_else(|| MockoonError::Http(format!("bad status line {status_line:?}")))?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    let mut response = HttpResponse {
-        status,
-        headers,
-        body: raw[split + 4..].to_vec(),
-    };
-    let chunked = response
-        .header("transfer-encoding")
-        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"));
-    if chunked {
-        response.body = dechunk(&response.body)?;
-    }
-    Ok(response)
-}
-
-fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, MockoonError> {
-    let bad = || MockoonError::Http("bad chunked body".to_owned());
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n").ok_or_else(bad)?;
-        let size_text = String::from_utf8_lossy(&data[..line_end]);
-        let size_text = size_text.split(';').next().unwrap_or_default().trim();
-        let size = usize::from_str_radix(size_text, 16).map_err(|_| bad())?;
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return Ok(out);
-        }
-        let chunk = data.get(..size).ok_or_else(bad)?;
-        out.extend_from_slice(chunk);
-        data = data.get(size + 2..).ok_or_else(bad)?;
-    }
+/// `ureq`'s message when connecting or reading fails or takes longer than `timeout`.
+pub fn ping(port: u16, timeout: Duration) -> Result<u16, String> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    let url = format!("http://127.0.0.1:{port}/ping");
+    let response = agent
+        .get(&url)
+        .call()
+        .map_err(|e| format!("GET {url}: {e}"))?;
+    Ok(response.status().as_u16())
 }
 
 /// A running `mockoon-cli start`, killed when dropped.
@@ -357,10 +265,10 @@ impl MockServer {
                     tail: log_tail(&self.log),
                 });
             }
-            match http_request(self.port, "GET", "/ping", &[], None, Duration::from_secs(2)) {
-                Ok(r) if r.status == 200 => return Ok(()),
-                Ok(r) => last_error = format!("/ping answered {}", r.status),
-                Err(e) => last_error = e.to_string(),
+            match ping(self.port, Duration::from_secs(2)) {
+                Ok(200) => return Ok(()),
+                Ok(status) => last_error = format!("/ping answered {status}"),
+                Err(e) => last_error = e,
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -448,68 +356,32 @@ mod tests {
     }
 
     #[test]
-    fn parses_responses() {
-        let raw = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\nX: a:b\r\n\r\n<p>x</p>";
-        let r = parse_response(raw).unwrap();
-        assert_eq!(r.status, 404);
-        assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
-        assert_eq!(r.header("x"), Some("a:b"));
-        assert_eq!(r.body, b"<p>x</p>");
-    }
-
-    #[test]
-    fn dechunks_bodies() {
-        let raw = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n";
-        assert_eq!(parse_response(raw).unwrap().body, b"Wikipedia");
-        let bad = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
-        assert!(parse_response(bad).is_err());
-        assert!(
-            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nab")
-                .is_err()
-        );
-    }
-
-    #[test]
-    fn rejects_garbage() {
-        assert!(parse_response(b"").is_err());
-        assert!(parse_response(b"SSH-2.0\r\n\r\n").is_err());
-        assert!(parse_response(b"HTTP/1.1 2x0 OK\r\n\r\n").is_err());
-    }
-
-    #[test]
-    fn talks_to_a_local_server() {
+    fn ping_reports_the_status() {
+        use std::io::Write;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
         let port = listener.local_addr().unwrap().port();
         let server = std::thread::spawn(move || {
-            let (mut conn, _) = listener.accept().unwrap();
-            let mut buf = [0u8; 1024];
-            let n = conn.read(&mut buf).unwrap();
-            let request = String::from_utf8_lossy(&buf[..n]).into_owned();
-            conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            for status in ["200 OK", "503 Service Unavailable"] {
+                let (mut conn, _) = listener.accept().unwrap();
+                let mut buf = [0u8; 1024];
+                let n = conn.read(&mut buf).unwrap();
+                assert!(buf[..n].starts_with(b"GET /ping HTTP/1.1\r\n"));
+                write!(
+                    conn,
+                    "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                )
                 .unwrap();
-            request
+            }
         });
-        let r = http_request(
-            port,
-            "POST",
-            "/ping",
-            &[("Accept-Language", "es")],
-            Some(b"{}"),
-            Duration::from_secs(5),
-        )
-        .unwrap();
-        assert_eq!((r.status, r.body.as_slice()), (200, b"ok".as_slice()));
-        let request = server.join().unwrap();
-        assert!(request.starts_with("POST /ping HTTP/1.1\r\n"), "{request}");
-        assert!(request.contains("Accept-Language: es\r\n"));
-        assert!(request.ends_with("Content-Length: 2\r\n\r\n{}"));
+        assert_eq!(ping(port, Duration::from_secs(5)), Ok(200));
+        assert_eq!(ping(port, Duration::from_secs(5)), Ok(503));
+        server.join().unwrap();
     }
 
     #[test]
-    fn refused_connection_is_an_error() {
+    fn ping_of_a_closed_port_is_an_error() {
         let port = free_port().unwrap();
-        let r = http_request(port, "GET", "/", &[], None, Duration::from_secs(1));
-        assert!(matches!(r, Err(MockoonError::Io { .. })));
+        assert!(ping(port, Duration::from_secs(1)).is_err());
     }
 
     #[test]

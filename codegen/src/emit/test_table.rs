@@ -1,10 +1,12 @@
 //! Emits the table the integration tests are driven by: every operation with
-//! its method, path and the types of its responses.
+//! its method, path and the types of its responses, and every named model with
+//! its decoder.
 
 use super::common::{ident, model_type, render};
 use super::samples::{PATH_SAMPLE, Samples};
 use crate::ir::{Api, Operation, ParamRole};
 use crate::{Error, GeneratedFile};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use quote::quote;
 
 /// Where the integration tests' generated code lives, relative to the workspace root.
@@ -30,6 +32,11 @@ pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
             arms.push(quote!((#id, #status) => Some(crate::round_trip::<#ty>(body)),));
         }
     }
+    let models = api.types.iter().map(|def| {
+        let name = &def.name;
+        let ty = ident(name);
+        quote!((#name, crate::round_trip::<models::#ty>),)
+    });
     let tokens = quote! {
         //! Every operation of the spec, and the model each of its responses decodes into.
 
@@ -74,6 +81,13 @@ pub fn emit(api: &Api) -> Result<GeneratedFile, Error> {
 
         /// Every operation, in spec order.
         pub const OPERATIONS: &[Operation] = &[#(#rows)*];
+
+        /// Decodes a body into one model and serialises it again.
+        pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+
+        /// Every named model of the spec, by Rust name, with its [`Decoder`].
+        #[allow(deprecated)]
+        pub const MODELS: &[(&str, Decoder)] = &[#(#models)*];
 
         /// Decodes `body` as the response of `operation_id` with `status` and
         /// serialises it again; `None` when the spec declares no body for that status.
@@ -185,13 +199,10 @@ fn operation_case(
 
 /// Percent-encodes a path segment the way the SDK does (RFC 3986 unreserved kept).
 fn encode_segment(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    utf8_percent_encode(value, SEGMENT).to_string()
 }

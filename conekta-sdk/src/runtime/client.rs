@@ -4,13 +4,21 @@ use super::error::Error;
 use super::options::Language;
 use super::retry::RetryPolicy;
 use super::secret::ApiKey;
-use reqwest::Url;
 use reqwest::header::HeaderValue;
+use reqwest::{Url, redirect};
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 /// Conekta's production API.
 pub const PRODUCTION_URL: &str = "https://api.conekta.io";
+
+/// The default of [`ClientBuilder::max_response_bytes`]: 32 MiB. The largest
+/// answers, 250-item order lists, are about 1 MB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// `publisher` in the `X-Conekta-Client-User-Agent` header: this project, not Conekta.
+const PUBLISHER: &str = "conekta-rs";
 
 /// A Conekta API client. Cheap to clone: clones share one connection pool.
 ///
@@ -35,6 +43,8 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) attempt_timeout: Option<Duration>,
     pub(crate) user_agent: HeaderValue,
+    pub(crate) client_user_agent: HeaderValue,
+    pub(crate) max_response_bytes: u64,
 }
 
 impl std::fmt::Debug for Client {
@@ -46,6 +56,7 @@ impl std::fmt::Debug for Client {
             .field("child_company", &self.inner.child_company)
             .field("retry", &self.inner.retry)
             .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -67,6 +78,8 @@ impl Client {
             attempt_timeout: Some(Duration::from_secs(60)),
             retry: RetryPolicy::default(),
             user_agent_suffix: None,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            allow_insecure_http: false,
             http: None,
         }
     }
@@ -88,6 +101,8 @@ pub struct ClientBuilder {
     attempt_timeout: Option<Duration>,
     retry: RetryPolicy,
     user_agent_suffix: Option<String>,
+    max_response_bytes: u64,
+    allow_insecure_http: bool,
     http: Option<reqwest::Client>,
 }
 
@@ -137,13 +152,50 @@ impl ClientBuilder {
         self
     }
 
-    /// Text appended to the `User-Agent` (`conekta-sdk-rust/<version> <suffix>`).
+    /// Text appended to the `User-Agent`, which follows the convention of
+    /// Conekta's official SDKs: `Conekta/v2 RustBindings/<crate version> <suffix>`.
+    ///
+    /// Every request also carries `X-Conekta-Client-User-Agent`, a JSON object
+    /// with `bindings_version` (this crate's version), `lang` (`"rust"`),
+    /// `lang_version` (the crate's minimum supported Rust version, written
+    /// `"msrv <version>"`: the compiler actually used is not recorded),
+    /// `publisher` (`"conekta-rs"`: this SDK is not Conekta's) and `uname`
+    /// (operating system and CPU architecture, e.g. `"linux x86_64"`).
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
         self
     }
 
-    /// Sends through your own `reqwest::Client` (its proxy, TLS and pool settings).
+    /// The largest response body accepted, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 32 MiB). A larger `Content-Length` is
+    /// refused before reading, and a body without one stops being read at the
+    /// limit: either way the call fails with [`Error::ResponseTooLarge`].
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Accepts a plain `http://` base URL to a host that is not a loopback
+    /// address. Without it, [`build`](Self::build) refuses such a URL, since
+    /// the API key would travel in clear text; `http://` to `localhost`,
+    /// `127.0.0.0/8` or `::1` (a local mock server) is always accepted.
+    pub fn allow_insecure_http(mut self) -> Self {
+        self.allow_insecure_http = true;
+        self
+    }
+
+    /// Sends through your own `reqwest::Client` (its proxy, TLS and pool
+    /// settings): an escape hatch, and the only place where a type of the
+    /// `reqwest` crate is part of this API.
+    ///
+    /// The SDK's own client never follows redirects (a 3xx is an
+    /// [`Error::Api`] that tells where it pointed). Redirects are whatever
+    /// *your* client does, so build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`; if it follows one
+    /// anyway, the answer it got from the other URL is not decoded: the call
+    /// fails with an [`Error::Api`] whose
+    /// [`redirect_location`](crate::ApiError::redirect_location) is that URL.
+    /// [`connect_timeout`](Self::connect_timeout) does not apply to your client.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -165,17 +217,22 @@ impl ClientBuilder {
                 self.base_url
             )));
         }
-        let mut agent = format!("conekta-sdk-rust/{}", env!("CARGO_PKG_VERSION"));
-        if let Some(suffix) = &self.user_agent_suffix {
-            agent.push(' ');
-            agent.push_str(suffix);
+        if base_url.scheme() == "http" && !self.allow_insecure_http && !is_loopback(&base_url) {
+            return Err(invalid(format!(
+                "base URL `{}` is plain http to a host that is not a loopback address: the API key \
+                 would travel in clear text (use https, or call `allow_insecure_http()`)",
+                self.base_url
+            )));
         }
-        let user_agent = HeaderValue::from_str(&agent)
+        let user_agent = HeaderValue::from_str(&user_agent(self.user_agent_suffix.as_deref()))
             .map_err(|_| invalid("the user agent suffix is not valid in a header".into()))?;
+        let client_user_agent = HeaderValue::from_str(&client_user_agent())
+            .map_err(|_| invalid("the client user agent is not valid in a header".into()))?;
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
+                .redirect(redirect::Policy::none())
                 .build()
                 .map_err(|err| invalid(format!("cannot build the HTTP client: {err}")))?,
         };
@@ -189,7 +246,82 @@ impl ClientBuilder {
                 retry: self.retry,
                 attempt_timeout: self.attempt_timeout,
                 user_agent,
+                client_user_agent,
+                max_response_bytes: self.max_response_bytes,
             }),
         })
+    }
+}
+
+/// Whether the URL's host is `localhost` or a loopback IP address.
+fn is_loopback(url: &Url) -> bool {
+    // `host_str` writes an IPv6 address in brackets.
+    let host = url.host_str().unwrap_or_default();
+    let host = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// `Conekta/v2 RustBindings/<version>`, then the user's suffix.
+fn user_agent(suffix: Option<&str>) -> String {
+    let mut agent = format!("Conekta/v2 RustBindings/{}", env!("CARGO_PKG_VERSION"));
+    if let Some(suffix) = suffix {
+        agent.push(' ');
+        agent.push_str(suffix);
+    }
+    agent
+}
+
+/// The `X-Conekta-Client-User-Agent` JSON object of Conekta's SDK convention.
+fn client_user_agent() -> String {
+    serde_json::json!({
+        "bindings_version": env!("CARGO_PKG_VERSION"),
+        "lang": "rust",
+        "lang_version": concat!("msrv ", env!("CARGO_PKG_RUST_VERSION")),
+        "publisher": PUBLISHER,
+        "uname": format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for url in [
+            "http://localhost:3000",
+            "http://LOCALHOST",
+            "http://127.0.0.1:3000",
+            "http://127.8.9.10",
+            "http://[::1]:8080",
+        ] {
+            assert!(is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+        for url in [
+            "http://api.conekta.io",
+            "http://localhost.example.com",
+            "http://10.0.0.1",
+            "http://[::2]",
+            "http://0.0.0.0",
+        ] {
+            assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+    }
+
+    #[test]
+    fn client_user_agent_names_this_project() {
+        let json: serde_json::Value = serde_json::from_str(&client_user_agent()).unwrap();
+        assert_eq!(json["publisher"], "conekta-rs");
+        assert_eq!(json["lang"], "rust");
+        assert_eq!(json["bindings_version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(
+            user_agent(None),
+            format!("Conekta/v2 RustBindings/{}", env!("CARGO_PKG_VERSION"))
+        );
     }
 }

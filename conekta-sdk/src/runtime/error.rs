@@ -1,8 +1,9 @@
 //! [`Error`]: what went wrong with a request, told apart by whether it reached Conekta.
 
+use super::transport::TransportError;
 use crate::models;
 use reqwest::StatusCode;
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, LOCATION};
 
 /// How much of an undecodable body an error keeps.
 const BODY_PREFIX_LEN: usize = 512;
@@ -27,7 +28,7 @@ pub enum Error {
         operation: &'static str,
         /// The transport error.
         #[source]
-        source: reqwest::Error,
+        source: TransportError,
     },
     /// The request may have reached Conekta, but no complete answer came back
     /// (a timeout or a reset after sending). A charge may have been made.
@@ -37,9 +38,25 @@ pub enum Error {
         operation: &'static str,
         /// The transport error.
         #[source]
-        source: reqwest::Error,
+        source: TransportError,
     },
-    /// Conekta answered with an error status.
+    /// Conekta answered with a body larger than the client accepts
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
+    /// reading stopped at the limit. The request reached Conekta.
+    #[error(
+        "{operation}: the {status} response exceeds the limit of {limit} bytes and was dropped"
+    )]
+    ResponseTooLarge {
+        /// The operation's id.
+        operation: &'static str,
+        /// The HTTP status.
+        status: StatusCode,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The `Content-Length` the server announced, if it sent one.
+        content_length: Option<u64>,
+    },
+    /// Conekta answered with an error status, or with a redirect (which is never followed).
     #[error("{}", .0)]
     Api(Box<ApiError>),
     /// Conekta answered with a success status, but the body does not fit the spec.
@@ -72,7 +89,7 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -100,6 +117,9 @@ pub struct ApiError {
     pub body: Option<models::ErrorBody>,
     /// The raw body as text (HTML 404 pages and empty 500s are kept here).
     pub raw_body: String,
+    /// Where a redirect pointed: the `Location` of a 3xx, or the URL a
+    /// user-supplied HTTP client was redirected to.
+    redirected_to: Option<String>,
 }
 
 impl ApiError {
@@ -114,13 +134,45 @@ impl ApiError {
             .filter(|body| {
                 body.r#type.is_some() || body.details.is_some() || body.log_id.is_some()
             });
+        let redirected_to = status
+            .is_redirection()
+            .then(|| headers.get(LOCATION))
+            .flatten()
+            .map(|location| String::from_utf8_lossy(location.as_bytes()).into_owned());
         Self {
             operation,
             status,
             headers,
             body,
             raw_body: String::from_utf8_lossy(bytes).into_owned(),
+            redirected_to,
         }
+    }
+
+    /// The answer of a user-supplied HTTP client that followed a redirect to
+    /// `final_url`: the status and headers of that answer, its body left unread.
+    pub(crate) fn followed_redirect(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        final_url: &str,
+    ) -> Self {
+        Self {
+            operation,
+            status,
+            headers,
+            body: None,
+            raw_body: String::new(),
+            redirected_to: Some(final_url.to_owned()),
+        }
+    }
+
+    /// Where a redirect pointed, when the answer was one: the `Location` header
+    /// of a 3xx (the SDK never follows redirects), or, with a client given to
+    /// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) that
+    /// follows them, the URL it ended at (whose answer is not decoded).
+    pub fn redirect_location(&self) -> Option<&str> {
+        self.redirected_to.as_deref()
     }
 
     /// Conekta's error type (e.g. `authentication_error`, `processing_error`).
@@ -144,6 +196,31 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.redirected_to, self.status.is_redirection()) {
+            (Some(to), true) => {
+                return write!(
+                    f,
+                    "{}: Conekta answered {} redirecting to `{to}`; redirects are not followed",
+                    self.operation, self.status
+                );
+            }
+            (None, true) => {
+                return write!(
+                    f,
+                    "{}: Conekta answered {} (a redirect without `Location`); redirects are not followed",
+                    self.operation, self.status
+                );
+            }
+            (Some(to), false) => {
+                return write!(
+                    f,
+                    "{}: the HTTP client followed a redirect to `{to}`, which answered {}; \
+                     that answer is not decoded",
+                    self.operation, self.status
+                );
+            }
+            (None, false) => {}
+        }
         write!(f, "{}: Conekta answered {}", self.operation, self.status)?;
         if let Some(kind) = self.error_type() {
             write!(f, " ({kind})")?;
@@ -163,8 +240,29 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-/// The start of a body, cut at a character boundary.
+/// The start of a body, cut at a character boundary (invalid UTF-8 before the
+/// cut shows as U+FFFD).
 pub(crate) fn body_prefix(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(BODY_PREFIX_LEN)]);
-    text.into_owned()
+    let cut = &bytes[..bytes.len().min(BODY_PREFIX_LEN)];
+    // A character split by the cut is left out rather than shown as U+FFFD.
+    let cut = match std::str::from_utf8(cut) {
+        Err(err) if err.error_len().is_none() => &cut[..err.valid_up_to()],
+        _ => cut,
+    };
+    String::from_utf8_lossy(cut).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_prefix_cuts_between_characters() {
+        let mut body = vec![b'a'; BODY_PREFIX_LEN - 1];
+        body.extend_from_slice("ñandú".as_bytes());
+        let prefix = body_prefix(&body);
+        assert_eq!(prefix.len(), BODY_PREFIX_LEN - 1);
+        assert!(!prefix.contains('\u{fffd}'));
+        assert_eq!(body_prefix(b"ok \xff"), "ok \u{fffd}");
+    }
 }

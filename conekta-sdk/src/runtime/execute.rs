@@ -5,6 +5,7 @@ use super::client::Client;
 use super::error::{ApiError, Error, body_prefix};
 use super::request::{OperationInfo, Request};
 use super::retry::{self, Outcome};
+use super::transport::TransportError;
 use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,
 };
@@ -15,10 +16,16 @@ use tracing::Instrument;
 /// Header that acts on behalf of a child company.
 const CHILD_COMPANY: &str = "x-child-company-id";
 
+/// Header with the JSON description of the client, after Conekta's SDK convention.
+const CLIENT_USER_AGENT: &str = "x-conekta-client-user-agent";
+
+/// The most a `Content-Length` makes the client allocate before the bytes arrive.
+const PREALLOCATE_MAX: u64 = 1024 * 1024;
+
 /// One attempt's result: the answer, or a transport failure with its outcome.
 enum Attempt {
     Answered(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>),
-    Failed(Outcome, reqwest::Error),
+    Failed(Outcome, TransportError),
 }
 
 impl Client {
@@ -107,7 +114,8 @@ impl Client {
             .request(op.method.clone(), url)
             .header(AUTHORIZATION, inner.api_key.authorization().clone())
             .header(ACCEPT, HeaderValue::from_static(crate::MEDIA_TYPE))
-            .header(USER_AGENT, inner.user_agent.clone());
+            .header(USER_AGENT, inner.user_agent.clone())
+            .header(CLIENT_USER_AGENT, inner.client_user_agent.clone());
         let options = &request.options;
         if let Some(language) = options.language.as_ref().or(inner.language.as_ref()) {
             builder = builder.header(ACCEPT_LANGUAGE, header_value(op.id, language.as_str())?);
@@ -143,7 +151,7 @@ impl Client {
             operation: op.id,
             reason: "the request body cannot be sent again".into(),
         })?;
-        let response = match self.inner.http.execute(request).await {
+        let mut response = match self.inner.http.execute(request).await {
             Ok(response) => response,
             Err(err) if err.is_builder() => {
                 return Err(Error::InvalidRequest {
@@ -151,14 +159,52 @@ impl Client {
                     reason: err.to_string(),
                 });
             }
-            Err(err) => return Ok(Attempt::Failed(classify(&err), err)),
+            Err(err) => return Ok(Attempt::Failed(classify(&err), TransportError::new(err))),
         };
         let status = response.status();
         tracing::Span::current().record("status", status.as_u16());
         let headers = response.headers().clone();
-        match response.bytes().await {
-            Ok(bytes) => Ok(Attempt::Answered(status, headers, bytes.to_vec())),
-            Err(err) => Ok(Attempt::Failed(Outcome::MaybeSent, err)),
+        if response.url() != prepared.url() {
+            // Only a user-supplied client follows redirects; the other host's answer is not ours.
+            return Err(Error::Api(Box::new(ApiError::followed_redirect(
+                op.id,
+                status,
+                headers,
+                response.url().as_str(),
+            ))));
+        }
+        let limit = self.inner.max_response_bytes;
+        let too_large = |content_length| Error::ResponseTooLarge {
+            operation: op.id,
+            status,
+            limit,
+            content_length,
+        };
+        let content_length = response.content_length();
+        if content_length.is_some_and(|length| length > limit) {
+            return Err(too_large(content_length));
+        }
+        // Read chunk by chunk, so that a body without (or lying about) its length stops at the limit.
+        // The announced length sizes the buffer, up to a point: it is the server's word.
+        let capacity = content_length.map_or(0, |length| length.min(PREALLOCATE_MAX));
+        let capacity = usize::try_from(capacity).unwrap_or(0);
+        let mut body = Vec::with_capacity(capacity);
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if (body.len() + chunk.len()) as u64 > limit {
+                        return Err(too_large(content_length));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => return Ok(Attempt::Answered(status, headers, body)),
+                Err(err) => {
+                    return Ok(Attempt::Failed(
+                        Outcome::MaybeSent,
+                        TransportError::new(err),
+                    ));
+                }
+            }
         }
     }
 }

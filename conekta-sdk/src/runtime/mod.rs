@@ -14,10 +14,11 @@ mod request;
 mod retry;
 mod secret;
 mod tagged_union;
+mod transport;
 
 pub use build::IntoJsonObject;
 pub use build_error::{BuildError, BuildErrorReason};
-pub use client::{Client, ClientBuilder, PRODUCTION_URL};
+pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_URL};
 pub use error::{ApiError, Error};
 pub use options::{Language, RequestOptions};
 pub(crate) use pagination::{Page, Paginated, collect_max, paginate};
@@ -25,3 +26,4 @@ pub use request::OperationInfo;
 pub(crate) use request::Request;
 pub use retry::RetryPolicy;
 pub use secret::ApiKey;
+pub use transport::TransportError;

@@ -99,6 +99,20 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
 ];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Brand", crate::round_trip::<models::Brand>),
+    ("Card", crate::round_trip::<models::Card>),
+    ("CardAuthentication", crate::round_trip::<models::CardAuthentication>),
+    ("CardKind", crate::round_trip::<models::CardKind>),
+    ("CardStatus", crate::round_trip::<models::CardStatus>),
+    ("CardTagsItem", crate::round_trip::<models::CardTagsItem>),
+    ("Status", crate::round_trip::<models::Status>),
+    ("Status2", crate::round_trip::<models::Status2>),
+];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
 pub fn decode_response(

@@ -55,6 +55,15 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
 ];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Holder", crate::round_trip::<models::Holder>),
+    ("HolderPointsValue", crate::round_trip::<models::HolderPointsValue>),
+    ("Labels", crate::round_trip::<models::Labels>),
+];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
 pub fn decode_response(

@@ -57,6 +57,14 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
 ];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Address", crate::round_trip::<models::Address>),
+    ("Profile", crate::round_trip::<models::Profile>),
+];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
 pub fn decode_response(

@@ -57,6 +57,17 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
 ];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Contact", crate::round_trip::<models::Contact>),
+    ("EmailContact", crate::round_trip::<models::EmailContact>),
+    ("FullContact", crate::round_trip::<models::FullContact>),
+    ("LabelledEmailContact", crate::round_trip::<models::LabelledEmailContact>),
+    ("PhoneContact", crate::round_trip::<models::PhoneContact>),
+];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
 pub fn decode_response(

@@ -55,6 +55,21 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
 ];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Base", crate::round_trip::<models::Base>),
+    ("BaseMeta", crate::round_trip::<models::BaseMeta>),
+    ("Card", crate::round_trip::<models::Card>),
+    ("Color", crate::round_trip::<models::Color>),
+    ("Derived", crate::round_trip::<models::Derived>),
+    ("Match", crate::round_trip::<models::Match>),
+    ("Payment", crate::round_trip::<models::Payment>),
+    ("Pick", crate::round_trip::<models::Pick>),
+    ("Shade", crate::round_trip::<models::Shade>),
+];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
 pub fn decode_response(

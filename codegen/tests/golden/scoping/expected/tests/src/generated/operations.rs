@@ -91,6 +91,19 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
 ];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("ClientModel", crate::round_trip::<models::ClientModel>),
+    ("ErrorModel", crate::round_trip::<models::ErrorModel>),
+    ("OptionModel", crate::round_trip::<models::OptionModel>),
+    ("OtherPlace", crate::round_trip::<models::OtherPlace>),
+    ("OtherThing", crate::round_trip::<models::OtherThing>),
+    ("ResultModel", crate::round_trip::<models::ResultModel>),
+    ("VecModel", crate::round_trip::<models::VecModel>),
+];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
 pub fn decode_response(
