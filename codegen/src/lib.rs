@@ -15,7 +15,7 @@ mod lower;
 mod naming;
 pub mod patch;
 
-pub use emit::{SDK_DIR, TESTS_DIR};
+pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
 
 /// One generated file.

@@ -39,6 +39,10 @@ mod keywords;
 mod maps;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
+#[path = "golden/mcp_tools/expected/conekta-sdk/src/generated/models/mod.rs"]
+mod mcp_tools;
+#[rustfmt::skip]
+#[allow(dead_code, deprecated)]
 #[path = "golden/nullable/expected/conekta-sdk/src/generated/models/mod.rs"]
 mod nullable;
 #[rustfmt::skip]
@@ -65,6 +69,7 @@ const COMPILED: &[&str] = &[
     "enums",
     "keywords",
     "maps",
+    "mcp_tools",
     "nullable",
     "one_of_discriminator",
     "one_of_untagged",
@@ -771,5 +776,33 @@ mod regressions_case {
     fn a_keyword_schema_name_compiles() {
         let value: Match = serde_json::from_value(json!({"pick": "red"})).unwrap();
         assert_eq!(value.pick, Some(Pick::Color(Color::Red)));
+    }
+}
+
+mod mcp_tools_case {
+    use super::mcp_tools::{
+        AcceptLanguage, CancelOrderBody, CancelOrderBodyReason, CancelOrderResponse200,
+        CustomerList, PaymentSource,
+    };
+    use super::*;
+
+    /// The models the MCP tools decode their arguments into behave like the others;
+    /// the tools themselves are compiled and run by `conekta-mcp`'s tests.
+    #[test]
+    fn the_tool_argument_models_decode() {
+        let list: CustomerList = round_trip(json!({
+            "has_more": false,
+            "data": [{"name": "Ana", "email": "ana@example.com",
+                      "payment_sources": [{"type": "card", "token_id": "tok_1"}]}]
+        }));
+        let customer = &list.data.as_ref().expect("data")[0];
+        assert!(matches!(
+            customer.payment_sources.as_deref(),
+            Some([PaymentSource::Card(_)])
+        ));
+        let body: CancelOrderBody = round_trip(json!({"reason": "fraud"}));
+        assert_eq!(body.reason, Some(CancelOrderBodyReason::Fraud));
+        let _: CancelOrderResponse200 = round_trip(json!({"id": "ord_1"}));
+        assert_eq!(AcceptLanguage::from("en").as_str(), "en");
     }
 }
