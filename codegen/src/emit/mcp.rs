@@ -252,6 +252,9 @@ fn type_schema(def: &TypeDef) -> Value {
             let mut required = Vec::new();
             for field in fields {
                 let mut schema = schema_of(&field.ty);
+                if let (Some(format), TypeRef::String) = (&field.format, &field.ty) {
+                    schema["format"] = json!(format);
+                }
                 describe(&mut schema, &field.docs, field.deprecated);
                 properties.insert(field.json_name.clone(), schema);
                 if field.required {
