@@ -139,6 +139,8 @@ pub struct Field {
     pub docs: Docs,
     /// Marked `deprecated` in the spec.
     pub deprecated: bool,
+    /// The `format` of an inline string schema (`email`, `uri`…), for schema emitters.
+    pub format: Option<String>,
 }
 
 /// One known value of an open enum.

@@ -17,7 +17,7 @@ mod naming;
 mod overrides;
 pub mod patch;
 
-pub use emit::{SDK_DIR, TESTS_DIR};
+pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
 pub use overrides::Overrides;
 

@@ -41,6 +41,10 @@ mod keywords;
 #[path = "golden/maps/expected/conekta-sdk/src/generated/models/mod.rs"]
 mod maps;
 #[rustfmt::skip]
+#[allow(dead_code, deprecated, unused_imports)]
+#[path = "golden/mcp_tools/expected/conekta-sdk/src/generated/models/mod.rs"]
+mod mcp_tools;
+#[rustfmt::skip]
 #[allow(dead_code, deprecated)]
 #[path = "golden/nullable/expected/conekta-sdk/src/generated/models/mod.rs"]
 mod nullable;
@@ -72,6 +76,7 @@ const COMPILED: &[&str] = &[
     "enums",
     "keywords",
     "maps",
+    "mcp_tools",
     "nullable",
     "one_of_discriminator",
     "one_of_untagged",
@@ -904,5 +909,33 @@ mod scoping_case {
         );
         let missing = OptionModel::builder().build().unwrap_err();
         assert_eq!(missing.path(), "build");
+    }
+}
+
+mod mcp_tools_case {
+    use super::mcp_tools::{
+        CancelOrderBody, CancelOrderBodyReason, CancelOrderResponse200, CustomerList, PaymentSource,
+    };
+    use super::*;
+
+    /// The models the MCP tools decode their arguments into behave like the others;
+    /// the tools themselves are compiled and run by `conekta-mcp`'s tests.
+    #[test]
+    fn the_tool_argument_models_decode() {
+        let list: CustomerList = round_trip(json!({
+            "has_more": false,
+            "data": [{"name": "Ana", "email": "ana@example.com",
+                      "payment_sources": [{"type": "card", "token_id": "tok_1"}]}]
+        }));
+        let customer = &list.data.as_ref().expect("data")[0];
+        assert!(matches!(
+            customer.payment_sources.as_deref(),
+            Some([PaymentSource::Card(_)])
+        ));
+        let body: CancelOrderBody = round_trip(json!({"reason": "fraud"}));
+        assert_eq!(body.reason, Some(CancelOrderBodyReason::Fraud));
+        let _: CancelOrderResponse200 = round_trip(json!({"id": "ord_1"}));
+        // The language header is the runtime's own `Language`, re-exported with the models.
+        assert_eq!(super::mcp_tools::Language::from("en").as_str(), "en");
     }
 }

@@ -19,7 +19,11 @@ pub fn run(root: &Path, check: bool) -> Result<(), String> {
     for warning in &output.warnings {
         eprintln!("note: {warning}");
     }
-    let dirs = [conekta_codegen::SDK_DIR, conekta_codegen::TESTS_DIR];
+    let dirs = [
+        conekta_codegen::SDK_DIR,
+        conekta_codegen::TESTS_DIR,
+        conekta_codegen::MCP_DIR,
+    ];
     let mut stale: BTreeSet<PathBuf> = BTreeSet::new();
     for dir in dirs {
         list_files(&root.join(dir), &mut stale)?;

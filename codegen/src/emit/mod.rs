@@ -1,11 +1,13 @@
 //! [`Api`] → formatted Rust source files.
 
 mod common;
+mod mcp;
 mod models;
 mod operations;
 mod samples;
 mod test_table;
 
+pub use mcp::MCP_DIR;
 pub use test_table::TESTS_DIR;
 
 use crate::ir::Api;
@@ -22,6 +24,7 @@ pub fn emit(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
     files.extend(operations::emit(api, &format!("{SDK_DIR}/operations"))?);
     files.push(root_module(api)?);
     files.push(test_table::emit(api)?);
+    files.extend(mcp::emit(api)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -357,9 +357,14 @@ impl<'a> SchemaLowerer<'a> {
                 )
             });
             let ty = self.type_ref(prop, &ppath, &prop_name, &prop_module)?;
-            let (nullable, docs, deprecated) = match prop {
-                Node::Inline(s) => (s.schema_data.nullable, docs_of(s), s.schema_data.deprecated),
-                Node::Ref(_) => (false, Docs::default(), false),
+            let (nullable, docs, deprecated, format) = match prop {
+                Node::Inline(s) => (
+                    s.schema_data.nullable,
+                    docs_of(s),
+                    s.schema_data.deprecated,
+                    string_format(s),
+                ),
+                Node::Ref(_) => (false, Docs::default(), false, None),
             };
             fields.push(Field {
                 required: merged.required.contains(&json_name) && !nullable,
@@ -368,6 +373,7 @@ impl<'a> SchemaLowerer<'a> {
                 ty,
                 docs,
                 deprecated,
+                format,
             });
         }
         let additional = match merged.additional {
@@ -641,6 +647,20 @@ fn string_enum(schema: &Schema, path: &str) -> Result<Option<Vec<String>>, Error
             Err(Error::unsupported(path, "a number enum"))
         }
         _ => Ok(None),
+    }
+}
+
+/// The `format` of a string schema, as written in the spec.
+fn string_format(schema: &Schema) -> Option<String> {
+    let SchemaKind::Type(Type::String(string)) = &schema.schema_kind else {
+        return None;
+    };
+    match &string.format {
+        VariantOrUnknownOrEmpty::Item(format) => serde_json::to_value(format)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned)),
+        VariantOrUnknownOrEmpty::Unknown(format) => Some(format.clone()),
+        VariantOrUnknownOrEmpty::Empty => None,
     }
 }
 

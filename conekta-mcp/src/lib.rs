@@ -1,0 +1,31 @@
+//! An MCP server for the [Conekta](https://conekta.com) payments API, on
+//! [`rmcp`](https://docs.rs/rmcp): every operation of Conekta's OpenAPI spec is a tool,
+//! typed from the spec, whose arguments are decoded into the SDK's typed request
+//! before anything is sent.
+//!
+//! - Tools are generated (`src/generated/`, never edited by hand) by `conekta-codegen`
+//!   from the same IR as the SDK: the name is the `operationId` in snake_case, the input
+//!   schema comes from the path, query and header parameters and the body, the
+//!   annotations from the method and the operation.
+//! - A [Naftiko](https://naftiko.io) capability file narrows the set to the operations it
+//!   consumes, under its names, with its key binding and default headers.
+//! - Calls go through [`conekta_sdk`]: its retries, timeouts and errors. API errors are
+//!   tool errors carrying Conekta's `type`, `log_id` and `details`.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), conekta_mcp::StartError> {
+//! let options = conekta_mcp::Options { read_only: true, ..Default::default() };
+//! let server = conekta_mcp::Server::new(&options, |var| std::env::var(var).ok())?;
+//! server.serve_stdio().await
+//! # }
+//! ```
+
+mod call;
+mod capability;
+mod catalog;
+#[rustfmt::skip]
+#[allow(deprecated)]
+mod generated;
+mod server;
+
+pub use server::{BASE_URL_VAR, HTTP_PATH, Options, Server, StartError, Transport};
