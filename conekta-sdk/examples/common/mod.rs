@@ -66,52 +66,22 @@ pub fn days_from_now(days: u64) -> i64 {
 /// It carries `metadata` on the order, its line item, shipping contact and
 /// fiscal entity: Conekta accepts orders without them, but the local mock's
 /// order template renders invalid JSON when they are missing.
+// One object per line: rustfmt's one-setter-per-line layout triples the length of data like this.
+#[rustfmt::skip]
 pub fn sample_order(
     charge: impl TryInto<models::ChargeRequest, Error: Into<conekta_sdk::BuildError>>,
 ) -> models::OrderRequestBuilder {
     use models::*;
-    let address = CustomerShippingContactsRequestAddress::builder()
-        .street1("Calle Nuevo León 254")
-        .postal_code("06100")
-        .city("Ciudad de México")
-        .state("Ciudad de México")
-        .country("MX");
+    let source = json!({ "source": "example" });
     OrderRequest::builder()
         .currency("MXN")
-        .customer_info(
-            CustomerInfo::builder()
-                .name("Fulanito Pérez")
-                .email("fulanito@example.com")
-                .phone("+5218181818181"),
-        )
-        .line_items([Product::builder()
-            .name("Caja de galletas")
-            .quantity(1)
-            .unit_price(35_000)
-            .sku("GALLETAS-01")
-            .metadata(json!({ "warehouse": "CDMX-1" }))])
+        .customer_info(CustomerInfo::builder().name("Fulanito Pérez").email("fulanito@example.com").phone("+5218181818181"))
+        .line_items([Product::builder().name("Caja de galletas").quantity(1).unit_price(35_000).sku("GALLETAS-01").metadata(source.clone())])
         .charges([charge])
-        .shipping_contact(
-            CustomerShippingContactsRequest::builder()
-                .address(address)
-                .receiver("Fulanito Pérez")
-                .phone("+5218181818181")
-                .metadata(json!({ "source": "example" })),
-        )
-        .fiscal_entity(
-            OrderFiscalEntityRequest::builder()
-                .address(
-                    FiscalEntityAddress::builder()
-                        .street1("Calle Nuevo León")
-                        .external_number("254")
-                        .postal_code("06100")
-                        .city("Ciudad de México")
-                        .country("MX"),
-                )
-                .name("Fulanito Pérez")
-                .tax_id("XAXX010101000")
-                .metadata(json!({ "source": "example" })),
-        )
+        .shipping_contact(CustomerShippingContactsRequest::builder().receiver("Fulanito Pérez").phone("+5218181818181").metadata(source.clone())
+            .address(CustomerShippingContactsRequestAddress::builder().street1("Calle Nuevo León 254").postal_code("06100").city("Ciudad de México").country("MX")))
+        .fiscal_entity(OrderFiscalEntityRequest::builder().name("Fulanito Pérez").tax_id("XAXX010101000").metadata(source)
+            .address(FiscalEntityAddress::builder().street1("Calle Nuevo León").external_number("254").postal_code("06100").city("Ciudad de México").country("MX")))
         .metadata(json!({ "integration": "conekta-sdk example" }))
 }
 
