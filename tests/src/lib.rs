@@ -43,6 +43,27 @@ pub fn mocks_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/conekta_api.json")
 }
 
+/// Conekta's Mockoon environment; panics saying what to run when it is missing.
+pub fn mock_environment() -> fixtures::Environment {
+    let path = mocks_path();
+    fixtures::load_environment(&path).unwrap_or_else(|e| {
+        panic!(
+            "{e}: run `cargo xtask fetch-mocks` first ({})",
+            path.display()
+        )
+    })
+}
+
+/// The routes of `env` matched to every operation of the spec.
+pub fn match_operations(env: &fixtures::Environment) -> fixtures::RouteMatches<'_> {
+    let ops: Vec<(String, &str)> = operations::OPERATIONS
+        .iter()
+        .map(|op| (op.method.to_ascii_lowercase(), op.path))
+        .collect();
+    let op_refs: Vec<(&str, &str)> = ops.iter().map(|(m, p)| (m.as_str(), *p)).collect();
+    fixtures::match_routes(env, &op_refs)
+}
+
 /// `value` without `null` members (the API sends `null` for absent optional
 /// fields, which decode to `None` and are not serialised again) and with every
 /// number as `f64`, so that `1` and `1.0` compare equal.

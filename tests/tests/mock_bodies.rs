@@ -3,7 +3,7 @@
 
 use conekta_tests::fixtures::{self, RenderContext};
 use conekta_tests::operations::{OPERATIONS, decode_response};
-use conekta_tests::{mocks_path, normalized};
+use conekta_tests::{match_operations, mock_environment, normalized};
 
 /// Bodies of routes that serve a spec operation with a status the spec declares.
 const EXPECTED_BODIES: usize = 203;
@@ -18,19 +18,8 @@ const FIXTURE_BUGS: &[(&str, &str)] = &[(
 
 #[test]
 fn every_fixture_body_decodes_into_its_model() {
-    let path = mocks_path();
-    let env = fixtures::load_environment(&path).unwrap_or_else(|e| {
-        panic!(
-            "{e}: run `cargo xtask fetch-mocks` first ({})",
-            path.display()
-        )
-    });
-    let ops: Vec<(String, &str)> = OPERATIONS
-        .iter()
-        .map(|op| (op.method.to_ascii_lowercase(), op.path))
-        .collect();
-    let op_refs: Vec<(&str, &str)> = ops.iter().map(|(m, p)| (m.as_str(), *p)).collect();
-    let matches = fixtures::match_routes(&env, &op_refs);
+    let env = mock_environment();
+    let matches = match_operations(&env);
     let ctx = RenderContext::sample();
 
     let mut decoded = 0;

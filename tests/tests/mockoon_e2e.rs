@@ -20,9 +20,8 @@ use std::future::IntoFuture;
 use std::sync::Mutex;
 
 use conekta_sdk::{Client, Error, Language, RetryPolicy, models};
-use conekta_tests::fixtures;
-use conekta_tests::mocks_path;
 use conekta_tests::operations::OPERATIONS;
+use conekta_tests::{match_operations, mock_environment};
 
 /// Environment variable with the base URL of the running Mockoon server.
 const MOCK_URL_VAR: &str = "CONEKTA_MOCK_URL";
@@ -277,19 +276,8 @@ fn charges_of(order: &models::OrderResponse) -> Vec<models::ChargesDataResponse>
 
 #[test]
 fn every_routed_operation_is_exercised() {
-    let path = mocks_path();
-    let env = fixtures::load_environment(&path).unwrap_or_else(|e| {
-        panic!(
-            "{e}: run `cargo xtask fetch-mocks` first ({})",
-            path.display()
-        )
-    });
-    let ops: Vec<(String, &str)> = OPERATIONS
-        .iter()
-        .map(|op| (op.method.to_ascii_lowercase(), op.path))
-        .collect();
-    let op_refs: Vec<(&str, &str)> = ops.iter().map(|(m, p)| (m.as_str(), *p)).collect();
-    let matches = fixtures::match_routes(&env, &op_refs);
+    let env = mock_environment();
+    let matches = match_operations(&env);
     let routed: BTreeSet<&str> = (0..OPERATIONS.len())
         .filter(|i| !matches.unrouted_operations.contains(i))
         .map(|i| OPERATIONS[i].id)

@@ -10,8 +10,8 @@
 mod mutate;
 
 use conekta_tests::fixtures::{self, RenderContext};
-use conekta_tests::mocks_path;
 use conekta_tests::operations::{MODELS, OPERATIONS, decode_response};
+use conekta_tests::{match_operations, mock_environment};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::sync::OnceLock;
@@ -27,19 +27,8 @@ struct Fixture {
 fn fixtures() -> &'static [Fixture] {
     static FIXTURES: OnceLock<Vec<Fixture>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
-        let path = mocks_path();
-        let env = fixtures::load_environment(&path).unwrap_or_else(|e| {
-            panic!(
-                "{e}: run `cargo xtask fetch-mocks` first ({})",
-                path.display()
-            )
-        });
-        let ops: Vec<(String, &str)> = OPERATIONS
-            .iter()
-            .map(|op| (op.method.to_ascii_lowercase(), op.path))
-            .collect();
-        let op_refs: Vec<(&str, &str)> = ops.iter().map(|(m, p)| (m.as_str(), *p)).collect();
-        let matches = fixtures::match_routes(&env, &op_refs);
+        let env = mock_environment();
+        let matches = match_operations(&env);
         let found: Vec<Fixture> = fixtures::fixture_bodies(&matches, &RenderContext::sample())
             .filter_map(|body| {
                 let operation = OPERATIONS[body.op_index].id;
