@@ -872,7 +872,8 @@ mod builders_case {
 
 mod scoping_case {
     use super::scoping::{
-        ClientModel, ErrorModel, OptionModel, OptionModelBuilder, ResultModel, VecModel,
+        ClientModel, ErrorModel, OptionModel, OptionModelBuilder, OtherThing, OtherThingBuilder,
+        OtherThingBuilderModel, ResultModel, VecModel,
     };
     use super::*;
 
@@ -884,6 +885,7 @@ mod scoping_case {
 
     #[test]
     fn clashing_names_get_suffixes() {
+        let thing: OtherThingBuilder = OtherThing::builder().thing("x");
         let builder: OptionModelBuilder = OptionModel::builder()
             .build_value("b")
             .first_error("not the slot")
@@ -891,16 +893,12 @@ mod scoping_case {
             .r#type("t")
             .self_("s")
             .kind(ClientModel::Unknown2)
-            .holder(VecModel::from(
-                super::scoping::OtherThing::builder()
-                    .thing("x")
-                    .build()
-                    .unwrap(),
-            ));
+            .holder(VecModel::try_from(thing).unwrap())
+            .maker(OtherThingBuilderModel::builder().holder(OtherThing::builder().thing("y")));
         let value = builder.build().unwrap();
         assert_eq!(
             text(&value),
-            r#"{"build":"b","first_error":"not the slot","extra":1,"type":"t","self":"s","kind":"Unknown","holder":{"thing":"x"}}"#
+            r#"{"build":"b","first_error":"not the slot","extra":1,"type":"t","self":"s","kind":"Unknown","holder":{"thing":"x"},"maker":{"holder":{"thing":"y"}}}"#
         );
         assert_eq!(ClientModel::from("Unknown"), ClientModel::Unknown2);
         assert_eq!(

@@ -32,7 +32,45 @@ pub fn apply(
     while merge_identical(types, operations, warnings) {}
     rename(types, operations, &overrides.names)?;
     types.iter_mut().for_each(shorten_variant_names);
+    clear_builder_names(types, operations, warnings);
     Ok(())
+}
+
+/// Every struct `X` gets a generated `XBuilder`: a schema whose type would be
+/// called that is renamed (`XBuilderModel`, or with a number) so the two cannot clash.
+fn clear_builder_names(
+    types: &mut [TypeDef],
+    operations: &mut [Operation],
+    warnings: &mut Vec<Warning>,
+) {
+    let builders: Vec<String> = types
+        .iter()
+        .filter(|def| matches!(def.kind, TypeKind::Struct { .. }))
+        .map(|def| format!("{}Builder", def.name))
+        .collect();
+    let mut taken: Vec<String> = types.iter().map(|def| def.name.clone()).collect();
+    taken.extend(builders.iter().cloned());
+    let mut replace = HashMap::new();
+    for def in types.iter_mut().filter(|def| builders.contains(&def.name)) {
+        let mut name = format!("{}Model", def.name);
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{}Model{n}", def.name);
+            n += 1;
+        }
+        warnings.push(Warning {
+            path: def.source.clone(),
+            message: format!(
+                "`{}` is the name of a generated builder: renamed `{name}`",
+                def.name
+            ),
+        });
+        taken.push(name.clone());
+        replace.insert(def.name.clone(), TypeRef::Named(name.clone()));
+        def.module = naming::snake(&name).trim_start_matches("r#").to_owned();
+        def.name = name;
+    }
+    resolve_all(types, operations, &replace);
 }
 
 /// In a union without a discriminator, drops a variant whose type an earlier

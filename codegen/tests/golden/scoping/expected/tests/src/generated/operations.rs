@@ -101,6 +101,7 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("OptionModel", crate::round_trip::<models::OptionModel>),
     ("OtherPlace", crate::round_trip::<models::OtherPlace>),
     ("OtherThing", crate::round_trip::<models::OtherThing>),
+    ("OtherThingBuilderModel", crate::round_trip::<models::OtherThingBuilderModel>),
     ("ResultModel", crate::round_trip::<models::ResultModel>),
     ("VecModel", crate::round_trip::<models::VecModel>),
 ];
