@@ -281,8 +281,9 @@ fn merge_identical(
         warnings.push(Warning {
             path: types[keep].source.clone(),
             message: format!(
-                "{} have the shape of `{}`: one type `{}`",
+                "{} {} the shape of `{}`: one type `{}`",
                 names.join(", "),
+                if names.len() == 1 { "has" } else { "have" },
                 types[keep].name,
                 types[keep].name
             ),
