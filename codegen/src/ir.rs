@@ -21,25 +21,8 @@ pub struct Api {
 impl Api {
     /// Every hand-written SDK type the types and operations refer to.
     pub fn external_types(&self) -> std::collections::BTreeSet<&str> {
-        let from_types = self.types.iter().flat_map(|def| match &def.kind {
-            TypeKind::Struct {
-                fields, additional, ..
-            } => fields.iter().map(|f| &f.ty).chain(additional).collect(),
-            TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
-                variants.iter().map(|v| &v.ty).collect()
-            }
-            TypeKind::Alias(ty) => vec![ty],
-            TypeKind::Enum { .. } => Vec::new(),
-        });
-        let from_operations = self.operations.iter().flat_map(|op| {
-            op.path_params
-                .iter()
-                .chain(&op.query_params)
-                .chain(&op.header_params)
-                .map(|p| &p.ty)
-                .chain(op.body.as_ref().map(|b| &b.ty))
-                .chain([&op.response])
-        });
+        let from_types = self.types.iter().flat_map(|def| def.kind.type_refs());
+        let from_operations = self.operations.iter().flat_map(Operation::type_refs);
         from_types
             .chain(from_operations)
             .filter_map(TypeRef::external)
@@ -122,6 +105,41 @@ pub enum TypeKind {
     },
     /// Another name for a type (maps, arrays, or a schema that is a `$ref`).
     Alias(TypeRef),
+}
+
+impl TypeKind {
+    /// Every type reference the type holds directly (fields, the catch-all
+    /// map's values, union variants, an alias's target).
+    pub fn type_refs(&self) -> Vec<&TypeRef> {
+        match self {
+            TypeKind::Struct {
+                fields, additional, ..
+            } => fields.iter().map(|f| &f.ty).chain(additional).collect(),
+            TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
+                variants.iter().map(|v| &v.ty).collect()
+            }
+            TypeKind::Alias(ty) => vec![ty],
+            TypeKind::Enum { .. } => Vec::new(),
+        }
+    }
+
+    /// [`Self::type_refs`], to rewrite them.
+    pub fn type_refs_mut(&mut self) -> Vec<&mut TypeRef> {
+        match self {
+            TypeKind::Struct {
+                fields, additional, ..
+            } => fields
+                .iter_mut()
+                .map(|f| &mut f.ty)
+                .chain(additional.iter_mut())
+                .collect(),
+            TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
+                variants.iter_mut().map(|v| &mut v.ty).collect()
+            }
+            TypeKind::Alias(ty) => vec![ty],
+            TypeKind::Enum { .. } => Vec::new(),
+        }
+    }
 }
 
 /// One field of a struct.
@@ -250,6 +268,40 @@ pub struct Operation {
     pub error_responses: Vec<(u16, TypeRef)>,
     /// Set when the operation is a cursor-paginated list.
     pub pagination: Option<Pagination>,
+}
+
+impl Operation {
+    /// Every type reference the operation holds: parameters, body, responses, page items.
+    pub fn type_refs(&self) -> Vec<&TypeRef> {
+        let mut refs: Vec<&TypeRef> = self
+            .path_params
+            .iter()
+            .chain(&self.query_params)
+            .chain(&self.header_params)
+            .map(|p| &p.ty)
+            .collect();
+        refs.extend(self.body.as_ref().map(|b| &b.ty));
+        refs.push(&self.response);
+        refs.extend(self.error_responses.iter().map(|(_, ty)| ty));
+        refs.extend(self.pagination.as_ref().map(|p| &p.item));
+        refs
+    }
+
+    /// [`Self::type_refs`], to rewrite them.
+    pub fn type_refs_mut(&mut self) -> Vec<&mut TypeRef> {
+        let mut refs: Vec<&mut TypeRef> = self
+            .path_params
+            .iter_mut()
+            .chain(self.query_params.iter_mut())
+            .chain(self.header_params.iter_mut())
+            .map(|p| &mut p.ty)
+            .collect();
+        refs.extend(self.body.as_mut().map(|b| &mut b.ty));
+        refs.push(&mut self.response);
+        refs.extend(self.error_responses.iter_mut().map(|(_, ty)| ty));
+        refs.extend(self.pagination.as_mut().map(|p| &mut p.item));
+        refs
+    }
 }
 
 /// The group of operations an operation belongs to (one per tag).

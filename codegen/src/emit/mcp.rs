@@ -119,19 +119,7 @@ fn reachable(op: &Operation, types: &BTreeMap<&str, &TypeDef>) -> Result<BTreeSe
                 format!("unknown type {name}"),
             )
         })?;
-        match &def.kind {
-            TypeKind::Struct {
-                fields, additional, ..
-            } => {
-                queue.extend(fields.iter().map(|f| &f.ty));
-                queue.extend(additional.as_ref());
-            }
-            TypeKind::Enum { .. } => {}
-            TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
-                queue.extend(variants.iter().map(|v| &v.ty));
-            }
-            TypeKind::Alias(inner) => queue.push(inner),
-        }
+        queue.extend(def.kind.type_refs());
     }
     Ok(found)
 }

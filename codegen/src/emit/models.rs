@@ -67,24 +67,7 @@ pub(super) fn module_ident(module: &str) -> proc_macro2::Ident {
 }
 
 fn collect_refs<'a>(def: &'a TypeDef, into: &mut BTreeSet<&'a str>) {
-    let mut add = |ty: &'a TypeRef| {
-        if let Some(name) = ty.named() {
-            into.insert(name);
-        }
-    };
-    match &def.kind {
-        TypeKind::Struct {
-            fields, additional, ..
-        } => {
-            fields.iter().for_each(|f| add(&f.ty));
-            additional.iter().for_each(&mut add);
-        }
-        TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
-            variants.iter().for_each(|v| add(&v.ty));
-        }
-        TypeKind::Alias(ty) => add(ty),
-        TypeKind::Enum { .. } => {}
-    }
+    into.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
 }
 
 /// Where a type comes from, for its docs: `schema `x``, or the inline schema's pointer.

@@ -170,12 +170,12 @@ fn resolve_all(
     replace: &HashMap<String, TypeRef>,
 ) {
     for def in types.iter_mut() {
-        for ty in type_refs(&mut def.kind) {
+        for ty in def.kind.type_refs_mut() {
             resolve(ty, replace, replace.len());
         }
     }
     for op in operations.iter_mut() {
-        for ty in operation_refs(op) {
+        for ty in op.type_refs_mut() {
             resolve(ty, replace, replace.len());
         }
     }
@@ -196,40 +196,6 @@ fn resolve(ty: &mut TypeRef, replace: &HashMap<String, TypeRef>, depth: usize) {
         }
         _ => {}
     }
-}
-
-/// Every type reference a type holds.
-fn type_refs(kind: &mut TypeKind) -> Vec<&mut TypeRef> {
-    match kind {
-        TypeKind::Struct {
-            fields, additional, ..
-        } => fields
-            .iter_mut()
-            .map(|f| &mut f.ty)
-            .chain(additional.iter_mut())
-            .collect(),
-        TypeKind::Tagged { variants, .. } | TypeKind::Untagged { variants } => {
-            variants.iter_mut().map(|v| &mut v.ty).collect()
-        }
-        TypeKind::Alias(ty) => vec![ty],
-        TypeKind::Enum { .. } => Vec::new(),
-    }
-}
-
-/// Every type reference an operation holds.
-fn operation_refs(op: &mut Operation) -> Vec<&mut TypeRef> {
-    let mut refs: Vec<&mut TypeRef> = op
-        .path_params
-        .iter_mut()
-        .chain(op.query_params.iter_mut())
-        .chain(op.header_params.iter_mut())
-        .map(|p| &mut p.ty)
-        .collect();
-    refs.extend(op.body.as_mut().map(|b| &mut b.ty));
-    refs.push(&mut op.response);
-    refs.extend(op.error_responses.iter_mut().map(|(_, ty)| ty));
-    refs.extend(op.pagination.as_mut().map(|p| &mut p.item));
-    refs
 }
 
 /// What two types must share to be one: their kind, without documentation.
