@@ -89,49 +89,59 @@ fn drop_unreachable_variants(def: &mut TypeDef) {
 
 /// Names the variants of a union without a discriminator after their types,
 /// less the words all of them share: `PaymentMethodCardRequest` and
-/// `PaymentMethodGeneralRequest` become `Card` and `General`.
+/// `PaymentMethodGeneralRequest` become `Card` and `General`. Names that would
+/// clash (with each other, or with the `Other`/`Unknown` fallbacks) are not used:
+/// then the full type names, else the names given when lowering.
 fn shorten_variant_names(def: &mut TypeDef) {
     let TypeKind::Untagged { variants } = &mut def.kind else {
         return;
     };
-    for variant in variants.iter_mut() {
-        if let TypeRef::Named(name) = &variant.ty {
-            variant.rust_name = name.clone();
-        }
-    }
-    let words: Vec<Vec<&str>> = variants.iter().map(|v| camel_words(&v.rust_name)).collect();
-    let Some(first) = words.first() else { return };
-    if words.len() < 2 {
-        return;
-    }
-    let prefix = (0..first.len())
-        .take_while(|&i| words.iter().all(|w| w.get(i) == first.get(i)))
-        .count();
-    let suffix = (0..first.len())
-        .take_while(|&i| {
-            words
-                .iter()
-                .all(|w| w.len() > i && w[w.len() - 1 - i] == first[first.len() - 1 - i])
+    let full: Vec<String> = variants
+        .iter()
+        .map(|v| match &v.ty {
+            TypeRef::Named(name) => name.clone(),
+            _ => v.rust_name.clone(),
         })
-        .count();
+        .collect();
+    let words: Vec<Vec<&str>> = full.iter().map(|name| camel_words(name)).collect();
+    let shared = |at: &dyn Fn(&Vec<&str>, usize) -> Option<String>| {
+        (0..)
+            .take_while(|&i| {
+                let first = at(&words[0], i);
+                first.is_some() && words.iter().all(|w| at(w, i) == first)
+            })
+            .count()
+    };
+    let prefix = shared(&|w, i| w.get(i).map(|s| (*s).to_owned()));
+    let suffix = shared(&|w, i| w.len().checked_sub(i + 1).map(|j| w[j].to_owned()));
     let short: Vec<String> = words
         .iter()
         .map(|w| {
-            w[prefix.min(w.len())..w.len().saturating_sub(suffix).max(prefix.min(w.len()))].concat()
+            let end = w.len().saturating_sub(suffix);
+            if prefix < end {
+                w[prefix..end].concat()
+            } else {
+                String::new()
+            }
         })
         .collect();
-    let usable = short
-        .iter()
-        .all(|s| s.starts_with(|c: char| c.is_ascii_uppercase()))
-        && short
-            .iter()
-            .enumerate()
-            .all(|(i, s)| !short[..i].contains(s))
-        && !short.iter().any(|s| s == "Other" || s == "Unknown");
-    if usable {
-        for (variant, name) in variants.iter_mut().zip(short) {
-            variant.rust_name = name;
-        }
+    let fits = |names: &[String]| {
+        names.iter().enumerate().all(|(i, name)| {
+            name.starts_with(|c: char| c.is_ascii_uppercase())
+                && !names[..i].contains(name)
+                && name != "Other"
+                && name != "Unknown"
+        })
+    };
+    let chosen = if variants.len() > 1 && fits(&short) {
+        short
+    } else if fits(&full) {
+        full
+    } else {
+        return;
+    };
+    for (variant, name) in variants.iter_mut().zip(chosen) {
+        variant.rust_name = name;
     }
 }
 
@@ -295,4 +305,56 @@ fn rename(
     }
     resolve_all(types, operations, &replace);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::UnionVariant;
+
+    fn union(types: &[&str]) -> TypeDef {
+        TypeDef {
+            name: "U".into(),
+            module: "u".into(),
+            source: "#/components/schemas/u".into(),
+            also: Vec::new(),
+            docs: Docs::default(),
+            deprecated: false,
+            kind: TypeKind::Untagged {
+                variants: types
+                    .iter()
+                    .enumerate()
+                    .map(|(i, ty)| UnionVariant {
+                        rust_name: format!("Variant{i}"),
+                        tag: None,
+                        ty: TypeRef::Named((*ty).to_owned()),
+                    })
+                    .collect(),
+            },
+        }
+    }
+
+    fn names(def: &TypeDef) -> Vec<&str> {
+        match &def.kind {
+            TypeKind::Untagged { variants } => {
+                variants.iter().map(|v| v.rust_name.as_str()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn variant_names_lose_shared_words_unless_they_would_clash() {
+        let mut def = union(&["PaymentMethodCardRequest", "PaymentMethodGeneralRequest"]);
+        shorten_variant_names(&mut def);
+        assert_eq!(names(&def), ["Card", "General"]);
+        // `Info` and `InfoCustomerId` would leave an empty name: the full names stay.
+        let mut def = union(&["CustomerInfo", "CustomerInfoCustomerId"]);
+        shorten_variant_names(&mut def);
+        assert_eq!(names(&def), ["CustomerInfo", "CustomerInfoCustomerId"]);
+        // `Other` is the fallback variant: neither it nor the full `Other` type name is used.
+        let mut def = union(&["Other", "Thing"]);
+        shorten_variant_names(&mut def);
+        assert_eq!(names(&def), ["Variant0", "Variant1"]);
+    }
 }
