@@ -46,7 +46,7 @@ pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
     ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder,
     DEFAULT_MAX_RESPONSE_BYTES, Error, IntoJsonObject, Language, OperationInfo, PRODUCTION_URL,
-    RequestOptions, RetryPolicy, TransportError,
+    RequestOptions, ResponseFuture, RetryPolicy, TransportError,
 };
 
 /// The generator's golden case about name collisions (`codegen/tests/golden/scoping`),
@@ -60,6 +60,10 @@ mod golden_scoping;
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::runtime::build::{keep, many, object, one};
+    pub use crate::runtime::build::{keep, many, object, one, required};
+    pub use crate::runtime::decode::{
+        DecodeFields, Decoded, List, TaggedUnion, attempt, deserialize_struct, deserialize_tagged,
+        deserialize_untagged, serialize_optional, serialize_struct, tagged_variant,
+    };
     pub use crate::{open_enum, tagged_union};
 }

@@ -269,6 +269,65 @@ async fn undecodable_success_is_a_decode_error_with_the_json_path_and_a_body_pre
     assert!(err.to_string().contains("data[0].id"), "{err}");
 }
 
+/// Decodes `body` as a `getCustomers` answer and returns the error's JSON path.
+async fn decode_error_path(body: serde_json::Value) -> String {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/customers"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body.to_string(), CONEKTA_JSON))
+        .mount(&server)
+        .await;
+    let err = client(&server.uri())
+        .customers()
+        .get_customers()
+        .send()
+        .await
+        .unwrap_err();
+    match err {
+        Error::Decode { path, source, .. } => {
+            assert!(source.is_data(), "{source}");
+            path
+        }
+        other => panic!("expected Error::Decode, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn decode_errors_keep_their_path_through_tagged_unions() {
+    let card = |created_at: serde_json::Value| {
+        json!({ "id": "src_1", "object": "payment_source", "type": "card", "last4": "4242",
+                "created_at": created_at, "parent_id": "cus_1" })
+    };
+    let with_sources = |sources: Vec<serde_json::Value>| {
+        let mut c = customer("cus_1", "Ana");
+        c["payment_sources"] = json!({ "object": "list", "has_more": false, "data": sources });
+        customers_page(&[customer("cus_0", "Eva"), c], false, None)
+    };
+    // A member after the tag is read straight from the body…
+    let after_tag = with_sources(vec![card(json!(1)), card(json!("soon"))]);
+    assert_eq!(
+        decode_error_path(after_tag).await,
+        "data[1].payment_sources.data[1].created_at"
+    );
+    // …and one before it is read again from its raw text, with the same path.
+    let before_tag = json!({ "created_at": "soon", "type": "card", "id": "src_1" });
+    assert_eq!(
+        decode_error_path(with_sources(vec![before_tag])).await,
+        "data[1].payment_sources.data[0].created_at"
+    );
+    // A required member missing in the variant names the variant.
+    let mut page = with_sources(vec![card(json!(1))]);
+    page["data"][1]["payment_sources"]["data"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("object");
+    let path = decode_error_path(page).await;
+    assert!(
+        path.starts_with("data[1].payment_sources.data[0]"),
+        "{path}"
+    );
+}
+
 #[tokio::test]
 async fn decode_error_body_prefix_is_bounded_for_large_bodies() {
     let server = MockServer::start().await;

@@ -163,7 +163,7 @@ fn union_conversions(
         let ty = type_tokens(inner);
         out.extend(quote! {
             impl From<#ty> for #name {
-                fn from(value: #ty) -> Self {
+                #[inline] fn from(value: #ty) -> Self {
                     Self::#rust(#wrap)
                 }
             }
@@ -174,7 +174,7 @@ fn union_conversions(
                 out.extend(quote! {
                     impl TryFrom<super::#builder> for #name {
                         type Error = crate::BuildError;
-                        fn try_from(builder: super::#builder) -> Result<Self, Self::Error> {
+                        #[inline] fn try_from(builder: super::#builder) -> Result<Self, Self::Error> {
                             builder.build().map(Self::from)
                         }
                     }
@@ -281,20 +281,13 @@ fn struct_def(
         let docs = field_docs(field);
         let rust = ident(&field.rust_name);
         let ty = type_tokens(&field.ty);
-        let rename = (field.rust_name.trim_start_matches("r#") != field.json_name).then(|| {
-            let json = &field.json_name;
-            quote!(#[serde(rename = #json)])
-        });
-        let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
-        if field.required {
-            quote!(#docs #deprecated #rename pub #rust: #ty,)
+        let ty = if field.required {
+            ty
         } else {
-            quote! {
-                #docs #deprecated #rename
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                pub #rust: Option<#ty>,
-            }
-        }
+            quote!(Option<#ty>)
+        };
+        let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+        quote!(#docs #deprecated pub #rust: #ty,)
     });
     let extra = ident(extra_field);
     let extra_ty = match additional {
@@ -307,28 +300,115 @@ fn struct_def(
     let allow_deprecated = (deprecated || any_deprecated).then(|| quote!(#[allow(deprecated)]));
     let builder_name = format_ident!("{name}Builder");
     let builder = builder_def(name, &builder_name, fields, extra_field, &allow_deprecated);
+    let serde = struct_serde(
+        name,
+        &builder_name,
+        fields,
+        &extra,
+        &extra_ty,
+        &allow_deprecated,
+    );
     let builder_doc = format!(
         " A builder: set fields by name, then [`{name}Builder::build`]; or pass the builder \
          itself wherever a `{name}` is expected."
     );
     quote! {
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default)]
         #[non_exhaustive]
         pub struct #name {
             #(#defs)*
             /// Properties the spec does not declare, kept as they were received.
-            #[serde(flatten)]
             pub #extra: #extra_ty,
         }
 
         impl #name {
             #[doc = #builder_doc]
-            pub fn builder() -> #builder_name {
+            #[inline] pub fn builder() -> #builder_name {
                 Default::default()
             }
         }
 
         #builder
+        #serde
+    }
+}
+
+/// `Serialize` and `Deserialize` for a struct, through the runtime's struct
+/// visitor: the builder collects the members, undeclared ones go to `extra`.
+fn struct_serde(
+    name: &proc_macro2::Ident,
+    builder: &proc_macro2::Ident,
+    fields: &[Field],
+    extra: &proc_macro2::Ident,
+    extra_ty: &TokenStream,
+    allow_deprecated: &Option<TokenStream>,
+) -> TokenStream {
+    let private = quote!(crate::__private);
+    let writes = fields.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let json = &field.json_name;
+        if field.required {
+            quote!(serde::ser::SerializeMap::serialize_entry(map, #json, &self.#rust)?;)
+        } else {
+            quote!(#private::serialize_optional(map, #json, &self.#rust)?;)
+        }
+    });
+    let reads = fields.iter().map(|field| {
+        let rust = ident(&field.rust_name);
+        let json = &field.json_name;
+        let value = match field.ty {
+            TypeRef::Array(_) => quote! {
+                map.next_value::<Option<#private::List<_>>>()?.map(#private::List::into_inner)
+            },
+            _ => quote!(map.next_value()?),
+        };
+        quote!(#json => self.#rust = #value,)
+    });
+    let type_name = name.to_string();
+    quote! {
+        #allow_deprecated
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                #private::serialize_struct(serializer, &self.#extra, |map| {
+                    #(#writes)*
+                    Ok(())
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #private::deserialize_struct::<#builder, D>(deserializer)
+            }
+        }
+
+        impl #private::Decoded for #name {
+            type Fields = #builder;
+        }
+
+        #allow_deprecated
+        impl #private::DecodeFields for #builder {
+            type Model = #name;
+            type Extra = #extra_ty;
+            const NAME: &'static str = #type_name;
+            fn field<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> Result<bool, A::Error> {
+                match key {
+                    #(#reads)*
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            #[inline]
+            fn finish(self, #extra: Self::Extra) -> Result<#name, crate::BuildError> {
+                let mut value = self.build()?;
+                value.#extra = #extra;
+                Ok(value)
+            }
+        }
     }
 }
 
@@ -366,13 +446,13 @@ fn builder_def(
         let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
         setters.push(quote! {
             #docs #deprecated
-            pub fn #method(mut self, value: #arg) -> Self {
+            #[inline] pub fn #method(mut self, value: #arg) -> Self {
                 self.#rust = #store;
                 self
             }
         });
         inits.push(if field.required {
-            quote!(#rust: self.#rust.ok_or_else(|| crate::BuildError::missing(#json))?,)
+            quote!(#rust: crate::__private::required(self.#rust, #json)?,)
         } else {
             quote!(#rust: self.#rust,)
         });
@@ -394,7 +474,7 @@ fn builder_def(
 
             /// The value, or a [`BuildError`](crate::BuildError) naming the first
             /// required field left unset or the first value a setter could not use.
-            pub fn build(self) -> Result<#name, crate::BuildError> {
+            #[inline] pub fn build(self) -> Result<#name, crate::BuildError> {
                 if let Some(error) = self.#error {
                     return Err(error);
                 }
@@ -407,7 +487,7 @@ fn builder_def(
 
         impl TryFrom<#builder> for #name {
             type Error = crate::BuildError;
-            fn try_from(builder: #builder) -> Result<Self, Self::Error> {
+            #[inline] fn try_from(builder: #builder) -> Result<Self, Self::Error> {
                 builder.build()
             }
         }
@@ -433,7 +513,7 @@ fn enum_def(
 }
 
 fn untagged_def(name: &proc_macro2::Ident, variants: &[UnionVariant]) -> TokenStream {
-    let names = variants.iter().map(|v| ident(&v.rust_name));
+    let names: Vec<_> = variants.iter().map(|v| ident(&v.rust_name)).collect();
     let tys = variants.iter().map(|v| type_tokens(&v.ty));
     let docs = variants.iter().map(|v| {
         format!(
@@ -441,13 +521,33 @@ fn untagged_def(name: &proc_macro2::Ident, variants: &[UnionVariant]) -> TokenSt
             v.ty.named().unwrap_or(v.rust_name.as_str())
         )
     });
+    let private = quote!(crate::__private);
     quote! {
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#[doc = #docs] #names(#tys),)*
             /// A value that matches none of the forms above, kept as it was received.
             Other(serde_json::Value),
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#names(value) => serde::Serialize::serialize(value, serializer),)*
+                    Self::Other(value) => serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            /// The first form (in the order above) that the value decodes as.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #private::deserialize_untagged(
+                    deserializer,
+                    &[#(|raw| #private::attempt(raw).map(Self::#names),)*],
+                    Self::Other,
+                )
+            }
         }
     }
 }

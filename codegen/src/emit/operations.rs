@@ -23,7 +23,7 @@ pub fn emit(api: &Api, dir: &str) -> Result<Vec<GeneratedFile>, Error> {
         let doc = format!(" Operations tagged `{}` in the spec.", group.tag);
         accessors.push(quote! {
             #[doc = #doc]
-            pub fn #accessor(&self) -> #type_name<'_> {
+            #[inline] pub fn #accessor(&self) -> #type_name<'_> {
                 #type_name { client: self }
             }
         });
@@ -140,7 +140,7 @@ fn group_method(op: &Operation) -> TokenStream {
     quote! {
         #docs
         #deprecated
-        pub fn #method(&self, #(#params),*) -> #builder<'a> {
+        #[inline] pub fn #method(&self, #(#params),*) -> #builder<'a> {
             #builder {
                 client: self.client,
                 #(#inits)*
@@ -208,7 +208,7 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
         };
         setters.push(quote! {
             #[doc = #doc]
-            pub fn #field(mut self, value: #arg) -> Self {
+            #[inline] pub fn #field(mut self, value: #arg) -> Self {
                 self.options.#field = Some(value.into());
                 self
             }
@@ -238,7 +238,7 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
         };
         setters.push(quote! {
             #docs
-            pub fn #field(mut self, value: #arg) -> Self {
+            #[inline] pub fn #field(mut self, value: #arg) -> Self {
                 self.#field = Some(#value);
                 self
             }
@@ -251,7 +251,7 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
             let ty = model_type(&body.ty);
             setters.push(quote! {
                 /// The request body: a value, or a builder of one.
-                pub fn body(mut self, body: impl TryInto<#ty, Error: Into<crate::BuildError>>) -> Self {
+                #[inline] pub fn body(mut self, body: impl TryInto<#ty, Error: Into<crate::BuildError>>) -> Self {
                     self.body = Some(body.try_into().map_err(Into::into));
                     self
                 }
@@ -284,26 +284,31 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
 
         impl<'a> #name<'a> {
             /// What identifies this operation: its id, method and path template.
-            pub fn operation_info() -> &'static crate::OperationInfo {
+            #[inline] pub fn operation_info() -> &'static crate::OperationInfo {
                 &#static_name
             }
 
             #(#setters)*
 
-            /// Sends the request and decodes the answer.
-            pub async fn send(self) -> Result<#response, crate::Error> {
+            /// Sends the request: await the answer, decoded.
+            #[inline] pub fn send(self) -> crate::ResponseFuture<'a, #response> {
+                let client = self.client;
+                client.send(self.into_request())
+            }
+
+            #[inline] fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
                 let #mutable request = crate::runtime::Request::new(&#static_name, &[#(#path_args),*])?;
                 #(#applies)*
-                self.client.execute(request).await
+                Ok(request)
             }
         }
 
         impl<'a> std::future::IntoFuture for #name<'a> {
             type Output = Result<#response, crate::Error>;
-            type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+            type IntoFuture = crate::ResponseFuture<'a, #response>;
 
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+            #[inline] fn into_future(self) -> Self::IntoFuture {
+                self.send()
             }
         }
 
@@ -339,12 +344,12 @@ fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream 
         impl<'a> #name<'a> {
             /// Every item across all pages, fetched lazily page by page with this
             /// request's `limit` and filters; an error ends the stream.
-            pub fn into_stream(self) -> impl futures_core::Stream<Item = Result<#item, crate::Error>> + Send + 'a {
+            #[inline] pub fn into_stream(self) -> impl futures_core::Stream<Item = Result<#item, crate::Error>> + Send + 'a {
                 crate::runtime::paginate(self)
             }
 
             /// At most `max` items across pages.
-            pub async fn collect_max(self, max: usize) -> Result<Vec<#item>, crate::Error> {
+            #[inline] pub async fn collect_max(self, max: usize) -> Result<Vec<#item>, crate::Error> {
                 crate::runtime::collect_max(self.into_stream(), max).await
             }
         }
@@ -353,12 +358,12 @@ fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream 
             type Item = #item;
             const OPERATION: &'static str = #id;
 
-            fn with_cursor(mut self, cursor: String) -> Self {
+            #[inline] fn with_cursor(mut self, cursor: String) -> Self {
                 self.#cursor = Some(cursor);
                 self
             }
 
-            async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
+            #[inline] async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
                 let page = self.send().await?;
                 Ok(crate::runtime::Page {
                     items: #items,

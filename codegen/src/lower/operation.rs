@@ -53,6 +53,7 @@ const CLIENT_MEMBERS: &[&str] = &[
     "base_url",
     "payment_test",
     "execute",
+    "send",
     "clone",
     "fmt",
 ];
@@ -64,6 +65,7 @@ const BUILDER_MEMBERS: &[&str] = &[
     "body",
     "options",
     "send",
+    "into_request",
     "operation_info",
     "into_stream",
     "collect_max",

@@ -94,6 +94,18 @@ impl EventData {
     pub fn decode_object<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
         serde_path_to_error::deserialize(&self.object).map_err(DecodeError::at_data_object)
     }
+
+    /// Decodes [`object`](EventData::object) into one of the SDK's models,
+    /// through the reader that API answers go through: one compiled decoder per
+    /// model, and the path recorded through unions too.
+    pub(crate) fn decode_model<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
+        let bytes = serde_json::to_vec(&self.object)
+            .map_err(|source| DecodeError::new("data.object", source))?;
+        crate::runtime::decode::decode_slice(&bytes).map_err(|err| DecodeError {
+            path: under_data_object(&err.path),
+            source: err.source,
+        })
+    }
 }
 
 /// A webhook body, or part of one, did not decode.
@@ -138,16 +150,18 @@ impl DecodeError {
     }
 
     fn at_data_object(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let mut path = String::from("data.object");
-        for segment in error.path() {
-            if !matches!(segment, serde_path_to_error::Segment::Seq { .. }) {
-                path.push('.');
-            }
-            path.push_str(&segment.to_string());
-        }
         Self {
-            path,
+            path: under_data_object(&error.path().to_string()),
             source: error.into_inner(),
         }
+    }
+}
+
+/// A path inside `data.object` (`.` for the object itself), from the event root.
+fn under_data_object(path: &str) -> String {
+    match path {
+        "." => String::from("data.object"),
+        index if index.starts_with('[') => format!("data.object{index}"),
+        member => format!("data.object.{member}"),
     }
 }

@@ -15,6 +15,7 @@ impl EventData {
     /// [`DecodeError`] when `data.object.object` names another kind of object
     /// (path `data.object.object`), or when the object does not fit
     /// [`models::ChargeResponse`] (path of the offending value).
+    #[inline]
     pub fn charge(&self) -> Result<models::ChargeResponse, DecodeError> {
         self.decode_kind("charge")
     }
@@ -24,6 +25,7 @@ impl EventData {
     ///
     /// # Errors
     /// As [`charge`](Self::charge), for [`models::OrderResponse`].
+    #[inline]
     pub fn order(&self) -> Result<models::OrderResponse, DecodeError> {
         self.decode_kind("order")
     }
@@ -32,6 +34,7 @@ impl EventData {
     ///
     /// # Errors
     /// As [`charge`](Self::charge), for [`models::CustomerResponse`].
+    #[inline]
     pub fn customer(&self) -> Result<models::CustomerResponse, DecodeError> {
         self.decode_kind("customer")
     }
@@ -40,6 +43,7 @@ impl EventData {
     ///
     /// # Errors
     /// As [`charge`](Self::charge), for [`models::SubscriptionResponse`].
+    #[inline]
     pub fn subscription(&self) -> Result<models::SubscriptionResponse, DecodeError> {
         self.decode_kind("subscription")
     }
@@ -48,6 +52,7 @@ impl EventData {
     ///
     /// # Errors
     /// As [`charge`](Self::charge), for [`models::PlanResponse`].
+    #[inline]
     pub fn plan(&self) -> Result<models::PlanResponse, DecodeError> {
         self.decode_kind("plan")
     }
@@ -61,7 +66,7 @@ impl EventData {
                 "data.object.object",
                 serde_json::Error::custom(format!("expected a `{kind}`, found a `{found}`")),
             )),
-            _ => self.decode_object(),
+            _ => self.decode_model(),
         }
     }
 }

@@ -37,6 +37,11 @@ pub fn object(value: impl IntoJsonObject, field: &str) -> Result<Map<String, Val
         .map_err(|reason| BuildError::invalid(field, reason))
 }
 
+/// A required field's value, or the error that names it.
+pub fn required<T>(value: Option<T>, field: &str) -> Result<T, BuildError> {
+    value.ok_or_else(|| BuildError::missing(field))
+}
+
 /// Keeps the first error a builder meets, and the value when there is none.
 pub fn keep<T>(first_error: &mut Option<BuildError>, result: Result<T, BuildError>) -> Option<T> {
     match result {

@@ -2,8 +2,9 @@
 //! into a model or an [`Error`].
 
 use super::client::Client;
-use super::error::{ApiError, Error, body_prefix};
+use super::error::{ApiError, Error};
 use super::request::{OperationInfo, Request};
+use super::response::{Answer, ResponseFuture};
 use super::retry::{self, Outcome};
 use super::transport::TransportError;
 use reqwest::header::{
@@ -29,8 +30,19 @@ enum Attempt {
 }
 
 impl Client {
-    /// Sends `request`, retrying where safe, and decodes a success into `T`.
-    pub(crate) async fn execute<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+    /// Sends `request` (unless building it failed), retrying where safe, and
+    /// decodes a success into `T` when awaited.
+    pub(crate) fn send<'a, T: DeserializeOwned>(
+        &'a self,
+        request: Result<Request, Error>,
+    ) -> ResponseFuture<'a, T> {
+        ResponseFuture::new(Box::pin(self.execute(request)))
+    }
+
+    /// Sends `request`, retrying where safe: the status and body of a success.
+    /// Not generic, so that its state machine is compiled once for every operation.
+    async fn execute(&self, request: Result<Request, Error>) -> Result<Answer, Error> {
+        let request = request?;
         let op = request.operation;
         let span = tracing::info_span!(
             "conekta.request",
@@ -42,18 +54,11 @@ impl Client {
         );
         async move {
             let prepared = self.prepare(request)?;
-            let (status, bytes) = self.send_with_retries(op, &prepared).await?;
-            // Fast path: plain serde_json; only a failure is decoded again to find its JSON path.
-            if let Ok(value) = serde_json::from_slice(&bytes) {
-                return Ok(value);
-            }
-            let mut de = serde_json::Deserializer::from_slice(&bytes);
-            serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| Error::Decode {
+            let (status, body) = self.send_with_retries(op, &prepared).await?;
+            Ok(Answer {
                 operation: op.id,
                 status,
-                path: err.path().to_string(),
-                source: err.into_inner(),
-                body_prefix: body_prefix(&bytes),
+                body,
             })
         }
         .instrument(span)

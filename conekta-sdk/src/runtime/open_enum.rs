@@ -41,6 +41,7 @@ macro_rules! open_enum {
 
             /// The string Conekta uses on the wire for this value.
             #[must_use]
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $( Self::$variant => $wire, )+
@@ -49,6 +50,7 @@ macro_rules! open_enum {
             }
 
             /// The named variant for a wire string, if there is one.
+            #[inline]
             fn known(wire: &str) -> ::std::option::Option<Self> {
                 match wire {
                     $( $wire => ::std::option::Option::Some(Self::$variant), )+
@@ -58,6 +60,7 @@ macro_rules! open_enum {
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -66,18 +69,21 @@ macro_rules! open_enum {
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
 
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(s))
             }
         }
 
         impl ::std::convert::From<&str> for $name {
+            #[inline]
             fn from(wire: &str) -> Self {
                 Self::known(wire).unwrap_or_else(|| Self::Unknown(wire.to_owned()))
             }
         }
 
         impl ::std::convert::From<::std::string::String> for $name {
+            #[inline]
             fn from(wire: ::std::string::String) -> Self {
                 Self::known(&wire).unwrap_or(Self::Unknown(wire))
             }

@@ -51,8 +51,10 @@ impl Client {
     /// errors as [`Error::NotSent`] / [`Error::MaybeSent`]. Being a `POST`, it
     /// is not retried once it may have reached Conekta.
     pub async fn payment_test(&self, body: PaymentTestRequest) -> Result<serde_json::Value, Error> {
-        let mut request = Request::new(&PAYMENT_TEST, &[])?;
-        request.json(Ok(body))?;
-        self.execute(request).await
+        let request = Request::new(&PAYMENT_TEST, &[]).and_then(|mut request| {
+            request.json(Ok(body))?;
+            Ok(request)
+        });
+        self.send(request).await
     }
 }

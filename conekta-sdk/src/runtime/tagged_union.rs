@@ -60,15 +60,28 @@ macro_rules! tagged_union {
             }
         }
 
+        impl $crate::__private::TaggedUnion for $name {
+            const PROPERTY: &'static str = $property;
+
+            fn variant<'de, A: ::serde::de::MapAccess<'de>>(
+                tag: &str,
+                seen: &[(::std::borrow::Cow<'de, str>, ::std::boxed::Box<::serde_json::value::RawValue>)],
+                map: &mut A,
+            ) -> ::std::option::Option<::std::result::Result<Self, A::Error>> {
+                ::std::option::Option::Some(match tag {
+                    $( $tag => $crate::__private::tagged_variant(seen, map).map(Self::$variant), )+
+                    _ => return ::std::option::Option::None,
+                })
+            }
+
+            fn unknown(value: ::serde_json::Value) -> Self {
+                Self::Unknown(value)
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let tag = value.get($property).and_then(::serde_json::Value::as_str).map(str::to_owned);
-                let decoded = match tag.as_deref() {
-                    $( ::std::option::Option::Some($tag) => ::serde_json::from_value(value).map(Self::$variant), )+
-                    _ => return ::std::result::Result::Ok(Self::Unknown(value)),
-                };
-                decoded.map_err(::serde::de::Error::custom)
+                $crate::__private::deserialize_tagged(deserializer)
             }
         }
     };

@@ -4,22 +4,21 @@
 /// From schema `api_key_request`.
 ///
 /// Build one with [`ApiKeyRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKeyRequest {
     /// A name or brief explanation of what this api key is used for
     ///
     /// Example: `"online store"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Example: `"private"`.
     pub role: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ApiKeyRequest {
     /// A builder: set fields by name, then [`ApiKeyRequestBuilder::build`]; or pass the builder itself wherever a `ApiKeyRequest` is expected.
+    #[inline]
     pub fn builder() -> ApiKeyRequestBuilder {
         Default::default()
     }
@@ -34,31 +33,85 @@ pub struct ApiKeyRequestBuilder {
 }
 impl ApiKeyRequestBuilder {
     /// Sets [`ApiKeyRequest::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`ApiKeyRequest::role`].
+    #[inline]
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.role = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ApiKeyRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ApiKeyRequest {
             description: self.description,
-            role: self.role.ok_or_else(|| crate::BuildError::missing("role"))?,
+            role: crate::__private::required(self.role, "role")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<ApiKeyRequestBuilder> for ApiKeyRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ApiKeyRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ApiKeyRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "role", &self.role)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ApiKeyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ApiKeyRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ApiKeyRequest {
+    type Fields = ApiKeyRequestBuilder;
+}
+impl crate::__private::DecodeFields for ApiKeyRequestBuilder {
+    type Model = ApiKeyRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ApiKeyRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "description" => self.description = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ApiKeyRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,66 +6,55 @@
 /// From schema `api_key_response`.
 ///
 /// Build one with [`ApiKeyResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyResponse {
     /// Indicates if the api key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Unix timestamp in seconds of when the api key was created
     ///
     /// Example: `1684167881`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Unix timestamp in seconds of when the api key was last updated
     ///
     /// Example: `1684167923`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Unix timestamp in seconds of when the api key was deleted
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivated_at: Option<i64>,
     /// Unix timestamp in seconds with the api key was used
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_used_at: Option<i64>,
     /// A name or brief explanation of what this api key is used for
     ///
     /// Example: `"online store"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique identifier of the api key
     ///
     /// Example: `"64625cc9f3e02c00163f5e4d"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates if the api key is in production
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Object name, value is 'api_key'
     ///
     /// Example: `"api_key"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// The first few characters of the authentication_token
     ///
     /// Example: `"key_rp"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
     /// Indicates if the api key is private or public
     ///
     /// Example: `"private"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ApiKeyResponse {
     /// A builder: set fields by name, then [`ApiKeyResponseBuilder::build`]; or pass the builder itself wherever a `ApiKeyResponse` is expected.
+    #[inline]
     pub fn builder() -> ApiKeyResponseBuilder {
         Default::default()
     }
@@ -89,62 +78,74 @@ pub struct ApiKeyResponseBuilder {
 }
 impl ApiKeyResponseBuilder {
     /// Sets [`ApiKeyResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::updated_at`].
+    #[inline]
     pub fn updated_at(mut self, value: i64) -> Self {
         self.updated_at = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::deactivated_at`].
+    #[inline]
     pub fn deactivated_at(mut self, value: i64) -> Self {
         self.deactivated_at = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::last_used_at`].
+    #[inline]
     pub fn last_used_at(mut self, value: i64) -> Self {
         self.last_used_at = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::prefix`].
+    #[inline]
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.prefix = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::role`].
+    #[inline]
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.role = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ApiKeyResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -167,7 +168,92 @@ impl ApiKeyResponseBuilder {
 }
 impl TryFrom<ApiKeyResponseBuilder> for ApiKeyResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ApiKeyResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ApiKeyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "updated_at",
+                    &self.updated_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "deactivated_at",
+                    &self.deactivated_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_used_at",
+                    &self.last_used_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "prefix", &self.prefix)?;
+                crate::__private::serialize_optional(map, "role", &self.role)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ApiKeyResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ApiKeyResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ApiKeyResponse {
+    type Fields = ApiKeyResponseBuilder;
+}
+impl crate::__private::DecodeFields for ApiKeyResponseBuilder {
+    type Model = ApiKeyResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ApiKeyResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "active" => self.active = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "updated_at" => self.updated_at = map.next_value()?,
+            "deactivated_at" => self.deactivated_at = map.next_value()?,
+            "last_used_at" => self.last_used_at = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "prefix" => self.prefix = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ApiKeyResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,25 +4,23 @@
 /// From schema `api_key_update_request`.
 ///
 /// Build one with [`ApiKeyUpdateRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyUpdateRequest {
     /// Indicates if the webhook key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// A name or brief explanation of what this api key is used for
     ///
     /// Example: `"online store"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ApiKeyUpdateRequest {
     /// A builder: set fields by name, then [`ApiKeyUpdateRequestBuilder::build`]; or pass the builder itself wherever a `ApiKeyUpdateRequest` is expected.
+    #[inline]
     pub fn builder() -> ApiKeyUpdateRequestBuilder {
         Default::default()
     }
@@ -37,17 +35,20 @@ pub struct ApiKeyUpdateRequestBuilder {
 }
 impl ApiKeyUpdateRequestBuilder {
     /// Sets [`ApiKeyUpdateRequest::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`ApiKeyUpdateRequest::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ApiKeyUpdateRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -61,7 +62,64 @@ impl ApiKeyUpdateRequestBuilder {
 }
 impl TryFrom<ApiKeyUpdateRequestBuilder> for ApiKeyUpdateRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ApiKeyUpdateRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ApiKeyUpdateRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ApiKeyUpdateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ApiKeyUpdateRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ApiKeyUpdateRequest {
+    type Fields = ApiKeyUpdateRequestBuilder;
+}
+impl crate::__private::DecodeFields for ApiKeyUpdateRequestBuilder {
+    type Model = ApiKeyUpdateRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ApiKeyUpdateRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "active" => self.active = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ApiKeyUpdateRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

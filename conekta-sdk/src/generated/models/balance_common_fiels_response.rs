@@ -6,25 +6,23 @@
 /// From schema `balance_common_fiels_response`.
 ///
 /// Build one with [`BalanceCommonFielsResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceCommonFielsResponse {
     /// The balance's amount
     ///
     /// Example: `100`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The balance's currency
     ///
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl BalanceCommonFielsResponse {
     /// A builder: set fields by name, then [`BalanceCommonFielsResponseBuilder::build`]; or pass the builder itself wherever a `BalanceCommonFielsResponse` is expected.
+    #[inline]
     pub fn builder() -> BalanceCommonFielsResponseBuilder {
         Default::default()
     }
@@ -39,17 +37,20 @@ pub struct BalanceCommonFielsResponseBuilder {
 }
 impl BalanceCommonFielsResponseBuilder {
     /// Sets [`BalanceCommonFielsResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`BalanceCommonFielsResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -63,9 +64,62 @@ impl BalanceCommonFielsResponseBuilder {
 }
 impl TryFrom<BalanceCommonFielsResponseBuilder> for BalanceCommonFielsResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: BalanceCommonFielsResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for BalanceCommonFielsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BalanceCommonFielsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            BalanceCommonFielsResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for BalanceCommonFielsResponse {
+    type Fields = BalanceCommonFielsResponseBuilder;
+}
+impl crate::__private::DecodeFields for BalanceCommonFielsResponseBuilder {
+    type Model = BalanceCommonFielsResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "BalanceCommonFielsResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,45 +7,35 @@ use super::BalanceCommonFielsResponse;
 /// From schema `balance_response`.
 ///
 /// Build one with [`BalanceResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceResponse {
     /// The balance's available
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's cashout retention amount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cashout_retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's conekta retention
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conekta_retention: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's gateway
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's pending
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's retained
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retained: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's retention amount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's target collateral amount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_collateral_amount: Option<serde_json::Map<String, serde_json::Value>>,
     /// The balance's target retention amount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
     /// The balance's temporarily retained
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temporarily_retained: Option<Vec<BalanceCommonFielsResponse>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl BalanceResponse {
     /// A builder: set fields by name, then [`BalanceResponseBuilder::build`]; or pass the builder itself wherever a `BalanceResponse` is expected.
+    #[inline]
     pub fn builder() -> BalanceResponseBuilder {
         Default::default()
     }
@@ -68,6 +58,7 @@ pub struct BalanceResponseBuilder {
 }
 impl BalanceResponseBuilder {
     /// Sets [`BalanceResponse::available`].
+    #[inline]
     pub fn available(
         mut self,
         value: impl IntoIterator<
@@ -84,6 +75,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::cashout_retention_amount`].
+    #[inline]
     pub fn cashout_retention_amount(
         mut self,
         value: impl IntoIterator<
@@ -100,6 +92,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::conekta_retention`].
+    #[inline]
     pub fn conekta_retention(
         mut self,
         value: impl IntoIterator<
@@ -116,6 +109,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::gateway`].
+    #[inline]
     pub fn gateway(
         mut self,
         value: impl IntoIterator<
@@ -132,6 +126,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::pending`].
+    #[inline]
     pub fn pending(
         mut self,
         value: impl IntoIterator<
@@ -148,6 +143,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::retained`].
+    #[inline]
     pub fn retained(
         mut self,
         value: impl IntoIterator<
@@ -164,6 +160,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::retention_amount`].
+    #[inline]
     pub fn retention_amount(
         mut self,
         value: impl IntoIterator<
@@ -180,6 +177,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::target_collateral_amount`].
+    #[inline]
     pub fn target_collateral_amount(
         mut self,
         value: impl crate::IntoJsonObject,
@@ -191,6 +189,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::target_retention_amount`].
+    #[inline]
     pub fn target_retention_amount(
         mut self,
         value: impl IntoIterator<
@@ -207,6 +206,7 @@ impl BalanceResponseBuilder {
         self
     }
     /// Sets [`BalanceResponse::temporarily_retained`].
+    #[inline]
     pub fn temporarily_retained(
         mut self,
         value: impl IntoIterator<
@@ -224,6 +224,7 @@ impl BalanceResponseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<BalanceResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -245,7 +246,132 @@ impl BalanceResponseBuilder {
 }
 impl TryFrom<BalanceResponseBuilder> for BalanceResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: BalanceResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for BalanceResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "available", &self.available)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "cashout_retention_amount",
+                    &self.cashout_retention_amount,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "conekta_retention",
+                    &self.conekta_retention,
+                )?;
+                crate::__private::serialize_optional(map, "gateway", &self.gateway)?;
+                crate::__private::serialize_optional(map, "pending", &self.pending)?;
+                crate::__private::serialize_optional(map, "retained", &self.retained)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "retention_amount",
+                    &self.retention_amount,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "target_collateral_amount",
+                    &self.target_collateral_amount,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "target_retention_amount",
+                    &self.target_retention_amount,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "temporarily_retained",
+                    &self.temporarily_retained,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BalanceResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<BalanceResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for BalanceResponse {
+    type Fields = BalanceResponseBuilder;
+}
+impl crate::__private::DecodeFields for BalanceResponseBuilder {
+    type Model = BalanceResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "BalanceResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "available" => {
+                self.available = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "cashout_retention_amount" => {
+                self.cashout_retention_amount = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "conekta_retention" => {
+                self.conekta_retention = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "gateway" => {
+                self.gateway = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "pending" => {
+                self.pending = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "retained" => {
+                self.retained = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "retention_amount" => {
+                self.retention_amount = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "target_collateral_amount" => {
+                self.target_collateral_amount = map.next_value()?;
+            }
+            "target_retention_amount" => {
+                self.target_retention_amount = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "temporarily_retained" => {
+                self.temporarily_retained = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<BalanceResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,25 +4,23 @@
 /// From schema `cash_agreements_response`.
 ///
 /// Build one with [`CashAgreementsResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CashAgreementsResponse {
     /// Agreement number, you can use this number to pay in the store/bbva
     ///
     /// Example: `"2409526"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<String>,
     /// Provider name, you can use this to know where to pay
     ///
     /// Example: `"bbva_cash_in"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CashAgreementsResponse {
     /// A builder: set fields by name, then [`CashAgreementsResponseBuilder::build`]; or pass the builder itself wherever a `CashAgreementsResponse` is expected.
+    #[inline]
     pub fn builder() -> CashAgreementsResponseBuilder {
         Default::default()
     }
@@ -37,17 +35,20 @@ pub struct CashAgreementsResponseBuilder {
 }
 impl CashAgreementsResponseBuilder {
     /// Sets [`CashAgreementsResponse::agreement`].
+    #[inline]
     pub fn agreement(mut self, value: impl Into<String>) -> Self {
         self.agreement = Some(value.into());
         self
     }
     /// Sets [`CashAgreementsResponse::provider`].
+    #[inline]
     pub fn provider(mut self, value: impl Into<String>) -> Self {
         self.provider = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CashAgreementsResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -61,7 +62,60 @@ impl CashAgreementsResponseBuilder {
 }
 impl TryFrom<CashAgreementsResponseBuilder> for CashAgreementsResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CashAgreementsResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CashAgreementsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "agreement", &self.agreement)?;
+                crate::__private::serialize_optional(map, "provider", &self.provider)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CashAgreementsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CashAgreementsResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CashAgreementsResponse {
+    type Fields = CashAgreementsResponseBuilder;
+}
+impl crate::__private::DecodeFields for CashAgreementsResponseBuilder {
+    type Model = CashAgreementsResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CashAgreementsResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "agreement" => self.agreement = map.next_value()?,
+            "provider" => self.provider = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CashAgreementsResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

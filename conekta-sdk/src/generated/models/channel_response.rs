@@ -4,27 +4,23 @@
 /// From schema `order_channel_response`, schema `charge_response_channel`.
 ///
 /// Build one with [`ChannelResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChannelResponse {
     /// Example: `"Checkout"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segment: Option<String>,
     /// Example: `"6fca054a-8519-4c43-971e-cea35cc519bb"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout_request_id: Option<String>,
     /// Example: `"HostedPayment"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout_request_type: Option<String>,
     /// Example: `"channel_2tNDzhA4Akmzj11AU"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChannelResponse {
     /// A builder: set fields by name, then [`ChannelResponseBuilder::build`]; or pass the builder itself wherever a `ChannelResponse` is expected.
+    #[inline]
     pub fn builder() -> ChannelResponseBuilder {
         Default::default()
     }
@@ -41,27 +37,32 @@ pub struct ChannelResponseBuilder {
 }
 impl ChannelResponseBuilder {
     /// Sets [`ChannelResponse::segment`].
+    #[inline]
     pub fn segment(mut self, value: impl Into<String>) -> Self {
         self.segment = Some(value.into());
         self
     }
     /// Sets [`ChannelResponse::checkout_request_id`].
+    #[inline]
     pub fn checkout_request_id(mut self, value: impl Into<String>) -> Self {
         self.checkout_request_id = Some(value.into());
         self
     }
     /// Sets [`ChannelResponse::checkout_request_type`].
+    #[inline]
     pub fn checkout_request_type(mut self, value: impl Into<String>) -> Self {
         self.checkout_request_type = Some(value.into());
         self
     }
     /// Sets [`ChannelResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChannelResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -77,7 +78,66 @@ impl ChannelResponseBuilder {
 }
 impl TryFrom<ChannelResponseBuilder> for ChannelResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChannelResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChannelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "segment", &self.segment)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "checkout_request_id",
+                    &self.checkout_request_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "checkout_request_type",
+                    &self.checkout_request_type,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ChannelResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChannelResponse {
+    type Fields = ChannelResponseBuilder;
+}
+impl crate::__private::DecodeFields for ChannelResponseBuilder {
+    type Model = ChannelResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChannelResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "segment" => self.segment = map.next_value()?,
+            "checkout_request_id" => self.checkout_request_id = map.next_value()?,
+            "checkout_request_type" => self.checkout_request_type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ChannelResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

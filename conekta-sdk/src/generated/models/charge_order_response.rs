@@ -5,74 +5,55 @@ use super::{ChannelResponse, ChargeResponsePaymentMethod};
 /// From schema `charge_order_response`.
 ///
 /// Build one with [`ChargeOrderResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargeOrderResponse {
     /// Example: `4321`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ChannelResponse>,
     /// Example: `1676386026`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Example: `"Payment from order"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Example: `"6FR3chaU4Y1nGAW5NAGd1rcjAKa142Ba"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_fingerprint: Option<String>,
     /// Example: `"suspected_fraud"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_message: Option<String>,
     /// Example: `"63efa757cf65380001aec040"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"ord_2tN73UdUSNrYRPD9r"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// Example: `1676390742`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_at: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<ChargeResponsePaymentMethod>,
     /// Reference ID of the charge
     ///
     /// Example: `"ref_2tN73UdUSNrYRPD9r"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refunds: Option<Vec<serde_json::Value>>,
     /// Example: `"pending_payment"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeOrderResponse {
     /// A builder: set fields by name, then [`ChargeOrderResponseBuilder::build`]; or pass the builder itself wherever a `ChargeOrderResponse` is expected.
+    #[inline]
     pub fn builder() -> ChargeOrderResponseBuilder {
         Default::default()
     }
@@ -104,11 +85,13 @@ pub struct ChargeOrderResponseBuilder {
 }
 impl ChargeOrderResponseBuilder {
     /// Sets [`ChargeOrderResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`ChargeOrderResponse::channel`].
+    #[inline]
     pub fn channel(
         mut self,
         value: impl TryInto<ChannelResponse, Error: Into<crate::BuildError>>,
@@ -120,71 +103,85 @@ impl ChargeOrderResponseBuilder {
         self
     }
     /// Sets [`ChargeOrderResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`ChargeOrderResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::device_fingerprint`].
+    #[inline]
     pub fn device_fingerprint(mut self, value: impl Into<String>) -> Self {
         self.device_fingerprint = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::failure_code`].
+    #[inline]
     pub fn failure_code(mut self, value: impl Into<String>) -> Self {
         self.failure_code = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::failure_message`].
+    #[inline]
     pub fn failure_message(mut self, value: impl Into<String>) -> Self {
         self.failure_message = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`ChargeOrderResponse::monthly_installments`].
+    #[inline]
     pub fn monthly_installments(mut self, value: i64) -> Self {
         self.monthly_installments = Some(value);
         self
     }
     /// Sets [`ChargeOrderResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::order_id`].
+    #[inline]
     pub fn order_id(mut self, value: impl Into<String>) -> Self {
         self.order_id = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::paid_at`].
+    #[inline]
     pub fn paid_at(mut self, value: i64) -> Self {
         self.paid_at = Some(value);
         self
     }
     /// Sets [`ChargeOrderResponse::payment_method`].
+    #[inline]
     pub fn payment_method(
         mut self,
         value: impl TryInto<ChargeResponsePaymentMethod, Error: Into<crate::BuildError>>,
@@ -196,11 +193,13 @@ impl ChargeOrderResponseBuilder {
         self
     }
     /// Sets [`ChargeOrderResponse::reference_id`].
+    #[inline]
     pub fn reference_id(mut self, value: impl Into<String>) -> Self {
         self.reference_id = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::refunds`].
+    #[inline]
     pub fn refunds(
         mut self,
         value: impl IntoIterator<Item = serde_json::Value>,
@@ -209,12 +208,14 @@ impl ChargeOrderResponseBuilder {
         self
     }
     /// Sets [`ChargeOrderResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargeOrderResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -245,7 +246,134 @@ impl ChargeOrderResponseBuilder {
 }
 impl TryFrom<ChargeOrderResponseBuilder> for ChargeOrderResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargeOrderResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargeOrderResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "channel", &self.channel)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "device_fingerprint",
+                    &self.device_fingerprint,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_code",
+                    &self.failure_code,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_message",
+                    &self.failure_message,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments",
+                    &self.monthly_installments,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "order_id", &self.order_id)?;
+                crate::__private::serialize_optional(map, "paid_at", &self.paid_at)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_method",
+                    &self.payment_method,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "reference_id",
+                    &self.reference_id,
+                )?;
+                crate::__private::serialize_optional(map, "refunds", &self.refunds)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeOrderResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ChargeOrderResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargeOrderResponse {
+    type Fields = ChargeOrderResponseBuilder;
+}
+impl crate::__private::DecodeFields for ChargeOrderResponseBuilder {
+    type Model = ChargeOrderResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargeOrderResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "channel" => self.channel = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_id" => self.customer_id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "device_fingerprint" => self.device_fingerprint = map.next_value()?,
+            "failure_code" => self.failure_code = map.next_value()?,
+            "failure_message" => self.failure_message = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "monthly_installments" => self.monthly_installments = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "order_id" => self.order_id = map.next_value()?,
+            "paid_at" => self.paid_at = map.next_value()?,
+            "payment_method" => self.payment_method = map.next_value()?,
+            "reference_id" => self.reference_id = map.next_value()?,
+            "refunds" => {
+                self.refunds = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "status" => self.status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ChargeOrderResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

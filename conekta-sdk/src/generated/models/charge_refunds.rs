@@ -5,8 +5,7 @@ use super::{ChargeResponseRefunds, ChargeResponseRefundsData};
 /// Refunds of a charge, as a list object (API answers) or a plain array (webhook events).
 ///
 /// From schema `charge_refunds`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ChargeRefunds {
     /// The `ChargeResponseRefunds` form.
     ResponseRefunds(ChargeResponseRefunds),
@@ -15,13 +14,41 @@ pub enum ChargeRefunds {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for ChargeRefunds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ResponseRefunds(value) => {
+                serde::Serialize::serialize(value, serializer)
+            }
+            Self::RefundsArray(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeRefunds {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::ResponseRefunds),
+                |raw| crate::__private::attempt(raw).map(Self::RefundsArray),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<ChargeResponseRefunds> for ChargeRefunds {
+    #[inline]
     fn from(value: ChargeResponseRefunds) -> Self {
         Self::ResponseRefunds(value)
     }
 }
 impl TryFrom<super::ChargeResponseRefundsBuilder> for ChargeRefunds {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::ChargeResponseRefundsBuilder,
     ) -> Result<Self, Self::Error> {
@@ -29,6 +56,7 @@ impl TryFrom<super::ChargeResponseRefundsBuilder> for ChargeRefunds {
     }
 }
 impl From<Vec<ChargeResponseRefundsData>> for ChargeRefunds {
+    #[inline]
     fn from(value: Vec<ChargeResponseRefundsData>) -> Self {
         Self::RefundsArray(value)
     }

@@ -7,25 +7,23 @@ use super::ChargeRequestPaymentMethod;
 /// From schema `charge_request`.
 ///
 /// Build one with [`ChargeRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeRequest {
     /// Amount to be charged in cents
     ///
     /// Example: `40000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     #[allow(missing_docs)]
     pub payment_method: ChargeRequestPaymentMethod,
     /// Custom reference to add to the charge
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeRequest {
     /// A builder: set fields by name, then [`ChargeRequestBuilder::build`]; or pass the builder itself wherever a `ChargeRequest` is expected.
+    #[inline]
     pub fn builder() -> ChargeRequestBuilder {
         Default::default()
     }
@@ -41,11 +39,13 @@ pub struct ChargeRequestBuilder {
 }
 impl ChargeRequestBuilder {
     /// Sets [`ChargeRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`ChargeRequest::payment_method`].
+    #[inline]
     pub fn payment_method(
         mut self,
         value: impl TryInto<ChargeRequestPaymentMethod, Error: Into<crate::BuildError>>,
@@ -57,21 +57,24 @@ impl ChargeRequestBuilder {
         self
     }
     /// Sets [`ChargeRequest::reference_id`].
+    #[inline]
     pub fn reference_id(mut self, value: impl Into<String>) -> Self {
         self.reference_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargeRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ChargeRequest {
             amount: self.amount,
-            payment_method: self
-                .payment_method
-                .ok_or_else(|| crate::BuildError::missing("payment_method"))?,
+            payment_method: crate::__private::required(
+                self.payment_method,
+                "payment_method",
+            )?,
             reference_id: self.reference_id,
             extra: Default::default(),
         })
@@ -79,7 +82,64 @@ impl ChargeRequestBuilder {
 }
 impl TryFrom<ChargeRequestBuilder> for ChargeRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargeRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargeRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "payment_method",
+                    &self.payment_method,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "reference_id",
+                    &self.reference_id,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ChargeRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargeRequest {
+    type Fields = ChargeRequestBuilder;
+}
+impl crate::__private::DecodeFields for ChargeRequestBuilder {
+    type Model = ChargeRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargeRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "payment_method" => self.payment_method = map.next_value()?,
+            "reference_id" => self.reference_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ChargeRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

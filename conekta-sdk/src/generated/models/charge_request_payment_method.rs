@@ -6,8 +6,7 @@ use super::{
     PaymentMethodPbbRequest,
 };
 /// From schema `charge_request_payment_method`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ChargeRequestPaymentMethod {
     /// The `PaymentMethodCardRequest` form.
     Card(PaymentMethodCardRequest),
@@ -20,13 +19,43 @@ pub enum ChargeRequestPaymentMethod {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for ChargeRequestPaymentMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Card(value) => serde::Serialize::serialize(value, serializer),
+            Self::Bnpl(value) => serde::Serialize::serialize(value, serializer),
+            Self::Pbb(value) => serde::Serialize::serialize(value, serializer),
+            Self::General(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeRequestPaymentMethod {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::Card),
+                |raw| crate::__private::attempt(raw).map(Self::Bnpl),
+                |raw| crate::__private::attempt(raw).map(Self::Pbb),
+                |raw| crate::__private::attempt(raw).map(Self::General),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<PaymentMethodCardRequest> for ChargeRequestPaymentMethod {
+    #[inline]
     fn from(value: PaymentMethodCardRequest) -> Self {
         Self::Card(value)
     }
 }
 impl TryFrom<super::PaymentMethodCardRequestBuilder> for ChargeRequestPaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodCardRequestBuilder,
     ) -> Result<Self, Self::Error> {
@@ -34,12 +63,14 @@ impl TryFrom<super::PaymentMethodCardRequestBuilder> for ChargeRequestPaymentMet
     }
 }
 impl From<PaymentMethodBnplRequest> for ChargeRequestPaymentMethod {
+    #[inline]
     fn from(value: PaymentMethodBnplRequest) -> Self {
         Self::Bnpl(value)
     }
 }
 impl TryFrom<super::PaymentMethodBnplRequestBuilder> for ChargeRequestPaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodBnplRequestBuilder,
     ) -> Result<Self, Self::Error> {
@@ -47,12 +78,14 @@ impl TryFrom<super::PaymentMethodBnplRequestBuilder> for ChargeRequestPaymentMet
     }
 }
 impl From<PaymentMethodPbbRequest> for ChargeRequestPaymentMethod {
+    #[inline]
     fn from(value: PaymentMethodPbbRequest) -> Self {
         Self::Pbb(value)
     }
 }
 impl TryFrom<super::PaymentMethodPbbRequestBuilder> for ChargeRequestPaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodPbbRequestBuilder,
     ) -> Result<Self, Self::Error> {
@@ -60,12 +93,14 @@ impl TryFrom<super::PaymentMethodPbbRequestBuilder> for ChargeRequestPaymentMeth
     }
 }
 impl From<PaymentMethodGeneralRequest> for ChargeRequestPaymentMethod {
+    #[inline]
     fn from(value: PaymentMethodGeneralRequest) -> Self {
         Self::General(value)
     }
 }
 impl TryFrom<super::PaymentMethodGeneralRequestBuilder> for ChargeRequestPaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodGeneralRequestBuilder,
     ) -> Result<Self, Self::Error> {

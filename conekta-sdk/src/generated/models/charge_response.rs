@@ -7,32 +7,26 @@ use super::{
 /// From schema `charge_response`.
 ///
 /// Build one with [`ChargeResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponse {
     /// Example: `4321`.
     pub amount: i64,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ChannelResponse>,
     /// Example: `1676386026`.
     pub created_at: i64,
     /// Example: `"MXN"`.
     pub currency: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Example: `"Payment from order"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Example: `"6FR3chaU4Y1nGAW5NAGd1rcjAKa142Ba"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_fingerprint: Option<String>,
     /// Example: `"suspected_fraud"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_message: Option<String>,
     /// Charge ID
     ///
@@ -47,37 +41,31 @@ pub struct ChargeResponse {
     /// Order ID
     ///
     /// Example: `"ord_2tN73UdUSNrYRPD9r"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<String>,
     /// charge Payment date
     ///
     /// Example: `1676390742`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_at: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<ChargeResponsePaymentMethod>,
     /// Reference ID of the charge
     ///
     /// Example: `"ref_2tN73UdUSNrYRPD9r"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refunds: Option<ChargeRefunds>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chargeback: Option<ChargebackResponse>,
     /// Charge status
     ///
     /// Example: `"pending_payment"`.
     pub status: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeResponse {
     /// A builder: set fields by name, then [`ChargeResponseBuilder::build`]; or pass the builder itself wherever a `ChargeResponse` is expected.
+    #[inline]
     pub fn builder() -> ChargeResponseBuilder {
         Default::default()
     }
@@ -109,11 +97,13 @@ pub struct ChargeResponseBuilder {
 }
 impl ChargeResponseBuilder {
     /// Sets [`ChargeResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`ChargeResponse::channel`].
+    #[inline]
     pub fn channel(
         mut self,
         value: impl TryInto<ChannelResponse, Error: Into<crate::BuildError>>,
@@ -125,66 +115,79 @@ impl ChargeResponseBuilder {
         self
     }
     /// Sets [`ChargeResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`ChargeResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::device_fingerprint`].
+    #[inline]
     pub fn device_fingerprint(mut self, value: impl Into<String>) -> Self {
         self.device_fingerprint = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::failure_code`].
+    #[inline]
     pub fn failure_code(mut self, value: impl Into<String>) -> Self {
         self.failure_code = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::failure_message`].
+    #[inline]
     pub fn failure_message(mut self, value: impl Into<String>) -> Self {
         self.failure_message = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`ChargeResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::order_id`].
+    #[inline]
     pub fn order_id(mut self, value: impl Into<String>) -> Self {
         self.order_id = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::paid_at`].
+    #[inline]
     pub fn paid_at(mut self, value: i64) -> Self {
         self.paid_at = Some(value);
         self
     }
     /// Sets [`ChargeResponse::payment_method`].
+    #[inline]
     pub fn payment_method(
         mut self,
         value: impl TryInto<ChargeResponsePaymentMethod, Error: Into<crate::BuildError>>,
@@ -196,11 +199,13 @@ impl ChargeResponseBuilder {
         self
     }
     /// Sets [`ChargeResponse::reference_id`].
+    #[inline]
     pub fn reference_id(mut self, value: impl Into<String>) -> Self {
         self.reference_id = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::refunds`].
+    #[inline]
     pub fn refunds(
         mut self,
         value: impl TryInto<ChargeRefunds, Error: Into<crate::BuildError>>,
@@ -212,6 +217,7 @@ impl ChargeResponseBuilder {
         self
     }
     /// Sets [`ChargeResponse::chargeback`].
+    #[inline]
     pub fn chargeback(
         mut self,
         value: impl TryInto<ChargebackResponse, Error: Into<crate::BuildError>>,
@@ -223,49 +229,170 @@ impl ChargeResponseBuilder {
         self
     }
     /// Sets [`ChargeResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargeResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ChargeResponse {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             channel: self.channel,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            currency: crate::__private::required(self.currency, "currency")?,
             customer_id: self.customer_id,
             description: self.description,
             device_fingerprint: self.device_fingerprint,
             failure_code: self.failure_code,
             failure_message: self.failure_message,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            id: crate::__private::required(self.id, "id")?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
+            object: crate::__private::required(self.object, "object")?,
             order_id: self.order_id,
             paid_at: self.paid_at,
             payment_method: self.payment_method,
             reference_id: self.reference_id,
             refunds: self.refunds,
             chargeback: self.chargeback,
-            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
+            status: crate::__private::required(self.status, "status")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<ChargeResponseBuilder> for ChargeResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargeResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargeResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "channel", &self.channel)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "device_fingerprint",
+                    &self.device_fingerprint,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_code",
+                    &self.failure_code,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_message",
+                    &self.failure_message,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "order_id", &self.order_id)?;
+                crate::__private::serialize_optional(map, "paid_at", &self.paid_at)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_method",
+                    &self.payment_method,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "reference_id",
+                    &self.reference_id,
+                )?;
+                crate::__private::serialize_optional(map, "refunds", &self.refunds)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "chargeback",
+                    &self.chargeback,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "status", &self.status)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ChargeResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargeResponse {
+    type Fields = ChargeResponseBuilder;
+}
+impl crate::__private::DecodeFields for ChargeResponseBuilder {
+    type Model = ChargeResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargeResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "channel" => self.channel = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_id" => self.customer_id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "device_fingerprint" => self.device_fingerprint = map.next_value()?,
+            "failure_code" => self.failure_code = map.next_value()?,
+            "failure_message" => self.failure_message = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "order_id" => self.order_id = map.next_value()?,
+            "paid_at" => self.paid_at = map.next_value()?,
+            "payment_method" => self.payment_method = map.next_value()?,
+            "reference_id" => self.reference_id = map.next_value()?,
+            "refunds" => self.refunds = map.next_value()?,
+            "chargeback" => self.chargeback = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ChargeResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,20 +4,18 @@
 /// From schema `charge_response_refunds_data`.
 ///
 /// Build one with [`ChargeResponseRefundsData::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponseRefundsData {
     /// Example: `-15000`.
     pub amount: i64,
     /// Example: `"867372"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
     /// Example: `1678226878`.
     pub created_at: i64,
     /// refund expiration date
     ///
     /// Example: `1678226878`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Example: `"6407b5bee1329a000175ba11"`.
     pub id: String,
@@ -26,14 +24,13 @@ pub struct ChargeResponseRefundsData {
     /// refund status
     ///
     /// Example: `"pending"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeResponseRefundsData {
     /// A builder: set fields by name, then [`ChargeResponseRefundsDataBuilder::build`]; or pass the builder itself wherever a `ChargeResponseRefundsData` is expected.
+    #[inline]
     pub fn builder() -> ChargeResponseRefundsDataBuilder {
         Default::default()
     }
@@ -53,55 +50,61 @@ pub struct ChargeResponseRefundsDataBuilder {
 }
 impl ChargeResponseRefundsDataBuilder {
     /// Sets [`ChargeResponseRefundsData::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`ChargeResponseRefundsData::auth_code`].
+    #[inline]
     pub fn auth_code(mut self, value: impl Into<String>) -> Self {
         self.auth_code = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefundsData::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`ChargeResponseRefundsData::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`ChargeResponseRefundsData::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefundsData::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefundsData::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargeResponseRefundsData, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ChargeResponseRefundsData {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             auth_code: self.auth_code,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             expires_at: self.expires_at,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
             status: self.status,
             extra: Default::default(),
         })
@@ -109,7 +112,78 @@ impl ChargeResponseRefundsDataBuilder {
 }
 impl TryFrom<ChargeResponseRefundsDataBuilder> for ChargeResponseRefundsData {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargeResponseRefundsDataBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargeResponseRefundsData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "auth_code", &self.auth_code)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeResponseRefundsData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ChargeResponseRefundsDataBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargeResponseRefundsData {
+    type Fields = ChargeResponseRefundsDataBuilder;
+}
+impl crate::__private::DecodeFields for ChargeResponseRefundsDataBuilder {
+    type Model = ChargeResponseRefundsData;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargeResponseRefundsData";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "auth_code" => self.auth_code = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ChargeResponseRefundsData, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

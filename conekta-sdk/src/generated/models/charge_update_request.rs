@@ -6,20 +6,19 @@
 /// From schema `charge_update_request`.
 ///
 /// Build one with [`ChargeUpdateRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargeUpdateRequest {
     /// custom reference id
     ///
     /// Example: `"278482642"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargeUpdateRequest {
     /// A builder: set fields by name, then [`ChargeUpdateRequestBuilder::build`]; or pass the builder itself wherever a `ChargeUpdateRequest` is expected.
+    #[inline]
     pub fn builder() -> ChargeUpdateRequestBuilder {
         Default::default()
     }
@@ -33,12 +32,14 @@ pub struct ChargeUpdateRequestBuilder {
 }
 impl ChargeUpdateRequestBuilder {
     /// Sets [`ChargeUpdateRequest::reference_id`].
+    #[inline]
     pub fn reference_id(mut self, value: impl Into<String>) -> Self {
         self.reference_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargeUpdateRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -51,7 +52,62 @@ impl ChargeUpdateRequestBuilder {
 }
 impl TryFrom<ChargeUpdateRequestBuilder> for ChargeUpdateRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargeUpdateRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargeUpdateRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "reference_id",
+                    &self.reference_id,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeUpdateRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ChargeUpdateRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargeUpdateRequest {
+    type Fields = ChargeUpdateRequestBuilder;
+}
+impl crate::__private::DecodeFields for ChargeUpdateRequestBuilder {
+    type Model = ChargeUpdateRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargeUpdateRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "reference_id" => self.reference_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ChargeUpdateRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,27 +6,23 @@
 /// From schema `chargeback_file_response`.
 ///
 /// Build one with [`ChargebackFileResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargebackFileResponse {
     /// Example: `"chbkf_2zPxWFUnGNLySoums"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"20251221500000000000201.pdf"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Example: `1768846800`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargebackFileResponse {
     /// A builder: set fields by name, then [`ChargebackFileResponseBuilder::build`]; or pass the builder itself wherever a `ChargebackFileResponse` is expected.
+    #[inline]
     pub fn builder() -> ChargebackFileResponseBuilder {
         Default::default()
     }
@@ -43,27 +39,32 @@ pub struct ChargebackFileResponseBuilder {
 }
 impl ChargebackFileResponseBuilder {
     /// Sets [`ChargebackFileResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ChargebackFileResponse::file_name`].
+    #[inline]
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
     /// Sets [`ChargebackFileResponse::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`ChargebackFileResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargebackFileResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -79,7 +80,68 @@ impl ChargebackFileResponseBuilder {
 }
 impl TryFrom<ChargebackFileResponseBuilder> for ChargebackFileResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargebackFileResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargebackFileResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "file_name", &self.file_name)?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargebackFileResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ChargebackFileResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargebackFileResponse {
+    type Fields = ChargebackFileResponseBuilder;
+}
+impl crate::__private::DecodeFields for ChargebackFileResponseBuilder {
+    type Model = ChargebackFileResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargebackFileResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "file_name" => self.file_name = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ChargebackFileResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,48 +7,37 @@ use super::ChargebackFileResponse;
 /// From schema `chargeback_response`.
 ///
 /// Build one with [`ChargebackResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargebackResponse {
     /// Example: `"chbk_2zPxWFUnGNLySoumn"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"lost"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ChargebackResponseStatus>,
     /// Example: `"unrecognized"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<ChargebackResponseReason>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub followup_status: Option<ChargebackResponseFollowupStatus>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_from_client: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<ChargebackFileResponse>>,
     /// Example: `"chargeback"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"6966a06c044243000156c24d"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge_id: Option<String>,
     /// Example: `1768846800`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `1769126399`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_due_by: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargebackResponse {
     /// A builder: set fields by name, then [`ChargebackResponseBuilder::build`]; or pass the builder itself wherever a `ChargebackResponse` is expected.
+    #[inline]
     pub fn builder() -> ChargebackResponseBuilder {
         Default::default()
     }
@@ -72,11 +61,13 @@ pub struct ChargebackResponseBuilder {
 }
 impl ChargebackResponseBuilder {
     /// Sets [`ChargebackResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ChargebackResponse::status`].
+    #[inline]
     pub fn status(
         mut self,
         value: impl TryInto<ChargebackResponseStatus, Error: Into<crate::BuildError>>,
@@ -88,6 +79,7 @@ impl ChargebackResponseBuilder {
         self
     }
     /// Sets [`ChargebackResponse::reason`].
+    #[inline]
     pub fn reason(
         mut self,
         value: impl TryInto<ChargebackResponseReason, Error: Into<crate::BuildError>>,
@@ -99,11 +91,13 @@ impl ChargebackResponseBuilder {
         self
     }
     /// Sets [`ChargebackResponse::note`].
+    #[inline]
     pub fn note(mut self, value: impl Into<String>) -> Self {
         self.note = Some(value.into());
         self
     }
     /// Sets [`ChargebackResponse::followup_status`].
+    #[inline]
     pub fn followup_status(
         mut self,
         value: impl TryInto<
@@ -118,11 +112,13 @@ impl ChargebackResponseBuilder {
         self
     }
     /// Sets [`ChargebackResponse::response_from_client`].
+    #[inline]
     pub fn response_from_client(mut self, value: impl Into<String>) -> Self {
         self.response_from_client = Some(value.into());
         self
     }
     /// Sets [`ChargebackResponse::files`].
+    #[inline]
     pub fn files(
         mut self,
         value: impl IntoIterator<
@@ -136,27 +132,32 @@ impl ChargebackResponseBuilder {
         self
     }
     /// Sets [`ChargebackResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ChargebackResponse::charge_id`].
+    #[inline]
     pub fn charge_id(mut self, value: impl Into<String>) -> Self {
         self.charge_id = Some(value.into());
         self
     }
     /// Sets [`ChargebackResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`ChargebackResponse::evidence_due_by`].
+    #[inline]
     pub fn evidence_due_by(mut self, value: i64) -> Self {
         self.evidence_due_by = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargebackResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -179,8 +180,99 @@ impl ChargebackResponseBuilder {
 }
 impl TryFrom<ChargebackResponseBuilder> for ChargebackResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargebackResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargebackResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(map, "reason", &self.reason)?;
+                crate::__private::serialize_optional(map, "note", &self.note)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "followup_status",
+                    &self.followup_status,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "response_from_client",
+                    &self.response_from_client,
+                )?;
+                crate::__private::serialize_optional(map, "files", &self.files)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "charge_id", &self.charge_id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "evidence_due_by",
+                    &self.evidence_due_by,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargebackResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ChargebackResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargebackResponse {
+    type Fields = ChargebackResponseBuilder;
+}
+impl crate::__private::DecodeFields for ChargebackResponseBuilder {
+    type Model = ChargebackResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargebackResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            "note" => self.note = map.next_value()?,
+            "followup_status" => self.followup_status = map.next_value()?,
+            "response_from_client" => self.response_from_client = map.next_value()?,
+            "files" => {
+                self.files = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "object" => self.object = map.next_value()?,
+            "charge_id" => self.charge_id = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "evidence_due_by" => self.evidence_due_by = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ChargebackResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

@@ -7,13 +7,12 @@ use super::ChargeResponse;
 /// From schema `charges_order_response`.
 ///
 /// Build one with [`ChargesOrderResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargesOrderResponse {
     /// Indicates if there are more pages to be requested
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// Object type, in this case is list
     ///
@@ -22,22 +21,19 @@ pub struct ChargesOrderResponse {
     /// URL of the next page.
     ///
     /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
     /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<ChargeResponse>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChargesOrderResponse {
     /// A builder: set fields by name, then [`ChargesOrderResponseBuilder::build`]; or pass the builder itself wherever a `ChargesOrderResponse` is expected.
+    #[inline]
     pub fn builder() -> ChargesOrderResponseBuilder {
         Default::default()
     }
@@ -55,26 +51,31 @@ pub struct ChargesOrderResponseBuilder {
 }
 impl ChargesOrderResponseBuilder {
     /// Sets [`ChargesOrderResponse::has_more`].
+    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`ChargesOrderResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ChargesOrderResponse::next_page_url`].
+    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`ChargesOrderResponse::previous_page_url`].
+    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
     /// Sets [`ChargesOrderResponse::data`].
+    #[inline]
     pub fn data(
         mut self,
         value: impl IntoIterator<
@@ -89,13 +90,14 @@ impl ChargesOrderResponseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ChargesOrderResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ChargesOrderResponse {
             has_more: self.has_more,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             next_page_url: self.next_page_url,
             previous_page_url: self.previous_page_url,
             data: self.data,
@@ -105,7 +107,78 @@ impl ChargesOrderResponseBuilder {
 }
 impl TryFrom<ChargesOrderResponseBuilder> for ChargesOrderResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ChargesOrderResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ChargesOrderResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "has_more", &self.has_more)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "next_page_url",
+                    &self.next_page_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "previous_page_url",
+                    &self.previous_page_url,
+                )?;
+                crate::__private::serialize_optional(map, "data", &self.data)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargesOrderResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ChargesOrderResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ChargesOrderResponse {
+    type Fields = ChargesOrderResponseBuilder;
+}
+impl crate::__private::DecodeFields for ChargesOrderResponseBuilder {
+    type Model = ChargesOrderResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ChargesOrderResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "has_more" => self.has_more = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "next_page_url" => self.next_page_url = map.next_value()?,
+            "previous_page_url" => self.previous_page_url = map.next_value()?,
+            "data" => {
+                self.data = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ChargesOrderResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

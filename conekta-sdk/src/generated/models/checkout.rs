@@ -7,7 +7,7 @@ use super::{CardNetwork, CheckoutOrderTemplate};
 /// From schema `checkout`.
 ///
 /// Build one with [`Checkout::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Checkout {
     /// Those are the payment methods that will be available for the link
@@ -19,7 +19,6 @@ pub struct Checkout {
     /// List of card networks to exclude from the checkout. This field is only applicable for card payments.
     ///
     /// Example: `\["visa","amex"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<CardNetwork>>,
     /// It is the time when the link will expire.
     ///
@@ -30,15 +29,12 @@ pub struct Checkout {
     /// This flag allows you to specify if months without interest will be active.
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_enabled: Option<bool>,
     /// This field allows you to specify the number of months without interest.
     ///
     /// Example: `\[3,6,12\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Indicates the 3DS2 mode for the order, either smart or strict. This property is only applicable when 3DS is enabled. When 3DS is disabled, this field should be null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<String>,
     /// Reason for charge
     ///
@@ -47,29 +43,24 @@ pub struct Checkout {
     /// This flag allows you to fill in the shipping information at checkout.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_shipping_contact: Option<bool>,
     /// This flag allows you to specify if the link will be on demand.
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_enabled: Option<bool>,
     /// It is a list of plan IDs that will be associated with the order.
     ///
     /// Example: `\["plan_123","plan_456"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_ids: Option<Vec<String>>,
     #[allow(missing_docs)]
     pub order_template: CheckoutOrderTemplate,
     /// It is the number of payments that can be made through the link.
     ///
     /// Example: `5`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payments_limit_count: Option<i8>,
     /// The URL to redirect to after a successful payment.
     ///
     /// Example: `"<https://www.conekta.com/success">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
     /// false: single use. true: multiple payments
     ///
@@ -80,11 +71,11 @@ pub struct Checkout {
     /// Example: `"PaymentLink"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Checkout {
     /// A builder: set fields by name, then [`CheckoutBuilder::build`]; or pass the builder itself wherever a `Checkout` is expected.
+    #[inline]
     pub fn builder() -> CheckoutBuilder {
         Default::default()
     }
@@ -112,6 +103,7 @@ pub struct CheckoutBuilder {
 }
 impl CheckoutBuilder {
     /// Sets [`Checkout::allowed_payment_methods`].
+    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -120,6 +112,7 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::exclude_card_networks`].
+    #[inline]
     pub fn exclude_card_networks(
         mut self,
         value: impl IntoIterator<
@@ -133,16 +126,19 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`Checkout::monthly_installments_enabled`].
+    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`Checkout::monthly_installments_options`].
+    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i8>,
@@ -151,26 +147,31 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::three_ds_mode`].
+    #[inline]
     pub fn three_ds_mode(mut self, value: impl Into<String>) -> Self {
         self.three_ds_mode = Some(value.into());
         self
     }
     /// Sets [`Checkout::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`Checkout::needs_shipping_contact`].
+    #[inline]
     pub fn needs_shipping_contact(mut self, value: bool) -> Self {
         self.needs_shipping_contact = Some(value);
         self
     }
     /// Sets [`Checkout::on_demand_enabled`].
+    #[inline]
     pub fn on_demand_enabled(mut self, value: bool) -> Self {
         self.on_demand_enabled = Some(value);
         self
     }
     /// Sets [`Checkout::plan_ids`].
+    #[inline]
     pub fn plan_ids(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -179,6 +180,7 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::order_template`].
+    #[inline]
     pub fn order_template(
         mut self,
         value: impl TryInto<CheckoutOrderTemplate, Error: Into<crate::BuildError>>,
@@ -190,62 +192,204 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::payments_limit_count`].
+    #[inline]
     pub fn payments_limit_count(mut self, value: i8) -> Self {
         self.payments_limit_count = Some(value);
         self
     }
     /// Sets [`Checkout::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`Checkout::recurrent`].
+    #[inline]
     pub fn recurrent(mut self, value: bool) -> Self {
         self.recurrent = Some(value);
         self
     }
     /// Sets [`Checkout::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Checkout, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Checkout {
-            allowed_payment_methods: self
-                .allowed_payment_methods
-                .ok_or_else(|| crate::BuildError::missing("allowed_payment_methods"))?,
+            allowed_payment_methods: crate::__private::required(
+                self.allowed_payment_methods,
+                "allowed_payment_methods",
+            )?,
             exclude_card_networks: self.exclude_card_networks,
-            expires_at: self
-                .expires_at
-                .ok_or_else(|| crate::BuildError::missing("expires_at"))?,
+            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
             monthly_installments_enabled: self.monthly_installments_enabled,
             monthly_installments_options: self.monthly_installments_options,
             three_ds_mode: self.three_ds_mode,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             needs_shipping_contact: self.needs_shipping_contact,
             on_demand_enabled: self.on_demand_enabled,
             plan_ids: self.plan_ids,
-            order_template: self
-                .order_template
-                .ok_or_else(|| crate::BuildError::missing("order_template"))?,
+            order_template: crate::__private::required(
+                self.order_template,
+                "order_template",
+            )?,
             payments_limit_count: self.payments_limit_count,
             success_url: self.success_url,
-            recurrent: self
-                .recurrent
-                .ok_or_else(|| crate::BuildError::missing("recurrent"))?,
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            recurrent: crate::__private::required(self.recurrent, "recurrent")?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<CheckoutBuilder> for Checkout {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CheckoutBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Checkout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "allowed_payment_methods",
+                    &self.allowed_payment_methods,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "exclude_card_networks",
+                    &self.exclude_card_networks,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_enabled",
+                    &self.monthly_installments_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_options",
+                    &self.monthly_installments_options,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "three_ds_mode",
+                    &self.three_ds_mode,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "needs_shipping_contact",
+                    &self.needs_shipping_contact,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "on_demand_enabled",
+                    &self.on_demand_enabled,
+                )?;
+                crate::__private::serialize_optional(map, "plan_ids", &self.plan_ids)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "order_template",
+                    &self.order_template,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payments_limit_count",
+                    &self.payments_limit_count,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "recurrent",
+                    &self.recurrent,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Checkout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CheckoutBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Checkout {
+    type Fields = CheckoutBuilder;
+}
+impl crate::__private::DecodeFields for CheckoutBuilder {
+    type Model = Checkout;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Checkout";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payment_methods" => {
+                self.allowed_payment_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "exclude_card_networks" => {
+                self.exclude_card_networks = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "expires_at" => self.expires_at = map.next_value()?,
+            "monthly_installments_enabled" => {
+                self.monthly_installments_enabled = map.next_value()?;
+            }
+            "monthly_installments_options" => {
+                self.monthly_installments_options = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "three_ds_mode" => self.three_ds_mode = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
+            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
+            "plan_ids" => {
+                self.plan_ids = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "order_template" => self.order_template = map.next_value()?,
+            "payments_limit_count" => self.payments_limit_count = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            "recurrent" => self.recurrent = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Checkout, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,7 +7,7 @@ use super::{OrderCustomerInfo, OrderDiscountLinesRequest, OrderTaxRequest, Produ
 /// From schema `checkout_order_template`.
 ///
 /// Build one with [`CheckoutOrderTemplate::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutOrderTemplate {
     /// It is the currency in which the order will be created. It must be a valid ISO 4217 currency code.
@@ -15,27 +15,23 @@ pub struct CheckoutOrderTemplate {
     /// Example: `"MXN"`.
     pub currency: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_info: Option<OrderCustomerInfo>,
     /// They are the products to buy. Each contains the "unit price" and "quantity" parameters that are used to calculate the total amount of the order.
     pub line_items: Vec<Product>,
     /// It is a set of key-value pairs that you can attach to the order. It can be used to store additional information about the order in a structured format.
     ///
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// List of [taxes](https://developers.conekta.com/v2.2.0/reference/orderscreatetaxes) that are applied to the order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_lines: Option<Vec<OrderTaxRequest>>,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CheckoutOrderTemplate {
     /// A builder: set fields by name, then [`CheckoutOrderTemplateBuilder::build`]; or pass the builder itself wherever a `CheckoutOrderTemplate` is expected.
+    #[inline]
     pub fn builder() -> CheckoutOrderTemplateBuilder {
         Default::default()
     }
@@ -54,11 +50,13 @@ pub struct CheckoutOrderTemplateBuilder {
 }
 impl CheckoutOrderTemplateBuilder {
     /// Sets [`CheckoutOrderTemplate::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`CheckoutOrderTemplate::customer_info`].
+    #[inline]
     pub fn customer_info(
         mut self,
         value: impl TryInto<OrderCustomerInfo, Error: Into<crate::BuildError>>,
@@ -70,6 +68,7 @@ impl CheckoutOrderTemplateBuilder {
         self
     }
     /// Sets [`CheckoutOrderTemplate::line_items`].
+    #[inline]
     pub fn line_items(
         mut self,
         value: impl IntoIterator<
@@ -83,6 +82,7 @@ impl CheckoutOrderTemplateBuilder {
         self
     }
     /// Sets [`CheckoutOrderTemplate::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -91,6 +91,7 @@ impl CheckoutOrderTemplateBuilder {
         self
     }
     /// Sets [`CheckoutOrderTemplate::tax_lines`].
+    #[inline]
     pub fn tax_lines(
         mut self,
         value: impl IntoIterator<
@@ -104,6 +105,7 @@ impl CheckoutOrderTemplateBuilder {
         self
     }
     /// Sets [`CheckoutOrderTemplate::discount_lines`].
+    #[inline]
     pub fn discount_lines(
         mut self,
         value: impl IntoIterator<
@@ -121,18 +123,15 @@ impl CheckoutOrderTemplateBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CheckoutOrderTemplate, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CheckoutOrderTemplate {
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            currency: crate::__private::required(self.currency, "currency")?,
             customer_info: self.customer_info,
-            line_items: self
-                .line_items
-                .ok_or_else(|| crate::BuildError::missing("line_items"))?,
+            line_items: crate::__private::required(self.line_items, "line_items")?,
             metadata: self.metadata,
             tax_lines: self.tax_lines,
             discount_lines: self.discount_lines,
@@ -142,7 +141,96 @@ impl CheckoutOrderTemplateBuilder {
 }
 impl TryFrom<CheckoutOrderTemplateBuilder> for CheckoutOrderTemplate {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CheckoutOrderTemplateBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CheckoutOrderTemplate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_info",
+                    &self.customer_info,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "line_items",
+                    &self.line_items,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "discount_lines",
+                    &self.discount_lines,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CheckoutOrderTemplate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CheckoutOrderTemplateBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CheckoutOrderTemplate {
+    type Fields = CheckoutOrderTemplateBuilder;
+}
+impl crate::__private::DecodeFields for CheckoutOrderTemplateBuilder {
+    type Model = CheckoutOrderTemplate;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CheckoutOrderTemplate";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "currency" => self.currency = map.next_value()?,
+            "customer_info" => self.customer_info = map.next_value()?,
+            "line_items" => {
+                self.line_items = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "metadata" => self.metadata = map.next_value()?,
+            "tax_lines" => {
+                self.tax_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "discount_lines" => {
+                self.discount_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CheckoutOrderTemplate, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,99 +7,77 @@ use super::CardNetwork;
 /// From schema `checkout_response`.
 ///
 /// Build one with [`CheckoutResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutResponse {
     /// Are the payment methods available for this link
     ///
     /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_payment_methods: Option<Vec<String>>,
     /// List of plan IDs that are available for subscription
     ///
     /// Example: `\["plan_123","plan_456"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_ids: Option<Vec<String>>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_not_expire: Option<bool>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails_sent: Option<i64>,
     /// checkout_response_exclude_card_networks
     ///
     /// Example: `\["visa","amex"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<CardNetwork>>,
     /// Example: `1680397724`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Example: `"<https://pay.conekta.com/failure">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_url: Option<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_3ds_flow: Option<bool>,
     /// Example: `"b0bf16c4-18b9-445e-ba24-01604f329dbf"`.
     pub id: String,
     /// Example: `true`.
     pub livemode: bool,
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_enabled: Option<bool>,
     /// Example: `\[3,6,12\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Reason for charge
     ///
     /// Example: `"Payment Link Name 1594138857"`.
     pub name: String,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_shipping_contact: Option<bool>,
     /// Example: `"checkout"`.
     pub object: String,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_payments_count: Option<i64>,
     /// Example: `5`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payments_limit_count: Option<i8>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurrent: Option<bool>,
     /// Example: `"b0bf16c418b9445eba2401604f329dbf"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_sent: Option<i64>,
     /// Example: `1677650400`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<i64>,
     /// Example: `"Issued"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The URL to redirect to after a successful payment.
     ///
     /// Example: `"<https://pay.conekta.com/success">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
     /// Example: `"PaymentLink"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Example: `"<https://pay.conekta.com/link/b0bf16c418b9445eba2401604f329dbf">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CheckoutResponse {
     /// A builder: set fields by name, then [`CheckoutResponseBuilder::build`]; or pass the builder itself wherever a `CheckoutResponse` is expected.
+    #[inline]
     pub fn builder() -> CheckoutResponseBuilder {
         Default::default()
     }
@@ -138,6 +116,7 @@ pub struct CheckoutResponseBuilder {
 }
 impl CheckoutResponseBuilder {
     /// Sets [`CheckoutResponse::allowed_payment_methods`].
+    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -146,6 +125,7 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::plan_ids`].
+    #[inline]
     pub fn plan_ids(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -154,16 +134,19 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::can_not_expire`].
+    #[inline]
     pub fn can_not_expire(mut self, value: bool) -> Self {
         self.can_not_expire = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::emails_sent`].
+    #[inline]
     pub fn emails_sent(mut self, value: i64) -> Self {
         self.emails_sent = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::exclude_card_networks`].
+    #[inline]
     pub fn exclude_card_networks(
         mut self,
         value: impl IntoIterator<
@@ -177,31 +160,37 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::failure_url`].
+    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::force_3ds_flow`].
+    #[inline]
     pub fn force_3ds_flow(mut self, value: bool) -> Self {
         self.force_3ds_flow = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -210,11 +199,13 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_enabled`].
+    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_options`].
+    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i8>,
@@ -223,72 +214,86 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::needs_shipping_contact`].
+    #[inline]
     pub fn needs_shipping_contact(mut self, value: bool) -> Self {
         self.needs_shipping_contact = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::paid_payments_count`].
+    #[inline]
     pub fn paid_payments_count(mut self, value: i64) -> Self {
         self.paid_payments_count = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::payments_limit_count`].
+    #[inline]
     pub fn payments_limit_count(mut self, value: i8) -> Self {
         self.payments_limit_count = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::recurrent`].
+    #[inline]
     pub fn recurrent(mut self, value: bool) -> Self {
         self.recurrent = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::slug`].
+    #[inline]
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.slug = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::sms_sent`].
+    #[inline]
     pub fn sms_sent(mut self, value: i64) -> Self {
         self.sms_sent = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::starts_at`].
+    #[inline]
     pub fn starts_at(mut self, value: i64) -> Self {
         self.starts_at = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CheckoutResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -302,16 +307,14 @@ impl CheckoutResponseBuilder {
             expires_at: self.expires_at,
             failure_url: self.failure_url,
             force_3ds_flow: self.force_3ds_flow,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            id: crate::__private::required(self.id, "id")?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
             metadata: self.metadata,
             monthly_installments_enabled: self.monthly_installments_enabled,
             monthly_installments_options: self.monthly_installments_options,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             needs_shipping_contact: self.needs_shipping_contact,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             paid_payments_count: self.paid_payments_count,
             payments_limit_count: self.payments_limit_count,
             recurrent: self.recurrent,
@@ -328,7 +331,176 @@ impl CheckoutResponseBuilder {
 }
 impl TryFrom<CheckoutResponseBuilder> for CheckoutResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CheckoutResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CheckoutResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "allowed_payment_methods",
+                    &self.allowed_payment_methods,
+                )?;
+                crate::__private::serialize_optional(map, "plan_ids", &self.plan_ids)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "can_not_expire",
+                    &self.can_not_expire,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "emails_sent",
+                    &self.emails_sent,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "exclude_card_networks",
+                    &self.exclude_card_networks,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_url",
+                    &self.failure_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "force_3ds_flow",
+                    &self.force_3ds_flow,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_enabled",
+                    &self.monthly_installments_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_options",
+                    &self.monthly_installments_options,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "needs_shipping_contact",
+                    &self.needs_shipping_contact,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "paid_payments_count",
+                    &self.paid_payments_count,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payments_limit_count",
+                    &self.payments_limit_count,
+                )?;
+                crate::__private::serialize_optional(map, "recurrent", &self.recurrent)?;
+                crate::__private::serialize_optional(map, "slug", &self.slug)?;
+                crate::__private::serialize_optional(map, "sms_sent", &self.sms_sent)?;
+                crate::__private::serialize_optional(map, "starts_at", &self.starts_at)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CheckoutResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CheckoutResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CheckoutResponse {
+    type Fields = CheckoutResponseBuilder;
+}
+impl crate::__private::DecodeFields for CheckoutResponseBuilder {
+    type Model = CheckoutResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CheckoutResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payment_methods" => {
+                self.allowed_payment_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "plan_ids" => {
+                self.plan_ids = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "can_not_expire" => self.can_not_expire = map.next_value()?,
+            "emails_sent" => self.emails_sent = map.next_value()?,
+            "exclude_card_networks" => {
+                self.exclude_card_networks = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "expires_at" => self.expires_at = map.next_value()?,
+            "failure_url" => self.failure_url = map.next_value()?,
+            "force_3ds_flow" => self.force_3ds_flow = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "monthly_installments_enabled" => {
+                self.monthly_installments_enabled = map.next_value()?;
+            }
+            "monthly_installments_options" => {
+                self.monthly_installments_options = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "name" => self.name = map.next_value()?,
+            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "paid_payments_count" => self.paid_payments_count = map.next_value()?,
+            "payments_limit_count" => self.payments_limit_count = map.next_value()?,
+            "recurrent" => self.recurrent = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "sms_sent" => self.sms_sent = map.next_value()?,
+            "starts_at" => self.starts_at = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CheckoutResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,7 +6,7 @@
 /// From schema `CompanyDocumentRequest`.
 ///
 /// Build one with [`CompanyDocumentRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyDocumentRequest {
     /// Classification of the document.
@@ -50,7 +50,6 @@ pub struct CompanyDocumentRequest {
     /// Indicates if the document is international. Defaults to false.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub international: Option<bool>,
     /// Name of the file being uploaded.
     ///
@@ -61,11 +60,11 @@ pub struct CompanyDocumentRequest {
     /// Example: `"VGhpcyBpcyBhIHRlc3QgZmlsZSBkYXRhIGluIGJhc2UgNjQu"`.
     pub file_data: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CompanyDocumentRequest {
     /// A builder: set fields by name, then [`CompanyDocumentRequestBuilder::build`]; or pass the builder itself wherever a `CompanyDocumentRequest` is expected.
+    #[inline]
     pub fn builder() -> CompanyDocumentRequestBuilder {
         Default::default()
     }
@@ -83,6 +82,7 @@ pub struct CompanyDocumentRequestBuilder {
 }
 impl CompanyDocumentRequestBuilder {
     /// Sets [`CompanyDocumentRequest::file_classification`].
+    #[inline]
     pub fn file_classification(
         mut self,
         value: impl TryInto<
@@ -97,53 +97,132 @@ impl CompanyDocumentRequestBuilder {
         self
     }
     /// Sets [`CompanyDocumentRequest::content_type`].
+    #[inline]
     pub fn content_type(mut self, value: impl Into<String>) -> Self {
         self.content_type = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentRequest::international`].
+    #[inline]
     pub fn international(mut self, value: bool) -> Self {
         self.international = Some(value);
         self
     }
     /// Sets [`CompanyDocumentRequest::file_name`].
+    #[inline]
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentRequest::file_data`].
+    #[inline]
     pub fn file_data(mut self, value: impl Into<String>) -> Self {
         self.file_data = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CompanyDocumentRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CompanyDocumentRequest {
-            file_classification: self
-                .file_classification
-                .ok_or_else(|| crate::BuildError::missing("file_classification"))?,
-            content_type: self
-                .content_type
-                .ok_or_else(|| crate::BuildError::missing("content_type"))?,
+            file_classification: crate::__private::required(
+                self.file_classification,
+                "file_classification",
+            )?,
+            content_type: crate::__private::required(self.content_type, "content_type")?,
             international: self.international,
-            file_name: self
-                .file_name
-                .ok_or_else(|| crate::BuildError::missing("file_name"))?,
-            file_data: self
-                .file_data
-                .ok_or_else(|| crate::BuildError::missing("file_data"))?,
+            file_name: crate::__private::required(self.file_name, "file_name")?,
+            file_data: crate::__private::required(self.file_data, "file_data")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<CompanyDocumentRequestBuilder> for CompanyDocumentRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CompanyDocumentRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CompanyDocumentRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "file_classification",
+                    &self.file_classification,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "content_type",
+                    &self.content_type,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "international",
+                    &self.international,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "file_name",
+                    &self.file_name,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "file_data",
+                    &self.file_data,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompanyDocumentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CompanyDocumentRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CompanyDocumentRequest {
+    type Fields = CompanyDocumentRequestBuilder;
+}
+impl crate::__private::DecodeFields for CompanyDocumentRequestBuilder {
+    type Model = CompanyDocumentRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CompanyDocumentRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "file_classification" => self.file_classification = map.next_value()?,
+            "content_type" => self.content_type = map.next_value()?,
+            "international" => self.international = map.next_value()?,
+            "file_name" => self.file_name = map.next_value()?,
+            "file_data" => self.file_data = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CompanyDocumentRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

@@ -5,7 +5,7 @@ use super::CompanyDocumentRequestFileClassification;
 /// From schema `company_document_response`.
 ///
 /// Build one with [`CompanyDocumentResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompanyDocumentResponse {
     /// Classification of the document.
@@ -35,22 +35,19 @@ pub struct CompanyDocumentResponse {
     /// | `registration_tourism`         | Inscripción ante el Registro Nacional de Turismo (SECTUR) |
     ///
     /// Example: `"deposit_account_cover"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_classification: Option<CompanyDocumentRequestFileClassification>,
     /// The status of the document.
     ///
     /// Example: `"pending"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The name of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CompanyDocumentResponse {
     /// A builder: set fields by name, then [`CompanyDocumentResponseBuilder::build`]; or pass the builder itself wherever a `CompanyDocumentResponse` is expected.
+    #[inline]
     pub fn builder() -> CompanyDocumentResponseBuilder {
         Default::default()
     }
@@ -66,6 +63,7 @@ pub struct CompanyDocumentResponseBuilder {
 }
 impl CompanyDocumentResponseBuilder {
     /// Sets [`CompanyDocumentResponse::file_classification`].
+    #[inline]
     pub fn file_classification(
         mut self,
         value: impl TryInto<
@@ -80,17 +78,20 @@ impl CompanyDocumentResponseBuilder {
         self
     }
     /// Sets [`CompanyDocumentResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentResponse::file_name`].
+    #[inline]
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CompanyDocumentResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -105,7 +106,66 @@ impl CompanyDocumentResponseBuilder {
 }
 impl TryFrom<CompanyDocumentResponseBuilder> for CompanyDocumentResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CompanyDocumentResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CompanyDocumentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "file_classification",
+                    &self.file_classification,
+                )?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(map, "file_name", &self.file_name)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompanyDocumentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CompanyDocumentResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CompanyDocumentResponse {
+    type Fields = CompanyDocumentResponseBuilder;
+}
+impl crate::__private::DecodeFields for CompanyDocumentResponseBuilder {
+    type Model = CompanyDocumentResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CompanyDocumentResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "file_classification" => self.file_classification = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "file_name" => self.file_name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CompanyDocumentResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,7 +5,7 @@ use super::CompanyDocumentResponse;
 /// From schema `company_response`.
 ///
 /// Build one with [`CompanyResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyResponse {
     /// The unique identifier for the company.
@@ -19,25 +19,20 @@ pub struct CompanyResponse {
     /// Indicates if the company is active.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// The current status of the company's account.
     ///
     /// Example: `"signed_up"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_status: Option<String>,
     /// The identifier of the parent company, if any.
     ///
     /// Example: `"680bf1da38716d00013543bc"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_company_id: Option<String>,
     /// The current status of the company's onboarding process.
     ///
     /// Example: `"pending"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onboarding_status: Option<String>,
     /// A list of documents related to the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<CompanyDocumentResponse>>,
     /// Timestamp of when the company was created.
     ///
@@ -50,19 +45,17 @@ pub struct CompanyResponse {
     /// Indicates if 3DS authentication is enabled for the company.
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_ds_enabled: Option<bool>,
     /// The 3DS mode for the company, either 'smart' or 'strict'. This property is only applicable when three_ds_enabled is true. When three_ds_enabled is false, this field will be null.
     ///
     /// Example: `"strict"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<CompanyResponseThreeDsMode>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CompanyResponse {
     /// A builder: set fields by name, then [`CompanyResponseBuilder::build`]; or pass the builder itself wherever a `CompanyResponse` is expected.
+    #[inline]
     pub fn builder() -> CompanyResponseBuilder {
         Default::default()
     }
@@ -86,36 +79,43 @@ pub struct CompanyResponseBuilder {
 }
 impl CompanyResponseBuilder {
     /// Sets [`CompanyResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`CompanyResponse::account_status`].
+    #[inline]
     pub fn account_status(mut self, value: impl Into<String>) -> Self {
         self.account_status = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::parent_company_id`].
+    #[inline]
     pub fn parent_company_id(mut self, value: impl Into<String>) -> Self {
         self.parent_company_id = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::onboarding_status`].
+    #[inline]
     pub fn onboarding_status(mut self, value: impl Into<String>) -> Self {
         self.onboarding_status = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::documents`].
+    #[inline]
     pub fn documents(
         mut self,
         value: impl IntoIterator<
@@ -129,21 +129,25 @@ impl CompanyResponseBuilder {
         self
     }
     /// Sets [`CompanyResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`CompanyResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::three_ds_enabled`].
+    #[inline]
     pub fn three_ds_enabled(mut self, value: bool) -> Self {
         self.three_ds_enabled = Some(value);
         self
     }
     /// Sets [`CompanyResponse::three_ds_mode`].
+    #[inline]
     pub fn three_ds_mode(
         mut self,
         value: impl TryInto<CompanyResponseThreeDsMode, Error: Into<crate::BuildError>>,
@@ -156,22 +160,21 @@ impl CompanyResponseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CompanyResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CompanyResponse {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            id: crate::__private::required(self.id, "id")?,
+            name: crate::__private::required(self.name, "name")?,
             active: self.active,
             account_status: self.account_status,
             parent_company_id: self.parent_company_id,
             onboarding_status: self.onboarding_status,
             documents: self.documents,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            object: crate::__private::required(self.object, "object")?,
             three_ds_enabled: self.three_ds_enabled,
             three_ds_mode: self.three_ds_mode,
             extra: Default::default(),
@@ -180,8 +183,101 @@ impl CompanyResponseBuilder {
 }
 impl TryFrom<CompanyResponseBuilder> for CompanyResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CompanyResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CompanyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "account_status",
+                    &self.account_status,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "parent_company_id",
+                    &self.parent_company_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "onboarding_status",
+                    &self.onboarding_status,
+                )?;
+                crate::__private::serialize_optional(map, "documents", &self.documents)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "three_ds_enabled",
+                    &self.three_ds_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "three_ds_mode",
+                    &self.three_ds_mode,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompanyResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CompanyResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CompanyResponse {
+    type Fields = CompanyResponseBuilder;
+}
+impl crate::__private::DecodeFields for CompanyResponseBuilder {
+    type Model = CompanyResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CompanyResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "account_status" => self.account_status = map.next_value()?,
+            "parent_company_id" => self.parent_company_id = map.next_value()?,
+            "onboarding_status" => self.onboarding_status = map.next_value()?,
+            "documents" => {
+                self.documents = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "created_at" => self.created_at = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "three_ds_enabled" => self.three_ds_enabled = map.next_value()?,
+            "three_ds_mode" => self.three_ds_mode = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CompanyResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

@@ -10,34 +10,29 @@ use super::{
 /// From schema `Create_Company_Request`.
 ///
 /// Build one with [`CreateCompanyRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequest {
     /// The name of the company.
     ///
     /// Example: `"test"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of company, 'owner'
     ///
     /// Example: `"owner"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_company: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comercial_info: Option<CreateCompanyRequestComercialInfo>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_info: Option<CreateCompanyRequestFiscalInfo>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account_info: Option<CreateCompanyRequestBankAccountInfo>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequest {
     /// A builder: set fields by name, then [`CreateCompanyRequestBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequest` is expected.
+    #[inline]
     pub fn builder() -> CreateCompanyRequestBuilder {
         Default::default()
     }
@@ -55,16 +50,19 @@ pub struct CreateCompanyRequestBuilder {
 }
 impl CreateCompanyRequestBuilder {
     /// Sets [`CreateCompanyRequest::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequest::type_company`].
+    #[inline]
     pub fn type_company(mut self, value: impl Into<String>) -> Self {
         self.type_company = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequest::comercial_info`].
+    #[inline]
     pub fn comercial_info(
         mut self,
         value: impl TryInto<
@@ -79,6 +77,7 @@ impl CreateCompanyRequestBuilder {
         self
     }
     /// Sets [`CreateCompanyRequest::fiscal_info`].
+    #[inline]
     pub fn fiscal_info(
         mut self,
         value: impl TryInto<
@@ -93,6 +92,7 @@ impl CreateCompanyRequestBuilder {
         self
     }
     /// Sets [`CreateCompanyRequest::bank_account_info`].
+    #[inline]
     pub fn bank_account_info(
         mut self,
         value: impl TryInto<
@@ -108,6 +108,7 @@ impl CreateCompanyRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CreateCompanyRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -124,7 +125,82 @@ impl CreateCompanyRequestBuilder {
 }
 impl TryFrom<CreateCompanyRequestBuilder> for CreateCompanyRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CreateCompanyRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CreateCompanyRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "type_company",
+                    &self.type_company,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "comercial_info",
+                    &self.comercial_info,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_info",
+                    &self.fiscal_info,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "bank_account_info",
+                    &self.bank_account_info,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateCompanyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CreateCompanyRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CreateCompanyRequest {
+    type Fields = CreateCompanyRequestBuilder;
+}
+impl crate::__private::DecodeFields for CreateCompanyRequestBuilder {
+    type Model = CreateCompanyRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CreateCompanyRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "type_company" => self.type_company = map.next_value()?,
+            "comercial_info" => self.comercial_info = map.next_value()?,
+            "fiscal_info" => self.fiscal_info = map.next_value()?,
+            "bank_account_info" => self.bank_account_info = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CreateCompanyRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

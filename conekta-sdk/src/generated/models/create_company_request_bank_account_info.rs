@@ -6,20 +6,19 @@
 /// From schema `Create_Company_Request_bank_account_info`.
 ///
 /// Build one with [`CreateCompanyRequestBankAccountInfo::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestBankAccountInfo {
     /// The 18-digit CLABE for the bank account.
     ///
     /// Example: `"002010077777777771"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clabe: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequestBankAccountInfo {
     /// A builder: set fields by name, then [`CreateCompanyRequestBankAccountInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestBankAccountInfo` is expected.
+    #[inline]
     pub fn builder() -> CreateCompanyRequestBankAccountInfoBuilder {
         Default::default()
     }
@@ -33,12 +32,14 @@ pub struct CreateCompanyRequestBankAccountInfoBuilder {
 }
 impl CreateCompanyRequestBankAccountInfoBuilder {
     /// Sets [`CreateCompanyRequestBankAccountInfo::clabe`].
+    #[inline]
     pub fn clabe(mut self, value: impl Into<String>) -> Self {
         self.clabe = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CreateCompanyRequestBankAccountInfo, crate::BuildError> {
@@ -54,9 +55,60 @@ impl CreateCompanyRequestBankAccountInfoBuilder {
 impl TryFrom<CreateCompanyRequestBankAccountInfoBuilder>
 for CreateCompanyRequestBankAccountInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CreateCompanyRequestBankAccountInfoBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CreateCompanyRequestBankAccountInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "clabe", &self.clabe)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateCompanyRequestBankAccountInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CreateCompanyRequestBankAccountInfoBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CreateCompanyRequestBankAccountInfo {
+    type Fields = CreateCompanyRequestBankAccountInfoBuilder;
+}
+impl crate::__private::DecodeFields for CreateCompanyRequestBankAccountInfoBuilder {
+    type Model = CreateCompanyRequestBankAccountInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CreateCompanyRequestBankAccountInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "clabe" => self.clabe = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CreateCompanyRequestBankAccountInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,35 +6,31 @@
 /// From schema `Create_Company_Request_comercial_info`.
 ///
 /// Build one with [`CreateCompanyRequestComercialInfo::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestComercialInfo {
     /// The company's website URL.
     ///
     /// Example: `"<http://www.test.com">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// The Merchant Category Code (MCC) for the company.
     ///
     /// Example: `"5812"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mcc: Option<String>,
     /// Email address for merchant support.
     ///
     /// Example: `"test@test.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant_support_email: Option<String>,
     /// Phone number for merchant support.
     ///
     /// Example: `"5300000000"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merchant_support_phone: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequestComercialInfo {
     /// A builder: set fields by name, then [`CreateCompanyRequestComercialInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestComercialInfo` is expected.
+    #[inline]
     pub fn builder() -> CreateCompanyRequestComercialInfoBuilder {
         Default::default()
     }
@@ -51,27 +47,32 @@ pub struct CreateCompanyRequestComercialInfoBuilder {
 }
 impl CreateCompanyRequestComercialInfoBuilder {
     /// Sets [`CreateCompanyRequestComercialInfo::website`].
+    #[inline]
     pub fn website(mut self, value: impl Into<String>) -> Self {
         self.website = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestComercialInfo::mcc`].
+    #[inline]
     pub fn mcc(mut self, value: impl Into<String>) -> Self {
         self.mcc = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestComercialInfo::merchant_support_email`].
+    #[inline]
     pub fn merchant_support_email(mut self, value: impl Into<String>) -> Self {
         self.merchant_support_email = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestComercialInfo::merchant_support_phone`].
+    #[inline]
     pub fn merchant_support_phone(mut self, value: impl Into<String>) -> Self {
         self.merchant_support_phone = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CreateCompanyRequestComercialInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -88,9 +89,74 @@ impl CreateCompanyRequestComercialInfoBuilder {
 impl TryFrom<CreateCompanyRequestComercialInfoBuilder>
 for CreateCompanyRequestComercialInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CreateCompanyRequestComercialInfoBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CreateCompanyRequestComercialInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "website", &self.website)?;
+                crate::__private::serialize_optional(map, "mcc", &self.mcc)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "merchant_support_email",
+                    &self.merchant_support_email,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "merchant_support_phone",
+                    &self.merchant_support_phone,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateCompanyRequestComercialInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CreateCompanyRequestComercialInfoBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CreateCompanyRequestComercialInfo {
+    type Fields = CreateCompanyRequestComercialInfoBuilder;
+}
+impl crate::__private::DecodeFields for CreateCompanyRequestComercialInfoBuilder {
+    type Model = CreateCompanyRequestComercialInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CreateCompanyRequestComercialInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "website" => self.website = map.next_value()?,
+            "mcc" => self.mcc = map.next_value()?,
+            "merchant_support_email" => self.merchant_support_email = map.next_value()?,
+            "merchant_support_phone" => self.merchant_support_phone = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CreateCompanyRequestComercialInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,25 +6,23 @@
 /// From schema `Create_Company_Request_fiscal_info`.
 ///
 /// Build one with [`CreateCompanyRequestFiscalInfo::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestFiscalInfo {
     /// The business phone number for fiscal purposes.
     ///
     /// Example: `"5300000000"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_phone: Option<String>,
     /// The fiscal type of the company (e.g., 'moral', 'persona_fisica').
     ///
     /// Example: `"moral"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateCompanyRequestFiscalInfo {
     /// A builder: set fields by name, then [`CreateCompanyRequestFiscalInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestFiscalInfo` is expected.
+    #[inline]
     pub fn builder() -> CreateCompanyRequestFiscalInfoBuilder {
         Default::default()
     }
@@ -39,17 +37,20 @@ pub struct CreateCompanyRequestFiscalInfoBuilder {
 }
 impl CreateCompanyRequestFiscalInfoBuilder {
     /// Sets [`CreateCompanyRequestFiscalInfo::business_phone`].
+    #[inline]
     pub fn business_phone(mut self, value: impl Into<String>) -> Self {
         self.business_phone = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestFiscalInfo::fiscal_type`].
+    #[inline]
     pub fn fiscal_type(mut self, value: impl Into<String>) -> Self {
         self.fiscal_type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CreateCompanyRequestFiscalInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -63,9 +64,70 @@ impl CreateCompanyRequestFiscalInfoBuilder {
 }
 impl TryFrom<CreateCompanyRequestFiscalInfoBuilder> for CreateCompanyRequestFiscalInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CreateCompanyRequestFiscalInfoBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CreateCompanyRequestFiscalInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "business_phone",
+                    &self.business_phone,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_type",
+                    &self.fiscal_type,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateCompanyRequestFiscalInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CreateCompanyRequestFiscalInfoBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CreateCompanyRequestFiscalInfo {
+    type Fields = CreateCompanyRequestFiscalInfoBuilder;
+}
+impl crate::__private::DecodeFields for CreateCompanyRequestFiscalInfoBuilder {
+    type Model = CreateCompanyRequestFiscalInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CreateCompanyRequestFiscalInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "business_phone" => self.business_phone = map.next_value()?,
+            "fiscal_type" => self.fiscal_type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CreateCompanyRequestFiscalInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

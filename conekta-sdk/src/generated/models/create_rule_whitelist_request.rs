@@ -4,7 +4,7 @@
 /// From schema `CreateRuleWhitelist_request`.
 ///
 /// Build one with [`CreateRuleWhitelistRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateRuleWhitelistRequest {
     /// Description of the rule
@@ -20,11 +20,11 @@ pub struct CreateRuleWhitelistRequest {
     /// Example: `"email@example.com | 818081808180 | src_2qUCNd5AyQqfPMBuV"`.
     pub value: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateRuleWhitelistRequest {
     /// A builder: set fields by name, then [`CreateRuleWhitelistRequestBuilder::build`]; or pass the builder itself wherever a `CreateRuleWhitelistRequest` is expected.
+    #[inline]
     pub fn builder() -> CreateRuleWhitelistRequestBuilder {
         Default::default()
     }
@@ -40,41 +40,102 @@ pub struct CreateRuleWhitelistRequestBuilder {
 }
 impl CreateRuleWhitelistRequestBuilder {
     /// Sets [`CreateRuleWhitelistRequest::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`CreateRuleWhitelistRequest::field`].
+    #[inline]
     pub fn field(mut self, value: impl Into<String>) -> Self {
         self.field = Some(value.into());
         self
     }
     /// Sets [`CreateRuleWhitelistRequest::value`].
+    #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CreateRuleWhitelistRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CreateRuleWhitelistRequest {
-            description: self
-                .description
-                .ok_or_else(|| crate::BuildError::missing("description"))?,
-            field: self.field.ok_or_else(|| crate::BuildError::missing("field"))?,
-            value: self.value.ok_or_else(|| crate::BuildError::missing("value"))?,
+            description: crate::__private::required(self.description, "description")?,
+            field: crate::__private::required(self.field, "field")?,
+            value: crate::__private::required(self.value, "value")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<CreateRuleWhitelistRequestBuilder> for CreateRuleWhitelistRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CreateRuleWhitelistRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CreateRuleWhitelistRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "field", &self.field)?;
+                serde::ser::SerializeMap::serialize_entry(map, "value", &self.value)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateRuleWhitelistRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CreateRuleWhitelistRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CreateRuleWhitelistRequest {
+    type Fields = CreateRuleWhitelistRequestBuilder;
+}
+impl crate::__private::DecodeFields for CreateRuleWhitelistRequestBuilder {
+    type Model = CreateRuleWhitelistRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CreateRuleWhitelistRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "description" => self.description = map.next_value()?,
+            "field" => self.field = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CreateRuleWhitelistRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

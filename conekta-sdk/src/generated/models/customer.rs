@@ -10,24 +10,20 @@ use super::{
 /// From schema `customer`.
 ///
 /// Build one with [`Customer::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antifraud_info: Option<CustomerAntifraudInfo>,
     /// It is a value that allows identifying if the email is corporate or not.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corporate: Option<bool>,
     /// It is an undefined value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_reference: Option<String>,
     /// It is a parameter that allows to identify the date of birth of the client.
     ///
     /// Example: `"24/07/1992"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
     /// An email address is a series of customizable characters followed by a universal Internet symbol, the at symbol (@), the name of a host server, and a web domain ending (.mx, .com, .org, . net, etc).
     ///
@@ -36,18 +32,14 @@ pub struct Customer {
     /// It is a parameter that allows to identify in the response, the Conekta ID of a payment method (payment_id)
     ///
     /// Example: `"src_1a2b3c4d5e6f7g8h"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_payment_source_id: Option<String>,
     /// It is a parameter that allows to identify in the response, the Conekta ID of the shipping address (shipping_contact)
     ///
     /// Example: `"ship_cont_1a2b3c4d5e6f7g8h"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_shipping_contact_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entities: Option<Vec<FiscalEntityRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Client's name
     ///
@@ -56,10 +48,8 @@ pub struct Customer {
     /// It is a parameter that allows to identify the national identification number of the client.
     ///
     /// Example: `"HEGG560427MVZRRL04"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id: Option<String>,
     /// Contains details of the payment methods that the customer has active or has used in Conekta
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_sources: Option<Vec<CustomerPaymentMethodsRequest>>,
     /// Is the customer's phone number
     ///
@@ -68,20 +58,17 @@ pub struct Customer {
     /// Contains the ID of a plan, which could together with name, email and phone create a client directly to a subscription
     ///
     /// Example: `"plan_987234823"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
     /// Contains the detail of the shipping addresses that the client has active or has used in Conekta
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionRequest>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Customer {
     /// A builder: set fields by name, then [`CustomerBuilder::build`]; or pass the builder itself wherever a `Customer` is expected.
+    #[inline]
     pub fn builder() -> CustomerBuilder {
         Default::default()
     }
@@ -110,6 +97,7 @@ pub struct CustomerBuilder {
 }
 impl CustomerBuilder {
     /// Sets [`Customer::antifraud_info`].
+    #[inline]
     pub fn antifraud_info(
         mut self,
         value: impl TryInto<CustomerAntifraudInfo, Error: Into<crate::BuildError>>,
@@ -121,36 +109,43 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::corporate`].
+    #[inline]
     pub fn corporate(mut self, value: bool) -> Self {
         self.corporate = Some(value);
         self
     }
     /// Sets [`Customer::custom_reference`].
+    #[inline]
     pub fn custom_reference(mut self, value: impl Into<String>) -> Self {
         self.custom_reference = Some(value.into());
         self
     }
     /// Sets [`Customer::date_of_birth`].
+    #[inline]
     pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
         self.date_of_birth = Some(value.into());
         self
     }
     /// Sets [`Customer::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`Customer::default_payment_source_id`].
+    #[inline]
     pub fn default_payment_source_id(mut self, value: impl Into<String>) -> Self {
         self.default_payment_source_id = Some(value.into());
         self
     }
     /// Sets [`Customer::default_shipping_contact_id`].
+    #[inline]
     pub fn default_shipping_contact_id(mut self, value: impl Into<String>) -> Self {
         self.default_shipping_contact_id = Some(value.into());
         self
     }
     /// Sets [`Customer::fiscal_entities`].
+    #[inline]
     pub fn fiscal_entities(
         mut self,
         value: impl IntoIterator<
@@ -164,6 +159,7 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -172,16 +168,19 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`Customer::national_id`].
+    #[inline]
     pub fn national_id(mut self, value: impl Into<String>) -> Self {
         self.national_id = Some(value.into());
         self
     }
     /// Sets [`Customer::payment_sources`].
+    #[inline]
     pub fn payment_sources(
         mut self,
         value: impl IntoIterator<
@@ -198,16 +197,19 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`Customer::plan_id`].
+    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`Customer::shipping_contacts`].
+    #[inline]
     pub fn shipping_contacts(
         mut self,
         value: impl IntoIterator<
@@ -224,6 +226,7 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::subscription`].
+    #[inline]
     pub fn subscription(
         mut self,
         value: impl TryInto<SubscriptionRequest, Error: Into<crate::BuildError>>,
@@ -236,6 +239,7 @@ impl CustomerBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -245,15 +249,15 @@ impl CustomerBuilder {
             corporate: self.corporate,
             custom_reference: self.custom_reference,
             date_of_birth: self.date_of_birth,
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
+            email: crate::__private::required(self.email, "email")?,
             default_payment_source_id: self.default_payment_source_id,
             default_shipping_contact_id: self.default_shipping_contact_id,
             fiscal_entities: self.fiscal_entities,
             metadata: self.metadata,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             national_id: self.national_id,
             payment_sources: self.payment_sources,
-            phone: self.phone.ok_or_else(|| crate::BuildError::missing("phone"))?,
+            phone: crate::__private::required(self.phone, "phone")?,
             plan_id: self.plan_id,
             shipping_contacts: self.shipping_contacts,
             subscription: self.subscription,
@@ -263,7 +267,138 @@ impl CustomerBuilder {
 }
 impl TryFrom<CustomerBuilder> for Customer {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Customer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "antifraud_info",
+                    &self.antifraud_info,
+                )?;
+                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "custom_reference",
+                    &self.custom_reference,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "date_of_birth",
+                    &self.date_of_birth,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "default_payment_source_id",
+                    &self.default_payment_source_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "default_shipping_contact_id",
+                    &self.default_shipping_contact_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_entities",
+                    &self.fiscal_entities,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "national_id",
+                    &self.national_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_sources",
+                    &self.payment_sources,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_contacts",
+                    &self.shipping_contacts,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscription",
+                    &self.subscription,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Customer {
+    type Fields = CustomerBuilder;
+}
+impl crate::__private::DecodeFields for CustomerBuilder {
+    type Model = Customer;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Customer";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "antifraud_info" => self.antifraud_info = map.next_value()?,
+            "corporate" => self.corporate = map.next_value()?,
+            "custom_reference" => self.custom_reference = map.next_value()?,
+            "date_of_birth" => self.date_of_birth = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "default_payment_source_id" => {
+                self.default_payment_source_id = map.next_value()?;
+            }
+            "default_shipping_contact_id" => {
+                self.default_shipping_contact_id = map.next_value()?;
+            }
+            "fiscal_entities" => {
+                self.fiscal_entities = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "metadata" => self.metadata = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "national_id" => self.national_id = map.next_value()?,
+            "payment_sources" => {
+                self.payment_sources = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "phone" => self.phone = map.next_value()?,
+            "plan_id" => self.plan_id = map.next_value()?,
+            "shipping_contacts" => {
+                self.shipping_contacts = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "subscription" => self.subscription = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Customer, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

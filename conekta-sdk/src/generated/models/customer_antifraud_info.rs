@@ -4,21 +4,19 @@
 /// From schema `customer_antifraud_info`, schema `update_customer_antifraud_info`.
 ///
 /// Build one with [`CustomerAntifraudInfo::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerAntifraudInfo {
     /// Example: `1484040996`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_created_at: Option<i64>,
     /// Example: `1485151007`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_paid_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerAntifraudInfo {
     /// A builder: set fields by name, then [`CustomerAntifraudInfoBuilder::build`]; or pass the builder itself wherever a `CustomerAntifraudInfo` is expected.
+    #[inline]
     pub fn builder() -> CustomerAntifraudInfoBuilder {
         Default::default()
     }
@@ -33,17 +31,20 @@ pub struct CustomerAntifraudInfoBuilder {
 }
 impl CustomerAntifraudInfoBuilder {
     /// Sets [`CustomerAntifraudInfo::account_created_at`].
+    #[inline]
     pub fn account_created_at(mut self, value: i64) -> Self {
         self.account_created_at = Some(value);
         self
     }
     /// Sets [`CustomerAntifraudInfo::first_paid_at`].
+    #[inline]
     pub fn first_paid_at(mut self, value: i64) -> Self {
         self.first_paid_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerAntifraudInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -57,7 +58,68 @@ impl CustomerAntifraudInfoBuilder {
 }
 impl TryFrom<CustomerAntifraudInfoBuilder> for CustomerAntifraudInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerAntifraudInfoBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerAntifraudInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "account_created_at",
+                    &self.account_created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "first_paid_at",
+                    &self.first_paid_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerAntifraudInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerAntifraudInfoBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerAntifraudInfo {
+    type Fields = CustomerAntifraudInfoBuilder;
+}
+impl crate::__private::DecodeFields for CustomerAntifraudInfoBuilder {
+    type Model = CustomerAntifraudInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerAntifraudInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "account_created_at" => self.account_created_at = map.next_value()?,
+            "first_paid_at" => self.first_paid_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerAntifraudInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,21 +4,19 @@
 /// From schema `customer_antifraud_info_response`.
 ///
 /// Build one with [`CustomerAntifraudInfoResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerAntifraudInfoResponse {
     /// Example: `1485151007`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_paid_at: Option<i64>,
     /// Example: `1484040996`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_created_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerAntifraudInfoResponse {
     /// A builder: set fields by name, then [`CustomerAntifraudInfoResponseBuilder::build`]; or pass the builder itself wherever a `CustomerAntifraudInfoResponse` is expected.
+    #[inline]
     pub fn builder() -> CustomerAntifraudInfoResponseBuilder {
         Default::default()
     }
@@ -33,17 +31,20 @@ pub struct CustomerAntifraudInfoResponseBuilder {
 }
 impl CustomerAntifraudInfoResponseBuilder {
     /// Sets [`CustomerAntifraudInfoResponse::first_paid_at`].
+    #[inline]
     pub fn first_paid_at(mut self, value: i64) -> Self {
         self.first_paid_at = Some(value);
         self
     }
     /// Sets [`CustomerAntifraudInfoResponse::account_created_at`].
+    #[inline]
     pub fn account_created_at(mut self, value: i64) -> Self {
         self.account_created_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerAntifraudInfoResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -57,9 +58,70 @@ impl CustomerAntifraudInfoResponseBuilder {
 }
 impl TryFrom<CustomerAntifraudInfoResponseBuilder> for CustomerAntifraudInfoResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerAntifraudInfoResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerAntifraudInfoResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "first_paid_at",
+                    &self.first_paid_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "account_created_at",
+                    &self.account_created_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerAntifraudInfoResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerAntifraudInfoResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerAntifraudInfoResponse {
+    type Fields = CustomerAntifraudInfoResponseBuilder;
+}
+impl crate::__private::DecodeFields for CustomerAntifraudInfoResponseBuilder {
+    type Model = CustomerAntifraudInfoResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerAntifraudInfoResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "first_paid_at" => self.first_paid_at = map.next_value()?,
+            "account_created_at" => self.account_created_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerAntifraudInfoResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,27 +5,22 @@ use super::FiscalEntityRequestAddress;
 /// From schema `customer_fiscal_entities_data_response`, schema `create_customer_fiscal_entities_response`, schema `update_customer_fiscal_entities_response`.
 ///
 /// Build one with [`CustomerFiscalEntitiesDataResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesDataResponse {
     #[allow(missing_docs)]
     pub address: FiscalEntityRequestAddress,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
     /// Example: `"conekta"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// Example: `"ship_cont_2tKZsTYcsryyu7Ah8"`.
     pub id: String,
@@ -34,17 +29,15 @@ pub struct CustomerFiscalEntitiesDataResponse {
     /// Example: `1675715413`.
     pub created_at: i64,
     /// Example: `"cus_2tKcHxhTz7xU5SymF"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerFiscalEntitiesDataResponse {
     /// A builder: set fields by name, then [`CustomerFiscalEntitiesDataResponseBuilder::build`]; or pass the builder itself wherever a `CustomerFiscalEntitiesDataResponse` is expected.
+    #[inline]
     pub fn builder() -> CustomerFiscalEntitiesDataResponseBuilder {
         Default::default()
     }
@@ -70,6 +63,7 @@ pub struct CustomerFiscalEntitiesDataResponseBuilder {
 }
 impl CustomerFiscalEntitiesDataResponseBuilder {
     /// Sets [`CustomerFiscalEntitiesDataResponse::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<FiscalEntityRequestAddress, Error: Into<crate::BuildError>>,
@@ -81,21 +75,25 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::tax_id`].
+    #[inline]
     pub fn tax_id(mut self, value: impl Into<String>) -> Self {
         self.tax_id = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<
@@ -109,53 +107,58 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::company_name`].
+    #[inline]
     pub fn company_name(mut self, value: impl Into<String>) -> Self {
         self.company_name = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::default`].
+    #[inline]
     pub fn default_value(mut self, value: bool) -> Self {
         self.default = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerFiscalEntitiesDataResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CustomerFiscalEntitiesDataResponse {
-            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            address: crate::__private::required(self.address, "address")?,
             tax_id: self.tax_id,
             email: self.email,
             phone: self.phone,
             metadata: self.metadata,
             company_name: self.company_name,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             parent_id: self.parent_id,
             default: self.default,
             extra: Default::default(),
@@ -165,9 +168,92 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
 impl TryFrom<CustomerFiscalEntitiesDataResponseBuilder>
 for CustomerFiscalEntitiesDataResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerFiscalEntitiesDataResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerFiscalEntitiesDataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "address",
+                    &self.address,
+                )?;
+                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "company_name",
+                    &self.company_name,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "default", &self.default)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerFiscalEntitiesDataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerFiscalEntitiesDataResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerFiscalEntitiesDataResponse {
+    type Fields = CustomerFiscalEntitiesDataResponseBuilder;
+}
+impl crate::__private::DecodeFields for CustomerFiscalEntitiesDataResponseBuilder {
+    type Model = CustomerFiscalEntitiesDataResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerFiscalEntitiesDataResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "address" => self.address = map.next_value()?,
+            "tax_id" => self.tax_id = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "company_name" => self.company_name = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerFiscalEntitiesDataResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,7 +5,7 @@ use super::CustomerFiscalEntitiesDataResponse;
 /// From schema `customer_fiscal_entities_response`.
 ///
 /// Build one with [`CustomerFiscalEntitiesResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesResponse {
     /// Indicates if there are more pages to be requested
@@ -17,14 +17,13 @@ pub struct CustomerFiscalEntitiesResponse {
     /// Example: `"list"`.
     pub object: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomerFiscalEntitiesDataResponse>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerFiscalEntitiesResponse {
     /// A builder: set fields by name, then [`CustomerFiscalEntitiesResponseBuilder::build`]; or pass the builder itself wherever a `CustomerFiscalEntitiesResponse` is expected.
+    #[inline]
     pub fn builder() -> CustomerFiscalEntitiesResponseBuilder {
         Default::default()
     }
@@ -40,16 +39,19 @@ pub struct CustomerFiscalEntitiesResponseBuilder {
 }
 impl CustomerFiscalEntitiesResponseBuilder {
     /// Sets [`CustomerFiscalEntitiesResponse::has_more`].
+    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`CustomerFiscalEntitiesResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesResponse::data`].
+    #[inline]
     pub fn data(
         mut self,
         value: impl IntoIterator<
@@ -67,15 +69,14 @@ impl CustomerFiscalEntitiesResponseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerFiscalEntitiesResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CustomerFiscalEntitiesResponse {
-            has_more: self
-                .has_more
-                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            has_more: crate::__private::required(self.has_more, "has_more")?,
+            object: crate::__private::required(self.object, "object")?,
             data: self.data,
             extra: Default::default(),
         })
@@ -83,9 +84,72 @@ impl CustomerFiscalEntitiesResponseBuilder {
 }
 impl TryFrom<CustomerFiscalEntitiesResponseBuilder> for CustomerFiscalEntitiesResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerFiscalEntitiesResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerFiscalEntitiesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "has_more",
+                    &self.has_more,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "data", &self.data)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerFiscalEntitiesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerFiscalEntitiesResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerFiscalEntitiesResponse {
+    type Fields = CustomerFiscalEntitiesResponseBuilder;
+}
+impl crate::__private::DecodeFields for CustomerFiscalEntitiesResponseBuilder {
+    type Model = CustomerFiscalEntitiesResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerFiscalEntitiesResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "has_more" => self.has_more = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "data" => {
+                self.data = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerFiscalEntitiesResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `customer_info`.
 ///
 /// Build one with [`CustomerInfo::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerInfo {
     /// Example: `"DevTest"`.
@@ -14,17 +14,15 @@ pub struct CustomerInfo {
     /// Example: `"5522997233"`.
     pub phone: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corporate: Option<bool>,
     /// Example: `"customer_info"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerInfo {
     /// A builder: set fields by name, then [`CustomerInfoBuilder::build`]; or pass the builder itself wherever a `CustomerInfo` is expected.
+    #[inline]
     pub fn builder() -> CustomerInfoBuilder {
         Default::default()
     }
@@ -42,40 +40,46 @@ pub struct CustomerInfoBuilder {
 }
 impl CustomerInfoBuilder {
     /// Sets [`CustomerInfo::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CustomerInfo::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`CustomerInfo::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`CustomerInfo::corporate`].
+    #[inline]
     pub fn corporate(mut self, value: bool) -> Self {
         self.corporate = Some(value);
         self
     }
     /// Sets [`CustomerInfo::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CustomerInfo {
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
-            phone: self.phone.ok_or_else(|| crate::BuildError::missing("phone"))?,
+            name: crate::__private::required(self.name, "name")?,
+            email: crate::__private::required(self.email, "email")?,
+            phone: crate::__private::required(self.phone, "phone")?,
             corporate: self.corporate,
             object: self.object,
             extra: Default::default(),
@@ -84,7 +88,60 @@ impl CustomerInfoBuilder {
 }
 impl TryFrom<CustomerInfoBuilder> for CustomerInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerInfoBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerInfoBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerInfo {
+    type Fields = CustomerInfoBuilder;
+}
+impl crate::__private::DecodeFields for CustomerInfoBuilder {
+    type Model = CustomerInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "corporate" => self.corporate = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CustomerInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,17 +4,17 @@
 /// From schema `customer_info_customer_id`, schema `payout_order_request_customer_info`.
 ///
 /// Build one with [`CustomerInfoCustomerId::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerInfoCustomerId {
     /// Example: `"cus_23874283647"`.
     pub customer_id: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerInfoCustomerId {
     /// A builder: set fields by name, then [`CustomerInfoCustomerIdBuilder::build`]; or pass the builder itself wherever a `CustomerInfoCustomerId` is expected.
+    #[inline]
     pub fn builder() -> CustomerInfoCustomerIdBuilder {
         Default::default()
     }
@@ -28,27 +28,82 @@ pub struct CustomerInfoCustomerIdBuilder {
 }
 impl CustomerInfoCustomerIdBuilder {
     /// Sets [`CustomerInfoCustomerId::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerInfoCustomerId, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CustomerInfoCustomerId {
-            customer_id: self
-                .customer_id
-                .ok_or_else(|| crate::BuildError::missing("customer_id"))?,
+            customer_id: crate::__private::required(self.customer_id, "customer_id")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<CustomerInfoCustomerIdBuilder> for CustomerInfoCustomerId {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerInfoCustomerIdBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerInfoCustomerId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerInfoCustomerId {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerInfoCustomerIdBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerInfoCustomerId {
+    type Fields = CustomerInfoCustomerIdBuilder;
+}
+impl crate::__private::DecodeFields for CustomerInfoCustomerIdBuilder {
+    type Model = CustomerInfoCustomerId;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerInfoCustomerId";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "customer_id" => self.customer_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerInfoCustomerId, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

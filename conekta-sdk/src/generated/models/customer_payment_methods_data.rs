@@ -14,12 +14,14 @@ crate::__private::tagged_union! {
     SpeiRecurrent(PaymentMethodSpeiRecurrentResponse) => "spei_recurrent", }
 }
 impl From<PaymentMethodCardResponse> for CustomerPaymentMethodsData {
+    #[inline]
     fn from(value: PaymentMethodCardResponse) -> Self {
         Self::Card(value)
     }
 }
 impl TryFrom<super::PaymentMethodCardResponseBuilder> for CustomerPaymentMethodsData {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodCardResponseBuilder,
     ) -> Result<Self, Self::Error> {
@@ -27,6 +29,7 @@ impl TryFrom<super::PaymentMethodCardResponseBuilder> for CustomerPaymentMethods
     }
 }
 impl From<PaymentMethodSpeiRecurrentResponse> for CustomerPaymentMethodsData {
+    #[inline]
     fn from(value: PaymentMethodSpeiRecurrentResponse) -> Self {
         Self::SpeiRecurrent(value)
     }
@@ -34,6 +37,7 @@ impl From<PaymentMethodSpeiRecurrentResponse> for CustomerPaymentMethodsData {
 impl TryFrom<super::PaymentMethodSpeiRecurrentResponseBuilder>
 for CustomerPaymentMethodsData {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodSpeiRecurrentResponseBuilder,
     ) -> Result<Self, Self::Error> {

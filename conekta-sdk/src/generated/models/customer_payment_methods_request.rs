@@ -3,8 +3,7 @@
 
 use super::{PaymentMethodCashOrSpeiRequest, PaymentMethodTokenRequest};
 /// From schema `customer_payment_methods_request`, schema `CreateCustomerPaymentMethods_request`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CustomerPaymentMethodsRequest {
     /// The `PaymentMethodTokenRequest` form.
     Token(PaymentMethodTokenRequest),
@@ -13,13 +12,39 @@ pub enum CustomerPaymentMethodsRequest {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for CustomerPaymentMethodsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Token(value) => serde::Serialize::serialize(value, serializer),
+            Self::CashOrSpei(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsRequest {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::Token),
+                |raw| crate::__private::attempt(raw).map(Self::CashOrSpei),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<PaymentMethodTokenRequest> for CustomerPaymentMethodsRequest {
+    #[inline]
     fn from(value: PaymentMethodTokenRequest) -> Self {
         Self::Token(value)
     }
 }
 impl TryFrom<super::PaymentMethodTokenRequestBuilder> for CustomerPaymentMethodsRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodTokenRequestBuilder,
     ) -> Result<Self, Self::Error> {
@@ -27,6 +52,7 @@ impl TryFrom<super::PaymentMethodTokenRequestBuilder> for CustomerPaymentMethods
     }
 }
 impl From<PaymentMethodCashOrSpeiRequest> for CustomerPaymentMethodsRequest {
+    #[inline]
     fn from(value: PaymentMethodCashOrSpeiRequest) -> Self {
         Self::CashOrSpei(value)
     }
@@ -34,6 +60,7 @@ impl From<PaymentMethodCashOrSpeiRequest> for CustomerPaymentMethodsRequest {
 impl TryFrom<super::PaymentMethodCashOrSpeiRequestBuilder>
 for CustomerPaymentMethodsRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::PaymentMethodCashOrSpeiRequestBuilder,
     ) -> Result<Self, Self::Error> {

@@ -7,67 +7,55 @@ use super::{CustomerDetails, SubscriptionDetails};
 /// From schema `customer_portal_response`.
 ///
 /// Build one with [`CustomerPortalResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerPortalResponse {
     /// Unique slug identifier for the portal
     ///
     /// Example: `"agIvD4QSBl4Nunq4TmuozMw2ThtyVC"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     /// Associated subscription ID
     ///
     /// Example: `"sub_2yYsQuYtXAbP1fdYu"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// Associated customer ID
     ///
     /// Example: `"cus_2yDzKtEAD3khH8Sga"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Whether this is a live or test mode portal
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionDetails>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerDetails>,
     /// Customer portal ID
     ///
     /// Example: `"scp_2ym7QbU9dTh7Froti"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Associated company ID
     ///
     /// Example: `"63dad459920de10001d177b3"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// Example: `"customer_portal"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Unix timestamp of creation
     ///
     /// Example: `1759108828`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Unix timestamp of last update
     ///
     /// Example: `1759108828`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// URL to access the customer portal
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub portal_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerPortalResponse {
     /// A builder: set fields by name, then [`CustomerPortalResponseBuilder::build`]; or pass the builder itself wherever a `CustomerPortalResponse` is expected.
+    #[inline]
     pub fn builder() -> CustomerPortalResponseBuilder {
         Default::default()
     }
@@ -92,26 +80,31 @@ pub struct CustomerPortalResponseBuilder {
 }
 impl CustomerPortalResponseBuilder {
     /// Sets [`CustomerPortalResponse::slug`].
+    #[inline]
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.slug = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::subscription_id`].
+    #[inline]
     pub fn subscription_id(mut self, value: impl Into<String>) -> Self {
         self.subscription_id = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`CustomerPortalResponse::subscription`].
+    #[inline]
     pub fn subscription(
         mut self,
         value: impl TryInto<SubscriptionDetails, Error: Into<crate::BuildError>>,
@@ -123,6 +116,7 @@ impl CustomerPortalResponseBuilder {
         self
     }
     /// Sets [`CustomerPortalResponse::customer`].
+    #[inline]
     pub fn customer(
         mut self,
         value: impl TryInto<CustomerDetails, Error: Into<crate::BuildError>>,
@@ -134,37 +128,44 @@ impl CustomerPortalResponseBuilder {
         self
     }
     /// Sets [`CustomerPortalResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::company_id`].
+    #[inline]
     pub fn company_id(mut self, value: impl Into<String>) -> Self {
         self.company_id = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`CustomerPortalResponse::updated_at`].
+    #[inline]
     pub fn updated_at(mut self, value: i64) -> Self {
         self.updated_at = Some(value);
         self
     }
     /// Sets [`CustomerPortalResponse::portal_url`].
+    #[inline]
     pub fn portal_url(mut self, value: impl Into<String>) -> Self {
         self.portal_url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerPortalResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -188,7 +189,108 @@ impl CustomerPortalResponseBuilder {
 }
 impl TryFrom<CustomerPortalResponseBuilder> for CustomerPortalResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerPortalResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerPortalResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "slug", &self.slug)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscription_id",
+                    &self.subscription_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscription",
+                    &self.subscription,
+                )?;
+                crate::__private::serialize_optional(map, "customer", &self.customer)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "company_id",
+                    &self.company_id,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "updated_at",
+                    &self.updated_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "portal_url",
+                    &self.portal_url,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerPortalResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerPortalResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerPortalResponse {
+    type Fields = CustomerPortalResponseBuilder;
+}
+impl crate::__private::DecodeFields for CustomerPortalResponseBuilder {
+    type Model = CustomerPortalResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerPortalResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "slug" => self.slug = map.next_value()?,
+            "subscription_id" => self.subscription_id = map.next_value()?,
+            "customer_id" => self.customer_id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "subscription" => self.subscription = map.next_value()?,
+            "customer" => self.customer = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "company_id" => self.company_id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "updated_at" => self.updated_at = map.next_value()?,
+            "portal_url" => self.portal_url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerPortalResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -10,14 +10,12 @@ use super::{
 /// From schema `customer_response`.
 ///
 /// Build one with [`CustomerResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerResponse {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antifraud_info: Option<CustomerAntifraudInfoResponse>,
     /// true if the customer is a company
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corporate: Option<bool>,
     /// Creation date of the object
     ///
@@ -26,27 +24,20 @@ pub struct CustomerResponse {
     /// Custom reference
     ///
     /// Example: `"custom_reference"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_reference: Option<String>,
     /// It is a parameter that allows to identify the date of birth of the client.
     ///
     /// Example: `"24/07/1992"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
     /// Example: `"fis_ent_2tKqqAfqPi21oCmEJ"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_fiscal_entity_id: Option<String>,
     /// Example: `"ship_cont_2tKZsTYcsryyu7Ah8"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_shipping_contact_id: Option<String>,
     /// Example: `"src_2tHJfJ79KyUwpxTio"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_payment_source_id: Option<String>,
     /// Example: `"Felipe@gmail.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entities: Option<CustomerFiscalEntitiesResponse>,
     /// Customer's ID
     ///
@@ -63,33 +54,27 @@ pub struct CustomerResponse {
     /// It is a parameter that allows to identify the national identification number of the client.
     ///
     /// Example: `"HEGG560427MVZRRL04"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `"customer"`.
     pub object: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_sources: Option<GetPaymentMethodResponse>,
     /// Customer's phone number
     ///
     /// Example: `"+5215555555555"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contacts: Option<CustomerResponseShippingContacts>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<SubscriptionResponse>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerResponse {
     /// A builder: set fields by name, then [`CustomerResponseBuilder::build`]; or pass the builder itself wherever a `CustomerResponse` is expected.
+    #[inline]
     pub fn builder() -> CustomerResponseBuilder {
         Default::default()
     }
@@ -122,6 +107,7 @@ pub struct CustomerResponseBuilder {
 }
 impl CustomerResponseBuilder {
     /// Sets [`CustomerResponse::antifraud_info`].
+    #[inline]
     pub fn antifraud_info(
         mut self,
         value: impl TryInto<
@@ -136,46 +122,55 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::corporate`].
+    #[inline]
     pub fn corporate(mut self, value: bool) -> Self {
         self.corporate = Some(value);
         self
     }
     /// Sets [`CustomerResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`CustomerResponse::custom_reference`].
+    #[inline]
     pub fn custom_reference(mut self, value: impl Into<String>) -> Self {
         self.custom_reference = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::date_of_birth`].
+    #[inline]
     pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
         self.date_of_birth = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::default_fiscal_entity_id`].
+    #[inline]
     pub fn default_fiscal_entity_id(mut self, value: impl Into<String>) -> Self {
         self.default_fiscal_entity_id = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::default_shipping_contact_id`].
+    #[inline]
     pub fn default_shipping_contact_id(mut self, value: impl Into<String>) -> Self {
         self.default_shipping_contact_id = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::default_payment_source_id`].
+    #[inline]
     pub fn default_payment_source_id(mut self, value: impl Into<String>) -> Self {
         self.default_payment_source_id = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::fiscal_entities`].
+    #[inline]
     pub fn fiscal_entities(
         mut self,
         value: impl TryInto<
@@ -190,26 +185,31 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`CustomerResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::national_id`].
+    #[inline]
     pub fn national_id(mut self, value: impl Into<String>) -> Self {
         self.national_id = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -218,11 +218,13 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::payment_sources`].
+    #[inline]
     pub fn payment_sources(
         mut self,
         value: impl TryInto<GetPaymentMethodResponse, Error: Into<crate::BuildError>>,
@@ -234,11 +236,13 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::shipping_contacts`].
+    #[inline]
     pub fn shipping_contacts(
         mut self,
         value: impl TryInto<
@@ -253,6 +257,7 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::subscription`].
+    #[inline]
     pub fn subscription(
         mut self,
         value: impl TryInto<SubscriptionResponse, Error: Into<crate::BuildError>>,
@@ -265,6 +270,7 @@ impl CustomerResponseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -272,9 +278,7 @@ impl CustomerResponseBuilder {
         Ok(CustomerResponse {
             antifraud_info: self.antifraud_info,
             corporate: self.corporate,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             custom_reference: self.custom_reference,
             date_of_birth: self.date_of_birth,
             default_fiscal_entity_id: self.default_fiscal_entity_id,
@@ -282,14 +286,12 @@ impl CustomerResponseBuilder {
             default_payment_source_id: self.default_payment_source_id,
             email: self.email,
             fiscal_entities: self.fiscal_entities,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            id: crate::__private::required(self.id, "id")?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
+            name: crate::__private::required(self.name, "name")?,
             national_id: self.national_id,
             metadata: self.metadata,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             payment_sources: self.payment_sources,
             phone: self.phone,
             shipping_contacts: self.shipping_contacts,
@@ -300,7 +302,148 @@ impl CustomerResponseBuilder {
 }
 impl TryFrom<CustomerResponseBuilder> for CustomerResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "antifraud_info",
+                    &self.antifraud_info,
+                )?;
+                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "custom_reference",
+                    &self.custom_reference,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "date_of_birth",
+                    &self.date_of_birth,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "default_fiscal_entity_id",
+                    &self.default_fiscal_entity_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "default_shipping_contact_id",
+                    &self.default_shipping_contact_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "default_payment_source_id",
+                    &self.default_payment_source_id,
+                )?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_entities",
+                    &self.fiscal_entities,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "national_id",
+                    &self.national_id,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_sources",
+                    &self.payment_sources,
+                )?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_contacts",
+                    &self.shipping_contacts,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscription",
+                    &self.subscription,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerResponse {
+    type Fields = CustomerResponseBuilder;
+}
+impl crate::__private::DecodeFields for CustomerResponseBuilder {
+    type Model = CustomerResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "antifraud_info" => self.antifraud_info = map.next_value()?,
+            "corporate" => self.corporate = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "custom_reference" => self.custom_reference = map.next_value()?,
+            "date_of_birth" => self.date_of_birth = map.next_value()?,
+            "default_fiscal_entity_id" => {
+                self.default_fiscal_entity_id = map.next_value()?;
+            }
+            "default_shipping_contact_id" => {
+                self.default_shipping_contact_id = map.next_value()?;
+            }
+            "default_payment_source_id" => {
+                self.default_payment_source_id = map.next_value()?;
+            }
+            "email" => self.email = map.next_value()?,
+            "fiscal_entities" => self.fiscal_entities = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "national_id" => self.national_id = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "payment_sources" => self.payment_sources = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "shipping_contacts" => self.shipping_contacts = map.next_value()?,
+            "subscription" => self.subscription = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CustomerResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,7 +5,7 @@ use super::CustomerShippingContactsDataResponse;
 /// From schema `customer_response_shipping_contacts`.
 ///
 /// Build one with [`CustomerResponseShippingContacts::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerResponseShippingContacts {
     /// Indicates if there are more pages to be requested
@@ -17,14 +17,13 @@ pub struct CustomerResponseShippingContacts {
     /// Example: `"list"`.
     pub object: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomerShippingContactsDataResponse>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerResponseShippingContacts {
     /// A builder: set fields by name, then [`CustomerResponseShippingContactsBuilder::build`]; or pass the builder itself wherever a `CustomerResponseShippingContacts` is expected.
+    #[inline]
     pub fn builder() -> CustomerResponseShippingContactsBuilder {
         Default::default()
     }
@@ -40,16 +39,19 @@ pub struct CustomerResponseShippingContactsBuilder {
 }
 impl CustomerResponseShippingContactsBuilder {
     /// Sets [`CustomerResponseShippingContacts::has_more`].
+    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`CustomerResponseShippingContacts::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerResponseShippingContacts::data`].
+    #[inline]
     pub fn data(
         mut self,
         value: impl IntoIterator<
@@ -67,15 +69,14 @@ impl CustomerResponseShippingContactsBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerResponseShippingContacts, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CustomerResponseShippingContacts {
-            has_more: self
-                .has_more
-                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            has_more: crate::__private::required(self.has_more, "has_more")?,
+            object: crate::__private::required(self.object, "object")?,
             data: self.data,
             extra: Default::default(),
         })
@@ -84,9 +85,72 @@ impl CustomerResponseShippingContactsBuilder {
 impl TryFrom<CustomerResponseShippingContactsBuilder>
 for CustomerResponseShippingContacts {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerResponseShippingContactsBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerResponseShippingContacts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "has_more",
+                    &self.has_more,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "data", &self.data)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerResponseShippingContacts {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerResponseShippingContactsBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerResponseShippingContacts {
+    type Fields = CustomerResponseShippingContactsBuilder;
+}
+impl crate::__private::DecodeFields for CustomerResponseShippingContactsBuilder {
+    type Model = CustomerResponseShippingContacts;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerResponseShippingContacts";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "has_more" => self.has_more = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "data" => {
+                self.data = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerResponseShippingContacts, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,39 +4,31 @@
 /// From schema `customer_shipping_contacts_address`.
 ///
 /// Build one with [`CustomerShippingContactsAddress::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsAddress {
     /// Example: `"shipping_address"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"Nuevo Leon 254"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street1: Option<String>,
     /// Example: `"Departamento 404"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// Example: `"06100"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// Example: `"Ciudad de Mexico"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Example: `"Ciudad de Mexico"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Example: `"MX"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residential: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsAddress {
     /// A builder: set fields by name, then [`CustomerShippingContactsAddressBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsAddress` is expected.
+    #[inline]
     pub fn builder() -> CustomerShippingContactsAddressBuilder {
         Default::default()
     }
@@ -57,47 +49,56 @@ pub struct CustomerShippingContactsAddressBuilder {
 }
 impl CustomerShippingContactsAddressBuilder {
     /// Sets [`CustomerShippingContactsAddress::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::street1`].
+    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::street2`].
+    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::postal_code`].
+    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::city`].
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::state`].
+    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::country`].
+    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsAddress::residential`].
+    #[inline]
     pub fn residential(mut self, value: bool) -> Self {
         self.residential = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerShippingContactsAddress, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -118,9 +119,82 @@ impl CustomerShippingContactsAddressBuilder {
 impl TryFrom<CustomerShippingContactsAddressBuilder>
 for CustomerShippingContactsAddress {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerShippingContactsAddressBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerShippingContactsAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "street1", &self.street1)?;
+                crate::__private::serialize_optional(map, "street2", &self.street2)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "postal_code",
+                    &self.postal_code,
+                )?;
+                crate::__private::serialize_optional(map, "city", &self.city)?;
+                crate::__private::serialize_optional(map, "state", &self.state)?;
+                crate::__private::serialize_optional(map, "country", &self.country)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "residential",
+                    &self.residential,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerShippingContactsAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerShippingContactsAddressBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerShippingContactsAddress {
+    type Fields = CustomerShippingContactsAddressBuilder;
+}
+impl crate::__private::DecodeFields for CustomerShippingContactsAddressBuilder {
+    type Model = CustomerShippingContactsAddress;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerShippingContactsAddress";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "object" => self.object = map.next_value()?,
+            "street1" => self.street1 = map.next_value()?,
+            "street2" => self.street2 = map.next_value()?,
+            "postal_code" => self.postal_code = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "state" => self.state = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "residential" => self.residential = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerShippingContactsAddress, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,37 +5,30 @@ use super::CustomerShippingContactsRequestAddress;
 /// From schema `customer_shipping_contacts_data_response`.
 ///
 /// Build one with [`CustomerShippingContactsDataResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsDataResponse {
     /// Phone contact
     ///
     /// Example: `"+525511223344"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Name of the person who will receive the order
     ///
     /// Example: `"Marvin Fuller"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
     /// The street names between which the order will be delivered.
     ///
     /// Example: `"Ackerman Crescent"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
     #[allow(missing_docs)]
     pub address: CustomerShippingContactsRequestAddress,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Metadata associated with the shipping contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `"ship_cont_2tKZsTYcsryyu7Ah8"`.
     pub id: String,
@@ -44,11 +37,11 @@ pub struct CustomerShippingContactsDataResponse {
     /// Example: `1675715413`.
     pub created_at: i64,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsDataResponse {
     /// A builder: set fields by name, then [`CustomerShippingContactsDataResponseBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsDataResponse` is expected.
+    #[inline]
     pub fn builder() -> CustomerShippingContactsDataResponseBuilder {
         Default::default()
     }
@@ -72,21 +65,25 @@ pub struct CustomerShippingContactsDataResponseBuilder {
 }
 impl CustomerShippingContactsDataResponseBuilder {
     /// Sets [`CustomerShippingContactsDataResponse::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::receiver`].
+    #[inline]
     pub fn receiver(mut self, value: impl Into<String>) -> Self {
         self.receiver = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::between_streets`].
+    #[inline]
     pub fn between_streets(mut self, value: impl Into<String>) -> Self {
         self.between_streets = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<
@@ -101,21 +98,25 @@ impl CustomerShippingContactsDataResponseBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::default`].
+    #[inline]
     pub fn default_value(mut self, value: bool) -> Self {
         self.default = Some(value);
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::deleted`].
+    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -124,22 +125,26 @@ impl CustomerShippingContactsDataResponseBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CustomerShippingContactsDataResponse, crate::BuildError> {
@@ -150,16 +155,14 @@ impl CustomerShippingContactsDataResponseBuilder {
             phone: self.phone,
             receiver: self.receiver,
             between_streets: self.between_streets,
-            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            address: crate::__private::required(self.address, "address")?,
             parent_id: self.parent_id,
             default: self.default,
             deleted: self.deleted,
             metadata: self.metadata,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             extra: Default::default(),
         })
     }
@@ -167,9 +170,92 @@ impl CustomerShippingContactsDataResponseBuilder {
 impl TryFrom<CustomerShippingContactsDataResponseBuilder>
 for CustomerShippingContactsDataResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerShippingContactsDataResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerShippingContactsDataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "receiver", &self.receiver)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "between_streets",
+                    &self.between_streets,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "address",
+                    &self.address,
+                )?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "default", &self.default)?;
+                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerShippingContactsDataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerShippingContactsDataResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerShippingContactsDataResponse {
+    type Fields = CustomerShippingContactsDataResponseBuilder;
+}
+impl crate::__private::DecodeFields for CustomerShippingContactsDataResponseBuilder {
+    type Model = CustomerShippingContactsDataResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerShippingContactsDataResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "phone" => self.phone = map.next_value()?,
+            "receiver" => self.receiver = map.next_value()?,
+            "between_streets" => self.between_streets = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerShippingContactsDataResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

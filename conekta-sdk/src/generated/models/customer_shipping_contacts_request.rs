@@ -9,44 +9,37 @@ use super::CustomerShippingContactsRequestAddress;
 /// From schema `customer_shipping_contacts_request`.
 ///
 /// Build one with [`CustomerShippingContactsRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsRequest {
     /// Phone contact
     ///
     /// Example: `"+525511223344"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Name of the person who will receive the order
     ///
     /// Example: `"Marvin Fuller"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
     /// The street names between which the order will be delivered.
     ///
     /// Example: `"Ackerman Crescent"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
     #[allow(missing_docs)]
     pub address: CustomerShippingContactsRequestAddress,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Metadata associated with the shipping contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerShippingContactsRequest {
     /// A builder: set fields by name, then [`CustomerShippingContactsRequestBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsRequest` is expected.
+    #[inline]
     pub fn builder() -> CustomerShippingContactsRequestBuilder {
         Default::default()
     }
@@ -67,21 +60,25 @@ pub struct CustomerShippingContactsRequestBuilder {
 }
 impl CustomerShippingContactsRequestBuilder {
     /// Sets [`CustomerShippingContactsRequest::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequest::receiver`].
+    #[inline]
     pub fn receiver(mut self, value: impl Into<String>) -> Self {
         self.receiver = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequest::between_streets`].
+    #[inline]
     pub fn between_streets(mut self, value: impl Into<String>) -> Self {
         self.between_streets = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequest::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<
@@ -96,21 +93,25 @@ impl CustomerShippingContactsRequestBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsRequest::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequest::default`].
+    #[inline]
     pub fn default_value(mut self, value: bool) -> Self {
         self.default = Some(value);
         self
     }
     /// Sets [`CustomerShippingContactsRequest::deleted`].
+    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// Sets [`CustomerShippingContactsRequest::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -120,6 +121,7 @@ impl CustomerShippingContactsRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerShippingContactsRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -128,7 +130,7 @@ impl CustomerShippingContactsRequestBuilder {
             phone: self.phone,
             receiver: self.receiver,
             between_streets: self.between_streets,
-            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            address: crate::__private::required(self.address, "address")?,
             parent_id: self.parent_id,
             default: self.default,
             deleted: self.deleted,
@@ -140,9 +142,82 @@ impl CustomerShippingContactsRequestBuilder {
 impl TryFrom<CustomerShippingContactsRequestBuilder>
 for CustomerShippingContactsRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerShippingContactsRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerShippingContactsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "receiver", &self.receiver)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "between_streets",
+                    &self.between_streets,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "address",
+                    &self.address,
+                )?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "default", &self.default)?;
+                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerShippingContactsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerShippingContactsRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerShippingContactsRequest {
+    type Fields = CustomerShippingContactsRequestBuilder;
+}
+impl crate::__private::DecodeFields for CustomerShippingContactsRequestBuilder {
+    type Model = CustomerShippingContactsRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerShippingContactsRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "phone" => self.phone = map.next_value()?,
+            "receiver" => self.receiver = map.next_value()?,
+            "between_streets" => self.between_streets = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerShippingContactsRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -9,42 +9,35 @@ use super::CustomerShippingContactsRequestAddress;
 /// From schema `customer_update_shipping_contacts_request`.
 ///
 /// Build one with [`CustomerUpdateShippingContactsRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerUpdateShippingContactsRequest {
     /// Phone contact
     ///
     /// Example: `"+525511223344"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Name of the person who will receive the order
     ///
     /// Example: `"Marvin Fuller"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
     /// The street names between which the order will be delivered.
     ///
     /// Example: `"Ackerman Crescent"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerShippingContactsRequestAddress>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerUpdateShippingContactsRequest {
     /// A builder: set fields by name, then [`CustomerUpdateShippingContactsRequestBuilder::build`]; or pass the builder itself wherever a `CustomerUpdateShippingContactsRequest` is expected.
+    #[inline]
     pub fn builder() -> CustomerUpdateShippingContactsRequestBuilder {
         Default::default()
     }
@@ -64,21 +57,25 @@ pub struct CustomerUpdateShippingContactsRequestBuilder {
 }
 impl CustomerUpdateShippingContactsRequestBuilder {
     /// Sets [`CustomerUpdateShippingContactsRequest::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::receiver`].
+    #[inline]
     pub fn receiver(mut self, value: impl Into<String>) -> Self {
         self.receiver = Some(value.into());
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::between_streets`].
+    #[inline]
     pub fn between_streets(mut self, value: impl Into<String>) -> Self {
         self.between_streets = Some(value.into());
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<
@@ -93,22 +90,26 @@ impl CustomerUpdateShippingContactsRequestBuilder {
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::default`].
+    #[inline]
     pub fn default_value(mut self, value: bool) -> Self {
         self.default = Some(value);
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::deleted`].
+    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<CustomerUpdateShippingContactsRequest, crate::BuildError> {
@@ -130,9 +131,76 @@ impl CustomerUpdateShippingContactsRequestBuilder {
 impl TryFrom<CustomerUpdateShippingContactsRequestBuilder>
 for CustomerUpdateShippingContactsRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: CustomerUpdateShippingContactsRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerUpdateShippingContactsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "receiver", &self.receiver)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "between_streets",
+                    &self.between_streets,
+                )?;
+                crate::__private::serialize_optional(map, "address", &self.address)?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "default", &self.default)?;
+                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerUpdateShippingContactsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CustomerUpdateShippingContactsRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerUpdateShippingContactsRequest {
+    type Fields = CustomerUpdateShippingContactsRequestBuilder;
+}
+impl crate::__private::DecodeFields for CustomerUpdateShippingContactsRequestBuilder {
+    type Model = CustomerUpdateShippingContactsRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerUpdateShippingContactsRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "phone" => self.phone = map.next_value()?,
+            "receiver" => self.receiver = map.next_value()?,
+            "between_streets" => self.between_streets = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CustomerUpdateShippingContactsRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,61 +4,51 @@
 /// From schema `delete_api_keys_response`.
 ///
 /// Build one with [`DeleteApiKeysResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteApiKeysResponse {
     /// Indicates if the api key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Unix timestamp in seconds of when the api key was created
     ///
     /// Example: `1684167881`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// A name or brief explanation of what this api key is used for
     ///
     /// Example: `"online store"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Indicates if the api key is in production
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// The first few characters of the authentication_token
     ///
     /// Example: `"key_rp"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
     /// Unique identifier of the api key
     ///
     /// Example: `"64625cc9f3e02c00163f5e4d"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Object name, value is 'api_key'
     ///
     /// Example: `"api_key"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Unix timestamp in seconds with the api key was used
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_used_at: Option<i64>,
     /// Indicates if the api key is private or public
     ///
     /// Example: `"private"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl DeleteApiKeysResponse {
     /// A builder: set fields by name, then [`DeleteApiKeysResponseBuilder::build`]; or pass the builder itself wherever a `DeleteApiKeysResponse` is expected.
+    #[inline]
     pub fn builder() -> DeleteApiKeysResponseBuilder {
         Default::default()
     }
@@ -81,57 +71,68 @@ pub struct DeleteApiKeysResponseBuilder {
 }
 impl DeleteApiKeysResponseBuilder {
     /// Sets [`DeleteApiKeysResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`DeleteApiKeysResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`DeleteApiKeysResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`DeleteApiKeysResponse::prefix`].
+    #[inline]
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.prefix = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::last_used_at`].
+    #[inline]
     pub fn last_used_at(mut self, value: i64) -> Self {
         self.last_used_at = Some(value);
         self
     }
     /// Sets [`DeleteApiKeysResponse::role`].
+    #[inline]
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.role = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::deleted`].
+    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<DeleteApiKeysResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -153,7 +154,88 @@ impl DeleteApiKeysResponseBuilder {
 }
 impl TryFrom<DeleteApiKeysResponseBuilder> for DeleteApiKeysResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: DeleteApiKeysResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for DeleteApiKeysResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "prefix", &self.prefix)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_used_at",
+                    &self.last_used_at,
+                )?;
+                crate::__private::serialize_optional(map, "role", &self.role)?;
+                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for DeleteApiKeysResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            DeleteApiKeysResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for DeleteApiKeysResponse {
+    type Fields = DeleteApiKeysResponseBuilder;
+}
+impl crate::__private::DecodeFields for DeleteApiKeysResponseBuilder {
+    type Model = DeleteApiKeysResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "DeleteApiKeysResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "active" => self.active = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "prefix" => self.prefix = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "last_used_at" => self.last_used_at = map.next_value()?,
+            "role" => self.role = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<DeleteApiKeysResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

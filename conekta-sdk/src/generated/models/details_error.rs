@@ -4,27 +4,23 @@
 /// From schema `details_error`.
 ///
 /// Build one with [`DetailsError::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetailsError {
     /// Example: `"conekta.errors.authentication.missing_key"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// Example: `"Acceso no autorizado."`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Example: `"Please include your access key in your request."`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug_message: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl DetailsError {
     /// A builder: set fields by name, then [`DetailsErrorBuilder::build`]; or pass the builder itself wherever a `DetailsError` is expected.
+    #[inline]
     pub fn builder() -> DetailsErrorBuilder {
         Default::default()
     }
@@ -41,27 +37,32 @@ pub struct DetailsErrorBuilder {
 }
 impl DetailsErrorBuilder {
     /// Sets [`DetailsError::code`].
+    #[inline]
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
         self
     }
     /// Sets [`DetailsError::param`].
+    #[inline]
     pub fn param(mut self, value: impl Into<String>) -> Self {
         self.param = Some(value.into());
         self
     }
     /// Sets [`DetailsError::message`].
+    #[inline]
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.message = Some(value.into());
         self
     }
     /// Sets [`DetailsError::debug_message`].
+    #[inline]
     pub fn debug_message(mut self, value: impl Into<String>) -> Self {
         self.debug_message = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<DetailsError, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -77,7 +78,62 @@ impl DetailsErrorBuilder {
 }
 impl TryFrom<DetailsErrorBuilder> for DetailsError {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: DetailsErrorBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for DetailsError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "code", &self.code)?;
+                crate::__private::serialize_optional(map, "param", &self.param)?;
+                crate::__private::serialize_optional(map, "message", &self.message)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "debug_message",
+                    &self.debug_message,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for DetailsError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<DetailsErrorBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for DetailsError {
+    type Fields = DetailsErrorBuilder;
+}
+impl crate::__private::DecodeFields for DetailsErrorBuilder {
+    type Model = DetailsError;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "DetailsError";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "code" => self.code = map.next_value()?,
+            "param" => self.param = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            "debug_message" => self.debug_message = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<DetailsError, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

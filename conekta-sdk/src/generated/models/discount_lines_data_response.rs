@@ -4,7 +4,7 @@
 /// From schema `discount_lines_data_response`.
 ///
 /// Build one with [`DiscountLinesDataResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DiscountLinesDataResponse {
     /// The amount to be deducted from the total sum of all payments, in cents.
@@ -30,14 +30,13 @@ pub struct DiscountLinesDataResponse {
     /// The order id
     ///
     /// Example: `"ord_2tPAmKCEJqh8RE6nY"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl DiscountLinesDataResponse {
     /// A builder: set fields by name, then [`DiscountLinesDataResponseBuilder::build`]; or pass the builder itself wherever a `DiscountLinesDataResponse` is expected.
+    #[inline]
     pub fn builder() -> DiscountLinesDataResponseBuilder {
         Default::default()
     }
@@ -56,47 +55,54 @@ pub struct DiscountLinesDataResponseBuilder {
 }
 impl DiscountLinesDataResponseBuilder {
     /// Sets [`DiscountLinesDataResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`DiscountLinesDataResponse::code`].
+    #[inline]
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
         self
     }
     /// Sets [`DiscountLinesDataResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`DiscountLinesDataResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`DiscountLinesDataResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`DiscountLinesDataResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<DiscountLinesDataResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(DiscountLinesDataResponse {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            code: self.code.ok_or_else(|| crate::BuildError::missing("code"))?,
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            code: crate::__private::required(self.code, "code")?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
             parent_id: self.parent_id,
             extra: Default::default(),
         })
@@ -104,7 +110,68 @@ impl DiscountLinesDataResponseBuilder {
 }
 impl TryFrom<DiscountLinesDataResponseBuilder> for DiscountLinesDataResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: DiscountLinesDataResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for DiscountLinesDataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(map, "code", &self.code)?;
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for DiscountLinesDataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            DiscountLinesDataResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for DiscountLinesDataResponse {
+    type Fields = DiscountLinesDataResponseBuilder;
+}
+impl crate::__private::DecodeFields for DiscountLinesDataResponseBuilder {
+    type Model = DiscountLinesDataResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "DiscountLinesDataResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<DiscountLinesDataResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,17 +4,17 @@
 /// From schema `emailCheckout_request`.
 ///
 /// Build one with [`EmailCheckoutRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmailCheckoutRequest {
     /// Example: `"example@conekta.com"`.
     pub email: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl EmailCheckoutRequest {
     /// A builder: set fields by name, then [`EmailCheckoutRequestBuilder::build`]; or pass the builder itself wherever a `EmailCheckoutRequest` is expected.
+    #[inline]
     pub fn builder() -> EmailCheckoutRequestBuilder {
         Default::default()
     }
@@ -28,25 +28,78 @@ pub struct EmailCheckoutRequestBuilder {
 }
 impl EmailCheckoutRequestBuilder {
     /// Sets [`EmailCheckoutRequest::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<EmailCheckoutRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(EmailCheckoutRequest {
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
+            email: crate::__private::required(self.email, "email")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<EmailCheckoutRequestBuilder> for EmailCheckoutRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: EmailCheckoutRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for EmailCheckoutRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for EmailCheckoutRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            EmailCheckoutRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for EmailCheckoutRequest {
+    type Fields = EmailCheckoutRequestBuilder;
+}
+impl crate::__private::DecodeFields for EmailCheckoutRequestBuilder {
+    type Model = EmailCheckoutRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "EmailCheckoutRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<EmailCheckoutRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

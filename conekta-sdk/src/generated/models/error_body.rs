@@ -7,29 +7,25 @@ use super::DetailsError;
 /// From schema `error`.
 ///
 /// Build one with [`ErrorBody::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorBody {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<DetailsError>>,
     /// log id
     ///
     /// Example: `"507f1f77bcf86cd799439011"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_id: Option<String>,
     /// Example: `"authentication_error"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Example: `"error"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ErrorBody {
     /// A builder: set fields by name, then [`ErrorBodyBuilder::build`]; or pass the builder itself wherever a `ErrorBody` is expected.
+    #[inline]
     pub fn builder() -> ErrorBodyBuilder {
         Default::default()
     }
@@ -46,6 +42,7 @@ pub struct ErrorBodyBuilder {
 }
 impl ErrorBodyBuilder {
     /// Sets [`ErrorBody::details`].
+    #[inline]
     pub fn details(
         mut self,
         value: impl IntoIterator<
@@ -59,22 +56,26 @@ impl ErrorBodyBuilder {
         self
     }
     /// Sets [`ErrorBody::log_id`].
+    #[inline]
     pub fn log_id(mut self, value: impl Into<String>) -> Self {
         self.log_id = Some(value.into());
         self
     }
     /// Sets [`ErrorBody::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`ErrorBody::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ErrorBody, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -90,7 +91,62 @@ impl ErrorBodyBuilder {
 }
 impl TryFrom<ErrorBodyBuilder> for ErrorBody {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ErrorBodyBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ErrorBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "details", &self.details)?;
+                crate::__private::serialize_optional(map, "log_id", &self.log_id)?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ErrorBodyBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ErrorBody {
+    type Fields = ErrorBodyBuilder;
+}
+impl crate::__private::DecodeFields for ErrorBodyBuilder {
+    type Model = ErrorBody;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ErrorBody";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "details" => {
+                self.details = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "log_id" => self.log_id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ErrorBody, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

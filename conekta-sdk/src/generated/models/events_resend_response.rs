@@ -6,33 +6,27 @@
 /// From schema `events_resend_response`.
 ///
 /// Build one with [`EventsResendResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventsResendResponse {
     /// Example: `6`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_attempts: Option<i64>,
     /// Example: `"webhl_2svd2sh6GbqzyWBNZ"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `1684265970`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_attempted_at: Option<i64>,
     /// Example: `405`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_http_response_status: Option<i32>,
     /// Example: `{}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_data: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl EventsResendResponse {
     /// A builder: set fields by name, then [`EventsResendResponseBuilder::build`]; or pass the builder itself wherever a `EventsResendResponse` is expected.
+    #[inline]
     pub fn builder() -> EventsResendResponseBuilder {
         Default::default()
     }
@@ -51,26 +45,31 @@ pub struct EventsResendResponseBuilder {
 }
 impl EventsResendResponseBuilder {
     /// Sets [`EventsResendResponse::failed_attempts`].
+    #[inline]
     pub fn failed_attempts(mut self, value: i64) -> Self {
         self.failed_attempts = Some(value);
         self
     }
     /// Sets [`EventsResendResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`EventsResendResponse::last_attempted_at`].
+    #[inline]
     pub fn last_attempted_at(mut self, value: i64) -> Self {
         self.last_attempted_at = Some(value);
         self
     }
     /// Sets [`EventsResendResponse::last_http_response_status`].
+    #[inline]
     pub fn last_http_response_status(mut self, value: i32) -> Self {
         self.last_http_response_status = Some(value);
         self
     }
     /// Sets [`EventsResendResponse::response_data`].
+    #[inline]
     pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.response_data = crate::__private::keep(
             &mut self.first_error,
@@ -79,12 +78,14 @@ impl EventsResendResponseBuilder {
         self
     }
     /// Sets [`EventsResendResponse::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<EventsResendResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -102,7 +103,86 @@ impl EventsResendResponseBuilder {
 }
 impl TryFrom<EventsResendResponseBuilder> for EventsResendResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: EventsResendResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for EventsResendResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "failed_attempts",
+                    &self.failed_attempts,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_attempted_at",
+                    &self.last_attempted_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_http_response_status",
+                    &self.last_http_response_status,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "response_data",
+                    &self.response_data,
+                )?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for EventsResendResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            EventsResendResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for EventsResendResponse {
+    type Fields = EventsResendResponseBuilder;
+}
+impl crate::__private::DecodeFields for EventsResendResponseBuilder {
+    type Model = EventsResendResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "EventsResendResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "failed_attempts" => self.failed_attempts = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "last_attempted_at" => self.last_attempted_at = map.next_value()?,
+            "last_http_response_status" => {
+                self.last_http_response_status = map.next_value()?;
+            }
+            "response_data" => self.response_data = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<EventsResendResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

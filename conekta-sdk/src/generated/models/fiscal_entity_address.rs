@@ -6,7 +6,7 @@
 /// From schema `fiscal_entity_address`.
 ///
 /// Build one with [`FiscalEntityAddress::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityAddress {
     /// Street name and number
@@ -16,7 +16,6 @@ pub struct FiscalEntityAddress {
     /// Street name and number
     ///
     /// Example: `"Departamento 404"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// Postal code
     ///
@@ -29,7 +28,6 @@ pub struct FiscalEntityAddress {
     /// State
     ///
     /// Example: `"Ciudad de Mexico"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
     ///
@@ -40,11 +38,11 @@ pub struct FiscalEntityAddress {
     /// Example: `"123"`.
     pub external_number: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FiscalEntityAddress {
     /// A builder: set fields by name, then [`FiscalEntityAddressBuilder::build`]; or pass the builder itself wherever a `FiscalEntityAddress` is expected.
+    #[inline]
     pub fn builder() -> FiscalEntityAddressBuilder {
         Default::default()
     }
@@ -64,65 +62,151 @@ pub struct FiscalEntityAddressBuilder {
 }
 impl FiscalEntityAddressBuilder {
     /// Sets [`FiscalEntityAddress::street1`].
+    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::street2`].
+    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::postal_code`].
+    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::city`].
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::state`].
+    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::country`].
+    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::external_number`].
+    #[inline]
     pub fn external_number(mut self, value: impl Into<String>) -> Self {
         self.external_number = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<FiscalEntityAddress, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(FiscalEntityAddress {
-            street1: self.street1.ok_or_else(|| crate::BuildError::missing("street1"))?,
+            street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,
-            postal_code: self
-                .postal_code
-                .ok_or_else(|| crate::BuildError::missing("postal_code"))?,
-            city: self.city.ok_or_else(|| crate::BuildError::missing("city"))?,
+            postal_code: crate::__private::required(self.postal_code, "postal_code")?,
+            city: crate::__private::required(self.city, "city")?,
             state: self.state,
-            country: self.country.ok_or_else(|| crate::BuildError::missing("country"))?,
-            external_number: self
-                .external_number
-                .ok_or_else(|| crate::BuildError::missing("external_number"))?,
+            country: crate::__private::required(self.country, "country")?,
+            external_number: crate::__private::required(
+                self.external_number,
+                "external_number",
+            )?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<FiscalEntityAddressBuilder> for FiscalEntityAddress {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: FiscalEntityAddressBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for FiscalEntityAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "street1",
+                    &self.street1,
+                )?;
+                crate::__private::serialize_optional(map, "street2", &self.street2)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "postal_code",
+                    &self.postal_code,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "city", &self.city)?;
+                crate::__private::serialize_optional(map, "state", &self.state)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "country",
+                    &self.country,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "external_number",
+                    &self.external_number,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for FiscalEntityAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            FiscalEntityAddressBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for FiscalEntityAddress {
+    type Fields = FiscalEntityAddressBuilder;
+}
+impl crate::__private::DecodeFields for FiscalEntityAddressBuilder {
+    type Model = FiscalEntityAddress;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "FiscalEntityAddress";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "street1" => self.street1 = map.next_value()?,
+            "street2" => self.street2 = map.next_value()?,
+            "postal_code" => self.postal_code = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "state" => self.state = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "external_number" => self.external_number = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<FiscalEntityAddress, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

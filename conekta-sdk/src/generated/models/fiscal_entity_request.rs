@@ -5,34 +5,29 @@ use super::FiscalEntityRequestAddress;
 /// From schema `fiscal_entity_request`.
 ///
 /// Build one with [`FiscalEntityRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityRequest {
     #[allow(missing_docs)]
     pub address: FiscalEntityRequestAddress,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
     /// Example: `"conekta"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FiscalEntityRequest {
     /// A builder: set fields by name, then [`FiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `FiscalEntityRequest` is expected.
+    #[inline]
     pub fn builder() -> FiscalEntityRequestBuilder {
         Default::default()
     }
@@ -53,6 +48,7 @@ pub struct FiscalEntityRequestBuilder {
 }
 impl FiscalEntityRequestBuilder {
     /// Sets [`FiscalEntityRequest::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<FiscalEntityRequestAddress, Error: Into<crate::BuildError>>,
@@ -64,21 +60,25 @@ impl FiscalEntityRequestBuilder {
         self
     }
     /// Sets [`FiscalEntityRequest::tax_id`].
+    #[inline]
     pub fn tax_id(mut self, value: impl Into<String>) -> Self {
         self.tax_id = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequest::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequest::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequest::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<
@@ -92,18 +92,20 @@ impl FiscalEntityRequestBuilder {
         self
     }
     /// Sets [`FiscalEntityRequest::company_name`].
+    #[inline]
     pub fn company_name(mut self, value: impl Into<String>) -> Self {
         self.company_name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<FiscalEntityRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(FiscalEntityRequest {
-            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            address: crate::__private::required(self.address, "address")?,
             tax_id: self.tax_id,
             email: self.email,
             phone: self.phone,
@@ -115,7 +117,76 @@ impl FiscalEntityRequestBuilder {
 }
 impl TryFrom<FiscalEntityRequestBuilder> for FiscalEntityRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: FiscalEntityRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for FiscalEntityRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "address",
+                    &self.address,
+                )?;
+                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "company_name",
+                    &self.company_name,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for FiscalEntityRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            FiscalEntityRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for FiscalEntityRequest {
+    type Fields = FiscalEntityRequestBuilder;
+}
+impl crate::__private::DecodeFields for FiscalEntityRequestBuilder {
+    type Model = FiscalEntityRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "FiscalEntityRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "address" => self.address = map.next_value()?,
+            "tax_id" => self.tax_id = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "company_name" => self.company_name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<FiscalEntityRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

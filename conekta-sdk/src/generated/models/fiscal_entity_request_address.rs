@@ -4,38 +4,33 @@
 /// From schema `fiscal_entity_request_address`.
 ///
 /// Build one with [`FiscalEntityRequestAddress::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityRequestAddress {
     /// Example: `"Nuevo Leon 254"`.
     pub street1: String,
     /// Example: `"Departamento 404"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// Example: `"06100"`.
     pub postal_code: String,
     /// Example: `"Ciudad de Mexico"`.
     pub city: String,
     /// Example: `"Ciudad de Mexico"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
     ///
     /// Example: `"MX"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residential: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_number: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FiscalEntityRequestAddress {
     /// A builder: set fields by name, then [`FiscalEntityRequestAddressBuilder::build`]; or pass the builder itself wherever a `FiscalEntityRequestAddress` is expected.
+    #[inline]
     pub fn builder() -> FiscalEntityRequestAddressBuilder {
         Default::default()
     }
@@ -56,58 +51,65 @@ pub struct FiscalEntityRequestAddressBuilder {
 }
 impl FiscalEntityRequestAddressBuilder {
     /// Sets [`FiscalEntityRequestAddress::street1`].
+    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::street2`].
+    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::postal_code`].
+    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::city`].
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::state`].
+    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::country`].
+    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::residential`].
+    #[inline]
     pub fn residential(mut self, value: bool) -> Self {
         self.residential = Some(value);
         self
     }
     /// Sets [`FiscalEntityRequestAddress::external_number`].
+    #[inline]
     pub fn external_number(mut self, value: impl Into<String>) -> Self {
         self.external_number = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<FiscalEntityRequestAddress, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(FiscalEntityRequestAddress {
-            street1: self.street1.ok_or_else(|| crate::BuildError::missing("street1"))?,
+            street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,
-            postal_code: self
-                .postal_code
-                .ok_or_else(|| crate::BuildError::missing("postal_code"))?,
-            city: self.city.ok_or_else(|| crate::BuildError::missing("city"))?,
+            postal_code: crate::__private::required(self.postal_code, "postal_code")?,
+            city: crate::__private::required(self.city, "city")?,
             state: self.state,
             country: self.country,
             residential: self.residential,
@@ -118,9 +120,90 @@ impl FiscalEntityRequestAddressBuilder {
 }
 impl TryFrom<FiscalEntityRequestAddressBuilder> for FiscalEntityRequestAddress {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: FiscalEntityRequestAddressBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for FiscalEntityRequestAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "street1",
+                    &self.street1,
+                )?;
+                crate::__private::serialize_optional(map, "street2", &self.street2)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "postal_code",
+                    &self.postal_code,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "city", &self.city)?;
+                crate::__private::serialize_optional(map, "state", &self.state)?;
+                crate::__private::serialize_optional(map, "country", &self.country)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "residential",
+                    &self.residential,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "external_number",
+                    &self.external_number,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for FiscalEntityRequestAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            FiscalEntityRequestAddressBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for FiscalEntityRequestAddress {
+    type Fields = FiscalEntityRequestAddressBuilder;
+}
+impl crate::__private::DecodeFields for FiscalEntityRequestAddressBuilder {
+    type Model = FiscalEntityRequestAddress;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "FiscalEntityRequestAddress";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "street1" => self.street1 = map.next_value()?,
+            "street2" => self.street2 = map.next_value()?,
+            "postal_code" => self.postal_code = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "state" => self.state = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "residential" => self.residential = map.next_value()?,
+            "external_number" => self.external_number = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<FiscalEntityRequestAddress, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

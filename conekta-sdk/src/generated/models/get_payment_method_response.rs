@@ -5,7 +5,7 @@ use super::CustomerPaymentMethodsData;
 /// From schema `get_payment_method_response`, schema `customer_payment_methods_response`.
 ///
 /// Build one with [`GetPaymentMethodResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetPaymentMethodResponse {
     /// Indicates if there are more pages to be requested
@@ -19,22 +19,19 @@ pub struct GetPaymentMethodResponse {
     /// URL of the next page.
     ///
     /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
     ///
     /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomerPaymentMethodsData>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl GetPaymentMethodResponse {
     /// A builder: set fields by name, then [`GetPaymentMethodResponseBuilder::build`]; or pass the builder itself wherever a `GetPaymentMethodResponse` is expected.
+    #[inline]
     pub fn builder() -> GetPaymentMethodResponseBuilder {
         Default::default()
     }
@@ -52,26 +49,31 @@ pub struct GetPaymentMethodResponseBuilder {
 }
 impl GetPaymentMethodResponseBuilder {
     /// Sets [`GetPaymentMethodResponse::has_more`].
+    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`GetPaymentMethodResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`GetPaymentMethodResponse::next_page_url`].
+    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`GetPaymentMethodResponse::previous_page_url`].
+    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
     /// Sets [`GetPaymentMethodResponse::data`].
+    #[inline]
     pub fn data(
         mut self,
         value: impl IntoIterator<
@@ -89,15 +91,14 @@ impl GetPaymentMethodResponseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<GetPaymentMethodResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(GetPaymentMethodResponse {
-            has_more: self
-                .has_more
-                .ok_or_else(|| crate::BuildError::missing("has_more"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            has_more: crate::__private::required(self.has_more, "has_more")?,
+            object: crate::__private::required(self.object, "object")?,
             next_page_url: self.next_page_url,
             previous_page_url: self.previous_page_url,
             data: self.data,
@@ -107,7 +108,82 @@ impl GetPaymentMethodResponseBuilder {
 }
 impl TryFrom<GetPaymentMethodResponseBuilder> for GetPaymentMethodResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: GetPaymentMethodResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for GetPaymentMethodResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "has_more",
+                    &self.has_more,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "next_page_url",
+                    &self.next_page_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "previous_page_url",
+                    &self.previous_page_url,
+                )?;
+                crate::__private::serialize_optional(map, "data", &self.data)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetPaymentMethodResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            GetPaymentMethodResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for GetPaymentMethodResponse {
+    type Fields = GetPaymentMethodResponseBuilder;
+}
+impl crate::__private::DecodeFields for GetPaymentMethodResponseBuilder {
+    type Model = GetPaymentMethodResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "GetPaymentMethodResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "has_more" => self.has_more = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "next_page_url" => self.next_page_url = map.next_value()?,
+            "previous_page_url" => self.previous_page_url = map.next_value()?,
+            "data" => {
+                self.data = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<GetPaymentMethodResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,35 +4,31 @@
 /// From schema `blacklist_rule_response`, schema `deleted_blacklist_rule_response`, schema `deleted_whitelist_rule_response`, schema `whitelistlist_rule_response`.
 ///
 /// Build one with [`ListRuleResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRuleResponse {
     /// Blacklist rule id
     ///
     /// Example: `"2fw8EWJusiRrxdPzT"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// field used for blacklists rule
     ///
     /// Example: `"email"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// value used for blacklists rule
     ///
     /// Example: `"email@example.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// use an description for blacklisted rule
     ///
     /// Example: `"secure customer example@example.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ListRuleResponse {
     /// A builder: set fields by name, then [`ListRuleResponseBuilder::build`]; or pass the builder itself wherever a `ListRuleResponse` is expected.
+    #[inline]
     pub fn builder() -> ListRuleResponseBuilder {
         Default::default()
     }
@@ -49,27 +45,32 @@ pub struct ListRuleResponseBuilder {
 }
 impl ListRuleResponseBuilder {
     /// Sets [`ListRuleResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ListRuleResponse::field`].
+    #[inline]
     pub fn field(mut self, value: impl Into<String>) -> Self {
         self.field = Some(value.into());
         self
     }
     /// Sets [`ListRuleResponse::value`].
+    #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// Sets [`ListRuleResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ListRuleResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -85,7 +86,62 @@ impl ListRuleResponseBuilder {
 }
 impl TryFrom<ListRuleResponseBuilder> for ListRuleResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ListRuleResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ListRuleResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "field", &self.field)?;
+                crate::__private::serialize_optional(map, "value", &self.value)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListRuleResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ListRuleResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ListRuleResponse {
+    type Fields = ListRuleResponseBuilder;
+}
+impl crate::__private::DecodeFields for ListRuleResponseBuilder {
+    type Model = ListRuleResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ListRuleResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "field" => self.field = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ListRuleResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

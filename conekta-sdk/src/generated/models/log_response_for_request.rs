@@ -6,7 +6,7 @@
 /// From schema `log_response_for_request`.
 ///
 /// Build one with [`LogResponseForRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogResponseForRequest {
     /// Example: `1661445644`.
@@ -14,64 +14,47 @@ pub struct LogResponseForRequest {
     /// Example: `"6307a60c41de27127515a575"`.
     pub id: String,
     /// Example: `"54.235.131.48"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// Example: `true`.
     pub livemode: bool,
     /// Example: `"ord_87632467832"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loggable_id: Option<String>,
     /// Example: `"order"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loggable_type: Option<String>,
     /// Example: `"POST"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oauth_token_id: Option<String>,
     /// Example: `{"amount":3000,"payable":true}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_string: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `"FilterResource"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_body: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_headers: Option<std::collections::BTreeMap<String, String>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_body: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_headers: Option<std::collections::BTreeMap<String, String>>,
     /// Example: `\["6307a60c41de27127515a575","6307a60c41de27127515a571"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub searchable_tags: Option<Vec<String>>,
     /// Example: `200`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Example: `"2022-08-25T16:40:44.887Z"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// Example: `"/filter_resource"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Example: `"5a0b7001edbb6e1725b0b2c6"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_account_id: Option<String>,
     /// Example: `"2.2.0"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl LogResponseForRequest {
     /// A builder: set fields by name, then [`LogResponseForRequestBuilder::build`]; or pass the builder itself wherever a `LogResponseForRequest` is expected.
+    #[inline]
     pub fn builder() -> LogResponseForRequestBuilder {
         Default::default()
     }
@@ -104,46 +87,55 @@ pub struct LogResponseForRequestBuilder {
 }
 impl LogResponseForRequestBuilder {
     /// Sets [`LogResponseForRequest::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`LogResponseForRequest::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::ip_address`].
+    #[inline]
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.ip_address = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`LogResponseForRequest::loggable_id`].
+    #[inline]
     pub fn loggable_id(mut self, value: impl Into<String>) -> Self {
         self.loggable_id = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::loggable_type`].
+    #[inline]
     pub fn loggable_type(mut self, value: impl Into<String>) -> Self {
         self.loggable_type = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::method`].
+    #[inline]
     pub fn method(mut self, value: impl Into<String>) -> Self {
         self.method = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::oauth_token_id`].
+    #[inline]
     pub fn oauth_token_id(mut self, value: impl Into<String>) -> Self {
         self.oauth_token_id = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::query_string`].
+    #[inline]
     pub fn query_string(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.query_string = crate::__private::keep(
             &mut self.first_error,
@@ -152,11 +144,13 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::related`].
+    #[inline]
     pub fn related(mut self, value: impl Into<String>) -> Self {
         self.related = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::request_body`].
+    #[inline]
     pub fn request_body(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.request_body = crate::__private::keep(
             &mut self.first_error,
@@ -165,6 +159,7 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::request_headers`].
+    #[inline]
     pub fn request_headers(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, String>>,
@@ -173,6 +168,7 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::response_body`].
+    #[inline]
     pub fn response_body(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.response_body = crate::__private::keep(
             &mut self.first_error,
@@ -181,6 +177,7 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::response_headers`].
+    #[inline]
     pub fn response_headers(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, String>>,
@@ -189,6 +186,7 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::searchable_tags`].
+    #[inline]
     pub fn searchable_tags(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -197,45 +195,47 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::updated_at`].
+    #[inline]
     pub fn updated_at(mut self, value: impl Into<String>) -> Self {
         self.updated_at = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::user_account_id`].
+    #[inline]
     pub fn user_account_id(mut self, value: impl Into<String>) -> Self {
         self.user_account_id = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::version`].
+    #[inline]
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.version = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<LogResponseForRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(LogResponseForRequest {
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            id: crate::__private::required(self.id, "id")?,
             ip_address: self.ip_address,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
             loggable_id: self.loggable_id,
             loggable_type: self.loggable_type,
             method: self.method,
@@ -258,7 +258,156 @@ impl LogResponseForRequestBuilder {
 }
 impl TryFrom<LogResponseForRequestBuilder> for LogResponseForRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: LogResponseForRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for LogResponseForRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "ip_address",
+                    &self.ip_address,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "loggable_id",
+                    &self.loggable_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "loggable_type",
+                    &self.loggable_type,
+                )?;
+                crate::__private::serialize_optional(map, "method", &self.method)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "oauth_token_id",
+                    &self.oauth_token_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "query_string",
+                    &self.query_string,
+                )?;
+                crate::__private::serialize_optional(map, "related", &self.related)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "request_body",
+                    &self.request_body,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "request_headers",
+                    &self.request_headers,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "response_body",
+                    &self.response_body,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "response_headers",
+                    &self.response_headers,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "searchable_tags",
+                    &self.searchable_tags,
+                )?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "updated_at",
+                    &self.updated_at,
+                )?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "user_account_id",
+                    &self.user_account_id,
+                )?;
+                crate::__private::serialize_optional(map, "version", &self.version)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for LogResponseForRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            LogResponseForRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for LogResponseForRequest {
+    type Fields = LogResponseForRequestBuilder;
+}
+impl crate::__private::DecodeFields for LogResponseForRequestBuilder {
+    type Model = LogResponseForRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "LogResponseForRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "created_at" => self.created_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "ip_address" => self.ip_address = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "loggable_id" => self.loggable_id = map.next_value()?,
+            "loggable_type" => self.loggable_type = map.next_value()?,
+            "method" => self.method = map.next_value()?,
+            "oauth_token_id" => self.oauth_token_id = map.next_value()?,
+            "query_string" => self.query_string = map.next_value()?,
+            "related" => self.related = map.next_value()?,
+            "request_body" => self.request_body = map.next_value()?,
+            "request_headers" => self.request_headers = map.next_value()?,
+            "response_body" => self.response_body = map.next_value()?,
+            "response_headers" => self.response_headers = map.next_value()?,
+            "searchable_tags" => {
+                self.searchable_tags = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "status" => self.status = map.next_value()?,
+            "updated_at" => self.updated_at = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            "user_account_id" => self.user_account_id = map.next_value()?,
+            "version" => self.version = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<LogResponseForRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,30 +7,25 @@ use super::LogsResponseData;
 /// From schema `logs_response_for_request`.
 ///
 /// Build one with [`LogsResponseForRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LogsResponseForRequest {
     /// True, if there are more pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     /// The object type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// URL of the next page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_url: Option<String>,
     /// Url of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_url: Option<String>,
     /// set to page results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<LogsResponseData>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl LogsResponseForRequest {
     /// A builder: set fields by name, then [`LogsResponseForRequestBuilder::build`]; or pass the builder itself wherever a `LogsResponseForRequest` is expected.
+    #[inline]
     pub fn builder() -> LogsResponseForRequestBuilder {
         Default::default()
     }
@@ -48,26 +43,31 @@ pub struct LogsResponseForRequestBuilder {
 }
 impl LogsResponseForRequestBuilder {
     /// Sets [`LogsResponseForRequest::has_more`].
+    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`LogsResponseForRequest::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`LogsResponseForRequest::next_page_url`].
+    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`LogsResponseForRequest::previous_page_url`].
+    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
     /// Sets [`LogsResponseForRequest::data`].
+    #[inline]
     pub fn data(
         mut self,
         value: impl IntoIterator<
@@ -82,6 +82,7 @@ impl LogsResponseForRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<LogsResponseForRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -98,7 +99,78 @@ impl LogsResponseForRequestBuilder {
 }
 impl TryFrom<LogsResponseForRequestBuilder> for LogsResponseForRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: LogsResponseForRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for LogsResponseForRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "has_more", &self.has_more)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "next_page_url",
+                    &self.next_page_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "previous_page_url",
+                    &self.previous_page_url,
+                )?;
+                crate::__private::serialize_optional(map, "data", &self.data)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for LogsResponseForRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            LogsResponseForRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for LogsResponseForRequest {
+    type Fields = LogsResponseForRequestBuilder;
+}
+impl crate::__private::DecodeFields for LogsResponseForRequestBuilder {
+    type Model = LogsResponseForRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "LogsResponseForRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "has_more" => self.has_more = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "next_page_url" => self.next_page_url = map.next_value()?,
+            "previous_page_url" => self.previous_page_url = map.next_value()?,
+            "data" => {
+                self.data = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<LogsResponseForRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

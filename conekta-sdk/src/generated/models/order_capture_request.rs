@@ -4,7 +4,7 @@
 /// From schema `order_capture_request`.
 ///
 /// Build one with [`OrderCaptureRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCaptureRequest {
     /// Amount to capture
@@ -12,11 +12,11 @@ pub struct OrderCaptureRequest {
     /// Example: `500`.
     pub amount: i64,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderCaptureRequest {
     /// A builder: set fields by name, then [`OrderCaptureRequestBuilder::build`]; or pass the builder itself wherever a `OrderCaptureRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderCaptureRequestBuilder {
         Default::default()
     }
@@ -30,25 +30,78 @@ pub struct OrderCaptureRequestBuilder {
 }
 impl OrderCaptureRequestBuilder {
     /// Sets [`OrderCaptureRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderCaptureRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderCaptureRequest {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<OrderCaptureRequestBuilder> for OrderCaptureRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderCaptureRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderCaptureRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderCaptureRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderCaptureRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderCaptureRequest {
+    type Fields = OrderCaptureRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderCaptureRequestBuilder {
+    type Model = OrderCaptureRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderCaptureRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderCaptureRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

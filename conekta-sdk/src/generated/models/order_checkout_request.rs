@@ -7,7 +7,7 @@ use super::CardNetwork;
 /// From schema `order_checkout_request`.
 ///
 /// Build one with [`OrderCheckoutRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCheckoutRequest {
     /// Are the payment methods available for this link. For subscriptions, only 'card' is allowed due to the recurring nature of the payments.
@@ -19,59 +19,47 @@ pub struct OrderCheckoutRequest {
     /// List of card networks to exclude from the checkout. This field is only applicable for card payments.
     ///
     /// Example: `\["visa","amex"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<CardNetwork>>,
     /// List of plan IDs that will be available for subscription. This field is required for subscription payments.
     ///
     /// Example: `\["plan_123","plan_456"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_ids: Option<Vec<String>>,
     /// It is the time when the link will expire.
     ///
     /// It is expressed in seconds since the Unix epoch. The valid range is from 5 minutes to 365 days from the creation date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Redirection url back to the site in case of failed payment, applies only to HostedPayment.
     ///
     /// Example: `"<https://www.mysite.com/failure">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_url: Option<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_enabled: Option<bool>,
     /// Example: `\[3,6,12\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Number of retries allowed before the checkout is marked as failed
     ///
     /// Example: `3`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_failed_retries: Option<i8>,
     /// Reason for payment
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_enabled: Option<bool>,
     /// number of seconds to wait before redirecting to the success_url
     ///
     /// Example: `10`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirection_time: Option<i8>,
     /// Redirection url back to the site in case of successful payment, applies only to HostedPayment
     ///
     /// Example: `"<https://www.mysite.com/success">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
     /// Required. This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrderCheckoutRequestType>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderCheckoutRequest {
     /// A builder: set fields by name, then [`OrderCheckoutRequestBuilder::build`]; or pass the builder itself wherever a `OrderCheckoutRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderCheckoutRequestBuilder {
         Default::default()
     }
@@ -97,6 +85,7 @@ pub struct OrderCheckoutRequestBuilder {
 }
 impl OrderCheckoutRequestBuilder {
     /// Sets [`OrderCheckoutRequest::allowed_payment_methods`].
+    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<
@@ -113,6 +102,7 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::exclude_card_networks`].
+    #[inline]
     pub fn exclude_card_networks(
         mut self,
         value: impl IntoIterator<
@@ -126,6 +116,7 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::plan_ids`].
+    #[inline]
     pub fn plan_ids(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -134,21 +125,25 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::failure_url`].
+    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::monthly_installments_enabled`].
+    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::monthly_installments_options`].
+    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i8>,
@@ -157,31 +152,37 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::max_failed_retries`].
+    #[inline]
     pub fn max_failed_retries(mut self, value: i8) -> Self {
         self.max_failed_retries = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::on_demand_enabled`].
+    #[inline]
     pub fn on_demand_enabled(mut self, value: bool) -> Self {
         self.on_demand_enabled = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::redirection_time`].
+    #[inline]
     pub fn redirection_time(mut self, value: i8) -> Self {
         self.redirection_time = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::type`].
+    #[inline]
     pub fn r#type(
         mut self,
         value: impl TryInto<OrderCheckoutRequestType, Error: Into<crate::BuildError>>,
@@ -194,14 +195,16 @@ impl OrderCheckoutRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderCheckoutRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderCheckoutRequest {
-            allowed_payment_methods: self
-                .allowed_payment_methods
-                .ok_or_else(|| crate::BuildError::missing("allowed_payment_methods"))?,
+            allowed_payment_methods: crate::__private::required(
+                self.allowed_payment_methods,
+                "allowed_payment_methods",
+            )?,
             exclude_card_networks: self.exclude_card_networks,
             plan_ids: self.plan_ids,
             expires_at: self.expires_at,
@@ -220,8 +223,141 @@ impl OrderCheckoutRequestBuilder {
 }
 impl TryFrom<OrderCheckoutRequestBuilder> for OrderCheckoutRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderCheckoutRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderCheckoutRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "allowed_payment_methods",
+                    &self.allowed_payment_methods,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "exclude_card_networks",
+                    &self.exclude_card_networks,
+                )?;
+                crate::__private::serialize_optional(map, "plan_ids", &self.plan_ids)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_url",
+                    &self.failure_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_enabled",
+                    &self.monthly_installments_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_options",
+                    &self.monthly_installments_options,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "max_failed_retries",
+                    &self.max_failed_retries,
+                )?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "on_demand_enabled",
+                    &self.on_demand_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "redirection_time",
+                    &self.redirection_time,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderCheckoutRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderCheckoutRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderCheckoutRequest {
+    type Fields = OrderCheckoutRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderCheckoutRequestBuilder {
+    type Model = OrderCheckoutRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderCheckoutRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payment_methods" => {
+                self.allowed_payment_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "exclude_card_networks" => {
+                self.exclude_card_networks = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "plan_ids" => {
+                self.plan_ids = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "expires_at" => self.expires_at = map.next_value()?,
+            "failure_url" => self.failure_url = map.next_value()?,
+            "monthly_installments_enabled" => {
+                self.monthly_installments_enabled = map.next_value()?;
+            }
+            "monthly_installments_options" => {
+                self.monthly_installments_options = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "max_failed_retries" => self.max_failed_retries = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
+            "redirection_time" => self.redirection_time = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderCheckoutRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

@@ -5,8 +5,7 @@ use super::{CustomerInfo, CustomerInfoCustomerId};
 /// It is the information of the customer who will be created when receiving a new payment.
 ///
 /// From schema `order_update_customer_info`, schema `checkout_order_template_customer_info`, schema `order_request_customer_info`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OrderCustomerInfo {
     /// The `CustomerInfo` form.
     CustomerInfo(CustomerInfo),
@@ -15,24 +14,54 @@ pub enum OrderCustomerInfo {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for OrderCustomerInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::CustomerInfo(value) => serde::Serialize::serialize(value, serializer),
+            Self::CustomerInfoCustomerId(value) => {
+                serde::Serialize::serialize(value, serializer)
+            }
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderCustomerInfo {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::CustomerInfo),
+                |raw| crate::__private::attempt(raw).map(Self::CustomerInfoCustomerId),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<CustomerInfo> for OrderCustomerInfo {
+    #[inline]
     fn from(value: CustomerInfo) -> Self {
         Self::CustomerInfo(value)
     }
 }
 impl TryFrom<super::CustomerInfoBuilder> for OrderCustomerInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::CustomerInfoBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<CustomerInfoCustomerId> for OrderCustomerInfo {
+    #[inline]
     fn from(value: CustomerInfoCustomerId) -> Self {
         Self::CustomerInfoCustomerId(value)
     }
 }
 impl TryFrom<super::CustomerInfoCustomerIdBuilder> for OrderCustomerInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::CustomerInfoCustomerIdBuilder,
     ) -> Result<Self, Self::Error> {

@@ -6,7 +6,7 @@
 /// From schema `order_discount_lines_request`.
 ///
 /// Build one with [`OrderDiscountLinesRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDiscountLinesRequest {
     /// The amount to be deducted from the total sum of all payments, in cents.
@@ -22,11 +22,11 @@ pub struct OrderDiscountLinesRequest {
     /// Example: `"loyalty"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderDiscountLinesRequest {
     /// A builder: set fields by name, then [`OrderDiscountLinesRequestBuilder::build`]; or pass the builder itself wherever a `OrderDiscountLinesRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderDiscountLinesRequestBuilder {
         Default::default()
     }
@@ -42,37 +42,96 @@ pub struct OrderDiscountLinesRequestBuilder {
 }
 impl OrderDiscountLinesRequestBuilder {
     /// Sets [`OrderDiscountLinesRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderDiscountLinesRequest::code`].
+    #[inline]
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
         self
     }
     /// Sets [`OrderDiscountLinesRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderDiscountLinesRequest {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            code: self.code.ok_or_else(|| crate::BuildError::missing("code"))?,
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            code: crate::__private::required(self.code, "code")?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<OrderDiscountLinesRequestBuilder> for OrderDiscountLinesRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderDiscountLinesRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderDiscountLinesRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(map, "code", &self.code)?;
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderDiscountLinesRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderDiscountLinesRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderDiscountLinesRequest {
+    type Fields = OrderDiscountLinesRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderDiscountLinesRequestBuilder {
+    type Model = OrderDiscountLinesRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderDiscountLinesRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

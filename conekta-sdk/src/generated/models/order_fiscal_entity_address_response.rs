@@ -6,7 +6,7 @@
 /// From schema `order_fiscal_entity_address_response`.
 ///
 /// Build one with [`OrderFiscalEntityAddressResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityAddressResponse {
     /// Street name and number
@@ -16,7 +16,6 @@ pub struct OrderFiscalEntityAddressResponse {
     /// Street name and number
     ///
     /// Example: `"Departamento 404"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street2: Option<String>,
     /// Postal code
     ///
@@ -29,7 +28,6 @@ pub struct OrderFiscalEntityAddressResponse {
     /// State
     ///
     /// Example: `"Ciudad de Mexico"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
     ///
@@ -40,14 +38,13 @@ pub struct OrderFiscalEntityAddressResponse {
     /// Example: `"123"`.
     pub external_number: String,
     /// Example: `"fiscal_entity_address"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderFiscalEntityAddressResponse {
     /// A builder: set fields by name, then [`OrderFiscalEntityAddressResponseBuilder::build`]; or pass the builder itself wherever a `OrderFiscalEntityAddressResponse` is expected.
+    #[inline]
     pub fn builder() -> OrderFiscalEntityAddressResponseBuilder {
         Default::default()
     }
@@ -68,63 +65,71 @@ pub struct OrderFiscalEntityAddressResponseBuilder {
 }
 impl OrderFiscalEntityAddressResponseBuilder {
     /// Sets [`OrderFiscalEntityAddressResponse::street1`].
+    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::street2`].
+    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::postal_code`].
+    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::city`].
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::state`].
+    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::country`].
+    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::external_number`].
+    #[inline]
     pub fn external_number(mut self, value: impl Into<String>) -> Self {
         self.external_number = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderFiscalEntityAddressResponse {
-            street1: self.street1.ok_or_else(|| crate::BuildError::missing("street1"))?,
+            street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,
-            postal_code: self
-                .postal_code
-                .ok_or_else(|| crate::BuildError::missing("postal_code"))?,
-            city: self.city.ok_or_else(|| crate::BuildError::missing("city"))?,
+            postal_code: crate::__private::required(self.postal_code, "postal_code")?,
+            city: crate::__private::required(self.city, "city")?,
             state: self.state,
-            country: self.country.ok_or_else(|| crate::BuildError::missing("country"))?,
-            external_number: self
-                .external_number
-                .ok_or_else(|| crate::BuildError::missing("external_number"))?,
+            country: crate::__private::required(self.country, "country")?,
+            external_number: crate::__private::required(
+                self.external_number,
+                "external_number",
+            )?,
             object: self.object,
             extra: Default::default(),
         })
@@ -133,9 +138,90 @@ impl OrderFiscalEntityAddressResponseBuilder {
 impl TryFrom<OrderFiscalEntityAddressResponseBuilder>
 for OrderFiscalEntityAddressResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: OrderFiscalEntityAddressResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderFiscalEntityAddressResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "street1",
+                    &self.street1,
+                )?;
+                crate::__private::serialize_optional(map, "street2", &self.street2)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "postal_code",
+                    &self.postal_code,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "city", &self.city)?;
+                crate::__private::serialize_optional(map, "state", &self.state)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "country",
+                    &self.country,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "external_number",
+                    &self.external_number,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderFiscalEntityAddressResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderFiscalEntityAddressResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderFiscalEntityAddressResponse {
+    type Fields = OrderFiscalEntityAddressResponseBuilder;
+}
+impl crate::__private::DecodeFields for OrderFiscalEntityAddressResponseBuilder {
+    type Model = OrderFiscalEntityAddressResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderFiscalEntityAddressResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "street1" => self.street1 = map.next_value()?,
+            "street2" => self.street2 = map.next_value()?,
+            "postal_code" => self.postal_code = map.next_value()?,
+            "city" => self.city = map.next_value()?,
+            "state" => self.state = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "external_number" => self.external_number = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

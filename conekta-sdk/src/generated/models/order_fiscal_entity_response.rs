@@ -7,7 +7,7 @@ use super::OrderFiscalEntityAddressResponse;
 /// From schema `order_fiscal_entity_response`.
 ///
 /// Build one with [`OrderFiscalEntityResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityResponse {
     #[allow(missing_docs)]
@@ -15,20 +15,16 @@ pub struct OrderFiscalEntityResponse {
     /// Email of the fiscal entity
     ///
     /// Example: `"test@gmail.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Metadata associated with the fiscal entity
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Name of the fiscal entity
     ///
     /// Example: `"Conekta Inc"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Tax ID of the fiscal entity
     ///
     /// Example: `"324234234"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
     /// ID of the fiscal entity
     ///
@@ -43,14 +39,13 @@ pub struct OrderFiscalEntityResponse {
     /// Phone of the fiscal entity
     ///
     /// Example: `"+525511223344"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderFiscalEntityResponse {
     /// A builder: set fields by name, then [`OrderFiscalEntityResponseBuilder::build`]; or pass the builder itself wherever a `OrderFiscalEntityResponse` is expected.
+    #[inline]
     pub fn builder() -> OrderFiscalEntityResponseBuilder {
         Default::default()
     }
@@ -72,6 +67,7 @@ pub struct OrderFiscalEntityResponseBuilder {
 }
 impl OrderFiscalEntityResponseBuilder {
     /// Sets [`OrderFiscalEntityResponse::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<
@@ -86,11 +82,13 @@ impl OrderFiscalEntityResponseBuilder {
         self
     }
     /// Sets [`OrderFiscalEntityResponse::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -99,52 +97,57 @@ impl OrderFiscalEntityResponseBuilder {
         self
     }
     /// Sets [`OrderFiscalEntityResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityResponse::tax_id`].
+    #[inline]
     pub fn tax_id(mut self, value: impl Into<String>) -> Self {
         self.tax_id = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`OrderFiscalEntityResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityResponse::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderFiscalEntityResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderFiscalEntityResponse {
-            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            address: crate::__private::required(self.address, "address")?,
             email: self.email,
             metadata: self.metadata,
             name: self.name,
             tax_id: self.tax_id,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            id: crate::__private::required(self.id, "id")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            object: crate::__private::required(self.object, "object")?,
             phone: self.phone,
             extra: Default::default(),
         })
@@ -152,7 +155,82 @@ impl OrderFiscalEntityResponseBuilder {
 }
 impl TryFrom<OrderFiscalEntityResponseBuilder> for OrderFiscalEntityResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderFiscalEntityResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderFiscalEntityResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "address",
+                    &self.address,
+                )?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderFiscalEntityResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderFiscalEntityResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderFiscalEntityResponse {
+    type Fields = OrderFiscalEntityResponseBuilder;
+}
+impl crate::__private::DecodeFields for OrderFiscalEntityResponseBuilder {
+    type Model = OrderFiscalEntityResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderFiscalEntityResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "address" => self.address = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "tax_id" => self.tax_id = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderFiscalEntityResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

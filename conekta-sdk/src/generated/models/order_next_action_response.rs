@@ -7,23 +7,21 @@ use super::OrderNextActionResponseRedirectToUrl;
 /// From schema `order_next_action_response`.
 ///
 /// Build one with [`OrderNextActionResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponse {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
     /// Indicates the type of action to be taken
     ///
     /// Example: `"redirect_to_url"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderNextActionResponse {
     /// A builder: set fields by name, then [`OrderNextActionResponseBuilder::build`]; or pass the builder itself wherever a `OrderNextActionResponse` is expected.
+    #[inline]
     pub fn builder() -> OrderNextActionResponseBuilder {
         Default::default()
     }
@@ -38,6 +36,7 @@ pub struct OrderNextActionResponseBuilder {
 }
 impl OrderNextActionResponseBuilder {
     /// Sets [`OrderNextActionResponse::redirect_to_url`].
+    #[inline]
     pub fn redirect_to_url(
         mut self,
         value: impl TryInto<
@@ -52,12 +51,14 @@ impl OrderNextActionResponseBuilder {
         self
     }
     /// Sets [`OrderNextActionResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderNextActionResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -71,7 +72,64 @@ impl OrderNextActionResponseBuilder {
 }
 impl TryFrom<OrderNextActionResponseBuilder> for OrderNextActionResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderNextActionResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderNextActionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "redirect_to_url",
+                    &self.redirect_to_url,
+                )?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderNextActionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderNextActionResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderNextActionResponse {
+    type Fields = OrderNextActionResponseBuilder;
+}
+impl crate::__private::DecodeFields for OrderNextActionResponseBuilder {
+    type Model = OrderNextActionResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderNextActionResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "redirect_to_url" => self.redirect_to_url = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderNextActionResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

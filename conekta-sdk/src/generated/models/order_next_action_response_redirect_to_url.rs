@@ -6,25 +6,23 @@
 /// From schema `order_next_action_response_redirect_to_url`.
 ///
 /// Build one with [`OrderNextActionResponseRedirectToUrl::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponseRedirectToUrl {
     /// pay.conekta.com/{id} Indicates the url of the Conekta component to authenticate the flow through 3DS2.
     ///
     /// Example: `"<https://pay.conekta.com/6fca054a85194c43971ecea35cc519bb">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Indicates the url to which the 3DS2 flow returns at the end, when the integration is redirected.
     ///
     /// Example: `"<https://my-website.com>\""`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderNextActionResponseRedirectToUrl {
     /// A builder: set fields by name, then [`OrderNextActionResponseRedirectToUrlBuilder::build`]; or pass the builder itself wherever a `OrderNextActionResponseRedirectToUrl` is expected.
+    #[inline]
     pub fn builder() -> OrderNextActionResponseRedirectToUrlBuilder {
         Default::default()
     }
@@ -39,17 +37,20 @@ pub struct OrderNextActionResponseRedirectToUrlBuilder {
 }
 impl OrderNextActionResponseRedirectToUrlBuilder {
     /// Sets [`OrderNextActionResponseRedirectToUrl::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`OrderNextActionResponseRedirectToUrl::return_url`].
+    #[inline]
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
@@ -66,9 +67,66 @@ impl OrderNextActionResponseRedirectToUrlBuilder {
 impl TryFrom<OrderNextActionResponseRedirectToUrlBuilder>
 for OrderNextActionResponseRedirectToUrl {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: OrderNextActionResponseRedirectToUrlBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderNextActionResponseRedirectToUrl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "return_url",
+                    &self.return_url,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderNextActionResponseRedirectToUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderNextActionResponseRedirectToUrlBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderNextActionResponseRedirectToUrl {
+    type Fields = OrderNextActionResponseRedirectToUrlBuilder;
+}
+impl crate::__private::DecodeFields for OrderNextActionResponseRedirectToUrlBuilder {
+    type Model = OrderNextActionResponseRedirectToUrl;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderNextActionResponseRedirectToUrl";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "url" => self.url = map.next_value()?,
+            "return_url" => self.return_url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

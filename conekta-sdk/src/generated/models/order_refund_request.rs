@@ -4,7 +4,7 @@
 /// From schema `orderRefund_request`.
 ///
 /// Build one with [`OrderRefundRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderRefundRequest {
     /// Amount to be refunded in cents
@@ -12,18 +12,17 @@ pub struct OrderRefundRequest {
     /// Example: `500`.
     pub amount: i64,
     /// Example: `1553273553`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Reason for the refund
     ///
     /// Example: `"suspected_fraud"`.
     pub reason: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderRefundRequest {
     /// A builder: set fields by name, then [`OrderRefundRequestBuilder::build`]; or pass the builder itself wherever a `OrderRefundRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderRefundRequestBuilder {
         Default::default()
     }
@@ -39,37 +38,100 @@ pub struct OrderRefundRequestBuilder {
 }
 impl OrderRefundRequestBuilder {
     /// Sets [`OrderRefundRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderRefundRequest::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`OrderRefundRequest::reason`].
+    #[inline]
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.reason = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderRefundRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderRefundRequest {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             expires_at: self.expires_at,
-            reason: self.reason.ok_or_else(|| crate::BuildError::missing("reason"))?,
+            reason: crate::__private::required(self.reason, "reason")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<OrderRefundRequestBuilder> for OrderRefundRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderRefundRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderRefundRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "reason", &self.reason)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderRefundRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderRefundRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderRefundRequest {
+    type Fields = OrderRefundRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderRefundRequestBuilder {
+    type Model = OrderRefundRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderRefundRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderRefundRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -11,14 +11,12 @@ use super::{
 /// From schema `order_request`.
 ///
 /// Build one with [`OrderRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderRequest {
     /// List of [charges](https://developers.conekta.com/v2.2.0/reference/orderscreatecharge) that are applied to the order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charges: Option<Vec<ChargeRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<OrderCheckoutRequest>,
     /// Currency with which the payment will be made. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
     ///
@@ -27,52 +25,41 @@ pub struct OrderRequest {
     #[allow(missing_docs)]
     pub customer_info: OrderCustomerInfo,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entity: Option<OrderFiscalEntityRequest>,
     /// List of [products](https://developers.conekta.com/v2.2.0/reference/orderscreateproduct) that are sold in the order. You must have at least one product.
     pub line_items: Vec<Product>,
     /// Metadata associated with the order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Allows you to fill out the shipping information at checkout
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_shipping_contact: Option<bool>,
     /// Indicates whether the order charges must be preauthorized
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_authorize: Option<bool>,
     /// Indicates the processing mode for the order, either ecommerce, recurrent or validation.
     ///
     /// Example: `"ecommerce"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<String>,
     /// Indicates the redirection callback upon completion of the 3DS2 flow. Do not use this parameter if your order has a checkout parameter
     ///
     /// Example: `"<https://my-website.com">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_url: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contact: Option<CustomerShippingContactsRequest>,
     /// List of [shipping costs](https://developers.conekta.com/v2.2.0/reference/orderscreateshipping). If the online store offers digital products.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_lines: Option<Vec<ShippingRequest>>,
     /// List of [taxes](https://developers.conekta.com/v2.2.0/reference/orderscreatetaxes) that are applied to the order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_lines: Option<Vec<OrderTaxRequest>>,
     /// Indicates the 3DS2 mode for the order, either smart or strict. This property is only applicable when 3DS is enabled. When 3DS is disabled, this field should be null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_ds_mode: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderRequest {
     /// A builder: set fields by name, then [`OrderRequestBuilder::build`]; or pass the builder itself wherever a `OrderRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderRequestBuilder {
         Default::default()
     }
@@ -101,6 +88,7 @@ pub struct OrderRequestBuilder {
 }
 impl OrderRequestBuilder {
     /// Sets [`OrderRequest::charges`].
+    #[inline]
     pub fn charges(
         mut self,
         value: impl IntoIterator<
@@ -114,6 +102,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::checkout`].
+    #[inline]
     pub fn checkout(
         mut self,
         value: impl TryInto<OrderCheckoutRequest, Error: Into<crate::BuildError>>,
@@ -125,11 +114,13 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`OrderRequest::customer_info`].
+    #[inline]
     pub fn customer_info(
         mut self,
         value: impl TryInto<OrderCustomerInfo, Error: Into<crate::BuildError>>,
@@ -141,6 +132,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::discount_lines`].
+    #[inline]
     pub fn discount_lines(
         mut self,
         value: impl IntoIterator<
@@ -157,6 +149,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::fiscal_entity`].
+    #[inline]
     pub fn fiscal_entity(
         mut self,
         value: impl TryInto<OrderFiscalEntityRequest, Error: Into<crate::BuildError>>,
@@ -168,6 +161,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::line_items`].
+    #[inline]
     pub fn line_items(
         mut self,
         value: impl IntoIterator<
@@ -181,6 +175,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -189,26 +184,31 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::needs_shipping_contact`].
+    #[inline]
     pub fn needs_shipping_contact(mut self, value: bool) -> Self {
         self.needs_shipping_contact = Some(value);
         self
     }
     /// Sets [`OrderRequest::pre_authorize`].
+    #[inline]
     pub fn pre_authorize(mut self, value: bool) -> Self {
         self.pre_authorize = Some(value);
         self
     }
     /// Sets [`OrderRequest::processing_mode`].
+    #[inline]
     pub fn processing_mode(mut self, value: impl Into<String>) -> Self {
         self.processing_mode = Some(value.into());
         self
     }
     /// Sets [`OrderRequest::return_url`].
+    #[inline]
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
     }
     /// Sets [`OrderRequest::shipping_contact`].
+    #[inline]
     pub fn shipping_contact(
         mut self,
         value: impl TryInto<
@@ -223,6 +223,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::shipping_lines`].
+    #[inline]
     pub fn shipping_lines(
         mut self,
         value: impl IntoIterator<
@@ -236,6 +237,7 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::tax_lines`].
+    #[inline]
     pub fn tax_lines(
         mut self,
         value: impl IntoIterator<
@@ -249,12 +251,14 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::three_ds_mode`].
+    #[inline]
     pub fn three_ds_mode(mut self, value: impl Into<String>) -> Self {
         self.three_ds_mode = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -262,17 +266,14 @@ impl OrderRequestBuilder {
         Ok(OrderRequest {
             charges: self.charges,
             checkout: self.checkout,
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
-            customer_info: self
-                .customer_info
-                .ok_or_else(|| crate::BuildError::missing("customer_info"))?,
+            currency: crate::__private::required(self.currency, "currency")?,
+            customer_info: crate::__private::required(
+                self.customer_info,
+                "customer_info",
+            )?,
             discount_lines: self.discount_lines,
             fiscal_entity: self.fiscal_entity,
-            line_items: self
-                .line_items
-                .ok_or_else(|| crate::BuildError::missing("line_items"))?,
+            line_items: crate::__private::required(self.line_items, "line_items")?,
             metadata: self.metadata,
             needs_shipping_contact: self.needs_shipping_contact,
             pre_authorize: self.pre_authorize,
@@ -288,7 +289,150 @@ impl OrderRequestBuilder {
 }
 impl TryFrom<OrderRequestBuilder> for OrderRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "charges", &self.charges)?;
+                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "customer_info",
+                    &self.customer_info,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "discount_lines",
+                    &self.discount_lines,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_entity",
+                    &self.fiscal_entity,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "line_items",
+                    &self.line_items,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "needs_shipping_contact",
+                    &self.needs_shipping_contact,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "pre_authorize",
+                    &self.pre_authorize,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "processing_mode",
+                    &self.processing_mode,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "return_url",
+                    &self.return_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_contact",
+                    &self.shipping_contact,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_lines",
+                    &self.shipping_lines,
+                )?;
+                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "three_ds_mode",
+                    &self.three_ds_mode,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderRequest {
+    type Fields = OrderRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderRequestBuilder {
+    type Model = OrderRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "charges" => {
+                self.charges = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "checkout" => self.checkout = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_info" => self.customer_info = map.next_value()?,
+            "discount_lines" => {
+                self.discount_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "fiscal_entity" => self.fiscal_entity = map.next_value()?,
+            "line_items" => {
+                self.line_items = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "metadata" => self.metadata = map.next_value()?,
+            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
+            "pre_authorize" => self.pre_authorize = map.next_value()?,
+            "processing_mode" => self.processing_mode = map.next_value()?,
+            "return_url" => self.return_url = map.next_value()?,
+            "shipping_contact" => self.shipping_contact = map.next_value()?,
+            "shipping_lines" => {
+                self.shipping_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "tax_lines" => {
+                self.tax_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "three_ds_mode" => self.three_ds_mode = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OrderRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

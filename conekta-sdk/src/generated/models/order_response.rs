@@ -12,102 +12,79 @@ use super::{
 /// From schema `order_response`.
 ///
 /// Build one with [`OrderResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponse {
     /// The total amount to be collected in cents
     ///
     /// Example: `21605`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// The total amount refunded in cents
     ///
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_refunded: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ChannelResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charges: Option<OrderChargesResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<OrderResponseCheckout>,
     /// The time at which the object was created in seconds since the Unix epoch
     ///
     /// Example: `1676328434`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// The three-letter ISO 4217 currency code. The currency of the order.
     ///
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_info: Option<OrderResponseCustomerInfo>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<OrderDiscountLinesResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_lines: Option<OrderTaxLinesResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_lines: Option<OrderShippingLinesResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entity: Option<OrderFiscalEntityResponse>,
     /// Example: `"ord_2tMtQQpDvfnNjiuFG"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_refundable: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_items: Option<OrderResponseProducts>,
     /// Whether the object exists in live mode or test mode
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Set of key-value pairs that you can attach to an object. This can be useful for storing additional information about the object in a structured format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_action: Option<OrderNextActionResponse>,
     /// String representing the object’s type. Objects of the same type share the same value.
     ///
     /// Example: `"order"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// The payment status of the order.
     ///
     /// Example: `"paid"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_status: Option<String>,
     /// Indicates the processing mode for the order, either ecommerce, recurrent or validation.
     ///
     /// Example: `"ecommerce"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_mode: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contact: Option<OrderResponseShippingContact>,
     /// The time at which the object was last updated in seconds since the Unix epoch
     ///
     /// Example: `1676328434`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderResponse {
     /// A builder: set fields by name, then [`OrderResponseBuilder::build`]; or pass the builder itself wherever a `OrderResponse` is expected.
+    #[inline]
     pub fn builder() -> OrderResponseBuilder {
         Default::default()
     }
@@ -143,16 +120,19 @@ pub struct OrderResponseBuilder {
 }
 impl OrderResponseBuilder {
     /// Sets [`OrderResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderResponse::amount_refunded`].
+    #[inline]
     pub fn amount_refunded(mut self, value: i64) -> Self {
         self.amount_refunded = Some(value);
         self
     }
     /// Sets [`OrderResponse::channel`].
+    #[inline]
     pub fn channel(
         mut self,
         value: impl TryInto<ChannelResponse, Error: Into<crate::BuildError>>,
@@ -164,6 +144,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::charges`].
+    #[inline]
     pub fn charges(
         mut self,
         value: impl TryInto<OrderChargesResponse, Error: Into<crate::BuildError>>,
@@ -175,6 +156,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::checkout`].
+    #[inline]
     pub fn checkout(
         mut self,
         value: impl TryInto<OrderResponseCheckout, Error: Into<crate::BuildError>>,
@@ -186,16 +168,19 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`OrderResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::customer_info`].
+    #[inline]
     pub fn customer_info(
         mut self,
         value: impl TryInto<OrderResponseCustomerInfo, Error: Into<crate::BuildError>>,
@@ -207,6 +192,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::discount_lines`].
+    #[inline]
     pub fn discount_lines(
         mut self,
         value: impl TryInto<OrderDiscountLinesResponse, Error: Into<crate::BuildError>>,
@@ -218,6 +204,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::tax_lines`].
+    #[inline]
     pub fn tax_lines(
         mut self,
         value: impl TryInto<OrderTaxLinesResponse, Error: Into<crate::BuildError>>,
@@ -229,6 +216,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::shipping_lines`].
+    #[inline]
     pub fn shipping_lines(
         mut self,
         value: impl TryInto<OrderShippingLinesResponse, Error: Into<crate::BuildError>>,
@@ -240,6 +228,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::fiscal_entity`].
+    #[inline]
     pub fn fiscal_entity(
         mut self,
         value: impl TryInto<OrderFiscalEntityResponse, Error: Into<crate::BuildError>>,
@@ -251,16 +240,19 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::is_refundable`].
+    #[inline]
     pub fn is_refundable(mut self, value: bool) -> Self {
         self.is_refundable = Some(value);
         self
     }
     /// Sets [`OrderResponse::line_items`].
+    #[inline]
     pub fn line_items(
         mut self,
         value: impl TryInto<OrderResponseProducts, Error: Into<crate::BuildError>>,
@@ -272,11 +264,13 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`OrderResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -285,6 +279,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::next_action`].
+    #[inline]
     pub fn next_action(
         mut self,
         value: impl TryInto<OrderNextActionResponse, Error: Into<crate::BuildError>>,
@@ -296,21 +291,25 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::payment_status`].
+    #[inline]
     pub fn payment_status(mut self, value: impl Into<String>) -> Self {
         self.payment_status = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::processing_mode`].
+    #[inline]
     pub fn processing_mode(mut self, value: impl Into<String>) -> Self {
         self.processing_mode = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::shipping_contact`].
+    #[inline]
     pub fn shipping_contact(
         mut self,
         value: impl TryInto<OrderResponseShippingContact, Error: Into<crate::BuildError>>,
@@ -322,12 +321,14 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::updated_at`].
+    #[inline]
     pub fn updated_at(mut self, value: i64) -> Self {
         self.updated_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -362,7 +363,148 @@ impl OrderResponseBuilder {
 }
 impl TryFrom<OrderResponseBuilder> for OrderResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "amount_refunded",
+                    &self.amount_refunded,
+                )?;
+                crate::__private::serialize_optional(map, "channel", &self.channel)?;
+                crate::__private::serialize_optional(map, "charges", &self.charges)?;
+                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_info",
+                    &self.customer_info,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "discount_lines",
+                    &self.discount_lines,
+                )?;
+                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_lines",
+                    &self.shipping_lines,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_entity",
+                    &self.fiscal_entity,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "is_refundable",
+                    &self.is_refundable,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "line_items",
+                    &self.line_items,
+                )?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "next_action",
+                    &self.next_action,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_status",
+                    &self.payment_status,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "processing_mode",
+                    &self.processing_mode,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_contact",
+                    &self.shipping_contact,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "updated_at",
+                    &self.updated_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderResponse {
+    type Fields = OrderResponseBuilder;
+}
+impl crate::__private::DecodeFields for OrderResponseBuilder {
+    type Model = OrderResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "amount_refunded" => self.amount_refunded = map.next_value()?,
+            "channel" => self.channel = map.next_value()?,
+            "charges" => self.charges = map.next_value()?,
+            "checkout" => self.checkout = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_info" => self.customer_info = map.next_value()?,
+            "discount_lines" => self.discount_lines = map.next_value()?,
+            "tax_lines" => self.tax_lines = map.next_value()?,
+            "shipping_lines" => self.shipping_lines = map.next_value()?,
+            "fiscal_entity" => self.fiscal_entity = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "is_refundable" => self.is_refundable = map.next_value()?,
+            "line_items" => self.line_items = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "next_action" => self.next_action = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "payment_status" => self.payment_status = map.next_value()?,
+            "processing_mode" => self.processing_mode = map.next_value()?,
+            "shipping_contact" => self.shipping_contact = map.next_value()?,
+            "updated_at" => self.updated_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OrderResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,7 +5,7 @@ use super::CardNetwork;
 /// From schema `order_response_checkout`.
 ///
 /// Build one with [`OrderResponseCheckout::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponseCheckout {
     /// Are the payment methods available for this link
@@ -13,84 +13,62 @@ pub struct OrderResponseCheckout {
     /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     pub allowed_payment_methods: Vec<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_not_expire: Option<bool>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails_sent: Option<i64>,
     /// order_response_exclude_card_networks
     ///
     /// Example: `\["visa","amex"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<CardNetwork>>,
     /// Example: `1676613599`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Example: `"<http://187.216.228.66:2222/SysVentasPagos/Acceso.aspx">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_url: Option<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_3ds_flow: Option<bool>,
     /// Example: `"6fca054a-8519-4c43-971e-cea35cc519bb"`.
     pub id: String,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_redirect_on_failure: Option<bool>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Number of retries allowed before the checkout is marked as failed
     ///
     /// Example: `3`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_failed_retries: Option<i8>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_enabled: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i8>>,
     /// Example: `"ord-2tNDzhA4Akmzj11AS"`.
     pub name: String,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_shipping_contact: Option<bool>,
     /// Example: `"checkout"`.
     pub object: String,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_enabled: Option<bool>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_payments_count: Option<i64>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurrent: Option<bool>,
     /// number of seconds to wait before redirecting to the success_url
     ///
     /// Example: `2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirection_time: Option<i8>,
     /// Example: `"6fca054a85194c43971ecea35cc519bb"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_sent: Option<i64>,
     /// Redirection url back to the site in case of successful payment, applies only to HostedPayment
     ///
     /// Example: `"<http://187.216.228.66:2222/SysVentasPagos/Acceso.aspx">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
     /// Example: `1676354400`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<i64>,
     /// Example: `"Issued"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs.
     ///
@@ -99,14 +77,13 @@ pub struct OrderResponseCheckout {
     /// Indicate the url of the Conekta component to complete the payment. For HostedPayment, this will be a Conekta-hosted page
     ///
     /// Example: `"<https://pay.conekta.io/checkout/6fca054a85194c43971ecea35cc519bb">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderResponseCheckout {
     /// A builder: set fields by name, then [`OrderResponseCheckoutBuilder::build`]; or pass the builder itself wherever a `OrderResponseCheckout` is expected.
+    #[inline]
     pub fn builder() -> OrderResponseCheckoutBuilder {
         Default::default()
     }
@@ -147,6 +124,7 @@ pub struct OrderResponseCheckoutBuilder {
 }
 impl OrderResponseCheckoutBuilder {
     /// Sets [`OrderResponseCheckout::allowed_payment_methods`].
+    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -155,16 +133,19 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::can_not_expire`].
+    #[inline]
     pub fn can_not_expire(mut self, value: bool) -> Self {
         self.can_not_expire = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::emails_sent`].
+    #[inline]
     pub fn emails_sent(mut self, value: i64) -> Self {
         self.emails_sent = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::exclude_card_networks`].
+    #[inline]
     pub fn exclude_card_networks(
         mut self,
         value: impl IntoIterator<
@@ -178,41 +159,49 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::failure_url`].
+    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::force_3ds_flow`].
+    #[inline]
     pub fn force_3ds_flow(mut self, value: bool) -> Self {
         self.force_3ds_flow = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::is_redirect_on_failure`].
+    #[inline]
     pub fn is_redirect_on_failure(mut self, value: bool) -> Self {
         self.is_redirect_on_failure = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::max_failed_retries`].
+    #[inline]
     pub fn max_failed_retries(mut self, value: i8) -> Self {
         self.max_failed_retries = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -221,11 +210,13 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::monthly_installments_enabled`].
+    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::monthly_installments_options`].
+    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i8>,
@@ -234,101 +225,117 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::needs_shipping_contact`].
+    #[inline]
     pub fn needs_shipping_contact(mut self, value: bool) -> Self {
         self.needs_shipping_contact = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::on_demand_enabled`].
+    #[inline]
     pub fn on_demand_enabled(mut self, value: bool) -> Self {
         self.on_demand_enabled = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::paid_payments_count`].
+    #[inline]
     pub fn paid_payments_count(mut self, value: i64) -> Self {
         self.paid_payments_count = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::recurrent`].
+    #[inline]
     pub fn recurrent(mut self, value: bool) -> Self {
         self.recurrent = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::redirection_time`].
+    #[inline]
     pub fn redirection_time(mut self, value: i8) -> Self {
         self.redirection_time = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::slug`].
+    #[inline]
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.slug = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::sms_sent`].
+    #[inline]
     pub fn sms_sent(mut self, value: i64) -> Self {
         self.sms_sent = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::starts_at`].
+    #[inline]
     pub fn starts_at(mut self, value: i64) -> Self {
         self.starts_at = Some(value);
         self
     }
     /// Sets [`OrderResponseCheckout::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderResponseCheckout, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderResponseCheckout {
-            allowed_payment_methods: self
-                .allowed_payment_methods
-                .ok_or_else(|| crate::BuildError::missing("allowed_payment_methods"))?,
+            allowed_payment_methods: crate::__private::required(
+                self.allowed_payment_methods,
+                "allowed_payment_methods",
+            )?,
             can_not_expire: self.can_not_expire,
             emails_sent: self.emails_sent,
             exclude_card_networks: self.exclude_card_networks,
             expires_at: self.expires_at,
             failure_url: self.failure_url,
             force_3ds_flow: self.force_3ds_flow,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             is_redirect_on_failure: self.is_redirect_on_failure,
             livemode: self.livemode,
             max_failed_retries: self.max_failed_retries,
             metadata: self.metadata,
             monthly_installments_enabled: self.monthly_installments_enabled,
             monthly_installments_options: self.monthly_installments_options,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             needs_shipping_contact: self.needs_shipping_contact,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             on_demand_enabled: self.on_demand_enabled,
             paid_payments_count: self.paid_payments_count,
             recurrent: self.recurrent,
@@ -338,7 +345,7 @@ impl OrderResponseCheckoutBuilder {
             success_url: self.success_url,
             starts_at: self.starts_at,
             status: self.status,
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             url: self.url,
             extra: Default::default(),
         })
@@ -346,7 +353,190 @@ impl OrderResponseCheckoutBuilder {
 }
 impl TryFrom<OrderResponseCheckoutBuilder> for OrderResponseCheckout {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderResponseCheckoutBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderResponseCheckout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "allowed_payment_methods",
+                    &self.allowed_payment_methods,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "can_not_expire",
+                    &self.can_not_expire,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "emails_sent",
+                    &self.emails_sent,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "exclude_card_networks",
+                    &self.exclude_card_networks,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_url",
+                    &self.failure_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "force_3ds_flow",
+                    &self.force_3ds_flow,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "is_redirect_on_failure",
+                    &self.is_redirect_on_failure,
+                )?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "max_failed_retries",
+                    &self.max_failed_retries,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_enabled",
+                    &self.monthly_installments_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_options",
+                    &self.monthly_installments_options,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "needs_shipping_contact",
+                    &self.needs_shipping_contact,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "on_demand_enabled",
+                    &self.on_demand_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "paid_payments_count",
+                    &self.paid_payments_count,
+                )?;
+                crate::__private::serialize_optional(map, "recurrent", &self.recurrent)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "redirection_time",
+                    &self.redirection_time,
+                )?;
+                crate::__private::serialize_optional(map, "slug", &self.slug)?;
+                crate::__private::serialize_optional(map, "sms_sent", &self.sms_sent)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                crate::__private::serialize_optional(map, "starts_at", &self.starts_at)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderResponseCheckout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderResponseCheckoutBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderResponseCheckout {
+    type Fields = OrderResponseCheckoutBuilder;
+}
+impl crate::__private::DecodeFields for OrderResponseCheckoutBuilder {
+    type Model = OrderResponseCheckout;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderResponseCheckout";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payment_methods" => {
+                self.allowed_payment_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "can_not_expire" => self.can_not_expire = map.next_value()?,
+            "emails_sent" => self.emails_sent = map.next_value()?,
+            "exclude_card_networks" => {
+                self.exclude_card_networks = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "expires_at" => self.expires_at = map.next_value()?,
+            "failure_url" => self.failure_url = map.next_value()?,
+            "force_3ds_flow" => self.force_3ds_flow = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "is_redirect_on_failure" => self.is_redirect_on_failure = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "max_failed_retries" => self.max_failed_retries = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "monthly_installments_enabled" => {
+                self.monthly_installments_enabled = map.next_value()?;
+            }
+            "monthly_installments_options" => {
+                self.monthly_installments_options = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "name" => self.name = map.next_value()?,
+            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
+            "paid_payments_count" => self.paid_payments_count = map.next_value()?,
+            "recurrent" => self.recurrent = map.next_value()?,
+            "redirection_time" => self.redirection_time = map.next_value()?,
+            "slug" => self.slug = map.next_value()?,
+            "sms_sent" => self.sms_sent = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            "starts_at" => self.starts_at = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderResponseCheckout, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

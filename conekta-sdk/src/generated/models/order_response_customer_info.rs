@@ -4,38 +4,31 @@
 /// From schema `order_response_customer_info`.
 ///
 /// Build one with [`OrderResponseCustomerInfo::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponseCustomerInfo {
     /// Example: `"customer_info"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Custom reference
     ///
     /// Example: `"custom_reference"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_custom_reference: Option<String>,
     /// Example: `"DevTest"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `"test@conekta.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Example: `"5522997233"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corporate: Option<bool>,
     /// Example: `"cus_23874283647"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderResponseCustomerInfo {
     /// A builder: set fields by name, then [`OrderResponseCustomerInfoBuilder::build`]; or pass the builder itself wherever a `OrderResponseCustomerInfo` is expected.
+    #[inline]
     pub fn builder() -> OrderResponseCustomerInfoBuilder {
         Default::default()
     }
@@ -55,42 +48,50 @@ pub struct OrderResponseCustomerInfoBuilder {
 }
 impl OrderResponseCustomerInfoBuilder {
     /// Sets [`OrderResponseCustomerInfo::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCustomerInfo::customer_custom_reference`].
+    #[inline]
     pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
         self.customer_custom_reference = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCustomerInfo::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCustomerInfo::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCustomerInfo::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCustomerInfo::corporate`].
+    #[inline]
     pub fn corporate(mut self, value: bool) -> Self {
         self.corporate = Some(value);
         self
     }
     /// Sets [`OrderResponseCustomerInfo::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderResponseCustomerInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -109,7 +110,80 @@ impl OrderResponseCustomerInfoBuilder {
 }
 impl TryFrom<OrderResponseCustomerInfoBuilder> for OrderResponseCustomerInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderResponseCustomerInfoBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderResponseCustomerInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_custom_reference",
+                    &self.customer_custom_reference,
+                )?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderResponseCustomerInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderResponseCustomerInfoBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderResponseCustomerInfo {
+    type Fields = OrderResponseCustomerInfoBuilder;
+}
+impl crate::__private::DecodeFields for OrderResponseCustomerInfoBuilder {
+    type Model = OrderResponseCustomerInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderResponseCustomerInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "object" => self.object = map.next_value()?,
+            "customer_custom_reference" => {
+                self.customer_custom_reference = map.next_value()?;
+            }
+            "name" => self.name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "corporate" => self.corporate = map.next_value()?,
+            "customer_id" => self.customer_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderResponseCustomerInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,48 +5,37 @@ use super::CustomerShippingContactsAddress;
 /// From schema `order_response_shipping_contact`.
 ///
 /// Build one with [`OrderResponseShippingContact::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponseShippingContact {
     /// Example: `1675715413`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `"adr_1234567890"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"shipping_contact"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"+525511223344"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Example: `"Marvin Fuller"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<String>,
     /// Example: `"Ackerman Crescent"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub between_streets: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<CustomerShippingContactsAddress>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     /// Metadata associated with the shipping contact
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderResponseShippingContact {
     /// A builder: set fields by name, then [`OrderResponseShippingContactBuilder::build`]; or pass the builder itself wherever a `OrderResponseShippingContact` is expected.
+    #[inline]
     pub fn builder() -> OrderResponseShippingContactBuilder {
         Default::default()
     }
@@ -70,36 +59,43 @@ pub struct OrderResponseShippingContactBuilder {
 }
 impl OrderResponseShippingContactBuilder {
     /// Sets [`OrderResponseShippingContact::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`OrderResponseShippingContact::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::receiver`].
+    #[inline]
     pub fn receiver(mut self, value: impl Into<String>) -> Self {
         self.receiver = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::between_streets`].
+    #[inline]
     pub fn between_streets(mut self, value: impl Into<String>) -> Self {
         self.between_streets = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<
@@ -114,16 +110,19 @@ impl OrderResponseShippingContactBuilder {
         self
     }
     /// Sets [`OrderResponseShippingContact::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::default`].
+    #[inline]
     pub fn default_value(mut self, value: bool) -> Self {
         self.default = Some(value);
         self
     }
     /// Sets [`OrderResponseShippingContact::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -132,12 +131,14 @@ impl OrderResponseShippingContactBuilder {
         self
     }
     /// Sets [`OrderResponseShippingContact::deleted`].
+    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderResponseShippingContact, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -160,9 +161,88 @@ impl OrderResponseShippingContactBuilder {
 }
 impl TryFrom<OrderResponseShippingContactBuilder> for OrderResponseShippingContact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: OrderResponseShippingContactBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderResponseShippingContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "receiver", &self.receiver)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "between_streets",
+                    &self.between_streets,
+                )?;
+                crate::__private::serialize_optional(map, "address", &self.address)?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "default", &self.default)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderResponseShippingContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderResponseShippingContactBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderResponseShippingContact {
+    type Fields = OrderResponseShippingContactBuilder;
+}
+impl crate::__private::DecodeFields for OrderResponseShippingContactBuilder {
+    type Model = OrderResponseShippingContact;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderResponseShippingContact";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "created_at" => self.created_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "receiver" => self.receiver = map.next_value()?,
+            "between_streets" => self.between_streets = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderResponseShippingContact, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,7 +6,7 @@
 /// From schema `order_tax_request`.
 ///
 /// Build one with [`OrderTaxRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxRequest {
     /// The amount to be collected for tax in cents
@@ -18,14 +18,13 @@ pub struct OrderTaxRequest {
     /// Example: `"testing"`.
     pub description: String,
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderTaxRequest {
     /// A builder: set fields by name, then [`OrderTaxRequestBuilder::build`]; or pass the builder itself wherever a `OrderTaxRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderTaxRequestBuilder {
         Default::default()
     }
@@ -41,16 +40,19 @@ pub struct OrderTaxRequestBuilder {
 }
 impl OrderTaxRequestBuilder {
     /// Sets [`OrderTaxRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderTaxRequest::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`OrderTaxRequest::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -60,15 +62,14 @@ impl OrderTaxRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderTaxRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderTaxRequest {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            description: self
-                .description
-                .ok_or_else(|| crate::BuildError::missing("description"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            description: crate::__private::required(self.description, "description")?,
             metadata: self.metadata,
             extra: Default::default(),
         })
@@ -76,7 +77,60 @@ impl OrderTaxRequestBuilder {
 }
 impl TryFrom<OrderTaxRequestBuilder> for OrderTaxRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderTaxRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderTaxRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderTaxRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderTaxRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderTaxRequest {
+    type Fields = OrderTaxRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderTaxRequestBuilder {
+    type Model = OrderTaxRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderTaxRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OrderTaxRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,7 +6,7 @@
 /// From schema `order_tax_response`, schema `tax_lines_data_response`.
 ///
 /// Build one with [`OrderTaxResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxResponse {
     /// The amount to be collected for tax in cents
@@ -18,22 +18,19 @@ pub struct OrderTaxResponse {
     /// Example: `"testing"`.
     pub description: String,
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `"tax_lin_2tQ8dC5mg1UADmVPo"`.
     pub id: String,
     /// Example: `"tax_line"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"ord_2tPAmKCEJqh8RE6nY"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderTaxResponse {
     /// A builder: set fields by name, then [`OrderTaxResponseBuilder::build`]; or pass the builder itself wherever a `OrderTaxResponse` is expected.
+    #[inline]
     pub fn builder() -> OrderTaxResponseBuilder {
         Default::default()
     }
@@ -52,16 +49,19 @@ pub struct OrderTaxResponseBuilder {
 }
 impl OrderTaxResponseBuilder {
     /// Sets [`OrderTaxResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderTaxResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -70,33 +70,35 @@ impl OrderTaxResponseBuilder {
         self
     }
     /// Sets [`OrderTaxResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderTaxResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderTaxResponse {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            description: self
-                .description
-                .ok_or_else(|| crate::BuildError::missing("description"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            description: crate::__private::required(self.description, "description")?,
             metadata: self.metadata,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             object: self.object,
             parent_id: self.parent_id,
             extra: Default::default(),
@@ -105,7 +107,66 @@ impl OrderTaxResponseBuilder {
 }
 impl TryFrom<OrderTaxResponseBuilder> for OrderTaxResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderTaxResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderTaxResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderTaxResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderTaxResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderTaxResponse {
+    type Fields = OrderTaxResponseBuilder;
+}
+impl crate::__private::DecodeFields for OrderTaxResponseBuilder {
+    type Model = OrderTaxResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderTaxResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OrderTaxResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

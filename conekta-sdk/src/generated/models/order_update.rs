@@ -11,53 +11,41 @@ use super::{
 /// From schema `order_update`.
 ///
 /// Build one with [`OrderUpdate::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderUpdate {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charges: Option<Vec<ChargeRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<OrderCheckoutRequest>,
     /// Currency with which the payment will be made. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
     ///
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_info: Option<OrderCustomerInfo>,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_entity: Option<OrderUpdateFiscalEntityRequest>,
     /// List of [products](https://developers.conekta.com/v2.2.0/reference/orderscreateproduct) that are sold in the order. You must have at least one product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_items: Option<Vec<Product>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// Indicates whether the order charges must be preauthorized
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_authorize: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_contact: Option<CustomerShippingContactsRequest>,
     /// List of [shipping costs](https://developers.conekta.com/v2.2.0/reference/orderscreateshipping). If the online store offers digital products.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_lines: Option<Vec<ShippingRequest>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_lines: Option<Vec<OrderTaxRequest>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderUpdate {
     /// A builder: set fields by name, then [`OrderUpdateBuilder::build`]; or pass the builder itself wherever a `OrderUpdate` is expected.
+    #[inline]
     pub fn builder() -> OrderUpdateBuilder {
         Default::default()
     }
@@ -82,6 +70,7 @@ pub struct OrderUpdateBuilder {
 }
 impl OrderUpdateBuilder {
     /// Sets [`OrderUpdate::charges`].
+    #[inline]
     pub fn charges(
         mut self,
         value: impl IntoIterator<
@@ -95,6 +84,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::checkout`].
+    #[inline]
     pub fn checkout(
         mut self,
         value: impl TryInto<OrderCheckoutRequest, Error: Into<crate::BuildError>>,
@@ -106,11 +96,13 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`OrderUpdate::customer_info`].
+    #[inline]
     pub fn customer_info(
         mut self,
         value: impl TryInto<OrderCustomerInfo, Error: Into<crate::BuildError>>,
@@ -122,6 +114,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::discount_lines`].
+    #[inline]
     pub fn discount_lines(
         mut self,
         value: impl IntoIterator<
@@ -138,6 +131,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::fiscal_entity`].
+    #[inline]
     pub fn fiscal_entity(
         mut self,
         value: impl TryInto<
@@ -152,6 +146,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::line_items`].
+    #[inline]
     pub fn line_items(
         mut self,
         value: impl IntoIterator<
@@ -165,6 +160,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, String>>,
@@ -173,11 +169,13 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::pre_authorize`].
+    #[inline]
     pub fn pre_authorize(mut self, value: bool) -> Self {
         self.pre_authorize = Some(value);
         self
     }
     /// Sets [`OrderUpdate::shipping_contact`].
+    #[inline]
     pub fn shipping_contact(
         mut self,
         value: impl TryInto<
@@ -192,6 +190,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::shipping_lines`].
+    #[inline]
     pub fn shipping_lines(
         mut self,
         value: impl IntoIterator<
@@ -205,6 +204,7 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::tax_lines`].
+    #[inline]
     pub fn tax_lines(
         mut self,
         value: impl IntoIterator<
@@ -219,6 +219,7 @@ impl OrderUpdateBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderUpdate, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -242,7 +243,122 @@ impl OrderUpdateBuilder {
 }
 impl TryFrom<OrderUpdateBuilder> for OrderUpdate {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderUpdateBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "charges", &self.charges)?;
+                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_info",
+                    &self.customer_info,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "discount_lines",
+                    &self.discount_lines,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fiscal_entity",
+                    &self.fiscal_entity,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "line_items",
+                    &self.line_items,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "pre_authorize",
+                    &self.pre_authorize,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_contact",
+                    &self.shipping_contact,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "shipping_lines",
+                    &self.shipping_lines,
+                )?;
+                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderUpdateBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderUpdate {
+    type Fields = OrderUpdateBuilder;
+}
+impl crate::__private::DecodeFields for OrderUpdateBuilder {
+    type Model = OrderUpdate;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderUpdate";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "charges" => {
+                self.charges = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "checkout" => self.checkout = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_info" => self.customer_info = map.next_value()?,
+            "discount_lines" => {
+                self.discount_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "fiscal_entity" => self.fiscal_entity = map.next_value()?,
+            "line_items" => {
+                self.line_items = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "metadata" => self.metadata = map.next_value()?,
+            "pre_authorize" => self.pre_authorize = map.next_value()?,
+            "shipping_contact" => self.shipping_contact = map.next_value()?,
+            "shipping_lines" => {
+                self.shipping_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "tax_lines" => {
+                self.tax_lines = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OrderUpdate, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,7 +7,7 @@ use super::FiscalEntityAddress;
 /// From schema `order_update_fiscal_entity_request`.
 ///
 /// Build one with [`OrderUpdateFiscalEntityRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderUpdateFiscalEntityRequest {
     #[allow(missing_docs)]
@@ -15,32 +15,27 @@ pub struct OrderUpdateFiscalEntityRequest {
     /// Email of the fiscal entity
     ///
     /// Example: `"test@gmail.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Name of the fiscal entity
     ///
     /// Example: `"Conekta Inc"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Metadata associated with the fiscal entity
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Phone of the fiscal entity
     ///
     /// Example: `"+525511223344"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Tax ID of the fiscal entity
     ///
     /// Example: `"AAA010101AAA"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderUpdateFiscalEntityRequest {
     /// A builder: set fields by name, then [`OrderUpdateFiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `OrderUpdateFiscalEntityRequest` is expected.
+    #[inline]
     pub fn builder() -> OrderUpdateFiscalEntityRequestBuilder {
         Default::default()
     }
@@ -59,6 +54,7 @@ pub struct OrderUpdateFiscalEntityRequestBuilder {
 }
 impl OrderUpdateFiscalEntityRequestBuilder {
     /// Sets [`OrderUpdateFiscalEntityRequest::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<FiscalEntityAddress, Error: Into<crate::BuildError>>,
@@ -70,16 +66,19 @@ impl OrderUpdateFiscalEntityRequestBuilder {
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -88,23 +87,26 @@ impl OrderUpdateFiscalEntityRequestBuilder {
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::tax_id`].
+    #[inline]
     pub fn tax_id(mut self, value: impl Into<String>) -> Self {
         self.tax_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderUpdateFiscalEntityRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OrderUpdateFiscalEntityRequest {
-            address: self.address.ok_or_else(|| crate::BuildError::missing("address"))?,
+            address: crate::__private::required(self.address, "address")?,
             email: self.email,
             name: self.name,
             metadata: self.metadata,
@@ -116,9 +118,74 @@ impl OrderUpdateFiscalEntityRequestBuilder {
 }
 impl TryFrom<OrderUpdateFiscalEntityRequestBuilder> for OrderUpdateFiscalEntityRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: OrderUpdateFiscalEntityRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderUpdateFiscalEntityRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "address",
+                    &self.address,
+                )?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderUpdateFiscalEntityRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrderUpdateFiscalEntityRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderUpdateFiscalEntityRequest {
+    type Fields = OrderUpdateFiscalEntityRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrderUpdateFiscalEntityRequestBuilder {
+    type Model = OrderUpdateFiscalEntityRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderUpdateFiscalEntityRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "address" => self.address = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "tax_id" => self.tax_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrderUpdateFiscalEntityRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

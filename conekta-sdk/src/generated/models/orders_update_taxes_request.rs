@@ -6,30 +6,27 @@
 /// From schema `ordersUpdateTaxes_request`.
 ///
 /// Build one with [`OrdersUpdateTaxesRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrdersUpdateTaxesRequest {
     /// The amount to be collected for tax in cents
     ///
     /// Example: `100`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// description or tax's name
     ///
     /// Example: `"testing"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrdersUpdateTaxesRequest {
     /// A builder: set fields by name, then [`OrdersUpdateTaxesRequestBuilder::build`]; or pass the builder itself wherever a `OrdersUpdateTaxesRequest` is expected.
+    #[inline]
     pub fn builder() -> OrdersUpdateTaxesRequestBuilder {
         Default::default()
     }
@@ -47,16 +44,19 @@ pub struct OrdersUpdateTaxesRequestBuilder {
 }
 impl OrdersUpdateTaxesRequestBuilder {
     /// Sets [`OrdersUpdateTaxesRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrdersUpdateTaxesRequest::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`OrdersUpdateTaxesRequest::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<
@@ -71,6 +71,7 @@ impl OrdersUpdateTaxesRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrdersUpdateTaxesRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -85,7 +86,66 @@ impl OrdersUpdateTaxesRequestBuilder {
 }
 impl TryFrom<OrdersUpdateTaxesRequestBuilder> for OrdersUpdateTaxesRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrdersUpdateTaxesRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrdersUpdateTaxesRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrdersUpdateTaxesRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OrdersUpdateTaxesRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrdersUpdateTaxesRequest {
+    type Fields = OrdersUpdateTaxesRequestBuilder;
+}
+impl crate::__private::DecodeFields for OrdersUpdateTaxesRequestBuilder {
+    type Model = OrdersUpdateTaxesRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrdersUpdateTaxesRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OrdersUpdateTaxesRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

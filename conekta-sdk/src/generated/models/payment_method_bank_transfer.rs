@@ -4,71 +4,53 @@
 /// From schema `payment_method_bank_transfer`.
 ///
 /// Build one with [`PaymentMethodBankTransfer::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBankTransfer {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Example: `"STP"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank: Option<String>,
     /// Example: `"646180111805034237"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clabe: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub executed_at: Option<String>,
     /// Example: `1683053729`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuing_account_bank: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuing_account_number: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuing_account_holder_name: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuing_account_tax_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_attempts: Option<Vec<serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_account_holder_name: Option<String>,
     /// Example: `"646180111805034237"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_account_number: Option<String>,
     /// Example: `"STP"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_account_bank: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_account_tax_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_number: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_code: Option<String>,
     /// Example: `"0.0.0.0"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodBankTransfer {
     /// A builder: set fields by name, then [`PaymentMethodBankTransferBuilder::build`]; or pass the builder itself wherever a `PaymentMethodBankTransfer` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodBankTransferBuilder {
         Default::default()
     }
@@ -100,61 +82,73 @@ pub struct PaymentMethodBankTransferBuilder {
 }
 impl PaymentMethodBankTransferBuilder {
     /// Sets [`PaymentMethodBankTransfer::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::bank`].
+    #[inline]
     pub fn bank(mut self, value: impl Into<String>) -> Self {
         self.bank = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::clabe`].
+    #[inline]
     pub fn clabe(mut self, value: impl Into<String>) -> Self {
         self.clabe = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::executed_at`].
+    #[inline]
     pub fn executed_at(mut self, value: impl Into<String>) -> Self {
         self.executed_at = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodBankTransfer::issuing_account_bank`].
+    #[inline]
     pub fn issuing_account_bank(mut self, value: impl Into<String>) -> Self {
         self.issuing_account_bank = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::issuing_account_number`].
+    #[inline]
     pub fn issuing_account_number(mut self, value: impl Into<String>) -> Self {
         self.issuing_account_number = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::issuing_account_holder_name`].
+    #[inline]
     pub fn issuing_account_holder_name(mut self, value: impl Into<String>) -> Self {
         self.issuing_account_holder_name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::issuing_account_tax_id`].
+    #[inline]
     pub fn issuing_account_tax_id(mut self, value: impl Into<String>) -> Self {
         self.issuing_account_tax_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::payment_attempts`].
+    #[inline]
     pub fn payment_attempts(
         mut self,
         value: impl IntoIterator<Item = serde_json::Value>,
@@ -163,49 +157,57 @@ impl PaymentMethodBankTransferBuilder {
         self
     }
     /// Sets [`PaymentMethodBankTransfer::receiving_account_holder_name`].
+    #[inline]
     pub fn receiving_account_holder_name(mut self, value: impl Into<String>) -> Self {
         self.receiving_account_holder_name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::receiving_account_number`].
+    #[inline]
     pub fn receiving_account_number(mut self, value: impl Into<String>) -> Self {
         self.receiving_account_number = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::receiving_account_bank`].
+    #[inline]
     pub fn receiving_account_bank(mut self, value: impl Into<String>) -> Self {
         self.receiving_account_bank = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::receiving_account_tax_id`].
+    #[inline]
     pub fn receiving_account_tax_id(mut self, value: impl Into<String>) -> Self {
         self.receiving_account_tax_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::reference_number`].
+    #[inline]
     pub fn reference_number(mut self, value: impl Into<String>) -> Self {
         self.reference_number = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::tracking_code`].
+    #[inline]
     pub fn tracking_code(mut self, value: impl Into<String>) -> Self {
         self.tracking_code = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBankTransfer::customer_ip_address`].
+    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodBankTransfer {
             r#type: self.r#type,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             bank: self.bank,
             clabe: self.clabe,
             description: self.description,
@@ -229,7 +231,166 @@ impl PaymentMethodBankTransferBuilder {
 }
 impl TryFrom<PaymentMethodBankTransferBuilder> for PaymentMethodBankTransfer {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodBankTransferBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodBankTransfer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "bank", &self.bank)?;
+                crate::__private::serialize_optional(map, "clabe", &self.clabe)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "executed_at",
+                    &self.executed_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "issuing_account_bank",
+                    &self.issuing_account_bank,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "issuing_account_number",
+                    &self.issuing_account_number,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "issuing_account_holder_name",
+                    &self.issuing_account_holder_name,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "issuing_account_tax_id",
+                    &self.issuing_account_tax_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_attempts",
+                    &self.payment_attempts,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "receiving_account_holder_name",
+                    &self.receiving_account_holder_name,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "receiving_account_number",
+                    &self.receiving_account_number,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "receiving_account_bank",
+                    &self.receiving_account_bank,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "receiving_account_tax_id",
+                    &self.receiving_account_tax_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "reference_number",
+                    &self.reference_number,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "tracking_code",
+                    &self.tracking_code,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_ip_address",
+                    &self.customer_ip_address,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodBankTransfer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodBankTransferBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodBankTransfer {
+    type Fields = PaymentMethodBankTransferBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodBankTransferBuilder {
+    type Model = PaymentMethodBankTransfer;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodBankTransfer";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "bank" => self.bank = map.next_value()?,
+            "clabe" => self.clabe = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "executed_at" => self.executed_at = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "issuing_account_bank" => self.issuing_account_bank = map.next_value()?,
+            "issuing_account_number" => self.issuing_account_number = map.next_value()?,
+            "issuing_account_holder_name" => {
+                self.issuing_account_holder_name = map.next_value()?;
+            }
+            "issuing_account_tax_id" => self.issuing_account_tax_id = map.next_value()?,
+            "payment_attempts" => {
+                self.payment_attempts = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "receiving_account_holder_name" => {
+                self.receiving_account_holder_name = map.next_value()?;
+            }
+            "receiving_account_number" => {
+                self.receiving_account_number = map.next_value()?;
+            }
+            "receiving_account_bank" => self.receiving_account_bank = map.next_value()?,
+            "receiving_account_tax_id" => {
+                self.receiving_account_tax_id = map.next_value()?;
+            }
+            "reference_number" => self.reference_number = map.next_value()?,
+            "tracking_code" => self.tracking_code = map.next_value()?,
+            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

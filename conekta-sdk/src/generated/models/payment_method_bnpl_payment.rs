@@ -4,18 +4,16 @@
 /// From schema `payment_method_bnpl_payment`.
 ///
 /// Build one with [`PaymentMethodBnplPayment::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBnplPayment {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     #[allow(missing_docs)]
     pub object: PaymentMethodBnplPaymentObject,
     /// URL to redirect the customer after a canceled payment
     ///
     /// Example: `"<https://example.com/cancel">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancel_url: Option<String>,
     /// Expiration date of the charge
     ///
@@ -24,26 +22,23 @@ pub struct PaymentMethodBnplPayment {
     /// URL to redirect the customer after a failed payment
     ///
     /// Example: `"<https://example.com/failure">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_url: Option<String>,
     /// Product type of the charge
     pub product_type: String,
     /// URL to redirect the customer to complete the payment
     ///
     /// Example: `"<https://example.com/redirect">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
     /// URL to redirect the customer after a successful payment
     ///
     /// Example: `"<https://example.com/success">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodBnplPayment {
     /// A builder: set fields by name, then [`PaymentMethodBnplPaymentBuilder::build`]; or pass the builder itself wherever a `PaymentMethodBnplPayment` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodBnplPaymentBuilder {
         Default::default()
     }
@@ -64,11 +59,13 @@ pub struct PaymentMethodBnplPaymentBuilder {
 }
 impl PaymentMethodBnplPaymentBuilder {
     /// Sets [`PaymentMethodBnplPayment::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplPayment::object`].
+    #[inline]
     pub fn object(
         mut self,
         value: impl TryInto<
@@ -83,52 +80,55 @@ impl PaymentMethodBnplPaymentBuilder {
         self
     }
     /// Sets [`PaymentMethodBnplPayment::cancel_url`].
+    #[inline]
     pub fn cancel_url(mut self, value: impl Into<String>) -> Self {
         self.cancel_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplPayment::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodBnplPayment::failure_url`].
+    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplPayment::product_type`].
+    #[inline]
     pub fn product_type(mut self, value: impl Into<String>) -> Self {
         self.product_type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplPayment::redirect_url`].
+    #[inline]
     pub fn redirect_url(mut self, value: impl Into<String>) -> Self {
         self.redirect_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplPayment::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodBnplPayment, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodBnplPayment {
             r#type: self.r#type,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             cancel_url: self.cancel_url,
-            expires_at: self
-                .expires_at
-                .ok_or_else(|| crate::BuildError::missing("expires_at"))?,
+            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
             failure_url: self.failure_url,
-            product_type: self
-                .product_type
-                .ok_or_else(|| crate::BuildError::missing("product_type"))?,
+            product_type: crate::__private::required(self.product_type, "product_type")?,
             redirect_url: self.redirect_url,
             success_url: self.success_url,
             extra: Default::default(),
@@ -137,8 +137,97 @@ impl PaymentMethodBnplPaymentBuilder {
 }
 impl TryFrom<PaymentMethodBnplPaymentBuilder> for PaymentMethodBnplPayment {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodBnplPaymentBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodBnplPayment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "cancel_url",
+                    &self.cancel_url,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_url",
+                    &self.failure_url,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "product_type",
+                    &self.product_type,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "redirect_url",
+                    &self.redirect_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodBnplPayment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodBnplPaymentBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodBnplPayment {
+    type Fields = PaymentMethodBnplPaymentBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodBnplPaymentBuilder {
+    type Model = PaymentMethodBnplPayment;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodBnplPayment";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "cancel_url" => self.cancel_url = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "failure_url" => self.failure_url = map.next_value()?,
+            "product_type" => self.product_type = map.next_value()?,
+            "redirect_url" => self.redirect_url = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodBnplPayment, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

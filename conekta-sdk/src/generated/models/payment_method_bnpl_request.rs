@@ -4,7 +4,7 @@
 /// From schema `payment_method_bnpl_request`.
 ///
 /// Build one with [`PaymentMethodBnplRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBnplRequest {
     /// Type of the payment method
@@ -32,11 +32,11 @@ pub struct PaymentMethodBnplRequest {
     /// Example: `"<https://example.com/success">`.
     pub success_url: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodBnplRequest {
     /// A builder: set fields by name, then [`PaymentMethodBnplRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodBnplRequest` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodBnplRequestBuilder {
         Default::default()
     }
@@ -55,26 +55,31 @@ pub struct PaymentMethodBnplRequestBuilder {
 }
 impl PaymentMethodBnplRequestBuilder {
     /// Sets [`PaymentMethodBnplRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplRequest::cancel_url`].
+    #[inline]
     pub fn cancel_url(mut self, value: impl Into<String>) -> Self {
         self.cancel_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplRequest::can_not_expire`].
+    #[inline]
     pub fn can_not_expire(mut self, value: bool) -> Self {
         self.can_not_expire = Some(value);
         self
     }
     /// Sets [`PaymentMethodBnplRequest::failure_url`].
+    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplRequest::product_type`].
+    #[inline]
     pub fn product_type(
         mut self,
         value: impl TryInto<
@@ -89,41 +94,117 @@ impl PaymentMethodBnplRequestBuilder {
         self
     }
     /// Sets [`PaymentMethodBnplRequest::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodBnplRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodBnplRequest {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            cancel_url: self
-                .cancel_url
-                .ok_or_else(|| crate::BuildError::missing("cancel_url"))?,
-            can_not_expire: self
-                .can_not_expire
-                .ok_or_else(|| crate::BuildError::missing("can_not_expire"))?,
-            failure_url: self
-                .failure_url
-                .ok_or_else(|| crate::BuildError::missing("failure_url"))?,
-            product_type: self
-                .product_type
-                .ok_or_else(|| crate::BuildError::missing("product_type"))?,
-            success_url: self
-                .success_url
-                .ok_or_else(|| crate::BuildError::missing("success_url"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            cancel_url: crate::__private::required(self.cancel_url, "cancel_url")?,
+            can_not_expire: crate::__private::required(
+                self.can_not_expire,
+                "can_not_expire",
+            )?,
+            failure_url: crate::__private::required(self.failure_url, "failure_url")?,
+            product_type: crate::__private::required(self.product_type, "product_type")?,
+            success_url: crate::__private::required(self.success_url, "success_url")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PaymentMethodBnplRequestBuilder> for PaymentMethodBnplRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodBnplRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodBnplRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "cancel_url",
+                    &self.cancel_url,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "can_not_expire",
+                    &self.can_not_expire,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "failure_url",
+                    &self.failure_url,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "product_type",
+                    &self.product_type,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodBnplRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodBnplRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodBnplRequest {
+    type Fields = PaymentMethodBnplRequestBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodBnplRequestBuilder {
+    type Model = PaymentMethodBnplRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodBnplRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "cancel_url" => self.cancel_url = map.next_value()?,
+            "can_not_expire" => self.can_not_expire = map.next_value()?,
+            "failure_url" => self.failure_url = map.next_value()?,
+            "product_type" => self.product_type = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodBnplRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

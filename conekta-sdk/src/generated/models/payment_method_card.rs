@@ -4,76 +4,63 @@
 /// From schema `payment_method_card`.
 ///
 /// Build one with [`PaymentMethodCard::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCard {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Account type of the card
     ///
     /// Example: `"Credit"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_type: Option<String>,
     /// Example: `"867372"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<String>,
     /// Brand of the card
     ///
     /// Example: `"visa"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
     /// Id sent for recurrent charges.
     ///
     /// Example: `"S781317595"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_id: Option<String>,
     /// Country of the card
     ///
     /// Example: `"MX"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Expiration month of the card
     ///
     /// Example: `"02"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp_month: Option<String>,
     /// Expiration year of the card
     ///
     /// Example: `"2026"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp_year: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraud_indicators: Option<Vec<serde_json::Value>>,
     /// Issuer of the card
     ///
     /// Example: `"BANAMEX"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Last 4 digits of the card
     ///
     /// Example: `"4242"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last4: Option<String>,
     /// Name of the cardholder
     ///
     /// Example: `"Fulanito Perez"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes
     ///
     /// Example: `"0.0.0.0"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCard {
     /// A builder: set fields by name, then [`PaymentMethodCardBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCard` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodCardBuilder {
         Default::default()
     }
@@ -100,51 +87,61 @@ pub struct PaymentMethodCardBuilder {
 }
 impl PaymentMethodCardBuilder {
     /// Sets [`PaymentMethodCard::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::account_type`].
+    #[inline]
     pub fn account_type(mut self, value: impl Into<String>) -> Self {
         self.account_type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::auth_code`].
+    #[inline]
     pub fn auth_code(mut self, value: impl Into<String>) -> Self {
         self.auth_code = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::brand`].
+    #[inline]
     pub fn brand(mut self, value: impl Into<String>) -> Self {
         self.brand = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::contract_id`].
+    #[inline]
     pub fn contract_id(mut self, value: impl Into<String>) -> Self {
         self.contract_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::country`].
+    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::exp_month`].
+    #[inline]
     pub fn exp_month(mut self, value: impl Into<String>) -> Self {
         self.exp_month = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::exp_year`].
+    #[inline]
     pub fn exp_year(mut self, value: impl Into<String>) -> Self {
         self.exp_year = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::fraud_indicators`].
+    #[inline]
     pub fn fraud_indicators(
         mut self,
         value: impl IntoIterator<Item = serde_json::Value>,
@@ -153,34 +150,39 @@ impl PaymentMethodCardBuilder {
         self
     }
     /// Sets [`PaymentMethodCard::issuer`].
+    #[inline]
     pub fn issuer(mut self, value: impl Into<String>) -> Self {
         self.issuer = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::last4`].
+    #[inline]
     pub fn last4(mut self, value: impl Into<String>) -> Self {
         self.last4 = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCard::customer_ip_address`].
+    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodCard, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodCard {
             r#type: self.r#type,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             account_type: self.account_type,
             auth_code: self.auth_code,
             brand: self.brand,
@@ -199,7 +201,98 @@ impl PaymentMethodCardBuilder {
 }
 impl TryFrom<PaymentMethodCardBuilder> for PaymentMethodCard {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodCardBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodCard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "account_type",
+                    &self.account_type,
+                )?;
+                crate::__private::serialize_optional(map, "auth_code", &self.auth_code)?;
+                crate::__private::serialize_optional(map, "brand", &self.brand)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "contract_id",
+                    &self.contract_id,
+                )?;
+                crate::__private::serialize_optional(map, "country", &self.country)?;
+                crate::__private::serialize_optional(map, "exp_month", &self.exp_month)?;
+                crate::__private::serialize_optional(map, "exp_year", &self.exp_year)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "fraud_indicators",
+                    &self.fraud_indicators,
+                )?;
+                crate::__private::serialize_optional(map, "issuer", &self.issuer)?;
+                crate::__private::serialize_optional(map, "last4", &self.last4)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_ip_address",
+                    &self.customer_ip_address,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodCard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PaymentMethodCardBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodCard {
+    type Fields = PaymentMethodCardBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodCardBuilder {
+    type Model = PaymentMethodCard;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodCard";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "account_type" => self.account_type = map.next_value()?,
+            "auth_code" => self.auth_code = map.next_value()?,
+            "brand" => self.brand = map.next_value()?,
+            "contract_id" => self.contract_id = map.next_value()?,
+            "country" => self.country = map.next_value()?,
+            "exp_month" => self.exp_month = map.next_value()?,
+            "exp_year" => self.exp_year = map.next_value()?,
+            "fraud_indicators" => {
+                self.fraud_indicators = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "issuer" => self.issuer = map.next_value()?,
+            "last4" => self.last4 = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<PaymentMethodCard, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `payment_method_card_request`.
 ///
 /// Build one with [`PaymentMethodCardRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardRequest {
     /// Type of payment method
@@ -34,14 +34,13 @@ pub struct PaymentMethodCardRequest {
     /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes
     ///
     /// Example: `"0.0.0.0"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCardRequest {
     /// A builder: set fields by name, then [`PaymentMethodCardRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCardRequest` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodCardRequestBuilder {
         Default::default()
     }
@@ -61,57 +60,61 @@ pub struct PaymentMethodCardRequestBuilder {
 }
 impl PaymentMethodCardRequestBuilder {
     /// Sets [`PaymentMethodCardRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::cvc`].
+    #[inline]
     pub fn cvc(mut self, value: impl Into<String>) -> Self {
         self.cvc = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::exp_month`].
+    #[inline]
     pub fn exp_month(mut self, value: impl Into<String>) -> Self {
         self.exp_month = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::exp_year`].
+    #[inline]
     pub fn exp_year(mut self, value: impl Into<String>) -> Self {
         self.exp_year = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::number`].
+    #[inline]
     pub fn number(mut self, value: impl Into<String>) -> Self {
         self.number = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::customer_ip_address`].
+    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodCardRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodCardRequest {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            cvc: self.cvc.ok_or_else(|| crate::BuildError::missing("cvc"))?,
-            exp_month: self
-                .exp_month
-                .ok_or_else(|| crate::BuildError::missing("exp_month"))?,
-            exp_year: self
-                .exp_year
-                .ok_or_else(|| crate::BuildError::missing("exp_year"))?,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
-            number: self.number.ok_or_else(|| crate::BuildError::missing("number"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            cvc: crate::__private::required(self.cvc, "cvc")?,
+            exp_month: crate::__private::required(self.exp_month, "exp_month")?,
+            exp_year: crate::__private::required(self.exp_year, "exp_year")?,
+            name: crate::__private::required(self.name, "name")?,
+            number: crate::__private::required(self.number, "number")?,
             customer_ip_address: self.customer_ip_address,
             extra: Default::default(),
         })
@@ -119,7 +122,82 @@ impl PaymentMethodCardRequestBuilder {
 }
 impl TryFrom<PaymentMethodCardRequestBuilder> for PaymentMethodCardRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodCardRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodCardRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "cvc", &self.cvc)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "exp_month",
+                    &self.exp_month,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "exp_year",
+                    &self.exp_year,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                serde::ser::SerializeMap::serialize_entry(map, "number", &self.number)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_ip_address",
+                    &self.customer_ip_address,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodCardRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodCardRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodCardRequest {
+    type Fields = PaymentMethodCardRequestBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodCardRequestBuilder {
+    type Model = PaymentMethodCardRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodCardRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "cvc" => self.cvc = map.next_value()?,
+            "exp_month" => self.exp_month = map.next_value()?,
+            "exp_year" => self.exp_year = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "number" => self.number = map.next_value()?,
+            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodCardRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `payment_method_card_response`.
 ///
 /// Build one with [`PaymentMethodCardResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardResponse {
     #[allow(missing_docs)]
@@ -16,49 +16,37 @@ pub struct PaymentMethodCardResponse {
     /// Example: `1675715413`.
     pub created_at: i64,
     /// Example: `"cus_2s8K1B3PBKDontpi8"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Example: `"6410"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last4: Option<String>,
     /// Example: `"40276657"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bin: Option<String>,
     /// Example: `"debit"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_type: Option<String>,
     /// Example: `"10"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp_month: Option<String>,
     /// Example: `"25"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp_year: Option<String>,
     /// Example: `"visa"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
     /// Name of the institution that issued the card
     ///
     /// Example: `"santander"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
     /// Example: `"Fulano Perez\""`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_on_checkout: Option<bool>,
     /// Example: `"active"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_source_status: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCardResponse {
     /// A builder: set fields by name, then [`PaymentMethodCardResponseBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCardResponse` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodCardResponseBuilder {
         Default::default()
     }
@@ -87,98 +75,113 @@ pub struct PaymentMethodCardResponseBuilder {
 }
 impl PaymentMethodCardResponseBuilder {
     /// Sets [`PaymentMethodCardResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodCardResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::last4`].
+    #[inline]
     pub fn last4(mut self, value: impl Into<String>) -> Self {
         self.last4 = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::bin`].
+    #[inline]
     pub fn bin(mut self, value: impl Into<String>) -> Self {
         self.bin = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::card_type`].
+    #[inline]
     pub fn card_type(mut self, value: impl Into<String>) -> Self {
         self.card_type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::exp_month`].
+    #[inline]
     pub fn exp_month(mut self, value: impl Into<String>) -> Self {
         self.exp_month = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::exp_year`].
+    #[inline]
     pub fn exp_year(mut self, value: impl Into<String>) -> Self {
         self.exp_year = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::brand`].
+    #[inline]
     pub fn brand(mut self, value: impl Into<String>) -> Self {
         self.brand = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::issuer`].
+    #[inline]
     pub fn issuer(mut self, value: impl Into<String>) -> Self {
         self.issuer = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::default`].
+    #[inline]
     pub fn default_value(mut self, value: bool) -> Self {
         self.default = Some(value);
         self
     }
     /// Sets [`PaymentMethodCardResponse::visible_on_checkout`].
+    #[inline]
     pub fn visible_on_checkout(mut self, value: bool) -> Self {
         self.visible_on_checkout = Some(value);
         self
     }
     /// Sets [`PaymentMethodCardResponse::payment_source_status`].
+    #[inline]
     pub fn payment_source_status(mut self, value: impl Into<String>) -> Self {
         self.payment_source_status = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodCardResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodCardResponse {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             parent_id: self.parent_id,
             last4: self.last4,
             bin: self.bin,
@@ -197,7 +200,100 @@ impl PaymentMethodCardResponseBuilder {
 }
 impl TryFrom<PaymentMethodCardResponseBuilder> for PaymentMethodCardResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodCardResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodCardResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "last4", &self.last4)?;
+                crate::__private::serialize_optional(map, "bin", &self.bin)?;
+                crate::__private::serialize_optional(map, "card_type", &self.card_type)?;
+                crate::__private::serialize_optional(map, "exp_month", &self.exp_month)?;
+                crate::__private::serialize_optional(map, "exp_year", &self.exp_year)?;
+                crate::__private::serialize_optional(map, "brand", &self.brand)?;
+                crate::__private::serialize_optional(map, "issuer", &self.issuer)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "default", &self.default)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "visible_on_checkout",
+                    &self.visible_on_checkout,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_source_status",
+                    &self.payment_source_status,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodCardResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodCardResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodCardResponse {
+    type Fields = PaymentMethodCardResponseBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodCardResponseBuilder {
+    type Model = PaymentMethodCardResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodCardResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "last4" => self.last4 = map.next_value()?,
+            "bin" => self.bin = map.next_value()?,
+            "card_type" => self.card_type = map.next_value()?,
+            "exp_month" => self.exp_month = map.next_value()?,
+            "exp_year" => self.exp_year = map.next_value()?,
+            "brand" => self.brand = map.next_value()?,
+            "issuer" => self.issuer = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "default" => self.default = map.next_value()?,
+            "visible_on_checkout" => self.visible_on_checkout = map.next_value()?,
+            "payment_source_status" => self.payment_source_status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodCardResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

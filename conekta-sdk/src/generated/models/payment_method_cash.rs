@@ -4,57 +4,45 @@
 /// From schema `payment_method_cash`.
 ///
 /// Build one with [`PaymentMethodCash::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCash {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Agreement ID
     ///
     /// Example: `"agreement_2tN73UdUSNrYRPD9r"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<String>,
     /// Example: `542563`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_code: Option<i64>,
     /// Example: `"OINM01010"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cashier_id: Option<String>,
     /// Example: `"93000262276908"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Example: `"<https://barcodes.conekta.com/644ebf80f2243197aad6cd8810375b905b613dbe.png">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode_url: Option<String>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Product type, e.g. bbva_cash_in, cash_in, pespay_cash_in, etc.
     ///
     /// Example: `"bbva_cash_in"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_type: Option<String>,
     /// Example: `"store"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
     /// Example: `"10MON50EDI"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,
     /// Example: `"wallmart"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store_name: Option<String>,
     /// Example: `"0.0.0.0"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCash {
     /// A builder: set fields by name, then [`PaymentMethodCashBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCash` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodCashBuilder {
         Default::default()
     }
@@ -80,79 +68,93 @@ pub struct PaymentMethodCashBuilder {
 }
 impl PaymentMethodCashBuilder {
     /// Sets [`PaymentMethodCash::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::agreement`].
+    #[inline]
     pub fn agreement(mut self, value: impl Into<String>) -> Self {
         self.agreement = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::auth_code`].
+    #[inline]
     pub fn auth_code(mut self, value: i64) -> Self {
         self.auth_code = Some(value);
         self
     }
     /// Sets [`PaymentMethodCash::cashier_id`].
+    #[inline]
     pub fn cashier_id(mut self, value: impl Into<String>) -> Self {
         self.cashier_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::reference`].
+    #[inline]
     pub fn reference(mut self, value: impl Into<String>) -> Self {
         self.reference = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::barcode_url`].
+    #[inline]
     pub fn barcode_url(mut self, value: impl Into<String>) -> Self {
         self.barcode_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodCash::product_type`].
+    #[inline]
     pub fn product_type(mut self, value: impl Into<String>) -> Self {
         self.product_type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::service_name`].
+    #[inline]
     pub fn service_name(mut self, value: impl Into<String>) -> Self {
         self.service_name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::store`].
+    #[inline]
     pub fn store(mut self, value: impl Into<String>) -> Self {
         self.store = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::store_name`].
+    #[inline]
     pub fn store_name(mut self, value: impl Into<String>) -> Self {
         self.store_name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::customer_ip_address`].
+    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodCash, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodCash {
             r#type: self.r#type,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            object: crate::__private::required(self.object, "object")?,
             agreement: self.agreement,
             auth_code: self.auth_code,
             cashier_id: self.cashier_id,
@@ -170,7 +172,104 @@ impl PaymentMethodCashBuilder {
 }
 impl TryFrom<PaymentMethodCashBuilder> for PaymentMethodCash {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodCashBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodCash {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "agreement", &self.agreement)?;
+                crate::__private::serialize_optional(map, "auth_code", &self.auth_code)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "cashier_id",
+                    &self.cashier_id,
+                )?;
+                crate::__private::serialize_optional(map, "reference", &self.reference)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "barcode_url",
+                    &self.barcode_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "product_type",
+                    &self.product_type,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "service_name",
+                    &self.service_name,
+                )?;
+                crate::__private::serialize_optional(map, "store", &self.store)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "store_name",
+                    &self.store_name,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_ip_address",
+                    &self.customer_ip_address,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodCash {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PaymentMethodCashBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodCash {
+    type Fields = PaymentMethodCashBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodCashBuilder {
+    type Model = PaymentMethodCash;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodCash";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "agreement" => self.agreement = map.next_value()?,
+            "auth_code" => self.auth_code = map.next_value()?,
+            "cashier_id" => self.cashier_id = map.next_value()?,
+            "reference" => self.reference = map.next_value()?,
+            "barcode_url" => self.barcode_url = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "product_type" => self.product_type = map.next_value()?,
+            "service_name" => self.service_name = map.next_value()?,
+            "store" => self.store = map.next_value()?,
+            "store_name" => self.store_name = map.next_value()?,
+            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<PaymentMethodCash, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `payment_method_cash_request`, schema `payment_method_spei_request`.
 ///
 /// Build one with [`PaymentMethodCashOrSpeiRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashOrSpeiRequest {
     /// Type of payment method
@@ -12,14 +12,13 @@ pub struct PaymentMethodCashOrSpeiRequest {
     /// Example: `"card | cash | spei | bnpl | pay_by_bank"`.
     pub r#type: String,
     /// Example: `1553273553`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCashOrSpeiRequest {
     /// A builder: set fields by name, then [`PaymentMethodCashOrSpeiRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCashOrSpeiRequest` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodCashOrSpeiRequestBuilder {
         Default::default()
     }
@@ -34,23 +33,26 @@ pub struct PaymentMethodCashOrSpeiRequestBuilder {
 }
 impl PaymentMethodCashOrSpeiRequestBuilder {
     /// Sets [`PaymentMethodCashOrSpeiRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashOrSpeiRequest::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodCashOrSpeiRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodCashOrSpeiRequest {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             expires_at: self.expires_at,
             extra: Default::default(),
         })
@@ -58,9 +60,66 @@ impl PaymentMethodCashOrSpeiRequestBuilder {
 }
 impl TryFrom<PaymentMethodCashOrSpeiRequestBuilder> for PaymentMethodCashOrSpeiRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: PaymentMethodCashOrSpeiRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodCashOrSpeiRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodCashOrSpeiRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodCashOrSpeiRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodCashOrSpeiRequest {
+    type Fields = PaymentMethodCashOrSpeiRequestBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodCashOrSpeiRequestBuilder {
+    type Model = PaymentMethodCashOrSpeiRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodCashOrSpeiRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodCashOrSpeiRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

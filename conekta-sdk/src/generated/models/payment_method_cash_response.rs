@@ -5,7 +5,7 @@ use super::CashAgreementsResponse;
 /// From schema `payment_method_cash_response`, schema `payment_method_cash_recurrent_response`.
 ///
 /// Build one with [`PaymentMethodCashResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashResponse {
     #[allow(missing_docs)]
@@ -17,34 +17,27 @@ pub struct PaymentMethodCashResponse {
     /// Example: `1675715413`.
     pub created_at: i64,
     /// Example: `"cus_2s8K1B3PBKDontpi8"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreements: Option<Vec<CashAgreementsResponse>>,
     /// Example: `"93000262276908"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Example: `"93000262276908"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode: Option<String>,
     /// URL to the barcode image, reference is the same as barcode
     ///
     /// Example: `"<https://barcodes.conekta.com/644ebf80f2243197aad6cd8810375b905b613dbe.png">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barcode_url: Option<String>,
     /// Example: `1742483424`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Example: `"Cash"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodCashResponse {
     /// A builder: set fields by name, then [`PaymentMethodCashResponseBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCashResponse` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodCashResponseBuilder {
         Default::default()
     }
@@ -68,31 +61,37 @@ pub struct PaymentMethodCashResponseBuilder {
 }
 impl PaymentMethodCashResponseBuilder {
     /// Sets [`PaymentMethodCashResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodCashResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::agreements`].
+    #[inline]
     pub fn agreements(
         mut self,
         value: impl IntoIterator<
@@ -106,43 +105,47 @@ impl PaymentMethodCashResponseBuilder {
         self
     }
     /// Sets [`PaymentMethodCashResponse::reference`].
+    #[inline]
     pub fn reference(mut self, value: impl Into<String>) -> Self {
         self.reference = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::barcode`].
+    #[inline]
     pub fn barcode(mut self, value: impl Into<String>) -> Self {
         self.barcode = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::barcode_url`].
+    #[inline]
     pub fn barcode_url(mut self, value: impl Into<String>) -> Self {
         self.barcode_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCashResponse::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodCashResponse::provider`].
+    #[inline]
     pub fn provider(mut self, value: impl Into<String>) -> Self {
         self.provider = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodCashResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodCashResponse {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             parent_id: self.parent_id,
             agreements: self.agreements,
             reference: self.reference,
@@ -156,7 +159,98 @@ impl PaymentMethodCashResponseBuilder {
 }
 impl TryFrom<PaymentMethodCashResponseBuilder> for PaymentMethodCashResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodCashResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodCashResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "agreements",
+                    &self.agreements,
+                )?;
+                crate::__private::serialize_optional(map, "reference", &self.reference)?;
+                crate::__private::serialize_optional(map, "barcode", &self.barcode)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "barcode_url",
+                    &self.barcode_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(map, "provider", &self.provider)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodCashResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodCashResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodCashResponse {
+    type Fields = PaymentMethodCashResponseBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodCashResponseBuilder {
+    type Model = PaymentMethodCashResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodCashResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "agreements" => {
+                self.agreements = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "reference" => self.reference = map.next_value()?,
+            "barcode" => self.barcode = map.next_value()?,
+            "barcode_url" => self.barcode_url = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "provider" => self.provider = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodCashResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

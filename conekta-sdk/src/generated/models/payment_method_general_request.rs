@@ -6,48 +6,41 @@
 /// From schema `payment_method_general_request`.
 ///
 /// Build one with [`PaymentMethodGeneralRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodGeneralRequest {
     /// Method expiration date as unix timestamp
     ///
     /// Example: `1677196303`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// How many months without interest to apply, it can be 3, 6, 9, 12 or 18
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments: Option<i8>,
     /// Type of payment method
     ///
     /// Example: `"card"`.
     pub r#type: String,
     /// Example: `"tok_2897348234"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_id: Option<String>,
     /// Example: `"src_2tLkkyfMPh6v7pFry"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_source_id: Option<String>,
     /// Optional, It is a value that allows identifying the security code of the card. Only for PCI merchants
     ///
     /// Example: `"123"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cvc: Option<String>,
     /// Optional id sent to indicate the bank contract for recurrent card charges.
     ///
     /// Example: `"S781317595"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_id: Option<String>,
     /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes
     ///
     /// Example: `"0.0.0.0"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodGeneralRequest {
     /// A builder: set fields by name, then [`PaymentMethodGeneralRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodGeneralRequest` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodGeneralRequestBuilder {
         Default::default()
     }
@@ -68,47 +61,56 @@ pub struct PaymentMethodGeneralRequestBuilder {
 }
 impl PaymentMethodGeneralRequestBuilder {
     /// Sets [`PaymentMethodGeneralRequest::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::monthly_installments`].
+    #[inline]
     pub fn monthly_installments(mut self, value: i8) -> Self {
         self.monthly_installments = Some(value);
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::token_id`].
+    #[inline]
     pub fn token_id(mut self, value: impl Into<String>) -> Self {
         self.token_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::payment_source_id`].
+    #[inline]
     pub fn payment_source_id(mut self, value: impl Into<String>) -> Self {
         self.payment_source_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::cvc`].
+    #[inline]
     pub fn cvc(mut self, value: impl Into<String>) -> Self {
         self.cvc = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::contract_id`].
+    #[inline]
     pub fn contract_id(mut self, value: impl Into<String>) -> Self {
         self.contract_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::customer_ip_address`].
+    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -116,7 +118,7 @@ impl PaymentMethodGeneralRequestBuilder {
         Ok(PaymentMethodGeneralRequest {
             expires_at: self.expires_at,
             monthly_installments: self.monthly_installments,
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             token_id: self.token_id,
             payment_source_id: self.payment_source_id,
             cvc: self.cvc,
@@ -128,9 +130,94 @@ impl PaymentMethodGeneralRequestBuilder {
 }
 impl TryFrom<PaymentMethodGeneralRequestBuilder> for PaymentMethodGeneralRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: PaymentMethodGeneralRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodGeneralRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments",
+                    &self.monthly_installments,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(map, "token_id", &self.token_id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_source_id",
+                    &self.payment_source_id,
+                )?;
+                crate::__private::serialize_optional(map, "cvc", &self.cvc)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "contract_id",
+                    &self.contract_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_ip_address",
+                    &self.customer_ip_address,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodGeneralRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodGeneralRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodGeneralRequest {
+    type Fields = PaymentMethodGeneralRequestBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodGeneralRequestBuilder {
+    type Model = PaymentMethodGeneralRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodGeneralRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "expires_at" => self.expires_at = map.next_value()?,
+            "monthly_installments" => self.monthly_installments = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "token_id" => self.token_id = map.next_value()?,
+            "payment_source_id" => self.payment_source_id = map.next_value()?,
+            "cvc" => self.cvc = map.next_value()?,
+            "contract_id" => self.contract_id = map.next_value()?,
+            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,11 +4,10 @@
 /// From schema `payment_method_pbb_payment`.
 ///
 /// Build one with [`PaymentMethodPbbPayment::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbPayment {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Example: `"payment_source"`.
     pub object: String,
@@ -29,11 +28,11 @@ pub struct PaymentMethodPbbPayment {
     /// Example: `"22277523174328893295"`.
     pub reference: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodPbbPayment {
     /// A builder: set fields by name, then [`PaymentMethodPbbPaymentBuilder::build`]; or pass the builder itself wherever a `PaymentMethodPbbPayment` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodPbbPaymentBuilder {
         Default::default()
     }
@@ -53,71 +52,152 @@ pub struct PaymentMethodPbbPaymentBuilder {
 }
 impl PaymentMethodPbbPaymentBuilder {
     /// Sets [`PaymentMethodPbbPayment::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbPayment::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbPayment::deep_link`].
+    #[inline]
     pub fn deep_link(mut self, value: impl Into<String>) -> Self {
         self.deep_link = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbPayment::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodPbbPayment::product_type`].
+    #[inline]
     pub fn product_type(mut self, value: impl Into<String>) -> Self {
         self.product_type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbPayment::redirect_url`].
+    #[inline]
     pub fn redirect_url(mut self, value: impl Into<String>) -> Self {
         self.redirect_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbPayment::reference`].
+    #[inline]
     pub fn reference(mut self, value: impl Into<String>) -> Self {
         self.reference = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodPbbPayment, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodPbbPayment {
             r#type: self.r#type,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            deep_link: self
-                .deep_link
-                .ok_or_else(|| crate::BuildError::missing("deep_link"))?,
-            expires_at: self
-                .expires_at
-                .ok_or_else(|| crate::BuildError::missing("expires_at"))?,
-            product_type: self
-                .product_type
-                .ok_or_else(|| crate::BuildError::missing("product_type"))?,
-            redirect_url: self
-                .redirect_url
-                .ok_or_else(|| crate::BuildError::missing("redirect_url"))?,
-            reference: self
-                .reference
-                .ok_or_else(|| crate::BuildError::missing("reference"))?,
+            object: crate::__private::required(self.object, "object")?,
+            deep_link: crate::__private::required(self.deep_link, "deep_link")?,
+            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
+            product_type: crate::__private::required(self.product_type, "product_type")?,
+            redirect_url: crate::__private::required(self.redirect_url, "redirect_url")?,
+            reference: crate::__private::required(self.reference, "reference")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PaymentMethodPbbPaymentBuilder> for PaymentMethodPbbPayment {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodPbbPaymentBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodPbbPayment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "deep_link",
+                    &self.deep_link,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "product_type",
+                    &self.product_type,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "redirect_url",
+                    &self.redirect_url,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "reference",
+                    &self.reference,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodPbbPayment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodPbbPaymentBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodPbbPayment {
+    type Fields = PaymentMethodPbbPaymentBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodPbbPaymentBuilder {
+    type Model = PaymentMethodPbbPayment;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodPbbPayment";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "deep_link" => self.deep_link = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "product_type" => self.product_type = map.next_value()?,
+            "redirect_url" => self.redirect_url = map.next_value()?,
+            "reference" => self.reference = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodPbbPayment, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `payment_method_pbb_request`.
 ///
 /// Build one with [`PaymentMethodPbbRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbRequest {
     /// Type of the payment method
@@ -14,18 +14,17 @@ pub struct PaymentMethodPbbRequest {
     /// Expiration date of the payment method, in Unix timestamp format
     ///
     /// Example: `1680397724`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Product type of the payment method, use for the payment method to know the product type
     ///
     /// Example: `"bbva_pay_by_bank"`.
     pub product_type: PaymentMethodPbbRequestProductType,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodPbbRequest {
     /// A builder: set fields by name, then [`PaymentMethodPbbRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodPbbRequest` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodPbbRequestBuilder {
         Default::default()
     }
@@ -41,16 +40,19 @@ pub struct PaymentMethodPbbRequestBuilder {
 }
 impl PaymentMethodPbbRequestBuilder {
     /// Sets [`PaymentMethodPbbRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbRequest::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodPbbRequest::product_type`].
+    #[inline]
     pub fn product_type(
         mut self,
         value: impl TryInto<
@@ -66,24 +68,86 @@ impl PaymentMethodPbbRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodPbbRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodPbbRequest {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             expires_at: self.expires_at,
-            product_type: self
-                .product_type
-                .ok_or_else(|| crate::BuildError::missing("product_type"))?,
+            product_type: crate::__private::required(self.product_type, "product_type")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PaymentMethodPbbRequestBuilder> for PaymentMethodPbbRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PaymentMethodPbbRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodPbbRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "product_type",
+                    &self.product_type,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodPbbRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodPbbRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodPbbRequest {
+    type Fields = PaymentMethodPbbRequestBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodPbbRequestBuilder {
+    type Model = PaymentMethodPbbRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodPbbRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "product_type" => self.product_type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodPbbRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

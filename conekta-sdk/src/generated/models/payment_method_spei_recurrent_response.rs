@@ -4,7 +4,7 @@
 /// From schema `payment_method_spei_recurrent_response`.
 ///
 /// Build one with [`PaymentMethodSpeiRecurrentResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodSpeiRecurrentResponse {
     #[allow(missing_docs)]
@@ -16,25 +16,21 @@ pub struct PaymentMethodSpeiRecurrentResponse {
     /// Example: `1675715413`.
     pub created_at: i64,
     /// Example: `"cus_2s8K1B3PBKDontpi8"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Bank name for the SPEI payment method
     ///
     /// Example: `"STP"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank: Option<String>,
     /// Example: `"93000262276908"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// Example: `"none"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PaymentMethodSpeiRecurrentResponse {
     /// A builder: set fields by name, then [`PaymentMethodSpeiRecurrentResponseBuilder::build`]; or pass the builder itself wherever a `PaymentMethodSpeiRecurrentResponse` is expected.
+    #[inline]
     pub fn builder() -> PaymentMethodSpeiRecurrentResponseBuilder {
         Default::default()
     }
@@ -55,58 +51,65 @@ pub struct PaymentMethodSpeiRecurrentResponseBuilder {
 }
 impl PaymentMethodSpeiRecurrentResponseBuilder {
     /// Sets [`PaymentMethodSpeiRecurrentResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::bank`].
+    #[inline]
     pub fn bank(mut self, value: impl Into<String>) -> Self {
         self.bank = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::reference`].
+    #[inline]
     pub fn reference(mut self, value: impl Into<String>) -> Self {
         self.reference = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: impl Into<String>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PaymentMethodSpeiRecurrentResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PaymentMethodSpeiRecurrentResponse {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            id: crate::__private::required(self.id, "id")?,
+            object: crate::__private::required(self.object, "object")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
             parent_id: self.parent_id,
             bank: self.bank,
             reference: self.reference,
@@ -118,9 +121,82 @@ impl PaymentMethodSpeiRecurrentResponseBuilder {
 impl TryFrom<PaymentMethodSpeiRecurrentResponseBuilder>
 for PaymentMethodSpeiRecurrentResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: PaymentMethodSpeiRecurrentResponseBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PaymentMethodSpeiRecurrentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                crate::__private::serialize_optional(map, "bank", &self.bank)?;
+                crate::__private::serialize_optional(map, "reference", &self.reference)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentMethodSpeiRecurrentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PaymentMethodSpeiRecurrentResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PaymentMethodSpeiRecurrentResponse {
+    type Fields = PaymentMethodSpeiRecurrentResponseBuilder;
+}
+impl crate::__private::DecodeFields for PaymentMethodSpeiRecurrentResponseBuilder {
+    type Model = PaymentMethodSpeiRecurrentResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PaymentMethodSpeiRecurrentResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            "bank" => self.bank = map.next_value()?,
+            "reference" => self.reference = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PaymentMethodSpeiRecurrentResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,17 +7,17 @@ use super::PayoutMethod;
 /// From schema `payout`.
 ///
 /// Build one with [`Payout::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Payout {
     #[allow(missing_docs)]
     pub payout_method: PayoutMethod,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Payout {
     /// A builder: set fields by name, then [`PayoutBuilder::build`]; or pass the builder itself wherever a `Payout` is expected.
+    #[inline]
     pub fn builder() -> PayoutBuilder {
         Default::default()
     }
@@ -31,6 +31,7 @@ pub struct PayoutBuilder {
 }
 impl PayoutBuilder {
     /// Sets [`Payout::payout_method`].
+    #[inline]
     pub fn payout_method(
         mut self,
         value: impl TryInto<PayoutMethod, Error: Into<crate::BuildError>>,
@@ -43,21 +44,72 @@ impl PayoutBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Payout, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Payout {
-            payout_method: self
-                .payout_method
-                .ok_or_else(|| crate::BuildError::missing("payout_method"))?,
+            payout_method: crate::__private::required(
+                self.payout_method,
+                "payout_method",
+            )?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PayoutBuilder> for Payout {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PayoutBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Payout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "payout_method",
+                    &self.payout_method,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Payout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PayoutBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Payout {
+    type Fields = PayoutBuilder;
+}
+impl crate::__private::DecodeFields for PayoutBuilder {
+    type Model = Payout;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Payout";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "payout_method" => self.payout_method = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Payout, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,7 +6,7 @@
 /// From schema `payout_method`.
 ///
 /// Build one with [`PayoutMethod::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutMethod {
     /// The type of the payout method.
@@ -14,11 +14,11 @@ pub struct PayoutMethod {
     /// Example: `"cashout"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutMethod {
     /// A builder: set fields by name, then [`PayoutMethodBuilder::build`]; or pass the builder itself wherever a `PayoutMethod` is expected.
+    #[inline]
     pub fn builder() -> PayoutMethodBuilder {
         Default::default()
     }
@@ -32,25 +32,72 @@ pub struct PayoutMethodBuilder {
 }
 impl PayoutMethodBuilder {
     /// Sets [`PayoutMethod::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PayoutMethod, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PayoutMethod {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PayoutMethodBuilder> for PayoutMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PayoutMethodBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PayoutMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PayoutMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PayoutMethodBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for PayoutMethod {
+    type Fields = PayoutMethodBuilder;
+}
+impl crate::__private::DecodeFields for PayoutMethodBuilder {
+    type Model = PayoutMethod;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PayoutMethod";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<PayoutMethod, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

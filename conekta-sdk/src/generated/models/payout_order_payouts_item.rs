@@ -4,7 +4,7 @@
 /// From schema `payout_order_payouts_item`.
 ///
 /// Build one with [`PayoutOrderPayoutsItem::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderPayoutsItem {
     /// The amount of the payout.
@@ -18,7 +18,6 @@ pub struct PayoutOrderPayoutsItem {
     /// The expiration date of the payout.
     ///
     /// Example: `1677626837`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// The id of the payout.
     ///
@@ -35,19 +34,17 @@ pub struct PayoutOrderPayoutsItem {
     /// The id of the payout order.
     ///
     /// Example: `"f2654d66-d740-457a-9a8c-f96b5196f44e"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_order_id: Option<String>,
     /// The status of the payout.
     ///
     /// Example: `"open"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrderPayoutsItem {
     /// A builder: set fields by name, then [`PayoutOrderPayoutsItemBuilder::build`]; or pass the builder itself wherever a `PayoutOrderPayoutsItem` is expected.
+    #[inline]
     pub fn builder() -> PayoutOrderPayoutsItemBuilder {
         Default::default()
     }
@@ -68,62 +65,67 @@ pub struct PayoutOrderPayoutsItemBuilder {
 }
 impl PayoutOrderPayoutsItemBuilder {
     /// Sets [`PayoutOrderPayoutsItem::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::payout_order_id`].
+    #[inline]
     pub fn payout_order_id(mut self, value: impl Into<String>) -> Self {
         self.payout_order_id = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PayoutOrderPayoutsItem, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PayoutOrderPayoutsItem {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            currency: crate::__private::required(self.currency, "currency")?,
             expires_at: self.expires_at,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            id: crate::__private::required(self.id, "id")?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
+            object: crate::__private::required(self.object, "object")?,
             payout_order_id: self.payout_order_id,
             status: self.status,
             extra: Default::default(),
@@ -132,7 +134,88 @@ impl PayoutOrderPayoutsItemBuilder {
 }
 impl TryFrom<PayoutOrderPayoutsItemBuilder> for PayoutOrderPayoutsItem {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PayoutOrderPayoutsItemBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PayoutOrderPayoutsItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payout_order_id",
+                    &self.payout_order_id,
+                )?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PayoutOrderPayoutsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PayoutOrderPayoutsItemBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PayoutOrderPayoutsItem {
+    type Fields = PayoutOrderPayoutsItemBuilder;
+}
+impl crate::__private::DecodeFields for PayoutOrderPayoutsItemBuilder {
+    type Model = PayoutOrderPayoutsItem;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PayoutOrderPayoutsItem";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "payout_order_id" => self.payout_order_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PayoutOrderPayoutsItem, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

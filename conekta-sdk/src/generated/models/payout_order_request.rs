@@ -7,7 +7,7 @@ use super::{CustomerInfoCustomerId, Payout};
 /// From schema `payout_order_request`.
 ///
 /// Build one with [`PayoutOrderRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderRequest {
     /// The payout methods that are allowed for the payout order.
@@ -31,7 +31,6 @@ pub struct PayoutOrderRequest {
     /// The metadata of the payout order.
     ///
     /// Example: `{"custom_client_id":"12345"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
     pub payout: Payout,
@@ -40,11 +39,11 @@ pub struct PayoutOrderRequest {
     /// Example: `"Payout order for the customer"`.
     pub reason: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrderRequest {
     /// A builder: set fields by name, then [`PayoutOrderRequestBuilder::build`]; or pass the builder itself wherever a `PayoutOrderRequest` is expected.
+    #[inline]
     pub fn builder() -> PayoutOrderRequestBuilder {
         Default::default()
     }
@@ -65,6 +64,7 @@ pub struct PayoutOrderRequestBuilder {
 }
 impl PayoutOrderRequestBuilder {
     /// Sets [`PayoutOrderRequest::allowed_payout_methods`].
+    #[inline]
     pub fn allowed_payout_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -73,16 +73,19 @@ impl PayoutOrderRequestBuilder {
         self
     }
     /// Sets [`PayoutOrderRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PayoutOrderRequest::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderRequest::customer_info`].
+    #[inline]
     pub fn customer_info(
         mut self,
         value: impl TryInto<CustomerInfoCustomerId, Error: Into<crate::BuildError>>,
@@ -94,11 +97,13 @@ impl PayoutOrderRequestBuilder {
         self
     }
     /// Sets [`PayoutOrderRequest::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PayoutOrderRequest::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -107,6 +112,7 @@ impl PayoutOrderRequestBuilder {
         self
     }
     /// Sets [`PayoutOrderRequest::payout`].
+    #[inline]
     pub fn payout(
         mut self,
         value: impl TryInto<Payout, Error: Into<crate::BuildError>>,
@@ -118,40 +124,125 @@ impl PayoutOrderRequestBuilder {
         self
     }
     /// Sets [`PayoutOrderRequest::reason`].
+    #[inline]
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.reason = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PayoutOrderRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PayoutOrderRequest {
-            allowed_payout_methods: self
-                .allowed_payout_methods
-                .ok_or_else(|| crate::BuildError::missing("allowed_payout_methods"))?,
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
-            customer_info: self
-                .customer_info
-                .ok_or_else(|| crate::BuildError::missing("customer_info"))?,
-            expires_at: self
-                .expires_at
-                .ok_or_else(|| crate::BuildError::missing("expires_at"))?,
+            allowed_payout_methods: crate::__private::required(
+                self.allowed_payout_methods,
+                "allowed_payout_methods",
+            )?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            currency: crate::__private::required(self.currency, "currency")?,
+            customer_info: crate::__private::required(
+                self.customer_info,
+                "customer_info",
+            )?,
+            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
             metadata: self.metadata,
-            payout: self.payout.ok_or_else(|| crate::BuildError::missing("payout"))?,
-            reason: self.reason.ok_or_else(|| crate::BuildError::missing("reason"))?,
+            payout: crate::__private::required(self.payout, "payout")?,
+            reason: crate::__private::required(self.reason, "reason")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PayoutOrderRequestBuilder> for PayoutOrderRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PayoutOrderRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PayoutOrderRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "allowed_payout_methods",
+                    &self.allowed_payout_methods,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "customer_info",
+                    &self.customer_info,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(map, "payout", &self.payout)?;
+                serde::ser::SerializeMap::serialize_entry(map, "reason", &self.reason)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PayoutOrderRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PayoutOrderRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PayoutOrderRequest {
+    type Fields = PayoutOrderRequestBuilder;
+}
+impl crate::__private::DecodeFields for PayoutOrderRequestBuilder {
+    type Model = PayoutOrderRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PayoutOrderRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payout_methods" => {
+                self.allowed_payout_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_info" => self.customer_info = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "payout" => self.payout = map.next_value()?,
+            "reason" => self.reason = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PayoutOrderRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,7 +7,7 @@ use super::{PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo};
 /// From schema `payout_order_response`.
 ///
 /// Build one with [`PayoutOrderResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderResponse {
     /// The payout methods that are allowed for the payout order.
@@ -47,7 +47,6 @@ pub struct PayoutOrderResponse {
     /// The metadata of the payout order.
     ///
     /// Example: `{"custom_client_id":"12345"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// payout_order_payouts
     ///
@@ -66,11 +65,11 @@ pub struct PayoutOrderResponse {
     /// Example: `1677626837`.
     pub updated_at: i64,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrderResponse {
     /// A builder: set fields by name, then [`PayoutOrderResponseBuilder::build`]; or pass the builder itself wherever a `PayoutOrderResponse` is expected.
+    #[inline]
     pub fn builder() -> PayoutOrderResponseBuilder {
         Default::default()
     }
@@ -97,6 +96,7 @@ pub struct PayoutOrderResponseBuilder {
 }
 impl PayoutOrderResponseBuilder {
     /// Sets [`PayoutOrderResponse::allowed_payout_methods`].
+    #[inline]
     pub fn allowed_payout_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -105,21 +105,25 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PayoutOrderResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`PayoutOrderResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::customer_info`].
+    #[inline]
     pub fn customer_info(
         mut self,
         value: impl TryInto<
@@ -134,26 +138,31 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`PayoutOrderResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`PayoutOrderResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -162,6 +171,7 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::payouts`].
+    #[inline]
     pub fn payouts(
         mut self,
         value: impl IntoIterator<
@@ -175,62 +185,175 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::reason`].
+    #[inline]
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.reason = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::updated_at`].
+    #[inline]
     pub fn updated_at(mut self, value: i64) -> Self {
         self.updated_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PayoutOrderResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PayoutOrderResponse {
-            allowed_payout_methods: self
-                .allowed_payout_methods
-                .ok_or_else(|| crate::BuildError::missing("allowed_payout_methods"))?,
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
-            customer_info: self
-                .customer_info
-                .ok_or_else(|| crate::BuildError::missing("customer_info"))?,
-            expires_at: self
-                .expires_at
-                .ok_or_else(|| crate::BuildError::missing("expires_at"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
+            allowed_payout_methods: crate::__private::required(
+                self.allowed_payout_methods,
+                "allowed_payout_methods",
+            )?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            currency: crate::__private::required(self.currency, "currency")?,
+            customer_info: crate::__private::required(
+                self.customer_info,
+                "customer_info",
+            )?,
+            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
+            id: crate::__private::required(self.id, "id")?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
+            object: crate::__private::required(self.object, "object")?,
             metadata: self.metadata,
-            payouts: self.payouts.ok_or_else(|| crate::BuildError::missing("payouts"))?,
-            reason: self.reason.ok_or_else(|| crate::BuildError::missing("reason"))?,
-            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
-            updated_at: self
-                .updated_at
-                .ok_or_else(|| crate::BuildError::missing("updated_at"))?,
+            payouts: crate::__private::required(self.payouts, "payouts")?,
+            reason: crate::__private::required(self.reason, "reason")?,
+            status: crate::__private::required(self.status, "status")?,
+            updated_at: crate::__private::required(self.updated_at, "updated_at")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PayoutOrderResponseBuilder> for PayoutOrderResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PayoutOrderResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PayoutOrderResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "allowed_payout_methods",
+                    &self.allowed_payout_methods,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "customer_info",
+                    &self.customer_info,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "payouts",
+                    &self.payouts,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "reason", &self.reason)?;
+                serde::ser::SerializeMap::serialize_entry(map, "status", &self.status)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "updated_at",
+                    &self.updated_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PayoutOrderResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PayoutOrderResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PayoutOrderResponse {
+    type Fields = PayoutOrderResponseBuilder;
+}
+impl crate::__private::DecodeFields for PayoutOrderResponseBuilder {
+    type Model = PayoutOrderResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PayoutOrderResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payout_methods" => {
+                self.allowed_payout_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "amount" => self.amount = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "customer_info" => self.customer_info = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "payouts" => {
+                self.payouts = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "reason" => self.reason = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "updated_at" => self.updated_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PayoutOrderResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,7 +6,7 @@
 /// From schema `payout_order_response_customer_info`.
 ///
 /// Build one with [`PayoutOrderResponseCustomerInfo::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderResponseCustomerInfo {
     /// The id of the customer.
@@ -16,29 +16,23 @@ pub struct PayoutOrderResponseCustomerInfo {
     /// Custom reference
     ///
     /// Example: `"custom_reference"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_custom_reference: Option<String>,
     /// Example: `"DevTest"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `"test@conekta.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Example: `"5522997233"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corporate: Option<bool>,
     /// Example: `"customer_info"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PayoutOrderResponseCustomerInfo {
     /// A builder: set fields by name, then [`PayoutOrderResponseCustomerInfoBuilder::build`]; or pass the builder itself wherever a `PayoutOrderResponseCustomerInfo` is expected.
+    #[inline]
     pub fn builder() -> PayoutOrderResponseCustomerInfoBuilder {
         Default::default()
     }
@@ -58,48 +52,56 @@ pub struct PayoutOrderResponseCustomerInfoBuilder {
 }
 impl PayoutOrderResponseCustomerInfoBuilder {
     /// Sets [`PayoutOrderResponseCustomerInfo::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::customer_custom_reference`].
+    #[inline]
     pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
         self.customer_custom_reference = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::corporate`].
+    #[inline]
     pub fn corporate(mut self, value: bool) -> Self {
         self.corporate = Some(value);
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PayoutOrderResponseCustomerInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PayoutOrderResponseCustomerInfo {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             customer_custom_reference: self.customer_custom_reference,
             name: self.name,
             email: self.email,
@@ -113,9 +115,78 @@ impl PayoutOrderResponseCustomerInfoBuilder {
 impl TryFrom<PayoutOrderResponseCustomerInfoBuilder>
 for PayoutOrderResponseCustomerInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: PayoutOrderResponseCustomerInfoBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PayoutOrderResponseCustomerInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_custom_reference",
+                    &self.customer_custom_reference,
+                )?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PayoutOrderResponseCustomerInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            PayoutOrderResponseCustomerInfoBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for PayoutOrderResponseCustomerInfo {
+    type Fields = PayoutOrderResponseCustomerInfoBuilder;
+}
+impl crate::__private::DecodeFields for PayoutOrderResponseCustomerInfoBuilder {
+    type Model = PayoutOrderResponseCustomerInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PayoutOrderResponseCustomerInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "customer_custom_reference" => {
+                self.customer_custom_reference = map.next_value()?;
+            }
+            "name" => self.name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "corporate" => self.corporate = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<PayoutOrderResponseCustomerInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,7 +6,7 @@
 /// From schema `plan_request`.
 ///
 /// Build one with [`PlanRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PlanRequest {
     /// The amount in cents that will be charged on the interval specified.
@@ -16,12 +16,10 @@ pub struct PlanRequest {
     /// ISO 4217 for currencies, for the Mexican peso it is MXN/USD
     ///
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Number of repetitions of the frequency NUMBER OF CHARGES TO BE MADE, considering the interval and frequency, this evolves over time, but is subject to the expiration count.
     ///
     /// Example: `12`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_count: Option<i64>,
     /// Frequency of the charge, which together with the interval, can be every 3 weeks, every 4 months, every 2 years, every 5 fortnights
     ///
@@ -30,7 +28,6 @@ pub struct PlanRequest {
     /// internal reference id
     ///
     /// Example: `"plan_24234"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The interval of time between each charge.
     pub interval: PlanRequestInterval,
@@ -41,24 +38,21 @@ pub struct PlanRequest {
     /// The number of days the customer will have a free trial.
     ///
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_period_days: Option<i64>,
     /// (optional) Specifies the maximum number of retry attempts for a subscription payment before it is canceled.
     ///
     /// Example: `3`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<i64>,
     /// (optional)  Defines the number of hours between subscription payment retry attempts.
     ///
     /// Example: `50`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_hours: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PlanRequest {
     /// A builder: set fields by name, then [`PlanRequestBuilder::build`]; or pass the builder itself wherever a `PlanRequest` is expected.
+    #[inline]
     pub fn builder() -> PlanRequestBuilder {
         Default::default()
     }
@@ -81,31 +75,37 @@ pub struct PlanRequestBuilder {
 }
 impl PlanRequestBuilder {
     /// Sets [`PlanRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PlanRequest::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::expiry_count`].
+    #[inline]
     pub fn expiry_count(mut self, value: i64) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`PlanRequest::frequency`].
+    #[inline]
     pub fn frequency(mut self, value: i64) -> Self {
         self.frequency = Some(value);
         self
     }
     /// Sets [`PlanRequest::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::interval`].
+    #[inline]
     pub fn interval(
         mut self,
         value: impl TryInto<PlanRequestInterval, Error: Into<crate::BuildError>>,
@@ -117,43 +117,44 @@ impl PlanRequestBuilder {
         self
     }
     /// Sets [`PlanRequest::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::trial_period_days`].
+    #[inline]
     pub fn trial_period_days(mut self, value: i64) -> Self {
         self.trial_period_days = Some(value);
         self
     }
     /// Sets [`PlanRequest::max_retries`].
+    #[inline]
     pub fn max_retries(mut self, value: i64) -> Self {
         self.max_retries = Some(value);
         self
     }
     /// Sets [`PlanRequest::retry_delay_hours`].
+    #[inline]
     pub fn retry_delay_hours(mut self, value: i64) -> Self {
         self.retry_delay_hours = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PlanRequest {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             currency: self.currency,
             expiry_count: self.expiry_count,
-            frequency: self
-                .frequency
-                .ok_or_else(|| crate::BuildError::missing("frequency"))?,
+            frequency: crate::__private::required(self.frequency, "frequency")?,
             id: self.id,
-            interval: self
-                .interval
-                .ok_or_else(|| crate::BuildError::missing("interval"))?,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            interval: crate::__private::required(self.interval, "interval")?,
+            name: crate::__private::required(self.name, "name")?,
             trial_period_days: self.trial_period_days,
             max_retries: self.max_retries,
             retry_delay_hours: self.retry_delay_hours,
@@ -163,8 +164,95 @@ impl PlanRequestBuilder {
 }
 impl TryFrom<PlanRequestBuilder> for PlanRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PlanRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PlanRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expiry_count",
+                    &self.expiry_count,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "frequency",
+                    &self.frequency,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "interval",
+                    &self.interval,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "trial_period_days",
+                    &self.trial_period_days,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "max_retries",
+                    &self.max_retries,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "retry_delay_hours",
+                    &self.retry_delay_hours,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PlanRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PlanRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for PlanRequest {
+    type Fields = PlanRequestBuilder;
+}
+impl crate::__private::DecodeFields for PlanRequestBuilder {
+    type Model = PlanRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PlanRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "expiry_count" => self.expiry_count = map.next_value()?,
+            "frequency" => self.frequency = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "interval" => self.interval = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "trial_period_days" => self.trial_period_days = map.next_value()?,
+            "max_retries" => self.max_retries = map.next_value()?,
+            "retry_delay_hours" => self.retry_delay_hours = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<PlanRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

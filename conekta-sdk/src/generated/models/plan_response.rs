@@ -6,54 +6,41 @@
 /// From schema `plan_response`.
 ///
 /// Build one with [`PlanResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PlanResponse {
     /// Example: `10000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// Example: `1666900846`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Example: `12`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_count: Option<i64>,
     /// Example: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<i64>,
     /// Example: `"gold-plan"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"month"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Example: `"Extra Plan3"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `"plan"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_period_days: Option<i64>,
     /// Example: `3`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_retries: Option<i64>,
     /// Example: `48`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay_hours: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PlanResponse {
     /// A builder: set fields by name, then [`PlanResponseBuilder::build`]; or pass the builder itself wherever a `PlanResponse` is expected.
+    #[inline]
     pub fn builder() -> PlanResponseBuilder {
         Default::default()
     }
@@ -79,72 +66,86 @@ pub struct PlanResponseBuilder {
 }
 impl PlanResponseBuilder {
     /// Sets [`PlanResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PlanResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`PlanResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::expiry_count`].
+    #[inline]
     pub fn expiry_count(mut self, value: i64) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`PlanResponse::frequency`].
+    #[inline]
     pub fn frequency(mut self, value: i64) -> Self {
         self.frequency = Some(value);
         self
     }
     /// Sets [`PlanResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::interval`].
+    #[inline]
     pub fn interval(mut self, value: impl Into<String>) -> Self {
         self.interval = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`PlanResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::trial_period_days`].
+    #[inline]
     pub fn trial_period_days(mut self, value: i64) -> Self {
         self.trial_period_days = Some(value);
         self
     }
     /// Sets [`PlanResponse::max_retries`].
+    #[inline]
     pub fn max_retries(mut self, value: i64) -> Self {
         self.max_retries = Some(value);
         self
     }
     /// Sets [`PlanResponse::retry_delay_hours`].
+    #[inline]
     pub fn retry_delay_hours(mut self, value: i64) -> Self {
         self.retry_delay_hours = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PlanResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -169,7 +170,96 @@ impl PlanResponseBuilder {
 }
 impl TryFrom<PlanResponseBuilder> for PlanResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PlanResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PlanResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expiry_count",
+                    &self.expiry_count,
+                )?;
+                crate::__private::serialize_optional(map, "frequency", &self.frequency)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "interval", &self.interval)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "trial_period_days",
+                    &self.trial_period_days,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "max_retries",
+                    &self.max_retries,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "retry_delay_hours",
+                    &self.retry_delay_hours,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PlanResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PlanResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for PlanResponse {
+    type Fields = PlanResponseBuilder;
+}
+impl crate::__private::DecodeFields for PlanResponseBuilder {
+    type Model = PlanResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PlanResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "expiry_count" => self.expiry_count = map.next_value()?,
+            "frequency" => self.frequency = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "interval" => self.interval = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "trial_period_days" => self.trial_period_days = map.next_value()?,
+            "max_retries" => self.max_retries = map.next_value()?,
+            "retry_delay_hours" => self.retry_delay_hours = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<PlanResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,26 +4,22 @@
 /// From schema `product_data_response`, schema `product_order_response`.
 ///
 /// Build one with [`ProductDataResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProductDataResponse {
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antifraud_info: Option<serde_json::Map<String, serde_json::Value>>,
     /// The brand of the item.
     ///
     /// Example: `"Cohiba"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
     /// Short description of the item
     ///
     /// Example: `"Imported From Mex."`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// It is a key/value hash that can hold custom fields. Maximum 100 elements and allows special characters.
     ///
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// The name of the item. It will be displayed in the order.
     ///
@@ -36,32 +32,27 @@ pub struct ProductDataResponse {
     /// The stock keeping unit for the item. It is used to identify the item in the order.
     ///
     /// Example: `"XYZ12345"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
     /// List of tags for the item. It is used to identify the item in the order.
     ///
     /// Example: `\["food","mexican food"\]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// The price of the item in cents.
     ///
     /// Example: `20000`.
     pub unit_price: i32,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ProductDataResponse {
     /// A builder: set fields by name, then [`ProductDataResponseBuilder::build`]; or pass the builder itself wherever a `ProductDataResponse` is expected.
+    #[inline]
     pub fn builder() -> ProductDataResponseBuilder {
         Default::default()
     }
@@ -86,6 +77,7 @@ pub struct ProductDataResponseBuilder {
 }
 impl ProductDataResponseBuilder {
     /// Sets [`ProductDataResponse::antifraud_info`].
+    #[inline]
     pub fn antifraud_info(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.antifraud_info = crate::__private::keep(
             &mut self.first_error,
@@ -94,16 +86,19 @@ impl ProductDataResponseBuilder {
         self
     }
     /// Sets [`ProductDataResponse::brand`].
+    #[inline]
     pub fn brand(mut self, value: impl Into<String>) -> Self {
         self.brand = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -112,47 +107,56 @@ impl ProductDataResponseBuilder {
         self
     }
     /// Sets [`ProductDataResponse::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::quantity`].
+    #[inline]
     pub fn quantity(mut self, value: i32) -> Self {
         self.quantity = Some(value);
         self
     }
     /// Sets [`ProductDataResponse::sku`].
+    #[inline]
     pub fn sku(mut self, value: impl Into<String>) -> Self {
         self.sku = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::tags`].
+    #[inline]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
         self
     }
     /// Sets [`ProductDataResponse::unit_price`].
+    #[inline]
     pub fn unit_price(mut self, value: i32) -> Self {
         self.unit_price = Some(value);
         self
     }
     /// Sets [`ProductDataResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ProductDataResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -162,15 +166,11 @@ impl ProductDataResponseBuilder {
             brand: self.brand,
             description: self.description,
             metadata: self.metadata,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
-            quantity: self
-                .quantity
-                .ok_or_else(|| crate::BuildError::missing("quantity"))?,
+            name: crate::__private::required(self.name, "name")?,
+            quantity: crate::__private::required(self.quantity, "quantity")?,
             sku: self.sku,
             tags: self.tags,
-            unit_price: self
-                .unit_price
-                .ok_or_else(|| crate::BuildError::missing("unit_price"))?,
+            unit_price: crate::__private::required(self.unit_price, "unit_price")?,
             id: self.id,
             object: self.object,
             parent_id: self.parent_id,
@@ -180,7 +180,100 @@ impl ProductDataResponseBuilder {
 }
 impl TryFrom<ProductDataResponseBuilder> for ProductDataResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ProductDataResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ProductDataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "antifraud_info",
+                    &self.antifraud_info,
+                )?;
+                crate::__private::serialize_optional(map, "brand", &self.brand)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "quantity",
+                    &self.quantity,
+                )?;
+                crate::__private::serialize_optional(map, "sku", &self.sku)?;
+                crate::__private::serialize_optional(map, "tags", &self.tags)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "unit_price",
+                    &self.unit_price,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ProductDataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ProductDataResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ProductDataResponse {
+    type Fields = ProductDataResponseBuilder;
+}
+impl crate::__private::DecodeFields for ProductDataResponseBuilder {
+    type Model = ProductDataResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ProductDataResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "antifraud_info" => self.antifraud_info = map.next_value()?,
+            "brand" => self.brand = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "sku" => self.sku = map.next_value()?,
+            "tags" => {
+                self.tags = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "unit_price" => self.unit_price = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ProductDataResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

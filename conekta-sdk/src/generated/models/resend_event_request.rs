@@ -4,7 +4,7 @@
 /// From schema `resendEvent_request`.
 ///
 /// Build one with [`ResendEventRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResendEventRequest {
     /// webhooks ids to resend event
@@ -12,11 +12,11 @@ pub struct ResendEventRequest {
     /// Example: `\["6307a60c41de27127515a575","6307a60c41de27127515a571"\]`.
     pub webhooks_ids: Vec<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ResendEventRequest {
     /// A builder: set fields by name, then [`ResendEventRequestBuilder::build`]; or pass the builder itself wherever a `ResendEventRequest` is expected.
+    #[inline]
     pub fn builder() -> ResendEventRequestBuilder {
         Default::default()
     }
@@ -30,6 +30,7 @@ pub struct ResendEventRequestBuilder {
 }
 impl ResendEventRequestBuilder {
     /// Sets [`ResendEventRequest::webhooks_ids`].
+    #[inline]
     pub fn webhooks_ids(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -39,21 +40,79 @@ impl ResendEventRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ResendEventRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ResendEventRequest {
-            webhooks_ids: self
-                .webhooks_ids
-                .ok_or_else(|| crate::BuildError::missing("webhooks_ids"))?,
+            webhooks_ids: crate::__private::required(self.webhooks_ids, "webhooks_ids")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<ResendEventRequestBuilder> for ResendEventRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ResendEventRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ResendEventRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "webhooks_ids",
+                    &self.webhooks_ids,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ResendEventRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ResendEventRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ResendEventRequest {
+    type Fields = ResendEventRequestBuilder;
+}
+impl crate::__private::DecodeFields for ResendEventRequestBuilder {
+    type Model = ResendEventRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ResendEventRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "webhooks_ids" => {
+                self.webhooks_ids = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ResendEventRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,50 +4,43 @@
 /// From schema `risk_rules_data`.
 ///
 /// Build one with [`RiskRulesData::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RiskRulesData {
     /// rule id
     ///
     /// Example: `"618c3f2fdb8b8da9be376af9"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// field to be used for the rule
     ///
     /// Example: `"email"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// rule creation date
     ///
     /// Example: `"2021-11-10T21:52:47.339Z"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// value to be used for the rule
     ///
     /// Example: `"email@example.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// if the rule is global
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_global: Option<bool>,
     /// if the rule is test
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_test: Option<bool>,
     /// description of the rule
     ///
     /// Example: `"secure customer example@example.com"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl RiskRulesData {
     /// A builder: set fields by name, then [`RiskRulesDataBuilder::build`]; or pass the builder itself wherever a `RiskRulesData` is expected.
+    #[inline]
     pub fn builder() -> RiskRulesDataBuilder {
         Default::default()
     }
@@ -67,42 +60,50 @@ pub struct RiskRulesDataBuilder {
 }
 impl RiskRulesDataBuilder {
     /// Sets [`RiskRulesData::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`RiskRulesData::field`].
+    #[inline]
     pub fn field(mut self, value: impl Into<String>) -> Self {
         self.field = Some(value.into());
         self
     }
     /// Sets [`RiskRulesData::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: impl Into<String>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`RiskRulesData::value`].
+    #[inline]
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
         self
     }
     /// Sets [`RiskRulesData::is_global`].
+    #[inline]
     pub fn is_global(mut self, value: bool) -> Self {
         self.is_global = Some(value);
         self
     }
     /// Sets [`RiskRulesData::is_test`].
+    #[inline]
     pub fn is_test(mut self, value: bool) -> Self {
         self.is_test = Some(value);
         self
     }
     /// Sets [`RiskRulesData::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<RiskRulesData, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -121,7 +122,72 @@ impl RiskRulesDataBuilder {
 }
 impl TryFrom<RiskRulesDataBuilder> for RiskRulesData {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: RiskRulesDataBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for RiskRulesData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "field", &self.field)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "value", &self.value)?;
+                crate::__private::serialize_optional(map, "is_global", &self.is_global)?;
+                crate::__private::serialize_optional(map, "is_test", &self.is_test)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RiskRulesData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<RiskRulesDataBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for RiskRulesData {
+    type Fields = RiskRulesDataBuilder;
+}
+impl crate::__private::DecodeFields for RiskRulesDataBuilder {
+    type Model = RiskRulesData;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "RiskRulesData";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "field" => self.field = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "is_global" => self.is_global = map.next_value()?,
+            "is_test" => self.is_test = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<RiskRulesData, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

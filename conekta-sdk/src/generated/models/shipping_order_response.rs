@@ -4,7 +4,7 @@
 /// From schema `shipping_order_response`, schema `shipping_lines_data_response`.
 ///
 /// Build one with [`ShippingOrderResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShippingOrderResponse {
     /// Shipping amount in cents
@@ -14,38 +14,31 @@ pub struct ShippingOrderResponse {
     /// Carrier name for the shipment
     ///
     /// Example: `"FEDEX"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
     /// Tracking number can be used to track the shipment
     ///
     /// Example: `"TRACK123"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
     /// Method of shipment
     ///
     /// Example: `"Same day"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Hash where the user can send additional information for each 'shipping'.
     ///
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ShippingOrderResponse {
     /// A builder: set fields by name, then [`ShippingOrderResponseBuilder::build`]; or pass the builder itself wherever a `ShippingOrderResponse` is expected.
+    #[inline]
     pub fn builder() -> ShippingOrderResponseBuilder {
         Default::default()
     }
@@ -66,26 +59,31 @@ pub struct ShippingOrderResponseBuilder {
 }
 impl ShippingOrderResponseBuilder {
     /// Sets [`ShippingOrderResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`ShippingOrderResponse::carrier`].
+    #[inline]
     pub fn carrier(mut self, value: impl Into<String>) -> Self {
         self.carrier = Some(value.into());
         self
     }
     /// Sets [`ShippingOrderResponse::tracking_number`].
+    #[inline]
     pub fn tracking_number(mut self, value: impl Into<String>) -> Self {
         self.tracking_number = Some(value.into());
         self
     }
     /// Sets [`ShippingOrderResponse::method`].
+    #[inline]
     pub fn method(mut self, value: impl Into<String>) -> Self {
         self.method = Some(value.into());
         self
     }
     /// Sets [`ShippingOrderResponse::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -94,28 +92,32 @@ impl ShippingOrderResponseBuilder {
         self
     }
     /// Sets [`ShippingOrderResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ShippingOrderResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ShippingOrderResponse::parent_id`].
+    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ShippingOrderResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ShippingOrderResponse {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             carrier: self.carrier,
             tracking_number: self.tracking_number,
             method: self.method,
@@ -129,7 +131,76 @@ impl ShippingOrderResponseBuilder {
 }
 impl TryFrom<ShippingOrderResponseBuilder> for ShippingOrderResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ShippingOrderResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ShippingOrderResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "carrier", &self.carrier)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "tracking_number",
+                    &self.tracking_number,
+                )?;
+                crate::__private::serialize_optional(map, "method", &self.method)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ShippingOrderResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            ShippingOrderResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for ShippingOrderResponse {
+    type Fields = ShippingOrderResponseBuilder;
+}
+impl crate::__private::DecodeFields for ShippingOrderResponseBuilder {
+    type Model = ShippingOrderResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ShippingOrderResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "carrier" => self.carrier = map.next_value()?,
+            "tracking_number" => self.tracking_number = map.next_value()?,
+            "method" => self.method = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "parent_id" => self.parent_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<ShippingOrderResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

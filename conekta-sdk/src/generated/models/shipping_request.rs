@@ -4,7 +4,7 @@
 /// From schema `shipping_request`.
 ///
 /// Build one with [`ShippingRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShippingRequest {
     /// Shipping amount in cents
@@ -14,29 +14,25 @@ pub struct ShippingRequest {
     /// Carrier name for the shipment
     ///
     /// Example: `"FEDEX"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
     /// Tracking number can be used to track the shipment
     ///
     /// Example: `"TRACK123"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
     /// Method of shipment
     ///
     /// Example: `"Same day"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Hash where the user can send additional information for each 'shipping'.
     ///
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ShippingRequest {
     /// A builder: set fields by name, then [`ShippingRequestBuilder::build`]; or pass the builder itself wherever a `ShippingRequest` is expected.
+    #[inline]
     pub fn builder() -> ShippingRequestBuilder {
         Default::default()
     }
@@ -54,26 +50,31 @@ pub struct ShippingRequestBuilder {
 }
 impl ShippingRequestBuilder {
     /// Sets [`ShippingRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`ShippingRequest::carrier`].
+    #[inline]
     pub fn carrier(mut self, value: impl Into<String>) -> Self {
         self.carrier = Some(value.into());
         self
     }
     /// Sets [`ShippingRequest::tracking_number`].
+    #[inline]
     pub fn tracking_number(mut self, value: impl Into<String>) -> Self {
         self.tracking_number = Some(value.into());
         self
     }
     /// Sets [`ShippingRequest::method`].
+    #[inline]
     pub fn method(mut self, value: impl Into<String>) -> Self {
         self.method = Some(value.into());
         self
     }
     /// Sets [`ShippingRequest::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -83,12 +84,13 @@ impl ShippingRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ShippingRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ShippingRequest {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
             carrier: self.carrier,
             tracking_number: self.tracking_number,
             method: self.method,
@@ -99,7 +101,64 @@ impl ShippingRequestBuilder {
 }
 impl TryFrom<ShippingRequestBuilder> for ShippingRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ShippingRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ShippingRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "carrier", &self.carrier)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "tracking_number",
+                    &self.tracking_number,
+                )?;
+                crate::__private::serialize_optional(map, "method", &self.method)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ShippingRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ShippingRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ShippingRequest {
+    type Fields = ShippingRequestBuilder;
+}
+impl crate::__private::DecodeFields for ShippingRequestBuilder {
+    type Model = ShippingRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ShippingRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "carrier" => self.carrier = map.next_value()?,
+            "tracking_number" => self.tracking_number = map.next_value()?,
+            "method" => self.method = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ShippingRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

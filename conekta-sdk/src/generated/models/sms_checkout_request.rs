@@ -4,17 +4,17 @@
 /// From schema `smsCheckout_request`.
 ///
 /// Build one with [`SmsCheckoutRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SmsCheckoutRequest {
     /// Example: `"5566982090"`.
     pub phonenumber: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SmsCheckoutRequest {
     /// A builder: set fields by name, then [`SmsCheckoutRequestBuilder::build`]; or pass the builder itself wherever a `SmsCheckoutRequest` is expected.
+    #[inline]
     pub fn builder() -> SmsCheckoutRequestBuilder {
         Default::default()
     }
@@ -28,27 +28,82 @@ pub struct SmsCheckoutRequestBuilder {
 }
 impl SmsCheckoutRequestBuilder {
     /// Sets [`SmsCheckoutRequest::phonenumber`].
+    #[inline]
     pub fn phonenumber(mut self, value: impl Into<String>) -> Self {
         self.phonenumber = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<SmsCheckoutRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(SmsCheckoutRequest {
-            phonenumber: self
-                .phonenumber
-                .ok_or_else(|| crate::BuildError::missing("phonenumber"))?,
+            phonenumber: crate::__private::required(self.phonenumber, "phonenumber")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<SmsCheckoutRequestBuilder> for SmsCheckoutRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SmsCheckoutRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for SmsCheckoutRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "phonenumber",
+                    &self.phonenumber,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SmsCheckoutRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            SmsCheckoutRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for SmsCheckoutRequest {
+    type Fields = SmsCheckoutRequestBuilder;
+}
+impl crate::__private::DecodeFields for SmsCheckoutRequestBuilder {
+    type Model = SmsCheckoutRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "SmsCheckoutRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "phonenumber" => self.phonenumber = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<SmsCheckoutRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

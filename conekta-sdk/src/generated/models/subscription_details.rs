@@ -7,45 +7,35 @@ use super::{SubscriptionDetailsCard, SubscriptionDetailsPlan};
 /// From schema `subscription_details`.
 ///
 /// Build one with [`SubscriptionDetails::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetails {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<SubscriptionDetailsCard>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<SubscriptionDetailsPlan>,
     /// Example: `"sub_2yYsQuYtXAbP1fdYu"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"subscription"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"canceled"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Example: `"VG5"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
     /// Example: `"cus_2yDzKtEAD3khH8Sga"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Example: `1876833632`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_billing_cycle: Option<i64>,
     /// Example: `1755873642`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `1761745218`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionDetails {
     /// A builder: set fields by name, then [`SubscriptionDetailsBuilder::build`]; or pass the builder itself wherever a `SubscriptionDetails` is expected.
+    #[inline]
     pub fn builder() -> SubscriptionDetailsBuilder {
         Default::default()
     }
@@ -68,6 +58,7 @@ pub struct SubscriptionDetailsBuilder {
 }
 impl SubscriptionDetailsBuilder {
     /// Sets [`SubscriptionDetails::card`].
+    #[inline]
     pub fn card(
         mut self,
         value: impl TryInto<SubscriptionDetailsCard, Error: Into<crate::BuildError>>,
@@ -79,6 +70,7 @@ impl SubscriptionDetailsBuilder {
         self
     }
     /// Sets [`SubscriptionDetails::plan`].
+    #[inline]
     pub fn plan(
         mut self,
         value: impl TryInto<SubscriptionDetailsPlan, Error: Into<crate::BuildError>>,
@@ -90,47 +82,56 @@ impl SubscriptionDetailsBuilder {
         self
     }
     /// Sets [`SubscriptionDetails::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetails::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetails::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetails::plan_id`].
+    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetails::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetails::next_billing_cycle`].
+    #[inline]
     pub fn next_billing_cycle(mut self, value: i64) -> Self {
         self.next_billing_cycle = Some(value);
         self
     }
     /// Sets [`SubscriptionDetails::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`SubscriptionDetails::updated_at`].
+    #[inline]
     pub fn updated_at(mut self, value: i64) -> Self {
         self.updated_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<SubscriptionDetails, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -152,7 +153,92 @@ impl SubscriptionDetailsBuilder {
 }
 impl TryFrom<SubscriptionDetailsBuilder> for SubscriptionDetails {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SubscriptionDetailsBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for SubscriptionDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "card", &self.card)?;
+                crate::__private::serialize_optional(map, "plan", &self.plan)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "next_billing_cycle",
+                    &self.next_billing_cycle,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "updated_at",
+                    &self.updated_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SubscriptionDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            SubscriptionDetailsBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for SubscriptionDetails {
+    type Fields = SubscriptionDetailsBuilder;
+}
+impl crate::__private::DecodeFields for SubscriptionDetailsBuilder {
+    type Model = SubscriptionDetails;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "SubscriptionDetails";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "card" => self.card = map.next_value()?,
+            "plan" => self.plan = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "plan_id" => self.plan_id = map.next_value()?,
+            "customer_id" => self.customer_id = map.next_value()?,
+            "next_billing_cycle" => self.next_billing_cycle = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "updated_at" => self.updated_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<SubscriptionDetails, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

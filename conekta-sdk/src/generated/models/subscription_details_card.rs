@@ -4,51 +4,39 @@
 /// From schema `subscription_details_card`.
 ///
 /// Build one with [`SubscriptionDetailsCard::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetailsCard {
     /// Example: `"src_2yw5zPrVahTy7xy7P"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `1761745218`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Example: `"card"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"05"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp_month: Option<String>,
     /// Example: `"26"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp_year: Option<String>,
     /// Example: `"mastercard"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
     /// Example: `"1005"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last4: Option<String>,
     /// Example: `"test"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `"active"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_source_status: Option<String>,
     /// Example: `"cus_2yDzKtEAD3khH8Sga"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_custom_reference: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionDetailsCard {
     /// A builder: set fields by name, then [`SubscriptionDetailsCardBuilder::build`]; or pass the builder itself wherever a `SubscriptionDetailsCard` is expected.
+    #[inline]
     pub fn builder() -> SubscriptionDetailsCardBuilder {
         Default::default()
     }
@@ -73,67 +61,80 @@ pub struct SubscriptionDetailsCardBuilder {
 }
 impl SubscriptionDetailsCardBuilder {
     /// Sets [`SubscriptionDetailsCard::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`SubscriptionDetailsCard::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`SubscriptionDetailsCard::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::exp_month`].
+    #[inline]
     pub fn exp_month(mut self, value: impl Into<String>) -> Self {
         self.exp_month = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::exp_year`].
+    #[inline]
     pub fn exp_year(mut self, value: impl Into<String>) -> Self {
         self.exp_year = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::brand`].
+    #[inline]
     pub fn brand(mut self, value: impl Into<String>) -> Self {
         self.brand = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::last4`].
+    #[inline]
     pub fn last4(mut self, value: impl Into<String>) -> Self {
         self.last4 = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::payment_source_status`].
+    #[inline]
     pub fn payment_source_status(mut self, value: impl Into<String>) -> Self {
         self.payment_source_status = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::customer_custom_reference`].
+    #[inline]
     pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
         self.customer_custom_reference = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<SubscriptionDetailsCard, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -157,7 +158,98 @@ impl SubscriptionDetailsCardBuilder {
 }
 impl TryFrom<SubscriptionDetailsCardBuilder> for SubscriptionDetailsCard {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SubscriptionDetailsCardBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for SubscriptionDetailsCard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "exp_month", &self.exp_month)?;
+                crate::__private::serialize_optional(map, "exp_year", &self.exp_year)?;
+                crate::__private::serialize_optional(map, "brand", &self.brand)?;
+                crate::__private::serialize_optional(map, "last4", &self.last4)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_source_status",
+                    &self.payment_source_status,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_custom_reference",
+                    &self.customer_custom_reference,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SubscriptionDetailsCard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            SubscriptionDetailsCardBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for SubscriptionDetailsCard {
+    type Fields = SubscriptionDetailsCardBuilder;
+}
+impl crate::__private::DecodeFields for SubscriptionDetailsCardBuilder {
+    type Model = SubscriptionDetailsCard;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "SubscriptionDetailsCard";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "exp_month" => self.exp_month = map.next_value()?,
+            "exp_year" => self.exp_year = map.next_value()?,
+            "brand" => self.brand = map.next_value()?,
+            "last4" => self.last4 = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "payment_source_status" => self.payment_source_status = map.next_value()?,
+            "customer_id" => self.customer_id = map.next_value()?,
+            "customer_custom_reference" => {
+                self.customer_custom_reference = map.next_value()?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<SubscriptionDetailsCard, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,45 +4,35 @@
 /// From schema `subscription_details_plan`.
 ///
 /// Build one with [`SubscriptionDetailsPlan::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetailsPlan {
     /// Example: `"VG5"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"plan"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `"CLARO"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `30000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i32>,
     /// Example: `"USD"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Example: `"month"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<String>,
     /// Example: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<i32>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_period_days: Option<i32>,
     /// Example: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_count: Option<i32>,
     /// Example: `1742087277`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionDetailsPlan {
     /// A builder: set fields by name, then [`SubscriptionDetailsPlanBuilder::build`]; or pass the builder itself wherever a `SubscriptionDetailsPlan` is expected.
+    #[inline]
     pub fn builder() -> SubscriptionDetailsPlanBuilder {
         Default::default()
     }
@@ -65,57 +55,68 @@ pub struct SubscriptionDetailsPlanBuilder {
 }
 impl SubscriptionDetailsPlanBuilder {
     /// Sets [`SubscriptionDetailsPlan::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::amount`].
+    #[inline]
     pub fn amount(mut self, value: i32) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`SubscriptionDetailsPlan::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::interval`].
+    #[inline]
     pub fn interval(mut self, value: impl Into<String>) -> Self {
         self.interval = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::frequency`].
+    #[inline]
     pub fn frequency(mut self, value: i32) -> Self {
         self.frequency = Some(value);
         self
     }
     /// Sets [`SubscriptionDetailsPlan::trial_period_days`].
+    #[inline]
     pub fn trial_period_days(mut self, value: i32) -> Self {
         self.trial_period_days = Some(value);
         self
     }
     /// Sets [`SubscriptionDetailsPlan::expiry_count`].
+    #[inline]
     pub fn expiry_count(mut self, value: i32) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`SubscriptionDetailsPlan::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<SubscriptionDetailsPlan, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -137,7 +138,88 @@ impl SubscriptionDetailsPlanBuilder {
 }
 impl TryFrom<SubscriptionDetailsPlanBuilder> for SubscriptionDetailsPlan {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SubscriptionDetailsPlanBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for SubscriptionDetailsPlan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(map, "interval", &self.interval)?;
+                crate::__private::serialize_optional(map, "frequency", &self.frequency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "trial_period_days",
+                    &self.trial_period_days,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expiry_count",
+                    &self.expiry_count,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SubscriptionDetailsPlan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            SubscriptionDetailsPlanBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for SubscriptionDetailsPlan {
+    type Fields = SubscriptionDetailsPlanBuilder;
+}
+impl crate::__private::DecodeFields for SubscriptionDetailsPlanBuilder {
+    type Model = SubscriptionDetailsPlan;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "SubscriptionDetailsPlan";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "interval" => self.interval = map.next_value()?,
+            "frequency" => self.frequency = map.next_value()?,
+            "trial_period_days" => self.trial_period_days = map.next_value()?,
+            "expiry_count" => self.expiry_count = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<SubscriptionDetailsPlan, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

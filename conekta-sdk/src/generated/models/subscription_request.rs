@@ -6,23 +6,21 @@
 /// From schema `subscription_request`.
 ///
 /// Build one with [`SubscriptionRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionRequest {
     /// Example: `"f84gdgf5g48r15fd21g8w424fd1"`.
     pub plan_id: String,
     /// Example: `"src_2qUCNd5AyQqfPMBuV"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
     /// Example: `1484040996`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_end: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionRequest {
     /// A builder: set fields by name, then [`SubscriptionRequestBuilder::build`]; or pass the builder itself wherever a `SubscriptionRequest` is expected.
+    #[inline]
     pub fn builder() -> SubscriptionRequestBuilder {
         Default::default()
     }
@@ -38,28 +36,32 @@ pub struct SubscriptionRequestBuilder {
 }
 impl SubscriptionRequestBuilder {
     /// Sets [`SubscriptionRequest::plan_id`].
+    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionRequest::card_id`].
+    #[inline]
     pub fn card_id(mut self, value: impl Into<String>) -> Self {
         self.card_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionRequest::trial_end`].
+    #[inline]
     pub fn trial_end(mut self, value: i64) -> Self {
         self.trial_end = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<SubscriptionRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(SubscriptionRequest {
-            plan_id: self.plan_id.ok_or_else(|| crate::BuildError::missing("plan_id"))?,
+            plan_id: crate::__private::required(self.plan_id, "plan_id")?,
             card_id: self.card_id,
             trial_end: self.trial_end,
             extra: Default::default(),
@@ -68,7 +70,66 @@ impl SubscriptionRequestBuilder {
 }
 impl TryFrom<SubscriptionRequestBuilder> for SubscriptionRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SubscriptionRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for SubscriptionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "plan_id",
+                    &self.plan_id,
+                )?;
+                crate::__private::serialize_optional(map, "card_id", &self.card_id)?;
+                crate::__private::serialize_optional(map, "trial_end", &self.trial_end)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SubscriptionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            SubscriptionRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for SubscriptionRequest {
+    type Fields = SubscriptionRequestBuilder;
+}
+impl crate::__private::DecodeFields for SubscriptionRequestBuilder {
+    type Model = SubscriptionRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "SubscriptionRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "plan_id" => self.plan_id = map.next_value()?,
+            "card_id" => self.card_id = map.next_value()?,
+            "trial_end" => self.trial_end = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<SubscriptionRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,71 +6,53 @@
 /// From schema `subscription_response`, schema `customer_subscription_response`.
 ///
 /// Build one with [`SubscriptionResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionResponse {
     /// Example: `1677626827`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_cycle_start: Option<i64>,
     /// Example: `1677626827`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_cycle_end: Option<i64>,
     /// Example: `1678258162`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled_at: Option<i64>,
     /// Reason for cancellation. This field appears when the subscription status is 'canceled'.
     ///
     /// Example: `"user_cancelation"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled_reason: Option<String>,
     /// Example: `"src_2tKcHxhTz7xU5SymL"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
     /// Example: `"2tKcHxhTz7xU5SymL"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge_id: Option<String>,
     /// Example: `1677626837`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Example: `"dotnet_123456"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_custom_reference: Option<String>,
     /// Example: `"cus_2tKcHxhTz7xU5SymF"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
     /// Example: `"gold-plan"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `"ord_2tSoMP7bZJbLiq4z8"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_billing_cycle_order_id: Option<String>,
     /// Example: `"subscription"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `1678258162`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused_at: Option<i64>,
     /// Example: `"plan_2tXx672QLQ68CkmMn"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
     /// Example: `"past_due"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Example: `1677626837`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_start: Option<i64>,
     /// Example: `1677626837`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_start: Option<i64>,
     /// Example: `1677626837`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_end: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SubscriptionResponse {
     /// A builder: set fields by name, then [`SubscriptionResponseBuilder::build`]; or pass the builder itself wherever a `SubscriptionResponse` is expected.
+    #[inline]
     pub fn builder() -> SubscriptionResponseBuilder {
         Default::default()
     }
@@ -101,97 +83,116 @@ pub struct SubscriptionResponseBuilder {
 }
 impl SubscriptionResponseBuilder {
     /// Sets [`SubscriptionResponse::billing_cycle_start`].
+    #[inline]
     pub fn billing_cycle_start(mut self, value: i64) -> Self {
         self.billing_cycle_start = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::billing_cycle_end`].
+    #[inline]
     pub fn billing_cycle_end(mut self, value: i64) -> Self {
         self.billing_cycle_end = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::canceled_at`].
+    #[inline]
     pub fn canceled_at(mut self, value: i64) -> Self {
         self.canceled_at = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::canceled_reason`].
+    #[inline]
     pub fn canceled_reason(mut self, value: impl Into<String>) -> Self {
         self.canceled_reason = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::card_id`].
+    #[inline]
     pub fn card_id(mut self, value: impl Into<String>) -> Self {
         self.card_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::charge_id`].
+    #[inline]
     pub fn charge_id(mut self, value: impl Into<String>) -> Self {
         self.charge_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::customer_custom_reference`].
+    #[inline]
     pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
         self.customer_custom_reference = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::customer_id`].
+    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::last_billing_cycle_order_id`].
+    #[inline]
     pub fn last_billing_cycle_order_id(mut self, value: impl Into<String>) -> Self {
         self.last_billing_cycle_order_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::paused_at`].
+    #[inline]
     pub fn paused_at(mut self, value: i64) -> Self {
         self.paused_at = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::plan_id`].
+    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::subscription_start`].
+    #[inline]
     pub fn subscription_start(mut self, value: i64) -> Self {
         self.subscription_start = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::trial_start`].
+    #[inline]
     pub fn trial_start(mut self, value: i64) -> Self {
         self.trial_start = Some(value);
         self
     }
     /// Sets [`SubscriptionResponse::trial_end`].
+    #[inline]
     pub fn trial_end(mut self, value: i64) -> Self {
         self.trial_end = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<SubscriptionResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -221,7 +222,136 @@ impl SubscriptionResponseBuilder {
 }
 impl TryFrom<SubscriptionResponseBuilder> for SubscriptionResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SubscriptionResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for SubscriptionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "billing_cycle_start",
+                    &self.billing_cycle_start,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "billing_cycle_end",
+                    &self.billing_cycle_end,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "canceled_at",
+                    &self.canceled_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "canceled_reason",
+                    &self.canceled_reason,
+                )?;
+                crate::__private::serialize_optional(map, "card_id", &self.card_id)?;
+                crate::__private::serialize_optional(map, "charge_id", &self.charge_id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_custom_reference",
+                    &self.customer_custom_reference,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_id",
+                    &self.customer_id,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_billing_cycle_order_id",
+                    &self.last_billing_cycle_order_id,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "paused_at", &self.paused_at)?;
+                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscription_start",
+                    &self.subscription_start,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "trial_start",
+                    &self.trial_start,
+                )?;
+                crate::__private::serialize_optional(map, "trial_end", &self.trial_end)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SubscriptionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            SubscriptionResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for SubscriptionResponse {
+    type Fields = SubscriptionResponseBuilder;
+}
+impl crate::__private::DecodeFields for SubscriptionResponseBuilder {
+    type Model = SubscriptionResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "SubscriptionResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "billing_cycle_start" => self.billing_cycle_start = map.next_value()?,
+            "billing_cycle_end" => self.billing_cycle_end = map.next_value()?,
+            "canceled_at" => self.canceled_at = map.next_value()?,
+            "canceled_reason" => self.canceled_reason = map.next_value()?,
+            "card_id" => self.card_id = map.next_value()?,
+            "charge_id" => self.charge_id = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "customer_custom_reference" => {
+                self.customer_custom_reference = map.next_value()?;
+            }
+            "customer_id" => self.customer_id = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "last_billing_cycle_order_id" => {
+                self.last_billing_cycle_order_id = map.next_value()?;
+            }
+            "object" => self.object = map.next_value()?,
+            "paused_at" => self.paused_at = map.next_value()?,
+            "plan_id" => self.plan_id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "subscription_start" => self.subscription_start = map.next_value()?,
+            "trial_start" => self.trial_start = map.next_value()?,
+            "trial_end" => self.trial_end = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<SubscriptionResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

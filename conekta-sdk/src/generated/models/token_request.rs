@@ -9,21 +9,19 @@ use super::{TokenRequestCard, TokenRequestCheckout};
 /// From schema `token_request`.
 ///
 /// Build one with [`TokenRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TokenRequest {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<TokenRequestCard>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkout: Option<TokenRequestCheckout>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TokenRequest {
     /// A builder: set fields by name, then [`TokenRequestBuilder::build`]; or pass the builder itself wherever a `TokenRequest` is expected.
+    #[inline]
     pub fn builder() -> TokenRequestBuilder {
         Default::default()
     }
@@ -38,6 +36,7 @@ pub struct TokenRequestBuilder {
 }
 impl TokenRequestBuilder {
     /// Sets [`TokenRequest::card`].
+    #[inline]
     pub fn card(
         mut self,
         value: impl TryInto<TokenRequestCard, Error: Into<crate::BuildError>>,
@@ -49,6 +48,7 @@ impl TokenRequestBuilder {
         self
     }
     /// Sets [`TokenRequest::checkout`].
+    #[inline]
     pub fn checkout(
         mut self,
         value: impl TryInto<TokenRequestCheckout, Error: Into<crate::BuildError>>,
@@ -61,6 +61,7 @@ impl TokenRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TokenRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -74,7 +75,54 @@ impl TokenRequestBuilder {
 }
 impl TryFrom<TokenRequestBuilder> for TokenRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TokenRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for TokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "card", &self.card)?;
+                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TokenRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<TokenRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for TokenRequest {
+    type Fields = TokenRequestBuilder;
+}
+impl crate::__private::DecodeFields for TokenRequestBuilder {
+    type Model = TokenRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TokenRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "card" => self.card = map.next_value()?,
+            "checkout" => self.checkout = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<TokenRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `token_request_card`.
 ///
 /// Build one with [`TokenRequestCard::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TokenRequestCard {
     /// It is a value that allows identifying the security code of the card.
@@ -14,7 +14,6 @@ pub struct TokenRequestCard {
     /// It is a value that allows identifying the device fingerprint.
     ///
     /// Example: `"zptcxk4p6w1ijwz85snf1l3bqe5g09ie"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_fingerprint: Option<String>,
     /// It is a value that allows identifying the expiration month of the card.
     ///
@@ -33,11 +32,11 @@ pub struct TokenRequestCard {
     /// Example: `"4242424242424242"`.
     pub number: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TokenRequestCard {
     /// A builder: set fields by name, then [`TokenRequestCardBuilder::build`]; or pass the builder itself wherever a `TokenRequestCard` is expected.
+    #[inline]
     pub fn builder() -> TokenRequestCardBuilder {
         Default::default()
     }
@@ -56,59 +55,129 @@ pub struct TokenRequestCardBuilder {
 }
 impl TokenRequestCardBuilder {
     /// Sets [`TokenRequestCard::cvc`].
+    #[inline]
     pub fn cvc(mut self, value: impl Into<String>) -> Self {
         self.cvc = Some(value.into());
         self
     }
     /// Sets [`TokenRequestCard::device_fingerprint`].
+    #[inline]
     pub fn device_fingerprint(mut self, value: impl Into<String>) -> Self {
         self.device_fingerprint = Some(value.into());
         self
     }
     /// Sets [`TokenRequestCard::exp_month`].
+    #[inline]
     pub fn exp_month(mut self, value: impl Into<String>) -> Self {
         self.exp_month = Some(value.into());
         self
     }
     /// Sets [`TokenRequestCard::exp_year`].
+    #[inline]
     pub fn exp_year(mut self, value: impl Into<String>) -> Self {
         self.exp_year = Some(value.into());
         self
     }
     /// Sets [`TokenRequestCard::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`TokenRequestCard::number`].
+    #[inline]
     pub fn number(mut self, value: impl Into<String>) -> Self {
         self.number = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TokenRequestCard, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(TokenRequestCard {
-            cvc: self.cvc.ok_or_else(|| crate::BuildError::missing("cvc"))?,
+            cvc: crate::__private::required(self.cvc, "cvc")?,
             device_fingerprint: self.device_fingerprint,
-            exp_month: self
-                .exp_month
-                .ok_or_else(|| crate::BuildError::missing("exp_month"))?,
-            exp_year: self
-                .exp_year
-                .ok_or_else(|| crate::BuildError::missing("exp_year"))?,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
-            number: self.number.ok_or_else(|| crate::BuildError::missing("number"))?,
+            exp_month: crate::__private::required(self.exp_month, "exp_month")?,
+            exp_year: crate::__private::required(self.exp_year, "exp_year")?,
+            name: crate::__private::required(self.name, "name")?,
+            number: crate::__private::required(self.number, "number")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<TokenRequestCardBuilder> for TokenRequestCard {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TokenRequestCardBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for TokenRequestCard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "cvc", &self.cvc)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "device_fingerprint",
+                    &self.device_fingerprint,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "exp_month",
+                    &self.exp_month,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "exp_year",
+                    &self.exp_year,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                serde::ser::SerializeMap::serialize_entry(map, "number", &self.number)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TokenRequestCard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<TokenRequestCardBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for TokenRequestCard {
+    type Fields = TokenRequestCardBuilder;
+}
+impl crate::__private::DecodeFields for TokenRequestCardBuilder {
+    type Model = TokenRequestCard;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TokenRequestCard";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "cvc" => self.cvc = map.next_value()?,
+            "device_fingerprint" => self.device_fingerprint = map.next_value()?,
+            "exp_month" => self.exp_month = map.next_value()?,
+            "exp_year" => self.exp_year = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "number" => self.number = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<TokenRequestCard, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

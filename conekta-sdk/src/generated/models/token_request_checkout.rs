@@ -5,20 +5,19 @@
 ///
 /// Build one with [`TokenRequestCheckout::builder`].
 #[deprecated]
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TokenRequestCheckout {
     /// It is a value that allows identifying the returns control on.
     ///
     /// Example: `"Token"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns_control_on: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TokenRequestCheckout {
     /// A builder: set fields by name, then [`TokenRequestCheckoutBuilder::build`]; or pass the builder itself wherever a `TokenRequestCheckout` is expected.
+    #[inline]
     pub fn builder() -> TokenRequestCheckoutBuilder {
         Default::default()
     }
@@ -33,12 +32,14 @@ pub struct TokenRequestCheckoutBuilder {
 #[allow(deprecated)]
 impl TokenRequestCheckoutBuilder {
     /// Sets [`TokenRequestCheckout::returns_control_on`].
+    #[inline]
     pub fn returns_control_on(mut self, value: impl Into<String>) -> Self {
         self.returns_control_on = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TokenRequestCheckout, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -51,7 +52,64 @@ impl TokenRequestCheckoutBuilder {
 }
 impl TryFrom<TokenRequestCheckoutBuilder> for TokenRequestCheckout {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TokenRequestCheckoutBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+#[allow(deprecated)]
+impl serde::Serialize for TokenRequestCheckout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "returns_control_on",
+                    &self.returns_control_on,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TokenRequestCheckout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            TokenRequestCheckoutBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for TokenRequestCheckout {
+    type Fields = TokenRequestCheckoutBuilder;
+}
+#[allow(deprecated)]
+impl crate::__private::DecodeFields for TokenRequestCheckoutBuilder {
+    type Model = TokenRequestCheckout;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TokenRequestCheckout";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "returns_control_on" => self.returns_control_on = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<TokenRequestCheckout, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,110 +5,87 @@
 ///
 /// Build one with [`TokenResponseCheckout::builder`].
 #[deprecated]
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TokenResponseCheckout {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_payment_methods: Option<Vec<String>>,
     /// Indicates if the checkout can not expire.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_not_expire: Option<bool>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails_sent: Option<i64>,
     /// token_response_exclude_card_networks
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclude_card_networks: Option<Vec<String>>,
     /// Date and time when the checkout expires.
     ///
     /// Example: `1675715413`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// URL to redirect the customer to if the payment process fails.
     ///
     /// Example: `"<https://example.com/failure">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_url: Option<String>,
     /// Indicates if the checkout forces the 3DS flow.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_3ds_flow: Option<bool>,
     /// Example: `"524f9d2f-8c2e-4e64-a33d-6006711a91bd"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Example: `{"key":"value"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Indicates if the checkout allows monthly installments.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_enabled: Option<bool>,
     /// List of monthly installments options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_installments_options: Option<Vec<i64>>,
     /// Example: `"tok-2toNoPZpJgRU4PvgZ"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_shipping_contact: Option<bool>,
     /// Indicates the type of object, in this case checkout.
     ///
     /// Example: `"checkout"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Indicates if the checkout allows on demand payments.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_demand_enabled: Option<bool>,
     /// Number of payments that have been paid.
     ///
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paid_payments_count: Option<i64>,
     /// Indicates if the checkout is recurrent.
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurrent: Option<bool>,
     /// Example: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_sent: Option<i64>,
     /// Date and time when the checkout starts.
     ///
     /// Example: `1675715413`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<i64>,
     /// Status of the checkout.
     ///
     /// Example: `"Issued"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// URL to redirect the customer to after the payment process is completed.
     ///
     /// Example: `"<https://example.com/success">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_url: Option<String>,
     /// Type of checkout.
     ///
     /// Example: `"Integration"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TokenResponseCheckout {
     /// A builder: set fields by name, then [`TokenResponseCheckoutBuilder::build`]; or pass the builder itself wherever a `TokenResponseCheckout` is expected.
+    #[inline]
     pub fn builder() -> TokenResponseCheckoutBuilder {
         Default::default()
     }
@@ -145,6 +122,7 @@ pub struct TokenResponseCheckoutBuilder {
 #[allow(deprecated)]
 impl TokenResponseCheckoutBuilder {
     /// Sets [`TokenResponseCheckout::allowed_payment_methods`].
+    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -153,16 +131,19 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::can_not_expire`].
+    #[inline]
     pub fn can_not_expire(mut self, value: bool) -> Self {
         self.can_not_expire = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::emails_sent`].
+    #[inline]
     pub fn emails_sent(mut self, value: i64) -> Self {
         self.emails_sent = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::exclude_card_networks`].
+    #[inline]
     pub fn exclude_card_networks(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -171,31 +152,37 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::failure_url`].
+    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::force_3ds_flow`].
+    #[inline]
     pub fn force_3ds_flow(mut self, value: bool) -> Self {
         self.force_3ds_flow = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::metadata`].
+    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.metadata = crate::__private::keep(
             &mut self.first_error,
@@ -204,11 +191,13 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::monthly_installments_enabled`].
+    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::monthly_installments_options`].
+    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i64>,
@@ -217,62 +206,74 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::needs_shipping_contact`].
+    #[inline]
     pub fn needs_shipping_contact(mut self, value: bool) -> Self {
         self.needs_shipping_contact = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::on_demand_enabled`].
+    #[inline]
     pub fn on_demand_enabled(mut self, value: bool) -> Self {
         self.on_demand_enabled = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::paid_payments_count`].
+    #[inline]
     pub fn paid_payments_count(mut self, value: i64) -> Self {
         self.paid_payments_count = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::recurrent`].
+    #[inline]
     pub fn recurrent(mut self, value: bool) -> Self {
         self.recurrent = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::sms_sent`].
+    #[inline]
     pub fn sms_sent(mut self, value: i64) -> Self {
         self.sms_sent = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::starts_at`].
+    #[inline]
     pub fn starts_at(mut self, value: i64) -> Self {
         self.starts_at = Some(value);
         self
     }
     /// Sets [`TokenResponseCheckout::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::success_url`].
+    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TokenResponseCheckout, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -307,7 +308,170 @@ impl TokenResponseCheckoutBuilder {
 }
 impl TryFrom<TokenResponseCheckoutBuilder> for TokenResponseCheckout {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TokenResponseCheckoutBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+#[allow(deprecated)]
+impl serde::Serialize for TokenResponseCheckout {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "allowed_payment_methods",
+                    &self.allowed_payment_methods,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "can_not_expire",
+                    &self.can_not_expire,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "emails_sent",
+                    &self.emails_sent,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "exclude_card_networks",
+                    &self.exclude_card_networks,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "failure_url",
+                    &self.failure_url,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "force_3ds_flow",
+                    &self.force_3ds_flow,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_enabled",
+                    &self.monthly_installments_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "monthly_installments_options",
+                    &self.monthly_installments_options,
+                )?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "needs_shipping_contact",
+                    &self.needs_shipping_contact,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "on_demand_enabled",
+                    &self.on_demand_enabled,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "paid_payments_count",
+                    &self.paid_payments_count,
+                )?;
+                crate::__private::serialize_optional(map, "recurrent", &self.recurrent)?;
+                crate::__private::serialize_optional(map, "sms_sent", &self.sms_sent)?;
+                crate::__private::serialize_optional(map, "starts_at", &self.starts_at)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "success_url",
+                    &self.success_url,
+                )?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TokenResponseCheckout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            TokenResponseCheckoutBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for TokenResponseCheckout {
+    type Fields = TokenResponseCheckoutBuilder;
+}
+#[allow(deprecated)]
+impl crate::__private::DecodeFields for TokenResponseCheckoutBuilder {
+    type Model = TokenResponseCheckout;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TokenResponseCheckout";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "allowed_payment_methods" => {
+                self.allowed_payment_methods = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "can_not_expire" => self.can_not_expire = map.next_value()?,
+            "emails_sent" => self.emails_sent = map.next_value()?,
+            "exclude_card_networks" => {
+                self.exclude_card_networks = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "expires_at" => self.expires_at = map.next_value()?,
+            "failure_url" => self.failure_url = map.next_value()?,
+            "force_3ds_flow" => self.force_3ds_flow = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "monthly_installments_enabled" => {
+                self.monthly_installments_enabled = map.next_value()?;
+            }
+            "monthly_installments_options" => {
+                self.monthly_installments_options = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "name" => self.name = map.next_value()?,
+            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
+            "paid_payments_count" => self.paid_payments_count = map.next_value()?,
+            "recurrent" => self.recurrent = map.next_value()?,
+            "sms_sent" => self.sms_sent = map.next_value()?,
+            "starts_at" => self.starts_at = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "success_url" => self.success_url = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<TokenResponseCheckout, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

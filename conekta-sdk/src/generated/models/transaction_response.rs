@@ -6,7 +6,7 @@
 /// From schema `transaction_response`.
 ///
 /// Build one with [`TransactionResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TransactionResponse {
     /// The amount of the transaction.
@@ -54,11 +54,11 @@ pub struct TransactionResponse {
     /// Example: `"capture"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TransactionResponse {
     /// A builder: set fields by name, then [`TransactionResponseBuilder::build`]; or pass the builder itself wherever a `TransactionResponse` is expected.
+    #[inline]
     pub fn builder() -> TransactionResponseBuilder {
         Default::default()
     }
@@ -82,91 +82,180 @@ pub struct TransactionResponseBuilder {
 }
 impl TransactionResponseBuilder {
     /// Sets [`TransactionResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`TransactionResponse::charge`].
+    #[inline]
     pub fn charge(mut self, value: impl Into<String>) -> Self {
         self.charge = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`TransactionResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::fee`].
+    #[inline]
     pub fn fee(mut self, value: i64) -> Self {
         self.fee = Some(value);
         self
     }
     /// Sets [`TransactionResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`TransactionResponse::net`].
+    #[inline]
     pub fn net(mut self, value: i64) -> Self {
         self.net = Some(value);
         self
     }
     /// Sets [`TransactionResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TransactionResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(TransactionResponse {
-            amount: self.amount.ok_or_else(|| crate::BuildError::missing("amount"))?,
-            charge: self.charge.ok_or_else(|| crate::BuildError::missing("charge"))?,
-            created_at: self
-                .created_at
-                .ok_or_else(|| crate::BuildError::missing("created_at"))?,
-            currency: self
-                .currency
-                .ok_or_else(|| crate::BuildError::missing("currency"))?,
-            fee: self.fee.ok_or_else(|| crate::BuildError::missing("fee"))?,
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
-            livemode: self
-                .livemode
-                .ok_or_else(|| crate::BuildError::missing("livemode"))?,
-            net: self.net.ok_or_else(|| crate::BuildError::missing("net"))?,
-            object: self.object.ok_or_else(|| crate::BuildError::missing("object"))?,
-            status: self.status.ok_or_else(|| crate::BuildError::missing("status"))?,
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            amount: crate::__private::required(self.amount, "amount")?,
+            charge: crate::__private::required(self.charge, "charge")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            currency: crate::__private::required(self.currency, "currency")?,
+            fee: crate::__private::required(self.fee, "fee")?,
+            id: crate::__private::required(self.id, "id")?,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
+            net: crate::__private::required(self.net, "net")?,
+            object: crate::__private::required(self.object, "object")?,
+            status: crate::__private::required(self.status, "status")?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<TransactionResponseBuilder> for TransactionResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TransactionResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for TransactionResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
+                serde::ser::SerializeMap::serialize_entry(map, "charge", &self.charge)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "currency",
+                    &self.currency,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "fee", &self.fee)?;
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "livemode",
+                    &self.livemode,
+                )?;
+                serde::ser::SerializeMap::serialize_entry(map, "net", &self.net)?;
+                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
+                serde::ser::SerializeMap::serialize_entry(map, "status", &self.status)?;
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TransactionResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            TransactionResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for TransactionResponse {
+    type Fields = TransactionResponseBuilder;
+}
+impl crate::__private::DecodeFields for TransactionResponseBuilder {
+    type Model = TransactionResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TransactionResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "charge" => self.charge = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "fee" => self.fee = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "net" => self.net = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<TransactionResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

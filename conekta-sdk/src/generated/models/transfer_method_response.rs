@@ -6,55 +6,47 @@
 /// From schema `transfer_method_response`, schema `transfer_destination_response`.
 ///
 /// Build one with [`TransferMethodResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferMethodResponse {
     /// Name of the account holder.
     ///
     /// Example: `"John Doe"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_holder: Option<String>,
     /// Account number of the bank account.
     ///
     /// Example: `"012180023547896764"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
     /// Name of the bank.
     ///
     /// Example: `"BBVA Bancomer"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank: Option<String>,
     /// Date and time of creation of the transfer.
     ///
     /// Example: `1553273553`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Unique identifier of the transfer.
     ///
     /// Example: `"pytmtd_2ide3qwTdDvNBosEC"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Object name, which is bank_transfer_payout_method.
     ///
     /// Example: `"bank_transfer_payout_method"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Unique identifier of the payee.
     ///
     /// Example: `"payee_2icdDewRxDENBos85"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payee_id: Option<String>,
     /// Type of the payee.
     ///
     /// Example: `"BankTransferPayoutMethod"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TransferMethodResponse {
     /// A builder: set fields by name, then [`TransferMethodResponseBuilder::build`]; or pass the builder itself wherever a `TransferMethodResponse` is expected.
+    #[inline]
     pub fn builder() -> TransferMethodResponseBuilder {
         Default::default()
     }
@@ -75,47 +67,56 @@ pub struct TransferMethodResponseBuilder {
 }
 impl TransferMethodResponseBuilder {
     /// Sets [`TransferMethodResponse::account_holder`].
+    #[inline]
     pub fn account_holder(mut self, value: impl Into<String>) -> Self {
         self.account_holder = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::account_number`].
+    #[inline]
     pub fn account_number(mut self, value: impl Into<String>) -> Self {
         self.account_number = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::bank`].
+    #[inline]
     pub fn bank(mut self, value: impl Into<String>) -> Self {
         self.bank = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`TransferMethodResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::payee_id`].
+    #[inline]
     pub fn payee_id(mut self, value: impl Into<String>) -> Self {
         self.payee_id = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TransferMethodResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -135,7 +136,84 @@ impl TransferMethodResponseBuilder {
 }
 impl TryFrom<TransferMethodResponseBuilder> for TransferMethodResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TransferMethodResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for TransferMethodResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "account_holder",
+                    &self.account_holder,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "account_number",
+                    &self.account_number,
+                )?;
+                crate::__private::serialize_optional(map, "bank", &self.bank)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "payee_id", &self.payee_id)?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TransferMethodResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            TransferMethodResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for TransferMethodResponse {
+    type Fields = TransferMethodResponseBuilder;
+}
+impl crate::__private::DecodeFields for TransferMethodResponseBuilder {
+    type Model = TransferMethodResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TransferMethodResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "account_holder" => self.account_holder = map.next_value()?,
+            "account_number" => self.account_number = map.next_value()?,
+            "bank" => self.bank = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "payee_id" => self.payee_id = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<TransferMethodResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

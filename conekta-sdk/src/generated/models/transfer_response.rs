@@ -7,63 +7,53 @@ use super::TransferMethodResponse;
 /// From schema `transfer_response`.
 ///
 /// Build one with [`TransferResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferResponse {
     /// Amount in cents of the transfer.
     ///
     /// Example: `10000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// Date and time of creation of the transfer in Unix format.
     ///
     /// Example: `1553273553`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// The currency of the transfer. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
     ///
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Unique identifier of the transfer.
     ///
     /// Example: `"5b0337d4dD344ef954fe1X4b6"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates whether the transfer was created in live mode or test mode.
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<TransferMethodResponse>,
     /// Object name, which is transfer.
     ///
     /// Example: `"transfer"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Description of the transfer.
     ///
     /// Example: `"Conekta 4401234"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement_description: Option<String>,
     /// Reference number of the transfer.
     ///
     /// Example: `"4401234"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement_reference: Option<String>,
     /// Code indicating transfer status.
     ///
     /// Example: `"pending"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TransferResponse {
     /// A builder: set fields by name, then [`TransferResponseBuilder::build`]; or pass the builder itself wherever a `TransferResponse` is expected.
+    #[inline]
     pub fn builder() -> TransferResponseBuilder {
         Default::default()
     }
@@ -86,31 +76,37 @@ pub struct TransferResponseBuilder {
 }
 impl TransferResponseBuilder {
     /// Sets [`TransferResponse::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`TransferResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`TransferResponse::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`TransferResponse::destination`].
+    #[inline]
     pub fn destination(
         mut self,
         value: impl TryInto<TransferMethodResponse, Error: Into<crate::BuildError>>,
@@ -122,27 +118,32 @@ impl TransferResponseBuilder {
         self
     }
     /// Sets [`TransferResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::statement_description`].
+    #[inline]
     pub fn statement_description(mut self, value: impl Into<String>) -> Self {
         self.statement_description = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::statement_reference`].
+    #[inline]
     pub fn statement_reference(mut self, value: impl Into<String>) -> Self {
         self.statement_reference = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<TransferResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -164,7 +165,86 @@ impl TransferResponseBuilder {
 }
 impl TryFrom<TransferResponseBuilder> for TransferResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: TransferResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for TransferResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "destination",
+                    &self.destination,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "statement_description",
+                    &self.statement_description,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "statement_reference",
+                    &self.statement_reference,
+                )?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TransferResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<TransferResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for TransferResponse {
+    type Fields = TransferResponseBuilder;
+}
+impl crate::__private::DecodeFields for TransferResponseBuilder {
+    type Model = TransferResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "TransferResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "destination" => self.destination = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "statement_description" => self.statement_description = map.next_value()?,
+            "statement_reference" => self.statement_reference = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<TransferResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

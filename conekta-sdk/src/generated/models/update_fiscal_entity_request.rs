@@ -5,35 +5,29 @@ use super::FiscalEntityRequestAddress;
 /// From schema `update_fiscal_entity_request`.
 ///
 /// Build one with [`UpdateFiscalEntityRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateFiscalEntityRequest {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<FiscalEntityRequestAddress>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
     /// Example: `"conekta"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateFiscalEntityRequest {
     /// A builder: set fields by name, then [`UpdateFiscalEntityRequestBuilder::build`]; or pass the builder itself wherever a `UpdateFiscalEntityRequest` is expected.
+    #[inline]
     pub fn builder() -> UpdateFiscalEntityRequestBuilder {
         Default::default()
     }
@@ -54,6 +48,7 @@ pub struct UpdateFiscalEntityRequestBuilder {
 }
 impl UpdateFiscalEntityRequestBuilder {
     /// Sets [`UpdateFiscalEntityRequest::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<FiscalEntityRequestAddress, Error: Into<crate::BuildError>>,
@@ -65,21 +60,25 @@ impl UpdateFiscalEntityRequestBuilder {
         self
     }
     /// Sets [`UpdateFiscalEntityRequest::tax_id`].
+    #[inline]
     pub fn tax_id(mut self, value: impl Into<String>) -> Self {
         self.tax_id = Some(value.into());
         self
     }
     /// Sets [`UpdateFiscalEntityRequest::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`UpdateFiscalEntityRequest::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`UpdateFiscalEntityRequest::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<
@@ -93,12 +92,14 @@ impl UpdateFiscalEntityRequestBuilder {
         self
     }
     /// Sets [`UpdateFiscalEntityRequest::company_name`].
+    #[inline]
     pub fn company_name(mut self, value: impl Into<String>) -> Self {
         self.company_name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdateFiscalEntityRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -116,7 +117,72 @@ impl UpdateFiscalEntityRequestBuilder {
 }
 impl TryFrom<UpdateFiscalEntityRequestBuilder> for UpdateFiscalEntityRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: UpdateFiscalEntityRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdateFiscalEntityRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "address", &self.address)?;
+                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "phone", &self.phone)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "company_name",
+                    &self.company_name,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateFiscalEntityRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            UpdateFiscalEntityRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdateFiscalEntityRequest {
+    type Fields = UpdateFiscalEntityRequestBuilder;
+}
+impl crate::__private::DecodeFields for UpdateFiscalEntityRequestBuilder {
+    type Model = UpdateFiscalEntityRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdateFiscalEntityRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "address" => self.address = map.next_value()?,
+            "tax_id" => self.tax_id = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "company_name" => self.company_name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<UpdateFiscalEntityRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

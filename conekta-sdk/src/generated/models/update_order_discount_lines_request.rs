@@ -6,26 +6,23 @@
 /// From schema `update_order_discount_lines_request`.
 ///
 /// Build one with [`UpdateOrderDiscountLinesRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateOrderDiscountLinesRequest {
     /// Example: `500`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// Discount code.
     ///
     /// Example: `"123"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Example: `"loyalty"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateOrderDiscountLinesRequest {
     /// A builder: set fields by name, then [`UpdateOrderDiscountLinesRequestBuilder::build`]; or pass the builder itself wherever a `UpdateOrderDiscountLinesRequest` is expected.
+    #[inline]
     pub fn builder() -> UpdateOrderDiscountLinesRequestBuilder {
         Default::default()
     }
@@ -41,22 +38,26 @@ pub struct UpdateOrderDiscountLinesRequestBuilder {
 }
 impl UpdateOrderDiscountLinesRequestBuilder {
     /// Sets [`UpdateOrderDiscountLinesRequest::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`UpdateOrderDiscountLinesRequest::code`].
+    #[inline]
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
         self
     }
     /// Sets [`UpdateOrderDiscountLinesRequest::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -72,9 +73,64 @@ impl UpdateOrderDiscountLinesRequestBuilder {
 impl TryFrom<UpdateOrderDiscountLinesRequestBuilder>
 for UpdateOrderDiscountLinesRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: UpdateOrderDiscountLinesRequestBuilder,
     ) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdateOrderDiscountLinesRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "code", &self.code)?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateOrderDiscountLinesRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            UpdateOrderDiscountLinesRequestBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdateOrderDiscountLinesRequest {
+    type Fields = UpdateOrderDiscountLinesRequestBuilder;
+}
+impl crate::__private::DecodeFields for UpdateOrderDiscountLinesRequestBuilder {
+    type Model = UpdateOrderDiscountLinesRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdateOrderDiscountLinesRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "code" => self.code = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

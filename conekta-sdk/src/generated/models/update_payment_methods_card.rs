@@ -4,25 +4,23 @@
 /// From schema `update_payment_methods_card`.
 ///
 /// Build one with [`UpdatePaymentMethodsCard::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatePaymentMethodsCard {
     /// The name of the payment method holder
     ///
     /// Example: `"Payment recurrent"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The expiration date of the payment method in Unix timestamp format
     ///
     /// Example: `1760457350`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdatePaymentMethodsCard {
     /// A builder: set fields by name, then [`UpdatePaymentMethodsCardBuilder::build`]; or pass the builder itself wherever a `UpdatePaymentMethodsCard` is expected.
+    #[inline]
     pub fn builder() -> UpdatePaymentMethodsCardBuilder {
         Default::default()
     }
@@ -37,17 +35,20 @@ pub struct UpdatePaymentMethodsCardBuilder {
 }
 impl UpdatePaymentMethodsCardBuilder {
     /// Sets [`UpdatePaymentMethodsCard::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`UpdatePaymentMethodsCard::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdatePaymentMethodsCard, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -61,7 +62,64 @@ impl UpdatePaymentMethodsCardBuilder {
 }
 impl TryFrom<UpdatePaymentMethodsCardBuilder> for UpdatePaymentMethodsCard {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: UpdatePaymentMethodsCardBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdatePaymentMethodsCard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdatePaymentMethodsCard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            UpdatePaymentMethodsCardBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdatePaymentMethodsCard {
+    type Fields = UpdatePaymentMethodsCardBuilder;
+}
+impl crate::__private::DecodeFields for UpdatePaymentMethodsCardBuilder {
+    type Model = UpdatePaymentMethodsCard;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdatePaymentMethodsCard";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<UpdatePaymentMethodsCard, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,35 +6,31 @@
 /// From schema `update_plan`.
 ///
 /// Build one with [`UpdatePlan::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatePlan {
     /// The amount in cents that will be charged on the interval specified.
     ///
     /// Example: `10000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
     /// ISO 4217 for currencies, for the Mexican peso it is MXN/USD
     ///
     /// Example: `"MXN"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Number of repetitions of the frequency NUMBER OF CHARGES TO BE MADE, considering the interval and frequency, this evolves over time, but is subject to the expiration count.
     ///
     /// Example: `12`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_count: Option<i64>,
     /// The name of the plan.
     ///
     /// Example: `"Extra Plan3"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdatePlan {
     /// A builder: set fields by name, then [`UpdatePlanBuilder::build`]; or pass the builder itself wherever a `UpdatePlan` is expected.
+    #[inline]
     pub fn builder() -> UpdatePlanBuilder {
         Default::default()
     }
@@ -51,27 +47,32 @@ pub struct UpdatePlanBuilder {
 }
 impl UpdatePlanBuilder {
     /// Sets [`UpdatePlan::amount`].
+    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`UpdatePlan::currency`].
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
     /// Sets [`UpdatePlan::expiry_count`].
+    #[inline]
     pub fn expiry_count(mut self, value: i64) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`UpdatePlan::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdatePlan, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -87,7 +88,62 @@ impl UpdatePlanBuilder {
 }
 impl TryFrom<UpdatePlanBuilder> for UpdatePlan {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: UpdatePlanBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdatePlan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "amount", &self.amount)?;
+                crate::__private::serialize_optional(map, "currency", &self.currency)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expiry_count",
+                    &self.expiry_count,
+                )?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdatePlan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<UpdatePlanBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdatePlan {
+    type Fields = UpdatePlanBuilder;
+}
+impl crate::__private::DecodeFields for UpdatePlanBuilder {
+    type Model = UpdatePlan;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdatePlan";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "amount" => self.amount = map.next_value()?,
+            "currency" => self.currency = map.next_value()?,
+            "expiry_count" => self.expiry_count = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<UpdatePlan, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,44 +4,35 @@
 /// From schema `update_product`.
 ///
 /// Build one with [`UpdateProduct::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateProduct {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antifraud_info: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
     /// Example: `"Box of Cohiba S1s"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Example: `20000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<i64>,
     /// Example: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i32>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateProduct {
     /// A builder: set fields by name, then [`UpdateProductBuilder::build`]; or pass the builder itself wherever a `UpdateProduct` is expected.
+    #[inline]
     pub fn builder() -> UpdateProductBuilder {
         Default::default()
     }
@@ -65,6 +56,7 @@ pub struct UpdateProductBuilder {
 }
 impl UpdateProductBuilder {
     /// Sets [`UpdateProduct::antifraud_info`].
+    #[inline]
     pub fn antifraud_info(
         mut self,
         value: impl Into<
@@ -78,41 +70,49 @@ impl UpdateProductBuilder {
         self
     }
     /// Sets [`UpdateProduct::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`UpdateProduct::sku`].
+    #[inline]
     pub fn sku(mut self, value: impl Into<String>) -> Self {
         self.sku = Some(value.into());
         self
     }
     /// Sets [`UpdateProduct::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`UpdateProduct::unit_price`].
+    #[inline]
     pub fn unit_price(mut self, value: i64) -> Self {
         self.unit_price = Some(value);
         self
     }
     /// Sets [`UpdateProduct::quantity`].
+    #[inline]
     pub fn quantity(mut self, value: i32) -> Self {
         self.quantity = Some(value);
         self
     }
     /// Sets [`UpdateProduct::tags`].
+    #[inline]
     pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(value.into_iter().map(Into::into).collect());
         self
     }
     /// Sets [`UpdateProduct::brand`].
+    #[inline]
     pub fn brand(mut self, value: impl Into<String>) -> Self {
         self.brand = Some(value.into());
         self
     }
     /// Sets [`UpdateProduct::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, String>>,
@@ -122,6 +122,7 @@ impl UpdateProductBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdateProduct, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -142,7 +143,84 @@ impl UpdateProductBuilder {
 }
 impl TryFrom<UpdateProductBuilder> for UpdateProduct {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: UpdateProductBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdateProduct {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "antifraud_info",
+                    &self.antifraud_info,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "sku", &self.sku)?;
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "unit_price",
+                    &self.unit_price,
+                )?;
+                crate::__private::serialize_optional(map, "quantity", &self.quantity)?;
+                crate::__private::serialize_optional(map, "tags", &self.tags)?;
+                crate::__private::serialize_optional(map, "brand", &self.brand)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateProduct {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<UpdateProductBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdateProduct {
+    type Fields = UpdateProductBuilder;
+}
+impl crate::__private::DecodeFields for UpdateProductBuilder {
+    type Model = UpdateProduct;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdateProduct";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "antifraud_info" => self.antifraud_info = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "sku" => self.sku = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "unit_price" => self.unit_price = map.next_value()?,
+            "quantity" => self.quantity = map.next_value()?,
+            "tags" => {
+                self.tags = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "brand" => self.brand = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<UpdateProduct, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,30 +6,27 @@
 /// From schema `update_webhook`.
 ///
 /// Build one with [`UpdateWebhook::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateWebhook {
     /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security.
     ///
     /// Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// events that will be sent to the webhook
     ///
     /// Example: `"customer.created"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed_events: Option<Vec<String>>,
     /// whether the webhook is active or not
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdateWebhook {
     /// A builder: set fields by name, then [`UpdateWebhookBuilder::build`]; or pass the builder itself wherever a `UpdateWebhook` is expected.
+    #[inline]
     pub fn builder() -> UpdateWebhookBuilder {
         Default::default()
     }
@@ -45,11 +42,13 @@ pub struct UpdateWebhookBuilder {
 }
 impl UpdateWebhookBuilder {
     /// Sets [`UpdateWebhook::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`UpdateWebhook::subscribed_events`].
+    #[inline]
     pub fn subscribed_events(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -58,12 +57,14 @@ impl UpdateWebhookBuilder {
         self
     }
     /// Sets [`UpdateWebhook::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdateWebhook, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -78,7 +79,64 @@ impl UpdateWebhookBuilder {
 }
 impl TryFrom<UpdateWebhookBuilder> for UpdateWebhook {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: UpdateWebhookBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdateWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscribed_events",
+                    &self.subscribed_events,
+                )?;
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdateWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<UpdateWebhookBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdateWebhook {
+    type Fields = UpdateWebhookBuilder;
+}
+impl crate::__private::DecodeFields for UpdateWebhookBuilder {
+    type Model = UpdateWebhook;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdateWebhook";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "url" => self.url = map.next_value()?,
+            "subscribed_events" => {
+                self.subscribed_events = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "active" => self.active = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<UpdateWebhook, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

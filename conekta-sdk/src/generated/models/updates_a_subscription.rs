@@ -8,24 +8,21 @@
 /// From schema `updates_a_subscription`.
 ///
 /// Build one with [`UpdatesASubscription::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatesASubscription {
     /// Example: `"f84gdgf5g48r15fd21g8w424fd1"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
     /// Example: `"src_2qUCNd5AyQqfPMBuV"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
     /// Example: `1484040996`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trial_end: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdatesASubscription {
     /// A builder: set fields by name, then [`UpdatesASubscriptionBuilder::build`]; or pass the builder itself wherever a `UpdatesASubscription` is expected.
+    #[inline]
     pub fn builder() -> UpdatesASubscriptionBuilder {
         Default::default()
     }
@@ -41,22 +38,26 @@ pub struct UpdatesASubscriptionBuilder {
 }
 impl UpdatesASubscriptionBuilder {
     /// Sets [`UpdatesASubscription::plan_id`].
+    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`UpdatesASubscription::card_id`].
+    #[inline]
     pub fn card_id(mut self, value: impl Into<String>) -> Self {
         self.card_id = Some(value.into());
         self
     }
     /// Sets [`UpdatesASubscription::trial_end`].
+    #[inline]
     pub fn trial_end(mut self, value: i64) -> Self {
         self.trial_end = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<UpdatesASubscription, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -71,7 +72,62 @@ impl UpdatesASubscriptionBuilder {
 }
 impl TryFrom<UpdatesASubscriptionBuilder> for UpdatesASubscription {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: UpdatesASubscriptionBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for UpdatesASubscription {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
+                crate::__private::serialize_optional(map, "card_id", &self.card_id)?;
+                crate::__private::serialize_optional(map, "trial_end", &self.trial_end)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdatesASubscription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            UpdatesASubscriptionBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for UpdatesASubscription {
+    type Fields = UpdatesASubscriptionBuilder;
+}
+impl crate::__private::DecodeFields for UpdatesASubscriptionBuilder {
+    type Model = UpdatesASubscription;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "UpdatesASubscription";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "plan_id" => self.plan_id = map.next_value()?,
+            "card_id" => self.card_id = map.next_value()?,
+            "trial_end" => self.trial_end = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<UpdatesASubscription, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,43 +6,37 @@
 /// From schema `webhook_key_create_response`.
 ///
 /// Build one with [`WebhookKeyCreateResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyCreateResponse {
     /// Indicates if the webhook key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Unix timestamp in seconds with the creation date of the webhook key
     ///
     /// Example: `1577836800`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Unique identifier of the webhook key
     ///
     /// Example: `"62730ba6fb7dfd6a712f118e"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates if the webhook key is in live mode
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Object name, value is webhook_key
     ///
     /// Example: `"webhook_key"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Public key to be used in the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyCreateResponse {
     /// A builder: set fields by name, then [`WebhookKeyCreateResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyCreateResponse` is expected.
+    #[inline]
     pub fn builder() -> WebhookKeyCreateResponseBuilder {
         Default::default()
     }
@@ -61,37 +55,44 @@ pub struct WebhookKeyCreateResponseBuilder {
 }
 impl WebhookKeyCreateResponseBuilder {
     /// Sets [`WebhookKeyCreateResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookKeyCreateResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`WebhookKeyCreateResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookKeyCreateResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::public_key`].
+    #[inline]
     pub fn public_key(mut self, value: impl Into<String>) -> Self {
         self.public_key = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -109,7 +110,76 @@ impl WebhookKeyCreateResponseBuilder {
 }
 impl TryFrom<WebhookKeyCreateResponseBuilder> for WebhookKeyCreateResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookKeyCreateResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookKeyCreateResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "public_key",
+                    &self.public_key,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookKeyCreateResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            WebhookKeyCreateResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookKeyCreateResponse {
+    type Fields = WebhookKeyCreateResponseBuilder;
+}
+impl crate::__private::DecodeFields for WebhookKeyCreateResponseBuilder {
+    type Model = WebhookKeyCreateResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookKeyCreateResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "active" => self.active = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "public_key" => self.public_key = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,45 +6,39 @@
 /// From schema `webhook_key_delete_response`.
 ///
 /// Build one with [`WebhookKeyDeleteResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyDeleteResponse {
     /// Indicates if the webhook key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Unix timestamp in seconds with the creation date of the webhook key
     ///
     /// Example: `1577836800`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Indicates if the webhook key is deleted
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// Unique identifier of the webhook key
     ///
     /// Example: `"62730ba6fb7dfd6a712f118e"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates if the webhook key is in live mode
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Object name, value is webhook_key
     ///
     /// Example: `"webhook_key"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyDeleteResponse {
     /// A builder: set fields by name, then [`WebhookKeyDeleteResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyDeleteResponse` is expected.
+    #[inline]
     pub fn builder() -> WebhookKeyDeleteResponseBuilder {
         Default::default()
     }
@@ -63,37 +57,44 @@ pub struct WebhookKeyDeleteResponseBuilder {
 }
 impl WebhookKeyDeleteResponseBuilder {
     /// Sets [`WebhookKeyDeleteResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::deleted`].
+    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -111,7 +112,72 @@ impl WebhookKeyDeleteResponseBuilder {
 }
 impl TryFrom<WebhookKeyDeleteResponseBuilder> for WebhookKeyDeleteResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookKeyDeleteResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookKeyDeleteResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookKeyDeleteResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            WebhookKeyDeleteResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookKeyDeleteResponse {
+    type Fields = WebhookKeyDeleteResponseBuilder;
+}
+impl crate::__private::DecodeFields for WebhookKeyDeleteResponseBuilder {
+    type Model = WebhookKeyDeleteResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookKeyDeleteResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "active" => self.active = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "deleted" => self.deleted = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,20 +4,19 @@
 /// From schema `webhook_key_request`, schema `webhook_key_update_request`.
 ///
 /// Build one with [`WebhookKeyRequest::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyRequest {
     /// Indicates if the webhook key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyRequest {
     /// A builder: set fields by name, then [`WebhookKeyRequestBuilder::build`]; or pass the builder itself wherever a `WebhookKeyRequest` is expected.
+    #[inline]
     pub fn builder() -> WebhookKeyRequestBuilder {
         Default::default()
     }
@@ -31,12 +30,14 @@ pub struct WebhookKeyRequestBuilder {
 }
 impl WebhookKeyRequestBuilder {
     /// Sets [`WebhookKeyRequest::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookKeyRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -49,7 +50,52 @@ impl WebhookKeyRequestBuilder {
 }
 impl TryFrom<WebhookKeyRequestBuilder> for WebhookKeyRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookKeyRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookKeyRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookKeyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<WebhookKeyRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookKeyRequest {
+    type Fields = WebhookKeyRequestBuilder;
+}
+impl crate::__private::DecodeFields for WebhookKeyRequestBuilder {
+    type Model = WebhookKeyRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookKeyRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "active" => self.active = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<WebhookKeyRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,46 +6,39 @@
 /// From schema `webhook_key_response`.
 ///
 /// Build one with [`WebhookKeyResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyResponse {
     /// Unique identifier of the webhook key
     ///
     /// Example: `"62730ba6fb7dfd6a712f118e"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates if the webhook key is active
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Unix timestamp in seconds with the creation date of the webhook key
     ///
     /// Example: `1577836800`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Unix timestamp in seconds with the deactivation date of the webhook key
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deactivated_at: Option<i64>,
     /// Public key to be used in the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
     /// Indicates if the webhook key is in live mode
     ///
     /// Example: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Object name, value is webhook_key
     ///
     /// Example: `"webhook_key"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookKeyResponse {
     /// A builder: set fields by name, then [`WebhookKeyResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyResponse` is expected.
+    #[inline]
     pub fn builder() -> WebhookKeyResponseBuilder {
         Default::default()
     }
@@ -65,42 +58,50 @@ pub struct WebhookKeyResponseBuilder {
 }
 impl WebhookKeyResponseBuilder {
     /// Sets [`WebhookKeyResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookKeyResponse::created_at`].
+    #[inline]
     pub fn created_at(mut self, value: i64) -> Self {
         self.created_at = Some(value);
         self
     }
     /// Sets [`WebhookKeyResponse::deactivated_at`].
+    #[inline]
     pub fn deactivated_at(mut self, value: i64) -> Self {
         self.deactivated_at = Some(value);
         self
     }
     /// Sets [`WebhookKeyResponse::public_key`].
+    #[inline]
     pub fn public_key(mut self, value: impl Into<String>) -> Self {
         self.public_key = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookKeyResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookKeyResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -119,7 +120,82 @@ impl WebhookKeyResponseBuilder {
 }
 impl TryFrom<WebhookKeyResponseBuilder> for WebhookKeyResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookKeyResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookKeyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at",
+                    &self.created_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "deactivated_at",
+                    &self.deactivated_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "public_key",
+                    &self.public_key,
+                )?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookKeyResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            WebhookKeyResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookKeyResponse {
+    type Fields = WebhookKeyResponseBuilder;
+}
+impl crate::__private::DecodeFields for WebhookKeyResponseBuilder {
+    type Model = WebhookKeyResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookKeyResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "created_at" => self.created_at = map.next_value()?,
+            "deactivated_at" => self.deactivated_at = map.next_value()?,
+            "public_key" => self.public_key = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<WebhookKeyResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,36 +4,29 @@
 /// From schema `WebhookLog`.
 ///
 /// Build one with [`WebhookLog::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookLog {
     /// Example: `10`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_attempts: Option<i64>,
     /// Example: `"webhl_2svd2sh6GbqzyWBNZ"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Example: `1669651274`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_attempted_at: Option<i64>,
     /// Example: `200`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_http_response_status: Option<i32>,
     /// Example: `"webhook_log"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Example: `{"amount":3000,"payable":true}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_data: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookLog {
     /// A builder: set fields by name, then [`WebhookLogBuilder::build`]; or pass the builder itself wherever a `WebhookLog` is expected.
+    #[inline]
     pub fn builder() -> WebhookLogBuilder {
         Default::default()
     }
@@ -53,31 +46,37 @@ pub struct WebhookLogBuilder {
 }
 impl WebhookLogBuilder {
     /// Sets [`WebhookLog::failed_attempts`].
+    #[inline]
     pub fn failed_attempts(mut self, value: i64) -> Self {
         self.failed_attempts = Some(value);
         self
     }
     /// Sets [`WebhookLog::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookLog::last_attempted_at`].
+    #[inline]
     pub fn last_attempted_at(mut self, value: i64) -> Self {
         self.last_attempted_at = Some(value);
         self
     }
     /// Sets [`WebhookLog::last_http_response_status`].
+    #[inline]
     pub fn last_http_response_status(mut self, value: i32) -> Self {
         self.last_http_response_status = Some(value);
         self
     }
     /// Sets [`WebhookLog::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`WebhookLog::response_data`].
+    #[inline]
     pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.response_data = crate::__private::keep(
             &mut self.first_error,
@@ -86,12 +85,14 @@ impl WebhookLogBuilder {
         self
     }
     /// Sets [`WebhookLog::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookLog, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -110,7 +111,82 @@ impl WebhookLogBuilder {
 }
 impl TryFrom<WebhookLogBuilder> for WebhookLog {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookLogBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookLog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(
+                    map,
+                    "failed_attempts",
+                    &self.failed_attempts,
+                )?;
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_attempted_at",
+                    &self.last_attempted_at,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "last_http_response_status",
+                    &self.last_http_response_status,
+                )?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "response_data",
+                    &self.response_data,
+                )?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookLog {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<WebhookLogBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookLog {
+    type Fields = WebhookLogBuilder;
+}
+impl crate::__private::DecodeFields for WebhookLogBuilder {
+    type Model = WebhookLog;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookLog";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "failed_attempts" => self.failed_attempts = map.next_value()?,
+            "id" => self.id = map.next_value()?,
+            "last_attempted_at" => self.last_attempted_at = map.next_value()?,
+            "last_http_response_status" => {
+                self.last_http_response_status = map.next_value()?;
+            }
+            "object" => self.object = map.next_value()?,
+            "response_data" => self.response_data = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<WebhookLog, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

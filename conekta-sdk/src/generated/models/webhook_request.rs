@@ -6,7 +6,7 @@
 /// From schema `webhook_request`.
 ///
 /// Build one with [`WebhookRequest::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookRequest {
     /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security.
@@ -16,14 +16,13 @@ pub struct WebhookRequest {
     /// events that will be sent to the webhook
     ///
     /// Example: `"customer.created"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed_events: Option<Vec<String>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookRequest {
     /// A builder: set fields by name, then [`WebhookRequestBuilder::build`]; or pass the builder itself wherever a `WebhookRequest` is expected.
+    #[inline]
     pub fn builder() -> WebhookRequestBuilder {
         Default::default()
     }
@@ -38,11 +37,13 @@ pub struct WebhookRequestBuilder {
 }
 impl WebhookRequestBuilder {
     /// Sets [`WebhookRequest::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`WebhookRequest::subscribed_events`].
+    #[inline]
     pub fn subscribed_events(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -52,12 +53,13 @@ impl WebhookRequestBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookRequest, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(WebhookRequest {
-            url: self.url.ok_or_else(|| crate::BuildError::missing("url"))?,
+            url: crate::__private::required(self.url, "url")?,
             subscribed_events: self.subscribed_events,
             extra: Default::default(),
         })
@@ -65,7 +67,62 @@ impl WebhookRequestBuilder {
 }
 impl TryFrom<WebhookRequestBuilder> for WebhookRequest {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookRequestBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "url", &self.url)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscribed_events",
+                    &self.subscribed_events,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<WebhookRequestBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookRequest {
+    type Fields = WebhookRequestBuilder;
+}
+impl crate::__private::DecodeFields for WebhookRequestBuilder {
+    type Model = WebhookRequest;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookRequest";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "url" => self.url = map.next_value()?,
+            "subscribed_events" => {
+                self.subscribed_events = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<WebhookRequest, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,51 +6,43 @@
 /// From schema `webhook_response`.
 ///
 /// Build one with [`WebhookResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookResponse {
     /// id of the webhook
     ///
     /// Example: `"6307a60c41de27127515a575"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A name or brief explanation of what this webhook is used for
     ///
     /// Example: `"Server payments processor"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Indicates if the webhook is in production
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,
     /// Indicates if the webhook is actived or not
     ///
     /// Example: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
     /// Object name, value is 'webhook'
     ///
     /// Example: `"event"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Indicates if the webhook is ready to receive events or failing
     ///
     /// Example: `"listening"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// lists the events that will be sent to the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscribed_events: Option<Vec<String>>,
     /// url or endpoint of the webhook
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl WebhookResponse {
     /// A builder: set fields by name, then [`WebhookResponseBuilder::build`]; or pass the builder itself wherever a `WebhookResponse` is expected.
+    #[inline]
     pub fn builder() -> WebhookResponseBuilder {
         Default::default()
     }
@@ -71,36 +63,43 @@ pub struct WebhookResponseBuilder {
 }
 impl WebhookResponseBuilder {
     /// Sets [`WebhookResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::description`].
+    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::livemode`].
+    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookResponse::active`].
+    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookResponse::object`].
+    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::subscribed_events`].
+    #[inline]
     pub fn subscribed_events(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -109,12 +108,14 @@ impl WebhookResponseBuilder {
         self
     }
     /// Sets [`WebhookResponse::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<WebhookResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -134,7 +135,78 @@ impl WebhookResponseBuilder {
 }
 impl TryFrom<WebhookResponseBuilder> for WebhookResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: WebhookResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for WebhookResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "description",
+                    &self.description,
+                )?;
+                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
+                crate::__private::serialize_optional(map, "active", &self.active)?;
+                crate::__private::serialize_optional(map, "object", &self.object)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "subscribed_events",
+                    &self.subscribed_events,
+                )?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<WebhookResponseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for WebhookResponse {
+    type Fields = WebhookResponseBuilder;
+}
+impl crate::__private::DecodeFields for WebhookResponseBuilder {
+    type Model = WebhookResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "WebhookResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "livemode" => self.livemode = map.next_value()?,
+            "active" => self.active = map.next_value()?,
+            "object" => self.object = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "subscribed_events" => {
+                self.subscribed_events = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "url" => self.url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<WebhookResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Antifraud<'a> {
     /// Return all rules
     ///
     /// `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
+    #[inline]
     pub fn get_rule_whitelist(&self) -> GetRuleWhitelistRequest<'a> {
         GetRuleWhitelistRequest {
             client: self.client,
@@ -22,6 +23,7 @@ impl<'a> Antifraud<'a> {
     /// Create whitelisted rule
     ///
     /// `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
+    #[inline]
     pub fn create_rule_whitelist(&self) -> CreateRuleWhitelistRequest<'a> {
         CreateRuleWhitelistRequest {
             client: self.client,
@@ -32,6 +34,7 @@ impl<'a> Antifraud<'a> {
     /// Delete whitelisted rule
     ///
     /// `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
+    #[inline]
     pub fn delete_rule_whitelist(
         &self,
         id: impl Into<String>,
@@ -47,6 +50,7 @@ impl<'a> Antifraud<'a> {
     /// Return all rules
     ///
     /// `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
+    #[inline]
     pub fn get_rule_blacklist(&self) -> GetRuleBlacklistRequest<'a> {
         GetRuleBlacklistRequest {
             client: self.client,
@@ -56,6 +60,7 @@ impl<'a> Antifraud<'a> {
     /// Create blacklisted rule
     ///
     /// `POST /antifraud/blacklists` (operation `CreateRuleBlacklist`).
+    #[inline]
     pub fn create_rule_blacklist(
         &self,
         body: impl TryInto<
@@ -72,6 +77,7 @@ impl<'a> Antifraud<'a> {
     /// Delete blacklisted rule
     ///
     /// `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
+    #[inline]
     pub fn delete_rule_blacklist(
         &self,
         id: impl Into<String>,
@@ -122,28 +128,35 @@ pub struct GetRuleWhitelistRequest<'a> {
 }
 impl<'a> GetRuleWhitelistRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_RULE_WHITELIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::RiskRulesList, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::RiskRulesList> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_RULE_WHITELIST, &[])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetRuleWhitelistRequest<'a> {
     type Output = Result<models::RiskRulesList, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::RiskRulesList>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `CreateRuleWhitelist` request, from [`Antifraud::create_rule_whitelist`]: set optional parameters, then `.send().await` (or `.await`).
@@ -156,15 +169,18 @@ pub struct CreateRuleWhitelistRequest<'a> {
 }
 impl<'a> CreateRuleWhitelistRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_RULE_WHITELIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// The request body: a value, or a builder of one.
+    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<
@@ -175,23 +191,28 @@ impl<'a> CreateRuleWhitelistRequest<'a> {
         self.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ListRuleResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_RULE_WHITELIST, &[])?;
         request.options(self.options);
         if let Some(body) = self.body {
             request.json(body)?;
         }
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateRuleWhitelistRequest<'a> {
     type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `DeleteRuleWhitelist` request, from [`Antifraud::delete_rule_whitelist`]: set optional parameters, then `.send().await` (or `.await`).
@@ -204,36 +225,44 @@ pub struct DeleteRuleWhitelistRequest<'a> {
 }
 impl<'a> DeleteRuleWhitelistRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_RULE_WHITELIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ListRuleResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &DELETE_RULE_WHITELIST,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteRuleWhitelistRequest<'a> {
     type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `GetRuleBlacklist` request, from [`Antifraud::get_rule_blacklist`]: set optional parameters, then `.send().await` (or `.await`).
@@ -245,28 +274,35 @@ pub struct GetRuleBlacklistRequest<'a> {
 }
 impl<'a> GetRuleBlacklistRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_RULE_BLACKLIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::RiskRulesList, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::RiskRulesList> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_RULE_BLACKLIST, &[])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetRuleBlacklistRequest<'a> {
     type Output = Result<models::RiskRulesList, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::RiskRulesList>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `CreateRuleBlacklist` request, from [`Antifraud::create_rule_blacklist`]: set optional parameters, then `.send().await` (or `.await`).
@@ -279,29 +315,36 @@ pub struct CreateRuleBlacklistRequest<'a> {
 }
 impl<'a> CreateRuleBlacklistRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_RULE_BLACKLIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ListRuleResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_RULE_BLACKLIST, &[])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateRuleBlacklistRequest<'a> {
     type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `DeleteRuleBlacklist` request, from [`Antifraud::delete_rule_blacklist`]: set optional parameters, then `.send().await` (or `.await`).
@@ -314,35 +357,43 @@ pub struct DeleteRuleBlacklistRequest<'a> {
 }
 impl<'a> DeleteRuleBlacklistRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_RULE_BLACKLIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ListRuleResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &DELETE_RULE_BLACKLIST,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteRuleBlacklistRequest<'a> {
     type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> ApiKeys<'a> {
     /// Consume the list of api keys you have
     ///
     /// `GET /api_keys` (operation `getApiKeys`).
+    #[inline]
     pub fn get_api_keys(&self) -> GetApiKeysRequest<'a> {
         GetApiKeysRequest {
             client: self.client,
@@ -28,6 +29,7 @@ impl<'a> ApiKeys<'a> {
     /// Create a api key
     ///
     /// `POST /api_keys` (operation `createApiKey`).
+    #[inline]
     pub fn create_api_key(
         &self,
         body: impl TryInto<models::ApiKeyRequest, Error: Into<crate::BuildError>>,
@@ -43,6 +45,7 @@ impl<'a> ApiKeys<'a> {
     /// Gets a api key that corresponds to a api key ID
     ///
     /// `GET /api_keys/{id}` (operation `getApiKey`).
+    #[inline]
     pub fn get_api_key(&self, id: impl Into<String>) -> GetApiKeyRequest<'a> {
         GetApiKeyRequest {
             client: self.client,
@@ -55,6 +58,7 @@ impl<'a> ApiKeys<'a> {
     /// Update an existing api key
     ///
     /// `PUT /api_keys/{id}` (operation `updateApiKey`).
+    #[inline]
     pub fn update_api_key(&self, id: impl Into<String>) -> UpdateApiKeyRequest<'a> {
         UpdateApiKeyRequest {
             client: self.client,
@@ -68,6 +72,7 @@ impl<'a> ApiKeys<'a> {
     /// Deletes a api key that corresponds to a api key ID
     ///
     /// `DELETE /api_keys/{id}` (operation `deleteApiKey`).
+    #[inline]
     pub fn delete_api_key(&self, id: impl Into<String>) -> DeleteApiKeyRequest<'a> {
         DeleteApiKeyRequest {
             client: self.client,
@@ -114,15 +119,18 @@ pub struct GetApiKeysRequest<'a> {
 }
 impl<'a> GetApiKeysRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_API_KEYS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -130,6 +138,7 @@ impl<'a> GetApiKeysRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -137,6 +146,7 @@ impl<'a> GetApiKeysRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -144,6 +154,7 @@ impl<'a> GetApiKeysRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
@@ -151,33 +162,40 @@ impl<'a> GetApiKeysRequest<'a> {
     /// General search, e.g. by id, description, prefix
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetApiKeysResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetApiKeysResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_API_KEYS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("next", self.next);
         request.query("previous", self.previous);
         request.query("search", self.search);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetApiKeysRequest<'a> {
     type Output = Result<models::GetApiKeysResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetApiKeysResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetApiKeysRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -186,6 +204,7 @@ impl<'a> GetApiKeysRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -196,10 +215,12 @@ impl<'a> GetApiKeysRequest<'a> {
 impl crate::runtime::Paginated for GetApiKeysRequest<'_> {
     type Item = models::ApiKeyResponse;
     const OPERATION: &'static str = "getApiKeys";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -219,34 +240,42 @@ pub struct CreateApiKeyRequest<'a> {
 }
 impl<'a> CreateApiKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_API_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ApiKeyCreateResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ApiKeyCreateResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_API_KEY, &[])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateApiKeyRequest<'a> {
     type Output = Result<models::ApiKeyCreateResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ApiKeyCreateResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getApiKey` request, from [`ApiKeys::get_api_key`]: set optional parameters, then `.send().await` (or `.await`).
@@ -259,33 +288,41 @@ pub struct GetApiKeyRequest<'a> {
 }
 impl<'a> GetApiKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_API_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ApiKeyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ApiKeyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_API_KEY, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetApiKeyRequest<'a> {
     type Output = Result<models::ApiKeyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ApiKeyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateApiKey` request, from [`ApiKeys::update_api_key`]: set optional parameters, then `.send().await` (or `.await`).
@@ -299,15 +336,18 @@ pub struct UpdateApiKeyRequest<'a> {
 }
 impl<'a> UpdateApiKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_API_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// The request body: a value, or a builder of one.
+    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::ApiKeyUpdateRequest, Error: Into<crate::BuildError>>,
@@ -315,23 +355,28 @@ impl<'a> UpdateApiKeyRequest<'a> {
         self.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ApiKeyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ApiKeyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&UPDATE_API_KEY, &[&self.id])?;
         request.options(self.options);
         if let Some(body) = self.body {
             request.json(body)?;
         }
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateApiKeyRequest<'a> {
     type Output = Result<models::ApiKeyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ApiKeyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `deleteApiKey` request, from [`ApiKeys::delete_api_key`]: set optional parameters, then `.send().await` (or `.await`).
@@ -344,27 +389,34 @@ pub struct DeleteApiKeyRequest<'a> {
 }
 impl<'a> DeleteApiKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_API_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DeleteApiKeysResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::DeleteApiKeysResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&DELETE_API_KEY, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteApiKeyRequest<'a> {
     type Output = Result<models::DeleteApiKeysResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::DeleteApiKeysResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

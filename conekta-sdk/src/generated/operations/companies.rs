@@ -13,6 +13,7 @@ impl<'a> Companies<'a> {
     /// Consume the list of child companies.  This is used for holding companies with several child entities.
     ///
     /// `GET /companies` (operation `getCompanies`).
+    #[inline]
     pub fn get_companies(&self) -> GetCompaniesRequest<'a> {
         GetCompaniesRequest {
             client: self.client,
@@ -28,6 +29,7 @@ impl<'a> Companies<'a> {
     /// Create a new company.
     ///
     /// `POST /companies` (operation `createCompany`).
+    #[inline]
     pub fn create_company(
         &self,
         body: impl TryInto<models::CreateCompanyRequest, Error: Into<crate::BuildError>>,
@@ -40,6 +42,7 @@ impl<'a> Companies<'a> {
     /// Get Company
     ///
     /// `GET /companies/{id}` (operation `getCompany`).
+    #[inline]
     pub fn get_company(&self, id: impl Into<String>) -> GetCompanyRequest<'a> {
         GetCompanyRequest {
             client: self.client,
@@ -52,6 +55,7 @@ impl<'a> Companies<'a> {
     /// Retrieves information about the currently authenticated company. This endpoint returns the same data as the standard company endpoint but automatically uses the current company's context.
     ///
     /// `GET /companies/current` (operation `getCurrentCompany`).
+    #[inline]
     pub fn get_current_company(&self) -> GetCurrentCompanyRequest<'a> {
         GetCurrentCompanyRequest {
             client: self.client,
@@ -63,6 +67,7 @@ impl<'a> Companies<'a> {
     /// Uploads a document associated with a specific company.
     ///
     /// `POST /companies/{company_id}/document` (operation `uploadCompanyDocument`).
+    #[inline]
     pub fn upload_company_document(
         &self,
         company_id: impl Into<String>,
@@ -83,6 +88,7 @@ impl<'a> Companies<'a> {
     /// Updates an existing document associated with a specific company.
     ///
     /// `PATCH /companies/{company_id}/document` (operation `updateCompanyDocument`).
+    #[inline]
     pub fn update_company_document(
         &self,
         company_id: impl Into<String>,
@@ -103,6 +109,7 @@ impl<'a> Companies<'a> {
     /// Retrieve a list of documents associated with a specific company.
     ///
     /// `GET /companies/{company_id}/documents` (operation `getCompanyDocuments`).
+    #[inline]
     pub fn get_company_documents(
         &self,
         company_id: impl Into<String>,
@@ -162,10 +169,12 @@ pub struct GetCompaniesRequest<'a> {
 }
 impl<'a> GetCompaniesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_COMPANIES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
@@ -173,6 +182,7 @@ impl<'a> GetCompaniesRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -180,6 +190,7 @@ impl<'a> GetCompaniesRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -187,6 +198,7 @@ impl<'a> GetCompaniesRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -194,33 +206,40 @@ impl<'a> GetCompaniesRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetCompaniesResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetCompaniesResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_COMPANIES, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCompaniesRequest<'a> {
     type Output = Result<models::GetCompaniesResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetCompaniesResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetCompaniesRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -229,6 +248,7 @@ impl<'a> GetCompaniesRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -239,10 +259,12 @@ impl<'a> GetCompaniesRequest<'a> {
 impl crate::runtime::Paginated for GetCompaniesRequest<'_> {
     type Item = models::CompanyResponse;
     const OPERATION: &'static str = "getCompanies";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -261,23 +283,29 @@ pub struct CreateCompanyRequest<'a> {
 }
 impl<'a> CreateCompanyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_COMPANY
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CompanyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_COMPANY, &[])?;
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCompanyRequest<'a> {
     type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CompanyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getCompany` request, from [`Companies::get_company`]: set optional parameters, then `.send().await` (or `.await`).
@@ -290,28 +318,35 @@ pub struct GetCompanyRequest<'a> {
 }
 impl<'a> GetCompanyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_COMPANY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CompanyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_COMPANY, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCompanyRequest<'a> {
     type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CompanyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getCurrentCompany` request, from [`Companies::get_current_company`]: set optional parameters, then `.send().await` (or `.await`).
@@ -323,28 +358,35 @@ pub struct GetCurrentCompanyRequest<'a> {
 }
 impl<'a> GetCurrentCompanyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CURRENT_COMPANY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CompanyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_CURRENT_COMPANY, &[])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCurrentCompanyRequest<'a> {
     type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CompanyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `uploadCompanyDocument` request, from [`Companies::upload_company_document`]: set optional parameters, then `.send().await` (or `.await`).
@@ -358,32 +400,39 @@ pub struct UploadCompanyDocumentRequest<'a> {
 }
 impl<'a> UploadCompanyDocumentRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPLOAD_COMPANY_DOCUMENT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CompanyDocumentResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyDocumentResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPLOAD_COMPANY_DOCUMENT,
             &[&self.company_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UploadCompanyDocumentRequest<'a> {
     type Output = Result<models::CompanyDocumentResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CompanyDocumentResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateCompanyDocument` request, from [`Companies::update_company_document`]: set optional parameters, then `.send().await` (or `.await`).
@@ -397,32 +446,39 @@ pub struct UpdateCompanyDocumentRequest<'a> {
 }
 impl<'a> UpdateCompanyDocumentRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_COMPANY_DOCUMENT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CompanyDocumentResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyDocumentResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPDATE_COMPANY_DOCUMENT,
             &[&self.company_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateCompanyDocumentRequest<'a> {
     type Output = Result<models::CompanyDocumentResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CompanyDocumentResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getCompanyDocuments` request, from [`Companies::get_company_documents`]: set optional parameters, then `.send().await` (or `.await`).
@@ -435,32 +491,39 @@ pub struct GetCompanyDocumentsRequest<'a> {
 }
 impl<'a> GetCompanyDocumentsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_COMPANY_DOCUMENTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<Vec<models::CompanyDocumentResponse>, crate::Error> {
+    ) -> crate::ResponseFuture<'a, Vec<models::CompanyDocumentResponse>> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &GET_COMPANY_DOCUMENTS,
             &[&self.company_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCompanyDocumentsRequest<'a> {
     type Output = Result<Vec<models::CompanyDocumentResponse>, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, Vec<models::CompanyDocumentResponse>>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Customers<'a> {
     /// The purpose of business is to create and maintain a client, you will learn what elements you need to obtain a list of clients, which can be paged.
     ///
     /// `GET /customers` (operation `getCustomers`).
+    #[inline]
     pub fn get_customers(&self) -> GetCustomersRequest<'a> {
         GetCustomersRequest {
             client: self.client,
@@ -30,6 +31,7 @@ impl<'a> Customers<'a> {
     /// Remember the credit and debit card tokenization process: [<https://developers.conekta.com/page/web-checkout-tokenizer>](https://developers.conekta.com/page/web-checkout-tokenizer)
     ///
     /// `POST /customers` (operation `createCustomer`).
+    #[inline]
     pub fn create_customer(
         &self,
         body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
@@ -45,6 +47,7 @@ impl<'a> Customers<'a> {
     /// Gets a customer resource that corresponds to a customer ID.
     ///
     /// `GET /customers/{id}` (operation `getCustomerById`).
+    #[inline]
     pub fn get_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -60,6 +63,7 @@ impl<'a> Customers<'a> {
     /// You can update customer-related data
     ///
     /// `PUT /customers/{id}` (operation `updateCustomer`).
+    #[inline]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
@@ -77,6 +81,7 @@ impl<'a> Customers<'a> {
     /// Deleted a customer resource that corresponds to a customer ID.
     ///
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
+    #[inline]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -92,6 +97,7 @@ impl<'a> Customers<'a> {
     /// Create Fiscal entity resource that corresponds to a customer ID.
     ///
     /// `POST /customers/{id}/fiscal_entities` (operation `CreateCustomerFiscalEntities`).
+    #[inline]
     pub fn create_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
@@ -109,6 +115,7 @@ impl<'a> Customers<'a> {
     /// Update Fiscal Entity resource that corresponds to a customer ID.
     ///
     /// `PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}` (operation `UpdateCustomerFiscalEntities`).
+    #[inline]
     pub fn update_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
@@ -175,15 +182,18 @@ pub struct GetCustomersRequest<'a> {
 }
 impl<'a> GetCustomersRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CUSTOMERS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -191,6 +201,7 @@ impl<'a> GetCustomersRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -198,6 +209,7 @@ impl<'a> GetCustomersRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -205,6 +217,7 @@ impl<'a> GetCustomersRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -212,33 +225,40 @@ impl<'a> GetCustomersRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomersResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomersResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_CUSTOMERS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCustomersRequest<'a> {
     type Output = Result<models::CustomersResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomersResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetCustomersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -247,6 +267,7 @@ impl<'a> GetCustomersRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -257,10 +278,12 @@ impl<'a> GetCustomersRequest<'a> {
 impl crate::runtime::Paginated for GetCustomersRequest<'_> {
     type Item = models::CustomerResponse;
     const OPERATION: &'static str = "getCustomers";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -280,34 +303,42 @@ pub struct CreateCustomerRequest<'a> {
 }
 impl<'a> CreateCustomerRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_CUSTOMER
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_CUSTOMER, &[])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCustomerRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getCustomerById` request, from [`Customers::get_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
@@ -320,36 +351,44 @@ pub struct GetCustomerByIdRequest<'a> {
 }
 impl<'a> GetCustomerByIdRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CUSTOMER_BY_ID
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &GET_CUSTOMER_BY_ID,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCustomerByIdRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateCustomer` request, from [`Customers::update_customer`]: set optional parameters, then `.send().await` (or `.await`).
@@ -363,34 +402,42 @@ pub struct UpdateCustomerRequest<'a> {
 }
 impl<'a> UpdateCustomerRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_CUSTOMER
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&UPDATE_CUSTOMER, &[&self.id])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `deleteCustomerById` request, from [`Customers::delete_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
@@ -403,36 +450,44 @@ pub struct DeleteCustomerByIdRequest<'a> {
 }
 impl<'a> DeleteCustomerByIdRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_CUSTOMER_BY_ID
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &DELETE_CUSTOMER_BY_ID,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerByIdRequest<'a> {
     type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `CreateCustomerFiscalEntities` request, from [`Customers::create_customer_fiscal_entities`]: set optional parameters, then `.send().await` (or `.await`).
@@ -446,39 +501,50 @@ pub struct CreateCustomerFiscalEntitiesRequest<'a> {
 }
 impl<'a> CreateCustomerFiscalEntitiesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_CUSTOMER_FISCAL_ENTITIES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<models::CustomerFiscalEntitiesDataResponse, crate::Error> {
+    ) -> crate::ResponseFuture<'a, models::CustomerFiscalEntitiesDataResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CREATE_CUSTOMER_FISCAL_ENTITIES,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCustomerFiscalEntitiesRequest<'a> {
     type Output = Result<models::CustomerFiscalEntitiesDataResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    type IntoFuture = crate::ResponseFuture<
+        'a,
+        models::CustomerFiscalEntitiesDataResponse,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `UpdateCustomerFiscalEntities` request, from [`Customers::update_customer_fiscal_entities`]: set optional parameters, then `.send().await` (or `.await`).
@@ -493,38 +559,49 @@ pub struct UpdateCustomerFiscalEntitiesRequest<'a> {
 }
 impl<'a> UpdateCustomerFiscalEntitiesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_CUSTOMER_FISCAL_ENTITIES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<models::CustomerFiscalEntitiesDataResponse, crate::Error> {
+    ) -> crate::ResponseFuture<'a, models::CustomerFiscalEntitiesDataResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPDATE_CUSTOMER_FISCAL_ENTITIES,
             &[&self.id, &self.fiscal_entities_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerFiscalEntitiesRequest<'a> {
     type Output = Result<models::CustomerFiscalEntitiesDataResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    type IntoFuture = crate::ResponseFuture<
+        'a,
+        models::CustomerFiscalEntitiesDataResponse,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Discounts<'a> {
     /// Get discount lines for an existing orden
     ///
     /// `GET /orders/{id}/discount_lines` (operation `ordersGetDiscountLines`).
+    #[inline]
     pub fn orders_get_discount_lines(
         &self,
         id: impl Into<String>,
@@ -32,6 +33,7 @@ impl<'a> Discounts<'a> {
     /// Create discount lines for an existing orden
     ///
     /// `POST /orders/{id}/discount_lines` (operation `ordersCreateDiscountLine`).
+    #[inline]
     pub fn orders_create_discount_line(
         &self,
         id: impl Into<String>,
@@ -52,6 +54,7 @@ impl<'a> Discounts<'a> {
     /// Get an existing discount lines for an existing orden
     ///
     /// `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
+    #[inline]
     pub fn orders_get_discount_line(
         &self,
         id: impl Into<String>,
@@ -69,6 +72,7 @@ impl<'a> Discounts<'a> {
     /// Update an existing discount lines for an existing orden
     ///
     /// `PUT /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersUpdateDiscountLines`).
+    #[inline]
     pub fn orders_update_discount_lines(
         &self,
         id: impl Into<String>,
@@ -91,6 +95,7 @@ impl<'a> Discounts<'a> {
     /// Delete an existing discount lines for an existing orden
     ///
     /// `DELETE /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersDeleteDiscountLines`).
+    #[inline]
     pub fn orders_delete_discount_lines(
         &self,
         id: impl Into<String>,
@@ -143,15 +148,18 @@ pub struct OrdersGetDiscountLinesRequest<'a> {
 }
 impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_GET_DISCOUNT_LINES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -159,6 +167,7 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -166,6 +175,7 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -173,6 +183,7 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -180,14 +191,21 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<models::GetOrderDiscountLinesResponse, crate::Error> {
+    ) -> crate::ResponseFuture<'a, models::GetOrderDiscountLinesResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_GET_DISCOUNT_LINES,
             &[&self.id],
@@ -197,21 +215,21 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersGetDiscountLinesRequest<'a> {
     type Output = Result<models::GetOrderDiscountLinesResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetOrderDiscountLinesResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -220,6 +238,7 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -230,10 +249,12 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
 impl crate::runtime::Paginated for OrdersGetDiscountLinesRequest<'_> {
     type Item = models::DiscountLinesResponse;
     const OPERATION: &'static str = "ordersGetDiscountLines";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -254,37 +275,45 @@ pub struct OrdersCreateDiscountLineRequest<'a> {
 }
 impl<'a> OrdersCreateDiscountLineRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_CREATE_DISCOUNT_LINE
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DiscountLinesResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_CREATE_DISCOUNT_LINE,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersCreateDiscountLineRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersGetDiscountLine` request, from [`Discounts::orders_get_discount_line`]: set optional parameters, then `.send().await` (or `.await`).
@@ -298,36 +327,44 @@ pub struct OrdersGetDiscountLineRequest<'a> {
 }
 impl<'a> OrdersGetDiscountLineRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_GET_DISCOUNT_LINE
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DiscountLinesResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_GET_DISCOUNT_LINE,
             &[&self.id, &self.discount_lines_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersGetDiscountLineRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersUpdateDiscountLines` request, from [`Discounts::orders_update_discount_lines`]: set optional parameters, then `.send().await` (or `.await`).
@@ -342,37 +379,45 @@ pub struct OrdersUpdateDiscountLinesRequest<'a> {
 }
 impl<'a> OrdersUpdateDiscountLinesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_UPDATE_DISCOUNT_LINES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DiscountLinesResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_UPDATE_DISCOUNT_LINES,
             &[&self.id, &self.discount_lines_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateDiscountLinesRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersDeleteDiscountLines` request, from [`Discounts::orders_delete_discount_lines`]: set optional parameters, then `.send().await` (or `.await`).
@@ -386,35 +431,43 @@ pub struct OrdersDeleteDiscountLinesRequest<'a> {
 }
 impl<'a> OrdersDeleteDiscountLinesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_DELETE_DISCOUNT_LINES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::DiscountLinesResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_DELETE_DISCOUNT_LINES,
             &[&self.id, &self.discount_lines_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteDiscountLinesRequest<'a> {
     type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -11,6 +11,7 @@ impl<'a> Events<'a> {
     /// Get list of Events
     ///
     /// `GET /events` (operation `getEvents`).
+    #[inline]
     pub fn get_events(&self) -> GetEventsRequest<'a> {
         GetEventsRequest {
             client: self.client,
@@ -26,6 +27,7 @@ impl<'a> Events<'a> {
     /// Returns a single event
     ///
     /// `GET /events/{id}` (operation `getEvent`).
+    #[inline]
     pub fn get_event(&self, id: impl Into<String>) -> GetEventRequest<'a> {
         GetEventRequest {
             client: self.client,
@@ -38,6 +40,7 @@ impl<'a> Events<'a> {
     /// Resend event to selected webhooks
     ///
     /// `POST /events/{event_id}/resend` (operation `resendEvent`).
+    #[inline]
     pub fn resend_event(
         &self,
         event_id: impl Into<String>,
@@ -79,15 +82,18 @@ pub struct GetEventsRequest<'a> {
 }
 impl<'a> GetEventsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_EVENTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -95,6 +101,7 @@ impl<'a> GetEventsRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -102,6 +109,7 @@ impl<'a> GetEventsRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -109,6 +117,7 @@ impl<'a> GetEventsRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -116,33 +125,40 @@ impl<'a> GetEventsRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetEventsResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetEventsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_EVENTS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetEventsRequest<'a> {
     type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetEventsResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetEventsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -151,6 +167,7 @@ impl<'a> GetEventsRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -161,10 +178,12 @@ impl<'a> GetEventsRequest<'a> {
 impl crate::runtime::Paginated for GetEventsRequest<'_> {
     type Item = models::Event;
     const OPERATION: &'static str = "getEvents";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -184,33 +203,41 @@ pub struct GetEventRequest<'a> {
 }
 impl<'a> GetEventRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_EVENT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Event, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Event> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_EVENT, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetEventRequest<'a> {
     type Output = Result<models::Event, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Event>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `resendEvent` request, from [`Events::resend_event`]: set optional parameters, then `.send().await` (or `.await`).
@@ -224,31 +251,38 @@ pub struct ResendEventRequest<'a> {
 }
 impl<'a> ResendEventRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &RESEND_EVENT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::EventsResendResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::EventsResendResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &RESEND_EVENT,
             &[&self.event_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for ResendEventRequest<'a> {
     type Output = Result<models::EventsResendResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::EventsResendResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -53,104 +53,129 @@ pub use webhook_keys::*;
 pub use webhooks::*;
 impl crate::Client {
     /// Operations tagged `Antifraud` in the spec.
+    #[inline]
     pub fn antifraud(&self) -> Antifraud<'_> {
         Antifraud { client: self }
     }
     /// Operations tagged `Api Keys` in the spec.
+    #[inline]
     pub fn api_keys(&self) -> ApiKeys<'_> {
         ApiKeys { client: self }
     }
     /// Operations tagged `Balances` in the spec.
+    #[inline]
     pub fn balances(&self) -> Balances<'_> {
         Balances { client: self }
     }
     /// Operations tagged `Charges` in the spec.
+    #[inline]
     pub fn charges(&self) -> Charges<'_> {
         Charges { client: self }
     }
     /// Operations tagged `Companies` in the spec.
+    #[inline]
     pub fn companies(&self) -> Companies<'_> {
         Companies { client: self }
     }
     /// Operations tagged `Customers` in the spec.
+    #[inline]
     pub fn customers(&self) -> Customers<'_> {
         Customers { client: self }
     }
     /// Operations tagged `Discounts` in the spec.
+    #[inline]
     pub fn discounts(&self) -> Discounts<'_> {
         Discounts { client: self }
     }
     /// Operations tagged `Events` in the spec.
+    #[inline]
     pub fn events(&self) -> Events<'_> {
         Events { client: self }
     }
     /// Operations tagged `Logs` in the spec.
+    #[inline]
     pub fn logs(&self) -> Logs<'_> {
         Logs { client: self }
     }
     /// Operations tagged `Orders` in the spec.
+    #[inline]
     pub fn orders(&self) -> Orders<'_> {
         Orders { client: self }
     }
     /// Operations tagged `Payment Link` in the spec.
+    #[inline]
     pub fn payment_link(&self) -> PaymentLink<'_> {
         PaymentLink { client: self }
     }
     /// Operations tagged `Payment Methods` in the spec.
+    #[inline]
     pub fn payment_methods(&self) -> PaymentMethods<'_> {
         PaymentMethods { client: self }
     }
     /// Operations tagged `Payout Orders` in the spec.
+    #[inline]
     pub fn payout_orders(&self) -> PayoutOrders<'_> {
         PayoutOrders { client: self }
     }
     /// Operations tagged `Plans` in the spec.
+    #[inline]
     pub fn plans(&self) -> Plans<'_> {
         Plans { client: self }
     }
     /// Operations tagged `Products` in the spec.
+    #[inline]
     pub fn products(&self) -> Products<'_> {
         Products { client: self }
     }
     /// Operations tagged `Shipping Contacts` in the spec.
+    #[inline]
     pub fn shipping_contacts(&self) -> ShippingContacts<'_> {
         ShippingContacts { client: self }
     }
     /// Operations tagged `Shippings` in the spec.
+    #[inline]
     pub fn shippings(&self) -> Shippings<'_> {
         Shippings { client: self }
     }
     /// Operations tagged `Subscriptions` in the spec.
+    #[inline]
     pub fn subscriptions(&self) -> Subscriptions<'_> {
         Subscriptions { client: self }
     }
     /// Operations tagged `Subscriptions - Customer Portal` in the spec.
+    #[inline]
     pub fn subscriptions_customer_portal(&self) -> SubscriptionsCustomerPortal<'_> {
         SubscriptionsCustomerPortal {
             client: self,
         }
     }
     /// Operations tagged `Taxes` in the spec.
+    #[inline]
     pub fn taxes(&self) -> Taxes<'_> {
         Taxes { client: self }
     }
     /// Operations tagged `Tokens` in the spec.
+    #[inline]
     pub fn tokens(&self) -> Tokens<'_> {
         Tokens { client: self }
     }
     /// Operations tagged `Transactions` in the spec.
+    #[inline]
     pub fn transactions(&self) -> Transactions<'_> {
         Transactions { client: self }
     }
     /// Operations tagged `Transfers` in the spec.
+    #[inline]
     pub fn transfers(&self) -> Transfers<'_> {
         Transfers { client: self }
     }
     /// Operations tagged `Webhook keys` in the spec.
+    #[inline]
     pub fn webhook_keys(&self) -> WebhookKeys<'_> {
         WebhookKeys { client: self }
     }
     /// Operations tagged `Webhooks` in the spec.
+    #[inline]
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks { client: self }
     }

@@ -13,6 +13,7 @@ impl<'a> Orders<'a> {
     /// Get order details in the form of a list
     ///
     /// `GET /orders` (operation `getOrders`).
+    #[inline]
     pub fn get_orders(&self) -> GetOrdersRequest<'a> {
         GetOrdersRequest {
             client: self.client,
@@ -35,6 +36,7 @@ impl<'a> Orders<'a> {
     /// Create a new order.
     ///
     /// `POST /orders` (operation `createOrder`).
+    #[inline]
     pub fn create_order(
         &self,
         body: impl TryInto<models::OrderRequest, Error: Into<crate::BuildError>>,
@@ -50,6 +52,7 @@ impl<'a> Orders<'a> {
     /// Info for a specific order
     ///
     /// `GET /orders/{id}` (operation `getOrderById`).
+    #[inline]
     pub fn get_order_by_id(&self, id: impl Into<String>) -> GetOrderByIdRequest<'a> {
         GetOrderByIdRequest {
             client: self.client,
@@ -62,6 +65,7 @@ impl<'a> Orders<'a> {
     /// Update an existing Order.
     ///
     /// `PUT /orders/{id}` (operation `updateOrder`).
+    #[inline]
     pub fn update_order(
         &self,
         id: impl Into<String>,
@@ -79,6 +83,7 @@ impl<'a> Orders<'a> {
     /// Cancel an order that has been previously created.
     ///
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
+    #[inline]
     pub fn cancel_order(&self, id: impl Into<String>) -> CancelOrderRequest<'a> {
         CancelOrderRequest {
             client: self.client,
@@ -91,6 +96,7 @@ impl<'a> Orders<'a> {
     /// Processes an order that has been previously authorized.
     ///
     /// `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
+    #[inline]
     pub fn orders_create_capture(
         &self,
         id: impl Into<String>,
@@ -107,6 +113,7 @@ impl<'a> Orders<'a> {
     /// A refunded order describes the items, amount, and reason an order is being refunded.
     ///
     /// `POST /orders/{id}/refunds` (operation `orderRefund`).
+    #[inline]
     pub fn order_refund(
         &self,
         id: impl Into<String>,
@@ -124,6 +131,7 @@ impl<'a> Orders<'a> {
     /// A refunded order describes the items, amount, and reason an order is being refunded.
     ///
     /// `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
+    #[inline]
     pub fn order_cancel_refund(
         &self,
         id: impl Into<String>,
@@ -197,15 +205,18 @@ pub struct GetOrdersRequest<'a> {
 }
 impl<'a> GetOrdersRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_ORDERS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -213,6 +224,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -220,6 +232,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -227,6 +240,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -234,6 +248,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
@@ -241,6 +256,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// Filters by order status
     ///
     /// Query parameter `payment_status`.
+    #[inline]
     pub fn payment_status(mut self, value: impl Into<String>) -> Self {
         self.payment_status = Some(value.into());
         self
@@ -248,6 +264,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// Filters by last payment info status
     ///
     /// Query parameter `last_payment_info.status`.
+    #[inline]
     pub fn last_payment_info_status(mut self, value: impl Into<String>) -> Self {
         self.last_payment_info_status = Some(value.into());
         self
@@ -255,6 +272,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// created equal to
     ///
     /// Query parameter `created_at`.
+    #[inline]
     pub fn created_at(mut self, value: impl Into<i64>) -> Self {
         self.created_at = Some(value.into());
         self
@@ -262,6 +280,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// created at greater than or equal to
     ///
     /// Query parameter `created_at.gte`.
+    #[inline]
     pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
         self.created_at_gte = Some(value.into());
         self
@@ -269,6 +288,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// created at less than or equal to
     ///
     /// Query parameter `created_at.lte`.
+    #[inline]
     pub fn created_at_lte(mut self, value: impl Into<i64>) -> Self {
         self.created_at_lte = Some(value.into());
         self
@@ -276,6 +296,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// updated at greater than or equal to
     ///
     /// Query parameter `updated_at.gte`.
+    #[inline]
     pub fn updated_at_gte(mut self, value: impl Into<i64>) -> Self {
         self.updated_at_gte = Some(value.into());
         self
@@ -283,12 +304,19 @@ impl<'a> GetOrdersRequest<'a> {
     /// updated at less than or equal to
     ///
     /// Query parameter `updated_at.lte`.
+    #[inline]
     pub fn updated_at_lte(mut self, value: impl Into<i64>) -> Self {
         self.updated_at_lte = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetOrdersResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetOrdersResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_ORDERS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
@@ -302,21 +330,21 @@ impl<'a> GetOrdersRequest<'a> {
         request.query("created_at.lte", self.created_at_lte);
         request.query("updated_at.gte", self.updated_at_gte);
         request.query("updated_at.lte", self.updated_at_lte);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetOrdersRequest<'a> {
     type Output = Result<models::GetOrdersResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetOrdersResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetOrdersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -325,6 +353,7 @@ impl<'a> GetOrdersRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -335,10 +364,12 @@ impl<'a> GetOrdersRequest<'a> {
 impl crate::runtime::Paginated for GetOrdersRequest<'_> {
     type Item = models::OrderResponse;
     const OPERATION: &'static str = "getOrders";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -358,34 +389,42 @@ pub struct CreateOrderRequest<'a> {
 }
 impl<'a> CreateOrderRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_ORDER
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_ORDER, &[])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateOrderRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getOrderById` request, from [`Orders::get_order_by_id`]: set optional parameters, then `.send().await` (or `.await`).
@@ -398,33 +437,41 @@ pub struct GetOrderByIdRequest<'a> {
 }
 impl<'a> GetOrderByIdRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_ORDER_BY_ID
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_ORDER_BY_ID, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetOrderByIdRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateOrder` request, from [`Orders::update_order`]: set optional parameters, then `.send().await` (or `.await`).
@@ -438,29 +485,36 @@ pub struct UpdateOrderRequest<'a> {
 }
 impl<'a> UpdateOrderRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_ORDER
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&UPDATE_ORDER, &[&self.id])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateOrderRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `CancelOrder` request, from [`Orders::cancel_order`]: set optional parameters, then `.send().await` (or `.await`).
@@ -473,33 +527,41 @@ pub struct CancelOrderRequest<'a> {
 }
 impl<'a> CancelOrderRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CANCEL_ORDER
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CANCEL_ORDER, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CancelOrderRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersCreateCapture` request, from [`Orders::orders_create_capture`]: set optional parameters, then `.send().await` (or `.await`).
@@ -513,20 +575,24 @@ pub struct OrdersCreateCaptureRequest<'a> {
 }
 impl<'a> OrdersCreateCaptureRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_CREATE_CAPTURE
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
     /// The request body: a value, or a builder of one.
+    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::OrderCaptureRequest, Error: Into<crate::BuildError>>,
@@ -534,8 +600,14 @@ impl<'a> OrdersCreateCaptureRequest<'a> {
         self.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_CREATE_CAPTURE,
             &[&self.id],
@@ -544,16 +616,15 @@ impl<'a> OrdersCreateCaptureRequest<'a> {
         if let Some(body) = self.body {
             request.json(body)?;
         }
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersCreateCaptureRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `orderRefund` request, from [`Orders::order_refund`]: set optional parameters, then `.send().await` (or `.await`).
@@ -567,34 +638,42 @@ pub struct OrderRefundRequest<'a> {
 }
 impl<'a> OrderRefundRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDER_REFUND
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&ORDER_REFUND, &[&self.id])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrderRefundRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `orderCancelRefund` request, from [`Orders::order_cancel_refund`]: set optional parameters, then `.send().await` (or `.await`).
@@ -608,35 +687,43 @@ pub struct OrderCancelRefundRequest<'a> {
 }
 impl<'a> OrderCancelRefundRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDER_CANCEL_REFUND
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDER_CANCEL_REFUND,
             &[&self.id, &self.refund_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrderCancelRefundRequest<'a> {
     type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> PaymentMethods<'a> {
     /// Get a list of Payment Methods
     ///
     /// `GET /customers/{id}/payment_sources` (operation `GetCustomerPaymentMethods`).
+    #[inline]
     pub fn get_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -32,6 +33,7 @@ impl<'a> PaymentMethods<'a> {
     /// Create a payment method for a customer.
     ///
     /// `POST /customers/{id}/payment_sources` (operation `CreateCustomerPaymentMethods`).
+    #[inline]
     pub fn create_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -52,6 +54,7 @@ impl<'a> PaymentMethods<'a> {
     /// Gets a payment Method that corresponds to a customer ID.
     ///
     /// `PUT /customers/{id}/payment_sources/{payment_method_id}` (operation `UpdateCustomerPaymentMethods`).
+    #[inline]
     pub fn update_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -74,6 +77,7 @@ impl<'a> PaymentMethods<'a> {
     /// Delete an existing payment method
     ///
     /// `DELETE /customers/{id}/payment_sources/{payment_method_id}` (operation `DeleteCustomerPaymentMethods`).
+    #[inline]
     pub fn delete_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -121,15 +125,18 @@ pub struct GetCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CUSTOMER_PAYMENT_METHODS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -137,6 +144,7 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -144,6 +152,7 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -151,6 +160,7 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
@@ -158,12 +168,19 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetPaymentMethodResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetPaymentMethodResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &GET_CUSTOMER_PAYMENT_METHODS,
             &[&self.id],
@@ -173,21 +190,21 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
         request.query("next", self.next);
         request.query("previous", self.previous);
         request.query("search", self.search);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::GetPaymentMethodResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetPaymentMethodResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -196,6 +213,7 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -206,10 +224,12 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
 impl crate::runtime::Paginated for GetCustomerPaymentMethodsRequest<'_> {
     type Item = models::CustomerPaymentMethodsData;
     const OPERATION: &'static str = "GetCustomerPaymentMethods";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -230,37 +250,45 @@ pub struct CreateCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> CreateCustomerPaymentMethodsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_CUSTOMER_PAYMENT_METHODS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerPaymentMethodsData, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPaymentMethodsData> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CREATE_CUSTOMER_PAYMENT_METHODS,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::CustomerPaymentMethodsData, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPaymentMethodsData>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `UpdateCustomerPaymentMethods` request, from [`PaymentMethods::update_customer_payment_methods`]: set optional parameters, then `.send().await` (or `.await`).
@@ -275,37 +303,45 @@ pub struct UpdateCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> UpdateCustomerPaymentMethodsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_CUSTOMER_PAYMENT_METHODS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerPaymentMethodsData, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPaymentMethodsData> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPDATE_CUSTOMER_PAYMENT_METHODS,
             &[&self.id, &self.payment_method_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::CustomerPaymentMethodsData, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPaymentMethodsData>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `DeleteCustomerPaymentMethods` request, from [`PaymentMethods::delete_customer_payment_methods`]: set optional parameters, then `.send().await` (or `.await`).
@@ -319,35 +355,43 @@ pub struct DeleteCustomerPaymentMethodsRequest<'a> {
 }
 impl<'a> DeleteCustomerPaymentMethodsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_CUSTOMER_PAYMENT_METHODS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerPaymentMethodsData, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPaymentMethodsData> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &DELETE_CUSTOMER_PAYMENT_METHODS,
             &[&self.id, &self.payment_method_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerPaymentMethodsRequest<'a> {
     type Output = Result<models::CustomerPaymentMethodsData, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPaymentMethodsData>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> PayoutOrders<'a> {
     /// Get Payout order details in the form of a list
     ///
     /// `GET /payout_orders` (operation `getPayoutOrders`).
+    #[inline]
     pub fn get_payout_orders(&self) -> GetPayoutOrdersRequest<'a> {
         GetPayoutOrdersRequest {
             client: self.client,
@@ -28,6 +29,7 @@ impl<'a> PayoutOrders<'a> {
     /// Create a new payout order.
     ///
     /// `POST /payout_orders` (operation `createPayoutOrder`).
+    #[inline]
     pub fn create_payout_order(
         &self,
         body: impl TryInto<models::PayoutOrderRequest, Error: Into<crate::BuildError>>,
@@ -43,6 +45,7 @@ impl<'a> PayoutOrders<'a> {
     /// Gets a payout Order resource that corresponds to a payout order ID.
     ///
     /// `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
+    #[inline]
     pub fn get_payout_order_by_id(
         &self,
         id: impl Into<String>,
@@ -58,6 +61,7 @@ impl<'a> PayoutOrders<'a> {
     /// Cancel a payout Order resource that corresponds to a payout order ID.
     ///
     /// `PUT /payout_orders/{id}/cancel` (operation `cancelPayoutOrderById`).
+    #[inline]
     pub fn cancel_payout_order_by_id(
         &self,
         id: impl Into<String>,
@@ -102,10 +106,12 @@ pub struct GetPayoutOrdersRequest<'a> {
 }
 impl<'a> GetPayoutOrdersRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_PAYOUT_ORDERS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
@@ -113,6 +119,7 @@ impl<'a> GetPayoutOrdersRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -120,6 +127,7 @@ impl<'a> GetPayoutOrdersRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -127,6 +135,7 @@ impl<'a> GetPayoutOrdersRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -134,33 +143,40 @@ impl<'a> GetPayoutOrdersRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::PayoutOrdersResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrdersResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_PAYOUT_ORDERS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetPayoutOrdersRequest<'a> {
     type Output = Result<models::PayoutOrdersResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrdersResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetPayoutOrdersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -169,6 +185,7 @@ impl<'a> GetPayoutOrdersRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -179,10 +196,12 @@ impl<'a> GetPayoutOrdersRequest<'a> {
 impl crate::runtime::Paginated for GetPayoutOrdersRequest<'_> {
     type Item = models::PayoutOrderResponse;
     const OPERATION: &'static str = "getPayoutOrders";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -202,29 +221,36 @@ pub struct CreatePayoutOrderRequest<'a> {
 }
 impl<'a> CreatePayoutOrderRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_PAYOUT_ORDER
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::PayoutOrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_PAYOUT_ORDER, &[])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreatePayoutOrderRequest<'a> {
     type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getPayoutOrderById` request, from [`PayoutOrders::get_payout_order_by_id`]: set optional parameters, then `.send().await` (or `.await`).
@@ -237,31 +263,38 @@ pub struct GetPayoutOrderByIdRequest<'a> {
 }
 impl<'a> GetPayoutOrderByIdRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_PAYOUT_ORDER_BY_ID
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::PayoutOrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &GET_PAYOUT_ORDER_BY_ID,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetPayoutOrderByIdRequest<'a> {
     type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `cancelPayoutOrderById` request, from [`PayoutOrders::cancel_payout_order_by_id`]: set optional parameters, then `.send().await` (or `.await`).
@@ -274,30 +307,37 @@ pub struct CancelPayoutOrderByIdRequest<'a> {
 }
 impl<'a> CancelPayoutOrderByIdRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CANCEL_PAYOUT_ORDER_BY_ID
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::PayoutOrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CANCEL_PAYOUT_ORDER_BY_ID,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CancelPayoutOrderByIdRequest<'a> {
     type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Products<'a> {
     /// Create a new product for an existing order.
     ///
     /// `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
+    #[inline]
     pub fn orders_create_product(
         &self,
         id: impl Into<String>,
@@ -30,6 +31,7 @@ impl<'a> Products<'a> {
     /// Update an existing product for an existing orden
     ///
     /// `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
+    #[inline]
     pub fn orders_update_product(
         &self,
         id: impl Into<String>,
@@ -49,6 +51,7 @@ impl<'a> Products<'a> {
     /// Delete product for an existing orden
     ///
     /// `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
+    #[inline]
     pub fn orders_delete_product(
         &self,
         id: impl Into<String>,
@@ -88,37 +91,45 @@ pub struct OrdersCreateProductRequest<'a> {
 }
 impl<'a> OrdersCreateProductRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_CREATE_PRODUCT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ProductDataResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ProductDataResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_CREATE_PRODUCT,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersCreateProductRequest<'a> {
     type Output = Result<models::ProductDataResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ProductDataResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersUpdateProduct` request, from [`Products::orders_update_product`]: set optional parameters, then `.send().await` (or `.await`).
@@ -133,37 +144,45 @@ pub struct OrdersUpdateProductRequest<'a> {
 }
 impl<'a> OrdersUpdateProductRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_UPDATE_PRODUCT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ProductDataResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ProductDataResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_UPDATE_PRODUCT,
             &[&self.id, &self.line_item_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateProductRequest<'a> {
     type Output = Result<models::ProductDataResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ProductDataResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersDeleteProduct` request, from [`Products::orders_delete_product`]: set optional parameters, then `.send().await` (or `.await`).
@@ -177,35 +196,43 @@ pub struct OrdersDeleteProductRequest<'a> {
 }
 impl<'a> OrdersDeleteProductRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_DELETE_PRODUCT
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ProductDataResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ProductDataResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_DELETE_PRODUCT,
             &[&self.id, &self.line_item_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteProductRequest<'a> {
     type Output = Result<models::ProductDataResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ProductDataResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> ShippingContacts<'a> {
     /// Create a shipping contacts for a customer.
     ///
     /// `POST /customers/{id}/shipping_contacts` (operation `CreateCustomerShippingContacts`).
+    #[inline]
     pub fn create_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -33,6 +34,7 @@ impl<'a> ShippingContacts<'a> {
     /// Update shipping contact that corresponds to a customer ID.
     ///
     /// `PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `UpdateCustomerShippingContacts`).
+    #[inline]
     pub fn update_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -55,6 +57,7 @@ impl<'a> ShippingContacts<'a> {
     /// Delete shipping contact that corresponds to a customer ID.
     ///
     /// `DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `DeleteCustomerShippingContacts`).
+    #[inline]
     pub fn delete_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -94,39 +97,50 @@ pub struct CreateCustomerShippingContactsRequest<'a> {
 }
 impl<'a> CreateCustomerShippingContactsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_CUSTOMER_SHIPPING_CONTACTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
+    ) -> crate::ResponseFuture<'a, models::CustomerShippingContactsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CREATE_CUSTOMER_SHIPPING_CONTACTS,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCustomerShippingContactsRequest<'a> {
     type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    type IntoFuture = crate::ResponseFuture<
+        'a,
+        models::CustomerShippingContactsResponse,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `UpdateCustomerShippingContacts` request, from [`ShippingContacts::update_customer_shipping_contacts`]: set optional parameters, then `.send().await` (or `.await`).
@@ -141,39 +155,50 @@ pub struct UpdateCustomerShippingContactsRequest<'a> {
 }
 impl<'a> UpdateCustomerShippingContactsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_CUSTOMER_SHIPPING_CONTACTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
+    ) -> crate::ResponseFuture<'a, models::CustomerShippingContactsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPDATE_CUSTOMER_SHIPPING_CONTACTS,
             &[&self.id, &self.shipping_contacts_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerShippingContactsRequest<'a> {
     type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    type IntoFuture = crate::ResponseFuture<
+        'a,
+        models::CustomerShippingContactsResponse,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `DeleteCustomerShippingContacts` request, from [`ShippingContacts::delete_customer_shipping_contacts`]: set optional parameters, then `.send().await` (or `.await`).
@@ -187,37 +212,48 @@ pub struct DeleteCustomerShippingContactsRequest<'a> {
 }
 impl<'a> DeleteCustomerShippingContactsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_CUSTOMER_SHIPPING_CONTACTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(
         self,
-    ) -> Result<models::CustomerShippingContactsResponse, crate::Error> {
+    ) -> crate::ResponseFuture<'a, models::CustomerShippingContactsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &DELETE_CUSTOMER_SHIPPING_CONTACTS,
             &[&self.id, &self.shipping_contacts_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerShippingContactsRequest<'a> {
     type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    type IntoFuture = crate::ResponseFuture<
+        'a,
+        models::CustomerShippingContactsResponse,
     >;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Shippings<'a> {
     /// Create new shipping for an existing orden
     ///
     /// `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
+    #[inline]
     pub fn orders_create_shipping(
         &self,
         id: impl Into<String>,
@@ -30,6 +31,7 @@ impl<'a> Shippings<'a> {
     /// Update existing shipping for an existing orden
     ///
     /// `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
+    #[inline]
     pub fn orders_update_shipping(
         &self,
         id: impl Into<String>,
@@ -49,6 +51,7 @@ impl<'a> Shippings<'a> {
     /// Delete shipping
     ///
     /// `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
+    #[inline]
     pub fn orders_delete_shipping(
         &self,
         id: impl Into<String>,
@@ -88,37 +91,45 @@ pub struct OrdersCreateShippingRequest<'a> {
 }
 impl<'a> OrdersCreateShippingRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_CREATE_SHIPPING
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ShippingOrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ShippingOrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_CREATE_SHIPPING,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersCreateShippingRequest<'a> {
     type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ShippingOrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersUpdateShipping` request, from [`Shippings::orders_update_shipping`]: set optional parameters, then `.send().await` (or `.await`).
@@ -133,37 +144,45 @@ pub struct OrdersUpdateShippingRequest<'a> {
 }
 impl<'a> OrdersUpdateShippingRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_UPDATE_SHIPPING
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ShippingOrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ShippingOrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_UPDATE_SHIPPING,
             &[&self.id, &self.shipping_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateShippingRequest<'a> {
     type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ShippingOrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersDeleteShipping` request, from [`Shippings::orders_delete_shipping`]: set optional parameters, then `.send().await` (or `.await`).
@@ -177,35 +196,43 @@ pub struct OrdersDeleteShippingRequest<'a> {
 }
 impl<'a> OrdersDeleteShippingRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_DELETE_SHIPPING
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ShippingOrderResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ShippingOrderResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_DELETE_SHIPPING,
             &[&self.id, &self.shipping_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteShippingRequest<'a> {
     type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ShippingOrderResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Subscriptions<'a> {
     /// Get a list of subscriptions for a customer
     ///
     /// `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
+    #[inline]
     pub fn subscription_list(
         &self,
         customer_id: impl Into<String>,
@@ -32,6 +33,7 @@ impl<'a> Subscriptions<'a> {
     /// Create a new subscription for a customer (keeps existing subscriptions active)
     ///
     /// `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
+    #[inline]
     pub fn subscription_create(
         &self,
         customer_id: impl Into<String>,
@@ -49,6 +51,7 @@ impl<'a> Subscriptions<'a> {
     /// Retrieve a specific subscription
     ///
     /// `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
+    #[inline]
     pub fn subscriptions_get(
         &self,
         customer_id: impl Into<String>,
@@ -66,6 +69,7 @@ impl<'a> Subscriptions<'a> {
     /// Update a specific subscription
     ///
     /// `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
+    #[inline]
     pub fn subscription_update(
         &self,
         customer_id: impl Into<String>,
@@ -85,6 +89,7 @@ impl<'a> Subscriptions<'a> {
     /// Get events for a specific subscription
     ///
     /// `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
+    #[inline]
     pub fn subscription_events(
         &self,
         customer_id: impl Into<String>,
@@ -106,6 +111,7 @@ impl<'a> Subscriptions<'a> {
     /// Cancel a specific subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
+    #[inline]
     pub fn subscription_cancel(
         &self,
         customer_id: impl Into<String>,
@@ -123,6 +129,7 @@ impl<'a> Subscriptions<'a> {
     /// Pause a specific subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
+    #[inline]
     pub fn subscription_pause(
         &self,
         customer_id: impl Into<String>,
@@ -140,6 +147,7 @@ impl<'a> Subscriptions<'a> {
     /// Resume a specific paused subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
+    #[inline]
     pub fn subscription_resume(
         &self,
         customer_id: impl Into<String>,
@@ -157,6 +165,7 @@ impl<'a> Subscriptions<'a> {
     /// Retry a failed payment for a specific subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
+    #[inline]
     pub fn subscriptions_retry(
         &self,
         customer_id: impl Into<String>,
@@ -175,6 +184,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `GET /customers/{id}/subscription` (operation `getSubscription`).
     #[deprecated]
+    #[inline]
     pub fn get_subscription(&self, id: impl Into<String>) -> GetSubscriptionRequest<'a> {
         GetSubscriptionRequest {
             client: self.client,
@@ -188,6 +198,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `PUT /customers/{id}/subscription` (operation `updateSubscription`).
     #[deprecated]
+    #[inline]
     pub fn update_subscription(
         &self,
         id: impl Into<String>,
@@ -206,6 +217,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription` (operation `createSubscription`).
     #[deprecated]
+    #[inline]
     pub fn create_subscription(
         &self,
         id: impl Into<String>,
@@ -224,6 +236,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
     #[deprecated]
+    #[inline]
     pub fn cancel_subscription(
         &self,
         id: impl Into<String>,
@@ -240,6 +253,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
     #[deprecated]
+    #[inline]
     pub fn get_subscription_events(
         &self,
         id: impl Into<String>,
@@ -256,6 +270,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
     #[deprecated]
+    #[inline]
     pub fn pause_subscription(
         &self,
         id: impl Into<String>,
@@ -272,6 +287,7 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
     #[deprecated]
+    #[inline]
     pub fn resume_subscription(
         &self,
         id: impl Into<String>,
@@ -377,15 +393,18 @@ pub struct SubscriptionListRequest<'a> {
 }
 impl<'a> SubscriptionListRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_LIST
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -393,6 +412,7 @@ impl<'a> SubscriptionListRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -400,6 +420,7 @@ impl<'a> SubscriptionListRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -407,6 +428,7 @@ impl<'a> SubscriptionListRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -414,12 +436,19 @@ impl<'a> SubscriptionListRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_LIST,
             &[&self.customer_id],
@@ -429,16 +458,15 @@ impl<'a> SubscriptionListRequest<'a> {
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionListRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionCreate` request, from [`Subscriptions::subscription_create`]: set optional parameters, then `.send().await` (or `.await`).
@@ -452,37 +480,45 @@ pub struct SubscriptionCreateRequest<'a> {
 }
 impl<'a> SubscriptionCreateRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_CREATE
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_CREATE,
             &[&self.customer_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionCreateRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionsGet` request, from [`Subscriptions::subscriptions_get`]: set optional parameters, then `.send().await` (or `.await`).
@@ -496,36 +532,44 @@ pub struct SubscriptionsGetRequest<'a> {
 }
 impl<'a> SubscriptionsGetRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTIONS_GET
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTIONS_GET,
             &[&self.customer_id, &self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionsGetRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionUpdate` request, from [`Subscriptions::subscription_update`]: set optional parameters, then `.send().await` (or `.await`).
@@ -540,37 +584,45 @@ pub struct SubscriptionUpdateRequest<'a> {
 }
 impl<'a> SubscriptionUpdateRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_UPDATE
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_UPDATE,
             &[&self.customer_id, &self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionUpdateRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionEvents` request, from [`Subscriptions::subscription_events`]: set optional parameters, then `.send().await` (or `.await`).
@@ -588,15 +640,18 @@ pub struct SubscriptionEventsRequest<'a> {
 }
 impl<'a> SubscriptionEventsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_EVENTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -604,6 +659,7 @@ impl<'a> SubscriptionEventsRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -611,6 +667,7 @@ impl<'a> SubscriptionEventsRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -618,6 +675,7 @@ impl<'a> SubscriptionEventsRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -625,12 +683,19 @@ impl<'a> SubscriptionEventsRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetEventsResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetEventsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_EVENTS,
             &[&self.customer_id, &self.id],
@@ -640,21 +705,21 @@ impl<'a> SubscriptionEventsRequest<'a> {
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionEventsRequest<'a> {
     type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetEventsResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> SubscriptionEventsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -663,6 +728,7 @@ impl<'a> SubscriptionEventsRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -673,10 +739,12 @@ impl<'a> SubscriptionEventsRequest<'a> {
 impl crate::runtime::Paginated for SubscriptionEventsRequest<'_> {
     type Item = models::Event;
     const OPERATION: &'static str = "subscriptionEvents";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -697,36 +765,44 @@ pub struct SubscriptionCancelRequest<'a> {
 }
 impl<'a> SubscriptionCancelRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_CANCEL
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_CANCEL,
             &[&self.customer_id, &self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionCancelRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionPause` request, from [`Subscriptions::subscription_pause`]: set optional parameters, then `.send().await` (or `.await`).
@@ -740,36 +816,44 @@ pub struct SubscriptionPauseRequest<'a> {
 }
 impl<'a> SubscriptionPauseRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_PAUSE
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_PAUSE,
             &[&self.customer_id, &self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionPauseRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionResume` request, from [`Subscriptions::subscription_resume`]: set optional parameters, then `.send().await` (or `.await`).
@@ -783,36 +867,44 @@ pub struct SubscriptionResumeRequest<'a> {
 }
 impl<'a> SubscriptionResumeRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTION_RESUME
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTION_RESUME,
             &[&self.customer_id, &self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionResumeRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `subscriptionsRetry` request, from [`Subscriptions::subscriptions_retry`]: set optional parameters, then `.send().await` (or `.await`).
@@ -826,36 +918,44 @@ pub struct SubscriptionsRetryRequest<'a> {
 }
 impl<'a> SubscriptionsRetryRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SUBSCRIPTIONS_RETRY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &SUBSCRIPTIONS_RETRY,
             &[&self.customer_id, &self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SubscriptionsRetryRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getSubscription` request, from [`Subscriptions::get_subscription`]: set optional parameters, then `.send().await` (or `.await`).
@@ -868,28 +968,35 @@ pub struct GetSubscriptionRequest<'a> {
 }
 impl<'a> GetSubscriptionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_SUBSCRIPTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_SUBSCRIPTION, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateSubscription` request, from [`Subscriptions::update_subscription`]: set optional parameters, then `.send().await` (or `.await`).
@@ -903,37 +1010,45 @@ pub struct UpdateSubscriptionRequest<'a> {
 }
 impl<'a> UpdateSubscriptionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_SUBSCRIPTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPDATE_SUBSCRIPTION,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `createSubscription` request, from [`Subscriptions::create_subscription`]: set optional parameters, then `.send().await` (or `.await`).
@@ -947,37 +1062,45 @@ pub struct CreateSubscriptionRequest<'a> {
 }
 impl<'a> CreateSubscriptionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_SUBSCRIPTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CREATE_SUBSCRIPTION,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `cancelSubscription` request, from [`Subscriptions::cancel_subscription`]: set optional parameters, then `.send().await` (or `.await`).
@@ -990,36 +1113,44 @@ pub struct CancelSubscriptionRequest<'a> {
 }
 impl<'a> CancelSubscriptionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CANCEL_SUBSCRIPTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CANCEL_SUBSCRIPTION,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CancelSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getSubscriptionEvents` request, from [`Subscriptions::get_subscription_events`]: set optional parameters, then `.send().await` (or `.await`).
@@ -1032,36 +1163,44 @@ pub struct GetSubscriptionEventsRequest<'a> {
 }
 impl<'a> GetSubscriptionEventsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_SUBSCRIPTION_EVENTS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetEventsResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetEventsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &GET_SUBSCRIPTION_EVENTS,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetSubscriptionEventsRequest<'a> {
     type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetEventsResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `pauseSubscription` request, from [`Subscriptions::pause_subscription`]: set optional parameters, then `.send().await` (or `.await`).
@@ -1074,36 +1213,44 @@ pub struct PauseSubscriptionRequest<'a> {
 }
 impl<'a> PauseSubscriptionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &PAUSE_SUBSCRIPTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &PAUSE_SUBSCRIPTION,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for PauseSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `resumeSubscription` request, from [`Subscriptions::resume_subscription`]: set optional parameters, then `.send().await` (or `.await`).
@@ -1116,35 +1263,43 @@ pub struct ResumeSubscriptionRequest<'a> {
 }
 impl<'a> ResumeSubscriptionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &RESUME_SUBSCRIPTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::SubscriptionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &RESUME_SUBSCRIPTION,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for ResumeSubscriptionRequest<'a> {
     type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

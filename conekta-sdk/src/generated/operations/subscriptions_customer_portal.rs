@@ -13,6 +13,7 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     /// Retrieves the customer portal for a subscription
     ///
     /// `GET /subscriptions/{subscription_id}/customer_portal` (operation `getCustomerPortal`).
+    #[inline]
     pub fn get_customer_portal(
         &self,
         subscription_id: impl Into<String>,
@@ -28,6 +29,7 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     /// Creates a customer portal for a subscription. If a portal already exists, returns the existing one.
     ///
     /// `POST /subscriptions/{subscription_id}/customer_portal` (operation `createCustomerPortal`).
+    #[inline]
     pub fn create_customer_portal(
         &self,
         subscription_id: impl Into<String>,
@@ -59,36 +61,44 @@ pub struct GetCustomerPortalRequest<'a> {
 }
 impl<'a> GetCustomerPortalRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CUSTOMER_PORTAL
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerPortalResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPortalResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &GET_CUSTOMER_PORTAL,
             &[&self.subscription_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCustomerPortalRequest<'a> {
     type Output = Result<models::CustomerPortalResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPortalResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `createCustomerPortal` request, from [`SubscriptionsCustomerPortal::create_customer_portal`]: set optional parameters, then `.send().await` (or `.await`).
@@ -101,35 +111,43 @@ pub struct CreateCustomerPortalRequest<'a> {
 }
 impl<'a> CreateCustomerPortalRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_CUSTOMER_PORTAL
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerPortalResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPortalResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &CREATE_CUSTOMER_PORTAL,
             &[&self.subscription_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCustomerPortalRequest<'a> {
     type Output = Result<models::CustomerPortalResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPortalResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

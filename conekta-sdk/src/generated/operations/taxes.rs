@@ -13,6 +13,7 @@ impl<'a> Taxes<'a> {
     /// Create new taxes for an existing orden
     ///
     /// `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
+    #[inline]
     pub fn orders_create_taxes(
         &self,
         id: impl Into<String>,
@@ -30,6 +31,7 @@ impl<'a> Taxes<'a> {
     /// Update taxes for an existing orden
     ///
     /// `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
+    #[inline]
     pub fn orders_update_taxes(
         &self,
         id: impl Into<String>,
@@ -52,6 +54,7 @@ impl<'a> Taxes<'a> {
     /// Delete taxes for an existing orden
     ///
     /// `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
+    #[inline]
     pub fn orders_delete_taxes(
         &self,
         id: impl Into<String>,
@@ -91,37 +94,45 @@ pub struct OrdersCreateTaxesRequest<'a> {
 }
 impl<'a> OrdersCreateTaxesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_CREATE_TAXES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderTaxResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderTaxResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_CREATE_TAXES,
             &[&self.id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersCreateTaxesRequest<'a> {
     type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderTaxResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersUpdateTaxes` request, from [`Taxes::orders_update_taxes`]: set optional parameters, then `.send().await` (or `.await`).
@@ -136,37 +147,45 @@ pub struct OrdersUpdateTaxesRequest<'a> {
 }
 impl<'a> OrdersUpdateTaxesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_UPDATE_TAXES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderTaxResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderTaxResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_UPDATE_TAXES,
             &[&self.id, &self.tax_id],
         )?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersUpdateTaxesRequest<'a> {
     type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderTaxResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `ordersDeleteTaxes` request, from [`Taxes::orders_delete_taxes`]: set optional parameters, then `.send().await` (or `.await`).
@@ -180,35 +199,43 @@ pub struct OrdersDeleteTaxesRequest<'a> {
 }
 impl<'a> OrdersDeleteTaxesRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &ORDERS_DELETE_TAXES
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::OrderTaxResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderTaxResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &ORDERS_DELETE_TAXES,
             &[&self.id, &self.tax_id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for OrdersDeleteTaxesRequest<'a> {
     type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::OrderTaxResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> Transactions<'a> {
     /// Get transaction details in the form of a list
     ///
     /// `GET /transactions` (operation `getTransactions`).
+    #[inline]
     pub fn get_transactions(&self) -> GetTransactionsRequest<'a> {
         GetTransactionsRequest {
             client: self.client,
@@ -31,6 +32,7 @@ impl<'a> Transactions<'a> {
     /// Get the details of a transaction
     ///
     /// `GET /transactions/{id}` (operation `getTransaction`).
+    #[inline]
     pub fn get_transaction(&self, id: impl Into<String>) -> GetTransactionRequest<'a> {
         GetTransactionRequest {
             client: self.client,
@@ -65,15 +67,18 @@ pub struct GetTransactionsRequest<'a> {
 }
 impl<'a> GetTransactionsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_TRANSACTIONS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -81,6 +86,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -88,6 +94,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -95,6 +102,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
@@ -102,6 +110,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// id of the object to be retrieved
     ///
     /// Query parameter `id`.
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
@@ -109,6 +118,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// id of the charge used for filtering
     ///
     /// Query parameter `charge_id`.
+    #[inline]
     pub fn charge_id(mut self, value: impl Into<String>) -> Self {
         self.charge_id = Some(value.into());
         self
@@ -116,6 +126,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// type of the object to be retrieved
     ///
     /// Query parameter `type`.
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
@@ -123,12 +134,19 @@ impl<'a> GetTransactionsRequest<'a> {
     /// currency of the object to be retrieved
     ///
     /// Query parameter `currency`.
+    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetTransactionsResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetTransactionsResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_TRANSACTIONS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
@@ -138,21 +156,21 @@ impl<'a> GetTransactionsRequest<'a> {
         request.query("charge_id", self.charge_id);
         request.query("type", self.r#type);
         request.query("currency", self.currency);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetTransactionsRequest<'a> {
     type Output = Result<models::GetTransactionsResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetTransactionsResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetTransactionsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -161,6 +179,7 @@ impl<'a> GetTransactionsRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -171,10 +190,12 @@ impl<'a> GetTransactionsRequest<'a> {
 impl crate::runtime::Paginated for GetTransactionsRequest<'_> {
     type Item = models::TransactionResponse;
     const OPERATION: &'static str = "getTransactions";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -194,32 +215,40 @@ pub struct GetTransactionRequest<'a> {
 }
 impl<'a> GetTransactionRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_TRANSACTION
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::TransactionResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::TransactionResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_TRANSACTION, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetTransactionRequest<'a> {
     type Output = Result<models::TransactionResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::TransactionResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -13,6 +13,7 @@ impl<'a> WebhookKeys<'a> {
     /// Consume the list of webhook keys you have
     ///
     /// `GET /webhook_keys` (operation `getWebhookKeys`).
+    #[inline]
     pub fn get_webhook_keys(&self) -> GetWebhookKeysRequest<'a> {
         GetWebhookKeysRequest {
             client: self.client,
@@ -28,6 +29,7 @@ impl<'a> WebhookKeys<'a> {
     /// Create a webhook key
     ///
     /// `POST /webhook_keys` (operation `createWebhookKey`).
+    #[inline]
     pub fn create_webhook_key(&self) -> CreateWebhookKeyRequest<'a> {
         CreateWebhookKeyRequest {
             client: self.client,
@@ -38,6 +40,7 @@ impl<'a> WebhookKeys<'a> {
     /// Get Webhook Key
     ///
     /// `GET /webhook_keys/{id}` (operation `getWebhookKey`).
+    #[inline]
     pub fn get_webhook_key(&self, id: impl Into<String>) -> GetWebhookKeyRequest<'a> {
         GetWebhookKeyRequest {
             client: self.client,
@@ -50,6 +53,7 @@ impl<'a> WebhookKeys<'a> {
     /// updates an existing webhook key
     ///
     /// `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
+    #[inline]
     pub fn update_webhook_key(
         &self,
         id: impl Into<String>,
@@ -64,6 +68,7 @@ impl<'a> WebhookKeys<'a> {
     /// Delete Webhook key
     ///
     /// `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
+    #[inline]
     pub fn delete_webhook_key(
         &self,
         id: impl Into<String>,
@@ -113,15 +118,18 @@ pub struct GetWebhookKeysRequest<'a> {
 }
 impl<'a> GetWebhookKeysRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_WEBHOOK_KEYS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -129,6 +137,7 @@ impl<'a> GetWebhookKeysRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -136,6 +145,7 @@ impl<'a> GetWebhookKeysRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -143,6 +153,7 @@ impl<'a> GetWebhookKeysRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -150,33 +161,40 @@ impl<'a> GetWebhookKeysRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetWebhookKeysResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetWebhookKeysResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_WEBHOOK_KEYS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("search", self.search);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetWebhookKeysRequest<'a> {
     type Output = Result<models::GetWebhookKeysResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetWebhookKeysResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetWebhookKeysRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -185,6 +203,7 @@ impl<'a> GetWebhookKeysRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -195,10 +214,12 @@ impl<'a> GetWebhookKeysRequest<'a> {
 impl crate::runtime::Paginated for GetWebhookKeysRequest<'_> {
     type Item = models::WebhookKeyResponse;
     const OPERATION: &'static str = "getWebhookKeys";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -218,15 +239,18 @@ pub struct CreateWebhookKeyRequest<'a> {
 }
 impl<'a> CreateWebhookKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_WEBHOOK_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// The request body: a value, or a builder of one.
+    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::WebhookKeyRequest, Error: Into<crate::BuildError>>,
@@ -234,23 +258,28 @@ impl<'a> CreateWebhookKeyRequest<'a> {
         self.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookKeyCreateResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyCreateResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_WEBHOOK_KEY, &[])?;
         request.options(self.options);
         if let Some(body) = self.body {
             request.json(body)?;
         }
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyCreateResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyCreateResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getWebhookKey` request, from [`WebhookKeys::get_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
@@ -263,33 +292,41 @@ pub struct GetWebhookKeyRequest<'a> {
 }
 impl<'a> GetWebhookKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_WEBHOOK_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookKeyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_WEBHOOK_KEY, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateWebhookKey` request, from [`WebhookKeys::update_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
@@ -303,15 +340,18 @@ pub struct UpdateWebhookKeyRequest<'a> {
 }
 impl<'a> UpdateWebhookKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_WEBHOOK_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// The request body: a value, or a builder of one.
+    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::WebhookKeyRequest, Error: Into<crate::BuildError>>,
@@ -319,8 +359,14 @@ impl<'a> UpdateWebhookKeyRequest<'a> {
         self.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookKeyResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &UPDATE_WEBHOOK_KEY,
             &[&self.id],
@@ -329,16 +375,15 @@ impl<'a> UpdateWebhookKeyRequest<'a> {
         if let Some(body) = self.body {
             request.json(body)?;
         }
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `deleteWebhookKey` request, from [`WebhookKeys::delete_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
@@ -351,30 +396,37 @@ pub struct DeleteWebhookKeyRequest<'a> {
 }
 impl<'a> DeleteWebhookKeyRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_WEBHOOK_KEY
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookKeyDeleteResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyDeleteResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(
             &DELETE_WEBHOOK_KEY,
             &[&self.id],
         )?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteWebhookKeyRequest<'a> {
     type Output = Result<models::WebhookKeyDeleteResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyDeleteResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

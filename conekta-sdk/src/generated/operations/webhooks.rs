@@ -13,6 +13,7 @@ impl<'a> Webhooks<'a> {
     /// Consume the list of webhooks you have, each environment supports 10 webhooks (For production and testing)
     ///
     /// `GET /webhooks` (operation `getWebhooks`).
+    #[inline]
     pub fn get_webhooks(&self) -> GetWebhooksRequest<'a> {
         GetWebhooksRequest {
             client: self.client,
@@ -29,6 +30,7 @@ impl<'a> Webhooks<'a> {
     /// What we do at Conekta translates into events. For example, an event of interest to us occurs at the time a payment is successfully processed. At that moment we will be interested in doing several things: Send an email to the buyer, generate an invoice, start the process of shipping the product, etc.
     ///
     /// `POST /webhooks` (operation `createWebhook`).
+    #[inline]
     pub fn create_webhook(
         &self,
         body: impl TryInto<models::WebhookRequest, Error: Into<crate::BuildError>>,
@@ -42,6 +44,7 @@ impl<'a> Webhooks<'a> {
     /// Get Webhook
     ///
     /// `GET /webhooks/{id}` (operation `getWebhook`).
+    #[inline]
     pub fn get_webhook(&self, id: impl Into<String>) -> GetWebhookRequest<'a> {
         GetWebhookRequest {
             client: self.client,
@@ -54,6 +57,7 @@ impl<'a> Webhooks<'a> {
     /// updates an existing webhook
     ///
     /// `PUT /webhooks/{id}` (operation `updateWebhook`).
+    #[inline]
     pub fn update_webhook(
         &self,
         id: impl Into<String>,
@@ -69,6 +73,7 @@ impl<'a> Webhooks<'a> {
     /// Delete Webhook
     ///
     /// `DELETE /webhooks/{id}` (operation `deleteWebhook`).
+    #[inline]
     pub fn delete_webhook(&self, id: impl Into<String>) -> DeleteWebhookRequest<'a> {
         DeleteWebhookRequest {
             client: self.client,
@@ -81,6 +86,7 @@ impl<'a> Webhooks<'a> {
     /// Send a webhook.ping event
     ///
     /// `POST /webhooks/{id}/test` (operation `testWebhook`).
+    #[inline]
     pub fn test_webhook(&self, id: impl Into<String>) -> TestWebhookRequest<'a> {
         TestWebhookRequest {
             client: self.client,
@@ -133,15 +139,18 @@ pub struct GetWebhooksRequest<'a> {
 }
 impl<'a> GetWebhooksRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_WEBHOOKS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
@@ -149,6 +158,7 @@ impl<'a> GetWebhooksRequest<'a> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
@@ -156,6 +166,7 @@ impl<'a> GetWebhooksRequest<'a> {
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
@@ -163,6 +174,7 @@ impl<'a> GetWebhooksRequest<'a> {
     /// url for webhook filter
     ///
     /// Query parameter `url`.
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
@@ -170,6 +182,7 @@ impl<'a> GetWebhooksRequest<'a> {
     /// next page
     ///
     /// Query parameter `next`.
+    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
         self.next = Some(value.into());
         self
@@ -177,12 +190,19 @@ impl<'a> GetWebhooksRequest<'a> {
     /// previous page
     ///
     /// Query parameter `previous`.
+    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
         self.previous = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::GetWebhooksResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::GetWebhooksResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_WEBHOOKS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
@@ -190,21 +210,21 @@ impl<'a> GetWebhooksRequest<'a> {
         request.query("url", self.url);
         request.query("next", self.next);
         request.query("previous", self.previous);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetWebhooksRequest<'a> {
     type Output = Result<models::GetWebhooksResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::GetWebhooksResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 impl<'a> GetWebhooksRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
+    #[inline]
     pub fn into_stream(
         self,
     ) -> impl futures_core::Stream<
@@ -213,6 +233,7 @@ impl<'a> GetWebhooksRequest<'a> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
+    #[inline]
     pub async fn collect_max(
         self,
         max: usize,
@@ -223,10 +244,12 @@ impl<'a> GetWebhooksRequest<'a> {
 impl crate::runtime::Paginated for GetWebhooksRequest<'_> {
     type Item = models::WebhookResponse;
     const OPERATION: &'static str = "getWebhooks";
+    #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
         self
     }
+    #[inline]
     async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
         let page = self.send().await?;
         Ok(crate::runtime::Page {
@@ -246,29 +269,36 @@ pub struct CreateWebhookRequest<'a> {
 }
 impl<'a> CreateWebhookRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_WEBHOOK
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_WEBHOOK, &[])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getWebhook` request, from [`Webhooks::get_webhook`]: set optional parameters, then `.send().await` (or `.await`).
@@ -281,33 +311,41 @@ pub struct GetWebhookRequest<'a> {
 }
 impl<'a> GetWebhookRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_WEBHOOK
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_WEBHOOK, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateWebhook` request, from [`Webhooks::update_webhook`]: set optional parameters, then `.send().await` (or `.await`).
@@ -321,34 +359,42 @@ pub struct UpdateWebhookRequest<'a> {
 }
 impl<'a> UpdateWebhookRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_WEBHOOK
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
+    #[inline]
     pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
         self.options.child_company_id = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&UPDATE_WEBHOOK, &[&self.id])?;
         request.options(self.options);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `deleteWebhook` request, from [`Webhooks::delete_webhook`]: set optional parameters, then `.send().await` (or `.await`).
@@ -361,28 +407,35 @@ pub struct DeleteWebhookRequest<'a> {
 }
 impl<'a> DeleteWebhookRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_WEBHOOK
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&DELETE_WEBHOOK, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `testWebhook` request, from [`Webhooks::test_webhook`]: set optional parameters, then `.send().await` (or `.await`).
@@ -395,27 +448,34 @@ pub struct TestWebhookRequest<'a> {
 }
 impl<'a> TestWebhookRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &TEST_WEBHOOK
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::WebhookResponse, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&TEST_WEBHOOK, &[&self.id])?;
         request.options(self.options);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for TestWebhookRequest<'a> {
     type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

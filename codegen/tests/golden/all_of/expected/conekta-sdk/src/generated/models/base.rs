@@ -4,23 +4,21 @@
 /// From schema `base`.
 ///
 /// Build one with [`Base::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Base {
     #[allow(missing_docs)]
     pub id: String,
     /// Free text in the base.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Base {
     /// A builder: set fields by name, then [`BaseBuilder::build`]; or pass the builder itself wherever a `Base` is expected.
+    #[inline]
     pub fn builder() -> BaseBuilder {
         Default::default()
     }
@@ -36,16 +34,19 @@ pub struct BaseBuilder {
 }
 impl BaseBuilder {
     /// Sets [`Base::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`Base::status`].
+    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`Base::meta`].
+    #[inline]
     pub fn meta(
         mut self,
         value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
@@ -58,12 +59,13 @@ impl BaseBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Base, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Base {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             status: self.status,
             meta: self.meta,
             extra: Default::default(),
@@ -72,25 +74,73 @@ impl BaseBuilder {
 }
 impl TryFrom<BaseBuilder> for Base {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: BaseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Base {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(map, "meta", &self.meta)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Base {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<BaseBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Base {
+    type Fields = BaseBuilder;
+}
+impl crate::__private::DecodeFields for BaseBuilder {
+    type Model = Base;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Base";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "meta" => self.meta = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Base, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 /// From schema `base/properties/meta`.
 ///
 /// Build one with [`BaseMeta::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BaseMeta {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl BaseMeta {
     /// A builder: set fields by name, then [`BaseMetaBuilder::build`]; or pass the builder itself wherever a `BaseMeta` is expected.
+    #[inline]
     pub fn builder() -> BaseMetaBuilder {
         Default::default()
     }
@@ -104,12 +154,14 @@ pub struct BaseMetaBuilder {
 }
 impl BaseMetaBuilder {
     /// Sets [`BaseMeta::source`].
+    #[inline]
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -122,7 +174,52 @@ impl BaseMetaBuilder {
 }
 impl TryFrom<BaseMetaBuilder> for BaseMeta {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: BaseMetaBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for BaseMeta {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "source", &self.source)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BaseMeta {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<BaseMetaBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for BaseMeta {
+    type Fields = BaseMetaBuilder;
+}
+impl crate::__private::DecodeFields for BaseMetaBuilder {
+    type Model = BaseMeta;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "BaseMeta";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "source" => self.source = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<BaseMeta, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

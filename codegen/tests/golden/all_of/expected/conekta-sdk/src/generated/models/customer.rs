@@ -7,25 +7,23 @@ use super::BaseMeta;
 /// From schema `customer`.
 ///
 /// Build one with [`Customer::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {
     #[allow(missing_docs)]
     pub id: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
     #[allow(missing_docs)]
     pub name: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Customer {
     /// A builder: set fields by name, then [`CustomerBuilder::build`]; or pass the builder itself wherever a `Customer` is expected.
+    #[inline]
     pub fn builder() -> CustomerBuilder {
         Default::default()
     }
@@ -42,11 +40,13 @@ pub struct CustomerBuilder {
 }
 impl CustomerBuilder {
     /// Sets [`Customer::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`Customer::status`].
+    #[inline]
     pub fn status(
         mut self,
         value: impl TryInto<CustomerStatus, Error: Into<crate::BuildError>>,
@@ -58,6 +58,7 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::meta`].
+    #[inline]
     pub fn meta(
         mut self,
         value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
@@ -69,29 +70,82 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Customer {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             status: self.status,
             meta: self.meta,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<CustomerBuilder> for Customer {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Customer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(map, "meta", &self.meta)?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Customer {
+    type Fields = CustomerBuilder;
+}
+impl crate::__private::DecodeFields for CustomerBuilder {
+    type Model = Customer;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Customer";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "meta" => self.meta = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Customer, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

@@ -5,30 +5,27 @@ use super::{BaseMeta, CustomerStatus};
 /// From schema `vip_customer`.
 ///
 /// Build one with [`VipCustomer::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VipCustomer {
     #[allow(missing_docs)]
     pub id: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
     #[allow(missing_docs)]
     pub name: String,
     #[allow(missing_docs)]
     pub tier: i32,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perks: Option<Vec<String>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl VipCustomer {
     /// A builder: set fields by name, then [`VipCustomerBuilder::build`]; or pass the builder itself wherever a `VipCustomer` is expected.
+    #[inline]
     pub fn builder() -> VipCustomerBuilder {
         Default::default()
     }
@@ -47,11 +44,13 @@ pub struct VipCustomerBuilder {
 }
 impl VipCustomerBuilder {
     /// Sets [`VipCustomer::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`VipCustomer::status`].
+    #[inline]
     pub fn status(
         mut self,
         value: impl TryInto<CustomerStatus, Error: Into<crate::BuildError>>,
@@ -63,6 +62,7 @@ impl VipCustomerBuilder {
         self
     }
     /// Sets [`VipCustomer::meta`].
+    #[inline]
     pub fn meta(
         mut self,
         value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
@@ -74,32 +74,36 @@ impl VipCustomerBuilder {
         self
     }
     /// Sets [`VipCustomer::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`VipCustomer::tier`].
+    #[inline]
     pub fn tier(mut self, value: i32) -> Self {
         self.tier = Some(value);
         self
     }
     /// Sets [`VipCustomer::perks`].
+    #[inline]
     pub fn perks(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.perks = Some(value.into_iter().map(Into::into).collect());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<VipCustomer, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(VipCustomer {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             status: self.status,
             meta: self.meta,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
-            tier: self.tier.ok_or_else(|| crate::BuildError::missing("tier"))?,
+            name: crate::__private::required(self.name, "name")?,
+            tier: crate::__private::required(self.tier, "tier")?,
             perks: self.perks,
             extra: Default::default(),
         })
@@ -107,7 +111,66 @@ impl VipCustomerBuilder {
 }
 impl TryFrom<VipCustomerBuilder> for VipCustomer {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: VipCustomerBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for VipCustomer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(map, "meta", &self.meta)?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                serde::ser::SerializeMap::serialize_entry(map, "tier", &self.tier)?;
+                crate::__private::serialize_optional(map, "perks", &self.perks)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VipCustomer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<VipCustomerBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for VipCustomer {
+    type Fields = VipCustomerBuilder;
+}
+impl crate::__private::DecodeFields for VipCustomerBuilder {
+    type Model = VipCustomer;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "VipCustomer";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "meta" => self.meta = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "tier" => self.tier = map.next_value()?,
+            "perks" => {
+                self.perks = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<VipCustomer, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

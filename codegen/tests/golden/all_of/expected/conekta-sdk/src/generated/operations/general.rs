@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /customers/{id}` (operation `getCustomer`).
+    #[inline]
     pub fn get_customer(&self, id: impl Into<String>) -> GetCustomerRequest<'a> {
         GetCustomerRequest {
             client: self.client,
@@ -30,21 +31,27 @@ pub struct GetCustomerRequest<'a> {
 }
 impl<'a> GetCustomerRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CUSTOMER
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::VipCustomer, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::VipCustomer> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&GET_CUSTOMER, &[&self.id])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCustomerRequest<'a> {
     type Output = Result<models::VipCustomer, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::VipCustomer>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

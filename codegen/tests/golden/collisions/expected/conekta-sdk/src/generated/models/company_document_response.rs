@@ -4,20 +4,19 @@
 /// From schema `CompanyDocumentResponse`.
 ///
 /// Build one with [`CompanyDocumentResponse::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyDocumentResponse {
     #[allow(missing_docs)]
     pub id: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CompanyDocumentResponse {
     /// A builder: set fields by name, then [`CompanyDocumentResponseBuilder::build`]; or pass the builder itself wherever a `CompanyDocumentResponse` is expected.
+    #[inline]
     pub fn builder() -> CompanyDocumentResponseBuilder {
         Default::default()
     }
@@ -32,23 +31,26 @@ pub struct CompanyDocumentResponseBuilder {
 }
 impl CompanyDocumentResponseBuilder {
     /// Sets [`CompanyDocumentResponse::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentResponse::url`].
+    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CompanyDocumentResponse, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(CompanyDocumentResponse {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             url: self.url,
             extra: Default::default(),
         })
@@ -56,7 +58,60 @@ impl CompanyDocumentResponseBuilder {
 }
 impl TryFrom<CompanyDocumentResponseBuilder> for CompanyDocumentResponse {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CompanyDocumentResponseBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CompanyDocumentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "url", &self.url)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CompanyDocumentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CompanyDocumentResponseBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CompanyDocumentResponse {
+    type Fields = CompanyDocumentResponseBuilder;
+}
+impl crate::__private::DecodeFields for CompanyDocumentResponseBuilder {
+    type Model = CompanyDocumentResponse;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CompanyDocumentResponse";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "url" => self.url = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CompanyDocumentResponse, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,18 +4,17 @@
 /// From schema `customer_info`, schema `order/properties/customer`.
 ///
 /// Build one with [`CustomerInfo::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerInfo {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerInfo {
     /// A builder: set fields by name, then [`CustomerInfoBuilder::build`]; or pass the builder itself wherever a `CustomerInfo` is expected.
+    #[inline]
     pub fn builder() -> CustomerInfoBuilder {
         Default::default()
     }
@@ -29,12 +28,14 @@ pub struct CustomerInfoBuilder {
 }
 impl CustomerInfoBuilder {
     /// Sets [`CustomerInfo::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerInfo, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -47,7 +48,52 @@ impl CustomerInfoBuilder {
 }
 impl TryFrom<CustomerInfoBuilder> for CustomerInfo {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerInfoBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerInfoBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerInfo {
+    type Fields = CustomerInfoBuilder;
+}
+impl crate::__private::DecodeFields for CustomerInfoBuilder {
+    type Model = CustomerInfo;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerInfo";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CustomerInfo, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

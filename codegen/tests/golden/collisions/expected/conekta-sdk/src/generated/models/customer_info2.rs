@@ -4,18 +4,17 @@
 /// From schema `CustomerInfo`.
 ///
 /// Build one with [`CustomerInfo2::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerInfo2 {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerInfo2 {
     /// A builder: set fields by name, then [`CustomerInfo2Builder::build`]; or pass the builder itself wherever a `CustomerInfo2` is expected.
+    #[inline]
     pub fn builder() -> CustomerInfo2Builder {
         Default::default()
     }
@@ -29,12 +28,14 @@ pub struct CustomerInfo2Builder {
 }
 impl CustomerInfo2Builder {
     /// Sets [`CustomerInfo2::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerInfo2, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -47,7 +48,52 @@ impl CustomerInfo2Builder {
 }
 impl TryFrom<CustomerInfo2Builder> for CustomerInfo2 {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerInfo2Builder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerInfo2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "email", &self.email)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerInfo2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerInfo2Builder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerInfo2 {
+    type Fields = CustomerInfo2Builder;
+}
+impl crate::__private::DecodeFields for CustomerInfo2Builder {
+    type Model = CustomerInfo2;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerInfo2";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CustomerInfo2, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,33 +5,27 @@ use super::{CompanyDocumentResponse, CustomerInfo, CustomerInfo2, OrderCustomer}
 /// From schema `order`.
 ///
 /// Build one with [`Order::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Order {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<CompanyDocumentResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_alt: Option<CompanyDocumentResponse>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info: Option<CustomerInfo>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub info_alt: Option<CustomerInfo2>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerInfo>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_ref: Option<OrderCustomer>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Order {
     /// A builder: set fields by name, then [`OrderBuilder::build`]; or pass the builder itself wherever a `Order` is expected.
+    #[inline]
     pub fn builder() -> OrderBuilder {
         Default::default()
     }
@@ -50,6 +44,7 @@ pub struct OrderBuilder {
 }
 impl OrderBuilder {
     /// Sets [`Order::document`].
+    #[inline]
     pub fn document(
         mut self,
         value: impl TryInto<CompanyDocumentResponse, Error: Into<crate::BuildError>>,
@@ -61,6 +56,7 @@ impl OrderBuilder {
         self
     }
     /// Sets [`Order::document_alt`].
+    #[inline]
     pub fn document_alt(
         mut self,
         value: impl TryInto<CompanyDocumentResponse, Error: Into<crate::BuildError>>,
@@ -72,6 +68,7 @@ impl OrderBuilder {
         self
     }
     /// Sets [`Order::info`].
+    #[inline]
     pub fn info(
         mut self,
         value: impl TryInto<CustomerInfo, Error: Into<crate::BuildError>>,
@@ -83,6 +80,7 @@ impl OrderBuilder {
         self
     }
     /// Sets [`Order::info_alt`].
+    #[inline]
     pub fn info_alt(
         mut self,
         value: impl TryInto<CustomerInfo2, Error: Into<crate::BuildError>>,
@@ -94,6 +92,7 @@ impl OrderBuilder {
         self
     }
     /// Sets [`Order::customer`].
+    #[inline]
     pub fn customer(
         mut self,
         value: impl TryInto<CustomerInfo, Error: Into<crate::BuildError>>,
@@ -105,6 +104,7 @@ impl OrderBuilder {
         self
     }
     /// Sets [`Order::customer_ref`].
+    #[inline]
     pub fn customer_ref(
         mut self,
         value: impl TryInto<OrderCustomer, Error: Into<crate::BuildError>>,
@@ -117,6 +117,7 @@ impl OrderBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Order, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -134,7 +135,70 @@ impl OrderBuilder {
 }
 impl TryFrom<OrderBuilder> for Order {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Order {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "document", &self.document)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "document_alt",
+                    &self.document_alt,
+                )?;
+                crate::__private::serialize_optional(map, "info", &self.info)?;
+                crate::__private::serialize_optional(map, "info_alt", &self.info_alt)?;
+                crate::__private::serialize_optional(map, "customer", &self.customer)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "customer_ref",
+                    &self.customer_ref,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Order {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Order {
+    type Fields = OrderBuilder;
+}
+impl crate::__private::DecodeFields for OrderBuilder {
+    type Model = Order;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Order";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "document" => self.document = map.next_value()?,
+            "document_alt" => self.document_alt = map.next_value()?,
+            "info" => self.info = map.next_value()?,
+            "info_alt" => self.info_alt = map.next_value()?,
+            "customer" => self.customer = map.next_value()?,
+            "customer_ref" => self.customer_ref = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Order, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,18 +4,17 @@
 /// From schema `order_customer`.
 ///
 /// Build one with [`OrderCustomer::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderCustomer {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OrderCustomer {
     /// A builder: set fields by name, then [`OrderCustomerBuilder::build`]; or pass the builder itself wherever a `OrderCustomer` is expected.
+    #[inline]
     pub fn builder() -> OrderCustomerBuilder {
         Default::default()
     }
@@ -29,12 +28,14 @@ pub struct OrderCustomerBuilder {
 }
 impl OrderCustomerBuilder {
     /// Sets [`OrderCustomer::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OrderCustomer, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -47,7 +48,52 @@ impl OrderCustomerBuilder {
 }
 impl TryFrom<OrderCustomerBuilder> for OrderCustomer {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OrderCustomerBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OrderCustomer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderCustomer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OrderCustomerBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OrderCustomer {
+    type Fields = OrderCustomerBuilder;
+}
+impl crate::__private::DecodeFields for OrderCustomerBuilder {
+    type Model = OrderCustomer;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OrderCustomer";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OrderCustomer, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

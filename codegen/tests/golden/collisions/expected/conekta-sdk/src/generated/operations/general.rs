@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /orders/{id}` (operation `getOrder`).
+    #[inline]
     pub fn get_order(&self, id: impl Into<String>) -> GetOrderRequest<'a> {
         GetOrderRequest {
             client: self.client,
@@ -30,21 +31,27 @@ pub struct GetOrderRequest<'a> {
 }
 impl<'a> GetOrderRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_ORDER
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Order, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Order> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&GET_ORDER, &[&self.id])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetOrderRequest<'a> {
     type Output = Result<models::Order, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Order>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -5,29 +5,25 @@ use super::Brand;
 /// From schema `card`.
 ///
 /// Build one with [`Card::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
     #[allow(missing_docs)]
     pub brand: Brand,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CardStatus>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication: Option<CardAuthentication>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<CardKind>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<CardTagsItem>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Card {
     /// A builder: set fields by name, then [`CardBuilder::build`]; or pass the builder itself wherever a `Card` is expected.
+    #[inline]
     pub fn builder() -> CardBuilder {
         Default::default()
     }
@@ -45,6 +41,7 @@ pub struct CardBuilder {
 }
 impl CardBuilder {
     /// Sets [`Card::brand`].
+    #[inline]
     pub fn brand(
         mut self,
         value: impl TryInto<Brand, Error: Into<crate::BuildError>>,
@@ -56,6 +53,7 @@ impl CardBuilder {
         self
     }
     /// Sets [`Card::status`].
+    #[inline]
     pub fn status(
         mut self,
         value: impl TryInto<CardStatus, Error: Into<crate::BuildError>>,
@@ -67,6 +65,7 @@ impl CardBuilder {
         self
     }
     /// Sets [`Card::authentication`].
+    #[inline]
     pub fn authentication(
         mut self,
         value: impl TryInto<CardAuthentication, Error: Into<crate::BuildError>>,
@@ -78,6 +77,7 @@ impl CardBuilder {
         self
     }
     /// Sets [`Card::kind`].
+    #[inline]
     pub fn kind(
         mut self,
         value: impl TryInto<CardKind, Error: Into<crate::BuildError>>,
@@ -89,6 +89,7 @@ impl CardBuilder {
         self
     }
     /// Sets [`Card::tags`].
+    #[inline]
     pub fn tags(
         mut self,
         value: impl IntoIterator<
@@ -103,12 +104,13 @@ impl CardBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Card {
-            brand: self.brand.ok_or_else(|| crate::BuildError::missing("brand"))?,
+            brand: crate::__private::required(self.brand, "brand")?,
             status: self.status,
             authentication: self.authentication,
             kind: self.kind,
@@ -119,8 +121,69 @@ impl CardBuilder {
 }
 impl TryFrom<CardBuilder> for Card {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CardBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "brand", &self.brand)?;
+                crate::__private::serialize_optional(map, "status", &self.status)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "authentication",
+                    &self.authentication,
+                )?;
+                crate::__private::serialize_optional(map, "kind", &self.kind)?;
+                crate::__private::serialize_optional(map, "tags", &self.tags)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Card {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CardBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Card {
+    type Fields = CardBuilder;
+}
+impl crate::__private::DecodeFields for CardBuilder {
+    type Model = Card;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Card";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "brand" => self.brand = map.next_value()?,
+            "status" => self.status = map.next_value()?,
+            "authentication" => self.authentication = map.next_value()?,
+            "kind" => self.kind = map.next_value()?,
+            "tags" => {
+                self.tags = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Card, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /cards` (operation `listCards`).
+    #[inline]
     pub fn list_cards(&self) -> ListCardsRequest<'a> {
         ListCardsRequest {
             client: self.client,
@@ -16,6 +17,7 @@ impl<'a> General<'a> {
         }
     }
     /// `GET /cards/{id}` (operation `getCard`).
+    #[inline]
     pub fn get_card(&self, id: impl Into<String>) -> GetCardRequest<'a> {
         GetCardRequest {
             client: self.client,
@@ -24,6 +26,7 @@ impl<'a> General<'a> {
         }
     }
     /// `GET /cards/{id}/events` (operation `getCardEvents`).
+    #[inline]
     pub fn get_card_events(&self, id: impl Into<String>) -> GetCardEventsRequest<'a> {
         GetCardEventsRequest {
             client: self.client,
@@ -56,28 +59,35 @@ pub struct ListCardsRequest<'a> {
 }
 impl<'a> ListCardsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &LIST_CARDS
     }
     /// Query parameter `status`.
+    #[inline]
     pub fn status(mut self, value: impl Into<models::Status>) -> Self {
         self.status = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Card, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Card> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&LIST_CARDS, &[])?;
         request.query("status", self.status);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for ListCardsRequest<'a> {
     type Output = Result<models::Card, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Card>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getCard` request, from [`General::get_card`]: set optional parameters, then `.send().await` (or `.await`).
@@ -90,28 +100,35 @@ pub struct GetCardRequest<'a> {
 }
 impl<'a> GetCardRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CARD
     }
     /// Query parameter `status`.
+    #[inline]
     pub fn status(mut self, value: impl Into<models::Status>) -> Self {
         self.status = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Card, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Card> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_CARD, &[&self.id])?;
         request.query("status", self.status);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCardRequest<'a> {
     type Output = Result<models::Card, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Card>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `getCardEvents` request, from [`General::get_card_events`]: set optional parameters, then `.send().await` (or `.await`).
@@ -124,27 +141,34 @@ pub struct GetCardEventsRequest<'a> {
 }
 impl<'a> GetCardEventsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CARD_EVENTS
     }
     /// Query parameter `status`.
+    #[inline]
     pub fn status(mut self, value: impl Into<models::Status2>) -> Self {
         self.status = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Card, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Card> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_CARD_EVENTS, &[&self.id])?;
         request.query("status", self.status);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCardEventsRequest<'a> {
     type Output = Result<models::Card, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Card>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -4,45 +4,33 @@
 /// From schema `thing`.
 ///
 /// Build one with [`Thing::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     #[allow(missing_docs)]
     pub r#type: String,
     #[allow(missing_docs)]
-    #[serde(rename = "self")]
     pub self_: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#match: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#async: Option<i32>,
     #[allow(missing_docs)]
-    #[serde(rename = "3ds")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub _3ds: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(rename = "created_at.gte")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at_gte: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(rename = "filterName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_name: Option<String>,
     #[allow(missing_docs)]
-    #[serde(rename = "filter_name")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter_name2: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra2: serde_json::Map<String, serde_json::Value>,
 }
 impl Thing {
     /// A builder: set fields by name, then [`ThingBuilder::build`]; or pass the builder itself wherever a `Thing` is expected.
+    #[inline]
     pub fn builder() -> ThingBuilder {
         Default::default()
     }
@@ -64,59 +52,69 @@ pub struct ThingBuilder {
 }
 impl ThingBuilder {
     /// Sets [`Thing::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`Thing::self_`].
+    #[inline]
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.self_ = Some(value.into());
         self
     }
     /// Sets [`Thing::match`].
+    #[inline]
     pub fn r#match(mut self, value: bool) -> Self {
         self.r#match = Some(value);
         self
     }
     /// Sets [`Thing::async`].
+    #[inline]
     pub fn r#async(mut self, value: i32) -> Self {
         self.r#async = Some(value);
         self
     }
     /// Sets [`Thing::_3ds`].
+    #[inline]
     pub fn _3ds(mut self, value: bool) -> Self {
         self._3ds = Some(value);
         self
     }
     /// Sets [`Thing::created_at_gte`].
+    #[inline]
     pub fn created_at_gte(mut self, value: i64) -> Self {
         self.created_at_gte = Some(value);
         self
     }
     /// Sets [`Thing::filter_name`].
+    #[inline]
     pub fn filter_name(mut self, value: impl Into<String>) -> Self {
         self.filter_name = Some(value.into());
         self
     }
     /// Sets [`Thing::filter_name2`].
+    #[inline]
     pub fn filter_name2(mut self, value: impl Into<String>) -> Self {
         self.filter_name2 = Some(value.into());
         self
     }
     /// Sets [`Thing::extra`].
+    #[inline]
     pub fn extra(mut self, value: impl Into<String>) -> Self {
         self.extra = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Thing, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Thing {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            self_: self.self_.ok_or_else(|| crate::BuildError::missing("self"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            self_: crate::__private::required(self.self_, "self")?,
             r#match: self.r#match,
             r#async: self.r#async,
             _3ds: self._3ds,
@@ -130,7 +128,80 @@ impl ThingBuilder {
 }
 impl TryFrom<ThingBuilder> for Thing {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ThingBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Thing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra2,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "self", &self.self_)?;
+                crate::__private::serialize_optional(map, "match", &self.r#match)?;
+                crate::__private::serialize_optional(map, "async", &self.r#async)?;
+                crate::__private::serialize_optional(map, "3ds", &self._3ds)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "created_at.gte",
+                    &self.created_at_gte,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "filterName",
+                    &self.filter_name,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "filter_name",
+                    &self.filter_name2,
+                )?;
+                crate::__private::serialize_optional(map, "extra", &self.extra)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Thing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ThingBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Thing {
+    type Fields = ThingBuilder;
+}
+impl crate::__private::DecodeFields for ThingBuilder {
+    type Model = Thing;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Thing";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "self" => self.self_ = map.next_value()?,
+            "match" => self.r#match = map.next_value()?,
+            "async" => self.r#async = map.next_value()?,
+            "3ds" => self._3ds = map.next_value()?,
+            "created_at.gte" => self.created_at_gte = map.next_value()?,
+            "filterName" => self.filter_name = map.next_value()?,
+            "filter_name" => self.filter_name2 = map.next_value()?,
+            "extra" => self.extra = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra2: Self::Extra) -> Result<Thing, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra2 = extra2;
+        Ok(value)
     }
 }

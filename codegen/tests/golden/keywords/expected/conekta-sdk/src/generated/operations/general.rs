@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /things` (operation `listThings`).
+    #[inline]
     pub fn list_things(&self) -> ListThingsRequest<'a> {
         ListThingsRequest {
             client: self.client,
@@ -32,33 +33,41 @@ pub struct ListThingsRequest<'a> {
 }
 impl<'a> ListThingsRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &LIST_THINGS
     }
     /// Query parameter `created_at.gte`.
+    #[inline]
     pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
         self.created_at_gte = Some(value.into());
         self
     }
     /// Query parameter `type`.
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Thing, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Thing> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&LIST_THINGS, &[])?;
         request.query("created_at.gte", self.created_at_gte);
         request.query("type", self.r#type);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for ListThingsRequest<'a> {
     type Output = Result<models::Thing, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Thing>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

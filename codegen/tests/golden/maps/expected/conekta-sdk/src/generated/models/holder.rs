@@ -5,36 +5,29 @@ use super::Labels;
 /// From schema `holder`.
 ///
 /// Build one with [`Holder::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Holder {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub any_map: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bare_object: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_object: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts: Option<std::collections::BTreeMap<String, i64>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels_by_key: Option<std::collections::BTreeMap<String, Labels>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<std::collections::BTreeMap<String, HolderPointsValue>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub free: Option<serde_json::Map<String, serde_json::Value>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Holder {
     /// A builder: set fields by name, then [`HolderBuilder::build`]; or pass the builder itself wherever a `Holder` is expected.
+    #[inline]
     pub fn builder() -> HolderBuilder {
         Default::default()
     }
@@ -54,6 +47,7 @@ pub struct HolderBuilder {
 }
 impl HolderBuilder {
     /// Sets [`Holder::any_map`].
+    #[inline]
     pub fn any_map(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.any_map = crate::__private::keep(
             &mut self.first_error,
@@ -62,6 +56,7 @@ impl HolderBuilder {
         self
     }
     /// Sets [`Holder::bare_object`].
+    #[inline]
     pub fn bare_object(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.bare_object = crate::__private::keep(
             &mut self.first_error,
@@ -70,6 +65,7 @@ impl HolderBuilder {
         self
     }
     /// Sets [`Holder::closed_object`].
+    #[inline]
     pub fn closed_object(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.closed_object = crate::__private::keep(
             &mut self.first_error,
@@ -78,6 +74,7 @@ impl HolderBuilder {
         self
     }
     /// Sets [`Holder::counts`].
+    #[inline]
     pub fn counts(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, i64>>,
@@ -86,6 +83,7 @@ impl HolderBuilder {
         self
     }
     /// Sets [`Holder::labels_by_key`].
+    #[inline]
     pub fn labels_by_key(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, Labels>>,
@@ -94,6 +92,7 @@ impl HolderBuilder {
         self
     }
     /// Sets [`Holder::points`].
+    #[inline]
     pub fn points(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, HolderPointsValue>>,
@@ -102,6 +101,7 @@ impl HolderBuilder {
         self
     }
     /// Sets [`Holder::free`].
+    #[inline]
     pub fn free(mut self, value: impl crate::IntoJsonObject) -> Self {
         self.free = crate::__private::keep(
             &mut self.first_error,
@@ -111,6 +111,7 @@ impl HolderBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Holder, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -129,25 +130,93 @@ impl HolderBuilder {
 }
 impl TryFrom<HolderBuilder> for Holder {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: HolderBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Holder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "any_map", &self.any_map)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "bare_object",
+                    &self.bare_object,
+                )?;
+                crate::__private::serialize_optional(
+                    map,
+                    "closed_object",
+                    &self.closed_object,
+                )?;
+                crate::__private::serialize_optional(map, "counts", &self.counts)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "labels_by_key",
+                    &self.labels_by_key,
+                )?;
+                crate::__private::serialize_optional(map, "points", &self.points)?;
+                crate::__private::serialize_optional(map, "free", &self.free)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Holder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<HolderBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Holder {
+    type Fields = HolderBuilder;
+}
+impl crate::__private::DecodeFields for HolderBuilder {
+    type Model = Holder;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Holder";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "any_map" => self.any_map = map.next_value()?,
+            "bare_object" => self.bare_object = map.next_value()?,
+            "closed_object" => self.closed_object = map.next_value()?,
+            "counts" => self.counts = map.next_value()?,
+            "labels_by_key" => self.labels_by_key = map.next_value()?,
+            "points" => self.points = map.next_value()?,
+            "free" => self.free = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Holder, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 /// From schema `holder/properties/points/additionalProperties`.
 ///
 /// Build one with [`HolderPointsValue::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HolderPointsValue {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x: Option<f64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl HolderPointsValue {
     /// A builder: set fields by name, then [`HolderPointsValueBuilder::build`]; or pass the builder itself wherever a `HolderPointsValue` is expected.
+    #[inline]
     pub fn builder() -> HolderPointsValueBuilder {
         Default::default()
     }
@@ -161,12 +230,14 @@ pub struct HolderPointsValueBuilder {
 }
 impl HolderPointsValueBuilder {
     /// Sets [`HolderPointsValue::x`].
+    #[inline]
     pub fn x(mut self, value: f64) -> Self {
         self.x = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<HolderPointsValue, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -179,7 +250,52 @@ impl HolderPointsValueBuilder {
 }
 impl TryFrom<HolderPointsValueBuilder> for HolderPointsValue {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: HolderPointsValueBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for HolderPointsValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "x", &self.x)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for HolderPointsValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<HolderPointsValueBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for HolderPointsValue {
+    type Fields = HolderPointsValueBuilder;
+}
+impl crate::__private::DecodeFields for HolderPointsValueBuilder {
+    type Model = HolderPointsValue;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "HolderPointsValue";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "x" => self.x = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<HolderPointsValue, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -6,17 +6,17 @@
 /// From schema `labels`.
 ///
 /// Build one with [`Labels::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Labels {
     #[allow(missing_docs)]
     pub name: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, String>,
 }
 impl Labels {
     /// A builder: set fields by name, then [`LabelsBuilder::build`]; or pass the builder itself wherever a `Labels` is expected.
+    #[inline]
     pub fn builder() -> LabelsBuilder {
         Default::default()
     }
@@ -30,25 +30,72 @@ pub struct LabelsBuilder {
 }
 impl LabelsBuilder {
     /// Sets [`Labels::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Labels, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Labels {
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<LabelsBuilder> for Labels {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: LabelsBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Labels {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Labels {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<LabelsBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Labels {
+    type Fields = LabelsBuilder;
+}
+impl crate::__private::DecodeFields for LabelsBuilder {
+    type Model = Labels;
+    type Extra = std::collections::BTreeMap<String, String>;
+    const NAME: &'static str = "Labels";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Labels, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

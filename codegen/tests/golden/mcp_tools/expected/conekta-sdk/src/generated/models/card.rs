@@ -4,7 +4,7 @@
 /// From schema `card`.
 ///
 /// Build one with [`Card::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
     #[allow(missing_docs)]
@@ -12,11 +12,11 @@ pub struct Card {
     #[allow(missing_docs)]
     pub token_id: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Card {
     /// A builder: set fields by name, then [`CardBuilder::build`]; or pass the builder itself wherever a `Card` is expected.
+    #[inline]
     pub fn builder() -> CardBuilder {
         Default::default()
     }
@@ -31,33 +31,85 @@ pub struct CardBuilder {
 }
 impl CardBuilder {
     /// Sets [`Card::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`Card::token_id`].
+    #[inline]
     pub fn token_id(mut self, value: impl Into<String>) -> Self {
         self.token_id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Card {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            token_id: self
-                .token_id
-                .ok_or_else(|| crate::BuildError::missing("token_id"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            token_id: crate::__private::required(self.token_id, "token_id")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<CardBuilder> for Card {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CardBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "token_id",
+                    &self.token_id,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Card {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CardBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Card {
+    type Fields = CardBuilder;
+}
+impl crate::__private::DecodeFields for CardBuilder {
+    type Model = Card;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Card";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "token_id" => self.token_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Card, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

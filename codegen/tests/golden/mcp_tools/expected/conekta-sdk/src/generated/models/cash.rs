@@ -4,20 +4,19 @@
 /// From schema `cash`.
 ///
 /// Build one with [`Cash::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Cash {
     #[allow(missing_docs)]
     pub r#type: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Cash {
     /// A builder: set fields by name, then [`CashBuilder::build`]; or pass the builder itself wherever a `Cash` is expected.
+    #[inline]
     pub fn builder() -> CashBuilder {
         Default::default()
     }
@@ -32,23 +31,26 @@ pub struct CashBuilder {
 }
 impl CashBuilder {
     /// Sets [`Cash::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`Cash::expires_at`].
+    #[inline]
     pub fn expires_at(mut self, value: i64) -> Self {
         self.expires_at = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Cash {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
             expires_at: self.expires_at,
             extra: Default::default(),
         })
@@ -56,7 +58,58 @@ impl CashBuilder {
 }
 impl TryFrom<CashBuilder> for Cash {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CashBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Cash {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "expires_at",
+                    &self.expires_at,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Cash {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CashBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Cash {
+    type Fields = CashBuilder;
+}
+impl crate::__private::DecodeFields for CashBuilder {
+    type Model = Cash;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Cash";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "expires_at" => self.expires_at = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Cash, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

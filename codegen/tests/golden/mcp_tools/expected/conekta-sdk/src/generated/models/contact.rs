@@ -2,8 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 /// From schema `contact`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Contact {
     /// The `ContactVariant0` form.
     Variant0(ContactVariant0),
@@ -12,24 +11,52 @@ pub enum Contact {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Variant0(value) => serde::Serialize::serialize(value, serializer),
+            Self::Variant1(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Contact {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::Variant0),
+                |raw| crate::__private::attempt(raw).map(Self::Variant1),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<ContactVariant0> for Contact {
+    #[inline]
     fn from(value: ContactVariant0) -> Self {
         Self::Variant0(value)
     }
 }
 impl TryFrom<super::ContactVariant0Builder> for Contact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::ContactVariant0Builder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<ContactVariant1> for Contact {
+    #[inline]
     fn from(value: ContactVariant1) -> Self {
         Self::Variant1(value)
     }
 }
 impl TryFrom<super::ContactVariant1Builder> for Contact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::ContactVariant1Builder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
@@ -37,17 +64,17 @@ impl TryFrom<super::ContactVariant1Builder> for Contact {
 /// From schema `contact/oneOf/0`.
 ///
 /// Build one with [`ContactVariant0::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactVariant0 {
     #[allow(missing_docs)]
     pub phone: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ContactVariant0 {
     /// A builder: set fields by name, then [`ContactVariant0Builder::build`]; or pass the builder itself wherever a `ContactVariant0` is expected.
+    #[inline]
     pub fn builder() -> ContactVariant0Builder {
         Default::default()
     }
@@ -61,42 +88,89 @@ pub struct ContactVariant0Builder {
 }
 impl ContactVariant0Builder {
     /// Sets [`ContactVariant0::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ContactVariant0, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ContactVariant0 {
-            phone: self.phone.ok_or_else(|| crate::BuildError::missing("phone"))?,
+            phone: crate::__private::required(self.phone, "phone")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<ContactVariant0Builder> for ContactVariant0 {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ContactVariant0Builder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ContactVariant0 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactVariant0 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ContactVariant0Builder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ContactVariant0 {
+    type Fields = ContactVariant0Builder;
+}
+impl crate::__private::DecodeFields for ContactVariant0Builder {
+    type Model = ContactVariant0;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ContactVariant0";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "phone" => self.phone = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ContactVariant0, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 /// From schema `contact/oneOf/1`.
 ///
 /// Build one with [`ContactVariant1::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContactVariant1 {
     #[allow(missing_docs)]
     pub email: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ContactVariant1 {
     /// A builder: set fields by name, then [`ContactVariant1Builder::build`]; or pass the builder itself wherever a `ContactVariant1` is expected.
+    #[inline]
     pub fn builder() -> ContactVariant1Builder {
         Default::default()
     }
@@ -110,25 +184,72 @@ pub struct ContactVariant1Builder {
 }
 impl ContactVariant1Builder {
     /// Sets [`ContactVariant1::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ContactVariant1, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ContactVariant1 {
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
+            email: crate::__private::required(self.email, "email")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<ContactVariant1Builder> for ContactVariant1 {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ContactVariant1Builder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ContactVariant1 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactVariant1 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ContactVariant1Builder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ContactVariant1 {
+    type Fields = ContactVariant1Builder;
+}
+impl crate::__private::DecodeFields for ContactVariant1Builder {
+    type Model = ContactVariant1;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ContactVariant1";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ContactVariant1, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,7 +7,7 @@ use super::{Contact, PaymentSource};
 /// From schema `customer`.
 ///
 /// Build one with [`Customer::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {
     /// Example: `"Ana"`.
@@ -16,23 +16,19 @@ pub struct Customer {
     pub email: String,
     #[allow(missing_docs)]
     #[deprecated]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_id: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_sources: Option<Vec<PaymentSource>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Customer {
     /// A builder: set fields by name, then [`CustomerBuilder::build`]; or pass the builder itself wherever a `Customer` is expected.
+    #[inline]
     pub fn builder() -> CustomerBuilder {
         Default::default()
     }
@@ -52,22 +48,26 @@ pub struct CustomerBuilder {
 #[allow(deprecated)]
 impl CustomerBuilder {
     /// Sets [`Customer::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`Customer::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`Customer::plan_id`].
     #[deprecated]
+    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`Customer::metadata`].
+    #[inline]
     pub fn metadata(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, String>>,
@@ -76,6 +76,7 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::payment_sources`].
+    #[inline]
     pub fn payment_sources(
         mut self,
         value: impl IntoIterator<
@@ -89,6 +90,7 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::contact`].
+    #[inline]
     pub fn contact(
         mut self,
         value: impl TryInto<Contact, Error: Into<crate::BuildError>>,
@@ -101,13 +103,14 @@ impl CustomerBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Customer {
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
+            name: crate::__private::required(self.name, "name")?,
+            email: crate::__private::required(self.email, "email")?,
             plan_id: self.plan_id,
             metadata: self.metadata,
             payment_sources: self.payment_sources,
@@ -118,7 +121,72 @@ impl CustomerBuilder {
 }
 impl TryFrom<CustomerBuilder> for Customer {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+#[allow(deprecated)]
+impl serde::Serialize for Customer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
+                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "payment_sources",
+                    &self.payment_sources,
+                )?;
+                crate::__private::serialize_optional(map, "contact", &self.contact)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Customer {
+    type Fields = CustomerBuilder;
+}
+#[allow(deprecated)]
+impl crate::__private::DecodeFields for CustomerBuilder {
+    type Model = Customer;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Customer";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "email" => self.email = map.next_value()?,
+            "plan_id" => self.plan_id = map.next_value()?,
+            "metadata" => self.metadata = map.next_value()?,
+            "payment_sources" => {
+                self.payment_sources = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "contact" => self.contact = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Customer, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,21 +5,19 @@ use super::Customer;
 /// From schema `customer_list`.
 ///
 /// Build one with [`CustomerList::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerList {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_more: Option<bool>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Customer>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CustomerList {
     /// A builder: set fields by name, then [`CustomerListBuilder::build`]; or pass the builder itself wherever a `CustomerList` is expected.
+    #[inline]
     pub fn builder() -> CustomerListBuilder {
         Default::default()
     }
@@ -34,11 +32,13 @@ pub struct CustomerListBuilder {
 }
 impl CustomerListBuilder {
     /// Sets [`CustomerList::has_more`].
+    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`CustomerList::data`].
+    #[inline]
     pub fn data(
         mut self,
         value: impl IntoIterator<
@@ -53,6 +53,7 @@ impl CustomerListBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CustomerList, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -66,7 +67,58 @@ impl CustomerListBuilder {
 }
 impl TryFrom<CustomerListBuilder> for CustomerList {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CustomerListBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CustomerList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "has_more", &self.has_more)?;
+                crate::__private::serialize_optional(map, "data", &self.data)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomerList {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CustomerListBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CustomerList {
+    type Fields = CustomerListBuilder;
+}
+impl crate::__private::DecodeFields for CustomerListBuilder {
+    type Model = CustomerList;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CustomerList";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "has_more" => self.has_more = map.next_value()?,
+            "data" => {
+                self.data = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CustomerList, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

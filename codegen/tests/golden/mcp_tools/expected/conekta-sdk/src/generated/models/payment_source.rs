@@ -7,23 +7,27 @@ crate::__private::tagged_union! {
     Card(Card) => "card", CashRecurrent(Cash) => "cash_recurrent", }
 }
 impl From<Card> for PaymentSource {
+    #[inline]
     fn from(value: Card) -> Self {
         Self::Card(value)
     }
 }
 impl TryFrom<super::CardBuilder> for PaymentSource {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<Cash> for PaymentSource {
+    #[inline]
     fn from(value: Cash) -> Self {
         Self::CashRecurrent(value)
     }
 }
 impl TryFrom<super::CashBuilder> for PaymentSource {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::CashBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }

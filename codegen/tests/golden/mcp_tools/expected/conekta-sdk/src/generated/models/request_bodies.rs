@@ -4,18 +4,17 @@
 /// From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/requestBody/content/application~1json/schema`.
 ///
 /// Build one with [`CancelOrderBody::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelOrderBody {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<CancelOrderBodyReason>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CancelOrderBody {
     /// A builder: set fields by name, then [`CancelOrderBodyBuilder::build`]; or pass the builder itself wherever a `CancelOrderBody` is expected.
+    #[inline]
     pub fn builder() -> CancelOrderBodyBuilder {
         Default::default()
     }
@@ -29,6 +28,7 @@ pub struct CancelOrderBodyBuilder {
 }
 impl CancelOrderBodyBuilder {
     /// Sets [`CancelOrderBody::reason`].
+    #[inline]
     pub fn reason(
         mut self,
         value: impl TryInto<CancelOrderBodyReason, Error: Into<crate::BuildError>>,
@@ -41,6 +41,7 @@ impl CancelOrderBodyBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CancelOrderBody, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -53,8 +54,53 @@ impl CancelOrderBodyBuilder {
 }
 impl TryFrom<CancelOrderBodyBuilder> for CancelOrderBody {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CancelOrderBodyBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CancelOrderBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "reason", &self.reason)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CancelOrderBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<CancelOrderBodyBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for CancelOrderBody {
+    type Fields = CancelOrderBodyBuilder;
+}
+impl crate::__private::DecodeFields for CancelOrderBodyBuilder {
+    type Model = CancelOrderBody;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CancelOrderBody";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "reason" => self.reason = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<CancelOrderBody, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }
 crate::__private::open_enum! {

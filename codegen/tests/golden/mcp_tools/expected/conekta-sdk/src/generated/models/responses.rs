@@ -4,18 +4,17 @@
 /// From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/responses/200/content/application~1json/schema`.
 ///
 /// Build one with [`CancelOrderResponse200::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelOrderResponse200 {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl CancelOrderResponse200 {
     /// A builder: set fields by name, then [`CancelOrderResponse200Builder::build`]; or pass the builder itself wherever a `CancelOrderResponse200` is expected.
+    #[inline]
     pub fn builder() -> CancelOrderResponse200Builder {
         Default::default()
     }
@@ -29,12 +28,14 @@ pub struct CancelOrderResponse200Builder {
 }
 impl CancelOrderResponse200Builder {
     /// Sets [`CancelOrderResponse200::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<CancelOrderResponse200, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -47,7 +48,58 @@ impl CancelOrderResponse200Builder {
 }
 impl TryFrom<CancelOrderResponse200Builder> for CancelOrderResponse200 {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: CancelOrderResponse200Builder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for CancelOrderResponse200 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "id", &self.id)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CancelOrderResponse200 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            CancelOrderResponse200Builder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for CancelOrderResponse200 {
+    type Fields = CancelOrderResponse200Builder;
+}
+impl crate::__private::DecodeFields for CancelOrderResponse200Builder {
+    type Model = CancelOrderResponse200;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "CancelOrderResponse200";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<CancelOrderResponse200, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -11,6 +11,7 @@ impl<'a> Customers<'a> {
     /// List customers
     ///
     /// `GET /customers` (operation `getCustomers`).
+    #[inline]
     pub fn get_customers(&self) -> GetCustomersRequest<'a> {
         GetCustomersRequest {
             client: self.client,
@@ -22,6 +23,7 @@ impl<'a> Customers<'a> {
     /// Create a customer
     ///
     /// `POST /customers` (operation `createCustomer`).
+    #[inline]
     pub fn create_customer(
         &self,
         body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
@@ -32,6 +34,7 @@ impl<'a> Customers<'a> {
         }
     }
     /// `PUT /customers/{id}` (operation `updateCustomer`).
+    #[inline]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
@@ -44,6 +47,7 @@ impl<'a> Customers<'a> {
         }
     }
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
+    #[inline]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -85,10 +89,12 @@ pub struct GetCustomersRequest<'a> {
 }
 impl<'a> GetCustomersRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_CUSTOMERS
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
@@ -96,31 +102,38 @@ impl<'a> GetCustomersRequest<'a> {
     /// How many to return
     ///
     /// Query parameter `limit`.
+    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
         self.limit = Some(value.into());
         self
     }
     /// Query parameter `search`.
+    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
         self.search = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CustomerList, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerList> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&GET_CUSTOMERS, &[])?;
         request.options(self.options);
         request.query("limit", self.limit);
         request.query("search", self.search);
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetCustomersRequest<'a> {
     type Output = Result<models::CustomerList, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CustomerList>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `createCustomer` request, from [`Customers::create_customer`]: set optional parameters, then `.send().await` (or `.await`).
@@ -132,23 +145,29 @@ pub struct CreateCustomerRequest<'a> {
 }
 impl<'a> CreateCustomerRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CREATE_CUSTOMER
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Customer, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CREATE_CUSTOMER, &[])?;
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CreateCustomerRequest<'a> {
     type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `updateCustomer` request, from [`Customers::update_customer`]: set optional parameters, then `.send().await` (or `.await`).
@@ -161,23 +180,29 @@ pub struct UpdateCustomerRequest<'a> {
 }
 impl<'a> UpdateCustomerRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &UPDATE_CUSTOMER
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Customer, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&UPDATE_CUSTOMER, &[&self.id])?;
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for UpdateCustomerRequest<'a> {
     type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `deleteCustomerById` request, from [`Customers::delete_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
@@ -189,21 +214,27 @@ pub struct DeleteCustomerByIdRequest<'a> {
 }
 impl<'a> DeleteCustomerByIdRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &DELETE_CUSTOMER_BY_ID
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Customer, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&DELETE_CUSTOMER_BY_ID, &[&self.id])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for DeleteCustomerByIdRequest<'a> {
     type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

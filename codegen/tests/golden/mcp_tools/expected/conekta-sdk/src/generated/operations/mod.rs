@@ -7,10 +7,12 @@ pub use customers::*;
 pub use orders::*;
 impl crate::Client {
     /// Operations tagged `Customers` in the spec.
+    #[inline]
     pub fn customers(&self) -> Customers<'_> {
         Customers { client: self }
     }
     /// Operations tagged `Orders` in the spec.
+    #[inline]
     pub fn orders(&self) -> Orders<'_> {
         Orders { client: self }
     }

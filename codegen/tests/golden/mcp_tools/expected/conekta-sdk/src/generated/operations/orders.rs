@@ -9,6 +9,7 @@ pub struct Orders<'a> {
 }
 impl<'a> Orders<'a> {
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
+    #[inline]
     pub fn cancel_order(&self, id: impl Into<String>) -> CancelOrderRequest<'a> {
         CancelOrderRequest {
             client: self.client,
@@ -32,10 +33,12 @@ pub struct CancelOrderRequest<'a> {
 }
 impl<'a> CancelOrderRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CANCEL_ORDER
     }
     /// The request body: a value, or a builder of one.
+    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::CancelOrderBody, Error: Into<crate::BuildError>>,
@@ -43,21 +46,26 @@ impl<'a> CancelOrderRequest<'a> {
         self.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::CancelOrderResponse200, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::CancelOrderResponse200> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&CANCEL_ORDER, &[&self.id])?;
         if let Some(body) = self.body {
             request.json(body)?;
         }
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CancelOrderRequest<'a> {
     type Output = Result<models::CancelOrderResponse200, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::CancelOrderResponse200>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

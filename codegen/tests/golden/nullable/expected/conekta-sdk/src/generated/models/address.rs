@@ -4,18 +4,17 @@
 /// From schema `address`.
 ///
 /// Build one with [`Address::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Address {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Address {
     /// A builder: set fields by name, then [`AddressBuilder::build`]; or pass the builder itself wherever a `Address` is expected.
+    #[inline]
     pub fn builder() -> AddressBuilder {
         Default::default()
     }
@@ -29,12 +28,14 @@ pub struct AddressBuilder {
 }
 impl AddressBuilder {
     /// Sets [`Address::street`].
+    #[inline]
     pub fn street(mut self, value: impl Into<String>) -> Self {
         self.street = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Address, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -47,7 +48,52 @@ impl AddressBuilder {
 }
 impl TryFrom<AddressBuilder> for Address {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: AddressBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Address {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "street", &self.street)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Address {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<AddressBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Address {
+    type Fields = AddressBuilder;
+}
+impl crate::__private::DecodeFields for AddressBuilder {
+    type Model = Address;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Address";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "street" => self.street = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Address, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,34 +5,29 @@ use super::Address;
 /// From schema `profile`.
 ///
 /// Build one with [`Profile::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Profile {
     #[allow(missing_docs)]
     pub id: String,
     /// Required but nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     /// Optional, not nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bio: Option<String>,
     /// Optional and nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
     /// Required, nullable, through an allOf wrapper.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
     #[allow(missing_docs)]
     pub billing: Address,
     /// Optional, nullable, through an allOf wrapper.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping: Option<Address>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Profile {
     /// A builder: set fields by name, then [`ProfileBuilder::build`]; or pass the builder itself wherever a `Profile` is expected.
+    #[inline]
     pub fn builder() -> ProfileBuilder {
         Default::default()
     }
@@ -52,26 +47,31 @@ pub struct ProfileBuilder {
 }
 impl ProfileBuilder {
     /// Sets [`Profile::id`].
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`Profile::nickname`].
+    #[inline]
     pub fn nickname(mut self, value: impl Into<String>) -> Self {
         self.nickname = Some(value.into());
         self
     }
     /// Sets [`Profile::bio`].
+    #[inline]
     pub fn bio(mut self, value: impl Into<String>) -> Self {
         self.bio = Some(value.into());
         self
     }
     /// Sets [`Profile::middle_name`].
+    #[inline]
     pub fn middle_name(mut self, value: impl Into<String>) -> Self {
         self.middle_name = Some(value.into());
         self
     }
     /// Sets [`Profile::address`].
+    #[inline]
     pub fn address(
         mut self,
         value: impl TryInto<Address, Error: Into<crate::BuildError>>,
@@ -83,6 +83,7 @@ impl ProfileBuilder {
         self
     }
     /// Sets [`Profile::billing`].
+    #[inline]
     pub fn billing(
         mut self,
         value: impl TryInto<Address, Error: Into<crate::BuildError>>,
@@ -94,6 +95,7 @@ impl ProfileBuilder {
         self
     }
     /// Sets [`Profile::shipping`].
+    #[inline]
     pub fn shipping(
         mut self,
         value: impl TryInto<Address, Error: Into<crate::BuildError>>,
@@ -106,17 +108,18 @@ impl ProfileBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Profile, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Profile {
-            id: self.id.ok_or_else(|| crate::BuildError::missing("id"))?,
+            id: crate::__private::required(self.id, "id")?,
             nickname: self.nickname,
             bio: self.bio,
             middle_name: self.middle_name,
             address: self.address,
-            billing: self.billing.ok_or_else(|| crate::BuildError::missing("billing"))?,
+            billing: crate::__private::required(self.billing, "billing")?,
             shipping: self.shipping,
             extra: Default::default(),
         })
@@ -124,7 +127,72 @@ impl ProfileBuilder {
 }
 impl TryFrom<ProfileBuilder> for Profile {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ProfileBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Profile {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
+                crate::__private::serialize_optional(map, "nickname", &self.nickname)?;
+                crate::__private::serialize_optional(map, "bio", &self.bio)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "middle_name",
+                    &self.middle_name,
+                )?;
+                crate::__private::serialize_optional(map, "address", &self.address)?;
+                serde::ser::SerializeMap::serialize_entry(
+                    map,
+                    "billing",
+                    &self.billing,
+                )?;
+                crate::__private::serialize_optional(map, "shipping", &self.shipping)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Profile {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ProfileBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Profile {
+    type Fields = ProfileBuilder;
+}
+impl crate::__private::DecodeFields for ProfileBuilder {
+    type Model = Profile;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Profile";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "nickname" => self.nickname = map.next_value()?,
+            "bio" => self.bio = map.next_value()?,
+            "middle_name" => self.middle_name = map.next_value()?,
+            "address" => self.address = map.next_value()?,
+            "billing" => self.billing = map.next_value()?,
+            "shipping" => self.shipping = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Profile, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

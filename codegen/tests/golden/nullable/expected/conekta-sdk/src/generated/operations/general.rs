@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /profiles/{id}` (operation `getProfile`).
+    #[inline]
     pub fn get_profile(&self, id: impl Into<String>) -> GetProfileRequest<'a> {
         GetProfileRequest {
             client: self.client,
@@ -30,21 +31,27 @@ pub struct GetProfileRequest<'a> {
 }
 impl<'a> GetProfileRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_PROFILE
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Profile, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Profile> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&GET_PROFILE, &[&self.id])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetProfileRequest<'a> {
     type Output = Result<models::Profile, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Profile>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -8,34 +8,40 @@ crate::__private::tagged_union! {
     Spei(Spei) => "spei", }
 }
 impl From<Card> for PaymentMethod {
+    #[inline]
     fn from(value: Card) -> Self {
         Self::CardPayment(value)
     }
 }
 impl TryFrom<super::CardBuilder> for PaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<Cash> for PaymentMethod {
+    #[inline]
     fn from(value: Cash) -> Self {
         Self::CashRecurrent(value)
     }
 }
 impl TryFrom<super::CashBuilder> for PaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::CashBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<Spei> for PaymentMethod {
+    #[inline]
     fn from(value: Spei) -> Self {
         Self::Spei(value)
     }
 }
 impl TryFrom<super::SpeiBuilder> for PaymentMethod {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::SpeiBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }

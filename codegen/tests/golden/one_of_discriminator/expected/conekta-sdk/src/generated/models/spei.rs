@@ -4,7 +4,7 @@
 /// From schema `spei`.
 ///
 /// Build one with [`Spei::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Spei {
     #[allow(missing_docs)]
@@ -12,11 +12,11 @@ pub struct Spei {
     #[allow(missing_docs)]
     pub clabe: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Spei {
     /// A builder: set fields by name, then [`SpeiBuilder::build`]; or pass the builder itself wherever a `Spei` is expected.
+    #[inline]
     pub fn builder() -> SpeiBuilder {
         Default::default()
     }
@@ -31,31 +31,81 @@ pub struct SpeiBuilder {
 }
 impl SpeiBuilder {
     /// Sets [`Spei::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`Spei::clabe`].
+    #[inline]
     pub fn clabe(mut self, value: impl Into<String>) -> Self {
         self.clabe = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Spei, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Spei {
-            r#type: self.r#type.ok_or_else(|| crate::BuildError::missing("type"))?,
-            clabe: self.clabe.ok_or_else(|| crate::BuildError::missing("clabe"))?,
+            r#type: crate::__private::required(self.r#type, "type")?,
+            clabe: crate::__private::required(self.clabe, "clabe")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<SpeiBuilder> for Spei {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: SpeiBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Spei {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
+                serde::ser::SerializeMap::serialize_entry(map, "clabe", &self.clabe)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Spei {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<SpeiBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Spei {
+    type Fields = SpeiBuilder;
+}
+impl crate::__private::DecodeFields for SpeiBuilder {
+    type Model = Spei;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Spei";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "type" => self.r#type = map.next_value()?,
+            "clabe" => self.clabe = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Spei, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

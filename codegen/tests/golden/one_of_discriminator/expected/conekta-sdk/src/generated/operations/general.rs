@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /payment_methods/{id}` (operation `getPaymentMethod`).
+    #[inline]
     pub fn get_payment_method(
         &self,
         id: impl Into<String>,
@@ -33,21 +34,27 @@ pub struct GetPaymentMethodRequest<'a> {
 }
 impl<'a> GetPaymentMethodRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_PAYMENT_METHOD
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::PaymentMethod, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::PaymentMethod> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&GET_PAYMENT_METHOD, &[&self.id])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetPaymentMethodRequest<'a> {
     type Output = Result<models::PaymentMethod, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::PaymentMethod>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

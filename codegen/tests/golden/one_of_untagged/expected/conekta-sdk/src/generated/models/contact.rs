@@ -3,8 +3,7 @@
 
 use super::{EmailContact, FullContact, LabelledEmailContact, PhoneContact};
 /// From schema `contact`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Contact {
     /// The `FullContact` form.
     FullContact(FullContact),
@@ -19,35 +18,73 @@ pub enum Contact {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::FullContact(value) => serde::Serialize::serialize(value, serializer),
+            Self::PhoneContact(value) => serde::Serialize::serialize(value, serializer),
+            Self::LabelledEmailContact(value) => {
+                serde::Serialize::serialize(value, serializer)
+            }
+            Self::EmailContact(value) => serde::Serialize::serialize(value, serializer),
+            Self::Variant0(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Contact {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::FullContact),
+                |raw| crate::__private::attempt(raw).map(Self::PhoneContact),
+                |raw| crate::__private::attempt(raw).map(Self::LabelledEmailContact),
+                |raw| crate::__private::attempt(raw).map(Self::EmailContact),
+                |raw| crate::__private::attempt(raw).map(Self::Variant0),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<FullContact> for Contact {
+    #[inline]
     fn from(value: FullContact) -> Self {
         Self::FullContact(value)
     }
 }
 impl TryFrom<super::FullContactBuilder> for Contact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::FullContactBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<PhoneContact> for Contact {
+    #[inline]
     fn from(value: PhoneContact) -> Self {
         Self::PhoneContact(value)
     }
 }
 impl TryFrom<super::PhoneContactBuilder> for Contact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::PhoneContactBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<LabelledEmailContact> for Contact {
+    #[inline]
     fn from(value: LabelledEmailContact) -> Self {
         Self::LabelledEmailContact(value)
     }
 }
 impl TryFrom<super::LabelledEmailContactBuilder> for Contact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(
         builder: super::LabelledEmailContactBuilder,
     ) -> Result<Self, Self::Error> {
@@ -55,17 +92,20 @@ impl TryFrom<super::LabelledEmailContactBuilder> for Contact {
     }
 }
 impl From<EmailContact> for Contact {
+    #[inline]
     fn from(value: EmailContact) -> Self {
         Self::EmailContact(value)
     }
 }
 impl TryFrom<super::EmailContactBuilder> for Contact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::EmailContactBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<String> for Contact {
+    #[inline]
     fn from(value: String) -> Self {
         Self::Variant0(value)
     }

@@ -4,7 +4,7 @@
 /// From schema `full_contact`.
 ///
 /// Build one with [`FullContact::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FullContact {
     #[allow(missing_docs)]
@@ -14,11 +14,11 @@ pub struct FullContact {
     #[allow(missing_docs)]
     pub name: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FullContact {
     /// A builder: set fields by name, then [`FullContactBuilder::build`]; or pass the builder itself wherever a `FullContact` is expected.
+    #[inline]
     pub fn builder() -> FullContactBuilder {
         Default::default()
     }
@@ -34,37 +34,90 @@ pub struct FullContactBuilder {
 }
 impl FullContactBuilder {
     /// Sets [`FullContact::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`FullContact::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets [`FullContact::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<FullContact, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(FullContact {
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
-            phone: self.phone.ok_or_else(|| crate::BuildError::missing("phone"))?,
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            email: crate::__private::required(self.email, "email")?,
+            phone: crate::__private::required(self.phone, "phone")?,
+            name: crate::__private::required(self.name, "name")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<FullContactBuilder> for FullContact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: FullContactBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for FullContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for FullContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<FullContactBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for FullContact {
+    type Fields = FullContactBuilder;
+}
+impl crate::__private::DecodeFields for FullContactBuilder {
+    type Model = FullContact;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "FullContact";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<FullContact, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,20 +4,19 @@
 /// From schema `labelled_email_contact`.
 ///
 /// Build one with [`LabelledEmailContact::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LabelledEmailContact {
     #[allow(missing_docs)]
     pub email: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl LabelledEmailContact {
     /// A builder: set fields by name, then [`LabelledEmailContactBuilder::build`]; or pass the builder itself wherever a `LabelledEmailContact` is expected.
+    #[inline]
     pub fn builder() -> LabelledEmailContactBuilder {
         Default::default()
     }
@@ -32,23 +31,26 @@ pub struct LabelledEmailContactBuilder {
 }
 impl LabelledEmailContactBuilder {
     /// Sets [`LabelledEmailContact::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`LabelledEmailContact::label`].
+    #[inline]
     pub fn label(mut self, value: impl Into<String>) -> Self {
         self.label = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<LabelledEmailContact, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(LabelledEmailContact {
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
+            email: crate::__private::required(self.email, "email")?,
             label: self.label,
             extra: Default::default(),
         })
@@ -56,7 +58,60 @@ impl LabelledEmailContactBuilder {
 }
 impl TryFrom<LabelledEmailContactBuilder> for LabelledEmailContact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: LabelledEmailContactBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for LabelledEmailContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                crate::__private::serialize_optional(map, "label", &self.label)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for LabelledEmailContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            LabelledEmailContactBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for LabelledEmailContact {
+    type Fields = LabelledEmailContactBuilder;
+}
+impl crate::__private::DecodeFields for LabelledEmailContactBuilder {
+    type Model = LabelledEmailContact;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "LabelledEmailContact";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "label" => self.label = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<LabelledEmailContact, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// From schema `phone_contact`.
 ///
 /// Build one with [`PhoneContact::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneContact {
     #[allow(missing_docs)]
@@ -12,11 +12,11 @@ pub struct PhoneContact {
     #[allow(missing_docs)]
     pub phone: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl PhoneContact {
     /// A builder: set fields by name, then [`PhoneContactBuilder::build`]; or pass the builder itself wherever a `PhoneContact` is expected.
+    #[inline]
     pub fn builder() -> PhoneContactBuilder {
         Default::default()
     }
@@ -31,31 +31,81 @@ pub struct PhoneContactBuilder {
 }
 impl PhoneContactBuilder {
     /// Sets [`PhoneContact::email`].
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets [`PhoneContact::phone`].
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<PhoneContact, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(PhoneContact {
-            email: self.email.ok_or_else(|| crate::BuildError::missing("email"))?,
-            phone: self.phone.ok_or_else(|| crate::BuildError::missing("phone"))?,
+            email: crate::__private::required(self.email, "email")?,
+            phone: crate::__private::required(self.phone, "phone")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<PhoneContactBuilder> for PhoneContact {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: PhoneContactBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for PhoneContact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
+                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PhoneContact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<PhoneContactBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for PhoneContact {
+    type Fields = PhoneContactBuilder;
+}
+impl crate::__private::DecodeFields for PhoneContactBuilder {
+    type Model = PhoneContact;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "PhoneContact";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "email" => self.email = map.next_value()?,
+            "phone" => self.phone = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<PhoneContact, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

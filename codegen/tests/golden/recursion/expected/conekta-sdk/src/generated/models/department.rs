@@ -5,18 +5,17 @@ use super::Employee;
 /// From schema `department`.
 ///
 /// Build one with [`Department::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Department {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<Box<Employee>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Department {
     /// A builder: set fields by name, then [`DepartmentBuilder::build`]; or pass the builder itself wherever a `Department` is expected.
+    #[inline]
     pub fn builder() -> DepartmentBuilder {
         Default::default()
     }
@@ -30,6 +29,7 @@ pub struct DepartmentBuilder {
 }
 impl DepartmentBuilder {
     /// Sets [`Department::head`].
+    #[inline]
     pub fn head(
         mut self,
         value: impl TryInto<Employee, Error: Into<crate::BuildError>>,
@@ -43,6 +43,7 @@ impl DepartmentBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Department, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -55,7 +56,52 @@ impl DepartmentBuilder {
 }
 impl TryFrom<DepartmentBuilder> for Department {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: DepartmentBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Department {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "head", &self.head)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Department {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<DepartmentBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Department {
+    type Fields = DepartmentBuilder;
+}
+impl crate::__private::DecodeFields for DepartmentBuilder {
+    type Model = Department;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Department";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "head" => self.head = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Department, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

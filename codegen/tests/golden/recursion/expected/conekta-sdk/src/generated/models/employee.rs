@@ -5,21 +5,19 @@ use super::Department;
 /// From schema `employee`.
 ///
 /// Build one with [`Employee::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Employee {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<Box<Department>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Employee {
     /// A builder: set fields by name, then [`EmployeeBuilder::build`]; or pass the builder itself wherever a `Employee` is expected.
+    #[inline]
     pub fn builder() -> EmployeeBuilder {
         Default::default()
     }
@@ -34,11 +32,13 @@ pub struct EmployeeBuilder {
 }
 impl EmployeeBuilder {
     /// Sets [`Employee::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`Employee::department`].
+    #[inline]
     pub fn department(
         mut self,
         value: impl TryInto<Department, Error: Into<crate::BuildError>>,
@@ -52,6 +52,7 @@ impl EmployeeBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Employee, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -65,7 +66,58 @@ impl EmployeeBuilder {
 }
 impl TryFrom<EmployeeBuilder> for Employee {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: EmployeeBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Employee {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "name", &self.name)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "department",
+                    &self.department,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Employee {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<EmployeeBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Employee {
+    type Fields = EmployeeBuilder;
+}
+impl crate::__private::DecodeFields for EmployeeBuilder {
+    type Model = Employee;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Employee";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "department" => self.department = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Employee, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

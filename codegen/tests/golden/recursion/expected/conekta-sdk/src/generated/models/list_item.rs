@@ -4,20 +4,19 @@
 /// From schema `list_item`.
 ///
 /// Build one with [`ListItem::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListItem {
     #[allow(missing_docs)]
     pub value: i64,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Box<ListItem>>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ListItem {
     /// A builder: set fields by name, then [`ListItemBuilder::build`]; or pass the builder itself wherever a `ListItem` is expected.
+    #[inline]
     pub fn builder() -> ListItemBuilder {
         Default::default()
     }
@@ -32,11 +31,13 @@ pub struct ListItemBuilder {
 }
 impl ListItemBuilder {
     /// Sets [`ListItem::value`].
+    #[inline]
     pub fn value(mut self, value: i64) -> Self {
         self.value = Some(value);
         self
     }
     /// Sets [`ListItem::next`].
+    #[inline]
     pub fn next(
         mut self,
         value: impl TryInto<ListItem, Error: Into<crate::BuildError>>,
@@ -50,12 +51,13 @@ impl ListItemBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ListItem, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(ListItem {
-            value: self.value.ok_or_else(|| crate::BuildError::missing("value"))?,
+            value: crate::__private::required(self.value, "value")?,
             next: self.next,
             extra: Default::default(),
         })
@@ -63,7 +65,54 @@ impl ListItemBuilder {
 }
 impl TryFrom<ListItemBuilder> for ListItem {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ListItemBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ListItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "value", &self.value)?;
+                crate::__private::serialize_optional(map, "next", &self.next)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ListItemBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ListItem {
+    type Fields = ListItemBuilder;
+}
+impl crate::__private::DecodeFields for ListItemBuilder {
+    type Model = ListItem;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ListItem";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "value" => self.value = map.next_value()?,
+            "next" => self.next = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ListItem, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

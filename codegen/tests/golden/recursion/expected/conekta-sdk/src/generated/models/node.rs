@@ -5,26 +5,23 @@ use super::ListItem;
 /// From schema `node`.
 ///
 /// Build one with [`Node::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Node {
     #[allow(missing_docs)]
     pub name: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Node>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_name: Option<std::collections::BTreeMap<String, Node>>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<ListItem>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Node {
     /// A builder: set fields by name, then [`NodeBuilder::build`]; or pass the builder itself wherever a `Node` is expected.
+    #[inline]
     pub fn builder() -> NodeBuilder {
         Default::default()
     }
@@ -41,11 +38,13 @@ pub struct NodeBuilder {
 }
 impl NodeBuilder {
     /// Sets [`Node::name`].
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`Node::children`].
+    #[inline]
     pub fn children(
         mut self,
         value: impl IntoIterator<
@@ -59,6 +58,7 @@ impl NodeBuilder {
         self
     }
     /// Sets [`Node::by_name`].
+    #[inline]
     pub fn by_name(
         mut self,
         value: impl Into<std::collections::BTreeMap<String, Node>>,
@@ -67,6 +67,7 @@ impl NodeBuilder {
         self
     }
     /// Sets [`Node::head`].
+    #[inline]
     pub fn head(
         mut self,
         value: impl TryInto<ListItem, Error: Into<crate::BuildError>>,
@@ -79,12 +80,13 @@ impl NodeBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Node, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Node {
-            name: self.name.ok_or_else(|| crate::BuildError::missing("name"))?,
+            name: crate::__private::required(self.name, "name")?,
             children: self.children,
             by_name: self.by_name,
             head: self.head,
@@ -94,7 +96,62 @@ impl NodeBuilder {
 }
 impl TryFrom<NodeBuilder> for Node {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: NodeBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
+                crate::__private::serialize_optional(map, "children", &self.children)?;
+                crate::__private::serialize_optional(map, "by_name", &self.by_name)?;
+                crate::__private::serialize_optional(map, "head", &self.head)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<NodeBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Node {
+    type Fields = NodeBuilder;
+}
+impl crate::__private::DecodeFields for NodeBuilder {
+    type Model = Node;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Node";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "children" => {
+                self.children = map
+                    .next_value::<Option<crate::__private::List<_>>>()?
+                    .map(crate::__private::List::into_inner);
+            }
+            "by_name" => self.by_name = map.next_value()?,
+            "head" => self.head = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Node, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -9,6 +9,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /nodes/{id}` (operation `getNode`).
+    #[inline]
     pub fn get_node(&self, id: impl Into<String>) -> GetNodeRequest<'a> {
         GetNodeRequest {
             client: self.client,
@@ -30,21 +31,27 @@ pub struct GetNodeRequest<'a> {
 }
 impl<'a> GetNodeRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_NODE
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Node, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Node> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&GET_NODE, &[&self.id])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetNodeRequest<'a> {
     type Output = Result<models::Node, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Node>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

@@ -5,6 +5,7 @@ mod general;
 pub use general::*;
 impl crate::Client {
     /// Operations tagged `General` in the spec.
+    #[inline]
     pub fn general(&self) -> General<'_> {
         General { client: self }
     }

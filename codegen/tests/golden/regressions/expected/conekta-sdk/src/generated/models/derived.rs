@@ -5,21 +5,19 @@ use super::BaseMeta;
 /// From schema `derived`.
 ///
 /// Build one with [`Derived::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Derived {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<BaseMeta>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra_info: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Derived {
     /// A builder: set fields by name, then [`DerivedBuilder::build`]; or pass the builder itself wherever a `Derived` is expected.
+    #[inline]
     pub fn builder() -> DerivedBuilder {
         Default::default()
     }
@@ -34,6 +32,7 @@ pub struct DerivedBuilder {
 }
 impl DerivedBuilder {
     /// Sets [`Derived::meta`].
+    #[inline]
     pub fn meta(
         mut self,
         value: impl TryInto<BaseMeta, Error: Into<crate::BuildError>>,
@@ -45,12 +44,14 @@ impl DerivedBuilder {
         self
     }
     /// Sets [`Derived::extra_info`].
+    #[inline]
     pub fn extra_info(mut self, value: impl Into<String>) -> Self {
         self.extra_info = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Derived, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -64,7 +65,58 @@ impl DerivedBuilder {
 }
 impl TryFrom<DerivedBuilder> for Derived {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: DerivedBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Derived {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "meta", &self.meta)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "extra_info",
+                    &self.extra_info,
+                )?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Derived {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<DerivedBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Derived {
+    type Fields = DerivedBuilder;
+}
+impl crate::__private::DecodeFields for DerivedBuilder {
+    type Model = Derived;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Derived";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "meta" => self.meta = map.next_value()?,
+            "extra_info" => self.extra_info = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Derived, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

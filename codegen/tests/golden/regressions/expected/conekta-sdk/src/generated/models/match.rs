@@ -5,24 +5,21 @@ use super::{Derived, Payment, Pick};
 /// From schema `match`.
 ///
 /// Build one with [`Match::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Match {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pick: Option<Pick>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<Derived>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<Payment>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Match {
     /// A builder: set fields by name, then [`MatchBuilder::build`]; or pass the builder itself wherever a `Match` is expected.
+    #[inline]
     pub fn builder() -> MatchBuilder {
         Default::default()
     }
@@ -38,6 +35,7 @@ pub struct MatchBuilder {
 }
 impl MatchBuilder {
     /// Sets [`Match::pick`].
+    #[inline]
     pub fn pick(
         mut self,
         value: impl TryInto<Pick, Error: Into<crate::BuildError>>,
@@ -49,6 +47,7 @@ impl MatchBuilder {
         self
     }
     /// Sets [`Match::derived`].
+    #[inline]
     pub fn derived(
         mut self,
         value: impl TryInto<Derived, Error: Into<crate::BuildError>>,
@@ -60,6 +59,7 @@ impl MatchBuilder {
         self
     }
     /// Sets [`Match::payment`].
+    #[inline]
     pub fn payment(
         mut self,
         value: impl TryInto<Payment, Error: Into<crate::BuildError>>,
@@ -72,6 +72,7 @@ impl MatchBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Match, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -86,7 +87,56 @@ impl MatchBuilder {
 }
 impl TryFrom<MatchBuilder> for Match {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: MatchBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Match {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "pick", &self.pick)?;
+                crate::__private::serialize_optional(map, "derived", &self.derived)?;
+                crate::__private::serialize_optional(map, "payment", &self.payment)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Match {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<MatchBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Match {
+    type Fields = MatchBuilder;
+}
+impl crate::__private::DecodeFields for MatchBuilder {
+    type Model = Match;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Match";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "pick" => self.pick = map.next_value()?,
+            "derived" => self.derived = map.next_value()?,
+            "payment" => self.payment = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Match, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -7,12 +7,14 @@ crate::__private::tagged_union! {
     "card_payment", }
 }
 impl From<Card> for Payment {
+    #[inline]
     fn from(value: Card) -> Self {
         Self::CardPayment(value)
     }
 }
 impl TryFrom<super::CardBuilder> for Payment {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }

@@ -3,8 +3,7 @@
 
 use super::{Color, Shade};
 /// From schema `pick`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Pick {
     /// The `Shade` form.
     Shade(Shade),
@@ -13,18 +12,45 @@ pub enum Pick {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for Pick {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Shade(value) => serde::Serialize::serialize(value, serializer),
+            Self::Color(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Pick {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::Shade),
+                |raw| crate::__private::attempt(raw).map(Self::Color),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<Shade> for Pick {
+    #[inline]
     fn from(value: Shade) -> Self {
         Self::Shade(value)
     }
 }
 impl TryFrom<super::ShadeBuilder> for Pick {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::ShadeBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<Color> for Pick {
+    #[inline]
     fn from(value: Color) -> Self {
         Self::Color(value)
     }

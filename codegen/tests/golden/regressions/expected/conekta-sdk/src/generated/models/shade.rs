@@ -4,17 +4,17 @@
 /// From schema `shade`.
 ///
 /// Build one with [`Shade::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Shade {
     #[allow(missing_docs)]
     pub hex: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Shade {
     /// A builder: set fields by name, then [`ShadeBuilder::build`]; or pass the builder itself wherever a `Shade` is expected.
+    #[inline]
     pub fn builder() -> ShadeBuilder {
         Default::default()
     }
@@ -28,25 +28,72 @@ pub struct ShadeBuilder {
 }
 impl ShadeBuilder {
     /// Sets [`Shade::hex`].
+    #[inline]
     pub fn hex(mut self, value: impl Into<String>) -> Self {
         self.hex = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<Shade, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(Shade {
-            hex: self.hex.ok_or_else(|| crate::BuildError::missing("hex"))?,
+            hex: crate::__private::required(self.hex, "hex")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<ShadeBuilder> for Shade {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ShadeBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for Shade {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "hex", &self.hex)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Shade {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ShadeBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for Shade {
+    type Fields = ShadeBuilder;
+}
+impl crate::__private::DecodeFields for ShadeBuilder {
+    type Model = Shade;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "Shade";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "hex" => self.hex = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<Shade, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,6 +5,7 @@ mod r#type;
 pub use r#type::*;
 impl crate::Client {
     /// Operations tagged `type` in the spec.
+    #[inline]
     pub fn r#type(&self) -> Type<'_> {
         Type { client: self }
     }

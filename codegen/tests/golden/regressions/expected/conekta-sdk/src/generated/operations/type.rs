@@ -9,6 +9,7 @@ pub struct Type<'a> {
 }
 impl<'a> Type<'a> {
     /// `GET /match` (operation `getMatch`).
+    #[inline]
     pub fn get_match(&self) -> GetMatchRequest<'a> {
         GetMatchRequest {
             client: self.client,
@@ -28,21 +29,27 @@ pub struct GetMatchRequest<'a> {
 }
 impl<'a> GetMatchRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &GET_MATCH
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::Match, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::Match> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&GET_MATCH, &[])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for GetMatchRequest<'a> {
     type Output = Result<models::Match, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::Match>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

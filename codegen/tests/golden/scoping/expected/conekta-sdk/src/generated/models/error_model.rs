@@ -4,18 +4,17 @@
 /// From schema `Error`.
 ///
 /// Build one with [`ErrorModel::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorModel {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ErrorModel {
     /// A builder: set fields by name, then [`ErrorModelBuilder::build`]; or pass the builder itself wherever a `ErrorModel` is expected.
+    #[inline]
     pub fn builder() -> ErrorModelBuilder {
         Default::default()
     }
@@ -29,12 +28,14 @@ pub struct ErrorModelBuilder {
 }
 impl ErrorModelBuilder {
     /// Sets [`ErrorModel::message`].
+    #[inline]
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.message = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ErrorModel, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -47,7 +48,52 @@ impl ErrorModelBuilder {
 }
 impl TryFrom<ErrorModelBuilder> for ErrorModel {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ErrorModelBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ErrorModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "message", &self.message)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ErrorModelBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ErrorModel {
+    type Fields = ErrorModelBuilder;
+}
+impl crate::__private::DecodeFields for ErrorModelBuilder {
+    type Model = ErrorModel;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ErrorModel";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "message" => self.message = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ErrorModel, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,39 +5,31 @@ use super::{ClientModel, OtherThingBuilderModel, VecModel};
 /// From schema `Option`.
 ///
 /// Build one with [`OptionModel::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OptionModel {
     #[allow(missing_docs)]
     pub build: String,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_error: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<i64>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     #[allow(missing_docs)]
-    #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ClientModel>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder: Option<VecModel>,
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maker: Option<OtherThingBuilderModel>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra2: serde_json::Map<String, serde_json::Value>,
 }
 impl OptionModel {
     /// A builder: set fields by name, then [`OptionModelBuilder::build`]; or pass the builder itself wherever a `OptionModel` is expected.
+    #[inline]
     pub fn builder() -> OptionModelBuilder {
         Default::default()
     }
@@ -58,31 +50,37 @@ pub struct OptionModelBuilder {
 }
 impl OptionModelBuilder {
     /// Sets [`OptionModel::build`].
+    #[inline]
     pub fn build_value(mut self, value: impl Into<String>) -> Self {
         self.build = Some(value.into());
         self
     }
     /// Sets [`OptionModel::first_error`].
+    #[inline]
     pub fn first_error(mut self, value: impl Into<String>) -> Self {
         self.first_error = Some(value.into());
         self
     }
     /// Sets [`OptionModel::extra`].
+    #[inline]
     pub fn extra(mut self, value: i64) -> Self {
         self.extra = Some(value);
         self
     }
     /// Sets [`OptionModel::type`].
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`OptionModel::self_`].
+    #[inline]
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.self_ = Some(value.into());
         self
     }
     /// Sets [`OptionModel::kind`].
+    #[inline]
     pub fn kind(
         mut self,
         value: impl TryInto<ClientModel, Error: Into<crate::BuildError>>,
@@ -94,6 +92,7 @@ impl OptionModelBuilder {
         self
     }
     /// Sets [`OptionModel::holder`].
+    #[inline]
     pub fn holder(
         mut self,
         value: impl TryInto<VecModel, Error: Into<crate::BuildError>>,
@@ -105,6 +104,7 @@ impl OptionModelBuilder {
         self
     }
     /// Sets [`OptionModel::maker`].
+    #[inline]
     pub fn maker(
         mut self,
         value: impl TryInto<OtherThingBuilderModel, Error: Into<crate::BuildError>>,
@@ -117,12 +117,13 @@ impl OptionModelBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OptionModel, crate::BuildError> {
         if let Some(error) = self.first_error_ {
             return Err(error);
         }
         Ok(OptionModel {
-            build: self.build.ok_or_else(|| crate::BuildError::missing("build"))?,
+            build: crate::__private::required(self.build, "build")?,
             first_error: self.first_error,
             extra: self.extra,
             r#type: self.r#type,
@@ -136,7 +137,70 @@ impl OptionModelBuilder {
 }
 impl TryFrom<OptionModelBuilder> for OptionModel {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OptionModelBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OptionModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra2,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "build", &self.build)?;
+                crate::__private::serialize_optional(
+                    map,
+                    "first_error",
+                    &self.first_error,
+                )?;
+                crate::__private::serialize_optional(map, "extra", &self.extra)?;
+                crate::__private::serialize_optional(map, "type", &self.r#type)?;
+                crate::__private::serialize_optional(map, "self", &self.self_)?;
+                crate::__private::serialize_optional(map, "kind", &self.kind)?;
+                crate::__private::serialize_optional(map, "holder", &self.holder)?;
+                crate::__private::serialize_optional(map, "maker", &self.maker)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OptionModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OptionModelBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OptionModel {
+    type Fields = OptionModelBuilder;
+}
+impl crate::__private::DecodeFields for OptionModelBuilder {
+    type Model = OptionModel;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OptionModel";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "build" => self.build = map.next_value()?,
+            "first_error" => self.first_error = map.next_value()?,
+            "extra" => self.extra = map.next_value()?,
+            "type" => self.r#type = map.next_value()?,
+            "self" => self.self_ = map.next_value()?,
+            "kind" => self.kind = map.next_value()?,
+            "holder" => self.holder = map.next_value()?,
+            "maker" => self.maker = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra2: Self::Extra) -> Result<OptionModel, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra2 = extra2;
+        Ok(value)
     }
 }

@@ -4,17 +4,17 @@
 /// From schema `OtherPlace`.
 ///
 /// Build one with [`OtherPlace::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OtherPlace {
     #[allow(missing_docs)]
     pub place: i64,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OtherPlace {
     /// A builder: set fields by name, then [`OtherPlaceBuilder::build`]; or pass the builder itself wherever a `OtherPlace` is expected.
+    #[inline]
     pub fn builder() -> OtherPlaceBuilder {
         Default::default()
     }
@@ -28,25 +28,72 @@ pub struct OtherPlaceBuilder {
 }
 impl OtherPlaceBuilder {
     /// Sets [`OtherPlace::place`].
+    #[inline]
     pub fn place(mut self, value: i64) -> Self {
         self.place = Some(value);
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OtherPlace, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OtherPlace {
-            place: self.place.ok_or_else(|| crate::BuildError::missing("place"))?,
+            place: crate::__private::required(self.place, "place")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<OtherPlaceBuilder> for OtherPlace {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OtherPlaceBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OtherPlace {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "place", &self.place)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OtherPlace {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OtherPlaceBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OtherPlace {
+    type Fields = OtherPlaceBuilder;
+}
+impl crate::__private::DecodeFields for OtherPlaceBuilder {
+    type Model = OtherPlace;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OtherPlace";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "place" => self.place = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OtherPlace, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -4,17 +4,17 @@
 /// From schema `OtherThing`.
 ///
 /// Build one with [`OtherThing::builder`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OtherThing {
     #[allow(missing_docs)]
     pub thing: String,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OtherThing {
     /// A builder: set fields by name, then [`OtherThingBuilder::build`]; or pass the builder itself wherever a `OtherThing` is expected.
+    #[inline]
     pub fn builder() -> OtherThingBuilder {
         Default::default()
     }
@@ -28,25 +28,72 @@ pub struct OtherThingBuilder {
 }
 impl OtherThingBuilder {
     /// Sets [`OtherThing::thing`].
+    #[inline]
     pub fn thing(mut self, value: impl Into<String>) -> Self {
         self.thing = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OtherThing, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
         }
         Ok(OtherThing {
-            thing: self.thing.ok_or_else(|| crate::BuildError::missing("thing"))?,
+            thing: crate::__private::required(self.thing, "thing")?,
             extra: Default::default(),
         })
     }
 }
 impl TryFrom<OtherThingBuilder> for OtherThing {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OtherThingBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OtherThing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                serde::ser::SerializeMap::serialize_entry(map, "thing", &self.thing)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OtherThing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<OtherThingBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for OtherThing {
+    type Fields = OtherThingBuilder;
+}
+impl crate::__private::DecodeFields for OtherThingBuilder {
+    type Model = OtherThing;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OtherThing";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "thing" => self.thing = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<OtherThing, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

@@ -5,18 +5,17 @@ use super::OtherThing;
 /// From schema `OtherThingBuilder`.
 ///
 /// Build one with [`OtherThingBuilderModel::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OtherThingBuilderModel {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder: Option<OtherThing>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl OtherThingBuilderModel {
     /// A builder: set fields by name, then [`OtherThingBuilderModelBuilder::build`]; or pass the builder itself wherever a `OtherThingBuilderModel` is expected.
+    #[inline]
     pub fn builder() -> OtherThingBuilderModelBuilder {
         Default::default()
     }
@@ -30,6 +29,7 @@ pub struct OtherThingBuilderModelBuilder {
 }
 impl OtherThingBuilderModelBuilder {
     /// Sets [`OtherThingBuilderModel::holder`].
+    #[inline]
     pub fn holder(
         mut self,
         value: impl TryInto<OtherThing, Error: Into<crate::BuildError>>,
@@ -42,6 +42,7 @@ impl OtherThingBuilderModelBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<OtherThingBuilderModel, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -54,7 +55,58 @@ impl OtherThingBuilderModelBuilder {
 }
 impl TryFrom<OtherThingBuilderModelBuilder> for OtherThingBuilderModel {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: OtherThingBuilderModelBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for OtherThingBuilderModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "holder", &self.holder)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OtherThingBuilderModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<
+            OtherThingBuilderModelBuilder,
+            D,
+        >(deserializer)
+    }
+}
+impl crate::__private::Decoded for OtherThingBuilderModel {
+    type Fields = OtherThingBuilderModelBuilder;
+}
+impl crate::__private::DecodeFields for OtherThingBuilderModelBuilder {
+    type Model = OtherThingBuilderModel;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "OtherThingBuilderModel";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "holder" => self.holder = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(
+        self,
+        extra: Self::Extra,
+    ) -> Result<OtherThingBuilderModel, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

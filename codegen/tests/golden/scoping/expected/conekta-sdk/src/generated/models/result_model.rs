@@ -5,18 +5,17 @@ use super::OptionModel;
 /// From schema `Result`.
 ///
 /// Build one with [`ResultModel::builder`].
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResultModel {
     #[allow(missing_docs)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option: Option<OptionModel>,
     /// Properties the spec does not declare, kept as they were received.
-    #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ResultModel {
     /// A builder: set fields by name, then [`ResultModelBuilder::build`]; or pass the builder itself wherever a `ResultModel` is expected.
+    #[inline]
     pub fn builder() -> ResultModelBuilder {
         Default::default()
     }
@@ -30,6 +29,7 @@ pub struct ResultModelBuilder {
 }
 impl ResultModelBuilder {
     /// Sets [`ResultModel::option`].
+    #[inline]
     pub fn option(
         mut self,
         value: impl TryInto<OptionModel, Error: Into<crate::BuildError>>,
@@ -42,6 +42,7 @@ impl ResultModelBuilder {
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
     /// required field left unset or the first value a setter could not use.
+    #[inline]
     pub fn build(self) -> Result<ResultModel, crate::BuildError> {
         if let Some(error) = self.first_error {
             return Err(error);
@@ -54,7 +55,52 @@ impl ResultModelBuilder {
 }
 impl TryFrom<ResultModelBuilder> for ResultModel {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: ResultModelBuilder) -> Result<Self, Self::Error> {
         builder.build()
+    }
+}
+impl serde::Serialize for ResultModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::__private::serialize_struct(
+            serializer,
+            &self.extra,
+            |map| {
+                crate::__private::serialize_optional(map, "option", &self.option)?;
+                Ok(())
+            },
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ResultModel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_struct::<ResultModelBuilder, D>(deserializer)
+    }
+}
+impl crate::__private::Decoded for ResultModel {
+    type Fields = ResultModelBuilder;
+}
+impl crate::__private::DecodeFields for ResultModelBuilder {
+    type Model = ResultModel;
+    type Extra = serde_json::Map<String, serde_json::Value>;
+    const NAME: &'static str = "ResultModel";
+    fn field<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "option" => self.option = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    #[inline]
+    fn finish(self, extra: Self::Extra) -> Result<ResultModel, crate::BuildError> {
+        let mut value = self.build()?;
+        value.extra = extra;
+        Ok(value)
     }
 }

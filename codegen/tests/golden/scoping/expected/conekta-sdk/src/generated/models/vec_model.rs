@@ -3,8 +3,7 @@
 
 use super::{OtherPlace, OtherThing};
 /// From schema `Vec`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum VecModel {
     /// The `OtherThing` form.
     Thing(OtherThing),
@@ -13,24 +12,52 @@ pub enum VecModel {
     /// A value that matches none of the forms above, kept as it was received.
     Other(serde_json::Value),
 }
+impl serde::Serialize for VecModel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Thing(value) => serde::Serialize::serialize(value, serializer),
+            Self::Place(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for VecModel {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_untagged(
+            deserializer,
+            &[
+                |raw| crate::__private::attempt(raw).map(Self::Thing),
+                |raw| crate::__private::attempt(raw).map(Self::Place),
+            ],
+            Self::Other,
+        )
+    }
+}
 impl From<OtherThing> for VecModel {
+    #[inline]
     fn from(value: OtherThing) -> Self {
         Self::Thing(value)
     }
 }
 impl TryFrom<super::OtherThingBuilder> for VecModel {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::OtherThingBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }
 }
 impl From<OtherPlace> for VecModel {
+    #[inline]
     fn from(value: OtherPlace) -> Self {
         Self::Place(value)
     }
 }
 impl TryFrom<super::OtherPlaceBuilder> for VecModel {
     type Error = crate::BuildError;
+    #[inline]
     fn try_from(builder: super::OtherPlaceBuilder) -> Result<Self, Self::Error> {
         builder.build().map(Self::from)
     }

@@ -9,6 +9,7 @@ pub struct Builder<'a> {
 }
 impl<'a> Builder<'a> {
     /// `POST /things/{client}` (operation `send`).
+    #[inline]
     pub fn send(
         &self,
         client_param: impl Into<String>,
@@ -26,6 +27,7 @@ impl<'a> Builder<'a> {
         }
     }
     /// `GET /things` (operation `clone`).
+    #[inline]
     pub fn clone_op(&self) -> CloneRequest<'a> {
         CloneRequest {
             client: self.client,
@@ -57,36 +59,48 @@ pub struct SendRequest<'a> {
 }
 impl<'a> SendRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &SEND
     }
     /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
+    #[inline]
     pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
         self.options.language = Some(value.into());
         self
     }
     /// Query parameter `body`.
+    #[inline]
     pub fn body_param(mut self, value: impl Into<String>) -> Self {
         self.body_param = Some(value.into());
         self
     }
     /// Query parameter `send`.
+    #[inline]
     pub fn send_param(mut self, value: impl Into<i64>) -> Self {
         self.send_param = Some(value.into());
         self
     }
     /// Query parameter `options`.
+    #[inline]
     pub fn options_param(mut self, value: bool) -> Self {
         self.options_param = Some(value);
         self
     }
     /// Query parameter `language`.
+    #[inline]
     pub fn language_param(mut self, value: impl Into<String>) -> Self {
         self.language_param = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ResultModel, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ResultModel> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let mut request = crate::runtime::Request::new(&SEND, &[&self.client_param])?;
         request.options(self.options);
         request.query("body", self.body_param);
@@ -94,16 +108,15 @@ impl<'a> SendRequest<'a> {
         request.query("options", self.options_param);
         request.query("language", self.language_param);
         request.json(self.body)?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for SendRequest<'a> {
     type Output = Result<models::ResultModel, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ResultModel>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }
 /// A `clone` request, from [`Builder::clone_op`]: set optional parameters, then `.send().await` (or `.await`).
@@ -114,21 +127,27 @@ pub struct CloneRequest<'a> {
 }
 impl<'a> CloneRequest<'a> {
     /// What identifies this operation: its id, method and path template.
+    #[inline]
     pub fn operation_info() -> &'static crate::OperationInfo {
         &CLONE_OP
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<models::ErrorModel, crate::Error> {
+    /// Sends the request: await the answer, decoded.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<'a, models::ErrorModel> {
+        let client = self.client;
+        client.send(self.into_request())
+    }
+    #[inline]
+    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
         let request = crate::runtime::Request::new(&CLONE_OP, &[])?;
-        self.client.execute(request).await
+        Ok(request)
     }
 }
 impl<'a> std::future::IntoFuture for CloneRequest<'a> {
     type Output = Result<models::ErrorModel, crate::Error>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
+    type IntoFuture = crate::ResponseFuture<'a, models::ErrorModel>;
+    #[inline]
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        self.send()
     }
 }

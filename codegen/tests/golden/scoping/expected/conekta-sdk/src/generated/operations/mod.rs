@@ -5,6 +5,7 @@ mod builder;
 pub use builder::*;
 impl crate::Client {
     /// Operations tagged `builder` in the spec.
+    #[inline]
     pub fn builder_ops(&self) -> Builder<'_> {
         Builder { client: self }
     }

@@ -1,0 +1,69 @@
+//! What an operation's `send()` returns: the future of its decoded answer.
+
+use super::decode::decode_slice;
+use super::error::{Error, body_prefix};
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
+/// A successful answer, not yet decoded.
+pub(crate) struct Answer {
+    pub(crate) operation: &'static str,
+    pub(crate) status: reqwest::StatusCode,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Answer {
+    /// Decodes the body into `T`; a failure names the JSON path.
+    pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
+        decode_slice(&self.body).map_err(|err| Error::Decode {
+            operation: self.operation,
+            status: self.status,
+            path: err.path,
+            source: err.source,
+            body_prefix: body_prefix(&self.body),
+        })
+    }
+}
+
+/// The answer of an operation, decoded into `T`: what `.send()` returns (and
+/// what `.await` on a request builder awaits).
+///
+/// Sending, retries and reading the body are one state machine for every
+/// operation; only the decoding into `T` is particular to this one.
+#[must_use = "a request does nothing until it is awaited"]
+pub struct ResponseFuture<'a, T> {
+    answer: Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send + 'a>>,
+    decoded: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> ResponseFuture<'a, T> {
+    pub(crate) fn new(
+        answer: Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send + 'a>>,
+    ) -> Self {
+        Self {
+            answer,
+            decoded: PhantomData,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Future for ResponseFuture<'_, T> {
+    type Output = Result<T, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let answer = ready!(self.answer.as_mut().poll(cx));
+        Poll::Ready(answer.and_then(Answer::decode))
+    }
+}
+
+impl<T> fmt::Debug for ResponseFuture<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseFuture")
+            .field("output", &std::any::type_name::<T>())
+            .finish_non_exhaustive()
+    }
+}
