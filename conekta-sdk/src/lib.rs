@@ -65,5 +65,5 @@ pub mod __private {
         DecodeFields, Decoded, List, TaggedUnion, attempt, deserialize_struct, deserialize_tagged,
         deserialize_untagged, serialize_optional, serialize_struct, tagged_variant,
     };
-    pub use crate::{open_enum, tagged_union};
+    pub use crate::{open_enum, struct_serde, tagged_union};
 }

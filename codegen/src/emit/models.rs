@@ -343,71 +343,25 @@ fn struct_serde(
     extra_ty: &TokenStream,
     allow_deprecated: &Option<TokenStream>,
 ) -> TokenStream {
-    let private = quote!(crate::__private);
-    let writes = fields.iter().map(|field| {
+    let members = fields.iter().map(|field| {
         let rust = ident(&field.rust_name);
         let json = &field.json_name;
-        if field.required {
-            quote!(serde::ser::SerializeMap::serialize_entry(map, #json, &self.#rust)?;)
+        let presence = if field.required {
+            quote!(required)
         } else {
-            quote!(#private::serialize_optional(map, #json, &self.#rust)?;)
-        }
-    });
-    let reads = fields.iter().map(|field| {
-        let rust = ident(&field.rust_name);
-        let json = &field.json_name;
-        let value = match field.ty {
-            TypeRef::Array(_) => quote! {
-                map.next_value::<Option<#private::List<_>>>()?.map(#private::List::into_inner)
-            },
-            _ => quote!(map.next_value()?),
+            quote!(optional)
         };
-        quote!(#json => self.#rust = #value,)
+        let shape = match field.ty {
+            TypeRef::Array(_) => quote!(list),
+            _ => quote!(value),
+        };
+        quote!(#json => #rust: #presence #shape,)
     });
-    let type_name = name.to_string();
     quote! {
-        #allow_deprecated
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                #private::serialize_struct(serializer, &self.#extra, |map| {
-                    #(#writes)*
-                    Ok(())
-                })
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #private::deserialize_struct::<#builder, D>(deserializer)
-            }
-        }
-
-        impl #private::Decoded for #name {
-            type Fields = #builder;
-        }
-
-        #allow_deprecated
-        impl #private::DecodeFields for #builder {
-            type Model = #name;
-            type Extra = #extra_ty;
-            const NAME: &'static str = #type_name;
-            fn field<'de, A: serde::de::MapAccess<'de>>(
-                &mut self,
-                key: &str,
-                map: &mut A,
-            ) -> Result<bool, A::Error> {
-                match key {
-                    #(#reads)*
-                    _ => return Ok(false),
-                }
-                Ok(true)
-            }
-            #[inline]
-            fn finish(self, #extra: Self::Extra) -> Result<#name, crate::BuildError> {
-                let mut value = self.build()?;
-                value.#extra = #extra;
-                Ok(value)
-            }
+        crate::__private::struct_serde! {
+            #allow_deprecated
+            #name via #builder, #extra: #extra_ty;
+            #(#members)*
         }
     }
 }

@@ -15,6 +15,7 @@ mod request;
 mod response;
 mod retry;
 mod secret;
+mod struct_serde;
 mod tagged_union;
 mod transport;
 

@@ -183,99 +183,13 @@ impl TryFrom<ApiKeyCreateResponseBuilder> for ApiKeyCreateResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ApiKeyCreateResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "authentication_token",
-                    &self.authentication_token,
-                )?;
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "updated_at",
-                    &self.updated_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "deactivated_at",
-                    &self.deactivated_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_used_at",
-                    &self.last_used_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "prefix", &self.prefix)?;
-                crate::__private::serialize_optional(map, "role", &self.role)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiKeyCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ApiKeyCreateResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ApiKeyCreateResponse {
-    type Fields = ApiKeyCreateResponseBuilder;
-}
-impl crate::__private::DecodeFields for ApiKeyCreateResponseBuilder {
-    type Model = ApiKeyCreateResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ApiKeyCreateResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "authentication_token" => self.authentication_token = map.next_value()?,
-            "active" => self.active = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "updated_at" => self.updated_at = map.next_value()?,
-            "deactivated_at" => self.deactivated_at = map.next_value()?,
-            "last_used_at" => self.last_used_at = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "prefix" => self.prefix = map.next_value()?,
-            "role" => self.role = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ApiKeyCreateResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ApiKeyCreateResponse via ApiKeyCreateResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "authentication_token" => authentication_token :
+    optional value, "active" => active : optional value, "created_at" => created_at :
+    optional value, "updated_at" => updated_at : optional value, "deactivated_at" =>
+    deactivated_at : optional value, "last_used_at" => last_used_at : optional value,
+    "description" => description : optional value, "id" => id : optional value,
+    "livemode" => livemode : optional value, "object" => object : optional value,
+    "prefix" => prefix : optional value, "role" => role : optional value,
 }

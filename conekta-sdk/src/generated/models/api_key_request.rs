@@ -65,53 +65,8 @@ impl TryFrom<ApiKeyRequestBuilder> for ApiKeyRequest {
         builder.build()
     }
 }
-impl serde::Serialize for ApiKeyRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "role", &self.role)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiKeyRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ApiKeyRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ApiKeyRequest {
-    type Fields = ApiKeyRequestBuilder;
-}
-impl crate::__private::DecodeFields for ApiKeyRequestBuilder {
-    type Model = ApiKeyRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ApiKeyRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => self.description = map.next_value()?,
-            "role" => self.role = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ApiKeyRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ApiKeyRequest via ApiKeyRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "description" => description : optional value, "role" => role :
+    required value,
 }

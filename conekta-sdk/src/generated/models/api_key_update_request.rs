@@ -67,59 +67,8 @@ impl TryFrom<ApiKeyUpdateRequestBuilder> for ApiKeyUpdateRequest {
         builder.build()
     }
 }
-impl serde::Serialize for ApiKeyUpdateRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiKeyUpdateRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ApiKeyUpdateRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ApiKeyUpdateRequest {
-    type Fields = ApiKeyUpdateRequestBuilder;
-}
-impl crate::__private::DecodeFields for ApiKeyUpdateRequestBuilder {
-    type Model = ApiKeyUpdateRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ApiKeyUpdateRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "active" => self.active = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ApiKeyUpdateRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ApiKeyUpdateRequest via ApiKeyUpdateRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "active" => active : optional value, "description" =>
+    description : optional value,
 }

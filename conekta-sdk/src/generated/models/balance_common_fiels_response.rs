@@ -71,55 +71,8 @@ impl TryFrom<BalanceCommonFielsResponseBuilder> for BalanceCommonFielsResponse {
         builder.build()
     }
 }
-impl serde::Serialize for BalanceCommonFielsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for BalanceCommonFielsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            BalanceCommonFielsResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for BalanceCommonFielsResponse {
-    type Fields = BalanceCommonFielsResponseBuilder;
-}
-impl crate::__private::DecodeFields for BalanceCommonFielsResponseBuilder {
-    type Model = BalanceCommonFielsResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "BalanceCommonFielsResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    BalanceCommonFielsResponse via BalanceCommonFielsResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "amount" => amount : optional value,
+    "currency" => currency : optional value,
 }

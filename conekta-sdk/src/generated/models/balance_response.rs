@@ -251,127 +251,14 @@ impl TryFrom<BalanceResponseBuilder> for BalanceResponse {
         builder.build()
     }
 }
-impl serde::Serialize for BalanceResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "available", &self.available)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "cashout_retention_amount",
-                    &self.cashout_retention_amount,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "conekta_retention",
-                    &self.conekta_retention,
-                )?;
-                crate::__private::serialize_optional(map, "gateway", &self.gateway)?;
-                crate::__private::serialize_optional(map, "pending", &self.pending)?;
-                crate::__private::serialize_optional(map, "retained", &self.retained)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "retention_amount",
-                    &self.retention_amount,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "target_collateral_amount",
-                    &self.target_collateral_amount,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "target_retention_amount",
-                    &self.target_retention_amount,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "temporarily_retained",
-                    &self.temporarily_retained,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for BalanceResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<BalanceResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for BalanceResponse {
-    type Fields = BalanceResponseBuilder;
-}
-impl crate::__private::DecodeFields for BalanceResponseBuilder {
-    type Model = BalanceResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "BalanceResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "available" => {
-                self.available = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "cashout_retention_amount" => {
-                self.cashout_retention_amount = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "conekta_retention" => {
-                self.conekta_retention = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "gateway" => {
-                self.gateway = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "pending" => {
-                self.pending = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "retained" => {
-                self.retained = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "retention_amount" => {
-                self.retention_amount = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "target_collateral_amount" => {
-                self.target_collateral_amount = map.next_value()?;
-            }
-            "target_retention_amount" => {
-                self.target_retention_amount = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "temporarily_retained" => {
-                self.temporarily_retained = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<BalanceResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    BalanceResponse via BalanceResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "available" => available : optional list,
+    "cashout_retention_amount" => cashout_retention_amount : optional list,
+    "conekta_retention" => conekta_retention : optional list, "gateway" => gateway :
+    optional list, "pending" => pending : optional list, "retained" => retained :
+    optional list, "retention_amount" => retention_amount : optional list,
+    "target_collateral_amount" => target_collateral_amount : optional value,
+    "target_retention_amount" => target_retention_amount : optional list,
+    "temporarily_retained" => temporarily_retained : optional list,
 }

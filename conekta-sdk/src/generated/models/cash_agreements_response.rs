@@ -67,55 +67,8 @@ impl TryFrom<CashAgreementsResponseBuilder> for CashAgreementsResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CashAgreementsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "agreement", &self.agreement)?;
-                crate::__private::serialize_optional(map, "provider", &self.provider)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CashAgreementsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CashAgreementsResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CashAgreementsResponse {
-    type Fields = CashAgreementsResponseBuilder;
-}
-impl crate::__private::DecodeFields for CashAgreementsResponseBuilder {
-    type Model = CashAgreementsResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CashAgreementsResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "agreement" => self.agreement = map.next_value()?,
-            "provider" => self.provider = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CashAgreementsResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CashAgreementsResponse via CashAgreementsResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "agreement" => agreement : optional value, "provider" =>
+    provider : optional value,
 }

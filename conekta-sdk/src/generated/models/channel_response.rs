@@ -83,61 +83,9 @@ impl TryFrom<ChannelResponseBuilder> for ChannelResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ChannelResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "segment", &self.segment)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "checkout_request_id",
-                    &self.checkout_request_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "checkout_request_type",
-                    &self.checkout_request_type,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChannelResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ChannelResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChannelResponse {
-    type Fields = ChannelResponseBuilder;
-}
-impl crate::__private::DecodeFields for ChannelResponseBuilder {
-    type Model = ChannelResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChannelResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "segment" => self.segment = map.next_value()?,
-            "checkout_request_id" => self.checkout_request_id = map.next_value()?,
-            "checkout_request_type" => self.checkout_request_type = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ChannelResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChannelResponse via ChannelResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "segment" => segment : optional value, "checkout_request_id" =>
+    checkout_request_id : optional value, "checkout_request_type" =>
+    checkout_request_type : optional value, "id" => id : optional value,
 }

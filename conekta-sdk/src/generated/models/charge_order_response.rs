@@ -251,129 +251,17 @@ impl TryFrom<ChargeOrderResponseBuilder> for ChargeOrderResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ChargeOrderResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "channel", &self.channel)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_id",
-                    &self.customer_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "device_fingerprint",
-                    &self.device_fingerprint,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "failure_code",
-                    &self.failure_code,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "failure_message",
-                    &self.failure_message,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments",
-                    &self.monthly_installments,
-                )?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "order_id", &self.order_id)?;
-                crate::__private::serialize_optional(map, "paid_at", &self.paid_at)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_method",
-                    &self.payment_method,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "reference_id",
-                    &self.reference_id,
-                )?;
-                crate::__private::serialize_optional(map, "refunds", &self.refunds)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargeOrderResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ChargeOrderResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChargeOrderResponse {
-    type Fields = ChargeOrderResponseBuilder;
-}
-impl crate::__private::DecodeFields for ChargeOrderResponseBuilder {
-    type Model = ChargeOrderResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChargeOrderResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "channel" => self.channel = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "customer_id" => self.customer_id = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "device_fingerprint" => self.device_fingerprint = map.next_value()?,
-            "failure_code" => self.failure_code = map.next_value()?,
-            "failure_message" => self.failure_message = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "monthly_installments" => self.monthly_installments = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "order_id" => self.order_id = map.next_value()?,
-            "paid_at" => self.paid_at = map.next_value()?,
-            "payment_method" => self.payment_method = map.next_value()?,
-            "reference_id" => self.reference_id = map.next_value()?,
-            "refunds" => {
-                self.refunds = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "status" => self.status = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ChargeOrderResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChargeOrderResponse via ChargeOrderResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "channel" => channel :
+    optional value, "created_at" => created_at : optional value, "currency" => currency :
+    optional value, "customer_id" => customer_id : optional value, "description" =>
+    description : optional value, "device_fingerprint" => device_fingerprint : optional
+    value, "failure_code" => failure_code : optional value, "failure_message" =>
+    failure_message : optional value, "id" => id : optional value, "livemode" => livemode
+    : optional value, "monthly_installments" => monthly_installments : optional value,
+    "object" => object : optional value, "order_id" => order_id : optional value,
+    "paid_at" => paid_at : optional value, "payment_method" => payment_method : optional
+    value, "reference_id" => reference_id : optional value, "refunds" => refunds :
+    optional list, "status" => status : optional value,
 }

@@ -87,59 +87,8 @@ impl TryFrom<ChargeRequestBuilder> for ChargeRequest {
         builder.build()
     }
 }
-impl serde::Serialize for ChargeRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "payment_method",
-                    &self.payment_method,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "reference_id",
-                    &self.reference_id,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargeRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ChargeRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChargeRequest {
-    type Fields = ChargeRequestBuilder;
-}
-impl crate::__private::DecodeFields for ChargeRequestBuilder {
-    type Model = ChargeRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChargeRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "payment_method" => self.payment_method = map.next_value()?,
-            "reference_id" => self.reference_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ChargeRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChargeRequest via ChargeRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "payment_method" =>
+    payment_method : required value, "reference_id" => reference_id : optional value,
 }

@@ -117,73 +117,10 @@ impl TryFrom<ChargeResponseRefundsDataBuilder> for ChargeResponseRefundsData {
         builder.build()
     }
 }
-impl serde::Serialize for ChargeResponseRefundsData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "auth_code", &self.auth_code)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargeResponseRefundsData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ChargeResponseRefundsDataBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChargeResponseRefundsData {
-    type Fields = ChargeResponseRefundsDataBuilder;
-}
-impl crate::__private::DecodeFields for ChargeResponseRefundsDataBuilder {
-    type Model = ChargeResponseRefundsData;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChargeResponseRefundsData";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "auth_code" => self.auth_code = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ChargeResponseRefundsData, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChargeResponseRefundsData via ChargeResponseRefundsDataBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "amount" => amount : required value,
+    "auth_code" => auth_code : optional value, "created_at" => created_at : required
+    value, "expires_at" => expires_at : optional value, "id" => id : required value,
+    "object" => object : required value, "status" => status : optional value,
 }

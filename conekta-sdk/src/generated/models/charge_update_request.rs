@@ -57,57 +57,7 @@ impl TryFrom<ChargeUpdateRequestBuilder> for ChargeUpdateRequest {
         builder.build()
     }
 }
-impl serde::Serialize for ChargeUpdateRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "reference_id",
-                    &self.reference_id,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargeUpdateRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ChargeUpdateRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChargeUpdateRequest {
-    type Fields = ChargeUpdateRequestBuilder;
-}
-impl crate::__private::DecodeFields for ChargeUpdateRequestBuilder {
-    type Model = ChargeUpdateRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChargeUpdateRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reference_id" => self.reference_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ChargeUpdateRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChargeUpdateRequest via ChargeUpdateRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "reference_id" => reference_id : optional value,
 }

@@ -85,63 +85,9 @@ impl TryFrom<ChargebackFileResponseBuilder> for ChargebackFileResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ChargebackFileResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "file_name", &self.file_name)?;
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargebackFileResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ChargebackFileResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChargebackFileResponse {
-    type Fields = ChargebackFileResponseBuilder;
-}
-impl crate::__private::DecodeFields for ChargebackFileResponseBuilder {
-    type Model = ChargebackFileResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChargebackFileResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "file_name" => self.file_name = map.next_value()?,
-            "url" => self.url = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ChargebackFileResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChargebackFileResponse via ChargebackFileResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "id" => id : optional value, "file_name" => file_name :
+    optional value, "url" => url : optional value, "created_at" => created_at : optional
+    value,
 }

@@ -185,95 +185,14 @@ impl TryFrom<ChargebackResponseBuilder> for ChargebackResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ChargebackResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(map, "reason", &self.reason)?;
-                crate::__private::serialize_optional(map, "note", &self.note)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "followup_status",
-                    &self.followup_status,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "response_from_client",
-                    &self.response_from_client,
-                )?;
-                crate::__private::serialize_optional(map, "files", &self.files)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "charge_id", &self.charge_id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "evidence_due_by",
-                    &self.evidence_due_by,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChargebackResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ChargebackResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ChargebackResponse {
-    type Fields = ChargebackResponseBuilder;
-}
-impl crate::__private::DecodeFields for ChargebackResponseBuilder {
-    type Model = ChargebackResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ChargebackResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "reason" => self.reason = map.next_value()?,
-            "note" => self.note = map.next_value()?,
-            "followup_status" => self.followup_status = map.next_value()?,
-            "response_from_client" => self.response_from_client = map.next_value()?,
-            "files" => {
-                self.files = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "object" => self.object = map.next_value()?,
-            "charge_id" => self.charge_id = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "evidence_due_by" => self.evidence_due_by = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ChargebackResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ChargebackResponse via ChargebackResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value, "status" => status : optional
+    value, "reason" => reason : optional value, "note" => note : optional value,
+    "followup_status" => followup_status : optional value, "response_from_client" =>
+    response_from_client : optional value, "files" => files : optional list, "object" =>
+    object : optional value, "charge_id" => charge_id : optional value, "created_at" =>
+    created_at : optional value, "evidence_due_by" => evidence_due_by : optional value,
 }
 crate::__private::open_enum! {
     #[doc = " From schema `chargeback_response/properties/followup_status`."] pub enum

@@ -255,141 +255,17 @@ impl TryFrom<CheckoutBuilder> for Checkout {
         builder.build()
     }
 }
-impl serde::Serialize for Checkout {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "allowed_payment_methods",
-                    &self.allowed_payment_methods,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "exclude_card_networks",
-                    &self.exclude_card_networks,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments_enabled",
-                    &self.monthly_installments_enabled,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments_options",
-                    &self.monthly_installments_options,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "three_ds_mode",
-                    &self.three_ds_mode,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "needs_shipping_contact",
-                    &self.needs_shipping_contact,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "on_demand_enabled",
-                    &self.on_demand_enabled,
-                )?;
-                crate::__private::serialize_optional(map, "plan_ids", &self.plan_ids)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "order_template",
-                    &self.order_template,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payments_limit_count",
-                    &self.payments_limit_count,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "success_url",
-                    &self.success_url,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "recurrent",
-                    &self.recurrent,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Checkout {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CheckoutBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Checkout {
-    type Fields = CheckoutBuilder;
-}
-impl crate::__private::DecodeFields for CheckoutBuilder {
-    type Model = Checkout;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Checkout";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowed_payment_methods" => {
-                self.allowed_payment_methods = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "exclude_card_networks" => {
-                self.exclude_card_networks = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "expires_at" => self.expires_at = map.next_value()?,
-            "monthly_installments_enabled" => {
-                self.monthly_installments_enabled = map.next_value()?;
-            }
-            "monthly_installments_options" => {
-                self.monthly_installments_options = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "three_ds_mode" => self.three_ds_mode = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
-            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
-            "plan_ids" => {
-                self.plan_ids = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "order_template" => self.order_template = map.next_value()?,
-            "payments_limit_count" => self.payments_limit_count = map.next_value()?,
-            "success_url" => self.success_url = map.next_value()?,
-            "recurrent" => self.recurrent = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Checkout, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Checkout via CheckoutBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "allowed_payment_methods" => allowed_payment_methods : required list,
+    "exclude_card_networks" => exclude_card_networks : optional list, "expires_at" =>
+    expires_at : required value, "monthly_installments_enabled" =>
+    monthly_installments_enabled : optional value, "monthly_installments_options" =>
+    monthly_installments_options : optional list, "three_ds_mode" => three_ds_mode :
+    optional value, "name" => name : required value, "needs_shipping_contact" =>
+    needs_shipping_contact : optional value, "on_demand_enabled" => on_demand_enabled :
+    optional value, "plan_ids" => plan_ids : optional list, "order_template" =>
+    order_template : required value, "payments_limit_count" => payments_limit_count :
+    optional value, "success_url" => success_url : optional value, "recurrent" =>
+    recurrent : required value, "type" => r#type : required value,
 }

@@ -146,91 +146,10 @@ impl TryFrom<CheckoutOrderTemplateBuilder> for CheckoutOrderTemplate {
         builder.build()
     }
 }
-impl serde::Serialize for CheckoutOrderTemplate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "currency",
-                    &self.currency,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_info",
-                    &self.customer_info,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "line_items",
-                    &self.line_items,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "discount_lines",
-                    &self.discount_lines,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CheckoutOrderTemplate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CheckoutOrderTemplateBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CheckoutOrderTemplate {
-    type Fields = CheckoutOrderTemplateBuilder;
-}
-impl crate::__private::DecodeFields for CheckoutOrderTemplateBuilder {
-    type Model = CheckoutOrderTemplate;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CheckoutOrderTemplate";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "currency" => self.currency = map.next_value()?,
-            "customer_info" => self.customer_info = map.next_value()?,
-            "line_items" => {
-                self.line_items = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "metadata" => self.metadata = map.next_value()?,
-            "tax_lines" => {
-                self.tax_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "discount_lines" => {
-                self.discount_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CheckoutOrderTemplate, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CheckoutOrderTemplate via CheckoutOrderTemplateBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "currency" => currency : required value, "customer_info"
+    => customer_info : optional value, "line_items" => line_items : required list,
+    "metadata" => metadata : optional value, "tax_lines" => tax_lines : optional list,
+    "discount_lines" => discount_lines : optional list,
 }

@@ -147,83 +147,12 @@ impl TryFrom<CompanyDocumentRequestBuilder> for CompanyDocumentRequest {
         builder.build()
     }
 }
-impl serde::Serialize for CompanyDocumentRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "file_classification",
-                    &self.file_classification,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "content_type",
-                    &self.content_type,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "international",
-                    &self.international,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "file_name",
-                    &self.file_name,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "file_data",
-                    &self.file_data,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CompanyDocumentRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CompanyDocumentRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CompanyDocumentRequest {
-    type Fields = CompanyDocumentRequestBuilder;
-}
-impl crate::__private::DecodeFields for CompanyDocumentRequestBuilder {
-    type Model = CompanyDocumentRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CompanyDocumentRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "file_classification" => self.file_classification = map.next_value()?,
-            "content_type" => self.content_type = map.next_value()?,
-            "international" => self.international = map.next_value()?,
-            "file_name" => self.file_name = map.next_value()?,
-            "file_data" => self.file_data = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CompanyDocumentRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CompanyDocumentRequest via CompanyDocumentRequestBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "file_classification" => file_classification : required
+    value, "content_type" => content_type : required value, "international" =>
+    international : optional value, "file_name" => file_name : required value,
+    "file_data" => file_data : required value,
 }
 crate::__private::open_enum! {
     #[doc = " Classification of the document."] #[doc = ""] #[doc =

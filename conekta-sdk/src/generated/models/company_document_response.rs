@@ -111,61 +111,9 @@ impl TryFrom<CompanyDocumentResponseBuilder> for CompanyDocumentResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CompanyDocumentResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "file_classification",
-                    &self.file_classification,
-                )?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(map, "file_name", &self.file_name)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CompanyDocumentResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CompanyDocumentResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CompanyDocumentResponse {
-    type Fields = CompanyDocumentResponseBuilder;
-}
-impl crate::__private::DecodeFields for CompanyDocumentResponseBuilder {
-    type Model = CompanyDocumentResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CompanyDocumentResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "file_classification" => self.file_classification = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "file_name" => self.file_name = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CompanyDocumentResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CompanyDocumentResponse via CompanyDocumentResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "file_classification" => file_classification : optional
+    value, "status" => status : optional value, "file_name" => file_name : optional
+    value,
 }

@@ -188,97 +188,15 @@ impl TryFrom<CompanyResponseBuilder> for CompanyResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CompanyResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "account_status",
-                    &self.account_status,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "parent_company_id",
-                    &self.parent_company_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "onboarding_status",
-                    &self.onboarding_status,
-                )?;
-                crate::__private::serialize_optional(map, "documents", &self.documents)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "three_ds_enabled",
-                    &self.three_ds_enabled,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "three_ds_mode",
-                    &self.three_ds_mode,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CompanyResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CompanyResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CompanyResponse {
-    type Fields = CompanyResponseBuilder;
-}
-impl crate::__private::DecodeFields for CompanyResponseBuilder {
-    type Model = CompanyResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CompanyResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "active" => self.active = map.next_value()?,
-            "account_status" => self.account_status = map.next_value()?,
-            "parent_company_id" => self.parent_company_id = map.next_value()?,
-            "onboarding_status" => self.onboarding_status = map.next_value()?,
-            "documents" => {
-                self.documents = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "created_at" => self.created_at = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "three_ds_enabled" => self.three_ds_enabled = map.next_value()?,
-            "three_ds_mode" => self.three_ds_mode = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CompanyResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CompanyResponse via CompanyResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : required value, "name" => name : required value,
+    "active" => active : optional value, "account_status" => account_status : optional
+    value, "parent_company_id" => parent_company_id : optional value, "onboarding_status"
+    => onboarding_status : optional value, "documents" => documents : optional list,
+    "created_at" => created_at : required value, "object" => object : required value,
+    "three_ds_enabled" => three_ds_enabled : optional value, "three_ds_mode" =>
+    three_ds_mode : optional value,
 }
 crate::__private::open_enum! {
     #[doc =

@@ -130,77 +130,10 @@ impl TryFrom<CreateCompanyRequestBuilder> for CreateCompanyRequest {
         builder.build()
     }
 }
-impl serde::Serialize for CreateCompanyRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "type_company",
-                    &self.type_company,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "comercial_info",
-                    &self.comercial_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_info",
-                    &self.fiscal_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "bank_account_info",
-                    &self.bank_account_info,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateCompanyRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CreateCompanyRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CreateCompanyRequest {
-    type Fields = CreateCompanyRequestBuilder;
-}
-impl crate::__private::DecodeFields for CreateCompanyRequestBuilder {
-    type Model = CreateCompanyRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CreateCompanyRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "type_company" => self.type_company = map.next_value()?,
-            "comercial_info" => self.comercial_info = map.next_value()?,
-            "fiscal_info" => self.fiscal_info = map.next_value()?,
-            "bank_account_info" => self.bank_account_info = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CreateCompanyRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CreateCompanyRequest via CreateCompanyRequestBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "name" => name : optional value, "type_company" =>
+    type_company : optional value, "comercial_info" => comercial_info : optional value,
+    "fiscal_info" => fiscal_info : optional value, "bank_account_info" =>
+    bank_account_info : optional value,
 }

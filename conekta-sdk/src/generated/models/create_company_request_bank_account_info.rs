@@ -62,53 +62,8 @@ for CreateCompanyRequestBankAccountInfo {
         builder.build()
     }
 }
-impl serde::Serialize for CreateCompanyRequestBankAccountInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "clabe", &self.clabe)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateCompanyRequestBankAccountInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CreateCompanyRequestBankAccountInfoBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CreateCompanyRequestBankAccountInfo {
-    type Fields = CreateCompanyRequestBankAccountInfoBuilder;
-}
-impl crate::__private::DecodeFields for CreateCompanyRequestBankAccountInfoBuilder {
-    type Model = CreateCompanyRequestBankAccountInfo;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CreateCompanyRequestBankAccountInfo";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "clabe" => self.clabe = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CreateCompanyRequestBankAccountInfo, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CreateCompanyRequestBankAccountInfo via CreateCompanyRequestBankAccountInfoBuilder,
+    extra : serde_json::Map < String, serde_json::Value >; "clabe" => clabe : optional
+    value,
 }

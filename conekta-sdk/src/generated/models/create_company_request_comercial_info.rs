@@ -96,67 +96,10 @@ for CreateCompanyRequestComercialInfo {
         builder.build()
     }
 }
-impl serde::Serialize for CreateCompanyRequestComercialInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "website", &self.website)?;
-                crate::__private::serialize_optional(map, "mcc", &self.mcc)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "merchant_support_email",
-                    &self.merchant_support_email,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "merchant_support_phone",
-                    &self.merchant_support_phone,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateCompanyRequestComercialInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CreateCompanyRequestComercialInfoBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CreateCompanyRequestComercialInfo {
-    type Fields = CreateCompanyRequestComercialInfoBuilder;
-}
-impl crate::__private::DecodeFields for CreateCompanyRequestComercialInfoBuilder {
-    type Model = CreateCompanyRequestComercialInfo;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CreateCompanyRequestComercialInfo";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "website" => self.website = map.next_value()?,
-            "mcc" => self.mcc = map.next_value()?,
-            "merchant_support_email" => self.merchant_support_email = map.next_value()?,
-            "merchant_support_phone" => self.merchant_support_phone = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CreateCompanyRequestComercialInfo, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CreateCompanyRequestComercialInfo via CreateCompanyRequestComercialInfoBuilder, extra
+    : serde_json::Map < String, serde_json::Value >; "website" => website : optional
+    value, "mcc" => mcc : optional value, "merchant_support_email" =>
+    merchant_support_email : optional value, "merchant_support_phone" =>
+    merchant_support_phone : optional value,
 }

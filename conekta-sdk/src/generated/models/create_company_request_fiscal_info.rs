@@ -71,63 +71,8 @@ impl TryFrom<CreateCompanyRequestFiscalInfoBuilder> for CreateCompanyRequestFisc
         builder.build()
     }
 }
-impl serde::Serialize for CreateCompanyRequestFiscalInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "business_phone",
-                    &self.business_phone,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_type",
-                    &self.fiscal_type,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateCompanyRequestFiscalInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CreateCompanyRequestFiscalInfoBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CreateCompanyRequestFiscalInfo {
-    type Fields = CreateCompanyRequestFiscalInfoBuilder;
-}
-impl crate::__private::DecodeFields for CreateCompanyRequestFiscalInfoBuilder {
-    type Model = CreateCompanyRequestFiscalInfo;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CreateCompanyRequestFiscalInfo";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "business_phone" => self.business_phone = map.next_value()?,
-            "fiscal_type" => self.fiscal_type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CreateCompanyRequestFiscalInfo, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CreateCompanyRequestFiscalInfo via CreateCompanyRequestFiscalInfoBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "business_phone" => business_phone :
+    optional value, "fiscal_type" => fiscal_type : optional value,
 }

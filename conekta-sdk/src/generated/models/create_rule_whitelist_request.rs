@@ -81,61 +81,8 @@ impl TryFrom<CreateRuleWhitelistRequestBuilder> for CreateRuleWhitelistRequest {
         builder.build()
     }
 }
-impl serde::Serialize for CreateRuleWhitelistRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "field", &self.field)?;
-                serde::ser::SerializeMap::serialize_entry(map, "value", &self.value)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateRuleWhitelistRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CreateRuleWhitelistRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CreateRuleWhitelistRequest {
-    type Fields = CreateRuleWhitelistRequestBuilder;
-}
-impl crate::__private::DecodeFields for CreateRuleWhitelistRequestBuilder {
-    type Model = CreateRuleWhitelistRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CreateRuleWhitelistRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "description" => self.description = map.next_value()?,
-            "field" => self.field = map.next_value()?,
-            "value" => self.value = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CreateRuleWhitelistRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CreateRuleWhitelistRequest via CreateRuleWhitelistRequestBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "description" => description :
+    required value, "field" => field : required value, "value" => value : required value,
 }

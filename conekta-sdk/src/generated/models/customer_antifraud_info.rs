@@ -63,63 +63,8 @@ impl TryFrom<CustomerAntifraudInfoBuilder> for CustomerAntifraudInfo {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerAntifraudInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "account_created_at",
-                    &self.account_created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "first_paid_at",
-                    &self.first_paid_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerAntifraudInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerAntifraudInfoBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerAntifraudInfo {
-    type Fields = CustomerAntifraudInfoBuilder;
-}
-impl crate::__private::DecodeFields for CustomerAntifraudInfoBuilder {
-    type Model = CustomerAntifraudInfo;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerAntifraudInfo";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "account_created_at" => self.account_created_at = map.next_value()?,
-            "first_paid_at" => self.first_paid_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerAntifraudInfo, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerAntifraudInfo via CustomerAntifraudInfoBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "account_created_at" => account_created_at : optional
+    value, "first_paid_at" => first_paid_at : optional value,
 }

@@ -65,63 +65,8 @@ impl TryFrom<CustomerAntifraudInfoResponseBuilder> for CustomerAntifraudInfoResp
         builder.build()
     }
 }
-impl serde::Serialize for CustomerAntifraudInfoResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "first_paid_at",
-                    &self.first_paid_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "account_created_at",
-                    &self.account_created_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerAntifraudInfoResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerAntifraudInfoResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerAntifraudInfoResponse {
-    type Fields = CustomerAntifraudInfoResponseBuilder;
-}
-impl crate::__private::DecodeFields for CustomerAntifraudInfoResponseBuilder {
-    type Model = CustomerAntifraudInfoResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerAntifraudInfoResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "first_paid_at" => self.first_paid_at = map.next_value()?,
-            "account_created_at" => self.account_created_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerAntifraudInfoResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerAntifraudInfoResponse via CustomerAntifraudInfoResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "first_paid_at" => first_paid_at :
+    optional value, "account_created_at" => account_created_at : optional value,
 }

@@ -85,53 +85,8 @@ impl TryFrom<CustomerDetailsBuilder> for CustomerDetails {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerDetails {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerDetailsBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerDetails {
-    type Fields = CustomerDetailsBuilder;
-}
-impl crate::__private::DecodeFields for CustomerDetailsBuilder {
-    type Model = CustomerDetails;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerDetails";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CustomerDetails, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerDetails via CustomerDetailsBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value, "object" => object : optional
+    value, "name" => name : optional value, "email" => email : optional value,
 }

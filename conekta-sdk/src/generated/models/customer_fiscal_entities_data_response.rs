@@ -175,85 +175,12 @@ for CustomerFiscalEntitiesDataResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerFiscalEntitiesDataResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "address",
-                    &self.address,
-                )?;
-                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "company_name",
-                    &self.company_name,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                crate::__private::serialize_optional(map, "default", &self.default)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerFiscalEntitiesDataResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerFiscalEntitiesDataResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerFiscalEntitiesDataResponse {
-    type Fields = CustomerFiscalEntitiesDataResponseBuilder;
-}
-impl crate::__private::DecodeFields for CustomerFiscalEntitiesDataResponseBuilder {
-    type Model = CustomerFiscalEntitiesDataResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerFiscalEntitiesDataResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => self.address = map.next_value()?,
-            "tax_id" => self.tax_id = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "company_name" => self.company_name = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            "default" => self.default = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerFiscalEntitiesDataResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerFiscalEntitiesDataResponse via CustomerFiscalEntitiesDataResponseBuilder,
+    extra : serde_json::Map < String, serde_json::Value >; "address" => address :
+    required value, "tax_id" => tax_id : optional value, "email" => email : optional
+    value, "phone" => phone : optional value, "metadata" => metadata : optional value,
+    "company_name" => company_name : optional value, "id" => id : required value,
+    "object" => object : required value, "created_at" => created_at : required value,
+    "parent_id" => parent_id : optional value, "default" => default : optional value,
 }

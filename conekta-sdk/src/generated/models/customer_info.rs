@@ -93,55 +93,9 @@ impl TryFrom<CustomerInfoBuilder> for CustomerInfo {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerInfoBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerInfo {
-    type Fields = CustomerInfoBuilder;
-}
-impl crate::__private::DecodeFields for CustomerInfoBuilder {
-    type Model = CustomerInfo;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerInfo";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "corporate" => self.corporate = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CustomerInfo, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerInfo via CustomerInfoBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "name" => name : required value, "email" => email : required
+    value, "phone" => phone : required value, "corporate" => corporate : optional value,
+    "object" => object : optional value,
 }

@@ -53,57 +53,7 @@ impl TryFrom<CustomerInfoCustomerIdBuilder> for CustomerInfoCustomerId {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerInfoCustomerId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "customer_id",
-                    &self.customer_id,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerInfoCustomerId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerInfoCustomerIdBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerInfoCustomerId {
-    type Fields = CustomerInfoCustomerIdBuilder;
-}
-impl crate::__private::DecodeFields for CustomerInfoCustomerIdBuilder {
-    type Model = CustomerInfoCustomerId;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerInfoCustomerId";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "customer_id" => self.customer_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerInfoCustomerId, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerInfoCustomerId via CustomerInfoCustomerIdBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "customer_id" => customer_id : required value,
 }

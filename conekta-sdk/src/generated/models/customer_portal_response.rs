@@ -194,103 +194,13 @@ impl TryFrom<CustomerPortalResponseBuilder> for CustomerPortalResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerPortalResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "slug", &self.slug)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscription_id",
-                    &self.subscription_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_id",
-                    &self.customer_id,
-                )?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscription",
-                    &self.subscription,
-                )?;
-                crate::__private::serialize_optional(map, "customer", &self.customer)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "company_id",
-                    &self.company_id,
-                )?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "updated_at",
-                    &self.updated_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "portal_url",
-                    &self.portal_url,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerPortalResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerPortalResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerPortalResponse {
-    type Fields = CustomerPortalResponseBuilder;
-}
-impl crate::__private::DecodeFields for CustomerPortalResponseBuilder {
-    type Model = CustomerPortalResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerPortalResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "slug" => self.slug = map.next_value()?,
-            "subscription_id" => self.subscription_id = map.next_value()?,
-            "customer_id" => self.customer_id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "subscription" => self.subscription = map.next_value()?,
-            "customer" => self.customer = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "company_id" => self.company_id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "updated_at" => self.updated_at = map.next_value()?,
-            "portal_url" => self.portal_url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerPortalResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerPortalResponse via CustomerPortalResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "slug" => slug : optional value, "subscription_id" =>
+    subscription_id : optional value, "customer_id" => customer_id : optional value,
+    "livemode" => livemode : optional value, "subscription" => subscription : optional
+    value, "customer" => customer : optional value, "id" => id : optional value,
+    "company_id" => company_id : optional value, "object" => object : optional value,
+    "created_at" => created_at : optional value, "updated_at" => updated_at : optional
+    value, "portal_url" => portal_url : optional value,
 }

@@ -307,143 +307,19 @@ impl TryFrom<CustomerResponseBuilder> for CustomerResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "antifraud_info",
-                    &self.antifraud_info,
-                )?;
-                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "custom_reference",
-                    &self.custom_reference,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "date_of_birth",
-                    &self.date_of_birth,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "default_fiscal_entity_id",
-                    &self.default_fiscal_entity_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "default_shipping_contact_id",
-                    &self.default_shipping_contact_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "default_payment_source_id",
-                    &self.default_payment_source_id,
-                )?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_entities",
-                    &self.fiscal_entities,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "livemode",
-                    &self.livemode,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "national_id",
-                    &self.national_id,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_sources",
-                    &self.payment_sources,
-                )?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_contacts",
-                    &self.shipping_contacts,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscription",
-                    &self.subscription,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerResponse {
-    type Fields = CustomerResponseBuilder;
-}
-impl crate::__private::DecodeFields for CustomerResponseBuilder {
-    type Model = CustomerResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "antifraud_info" => self.antifraud_info = map.next_value()?,
-            "corporate" => self.corporate = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "custom_reference" => self.custom_reference = map.next_value()?,
-            "date_of_birth" => self.date_of_birth = map.next_value()?,
-            "default_fiscal_entity_id" => {
-                self.default_fiscal_entity_id = map.next_value()?;
-            }
-            "default_shipping_contact_id" => {
-                self.default_shipping_contact_id = map.next_value()?;
-            }
-            "default_payment_source_id" => {
-                self.default_payment_source_id = map.next_value()?;
-            }
-            "email" => self.email = map.next_value()?,
-            "fiscal_entities" => self.fiscal_entities = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "national_id" => self.national_id = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "payment_sources" => self.payment_sources = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "shipping_contacts" => self.shipping_contacts = map.next_value()?,
-            "subscription" => self.subscription = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CustomerResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerResponse via CustomerResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "antifraud_info" => antifraud_info : optional value, "corporate"
+    => corporate : optional value, "created_at" => created_at : required value,
+    "custom_reference" => custom_reference : optional value, "date_of_birth" =>
+    date_of_birth : optional value, "default_fiscal_entity_id" =>
+    default_fiscal_entity_id : optional value, "default_shipping_contact_id" =>
+    default_shipping_contact_id : optional value, "default_payment_source_id" =>
+    default_payment_source_id : optional value, "email" => email : optional value,
+    "fiscal_entities" => fiscal_entities : optional value, "id" => id : required value,
+    "livemode" => livemode : required value, "name" => name : required value,
+    "national_id" => national_id : optional value, "metadata" => metadata : optional
+    value, "object" => object : required value, "payment_sources" => payment_sources :
+    optional value, "phone" => phone : optional value, "shipping_contacts" =>
+    shipping_contacts : optional value, "subscription" => subscription : optional value,
 }

@@ -126,75 +126,11 @@ for CustomerShippingContactsAddress {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerShippingContactsAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "street1", &self.street1)?;
-                crate::__private::serialize_optional(map, "street2", &self.street2)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "postal_code",
-                    &self.postal_code,
-                )?;
-                crate::__private::serialize_optional(map, "city", &self.city)?;
-                crate::__private::serialize_optional(map, "state", &self.state)?;
-                crate::__private::serialize_optional(map, "country", &self.country)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "residential",
-                    &self.residential,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerShippingContactsAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerShippingContactsAddressBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerShippingContactsAddress {
-    type Fields = CustomerShippingContactsAddressBuilder;
-}
-impl crate::__private::DecodeFields for CustomerShippingContactsAddressBuilder {
-    type Model = CustomerShippingContactsAddress;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerShippingContactsAddress";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "object" => self.object = map.next_value()?,
-            "street1" => self.street1 = map.next_value()?,
-            "street2" => self.street2 = map.next_value()?,
-            "postal_code" => self.postal_code = map.next_value()?,
-            "city" => self.city = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            "country" => self.country = map.next_value()?,
-            "residential" => self.residential = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerShippingContactsAddress, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerShippingContactsAddress via CustomerShippingContactsAddressBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "object" => object : optional value,
+    "street1" => street1 : optional value, "street2" => street2 : optional value,
+    "postal_code" => postal_code : optional value, "city" => city : optional value,
+    "state" => state : optional value, "country" => country : optional value,
+    "residential" => residential : optional value,
 }

@@ -177,85 +177,12 @@ for CustomerShippingContactsDataResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerShippingContactsDataResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "receiver", &self.receiver)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "between_streets",
-                    &self.between_streets,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "address",
-                    &self.address,
-                )?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                crate::__private::serialize_optional(map, "default", &self.default)?;
-                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerShippingContactsDataResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerShippingContactsDataResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerShippingContactsDataResponse {
-    type Fields = CustomerShippingContactsDataResponseBuilder;
-}
-impl crate::__private::DecodeFields for CustomerShippingContactsDataResponseBuilder {
-    type Model = CustomerShippingContactsDataResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerShippingContactsDataResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "phone" => self.phone = map.next_value()?,
-            "receiver" => self.receiver = map.next_value()?,
-            "between_streets" => self.between_streets = map.next_value()?,
-            "address" => self.address = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            "default" => self.default = map.next_value()?,
-            "deleted" => self.deleted = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerShippingContactsDataResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerShippingContactsDataResponse via CustomerShippingContactsDataResponseBuilder,
+    extra : serde_json::Map < String, serde_json::Value >; "phone" => phone : optional
+    value, "receiver" => receiver : optional value, "between_streets" => between_streets
+    : optional value, "address" => address : required value, "parent_id" => parent_id :
+    optional value, "default" => default : optional value, "deleted" => deleted :
+    optional value, "metadata" => metadata : optional value, "id" => id : required value,
+    "object" => object : required value, "created_at" => created_at : required value,
 }

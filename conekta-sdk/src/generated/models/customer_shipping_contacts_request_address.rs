@@ -122,73 +122,11 @@ for CustomerShippingContactsRequestAddress {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerShippingContactsRequestAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "street1", &self.street1)?;
-                crate::__private::serialize_optional(map, "street2", &self.street2)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "postal_code",
-                    &self.postal_code,
-                )?;
-                crate::__private::serialize_optional(map, "city", &self.city)?;
-                crate::__private::serialize_optional(map, "state", &self.state)?;
-                crate::__private::serialize_optional(map, "country", &self.country)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "residential",
-                    &self.residential,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerShippingContactsRequestAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CustomerShippingContactsRequestAddressBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerShippingContactsRequestAddress {
-    type Fields = CustomerShippingContactsRequestAddressBuilder;
-}
-impl crate::__private::DecodeFields for CustomerShippingContactsRequestAddressBuilder {
-    type Model = CustomerShippingContactsRequestAddress;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerShippingContactsRequestAddress";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "street1" => self.street1 = map.next_value()?,
-            "street2" => self.street2 = map.next_value()?,
-            "postal_code" => self.postal_code = map.next_value()?,
-            "city" => self.city = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            "country" => self.country = map.next_value()?,
-            "residential" => self.residential = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CustomerShippingContactsRequestAddress, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerShippingContactsRequestAddress via
+    CustomerShippingContactsRequestAddressBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "street1" => street1 : optional value, "street2" => street2 :
+    optional value, "postal_code" => postal_code : optional value, "city" => city :
+    optional value, "state" => state : optional value, "country" => country : optional
+    value, "residential" => residential : optional value,
 }

@@ -110,71 +110,9 @@ impl TryFrom<CustomersResponseBuilder> for CustomersResponse {
         builder.build()
     }
 }
-impl serde::Serialize for CustomersResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "data", &self.data)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "has_more",
-                    &self.has_more,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "next_page_url",
-                    &self.next_page_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "previous_page_url",
-                    &self.previous_page_url,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomersResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomersResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomersResponse {
-    type Fields = CustomersResponseBuilder;
-}
-impl crate::__private::DecodeFields for CustomersResponseBuilder {
-    type Model = CustomersResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomersResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "data" => {
-                self.data = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "has_more" => self.has_more = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "next_page_url" => self.next_page_url = map.next_value()?,
-            "previous_page_url" => self.previous_page_url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CustomersResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomersResponse via CustomersResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "data" => data : optional list, "has_more" => has_more :
+    required value, "object" => object : required value, "next_page_url" => next_page_url
+    : optional value, "previous_page_url" => previous_page_url : optional value,
 }

@@ -159,83 +159,12 @@ impl TryFrom<DeleteApiKeysResponseBuilder> for DeleteApiKeysResponse {
         builder.build()
     }
 }
-impl serde::Serialize for DeleteApiKeysResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "prefix", &self.prefix)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_used_at",
-                    &self.last_used_at,
-                )?;
-                crate::__private::serialize_optional(map, "role", &self.role)?;
-                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for DeleteApiKeysResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            DeleteApiKeysResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for DeleteApiKeysResponse {
-    type Fields = DeleteApiKeysResponseBuilder;
-}
-impl crate::__private::DecodeFields for DeleteApiKeysResponseBuilder {
-    type Model = DeleteApiKeysResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "DeleteApiKeysResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "active" => self.active = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "prefix" => self.prefix = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "last_used_at" => self.last_used_at = map.next_value()?,
-            "role" => self.role = map.next_value()?,
-            "deleted" => self.deleted = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<DeleteApiKeysResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    DeleteApiKeysResponse via DeleteApiKeysResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "active" => active : optional value, "created_at" =>
+    created_at : optional value, "description" => description : optional value,
+    "livemode" => livemode : optional value, "prefix" => prefix : optional value, "id" =>
+    id : optional value, "object" => object : optional value, "last_used_at" =>
+    last_used_at : optional value, "role" => role : optional value, "deleted" => deleted
+    : optional value,
 }

@@ -83,57 +83,9 @@ impl TryFrom<DetailsErrorBuilder> for DetailsError {
         builder.build()
     }
 }
-impl serde::Serialize for DetailsError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "code", &self.code)?;
-                crate::__private::serialize_optional(map, "param", &self.param)?;
-                crate::__private::serialize_optional(map, "message", &self.message)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "debug_message",
-                    &self.debug_message,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for DetailsError {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<DetailsErrorBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for DetailsError {
-    type Fields = DetailsErrorBuilder;
-}
-impl crate::__private::DecodeFields for DetailsErrorBuilder {
-    type Model = DetailsError;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "DetailsError";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "code" => self.code = map.next_value()?,
-            "param" => self.param = map.next_value()?,
-            "message" => self.message = map.next_value()?,
-            "debug_message" => self.debug_message = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<DetailsError, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    DetailsError via DetailsErrorBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "code" => code : optional value, "param" => param : optional
+    value, "message" => message : optional value, "debug_message" => debug_message :
+    optional value,
 }

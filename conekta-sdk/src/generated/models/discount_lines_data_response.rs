@@ -115,63 +115,10 @@ impl TryFrom<DiscountLinesDataResponseBuilder> for DiscountLinesDataResponse {
         builder.build()
     }
 }
-impl serde::Serialize for DiscountLinesDataResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(map, "code", &self.code)?;
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for DiscountLinesDataResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            DiscountLinesDataResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for DiscountLinesDataResponse {
-    type Fields = DiscountLinesDataResponseBuilder;
-}
-impl crate::__private::DecodeFields for DiscountLinesDataResponseBuilder {
-    type Model = DiscountLinesDataResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "DiscountLinesDataResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "code" => self.code = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<DiscountLinesDataResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    DiscountLinesDataResponse via DiscountLinesDataResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "amount" => amount : required value,
+    "code" => code : required value, "type" => r#type : required value, "id" => id :
+    required value, "object" => object : required value, "parent_id" => parent_id :
+    optional value,
 }

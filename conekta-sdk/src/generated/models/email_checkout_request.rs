@@ -53,53 +53,7 @@ impl TryFrom<EmailCheckoutRequestBuilder> for EmailCheckoutRequest {
         builder.build()
     }
 }
-impl serde::Serialize for EmailCheckoutRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for EmailCheckoutRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            EmailCheckoutRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for EmailCheckoutRequest {
-    type Fields = EmailCheckoutRequestBuilder;
-}
-impl crate::__private::DecodeFields for EmailCheckoutRequestBuilder {
-    type Model = EmailCheckoutRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "EmailCheckoutRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => self.email = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<EmailCheckoutRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    EmailCheckoutRequest via EmailCheckoutRequestBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "email" => email : required value,
 }

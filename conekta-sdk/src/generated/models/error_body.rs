@@ -96,57 +96,8 @@ impl TryFrom<ErrorBodyBuilder> for ErrorBody {
         builder.build()
     }
 }
-impl serde::Serialize for ErrorBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "details", &self.details)?;
-                crate::__private::serialize_optional(map, "log_id", &self.log_id)?;
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ErrorBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ErrorBodyBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ErrorBody {
-    type Fields = ErrorBodyBuilder;
-}
-impl crate::__private::DecodeFields for ErrorBodyBuilder {
-    type Model = ErrorBody;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ErrorBody";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "details" => {
-                self.details = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "log_id" => self.log_id = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ErrorBody, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ErrorBody via ErrorBodyBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "details" => details : optional list, "log_id" => log_id : optional value, "type"
+    => r#type : optional value, "object" => object : optional value,
 }

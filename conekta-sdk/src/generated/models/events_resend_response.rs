@@ -108,81 +108,10 @@ impl TryFrom<EventsResendResponseBuilder> for EventsResendResponse {
         builder.build()
     }
 }
-impl serde::Serialize for EventsResendResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "failed_attempts",
-                    &self.failed_attempts,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_attempted_at",
-                    &self.last_attempted_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_http_response_status",
-                    &self.last_http_response_status,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "response_data",
-                    &self.response_data,
-                )?;
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for EventsResendResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            EventsResendResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for EventsResendResponse {
-    type Fields = EventsResendResponseBuilder;
-}
-impl crate::__private::DecodeFields for EventsResendResponseBuilder {
-    type Model = EventsResendResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "EventsResendResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failed_attempts" => self.failed_attempts = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "last_attempted_at" => self.last_attempted_at = map.next_value()?,
-            "last_http_response_status" => {
-                self.last_http_response_status = map.next_value()?;
-            }
-            "response_data" => self.response_data = map.next_value()?,
-            "url" => self.url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<EventsResendResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    EventsResendResponse via EventsResendResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "failed_attempts" => failed_attempts : optional value,
+    "id" => id : optional value, "last_attempted_at" => last_attempted_at : optional
+    value, "last_http_response_status" => last_http_response_status : optional value,
+    "response_data" => response_data : optional value, "url" => url : optional value,
 }

@@ -127,83 +127,11 @@ impl TryFrom<FiscalEntityRequestAddressBuilder> for FiscalEntityRequestAddress {
         builder.build()
     }
 }
-impl serde::Serialize for FiscalEntityRequestAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "street1",
-                    &self.street1,
-                )?;
-                crate::__private::serialize_optional(map, "street2", &self.street2)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "postal_code",
-                    &self.postal_code,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "city", &self.city)?;
-                crate::__private::serialize_optional(map, "state", &self.state)?;
-                crate::__private::serialize_optional(map, "country", &self.country)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "residential",
-                    &self.residential,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "external_number",
-                    &self.external_number,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for FiscalEntityRequestAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            FiscalEntityRequestAddressBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for FiscalEntityRequestAddress {
-    type Fields = FiscalEntityRequestAddressBuilder;
-}
-impl crate::__private::DecodeFields for FiscalEntityRequestAddressBuilder {
-    type Model = FiscalEntityRequestAddress;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "FiscalEntityRequestAddress";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "street1" => self.street1 = map.next_value()?,
-            "street2" => self.street2 = map.next_value()?,
-            "postal_code" => self.postal_code = map.next_value()?,
-            "city" => self.city = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            "country" => self.country = map.next_value()?,
-            "residential" => self.residential = map.next_value()?,
-            "external_number" => self.external_number = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<FiscalEntityRequestAddress, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    FiscalEntityRequestAddress via FiscalEntityRequestAddressBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "street1" => street1 : required value,
+    "street2" => street2 : optional value, "postal_code" => postal_code : required value,
+    "city" => city : required value, "state" => state : optional value, "country" =>
+    country : optional value, "residential" => residential : optional value,
+    "external_number" => external_number : optional value,
 }

@@ -91,57 +91,8 @@ impl TryFrom<ListRuleResponseBuilder> for ListRuleResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ListRuleResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "field", &self.field)?;
-                crate::__private::serialize_optional(map, "value", &self.value)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ListRuleResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ListRuleResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ListRuleResponse {
-    type Fields = ListRuleResponseBuilder;
-}
-impl crate::__private::DecodeFields for ListRuleResponseBuilder {
-    type Model = ListRuleResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ListRuleResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "field" => self.field = map.next_value()?,
-            "value" => self.value = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ListRuleResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ListRuleResponse via ListRuleResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value, "field" => field : optional value,
+    "value" => value : optional value, "description" => description : optional value,
 }

@@ -263,151 +263,18 @@ impl TryFrom<LogResponseForRequestBuilder> for LogResponseForRequest {
         builder.build()
     }
 }
-impl serde::Serialize for LogResponseForRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "ip_address",
-                    &self.ip_address,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "livemode",
-                    &self.livemode,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "loggable_id",
-                    &self.loggable_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "loggable_type",
-                    &self.loggable_type,
-                )?;
-                crate::__private::serialize_optional(map, "method", &self.method)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "oauth_token_id",
-                    &self.oauth_token_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "query_string",
-                    &self.query_string,
-                )?;
-                crate::__private::serialize_optional(map, "related", &self.related)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "request_body",
-                    &self.request_body,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "request_headers",
-                    &self.request_headers,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "response_body",
-                    &self.response_body,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "response_headers",
-                    &self.response_headers,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "searchable_tags",
-                    &self.searchable_tags,
-                )?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "updated_at",
-                    &self.updated_at,
-                )?;
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "user_account_id",
-                    &self.user_account_id,
-                )?;
-                crate::__private::serialize_optional(map, "version", &self.version)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for LogResponseForRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            LogResponseForRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for LogResponseForRequest {
-    type Fields = LogResponseForRequestBuilder;
-}
-impl crate::__private::DecodeFields for LogResponseForRequestBuilder {
-    type Model = LogResponseForRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "LogResponseForRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "created_at" => self.created_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "ip_address" => self.ip_address = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "loggable_id" => self.loggable_id = map.next_value()?,
-            "loggable_type" => self.loggable_type = map.next_value()?,
-            "method" => self.method = map.next_value()?,
-            "oauth_token_id" => self.oauth_token_id = map.next_value()?,
-            "query_string" => self.query_string = map.next_value()?,
-            "related" => self.related = map.next_value()?,
-            "request_body" => self.request_body = map.next_value()?,
-            "request_headers" => self.request_headers = map.next_value()?,
-            "response_body" => self.response_body = map.next_value()?,
-            "response_headers" => self.response_headers = map.next_value()?,
-            "searchable_tags" => {
-                self.searchable_tags = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "status" => self.status = map.next_value()?,
-            "updated_at" => self.updated_at = map.next_value()?,
-            "url" => self.url = map.next_value()?,
-            "user_account_id" => self.user_account_id = map.next_value()?,
-            "version" => self.version = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<LogResponseForRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    LogResponseForRequest via LogResponseForRequestBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "created_at" => created_at : required value, "id" => id
+    : required value, "ip_address" => ip_address : optional value, "livemode" => livemode
+    : required value, "loggable_id" => loggable_id : optional value, "loggable_type" =>
+    loggable_type : optional value, "method" => method : optional value, "oauth_token_id"
+    => oauth_token_id : optional value, "query_string" => query_string : optional value,
+    "related" => related : optional value, "request_body" => request_body : optional
+    value, "request_headers" => request_headers : optional value, "response_body" =>
+    response_body : optional value, "response_headers" => response_headers : optional
+    value, "searchable_tags" => searchable_tags : optional list, "status" => status :
+    optional value, "updated_at" => updated_at : optional value, "url" => url : optional
+    value, "user_account_id" => user_account_id : optional value, "version" => version :
+    optional value,
 }

@@ -228,137 +228,18 @@ impl TryFrom<OrderCheckoutRequestBuilder> for OrderCheckoutRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrderCheckoutRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "allowed_payment_methods",
-                    &self.allowed_payment_methods,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "exclude_card_networks",
-                    &self.exclude_card_networks,
-                )?;
-                crate::__private::serialize_optional(map, "plan_ids", &self.plan_ids)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "failure_url",
-                    &self.failure_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments_enabled",
-                    &self.monthly_installments_enabled,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments_options",
-                    &self.monthly_installments_options,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "max_failed_retries",
-                    &self.max_failed_retries,
-                )?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "on_demand_enabled",
-                    &self.on_demand_enabled,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "redirection_time",
-                    &self.redirection_time,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "success_url",
-                    &self.success_url,
-                )?;
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderCheckoutRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderCheckoutRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderCheckoutRequest {
-    type Fields = OrderCheckoutRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrderCheckoutRequestBuilder {
-    type Model = OrderCheckoutRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderCheckoutRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowed_payment_methods" => {
-                self.allowed_payment_methods = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "exclude_card_networks" => {
-                self.exclude_card_networks = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "plan_ids" => {
-                self.plan_ids = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "expires_at" => self.expires_at = map.next_value()?,
-            "failure_url" => self.failure_url = map.next_value()?,
-            "monthly_installments_enabled" => {
-                self.monthly_installments_enabled = map.next_value()?;
-            }
-            "monthly_installments_options" => {
-                self.monthly_installments_options = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "max_failed_retries" => self.max_failed_retries = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
-            "redirection_time" => self.redirection_time = map.next_value()?,
-            "success_url" => self.success_url = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderCheckoutRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderCheckoutRequest via OrderCheckoutRequestBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "allowed_payment_methods" => allowed_payment_methods :
+    required list, "exclude_card_networks" => exclude_card_networks : optional list,
+    "plan_ids" => plan_ids : optional list, "expires_at" => expires_at : optional value,
+    "failure_url" => failure_url : optional value, "monthly_installments_enabled" =>
+    monthly_installments_enabled : optional value, "monthly_installments_options" =>
+    monthly_installments_options : optional list, "max_failed_retries" =>
+    max_failed_retries : optional value, "name" => name : optional value,
+    "on_demand_enabled" => on_demand_enabled : optional value, "redirection_time" =>
+    redirection_time : optional value, "success_url" => success_url : optional value,
+    "type" => r#type : optional value,
 }
 crate::__private::open_enum! {
     #[doc =

@@ -81,57 +81,8 @@ impl TryFrom<OrderDiscountLinesRequestBuilder> for OrderDiscountLinesRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrderDiscountLinesRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(map, "code", &self.code)?;
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderDiscountLinesRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderDiscountLinesRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderDiscountLinesRequest {
-    type Fields = OrderDiscountLinesRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrderDiscountLinesRequestBuilder {
-    type Model = OrderDiscountLinesRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderDiscountLinesRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "code" => self.code = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderDiscountLinesRequest via OrderDiscountLinesRequestBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "amount" => amount : required value,
+    "code" => code : required value, "type" => r#type : required value,
 }

@@ -145,83 +145,11 @@ for OrderFiscalEntityAddressResponse {
         builder.build()
     }
 }
-impl serde::Serialize for OrderFiscalEntityAddressResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "street1",
-                    &self.street1,
-                )?;
-                crate::__private::serialize_optional(map, "street2", &self.street2)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "postal_code",
-                    &self.postal_code,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "city", &self.city)?;
-                crate::__private::serialize_optional(map, "state", &self.state)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "country",
-                    &self.country,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "external_number",
-                    &self.external_number,
-                )?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderFiscalEntityAddressResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderFiscalEntityAddressResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderFiscalEntityAddressResponse {
-    type Fields = OrderFiscalEntityAddressResponseBuilder;
-}
-impl crate::__private::DecodeFields for OrderFiscalEntityAddressResponseBuilder {
-    type Model = OrderFiscalEntityAddressResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderFiscalEntityAddressResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "street1" => self.street1 = map.next_value()?,
-            "street2" => self.street2 = map.next_value()?,
-            "postal_code" => self.postal_code = map.next_value()?,
-            "city" => self.city = map.next_value()?,
-            "state" => self.state = map.next_value()?,
-            "country" => self.country = map.next_value()?,
-            "external_number" => self.external_number = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderFiscalEntityAddressResponse via OrderFiscalEntityAddressResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "street1" => street1 : required value,
+    "street2" => street2 : optional value, "postal_code" => postal_code : required value,
+    "city" => city : required value, "state" => state : optional value, "country" =>
+    country : required value, "external_number" => external_number : required value,
+    "object" => object : optional value,
 }

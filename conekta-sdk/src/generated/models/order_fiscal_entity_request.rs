@@ -123,67 +123,10 @@ impl TryFrom<OrderFiscalEntityRequestBuilder> for OrderFiscalEntityRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrderFiscalEntityRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "address",
-                    &self.address,
-                )?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderFiscalEntityRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderFiscalEntityRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderFiscalEntityRequest {
-    type Fields = OrderFiscalEntityRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrderFiscalEntityRequestBuilder {
-    type Model = OrderFiscalEntityRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderFiscalEntityRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => self.address = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "tax_id" => self.tax_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderFiscalEntityRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderFiscalEntityRequest via OrderFiscalEntityRequestBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "address" => address : required value, "email" =>
+    email : optional value, "metadata" => metadata : optional value, "name" => name :
+    optional value, "phone" => phone : optional value, "tax_id" => tax_id : optional
+    value,
 }

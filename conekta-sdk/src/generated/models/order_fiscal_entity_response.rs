@@ -160,77 +160,11 @@ impl TryFrom<OrderFiscalEntityResponseBuilder> for OrderFiscalEntityResponse {
         builder.build()
     }
 }
-impl serde::Serialize for OrderFiscalEntityResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "address",
-                    &self.address,
-                )?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "tax_id", &self.tax_id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderFiscalEntityResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderFiscalEntityResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderFiscalEntityResponse {
-    type Fields = OrderFiscalEntityResponseBuilder;
-}
-impl crate::__private::DecodeFields for OrderFiscalEntityResponseBuilder {
-    type Model = OrderFiscalEntityResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderFiscalEntityResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "address" => self.address = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "tax_id" => self.tax_id = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderFiscalEntityResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderFiscalEntityResponse via OrderFiscalEntityResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "address" => address : required value,
+    "email" => email : optional value, "metadata" => metadata : optional value, "name" =>
+    name : optional value, "tax_id" => tax_id : optional value, "id" => id : required
+    value, "created_at" => created_at : required value, "object" => object : required
+    value, "phone" => phone : optional value,
 }

@@ -77,59 +77,8 @@ impl TryFrom<OrderNextActionResponseBuilder> for OrderNextActionResponse {
         builder.build()
     }
 }
-impl serde::Serialize for OrderNextActionResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "redirect_to_url",
-                    &self.redirect_to_url,
-                )?;
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderNextActionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderNextActionResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderNextActionResponse {
-    type Fields = OrderNextActionResponseBuilder;
-}
-impl crate::__private::DecodeFields for OrderNextActionResponseBuilder {
-    type Model = OrderNextActionResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderNextActionResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "redirect_to_url" => self.redirect_to_url = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderNextActionResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderNextActionResponse via OrderNextActionResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "redirect_to_url" => redirect_to_url : optional value,
+    "type" => r#type : optional value,
 }

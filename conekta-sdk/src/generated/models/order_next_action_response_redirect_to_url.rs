@@ -74,59 +74,8 @@ for OrderNextActionResponseRedirectToUrl {
         builder.build()
     }
 }
-impl serde::Serialize for OrderNextActionResponseRedirectToUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "return_url",
-                    &self.return_url,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderNextActionResponseRedirectToUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderNextActionResponseRedirectToUrlBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderNextActionResponseRedirectToUrl {
-    type Fields = OrderNextActionResponseRedirectToUrlBuilder;
-}
-impl crate::__private::DecodeFields for OrderNextActionResponseRedirectToUrlBuilder {
-    type Model = OrderNextActionResponseRedirectToUrl;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderNextActionResponseRedirectToUrl";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "url" => self.url = map.next_value()?,
-            "return_url" => self.return_url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderNextActionResponseRedirectToUrl via OrderNextActionResponseRedirectToUrlBuilder,
+    extra : serde_json::Map < String, serde_json::Value >; "url" => url : optional value,
+    "return_url" => return_url : optional value,
 }

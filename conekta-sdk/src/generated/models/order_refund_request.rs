@@ -77,61 +77,8 @@ impl TryFrom<OrderRefundRequestBuilder> for OrderRefundRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrderRefundRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "reason", &self.reason)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderRefundRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderRefundRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderRefundRequest {
-    type Fields = OrderRefundRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrderRefundRequestBuilder {
-    type Model = OrderRefundRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderRefundRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "reason" => self.reason = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderRefundRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderRefundRequest via OrderRefundRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "expires_at" => expires_at
+    : optional value, "reason" => reason : required value,
 }

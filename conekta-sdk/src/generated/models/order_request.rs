@@ -294,145 +294,16 @@ impl TryFrom<OrderRequestBuilder> for OrderRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrderRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "charges", &self.charges)?;
-                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "currency",
-                    &self.currency,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "customer_info",
-                    &self.customer_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "discount_lines",
-                    &self.discount_lines,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_entity",
-                    &self.fiscal_entity,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "line_items",
-                    &self.line_items,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "needs_shipping_contact",
-                    &self.needs_shipping_contact,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "pre_authorize",
-                    &self.pre_authorize,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "processing_mode",
-                    &self.processing_mode,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "return_url",
-                    &self.return_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_contact",
-                    &self.shipping_contact,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_lines",
-                    &self.shipping_lines,
-                )?;
-                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "three_ds_mode",
-                    &self.three_ds_mode,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderRequest {
-    type Fields = OrderRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrderRequestBuilder {
-    type Model = OrderRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "charges" => {
-                self.charges = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "checkout" => self.checkout = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "customer_info" => self.customer_info = map.next_value()?,
-            "discount_lines" => {
-                self.discount_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "fiscal_entity" => self.fiscal_entity = map.next_value()?,
-            "line_items" => {
-                self.line_items = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "metadata" => self.metadata = map.next_value()?,
-            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
-            "pre_authorize" => self.pre_authorize = map.next_value()?,
-            "processing_mode" => self.processing_mode = map.next_value()?,
-            "return_url" => self.return_url = map.next_value()?,
-            "shipping_contact" => self.shipping_contact = map.next_value()?,
-            "shipping_lines" => {
-                self.shipping_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "tax_lines" => {
-                self.tax_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "three_ds_mode" => self.three_ds_mode = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OrderRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderRequest via OrderRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "charges" => charges : optional list, "checkout" => checkout :
+    optional value, "currency" => currency : required value, "customer_info" =>
+    customer_info : required value, "discount_lines" => discount_lines : optional list,
+    "fiscal_entity" => fiscal_entity : optional value, "line_items" => line_items :
+    required list, "metadata" => metadata : optional value, "needs_shipping_contact" =>
+    needs_shipping_contact : optional value, "pre_authorize" => pre_authorize : optional
+    value, "processing_mode" => processing_mode : optional value, "return_url" =>
+    return_url : optional value, "shipping_contact" => shipping_contact : optional value,
+    "shipping_lines" => shipping_lines : optional list, "tax_lines" => tax_lines :
+    optional list, "three_ds_mode" => three_ds_mode : optional value,
 }

@@ -368,143 +368,19 @@ impl TryFrom<OrderResponseBuilder> for OrderResponse {
         builder.build()
     }
 }
-impl serde::Serialize for OrderResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "amount_refunded",
-                    &self.amount_refunded,
-                )?;
-                crate::__private::serialize_optional(map, "channel", &self.channel)?;
-                crate::__private::serialize_optional(map, "charges", &self.charges)?;
-                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_info",
-                    &self.customer_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "discount_lines",
-                    &self.discount_lines,
-                )?;
-                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_lines",
-                    &self.shipping_lines,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_entity",
-                    &self.fiscal_entity,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "is_refundable",
-                    &self.is_refundable,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "line_items",
-                    &self.line_items,
-                )?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "next_action",
-                    &self.next_action,
-                )?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_status",
-                    &self.payment_status,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "processing_mode",
-                    &self.processing_mode,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_contact",
-                    &self.shipping_contact,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "updated_at",
-                    &self.updated_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderResponse {
-    type Fields = OrderResponseBuilder;
-}
-impl crate::__private::DecodeFields for OrderResponseBuilder {
-    type Model = OrderResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "amount_refunded" => self.amount_refunded = map.next_value()?,
-            "channel" => self.channel = map.next_value()?,
-            "charges" => self.charges = map.next_value()?,
-            "checkout" => self.checkout = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "customer_info" => self.customer_info = map.next_value()?,
-            "discount_lines" => self.discount_lines = map.next_value()?,
-            "tax_lines" => self.tax_lines = map.next_value()?,
-            "shipping_lines" => self.shipping_lines = map.next_value()?,
-            "fiscal_entity" => self.fiscal_entity = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "is_refundable" => self.is_refundable = map.next_value()?,
-            "line_items" => self.line_items = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "next_action" => self.next_action = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "payment_status" => self.payment_status = map.next_value()?,
-            "processing_mode" => self.processing_mode = map.next_value()?,
-            "shipping_contact" => self.shipping_contact = map.next_value()?,
-            "updated_at" => self.updated_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OrderResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderResponse via OrderResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "amount_refunded" =>
+    amount_refunded : optional value, "channel" => channel : optional value, "charges" =>
+    charges : optional value, "checkout" => checkout : optional value, "created_at" =>
+    created_at : optional value, "currency" => currency : optional value, "customer_info"
+    => customer_info : optional value, "discount_lines" => discount_lines : optional
+    value, "tax_lines" => tax_lines : optional value, "shipping_lines" => shipping_lines
+    : optional value, "fiscal_entity" => fiscal_entity : optional value, "id" => id :
+    optional value, "is_refundable" => is_refundable : optional value, "line_items" =>
+    line_items : optional value, "livemode" => livemode : optional value, "metadata" =>
+    metadata : optional value, "next_action" => next_action : optional value, "object" =>
+    object : optional value, "payment_status" => payment_status : optional value,
+    "processing_mode" => processing_mode : optional value, "shipping_contact" =>
+    shipping_contact : optional value, "updated_at" => updated_at : optional value,
 }

@@ -358,185 +358,24 @@ impl TryFrom<OrderResponseCheckoutBuilder> for OrderResponseCheckout {
         builder.build()
     }
 }
-impl serde::Serialize for OrderResponseCheckout {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "allowed_payment_methods",
-                    &self.allowed_payment_methods,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "can_not_expire",
-                    &self.can_not_expire,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "emails_sent",
-                    &self.emails_sent,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "exclude_card_networks",
-                    &self.exclude_card_networks,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "failure_url",
-                    &self.failure_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "force_3ds_flow",
-                    &self.force_3ds_flow,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "is_redirect_on_failure",
-                    &self.is_redirect_on_failure,
-                )?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "max_failed_retries",
-                    &self.max_failed_retries,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments_enabled",
-                    &self.monthly_installments_enabled,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments_options",
-                    &self.monthly_installments_options,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "needs_shipping_contact",
-                    &self.needs_shipping_contact,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "on_demand_enabled",
-                    &self.on_demand_enabled,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "paid_payments_count",
-                    &self.paid_payments_count,
-                )?;
-                crate::__private::serialize_optional(map, "recurrent", &self.recurrent)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "redirection_time",
-                    &self.redirection_time,
-                )?;
-                crate::__private::serialize_optional(map, "slug", &self.slug)?;
-                crate::__private::serialize_optional(map, "sms_sent", &self.sms_sent)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "success_url",
-                    &self.success_url,
-                )?;
-                crate::__private::serialize_optional(map, "starts_at", &self.starts_at)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderResponseCheckout {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderResponseCheckoutBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderResponseCheckout {
-    type Fields = OrderResponseCheckoutBuilder;
-}
-impl crate::__private::DecodeFields for OrderResponseCheckoutBuilder {
-    type Model = OrderResponseCheckout;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderResponseCheckout";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowed_payment_methods" => {
-                self.allowed_payment_methods = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "can_not_expire" => self.can_not_expire = map.next_value()?,
-            "emails_sent" => self.emails_sent = map.next_value()?,
-            "exclude_card_networks" => {
-                self.exclude_card_networks = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "expires_at" => self.expires_at = map.next_value()?,
-            "failure_url" => self.failure_url = map.next_value()?,
-            "force_3ds_flow" => self.force_3ds_flow = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "is_redirect_on_failure" => self.is_redirect_on_failure = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "max_failed_retries" => self.max_failed_retries = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "monthly_installments_enabled" => {
-                self.monthly_installments_enabled = map.next_value()?;
-            }
-            "monthly_installments_options" => {
-                self.monthly_installments_options = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "name" => self.name = map.next_value()?,
-            "needs_shipping_contact" => self.needs_shipping_contact = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "on_demand_enabled" => self.on_demand_enabled = map.next_value()?,
-            "paid_payments_count" => self.paid_payments_count = map.next_value()?,
-            "recurrent" => self.recurrent = map.next_value()?,
-            "redirection_time" => self.redirection_time = map.next_value()?,
-            "slug" => self.slug = map.next_value()?,
-            "sms_sent" => self.sms_sent = map.next_value()?,
-            "success_url" => self.success_url = map.next_value()?,
-            "starts_at" => self.starts_at = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            "url" => self.url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderResponseCheckout, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderResponseCheckout via OrderResponseCheckoutBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "allowed_payment_methods" => allowed_payment_methods :
+    required list, "can_not_expire" => can_not_expire : optional value, "emails_sent" =>
+    emails_sent : optional value, "exclude_card_networks" => exclude_card_networks :
+    optional list, "expires_at" => expires_at : optional value, "failure_url" =>
+    failure_url : optional value, "force_3ds_flow" => force_3ds_flow : optional value,
+    "id" => id : required value, "is_redirect_on_failure" => is_redirect_on_failure :
+    optional value, "livemode" => livemode : optional value, "max_failed_retries" =>
+    max_failed_retries : optional value, "metadata" => metadata : optional value,
+    "monthly_installments_enabled" => monthly_installments_enabled : optional value,
+    "monthly_installments_options" => monthly_installments_options : optional list,
+    "name" => name : required value, "needs_shipping_contact" => needs_shipping_contact :
+    optional value, "object" => object : required value, "on_demand_enabled" =>
+    on_demand_enabled : optional value, "paid_payments_count" => paid_payments_count :
+    optional value, "recurrent" => recurrent : optional value, "redirection_time" =>
+    redirection_time : optional value, "slug" => slug : optional value, "sms_sent" =>
+    sms_sent : optional value, "success_url" => success_url : optional value, "starts_at"
+    => starts_at : optional value, "status" => status : optional value, "type" => r#type
+    : required value, "url" => url : optional value,
 }

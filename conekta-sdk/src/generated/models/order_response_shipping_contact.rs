@@ -168,81 +168,12 @@ impl TryFrom<OrderResponseShippingContactBuilder> for OrderResponseShippingConta
         builder.build()
     }
 }
-impl serde::Serialize for OrderResponseShippingContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "receiver", &self.receiver)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "between_streets",
-                    &self.between_streets,
-                )?;
-                crate::__private::serialize_optional(map, "address", &self.address)?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                crate::__private::serialize_optional(map, "default", &self.default)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderResponseShippingContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderResponseShippingContactBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderResponseShippingContact {
-    type Fields = OrderResponseShippingContactBuilder;
-}
-impl crate::__private::DecodeFields for OrderResponseShippingContactBuilder {
-    type Model = OrderResponseShippingContact;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderResponseShippingContact";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "created_at" => self.created_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "receiver" => self.receiver = map.next_value()?,
-            "between_streets" => self.between_streets = map.next_value()?,
-            "address" => self.address = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            "default" => self.default = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "deleted" => self.deleted = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderResponseShippingContact, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderResponseShippingContact via OrderResponseShippingContactBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "created_at" => created_at : optional
+    value, "id" => id : optional value, "object" => object : optional value, "phone" =>
+    phone : optional value, "receiver" => receiver : optional value, "between_streets" =>
+    between_streets : optional value, "address" => address : optional value, "parent_id"
+    => parent_id : optional value, "default" => default : optional value, "metadata" =>
+    metadata : optional value, "deleted" => deleted : optional value,
 }

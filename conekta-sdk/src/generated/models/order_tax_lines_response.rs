@@ -112,77 +112,10 @@ impl TryFrom<OrderTaxLinesResponseBuilder> for OrderTaxLinesResponse {
         builder.build()
     }
 }
-impl serde::Serialize for OrderTaxLinesResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "has_more",
-                    &self.has_more,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "next_page_url",
-                    &self.next_page_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "previous_page_url",
-                    &self.previous_page_url,
-                )?;
-                crate::__private::serialize_optional(map, "data", &self.data)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderTaxLinesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrderTaxLinesResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderTaxLinesResponse {
-    type Fields = OrderTaxLinesResponseBuilder;
-}
-impl crate::__private::DecodeFields for OrderTaxLinesResponseBuilder {
-    type Model = OrderTaxLinesResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderTaxLinesResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "has_more" => self.has_more = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "next_page_url" => self.next_page_url = map.next_value()?,
-            "previous_page_url" => self.previous_page_url = map.next_value()?,
-            "data" => {
-                self.data = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrderTaxLinesResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderTaxLinesResponse via OrderTaxLinesResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "has_more" => has_more : required value, "object" =>
+    object : required value, "next_page_url" => next_page_url : optional value,
+    "previous_page_url" => previous_page_url : optional value, "data" => data : optional
+    list,
 }

@@ -82,55 +82,8 @@ impl TryFrom<OrderTaxRequestBuilder> for OrderTaxRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrderTaxRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderTaxRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderTaxRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderTaxRequest {
-    type Fields = OrderTaxRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrderTaxRequestBuilder {
-    type Model = OrderTaxRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderTaxRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OrderTaxRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderTaxRequest via OrderTaxRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "description" =>
+    description : required value, "metadata" => metadata : optional value,
 }

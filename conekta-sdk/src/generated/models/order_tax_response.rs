@@ -112,61 +112,10 @@ impl TryFrom<OrderTaxResponseBuilder> for OrderTaxResponse {
         builder.build()
     }
 }
-impl serde::Serialize for OrderTaxResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderTaxResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderTaxResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderTaxResponse {
-    type Fields = OrderTaxResponseBuilder;
-}
-impl crate::__private::DecodeFields for OrderTaxResponseBuilder {
-    type Model = OrderTaxResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderTaxResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OrderTaxResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderTaxResponse via OrderTaxResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "description" =>
+    description : required value, "metadata" => metadata : optional value, "id" => id :
+    required value, "object" => object : optional value, "parent_id" => parent_id :
+    optional value,
 }

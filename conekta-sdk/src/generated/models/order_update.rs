@@ -248,117 +248,14 @@ impl TryFrom<OrderUpdateBuilder> for OrderUpdate {
         builder.build()
     }
 }
-impl serde::Serialize for OrderUpdate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "charges", &self.charges)?;
-                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_info",
-                    &self.customer_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "discount_lines",
-                    &self.discount_lines,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_entity",
-                    &self.fiscal_entity,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "line_items",
-                    &self.line_items,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "pre_authorize",
-                    &self.pre_authorize,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_contact",
-                    &self.shipping_contact,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_lines",
-                    &self.shipping_lines,
-                )?;
-                crate::__private::serialize_optional(map, "tax_lines", &self.tax_lines)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderUpdate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderUpdateBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderUpdate {
-    type Fields = OrderUpdateBuilder;
-}
-impl crate::__private::DecodeFields for OrderUpdateBuilder {
-    type Model = OrderUpdate;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderUpdate";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "charges" => {
-                self.charges = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "checkout" => self.checkout = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "customer_info" => self.customer_info = map.next_value()?,
-            "discount_lines" => {
-                self.discount_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "fiscal_entity" => self.fiscal_entity = map.next_value()?,
-            "line_items" => {
-                self.line_items = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "metadata" => self.metadata = map.next_value()?,
-            "pre_authorize" => self.pre_authorize = map.next_value()?,
-            "shipping_contact" => self.shipping_contact = map.next_value()?,
-            "shipping_lines" => {
-                self.shipping_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "tax_lines" => {
-                self.tax_lines = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OrderUpdate, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderUpdate via OrderUpdateBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "charges" => charges : optional list, "checkout" => checkout :
+    optional value, "currency" => currency : optional value, "customer_info" =>
+    customer_info : optional value, "discount_lines" => discount_lines : optional list,
+    "fiscal_entity" => fiscal_entity : optional value, "line_items" => line_items :
+    optional list, "metadata" => metadata : optional value, "pre_authorize" =>
+    pre_authorize : optional value, "shipping_contact" => shipping_contact : optional
+    value, "shipping_lines" => shipping_lines : optional list, "tax_lines" => tax_lines :
+    optional list,
 }

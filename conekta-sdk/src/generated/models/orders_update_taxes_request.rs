@@ -91,61 +91,8 @@ impl TryFrom<OrdersUpdateTaxesRequestBuilder> for OrdersUpdateTaxesRequest {
         builder.build()
     }
 }
-impl serde::Serialize for OrdersUpdateTaxesRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrdersUpdateTaxesRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OrdersUpdateTaxesRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrdersUpdateTaxesRequest {
-    type Fields = OrdersUpdateTaxesRequestBuilder;
-}
-impl crate::__private::DecodeFields for OrdersUpdateTaxesRequestBuilder {
-    type Model = OrdersUpdateTaxesRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrdersUpdateTaxesRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OrdersUpdateTaxesRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrdersUpdateTaxesRequest via OrdersUpdateTaxesRequestBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "amount" => amount : optional value, "description" =>
+    description : optional value, "metadata" => metadata : optional value,
 }

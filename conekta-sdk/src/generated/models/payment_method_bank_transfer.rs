@@ -236,161 +236,22 @@ impl TryFrom<PaymentMethodBankTransferBuilder> for PaymentMethodBankTransfer {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodBankTransfer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "bank", &self.bank)?;
-                crate::__private::serialize_optional(map, "clabe", &self.clabe)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "executed_at",
-                    &self.executed_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "issuing_account_bank",
-                    &self.issuing_account_bank,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "issuing_account_number",
-                    &self.issuing_account_number,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "issuing_account_holder_name",
-                    &self.issuing_account_holder_name,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "issuing_account_tax_id",
-                    &self.issuing_account_tax_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_attempts",
-                    &self.payment_attempts,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "receiving_account_holder_name",
-                    &self.receiving_account_holder_name,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "receiving_account_number",
-                    &self.receiving_account_number,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "receiving_account_bank",
-                    &self.receiving_account_bank,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "receiving_account_tax_id",
-                    &self.receiving_account_tax_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "reference_number",
-                    &self.reference_number,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "tracking_code",
-                    &self.tracking_code,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_ip_address",
-                    &self.customer_ip_address,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodBankTransfer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodBankTransferBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodBankTransfer {
-    type Fields = PaymentMethodBankTransferBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodBankTransferBuilder {
-    type Model = PaymentMethodBankTransfer;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodBankTransfer";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "bank" => self.bank = map.next_value()?,
-            "clabe" => self.clabe = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "executed_at" => self.executed_at = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "issuing_account_bank" => self.issuing_account_bank = map.next_value()?,
-            "issuing_account_number" => self.issuing_account_number = map.next_value()?,
-            "issuing_account_holder_name" => {
-                self.issuing_account_holder_name = map.next_value()?;
-            }
-            "issuing_account_tax_id" => self.issuing_account_tax_id = map.next_value()?,
-            "payment_attempts" => {
-                self.payment_attempts = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "receiving_account_holder_name" => {
-                self.receiving_account_holder_name = map.next_value()?;
-            }
-            "receiving_account_number" => {
-                self.receiving_account_number = map.next_value()?;
-            }
-            "receiving_account_bank" => self.receiving_account_bank = map.next_value()?,
-            "receiving_account_tax_id" => {
-                self.receiving_account_tax_id = map.next_value()?;
-            }
-            "reference_number" => self.reference_number = map.next_value()?,
-            "tracking_code" => self.tracking_code = map.next_value()?,
-            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodBankTransfer via PaymentMethodBankTransferBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "type" => r#type : optional value,
+    "object" => object : required value, "bank" => bank : optional value, "clabe" =>
+    clabe : optional value, "description" => description : optional value, "executed_at"
+    => executed_at : optional value, "expires_at" => expires_at : optional value,
+    "issuing_account_bank" => issuing_account_bank : optional value,
+    "issuing_account_number" => issuing_account_number : optional value,
+    "issuing_account_holder_name" => issuing_account_holder_name : optional value,
+    "issuing_account_tax_id" => issuing_account_tax_id : optional value,
+    "payment_attempts" => payment_attempts : optional list,
+    "receiving_account_holder_name" => receiving_account_holder_name : optional value,
+    "receiving_account_number" => receiving_account_number : optional value,
+    "receiving_account_bank" => receiving_account_bank : optional value,
+    "receiving_account_tax_id" => receiving_account_tax_id : optional value,
+    "reference_number" => reference_number : optional value, "tracking_code" =>
+    tracking_code : optional value, "customer_ip_address" => customer_ip_address :
+    optional value,
 }

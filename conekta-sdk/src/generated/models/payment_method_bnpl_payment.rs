@@ -142,93 +142,13 @@ impl TryFrom<PaymentMethodBnplPaymentBuilder> for PaymentMethodBnplPayment {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodBnplPayment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "cancel_url",
-                    &self.cancel_url,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "failure_url",
-                    &self.failure_url,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "product_type",
-                    &self.product_type,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "redirect_url",
-                    &self.redirect_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "success_url",
-                    &self.success_url,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodBnplPayment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodBnplPaymentBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodBnplPayment {
-    type Fields = PaymentMethodBnplPaymentBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodBnplPaymentBuilder {
-    type Model = PaymentMethodBnplPayment;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodBnplPayment";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "cancel_url" => self.cancel_url = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "failure_url" => self.failure_url = map.next_value()?,
-            "product_type" => self.product_type = map.next_value()?,
-            "redirect_url" => self.redirect_url = map.next_value()?,
-            "success_url" => self.success_url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodBnplPayment, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodBnplPayment via PaymentMethodBnplPaymentBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "type" => r#type : optional value, "object" => object
+    : required value, "cancel_url" => cancel_url : optional value, "expires_at" =>
+    expires_at : required value, "failure_url" => failure_url : optional value,
+    "product_type" => product_type : required value, "redirect_url" => redirect_url :
+    optional value, "success_url" => success_url : optional value,
 }
 crate::__private::open_enum! {
     #[doc = " From schema `payment_method_bnpl_payment/allOf/1/properties/object`."] pub

@@ -127,85 +127,12 @@ impl TryFrom<PaymentMethodBnplRequestBuilder> for PaymentMethodBnplRequest {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodBnplRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "cancel_url",
-                    &self.cancel_url,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "can_not_expire",
-                    &self.can_not_expire,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "failure_url",
-                    &self.failure_url,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "product_type",
-                    &self.product_type,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "success_url",
-                    &self.success_url,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodBnplRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodBnplRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodBnplRequest {
-    type Fields = PaymentMethodBnplRequestBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodBnplRequestBuilder {
-    type Model = PaymentMethodBnplRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodBnplRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "cancel_url" => self.cancel_url = map.next_value()?,
-            "can_not_expire" => self.can_not_expire = map.next_value()?,
-            "failure_url" => self.failure_url = map.next_value()?,
-            "product_type" => self.product_type = map.next_value()?,
-            "success_url" => self.success_url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodBnplRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodBnplRequest via PaymentMethodBnplRequestBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "type" => r#type : required value, "cancel_url" =>
+    cancel_url : required value, "can_not_expire" => can_not_expire : required value,
+    "failure_url" => failure_url : required value, "product_type" => product_type :
+    required value, "success_url" => success_url : required value,
 }
 crate::__private::open_enum! {
     #[doc =

@@ -206,93 +206,14 @@ impl TryFrom<PaymentMethodCardBuilder> for PaymentMethodCard {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodCard {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "account_type",
-                    &self.account_type,
-                )?;
-                crate::__private::serialize_optional(map, "auth_code", &self.auth_code)?;
-                crate::__private::serialize_optional(map, "brand", &self.brand)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "contract_id",
-                    &self.contract_id,
-                )?;
-                crate::__private::serialize_optional(map, "country", &self.country)?;
-                crate::__private::serialize_optional(map, "exp_month", &self.exp_month)?;
-                crate::__private::serialize_optional(map, "exp_year", &self.exp_year)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fraud_indicators",
-                    &self.fraud_indicators,
-                )?;
-                crate::__private::serialize_optional(map, "issuer", &self.issuer)?;
-                crate::__private::serialize_optional(map, "last4", &self.last4)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_ip_address",
-                    &self.customer_ip_address,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodCard {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PaymentMethodCardBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodCard {
-    type Fields = PaymentMethodCardBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodCardBuilder {
-    type Model = PaymentMethodCard;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodCard";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "account_type" => self.account_type = map.next_value()?,
-            "auth_code" => self.auth_code = map.next_value()?,
-            "brand" => self.brand = map.next_value()?,
-            "contract_id" => self.contract_id = map.next_value()?,
-            "country" => self.country = map.next_value()?,
-            "exp_month" => self.exp_month = map.next_value()?,
-            "exp_year" => self.exp_year = map.next_value()?,
-            "fraud_indicators" => {
-                self.fraud_indicators = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "issuer" => self.issuer = map.next_value()?,
-            "last4" => self.last4 = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<PaymentMethodCard, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodCard via PaymentMethodCardBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "type" => r#type : optional value, "object" => object : required
+    value, "account_type" => account_type : optional value, "auth_code" => auth_code :
+    optional value, "brand" => brand : optional value, "contract_id" => contract_id :
+    optional value, "country" => country : optional value, "exp_month" => exp_month :
+    optional value, "exp_year" => exp_year : optional value, "fraud_indicators" =>
+    fraud_indicators : optional list, "issuer" => issuer : optional value, "last4" =>
+    last4 : optional value, "name" => name : optional value, "customer_ip_address" =>
+    customer_ip_address : optional value,
 }

@@ -127,77 +127,10 @@ impl TryFrom<PaymentMethodCardRequestBuilder> for PaymentMethodCardRequest {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodCardRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "cvc", &self.cvc)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "exp_month",
-                    &self.exp_month,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "exp_year",
-                    &self.exp_year,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                serde::ser::SerializeMap::serialize_entry(map, "number", &self.number)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_ip_address",
-                    &self.customer_ip_address,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodCardRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodCardRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodCardRequest {
-    type Fields = PaymentMethodCardRequestBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodCardRequestBuilder {
-    type Model = PaymentMethodCardRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodCardRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "cvc" => self.cvc = map.next_value()?,
-            "exp_month" => self.exp_month = map.next_value()?,
-            "exp_year" => self.exp_year = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "number" => self.number = map.next_value()?,
-            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodCardRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodCardRequest via PaymentMethodCardRequestBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "type" => r#type : required value, "cvc" => cvc :
+    required value, "exp_month" => exp_month : required value, "exp_year" => exp_year :
+    required value, "name" => name : required value, "number" => number : required value,
+    "customer_ip_address" => customer_ip_address : optional value,
 }

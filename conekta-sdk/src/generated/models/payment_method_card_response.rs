@@ -205,95 +205,15 @@ impl TryFrom<PaymentMethodCardResponseBuilder> for PaymentMethodCardResponse {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodCardResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                crate::__private::serialize_optional(map, "last4", &self.last4)?;
-                crate::__private::serialize_optional(map, "bin", &self.bin)?;
-                crate::__private::serialize_optional(map, "card_type", &self.card_type)?;
-                crate::__private::serialize_optional(map, "exp_month", &self.exp_month)?;
-                crate::__private::serialize_optional(map, "exp_year", &self.exp_year)?;
-                crate::__private::serialize_optional(map, "brand", &self.brand)?;
-                crate::__private::serialize_optional(map, "issuer", &self.issuer)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "default", &self.default)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "visible_on_checkout",
-                    &self.visible_on_checkout,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_source_status",
-                    &self.payment_source_status,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodCardResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodCardResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodCardResponse {
-    type Fields = PaymentMethodCardResponseBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodCardResponseBuilder {
-    type Model = PaymentMethodCardResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodCardResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            "last4" => self.last4 = map.next_value()?,
-            "bin" => self.bin = map.next_value()?,
-            "card_type" => self.card_type = map.next_value()?,
-            "exp_month" => self.exp_month = map.next_value()?,
-            "exp_year" => self.exp_year = map.next_value()?,
-            "brand" => self.brand = map.next_value()?,
-            "issuer" => self.issuer = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "default" => self.default = map.next_value()?,
-            "visible_on_checkout" => self.visible_on_checkout = map.next_value()?,
-            "payment_source_status" => self.payment_source_status = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodCardResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodCardResponse via PaymentMethodCardResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "type" => r#type : required value,
+    "id" => id : required value, "object" => object : required value, "created_at" =>
+    created_at : required value, "parent_id" => parent_id : optional value, "last4" =>
+    last4 : optional value, "bin" => bin : optional value, "card_type" => card_type :
+    optional value, "exp_month" => exp_month : optional value, "exp_year" => exp_year :
+    optional value, "brand" => brand : optional value, "issuer" => issuer : optional
+    value, "name" => name : optional value, "default" => default : optional value,
+    "visible_on_checkout" => visible_on_checkout : optional value,
+    "payment_source_status" => payment_source_status : optional value,
 }

@@ -177,99 +177,14 @@ impl TryFrom<PaymentMethodCashBuilder> for PaymentMethodCash {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodCash {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "agreement", &self.agreement)?;
-                crate::__private::serialize_optional(map, "auth_code", &self.auth_code)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "cashier_id",
-                    &self.cashier_id,
-                )?;
-                crate::__private::serialize_optional(map, "reference", &self.reference)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "barcode_url",
-                    &self.barcode_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "product_type",
-                    &self.product_type,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "service_name",
-                    &self.service_name,
-                )?;
-                crate::__private::serialize_optional(map, "store", &self.store)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "store_name",
-                    &self.store_name,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_ip_address",
-                    &self.customer_ip_address,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodCash {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PaymentMethodCashBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodCash {
-    type Fields = PaymentMethodCashBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodCashBuilder {
-    type Model = PaymentMethodCash;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodCash";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "agreement" => self.agreement = map.next_value()?,
-            "auth_code" => self.auth_code = map.next_value()?,
-            "cashier_id" => self.cashier_id = map.next_value()?,
-            "reference" => self.reference = map.next_value()?,
-            "barcode_url" => self.barcode_url = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "product_type" => self.product_type = map.next_value()?,
-            "service_name" => self.service_name = map.next_value()?,
-            "store" => self.store = map.next_value()?,
-            "store_name" => self.store_name = map.next_value()?,
-            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<PaymentMethodCash, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodCash via PaymentMethodCashBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "type" => r#type : optional value, "object" => object : required
+    value, "agreement" => agreement : optional value, "auth_code" => auth_code : optional
+    value, "cashier_id" => cashier_id : optional value, "reference" => reference :
+    optional value, "barcode_url" => barcode_url : optional value, "expires_at" =>
+    expires_at : optional value, "product_type" => product_type : optional value,
+    "service_name" => service_name : optional value, "store" => store : optional value,
+    "store_name" => store_name : optional value, "customer_ip_address" =>
+    customer_ip_address : optional value,
 }

@@ -67,59 +67,8 @@ impl TryFrom<PaymentMethodCashOrSpeiRequestBuilder> for PaymentMethodCashOrSpeiR
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodCashOrSpeiRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodCashOrSpeiRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodCashOrSpeiRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodCashOrSpeiRequest {
-    type Fields = PaymentMethodCashOrSpeiRequestBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodCashOrSpeiRequestBuilder {
-    type Model = PaymentMethodCashOrSpeiRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodCashOrSpeiRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodCashOrSpeiRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodCashOrSpeiRequest via PaymentMethodCashOrSpeiRequestBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "type" => r#type : required value,
+    "expires_at" => expires_at : optional value,
 }

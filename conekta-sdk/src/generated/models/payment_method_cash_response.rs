@@ -164,93 +164,12 @@ impl TryFrom<PaymentMethodCashResponseBuilder> for PaymentMethodCashResponse {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodCashResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "agreements",
-                    &self.agreements,
-                )?;
-                crate::__private::serialize_optional(map, "reference", &self.reference)?;
-                crate::__private::serialize_optional(map, "barcode", &self.barcode)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "barcode_url",
-                    &self.barcode_url,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(map, "provider", &self.provider)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodCashResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodCashResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodCashResponse {
-    type Fields = PaymentMethodCashResponseBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodCashResponseBuilder {
-    type Model = PaymentMethodCashResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodCashResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            "agreements" => {
-                self.agreements = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "reference" => self.reference = map.next_value()?,
-            "barcode" => self.barcode = map.next_value()?,
-            "barcode_url" => self.barcode_url = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "provider" => self.provider = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodCashResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodCashResponse via PaymentMethodCashResponseBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "type" => r#type : required value,
+    "id" => id : required value, "object" => object : required value, "created_at" =>
+    created_at : required value, "parent_id" => parent_id : optional value, "agreements"
+    => agreements : optional list, "reference" => reference : optional value, "barcode"
+    => barcode : optional value, "barcode_url" => barcode_url : optional value,
+    "expires_at" => expires_at : optional value, "provider" => provider : optional value,
 }

@@ -137,87 +137,12 @@ impl TryFrom<PaymentMethodGeneralRequestBuilder> for PaymentMethodGeneralRequest
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodGeneralRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "monthly_installments",
-                    &self.monthly_installments,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                crate::__private::serialize_optional(map, "token_id", &self.token_id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_source_id",
-                    &self.payment_source_id,
-                )?;
-                crate::__private::serialize_optional(map, "cvc", &self.cvc)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "contract_id",
-                    &self.contract_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_ip_address",
-                    &self.customer_ip_address,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodGeneralRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodGeneralRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodGeneralRequest {
-    type Fields = PaymentMethodGeneralRequestBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodGeneralRequestBuilder {
-    type Model = PaymentMethodGeneralRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodGeneralRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "expires_at" => self.expires_at = map.next_value()?,
-            "monthly_installments" => self.monthly_installments = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            "token_id" => self.token_id = map.next_value()?,
-            "payment_source_id" => self.payment_source_id = map.next_value()?,
-            "cvc" => self.cvc = map.next_value()?,
-            "contract_id" => self.contract_id = map.next_value()?,
-            "customer_ip_address" => self.customer_ip_address = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodGeneralRequest via PaymentMethodGeneralRequestBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "expires_at" => expires_at : optional
+    value, "monthly_installments" => monthly_installments : optional value, "type" =>
+    r#type : required value, "token_id" => token_id : optional value, "payment_source_id"
+    => payment_source_id : optional value, "cvc" => cvc : optional value, "contract_id"
+    => contract_id : optional value, "customer_ip_address" => customer_ip_address :
+    optional value,
 }

@@ -119,85 +119,10 @@ impl TryFrom<PaymentMethodPbbPaymentBuilder> for PaymentMethodPbbPayment {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodPbbPayment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "deep_link",
-                    &self.deep_link,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "product_type",
-                    &self.product_type,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "redirect_url",
-                    &self.redirect_url,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "reference",
-                    &self.reference,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodPbbPayment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodPbbPaymentBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodPbbPayment {
-    type Fields = PaymentMethodPbbPaymentBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodPbbPaymentBuilder {
-    type Model = PaymentMethodPbbPayment;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodPbbPayment";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "deep_link" => self.deep_link = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "product_type" => self.product_type = map.next_value()?,
-            "redirect_url" => self.redirect_url = map.next_value()?,
-            "reference" => self.reference = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodPbbPayment, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodPbbPayment via PaymentMethodPbbPaymentBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "type" => r#type : optional value, "object" => object :
+    required value, "deep_link" => deep_link : required value, "expires_at" => expires_at
+    : required value, "product_type" => product_type : required value, "redirect_url" =>
+    redirect_url : required value, "reference" => reference : required value,
 }

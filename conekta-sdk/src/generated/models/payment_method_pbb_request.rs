@@ -88,67 +88,10 @@ impl TryFrom<PaymentMethodPbbRequestBuilder> for PaymentMethodPbbRequest {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodPbbRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "product_type",
-                    &self.product_type,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodPbbRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodPbbRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodPbbRequest {
-    type Fields = PaymentMethodPbbRequestBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodPbbRequestBuilder {
-    type Model = PaymentMethodPbbRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodPbbRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "product_type" => self.product_type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodPbbRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodPbbRequest via PaymentMethodPbbRequestBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "type" => r#type : required value, "expires_at" =>
+    expires_at : optional value, "product_type" => product_type : required value,
 }
 crate::__private::open_enum! {
     #[doc =

@@ -128,75 +128,11 @@ for PaymentMethodSpeiRecurrentResponse {
         builder.build()
     }
 }
-impl serde::Serialize for PaymentMethodSpeiRecurrentResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                crate::__private::serialize_optional(map, "bank", &self.bank)?;
-                crate::__private::serialize_optional(map, "reference", &self.reference)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentMethodSpeiRecurrentResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PaymentMethodSpeiRecurrentResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PaymentMethodSpeiRecurrentResponse {
-    type Fields = PaymentMethodSpeiRecurrentResponseBuilder;
-}
-impl crate::__private::DecodeFields for PaymentMethodSpeiRecurrentResponseBuilder {
-    type Model = PaymentMethodSpeiRecurrentResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PaymentMethodSpeiRecurrentResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            "bank" => self.bank = map.next_value()?,
-            "reference" => self.reference = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PaymentMethodSpeiRecurrentResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PaymentMethodSpeiRecurrentResponse via PaymentMethodSpeiRecurrentResponseBuilder,
+    extra : serde_json::Map < String, serde_json::Value >; "type" => r#type : required
+    value, "id" => id : required value, "object" => object : required value, "created_at"
+    => created_at : required value, "parent_id" => parent_id : optional value, "bank" =>
+    bank : optional value, "reference" => reference : optional value, "expires_at" =>
+    expires_at : optional value,
 }

@@ -65,51 +65,7 @@ impl TryFrom<PayoutBuilder> for Payout {
         builder.build()
     }
 }
-impl serde::Serialize for Payout {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "payout_method",
-                    &self.payout_method,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Payout {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PayoutBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Payout {
-    type Fields = PayoutBuilder;
-}
-impl crate::__private::DecodeFields for PayoutBuilder {
-    type Model = Payout;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Payout";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "payout_method" => self.payout_method = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Payout, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Payout via PayoutBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "payout_method" => payout_method : required value,
 }

@@ -57,47 +57,7 @@ impl TryFrom<PayoutMethodBuilder> for PayoutMethod {
         builder.build()
     }
 }
-impl serde::Serialize for PayoutMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PayoutMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PayoutMethodBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for PayoutMethod {
-    type Fields = PayoutMethodBuilder;
-}
-impl crate::__private::DecodeFields for PayoutMethodBuilder {
-    type Model = PayoutMethod;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PayoutMethod";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<PayoutMethod, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PayoutMethod via PayoutMethodBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "type" => r#type : required value,
 }

@@ -139,83 +139,11 @@ impl TryFrom<PayoutOrderPayoutsItemBuilder> for PayoutOrderPayoutsItem {
         builder.build()
     }
 }
-impl serde::Serialize for PayoutOrderPayoutsItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "currency",
-                    &self.currency,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "livemode",
-                    &self.livemode,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payout_order_id",
-                    &self.payout_order_id,
-                )?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PayoutOrderPayoutsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PayoutOrderPayoutsItemBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PayoutOrderPayoutsItem {
-    type Fields = PayoutOrderPayoutsItemBuilder;
-}
-impl crate::__private::DecodeFields for PayoutOrderPayoutsItemBuilder {
-    type Model = PayoutOrderPayoutsItem;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PayoutOrderPayoutsItem";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "payout_order_id" => self.payout_order_id = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PayoutOrderPayoutsItem, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PayoutOrderPayoutsItem via PayoutOrderPayoutsItemBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "amount" => amount : required value, "currency" =>
+    currency : required value, "expires_at" => expires_at : optional value, "id" => id :
+    required value, "livemode" => livemode : required value, "object" => object :
+    required value, "payout_order_id" => payout_order_id : optional value, "status" =>
+    status : optional value,
 }

@@ -162,87 +162,11 @@ impl TryFrom<PayoutOrderRequestBuilder> for PayoutOrderRequest {
         builder.build()
     }
 }
-impl serde::Serialize for PayoutOrderRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "allowed_payout_methods",
-                    &self.allowed_payout_methods,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "currency",
-                    &self.currency,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "customer_info",
-                    &self.customer_info,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                serde::ser::SerializeMap::serialize_entry(map, "payout", &self.payout)?;
-                serde::ser::SerializeMap::serialize_entry(map, "reason", &self.reason)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PayoutOrderRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PayoutOrderRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PayoutOrderRequest {
-    type Fields = PayoutOrderRequestBuilder;
-}
-impl crate::__private::DecodeFields for PayoutOrderRequestBuilder {
-    type Model = PayoutOrderRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PayoutOrderRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowed_payout_methods" => {
-                self.allowed_payout_methods = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "amount" => self.amount = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "customer_info" => self.customer_info = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "payout" => self.payout = map.next_value()?,
-            "reason" => self.reason = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PayoutOrderRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PayoutOrderRequest via PayoutOrderRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "allowed_payout_methods" => allowed_payout_methods : required
+    list, "amount" => amount : required value, "currency" => currency : required value,
+    "customer_info" => customer_info : required value, "expires_at" => expires_at :
+    required value, "metadata" => metadata : optional value, "payout" => payout :
+    required value, "reason" => reason : required value,
 }

@@ -241,119 +241,14 @@ impl TryFrom<PayoutOrderResponseBuilder> for PayoutOrderResponse {
         builder.build()
     }
 }
-impl serde::Serialize for PayoutOrderResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "allowed_payout_methods",
-                    &self.allowed_payout_methods,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "currency",
-                    &self.currency,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "customer_info",
-                    &self.customer_info,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "livemode",
-                    &self.livemode,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "payouts",
-                    &self.payouts,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "reason", &self.reason)?;
-                serde::ser::SerializeMap::serialize_entry(map, "status", &self.status)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "updated_at",
-                    &self.updated_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PayoutOrderResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PayoutOrderResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PayoutOrderResponse {
-    type Fields = PayoutOrderResponseBuilder;
-}
-impl crate::__private::DecodeFields for PayoutOrderResponseBuilder {
-    type Model = PayoutOrderResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PayoutOrderResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "allowed_payout_methods" => {
-                self.allowed_payout_methods = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "amount" => self.amount = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "customer_info" => self.customer_info = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "payouts" => {
-                self.payouts = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "reason" => self.reason = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "updated_at" => self.updated_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PayoutOrderResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PayoutOrderResponse via PayoutOrderResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "allowed_payout_methods" => allowed_payout_methods : required
+    list, "amount" => amount : required value, "created_at" => created_at : required
+    value, "currency" => currency : required value, "customer_info" => customer_info :
+    required value, "expires_at" => expires_at : required value, "id" => id : required
+    value, "livemode" => livemode : required value, "object" => object : required value,
+    "metadata" => metadata : optional value, "payouts" => payouts : required list,
+    "reason" => reason : required value, "status" => status : required value,
+    "updated_at" => updated_at : required value,
 }

@@ -122,71 +122,11 @@ for PayoutOrderResponseCustomerInfo {
         builder.build()
     }
 }
-impl serde::Serialize for PayoutOrderResponseCustomerInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_custom_reference",
-                    &self.customer_custom_reference,
-                )?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PayoutOrderResponseCustomerInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            PayoutOrderResponseCustomerInfoBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for PayoutOrderResponseCustomerInfo {
-    type Fields = PayoutOrderResponseCustomerInfoBuilder;
-}
-impl crate::__private::DecodeFields for PayoutOrderResponseCustomerInfoBuilder {
-    type Model = PayoutOrderResponseCustomerInfo;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PayoutOrderResponseCustomerInfo";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "customer_custom_reference" => {
-                self.customer_custom_reference = map.next_value()?;
-            }
-            "name" => self.name = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "corporate" => self.corporate = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<PayoutOrderResponseCustomerInfo, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PayoutOrderResponseCustomerInfo via PayoutOrderResponseCustomerInfoBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "id" => id : required value,
+    "customer_custom_reference" => customer_custom_reference : optional value, "name" =>
+    name : optional value, "email" => email : optional value, "phone" => phone : optional
+    value, "corporate" => corporate : optional value, "object" => object : optional
+    value,
 }

@@ -169,91 +169,14 @@ impl TryFrom<PlanRequestBuilder> for PlanRequest {
         builder.build()
     }
 }
-impl serde::Serialize for PlanRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expiry_count",
-                    &self.expiry_count,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "frequency",
-                    &self.frequency,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "interval",
-                    &self.interval,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "trial_period_days",
-                    &self.trial_period_days,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "max_retries",
-                    &self.max_retries,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "retry_delay_hours",
-                    &self.retry_delay_hours,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PlanRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PlanRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for PlanRequest {
-    type Fields = PlanRequestBuilder;
-}
-impl crate::__private::DecodeFields for PlanRequestBuilder {
-    type Model = PlanRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PlanRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "expiry_count" => self.expiry_count = map.next_value()?,
-            "frequency" => self.frequency = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "interval" => self.interval = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "trial_period_days" => self.trial_period_days = map.next_value()?,
-            "max_retries" => self.max_retries = map.next_value()?,
-            "retry_delay_hours" => self.retry_delay_hours = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<PlanRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PlanRequest via PlanRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "currency" => currency :
+    optional value, "expiry_count" => expiry_count : optional value, "frequency" =>
+    frequency : required value, "id" => id : optional value, "interval" => interval :
+    required value, "name" => name : required value, "trial_period_days" =>
+    trial_period_days : optional value, "max_retries" => max_retries : optional value,
+    "retry_delay_hours" => retry_delay_hours : optional value,
 }
 crate::__private::open_enum! {
     #[doc = " The interval of time between each charge."] #[doc = ""] #[doc =

@@ -175,91 +175,14 @@ impl TryFrom<PlanResponseBuilder> for PlanResponse {
         builder.build()
     }
 }
-impl serde::Serialize for PlanResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expiry_count",
-                    &self.expiry_count,
-                )?;
-                crate::__private::serialize_optional(map, "frequency", &self.frequency)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "interval", &self.interval)?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "trial_period_days",
-                    &self.trial_period_days,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "max_retries",
-                    &self.max_retries,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "retry_delay_hours",
-                    &self.retry_delay_hours,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PlanResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PlanResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for PlanResponse {
-    type Fields = PlanResponseBuilder;
-}
-impl crate::__private::DecodeFields for PlanResponseBuilder {
-    type Model = PlanResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PlanResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "expiry_count" => self.expiry_count = map.next_value()?,
-            "frequency" => self.frequency = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "interval" => self.interval = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "trial_period_days" => self.trial_period_days = map.next_value()?,
-            "max_retries" => self.max_retries = map.next_value()?,
-            "retry_delay_hours" => self.retry_delay_hours = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<PlanResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PlanResponse via PlanResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "created_at" => created_at
+    : optional value, "currency" => currency : optional value, "expiry_count" =>
+    expiry_count : optional value, "frequency" => frequency : optional value, "id" => id
+    : optional value, "interval" => interval : optional value, "livemode" => livemode :
+    optional value, "name" => name : optional value, "object" => object : optional value,
+    "trial_period_days" => trial_period_days : optional value, "max_retries" =>
+    max_retries : optional value, "retry_delay_hours" => retry_delay_hours : optional
+    value,
 }

@@ -185,95 +185,12 @@ impl TryFrom<ProductDataResponseBuilder> for ProductDataResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ProductDataResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "antifraud_info",
-                    &self.antifraud_info,
-                )?;
-                crate::__private::serialize_optional(map, "brand", &self.brand)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "quantity",
-                    &self.quantity,
-                )?;
-                crate::__private::serialize_optional(map, "sku", &self.sku)?;
-                crate::__private::serialize_optional(map, "tags", &self.tags)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "unit_price",
-                    &self.unit_price,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ProductDataResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ProductDataResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ProductDataResponse {
-    type Fields = ProductDataResponseBuilder;
-}
-impl crate::__private::DecodeFields for ProductDataResponseBuilder {
-    type Model = ProductDataResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ProductDataResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "antifraud_info" => self.antifraud_info = map.next_value()?,
-            "brand" => self.brand = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "quantity" => self.quantity = map.next_value()?,
-            "sku" => self.sku = map.next_value()?,
-            "tags" => {
-                self.tags = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "unit_price" => self.unit_price = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ProductDataResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ProductDataResponse via ProductDataResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "antifraud_info" => antifraud_info : optional value, "brand" =>
+    brand : optional value, "description" => description : optional value, "metadata" =>
+    metadata : optional value, "name" => name : required value, "quantity" => quantity :
+    required value, "sku" => sku : optional value, "tags" => tags : optional list,
+    "unit_price" => unit_price : required value, "id" => id : optional value, "object" =>
+    object : optional value, "parent_id" => parent_id : optional value,
 }

@@ -58,61 +58,7 @@ impl TryFrom<ResendEventRequestBuilder> for ResendEventRequest {
         builder.build()
     }
 }
-impl serde::Serialize for ResendEventRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "webhooks_ids",
-                    &self.webhooks_ids,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ResendEventRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ResendEventRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ResendEventRequest {
-    type Fields = ResendEventRequestBuilder;
-}
-impl crate::__private::DecodeFields for ResendEventRequestBuilder {
-    type Model = ResendEventRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ResendEventRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "webhooks_ids" => {
-                self.webhooks_ids = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ResendEventRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ResendEventRequest via ResendEventRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "webhooks_ids" => webhooks_ids : required list,
 }

@@ -127,67 +127,10 @@ impl TryFrom<RiskRulesDataBuilder> for RiskRulesData {
         builder.build()
     }
 }
-impl serde::Serialize for RiskRulesData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "field", &self.field)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "value", &self.value)?;
-                crate::__private::serialize_optional(map, "is_global", &self.is_global)?;
-                crate::__private::serialize_optional(map, "is_test", &self.is_test)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for RiskRulesData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<RiskRulesDataBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for RiskRulesData {
-    type Fields = RiskRulesDataBuilder;
-}
-impl crate::__private::DecodeFields for RiskRulesDataBuilder {
-    type Model = RiskRulesData;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "RiskRulesData";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "field" => self.field = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "value" => self.value = map.next_value()?,
-            "is_global" => self.is_global = map.next_value()?,
-            "is_test" => self.is_test = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<RiskRulesData, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    RiskRulesData via RiskRulesDataBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value, "field" => field : optional value,
+    "created_at" => created_at : optional value, "value" => value : optional value,
+    "is_global" => is_global : optional value, "is_test" => is_test : optional value,
+    "description" => description : optional value,
 }

@@ -136,71 +136,11 @@ impl TryFrom<ShippingOrderResponseBuilder> for ShippingOrderResponse {
         builder.build()
     }
 }
-impl serde::Serialize for ShippingOrderResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "carrier", &self.carrier)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "tracking_number",
-                    &self.tracking_number,
-                )?;
-                crate::__private::serialize_optional(map, "method", &self.method)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "parent_id", &self.parent_id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ShippingOrderResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            ShippingOrderResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for ShippingOrderResponse {
-    type Fields = ShippingOrderResponseBuilder;
-}
-impl crate::__private::DecodeFields for ShippingOrderResponseBuilder {
-    type Model = ShippingOrderResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ShippingOrderResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "carrier" => self.carrier = map.next_value()?,
-            "tracking_number" => self.tracking_number = map.next_value()?,
-            "method" => self.method = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "parent_id" => self.parent_id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<ShippingOrderResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ShippingOrderResponse via ShippingOrderResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "amount" => amount : required value, "carrier" =>
+    carrier : optional value, "tracking_number" => tracking_number : optional value,
+    "method" => method : optional value, "metadata" => metadata : optional value, "id" =>
+    id : optional value, "object" => object : optional value, "parent_id" => parent_id :
+    optional value,
 }

@@ -106,59 +106,9 @@ impl TryFrom<ShippingRequestBuilder> for ShippingRequest {
         builder.build()
     }
 }
-impl serde::Serialize for ShippingRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "carrier", &self.carrier)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "tracking_number",
-                    &self.tracking_number,
-                )?;
-                crate::__private::serialize_optional(map, "method", &self.method)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ShippingRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ShippingRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ShippingRequest {
-    type Fields = ShippingRequestBuilder;
-}
-impl crate::__private::DecodeFields for ShippingRequestBuilder {
-    type Model = ShippingRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ShippingRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "carrier" => self.carrier = map.next_value()?,
-            "tracking_number" => self.tracking_number = map.next_value()?,
-            "method" => self.method = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ShippingRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ShippingRequest via ShippingRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "carrier" => carrier :
+    optional value, "tracking_number" => tracking_number : optional value, "method" =>
+    method : optional value, "metadata" => metadata : optional value,
 }

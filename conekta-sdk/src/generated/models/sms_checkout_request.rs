@@ -53,57 +53,7 @@ impl TryFrom<SmsCheckoutRequestBuilder> for SmsCheckoutRequest {
         builder.build()
     }
 }
-impl serde::Serialize for SmsCheckoutRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "phonenumber",
-                    &self.phonenumber,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for SmsCheckoutRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            SmsCheckoutRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for SmsCheckoutRequest {
-    type Fields = SmsCheckoutRequestBuilder;
-}
-impl crate::__private::DecodeFields for SmsCheckoutRequestBuilder {
-    type Model = SmsCheckoutRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "SmsCheckoutRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "phonenumber" => self.phonenumber = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<SmsCheckoutRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    SmsCheckoutRequest via SmsCheckoutRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "phonenumber" => phonenumber : required value,
 }

@@ -158,87 +158,12 @@ impl TryFrom<SubscriptionDetailsBuilder> for SubscriptionDetails {
         builder.build()
     }
 }
-impl serde::Serialize for SubscriptionDetails {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "card", &self.card)?;
-                crate::__private::serialize_optional(map, "plan", &self.plan)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_id",
-                    &self.customer_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "next_billing_cycle",
-                    &self.next_billing_cycle,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "updated_at",
-                    &self.updated_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for SubscriptionDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            SubscriptionDetailsBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for SubscriptionDetails {
-    type Fields = SubscriptionDetailsBuilder;
-}
-impl crate::__private::DecodeFields for SubscriptionDetailsBuilder {
-    type Model = SubscriptionDetails;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "SubscriptionDetails";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "card" => self.card = map.next_value()?,
-            "plan" => self.plan = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "plan_id" => self.plan_id = map.next_value()?,
-            "customer_id" => self.customer_id = map.next_value()?,
-            "next_billing_cycle" => self.next_billing_cycle = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "updated_at" => self.updated_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<SubscriptionDetails, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    SubscriptionDetails via SubscriptionDetailsBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "card" => card : optional value, "plan" => plan : optional
+    value, "id" => id : optional value, "object" => object : optional value, "status" =>
+    status : optional value, "plan_id" => plan_id : optional value, "customer_id" =>
+    customer_id : optional value, "next_billing_cycle" => next_billing_cycle : optional
+    value, "created_at" => created_at : optional value, "updated_at" => updated_at :
+    optional value,
 }

@@ -163,93 +163,13 @@ impl TryFrom<SubscriptionDetailsCardBuilder> for SubscriptionDetailsCard {
         builder.build()
     }
 }
-impl serde::Serialize for SubscriptionDetailsCard {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "exp_month", &self.exp_month)?;
-                crate::__private::serialize_optional(map, "exp_year", &self.exp_year)?;
-                crate::__private::serialize_optional(map, "brand", &self.brand)?;
-                crate::__private::serialize_optional(map, "last4", &self.last4)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_source_status",
-                    &self.payment_source_status,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_id",
-                    &self.customer_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_custom_reference",
-                    &self.customer_custom_reference,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for SubscriptionDetailsCard {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            SubscriptionDetailsCardBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for SubscriptionDetailsCard {
-    type Fields = SubscriptionDetailsCardBuilder;
-}
-impl crate::__private::DecodeFields for SubscriptionDetailsCardBuilder {
-    type Model = SubscriptionDetailsCard;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "SubscriptionDetailsCard";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "active" => self.active = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "exp_month" => self.exp_month = map.next_value()?,
-            "exp_year" => self.exp_year = map.next_value()?,
-            "brand" => self.brand = map.next_value()?,
-            "last4" => self.last4 = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "payment_source_status" => self.payment_source_status = map.next_value()?,
-            "customer_id" => self.customer_id = map.next_value()?,
-            "customer_custom_reference" => {
-                self.customer_custom_reference = map.next_value()?;
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<SubscriptionDetailsCard, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    SubscriptionDetailsCard via SubscriptionDetailsCardBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "id" => id : optional value, "created_at" => created_at
+    : optional value, "active" => active : optional value, "object" => object : optional
+    value, "exp_month" => exp_month : optional value, "exp_year" => exp_year : optional
+    value, "brand" => brand : optional value, "last4" => last4 : optional value, "name"
+    => name : optional value, "payment_source_status" => payment_source_status : optional
+    value, "customer_id" => customer_id : optional value, "customer_custom_reference" =>
+    customer_custom_reference : optional value,
 }

@@ -227,131 +227,18 @@ impl TryFrom<SubscriptionResponseBuilder> for SubscriptionResponse {
         builder.build()
     }
 }
-impl serde::Serialize for SubscriptionResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "billing_cycle_start",
-                    &self.billing_cycle_start,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "billing_cycle_end",
-                    &self.billing_cycle_end,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "canceled_at",
-                    &self.canceled_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "canceled_reason",
-                    &self.canceled_reason,
-                )?;
-                crate::__private::serialize_optional(map, "card_id", &self.card_id)?;
-                crate::__private::serialize_optional(map, "charge_id", &self.charge_id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_custom_reference",
-                    &self.customer_custom_reference,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_id",
-                    &self.customer_id,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_billing_cycle_order_id",
-                    &self.last_billing_cycle_order_id,
-                )?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "paused_at", &self.paused_at)?;
-                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscription_start",
-                    &self.subscription_start,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "trial_start",
-                    &self.trial_start,
-                )?;
-                crate::__private::serialize_optional(map, "trial_end", &self.trial_end)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for SubscriptionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            SubscriptionResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for SubscriptionResponse {
-    type Fields = SubscriptionResponseBuilder;
-}
-impl crate::__private::DecodeFields for SubscriptionResponseBuilder {
-    type Model = SubscriptionResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "SubscriptionResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "billing_cycle_start" => self.billing_cycle_start = map.next_value()?,
-            "billing_cycle_end" => self.billing_cycle_end = map.next_value()?,
-            "canceled_at" => self.canceled_at = map.next_value()?,
-            "canceled_reason" => self.canceled_reason = map.next_value()?,
-            "card_id" => self.card_id = map.next_value()?,
-            "charge_id" => self.charge_id = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "customer_custom_reference" => {
-                self.customer_custom_reference = map.next_value()?;
-            }
-            "customer_id" => self.customer_id = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "last_billing_cycle_order_id" => {
-                self.last_billing_cycle_order_id = map.next_value()?;
-            }
-            "object" => self.object = map.next_value()?,
-            "paused_at" => self.paused_at = map.next_value()?,
-            "plan_id" => self.plan_id = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "subscription_start" => self.subscription_start = map.next_value()?,
-            "trial_start" => self.trial_start = map.next_value()?,
-            "trial_end" => self.trial_end = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<SubscriptionResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    SubscriptionResponse via SubscriptionResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "billing_cycle_start" => billing_cycle_start : optional
+    value, "billing_cycle_end" => billing_cycle_end : optional value, "canceled_at" =>
+    canceled_at : optional value, "canceled_reason" => canceled_reason : optional value,
+    "card_id" => card_id : optional value, "charge_id" => charge_id : optional value,
+    "created_at" => created_at : optional value, "customer_custom_reference" =>
+    customer_custom_reference : optional value, "customer_id" => customer_id : optional
+    value, "id" => id : optional value, "last_billing_cycle_order_id" =>
+    last_billing_cycle_order_id : optional value, "object" => object : optional value,
+    "paused_at" => paused_at : optional value, "plan_id" => plan_id : optional value,
+    "status" => status : optional value, "subscription_start" => subscription_start :
+    optional value, "trial_start" => trial_start : optional value, "trial_end" =>
+    trial_end : optional value,
 }

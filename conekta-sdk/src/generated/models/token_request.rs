@@ -80,49 +80,8 @@ impl TryFrom<TokenRequestBuilder> for TokenRequest {
         builder.build()
     }
 }
-impl serde::Serialize for TokenRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "card", &self.card)?;
-                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TokenRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<TokenRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for TokenRequest {
-    type Fields = TokenRequestBuilder;
-}
-impl crate::__private::DecodeFields for TokenRequestBuilder {
-    type Model = TokenRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TokenRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "card" => self.card = map.next_value()?,
-            "checkout" => self.checkout = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<TokenRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    TokenRequest via TokenRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "card" => card : optional value, "checkout" => checkout :
+    optional value,
 }

@@ -115,69 +115,10 @@ impl TryFrom<TokenRequestCardBuilder> for TokenRequestCard {
         builder.build()
     }
 }
-impl serde::Serialize for TokenRequestCard {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "cvc", &self.cvc)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "device_fingerprint",
-                    &self.device_fingerprint,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "exp_month",
-                    &self.exp_month,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "exp_year",
-                    &self.exp_year,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                serde::ser::SerializeMap::serialize_entry(map, "number", &self.number)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TokenRequestCard {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<TokenRequestCardBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for TokenRequestCard {
-    type Fields = TokenRequestCardBuilder;
-}
-impl crate::__private::DecodeFields for TokenRequestCardBuilder {
-    type Model = TokenRequestCard;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TokenRequestCard";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "cvc" => self.cvc = map.next_value()?,
-            "device_fingerprint" => self.device_fingerprint = map.next_value()?,
-            "exp_month" => self.exp_month = map.next_value()?,
-            "exp_year" => self.exp_year = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "number" => self.number = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<TokenRequestCard, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    TokenRequestCard via TokenRequestCardBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "cvc" => cvc : required value, "device_fingerprint" =>
+    device_fingerprint : optional value, "exp_month" => exp_month : required value,
+    "exp_year" => exp_year : required value, "name" => name : required value, "number" =>
+    number : required value,
 }

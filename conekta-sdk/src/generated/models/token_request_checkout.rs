@@ -57,59 +57,8 @@ impl TryFrom<TokenRequestCheckoutBuilder> for TokenRequestCheckout {
         builder.build()
     }
 }
-#[allow(deprecated)]
-impl serde::Serialize for TokenRequestCheckout {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "returns_control_on",
-                    &self.returns_control_on,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TokenRequestCheckout {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            TokenRequestCheckoutBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for TokenRequestCheckout {
-    type Fields = TokenRequestCheckoutBuilder;
-}
-#[allow(deprecated)]
-impl crate::__private::DecodeFields for TokenRequestCheckoutBuilder {
-    type Model = TokenRequestCheckout;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TokenRequestCheckout";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "returns_control_on" => self.returns_control_on = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<TokenRequestCheckout, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    #[allow(deprecated)] TokenRequestCheckout via TokenRequestCheckoutBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "returns_control_on" =>
+    returns_control_on : optional value,
 }

@@ -110,59 +110,9 @@ impl TryFrom<TokenResponseBuilder> for TokenResponse {
         builder.build()
     }
 }
-impl serde::Serialize for TokenResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "checkout", &self.checkout)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "livemode",
-                    &self.livemode,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(map, "used", &self.used)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TokenResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<TokenResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for TokenResponse {
-    type Fields = TokenResponseBuilder;
-}
-impl crate::__private::DecodeFields for TokenResponseBuilder {
-    type Model = TokenResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TokenResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "checkout" => self.checkout = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "used" => self.used = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<TokenResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    TokenResponse via TokenResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "checkout" => checkout : optional value, "id" => id : required
+    value, "livemode" => livemode : required value, "object" => object : required value,
+    "used" => used : required value,
 }

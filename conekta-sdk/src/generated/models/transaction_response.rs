@@ -177,85 +177,12 @@ impl TryFrom<TransactionResponseBuilder> for TransactionResponse {
         builder.build()
     }
 }
-impl serde::Serialize for TransactionResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "amount", &self.amount)?;
-                serde::ser::SerializeMap::serialize_entry(map, "charge", &self.charge)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "currency",
-                    &self.currency,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "fee", &self.fee)?;
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "livemode",
-                    &self.livemode,
-                )?;
-                serde::ser::SerializeMap::serialize_entry(map, "net", &self.net)?;
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                serde::ser::SerializeMap::serialize_entry(map, "status", &self.status)?;
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TransactionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            TransactionResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for TransactionResponse {
-    type Fields = TransactionResponseBuilder;
-}
-impl crate::__private::DecodeFields for TransactionResponseBuilder {
-    type Model = TransactionResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TransactionResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "charge" => self.charge = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "fee" => self.fee = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "net" => self.net = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<TransactionResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    TransactionResponse via TransactionResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "charge" => charge :
+    required value, "created_at" => created_at : required value, "currency" => currency :
+    required value, "fee" => fee : required value, "id" => id : required value,
+    "livemode" => livemode : required value, "net" => net : required value, "object" =>
+    object : required value, "status" => status : required value, "type" => r#type :
+    required value,
 }

@@ -141,79 +141,11 @@ impl TryFrom<TransferMethodResponseBuilder> for TransferMethodResponse {
         builder.build()
     }
 }
-impl serde::Serialize for TransferMethodResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "account_holder",
-                    &self.account_holder,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "account_number",
-                    &self.account_number,
-                )?;
-                crate::__private::serialize_optional(map, "bank", &self.bank)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "payee_id", &self.payee_id)?;
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TransferMethodResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            TransferMethodResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for TransferMethodResponse {
-    type Fields = TransferMethodResponseBuilder;
-}
-impl crate::__private::DecodeFields for TransferMethodResponseBuilder {
-    type Model = TransferMethodResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TransferMethodResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "account_holder" => self.account_holder = map.next_value()?,
-            "account_number" => self.account_number = map.next_value()?,
-            "bank" => self.bank = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "payee_id" => self.payee_id = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<TransferMethodResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    TransferMethodResponse via TransferMethodResponseBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "account_holder" => account_holder : optional value,
+    "account_number" => account_number : optional value, "bank" => bank : optional value,
+    "created_at" => created_at : optional value, "id" => id : optional value, "object" =>
+    object : optional value, "payee_id" => payee_id : optional value, "type" => r#type :
+    optional value,
 }

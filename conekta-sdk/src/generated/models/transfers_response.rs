@@ -170,77 +170,12 @@ impl TryFrom<TransfersResponseBuilder> for TransfersResponse {
         builder.build()
     }
 }
-impl serde::Serialize for TransfersResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "method", &self.method)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "statement_description",
-                    &self.statement_description,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "statement_reference",
-                    &self.statement_reference,
-                )?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for TransfersResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<TransfersResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for TransfersResponse {
-    type Fields = TransfersResponseBuilder;
-}
-impl crate::__private::DecodeFields for TransfersResponseBuilder {
-    type Model = TransfersResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "TransfersResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "method" => self.method = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "statement_description" => self.statement_description = map.next_value()?,
-            "statement_reference" => self.statement_reference = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<TransfersResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    TransfersResponse via TransfersResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "created_at" => created_at
+    : optional value, "currency" => currency : optional value, "id" => id : optional
+    value, "livemode" => livemode : optional value, "method" => method : optional value,
+    "object" => object : optional value, "statement_description" => statement_description
+    : optional value, "statement_reference" => statement_reference : optional value,
+    "status" => status : optional value,
 }

@@ -272,133 +272,17 @@ impl TryFrom<UpdateCustomerBuilder> for UpdateCustomer {
         builder.build()
     }
 }
-impl serde::Serialize for UpdateCustomer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "antifraud_info",
-                    &self.antifraud_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "date_of_birth",
-                    &self.date_of_birth,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "default_payment_source_id",
-                    &self.default_payment_source_id,
-                )?;
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "phone", &self.phone)?;
-                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "default_shipping_contact_id",
-                    &self.default_shipping_contact_id,
-                )?;
-                crate::__private::serialize_optional(map, "corporate", &self.corporate)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "custom_reference",
-                    &self.custom_reference,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "fiscal_entities",
-                    &self.fiscal_entities,
-                )?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "national_id",
-                    &self.national_id,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_sources",
-                    &self.payment_sources,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "shipping_contacts",
-                    &self.shipping_contacts,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscription",
-                    &self.subscription,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateCustomer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<UpdateCustomerBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdateCustomer {
-    type Fields = UpdateCustomerBuilder;
-}
-impl crate::__private::DecodeFields for UpdateCustomerBuilder {
-    type Model = UpdateCustomer;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdateCustomer";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "antifraud_info" => self.antifraud_info = map.next_value()?,
-            "date_of_birth" => self.date_of_birth = map.next_value()?,
-            "default_payment_source_id" => {
-                self.default_payment_source_id = map.next_value()?;
-            }
-            "email" => self.email = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "plan_id" => self.plan_id = map.next_value()?,
-            "default_shipping_contact_id" => {
-                self.default_shipping_contact_id = map.next_value()?;
-            }
-            "corporate" => self.corporate = map.next_value()?,
-            "custom_reference" => self.custom_reference = map.next_value()?,
-            "fiscal_entities" => {
-                self.fiscal_entities = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "metadata" => self.metadata = map.next_value()?,
-            "national_id" => self.national_id = map.next_value()?,
-            "payment_sources" => {
-                self.payment_sources = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "shipping_contacts" => {
-                self.shipping_contacts = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "subscription" => self.subscription = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<UpdateCustomer, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdateCustomer via UpdateCustomerBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "antifraud_info" => antifraud_info : optional value,
+    "date_of_birth" => date_of_birth : optional value, "default_payment_source_id" =>
+    default_payment_source_id : optional value, "email" => email : optional value, "name"
+    => name : optional value, "phone" => phone : optional value, "plan_id" => plan_id :
+    optional value, "default_shipping_contact_id" => default_shipping_contact_id :
+    optional value, "corporate" => corporate : optional value, "custom_reference" =>
+    custom_reference : optional value, "fiscal_entities" => fiscal_entities : optional
+    list, "metadata" => metadata : optional value, "national_id" => national_id :
+    optional value, "payment_sources" => payment_sources : optional list,
+    "shipping_contacts" => shipping_contacts : optional list, "subscription" =>
+    subscription : optional value,
 }

@@ -80,57 +80,8 @@ for UpdateOrderDiscountLinesRequest {
         builder.build()
     }
 }
-impl serde::Serialize for UpdateOrderDiscountLinesRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "code", &self.code)?;
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateOrderDiscountLinesRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            UpdateOrderDiscountLinesRequestBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdateOrderDiscountLinesRequest {
-    type Fields = UpdateOrderDiscountLinesRequestBuilder;
-}
-impl crate::__private::DecodeFields for UpdateOrderDiscountLinesRequestBuilder {
-    type Model = UpdateOrderDiscountLinesRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdateOrderDiscountLinesRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "code" => self.code = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdateOrderDiscountLinesRequest via UpdateOrderDiscountLinesRequestBuilder, extra :
+    serde_json::Map < String, serde_json::Value >; "amount" => amount : optional value,
+    "code" => code : optional value, "type" => r#type : optional value,
 }

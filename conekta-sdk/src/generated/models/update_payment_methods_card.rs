@@ -67,59 +67,8 @@ impl TryFrom<UpdatePaymentMethodsCardBuilder> for UpdatePaymentMethodsCard {
         builder.build()
     }
 }
-impl serde::Serialize for UpdatePaymentMethodsCard {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expires_at",
-                    &self.expires_at,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdatePaymentMethodsCard {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            UpdatePaymentMethodsCardBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdatePaymentMethodsCard {
-    type Fields = UpdatePaymentMethodsCardBuilder;
-}
-impl crate::__private::DecodeFields for UpdatePaymentMethodsCardBuilder {
-    type Model = UpdatePaymentMethodsCard;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdatePaymentMethodsCard";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "expires_at" => self.expires_at = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<UpdatePaymentMethodsCard, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdatePaymentMethodsCard via UpdatePaymentMethodsCardBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "name" => name : optional value, "expires_at" =>
+    expires_at : optional value,
 }

@@ -93,57 +93,8 @@ impl TryFrom<UpdatePlanBuilder> for UpdatePlan {
         builder.build()
     }
 }
-impl serde::Serialize for UpdatePlan {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "amount", &self.amount)?;
-                crate::__private::serialize_optional(map, "currency", &self.currency)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "expiry_count",
-                    &self.expiry_count,
-                )?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdatePlan {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<UpdatePlanBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdatePlan {
-    type Fields = UpdatePlanBuilder;
-}
-impl crate::__private::DecodeFields for UpdatePlanBuilder {
-    type Model = UpdatePlan;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdatePlan";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "amount" => self.amount = map.next_value()?,
-            "currency" => self.currency = map.next_value()?,
-            "expiry_count" => self.expiry_count = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<UpdatePlan, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdatePlan via UpdatePlanBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "amount" => amount : optional value, "currency" => currency : optional value,
+    "expiry_count" => expiry_count : optional value, "name" => name : optional value,
 }

@@ -148,79 +148,11 @@ impl TryFrom<UpdateProductBuilder> for UpdateProduct {
         builder.build()
     }
 }
-impl serde::Serialize for UpdateProduct {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "antifraud_info",
-                    &self.antifraud_info,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "sku", &self.sku)?;
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "unit_price",
-                    &self.unit_price,
-                )?;
-                crate::__private::serialize_optional(map, "quantity", &self.quantity)?;
-                crate::__private::serialize_optional(map, "tags", &self.tags)?;
-                crate::__private::serialize_optional(map, "brand", &self.brand)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateProduct {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<UpdateProductBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdateProduct {
-    type Fields = UpdateProductBuilder;
-}
-impl crate::__private::DecodeFields for UpdateProductBuilder {
-    type Model = UpdateProduct;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdateProduct";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "antifraud_info" => self.antifraud_info = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "sku" => self.sku = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "unit_price" => self.unit_price = map.next_value()?,
-            "quantity" => self.quantity = map.next_value()?,
-            "tags" => {
-                self.tags = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "brand" => self.brand = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<UpdateProduct, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdateProduct via UpdateProductBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "antifraud_info" => antifraud_info : optional value,
+    "description" => description : optional value, "sku" => sku : optional value, "name"
+    => name : optional value, "unit_price" => unit_price : optional value, "quantity" =>
+    quantity : optional value, "tags" => tags : optional list, "brand" => brand :
+    optional value, "metadata" => metadata : optional value,
 }

@@ -84,59 +84,8 @@ impl TryFrom<UpdateWebhookBuilder> for UpdateWebhook {
         builder.build()
     }
 }
-impl serde::Serialize for UpdateWebhook {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscribed_events",
-                    &self.subscribed_events,
-                )?;
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateWebhook {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<UpdateWebhookBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdateWebhook {
-    type Fields = UpdateWebhookBuilder;
-}
-impl crate::__private::DecodeFields for UpdateWebhookBuilder {
-    type Model = UpdateWebhook;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdateWebhook";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "url" => self.url = map.next_value()?,
-            "subscribed_events" => {
-                self.subscribed_events = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "active" => self.active = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<UpdateWebhook, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdateWebhook via UpdateWebhookBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "url" => url : optional value, "subscribed_events" =>
+    subscribed_events : optional list, "active" => active : optional value,
 }

@@ -77,57 +77,8 @@ impl TryFrom<UpdatesASubscriptionBuilder> for UpdatesASubscription {
         builder.build()
     }
 }
-impl serde::Serialize for UpdatesASubscription {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
-                crate::__private::serialize_optional(map, "card_id", &self.card_id)?;
-                crate::__private::serialize_optional(map, "trial_end", &self.trial_end)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdatesASubscription {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            UpdatesASubscriptionBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for UpdatesASubscription {
-    type Fields = UpdatesASubscriptionBuilder;
-}
-impl crate::__private::DecodeFields for UpdatesASubscriptionBuilder {
-    type Model = UpdatesASubscription;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "UpdatesASubscription";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "plan_id" => self.plan_id = map.next_value()?,
-            "card_id" => self.card_id = map.next_value()?,
-            "trial_end" => self.trial_end = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<UpdatesASubscription, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    UpdatesASubscription via UpdatesASubscriptionBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "plan_id" => plan_id : optional value, "card_id" =>
+    card_id : optional value, "trial_end" => trial_end : optional value,
 }

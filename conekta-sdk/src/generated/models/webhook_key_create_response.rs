@@ -115,71 +115,10 @@ impl TryFrom<WebhookKeyCreateResponseBuilder> for WebhookKeyCreateResponse {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookKeyCreateResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "public_key",
-                    &self.public_key,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookKeyCreateResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            WebhookKeyCreateResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookKeyCreateResponse {
-    type Fields = WebhookKeyCreateResponseBuilder;
-}
-impl crate::__private::DecodeFields for WebhookKeyCreateResponseBuilder {
-    type Model = WebhookKeyCreateResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookKeyCreateResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "active" => self.active = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "public_key" => self.public_key = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookKeyCreateResponse via WebhookKeyCreateResponseBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "active" => active : optional value, "created_at" =>
+    created_at : optional value, "id" => id : optional value, "livemode" => livemode :
+    optional value, "object" => object : optional value, "public_key" => public_key :
+    optional value,
 }

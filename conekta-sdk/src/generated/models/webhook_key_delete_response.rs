@@ -117,67 +117,10 @@ impl TryFrom<WebhookKeyDeleteResponseBuilder> for WebhookKeyDeleteResponse {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookKeyDeleteResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(map, "deleted", &self.deleted)?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookKeyDeleteResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            WebhookKeyDeleteResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookKeyDeleteResponse {
-    type Fields = WebhookKeyDeleteResponseBuilder;
-}
-impl crate::__private::DecodeFields for WebhookKeyDeleteResponseBuilder {
-    type Model = WebhookKeyDeleteResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookKeyDeleteResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "active" => self.active = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "deleted" => self.deleted = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookKeyDeleteResponse via WebhookKeyDeleteResponseBuilder, extra : serde_json::Map
+    < String, serde_json::Value >; "active" => active : optional value, "created_at" =>
+    created_at : optional value, "deleted" => deleted : optional value, "id" => id :
+    optional value, "livemode" => livemode : optional value, "object" => object :
+    optional value,
 }

@@ -55,47 +55,7 @@ impl TryFrom<WebhookKeyRequestBuilder> for WebhookKeyRequest {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookKeyRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookKeyRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<WebhookKeyRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookKeyRequest {
-    type Fields = WebhookKeyRequestBuilder;
-}
-impl crate::__private::DecodeFields for WebhookKeyRequestBuilder {
-    type Model = WebhookKeyRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookKeyRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "active" => self.active = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<WebhookKeyRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookKeyRequest via WebhookKeyRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "active" => active : optional value,
 }

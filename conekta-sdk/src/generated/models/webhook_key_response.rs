@@ -125,77 +125,10 @@ impl TryFrom<WebhookKeyResponseBuilder> for WebhookKeyResponse {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookKeyResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at",
-                    &self.created_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "deactivated_at",
-                    &self.deactivated_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "public_key",
-                    &self.public_key,
-                )?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookKeyResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            WebhookKeyResponseBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookKeyResponse {
-    type Fields = WebhookKeyResponseBuilder;
-}
-impl crate::__private::DecodeFields for WebhookKeyResponseBuilder {
-    type Model = WebhookKeyResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookKeyResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "active" => self.active = map.next_value()?,
-            "created_at" => self.created_at = map.next_value()?,
-            "deactivated_at" => self.deactivated_at = map.next_value()?,
-            "public_key" => self.public_key = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<WebhookKeyResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookKeyResponse via WebhookKeyResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value, "active" => active : optional
+    value, "created_at" => created_at : optional value, "deactivated_at" =>
+    deactivated_at : optional value, "public_key" => public_key : optional value,
+    "livemode" => livemode : optional value, "object" => object : optional value,
 }

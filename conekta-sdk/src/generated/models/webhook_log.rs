@@ -116,77 +116,11 @@ impl TryFrom<WebhookLogBuilder> for WebhookLog {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookLog {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(
-                    map,
-                    "failed_attempts",
-                    &self.failed_attempts,
-                )?;
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_attempted_at",
-                    &self.last_attempted_at,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "last_http_response_status",
-                    &self.last_http_response_status,
-                )?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "response_data",
-                    &self.response_data,
-                )?;
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookLog {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<WebhookLogBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookLog {
-    type Fields = WebhookLogBuilder;
-}
-impl crate::__private::DecodeFields for WebhookLogBuilder {
-    type Model = WebhookLog;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookLog";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "failed_attempts" => self.failed_attempts = map.next_value()?,
-            "id" => self.id = map.next_value()?,
-            "last_attempted_at" => self.last_attempted_at = map.next_value()?,
-            "last_http_response_status" => {
-                self.last_http_response_status = map.next_value()?;
-            }
-            "object" => self.object = map.next_value()?,
-            "response_data" => self.response_data = map.next_value()?,
-            "url" => self.url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<WebhookLog, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookLog via WebhookLogBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "failed_attempts" => failed_attempts : optional value, "id" => id : optional
+    value, "last_attempted_at" => last_attempted_at : optional value,
+    "last_http_response_status" => last_http_response_status : optional value, "object"
+    => object : optional value, "response_data" => response_data : optional value, "url"
+    => url : optional value,
 }

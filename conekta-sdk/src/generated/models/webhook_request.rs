@@ -72,57 +72,8 @@ impl TryFrom<WebhookRequestBuilder> for WebhookRequest {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "url", &self.url)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscribed_events",
-                    &self.subscribed_events,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<WebhookRequestBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookRequest {
-    type Fields = WebhookRequestBuilder;
-}
-impl crate::__private::DecodeFields for WebhookRequestBuilder {
-    type Model = WebhookRequest;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookRequest";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "url" => self.url = map.next_value()?,
-            "subscribed_events" => {
-                self.subscribed_events = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<WebhookRequest, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookRequest via WebhookRequestBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "url" => url : required value, "subscribed_events" =>
+    subscribed_events : optional list,
 }

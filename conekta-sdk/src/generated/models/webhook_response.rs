@@ -140,73 +140,11 @@ impl TryFrom<WebhookResponseBuilder> for WebhookResponse {
         builder.build()
     }
 }
-impl serde::Serialize for WebhookResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "description",
-                    &self.description,
-                )?;
-                crate::__private::serialize_optional(map, "livemode", &self.livemode)?;
-                crate::__private::serialize_optional(map, "active", &self.active)?;
-                crate::__private::serialize_optional(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "subscribed_events",
-                    &self.subscribed_events,
-                )?;
-                crate::__private::serialize_optional(map, "url", &self.url)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<WebhookResponseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for WebhookResponse {
-    type Fields = WebhookResponseBuilder;
-}
-impl crate::__private::DecodeFields for WebhookResponseBuilder {
-    type Model = WebhookResponse;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "WebhookResponse";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "description" => self.description = map.next_value()?,
-            "livemode" => self.livemode = map.next_value()?,
-            "active" => self.active = map.next_value()?,
-            "object" => self.object = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "subscribed_events" => {
-                self.subscribed_events = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "url" => self.url = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<WebhookResponse, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    WebhookResponse via WebhookResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value, "description" => description :
+    optional value, "livemode" => livemode : optional value, "active" => active :
+    optional value, "object" => object : optional value, "status" => status : optional
+    value, "subscribed_events" => subscribed_events : optional list, "url" => url :
+    optional value,
 }

@@ -98,55 +98,10 @@ impl TryFrom<CustomerBuilder> for Customer {
         builder.build()
     }
 }
-impl serde::Serialize for Customer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(map, "meta", &self.meta)?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Customer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Customer {
-    type Fields = CustomerBuilder;
-}
-impl crate::__private::DecodeFields for CustomerBuilder {
-    type Model = Customer;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Customer";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "meta" => self.meta = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Customer, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Customer via CustomerBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "id" => id : required value, "status" => status : optional value, "meta" => meta :
+    optional value, "name" => name : required value,
 }
 crate::__private::open_enum! {
     #[doc = " From schema `customer/allOf/1/properties/status`."] pub enum CustomerStatus

@@ -116,61 +116,9 @@ impl TryFrom<VipCustomerBuilder> for VipCustomer {
         builder.build()
     }
 }
-impl serde::Serialize for VipCustomer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(map, "meta", &self.meta)?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                serde::ser::SerializeMap::serialize_entry(map, "tier", &self.tier)?;
-                crate::__private::serialize_optional(map, "perks", &self.perks)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for VipCustomer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<VipCustomerBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for VipCustomer {
-    type Fields = VipCustomerBuilder;
-}
-impl crate::__private::DecodeFields for VipCustomerBuilder {
-    type Model = VipCustomer;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "VipCustomer";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "meta" => self.meta = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            "tier" => self.tier = map.next_value()?,
-            "perks" => {
-                self.perks = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<VipCustomer, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    VipCustomer via VipCustomerBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : required value, "status" => status : optional
+    value, "meta" => meta : optional value, "name" => name : required value, "tier" =>
+    tier : required value, "perks" => perks : optional list,
 }

@@ -53,47 +53,7 @@ impl TryFrom<CustomerInfo2Builder> for CustomerInfo2 {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerInfo2 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "email", &self.email)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerInfo2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerInfo2Builder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerInfo2 {
-    type Fields = CustomerInfo2Builder;
-}
-impl crate::__private::DecodeFields for CustomerInfo2Builder {
-    type Model = CustomerInfo2;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerInfo2";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => self.email = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CustomerInfo2, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerInfo2 via CustomerInfo2Builder, extra : serde_json::Map < String,
+    serde_json::Value >; "email" => email : optional value,
 }

@@ -140,65 +140,10 @@ impl TryFrom<OrderBuilder> for Order {
         builder.build()
     }
 }
-impl serde::Serialize for Order {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "document", &self.document)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "document_alt",
-                    &self.document_alt,
-                )?;
-                crate::__private::serialize_optional(map, "info", &self.info)?;
-                crate::__private::serialize_optional(map, "info_alt", &self.info_alt)?;
-                crate::__private::serialize_optional(map, "customer", &self.customer)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "customer_ref",
-                    &self.customer_ref,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Order {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Order {
-    type Fields = OrderBuilder;
-}
-impl crate::__private::DecodeFields for OrderBuilder {
-    type Model = Order;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Order";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "document" => self.document = map.next_value()?,
-            "document_alt" => self.document_alt = map.next_value()?,
-            "info" => self.info = map.next_value()?,
-            "info_alt" => self.info_alt = map.next_value()?,
-            "customer" => self.customer = map.next_value()?,
-            "customer_ref" => self.customer_ref = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Order, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Order via OrderBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "document" => document : optional value, "document_alt" => document_alt : optional
+    value, "info" => info : optional value, "info_alt" => info_alt : optional value,
+    "customer" => customer : optional value, "customer_ref" => customer_ref : optional
+    value,
 }

@@ -53,47 +53,7 @@ impl TryFrom<OrderCustomerBuilder> for OrderCustomer {
         builder.build()
     }
 }
-impl serde::Serialize for OrderCustomer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderCustomer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OrderCustomerBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OrderCustomer {
-    type Fields = OrderCustomerBuilder;
-}
-impl crate::__private::DecodeFields for OrderCustomerBuilder {
-    type Model = OrderCustomer;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OrderCustomer";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OrderCustomer, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OrderCustomer via OrderCustomerBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : optional value,
 }

@@ -126,65 +126,11 @@ impl TryFrom<CardBuilder> for Card {
         builder.build()
     }
 }
-impl serde::Serialize for Card {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "brand", &self.brand)?;
-                crate::__private::serialize_optional(map, "status", &self.status)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "authentication",
-                    &self.authentication,
-                )?;
-                crate::__private::serialize_optional(map, "kind", &self.kind)?;
-                crate::__private::serialize_optional(map, "tags", &self.tags)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Card {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CardBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Card {
-    type Fields = CardBuilder;
-}
-impl crate::__private::DecodeFields for CardBuilder {
-    type Model = Card;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Card";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "brand" => self.brand = map.next_value()?,
-            "status" => self.status = map.next_value()?,
-            "authentication" => self.authentication = map.next_value()?,
-            "kind" => self.kind = map.next_value()?,
-            "tags" => {
-                self.tags = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Card, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Card via CardBuilder, extra : serde_json::Map < String, serde_json::Value >; "brand"
+    => brand : required value, "status" => status : optional value, "authentication" =>
+    authentication : optional value, "kind" => kind : optional value, "tags" => tags :
+    optional list,
 }
 crate::__private::open_enum! {
     #[doc = " From schema `card/properties/authentication`."] pub enum CardAuthentication

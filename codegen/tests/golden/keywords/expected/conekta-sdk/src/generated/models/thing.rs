@@ -133,75 +133,11 @@ impl TryFrom<ThingBuilder> for Thing {
         builder.build()
     }
 }
-impl serde::Serialize for Thing {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra2,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "self", &self.self_)?;
-                crate::__private::serialize_optional(map, "match", &self.r#match)?;
-                crate::__private::serialize_optional(map, "async", &self.r#async)?;
-                crate::__private::serialize_optional(map, "3ds", &self._3ds)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "created_at.gte",
-                    &self.created_at_gte,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "filterName",
-                    &self.filter_name,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "filter_name",
-                    &self.filter_name2,
-                )?;
-                crate::__private::serialize_optional(map, "extra", &self.extra)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Thing {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ThingBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Thing {
-    type Fields = ThingBuilder;
-}
-impl crate::__private::DecodeFields for ThingBuilder {
-    type Model = Thing;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Thing";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "self" => self.self_ = map.next_value()?,
-            "match" => self.r#match = map.next_value()?,
-            "async" => self.r#async = map.next_value()?,
-            "3ds" => self._3ds = map.next_value()?,
-            "created_at.gte" => self.created_at_gte = map.next_value()?,
-            "filterName" => self.filter_name = map.next_value()?,
-            "filter_name" => self.filter_name2 = map.next_value()?,
-            "extra" => self.extra = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra2: Self::Extra) -> Result<Thing, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra2 = extra2;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Thing via ThingBuilder, extra2 : serde_json::Map < String, serde_json::Value >;
+    "type" => r#type : required value, "self" => self_ : required value, "match" =>
+    r#match : optional value, "async" => r#async : optional value, "3ds" => _3ds :
+    optional value, "created_at.gte" => created_at_gte : optional value, "filterName" =>
+    filter_name : optional value, "filter_name" => filter_name2 : optional value, "extra"
+    => extra : optional value,
 }

@@ -135,73 +135,12 @@ impl TryFrom<HolderBuilder> for Holder {
         builder.build()
     }
 }
-impl serde::Serialize for Holder {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "any_map", &self.any_map)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "bare_object",
-                    &self.bare_object,
-                )?;
-                crate::__private::serialize_optional(
-                    map,
-                    "closed_object",
-                    &self.closed_object,
-                )?;
-                crate::__private::serialize_optional(map, "counts", &self.counts)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "labels_by_key",
-                    &self.labels_by_key,
-                )?;
-                crate::__private::serialize_optional(map, "points", &self.points)?;
-                crate::__private::serialize_optional(map, "free", &self.free)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Holder {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<HolderBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Holder {
-    type Fields = HolderBuilder;
-}
-impl crate::__private::DecodeFields for HolderBuilder {
-    type Model = Holder;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Holder";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "any_map" => self.any_map = map.next_value()?,
-            "bare_object" => self.bare_object = map.next_value()?,
-            "closed_object" => self.closed_object = map.next_value()?,
-            "counts" => self.counts = map.next_value()?,
-            "labels_by_key" => self.labels_by_key = map.next_value()?,
-            "points" => self.points = map.next_value()?,
-            "free" => self.free = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Holder, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Holder via HolderBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "any_map" => any_map : optional value, "bare_object" => bare_object : optional value,
+    "closed_object" => closed_object : optional value, "counts" => counts : optional
+    value, "labels_by_key" => labels_by_key : optional value, "points" => points :
+    optional value, "free" => free : optional value,
 }
 /// From schema `holder/properties/points/additionalProperties`.
 ///
@@ -255,47 +194,7 @@ impl TryFrom<HolderPointsValueBuilder> for HolderPointsValue {
         builder.build()
     }
 }
-impl serde::Serialize for HolderPointsValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "x", &self.x)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for HolderPointsValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<HolderPointsValueBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for HolderPointsValue {
-    type Fields = HolderPointsValueBuilder;
-}
-impl crate::__private::DecodeFields for HolderPointsValueBuilder {
-    type Model = HolderPointsValue;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "HolderPointsValue";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "x" => self.x = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<HolderPointsValue, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    HolderPointsValue via HolderPointsValueBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "x" => x : optional value,
 }

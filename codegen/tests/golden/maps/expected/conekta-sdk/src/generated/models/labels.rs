@@ -55,47 +55,7 @@ impl TryFrom<LabelsBuilder> for Labels {
         builder.build()
     }
 }
-impl serde::Serialize for Labels {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Labels {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<LabelsBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Labels {
-    type Fields = LabelsBuilder;
-}
-impl crate::__private::DecodeFields for LabelsBuilder {
-    type Model = Labels;
-    type Extra = std::collections::BTreeMap<String, String>;
-    const NAME: &'static str = "Labels";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Labels, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Labels via LabelsBuilder, extra : std::collections::BTreeMap < String, String >;
+    "name" => name : required value,
 }

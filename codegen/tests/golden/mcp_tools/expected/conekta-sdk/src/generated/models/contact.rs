@@ -113,49 +113,9 @@ impl TryFrom<ContactVariant0Builder> for ContactVariant0 {
         builder.build()
     }
 }
-impl serde::Serialize for ContactVariant0 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContactVariant0 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ContactVariant0Builder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ContactVariant0 {
-    type Fields = ContactVariant0Builder;
-}
-impl crate::__private::DecodeFields for ContactVariant0Builder {
-    type Model = ContactVariant0;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ContactVariant0";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "phone" => self.phone = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ContactVariant0, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ContactVariant0 via ContactVariant0Builder, extra : serde_json::Map < String,
+    serde_json::Value >; "phone" => phone : required value,
 }
 /// From schema `contact/oneOf/1`.
 ///
@@ -209,47 +169,7 @@ impl TryFrom<ContactVariant1Builder> for ContactVariant1 {
         builder.build()
     }
 }
-impl serde::Serialize for ContactVariant1 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContactVariant1 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ContactVariant1Builder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ContactVariant1 {
-    type Fields = ContactVariant1Builder;
-}
-impl crate::__private::DecodeFields for ContactVariant1Builder {
-    type Model = ContactVariant1;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ContactVariant1";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => self.email = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ContactVariant1, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ContactVariant1 via ContactVariant1Builder, extra : serde_json::Map < String,
+    serde_json::Value >; "email" => email : required value,
 }

@@ -126,67 +126,10 @@ impl TryFrom<CustomerBuilder> for Customer {
         builder.build()
     }
 }
-#[allow(deprecated)]
-impl serde::Serialize for Customer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "plan_id", &self.plan_id)?;
-                crate::__private::serialize_optional(map, "metadata", &self.metadata)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "payment_sources",
-                    &self.payment_sources,
-                )?;
-                crate::__private::serialize_optional(map, "contact", &self.contact)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Customer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Customer {
-    type Fields = CustomerBuilder;
-}
-#[allow(deprecated)]
-impl crate::__private::DecodeFields for CustomerBuilder {
-    type Model = Customer;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Customer";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "email" => self.email = map.next_value()?,
-            "plan_id" => self.plan_id = map.next_value()?,
-            "metadata" => self.metadata = map.next_value()?,
-            "payment_sources" => {
-                self.payment_sources = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "contact" => self.contact = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Customer, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    #[allow(deprecated)] Customer via CustomerBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "name" => name : required value, "email" => email : required
+    value, "plan_id" => plan_id : optional value, "metadata" => metadata : optional
+    value, "payment_sources" => payment_sources : optional list, "contact" => contact :
+    optional value,
 }

@@ -72,53 +72,8 @@ impl TryFrom<CustomerListBuilder> for CustomerList {
         builder.build()
     }
 }
-impl serde::Serialize for CustomerList {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "has_more", &self.has_more)?;
-                crate::__private::serialize_optional(map, "data", &self.data)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomerList {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CustomerListBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CustomerList {
-    type Fields = CustomerListBuilder;
-}
-impl crate::__private::DecodeFields for CustomerListBuilder {
-    type Model = CustomerList;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CustomerList";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "has_more" => self.has_more = map.next_value()?,
-            "data" => {
-                self.data = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CustomerList, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CustomerList via CustomerListBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "has_more" => has_more : optional value, "data" => data :
+    optional list,
 }

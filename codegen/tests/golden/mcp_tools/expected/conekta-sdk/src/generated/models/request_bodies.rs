@@ -59,49 +59,9 @@ impl TryFrom<CancelOrderBodyBuilder> for CancelOrderBody {
         builder.build()
     }
 }
-impl serde::Serialize for CancelOrderBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "reason", &self.reason)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CancelOrderBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CancelOrderBodyBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for CancelOrderBody {
-    type Fields = CancelOrderBodyBuilder;
-}
-impl crate::__private::DecodeFields for CancelOrderBodyBuilder {
-    type Model = CancelOrderBody;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CancelOrderBody";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "reason" => self.reason = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<CancelOrderBody, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CancelOrderBody via CancelOrderBodyBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "reason" => reason : optional value,
 }
 crate::__private::open_enum! {
     #[doc =

@@ -53,53 +53,7 @@ impl TryFrom<CancelOrderResponse200Builder> for CancelOrderResponse200 {
         builder.build()
     }
 }
-impl serde::Serialize for CancelOrderResponse200 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "id", &self.id)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for CancelOrderResponse200 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            CancelOrderResponse200Builder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for CancelOrderResponse200 {
-    type Fields = CancelOrderResponse200Builder;
-}
-impl crate::__private::DecodeFields for CancelOrderResponse200Builder {
-    type Model = CancelOrderResponse200;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "CancelOrderResponse200";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<CancelOrderResponse200, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    CancelOrderResponse200 via CancelOrderResponse200Builder, extra : serde_json::Map <
+    String, serde_json::Value >; "id" => id : optional value,
 }

@@ -53,47 +53,7 @@ impl TryFrom<AddressBuilder> for Address {
         builder.build()
     }
 }
-impl serde::Serialize for Address {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "street", &self.street)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Address {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<AddressBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Address {
-    type Fields = AddressBuilder;
-}
-impl crate::__private::DecodeFields for AddressBuilder {
-    type Model = Address;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Address";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "street" => self.street = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Address, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Address via AddressBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "street" => street : optional value,
 }

@@ -132,67 +132,10 @@ impl TryFrom<ProfileBuilder> for Profile {
         builder.build()
     }
 }
-impl serde::Serialize for Profile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "id", &self.id)?;
-                crate::__private::serialize_optional(map, "nickname", &self.nickname)?;
-                crate::__private::serialize_optional(map, "bio", &self.bio)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "middle_name",
-                    &self.middle_name,
-                )?;
-                crate::__private::serialize_optional(map, "address", &self.address)?;
-                serde::ser::SerializeMap::serialize_entry(
-                    map,
-                    "billing",
-                    &self.billing,
-                )?;
-                crate::__private::serialize_optional(map, "shipping", &self.shipping)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Profile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ProfileBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Profile {
-    type Fields = ProfileBuilder;
-}
-impl crate::__private::DecodeFields for ProfileBuilder {
-    type Model = Profile;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Profile";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = map.next_value()?,
-            "nickname" => self.nickname = map.next_value()?,
-            "bio" => self.bio = map.next_value()?,
-            "middle_name" => self.middle_name = map.next_value()?,
-            "address" => self.address = map.next_value()?,
-            "billing" => self.billing = map.next_value()?,
-            "shipping" => self.shipping = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Profile, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Profile via ProfileBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "id" => id : required value, "nickname" => nickname : optional value, "bio" => bio :
+    optional value, "middle_name" => middle_name : optional value, "address" => address :
+    optional value, "billing" => billing : required value, "shipping" => shipping :
+    optional value,
 }

@@ -63,49 +63,7 @@ impl TryFrom<SpeiBuilder> for Spei {
         builder.build()
     }
 }
-impl serde::Serialize for Spei {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "type", &self.r#type)?;
-                serde::ser::SerializeMap::serialize_entry(map, "clabe", &self.clabe)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Spei {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<SpeiBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Spei {
-    type Fields = SpeiBuilder;
-}
-impl crate::__private::DecodeFields for SpeiBuilder {
-    type Model = Spei;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Spei";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "type" => self.r#type = map.next_value()?,
-            "clabe" => self.clabe = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Spei, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Spei via SpeiBuilder, extra : serde_json::Map < String, serde_json::Value >; "type"
+    => r#type : required value, "clabe" => clabe : required value,
 }

@@ -73,51 +73,8 @@ impl TryFrom<FullContactBuilder> for FullContact {
         builder.build()
     }
 }
-impl serde::Serialize for FullContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for FullContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<FullContactBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for FullContact {
-    type Fields = FullContactBuilder;
-}
-impl crate::__private::DecodeFields for FullContactBuilder {
-    type Model = FullContact;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "FullContact";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => self.email = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            "name" => self.name = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<FullContact, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    FullContact via FullContactBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "email" => email : required value, "phone" => phone : required
+    value, "name" => name : required value,
 }

@@ -63,55 +63,8 @@ impl TryFrom<LabelledEmailContactBuilder> for LabelledEmailContact {
         builder.build()
     }
 }
-impl serde::Serialize for LabelledEmailContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                crate::__private::serialize_optional(map, "label", &self.label)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for LabelledEmailContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            LabelledEmailContactBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for LabelledEmailContact {
-    type Fields = LabelledEmailContactBuilder;
-}
-impl crate::__private::DecodeFields for LabelledEmailContactBuilder {
-    type Model = LabelledEmailContact;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "LabelledEmailContact";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => self.email = map.next_value()?,
-            "label" => self.label = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<LabelledEmailContact, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    LabelledEmailContact via LabelledEmailContactBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "email" => email : required value, "label" => label :
+    optional value,
 }

@@ -63,49 +63,8 @@ impl TryFrom<PhoneContactBuilder> for PhoneContact {
         builder.build()
     }
 }
-impl serde::Serialize for PhoneContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "email", &self.email)?;
-                serde::ser::SerializeMap::serialize_entry(map, "phone", &self.phone)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for PhoneContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<PhoneContactBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for PhoneContact {
-    type Fields = PhoneContactBuilder;
-}
-impl crate::__private::DecodeFields for PhoneContactBuilder {
-    type Model = PhoneContact;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "PhoneContact";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "email" => self.email = map.next_value()?,
-            "phone" => self.phone = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<PhoneContact, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    PhoneContact via PhoneContactBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "email" => email : required value, "phone" => phone : required
+    value,
 }

@@ -61,47 +61,7 @@ impl TryFrom<DepartmentBuilder> for Department {
         builder.build()
     }
 }
-impl serde::Serialize for Department {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "head", &self.head)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Department {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<DepartmentBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Department {
-    type Fields = DepartmentBuilder;
-}
-impl crate::__private::DecodeFields for DepartmentBuilder {
-    type Model = Department;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Department";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "head" => self.head = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Department, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Department via DepartmentBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "head" => head : optional value,
 }

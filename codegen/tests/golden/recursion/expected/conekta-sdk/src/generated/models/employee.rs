@@ -71,53 +71,7 @@ impl TryFrom<EmployeeBuilder> for Employee {
         builder.build()
     }
 }
-impl serde::Serialize for Employee {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "name", &self.name)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "department",
-                    &self.department,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Employee {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<EmployeeBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Employee {
-    type Fields = EmployeeBuilder;
-}
-impl crate::__private::DecodeFields for EmployeeBuilder {
-    type Model = Employee;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Employee";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "department" => self.department = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Employee, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Employee via EmployeeBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "name" => name : optional value, "department" => department : optional value,
 }

@@ -70,49 +70,7 @@ impl TryFrom<ListItemBuilder> for ListItem {
         builder.build()
     }
 }
-impl serde::Serialize for ListItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "value", &self.value)?;
-                crate::__private::serialize_optional(map, "next", &self.next)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ListItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ListItemBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ListItem {
-    type Fields = ListItemBuilder;
-}
-impl crate::__private::DecodeFields for ListItemBuilder {
-    type Model = ListItem;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ListItem";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "value" => self.value = map.next_value()?,
-            "next" => self.next = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ListItem, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ListItem via ListItemBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "value" => value : required value, "next" => next : optional value,
 }

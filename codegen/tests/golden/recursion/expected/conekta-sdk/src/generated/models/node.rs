@@ -101,57 +101,8 @@ impl TryFrom<NodeBuilder> for Node {
         builder.build()
     }
 }
-impl serde::Serialize for Node {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "name", &self.name)?;
-                crate::__private::serialize_optional(map, "children", &self.children)?;
-                crate::__private::serialize_optional(map, "by_name", &self.by_name)?;
-                crate::__private::serialize_optional(map, "head", &self.head)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Node {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<NodeBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Node {
-    type Fields = NodeBuilder;
-}
-impl crate::__private::DecodeFields for NodeBuilder {
-    type Model = Node;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Node";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "name" => self.name = map.next_value()?,
-            "children" => {
-                self.children = map
-                    .next_value::<Option<crate::__private::List<_>>>()?
-                    .map(crate::__private::List::into_inner);
-            }
-            "by_name" => self.by_name = map.next_value()?,
-            "head" => self.head = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Node, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Node via NodeBuilder, extra : serde_json::Map < String, serde_json::Value >; "name"
+    => name : required value, "children" => children : optional list, "by_name" =>
+    by_name : optional value, "head" => head : optional value,
 }

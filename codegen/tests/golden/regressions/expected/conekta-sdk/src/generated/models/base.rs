@@ -59,49 +59,9 @@ impl TryFrom<BaseBuilder> for Base {
         builder.build()
     }
 }
-impl serde::Serialize for Base {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "meta", &self.meta)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Base {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<BaseBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Base {
-    type Fields = BaseBuilder;
-}
-impl crate::__private::DecodeFields for BaseBuilder {
-    type Model = Base;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Base";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "meta" => self.meta = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Base, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Base via BaseBuilder, extra : serde_json::Map < String, serde_json::Value >; "meta"
+    => meta : optional value,
 }
 /// From schema `base/properties/meta`.
 ///
@@ -155,47 +115,7 @@ impl TryFrom<BaseMetaBuilder> for BaseMeta {
         builder.build()
     }
 }
-impl serde::Serialize for BaseMeta {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "source", &self.source)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for BaseMeta {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<BaseMetaBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for BaseMeta {
-    type Fields = BaseMetaBuilder;
-}
-impl crate::__private::DecodeFields for BaseMetaBuilder {
-    type Model = BaseMeta;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "BaseMeta";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "source" => self.source = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<BaseMeta, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    BaseMeta via BaseMetaBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "source" => source : optional value,
 }

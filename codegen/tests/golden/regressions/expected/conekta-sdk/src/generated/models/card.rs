@@ -63,49 +63,7 @@ impl TryFrom<CardBuilder> for Card {
         builder.build()
     }
 }
-impl serde::Serialize for Card {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "object", &self.object)?;
-                crate::__private::serialize_optional(map, "last4", &self.last4)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Card {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<CardBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Card {
-    type Fields = CardBuilder;
-}
-impl crate::__private::DecodeFields for CardBuilder {
-    type Model = Card;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Card";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "object" => self.object = map.next_value()?,
-            "last4" => self.last4 = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Card, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Card via CardBuilder, extra : serde_json::Map < String, serde_json::Value >; "object"
+    => object : required value, "last4" => last4 : optional value,
 }

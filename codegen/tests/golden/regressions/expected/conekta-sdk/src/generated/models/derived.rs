@@ -70,53 +70,7 @@ impl TryFrom<DerivedBuilder> for Derived {
         builder.build()
     }
 }
-impl serde::Serialize for Derived {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "meta", &self.meta)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "extra_info",
-                    &self.extra_info,
-                )?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Derived {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<DerivedBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Derived {
-    type Fields = DerivedBuilder;
-}
-impl crate::__private::DecodeFields for DerivedBuilder {
-    type Model = Derived;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Derived";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "meta" => self.meta = map.next_value()?,
-            "extra_info" => self.extra_info = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Derived, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Derived via DerivedBuilder, extra : serde_json::Map < String, serde_json::Value >;
+    "meta" => meta : optional value, "extra_info" => extra_info : optional value,
 }

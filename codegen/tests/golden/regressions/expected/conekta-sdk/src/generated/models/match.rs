@@ -92,51 +92,8 @@ impl TryFrom<MatchBuilder> for Match {
         builder.build()
     }
 }
-impl serde::Serialize for Match {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "pick", &self.pick)?;
-                crate::__private::serialize_optional(map, "derived", &self.derived)?;
-                crate::__private::serialize_optional(map, "payment", &self.payment)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Match {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<MatchBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Match {
-    type Fields = MatchBuilder;
-}
-impl crate::__private::DecodeFields for MatchBuilder {
-    type Model = Match;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Match";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "pick" => self.pick = map.next_value()?,
-            "derived" => self.derived = map.next_value()?,
-            "payment" => self.payment = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Match, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Match via MatchBuilder, extra : serde_json::Map < String, serde_json::Value >; "pick"
+    => pick : optional value, "derived" => derived : optional value, "payment" => payment
+    : optional value,
 }

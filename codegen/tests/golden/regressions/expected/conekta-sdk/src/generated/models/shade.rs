@@ -53,47 +53,7 @@ impl TryFrom<ShadeBuilder> for Shade {
         builder.build()
     }
 }
-impl serde::Serialize for Shade {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "hex", &self.hex)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for Shade {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ShadeBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for Shade {
-    type Fields = ShadeBuilder;
-}
-impl crate::__private::DecodeFields for ShadeBuilder {
-    type Model = Shade;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "Shade";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "hex" => self.hex = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<Shade, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    Shade via ShadeBuilder, extra : serde_json::Map < String, serde_json::Value >; "hex"
+    => hex : required value,
 }

@@ -53,47 +53,7 @@ impl TryFrom<ErrorModelBuilder> for ErrorModel {
         builder.build()
     }
 }
-impl serde::Serialize for ErrorModel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "message", &self.message)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ErrorModel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ErrorModelBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ErrorModel {
-    type Fields = ErrorModelBuilder;
-}
-impl crate::__private::DecodeFields for ErrorModelBuilder {
-    type Model = ErrorModel;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ErrorModel";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "message" => self.message = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ErrorModel, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ErrorModel via ErrorModelBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "message" => message : optional value,
 }

@@ -142,65 +142,10 @@ impl TryFrom<OptionModelBuilder> for OptionModel {
         builder.build()
     }
 }
-impl serde::Serialize for OptionModel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra2,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "build", &self.build)?;
-                crate::__private::serialize_optional(
-                    map,
-                    "first_error",
-                    &self.first_error,
-                )?;
-                crate::__private::serialize_optional(map, "extra", &self.extra)?;
-                crate::__private::serialize_optional(map, "type", &self.r#type)?;
-                crate::__private::serialize_optional(map, "self", &self.self_)?;
-                crate::__private::serialize_optional(map, "kind", &self.kind)?;
-                crate::__private::serialize_optional(map, "holder", &self.holder)?;
-                crate::__private::serialize_optional(map, "maker", &self.maker)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OptionModel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OptionModelBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OptionModel {
-    type Fields = OptionModelBuilder;
-}
-impl crate::__private::DecodeFields for OptionModelBuilder {
-    type Model = OptionModel;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OptionModel";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "build" => self.build = map.next_value()?,
-            "first_error" => self.first_error = map.next_value()?,
-            "extra" => self.extra = map.next_value()?,
-            "type" => self.r#type = map.next_value()?,
-            "self" => self.self_ = map.next_value()?,
-            "kind" => self.kind = map.next_value()?,
-            "holder" => self.holder = map.next_value()?,
-            "maker" => self.maker = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra2: Self::Extra) -> Result<OptionModel, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra2 = extra2;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OptionModel via OptionModelBuilder, extra2 : serde_json::Map < String,
+    serde_json::Value >; "build" => build : required value, "first_error" => first_error
+    : optional value, "extra" => extra : optional value, "type" => r#type : optional
+    value, "self" => self_ : optional value, "kind" => kind : optional value, "holder" =>
+    holder : optional value, "maker" => maker : optional value,
 }

@@ -53,47 +53,7 @@ impl TryFrom<OtherPlaceBuilder> for OtherPlace {
         builder.build()
     }
 }
-impl serde::Serialize for OtherPlace {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "place", &self.place)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OtherPlace {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OtherPlaceBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OtherPlace {
-    type Fields = OtherPlaceBuilder;
-}
-impl crate::__private::DecodeFields for OtherPlaceBuilder {
-    type Model = OtherPlace;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OtherPlace";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "place" => self.place = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OtherPlace, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OtherPlace via OtherPlaceBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "place" => place : required value,
 }

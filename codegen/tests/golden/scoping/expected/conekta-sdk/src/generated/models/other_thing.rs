@@ -53,47 +53,7 @@ impl TryFrom<OtherThingBuilder> for OtherThing {
         builder.build()
     }
 }
-impl serde::Serialize for OtherThing {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                serde::ser::SerializeMap::serialize_entry(map, "thing", &self.thing)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OtherThing {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<OtherThingBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for OtherThing {
-    type Fields = OtherThingBuilder;
-}
-impl crate::__private::DecodeFields for OtherThingBuilder {
-    type Model = OtherThing;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OtherThing";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "thing" => self.thing = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<OtherThing, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OtherThing via OtherThingBuilder, extra : serde_json::Map < String, serde_json::Value
+    >; "thing" => thing : required value,
 }

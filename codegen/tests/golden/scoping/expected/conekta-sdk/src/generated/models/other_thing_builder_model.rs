@@ -60,53 +60,7 @@ impl TryFrom<OtherThingBuilderModelBuilder> for OtherThingBuilderModel {
         builder.build()
     }
 }
-impl serde::Serialize for OtherThingBuilderModel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "holder", &self.holder)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for OtherThingBuilderModel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<
-            OtherThingBuilderModelBuilder,
-            D,
-        >(deserializer)
-    }
-}
-impl crate::__private::Decoded for OtherThingBuilderModel {
-    type Fields = OtherThingBuilderModelBuilder;
-}
-impl crate::__private::DecodeFields for OtherThingBuilderModelBuilder {
-    type Model = OtherThingBuilderModel;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "OtherThingBuilderModel";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "holder" => self.holder = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(
-        self,
-        extra: Self::Extra,
-    ) -> Result<OtherThingBuilderModel, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    OtherThingBuilderModel via OtherThingBuilderModelBuilder, extra : serde_json::Map <
+    String, serde_json::Value >; "holder" => holder : optional value,
 }

@@ -60,47 +60,7 @@ impl TryFrom<ResultModelBuilder> for ResultModel {
         builder.build()
     }
 }
-impl serde::Serialize for ResultModel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::__private::serialize_struct(
-            serializer,
-            &self.extra,
-            |map| {
-                crate::__private::serialize_optional(map, "option", &self.option)?;
-                Ok(())
-            },
-        )
-    }
-}
-impl<'de> serde::Deserialize<'de> for ResultModel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_struct::<ResultModelBuilder, D>(deserializer)
-    }
-}
-impl crate::__private::Decoded for ResultModel {
-    type Fields = ResultModelBuilder;
-}
-impl crate::__private::DecodeFields for ResultModelBuilder {
-    type Model = ResultModel;
-    type Extra = serde_json::Map<String, serde_json::Value>;
-    const NAME: &'static str = "ResultModel";
-    fn field<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "option" => self.option = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-    #[inline]
-    fn finish(self, extra: Self::Extra) -> Result<ResultModel, crate::BuildError> {
-        let mut value = self.build()?;
-        value.extra = extra;
-        Ok(value)
-    }
+crate::__private::struct_serde! {
+    ResultModel via ResultModelBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "option" => option : optional value,
 }

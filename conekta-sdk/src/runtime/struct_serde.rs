@@ -1,0 +1,77 @@
+//! The `struct_serde!` macro: `Serialize` and `Deserialize` for a generated
+//! struct, from a table of its members (see [`decode`](super::decode)).
+
+/// Implements `Serialize`, `Deserialize` and the decoding through the
+/// builder for a generated struct.
+///
+/// Each member is `"json" => field: presence shape`, where presence is
+/// `required` or `optional` and shape is `value` or `list` (a list records
+/// the index of an item that fails to decode).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! struct_serde {
+    (
+        $(#[$attr:meta])*
+        $name:ident via $builder:ident, $extra:ident: $extra_ty:ty;
+        $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
+    ) => {
+        $(#[$attr])*
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::__private::serialize_struct(serializer, &self.$extra, |map| {
+                    $( $crate::__private::struct_serde!(@write $presence, map, $json, &self.$field); )*
+                    ::std::result::Result::Ok(())
+                })
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_struct::<$builder, D>(deserializer)
+            }
+        }
+
+        impl $crate::__private::Decoded for $name {
+            type Fields = $builder;
+        }
+
+        $(#[$attr])*
+        impl $crate::__private::DecodeFields for $builder {
+            type Model = $name;
+            type Extra = $extra_ty;
+            const NAME: &'static str = stringify!($name);
+
+            fn field<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> ::std::result::Result<bool, A::Error> {
+                match key {
+                    $( $json => self.$field = $crate::__private::struct_serde!(@read $shape, map), )*
+                    _ => return ::std::result::Result::Ok(false),
+                }
+                ::std::result::Result::Ok(true)
+            }
+
+            #[inline]
+            fn finish(self, $extra: Self::Extra) -> ::std::result::Result<$name, $crate::BuildError> {
+                let mut value = self.build()?;
+                value.$extra = $extra;
+                ::std::result::Result::Ok(value)
+            }
+        }
+    };
+    (@write required, $map:ident, $json:literal, $value:expr) => {
+        ::serde::ser::SerializeMap::serialize_entry($map, $json, $value)?
+    };
+    (@write optional, $map:ident, $json:literal, $value:expr) => {
+        $crate::__private::serialize_optional($map, $json, $value)?
+    };
+    (@read value, $map:ident) => {
+        $map.next_value()?
+    };
+    (@read list, $map:ident) => {
+        $map.next_value::<::std::option::Option<$crate::__private::List<_>>>()?
+            .map($crate::__private::List::into_inner)
+    };
+}
