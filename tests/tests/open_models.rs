@@ -84,3 +84,43 @@ fn a_missing_required_field_is_an_error_with_its_path() {
         .expect_err("id is required");
     assert!(err.to_string().contains("missing field `id`"), "{err}");
 }
+
+#[test]
+fn models_decode_the_same_from_every_reader_and_member_order() {
+    // The tag after, before and without other members; a non-string tag is unknown.
+    let body = customer_with_sources(json!([
+        {"id": "src_1", "created_at": 1, "type": "card", "object": "payment_source", "last4": "4242"},
+        {"type": "card", "id": "src_2", "object": "payment_source", "created_at": 2, "brand": "visa"},
+        {"id": "src_3", "object": "payment_source", "created_at": 3},
+        {"id": "src_4", "type": 7}
+    ]));
+    let text = body.to_string();
+    let from_slice: CustomerResponse = serde_json::from_slice(text.as_bytes()).expect("slice");
+    let from_reader: CustomerResponse = serde_json::from_reader(text.as_bytes()).expect("reader");
+    let from_value: CustomerResponse = serde_json::from_value(body.clone()).expect("value");
+    assert_eq!(from_slice, from_reader);
+    assert_eq!(from_slice, from_value);
+    let sources = from_slice
+        .payment_sources
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap();
+    assert!(
+        matches!(&sources[0], CustomerPaymentMethodsData::Card(card) if card.last4.as_deref() == Some("4242"))
+    );
+    assert!(
+        matches!(&sources[1], CustomerPaymentMethodsData::Card(card) if card.brand.as_deref() == Some("visa"))
+    );
+    assert!(
+        matches!(&sources[2], CustomerPaymentMethodsData::Unknown(value) if value["id"] == "src_3")
+    );
+    assert!(
+        matches!(&sources[3], CustomerPaymentMethodsData::Unknown(value) if value["type"] == 7)
+    );
+    // Written back unchanged, but for `corporate: null`, which decodes to `None`.
+    let written = serde_json::to_value(&from_slice).unwrap();
+    assert_eq!(conekta_tests::normalized(&written), conekta_tests::normalized(&body));
+    assert!(written.get("corporate").is_none());
+}

@@ -1,13 +1,15 @@
-//! How the generated models read JSON: one visitor for every struct, unions
-//! read from their raw text, and the JSON path of a failure.
+//! How the generated models read JSON: one visitor for every struct, tagged
+//! unions in one pass, and the JSON path of a failure.
 //!
 //! serde's derive would buffer every member of a struct with a `flatten`ed
 //! `extra` map, and decode unions through `serde_json::Value`. Here a struct's
 //! members are matched by name as they stream past and only the undeclared ones
 //! become [`Value`]s. A tagged union is read in one pass too: the few members
-//! before its tag are kept as raw text ([`RawValue`]) and handed, with the rest
-//! of the object, to the builder of the variant the tag names. A union without
-//! a tag keeps its text once and tries its forms in order.
+//! before its tag are kept as [`Value`]s and handed, with the rest of the
+//! object, to the builder of the variant the tag names. A union without a tag
+//! is read once into a [`Value`] and its forms are tried on that, in order.
+//! Nothing here depends on serde_json's reader, so the models decode from any
+//! self-describing format.
 //!
 //! The path of a failure (`data[0].charges.data[1].amount`) is recorded while
 //! the error travels up through the visitors, into a thread-local list that
@@ -18,7 +20,6 @@ use super::build_error::{BuildError, BuildErrorReason};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -95,9 +96,8 @@ pub(crate) struct PathError {
 
 /// Decodes a whole JSON document into `T`, recording the path of a failure.
 ///
-/// Every answer the SDK decodes comes through here, and union members read
-/// again come through serde_json's slice reader too, so that it is the only
-/// deserializer the models are compiled for.
+/// Every answer the SDK decodes comes through here, so that serde_json's
+/// slice reader is the one deserializer the SDK compiles the models for.
 pub(crate) fn decode_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, PathError> {
     let outer = PATH.with(|path| path.replace(Some(Vec::new())));
     let result = serde_json::from_slice(bytes);
@@ -106,21 +106,6 @@ pub(crate) fn decode_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, PathE
         path: render(&segments),
         source,
     })
-}
-
-/// Decodes a union variant from its raw text: the same reader as the whole
-/// body, and an error that keeps serde_json's message but not its position
-/// (which would count from the start of the variant, not of the body).
-fn from_raw<T: DeserializeOwned, E: de::Error>(raw: &RawValue) -> Result<T, E> {
-    serde_json::from_slice(raw.get().as_bytes()).map_err(|err| without_position(&err))
-}
-
-/// serde_json's message without its position, which counts from the start of
-/// the raw text read again, not of the body.
-fn without_position<E: de::Error>(err: &serde_json::Error) -> E {
-    let message = err.to_string();
-    let position = format!(" at line {} column {}", err.line(), err.column());
-    E::custom(message.strip_suffix(&position).unwrap_or(&message))
 }
 
 /// A member name: borrowed from the input when it has no escapes.
@@ -321,22 +306,23 @@ pub trait Decoded: Sized {
 pub trait TaggedUnion: Sized {
     /// The tag's member name, e.g. `type`.
     const PROPERTY: &'static str;
-    /// Decodes the variant that `tag` names, from the members read so far
-    /// (`seen`, the tag among them) and the rest of `map`; `None` when no
-    /// variant has that tag.
+    /// The tags of the variants.
+    const TAGS: &'static [&'static str];
+    /// Decodes the variant that `tag` (one of [`TAGS`](Self::TAGS)) names, from
+    /// the members read so far (`seen`, the tag among them) and the rest of `map`.
     fn variant<'de, A: MapAccess<'de>>(
         tag: &str,
-        seen: &[(Cow<'de, str>, Box<RawValue>)],
+        seen: Vec<(Cow<'de, str>, Value)>,
         map: &mut A,
-    ) -> Option<Result<Self, A::Error>>;
+    ) -> Result<Self, A::Error>;
     /// The value of a tag no variant has, or of no tag, as it was received.
     fn unknown(value: Value) -> Self;
 }
 
 /// Decodes a union told apart by a member, in one pass: the members before
-/// the tag are kept as raw text and handed to the variant's builder with the
-/// rest of the object; a value with an unknown tag, no tag or that is not an
-/// object becomes the unknown variant.
+/// the tag are kept and handed to the variant's builder with the rest of the
+/// object; a value with an unknown tag, no tag or that is not an object
+/// becomes the unknown variant.
 pub fn deserialize_tagged<'de, U: TaggedUnion, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<U, D::Error> {
@@ -346,21 +332,21 @@ pub fn deserialize_tagged<'de, U: TaggedUnion, D: Deserializer<'de>>(
 /// Decodes variant `T` of a tagged union from the members read so far and
 /// the rest of the object (for [`TaggedUnion::variant`]).
 pub fn tagged_variant<'de, T: Decoded, A: MapAccess<'de>>(
-    seen: &[(Cow<'de, str>, Box<RawValue>)],
+    seen: Vec<(Cow<'de, str>, Value)>,
     map: &mut A,
 ) -> Result<T, A::Error> {
     let mut slots = T::Fields::default();
     let mut extra = <T::Fields as DecodeFields>::Extra::default();
-    for (key, raw) in seen {
-        let mut replay = Replay(Some(raw));
-        let read = match slots.field(key, &mut replay) {
+    for (key, value) in seen {
+        let mut replay = Replay(Some(value));
+        let read = match slots.field(&key, &mut replay) {
             Ok(true) => Ok(()),
             Ok(false) => extra.read(key.clone().into_owned(), &mut replay),
             Err(err) => Err(err),
         };
         if let Err(err) = read {
-            record(|| Segment::Key(key.clone().into_owned()));
-            return Err(without_position(&err));
+            record(|| Segment::Key(key.into_owned()));
+            return Err(de::Error::custom(err));
         }
     }
     read_members(&mut slots, &mut extra, map)?;
@@ -377,31 +363,33 @@ impl<'de, U: TaggedUnion> Visitor<'de> for TaggedVisitor<U> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
-        let mut seen: Vec<(Cow<'de, str>, Box<RawValue>)> = Vec::new();
+        let mut seen: Vec<(Cow<'de, str>, Value)> = Vec::new();
         while let Some(Key(key)) = map.next_key()? {
-            let raw: Box<RawValue> = match map.next_value() {
-                Ok(raw) => raw,
+            let value: Value = match map.next_value() {
+                Ok(value) => value,
                 Err(err) => {
                     record(|| Segment::Key(key.into_owned()));
                     return Err(err);
                 }
             };
-            let is_tag = key == U::PROPERTY;
-            seen.push((key, raw));
-            if is_tag {
-                // A tag that is not a string is no known tag either.
-                if let Ok(Key(tag)) = serde_json::from_str::<Key>(seen[seen.len() - 1].1.get()) {
-                    if let Some(decoded) = U::variant(&tag, &seen, &mut map) {
-                        return decoded;
-                    }
-                }
-                break;
+            if key != U::PROPERTY {
+                seen.push((key, value));
+                continue;
             }
+            // A tag that is not a string is no known tag either.
+            let tag = value
+                .as_str()
+                .and_then(|tag| U::TAGS.iter().find(|known| **known == tag));
+            seen.push((key, value));
+            if let Some(tag) = tag {
+                return U::variant(tag, seen, &mut map);
+            }
+            break;
         }
-        let mut object = Map::new();
-        for (key, raw) in seen {
-            object.insert(key.into_owned(), from_raw(&raw)?);
-        }
+        let mut object: Map<String, Value> = seen
+            .into_iter()
+            .map(|(key, value)| (key.into_owned(), value))
+            .collect();
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value()?;
             object.insert(key, value);
@@ -436,30 +424,28 @@ impl<'de, U: TaggedUnion> Visitor<'de> for TaggedVisitor<U> {
     }
 }
 
-/// One member's value, read again from its raw text.
-struct Replay<'r>(Option<&'r RawValue>);
+/// One member's value, read again from the [`Value`] it was kept as.
+struct Replay(Option<Value>);
 
-impl<'r> MapAccess<'r> for Replay<'r> {
+impl<'de> MapAccess<'de> for Replay {
     type Error = serde_json::Error;
 
-    fn next_key_seed<K: de::DeserializeSeed<'r>>(
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
         &mut self,
         _: K,
     ) -> Result<Option<K::Value>, serde_json::Error> {
         Ok(None)
     }
 
-    fn next_value_seed<V: de::DeserializeSeed<'r>>(
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
         &mut self,
         seed: V,
     ) -> Result<V::Value, serde_json::Error> {
-        let raw = self
+        let value = self
             .0
             .take()
             .ok_or_else(|| de::Error::custom("a member's value was read twice"))?;
-        seed.deserialize(&mut serde_json::Deserializer::from_slice(
-            raw.get().as_bytes(),
-        ))
+        seed.deserialize(value)
     }
 }
 
@@ -468,25 +454,24 @@ impl<'r> MapAccess<'r> for Replay<'r> {
 /// trace in the recorded path.
 pub fn deserialize_untagged<'de, U, D: Deserializer<'de>>(
     deserializer: D,
-    attempts: &[fn(&RawValue) -> Option<U>],
+    attempts: &[fn(&Value) -> Option<U>],
     other: impl FnOnce(Value) -> U,
 ) -> Result<U, D::Error> {
-    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    let value = Value::deserialize(deserializer)?;
     let mark = recorded_len();
     for attempt in attempts {
-        if let Some(value) = attempt(&raw) {
-            return Ok(value);
+        if let Some(decoded) = attempt(&value) {
+            return Ok(decoded);
         }
         truncate_recorded(mark);
     }
-    from_raw(&raw).map(other)
+    Ok(other(value))
 }
 
-/// One attempt of [`deserialize_untagged`]: `T`, if the raw text decodes as one.
-pub fn attempt<T: DeserializeOwned>(raw: &RawValue) -> Option<T> {
-    serde_json::from_slice(raw.get().as_bytes()).ok()
+/// One attempt of [`deserialize_untagged`]: `T`, if the value decodes as one.
+pub fn attempt<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    T::deserialize(value).ok()
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,16 +62,17 @@ macro_rules! tagged_union {
 
         impl $crate::__private::TaggedUnion for $name {
             const PROPERTY: &'static str = $property;
+            const TAGS: &'static [&'static str] = &[$($tag),+];
 
             fn variant<'de, A: ::serde::de::MapAccess<'de>>(
                 tag: &str,
-                seen: &[(::std::borrow::Cow<'de, str>, ::std::boxed::Box<::serde_json::value::RawValue>)],
+                seen: ::std::vec::Vec<(::std::borrow::Cow<'de, str>, ::serde_json::Value)>,
                 map: &mut A,
-            ) -> ::std::option::Option<::std::result::Result<Self, A::Error>> {
-                ::std::option::Option::Some(match tag {
+            ) -> ::std::result::Result<Self, A::Error> {
+                match tag {
                     $( $tag => $crate::__private::tagged_variant(seen, map).map(Self::$variant), )+
-                    _ => return ::std::option::Option::None,
-                })
+                    other => ::std::result::Result::Err(::serde::de::Error::unknown_variant(other, Self::TAGS)),
+                }
             }
 
             fn unknown(value: ::serde_json::Value) -> Self {
