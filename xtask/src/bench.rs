@@ -197,20 +197,25 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
             Section::Build => {
                 let baseline = checked_out(baseline)?;
                 let rows = cold_builds(root, baseline, &options.features, rounds)?;
-                let reference = rows[1].median();
-                for row in &rows {
-                    match (&row.error, row.median()) {
-                        (Some(_), _) => {
-                            summary
-                                .push(format!("cold build  {:<40} failed (see above)", row.label));
-                            failed_rows.push(row.label.clone());
-                        }
-                        (None, median) => summary.push(format!(
-                            "cold build  {:<40} {median:>6.1} s, /{} default {:.3}",
+                let (current, reference) = (rows[0].median(), rows[1].median());
+                summary.push(format!(
+                    "cold build  conekta-sdk  current {current:.1} s, {} {reference:.1} s, current/{} {:.3}",
+                    baseline.name,
+                    baseline.name,
+                    current / reference
+                ));
+                for row in &rows[2..] {
+                    if row.error.is_some() {
+                        summary.push(format!("cold build  {}: failed (see above)", row.label));
+                        failed_rows.push(row.label.clone());
+                    } else {
+                        summary.push(format!(
+                            "cold build  {} {:.1} s, /{} default {:.3}",
                             row.label,
+                            row.median(),
                             baseline.name,
-                            median / reference
-                        )),
+                            row.median() / reference
+                        ));
                     }
                 }
             }
@@ -221,7 +226,7 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
         Some(b) => println!(
             "current tree against {} ({}), {rounds} round(s)",
             b.name,
-            &b.commit[..12.min(b.commit.len())]
+            b.short_commit()
         ),
         None => println!("current tree, {rounds} round(s)"),
     }
@@ -245,7 +250,9 @@ fn checked_out(baseline: Option<&Baseline>) -> Result<&Baseline, String> {
 
 /// Median wall times in seconds, current tree and baseline.
 struct Pair {
+    /// The current tree.
     current: f64,
+    /// The baseline.
     baseline: f64,
 }
 
@@ -445,7 +452,7 @@ fn cold_builds(
             if index < 2 {
                 return Err(error);
             }
-            println!("  {}: {error}", row.label);
+            println!("  {error}");
             row.error = Some(error);
         }
     }
@@ -542,10 +549,15 @@ impl Baseline {
         .map_err(|e| format!("cannot check out {name}: {e}"))?;
         eprintln!(
             "baseline {name} ({}) checked out in {tree}, target directory {}",
-            &baseline.commit[..12.min(baseline.commit.len())],
+            baseline.short_commit(),
             baseline.target.display()
         );
         Ok(baseline)
+    }
+
+    /// The first 12 hex digits of its commit.
+    fn short_commit(&self) -> &str {
+        self.commit.get(..12).unwrap_or(&self.commit)
     }
 
     /// `cargo`, run in the baseline's tree with its own target directory.
