@@ -3,8 +3,11 @@
 //! - `generate [--check]`: regenerate the SDK from the pinned spec (or only check it is up to date);
 //! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
-//! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property).
+//! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
+//! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build]...`:
+//!   generation time, decode throughput, client CPU per call and cold build time, as ratios.
 
+mod bench;
 mod fuzz;
 mod generate;
 mod mockoon;
@@ -15,7 +18,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks \
-                     | test [cargo test args] | fuzz [--cases N] [cargo test args]>";
+                     | test [cargo test args] | fuzz [--cases N] [cargo test args] \
+                     | bench [--against REF] [--rounds N] [--features LIST]... \
+                     [--only gen|decode|cpu|build]...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +44,9 @@ fn main() -> ExitCode {
             }
             ["fuzz", ..] => fuzz::parse_args(&args[1..])
                 .and_then(|(cases, extra)| fuzz::run(&root, cases, extra)),
+            ["bench", ..] => bench::parse_args(&args[1..])
+                .map_err(|e| format!("{e}\n{USAGE}"))
+                .and_then(|options| bench::run(&root, &options)),
             _ => Err(USAGE.to_owned()),
         };
     match result {

@@ -1,0 +1,249 @@
+//! Decode throughput: `serde_json::from_slice::<Model>` against
+//! `serde_json::from_slice::<serde_json::Value>` on the same bytes, for three
+//! bodies of Conekta's Mockoon fixtures, read at run time from
+//! `spec/conekta_api.json` (`cargo xtask fetch-mocks`):
+//!
+//! - `customers`: the default 200 body of `GET /customers` (~51 KB), as `models::CustomersResponse`;
+//! - `orders`: the default 200 body of `GET /orders` (~105 KB), as `models::GetOrdersResponse`;
+//! - `order`: the default 200 body of `GET /orders/{id}` (~4 KB), as `models::OrderResponse`.
+//!
+//! Each body is the fixture's text as it is (not re-encoded); the route's
+//! default response must be a 200 whose body is plain JSON, not a template.
+//!
+//! Run with `cargo bench -p conekta-tests --bench decode`. Without `--bench`
+//! (e.g. `cargo test --all-targets`) it only runs a short smoke check.
+//! `BENCH_ROUNDS` (default 5) and `BENCH_BUDGET_MS` (default 1000: how long
+//! each decoder repeats each body per round) change the sizes. Each round
+//! measures every body with both decoders, in alternating order; the figures
+//! are the medians over the rounds. Every decode is checked: a body that does
+//! not decode stops the bench with the error instead of timing it.
+//!
+//! The last lines, `result decode body=… bytes=… typed_mbps=… value_mbps=… ratio=…`,
+//! are the ones `cargo xtask bench` reads (MB = 10^6 bytes).
+
+use conekta_sdk::models;
+use conekta_tests::fixtures::{self, Template};
+use conekta_tests::operations::OPERATIONS;
+use conekta_tests::{DecodeFailure, match_operations, mocks_path, round_trip};
+use serde::de::DeserializeOwned;
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Decodes a body, keeping nothing.
+type Decoder = fn(&[u8]) -> Result<(), serde_json::Error>;
+
+/// One body to measure: a name, the operation whose fixture it is, its model.
+struct Case {
+    /// Short name used in the output.
+    name: &'static str,
+    /// The `operationId` whose route's default body is measured.
+    operation: &'static str,
+    /// The Rust name of the model, for the output.
+    model: &'static str,
+    /// Decodes into the model.
+    typed: Decoder,
+    /// Decodes into the model saying where it failed (checked once before measuring).
+    check: fn(&[u8]) -> Result<serde_json::Value, DecodeFailure>,
+}
+
+const CASES: [Case; 3] = [
+    Case {
+        name: "customers",
+        operation: "getCustomers",
+        model: "CustomersResponse",
+        typed: decode::<models::CustomersResponse>,
+        check: round_trip::<models::CustomersResponse>,
+    },
+    Case {
+        name: "orders",
+        operation: "getOrders",
+        model: "GetOrdersResponse",
+        typed: decode::<models::GetOrdersResponse>,
+        check: round_trip::<models::GetOrdersResponse>,
+    },
+    Case {
+        name: "order",
+        operation: "getOrderById",
+        model: "OrderResponse",
+        typed: decode::<models::OrderResponse>,
+        check: round_trip::<models::OrderResponse>,
+    },
+];
+
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<(), serde_json::Error> {
+    black_box(serde_json::from_slice::<T>(black_box(body))?);
+    Ok(())
+}
+
+/// The default 200 body of the route that serves `operation`, which must be plain JSON.
+fn fixture_body(env: &fixtures::Environment, operation: &str) -> Result<(String, Vec<u8>), String> {
+    let op_index = OPERATIONS
+        .iter()
+        .position(|op| op.id == operation)
+        .ok_or_else(|| format!("the spec has no operation `{operation}`"))?;
+    let op = &OPERATIONS[op_index];
+    let label = format!("{} {}", op.method, op.path);
+    let matches = match_operations(env);
+    let route = matches
+        .matched
+        .iter()
+        .find(|(index, route)| *index == op_index && !matches.is_shadowed(route))
+        .map(|(_, route)| *route)
+        .ok_or_else(|| format!("no route of the Mockoon environment serves {label}"))?;
+    let response = route
+        .default_response_index()
+        .map(|index| &route.responses[index])
+        .ok_or_else(|| format!("the route for {label} has no responses"))?;
+    if response.status_code != 200 || !response.has_inline_body() {
+        return Err(format!(
+            "the default response of {label} is a {} without an inline body, not a 200 with one",
+            response.status_code
+        ));
+    }
+    let templated = !response.disable_templating
+        && Template::parse(&response.body)
+            .map_err(|e| format!("the default body of {label} is not a valid template: {e}"))?
+            .is_templated();
+    if templated {
+        return Err(format!(
+            "the default body of {label} is a Handlebars template, not plain JSON"
+        ));
+    }
+    Ok((label, response.body.clone().into_bytes()))
+}
+
+/// MB/s of `decoder` on `body`, repeating it for `budget`.
+fn throughput(decoder: Decoder, body: &[u8], budget: Duration) -> Result<f64, serde_json::Error> {
+    let mut decoded = 0u64;
+    let started = Instant::now();
+    let elapsed = loop {
+        decoder(body)?;
+        decoded += 1;
+        let elapsed = started.elapsed();
+        if elapsed >= budget {
+            break elapsed;
+        }
+    };
+    Ok((decoded * body.len() as u64) as f64 / elapsed.as_secs_f64() / 1e6)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    }
+}
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(default)
+}
+
+fn run() -> Result<(), String> {
+    let full = std::env::args().any(|arg| arg == "--bench");
+    let rounds = env_u64("BENCH_ROUNDS", if full { 5 } else { 1 });
+    let budget = Duration::from_millis(env_u64("BENCH_BUDGET_MS", if full { 1_000 } else { 20 }));
+
+    let path = mocks_path();
+    let env = fixtures::load_environment(&path)
+        .map_err(|e| format!("{e} (run `cargo xtask fetch-mocks` first)"))?;
+    let mut bodies = Vec::new();
+    for case in &CASES {
+        let (label, body) = fixture_body(&env, case.operation)?;
+        (case.check)(&body).map_err(|e| {
+            format!(
+                "{label}: the fixture body does not decode as {}: {e}",
+                case.model
+            )
+        })?;
+        bodies.push((label, body));
+    }
+
+    println!(
+        "decode: serde_json::from_slice::<Model> against ::<serde_json::Value> on the same bytes \
+         (fixtures of {}); {rounds} round(s) of {} ms per decoder and body",
+        path.display(),
+        budget.as_millis()
+    );
+    for (case, (label, body)) in CASES.iter().zip(&bodies) {
+        println!(
+            "  {:<10} {label:<22} {:>7} bytes  {}",
+            case.name,
+            body.len(),
+            case.model
+        );
+    }
+
+    let value: Decoder = decode::<serde_json::Value>;
+    let warmup = budget / 10;
+    for (case, (_, body)) in CASES.iter().zip(&bodies) {
+        throughput(case.typed, body, warmup).map_err(|e| format!("{}: {e}", case.name))?;
+        throughput(value, body, warmup).map_err(|e| format!("{}: {e}", case.name))?;
+    }
+    let mut typed_mbps = vec![Vec::new(); CASES.len()];
+    let mut value_mbps = vec![Vec::new(); CASES.len()];
+    for round in 0..rounds {
+        let mut line = Vec::new();
+        for (index, (case, (_, body))) in CASES.iter().zip(&bodies).enumerate() {
+            // Alternate which decoder goes first, so that drift hits both alike.
+            let typed_first = round % 2 == 0;
+            let measure = |decoder: Decoder| {
+                throughput(decoder, body, budget)
+                    .map_err(|e| format!("{}: decoding failed while measuring: {e}", case.name))
+            };
+            let (typed, value) = if typed_first {
+                let typed = measure(case.typed)?;
+                (typed, measure(value)?)
+            } else {
+                let value = measure(value)?;
+                (measure(case.typed)?, value)
+            };
+            typed_mbps[index].push(typed);
+            value_mbps[index].push(value);
+            line.push(format!(
+                "{} typed {typed:.1} MB/s, Value {value:.1} MB/s",
+                case.name
+            ));
+        }
+        println!("  round {}: {}", round + 1, line.join("; "));
+    }
+
+    println!("medians (MB/s, MB = 10^6 bytes):");
+    let mut results = Vec::new();
+    for (index, (case, (_, body))) in CASES.iter().zip(&bodies).enumerate() {
+        let typed = median(&mut typed_mbps[index]);
+        let value = median(&mut value_mbps[index]);
+        println!(
+            "  {:<10} typed {typed:>7.1}  Value {value:>7.1}  typed/Value {:.3}",
+            case.name,
+            typed / value
+        );
+        results.push(format!(
+            "result decode body={} bytes={} typed_mbps={typed:.1} value_mbps={value:.1} ratio={:.3}",
+            case.name,
+            body.len(),
+            typed / value
+        ));
+    }
+    for line in results {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

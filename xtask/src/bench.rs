@@ -1,0 +1,840 @@
+//! `cargo xtask bench [--against REF] [--rounds N] [--features LIST]... [--only SECTION]...`:
+//! four performance figures of the current tree, each measured in one run and given
+//! as a ratio.
+//!
+//! 1. `gen`: median wall time of `xtask generate --check` (the whole generator, from
+//!    reading the spec to comparing every file), current tree against the baseline;
+//! 2. `decode`: MB/s of `serde_json::from_slice::<Model>` against `::<serde_json::Value>`
+//!    on the same fixture bytes (`cargo bench -p conekta-tests --bench decode`);
+//! 3. `cpu`: client CPU µs per `GET /customers/{id}`, SDK against bare `reqwest`
+//!    (`cargo bench -p conekta-sdk --bench throughput`; `BENCH_REQUESTS` sets the
+//!    calls per loop, 5,000 by default);
+//! 4. `build`: median wall time of a cold `cargo build -p conekta-sdk` (after
+//!    `cargo clean -p conekta-sdk`, dependencies already built), current tree against
+//!    the baseline, plus one row per `--features LIST` built with
+//!    `--no-default-features --features LIST` against the baseline's default build.
+//!
+//! The baseline is `--against REF`, by default the newest tag reachable from `HEAD`,
+//! else `HEAD~`. It is checked out with `git worktree add --detach` into a temporary
+//! directory that is removed when the run ends, whether it succeeded or not (not when
+//! the process is killed). Its target directory is `<target>/bench-against`, kept
+//! between runs so that its dependencies build only once. "Current tree" means the
+//! working tree as it is, uncommitted changes included.
+//!
+//! Every measurement alternates the two sides round by round (`--rounds`, default
+//! [`DEFAULT_ROUNDS`]), so that drift in the machine's load hits both alike.
+
+use crate::upstream::{self, Manifest};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Rounds of every measurement when `--rounds` is not given.
+pub const DEFAULT_ROUNDS: usize = 3;
+
+/// Runs of `generate --check` per tree in each round (one run takes about 0.3 s).
+const GENERATE_RUNS_PER_ROUND: usize = 5;
+
+/// How many lines of a failed command's output an error shows.
+const ERROR_TAIL_LINES: usize = 30;
+
+/// One part of the benchmark, named as `--only` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Generation time, current tree against the baseline.
+    Gen,
+    /// Decode throughput, typed against `serde_json::Value`.
+    Decode,
+    /// Client CPU per call, SDK against bare `reqwest`.
+    Cpu,
+    /// Cold build time, current tree (and feature sets) against the baseline.
+    Build,
+}
+
+impl Section {
+    /// Every section, in the order they run.
+    pub const ALL: [Section; 4] = [Section::Gen, Section::Decode, Section::Cpu, Section::Build];
+
+    /// The section called `name` on the command line.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| format!("--only wants one of gen, decode, cpu, build, not `{name}`"))
+    }
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Gen => "gen",
+            Section::Decode => "decode",
+            Section::Cpu => "cpu",
+            Section::Build => "build",
+        }
+    }
+
+    /// Whether it compares with the baseline ref.
+    fn needs_baseline(self) -> bool {
+        matches!(self, Section::Gen | Section::Build)
+    }
+}
+
+/// What `cargo xtask bench` was asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The git ref to compare with; `None` for the newest tag, else `HEAD~`.
+    pub against: Option<String>,
+    /// Rounds of every measurement (at least 1).
+    pub rounds: usize,
+    /// Feature lists for extra build rows, passed to cargo as they are.
+    pub features: Vec<String>,
+    /// The sections to run, in the order of [`Section::ALL`].
+    pub sections: Vec<Section>,
+}
+
+/// Reads the options of `cargo xtask bench`.
+pub fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut against = None;
+    let mut rounds = DEFAULT_ROUNDS;
+    let mut features = Vec::new();
+    let mut only = Vec::new();
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let mut value = || {
+            args.next()
+                .filter(|v| !v.starts_with("--"))
+                .ok_or_else(|| format!("{flag} wants a value"))
+        };
+        match flag.as_str() {
+            "--against" => against = Some(value()?.clone()),
+            "--rounds" => {
+                let text = value()?;
+                rounds = text
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("--rounds wants a positive number, not `{text}`"))?;
+            }
+            "--features" => features.push(value()?.clone()),
+            "--only" => only.push(Section::parse(value()?)?),
+            other => return Err(format!("unknown option `{other}` for bench")),
+        }
+    }
+    let sections: Vec<Section> = Section::ALL
+        .into_iter()
+        .filter(|s| only.is_empty() || only.contains(s))
+        .collect();
+    if !features.is_empty() && !sections.contains(&Section::Build) {
+        return Err("--features adds rows to the build section, which --only leaves out".into());
+    }
+    if against.is_some() && !sections.iter().any(|s| s.needs_baseline()) {
+        return Err("--against is the baseline of gen and build, which --only leaves out".into());
+    }
+    Ok(Options {
+        against,
+        rounds,
+        features,
+        sections,
+    })
+}
+
+/// Runs the selected sections and prints their figures, then a summary.
+pub fn run(root: &Path, options: &Options) -> Result<(), String> {
+    let manifest = Manifest::load(root)?;
+    let baseline = if options.sections.iter().any(|s| s.needs_baseline()) {
+        let name = match &options.against {
+            Some(name) => name.clone(),
+            None => default_baseline(root)?,
+        };
+        let target = target_dir(root)?.join("bench-against");
+        Some(Baseline::check_out(root, &name, target)?)
+    } else {
+        None
+    };
+    let baseline = baseline.as_ref();
+    let rounds = options.rounds;
+    let mut summary = Vec::new();
+    let mut failed_rows = Vec::new();
+    for &section in &options.sections {
+        println!("\n== {} ==", section.name());
+        match section {
+            Section::Gen => {
+                let baseline = checked_out(baseline)?;
+                let spec = upstream::ensure(root, &manifest.spec)?;
+                let times = generation(root, &spec, baseline, rounds)?;
+                summary.push(format!(
+                    "generation  generate --check  current {:.3} s, {} {:.3} s, current/{} {:.3}",
+                    times.current,
+                    baseline.name,
+                    times.baseline,
+                    baseline.name,
+                    times.current / times.baseline
+                ));
+            }
+            Section::Decode => {
+                upstream::ensure(root, &manifest.mocks)?;
+                for r in decode(root, rounds)? {
+                    summary.push(format!(
+                        "decode      {:<10} {:>7} bytes  typed {:.1} MB/s, Value {:.1} MB/s, typed/Value {:.3}",
+                        r.get("body")?,
+                        r.get("bytes")?,
+                        r.number("typed_mbps")?,
+                        r.number("value_mbps")?,
+                        r.number("ratio")?
+                    ));
+                }
+            }
+            Section::Cpu => {
+                let r = client_cpu(root, rounds)?;
+                summary.push(format!(
+                    "client CPU  GET /customers/{{id}}  sdk {:.2} µs/call, bare reqwest {:.2} µs/call, sdk/bare {:.3}",
+                    r.number("sdk_us")?,
+                    r.number("bare_us")?,
+                    r.number("ratio")?
+                ));
+            }
+            Section::Build => {
+                let baseline = checked_out(baseline)?;
+                let rows = cold_builds(root, baseline, &options.features, rounds)?;
+                let (current, reference) = (rows[0].median(), rows[1].median());
+                summary.push(format!(
+                    "cold build  conekta-sdk  current {current:.1} s, {} {reference:.1} s, current/{} {:.3}",
+                    baseline.name,
+                    baseline.name,
+                    current / reference
+                ));
+                for row in &rows[2..] {
+                    if row.error.is_some() {
+                        summary.push(format!("cold build  {}: failed (see above)", row.label));
+                        failed_rows.push(row.label.clone());
+                    } else {
+                        summary.push(format!(
+                            "cold build  {} {:.1} s, /{} default {:.3}",
+                            row.label,
+                            row.median(),
+                            baseline.name,
+                            row.median() / reference
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    println!("\n== summary ==");
+    match baseline {
+        Some(b) => println!(
+            "current tree against {} ({}), {rounds} round(s)",
+            b.name,
+            b.short_commit()
+        ),
+        None => println!("current tree, {rounds} round(s)"),
+    }
+    for line in summary {
+        println!("  {line}");
+    }
+    if failed_rows.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "these builds failed: {} (cargo's error is above)",
+            failed_rows.join(", ")
+        ))
+    }
+}
+
+/// The baseline, which [`run`] checks out whenever a section needs it.
+fn checked_out(baseline: Option<&Baseline>) -> Result<&Baseline, String> {
+    baseline.ok_or_else(|| "internal error: the baseline was not checked out".into())
+}
+
+/// Median wall times in seconds, current tree and baseline.
+struct Pair {
+    /// The current tree.
+    current: f64,
+    /// The baseline.
+    baseline: f64,
+}
+
+/// Times `xtask generate --check` in both trees, alternating.
+fn generation(
+    root: &Path,
+    spec: &Path,
+    baseline: &Baseline,
+    rounds: usize,
+) -> Result<Pair, String> {
+    // The baseline's xtask looks for the spec under its own `spec/`.
+    let spec_copy = baseline
+        .tree
+        .join("spec")
+        .join(spec.file_name().unwrap_or_default());
+    std::fs::copy(spec, &spec_copy).map_err(|e| {
+        format!(
+            "cannot copy the spec to the baseline tree ({}): {e}",
+            spec_copy.display()
+        )
+    })?;
+    eprintln!("building the baseline's xtask");
+    run_captured(
+        baseline.cargo().args(["build", "-p", "xtask"]),
+        &format!("cargo build -p xtask in the tree of {}", baseline.name),
+    )?;
+    let current_exe = std::env::current_exe()
+        .map_err(|e| format!("cannot find the running xtask binary: {e}"))?;
+    let baseline_exe = baseline
+        .target
+        .join("debug")
+        .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+    let sides = [
+        ("current", current_exe, root.to_path_buf()),
+        (baseline.name.as_str(), baseline_exe, baseline.tree.clone()),
+    ];
+    let time = |(name, exe, dir): &(&str, PathBuf, PathBuf)| {
+        run_captured(
+            Command::new(exe)
+                .current_dir(dir)
+                .args(["generate", "--check"]),
+            &format!("xtask generate --check ({name})"),
+        )
+        .map(|d| d.as_secs_f64())
+    };
+    println!(
+        "xtask generate --check, {GENERATE_RUNS_PER_ROUND} runs per tree and round, after one warm-up run each"
+    );
+    for side in &sides {
+        time(side)?;
+    }
+    let mut all = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        let mut this_round = [Vec::new(), Vec::new()];
+        for _ in 0..GENERATE_RUNS_PER_ROUND {
+            for which in alternate(round, 2) {
+                this_round[which].push(time(&sides[which])?);
+            }
+        }
+        println!(
+            "  round {}: current {:.3} s, {} {:.3} s (medians)",
+            round + 1,
+            median(&mut this_round[0].clone()),
+            baseline.name,
+            median(&mut this_round[1].clone())
+        );
+        for (into, from) in all.iter_mut().zip(this_round) {
+            into.extend(from);
+        }
+    }
+    let pair = Pair {
+        current: median(&mut all[0]),
+        baseline: median(&mut all[1]),
+    };
+    println!(
+        "median: current {:.3} s, {} {:.3} s, current/{} {:.3}",
+        pair.current,
+        baseline.name,
+        pair.baseline,
+        baseline.name,
+        pair.current / pair.baseline
+    );
+    Ok(pair)
+}
+
+/// Runs the decode bench; returns its `result decode` lines.
+fn decode(root: &Path, rounds: usize) -> Result<Vec<ResultLine>, String> {
+    let lines = run_streaming(
+        cargo()
+            .current_dir(root)
+            .args(["bench", "-p", "conekta-tests", "--bench", "decode"])
+            .env("BENCH_ROUNDS", rounds.to_string()),
+        "cargo bench -p conekta-tests --bench decode",
+    )?;
+    let results = ResultLine::find(&lines, "decode");
+    if results.is_empty() {
+        return Err("the decode bench printed no `result decode` line".into());
+    }
+    Ok(results)
+}
+
+/// Runs the throughput bench; returns its `result cpu` line.
+fn client_cpu(root: &Path, rounds: usize) -> Result<ResultLine, String> {
+    let lines = run_streaming(
+        cargo()
+            .current_dir(root)
+            .args(["bench", "-p", "conekta-sdk", "--bench", "throughput"])
+            .env("BENCH_ROUNDS", rounds.to_string()),
+        "cargo bench -p conekta-sdk --bench throughput",
+    )?;
+    ResultLine::find(&lines, "cpu").into_iter().next().ok_or_else(|| {
+        "the throughput bench printed no `result cpu` line (thread CPU time is only read on Linux)"
+            .into()
+    })
+}
+
+/// One row of the build section: a tree and the features it is built with.
+struct BuildRow {
+    /// What the row is called in the output.
+    label: String,
+    /// The tree it builds.
+    dir: PathBuf,
+    /// Its target directory; `None` for the one cargo picks.
+    target: Option<PathBuf>,
+    /// `--features` for a `--no-default-features` build; `None` for the default one.
+    features: Option<String>,
+    /// Wall time of each cold build, in seconds.
+    times: Vec<f64>,
+    /// Why the row could not be built.
+    error: Option<String>,
+}
+
+impl BuildRow {
+    /// `cargo <verb> -p conekta-sdk` in this row's tree, with its features.
+    fn command(&self, verb: &str) -> Command {
+        let mut command = cargo();
+        command
+            .current_dir(&self.dir)
+            .args([verb, "-p", "conekta-sdk"]);
+        if let Some(target) = &self.target {
+            command.env("CARGO_TARGET_DIR", target);
+        }
+        if let (Some(features), "build") = (&self.features, verb) {
+            command.args(["--no-default-features", "--features", features]);
+        }
+        command
+    }
+
+    /// The median of its times (NaN when it has none).
+    fn median(&self) -> f64 {
+        median(&mut self.times.clone())
+    }
+}
+
+/// Times cold builds of conekta-sdk: the current tree, the baseline, then one row
+/// per feature list; returns the rows in that order. A feature list that does not
+/// build is reported in its row; the current tree or the baseline not building
+/// is an error.
+fn cold_builds(
+    root: &Path,
+    baseline: &Baseline,
+    features: &[String],
+    rounds: usize,
+) -> Result<Vec<BuildRow>, String> {
+    let row = |label: String, dir: &Path, target: Option<&Path>, features| BuildRow {
+        label,
+        dir: dir.to_path_buf(),
+        target: target.map(Path::to_path_buf),
+        features,
+        times: Vec::new(),
+        error: None,
+    };
+    let mut rows = vec![
+        row("current".into(), root, None, None),
+        row(
+            format!("{} (baseline)", baseline.name),
+            &baseline.tree,
+            Some(&baseline.target),
+            None,
+        ),
+    ];
+    for list in features {
+        rows.push(row(
+            format!("current --no-default-features --features {list}"),
+            root,
+            None,
+            Some(list.clone()),
+        ));
+    }
+    println!(
+        "cargo clean -p conekta-sdk, then cargo build -p conekta-sdk timed; dependencies built once first"
+    );
+    for (index, row) in rows.iter_mut().enumerate() {
+        eprintln!("building the dependencies of: {}", row.label);
+        let what = format!("cargo build -p conekta-sdk ({})", row.label);
+        if let Err(error) = run_captured(&mut row.command("build"), &what) {
+            if index < 2 {
+                return Err(error);
+            }
+            println!("  {error}");
+            row.error = Some(error);
+        }
+    }
+    for round in 0..rounds {
+        let mut line = Vec::new();
+        for which in alternate(round, rows.len()) {
+            let row = &mut rows[which];
+            if row.error.is_some() {
+                continue;
+            }
+            let what = format!("({})", row.label);
+            run_captured(
+                &mut row.command("clean"),
+                &format!("cargo clean -p conekta-sdk {what}"),
+            )?;
+            let took = run_captured(
+                &mut row.command("build"),
+                &format!("cargo build -p conekta-sdk {what}"),
+            )?;
+            row.times.push(took.as_secs_f64());
+            line.push(format!("{} {:.1} s", row.label, took.as_secs_f64()));
+        }
+        println!("  round {}: {}", round + 1, line.join(", "));
+    }
+    let reference = rows[1].median();
+    println!("medians:");
+    for row in &rows {
+        if row.error.is_none() {
+            println!(
+                "  {:<48} {:>6.1} s  /{} {:.3}",
+                row.label,
+                row.median(),
+                rows[1].label,
+                row.median() / reference
+            );
+        }
+    }
+    Ok(rows)
+}
+
+/// The baseline ref, checked out in a temporary worktree that is removed on drop.
+struct Baseline {
+    /// The ref as given or chosen (`v0.1.0`, `HEAD~`).
+    name: String,
+    /// The commit it names.
+    commit: String,
+    /// The repository (the current tree), where `git worktree` commands run.
+    repo: PathBuf,
+    /// The temporary directory that holds the worktree.
+    dir: PathBuf,
+    /// The worktree.
+    tree: PathBuf,
+    /// The target directory its builds use.
+    target: PathBuf,
+}
+
+impl Baseline {
+    /// Resolves `name` to a commit and checks it out under a new temporary directory.
+    fn check_out(root: &Path, name: &str, target: PathBuf) -> Result<Self, String> {
+        if name.starts_with('-') {
+            return Err(format!("`{name}` is not a git ref"));
+        }
+        let commit = git(
+            root,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{name}^{{commit}}"),
+            ],
+        )
+        .map_err(|_| format!("unknown ref `{name}`: it names no commit of this repository"))?;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir =
+            std::env::temp_dir().join(format!("conekta-bench-{}-{stamp}", std::process::id()));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        // From here on, dropping `baseline` removes what was made.
+        let baseline = Baseline {
+            name: name.to_owned(),
+            tree: dir.join("tree"),
+            commit,
+            repo: root.to_path_buf(),
+            dir,
+            target,
+        };
+        let tree = baseline.tree.to_string_lossy().into_owned();
+        git(
+            root,
+            &["worktree", "add", "--detach", &tree, &baseline.commit],
+        )
+        .map_err(|e| format!("cannot check out {name}: {e}"))?;
+        eprintln!(
+            "baseline {name} ({}) checked out in {tree}, target directory {}",
+            baseline.short_commit(),
+            baseline.target.display()
+        );
+        Ok(baseline)
+    }
+
+    /// The first 12 hex digits of its commit.
+    fn short_commit(&self) -> &str {
+        self.commit.get(..12).unwrap_or(&self.commit)
+    }
+
+    /// `cargo`, run in the baseline's tree with its own target directory.
+    fn cargo(&self) -> Command {
+        let mut command = cargo();
+        command
+            .current_dir(&self.tree)
+            .env("CARGO_TARGET_DIR", &self.target);
+        command
+    }
+}
+
+impl Drop for Baseline {
+    fn drop(&mut self) {
+        if self.tree.exists() {
+            let tree = self.tree.to_string_lossy().into_owned();
+            if let Err(e) = git(&self.repo, &["worktree", "remove", "--force", &tree]) {
+                eprintln!("warning: cannot remove the worktree {tree}: {e}");
+            }
+        }
+        if let Err(e) = std::fs::remove_dir_all(&self.dir) {
+            eprintln!("warning: cannot remove {}: {e}", self.dir.display());
+        }
+    }
+}
+
+/// The newest tag reachable from `HEAD`, else `HEAD~`.
+fn default_baseline(root: &Path) -> Result<String, String> {
+    let tag = git(root, &["describe", "--tags", "--abbrev=0"]).ok();
+    Ok(tag.unwrap_or_else(|| "HEAD~".to_owned()))
+}
+
+/// Runs `git args` in `dir`; returns its trimmed standard output.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    } else {
+        Err(format!(
+            "git {} failed ({}): {}",
+            args.join(" "),
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
+}
+
+/// The workspace's target directory, as cargo sees it.
+fn target_dir(root: &Path) -> Result<PathBuf, String> {
+    let output = cargo()
+        .current_dir(root)
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| "cargo metadata gave no target_directory".into())
+}
+
+/// The cargo that runs this task.
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Runs `command` with its output captured; returns its wall time, or an error
+/// naming `what` with the end of its output.
+fn run_captured(command: &mut Command, what: &str) -> Result<Duration, String> {
+    let started = Instant::now();
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {what}: {e}"))?;
+    let took = started.elapsed();
+    if output.status.success() {
+        return Ok(took);
+    }
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let tail = &lines[lines.len().saturating_sub(ERROR_TAIL_LINES)..];
+    Err(format!(
+        "{what} failed ({}):\n    {}",
+        output.status,
+        tail.join("\n    ")
+    ))
+}
+
+/// Runs `command`, printing its standard output as it comes (its standard error
+/// goes straight through); returns the lines it printed.
+fn run_streaming(command: &mut Command, what: &str) -> Result<Vec<String>, String> {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {what}: {e}"))?;
+    let mut lines = Vec::new();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line.map_err(|e| format!("cannot read the output of {what}: {e}"))?;
+            println!("{line}");
+            lines.push(line);
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("cannot wait for {what}: {e}"))?;
+    if status.success() {
+        Ok(lines)
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// A `result <kind> key=value …` line printed by a bench.
+#[derive(Debug, Clone, PartialEq)]
+struct ResultLine {
+    /// The `key=value` fields, in order.
+    fields: Vec<(String, String)>,
+}
+
+impl ResultLine {
+    /// The `result <kind>` lines among `lines`.
+    fn find(lines: &[String], kind: &str) -> Vec<Self> {
+        lines
+            .iter()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                (words.next() == Some("result") && words.next() == Some(kind)).then(|| Self {
+                    fields: words
+                        .filter_map(|w| w.split_once('='))
+                        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The value of `key`.
+    fn get(&self, key: &str) -> Result<&str, String> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .ok_or_else(|| format!("a bench result line has no `{key}`"))
+    }
+
+    /// The value of `key` as a number.
+    fn number(&self, key: &str) -> Result<f64, String> {
+        let value = self.get(key)?;
+        value
+            .parse()
+            .map_err(|_| format!("a bench result line has `{key}={value}`, not a number"))
+    }
+}
+
+/// The indices `0..n`, reversed in odd rounds.
+fn alternate(round: usize, n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if round % 2 == 1 {
+        order.reverse();
+    }
+    order
+}
+
+/// The median of `values` (NaN when empty).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[mid],
+        _ => (values[mid - 1] + values[mid]) / 2.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn reads_the_options() {
+        assert_eq!(
+            parse_args(&[]),
+            Ok(Options {
+                against: None,
+                rounds: DEFAULT_ROUNDS,
+                features: Vec::new(),
+                sections: Section::ALL.to_vec(),
+            })
+        );
+        let given = parse_args(&args(&[
+            "--only",
+            "build",
+            "--against",
+            "v1.0",
+            "--rounds",
+            "2",
+            "--features",
+            "a,b",
+            "--only",
+            "gen",
+            "--features",
+            "c",
+        ]));
+        assert_eq!(
+            given,
+            Ok(Options {
+                against: Some("v1.0".into()),
+                rounds: 2,
+                features: vec!["a,b".into(), "c".into()],
+                sections: vec![Section::Gen, Section::Build],
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_bad_options() {
+        for bad in [
+            &["--rounds", "0"][..],
+            &["--rounds", "x"],
+            &["--rounds"],
+            &["--against"],
+            &["--against", "--rounds"],
+            &["--only", "all"],
+            &["--only", "decode", "--features", "a"],
+            &["--only", "cpu", "--against", "HEAD"],
+            &["--fast"],
+        ] {
+            assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn reads_result_lines() {
+        let lines = args(&[
+            "  round 1: result decode x=1",
+            "result decode body=orders bytes=105400 typed_mbps=350.5 ratio=1.2",
+            "result cpu sdk_us=40.1",
+        ]);
+        let found = ResultLine::find(&lines, "decode");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].get("body"), Ok("orders"));
+        assert_eq!(found[0].number("typed_mbps"), Ok(350.5));
+        assert!(found[0].get("value_mbps").is_err());
+        assert!(found[0].number("body").is_err());
+        assert_eq!(
+            ResultLine::find(&lines, "cpu")[0].number("sdk_us"),
+            Ok(40.1)
+        );
+    }
+
+    #[test]
+    fn medians_and_alternation() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(&mut []).is_nan());
+        assert_eq!(alternate(0, 3), [0, 1, 2]);
+        assert_eq!(alternate(1, 3), [2, 1, 0]);
+    }
+}
