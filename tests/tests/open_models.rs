@@ -121,6 +121,9 @@ fn models_decode_the_same_from_every_reader_and_member_order() {
     );
     // Written back unchanged, but for `corporate: null`, which decodes to `None`.
     let written = serde_json::to_value(&from_slice).unwrap();
-    assert_eq!(conekta_tests::normalized(&written), conekta_tests::normalized(&body));
+    assert_eq!(
+        conekta_tests::normalized(&written),
+        conekta_tests::normalized(&body)
+    );
     assert!(written.get("corporate").is_none());
 }
