@@ -3,8 +3,11 @@
 //! - `generate [--check]`: regenerate the SDK from the pinned spec (or only check it is up to date);
 //! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
-//! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property).
+//! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
+//! - `features`: print the SDK's tag features, one a line;
+//! - `check-features`: check the SDK alone with each tag's feature, with `webhooks`, and with all.
 
+mod features;
 mod fuzz;
 mod generate;
 mod mockoon;
@@ -15,7 +18,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks \
-                     | test [cargo test args] | fuzz [--cases N] [cargo test args]>";
+                     | test [cargo test args] | fuzz [--cases N] [cargo test args] \
+                     | features | check-features>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +43,12 @@ fn main() -> ExitCode {
             }
             ["fuzz", ..] => fuzz::parse_args(&args[1..])
                 .and_then(|(cases, extra)| fuzz::run(&root, cases, extra)),
+            ["features"] => features::tags(&root).map(|tags| {
+                for tag in tags {
+                    println!("{tag}");
+                }
+            }),
+            ["check-features"] => features::check(&root),
             _ => Err(USAGE.to_owned()),
         };
     match result {

@@ -23,9 +23,10 @@ pub fn emit(api: &Api, dir: &str, gated: bool) -> Result<Vec<GeneratedFile>, Err
         let group = &ops[0].group;
         let type_name = ident(&group.type_name);
         let accessor = ident(&group.accessor);
-        let doc = format!(" Operations tagged `{}` in the spec.", group.tag);
+        let mut doc = format!(" Operations tagged `{}` in the spec.", group.tag);
         let cfg = gated.then(|| {
             let feature = feature_name(group);
+            doc.push_str(&format!(" Needs the feature `{feature}`."));
             quote!(#[cfg(feature = #feature)])
         });
         mods.push((cfg.clone(), super::models::module_ident(module)));
