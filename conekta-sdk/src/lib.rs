@@ -31,6 +31,14 @@
 //! type parameters instead of the field; a nested builder would also have to
 //! be complete before it could be passed on.
 //!
+//! **Cargo features.** Every tag of the spec is a feature named like its
+//! client accessor (`orders` for `client.orders()`, `customers`,
+//! `webhook_keys`…); `default` turns them all on (`all-tags`), with `rustls`
+//! and `webhooks`. A tag's feature compiles its operations and the models they
+//! reach; `webhooks` adds signature verification, the typed events and the
+//! `Webhooks` tag. With `default-features = false, features = ["rustls",
+//! "orders", "customers", "webhooks"]` only those are compiled.
+//!
 //! `models` and `operations` are generated from the spec (`src/generated/`, never edited by
 //! hand); the runtime under them (`src/runtime/`) is hand-written.
 
