@@ -7,10 +7,13 @@
 //! 2. `lower`: the patched spec (parsed by `openapiv3`) becomes an [`ir::Api`]
 //!    of named types and operations; aliases are resolved, identical types merged
 //!    and the [`Overrides`] applied, so that each concept has one type.
-//! 3. `emit`: the IR becomes token streams (`quote`), pretty-printed by `prettyplease`.
+//! 3. [`features`]: when the override table asks for it, each type gets the
+//!    Cargo features that compile it: those of the tags whose operations reach it.
+//! 4. `emit`: the IR becomes token streams (`quote`), pretty-printed by `prettyplease`.
 
 mod emit;
 mod error;
+pub mod features;
 pub mod ir;
 mod lower;
 mod naming;
@@ -19,7 +22,8 @@ pub mod patch;
 
 pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
-pub use overrides::Overrides;
+pub use features::FeatureTable;
+pub use overrides::{External, Features, Overrides};
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +43,9 @@ pub struct Output {
     pub warnings: Vec<Warning>,
     /// The lowered API, for reporting.
     pub api: ir::Api,
+    /// The tag features for the SDK's `Cargo.toml`, when the override table
+    /// has a `features` section.
+    pub features: Option<FeatureTable>,
 }
 
 /// Reads the spec (YAML or JSON), applies the patches (a YAML list, see [`patch`]) and
@@ -56,11 +63,15 @@ pub fn parse(spec: &str, patches: &str) -> Result<openapiv3::OpenAPI, Error> {
 /// (YAML, see [`Overrides`]).
 pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Error> {
     let parsed = parse(spec, patches)?;
-    let (api, warnings) = lower::lower(&parsed, &Overrides::parse(overrides)?)?;
-    let files = emit::emit(&api)?;
+    let overrides = Overrides::parse(overrides)?;
+    let (api, mut warnings) = lower::lower(&parsed, &overrides)?;
+    let gates = features::Gates::compute(&api, &overrides, &mut warnings)?;
+    warnings.sort();
+    let files = emit::emit(&api, gates.as_ref())?;
     Ok(Output {
         files,
         warnings,
         api,
+        features: gates.as_ref().map(features::Gates::table),
     })
 }

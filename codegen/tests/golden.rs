@@ -4,8 +4,9 @@
 //! one concern (and optionally a `patches.yaml`). The generator's output for it
 //! is compared, file by file, with `expected/<path>` (paths relative to the
 //! workspace root, as the generator returns them); its warnings with
-//! `expected/warnings.txt`. An expected file that is no longer generated is a
-//! failure too.
+//! `expected/warnings.txt`; with an `overrides.yaml` that asks for Cargo
+//! features, the tag features for `Cargo.toml` with `expected/features.toml`.
+//! An expected file that is no longer generated is a failure too.
 //!
 //! To accept the current output (after checking the diff):
 //!
@@ -25,6 +26,8 @@ use similar::TextDiff;
 const UPDATE_ENV: &str = "UPDATE_GOLDEN";
 /// The expected warnings of a case, one per line, inside `expected/`.
 const WARNINGS_FILE: &str = "warnings.txt";
+/// The expected tag features of a case that has them, inside `expected/`.
+const FEATURES_FILE: &str = "features.toml";
 /// Lines of context around each change in a diff.
 const CONTEXT: usize = 3;
 /// A diff is cut after this many lines.
@@ -48,6 +51,7 @@ golden_cases!(
     all_of,
     collisions,
     enums,
+    features,
     keywords,
     maps,
     mcp_tools,
@@ -117,8 +121,8 @@ fn check_case(case: &str) {
             file.path
         );
         assert!(
-            file.path != WARNINGS_FILE,
-            "{case}: a generated file is named like the warnings file"
+            file.path != WARNINGS_FILE && file.path != FEATURES_FILE,
+            "{case}: a generated file is named like the warnings or the features file"
         );
         let previous = actual.insert(file.path.clone(), file.contents);
         assert!(
@@ -133,6 +137,9 @@ fn check_case(case: &str) {
         .map(|warning| format!("{warning}\n"))
         .collect();
     actual.insert(WARNINGS_FILE.to_owned(), warnings);
+    if let Some(features) = &output.features {
+        actual.insert(FEATURES_FILE.to_owned(), format!("{}\n", features.toml()));
+    }
 
     let expected_dir = dir.join("expected");
     let expected = read_tree(&expected_dir);

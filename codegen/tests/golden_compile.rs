@@ -32,6 +32,12 @@ mod collisions;
 #[allow(dead_code, deprecated)]
 #[path = "golden/enums/expected/conekta-sdk/src/generated/models/mod.rs"]
 mod enums;
+// Gated by the features `pets` and `stores`, which this crate declares (on by
+// default); `--no-default-features --features pets` compiles it without `Store`.
+#[rustfmt::skip]
+#[allow(dead_code, deprecated, unused_imports)]
+#[path = "golden/features/expected/conekta-sdk/src/generated/models/mod.rs"]
+mod features;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
 #[path = "golden/keywords/expected/conekta-sdk/src/generated/models/mod.rs"]
@@ -74,6 +80,7 @@ const COMPILED: &[&str] = &[
     "all_of",
     "collisions",
     "enums",
+    "features",
     "keywords",
     "maps",
     "mcp_tools",
@@ -629,6 +636,31 @@ mod collisions_case {
         assert_eq!(info_alt.and_then(|i| i.email).as_deref(), Some("b"));
         assert_eq!(customer.and_then(|c| c.name).as_deref(), Some("c"));
         assert_eq!(customer_ref.and_then(|c| c.id).as_deref(), Some("d"));
+    }
+}
+
+#[cfg(all(feature = "pets", feature = "stores"))]
+mod features_case {
+    use super::features::{Address, Card, Pet, Problem, Store, StorePayment};
+    use super::*;
+
+    #[test]
+    fn gated_models_compile_and_behave_with_their_features() {
+        let store = Store::builder()
+            .address(Address::builder().street("Reforma 1"))
+            .payment(Card::builder().last4("4242"))
+            .build()
+            .unwrap();
+        assert!(matches!(store.payment, Some(StorePayment::Card(_))));
+        let store: Store =
+            round_trip(json!({"address": {"street": "Reforma 1"}, "payment": {"reference": "r"}}));
+        assert!(matches!(store.payment, Some(StorePayment::Cash(_))));
+        let pet: Pet = round_trip(
+            json!({"name": "Rex", "toys": [{"squeaks": true}], "home": {"street": "x"}}),
+        );
+        assert_eq!(pet.toys.map(|toys| toys.len()), Some(1));
+        let problem: Problem = round_trip(json!({"message": "no", "details": [{"code": "c"}]}));
+        assert_eq!(problem.details.map(|d| d.len()), Some(1));
     }
 }
 

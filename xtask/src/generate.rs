@@ -1,5 +1,7 @@
-//! `cargo xtask generate [--check]`: runs the generator and writes (or compares) its files.
+//! `cargo xtask generate [--check]`: runs the generator and writes (or compares)
+//! its files and the tag features of the SDK's `Cargo.toml`.
 
+use crate::features::SDK_MANIFEST;
 use crate::upstream::{self, Manifest};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -44,6 +46,21 @@ pub fn run(root: &Path, check: bool) -> Result<(), String> {
             }
             std::fs::write(&path, &file.contents)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    if let Some(table) = &output.features {
+        let path = root.join(SDK_MANIFEST);
+        let current = read(&path)?;
+        let spliced = table
+            .splice(&current, SDK_MANIFEST)
+            .map_err(|e| e.to_string())?;
+        crate::features::check_manifest(&spliced, table)?;
+        if spliced != current {
+            differing.push(format!("{SDK_MANIFEST} (the tag features)"));
+            if !check {
+                std::fs::write(&path, spliced)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
         }
     }
     for path in &stale {

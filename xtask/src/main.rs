@@ -5,9 +5,12 @@
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
 //! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
 //! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build]...`:
-//!   generation time, decode throughput, client CPU per call and cold build time, as ratios.
+//!   generation time, decode throughput, client CPU per call and cold build time, as ratios;
+//! - `features`: print the SDK's tag features, one a line;
+//! - `check-features`: check the SDK alone with each tag's feature, with `webhooks`, and with all.
 
 mod bench;
+mod features;
 mod fuzz;
 mod generate;
 mod mockoon;
@@ -20,7 +23,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks \
                      | test [cargo test args] | fuzz [--cases N] [cargo test args] \
                      | bench [--against REF] [--rounds N] [--features LIST]... \
-                     [--only gen|decode|cpu|build]...>";
+                     [--only gen|decode|cpu|build]... \
+                     | features | check-features>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +51,12 @@ fn main() -> ExitCode {
             ["bench", ..] => bench::parse_args(&args[1..])
                 .map_err(|e| format!("{e}\n{USAGE}"))
                 .and_then(|options| bench::run(&root, &options)),
+            ["features"] => features::tags(&root).map(|tags| {
+                for tag in tags {
+                    println!("{tag}");
+                }
+            }),
+            ["check-features"] => features::check(&root),
             _ => Err(USAGE.to_owned()),
         };
     match result {

@@ -1,6 +1,7 @@
 //! Pieces shared by the emitters: identifiers, type tokens, doc attributes, file headers.
 
 use crate::Error;
+use crate::features::Gate;
 use crate::ir::{Docs, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -14,6 +15,18 @@ pub fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// The `#[cfg]` of an item under `gate`; nothing without a gate or for
+/// [`Gate::Always`].
+pub fn cfg(gate: Option<&Gate>) -> TokenStream {
+    match gate {
+        None | Some(Gate::Always) => TokenStream::new(),
+        Some(Gate::Any(features)) => match features.iter().collect::<Vec<_>>().as_slice() {
+            [one] => quote!(#[cfg(feature = #one)]),
+            all => quote!(#[cfg(any(#(feature = #all),*))]),
+        },
     }
 }
 

@@ -10,6 +10,7 @@ mod test_table;
 pub use mcp::MCP_DIR;
 pub use test_table::TESTS_DIR;
 
+use crate::features::Gates;
 use crate::ir::Api;
 use crate::{Error, GeneratedFile};
 use quote::quote;
@@ -17,11 +18,14 @@ use quote::quote;
 /// Where the SDK's generated code lives, relative to the workspace root.
 pub const SDK_DIR: &str = "conekta-sdk/src/generated";
 
-/// Emits every generated file, paths relative to the workspace root.
-pub fn emit(api: &Api) -> Result<Vec<GeneratedFile>, Error> {
+/// Emits every generated file, paths relative to the workspace root; with
+/// `gates`, the SDK's models and operations are gated by Cargo features.
+pub fn emit(api: &Api, gates: Option<&Gates>) -> Result<Vec<GeneratedFile>, Error> {
     let externals = api.external_types();
-    let mut files = models::emit(&api.types, &externals, &format!("{SDK_DIR}/models"))?;
-    files.extend(operations::emit(api, &format!("{SDK_DIR}/operations"))?);
+    let models_dir = format!("{SDK_DIR}/models");
+    let mut files = models::emit(&api.types, &externals, &models_dir, gates)?;
+    let operations_dir = format!("{SDK_DIR}/operations");
+    files.extend(operations::emit(api, &operations_dir, gates.is_some())?);
     files.push(root_module(api)?);
     files.push(test_table::emit(api)?);
     files.extend(mcp::emit(api)?);

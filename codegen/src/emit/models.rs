@@ -1,8 +1,9 @@
 //! Emits the model types: one file per component schema, with its inline types.
 
-use super::common::{doc_attrs, ident, render, type_tokens};
+use super::common::{cfg, doc_attrs, ident, render, type_tokens};
 use crate::Error;
 use crate::GeneratedFile;
+use crate::features::Gates;
 use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant};
 use crate::naming::Scope;
 use proc_macro2::{Literal, TokenStream};
@@ -10,11 +11,13 @@ use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Emits `models/mod.rs` and one file per module under `dir`; `externals`, the
-/// hand-written types that stand for schemas, are re-exported there too.
+/// hand-written types that stand for schemas, are re-exported there too. With
+/// `gates`, each module and re-export is compiled only under its features.
 pub fn emit(
     types: &[TypeDef],
     externals: &BTreeSet<&str>,
     dir: &str,
+    gates: Option<&Gates>,
 ) -> Result<Vec<GeneratedFile>, Error> {
     let mut modules: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
     for def in types {
@@ -46,13 +49,25 @@ pub fn emit(
             contents: render(module, quote!(#imports #items))?,
         });
     }
-    let mods: Vec<_> = modules.keys().map(|m| module_ident(m)).collect();
-    let mods2 = mods.clone();
-    let externals = externals.iter().map(|name| ident(name));
+    // The types of a module share one gate (see `crate::features`).
+    let gate = |name: &str| cfg(gates.and_then(|gates| gates.of(name)));
+    let mods: Vec<_> = modules
+        .iter()
+        .map(|(module, defs)| (gate(&defs[0].name), module_ident(module)))
+        .collect();
+    let declarations = mods.iter().map(|(cfg, module)| quote!(#cfg mod #module;));
+    let uses = mods
+        .iter()
+        .map(|(cfg, module)| quote!(#cfg pub use #module::*;));
+    let externals = externals.iter().map(|name| {
+        let cfg = gate(name);
+        let name = ident(name);
+        quote!(#cfg pub use crate::#name;)
+    });
     let mod_rs = quote! {
-        #(mod #mods;)*
-        #(pub use #mods2::*;)*
-        #(pub use crate::#externals;)*
+        #(#declarations)*
+        #(#uses)*
+        #(#externals)*
     };
     files.push(GeneratedFile {
         path: format!("{dir}/mod.rs"),

@@ -2,27 +2,37 @@
 //! and one request builder per operation.
 
 use super::common::{doc_attrs, ident, model_type, render};
+use crate::features::feature_name;
 use crate::ir::{Api, Docs, Operation, Param, ParamRole, TypeRef};
 use crate::{Error, GeneratedFile};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
-/// Emits `operations/mod.rs` and one file per group under `dir`.
-pub fn emit(api: &Api, dir: &str) -> Result<Vec<GeneratedFile>, Error> {
+/// Emits `operations/mod.rs` and one file per group under `dir`; when `gated`,
+/// each group's module and accessor are compiled only under its feature.
+pub fn emit(api: &Api, dir: &str, gated: bool) -> Result<Vec<GeneratedFile>, Error> {
     let mut groups: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for op in &api.operations {
         groups.entry(op.group.module.as_str()).or_default().push(op);
     }
     let mut files = Vec::new();
     let mut accessors = Vec::new();
+    let mut mods = Vec::new();
     for (module, ops) in &groups {
         let group = &ops[0].group;
         let type_name = ident(&group.type_name);
         let accessor = ident(&group.accessor);
-        let doc = format!(" Operations tagged `{}` in the spec.", group.tag);
+        let mut doc = format!(" Operations tagged `{}` in the spec.", group.tag);
+        let cfg = gated.then(|| {
+            let feature = feature_name(group);
+            doc.push_str(&format!(" Needs the feature `{feature}`."));
+            quote!(#[cfg(feature = #feature)])
+        });
+        mods.push((cfg.clone(), super::models::module_ident(module)));
         accessors.push(quote! {
             #[doc = #doc]
+            #cfg
             #[inline] pub fn #accessor(&self) -> #type_name<'_> {
                 #type_name { client: self }
             }
@@ -32,13 +42,13 @@ pub fn emit(api: &Api, dir: &str) -> Result<Vec<GeneratedFile>, Error> {
             contents: render(module, group_file(&group.tag, &type_name, ops))?,
         });
     }
-    let mods: Vec<_> = groups
-        .keys()
-        .map(|m| super::models::module_ident(m))
-        .collect();
+    let declarations = mods.iter().map(|(cfg, module)| quote!(#cfg mod #module;));
+    let uses = mods
+        .iter()
+        .map(|(cfg, module)| quote!(#cfg pub use #module::*;));
     let mod_rs = quote! {
-        #(mod #mods;)*
-        #(pub use #mods::*;)*
+        #(#declarations)*
+        #(#uses)*
 
         impl crate::Client {
             #(#accessors)*
