@@ -65,12 +65,12 @@ mod runtime;
 pub mod webhooks;
 
 #[cfg(any(feature = "events", feature = "subscriptions", feature = "webhooks"))]
-pub use events::{DecodeError, Event, EventData, EventType};
+pub use events::{Event, EventData, EventType};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
     ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder,
-    DEFAULT_MAX_RESPONSE_BYTES, Error, IntoJsonObject, Language, OperationInfo, PRODUCTION_URL,
-    RequestOptions, ResponseFuture, RetryPolicy, TransportError,
+    DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, IntoJsonObject, Language, OperationInfo,
+    PRODUCTION_URL, RequestOptions, ResponseFuture, RetryPolicy, TransportError, from_slice,
 };
 
 /// The generator's golden case about name collisions (`codegen/tests/golden/scoping`),

@@ -1,4 +1,5 @@
-//! Decode throughput: `serde_json::from_slice::<Model>` against
+//! Decode throughput: the SDK's decoder (`conekta_sdk::from_slice::<Model>`,
+//! what the client runs on every answer) against
 //! `serde_json::from_slice::<serde_json::Value>` on the same bytes, for three
 //! bodies of Conekta's Mockoon fixtures, read at run time from
 //! `spec/conekta_api.json` (`cargo xtask fetch-mocks`):
@@ -31,7 +32,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// Decodes a body, keeping nothing.
-type Decoder = fn(&[u8]) -> Result<(), serde_json::Error>;
+type Decoder = fn(&[u8]) -> Result<(), String>;
 
 /// One body to measure: a name, the operation whose fixture it is, its model.
 struct Case {
@@ -71,8 +72,17 @@ const CASES: [Case; 3] = [
     },
 ];
 
-fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<(), serde_json::Error> {
-    black_box(serde_json::from_slice::<T>(black_box(body))?);
+/// Decodes a body as the SDK decodes an answer.
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<(), String> {
+    black_box(conekta_sdk::from_slice::<T>(black_box(body)).map_err(|err| err.to_string())?);
+    Ok(())
+}
+
+/// Decodes a body into an untyped `serde_json::Value`, the usual way.
+fn decode_value(body: &[u8]) -> Result<(), String> {
+    black_box(
+        serde_json::from_slice::<serde_json::Value>(black_box(body)).map_err(|e| e.to_string())?,
+    );
     Ok(())
 }
 
@@ -114,7 +124,7 @@ fn fixture_body(env: &fixtures::Environment, operation: &str) -> Result<(String,
 }
 
 /// MB/s of `decoder` on `body`, repeating it for `budget`.
-fn throughput(decoder: Decoder, body: &[u8], budget: Duration) -> Result<f64, serde_json::Error> {
+fn throughput(decoder: Decoder, body: &[u8], budget: Duration) -> Result<f64, String> {
     let mut decoded = 0u64;
     let started = Instant::now();
     let elapsed = loop {
@@ -167,7 +177,7 @@ fn run() -> Result<(), String> {
     }
 
     println!(
-        "decode: serde_json::from_slice::<Model> against ::<serde_json::Value> on the same bytes \
+        "decode: conekta_sdk::from_slice::<Model> against serde_json::from_slice::<serde_json::Value> on the same bytes \
          (fixtures of {}); {rounds} round(s) of {} ms per decoder and body",
         path.display(),
         budget.as_millis()
@@ -181,7 +191,7 @@ fn run() -> Result<(), String> {
         );
     }
 
-    let value: Decoder = decode::<serde_json::Value>;
+    let value: Decoder = decode_value;
     let warmup = budget / 10;
     for (case, (_, body)) in CASES.iter().zip(&bodies) {
         throughput(case.typed, body, warmup).map_err(|e| format!("{}: {e}", case.name))?;

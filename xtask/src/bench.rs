@@ -4,8 +4,8 @@
 //!
 //! 1. `gen`: median wall time of `xtask generate --check` (the whole generator, from
 //!    reading the spec to comparing every file), current tree against the baseline;
-//! 2. `decode`: MB/s of `serde_json::from_slice::<Model>` against `::<serde_json::Value>`
-//!    on the same fixture bytes (`cargo bench -p conekta-tests --bench decode`);
+//! 2. `decode`: MB/s of the SDK's decoder (`conekta_sdk::from_slice::<Model>`) against
+//!    `serde_json::from_slice::<serde_json::Value>` on the same fixture bytes (`cargo bench -p conekta-tests --bench decode`);
 //! 3. `cpu`: client CPU µs per `GET /customers/{id}`, SDK against bare `reqwest`
 //!    (`cargo bench -p conekta-sdk --bench throughput`; `BENCH_REQUESTS` sets the
 //!    calls per loop, 5,000 by default);

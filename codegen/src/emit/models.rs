@@ -315,14 +315,13 @@ fn struct_def(
     let allow_deprecated = (deprecated || any_deprecated).then(|| quote!(#[allow(deprecated)]));
     let builder_name = format_ident!("{name}Builder");
     let builder = builder_def(name, &builder_name, fields, extra_field, &allow_deprecated);
-    let serde = struct_serde(
-        name,
-        &builder_name,
-        fields,
-        &extra,
-        &extra_ty,
-        &allow_deprecated,
-    );
+    // A struct with no required member decodes into itself, without a builder's copy.
+    let decoder = if all_optional {
+        format_ident!("Self")
+    } else {
+        builder_name.clone()
+    };
+    let serde = struct_serde(name, &decoder, fields, &extra, &extra_ty, &allow_deprecated);
     let builder_doc = format!(
         " A builder: set fields by name, then [`{name}Builder::build`]; or pass the builder \
          itself wherever a `{name}` is expected."
@@ -349,10 +348,11 @@ fn struct_def(
 }
 
 /// `Serialize` and `Deserialize` for a struct, through the runtime's struct
-/// visitor: the builder collects the members, undeclared ones go to `extra`.
+/// visitor: `decoder` (the struct itself, or its builder) collects the members,
+/// undeclared ones go to `extra`.
 fn struct_serde(
     name: &proc_macro2::Ident,
-    builder: &proc_macro2::Ident,
+    decoder: &proc_macro2::Ident,
     fields: &[Field],
     extra: &proc_macro2::Ident,
     extra_ty: &TokenStream,
@@ -375,7 +375,7 @@ fn struct_serde(
     quote! {
         crate::__private::struct_serde! {
             #allow_deprecated
-            #name via #builder, #extra: #extra_ty;
+            #name via #decoder, #extra: #extra_ty;
             #(#members)*
         }
     }

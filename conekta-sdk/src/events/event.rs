@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::EventType;
+use crate::DecodeError;
 use crate::models;
 
 /// A Conekta event: as Conekta POSTs it to your webhook endpoint, and as
@@ -51,10 +52,7 @@ impl Event {
     pub fn from_slice(body: &[u8]) -> Result<Self, DecodeError> {
         let mut json = serde_json::Deserializer::from_slice(body);
         let event = serde_path_to_error::deserialize(&mut json).map_err(DecodeError::at_root)?;
-        json.end().map_err(|source| DecodeError {
-            path: String::from("."),
-            source,
-        })?;
+        json.end().map_err(|source| DecodeError::new(".", source))?;
         Ok(event)
     }
 }
@@ -101,59 +99,21 @@ impl EventData {
     pub(crate) fn decode_model<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
         let bytes = serde_json::to_vec(&self.object)
             .map_err(|source| DecodeError::new("data.object", source))?;
-        crate::runtime::decode::decode_slice(&bytes).map_err(|err| DecodeError {
-            path: under_data_object(&err.path),
-            source: err.source,
-        })
+        crate::from_slice(&bytes)
+            .map_err(|err| DecodeError::new(&under_data_object(err.path()), err.source))
     }
-}
-
-/// A webhook body, or part of one, did not decode.
-///
-/// Carries the JSON path of the offending value (e.g.
-/// `data.object.payment_method.reference`, or `.` for the root) and the
-/// underlying `serde_json` error.
-#[derive(Debug, thiserror::Error)]
-#[error("invalid webhook JSON at `{path}`: {source}")]
-pub struct DecodeError {
-    path: String,
-    #[source]
-    source: serde_json::Error,
 }
 
 impl DecodeError {
-    /// The JSON path of the value that failed to decode (`.` for the root).
-    #[must_use]
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// The underlying `serde_json` error (its category, line and column).
-    #[must_use]
-    pub fn json_error(&self) -> &serde_json::Error {
-        &self.source
-    }
-
-    pub(crate) fn new(path: &str, source: serde_json::Error) -> Self {
-        Self {
-            path: path.to_owned(),
-            source,
-        }
-    }
-
     fn at_root(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = error.path().to_string();
-        Self {
-            path,
-            source: error.into_inner(),
-        }
+        Self::new(&error.path().to_string(), error.into_inner())
     }
 
     fn at_data_object(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        Self {
-            path: under_data_object(&error.path().to_string()),
-            source: error.into_inner(),
-        }
+        Self::new(
+            &under_data_object(&error.path().to_string()),
+            error.into_inner(),
+        )
     }
 }
 

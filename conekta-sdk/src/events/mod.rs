@@ -9,5 +9,5 @@ mod event;
 mod event_type;
 mod objects;
 
-pub use event::{DecodeError, Event, EventData};
+pub use event::{Event, EventData};
 pub use event_type::EventType;

@@ -4,7 +4,8 @@ use serde::de::DeserializeOwned;
 use serde::de::Error as _;
 use serde_json::Value;
 
-use super::{DecodeError, EventData};
+use super::EventData;
+use crate::DecodeError;
 use crate::models;
 
 impl EventData {

@@ -13,7 +13,7 @@
 //!
 //! The path of a failure (`data[0].charges.data[1].amount`) is recorded while
 //! the error travels up through the visitors, into a thread-local list that
-//! [`decode_slice`] sets up, so a decode that succeeds pays nothing for it and
+//! [`from_slice`] sets up, so a decode that succeeds pays nothing for it and
 //! the path survives the separate decode of a union's variant.
 
 use super::build_error::{BuildError, BuildErrorReason};
@@ -35,7 +35,7 @@ enum Segment {
 
 thread_local! {
     /// The path of the failure being reported, innermost step first; `None`
-    /// when no [`decode_slice`] is recording on this thread.
+    /// when no [`from_slice`] is recording on this thread.
     static PATH: RefCell<Option<Vec<Segment>>> = const { RefCell::new(None) };
 }
 
@@ -85,27 +85,68 @@ fn render(segments: &[Segment]) -> String {
     out
 }
 
-/// A JSON document that did not decode: where, and why.
-#[derive(Debug)]
-pub(crate) struct PathError {
-    /// The JSON path of the offending value (`.` for the root).
-    pub(crate) path: String,
-    /// serde_json's error.
+/// A JSON document, or part of one, did not decode into a model.
+///
+/// Carries the JSON path of the offending value (e.g.
+/// `data[0].payment_sources.data[1].created_at`, `data.object.amount` in a
+/// webhook, or `.` for the root) and the underlying `serde_json` error.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid JSON at `{path}`: {source}")]
+pub struct DecodeError {
+    path: String,
+    #[source]
     pub(crate) source: serde_json::Error,
 }
 
-/// Decodes a whole JSON document into `T`, recording the path of a failure.
+impl DecodeError {
+    /// The JSON path of the value that failed to decode (`.` for the root).
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The underlying `serde_json` error (its category, line and column).
+    #[must_use]
+    pub fn json_error(&self) -> &serde_json::Error {
+        &self.source
+    }
+
+    pub(crate) fn new(path: &str, source: serde_json::Error) -> Self {
+        Self {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+/// Decodes a JSON document into `T` as the client decodes its answers: a
+/// failure says where, through unions too.
 ///
-/// Every answer the SDK decodes comes through here, so that serde_json's
-/// slice reader is the one deserializer the SDK compiles the models for.
-pub(crate) fn decode_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, PathError> {
+/// For bodies the client did not fetch itself: a stored answer, a message
+/// from a queue. Webhook bodies have [`Event::from_slice`](crate::Event::from_slice).
+///
+/// ```
+/// let body = br#"{"id": "cus_1", "object": "customer", "created_at": "soon"}"#;
+/// let err = conekta_sdk::from_slice::<conekta_sdk::models::CustomerResponse>(body).unwrap_err();
+/// assert_eq!(err.path(), "created_at");
+/// ```
+///
+/// # Errors
+/// [`DecodeError`] when `bytes` are not UTF-8 JSON or do not fit `T`.
+pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    // One check of the whole body is cheaper than serde_json's check of every
+    // string that reading from bytes makes.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        // Invalid UTF-8 is never valid JSON: let serde_json say where.
+        let source = serde_json::from_slice::<Value>(bytes)
+            .err()
+            .unwrap_or_else(|| de::Error::custom("the body is not UTF-8"));
+        return Err(DecodeError::new(".", source));
+    };
     let outer = PATH.with(|path| path.replace(Some(Vec::new())));
-    let result = serde_json::from_slice(bytes);
+    let result = serde_json::from_str(text);
     let segments = PATH.with(|path| path.replace(outer)).unwrap_or_default();
-    result.map_err(|source| PathError {
-        path: render(&segments),
-        source,
-    })
+    result.map_err(|source| DecodeError::new(&render(&segments), source))
 }
 
 /// A member name: borrowed from the input when it has no escapes.

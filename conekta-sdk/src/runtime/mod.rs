@@ -22,6 +22,7 @@ mod transport;
 pub use build::IntoJsonObject;
 pub use build_error::{BuildError, BuildErrorReason};
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_URL};
+pub use decode::{DecodeError, from_slice};
 pub use error::{ApiError, Error};
 pub use options::{Language, RequestOptions};
 pub(crate) use pagination::{Page, Paginated, collect_max, paginate};

@@ -1,6 +1,6 @@
 //! What an operation's `send()` returns: the future of its decoded answer.
 
-use super::decode::decode_slice;
+use super::decode::from_slice;
 use super::error::{Error, body_prefix};
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -19,10 +19,10 @@ pub(crate) struct Answer {
 impl Answer {
     /// Decodes the body into `T`; a failure names the JSON path.
     pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
-        decode_slice(&self.body).map_err(|err| Error::Decode {
+        from_slice(&self.body).map_err(|err| Error::Decode {
             operation: self.operation,
             status: self.status,
-            path: err.path,
+            path: err.path().to_owned(),
             source: err.source,
             body_prefix: body_prefix(&self.body),
         })

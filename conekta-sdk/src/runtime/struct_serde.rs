@@ -1,8 +1,9 @@
 //! The `struct_serde!` macro: `Serialize` and `Deserialize` for a generated
 //! struct, from a table of its members (see [`decode`](super::decode)).
 
-/// Implements `Serialize`, `Deserialize` and the decoding through the
-/// builder for a generated struct.
+/// Implements `Serialize`, `Deserialize` and the decoding for a generated
+/// struct: `Name via Self` when every member is optional (the struct collects
+/// its own members), `Name via NameBuilder` otherwise.
 ///
 /// Each member is `"json" => field: presence shape`, where presence is
 /// `required` or `optional` and shape is `value` or `list` (a list records
@@ -10,9 +11,42 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! struct_serde {
+    // A struct whose members are all optional is its own decoder: no builder, no copy.
+    (
+        $(#[$attr:meta])*
+        $name:ident via Self, $extra:ident: $extra_ty:ty;
+        $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
+    ) => {
+        $crate::__private::struct_serde! {
+            @impl $(#[$attr])* $name via $name, $extra: $extra_ty;
+            finish(value, extra) {
+                let mut value = value;
+                value.$extra = extra;
+                ::std::result::Result::Ok(value)
+            }
+            $( $json => $field: $presence $shape, )*
+        }
+    };
+    // Otherwise its builder collects the members and checks the required ones.
     (
         $(#[$attr:meta])*
         $name:ident via $builder:ident, $extra:ident: $extra_ty:ty;
+        $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
+    ) => {
+        $crate::__private::struct_serde! {
+            @impl $(#[$attr])* $name via $builder, $extra: $extra_ty;
+            finish(slots, extra) {
+                let mut value = slots.build()?;
+                value.$extra = extra;
+                ::std::result::Result::Ok(value)
+            }
+            $( $json => $field: $presence $shape, )*
+        }
+    };
+    (
+        @impl $(#[$attr:meta])*
+        $name:ident via $builder:ident, $extra:ident: $extra_ty:ty;
+        finish($slots:ident, $extra_arg:ident) $finish:block
         $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
     ) => {
         $(#[$attr])*
@@ -54,10 +88,9 @@ macro_rules! struct_serde {
             }
 
             #[inline]
-            fn finish(self, $extra: Self::Extra) -> ::std::result::Result<$name, $crate::BuildError> {
-                let mut value = self.build()?;
-                value.$extra = $extra;
-                ::std::result::Result::Ok(value)
+            fn finish(self, $extra_arg: Self::Extra) -> ::std::result::Result<$name, $crate::BuildError> {
+                let $slots = self;
+                $finish
             }
         }
     };

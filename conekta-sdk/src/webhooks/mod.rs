@@ -58,7 +58,8 @@ mod decline_code;
 mod inbound;
 mod signature;
 
-pub use crate::events::{DecodeError, Event, EventData, EventType};
+pub use crate::DecodeError;
+pub use crate::events::{Event, EventData, EventType};
 pub use decline_code::DeclineCode;
 pub use inbound::{
     InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,

@@ -184,12 +184,12 @@ impl TryFrom<ApiKeyCreateResponseBuilder> for ApiKeyCreateResponse {
     }
 }
 crate::__private::struct_serde! {
-    ApiKeyCreateResponse via ApiKeyCreateResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "authentication_token" => authentication_token :
-    optional value, "active" => active : optional value, "created_at" => created_at :
-    optional value, "updated_at" => updated_at : optional value, "deactivated_at" =>
-    deactivated_at : optional value, "last_used_at" => last_used_at : optional value,
-    "description" => description : optional value, "id" => id : optional value,
-    "livemode" => livemode : optional value, "object" => object : optional value,
-    "prefix" => prefix : optional value, "role" => role : optional value,
+    ApiKeyCreateResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "authentication_token" => authentication_token : optional value, "active" => active :
+    optional value, "created_at" => created_at : optional value, "updated_at" =>
+    updated_at : optional value, "deactivated_at" => deactivated_at : optional value,
+    "last_used_at" => last_used_at : optional value, "description" => description :
+    optional value, "id" => id : optional value, "livemode" => livemode : optional value,
+    "object" => object : optional value, "prefix" => prefix : optional value, "role" =>
+    role : optional value,
 }

@@ -174,11 +174,11 @@ impl TryFrom<ApiKeyResponseBuilder> for ApiKeyResponse {
     }
 }
 crate::__private::struct_serde! {
-    ApiKeyResponse via ApiKeyResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "active" => active : optional value, "created_at" => created_at
-    : optional value, "updated_at" => updated_at : optional value, "deactivated_at" =>
-    deactivated_at : optional value, "last_used_at" => last_used_at : optional value,
-    "description" => description : optional value, "id" => id : optional value,
-    "livemode" => livemode : optional value, "object" => object : optional value,
-    "prefix" => prefix : optional value, "role" => role : optional value,
+    ApiKeyResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "active" => active : optional value, "created_at" => created_at : optional value,
+    "updated_at" => updated_at : optional value, "deactivated_at" => deactivated_at :
+    optional value, "last_used_at" => last_used_at : optional value, "description" =>
+    description : optional value, "id" => id : optional value, "livemode" => livemode :
+    optional value, "object" => object : optional value, "prefix" => prefix : optional
+    value, "role" => role : optional value,
 }

@@ -68,7 +68,6 @@ impl TryFrom<ApiKeyUpdateRequestBuilder> for ApiKeyUpdateRequest {
     }
 }
 crate::__private::struct_serde! {
-    ApiKeyUpdateRequest via ApiKeyUpdateRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "active" => active : optional value, "description" =>
-    description : optional value,
+    ApiKeyUpdateRequest via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "active" => active : optional value, "description" => description : optional value,
 }

@@ -72,7 +72,7 @@ impl TryFrom<BalanceCommonFielsResponseBuilder> for BalanceCommonFielsResponse {
     }
 }
 crate::__private::struct_serde! {
-    BalanceCommonFielsResponse via BalanceCommonFielsResponseBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "amount" => amount : optional value,
-    "currency" => currency : optional value,
+    BalanceCommonFielsResponse via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "currency" => currency :
+    optional value,
 }

@@ -68,7 +68,7 @@ impl TryFrom<CashAgreementsResponseBuilder> for CashAgreementsResponse {
     }
 }
 crate::__private::struct_serde! {
-    CashAgreementsResponse via CashAgreementsResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "agreement" => agreement : optional value, "provider" =>
-    provider : optional value,
+    CashAgreementsResponse via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "agreement" => agreement : optional value, "provider" => provider : optional
+    value,
 }

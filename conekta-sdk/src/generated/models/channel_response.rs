@@ -84,8 +84,8 @@ impl TryFrom<ChannelResponseBuilder> for ChannelResponse {
     }
 }
 crate::__private::struct_serde! {
-    ChannelResponse via ChannelResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "segment" => segment : optional value, "checkout_request_id" =>
-    checkout_request_id : optional value, "checkout_request_type" =>
-    checkout_request_type : optional value, "id" => id : optional value,
+    ChannelResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "segment" => segment : optional value, "checkout_request_id" => checkout_request_id :
+    optional value, "checkout_request_type" => checkout_request_type : optional value,
+    "id" => id : optional value,
 }

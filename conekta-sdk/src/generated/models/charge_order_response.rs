@@ -252,16 +252,16 @@ impl TryFrom<ChargeOrderResponseBuilder> for ChargeOrderResponse {
     }
 }
 crate::__private::struct_serde! {
-    ChargeOrderResponse via ChargeOrderResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : optional value, "channel" => channel :
-    optional value, "created_at" => created_at : optional value, "currency" => currency :
-    optional value, "customer_id" => customer_id : optional value, "description" =>
-    description : optional value, "device_fingerprint" => device_fingerprint : optional
-    value, "failure_code" => failure_code : optional value, "failure_message" =>
-    failure_message : optional value, "id" => id : optional value, "livemode" => livemode
-    : optional value, "monthly_installments" => monthly_installments : optional value,
-    "object" => object : optional value, "order_id" => order_id : optional value,
-    "paid_at" => paid_at : optional value, "payment_method" => payment_method : optional
-    value, "reference_id" => reference_id : optional value, "refunds" => refunds :
-    optional list, "status" => status : optional value,
+    ChargeOrderResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "amount" => amount : optional value, "channel" => channel : optional value,
+    "created_at" => created_at : optional value, "currency" => currency : optional value,
+    "customer_id" => customer_id : optional value, "description" => description :
+    optional value, "device_fingerprint" => device_fingerprint : optional value,
+    "failure_code" => failure_code : optional value, "failure_message" => failure_message
+    : optional value, "id" => id : optional value, "livemode" => livemode : optional
+    value, "monthly_installments" => monthly_installments : optional value, "object" =>
+    object : optional value, "order_id" => order_id : optional value, "paid_at" =>
+    paid_at : optional value, "payment_method" => payment_method : optional value,
+    "reference_id" => reference_id : optional value, "refunds" => refunds : optional
+    list, "status" => status : optional value,
 }

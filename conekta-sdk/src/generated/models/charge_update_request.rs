@@ -58,6 +58,6 @@ impl TryFrom<ChargeUpdateRequestBuilder> for ChargeUpdateRequest {
     }
 }
 crate::__private::struct_serde! {
-    ChargeUpdateRequest via ChargeUpdateRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "reference_id" => reference_id : optional value,
+    ChargeUpdateRequest via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "reference_id" => reference_id : optional value,
 }

@@ -86,8 +86,7 @@ impl TryFrom<ChargebackFileResponseBuilder> for ChargebackFileResponse {
     }
 }
 crate::__private::struct_serde! {
-    ChargebackFileResponse via ChargebackFileResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "id" => id : optional value, "file_name" => file_name :
-    optional value, "url" => url : optional value, "created_at" => created_at : optional
-    value,
+    ChargebackFileResponse via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "id" => id : optional value, "file_name" => file_name : optional value, "url" =>
+    url : optional value, "created_at" => created_at : optional value,
 }

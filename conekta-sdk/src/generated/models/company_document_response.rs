@@ -112,8 +112,7 @@ impl TryFrom<CompanyDocumentResponseBuilder> for CompanyDocumentResponse {
     }
 }
 crate::__private::struct_serde! {
-    CompanyDocumentResponse via CompanyDocumentResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "file_classification" => file_classification : optional
-    value, "status" => status : optional value, "file_name" => file_name : optional
-    value,
+    CompanyDocumentResponse via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "file_classification" => file_classification : optional value, "status" => status
+    : optional value, "file_name" => file_name : optional value,
 }

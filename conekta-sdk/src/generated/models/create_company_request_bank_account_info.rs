@@ -63,7 +63,6 @@ for CreateCompanyRequestBankAccountInfo {
     }
 }
 crate::__private::struct_serde! {
-    CreateCompanyRequestBankAccountInfo via CreateCompanyRequestBankAccountInfoBuilder,
-    extra : serde_json::Map < String, serde_json::Value >; "clabe" => clabe : optional
-    value,
+    CreateCompanyRequestBankAccountInfo via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "clabe" => clabe : optional value,
 }

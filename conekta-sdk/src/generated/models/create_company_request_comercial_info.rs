@@ -97,9 +97,8 @@ for CreateCompanyRequestComercialInfo {
     }
 }
 crate::__private::struct_serde! {
-    CreateCompanyRequestComercialInfo via CreateCompanyRequestComercialInfoBuilder, extra
-    : serde_json::Map < String, serde_json::Value >; "website" => website : optional
-    value, "mcc" => mcc : optional value, "merchant_support_email" =>
-    merchant_support_email : optional value, "merchant_support_phone" =>
-    merchant_support_phone : optional value,
+    CreateCompanyRequestComercialInfo via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "website" => website : optional value, "mcc" => mcc : optional
+    value, "merchant_support_email" => merchant_support_email : optional value,
+    "merchant_support_phone" => merchant_support_phone : optional value,
 }

@@ -72,7 +72,7 @@ impl TryFrom<CreateCompanyRequestFiscalInfoBuilder> for CreateCompanyRequestFisc
     }
 }
 crate::__private::struct_serde! {
-    CreateCompanyRequestFiscalInfo via CreateCompanyRequestFiscalInfoBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "business_phone" => business_phone :
-    optional value, "fiscal_type" => fiscal_type : optional value,
+    CreateCompanyRequestFiscalInfo via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "business_phone" => business_phone : optional value,
+    "fiscal_type" => fiscal_type : optional value,
 }

@@ -64,7 +64,7 @@ impl TryFrom<CustomerAntifraudInfoBuilder> for CustomerAntifraudInfo {
     }
 }
 crate::__private::struct_serde! {
-    CustomerAntifraudInfo via CustomerAntifraudInfoBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "account_created_at" => account_created_at : optional
-    value, "first_paid_at" => first_paid_at : optional value,
+    CustomerAntifraudInfo via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "account_created_at" => account_created_at : optional value, "first_paid_at" =>
+    first_paid_at : optional value,
 }

@@ -66,7 +66,7 @@ impl TryFrom<CustomerAntifraudInfoResponseBuilder> for CustomerAntifraudInfoResp
     }
 }
 crate::__private::struct_serde! {
-    CustomerAntifraudInfoResponse via CustomerAntifraudInfoResponseBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "first_paid_at" => first_paid_at :
-    optional value, "account_created_at" => account_created_at : optional value,
+    CustomerAntifraudInfoResponse via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "first_paid_at" => first_paid_at : optional value,
+    "account_created_at" => account_created_at : optional value,
 }

@@ -86,7 +86,7 @@ impl TryFrom<CustomerDetailsBuilder> for CustomerDetails {
     }
 }
 crate::__private::struct_serde! {
-    CustomerDetails via CustomerDetailsBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : optional value, "object" => object : optional
-    value, "name" => name : optional value, "email" => email : optional value,
+    CustomerDetails via Self, extra : serde_json::Map < String, serde_json::Value >; "id"
+    => id : optional value, "object" => object : optional value, "name" => name :
+    optional value, "email" => email : optional value,
 }

@@ -127,10 +127,9 @@ for CustomerShippingContactsAddress {
     }
 }
 crate::__private::struct_serde! {
-    CustomerShippingContactsAddress via CustomerShippingContactsAddressBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "object" => object : optional value,
-    "street1" => street1 : optional value, "street2" => street2 : optional value,
-    "postal_code" => postal_code : optional value, "city" => city : optional value,
-    "state" => state : optional value, "country" => country : optional value,
-    "residential" => residential : optional value,
+    CustomerShippingContactsAddress via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "object" => object : optional value, "street1" => street1 :
+    optional value, "street2" => street2 : optional value, "postal_code" => postal_code :
+    optional value, "city" => city : optional value, "state" => state : optional value,
+    "country" => country : optional value, "residential" => residential : optional value,
 }

@@ -123,8 +123,7 @@ for CustomerShippingContactsRequestAddress {
     }
 }
 crate::__private::struct_serde! {
-    CustomerShippingContactsRequestAddress via
-    CustomerShippingContactsRequestAddressBuilder, extra : serde_json::Map < String,
+    CustomerShippingContactsRequestAddress via Self, extra : serde_json::Map < String,
     serde_json::Value >; "street1" => street1 : optional value, "street2" => street2 :
     optional value, "postal_code" => postal_code : optional value, "city" => city :
     optional value, "state" => state : optional value, "country" => country : optional

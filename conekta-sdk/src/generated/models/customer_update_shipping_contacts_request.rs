@@ -139,8 +139,7 @@ for CustomerUpdateShippingContactsRequest {
     }
 }
 crate::__private::struct_serde! {
-    CustomerUpdateShippingContactsRequest via
-    CustomerUpdateShippingContactsRequestBuilder, extra : serde_json::Map < String,
+    CustomerUpdateShippingContactsRequest via Self, extra : serde_json::Map < String,
     serde_json::Value >; "phone" => phone : optional value, "receiver" => receiver :
     optional value, "between_streets" => between_streets : optional value, "address" =>
     address : optional value, "parent_id" => parent_id : optional value, "default" =>

@@ -160,11 +160,10 @@ impl TryFrom<DeleteApiKeysResponseBuilder> for DeleteApiKeysResponse {
     }
 }
 crate::__private::struct_serde! {
-    DeleteApiKeysResponse via DeleteApiKeysResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "active" => active : optional value, "created_at" =>
-    created_at : optional value, "description" => description : optional value,
-    "livemode" => livemode : optional value, "prefix" => prefix : optional value, "id" =>
-    id : optional value, "object" => object : optional value, "last_used_at" =>
-    last_used_at : optional value, "role" => role : optional value, "deleted" => deleted
-    : optional value,
+    DeleteApiKeysResponse via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "active" => active : optional value, "created_at" => created_at : optional value,
+    "description" => description : optional value, "livemode" => livemode : optional
+    value, "prefix" => prefix : optional value, "id" => id : optional value, "object" =>
+    object : optional value, "last_used_at" => last_used_at : optional value, "role" =>
+    role : optional value, "deleted" => deleted : optional value,
 }

@@ -84,8 +84,7 @@ impl TryFrom<DetailsErrorBuilder> for DetailsError {
     }
 }
 crate::__private::struct_serde! {
-    DetailsError via DetailsErrorBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "code" => code : optional value, "param" => param : optional
-    value, "message" => message : optional value, "debug_message" => debug_message :
-    optional value,
+    DetailsError via Self, extra : serde_json::Map < String, serde_json::Value >; "code"
+    => code : optional value, "param" => param : optional value, "message" => message :
+    optional value, "debug_message" => debug_message : optional value,
 }

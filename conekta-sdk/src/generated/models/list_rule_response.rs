@@ -92,7 +92,7 @@ impl TryFrom<ListRuleResponseBuilder> for ListRuleResponse {
     }
 }
 crate::__private::struct_serde! {
-    ListRuleResponse via ListRuleResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : optional value, "field" => field : optional value,
-    "value" => value : optional value, "description" => description : optional value,
+    ListRuleResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "id" => id : optional value, "field" => field : optional value, "value" => value :
+    optional value, "description" => description : optional value,
 }

@@ -262,12 +262,12 @@ impl TryFrom<LogsResponseDataBuilder> for LogsResponseData {
     }
 }
 crate::__private::struct_serde! {
-    LogsResponseData via LogsResponseDataBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "created_at" => created_at : optional value, "id" => id :
-    optional value, "ip_address" => ip_address : optional value, "livemode" => livemode :
-    optional value, "loggable_id" => loggable_id : optional value, "loggable_type" =>
-    loggable_type : optional value, "method" => method : optional value, "oauth_token_id"
-    => oauth_token_id : optional value, "query_string" => query_string : optional value,
+    LogsResponseData via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "created_at" => created_at : optional value, "id" => id : optional value,
+    "ip_address" => ip_address : optional value, "livemode" => livemode : optional value,
+    "loggable_id" => loggable_id : optional value, "loggable_type" => loggable_type :
+    optional value, "method" => method : optional value, "oauth_token_id" =>
+    oauth_token_id : optional value, "query_string" => query_string : optional value,
     "related" => related : optional value, "request_body" => request_body : optional
     value, "request_headers" => request_headers : optional value, "response_body" =>
     response_body : optional value, "response_headers" => response_headers : optional

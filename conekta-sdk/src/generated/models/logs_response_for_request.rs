@@ -105,9 +105,8 @@ impl TryFrom<LogsResponseForRequestBuilder> for LogsResponseForRequest {
     }
 }
 crate::__private::struct_serde! {
-    LogsResponseForRequest via LogsResponseForRequestBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "has_more" => has_more : optional value, "object" =>
-    object : optional value, "next_page_url" => next_page_url : optional value,
-    "previous_page_url" => previous_page_url : optional value, "data" => data : optional
-    list,
+    LogsResponseForRequest via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "has_more" => has_more : optional value, "object" => object : optional value,
+    "next_page_url" => next_page_url : optional value, "previous_page_url" =>
+    previous_page_url : optional value, "data" => data : optional list,
 }

@@ -78,7 +78,7 @@ impl TryFrom<OrderNextActionResponseBuilder> for OrderNextActionResponse {
     }
 }
 crate::__private::struct_serde! {
-    OrderNextActionResponse via OrderNextActionResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "redirect_to_url" => redirect_to_url : optional value,
-    "type" => r#type : optional value,
+    OrderNextActionResponse via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "redirect_to_url" => redirect_to_url : optional value, "type" => r#type : optional
+    value,
 }

@@ -75,7 +75,7 @@ for OrderNextActionResponseRedirectToUrl {
     }
 }
 crate::__private::struct_serde! {
-    OrderNextActionResponseRedirectToUrl via OrderNextActionResponseRedirectToUrlBuilder,
-    extra : serde_json::Map < String, serde_json::Value >; "url" => url : optional value,
-    "return_url" => return_url : optional value,
+    OrderNextActionResponseRedirectToUrl via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "url" => url : optional value, "return_url" => return_url :
+    optional value,
 }

@@ -116,10 +116,9 @@ impl TryFrom<OrderResponseCustomerInfoBuilder> for OrderResponseCustomerInfo {
     }
 }
 crate::__private::struct_serde! {
-    OrderResponseCustomerInfo via OrderResponseCustomerInfoBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "object" => object : optional value,
-    "customer_custom_reference" => customer_custom_reference : optional value, "name" =>
-    name : optional value, "email" => email : optional value, "phone" => phone : optional
-    value, "corporate" => corporate : optional value, "customer_id" => customer_id :
-    optional value,
+    OrderResponseCustomerInfo via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "object" => object : optional value, "customer_custom_reference"
+    => customer_custom_reference : optional value, "name" => name : optional value,
+    "email" => email : optional value, "phone" => phone : optional value, "corporate" =>
+    corporate : optional value, "customer_id" => customer_id : optional value,
 }

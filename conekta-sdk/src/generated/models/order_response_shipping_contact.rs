@@ -169,11 +169,11 @@ impl TryFrom<OrderResponseShippingContactBuilder> for OrderResponseShippingConta
     }
 }
 crate::__private::struct_serde! {
-    OrderResponseShippingContact via OrderResponseShippingContactBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "created_at" => created_at : optional
-    value, "id" => id : optional value, "object" => object : optional value, "phone" =>
-    phone : optional value, "receiver" => receiver : optional value, "between_streets" =>
-    between_streets : optional value, "address" => address : optional value, "parent_id"
-    => parent_id : optional value, "default" => default : optional value, "metadata" =>
-    metadata : optional value, "deleted" => deleted : optional value,
+    OrderResponseShippingContact via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "created_at" => created_at : optional value, "id" => id :
+    optional value, "object" => object : optional value, "phone" => phone : optional
+    value, "receiver" => receiver : optional value, "between_streets" => between_streets
+    : optional value, "address" => address : optional value, "parent_id" => parent_id :
+    optional value, "default" => default : optional value, "metadata" => metadata :
+    optional value, "deleted" => deleted : optional value,
 }

@@ -92,7 +92,7 @@ impl TryFrom<OrdersUpdateTaxesRequestBuilder> for OrdersUpdateTaxesRequest {
     }
 }
 crate::__private::struct_serde! {
-    OrdersUpdateTaxesRequest via OrdersUpdateTaxesRequestBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "amount" => amount : optional value, "description" =>
+    OrdersUpdateTaxesRequest via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "description" =>
     description : optional value, "metadata" => metadata : optional value,
 }

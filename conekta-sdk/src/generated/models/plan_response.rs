@@ -176,12 +176,12 @@ impl TryFrom<PlanResponseBuilder> for PlanResponse {
     }
 }
 crate::__private::struct_serde! {
-    PlanResponse via PlanResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : optional value, "created_at" => created_at
-    : optional value, "currency" => currency : optional value, "expiry_count" =>
-    expiry_count : optional value, "frequency" => frequency : optional value, "id" => id
-    : optional value, "interval" => interval : optional value, "livemode" => livemode :
-    optional value, "name" => name : optional value, "object" => object : optional value,
+    PlanResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "amount" => amount : optional value, "created_at" => created_at : optional value,
+    "currency" => currency : optional value, "expiry_count" => expiry_count : optional
+    value, "frequency" => frequency : optional value, "id" => id : optional value,
+    "interval" => interval : optional value, "livemode" => livemode : optional value,
+    "name" => name : optional value, "object" => object : optional value,
     "trial_period_days" => trial_period_days : optional value, "max_retries" =>
     max_retries : optional value, "retry_delay_hours" => retry_delay_hours : optional
     value,

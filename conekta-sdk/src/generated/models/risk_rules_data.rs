@@ -128,9 +128,9 @@ impl TryFrom<RiskRulesDataBuilder> for RiskRulesData {
     }
 }
 crate::__private::struct_serde! {
-    RiskRulesData via RiskRulesDataBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : optional value, "field" => field : optional value,
-    "created_at" => created_at : optional value, "value" => value : optional value,
-    "is_global" => is_global : optional value, "is_test" => is_test : optional value,
-    "description" => description : optional value,
+    RiskRulesData via Self, extra : serde_json::Map < String, serde_json::Value >; "id"
+    => id : optional value, "field" => field : optional value, "created_at" => created_at
+    : optional value, "value" => value : optional value, "is_global" => is_global :
+    optional value, "is_test" => is_test : optional value, "description" => description :
+    optional value,
 }

@@ -159,11 +159,10 @@ impl TryFrom<SubscriptionDetailsBuilder> for SubscriptionDetails {
     }
 }
 crate::__private::struct_serde! {
-    SubscriptionDetails via SubscriptionDetailsBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "card" => card : optional value, "plan" => plan : optional
-    value, "id" => id : optional value, "object" => object : optional value, "status" =>
-    status : optional value, "plan_id" => plan_id : optional value, "customer_id" =>
-    customer_id : optional value, "next_billing_cycle" => next_billing_cycle : optional
-    value, "created_at" => created_at : optional value, "updated_at" => updated_at :
-    optional value,
+    SubscriptionDetails via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "card" => card : optional value, "plan" => plan : optional value, "id" => id :
+    optional value, "object" => object : optional value, "status" => status : optional
+    value, "plan_id" => plan_id : optional value, "customer_id" => customer_id : optional
+    value, "next_billing_cycle" => next_billing_cycle : optional value, "created_at" =>
+    created_at : optional value, "updated_at" => updated_at : optional value,
 }

@@ -164,12 +164,12 @@ impl TryFrom<SubscriptionDetailsCardBuilder> for SubscriptionDetailsCard {
     }
 }
 crate::__private::struct_serde! {
-    SubscriptionDetailsCard via SubscriptionDetailsCardBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "id" => id : optional value, "created_at" => created_at
-    : optional value, "active" => active : optional value, "object" => object : optional
-    value, "exp_month" => exp_month : optional value, "exp_year" => exp_year : optional
-    value, "brand" => brand : optional value, "last4" => last4 : optional value, "name"
-    => name : optional value, "payment_source_status" => payment_source_status : optional
-    value, "customer_id" => customer_id : optional value, "customer_custom_reference" =>
+    SubscriptionDetailsCard via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "id" => id : optional value, "created_at" => created_at : optional value, "active"
+    => active : optional value, "object" => object : optional value, "exp_month" =>
+    exp_month : optional value, "exp_year" => exp_year : optional value, "brand" => brand
+    : optional value, "last4" => last4 : optional value, "name" => name : optional value,
+    "payment_source_status" => payment_source_status : optional value, "customer_id" =>
+    customer_id : optional value, "customer_custom_reference" =>
     customer_custom_reference : optional value,
 }

@@ -144,11 +144,11 @@ impl TryFrom<SubscriptionDetailsPlanBuilder> for SubscriptionDetailsPlan {
     }
 }
 crate::__private::struct_serde! {
-    SubscriptionDetailsPlan via SubscriptionDetailsPlanBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "id" => id : optional value, "object" => object :
-    optional value, "name" => name : optional value, "amount" => amount : optional value,
-    "currency" => currency : optional value, "interval" => interval : optional value,
-    "frequency" => frequency : optional value, "trial_period_days" => trial_period_days :
-    optional value, "expiry_count" => expiry_count : optional value, "created_at" =>
-    created_at : optional value,
+    SubscriptionDetailsPlan via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "id" => id : optional value, "object" => object : optional value, "name" => name :
+    optional value, "amount" => amount : optional value, "currency" => currency :
+    optional value, "interval" => interval : optional value, "frequency" => frequency :
+    optional value, "trial_period_days" => trial_period_days : optional value,
+    "expiry_count" => expiry_count : optional value, "created_at" => created_at :
+    optional value,
 }

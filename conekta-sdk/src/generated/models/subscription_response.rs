@@ -228,17 +228,16 @@ impl TryFrom<SubscriptionResponseBuilder> for SubscriptionResponse {
     }
 }
 crate::__private::struct_serde! {
-    SubscriptionResponse via SubscriptionResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "billing_cycle_start" => billing_cycle_start : optional
-    value, "billing_cycle_end" => billing_cycle_end : optional value, "canceled_at" =>
-    canceled_at : optional value, "canceled_reason" => canceled_reason : optional value,
-    "card_id" => card_id : optional value, "charge_id" => charge_id : optional value,
-    "created_at" => created_at : optional value, "customer_custom_reference" =>
-    customer_custom_reference : optional value, "customer_id" => customer_id : optional
-    value, "id" => id : optional value, "last_billing_cycle_order_id" =>
-    last_billing_cycle_order_id : optional value, "object" => object : optional value,
-    "paused_at" => paused_at : optional value, "plan_id" => plan_id : optional value,
-    "status" => status : optional value, "subscription_start" => subscription_start :
-    optional value, "trial_start" => trial_start : optional value, "trial_end" =>
-    trial_end : optional value,
+    SubscriptionResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "billing_cycle_start" => billing_cycle_start : optional value, "billing_cycle_end" =>
+    billing_cycle_end : optional value, "canceled_at" => canceled_at : optional value,
+    "canceled_reason" => canceled_reason : optional value, "card_id" => card_id :
+    optional value, "charge_id" => charge_id : optional value, "created_at" => created_at
+    : optional value, "customer_custom_reference" => customer_custom_reference : optional
+    value, "customer_id" => customer_id : optional value, "id" => id : optional value,
+    "last_billing_cycle_order_id" => last_billing_cycle_order_id : optional value,
+    "object" => object : optional value, "paused_at" => paused_at : optional value,
+    "plan_id" => plan_id : optional value, "status" => status : optional value,
+    "subscription_start" => subscription_start : optional value, "trial_start" =>
+    trial_start : optional value, "trial_end" => trial_end : optional value,
 }

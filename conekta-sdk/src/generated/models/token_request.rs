@@ -81,7 +81,6 @@ impl TryFrom<TokenRequestBuilder> for TokenRequest {
     }
 }
 crate::__private::struct_serde! {
-    TokenRequest via TokenRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "card" => card : optional value, "checkout" => checkout :
-    optional value,
+    TokenRequest via Self, extra : serde_json::Map < String, serde_json::Value >; "card"
+    => card : optional value, "checkout" => checkout : optional value,
 }

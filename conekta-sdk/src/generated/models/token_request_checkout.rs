@@ -58,7 +58,6 @@ impl TryFrom<TokenRequestCheckoutBuilder> for TokenRequestCheckout {
     }
 }
 crate::__private::struct_serde! {
-    #[allow(deprecated)] TokenRequestCheckout via TokenRequestCheckoutBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "returns_control_on" =>
-    returns_control_on : optional value,
+    #[allow(deprecated)] TokenRequestCheckout via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "returns_control_on" => returns_control_on : optional value,
 }

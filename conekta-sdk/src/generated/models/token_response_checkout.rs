@@ -314,21 +314,20 @@ impl TryFrom<TokenResponseCheckoutBuilder> for TokenResponseCheckout {
     }
 }
 crate::__private::struct_serde! {
-    #[allow(deprecated)] TokenResponseCheckout via TokenResponseCheckoutBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "allowed_payment_methods" =>
-    allowed_payment_methods : optional list, "can_not_expire" => can_not_expire :
-    optional value, "emails_sent" => emails_sent : optional value,
-    "exclude_card_networks" => exclude_card_networks : optional list, "expires_at" =>
-    expires_at : optional value, "failure_url" => failure_url : optional value,
-    "force_3ds_flow" => force_3ds_flow : optional value, "id" => id : optional value,
-    "livemode" => livemode : optional value, "metadata" => metadata : optional value,
-    "monthly_installments_enabled" => monthly_installments_enabled : optional value,
-    "monthly_installments_options" => monthly_installments_options : optional list,
-    "name" => name : optional value, "needs_shipping_contact" => needs_shipping_contact :
-    optional value, "object" => object : optional value, "on_demand_enabled" =>
-    on_demand_enabled : optional value, "paid_payments_count" => paid_payments_count :
-    optional value, "recurrent" => recurrent : optional value, "sms_sent" => sms_sent :
-    optional value, "starts_at" => starts_at : optional value, "status" => status :
-    optional value, "success_url" => success_url : optional value, "type" => r#type :
-    optional value,
+    #[allow(deprecated)] TokenResponseCheckout via Self, extra : serde_json::Map <
+    String, serde_json::Value >; "allowed_payment_methods" => allowed_payment_methods :
+    optional list, "can_not_expire" => can_not_expire : optional value, "emails_sent" =>
+    emails_sent : optional value, "exclude_card_networks" => exclude_card_networks :
+    optional list, "expires_at" => expires_at : optional value, "failure_url" =>
+    failure_url : optional value, "force_3ds_flow" => force_3ds_flow : optional value,
+    "id" => id : optional value, "livemode" => livemode : optional value, "metadata" =>
+    metadata : optional value, "monthly_installments_enabled" =>
+    monthly_installments_enabled : optional value, "monthly_installments_options" =>
+    monthly_installments_options : optional list, "name" => name : optional value,
+    "needs_shipping_contact" => needs_shipping_contact : optional value, "object" =>
+    object : optional value, "on_demand_enabled" => on_demand_enabled : optional value,
+    "paid_payments_count" => paid_payments_count : optional value, "recurrent" =>
+    recurrent : optional value, "sms_sent" => sms_sent : optional value, "starts_at" =>
+    starts_at : optional value, "status" => status : optional value, "success_url" =>
+    success_url : optional value, "type" => r#type : optional value,
 }

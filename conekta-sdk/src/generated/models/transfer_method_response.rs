@@ -142,10 +142,10 @@ impl TryFrom<TransferMethodResponseBuilder> for TransferMethodResponse {
     }
 }
 crate::__private::struct_serde! {
-    TransferMethodResponse via TransferMethodResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "account_holder" => account_holder : optional value,
-    "account_number" => account_number : optional value, "bank" => bank : optional value,
-    "created_at" => created_at : optional value, "id" => id : optional value, "object" =>
-    object : optional value, "payee_id" => payee_id : optional value, "type" => r#type :
-    optional value,
+    TransferMethodResponse via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "account_holder" => account_holder : optional value, "account_number" =>
+    account_number : optional value, "bank" => bank : optional value, "created_at" =>
+    created_at : optional value, "id" => id : optional value, "object" => object :
+    optional value, "payee_id" => payee_id : optional value, "type" => r#type : optional
+    value,
 }

@@ -81,7 +81,7 @@ for UpdateOrderDiscountLinesRequest {
     }
 }
 crate::__private::struct_serde! {
-    UpdateOrderDiscountLinesRequest via UpdateOrderDiscountLinesRequestBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "amount" => amount : optional value,
-    "code" => code : optional value, "type" => r#type : optional value,
+    UpdateOrderDiscountLinesRequest via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : optional value, "code" => code : optional
+    value, "type" => r#type : optional value,
 }

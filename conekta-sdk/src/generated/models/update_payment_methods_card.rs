@@ -68,7 +68,7 @@ impl TryFrom<UpdatePaymentMethodsCardBuilder> for UpdatePaymentMethodsCard {
     }
 }
 crate::__private::struct_serde! {
-    UpdatePaymentMethodsCard via UpdatePaymentMethodsCardBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "name" => name : optional value, "expires_at" =>
-    expires_at : optional value,
+    UpdatePaymentMethodsCard via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "name" => name : optional value, "expires_at" => expires_at :
+    optional value,
 }

@@ -94,7 +94,7 @@ impl TryFrom<UpdatePlanBuilder> for UpdatePlan {
     }
 }
 crate::__private::struct_serde! {
-    UpdatePlan via UpdatePlanBuilder, extra : serde_json::Map < String, serde_json::Value
-    >; "amount" => amount : optional value, "currency" => currency : optional value,
-    "expiry_count" => expiry_count : optional value, "name" => name : optional value,
+    UpdatePlan via Self, extra : serde_json::Map < String, serde_json::Value >; "amount"
+    => amount : optional value, "currency" => currency : optional value, "expiry_count"
+    => expiry_count : optional value, "name" => name : optional value,
 }

@@ -149,10 +149,10 @@ impl TryFrom<UpdateProductBuilder> for UpdateProduct {
     }
 }
 crate::__private::struct_serde! {
-    UpdateProduct via UpdateProductBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "antifraud_info" => antifraud_info : optional value,
-    "description" => description : optional value, "sku" => sku : optional value, "name"
-    => name : optional value, "unit_price" => unit_price : optional value, "quantity" =>
-    quantity : optional value, "tags" => tags : optional list, "brand" => brand :
-    optional value, "metadata" => metadata : optional value,
+    UpdateProduct via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "antifraud_info" => antifraud_info : optional value, "description" => description :
+    optional value, "sku" => sku : optional value, "name" => name : optional value,
+    "unit_price" => unit_price : optional value, "quantity" => quantity : optional value,
+    "tags" => tags : optional list, "brand" => brand : optional value, "metadata" =>
+    metadata : optional value,
 }

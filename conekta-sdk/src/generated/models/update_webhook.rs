@@ -85,7 +85,7 @@ impl TryFrom<UpdateWebhookBuilder> for UpdateWebhook {
     }
 }
 crate::__private::struct_serde! {
-    UpdateWebhook via UpdateWebhookBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "url" => url : optional value, "subscribed_events" =>
-    subscribed_events : optional list, "active" => active : optional value,
+    UpdateWebhook via Self, extra : serde_json::Map < String, serde_json::Value >; "url"
+    => url : optional value, "subscribed_events" => subscribed_events : optional list,
+    "active" => active : optional value,
 }

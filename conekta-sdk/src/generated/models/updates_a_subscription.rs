@@ -78,7 +78,7 @@ impl TryFrom<UpdatesASubscriptionBuilder> for UpdatesASubscription {
     }
 }
 crate::__private::struct_serde! {
-    UpdatesASubscription via UpdatesASubscriptionBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "plan_id" => plan_id : optional value, "card_id" =>
-    card_id : optional value, "trial_end" => trial_end : optional value,
+    UpdatesASubscription via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "plan_id" => plan_id : optional value, "card_id" => card_id : optional value,
+    "trial_end" => trial_end : optional value,
 }

@@ -116,9 +116,9 @@ impl TryFrom<WebhookKeyCreateResponseBuilder> for WebhookKeyCreateResponse {
     }
 }
 crate::__private::struct_serde! {
-    WebhookKeyCreateResponse via WebhookKeyCreateResponseBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "active" => active : optional value, "created_at" =>
-    created_at : optional value, "id" => id : optional value, "livemode" => livemode :
-    optional value, "object" => object : optional value, "public_key" => public_key :
-    optional value,
+    WebhookKeyCreateResponse via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "active" => active : optional value, "created_at" => created_at
+    : optional value, "id" => id : optional value, "livemode" => livemode : optional
+    value, "object" => object : optional value, "public_key" => public_key : optional
+    value,
 }

@@ -118,9 +118,8 @@ impl TryFrom<WebhookKeyDeleteResponseBuilder> for WebhookKeyDeleteResponse {
     }
 }
 crate::__private::struct_serde! {
-    WebhookKeyDeleteResponse via WebhookKeyDeleteResponseBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "active" => active : optional value, "created_at" =>
-    created_at : optional value, "deleted" => deleted : optional value, "id" => id :
-    optional value, "livemode" => livemode : optional value, "object" => object :
-    optional value,
+    WebhookKeyDeleteResponse via Self, extra : serde_json::Map < String,
+    serde_json::Value >; "active" => active : optional value, "created_at" => created_at
+    : optional value, "deleted" => deleted : optional value, "id" => id : optional value,
+    "livemode" => livemode : optional value, "object" => object : optional value,
 }

@@ -56,6 +56,6 @@ impl TryFrom<WebhookKeyRequestBuilder> for WebhookKeyRequest {
     }
 }
 crate::__private::struct_serde! {
-    WebhookKeyRequest via WebhookKeyRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "active" => active : optional value,
+    WebhookKeyRequest via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "active" => active : optional value,
 }

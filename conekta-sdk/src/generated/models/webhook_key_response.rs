@@ -126,9 +126,9 @@ impl TryFrom<WebhookKeyResponseBuilder> for WebhookKeyResponse {
     }
 }
 crate::__private::struct_serde! {
-    WebhookKeyResponse via WebhookKeyResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : optional value, "active" => active : optional
-    value, "created_at" => created_at : optional value, "deactivated_at" =>
-    deactivated_at : optional value, "public_key" => public_key : optional value,
-    "livemode" => livemode : optional value, "object" => object : optional value,
+    WebhookKeyResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "id" => id : optional value, "active" => active : optional value, "created_at" =>
+    created_at : optional value, "deactivated_at" => deactivated_at : optional value,
+    "public_key" => public_key : optional value, "livemode" => livemode : optional value,
+    "object" => object : optional value,
 }

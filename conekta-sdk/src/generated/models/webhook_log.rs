@@ -117,9 +117,9 @@ impl TryFrom<WebhookLogBuilder> for WebhookLog {
     }
 }
 crate::__private::struct_serde! {
-    WebhookLog via WebhookLogBuilder, extra : serde_json::Map < String, serde_json::Value
-    >; "failed_attempts" => failed_attempts : optional value, "id" => id : optional
-    value, "last_attempted_at" => last_attempted_at : optional value,
+    WebhookLog via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "failed_attempts" => failed_attempts : optional value, "id" => id : optional value,
+    "last_attempted_at" => last_attempted_at : optional value,
     "last_http_response_status" => last_http_response_status : optional value, "object"
     => object : optional value, "response_data" => response_data : optional value, "url"
     => url : optional value,

@@ -141,10 +141,9 @@ impl TryFrom<WebhookResponseBuilder> for WebhookResponse {
     }
 }
 crate::__private::struct_serde! {
-    WebhookResponse via WebhookResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : optional value, "description" => description :
-    optional value, "livemode" => livemode : optional value, "active" => active :
-    optional value, "object" => object : optional value, "status" => status : optional
-    value, "subscribed_events" => subscribed_events : optional list, "url" => url :
-    optional value,
+    WebhookResponse via Self, extra : serde_json::Map < String, serde_json::Value >; "id"
+    => id : optional value, "description" => description : optional value, "livemode" =>
+    livemode : optional value, "active" => active : optional value, "object" => object :
+    optional value, "status" => status : optional value, "subscribed_events" =>
+    subscribed_events : optional list, "url" => url : optional value,
 }

@@ -137,6 +137,6 @@ impl TryFrom<BaseMetaBuilder> for BaseMeta {
     }
 }
 crate::__private::struct_serde! {
-    BaseMeta via BaseMetaBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "source" => source : optional value,
+    BaseMeta via Self, extra : serde_json::Map < String, serde_json::Value >; "source" =>
+    source : optional value,
 }

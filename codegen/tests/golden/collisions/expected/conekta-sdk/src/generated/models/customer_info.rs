@@ -54,6 +54,6 @@ impl TryFrom<CustomerInfoBuilder> for CustomerInfo {
     }
 }
 crate::__private::struct_serde! {
-    CustomerInfo via CustomerInfoBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "name" => name : optional value,
+    CustomerInfo via Self, extra : serde_json::Map < String, serde_json::Value >; "name"
+    => name : optional value,
 }

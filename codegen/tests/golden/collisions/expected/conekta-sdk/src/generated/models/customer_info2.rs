@@ -54,6 +54,6 @@ impl TryFrom<CustomerInfo2Builder> for CustomerInfo2 {
     }
 }
 crate::__private::struct_serde! {
-    CustomerInfo2 via CustomerInfo2Builder, extra : serde_json::Map < String,
-    serde_json::Value >; "email" => email : optional value,
+    CustomerInfo2 via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "email" => email : optional value,
 }

@@ -141,9 +141,8 @@ impl TryFrom<OrderBuilder> for Order {
     }
 }
 crate::__private::struct_serde! {
-    Order via OrderBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "document" => document : optional value, "document_alt" => document_alt : optional
-    value, "info" => info : optional value, "info_alt" => info_alt : optional value,
-    "customer" => customer : optional value, "customer_ref" => customer_ref : optional
-    value,
+    Order via Self, extra : serde_json::Map < String, serde_json::Value >; "document" =>
+    document : optional value, "document_alt" => document_alt : optional value, "info" =>
+    info : optional value, "info_alt" => info_alt : optional value, "customer" =>
+    customer : optional value, "customer_ref" => customer_ref : optional value,
 }

@@ -54,6 +54,6 @@ impl TryFrom<OrderCustomerBuilder> for OrderCustomer {
     }
 }
 crate::__private::struct_serde! {
-    OrderCustomer via OrderCustomerBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : optional value,
+    OrderCustomer via Self, extra : serde_json::Map < String, serde_json::Value >; "id"
+    => id : optional value,
 }

@@ -54,6 +54,6 @@ impl TryFrom<DetailBuilder> for Detail {
     }
 }
 crate::__private::struct_serde! {
-    Detail via DetailBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "code" => code : optional value,
+    Detail via Self, extra : serde_json::Map < String, serde_json::Value >; "code" =>
+    code : optional value,
 }

@@ -73,6 +73,6 @@ impl TryFrom<ProblemBuilder> for Problem {
     }
 }
 crate::__private::struct_serde! {
-    Problem via ProblemBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "message" => message : optional value, "details" => details : optional list,
+    Problem via Self, extra : serde_json::Map < String, serde_json::Value >; "message" =>
+    message : optional value, "details" => details : optional list,
 }

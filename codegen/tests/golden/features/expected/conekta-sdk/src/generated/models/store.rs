@@ -77,8 +77,8 @@ impl TryFrom<StoreBuilder> for Store {
     }
 }
 crate::__private::struct_serde! {
-    Store via StoreBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "address" => address : optional value, "payment" => payment : optional value,
+    Store via Self, extra : serde_json::Map < String, serde_json::Value >; "address" =>
+    address : optional value, "payment" => payment : optional value,
 }
 /// From schema `store/properties/payment`.
 #[derive(Debug, Clone, PartialEq)]

@@ -54,6 +54,6 @@ impl TryFrom<ToyBuilder> for Toy {
     }
 }
 crate::__private::struct_serde! {
-    Toy via ToyBuilder, extra : serde_json::Map < String, serde_json::Value >; "squeaks"
-    => squeaks : optional value,
+    Toy via Self, extra : serde_json::Map < String, serde_json::Value >; "squeaks" =>
+    squeaks : optional value,
 }

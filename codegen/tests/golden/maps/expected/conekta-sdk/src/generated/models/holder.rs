@@ -136,8 +136,8 @@ impl TryFrom<HolderBuilder> for Holder {
     }
 }
 crate::__private::struct_serde! {
-    Holder via HolderBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "any_map" => any_map : optional value, "bare_object" => bare_object : optional value,
+    Holder via Self, extra : serde_json::Map < String, serde_json::Value >; "any_map" =>
+    any_map : optional value, "bare_object" => bare_object : optional value,
     "closed_object" => closed_object : optional value, "counts" => counts : optional
     value, "labels_by_key" => labels_by_key : optional value, "points" => points :
     optional value, "free" => free : optional value,
@@ -195,6 +195,6 @@ impl TryFrom<HolderPointsValueBuilder> for HolderPointsValue {
     }
 }
 crate::__private::struct_serde! {
-    HolderPointsValue via HolderPointsValueBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "x" => x : optional value,
+    HolderPointsValue via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "x" => x : optional value,
 }

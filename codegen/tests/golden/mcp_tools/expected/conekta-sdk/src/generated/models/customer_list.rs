@@ -73,7 +73,6 @@ impl TryFrom<CustomerListBuilder> for CustomerList {
     }
 }
 crate::__private::struct_serde! {
-    CustomerList via CustomerListBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "has_more" => has_more : optional value, "data" => data :
-    optional list,
+    CustomerList via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "has_more" => has_more : optional value, "data" => data : optional list,
 }

@@ -60,8 +60,8 @@ impl TryFrom<CancelOrderBodyBuilder> for CancelOrderBody {
     }
 }
 crate::__private::struct_serde! {
-    CancelOrderBody via CancelOrderBodyBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "reason" => reason : optional value,
+    CancelOrderBody via Self, extra : serde_json::Map < String, serde_json::Value >;
+    "reason" => reason : optional value,
 }
 crate::__private::open_enum! {
     #[doc =

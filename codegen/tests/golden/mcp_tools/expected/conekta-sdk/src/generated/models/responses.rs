@@ -54,6 +54,6 @@ impl TryFrom<CancelOrderResponse200Builder> for CancelOrderResponse200 {
     }
 }
 crate::__private::struct_serde! {
-    CancelOrderResponse200 via CancelOrderResponse200Builder, extra : serde_json::Map <
-    String, serde_json::Value >; "id" => id : optional value,
+    CancelOrderResponse200 via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "id" => id : optional value,
 }

@@ -54,6 +54,6 @@ impl TryFrom<AddressBuilder> for Address {
     }
 }
 crate::__private::struct_serde! {
-    Address via AddressBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "street" => street : optional value,
+    Address via Self, extra : serde_json::Map < String, serde_json::Value >; "street" =>
+    street : optional value,
 }

@@ -62,6 +62,6 @@ impl TryFrom<DepartmentBuilder> for Department {
     }
 }
 crate::__private::struct_serde! {
-    Department via DepartmentBuilder, extra : serde_json::Map < String, serde_json::Value
-    >; "head" => head : optional value,
+    Department via Self, extra : serde_json::Map < String, serde_json::Value >; "head" =>
+    head : optional value,
 }

@@ -72,6 +72,6 @@ impl TryFrom<EmployeeBuilder> for Employee {
     }
 }
 crate::__private::struct_serde! {
-    Employee via EmployeeBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "name" => name : optional value, "department" => department : optional value,
+    Employee via Self, extra : serde_json::Map < String, serde_json::Value >; "name" =>
+    name : optional value, "department" => department : optional value,
 }

@@ -60,8 +60,8 @@ impl TryFrom<BaseBuilder> for Base {
     }
 }
 crate::__private::struct_serde! {
-    Base via BaseBuilder, extra : serde_json::Map < String, serde_json::Value >; "meta"
-    => meta : optional value,
+    Base via Self, extra : serde_json::Map < String, serde_json::Value >; "meta" => meta
+    : optional value,
 }
 /// From schema `base/properties/meta`.
 ///
@@ -116,6 +116,6 @@ impl TryFrom<BaseMetaBuilder> for BaseMeta {
     }
 }
 crate::__private::struct_serde! {
-    BaseMeta via BaseMetaBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "source" => source : optional value,
+    BaseMeta via Self, extra : serde_json::Map < String, serde_json::Value >; "source" =>
+    source : optional value,
 }

@@ -71,6 +71,6 @@ impl TryFrom<DerivedBuilder> for Derived {
     }
 }
 crate::__private::struct_serde! {
-    Derived via DerivedBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "meta" => meta : optional value, "extra_info" => extra_info : optional value,
+    Derived via Self, extra : serde_json::Map < String, serde_json::Value >; "meta" =>
+    meta : optional value, "extra_info" => extra_info : optional value,
 }

@@ -93,7 +93,7 @@ impl TryFrom<MatchBuilder> for Match {
     }
 }
 crate::__private::struct_serde! {
-    Match via MatchBuilder, extra : serde_json::Map < String, serde_json::Value >; "pick"
-    => pick : optional value, "derived" => derived : optional value, "payment" => payment
-    : optional value,
+    Match via Self, extra : serde_json::Map < String, serde_json::Value >; "pick" => pick
+    : optional value, "derived" => derived : optional value, "payment" => payment :
+    optional value,
 }

@@ -54,6 +54,6 @@ impl TryFrom<ErrorModelBuilder> for ErrorModel {
     }
 }
 crate::__private::struct_serde! {
-    ErrorModel via ErrorModelBuilder, extra : serde_json::Map < String, serde_json::Value
-    >; "message" => message : optional value,
+    ErrorModel via Self, extra : serde_json::Map < String, serde_json::Value >; "message"
+    => message : optional value,
 }

@@ -61,6 +61,6 @@ impl TryFrom<OtherThingBuilderModelBuilder> for OtherThingBuilderModel {
     }
 }
 crate::__private::struct_serde! {
-    OtherThingBuilderModel via OtherThingBuilderModelBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "holder" => holder : optional value,
+    OtherThingBuilderModel via Self, extra : serde_json::Map < String, serde_json::Value
+    >; "holder" => holder : optional value,
 }

@@ -61,6 +61,6 @@ impl TryFrom<ResultModelBuilder> for ResultModel {
     }
 }
 crate::__private::struct_serde! {
-    ResultModel via ResultModelBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "option" => option : optional value,
+    ResultModel via Self, extra : serde_json::Map < String, serde_json::Value >; "option"
+    => option : optional value,
 }
