@@ -14,7 +14,7 @@
 //! The path of a failure (`data[0].charges.data[1].amount`) is recorded while
 //! the error travels up through the visitors, into a thread-local list that
 //! [`from_slice`] sets up, so a decode that succeeds pays nothing for it and
-//! the path survives the separate decode of a union's variant.
+//! the path runs through unions, whose members are read again from [`Value`]s.
 
 use super::build_error::{BuildError, BuildErrorReason};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
