@@ -168,7 +168,8 @@ impl Client {
         };
         let status = response.status();
         tracing::Span::current().record("status", status.as_u16());
-        let headers = response.headers().clone();
+        // Taken, not copied: the body is read without them.
+        let headers = std::mem::take(response.headers_mut());
         if response.url() != prepared.url() {
             // Only a user-supplied client follows redirects; the other host's answer is not ours.
             return Err(Error::Api(Box::new(ApiError::followed_redirect(
