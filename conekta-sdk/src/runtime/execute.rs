@@ -53,8 +53,7 @@ impl Client {
             attempt = tracing::field::Empty,
         );
         async move {
-            let prepared = self.prepare(request)?;
-            let (status, body) = self.send_with_retries(op, &prepared).await?;
+            let (status, body) = self.send_with_retries(&request).await?;
             Ok(Answer {
                 operation: op.id,
                 status,
@@ -67,14 +66,14 @@ impl Client {
 
     async fn send_with_retries(
         &self,
-        op: &OperationInfo,
-        prepared: &reqwest::Request,
+        request: &Request,
     ) -> Result<(reqwest::StatusCode, Vec<u8>), Error> {
+        let op = request.operation;
         let mut delays = self.inner.retry.schedule();
         let mut attempt: u32 = 1;
         loop {
             tracing::Span::current().record("attempt", attempt);
-            let result = self.attempt(op, prepared).await?;
+            let result = self.attempt(op, self.prepare(request)?).await?;
             let outcome = match &result {
                 Attempt::Answered(status, ..) => Outcome::Status(*status),
                 Attempt::Failed(outcome, _) => *outcome,
@@ -103,8 +102,10 @@ impl Client {
         }
     }
 
-    /// The HTTP request, built once: URL, headers, body and timeout.
-    fn prepare(&self, request: Request) -> Result<reqwest::Request, Error> {
+    /// The HTTP request of one attempt: URL, headers, body (shared, not
+    /// copied) and timeout. Built for each attempt rather than cloned, so that
+    /// a call that is not retried builds it once.
+    fn prepare(&self, request: &Request) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
         let op = request.operation;
         let mut url = inner.base_url.clone();
@@ -132,10 +133,10 @@ impl Client {
         {
             builder = builder.header(CHILD_COMPANY, header_value(op.id, company)?);
         }
-        if let Some(body) = request.body {
+        if let Some(body) = &request.body {
             builder = builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
+                .body(body.clone());
         }
         if let Some(timeout) = inner.attempt_timeout {
             builder = builder.timeout(timeout);
@@ -146,16 +147,14 @@ impl Client {
         })
     }
 
-    /// Sends one copy of the prepared request (its body is shared, not copied).
+    /// Sends one attempt's request.
     async fn attempt(
         &self,
         op: &OperationInfo,
-        prepared: &reqwest::Request,
+        request: reqwest::Request,
     ) -> Result<Attempt, Error> {
-        let request = prepared.try_clone().ok_or_else(|| Error::InvalidRequest {
-            operation: op.id,
-            reason: "the request body cannot be sent again".into(),
-        })?;
+        // Where the answer must come from (see the redirect check below).
+        let sent_to = request.url().clone();
         let mut response = match self.inner.http.execute(request).await {
             Ok(response) => response,
             Err(err) if err.is_builder() => {
@@ -170,7 +169,7 @@ impl Client {
         tracing::Span::current().record("status", status.as_u16());
         // Taken, not copied: the body is read without them.
         let headers = std::mem::take(response.headers_mut());
-        if response.url() != prepared.url() {
+        if *response.url() != sent_to {
             // Only a user-supplied client follows redirects; the other host's answer is not ours.
             return Err(Error::Api(Box::new(ApiError::followed_redirect(
                 op.id,

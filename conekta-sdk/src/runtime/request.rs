@@ -33,7 +33,7 @@ pub struct Request {
     pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) options: RequestOptions,
-    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) body: Option<bytes::Bytes>,
 }
 
 impl Request {
@@ -71,7 +71,7 @@ impl Request {
             operation: self.operation.id,
             reason: format!("the body cannot be serialised: {err}"),
         })?;
-        self.body = Some(bytes);
+        self.body = Some(bytes.into());
         Ok(())
     }
 }
