@@ -253,17 +253,25 @@ fn read_members<'de, B: DecodeFields, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<(), A::Error> {
     while let Some(Key(key)) = map.next_key()? {
-        let read = match slots.field(&key, map) {
-            Ok(true) => Ok(()),
-            Ok(false) => extra.read(key.clone().into_owned(), map),
-            Err(err) => Err(err),
-        };
-        if let Err(err) = read {
-            record(|| Segment::Key(key.into_owned()));
-            return Err(err);
-        }
+        read_member(slots, extra, &key, map)?;
     }
     Ok(())
+}
+
+/// Reads member `key`'s value into its slot, or into the extras when no field
+/// has that name; a failure records the key in the path.
+fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
+    slots: &mut B,
+    extra: &mut B::Extra,
+    key: &str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    let read = match slots.field(key, map) {
+        Ok(true) => Ok(()),
+        Ok(false) => extra.read(key.to_owned(), map),
+        Err(err) => Err(err),
+    };
+    read.inspect_err(|_| record(|| Segment::Key(key.to_owned())))
 }
 
 /// The struct from its slots, or the error naming a required member.
@@ -379,16 +387,8 @@ pub fn tagged_variant<'de, T: Decoded, A: MapAccess<'de>>(
     let mut slots = T::Fields::default();
     let mut extra = <T::Fields as DecodeFields>::Extra::default();
     for (key, value) in seen {
-        let mut replay = Replay(Some(value));
-        let read = match slots.field(&key, &mut replay) {
-            Ok(true) => Ok(()),
-            Ok(false) => extra.read(key.clone().into_owned(), &mut replay),
-            Err(err) => Err(err),
-        };
-        if let Err(err) = read {
-            record(|| Segment::Key(key.into_owned()));
-            return Err(de::Error::custom(err));
-        }
+        read_member(&mut slots, &mut extra, &key, &mut Replay(Some(value)))
+            .map_err(de::Error::custom)?;
     }
     read_members(&mut slots, &mut extra, map)?;
     finish(slots, extra)
