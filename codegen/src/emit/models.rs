@@ -513,7 +513,7 @@ fn untagged_def(name: &proc_macro2::Ident, variants: &[UnionVariant]) -> TokenSt
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 #private::deserialize_untagged(
                     deserializer,
-                    &[#(|raw| #private::attempt(raw).map(Self::#names),)*],
+                    &[#(|value| #private::attempt(value).map(Self::#names),)*],
                     Self::Other,
                 )
             }

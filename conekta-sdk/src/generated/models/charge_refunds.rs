@@ -33,8 +33,8 @@ impl<'de> serde::Deserialize<'de> for ChargeRefunds {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::ResponseRefunds),
-                |raw| crate::__private::attempt(raw).map(Self::RefundsArray),
+                |value| crate::__private::attempt(value).map(Self::ResponseRefunds),
+                |value| crate::__private::attempt(value).map(Self::RefundsArray),
             ],
             Self::Other,
         )

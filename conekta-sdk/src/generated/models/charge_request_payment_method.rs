@@ -38,10 +38,10 @@ impl<'de> serde::Deserialize<'de> for ChargeRequestPaymentMethod {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::Card),
-                |raw| crate::__private::attempt(raw).map(Self::Bnpl),
-                |raw| crate::__private::attempt(raw).map(Self::Pbb),
-                |raw| crate::__private::attempt(raw).map(Self::General),
+                |value| crate::__private::attempt(value).map(Self::Card),
+                |value| crate::__private::attempt(value).map(Self::Bnpl),
+                |value| crate::__private::attempt(value).map(Self::Pbb),
+                |value| crate::__private::attempt(value).map(Self::General),
             ],
             Self::Other,
         )

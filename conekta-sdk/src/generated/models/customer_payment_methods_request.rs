@@ -29,8 +29,8 @@ impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsRequest {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::Token),
-                |raw| crate::__private::attempt(raw).map(Self::CashOrSpei),
+                |value| crate::__private::attempt(value).map(Self::Token),
+                |value| crate::__private::attempt(value).map(Self::CashOrSpei),
             ],
             Self::Other,
         )

@@ -33,8 +33,10 @@ impl<'de> serde::Deserialize<'de> for OrderCustomerInfo {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::CustomerInfo),
-                |raw| crate::__private::attempt(raw).map(Self::CustomerInfoCustomerId),
+                |value| crate::__private::attempt(value).map(Self::CustomerInfo),
+                |value| {
+                    crate::__private::attempt(value).map(Self::CustomerInfoCustomerId)
+                },
             ],
             Self::Other,
         )

@@ -107,8 +107,8 @@ impl<'de> serde::Deserialize<'de> for StorePayment {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::Card),
-                |raw| crate::__private::attempt(raw).map(Self::Cash),
+                |value| crate::__private::attempt(value).map(Self::Card),
+                |value| crate::__private::attempt(value).map(Self::Cash),
             ],
             Self::Other,
         )

@@ -28,8 +28,8 @@ impl<'de> serde::Deserialize<'de> for Contact {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::Variant0),
-                |raw| crate::__private::attempt(raw).map(Self::Variant1),
+                |value| crate::__private::attempt(value).map(Self::Variant0),
+                |value| crate::__private::attempt(value).map(Self::Variant1),
             ],
             Self::Other,
         )

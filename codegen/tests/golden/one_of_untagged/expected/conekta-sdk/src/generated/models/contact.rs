@@ -40,11 +40,11 @@ impl<'de> serde::Deserialize<'de> for Contact {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::FullContact),
-                |raw| crate::__private::attempt(raw).map(Self::PhoneContact),
-                |raw| crate::__private::attempt(raw).map(Self::LabelledEmailContact),
-                |raw| crate::__private::attempt(raw).map(Self::EmailContact),
-                |raw| crate::__private::attempt(raw).map(Self::Variant0),
+                |value| crate::__private::attempt(value).map(Self::FullContact),
+                |value| crate::__private::attempt(value).map(Self::PhoneContact),
+                |value| crate::__private::attempt(value).map(Self::LabelledEmailContact),
+                |value| crate::__private::attempt(value).map(Self::EmailContact),
+                |value| crate::__private::attempt(value).map(Self::Variant0),
             ],
             Self::Other,
         )

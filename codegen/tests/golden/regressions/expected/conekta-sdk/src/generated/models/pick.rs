@@ -29,8 +29,8 @@ impl<'de> serde::Deserialize<'de> for Pick {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::Shade),
-                |raw| crate::__private::attempt(raw).map(Self::Color),
+                |value| crate::__private::attempt(value).map(Self::Shade),
+                |value| crate::__private::attempt(value).map(Self::Color),
             ],
             Self::Other,
         )

@@ -29,8 +29,8 @@ impl<'de> serde::Deserialize<'de> for VecModel {
         crate::__private::deserialize_untagged(
             deserializer,
             &[
-                |raw| crate::__private::attempt(raw).map(Self::Thing),
-                |raw| crate::__private::attempt(raw).map(Self::Place),
+                |value| crate::__private::attempt(value).map(Self::Thing),
+                |value| crate::__private::attempt(value).map(Self::Place),
             ],
             Self::Other,
         )
