@@ -86,8 +86,14 @@ mod golden_scoping;
 pub mod __private {
     pub use crate::runtime::build::{keep, many, object, one, required};
     pub use crate::runtime::decode::{
-        DecodeFields, Decoded, List, TaggedUnion, attempt, deserialize_struct, deserialize_tagged,
-        deserialize_untagged, serialize_optional, serialize_struct, tagged_variant,
+        DecodeFields, Decoded, List, deserialize_struct, serialize_optional, serialize_struct,
+    };
+    pub use crate::runtime::nested::{
+        FillsItself, Nested, Sink, deserialize_in_place, push_built, push_in_place, push_tagged,
+        read_built, read_in_place, read_list_into, read_member_into, read_tagged,
+    };
+    pub use crate::runtime::union_decode::{
+        TaggedUnion, attempt, deserialize_tagged, deserialize_untagged, tagged_variant,
     };
     pub use crate::{open_enum, struct_serde, tagged_union};
 }

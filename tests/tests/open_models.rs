@@ -127,3 +127,99 @@ fn models_decode_the_same_from_every_reader_and_member_order() {
     );
     assert!(written.get("corporate").is_none());
 }
+
+/// Structs, lists of structs and tagged unions inside a struct are read into
+/// their slots: the last occurrence of a member wins, `null` clears it, list
+/// items keep their order, and a failing item is named by its index.
+#[test]
+fn nested_members_are_read_into_their_slots() {
+    use conekta_sdk::models::{ChargeResponsePaymentMethod, OrderResponse};
+    let charge = |id: &str, method: serde_json::Value| {
+        json!({"id": id, "amount": 100, "created_at": 1, "currency": "MXN", "livemode": false,
+               "object": "charge", "order_id": "ord_1", "status": "paid", "payment_method": method})
+    };
+    let body = json!({
+        "customer_info": {"name": "Ana", "object": "customer_info"},
+        "shipping_contact": {"receiver": "Ana"},
+        "line_items": {"object": "list", "has_more": false, "data": [
+            {"name": "a", "unit_price": 1, "quantity": 1},
+            {"name": "b", "unit_price": 2, "quantity": 2},
+            {"name": "c", "unit_price": 3, "quantity": 3}
+        ]},
+        "charges": {"object": "list", "has_more": false, "data": [
+            charge("ch_1", json!({"object": "card_payment", "last4": "4242", "extra_member": 1})),
+            charge("ch_2", json!({"object": "future_payment", "kept": true})),
+            charge("ch_3", json!(null))
+        ]}
+    });
+    // serde_json::json! cannot repeat a key: append the repeats to the text.
+    let mut text = body.to_string();
+    text.pop();
+    text.push_str(r#","customer_info":{"email":"ana@example.com"},"shipping_contact":null}"#);
+    let order: OrderResponse = conekta_sdk::from_slice(text.as_bytes()).expect("decodes");
+
+    let info = order
+        .customer_info
+        .as_ref()
+        .expect("the last customer_info");
+    assert_eq!(
+        info.name, None,
+        "the first occurrence is replaced, not merged"
+    );
+    assert_eq!(info.email.as_deref(), Some("ana@example.com"));
+    assert_eq!(order.shipping_contact, None, "null clears an earlier value");
+    let names: Vec<&str> = order
+        .line_items
+        .as_ref()
+        .unwrap()
+        .data
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|item| item.name.as_str())
+        .collect();
+    assert_eq!(names, ["a", "b", "c"]);
+    let charges = order.charges.as_ref().unwrap().data.as_ref().unwrap();
+    match &charges[0].payment_method {
+        Some(ChargeResponsePaymentMethod::CardPayment(card)) => {
+            assert_eq!(card.last4.as_deref(), Some("4242"));
+            assert_eq!(card.extra.get("extra_member"), Some(&json!(1)));
+        }
+        other => panic!("a card payment, not {other:?}"),
+    }
+    match &charges[1].payment_method {
+        Some(ChargeResponsePaymentMethod::Unknown(value)) => {
+            assert_eq!(value, &json!({"object": "future_payment", "kept": true}));
+        }
+        other => panic!("an unknown payment method, not {other:?}"),
+    }
+    assert_eq!(charges[2].payment_method, None);
+    // Nothing is lost on the way back.
+    let mut expected = body.clone();
+    expected["customer_info"] = json!({"email": "ana@example.com"});
+    expected.as_object_mut().unwrap().remove("shipping_contact");
+    expected["charges"]["data"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("payment_method");
+    assert_eq!(serde_json::to_value(&order).unwrap(), expected);
+    // The same body from a `Value` decodes the same.
+    let from_value: OrderResponse =
+        serde_json::from_value(serde_json::from_str(&text).unwrap()).expect("decodes");
+    assert_eq!(from_value, order);
+
+    let mut bad = body;
+    bad["line_items"]["data"][1]["quantity"] = json!("two");
+    let err = conekta_sdk::from_slice::<OrderResponse>(bad.to_string().as_bytes())
+        .expect_err("quantity is a number");
+    assert_eq!(err.path(), "line_items.data[1].quantity");
+    let mut bad = json!({"charges": {"object": "list", "has_more": false,
+                               "data": [charge("ch_1", json!(null)), {"id": "ch_2"}]}});
+    let err = conekta_sdk::from_slice::<OrderResponse>(bad.to_string().as_bytes())
+        .expect_err("a charge needs its amount");
+    assert_eq!(err.path(), "charges.data[1]");
+    bad["charges"]["data"][0]["payment_method"] = json!({"object": "card_payment", "last4": 4242});
+    let err = conekta_sdk::from_slice::<OrderResponse>(bad.to_string().as_bytes())
+        .expect_err("last4 is a string");
+    assert_eq!(err.path(), "charges.data[0].payment_method.last4");
+}

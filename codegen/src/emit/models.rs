@@ -23,11 +23,7 @@ pub fn emit(
     for def in types {
         modules.entry(def.module.as_str()).or_default().push(def);
     }
-    let structs: BTreeSet<&str> = types
-        .iter()
-        .filter(|def| matches!(def.kind, TypeKind::Struct { .. }))
-        .map(|def| def.name.as_str())
-        .collect();
+    let kinds = Kinds::of(types);
     let mut files = Vec::new();
     for (module, defs) in &modules {
         let path = format!("{dir}/{module}.rs");
@@ -36,7 +32,7 @@ pub fn emit(
         let mut items = TokenStream::new();
         for def in defs {
             collect_refs(def, &mut uses);
-            items.extend(type_def(def, &structs));
+            items.extend(type_def(def, &kinds));
         }
         let imports: Vec<_> = uses.difference(&local).map(|n| ident(n)).collect();
         let imports = if imports.is_empty() {
@@ -93,8 +89,39 @@ fn origin(source: &str) -> String {
     }
 }
 
-/// The tokens for one type and its impls; `structs` names every struct type.
-pub fn type_def(def: &TypeDef, structs: &BTreeSet<&str>) -> TokenStream {
+/// What the emitters of one type need to know of the others.
+pub struct Kinds<'a> {
+    /// Every struct type.
+    structs: BTreeSet<&'a str>,
+    /// Every type a struct member is read into in place: structs and tagged unions.
+    nested: BTreeSet<&'a str>,
+}
+
+impl<'a> Kinds<'a> {
+    /// The kinds of `types`.
+    pub fn of(types: &'a [TypeDef]) -> Self {
+        let names = |keep: fn(&TypeKind) -> bool| {
+            types
+                .iter()
+                .filter(|def| keep(&def.kind))
+                .map(|def| def.name.as_str())
+                .collect::<BTreeSet<_>>()
+        };
+        Kinds {
+            structs: names(|kind| matches!(kind, TypeKind::Struct { .. })),
+            nested: names(|kind| matches!(kind, TypeKind::Struct { .. } | TypeKind::Tagged { .. })),
+        }
+    }
+
+    /// Whether a member of type `ty` is read in place.
+    fn is_nested(&self, ty: &TypeRef) -> bool {
+        matches!(ty, TypeRef::Named(name) if self.nested.contains(name.as_str()))
+    }
+}
+
+/// The tokens for one type and its impls.
+pub fn type_def(def: &TypeDef, kinds: &Kinds<'_>) -> TokenStream {
+    let structs = &kinds.structs;
     let mut notes = Vec::new();
     let mut docs = def.docs.clone();
     if let Some(schema) = def.source.strip_prefix("#/components/schemas/") {
@@ -124,6 +151,7 @@ pub fn type_def(def: &TypeDef, structs: &BTreeSet<&str>) -> TokenStream {
                 fields,
                 additional.as_ref(),
                 extra_field,
+                kinds,
             );
             quote!(#docs #deprecated #body)
         }
@@ -288,6 +316,7 @@ fn struct_def(
     fields: &[Field],
     additional: Option<&TypeRef>,
     extra_field: &str,
+    kinds: &Kinds<'_>,
 ) -> TokenStream {
     let all_optional = fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
@@ -321,7 +350,14 @@ fn struct_def(
     } else {
         builder_name.clone()
     };
-    let serde = struct_serde(name, &decoder, fields, &extra, &extra_ty, &allow_deprecated);
+    let serde = struct_serde(
+        name,
+        &decoder,
+        fields,
+        (&extra, &extra_ty),
+        kinds,
+        &allow_deprecated,
+    );
     let builder_doc = format!(
         " A builder: set fields by name, then [`{name}Builder::build`]; or pass the builder \
          itself wherever a `{name}` is expected."
@@ -349,13 +385,14 @@ fn struct_def(
 
 /// `Serialize` and `Deserialize` for a struct, through the runtime's struct
 /// visitor: `decoder` (the struct itself, or its builder) collects the members,
-/// undeclared ones go to `extra`.
+/// undeclared ones go to the `extra` field of type `extra_ty`. Members that
+/// are structs or tagged unions are read where they live.
 fn struct_serde(
     name: &proc_macro2::Ident,
     decoder: &proc_macro2::Ident,
     fields: &[Field],
-    extra: &proc_macro2::Ident,
-    extra_ty: &TokenStream,
+    (extra, extra_ty): (&proc_macro2::Ident, &TokenStream),
+    kinds: &Kinds<'_>,
     allow_deprecated: &Option<TokenStream>,
 ) -> TokenStream {
     let members = fields.iter().map(|field| {
@@ -366,8 +403,10 @@ fn struct_serde(
         } else {
             quote!(optional)
         };
-        let shape = match field.ty {
+        let shape = match &field.ty {
+            TypeRef::Array(item) if kinds.is_nested(item) => quote!(nested_list),
             TypeRef::Array(_) => quote!(list),
+            ty if kinds.is_nested(ty) => quote!(nested),
             _ => quote!(value),
         };
         quote!(#json => #rust: #presence #shape,)

@@ -1,5 +1,6 @@
-//! How the generated models read JSON: one visitor for every struct, tagged
-//! unions in one pass, and the JSON path of a failure.
+//! How the generated models read JSON: one visitor for every struct, and the
+//! JSON path of a failure. Unions are read in [`union_decode`](super::union_decode),
+//! members that are structs or tagged unions in [`nested`](super::nested).
 //!
 //! serde's derive would buffer every member of a struct with a `flatten`ed
 //! `extra` map, and decode unions through `serde_json::Value`. Here a struct's
@@ -48,12 +49,23 @@ fn record(segment: impl FnOnce() -> Segment) {
     });
 }
 
+/// Adds a member name to the recorded path, if one is being recorded.
+pub(crate) fn record_key(key: &str) {
+    record(|| Segment::Key(key.to_owned()));
+}
+
+/// Adds an array index to the recorded path, if one is being recorded.
+pub(crate) fn record_index(index: usize) {
+    record(|| Segment::Index(index));
+}
+
 /// The recorded path's length, to undo the steps of a failed attempt.
-fn recorded_len() -> usize {
+pub(crate) fn recorded_len() -> usize {
     PATH.with(|path| path.borrow().as_ref().map_or(0, Vec::len))
 }
 
-fn truncate_recorded(len: usize) {
+/// Drops the steps recorded after `len`.
+pub(crate) fn truncate_recorded(len: usize) {
     PATH.with(|path| {
         if let Some(path) = path.borrow_mut().as_mut() {
             path.truncate(len);
@@ -150,7 +162,7 @@ pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
 }
 
 /// A member name: borrowed from the input when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -247,7 +259,7 @@ impl<'de, B: DecodeFields> Visitor<'de> for StructVisitor<B> {
 }
 
 /// Reads the rest of an object's members into a struct's slots and extras.
-fn read_members<'de, B: DecodeFields, A: MapAccess<'de>>(
+pub(crate) fn read_members<'de, B: DecodeFields, A: MapAccess<'de>>(
     slots: &mut B,
     extra: &mut B::Extra,
     map: &mut A,
@@ -260,7 +272,7 @@ fn read_members<'de, B: DecodeFields, A: MapAccess<'de>>(
 
 /// Reads member `key`'s value into its slot, or into the extras when no field
 /// has that name; a failure records the key in the path.
-fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
+pub(crate) fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
     slots: &mut B,
     extra: &mut B::Extra,
     key: &str,
@@ -275,7 +287,10 @@ fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
 }
 
 /// The struct from its slots, or the error naming a required member.
-fn finish<B: DecodeFields, E: de::Error>(slots: B, extra: B::Extra) -> Result<B::Model, E> {
+pub(crate) fn finish<B: DecodeFields, E: de::Error>(
+    slots: B,
+    extra: B::Extra,
+) -> Result<B::Model, E> {
     slots.finish(extra).map_err(|err| match err.reason() {
         BuildErrorReason::Missing => E::custom(format_args!("missing field `{}`", err.path())),
         BuildErrorReason::Invalid(_) => E::custom(err),
@@ -333,8 +348,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
                         Ok(Some(item)) => items.push(item),
                         Ok(None) => return Ok(List(items)),
                         Err(err) => {
-                            let index = items.len();
-                            record(|| Segment::Index(index));
+                            record_index(items.len());
                             return Err(err);
                         }
                     }
@@ -351,168 +365,6 @@ pub trait Decoded: Sized {
     type Fields: DecodeFields<Model = Self>;
 }
 
-/// A union told apart by a member (its tag), as `tagged_union!` defines it.
-pub trait TaggedUnion: Sized {
-    /// The tag's member name, e.g. `type`.
-    const PROPERTY: &'static str;
-    /// The tags of the variants.
-    const TAGS: &'static [&'static str];
-    /// Decodes the variant that `tag` (one of [`TAGS`](Self::TAGS)) names, from
-    /// the members read so far (`seen`, the tag among them) and the rest of `map`.
-    fn variant<'de, A: MapAccess<'de>>(
-        tag: &str,
-        seen: Vec<(Cow<'de, str>, Value)>,
-        map: &mut A,
-    ) -> Result<Self, A::Error>;
-    /// The value of a tag no variant has, or of no tag, as it was received.
-    fn unknown(value: Value) -> Self;
-}
-
-/// Decodes a union told apart by a member, in one pass: the members before
-/// the tag are kept and handed to the variant's builder with the rest of the
-/// object; a value with an unknown tag, no tag or that is not an object
-/// becomes the unknown variant.
-pub fn deserialize_tagged<'de, U: TaggedUnion, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<U, D::Error> {
-    deserializer.deserialize_any(TaggedVisitor::<U>(PhantomData))
-}
-
-/// Decodes variant `T` of a tagged union from the members read so far and
-/// the rest of the object (for [`TaggedUnion::variant`]).
-pub fn tagged_variant<'de, T: Decoded, A: MapAccess<'de>>(
-    seen: Vec<(Cow<'de, str>, Value)>,
-    map: &mut A,
-) -> Result<T, A::Error> {
-    let mut slots = T::Fields::default();
-    let mut extra = <T::Fields as DecodeFields>::Extra::default();
-    for (key, value) in seen {
-        read_member(&mut slots, &mut extra, &key, &mut Replay(Some(value)))
-            .map_err(de::Error::custom)?;
-    }
-    read_members(&mut slots, &mut extra, map)?;
-    finish(slots, extra)
-}
-
-struct TaggedVisitor<U>(PhantomData<U>);
-
-impl<'de, U: TaggedUnion> Visitor<'de> for TaggedVisitor<U> {
-    type Value = U;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an object with a `{}` member", U::PROPERTY)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
-        let mut seen: Vec<(Cow<'de, str>, Value)> = Vec::new();
-        while let Some(Key(key)) = map.next_key()? {
-            let value: Value = match map.next_value() {
-                Ok(value) => value,
-                Err(err) => {
-                    record(|| Segment::Key(key.into_owned()));
-                    return Err(err);
-                }
-            };
-            if key != U::PROPERTY {
-                seen.push((key, value));
-                continue;
-            }
-            // A tag that is not a string is no known tag either.
-            let tag = value
-                .as_str()
-                .and_then(|tag| U::TAGS.iter().find(|known| **known == tag));
-            seen.push((key, value));
-            if let Some(tag) = tag {
-                return U::variant(tag, seen, &mut map);
-            }
-            break;
-        }
-        let mut object: Map<String, Value> = seen
-            .into_iter()
-            .map(|(key, value)| (key.into_owned(), value))
-            .collect();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value()?;
-            object.insert(key, value);
-        }
-        Ok(U::unknown(Value::Object(object)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<U, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(U::unknown(Value::Array(items)))
-    }
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<U, E> {
-        Ok(U::unknown(Value::from(value)))
-    }
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<U, E> {
-        Ok(U::unknown(Value::from(value)))
-    }
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<U, E> {
-        Ok(U::unknown(Value::from(value)))
-    }
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<U, E> {
-        Ok(U::unknown(Value::from(value)))
-    }
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<U, E> {
-        Ok(U::unknown(Value::from(value)))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<U, E> {
-        Ok(U::unknown(Value::Null))
-    }
-}
-
-/// One member's value, read again from the [`Value`] it was kept as.
-struct Replay(Option<Value>);
-
-impl<'de> MapAccess<'de> for Replay {
-    type Error = serde_json::Error;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(
-        &mut self,
-        _: K,
-    ) -> Result<Option<K::Value>, serde_json::Error> {
-        Ok(None)
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, serde_json::Error> {
-        let value = self
-            .0
-            .take()
-            .ok_or_else(|| de::Error::custom("a member's value was read twice"))?;
-        seed.deserialize(value)
-    }
-}
-
-/// Decodes a union without a discriminator: the first of `attempts` that
-/// decodes, or `other` with the value as received. A failed attempt leaves no
-/// trace in the recorded path.
-pub fn deserialize_untagged<'de, U, D: Deserializer<'de>>(
-    deserializer: D,
-    attempts: &[fn(&Value) -> Option<U>],
-    other: impl FnOnce(Value) -> U,
-) -> Result<U, D::Error> {
-    let value = Value::deserialize(deserializer)?;
-    let mark = recorded_len();
-    for attempt in attempts {
-        if let Some(decoded) = attempt(&value) {
-            return Ok(decoded);
-        }
-        truncate_recorded(mark);
-    }
-    Ok(other(value))
-}
-
-/// One attempt of [`deserialize_untagged`]: `T`, if the value decodes as one.
-pub fn attempt<T: DeserializeOwned>(value: &Value) -> Option<T> {
-    T::deserialize(value).ok()
-}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod client;
 pub(crate) mod decode;
 mod error;
 mod execute;
+pub(crate) mod nested;
 mod open_enum;
 mod options;
 mod pagination;
@@ -18,6 +19,7 @@ mod secret;
 mod struct_serde;
 mod tagged_union;
 mod transport;
+pub(crate) mod union_decode;
 
 pub use build::IntoJsonObject;
 pub use build_error::{BuildError, BuildErrorReason};

@@ -6,8 +6,10 @@
 /// its own members), `Name via NameBuilder` otherwise.
 ///
 /// Each member is `"json" => field: presence shape`, where presence is
-/// `required` or `optional` and shape is `value` or `list` (a list records
-/// the index of an item that fails to decode).
+/// `required` or `optional` and shape is `value`, `list` (a list records
+/// the index of an item that fails to decode), `nested` (a generated struct
+/// or tagged union, read into its slot) or `nested_list` (a list of them,
+/// each read into its place in the list; see [`nested`](super::nested)).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! struct_serde {
@@ -26,6 +28,38 @@ macro_rules! struct_serde {
             }
             $( $json => $field: $presence $shape, )*
         }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_in_place::<Self, D>(deserializer)
+            }
+        }
+
+        $(#[$attr])*
+        impl $crate::__private::FillsItself for $name {
+            #[inline]
+            fn keep_extra(&mut self, extra: Self::Extra) {
+                self.$extra = extra;
+            }
+        }
+
+        $(#[$attr])*
+        impl $crate::__private::Nested for $name {
+            #[inline]
+            fn read_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                slot: &mut ::std::option::Option<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::read_in_place(deserializer, slot)
+            }
+            #[inline]
+            fn push_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::push_in_place(deserializer, items)
+            }
+        }
     };
     // Otherwise its builder collects the members and checks the required ones.
     (
@@ -42,6 +76,30 @@ macro_rules! struct_serde {
             }
             $( $json => $field: $presence $shape, )*
         }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_struct::<$builder, D>(deserializer)
+            }
+        }
+
+        $(#[$attr])*
+        impl $crate::__private::Nested for $name {
+            #[inline]
+            fn read_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                slot: &mut ::std::option::Option<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::read_built::<$builder, D>(deserializer, slot)
+            }
+            #[inline]
+            fn push_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::push_built::<$builder, D>(deserializer, items)
+            }
+        }
     };
     (
         @impl $(#[$attr:meta])*
@@ -56,12 +114,6 @@ macro_rules! struct_serde {
                     $( $crate::__private::struct_serde!(@write $presence, map, $json, &self.$field); )*
                     ::std::result::Result::Ok(())
                 })
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::__private::deserialize_struct::<$builder, D>(deserializer)
             }
         }
 
@@ -81,7 +133,7 @@ macro_rules! struct_serde {
                 map: &mut A,
             ) -> ::std::result::Result<bool, A::Error> {
                 match key {
-                    $( $json => self.$field = $crate::__private::struct_serde!(@read $shape, map), )*
+                    $( $json => $crate::__private::struct_serde!(@read $shape, map, self.$field), )*
                     _ => return ::std::result::Result::Ok(false),
                 }
                 ::std::result::Result::Ok(true)
@@ -100,11 +152,17 @@ macro_rules! struct_serde {
     (@write optional, $map:ident, $json:literal, $value:expr) => {
         $crate::__private::serialize_optional($map, $json, $value)?
     };
-    (@read value, $map:ident) => {
-        $map.next_value()?
+    (@read value, $map:ident, $slot:expr) => {
+        $slot = $map.next_value()?
     };
-    (@read list, $map:ident) => {
-        $map.next_value::<::std::option::Option<$crate::__private::List<_>>>()?
+    (@read list, $map:ident, $slot:expr) => {
+        $slot = $map.next_value::<::std::option::Option<$crate::__private::List<_>>>()?
             .map($crate::__private::List::into_inner)
+    };
+    (@read nested, $map:ident, $slot:expr) => {
+        $crate::__private::read_member_into($map, &mut $slot)?
+    };
+    (@read nested_list, $map:ident, $slot:expr) => {
+        $crate::__private::read_list_into($map, &mut $slot)?
     };
 }

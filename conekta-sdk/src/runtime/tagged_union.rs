@@ -64,13 +64,16 @@ macro_rules! tagged_union {
             const PROPERTY: &'static str = $property;
             const TAGS: &'static [&'static str] = &[$($tag),+];
 
-            fn variant<'de, A: ::serde::de::MapAccess<'de>>(
+            fn variant<'de, A: ::serde::de::MapAccess<'de>, S: $crate::__private::Sink<Self>>(
                 tag: &str,
                 seen: ::std::vec::Vec<(::std::borrow::Cow<'de, str>, ::serde_json::Value)>,
                 map: &mut A,
-            ) -> ::std::result::Result<Self, A::Error> {
+                sink: S,
+            ) -> ::std::result::Result<S::Done, A::Error> {
                 match tag {
-                    $( $tag => $crate::__private::tagged_variant(seen, map).map(Self::$variant), )+
+                    $( $tag => ::std::result::Result::Ok(
+                        sink.put(Self::$variant($crate::__private::tagged_variant(seen, map)?)),
+                    ), )+
                     other => ::std::result::Result::Err(::serde::de::Error::unknown_variant(other, Self::TAGS)),
                 }
             }
@@ -83,6 +86,23 @@ macro_rules! tagged_union {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 $crate::__private::deserialize_tagged(deserializer)
+            }
+        }
+
+        impl $crate::__private::Nested for $name {
+            #[inline]
+            fn read_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                slot: &mut ::std::option::Option<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::read_tagged(deserializer, slot)
+            }
+            #[inline]
+            fn push_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::push_tagged(deserializer, items)
             }
         }
     };

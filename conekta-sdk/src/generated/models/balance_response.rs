@@ -253,11 +253,12 @@ impl TryFrom<BalanceResponseBuilder> for BalanceResponse {
 }
 crate::__private::struct_serde! {
     BalanceResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "available" => available : optional list, "cashout_retention_amount" =>
-    cashout_retention_amount : optional list, "conekta_retention" => conekta_retention :
-    optional list, "gateway" => gateway : optional list, "pending" => pending : optional
-    list, "retained" => retained : optional list, "retention_amount" => retention_amount
-    : optional list, "target_collateral_amount" => target_collateral_amount : optional
-    value, "target_retention_amount" => target_retention_amount : optional list,
-    "temporarily_retained" => temporarily_retained : optional list,
+    "available" => available : optional nested_list, "cashout_retention_amount" =>
+    cashout_retention_amount : optional nested_list, "conekta_retention" =>
+    conekta_retention : optional nested_list, "gateway" => gateway : optional
+    nested_list, "pending" => pending : optional nested_list, "retained" => retained :
+    optional nested_list, "retention_amount" => retention_amount : optional nested_list,
+    "target_collateral_amount" => target_collateral_amount : optional value,
+    "target_retention_amount" => target_retention_amount : optional nested_list,
+    "temporarily_retained" => temporarily_retained : optional nested_list,
 }

@@ -253,7 +253,7 @@ impl TryFrom<ChargeOrderResponseBuilder> for ChargeOrderResponse {
 }
 crate::__private::struct_serde! {
     ChargeOrderResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "amount" => amount : optional value, "channel" => channel : optional value,
+    "amount" => amount : optional value, "channel" => channel : optional nested,
     "created_at" => created_at : optional value, "currency" => currency : optional value,
     "customer_id" => customer_id : optional value, "description" => description :
     optional value, "device_fingerprint" => device_fingerprint : optional value,
@@ -261,7 +261,7 @@ crate::__private::struct_serde! {
     : optional value, "id" => id : optional value, "livemode" => livemode : optional
     value, "monthly_installments" => monthly_installments : optional value, "object" =>
     object : optional value, "order_id" => order_id : optional value, "paid_at" =>
-    paid_at : optional value, "payment_method" => payment_method : optional value,
+    paid_at : optional value, "payment_method" => payment_method : optional nested,
     "reference_id" => reference_id : optional value, "refunds" => refunds : optional
     list, "status" => status : optional value,
 }

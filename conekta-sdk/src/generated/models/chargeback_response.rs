@@ -190,9 +190,9 @@ crate::__private::struct_serde! {
     "id" => id : optional value, "status" => status : optional value, "reason" => reason
     : optional value, "note" => note : optional value, "followup_status" =>
     followup_status : optional value, "response_from_client" => response_from_client :
-    optional value, "files" => files : optional list, "object" => object : optional
-    value, "charge_id" => charge_id : optional value, "created_at" => created_at :
-    optional value, "evidence_due_by" => evidence_due_by : optional value,
+    optional value, "files" => files : optional nested_list, "object" => object :
+    optional value, "charge_id" => charge_id : optional value, "created_at" => created_at
+    : optional value, "evidence_due_by" => evidence_due_by : optional value,
 }
 crate::__private::open_enum! {
     #[doc = " From schema `chargeback_response/properties/followup_status`."] pub enum

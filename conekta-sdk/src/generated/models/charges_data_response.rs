@@ -276,14 +276,14 @@ impl TryFrom<ChargesDataResponseBuilder> for ChargesDataResponse {
 crate::__private::struct_serde! {
     ChargesDataResponse via ChargesDataResponseBuilder, extra : serde_json::Map < String,
     serde_json::Value >; "amount" => amount : required value, "channel" => channel :
-    optional value, "created_at" => created_at : required value, "currency" => currency :
-    required value, "customer_id" => customer_id : optional value, "description" =>
+    optional nested, "created_at" => created_at : required value, "currency" => currency
+    : required value, "customer_id" => customer_id : optional value, "description" =>
     description : optional value, "device_fingerprint" => device_fingerprint : optional
     value, "failure_code" => failure_code : optional value, "failure_message" =>
     failure_message : optional value, "id" => id : required value, "livemode" => livemode
     : required value, "object" => object : required value, "order_id" => order_id :
     required value, "paid_at" => paid_at : optional value, "payment_method" =>
-    payment_method : optional value, "reference_id" => reference_id : optional value,
-    "refunds" => refunds : optional value, "chargeback" => chargeback : optional value,
+    payment_method : optional nested, "reference_id" => reference_id : optional value,
+    "refunds" => refunds : optional nested, "chargeback" => chargeback : optional nested,
     "status" => status : required value,
 }

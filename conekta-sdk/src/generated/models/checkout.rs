@@ -265,7 +265,7 @@ crate::__private::struct_serde! {
     optional value, "name" => name : required value, "needs_shipping_contact" =>
     needs_shipping_contact : optional value, "on_demand_enabled" => on_demand_enabled :
     optional value, "plan_ids" => plan_ids : optional list, "order_template" =>
-    order_template : required value, "payments_limit_count" => payments_limit_count :
+    order_template : required nested, "payments_limit_count" => payments_limit_count :
     optional value, "success_url" => success_url : optional value, "recurrent" =>
     recurrent : required value, "type" => r#type : required value,
 }

@@ -149,7 +149,7 @@ impl TryFrom<CheckoutOrderTemplateBuilder> for CheckoutOrderTemplate {
 crate::__private::struct_serde! {
     CheckoutOrderTemplate via CheckoutOrderTemplateBuilder, extra : serde_json::Map <
     String, serde_json::Value >; "currency" => currency : required value, "customer_info"
-    => customer_info : optional value, "line_items" => line_items : required list,
-    "metadata" => metadata : optional value, "tax_lines" => tax_lines : optional list,
-    "discount_lines" => discount_lines : optional list,
+    => customer_info : optional value, "line_items" => line_items : required nested_list,
+    "metadata" => metadata : optional value, "tax_lines" => tax_lines : optional
+    nested_list, "discount_lines" => discount_lines : optional nested_list,
 }

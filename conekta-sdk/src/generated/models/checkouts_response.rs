@@ -115,5 +115,5 @@ crate::__private::struct_serde! {
     serde_json::Value >; "has_more" => has_more : required value, "object" => object :
     required value, "next_page_url" => next_page_url : optional value,
     "previous_page_url" => previous_page_url : optional value, "data" => data : optional
-    list,
+    nested_list,
 }

@@ -193,10 +193,10 @@ crate::__private::struct_serde! {
     serde_json::Value >; "id" => id : required value, "name" => name : required value,
     "active" => active : optional value, "account_status" => account_status : optional
     value, "parent_company_id" => parent_company_id : optional value, "onboarding_status"
-    => onboarding_status : optional value, "documents" => documents : optional list,
-    "created_at" => created_at : required value, "object" => object : required value,
-    "three_ds_enabled" => three_ds_enabled : optional value, "three_ds_mode" =>
-    three_ds_mode : optional value,
+    => onboarding_status : optional value, "documents" => documents : optional
+    nested_list, "created_at" => created_at : required value, "object" => object :
+    required value, "three_ds_enabled" => three_ds_enabled : optional value,
+    "three_ds_mode" => three_ds_mode : optional value,
 }
 crate::__private::open_enum! {
     #[doc =

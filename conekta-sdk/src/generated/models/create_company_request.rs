@@ -133,6 +133,6 @@ impl TryFrom<CreateCompanyRequestBuilder> for CreateCompanyRequest {
 crate::__private::struct_serde! {
     CreateCompanyRequest via Self, extra : serde_json::Map < String, serde_json::Value >;
     "name" => name : optional value, "type_company" => type_company : optional value,
-    "comercial_info" => comercial_info : optional value, "fiscal_info" => fiscal_info :
-    optional value, "bank_account_info" => bank_account_info : optional value,
+    "comercial_info" => comercial_info : optional nested, "fiscal_info" => fiscal_info :
+    optional nested, "bank_account_info" => bank_account_info : optional nested,
 }

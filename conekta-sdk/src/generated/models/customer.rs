@@ -274,14 +274,15 @@ impl TryFrom<CustomerBuilder> for Customer {
 }
 crate::__private::struct_serde! {
     Customer via CustomerBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "antifraud_info" => antifraud_info : optional value, "corporate" => corporate :
+    "antifraud_info" => antifraud_info : optional nested, "corporate" => corporate :
     optional value, "custom_reference" => custom_reference : optional value,
     "date_of_birth" => date_of_birth : optional value, "email" => email : required value,
     "default_payment_source_id" => default_payment_source_id : optional value,
     "default_shipping_contact_id" => default_shipping_contact_id : optional value,
-    "fiscal_entities" => fiscal_entities : optional list, "metadata" => metadata :
+    "fiscal_entities" => fiscal_entities : optional nested_list, "metadata" => metadata :
     optional value, "name" => name : required value, "national_id" => national_id :
     optional value, "payment_sources" => payment_sources : optional list, "phone" =>
     phone : required value, "plan_id" => plan_id : optional value, "shipping_contacts" =>
-    shipping_contacts : optional list, "subscription" => subscription : optional value,
+    shipping_contacts : optional nested_list, "subscription" => subscription : optional
+    nested,
 }

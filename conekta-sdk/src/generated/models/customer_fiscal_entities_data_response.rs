@@ -178,7 +178,7 @@ for CustomerFiscalEntitiesDataResponse {
 crate::__private::struct_serde! {
     CustomerFiscalEntitiesDataResponse via CustomerFiscalEntitiesDataResponseBuilder,
     extra : serde_json::Map < String, serde_json::Value >; "address" => address :
-    required value, "tax_id" => tax_id : optional value, "email" => email : optional
+    required nested, "tax_id" => tax_id : optional value, "email" => email : optional
     value, "phone" => phone : optional value, "metadata" => metadata : optional value,
     "company_name" => company_name : optional value, "id" => id : required value,
     "object" => object : required value, "created_at" => created_at : required value,

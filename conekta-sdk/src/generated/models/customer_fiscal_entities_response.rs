@@ -94,5 +94,5 @@ impl TryFrom<CustomerFiscalEntitiesResponseBuilder> for CustomerFiscalEntitiesRe
 crate::__private::struct_serde! {
     CustomerFiscalEntitiesResponse via CustomerFiscalEntitiesResponseBuilder, extra :
     serde_json::Map < String, serde_json::Value >; "has_more" => has_more : required
-    value, "object" => object : required value, "data" => data : optional list,
+    value, "object" => object : required value, "data" => data : optional nested_list,
 }

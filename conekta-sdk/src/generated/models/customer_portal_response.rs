@@ -198,8 +198,8 @@ crate::__private::struct_serde! {
     CustomerPortalResponse via Self, extra : serde_json::Map < String, serde_json::Value
     >; "slug" => slug : optional value, "subscription_id" => subscription_id : optional
     value, "customer_id" => customer_id : optional value, "livemode" => livemode :
-    optional value, "subscription" => subscription : optional value, "customer" =>
-    customer : optional value, "id" => id : optional value, "company_id" => company_id :
+    optional value, "subscription" => subscription : optional nested, "customer" =>
+    customer : optional nested, "id" => id : optional value, "company_id" => company_id :
     optional value, "object" => object : optional value, "created_at" => created_at :
     optional value, "updated_at" => updated_at : optional value, "portal_url" =>
     portal_url : optional value,

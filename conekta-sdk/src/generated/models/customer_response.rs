@@ -309,17 +309,18 @@ impl TryFrom<CustomerResponseBuilder> for CustomerResponse {
 }
 crate::__private::struct_serde! {
     CustomerResponse via CustomerResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "antifraud_info" => antifraud_info : optional value, "corporate"
-    => corporate : optional value, "created_at" => created_at : required value,
-    "custom_reference" => custom_reference : optional value, "date_of_birth" =>
+    serde_json::Value >; "antifraud_info" => antifraud_info : optional nested,
+    "corporate" => corporate : optional value, "created_at" => created_at : required
+    value, "custom_reference" => custom_reference : optional value, "date_of_birth" =>
     date_of_birth : optional value, "default_fiscal_entity_id" =>
     default_fiscal_entity_id : optional value, "default_shipping_contact_id" =>
     default_shipping_contact_id : optional value, "default_payment_source_id" =>
     default_payment_source_id : optional value, "email" => email : optional value,
-    "fiscal_entities" => fiscal_entities : optional value, "id" => id : required value,
+    "fiscal_entities" => fiscal_entities : optional nested, "id" => id : required value,
     "livemode" => livemode : required value, "name" => name : required value,
     "national_id" => national_id : optional value, "metadata" => metadata : optional
     value, "object" => object : required value, "payment_sources" => payment_sources :
-    optional value, "phone" => phone : optional value, "shipping_contacts" =>
-    shipping_contacts : optional value, "subscription" => subscription : optional value,
+    optional nested, "phone" => phone : optional value, "shipping_contacts" =>
+    shipping_contacts : optional nested, "subscription" => subscription : optional
+    nested,
 }

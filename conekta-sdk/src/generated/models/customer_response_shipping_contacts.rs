@@ -95,5 +95,5 @@ for CustomerResponseShippingContacts {
 crate::__private::struct_serde! {
     CustomerResponseShippingContacts via CustomerResponseShippingContactsBuilder, extra :
     serde_json::Map < String, serde_json::Value >; "has_more" => has_more : required
-    value, "object" => object : required value, "data" => data : optional list,
+    value, "object" => object : required value, "data" => data : optional nested_list,
 }

@@ -181,7 +181,7 @@ crate::__private::struct_serde! {
     CustomerShippingContactsDataResponse via CustomerShippingContactsDataResponseBuilder,
     extra : serde_json::Map < String, serde_json::Value >; "phone" => phone : optional
     value, "receiver" => receiver : optional value, "between_streets" => between_streets
-    : optional value, "address" => address : required value, "parent_id" => parent_id :
+    : optional value, "address" => address : required nested, "parent_id" => parent_id :
     optional value, "default" => default : optional value, "deleted" => deleted :
     optional value, "metadata" => metadata : optional value, "id" => id : required value,
     "object" => object : required value, "created_at" => created_at : required value,

@@ -142,6 +142,6 @@ crate::__private::struct_serde! {
     CustomerUpdateShippingContactsRequest via Self, extra : serde_json::Map < String,
     serde_json::Value >; "phone" => phone : optional value, "receiver" => receiver :
     optional value, "between_streets" => between_streets : optional value, "address" =>
-    address : optional value, "parent_id" => parent_id : optional value, "default" =>
+    address : optional nested, "parent_id" => parent_id : optional value, "default" =>
     default : optional value, "deleted" => deleted : optional value,
 }

@@ -112,7 +112,7 @@ impl TryFrom<CustomersResponseBuilder> for CustomersResponse {
 }
 crate::__private::struct_serde! {
     CustomersResponse via CustomersResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "data" => data : optional list, "has_more" => has_more :
+    serde_json::Value >; "data" => data : optional nested_list, "has_more" => has_more :
     required value, "object" => object : required value, "next_page_url" => next_page_url
     : optional value, "previous_page_url" => previous_page_url : optional value,
 }

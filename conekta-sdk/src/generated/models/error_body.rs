@@ -98,6 +98,6 @@ impl TryFrom<ErrorBodyBuilder> for ErrorBody {
 }
 crate::__private::struct_serde! {
     ErrorBody via Self, extra : serde_json::Map < String, serde_json::Value >; "details"
-    => details : optional list, "log_id" => log_id : optional value, "type" => r#type :
-    optional value, "object" => object : optional value,
+    => details : optional nested_list, "log_id" => log_id : optional value, "type" =>
+    r#type : optional value, "object" => object : optional value,
 }

@@ -124,7 +124,7 @@ impl TryFrom<FiscalEntityRequestBuilder> for FiscalEntityRequest {
 }
 crate::__private::struct_serde! {
     FiscalEntityRequest via FiscalEntityRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "address" => address : required value, "tax_id" => tax_id :
+    serde_json::Value >; "address" => address : required nested, "tax_id" => tax_id :
     optional value, "email" => email : optional value, "phone" => phone : optional value,
     "metadata" => metadata : optional value, "company_name" => company_name : optional
     value,

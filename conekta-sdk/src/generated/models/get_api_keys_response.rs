@@ -114,5 +114,6 @@ crate::__private::struct_serde! {
     GetApiKeysResponse via GetApiKeysResponseBuilder, extra : serde_json::Map < String,
     serde_json::Value >; "next_page_url" => next_page_url : optional value,
     "previous_page_url" => previous_page_url : optional value, "has_more" => has_more :
-    required value, "object" => object : required value, "data" => data : optional list,
+    required value, "object" => object : required value, "data" => data : optional
+    nested_list,
 }

@@ -112,7 +112,7 @@ impl TryFrom<GetOrdersResponseBuilder> for GetOrdersResponse {
 }
 crate::__private::struct_serde! {
     GetOrdersResponse via GetOrdersResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "data" => data : required list, "has_more" => has_more :
+    serde_json::Value >; "data" => data : required nested_list, "has_more" => has_more :
     required value, "object" => object : required value, "next_page_url" => next_page_url
     : optional value, "previous_page_url" => previous_page_url : optional value,
 }

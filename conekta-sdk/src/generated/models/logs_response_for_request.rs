@@ -108,5 +108,5 @@ crate::__private::struct_serde! {
     LogsResponseForRequest via Self, extra : serde_json::Map < String, serde_json::Value
     >; "has_more" => has_more : optional value, "object" => object : optional value,
     "next_page_url" => next_page_url : optional value, "previous_page_url" =>
-    previous_page_url : optional value, "data" => data : optional list,
+    previous_page_url : optional value, "data" => data : optional nested_list,
 }

@@ -125,7 +125,7 @@ impl TryFrom<OrderFiscalEntityRequestBuilder> for OrderFiscalEntityRequest {
 }
 crate::__private::struct_serde! {
     OrderFiscalEntityRequest via OrderFiscalEntityRequestBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "address" => address : required value, "email" =>
+    < String, serde_json::Value >; "address" => address : required nested, "email" =>
     email : optional value, "metadata" => metadata : optional value, "name" => name :
     optional value, "phone" => phone : optional value, "tax_id" => tax_id : optional
     value,

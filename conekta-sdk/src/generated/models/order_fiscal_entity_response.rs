@@ -162,9 +162,9 @@ impl TryFrom<OrderFiscalEntityResponseBuilder> for OrderFiscalEntityResponse {
 }
 crate::__private::struct_serde! {
     OrderFiscalEntityResponse via OrderFiscalEntityResponseBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "address" => address : required value,
-    "email" => email : optional value, "metadata" => metadata : optional value, "name" =>
-    name : optional value, "tax_id" => tax_id : optional value, "id" => id : required
-    value, "created_at" => created_at : required value, "object" => object : required
-    value, "phone" => phone : optional value,
+    serde_json::Map < String, serde_json::Value >; "address" => address : required
+    nested, "email" => email : optional value, "metadata" => metadata : optional value,
+    "name" => name : optional value, "tax_id" => tax_id : optional value, "id" => id :
+    required value, "created_at" => created_at : required value, "object" => object :
+    required value, "phone" => phone : optional value,
 }

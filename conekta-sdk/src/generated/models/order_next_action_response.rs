@@ -79,6 +79,6 @@ impl TryFrom<OrderNextActionResponseBuilder> for OrderNextActionResponse {
 }
 crate::__private::struct_serde! {
     OrderNextActionResponse via Self, extra : serde_json::Map < String, serde_json::Value
-    >; "redirect_to_url" => redirect_to_url : optional value, "type" => r#type : optional
-    value,
+    >; "redirect_to_url" => redirect_to_url : optional nested, "type" => r#type :
+    optional value,
 }

@@ -296,14 +296,15 @@ impl TryFrom<OrderRequestBuilder> for OrderRequest {
 }
 crate::__private::struct_serde! {
     OrderRequest via OrderRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "charges" => charges : optional list, "checkout" => checkout :
-    optional value, "currency" => currency : required value, "customer_info" =>
-    customer_info : required value, "discount_lines" => discount_lines : optional list,
-    "fiscal_entity" => fiscal_entity : optional value, "line_items" => line_items :
-    required list, "metadata" => metadata : optional value, "needs_shipping_contact" =>
-    needs_shipping_contact : optional value, "pre_authorize" => pre_authorize : optional
-    value, "processing_mode" => processing_mode : optional value, "return_url" =>
-    return_url : optional value, "shipping_contact" => shipping_contact : optional value,
-    "shipping_lines" => shipping_lines : optional list, "tax_lines" => tax_lines :
-    optional list, "three_ds_mode" => three_ds_mode : optional value,
+    serde_json::Value >; "charges" => charges : optional nested_list, "checkout" =>
+    checkout : optional nested, "currency" => currency : required value, "customer_info"
+    => customer_info : required value, "discount_lines" => discount_lines : optional
+    nested_list, "fiscal_entity" => fiscal_entity : optional nested, "line_items" =>
+    line_items : required nested_list, "metadata" => metadata : optional value,
+    "needs_shipping_contact" => needs_shipping_contact : optional value, "pre_authorize"
+    => pre_authorize : optional value, "processing_mode" => processing_mode : optional
+    value, "return_url" => return_url : optional value, "shipping_contact" =>
+    shipping_contact : optional nested, "shipping_lines" => shipping_lines : optional
+    nested_list, "tax_lines" => tax_lines : optional nested_list, "three_ds_mode" =>
+    three_ds_mode : optional value,
 }

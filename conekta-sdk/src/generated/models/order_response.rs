@@ -371,16 +371,17 @@ impl TryFrom<OrderResponseBuilder> for OrderResponse {
 crate::__private::struct_serde! {
     OrderResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
     "amount" => amount : optional value, "amount_refunded" => amount_refunded : optional
-    value, "channel" => channel : optional value, "charges" => charges : optional value,
-    "checkout" => checkout : optional value, "created_at" => created_at : optional value,
-    "currency" => currency : optional value, "customer_info" => customer_info : optional
-    value, "discount_lines" => discount_lines : optional value, "tax_lines" => tax_lines
-    : optional value, "shipping_lines" => shipping_lines : optional value,
-    "fiscal_entity" => fiscal_entity : optional value, "id" => id : optional value,
-    "is_refundable" => is_refundable : optional value, "line_items" => line_items :
-    optional value, "livemode" => livemode : optional value, "metadata" => metadata :
-    optional value, "next_action" => next_action : optional value, "object" => object :
-    optional value, "payment_status" => payment_status : optional value,
-    "processing_mode" => processing_mode : optional value, "shipping_contact" =>
-    shipping_contact : optional value, "updated_at" => updated_at : optional value,
+    value, "channel" => channel : optional nested, "charges" => charges : optional
+    nested, "checkout" => checkout : optional nested, "created_at" => created_at :
+    optional value, "currency" => currency : optional value, "customer_info" =>
+    customer_info : optional nested, "discount_lines" => discount_lines : optional
+    nested, "tax_lines" => tax_lines : optional nested, "shipping_lines" =>
+    shipping_lines : optional nested, "fiscal_entity" => fiscal_entity : optional nested,
+    "id" => id : optional value, "is_refundable" => is_refundable : optional value,
+    "line_items" => line_items : optional nested, "livemode" => livemode : optional
+    value, "metadata" => metadata : optional value, "next_action" => next_action :
+    optional nested, "object" => object : optional value, "payment_status" =>
+    payment_status : optional value, "processing_mode" => processing_mode : optional
+    value, "shipping_contact" => shipping_contact : optional nested, "updated_at" =>
+    updated_at : optional value,
 }

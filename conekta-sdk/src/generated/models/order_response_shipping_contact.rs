@@ -173,7 +173,7 @@ crate::__private::struct_serde! {
     serde_json::Value >; "created_at" => created_at : optional value, "id" => id :
     optional value, "object" => object : optional value, "phone" => phone : optional
     value, "receiver" => receiver : optional value, "between_streets" => between_streets
-    : optional value, "address" => address : optional value, "parent_id" => parent_id :
+    : optional value, "address" => address : optional nested, "parent_id" => parent_id :
     optional value, "default" => default : optional value, "metadata" => metadata :
     optional value, "deleted" => deleted : optional value,
 }

@@ -250,11 +250,12 @@ impl TryFrom<OrderUpdateBuilder> for OrderUpdate {
 }
 crate::__private::struct_serde! {
     OrderUpdate via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "charges" => charges : optional list, "checkout" => checkout : optional value,
-    "currency" => currency : optional value, "customer_info" => customer_info : optional
-    value, "discount_lines" => discount_lines : optional list, "fiscal_entity" =>
-    fiscal_entity : optional value, "line_items" => line_items : optional list,
-    "metadata" => metadata : optional value, "pre_authorize" => pre_authorize : optional
-    value, "shipping_contact" => shipping_contact : optional value, "shipping_lines" =>
-    shipping_lines : optional list, "tax_lines" => tax_lines : optional list,
+    "charges" => charges : optional nested_list, "checkout" => checkout : optional
+    nested, "currency" => currency : optional value, "customer_info" => customer_info :
+    optional value, "discount_lines" => discount_lines : optional nested_list,
+    "fiscal_entity" => fiscal_entity : optional nested, "line_items" => line_items :
+    optional nested_list, "metadata" => metadata : optional value, "pre_authorize" =>
+    pre_authorize : optional value, "shipping_contact" => shipping_contact : optional
+    nested, "shipping_lines" => shipping_lines : optional nested_list, "tax_lines" =>
+    tax_lines : optional nested_list,
 }

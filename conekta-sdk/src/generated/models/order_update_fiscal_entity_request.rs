@@ -127,8 +127,8 @@ impl TryFrom<OrderUpdateFiscalEntityRequestBuilder> for OrderUpdateFiscalEntityR
 }
 crate::__private::struct_serde! {
     OrderUpdateFiscalEntityRequest via OrderUpdateFiscalEntityRequestBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "address" => address : required value,
-    "email" => email : optional value, "name" => name : optional value, "metadata" =>
-    metadata : optional value, "phone" => phone : optional value, "tax_id" => tax_id :
-    optional value,
+    serde_json::Map < String, serde_json::Value >; "address" => address : required
+    nested, "email" => email : optional value, "name" => name : optional value,
+    "metadata" => metadata : optional value, "phone" => phone : optional value, "tax_id"
+    => tax_id : optional value,
 }

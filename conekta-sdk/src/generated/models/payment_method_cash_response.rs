@@ -169,7 +169,7 @@ crate::__private::struct_serde! {
     serde_json::Map < String, serde_json::Value >; "type" => r#type : required value,
     "id" => id : required value, "object" => object : required value, "created_at" =>
     created_at : required value, "parent_id" => parent_id : optional value, "agreements"
-    => agreements : optional list, "reference" => reference : optional value, "barcode"
-    => barcode : optional value, "barcode_url" => barcode_url : optional value,
+    => agreements : optional nested_list, "reference" => reference : optional value,
+    "barcode" => barcode : optional value, "barcode_url" => barcode_url : optional value,
     "expires_at" => expires_at : optional value, "provider" => provider : optional value,
 }

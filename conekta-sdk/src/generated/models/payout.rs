@@ -67,5 +67,5 @@ impl TryFrom<PayoutBuilder> for Payout {
 }
 crate::__private::struct_serde! {
     Payout via PayoutBuilder, extra : serde_json::Map < String, serde_json::Value >;
-    "payout_method" => payout_method : required value,
+    "payout_method" => payout_method : required nested,
 }

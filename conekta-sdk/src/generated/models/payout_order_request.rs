@@ -166,7 +166,7 @@ crate::__private::struct_serde! {
     PayoutOrderRequest via PayoutOrderRequestBuilder, extra : serde_json::Map < String,
     serde_json::Value >; "allowed_payout_methods" => allowed_payout_methods : required
     list, "amount" => amount : required value, "currency" => currency : required value,
-    "customer_info" => customer_info : required value, "expires_at" => expires_at :
+    "customer_info" => customer_info : required nested, "expires_at" => expires_at :
     required value, "metadata" => metadata : optional value, "payout" => payout :
-    required value, "reason" => reason : required value,
+    required nested, "reason" => reason : required value,
 }

@@ -246,9 +246,9 @@ crate::__private::struct_serde! {
     serde_json::Value >; "allowed_payout_methods" => allowed_payout_methods : required
     list, "amount" => amount : required value, "created_at" => created_at : required
     value, "currency" => currency : required value, "customer_info" => customer_info :
-    required value, "expires_at" => expires_at : required value, "id" => id : required
+    required nested, "expires_at" => expires_at : required value, "id" => id : required
     value, "livemode" => livemode : required value, "object" => object : required value,
-    "metadata" => metadata : optional value, "payouts" => payouts : required list,
+    "metadata" => metadata : optional value, "payouts" => payouts : required nested_list,
     "reason" => reason : required value, "status" => status : required value,
     "updated_at" => updated_at : required value,
 }

@@ -112,7 +112,8 @@ impl TryFrom<PayoutOrdersResponseBuilder> for PayoutOrdersResponse {
 }
 crate::__private::struct_serde! {
     PayoutOrdersResponse via PayoutOrdersResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "data" => data : optional list, "has_more" => has_more :
-    required value, "object" => object : required value, "next_page_url" => next_page_url
-    : optional value, "previous_page_url" => previous_page_url : optional value,
+    String, serde_json::Value >; "data" => data : optional nested_list, "has_more" =>
+    has_more : required value, "object" => object : required value, "next_page_url" =>
+    next_page_url : optional value, "previous_page_url" => previous_page_url : optional
+    value,
 }

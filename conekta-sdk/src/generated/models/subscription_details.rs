@@ -160,7 +160,7 @@ impl TryFrom<SubscriptionDetailsBuilder> for SubscriptionDetails {
 }
 crate::__private::struct_serde! {
     SubscriptionDetails via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "card" => card : optional value, "plan" => plan : optional value, "id" => id :
+    "card" => card : optional nested, "plan" => plan : optional nested, "id" => id :
     optional value, "object" => object : optional value, "status" => status : optional
     value, "plan_id" => plan_id : optional value, "customer_id" => customer_id : optional
     value, "next_billing_cycle" => next_billing_cycle : optional value, "created_at" =>

@@ -82,5 +82,5 @@ impl TryFrom<TokenRequestBuilder> for TokenRequest {
 }
 crate::__private::struct_serde! {
     TokenRequest via Self, extra : serde_json::Map < String, serde_json::Value >; "card"
-    => card : optional value, "checkout" => checkout : optional value,
+    => card : optional nested, "checkout" => checkout : optional nested,
 }

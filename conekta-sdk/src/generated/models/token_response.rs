@@ -112,7 +112,7 @@ impl TryFrom<TokenResponseBuilder> for TokenResponse {
 }
 crate::__private::struct_serde! {
     TokenResponse via TokenResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "checkout" => checkout : optional value, "id" => id : required
+    serde_json::Value >; "checkout" => checkout : optional nested, "id" => id : required
     value, "livemode" => livemode : required value, "object" => object : required value,
     "used" => used : required value,
 }

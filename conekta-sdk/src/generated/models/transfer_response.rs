@@ -174,8 +174,8 @@ crate::__private::struct_serde! {
     TransferResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
     "amount" => amount : optional value, "created_at" => created_at : optional value,
     "currency" => currency : optional value, "id" => id : optional value, "livemode" =>
-    livemode : optional value, "destination" => destination : optional value, "object" =>
-    object : optional value, "statement_description" => statement_description : optional
-    value, "statement_reference" => statement_reference : optional value, "status" =>
-    status : optional value,
+    livemode : optional value, "destination" => destination : optional nested, "object"
+    => object : optional value, "statement_description" => statement_description :
+    optional value, "statement_reference" => statement_reference : optional value,
+    "status" => status : optional value,
 }

@@ -174,7 +174,7 @@ crate::__private::struct_serde! {
     TransfersResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
     "amount" => amount : optional value, "created_at" => created_at : optional value,
     "currency" => currency : optional value, "id" => id : optional value, "livemode" =>
-    livemode : optional value, "method" => method : optional value, "object" => object :
+    livemode : optional value, "method" => method : optional nested, "object" => object :
     optional value, "statement_description" => statement_description : optional value,
     "statement_reference" => statement_reference : optional value, "status" => status :
     optional value,

@@ -274,14 +274,15 @@ impl TryFrom<UpdateCustomerBuilder> for UpdateCustomer {
 }
 crate::__private::struct_serde! {
     UpdateCustomer via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "antifraud_info" => antifraud_info : optional value, "date_of_birth" => date_of_birth
-    : optional value, "default_payment_source_id" => default_payment_source_id : optional
-    value, "email" => email : optional value, "name" => name : optional value, "phone" =>
-    phone : optional value, "plan_id" => plan_id : optional value,
-    "default_shipping_contact_id" => default_shipping_contact_id : optional value,
-    "corporate" => corporate : optional value, "custom_reference" => custom_reference :
-    optional value, "fiscal_entities" => fiscal_entities : optional list, "metadata" =>
-    metadata : optional value, "national_id" => national_id : optional value,
-    "payment_sources" => payment_sources : optional list, "shipping_contacts" =>
-    shipping_contacts : optional list, "subscription" => subscription : optional value,
+    "antifraud_info" => antifraud_info : optional nested, "date_of_birth" =>
+    date_of_birth : optional value, "default_payment_source_id" =>
+    default_payment_source_id : optional value, "email" => email : optional value, "name"
+    => name : optional value, "phone" => phone : optional value, "plan_id" => plan_id :
+    optional value, "default_shipping_contact_id" => default_shipping_contact_id :
+    optional value, "corporate" => corporate : optional value, "custom_reference" =>
+    custom_reference : optional value, "fiscal_entities" => fiscal_entities : optional
+    nested_list, "metadata" => metadata : optional value, "national_id" => national_id :
+    optional value, "payment_sources" => payment_sources : optional list,
+    "shipping_contacts" => shipping_contacts : optional nested_list, "subscription" =>
+    subscription : optional nested,
 }

@@ -124,7 +124,7 @@ impl TryFrom<UpdateFiscalEntityRequestBuilder> for UpdateFiscalEntityRequest {
 }
 crate::__private::struct_serde! {
     UpdateFiscalEntityRequest via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "address" => address : optional value, "tax_id" => tax_id :
+    serde_json::Value >; "address" => address : optional nested, "tax_id" => tax_id :
     optional value, "email" => email : optional value, "phone" => phone : optional value,
     "metadata" => metadata : optional value, "company_name" => company_name : optional
     value,

@@ -82,7 +82,7 @@ impl TryFrom<BaseBuilder> for Base {
 crate::__private::struct_serde! {
     Base via BaseBuilder, extra : serde_json::Map < String, serde_json::Value >; "id" =>
     id : required value, "status" => status : optional value, "meta" => meta : optional
-    value,
+    nested,
 }
 /// From schema `base/properties/meta`.
 ///

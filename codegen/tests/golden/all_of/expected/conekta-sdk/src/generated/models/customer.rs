@@ -101,7 +101,7 @@ impl TryFrom<CustomerBuilder> for Customer {
 crate::__private::struct_serde! {
     Customer via CustomerBuilder, extra : serde_json::Map < String, serde_json::Value >;
     "id" => id : required value, "status" => status : optional value, "meta" => meta :
-    optional value, "name" => name : required value,
+    optional nested, "name" => name : required value,
 }
 crate::__private::open_enum! {
     #[doc = " From schema `customer/allOf/1/properties/status`."] pub enum CustomerStatus

@@ -119,6 +119,6 @@ impl TryFrom<VipCustomerBuilder> for VipCustomer {
 crate::__private::struct_serde! {
     VipCustomer via VipCustomerBuilder, extra : serde_json::Map < String,
     serde_json::Value >; "id" => id : required value, "status" => status : optional
-    value, "meta" => meta : optional value, "name" => name : required value, "tier" =>
+    value, "meta" => meta : optional nested, "name" => name : required value, "tier" =>
     tier : required value, "perks" => perks : optional list,
 }

@@ -142,7 +142,7 @@ impl TryFrom<OrderBuilder> for Order {
 }
 crate::__private::struct_serde! {
     Order via Self, extra : serde_json::Map < String, serde_json::Value >; "document" =>
-    document : optional value, "document_alt" => document_alt : optional value, "info" =>
-    info : optional value, "info_alt" => info_alt : optional value, "customer" =>
-    customer : optional value, "customer_ref" => customer_ref : optional value,
+    document : optional nested, "document_alt" => document_alt : optional nested, "info"
+    => info : optional nested, "info_alt" => info_alt : optional nested, "customer" =>
+    customer : optional nested, "customer_ref" => customer_ref : optional nested,
 }

@@ -90,6 +90,6 @@ impl TryFrom<PetBuilder> for Pet {
 }
 crate::__private::struct_serde! {
     Pet via PetBuilder, extra : serde_json::Map < String, serde_json::Value >; "name" =>
-    name : required value, "toys" => toys : optional list, "home" => home : optional
-    value,
+    name : required value, "toys" => toys : optional nested_list, "home" => home :
+    optional nested,
 }

@@ -74,5 +74,5 @@ impl TryFrom<ProblemBuilder> for Problem {
 }
 crate::__private::struct_serde! {
     Problem via Self, extra : serde_json::Map < String, serde_json::Value >; "message" =>
-    message : optional value, "details" => details : optional list,
+    message : optional value, "details" => details : optional nested_list,
 }

@@ -78,7 +78,7 @@ impl TryFrom<StoreBuilder> for Store {
 }
 crate::__private::struct_serde! {
     Store via Self, extra : serde_json::Map < String, serde_json::Value >; "address" =>
-    address : optional value, "payment" => payment : optional value,
+    address : optional nested, "payment" => payment : optional value,
 }
 /// From schema `store/properties/payment`.
 #[derive(Debug, Clone, PartialEq)]

@@ -130,6 +130,6 @@ crate::__private::struct_serde! {
     #[allow(deprecated)] Customer via CustomerBuilder, extra : serde_json::Map < String,
     serde_json::Value >; "name" => name : required value, "email" => email : required
     value, "plan_id" => plan_id : optional value, "metadata" => metadata : optional
-    value, "payment_sources" => payment_sources : optional list, "contact" => contact :
-    optional value,
+    value, "payment_sources" => payment_sources : optional nested_list, "contact" =>
+    contact : optional value,
 }

@@ -74,5 +74,5 @@ impl TryFrom<CustomerListBuilder> for CustomerList {
 }
 crate::__private::struct_serde! {
     CustomerList via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "has_more" => has_more : optional value, "data" => data : optional list,
+    "has_more" => has_more : optional value, "data" => data : optional nested_list,
 }

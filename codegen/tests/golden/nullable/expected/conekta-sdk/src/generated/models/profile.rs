@@ -136,6 +136,6 @@ crate::__private::struct_serde! {
     Profile via ProfileBuilder, extra : serde_json::Map < String, serde_json::Value >;
     "id" => id : required value, "nickname" => nickname : optional value, "bio" => bio :
     optional value, "middle_name" => middle_name : optional value, "address" => address :
-    optional value, "billing" => billing : required value, "shipping" => shipping :
-    optional value,
+    optional nested, "billing" => billing : required nested, "shipping" => shipping :
+    optional nested,
 }

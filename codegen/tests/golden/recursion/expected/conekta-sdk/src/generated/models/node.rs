@@ -103,6 +103,6 @@ impl TryFrom<NodeBuilder> for Node {
 }
 crate::__private::struct_serde! {
     Node via NodeBuilder, extra : serde_json::Map < String, serde_json::Value >; "name"
-    => name : required value, "children" => children : optional list, "by_name" =>
-    by_name : optional value, "head" => head : optional value,
+    => name : required value, "children" => children : optional nested_list, "by_name" =>
+    by_name : optional value, "head" => head : optional nested,
 }

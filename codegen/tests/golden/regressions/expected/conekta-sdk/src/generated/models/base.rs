@@ -61,7 +61,7 @@ impl TryFrom<BaseBuilder> for Base {
 }
 crate::__private::struct_serde! {
     Base via Self, extra : serde_json::Map < String, serde_json::Value >; "meta" => meta
-    : optional value,
+    : optional nested,
 }
 /// From schema `base/properties/meta`.
 ///

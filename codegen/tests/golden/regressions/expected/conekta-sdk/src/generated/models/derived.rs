@@ -72,5 +72,5 @@ impl TryFrom<DerivedBuilder> for Derived {
 }
 crate::__private::struct_serde! {
     Derived via Self, extra : serde_json::Map < String, serde_json::Value >; "meta" =>
-    meta : optional value, "extra_info" => extra_info : optional value,
+    meta : optional nested, "extra_info" => extra_info : optional value,
 }

@@ -94,6 +94,6 @@ impl TryFrom<MatchBuilder> for Match {
 }
 crate::__private::struct_serde! {
     Match via Self, extra : serde_json::Map < String, serde_json::Value >; "pick" => pick
-    : optional value, "derived" => derived : optional value, "payment" => payment :
-    optional value,
+    : optional value, "derived" => derived : optional nested, "payment" => payment :
+    optional nested,
 }

@@ -147,5 +147,5 @@ crate::__private::struct_serde! {
     serde_json::Value >; "build" => build : required value, "first_error" => first_error
     : optional value, "extra" => extra : optional value, "type" => r#type : optional
     value, "self" => self_ : optional value, "kind" => kind : optional value, "holder" =>
-    holder : optional value, "maker" => maker : optional value,
+    holder : optional value, "maker" => maker : optional nested,
 }

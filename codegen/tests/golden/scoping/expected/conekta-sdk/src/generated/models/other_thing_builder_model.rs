@@ -62,5 +62,5 @@ impl TryFrom<OtherThingBuilderModelBuilder> for OtherThingBuilderModel {
 }
 crate::__private::struct_serde! {
     OtherThingBuilderModel via Self, extra : serde_json::Map < String, serde_json::Value
-    >; "holder" => holder : optional value,
+    >; "holder" => holder : optional nested,
 }

@@ -62,5 +62,5 @@ impl TryFrom<ResultModelBuilder> for ResultModel {
 }
 crate::__private::struct_serde! {
     ResultModel via Self, extra : serde_json::Map < String, serde_json::Value >; "option"
-    => option : optional value,
+    => option : optional nested,
 }
