@@ -19,6 +19,13 @@
 //! are the medians over the rounds. Every decode is checked: a body that does
 //! not decode stops the bench with the error instead of timing it.
 //!
+//! Each measurement runs in a fresh process (this binary, run again with
+//! `--measure`): the heap that one decoder leaves behind changes the speed of
+//! the next one by up to a quarter with glibc's allocator (a `Value` decode of
+//! the customers list ran at 380 MB/s alone and at 305 MB/s after the typed
+//! decoder), so measuring both in one process made the ratio depend on which
+//! ran before.
+//!
 //! The last lines, `result decode body=… bytes=… typed_mbps=… value_mbps=… ratio=…`,
 //! are the ones `cargo xtask bench` reads (MB = 10^6 bytes).
 
@@ -156,8 +163,92 @@ fn env_u64(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// Which decoder a measurement times.
+#[derive(Clone, Copy)]
+enum Side {
+    Typed,
+    Value,
+}
+
+impl Side {
+    fn name(self) -> &'static str {
+        match self {
+            Side::Typed => "typed",
+            Side::Value => "value",
+        }
+    }
+}
+
+/// The argument that makes this binary one measurement's process.
+const MEASURE: &str = "--measure";
+
+/// MB/s of one decoder on one case's body, measured in a fresh process.
+fn measure_apart(case: &Case, side: Side, budget: Duration) -> Result<f64, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this bench binary: {e}"))?;
+    let output = std::process::Command::new(exe)
+        .args([
+            MEASURE,
+            case.name,
+            side.name(),
+            &budget.as_millis().to_string(),
+        ])
+        .output()
+        .map_err(|e| format!("cannot run a measurement: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "the {} measurement of {} failed ({}): {}{}",
+            side.name(),
+            case.name,
+            output.status,
+            stdout.trim(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    stdout
+        .trim()
+        .strip_prefix("mbps=")
+        .and_then(|mbps| mbps.parse().ok())
+        .ok_or_else(|| format!("a measurement printed `{}`, not `mbps=…`", stdout.trim()))
+}
+
+/// One measurement's process: `--measure CASE typed|value BUDGET_MS` prints `mbps=…`.
+fn measure_here(args: &[String]) -> Result<(), String> {
+    let [case, side, budget] = args else {
+        return Err(format!("usage: {MEASURE} CASE typed|value BUDGET_MS"));
+    };
+    let case = CASES
+        .iter()
+        .find(|c| c.name == case)
+        .ok_or_else(|| format!("no case `{case}`"))?;
+    let decoder: Decoder = match side.as_str() {
+        "typed" => case.typed,
+        "value" => decode_value,
+        other => return Err(format!("no decoder `{other}`: typed or value")),
+    };
+    let budget = Duration::from_millis(
+        budget
+            .parse()
+            .map_err(|e| format!("budget `{budget}`: {e}"))?,
+    );
+    let env = fixtures::load_environment(mocks_path()).map_err(|e| e.to_string())?;
+    let (_, body) = fixture_body(&env, case.operation)?;
+    drop(env);
+    let run = |budget| {
+        throughput(decoder, &body, budget)
+            .map_err(|e| format!("{}: decoding failed while measuring: {e}", case.name))
+    };
+    run(budget / 10)?;
+    println!("mbps={}", run(budget)?);
+    Ok(())
+}
+
 fn run() -> Result<(), String> {
-    let full = std::env::args().any(|arg| arg == "--bench");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(rest) = args.strip_prefix(&[MEASURE.to_owned()]) {
+        return measure_here(rest);
+    }
+    let full = args.iter().any(|arg| arg == "--bench");
     let rounds = env_u64("BENCH_ROUNDS", if full { 5 } else { 1 });
     let budget = Duration::from_millis(env_u64("BENCH_BUDGET_MS", if full { 1_000 } else { 20 }));
 
@@ -191,29 +282,18 @@ fn run() -> Result<(), String> {
         );
     }
 
-    let value: Decoder = decode_value;
-    let warmup = budget / 10;
-    for (case, (_, body)) in CASES.iter().zip(&bodies) {
-        throughput(case.typed, body, warmup).map_err(|e| format!("{}: {e}", case.name))?;
-        throughput(value, body, warmup).map_err(|e| format!("{}: {e}", case.name))?;
-    }
     let mut typed_mbps = vec![Vec::new(); CASES.len()];
     let mut value_mbps = vec![Vec::new(); CASES.len()];
     for round in 0..rounds {
         let mut line = Vec::new();
-        for (index, (case, (_, body))) in CASES.iter().zip(&bodies).enumerate() {
+        for (index, case) in CASES.iter().enumerate() {
             // Alternate which decoder goes first, so that drift hits both alike.
-            let typed_first = round % 2 == 0;
-            let measure = |decoder: Decoder| {
-                throughput(decoder, body, budget)
-                    .map_err(|e| format!("{}: decoding failed while measuring: {e}", case.name))
-            };
-            let (typed, value) = if typed_first {
-                let typed = measure(case.typed)?;
-                (typed, measure(value)?)
+            let (typed, value) = if round % 2 == 0 {
+                let typed = measure_apart(case, Side::Typed, budget)?;
+                (typed, measure_apart(case, Side::Value, budget)?)
             } else {
-                let value = measure(value)?;
-                (measure(case.typed)?, value)
+                let value = measure_apart(case, Side::Value, budget)?;
+                (measure_apart(case, Side::Typed, budget)?, value)
             };
             typed_mbps[index].push(typed);
             value_mbps[index].push(value);
