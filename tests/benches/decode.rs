@@ -30,9 +30,8 @@
 //! are the ones `cargo xtask bench` reads (MB = 10^6 bytes).
 
 use conekta_sdk::models;
-use conekta_tests::fixtures::{self, Template};
-use conekta_tests::operations::OPERATIONS;
-use conekta_tests::{DecodeFailure, match_operations, mocks_path, round_trip};
+use conekta_tests::fixtures;
+use conekta_tests::{DecodeFailure, fixture_body, mocks_path, round_trip};
 use serde::de::DeserializeOwned;
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -91,43 +90,6 @@ fn decode_value(body: &[u8]) -> Result<(), String> {
         serde_json::from_slice::<serde_json::Value>(black_box(body)).map_err(|e| e.to_string())?,
     );
     Ok(())
-}
-
-/// The default 200 body of the route that serves `operation`, which must be plain JSON.
-fn fixture_body(env: &fixtures::Environment, operation: &str) -> Result<(String, Vec<u8>), String> {
-    let op_index = OPERATIONS
-        .iter()
-        .position(|op| op.id == operation)
-        .ok_or_else(|| format!("the spec has no operation `{operation}`"))?;
-    let op = &OPERATIONS[op_index];
-    let label = format!("{} {}", op.method, op.path);
-    let matches = match_operations(env);
-    let route = matches
-        .matched
-        .iter()
-        .find(|(index, route)| *index == op_index && !matches.is_shadowed(route))
-        .map(|(_, route)| *route)
-        .ok_or_else(|| format!("no route of the Mockoon environment serves {label}"))?;
-    let response = route
-        .default_response_index()
-        .map(|index| &route.responses[index])
-        .ok_or_else(|| format!("the route for {label} has no responses"))?;
-    if response.status_code != 200 || !response.has_inline_body() {
-        return Err(format!(
-            "the default response of {label} is a {} without an inline body, not a 200 with one",
-            response.status_code
-        ));
-    }
-    let templated = !response.disable_templating
-        && Template::parse(&response.body)
-            .map_err(|e| format!("the default body of {label} is not a valid template: {e}"))?
-            .is_templated();
-    if templated {
-        return Err(format!(
-            "the default body of {label} is a Handlebars template, not plain JSON"
-        ));
-    }
-    Ok((label, response.body.clone().into_bytes()))
 }
 
 /// MB/s of `decoder` on `body`, repeating it for `budget`.

@@ -64,6 +64,52 @@ pub fn match_operations(env: &fixtures::Environment) -> fixtures::RouteMatches<'
     fixtures::match_routes(env, &op_refs)
 }
 
+/// The default 200 body of the route that serves `operation` (an `operationId`),
+/// with the route's label (`GET /orders/{id}`); the body must be plain JSON,
+/// not a template.
+///
+/// # Errors
+/// When no route serves the operation, or its default answer is not a 200
+/// with a plain JSON body.
+pub fn fixture_body(
+    env: &fixtures::Environment,
+    operation: &str,
+) -> Result<(String, Vec<u8>), String> {
+    let op_index = operations::OPERATIONS
+        .iter()
+        .position(|op| op.id == operation)
+        .ok_or_else(|| format!("the spec has no operation `{operation}`"))?;
+    let op = &operations::OPERATIONS[op_index];
+    let label = format!("{} {}", op.method, op.path);
+    let matches = match_operations(env);
+    let route = matches
+        .matched
+        .iter()
+        .find(|(index, route)| *index == op_index && !matches.is_shadowed(route))
+        .map(|(_, route)| *route)
+        .ok_or_else(|| format!("no route of the Mockoon environment serves {label}"))?;
+    let response = route
+        .default_response_index()
+        .map(|index| &route.responses[index])
+        .ok_or_else(|| format!("the route for {label} has no responses"))?;
+    if response.status_code != 200 || !response.has_inline_body() {
+        return Err(format!(
+            "the default response of {label} is a {} without an inline body, not a 200 with one",
+            response.status_code
+        ));
+    }
+    let templated = !response.disable_templating
+        && fixtures::Template::parse(&response.body)
+            .map_err(|e| format!("the default body of {label} is not a valid template: {e}"))?
+            .is_templated();
+    if templated {
+        return Err(format!(
+            "the default body of {label} is a Handlebars template, not plain JSON"
+        ));
+    }
+    Ok((label, response.body.clone().into_bytes()))
+}
+
 /// `value` without `null` members (the API sends `null` for absent optional
 /// fields, which decode to `None` and are not serialised again) and with every
 /// number as `f64`, so that `1` and `1.0` compare equal.
