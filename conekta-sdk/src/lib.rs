@@ -95,5 +95,5 @@ pub mod __private {
     pub use crate::runtime::union_decode::{
         TaggedUnion, attempt, deserialize_tagged, deserialize_untagged, tagged_variant,
     };
-    pub use crate::{open_enum, struct_serde, tagged_union};
+    pub use crate::{nested_impl, open_enum, struct_serde, tagged_union};
 }

@@ -10,6 +10,7 @@
 //! replaces the global allocator with a counting one.
 
 use conekta_sdk::models::{CustomersResponse, GetOrdersResponse, OrderResponse};
+use conekta_tests::fixtures::Environment;
 use conekta_tests::{fixture_body, mock_environment};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use std::alloc::System;
@@ -29,9 +30,8 @@ fn allocations<T>(decode: impl FnOnce() -> T) -> usize {
 }
 
 /// Typed and `Value` allocation counts for the default body of `operation`.
-fn counts<T: serde::de::DeserializeOwned>(operation: &str) -> (usize, usize) {
-    let env = mock_environment();
-    let (label, body) = fixture_body(&env, operation).unwrap_or_else(|e| panic!("{e}"));
+fn counts<T: serde::de::DeserializeOwned>(env: &Environment, operation: &str) -> (usize, usize) {
+    let (label, body) = fixture_body(env, operation).unwrap_or_else(|e| panic!("{e}"));
     let typed = allocations(|| {
         conekta_sdk::from_slice::<T>(&body).unwrap_or_else(|e| panic!("{label}: {e}"))
     });
@@ -44,13 +44,17 @@ fn counts<T: serde::de::DeserializeOwned>(operation: &str) -> (usize, usize) {
 
 #[test]
 fn typed_decoding_allocates_at_most_half_as_often_as_value() {
+    let env = mock_environment();
     let cases = [
         (
             "customers list",
-            counts::<CustomersResponse>("getCustomers"),
+            counts::<CustomersResponse>(&env, "getCustomers"),
         ),
-        ("orders list", counts::<GetOrdersResponse>("getOrders")),
-        ("one order", counts::<OrderResponse>("getOrderById")),
+        (
+            "orders list",
+            counts::<GetOrdersResponse>(&env, "getOrders"),
+        ),
+        ("one order", counts::<OrderResponse>(&env, "getOrderById")),
     ];
     for (name, (typed, value)) in cases {
         assert!(value > 0, "{name}: the count works");

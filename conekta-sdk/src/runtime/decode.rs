@@ -18,6 +18,7 @@
 //! the path runs through unions, whose members are read again from [`Value`]s.
 
 use super::build_error::{BuildError, BuildErrorReason};
+use super::nested::{Return, Sink};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -238,23 +239,24 @@ pub trait DecodeFields: Default {
 pub fn deserialize_struct<'de, B: DecodeFields, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<B::Model, D::Error> {
-    deserializer.deserialize_map(StructVisitor::<B>(PhantomData))
+    deserializer.deserialize_map(StructVisitor::<B, _>(Return, PhantomData))
 }
 
-struct StructVisitor<B>(PhantomData<B>);
+/// Reads an object's members into builder `B`; the struct goes into `S`.
+pub(crate) struct StructVisitor<B, S>(pub(crate) S, pub(crate) PhantomData<B>);
 
-impl<'de, B: DecodeFields> Visitor<'de> for StructVisitor<B> {
-    type Value = B::Model;
+impl<'de, B: DecodeFields, S: Sink<B::Model>> Visitor<'de> for StructVisitor<B, S> {
+    type Value = S::Done;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "an object ({})", B::NAME)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<B::Model, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Done, A::Error> {
         let mut slots = B::default();
         let mut extra = B::Extra::default();
         read_members(&mut slots, &mut extra, &mut map)?;
-        finish(slots, extra)
+        Ok(self.0.put(finish(slots, extra)?))
     }
 }
 
@@ -283,7 +285,7 @@ pub(crate) fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
         Ok(false) => extra.read(key.to_owned(), map),
         Err(err) => Err(err),
     };
-    read.inspect_err(|_| record(|| Segment::Key(key.to_owned())))
+    read.inspect_err(|_| record_key(key))
 }
 
 /// The struct from its slots, or the error naming a required member.

@@ -9,7 +9,7 @@
 //! variant, is moved once, into the slot, when it is complete. The same
 //! order now copies 25 KB, most of it the top-level value being returned.
 
-use super::decode::{DecodeFields, finish, read_members, record_index};
+use super::decode::{DecodeFields, Decoded, StructVisitor, read_members, record_index};
 use super::union_decode::{TaggedUnion, TaggedVisitor};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -28,6 +28,33 @@ pub trait Nested: Sized {
         deserializer: D,
         items: &mut Vec<Self>,
     ) -> Result<(), D::Error>;
+}
+
+/// Implements [`Nested`] for `$name` with the runtime's `$read` and `$push`
+/// (`read_in_place`/`push_in_place`, `read_built`/`push_built` or
+/// `read_tagged`/`push_tagged`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! nested_impl {
+    ($(#[$attr:meta])* $name:ident: $read:ident, $push:ident) => {
+        $(#[$attr])*
+        impl $crate::__private::Nested for $name {
+            #[inline]
+            fn read_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                slot: &mut ::std::option::Option<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::$read(deserializer, slot)
+            }
+            #[inline]
+            fn push_into<'de, D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                items: &mut ::std::vec::Vec<Self>,
+            ) -> ::std::result::Result<(), D::Error> {
+                $crate::__private::$push(deserializer, items)
+            }
+        }
+    };
 }
 
 /// A struct that collects its own members (every member optional), so it can
@@ -72,22 +99,22 @@ pub fn push_in_place<'de, T: FillsItself, D: Deserializer<'de>>(
     read
 }
 
-/// [`Nested::read_into`] for a struct with a builder `B`: built, then moved into the slot.
+/// [`Nested::read_into`] for a struct with a builder: built, then moved into the slot.
 #[inline]
-pub fn read_built<'de, B: DecodeFields, D: Deserializer<'de>>(
+pub fn read_built<'de, T: Decoded, D: Deserializer<'de>>(
     deserializer: D,
-    slot: &mut Option<B::Model>,
+    slot: &mut Option<T>,
 ) -> Result<(), D::Error> {
-    deserializer.deserialize_option(OrNull::<B::Model, Built<B>>(slot, PhantomData))
+    deserializer.deserialize_option(OrNull::<T, Built>(slot, PhantomData))
 }
 
-/// [`Nested::push_into`] for a struct with a builder `B`: built, then moved into the list.
+/// [`Nested::push_into`] for a struct with a builder: built, then moved into the list.
 #[inline]
-pub fn push_built<'de, B: DecodeFields, D: Deserializer<'de>>(
+pub fn push_built<'de, T: Decoded, D: Deserializer<'de>>(
     deserializer: D,
-    items: &mut Vec<B::Model>,
+    items: &mut Vec<T>,
 ) -> Result<(), D::Error> {
-    deserializer.deserialize_map(Build::<B, _>(items, PhantomData))
+    deserializer.deserialize_map(StructVisitor::<T::Fields, _>(items, PhantomData))
 }
 
 /// Makes room for one more item, growing 1, 2, 4, …: serde_json gives no
@@ -159,16 +186,16 @@ impl<T: FillsItself> ReadSome<T> for InPlace {
     }
 }
 
-/// A struct built by `B`, moved into the slot.
-struct Built<B>(PhantomData<B>);
+/// A struct built by its builder, moved into the slot.
+struct Built;
 
-impl<B: DecodeFields> ReadSome<B::Model> for Built<B> {
+impl<T: Decoded> ReadSome<T> for Built {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(
         deserializer: D,
-        slot: &mut Option<B::Model>,
+        slot: &mut Option<T>,
     ) -> Result<(), D::Error> {
-        deserializer.deserialize_map(Build::<B, _>(slot, PhantomData))
+        deserializer.deserialize_map(StructVisitor::<T::Fields, _>(slot, PhantomData))
     }
 }
 
@@ -249,23 +276,6 @@ impl<U: TaggedUnion> ReadSome<U> for Tagged {
         slot: &mut Option<U>,
     ) -> Result<(), D::Error> {
         deserializer.deserialize_any(TaggedVisitor::<U, _>(slot, PhantomData))
-    }
-}
-
-/// The members of an object, read into builder `B`; the struct goes into `S`.
-struct Build<B, S>(S, PhantomData<B>);
-
-impl<'de, B: DecodeFields, S: Sink<B::Model>> Visitor<'de> for Build<B, S> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an object ({})", B::NAME)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut slots = B::default();
-        let mut extra = B::Extra::default();
-        read_members(&mut slots, &mut extra, &mut map)?;
-        self.0.put(finish(slots, extra)?);
-        Ok(())
     }
 }
 

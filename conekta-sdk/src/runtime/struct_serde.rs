@@ -43,23 +43,7 @@ macro_rules! struct_serde {
             }
         }
 
-        $(#[$attr])*
-        impl $crate::__private::Nested for $name {
-            #[inline]
-            fn read_into<'de, D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-                slot: &mut ::std::option::Option<Self>,
-            ) -> ::std::result::Result<(), D::Error> {
-                $crate::__private::read_in_place(deserializer, slot)
-            }
-            #[inline]
-            fn push_into<'de, D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-                items: &mut ::std::vec::Vec<Self>,
-            ) -> ::std::result::Result<(), D::Error> {
-                $crate::__private::push_in_place(deserializer, items)
-            }
-        }
+        $crate::__private::nested_impl!($(#[$attr])* $name: read_in_place, push_in_place);
     };
     // Otherwise its builder collects the members and checks the required ones.
     (
@@ -83,23 +67,7 @@ macro_rules! struct_serde {
             }
         }
 
-        $(#[$attr])*
-        impl $crate::__private::Nested for $name {
-            #[inline]
-            fn read_into<'de, D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-                slot: &mut ::std::option::Option<Self>,
-            ) -> ::std::result::Result<(), D::Error> {
-                $crate::__private::read_built::<$builder, D>(deserializer, slot)
-            }
-            #[inline]
-            fn push_into<'de, D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-                items: &mut ::std::vec::Vec<Self>,
-            ) -> ::std::result::Result<(), D::Error> {
-                $crate::__private::push_built::<$builder, D>(deserializer, items)
-            }
-        }
+        $crate::__private::nested_impl!($(#[$attr])* $name: read_built, push_built);
     };
     (
         @impl $(#[$attr:meta])*

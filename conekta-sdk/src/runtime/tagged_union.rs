@@ -89,21 +89,6 @@ macro_rules! tagged_union {
             }
         }
 
-        impl $crate::__private::Nested for $name {
-            #[inline]
-            fn read_into<'de, D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-                slot: &mut ::std::option::Option<Self>,
-            ) -> ::std::result::Result<(), D::Error> {
-                $crate::__private::read_tagged(deserializer, slot)
-            }
-            #[inline]
-            fn push_into<'de, D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-                items: &mut ::std::vec::Vec<Self>,
-            ) -> ::std::result::Result<(), D::Error> {
-                $crate::__private::push_tagged(deserializer, items)
-            }
-        }
+        $crate::__private::nested_impl!($name: read_tagged, push_tagged);
     };
 }
