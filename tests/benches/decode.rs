@@ -183,10 +183,13 @@ fn measure_here(args: &[String]) -> Result<(), String> {
         .iter()
         .find(|c| c.name == case)
         .ok_or_else(|| format!("no case `{case}`"))?;
-    let decoder: Decoder = match side.as_str() {
-        "typed" => case.typed,
-        "value" => decode_value,
-        other => return Err(format!("no decoder `{other}`: typed or value")),
+    let decoder: Decoder = match [Side::Typed, Side::Value]
+        .into_iter()
+        .find(|known| known.name() == side)
+    {
+        Some(Side::Typed) => case.typed,
+        Some(Side::Value) => decode_value,
+        None => return Err(format!("no decoder `{side}`: typed or value")),
     };
     let budget = Duration::from_millis(
         budget
