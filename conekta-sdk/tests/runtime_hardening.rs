@@ -228,6 +228,27 @@ async fn a_body_without_length_stops_being_read_at_the_limit() {
 }
 
 #[tokio::test]
+async fn a_body_in_many_chunks_is_joined_and_decoded() {
+    // Chunked, no Content-Length: the customer in chunks of 100 bytes, each its own frame.
+    let mut body = Vec::new();
+    for chunk in CUSTOMER_CARD_JSON.as_bytes().chunks(100) {
+        body.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        body.extend_from_slice(chunk);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(b"0\r\n\r\n");
+    let base = raw_server(Reply::new(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.conekta-v2.2.0+json\r\nTransfer-Encoding: chunked",
+        body,
+    ))
+    .await;
+    let customer = get_customer(&client(&base)).await.unwrap();
+    assert_eq!(customer.id, ID);
+    let expected: serde_json::Value = serde_json::from_str(CUSTOMER_CARD_JSON).unwrap();
+    assert_eq!(serde_json::to_value(&customer).unwrap(), expected);
+}
+
+#[tokio::test]
 async fn a_body_at_the_limit_is_accepted() {
     let server = MockServer::start().await;
     Mock::given(any())

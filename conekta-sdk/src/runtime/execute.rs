@@ -1,12 +1,14 @@
 //! Sends a [`Request`]: headers, retries, tracing, and turning the answer
 //! into a model or an [`Error`].
 
+use super::body::BodyReader;
 use super::client::Client;
 use super::error::{ApiError, Error};
 use super::request::{OperationInfo, Request};
 use super::response::{Answer, ResponseFuture};
 use super::retry::{self, Outcome};
 use super::transport::TransportError;
+use bytes::Bytes;
 use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,
 };
@@ -25,7 +27,7 @@ const PREALLOCATE_MAX: u64 = 1024 * 1024;
 
 /// One attempt's result: the answer, or a transport failure with its outcome.
 enum Attempt {
-    Answered(reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>),
+    Answered(reqwest::StatusCode, reqwest::header::HeaderMap, Bytes),
     Failed(Outcome, TransportError),
 }
 
@@ -67,7 +69,7 @@ impl Client {
     async fn send_with_retries(
         &self,
         request: &Request,
-    ) -> Result<(reqwest::StatusCode, Vec<u8>), Error> {
+    ) -> Result<(reqwest::StatusCode, Bytes), Error> {
         let op = request.operation;
         let mut delays = self.inner.retry.schedule();
         let mut attempt: u32 = 1;
@@ -190,19 +192,19 @@ impl Client {
             return Err(too_large(content_length));
         }
         // Read chunk by chunk, so that a body without (or lying about) its length stops at the limit.
-        // The announced length sizes the buffer, up to a point: it is the server's word.
+        // A body in one chunk is kept as it came; the announced length sizes the buffer that
+        // joins several, up to a point: it is the server's word.
         let capacity = content_length.map_or(0, |length| length.min(PREALLOCATE_MAX));
-        let capacity = usize::try_from(capacity).unwrap_or(0);
-        let mut body = Vec::with_capacity(capacity);
+        let mut body = BodyReader::new(usize::try_from(capacity).unwrap_or(0));
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
                     if (body.len() + chunk.len()) as u64 > limit {
                         return Err(too_large(content_length));
                     }
-                    body.extend_from_slice(&chunk);
+                    body.push(chunk);
                 }
-                Ok(None) => return Ok(Attempt::Answered(status, headers, body)),
+                Ok(None) => return Ok(Attempt::Answered(status, headers, body.finish())),
                 Err(err) => {
                     return Ok(Attempt::Failed(
                         Outcome::MaybeSent,
@@ -223,10 +225,7 @@ fn classify(err: &reqwest::Error) -> Outcome {
     }
 }
 
-fn finish(
-    operation: &'static str,
-    result: Attempt,
-) -> Result<(reqwest::StatusCode, Vec<u8>), Error> {
+fn finish(operation: &'static str, result: Attempt) -> Result<(reqwest::StatusCode, Bytes), Error> {
     match result {
         Attempt::Answered(status, _, bytes) if status.is_success() => Ok((status, bytes)),
         Attempt::Answered(status, headers, bytes) => Err(Error::Api(Box::new(ApiError::new(

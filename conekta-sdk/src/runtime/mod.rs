@@ -1,6 +1,7 @@
 //! The hand-written runtime under the generated operations: client
 //! configuration, request sending, retries, errors and pagination.
 
+mod body;
 pub(crate) mod build;
 mod build_error;
 mod client;

@@ -13,7 +13,7 @@ use std::task::{Context, Poll, ready};
 pub(crate) struct Answer {
     pub(crate) operation: &'static str,
     pub(crate) status: reqwest::StatusCode,
-    pub(crate) body: Vec<u8>,
+    pub(crate) body: bytes::Bytes,
 }
 
 impl Answer {
