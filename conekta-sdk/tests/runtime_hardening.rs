@@ -54,6 +54,18 @@ async fn raw_server(reply: Reply) -> String {
     format!("http://{addr}")
 }
 
+/// `chunks` as a body in HTTP/1.1's chunked coding: each one chunk, then the last (empty) chunk.
+fn chunked<'a>(chunks: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut body = Vec::new();
+    for chunk in chunks {
+        body.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        body.extend_from_slice(chunk);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(b"0\r\n\r\n");
+    body
+}
+
 async fn answer(mut stream: TcpStream, reply: Reply) {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
@@ -193,16 +205,9 @@ async fn a_content_length_over_the_limit_is_refused_before_reading() {
 #[tokio::test]
 async fn a_body_without_length_stops_being_read_at_the_limit() {
     // Chunked, no Content-Length: 20 chunks of 100 bytes against a 1,000-byte limit.
-    let mut body = Vec::new();
-    for _ in 0..20 {
-        body.extend_from_slice(b"64\r\n");
-        body.extend_from_slice(&[b' '; 100]);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(b"0\r\n\r\n");
     let base = raw_server(Reply::new(
         "HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked",
-        body,
+        chunked(std::iter::repeat_n(&[b' '; 100][..], 20)),
     ))
     .await;
     let client = Client::builder(KEY)
@@ -230,16 +235,9 @@ async fn a_body_without_length_stops_being_read_at_the_limit() {
 #[tokio::test]
 async fn a_body_in_many_chunks_is_joined_and_decoded() {
     // Chunked, no Content-Length: the customer in chunks of 100 bytes, each its own frame.
-    let mut body = Vec::new();
-    for chunk in CUSTOMER_CARD_JSON.as_bytes().chunks(100) {
-        body.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
-        body.extend_from_slice(chunk);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(b"0\r\n\r\n");
     let base = raw_server(Reply::new(
         "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.conekta-v2.2.0+json\r\nTransfer-Encoding: chunked",
-        body,
+        chunked(CUSTOMER_CARD_JSON.as_bytes().chunks(100)),
     ))
     .await;
     let customer = get_customer(&client(&base)).await.unwrap();
