@@ -72,6 +72,73 @@ pub struct TypeDef {
     pub deprecated: bool,
     /// Its shape.
     pub kind: TypeKind,
+    /// Methods that read a nested value in one call (structs only).
+    pub accessors: Vec<Accessor>,
+    /// Functions that return a builder with some fields set (structs only).
+    pub constructors: Vec<Constructor>,
+}
+
+/// A method of a struct that reads a nested value (`order.charges()`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accessor {
+    /// The method's name.
+    pub name: String,
+    /// Its docs.
+    pub docs: String,
+    /// How to get from the struct to the value.
+    pub steps: Vec<Step>,
+    /// The type of the value read (without `Option`).
+    pub ty: TypeRef,
+}
+
+/// One step of an [`Accessor`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// A field of a struct.
+    Field {
+        /// The field's Rust name.
+        rust_name: String,
+        /// Whether it is required (else an `Option`).
+        required: bool,
+        /// Whether its value is boxed.
+        boxed: bool,
+    },
+    /// A variant of a union: the value when the union is that variant.
+    Variant {
+        /// The union's type name.
+        union: String,
+        /// The variant's Rust name.
+        variant: String,
+        /// Whether its value is boxed.
+        boxed: bool,
+    },
+}
+
+/// A function of a struct that returns its builder with some fields set
+/// (`PaymentMethodGeneralRequest::card(token_id)`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Constructor {
+    /// The function's name.
+    pub name: String,
+    /// Its docs.
+    pub docs: String,
+    /// The fields (Rust names) it takes as arguments, in order.
+    pub args: Vec<String>,
+    /// The fields (Rust names) it sets, with their values.
+    pub set: Vec<(String, Preset)>,
+}
+
+/// A value a [`Constructor`] sets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Preset {
+    /// A variant of an open enum: (enum, variant).
+    Variant(String, String),
+    /// A string.
+    String(String),
+    /// An integer.
+    Integer(i64),
+    /// A boolean.
+    Bool(bool),
 }
 
 /// The shape of a named type.
@@ -168,6 +235,8 @@ pub struct EnumVariant {
     pub rust_name: String,
     /// The string on the wire.
     pub value: String,
+    /// What the value means, when the override table says.
+    pub docs: Option<String>,
 }
 
 /// One variant of a union.
@@ -196,6 +265,8 @@ pub enum TypeRef {
     I64,
     /// `f64`.
     F64,
+    /// A Unix time in seconds on the wire, `crate::Timestamp` in Rust.
+    Timestamp,
     /// Any JSON value.
     Value,
     /// A JSON object with any values.

@@ -13,11 +13,12 @@
 
 mod emit;
 mod error;
+pub mod evidence;
 pub mod features;
 pub mod ir;
 mod lower;
 mod naming;
-mod overrides;
+pub mod overrides;
 pub mod patch;
 
 pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
@@ -59,12 +60,22 @@ pub fn parse(spec: &str, patches: &str) -> Result<openapiv3::OpenAPI, Error> {
     serde_json::from_value(doc).map_err(Error::OpenApi)
 }
 
+/// Lowers a spec, its patches and the override table (YAML, see
+/// [`Overrides`]) into the types and operations the SDK is generated from,
+/// with the warnings a reviewer should see.
+pub fn api(
+    spec: &str,
+    patches: &str,
+    overrides: &Overrides,
+) -> Result<(ir::Api, Vec<Warning>), Error> {
+    lower::lower(&parse(spec, patches)?, overrides)
+}
+
 /// Generates the SDK's sources from a spec, its patches and the override table
 /// (YAML, see [`Overrides`]).
 pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Error> {
-    let parsed = parse(spec, patches)?;
     let overrides = Overrides::parse(overrides)?;
-    let (api, mut warnings) = lower::lower(&parsed, &overrides)?;
+    let (api, mut warnings) = api(spec, patches, &overrides)?;
     let gates = features::Gates::compute(&api, &overrides, &mut warnings)?;
     warnings.sort();
     let files = emit::emit(&api, gates.as_ref())?;

@@ -74,6 +74,7 @@ const RESERVED_TYPES: &[&str] = &[
     "OperationInfo",
     "RequestOptions",
     "RetryPolicy",
+    "Timestamp",
     "TransportError",
 ];
 

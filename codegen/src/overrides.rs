@@ -1,8 +1,11 @@
 //! The override table (`spec/overrides.yaml`): hand-written SDK types that stand
-//! for schemas, the names of types merged from several schemas, and the types
-//! hand-written code needs under each Cargo feature.
+//! for schemas, the names of types merged from several schemas, the types
+//! hand-written code needs under each Cargo feature, and the domain the spec
+//! leaves loose: value sets, timestamps, fields the API always sends, short
+//! reads and constructors (see [`crate::lower`]'s domain pass).
 
 use crate::Error;
+use indexmap::IndexMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -23,6 +26,89 @@ pub struct Overrides {
     /// [`Features`]); without this section nothing is gated.
     #[serde(default)]
     pub features: Option<Features>,
+    /// Value sets: strings the spec leaves open that Conekta enumerates, each
+    /// an open enum (by name) used wherever its `fields` match.
+    #[serde(default)]
+    pub value_sets: IndexMap<String, ValueSet>,
+    /// Integer fields that hold a Unix time, typed `crate::Timestamp`.
+    #[serde(default)]
+    pub timestamps: Option<Timestamps>,
+    /// Response fields the API always sends, made required.
+    #[serde(default)]
+    pub required: Option<Required>,
+    /// Short reads of nested values: type → method name → what it reads.
+    #[serde(default)]
+    pub accessors: BTreeMap<String, IndexMap<String, Accessor>>,
+    /// Builders with some fields already set: type → function name → what it sets.
+    #[serde(default)]
+    pub constructors: BTreeMap<String, IndexMap<String, Constructor>>,
+}
+
+/// Where an override applies: `Type.field` (the generated type's name, the
+/// field's JSON name), or `*.field` for that field of every type that has one
+/// of the right kind.
+pub type FieldPattern = String;
+
+/// A set of string values Conekta enumerates (see [`Overrides::value_sets`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueSet {
+    /// What a value is, for the enum's docs.
+    pub doc: String,
+    /// Where the values come from (the spec's text, the fixtures, Conekta's
+    /// docs), for the enum's docs.
+    pub source: String,
+    /// The known values, each with what it means (may be empty), in order.
+    pub values: IndexMap<String, String>,
+    /// The string fields (or lists of strings) typed by this set.
+    pub fields: Vec<FieldPattern>,
+}
+
+/// Integer fields holding a Unix time (see [`Overrides::timestamps`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timestamps {
+    /// Why these fields are times.
+    pub reason: String,
+    /// The fields; a `*.field` pattern types the integer fields of that name only.
+    pub fields: Vec<FieldPattern>,
+}
+
+/// Response fields made required (see [`Overrides::required`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Required {
+    /// The rule they were chosen by, and the evidence.
+    pub reason: String,
+    /// Type name → JSON names of the fields that are always sent.
+    pub fields: BTreeMap<String, Vec<String>>,
+}
+
+/// A method that reads a nested value in one call (see [`Overrides::accessors`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessor {
+    /// The method's docs.
+    pub doc: String,
+    /// The steps from the type to the value, separated by `.`: field JSON
+    /// names, and for a union the tag (or variant name) of the variant to take.
+    pub path: String,
+}
+
+/// A function that returns a builder with some fields already set (see
+/// [`Overrides::constructors`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constructor {
+    /// The function's docs.
+    pub doc: String,
+    /// Fields (JSON names) the function takes as arguments, in order.
+    #[serde(default)]
+    pub args: Vec<String>,
+    /// Fields (JSON names) set to fixed values: strings (an enum's wire
+    /// value), integers or booleans.
+    #[serde(default)]
+    pub set: IndexMap<String, serde_json::Value>,
 }
 
 /// The roots of the feature gating that are not operations: the types that

@@ -50,6 +50,7 @@ macro_rules! golden_cases {
 golden_cases!(
     all_of,
     collisions,
+    domain,
     enums,
     features,
     keywords,

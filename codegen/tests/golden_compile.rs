@@ -11,7 +11,7 @@
 
 // What the generated models refer to at their crate root, as they do in the SDK.
 #[allow(unused_imports)]
-pub use conekta_sdk::{__private, BuildError, IntoJsonObject, Language};
+pub use conekta_sdk::{__private, BuildError, IntoJsonObject, Language, Timestamp};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -28,6 +28,10 @@ mod all_of;
 #[allow(dead_code, deprecated)]
 #[path = "golden/collisions/expected/conekta-sdk/src/generated/models/mod.rs"]
 mod collisions;
+#[rustfmt::skip]
+#[allow(dead_code, deprecated, unused_imports)]
+#[path = "golden/domain/expected/conekta-sdk/src/generated/models/mod.rs"]
+mod domain;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
 #[path = "golden/enums/expected/conekta-sdk/src/generated/models/mod.rs"]
@@ -79,6 +83,7 @@ mod scoping;
 const COMPILED: &[&str] = &[
     "all_of",
     "collisions",
+    "domain",
     "enums",
     "features",
     "keywords",
@@ -967,5 +972,101 @@ mod mcp_tools_case {
         let _: CancelOrderResponse200 = round_trip(json!({"id": "ord_1"}));
         // The language header is the runtime's own `Language`, re-exported with the models.
         assert_eq!(super::mcp_tools::Language::from("en").as_str(), "en");
+    }
+}
+
+mod domain_case {
+    use super::domain::{
+        CashPayment, Charge, ChargeMethod, Currency, MethodType, Order, PaymentMethodRequest,
+        Status,
+    };
+    use super::*;
+
+    fn order() -> Value {
+        json!({
+            "id": "ord_1",
+            "created_at": 1_700_000_000,
+            "currency": "MXN",
+            "status": "paid",
+            "tags": ["pending_payment", "refunded"],
+            "charges": {"data": [
+                {"id": "ch_1", "method": {"object": "cash_payment", "reference": "9300", "expires_at": 5}},
+                {"id": "ch_2", "method": {"object": "card_payment", "last4": "4242"}}
+            ]}
+        })
+    }
+
+    #[test]
+    fn value_sets_and_timestamps_type_the_fields_they_name() {
+        let order: Order = round_trip(order());
+        assert_eq!(order.currency, Some(Currency::Mxn));
+        assert_eq!(order.status, Some(Status::Paid));
+        assert_eq!(
+            order.tags,
+            Some(vec![
+                Status::PendingPayment,
+                Status::Unknown("refunded".into())
+            ])
+        );
+        assert_eq!(
+            order.created_at,
+            Timestamp::from_unix_seconds(1_700_000_000)
+        );
+        assert_eq!(Currency::KNOWN, [Currency::Mxn, Currency::Usd]);
+    }
+
+    #[test]
+    fn required_fields_of_answers_must_be_there() {
+        let mut body = order();
+        body.as_object_mut().unwrap().remove("created_at");
+        let err = serde_json::from_value::<Order>(body).unwrap_err();
+        assert!(
+            err.to_string().contains("missing field `created_at`"),
+            "{err}"
+        );
+        let err =
+            serde_json::from_value::<CashPayment>(json!({"object": "cash_payment"})).unwrap_err();
+        assert!(
+            err.to_string().contains("missing field `reference`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn accessors_read_through_options_lists_and_unions() {
+        let order: Order = decode(&order());
+        let charges: &[Charge] = order.charges();
+        assert_eq!(charges.len(), 2);
+        assert_eq!(charges[0].reference(), Some("9300"));
+        assert_eq!(charges[0].expires_at(), Some(Timestamp::from(5)));
+        assert_eq!(
+            charges[0].cash().map(|cash| cash.reference.as_str()),
+            Some("9300")
+        );
+        assert_eq!(charges[1].cash(), None);
+        assert_eq!(charges[1].reference(), None);
+        let card = charges[1].method.as_ref().and_then(ChargeMethod::card);
+        assert_eq!(card.and_then(|card| card.last4.as_deref()), Some("4242"));
+
+        let empty: Order = decode(&json!({"id": "ord_2", "created_at": 1}));
+        assert!(empty.charges().is_empty());
+    }
+
+    #[test]
+    fn constructors_set_the_discriminator() {
+        let card = PaymentMethodRequest::card("tok_1").build().unwrap();
+        assert_eq!(card.r#type, MethodType::Card);
+        assert_eq!(
+            serde_json::to_value(&card).unwrap(),
+            json!({"type": "card", "token_id": "tok_1"})
+        );
+        let cash = PaymentMethodRequest::cash()
+            .expires_at(Timestamp::from(7))
+            .build()
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&cash).unwrap(),
+            json!({"type": "cash", "expires_at": 7})
+        );
     }
 }

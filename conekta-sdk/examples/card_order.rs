@@ -14,35 +14,39 @@
 
 mod common;
 
-use conekta_sdk::models;
+use conekta_sdk::models::{ChargeRequest, PaymentMethodGeneralRequest, PaymentStatus};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(client) = common::client_from_env("card_order")? else {
         return Ok(());
     };
-    let token = std::env::var("CONEKTA_CARD_TOKEN").ok();
+    let token = std::env::var("CONEKTA_CARD_TOKEN").unwrap_or_else(|_| "tok_test_visa_4242".into());
 
-    let card = models::PaymentMethodGeneralRequest::builder()
-        .r#type("card")
-        .token_id(token.as_deref().unwrap_or("tok_test_visa_4242"));
-    let charge = models::ChargeRequest::builder().payment_method(card);
+    let card = PaymentMethodGeneralRequest::card(token);
+    let charge = ChargeRequest::builder().payment_method(card);
     let order = client
         .orders()
         .create_order(common::sample_order(charge))
         .await?;
     common::print_order(&order);
+    if order.payment_status != Some(PaymentStatus::Paid) {
+        println!("not paid (yet): see the charge's status and failure code");
+    }
 
-    let charge = common::first_charge(&order).ok_or("the order has no charge")?;
+    let charge = order.charges().first().ok_or("the order has no charge")?;
     println!("charge {}: {}", charge.id, charge.status);
-    match &charge.payment_method {
-        Some(models::ChargeResponsePaymentMethod::CardPayment(card)) => println!(
+    if let Some(code) = &charge.failure_code {
+        println!("failure: {code}");
+    }
+    match charge.card() {
+        Some(card) => println!(
             "card: {} ending in {} (auth code {})",
-            card.brand.as_deref().unwrap_or("?"),
-            card.last4.as_deref().unwrap_or("????"),
+            card.brand,
+            card.last4,
             card.auth_code.as_deref().unwrap_or("-"),
         ),
-        _ => println!(
+        None => println!(
             "unexpected payment method: `{}`",
             common::method_tag(charge)
         ),

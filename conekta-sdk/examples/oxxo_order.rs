@@ -12,7 +12,7 @@
 
 mod common;
 
-use conekta_sdk::models;
+use conekta_sdk::models::{ChargeRequest, PaymentMethodGeneralRequest};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,34 +20,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     };
 
-    let cash = models::PaymentMethodGeneralRequest::builder()
-        .r#type("cash")
-        .expires_at(common::days_from_now(3));
-    let charge = models::ChargeRequest::builder().payment_method(cash);
+    let cash = PaymentMethodGeneralRequest::cash().expires_at(common::days_from_now(3));
+    let charge = ChargeRequest::builder().payment_method(cash);
     let order = client
         .orders()
         .create_order(common::sample_order(charge))
         .await?;
     common::print_order(&order);
 
-    let charge = common::first_charge(&order).ok_or("the order has no charge")?;
+    let charge = order.charges().first().ok_or("the order has no charge")?;
     println!("charge {}: {}", charge.id, charge.status);
-    let Some(models::ChargeResponsePaymentMethod::CashPayment(cash)) = &charge.payment_method
-    else {
+    let Some(cash) = charge.cash() else {
         let tag = common::method_tag(charge);
         return Err(format!("expected a cash payment method, got `{tag}`").into());
     };
+    let store = cash.service_name.as_deref().unwrap_or("a cash store");
+    println!("pay at {store}: reference {}", cash.reference);
+    println!("barcode: {}", cash.barcode_url);
     println!(
-        "pay at {}: reference {}",
-        cash.service_name.as_deref().unwrap_or("a cash store"),
-        cash.reference.as_deref().unwrap_or("(none)"),
+        "expires at {:?} (Unix time {})",
+        cash.expires_at.to_system_time(),
+        cash.expires_at
     );
-    println!(
-        "barcode: {}",
-        cash.barcode_url.as_deref().unwrap_or("(none)")
-    );
-    if let Some(expires_at) = cash.expires_at {
-        println!("expires at (Unix time): {expires_at}");
-    }
     Ok(())
 }

@@ -14,7 +14,7 @@
 
 mod common;
 
-use conekta_sdk::models;
+use conekta_sdk::{Timestamp, models};
 use serde_json::json;
 
 #[tokio::main]
@@ -24,7 +24,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     // No `expires_at`: the reference never expires (set one from 1 to 365 days).
-    let source = models::PaymentMethodCashOrSpeiRequest::builder().r#type("cash_recurrent");
+    let source = models::PaymentMethodCashOrSpeiRequest::cash_recurrent();
     let customer = models::Customer::builder()
         .email("fulanito@example.com")
         .name("Fulanito Pérez")
@@ -36,13 +36,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("customer {} ({})", created.id, created.name);
 
     let listed = created
-        .payment_sources
+        .payment_sources()
         .iter()
-        .flat_map(|list| list.data.iter().flatten())
-        .find_map(|source| match source {
-            models::CustomerPaymentMethodsData::CashRecurrent(cash) => Some(cash.clone()),
-            _ => None,
-        });
+        .find_map(|source| source.cash_recurrent().cloned());
     let cash = match listed {
         Some(cash) => cash,
         None => {
@@ -67,16 +63,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     println!("payment source {}", cash.id);
+    let none = "(none)";
     println!(
         "reusable reference: {}",
-        cash.reference.as_deref().unwrap_or("(none)")
+        cash.reference.as_deref().unwrap_or(none)
     );
-    println!(
-        "barcode: {}",
-        cash.barcode_url.as_deref().unwrap_or("(none)")
-    );
+    println!("barcode: {}", cash.barcode_url.as_deref().unwrap_or(none));
     match cash.expires_at {
-        None | Some(0) => println!("expires: never"),
+        None | Some(Timestamp::EPOCH) => println!("expires: never"),
         Some(at) => println!("expires at (Unix time): {at}"),
     }
     println!(

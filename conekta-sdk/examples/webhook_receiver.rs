@@ -153,7 +153,7 @@ async fn receive(
         }
         EventType::OrderPaid => {
             match event.data.order() {
-                Ok(order) => println!("  order {} paid", order.id.as_deref().unwrap_or("(no id)")),
+                Ok(order) => println!("  order {} paid", order.id),
                 Err(error) => eprintln!("  order.paid: cannot decode the order: {error}"),
             }
             StatusCode::OK.into_response()

@@ -7,17 +7,31 @@
 //!
 //! # async fn demo() -> Result<(), conekta_sdk::Error> {
 //! let client = Client::builder("key_xxx").language(Language::En).build()?;
-//! let card = PaymentMethodGeneralRequest::builder().r#type("card").token_id("tok_test_visa_4242");
+//! let card = PaymentMethodGeneralRequest::card("tok_test_visa_4242");
 //! let order = OrderRequest::builder()
-//!     .currency("MXN")
+//!     .currency(Currency::Mxn)
 //!     .customer_info(CustomerInfo::builder().name("Ana").email("ana@example.com").phone("+5215555555555"))
 //!     .line_items([Product::builder().name("Caja de galletas").quantity(1).unit_price(35_000)])
 //!     .charges([ChargeRequest::builder().payment_method(card)])
 //!     .metadata(serde_json::json!({ "cart": "c-42" }));
 //! let order = client.orders().create_order(order).await?;
-//! println!("{:?} {:?}", order.id, order.payment_status);
+//! if order.payment_status == Some(PaymentStatus::Paid) {
+//!     let card = order.charges()[0].card().expect("paid by card");
+//!     println!("order {} paid with the {} ending in {}", order.id, card.brand, card.last4);
+//! }
 //! # Ok(()) }
 //! ```
+//!
+//! **Conekta's domain, typed.** Values Conekta enumerates are open enums
+//! ([`Currency`](models::Currency), [`PaymentStatus`](models::PaymentStatus),
+//! [`PaymentMethodType`](models::PaymentMethodType), [`RefundReason`](models::RefundReason),
+//! [`ErrorType`](models::ErrorType)…; a value this version does not know is kept in
+//! `Unknown`); times are [`Timestamp`]s; fields every answer carries are not
+//! `Option`s; payment methods have constructors that set their `type`
+//! (`PaymentMethodGeneralRequest::card(token)`, `::cash()`, `::spei()`); and the
+//! common reads are one call (`order.charges()`, `charge.cash()`,
+//! `charge.bank_transfer()`, `customer.payment_sources()`). Each choice and its
+//! evidence is in `spec/overrides.yaml` in the repository.
 //!
 //! Models are built with `Type::builder()`: one setter per field, taking what
 //! converts into it (`&str`, a nested builder, `json!({...})` for metadata,
@@ -70,7 +84,8 @@ pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
     ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder,
     DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, IntoJsonObject, Language, OperationInfo,
-    PRODUCTION_URL, RequestOptions, ResponseFuture, RetryPolicy, TransportError, from_slice,
+    PRODUCTION_URL, PageStream, PaginationError, RequestOptions, ResponseFuture, RetryPolicy,
+    Timestamp, TransportError, from_slice,
 };
 
 /// The generator's golden case about name collisions (`codegen/tests/golden/scoping`),

@@ -5,8 +5,8 @@
 
 mod support;
 
-use conekta_sdk::{Error, models};
-use futures_util::StreamExt;
+use conekta_sdk::{Error, PaginationError, models};
+use futures_util::{StreamExt, TryStreamExt};
 use serde_json::Value;
 use std::future::Future;
 use std::time::Duration;
@@ -151,7 +151,10 @@ async fn an_error_on_page_two_is_the_last_item_after_page_ones_items() {
     let err = stream.next().await.unwrap().unwrap_err();
     let api = err.api_error().expect("the page-two error");
     assert_eq!(api.status.as_u16(), 500);
-    assert_eq!(api.error_type(), Some("api_error"));
+    assert_eq!(
+        api.error_type(),
+        Some(&conekta_sdk::models::ErrorType::ApiError)
+    );
     assert!(
         stream.next().await.is_none(),
         "the stream ends after the error"
@@ -171,7 +174,8 @@ async fn an_error_on_page_two_is_the_last_item_after_page_ones_items() {
 
 #[tokio::test]
 async fn an_empty_first_page_ends_at_once() {
-    // Also when the page claims `has_more` with no items: the stream must not loop.
+    // When the page claims `has_more` with no items, the stream ends with an
+    // error instead of following a cursor that can only lead back.
     for has_more in [false, true] {
         let server = MockServer::start().await;
         Mock::given(path("/customers"))
@@ -189,11 +193,20 @@ async fn an_empty_first_page_ends_at_once() {
         )
         .await;
 
-        assert!(
-            items.is_empty(),
-            "has_more {has_more}: {} items",
-            items.len()
-        );
+        if has_more {
+            assert!(
+                matches!(
+                    items.as_slice(),
+                    [Err(Error::Pagination {
+                        reason: PaginationError::EmptyPage,
+                        ..
+                    })]
+                ),
+                "{items:?}"
+            );
+        } else {
+            assert!(items.is_empty(), "{} items", items.len());
+        }
         assert_eq!(server.received_requests().await.unwrap().len(), 1);
     }
 }
@@ -305,4 +318,77 @@ async fn has_more_without_a_next_cursor_is_a_pagination_error_after_the_items() 
         "{err:?}"
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_repeated_cursor_ends_the_stream_with_an_error() {
+    // The second page points back at itself (as Conekta's Mockoon fixtures do):
+    // its items are yielded once, then the stream ends instead of looping.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/customers"))
+        .and(query_param_is_missing("next"))
+        .respond_with(page(&[customer("cus_1", "Uno")], true, Some("cus_1")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/customers"))
+        .and(query_param("next", "cus_1"))
+        .respond_with(page(&[customer("cus_2", "Dos")], true, Some("cus_1")))
+        .mount(&server)
+        .await;
+
+    let client = client(&server.uri());
+    let mut stream = client.customers().get_customers().limit(1).into_stream();
+    let mut ids = Vec::new();
+    // `PageStream` is `Unpin`: `try_next` needs no `pin!`.
+    let err = loop {
+        match within(stream.try_next()).await {
+            Ok(Some(customer)) => ids.push(customer.id),
+            Ok(None) => panic!("the stream ended without an error after {ids:?}"),
+            Err(err) => break err,
+        }
+    };
+    assert_eq!(ids, ["cus_1", "cus_2"]);
+    match err {
+        Error::Pagination {
+            operation: "getCustomers",
+            reason: PaginationError::RepeatedCursor { cursor },
+        } => assert_eq!(cursor, "cus_1"),
+        other => panic!("expected a repeated cursor, got {other:?}"),
+    }
+    assert_eq!(within(stream.try_next()).await.unwrap(), None);
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_cursor_the_request_started_from_is_not_followed_again() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/customers"))
+        .and(query_param("next", "cus_0"))
+        .respond_with(page(&[customer("cus_1", "Uno")], true, Some("cus_0")))
+        .mount(&server)
+        .await;
+
+    let items: Vec<_> = within(
+        client(&server.uri())
+            .customers()
+            .get_customers()
+            .next("cus_0")
+            .into_stream()
+            .collect(),
+    )
+    .await;
+    assert_eq!(items.len(), 2);
+    assert!(
+        matches!(
+            &items[1],
+            Err(Error::Pagination {
+                reason: PaginationError::RepeatedCursor { .. },
+                ..
+            })
+        ),
+        "{items:?}"
+    );
 }

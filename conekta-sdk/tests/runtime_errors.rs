@@ -100,10 +100,20 @@ async fn conekta_error_bodies_become_api_errors_with_status_headers_and_details(
         assert_eq!(api.headers["content-type"], CONEKTA_JSON);
         assert_eq!(api.raw_body, body);
         let decoded = api.body.as_ref().expect("a decoded Conekta error");
-        assert_eq!(decoded.r#type.as_deref(), Some(kind));
+        assert_eq!(decoded.r#type.as_ref().map(|t| t.as_str()), Some(kind));
         assert_eq!(decoded.log_id.as_deref(), Some(log_id.as_str()));
         assert_eq!(decoded.object.as_deref(), Some("error"));
-        assert_eq!(api.error_type(), Some(kind));
+        assert_eq!(
+            api.error_type(),
+            Some(&conekta_sdk::models::ErrorType::from(kind))
+        );
+        assert!(
+            !matches!(
+                api.error_type(),
+                Some(conekta_sdk::models::ErrorType::Unknown(_))
+            ),
+            "{kind} is one of Conekta's error types"
+        );
         assert_eq!(api.log_id(), Some(log_id.as_str()));
         let [detail] = api.details() else {
             panic!("{status}: expected one detail, got {:?}", api.details())
@@ -295,7 +305,7 @@ async fn decode_error_path(body: serde_json::Value) -> String {
 #[tokio::test]
 async fn decode_errors_keep_their_path_through_tagged_unions() {
     let card = |created_at: serde_json::Value| {
-        json!({ "id": "src_1", "object": "payment_source", "type": "card", "last4": "4242",
+        json!({ "id": "src_1", "object": "payment_source", "type": "card", "last4": "4242", "brand": "visa",
                 "created_at": created_at, "parent_id": "cus_1" })
     };
     let with_sources = |sources: Vec<serde_json::Value>| {

@@ -354,7 +354,10 @@ async fn retries_stop_at_max_retries() {
 
         let api = err.api_error().expect("the last 503 is returned");
         assert_eq!(api.status.as_u16(), 503);
-        assert_eq!(api.error_type(), Some("api_error"));
+        assert_eq!(
+            api.error_type(),
+            Some(&conekta_sdk::models::ErrorType::ApiError)
+        );
         assert_eq!(received(&server).await, max_retries as usize + 1);
     }
 }

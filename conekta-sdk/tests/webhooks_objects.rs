@@ -3,8 +3,10 @@
 //! plan bodies.
 #![cfg(feature = "webhooks")]
 
+use conekta_sdk::Timestamp;
 use conekta_sdk::models::{
-    ChargeResponsePaymentMethod, CustomerPaymentMethodsData, PaymentMethodCash,
+    ChargeResponse, Currency, CustomerPaymentMethodsData, PaymentMethodCash, PaymentStatus,
+    SubscriptionStatus,
 };
 use conekta_sdk::webhooks::{Event, EventType};
 use serde_json::{Value, json};
@@ -50,11 +52,13 @@ fn without_known_spec_gaps(mut charge: Value) -> Value {
     charge
 }
 
-fn cash(method: Option<&ChargeResponsePaymentMethod>) -> &PaymentMethodCash {
-    match method {
-        Some(ChargeResponsePaymentMethod::CashPayment(cash)) => cash,
-        other => panic!("expected a cash payment method, got {other:?}"),
-    }
+fn cash(charge: &ChargeResponse) -> &PaymentMethodCash {
+    charge.cash().unwrap_or_else(|| {
+        panic!(
+            "expected a cash payment method, got {:?}",
+            charge.payment_method
+        )
+    })
 }
 
 #[test]
@@ -64,19 +68,19 @@ fn guide_charge_paid_decodes_into_charge_response() {
     let event = event("charge.paid", without_known_spec_gaps(guide.data.object));
     let charge = event.data.charge().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(charge.id, "5c0968098a268e02ab8aa3f7");
-    assert_eq!(charge.status, "paid");
+    assert_eq!(charge.status, PaymentStatus::Paid);
     assert_eq!(charge.amount, 350_000);
-    assert_eq!(charge.currency, "MXN");
-    assert_eq!(charge.paid_at, Some(1_544_120_362));
+    assert_eq!(charge.currency, Currency::Mxn);
+    assert_eq!(charge.paid_at, Some(Timestamp::from(1_544_120_362)));
     assert_eq!(charge.customer_id.as_deref(), Some("cus_2j35ehQaF1jZEcWH7"));
     // `null` in optional fields the spec does not mark nullable: `None`.
     assert_eq!(charge.failure_code, None);
     assert_eq!(charge.description, None);
     assert_eq!(charge.reference_id, None);
-    let method = cash(charge.payment_method.as_ref());
-    assert_eq!(method.reference.as_deref(), Some("XXXXXXXXX"));
+    let method = cash(&charge);
+    assert_eq!(method.reference, "XXXXXXXXX");
     assert_eq!(method.store_name.as_deref(), Some("XXXX"));
-    assert_eq!(method.expires_at, Some(1_546_732_800));
+    assert_eq!(method.expires_at, Timestamp::from(1_546_732_800));
     assert_eq!(method.extra["barcode"], "XXXXXXXXX");
     // Members the spec does not declare are kept.
     assert_eq!(charge.extra["fee"], 10_150);
@@ -88,13 +92,13 @@ fn guide_reversed_charge_decodes_into_charge_response() {
     let charge = fixture(include_str!("fixtures/webhooks/charge_reversed.json"));
     let event = event("charge.reversed", without_known_spec_gaps(charge));
     let charge = event.data.charge().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(charge.status, "reversed");
+    assert_eq!(charge.status, PaymentStatus::Reversed);
     assert_eq!(charge.paid_at, None);
     assert_eq!(charge.channel, None);
-    let method = cash(charge.payment_method.as_ref());
+    let method = cash(&charge);
     assert_eq!(method.auth_code, Some(66_685_306));
     assert_eq!(method.store, None);
-    assert_eq!(method.reference.as_deref(), Some("33300000001276"));
+    assert_eq!(method.reference, "33300000001276");
 }
 
 #[test]
@@ -119,9 +123,9 @@ fn guide_reversed_order_decodes_into_order_response_verbatim() {
     let event = event("order.reversed", order);
     assert_eq!(event.event_type, EventType::OrderReversed);
     let order = event.data.order().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(order.id.as_deref(), Some("ord_2tExCzuHTu1AAYtvL"));
-    assert_eq!(order.payment_status.as_deref(), Some("reversed"));
-    assert_eq!(order.amount, Some(20_000));
+    assert_eq!(order.id, "ord_2tExCzuHTu1AAYtvL");
+    assert_eq!(order.payment_status, Some(PaymentStatus::Reversed));
+    assert_eq!(order.amount, 20_000);
     assert_eq!(order.metadata, Some(serde_json::Map::new()));
     let customer = order.customer_info.as_ref().expect("customer_info");
     assert_eq!(
@@ -133,9 +137,9 @@ fn guide_reversed_order_decodes_into_order_response_verbatim() {
     assert!(!charges.has_more);
     let data = charges.data.as_deref().expect("charges.data");
     assert_eq!(data.len(), 1);
-    assert_eq!(data[0].status, "reversed");
+    assert_eq!(data[0].status, PaymentStatus::Reversed);
     assert_eq!(data[0].order_id, "ord_2tExCzuHTu1AAYtvL");
-    let method = cash(data[0].payment_method.as_ref());
+    let method = data[0].cash().expect("a cash payment");
     assert_eq!(method.auth_code, Some(66_685_306));
     assert_eq!(method.service_name.as_deref(), Some("Cash"));
 }
@@ -153,7 +157,7 @@ fn guide_cash_recurrent_customer_decodes_into_customer_response() {
     match &data[0] {
         CustomerPaymentMethodsData::CashRecurrent(source) => {
             assert_eq!(source.reference.as_deref(), Some("10001432529593700513"));
-            assert_eq!(source.expires_at, Some(0));
+            assert_eq!(source.expires_at, Some(Timestamp::EPOCH));
             assert_eq!(source.provider.as_deref(), Some("Cash"));
             assert_eq!(source.parent_id.as_deref(), Some("cus_2xHJayvPVd3BpmdC7"));
         }
@@ -171,8 +175,8 @@ fn mock_subscription_and_plan_decode() {
         .data
         .subscription()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(subscription.status.as_deref(), Some("paused"));
-    assert_eq!(subscription.paused_at, Some(1_679_429_155));
+    assert_eq!(subscription.status, SubscriptionStatus::Paused);
+    assert_eq!(subscription.paused_at, Some(Timestamp::from(1_679_429_155)));
 
     let plan = event(
         "plan.created",

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::future::IntoFuture;
 use std::sync::Mutex;
 
-use conekta_sdk::{Client, Error, Language, RetryPolicy, models};
+use conekta_sdk::{Client, Error, Language, RetryPolicy, Timestamp, models};
 use conekta_tests::operations::OPERATIONS;
 use conekta_tests::{match_operations, mock_environment};
 
@@ -237,25 +237,23 @@ fn json_object(pairs: &[(&str, &str)]) -> serde_json::Map<String, serde_json::Va
 }
 
 /// The card variant of an order's charge, or a panic naming the variant it decoded as.
-fn card_of(method: &Option<models::ChargeResponsePaymentMethod>) -> &models::PaymentMethodCard {
+fn card_of(method: &models::ChargeResponsePaymentMethod) -> &models::PaymentMethodCard {
     match method {
-        Some(models::ChargeResponsePaymentMethod::CardPayment(card)) => card,
+        models::ChargeResponsePaymentMethod::CardPayment(card) => card,
         other => panic!("expected a card payment, decoded {other:#?}"),
     }
 }
 
-fn cash_of(method: &Option<models::ChargeResponsePaymentMethod>) -> &models::PaymentMethodCash {
+fn cash_of(method: &models::ChargeResponsePaymentMethod) -> &models::PaymentMethodCash {
     match method {
-        Some(models::ChargeResponsePaymentMethod::CashPayment(cash)) => cash,
+        models::ChargeResponsePaymentMethod::CashPayment(cash) => cash,
         other => panic!("expected a cash payment, decoded {other:#?}"),
     }
 }
 
-fn spei_of(
-    method: &Option<models::ChargeResponsePaymentMethod>,
-) -> &models::PaymentMethodBankTransfer {
+fn spei_of(method: &models::ChargeResponsePaymentMethod) -> &models::PaymentMethodBankTransfer {
     match method {
-        Some(models::ChargeResponsePaymentMethod::BankTransferPayment(spei)) => spei,
+        models::ChargeResponsePaymentMethod::BankTransferPayment(spei) => spei,
         other => panic!("expected a bank transfer payment, decoded {other:#?}"),
     }
 }
@@ -357,11 +355,11 @@ async fn customers() {
         for source in sources.and_then(|s| s.data.as_ref()).into_iter().flatten() {
             let kind = match source {
                 models::CustomerPaymentMethodsData::Card(card) => {
-                    assert_eq!(card.r#type, "card");
+                    assert_eq!(card.r#type, models::PaymentSourceType::Card);
                     "card"
                 }
                 models::CustomerPaymentMethodsData::SpeiRecurrent(spei) => {
-                    assert!(spei.reference.is_some(), "{spei:#?}");
+                    assert!(!spei.reference.is_empty(), "{spei:#?}");
                     "spei_recurrent"
                 }
                 models::CustomerPaymentMethodsData::Unknown(value) => {
@@ -388,7 +386,7 @@ async fn customers() {
     assert_eq!(created.custom_reference.as_deref(), Some("dotnet_12345678"));
     assert_eq!(created.corporate, Some(true));
     let subscription = created.subscription.as_ref().expect("a subscription");
-    assert_eq!(subscription.status.as_deref(), Some("past_due"));
+    assert_eq!(subscription.status, models::SubscriptionStatus::PastDue);
     assert_eq!(
         subscription.plan_id.as_deref(),
         Some("plan_2tXx672QLQ68CkmMn")
@@ -404,8 +402,8 @@ async fn customers() {
     match &sources[0] {
         models::CustomerPaymentMethodsData::Card(card) => {
             assert_eq!(card.id, "src_2tXyF9BwPG14UMkkj");
-            assert_eq!(card.last4.as_deref(), Some("4607"));
-            assert_eq!(card.brand.as_deref(), Some("mastercard"));
+            assert_eq!(card.last4, "4607");
+            assert_eq!(card.brand, models::CardBrand::Mastercard);
             assert_eq!(card.default, Some(true));
         }
         other => panic!("expected a card payment source, decoded {other:#?}"),
@@ -450,9 +448,9 @@ async fn customers() {
         panic!("expected a card source, decoded {:#?}", sources[0]);
     };
     assert_eq!(card.id, "src_2tXx8KUxw6311kEbv");
-    assert_eq!(card.r#type, "card");
+    assert_eq!(card.r#type, models::PaymentSourceType::Card);
     assert_eq!(card.bin.as_deref(), Some("547504"));
-    assert_eq!(card.card_type.as_deref(), Some("credit"));
+    assert_eq!(card.card_type, Some(models::CardType::Credit));
     assert_eq!(card.parent_id.as_deref(), Some("cus_2tXx8KUxw6311kEbs"));
 
     // A customer with an OXXO recurrent reference: `oxxo_recurrent` is not a discriminator
@@ -487,7 +485,7 @@ async fn customers() {
     match &sources[0] {
         models::CustomerPaymentMethodsData::SpeiRecurrent(spei) => {
             assert_eq!(spei.id, "off_ref_2tYELwYTKSB5hDXsu");
-            assert_eq!(spei.reference.as_deref(), Some("646180111805035870"));
+            assert_eq!(spei.reference, "646180111805035870");
             assert_eq!(spei.expires_at.as_deref(), Some("none"));
             assert_eq!(spei.parent_id.as_deref(), Some("cus_2tYELwYTKSB5hDXsr"));
         }
@@ -591,7 +589,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
         unreachable!()
     };
     assert_eq!(first.id, "src_2tbd5Bgy67RL9oycM");
-    assert_eq!(first.last4.as_deref(), Some("0526"));
+    assert_eq!(first.last4, "0526");
     assert_eq!(first.name.as_deref(), Some("Sarai Agar Baeza"));
 
     let request = models::CustomerPaymentMethodsRequest::CashOrSpei(
@@ -608,11 +606,11 @@ async fn customer_payment_sources_and_shipping_contacts() {
     match &created {
         models::CustomerPaymentMethodsData::CashRecurrent(cash) => {
             assert_eq!(cash.id, "off_ref_2tXyk3ncr1NHdfqMS");
-            assert_eq!(cash.r#type, "cash_recurrent");
+            assert_eq!(cash.r#type, models::PaymentSourceType::CashRecurrent);
             assert_eq!(cash.reference.as_deref(), Some("93000262281395"));
             assert_eq!(cash.barcode.as_deref(), Some("93000262281395"));
             assert_eq!(cash.provider.as_deref(), Some("cash"));
-            assert_eq!(cash.expires_at, Some(0));
+            assert_eq!(cash.expires_at, Some(Timestamp::EPOCH));
             assert_eq!(cash.parent_id.as_deref(), Some("cus_2tXyF9BwPG14UMkkg"));
         }
         other => panic!("expected cash_recurrent, decoded {other:#?}"),
@@ -636,8 +634,8 @@ async fn customer_payment_sources_and_shipping_contacts() {
             panic!("{what}: expected a card, decoded {source:#?}");
         };
         assert_eq!(card.id, "src_2tZWxbTPtQgGJGh8R", "{what}");
-        assert_eq!(card.last4.as_deref(), Some("3118"), "{what}");
-        assert_eq!(card.brand.as_deref(), Some("visa"), "{what}");
+        assert_eq!(card.last4, "3118", "{what}");
+        assert_eq!(card.brand, models::CardBrand::Visa, "{what}");
         assert_eq!(card.name.as_deref(), Some("name of person"), "{what}");
         assert_eq!(
             card.payment_source_status.as_deref(),
@@ -710,12 +708,15 @@ async fn subscriptions() {
     let customer = "cus_2tZWxbTPtQgGJGh8P";
 
     let current = api.ok(c.subscriptions().get_subscription(customer)).await;
-    assert_eq!(current.id.as_deref(), Some("sub_2tZWxbTPtQgGJGh8S"));
-    assert_eq!(current.status.as_deref(), Some("active"));
+    assert_eq!(current.id, "sub_2tZWxbTPtQgGJGh8S");
+    assert_eq!(current.status, models::SubscriptionStatus::Active);
     assert_eq!(current.plan_id.as_deref(), Some("testplan79"));
     assert_eq!(current.customer_id.as_deref(), Some(customer));
     assert_eq!(current.card_id.as_deref(), Some("src_2tZWxbTPtQgGJGh8R"));
-    assert_eq!(current.billing_cycle_end, Some(1_682_080_524));
+    assert_eq!(
+        current.billing_cycle_end,
+        Some(Timestamp::from(1_682_080_524))
+    );
 
     let created = api
         .ok(c.subscriptions().create_subscription(
@@ -723,31 +724,31 @@ async fn subscriptions() {
             models::SubscriptionRequest::builder().plan_id("contracargos-plan"),
         ))
         .await;
-    assert_eq!(created.id.as_deref(), Some("sub_2tZdSR8jpcL3SXUy4"));
-    assert_eq!(created.status.as_deref(), Some("past_due"));
+    assert_eq!(created.id, "sub_2tZdSR8jpcL3SXUy4");
+    assert_eq!(created.status, models::SubscriptionStatus::PastDue);
     assert_eq!(created.plan_id.as_deref(), Some("contracargos-plan"));
 
     let change = models::UpdatesASubscription::builder().plan_id("testplan79");
     let updated = api
         .ok(c.subscriptions().update_subscription(customer, change))
         .await;
-    assert_eq!(updated.id.as_deref(), Some("sub_2tZWxbTPtQgGJGh8S"));
-    assert_eq!(updated.trial_end, Some(1_679_752_328));
+    assert_eq!(updated.id, "sub_2tZWxbTPtQgGJGh8S");
+    assert_eq!(updated.trial_end, Some(Timestamp::from(1_679_752_328)));
 
     let canceled = api
         .ok(c.subscriptions().cancel_subscription(customer))
         .await;
-    assert_eq!(canceled.status.as_deref(), Some("canceled"));
-    assert_eq!(canceled.canceled_at, Some(1_679_431_258));
+    assert_eq!(canceled.status, models::SubscriptionStatus::Canceled);
+    assert_eq!(canceled.canceled_at, Some(Timestamp::from(1_679_431_258)));
 
     let paused = api.ok(c.subscriptions().pause_subscription(customer)).await;
-    assert_eq!(paused.status.as_deref(), Some("paused"));
-    assert_eq!(paused.paused_at, Some(1_679_429_155));
+    assert_eq!(paused.status, models::SubscriptionStatus::Paused);
+    assert_eq!(paused.paused_at, Some(Timestamp::from(1_679_429_155)));
 
     let resumed = api
         .ok(c.subscriptions().resume_subscription(customer))
         .await;
-    assert_eq!(resumed.status.as_deref(), Some("active"));
+    assert_eq!(resumed.status, models::SubscriptionStatus::Active);
     assert_eq!(resumed.paused_at, None);
 
     let events = api
@@ -844,8 +845,8 @@ async fn orders() {
     assert_eq!(page.object, "list");
     assert!(page.has_more);
     assert_eq!(page.data.len(), 20);
-    assert_eq!(page.data[0].id.as_deref(), Some("ord_2tUigJ8DgBhbp6w5D"));
-    assert_eq!(page.data[0].amount, Some(10000));
+    assert_eq!(page.data[0].id, "ord_2tUigJ8DgBhbp6w5D");
+    assert_eq!(page.data[0].amount, 10000);
     let first_charges = charges_of(&page.data[0]);
     assert_eq!(first_charges[0].id, "64064b5ddb5c8a0001cde484");
     card_of(&first_charges[0].payment_method);
@@ -860,12 +861,12 @@ async fn orders() {
     assert!(!found.has_more);
     assert_eq!(found.data.len(), 1);
     let order = &found.data[0];
-    assert_eq!(order.id.as_deref(), Some("ord_2tNDzhA4Akmzj11AS"));
-    assert_eq!(order.amount, Some(460));
+    assert_eq!(order.id, "ord_2tNDzhA4Akmzj11AS");
+    assert_eq!(order.amount, 460);
     let charges = charges_of(order);
     let oxxo = cash_of(&charges[0].payment_method);
-    assert_eq!(oxxo.r#type.as_deref(), Some("oxxo"));
-    assert!(oxxo.reference.is_some(), "an OXXO charge has a reference");
+    assert_eq!(oxxo.r#type, models::PaymentMethodType::Oxxo);
+    assert!(!oxxo.reference.is_empty(), "an OXXO charge has a reference");
 
     // A cash (OXXO) order.
     let oxxo_method = models::PaymentMethodGeneralRequest::builder()
@@ -877,12 +878,12 @@ async fn orders() {
             oxxo_method,
         )))
         .await;
-    assert_eq!(cash_order.id.as_deref(), Some("ord_2tTirxDJEFDe8NUAN"));
-    assert_eq!(cash_order.object.as_deref(), Some("order"));
-    assert_eq!(cash_order.amount, Some(2000));
+    assert_eq!(cash_order.id, "ord_2tTirxDJEFDe8NUAN");
+    assert_eq!(cash_order.object, "order");
+    assert_eq!(cash_order.amount, 2000);
     assert_eq!(
-        cash_order.payment_status.as_deref(),
-        Some("pending_payment")
+        cash_order.payment_status,
+        Some(models::PaymentStatus::PendingPayment)
     );
     let info = cash_order.customer_info.as_ref().expect("customer_info");
     assert_eq!(info.customer_id.as_deref(), Some("cus_2tKcHxhTz7xU5SymF"));
@@ -902,9 +903,9 @@ async fn orders() {
     assert_eq!(charges[0].amount, 2000);
     let oxxo = cash_of(&charges[0].payment_method);
     assert_eq!(oxxo.object, "cash_payment");
-    assert_eq!(oxxo.reference.as_deref(), Some("93000262280678"));
+    assert_eq!(oxxo.reference, "93000262280678");
     assert_eq!(oxxo.store_name.as_deref(), Some("OXXO"));
-    assert_eq!(oxxo.expires_at, Some(1_683_232_092));
+    assert_eq!(oxxo.expires_at, Timestamp::from(1_683_232_092));
     let products = data(
         cash_order.line_items.clone().expect("line_items").data,
         "cash order line items",
@@ -932,39 +933,39 @@ async fn orders() {
             card_method,
         )))
         .await;
-    assert_eq!(card_order.id.as_deref(), Some("ord_2znsF4cv7L8sWnRya"));
-    assert_eq!(card_order.amount, Some(10000));
-    assert_eq!(card_order.payment_status.as_deref(), Some("paid"));
+    assert_eq!(card_order.id, "ord_2znsF4cv7L8sWnRya");
+    assert_eq!(card_order.amount, 10000);
+    assert_eq!(card_order.payment_status, Some(models::PaymentStatus::Paid));
     let charges = charges_of(&card_order);
     let card = card_of(&charges[0].payment_method);
     assert_eq!(card.object, "card_payment");
-    assert_eq!(card.last4.as_deref(), Some("4242"));
-    assert_eq!(card.brand.as_deref(), Some("visa"));
+    assert_eq!(card.last4, "4242");
+    assert_eq!(card.brand, models::CardBrand::Visa);
     assert_eq!(card.auth_code.as_deref(), Some("582483"));
-    assert_eq!(charges[0].status, "paid");
+    assert_eq!(charges[0].status, models::PaymentStatus::Paid);
 
     // Orders by id: card, bank transfer (SPEI), card with discounts.
     let by_id = api
         .ok(c.orders().get_order_by_id("ord_2znsJ8YNbNoDDsN3p"))
         .await;
-    assert_eq!(by_id.id.as_deref(), Some("ord_2znsJ8YNbNoDDsN3p"));
-    assert_eq!(by_id.amount, Some(100_000));
+    assert_eq!(by_id.id, "ord_2znsJ8YNbNoDDsN3p");
+    assert_eq!(by_id.amount, 100_000);
     let charges = charges_of(&by_id);
-    assert_eq!(
-        card_of(&charges[0].payment_method).last4.as_deref(),
-        Some("4242")
-    );
+    assert_eq!(card_of(&charges[0].payment_method).last4, "4242");
 
     let spei_order = api
         .ok(c.orders().get_order_by_id("ord_2zqnvjdK1zyFYp6c2"))
         .await;
-    assert_eq!(spei_order.id.as_deref(), Some("ord_2zqnvjdK1zyFYp6c2"));
-    assert_eq!(spei_order.payment_status.as_deref(), Some("expired"));
+    assert_eq!(spei_order.id, "ord_2zqnvjdK1zyFYp6c2");
+    assert_eq!(
+        spei_order.payment_status,
+        Some(models::PaymentStatus::Expired)
+    );
     let charges = charges_of(&spei_order);
     let spei = spei_of(&charges[0].payment_method);
-    assert_eq!(spei.r#type.as_deref(), Some("spei"));
-    assert_eq!(spei.clabe.as_deref(), Some("734180008033435128"));
-    assert_eq!(spei.bank.as_deref(), Some("FINCO PAY"));
+    assert_eq!(spei.r#type, models::PaymentMethodType::Spei);
+    assert_eq!(spei.clabe, "734180008033435128");
+    assert_eq!(spei.bank, "FINCO PAY");
     let checkout = spei_order.checkout.as_ref().expect("a checkout");
     assert_eq!(checkout.id, "5b337dff-035d-4707-aaad-ce406a2b397a");
 
@@ -986,8 +987,8 @@ async fn orders() {
     let updated = api
         .ok(c.orders().update_order("ord_2tVPCGRXnMXKdvcsj", change))
         .await;
-    assert_eq!(updated.id.as_deref(), Some("ord_2tVPCGRXnMXKdvcsj"));
-    assert_eq!(updated.amount, Some(82000));
+    assert_eq!(updated.id, "ord_2tVPCGRXnMXKdvcsj");
+    assert_eq!(updated.amount, 82000);
     let products = data(
         updated.line_items.clone().expect("line_items").data,
         "updated order line items",
@@ -998,26 +999,26 @@ async fn orders() {
     let canceled = api
         .ok(c.orders().cancel_order("ord_2tqaGQYZyvBsMKEgs"))
         .await;
-    assert_eq!(canceled.id.as_deref(), Some("ord_2tqaGQYZyvBsMKEgs"));
-    assert_eq!(canceled.payment_status.as_deref(), Some("canceled"));
-    let charges = charges_of(&canceled);
-    assert_eq!(charges[0].status, "canceled");
+    assert_eq!(canceled.id, "ord_2tqaGQYZyvBsMKEgs");
     assert_eq!(
-        cash_of(&charges[0].payment_method).reference.as_deref(),
-        Some("93000262285701")
+        canceled.payment_status,
+        Some(models::PaymentStatus::Canceled)
+    );
+    let charges = charges_of(&canceled);
+    assert_eq!(charges[0].status, models::PaymentStatus::Canceled);
+    assert_eq!(
+        cash_of(&charges[0].payment_method).reference,
+        "93000262285701"
     );
 
     let captured = api
         .ok(c.orders().orders_create_capture("ord_2tVKoTd79XK1GqJme"))
         .await;
-    assert_eq!(captured.id.as_deref(), Some("ord_2tVKoTd79XK1GqJme"));
-    assert_eq!(captured.payment_status.as_deref(), Some("paid"));
+    assert_eq!(captured.id, "ord_2tVKoTd79XK1GqJme");
+    assert_eq!(captured.payment_status, Some(models::PaymentStatus::Paid));
     let charges = charges_of(&captured);
     assert_eq!(charges[0].amount, 40000);
-    assert_eq!(
-        card_of(&charges[0].payment_method).last4.as_deref(),
-        Some("4607")
-    );
+    assert_eq!(card_of(&charges[0].payment_method).last4, "4607");
 
     let refunded = api
         .ok(c.orders().order_refund(
@@ -1033,11 +1034,11 @@ async fn orders() {
             .order_cancel_refund("ord_2tV52JvSom2w3E8bX", "6407b5bee1329a000175ba11"))
         .await;
     for (what, order) in [("refund", refunded), ("cancel refund", refund_canceled)] {
-        assert_eq!(order.id.as_deref(), Some("ord_2tV52JvSom2w3E8bX"), "{what}");
-        assert_eq!(order.amount_refunded, Some(15000), "{what}");
+        assert_eq!(order.id, "ord_2tV52JvSom2w3E8bX", "{what}");
+        assert_eq!(order.amount_refunded, 15000, "{what}");
         assert_eq!(
-            order.payment_status.as_deref(),
-            Some("partially_refunded"),
+            order.payment_status,
+            Some(models::PaymentStatus::PartiallyRefunded),
             "{what}"
         );
         let charges = charges_of(&order);
@@ -1207,11 +1208,9 @@ fn charge_request(
         .amount(40000)
 }
 
-fn card_order_response(
-    method: &Option<models::ChargeResponsePaymentMethod>,
-) -> &models::PaymentMethodCard {
+fn card_order_response(method: &models::ChargeResponsePaymentMethod) -> &models::PaymentMethodCard {
     match method {
-        Some(models::ChargeResponsePaymentMethod::CardPayment(card)) => card,
+        models::ChargeResponsePaymentMethod::CardPayment(card) => card,
         other => panic!("expected a card payment, decoded {other:#?}"),
     }
 }
@@ -1228,9 +1227,9 @@ async fn charges() {
     assert_eq!(charges.len(), 20);
     let counts = charges.iter().fold([0; 3], |mut n, charge| {
         match &charge.payment_method {
-            Some(models::ChargeResponsePaymentMethod::CardPayment(_)) => n[0] += 1,
-            Some(models::ChargeResponsePaymentMethod::CashPayment(_)) => n[1] += 1,
-            Some(models::ChargeResponsePaymentMethod::BankTransferPayment(_)) => n[2] += 1,
+            models::ChargeResponsePaymentMethod::CardPayment(_) => n[0] += 1,
+            models::ChargeResponsePaymentMethod::CashPayment(_) => n[1] += 1,
+            models::ChargeResponsePaymentMethod::BankTransferPayment(_) => n[2] += 1,
             other => panic!("charge {}: unexpected method {other:#?}", charge.id),
         }
         n
@@ -1239,17 +1238,14 @@ async fn charges() {
     assert_eq!(charges[0].id, "64594a0195483a00189c2ad3");
     assert_eq!(charges[0].amount, 250_000);
     assert_eq!(
-        cash_of(&charges[0].payment_method).reference.as_deref(),
-        Some("93003547316416")
+        cash_of(&charges[0].payment_method).reference,
+        "93003547316416"
     );
     assert_eq!(
-        spei_of(&charges[5].payment_method).clabe.as_deref(),
-        Some("646021111870483040")
+        spei_of(&charges[5].payment_method).clabe,
+        "646021111870483040"
     );
-    assert_eq!(
-        card_of(&charges[7].payment_method).last4.as_deref(),
-        Some("0526")
-    );
+    assert_eq!(card_of(&charges[7].payment_method).last4, "0526");
 
     let change = models::ChargeUpdateRequest::builder().reference_id("ref");
     let updated = api
@@ -1269,7 +1265,7 @@ async fn charges() {
         Some("Checkout")
     );
     let oxxo = cash_of(&updated.payment_method);
-    assert_eq!(oxxo.reference.as_deref(), Some("98000017167159"));
+    assert_eq!(oxxo.reference, "98000017167159");
     assert_eq!(oxxo.service_name.as_deref(), Some("OxxoPay"));
 
     // A card charge decodes as the card variant.
@@ -1281,12 +1277,12 @@ async fn charges() {
             .charges()
             .orders_create_charge("ord_2tVKxbhNzfUnGjnXG", charge_request(card.clone())))
         .await;
-    assert_eq!(charge.id.as_deref(), Some("6408bf90de4b8e000107449a"));
-    assert_eq!(charge.amount, Some(40000));
-    assert_eq!(charge.status.as_deref(), Some("pre_authorized"));
+    assert_eq!(charge.id, "6408bf90de4b8e000107449a");
+    assert_eq!(charge.amount, 40000);
+    assert_eq!(charge.status, models::PaymentStatus::PreAuthorized);
     let method = card_order_response(&charge.payment_method);
-    assert_eq!(method.last4.as_deref(), Some("4607"));
-    assert_eq!(method.brand.as_deref(), Some("mastercard"));
+    assert_eq!(method.last4, "4607");
+    assert_eq!(method.brand, models::CardBrand::Mastercard);
 
     // Monthly installments.
     let card = card.monthly_installments(3);
@@ -1296,11 +1292,8 @@ async fn charges() {
             .orders_create_charge("ord_2uiGPHDV6Zzribeqy", charge_request(card)))
         .await;
     assert_eq!(msi.monthly_installments, Some(3));
-    assert_eq!(msi.amount, Some(58000));
-    assert_eq!(
-        card_order_response(&msi.payment_method).last4.as_deref(),
-        Some("4242")
-    );
+    assert_eq!(msi.amount, 58000);
+    assert_eq!(card_order_response(&msi.payment_method).last4, "4242");
 
     // A SPEI charge exposes the CLABE to pay into.
     let spei = api
@@ -1310,14 +1303,14 @@ async fn charges() {
         ))
         .await;
     match &spei.payment_method {
-        Some(models::ChargeResponsePaymentMethod::BankTransferPayment(bank)) => {
-            assert_eq!(bank.clabe.as_deref(), Some("646180111805035472"));
-            assert_eq!(bank.bank.as_deref(), Some("STP"));
-            assert_eq!(bank.expires_at, Some(1_686_057_163));
+        models::ChargeResponsePaymentMethod::BankTransferPayment(bank) => {
+            assert_eq!(bank.clabe, "646180111805035472");
+            assert_eq!(bank.bank, "STP");
+            assert_eq!(bank.expires_at, Timestamp::from(1_686_057_163));
         }
         other => panic!("expected a bank transfer payment, decoded {other:#?}"),
     }
-    assert_eq!(spei.status.as_deref(), Some("pending_payment"));
+    assert_eq!(spei.status, models::PaymentStatus::PendingPayment);
 
     // An OXXO charge exposes the reference to pay at the store.
     let cash = api
@@ -1327,10 +1320,10 @@ async fn charges() {
         ))
         .await;
     match &cash.payment_method {
-        Some(models::ChargeResponsePaymentMethod::CashPayment(oxxo)) => {
-            assert_eq!(oxxo.reference.as_deref(), Some("93000262280900"));
-            assert_eq!(oxxo.r#type.as_deref(), Some("oxxo"));
-            assert_eq!(oxxo.expires_at, Some(1_680_912_000));
+        models::ChargeResponsePaymentMethod::CashPayment(oxxo) => {
+            assert_eq!(oxxo.reference, "93000262280900");
+            assert_eq!(oxxo.r#type, models::PaymentMethodType::Oxxo);
+            assert_eq!(oxxo.expires_at, Timestamp::from(1_680_912_000));
         }
         other => panic!("expected a cash payment, decoded {other:#?}"),
     }
@@ -1350,16 +1343,16 @@ async fn charges() {
         assert_eq!(charge.order_id.as_deref(), Some("ord_2wrW9arie9fUG4MfD"));
         assert_eq!(charge.amount, 12000);
         let cash = cash_of(&charge.payment_method);
-        assert_eq!(cash.r#type.as_deref(), Some("cash"));
+        assert_eq!(cash.r#type, models::PaymentMethodType::Cash);
         assert!(
-            cash.reference.is_some(),
+            !cash.reference.is_empty(),
             "charge {} has a reference",
             charge.id
         );
     }
     assert_eq!(added[0].id, "671bd3706f697900017f064e");
     let first = cash_of(&added[0].payment_method);
-    assert_eq!(first.reference.as_deref(), Some("10701620447140537269"));
+    assert_eq!(first.reference, "10701620447140537269");
     assert_eq!(first.agreement.as_deref(), Some("2409992"));
     assert_eq!(first.product_type.as_deref(), Some("bbva_cash_in"));
 
@@ -1402,7 +1395,7 @@ async fn checkouts() {
     assert_eq!(created.name, "Payment Link Name");
     assert_eq!(created.r#type.as_deref(), Some("PaymentLink"));
     assert_eq!(created.recurrent, Some(false));
-    assert_eq!(created.status.as_deref(), Some("Issued"));
+    assert_eq!(created.status, models::CheckoutStatus::Issued);
     assert_eq!(
         created.allowed_payment_methods.as_deref(),
         Some(
@@ -1420,7 +1413,7 @@ async fn checkouts() {
             .get_checkout("bac0ed14-9d58-4d9b-9e80-e117c7a40bca"))
         .await;
     assert_eq!(one.id, "bac0ed14-9d58-4d9b-9e80-e117c7a40bca");
-    assert_eq!(one.status.as_deref(), Some("Expired"));
+    assert_eq!(one.status, models::CheckoutStatus::Expired);
     assert_eq!(one.monthly_installments_enabled, Some(true));
     assert_eq!(
         one.monthly_installments_options.as_ref().map(Vec::len),
@@ -1433,7 +1426,7 @@ async fn checkouts() {
             .cancel_checkout("c7734ada-e1e9-4b22-90f6-b80a1b2006d4"))
         .await;
     assert_eq!(canceled.id, "c7734ada-e1e9-4b22-90f6-b80a1b2006d4");
-    assert_eq!(canceled.status.as_deref(), Some("Cancelled"));
+    assert_eq!(canceled.status, models::CheckoutStatus::Cancelled);
     assert_eq!(canceled.payments_limit_count, Some(5));
 
     let emailed = api
@@ -1605,7 +1598,7 @@ async fn companies() {
         .await;
     assert_eq!(company.id, "6441bb27659a060465da7335");
     assert_eq!(company.object, "company");
-    assert_eq!(company.created_at, 1_680_397_724);
+    assert_eq!(company.created_at, Timestamp::from(1_680_397_724));
     assert_eq!(
         company.parent_company_id.as_deref(),
         Some("6441bb3c62db5812e7920c31")
@@ -1788,8 +1781,8 @@ async fn plans() {
     let page = api.ok(c.plans().get_plans()).await;
     let plans = data(page.data, "getPlans");
     assert_eq!(plans.len(), 10);
-    assert_eq!(plans[0].id.as_deref(), Some(plan_id));
-    assert_eq!(plans[1].id.as_deref(), Some("testplan79"));
+    assert_eq!(plans[0].id, plan_id);
+    assert_eq!(plans[1].id, "testplan79");
 
     let created = api
         .ok(c.plans().create_plan(
@@ -1802,9 +1795,9 @@ async fn plans() {
         .await;
     let fetched = api.ok(c.plans().get_plan(plan_id)).await;
     for plan in [created, fetched] {
-        assert_eq!(plan.id.as_deref(), Some(plan_id));
+        assert_eq!(plan.id, plan_id);
         assert_eq!(plan.name.as_deref(), Some("Gold Plan"));
-        assert_eq!(plan.amount, Some(10000));
+        assert_eq!(plan.amount, 10000);
         assert_eq!(plan.interval.as_deref(), Some("week"));
         assert_eq!(plan.frequency, Some(1));
         assert_eq!(plan.expiry_count, None);
@@ -1814,9 +1807,9 @@ async fn plans() {
     let updated = api.ok(c.plans().update_plan(plan_id, change)).await;
     let deleted = api.ok(c.plans().delete_plan(plan_id)).await;
     for plan in [updated, deleted] {
-        assert_eq!(plan.id.as_deref(), Some(plan_id));
+        assert_eq!(plan.id, plan_id);
         assert_eq!(plan.name.as_deref(), Some("updated name"));
-        assert_eq!(plan.object.as_deref(), Some("plan"));
+        assert_eq!(plan.object, "plan");
     }
 
     api.assert_sent(PLANS);
@@ -1855,8 +1848,8 @@ async fn webhooks() {
     let page = api.ok(c.webhooks().get_webhooks()).await;
     let hooks = data(page.data, "getWebhooks");
     assert_eq!(hooks.len(), 2);
-    assert_eq!(hooks[0].id.as_deref(), Some(hook_id));
-    assert_eq!(hooks[1].id.as_deref(), Some("634a2badd7cb3c00015dae78"));
+    assert_eq!(hooks[0].id, hook_id);
+    assert_eq!(hooks[1].id, "634a2badd7cb3c00015dae78");
 
     let created = api
         .ok(c
@@ -1865,9 +1858,9 @@ async fn webhooks() {
         .await;
     let fetched = api.ok(c.webhooks().get_webhook(hook_id)).await;
     for hook in [created, fetched] {
-        assert_eq!(hook.id.as_deref(), Some(hook_id));
+        assert_eq!(hook.id, hook_id);
         assert_eq!(hook.url.as_deref(), Some(url));
-        assert_eq!(hook.status.as_deref(), Some("listening"));
+        assert_eq!(hook.status, "listening");
         let events = hook.subscribed_events.expect("subscribed events");
         assert_eq!(events.len(), 67);
         assert_eq!(events[0], "charge.created");
@@ -1876,7 +1869,7 @@ async fn webhooks() {
     let change = models::UpdateWebhook::builder()
         .url("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466");
     let updated = api.ok(c.webhooks().update_webhook(hook_id, change)).await;
-    assert_eq!(updated.status.as_deref(), Some("intermittent_errors"));
+    assert_eq!(updated.status, "intermittent_errors");
     assert_eq!(
         updated.url.as_deref(),
         Some("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466")
@@ -1884,7 +1877,7 @@ async fn webhooks() {
     let deleted = api.ok(c.webhooks().delete_webhook(hook_id)).await;
     let tested = api.ok(c.webhooks().test_webhook(hook_id)).await;
     for hook in [deleted, tested] {
-        assert_eq!(hook.id.as_deref(), Some(hook_id));
+        assert_eq!(hook.id, hook_id);
         assert_eq!(hook.extra.get("deleted"), Some(&serde_json::json!(true)));
     }
 
@@ -1930,7 +1923,7 @@ async fn webhooks() {
         .await;
     assert_eq!(updated.id.as_deref(), Some("645a613622e7da0001cad882"));
     assert_eq!(updated.active, Some(false));
-    assert_eq!(updated.deactivated_at, Some(1_683_644_948));
+    assert_eq!(updated.deactivated_at, Some(Timestamp::from(1_683_644_948)));
 
     let deleted = api
         .ok(c
@@ -2011,7 +2004,7 @@ async fn conekta_errors_are_decoded() {
     let api_err = api_error(&err);
     assert_eq!(api_err.status.as_u16(), 500);
     assert_eq!(api_err.operation, "getCharges");
-    assert_eq!(api_err.error_type(), Some("api_error"));
+    assert_eq!(api_err.error_type(), Some(&models::ErrorType::ApiError));
     assert_eq!(api_err.log_id(), Some("641b6f2b3cd9a50001515098"));
     let details = api_err.details();
     assert_eq!(details.len(), 1);
@@ -2037,7 +2030,10 @@ async fn conekta_errors_are_decoded() {
     let err = api.fails(c.orders().create_order(declined)).await;
     let api_err = api_error(&err);
     assert_eq!(api_err.status.as_u16(), 402);
-    assert_eq!(api_err.error_type(), Some("processing_error"));
+    assert_eq!(
+        api_err.error_type(),
+        Some(&models::ErrorType::ProcessingError)
+    );
     assert_eq!(api_err.log_id(), Some("640751978bb237000129ebc5"));
     assert_eq!(
         api_err.details()[0].code.as_deref(),
@@ -2057,7 +2053,10 @@ async fn conekta_errors_are_decoded() {
         .await;
     let api_err = api_error(&err);
     assert_eq!(api_err.status.as_u16(), 404);
-    assert_eq!(api_err.error_type(), Some("resource_not_found_error"));
+    assert_eq!(
+        api_err.error_type(),
+        Some(&models::ErrorType::ResourceNotFoundError)
+    );
     assert_eq!(
         api_err.details()[0].code.as_deref(),
         Some("conekta.errors.resource_not_found.entity")

@@ -3,7 +3,7 @@
 //! the way back to JSON.
 
 use conekta_sdk::Language;
-use conekta_sdk::models::{CustomerPaymentMethodsData, CustomerResponse};
+use conekta_sdk::models::{CardBrand, CustomerPaymentMethodsData, CustomerResponse};
 use serde_json::json;
 
 fn customer_with_sources(sources: serde_json::Value) -> serde_json::Value {
@@ -24,7 +24,8 @@ fn customer_with_sources(sources: serde_json::Value) -> serde_json::Value {
 fn unknown_discriminator_values_and_fields_are_kept() {
     let body = customer_with_sources(json!([
         {"id": "src_1", "object": "payment_source", "type": "cash_recurrent", "created_at": 1,
-         "parent_id": "cus_2tHJfJ79KyUwpxTik", "reference": "93000262276908", "provider": "oxxo"},
+         "parent_id": "cus_2tHJfJ79KyUwpxTik", "reference": "93000262276908", "provider": "oxxo",
+         "barcode_url": "https://barcodes.conekta.com/93000262276908.png"},
         {"id": "src_2", "object": "payment_source", "type": "oxxo_recurrent", "created_at": 1,
          "reference": "5100000000000001"}
     ]));
@@ -89,8 +90,10 @@ fn a_missing_required_field_is_an_error_with_its_path() {
 fn models_decode_the_same_from_every_reader_and_member_order() {
     // The tag after, before and without other members; a non-string tag is unknown.
     let body = customer_with_sources(json!([
-        {"id": "src_1", "created_at": 1, "type": "card", "object": "payment_source", "last4": "4242"},
-        {"type": "card", "id": "src_2", "object": "payment_source", "created_at": 2, "brand": "visa"},
+        {"id": "src_1", "created_at": 1, "type": "card", "object": "payment_source", "last4": "4242",
+         "brand": "mastercard"},
+        {"type": "card", "id": "src_2", "object": "payment_source", "created_at": 2, "brand": "visa",
+         "last4": "1111"},
         {"id": "src_3", "object": "payment_source", "created_at": 3},
         {"id": "src_4", "type": 7}
     ]));
@@ -107,11 +110,9 @@ fn models_decode_the_same_from_every_reader_and_member_order() {
         .data
         .as_ref()
         .unwrap();
+    assert!(matches!(&sources[0], CustomerPaymentMethodsData::Card(card) if card.last4 == "4242"));
     assert!(
-        matches!(&sources[0], CustomerPaymentMethodsData::Card(card) if card.last4.as_deref() == Some("4242"))
-    );
-    assert!(
-        matches!(&sources[1], CustomerPaymentMethodsData::Card(card) if card.brand.as_deref() == Some("visa"))
+        matches!(&sources[1], CustomerPaymentMethodsData::Card(card) if card.brand == CardBrand::Visa)
     );
     assert!(
         matches!(&sources[2], CustomerPaymentMethodsData::Unknown(value) if value["id"] == "src_3")
@@ -134,11 +135,15 @@ fn models_decode_the_same_from_every_reader_and_member_order() {
 #[test]
 fn nested_members_are_read_into_their_slots() {
     use conekta_sdk::models::{ChargeResponsePaymentMethod, OrderResponse};
+    let card = json!({"object": "card_payment", "type": "credit", "brand": "visa", "last4": "4242",
+                      "extra_member": 1});
     let charge = |id: &str, method: serde_json::Value| {
         json!({"id": id, "amount": 100, "created_at": 1, "currency": "MXN", "livemode": false,
                "object": "charge", "order_id": "ord_1", "status": "paid", "payment_method": method})
     };
     let body = json!({
+        "id": "ord_1", "object": "order", "created_at": 1, "updated_at": 2, "livemode": false,
+        "amount": 600, "amount_refunded": 0, "currency": "MXN",
         "customer_info": {"name": "Ana", "object": "customer_info"},
         "shipping_contact": {"receiver": "Ana"},
         "line_items": {"object": "list", "has_more": false, "data": [
@@ -147,9 +152,11 @@ fn nested_members_are_read_into_their_slots() {
             {"name": "c", "unit_price": 3, "quantity": 3}
         ]},
         "charges": {"object": "list", "has_more": false, "data": [
-            charge("ch_1", json!({"object": "card_payment", "last4": "4242", "extra_member": 1})),
+            charge("ch_1", card.clone()),
             charge("ch_2", json!({"object": "future_payment", "kept": true})),
-            charge("ch_3", json!(null))
+            charge("ch_3", json!({"object": "cash_payment", "type": "oxxo", "reference": "9300",
+                                   "barcode_url": "https://b.conekta.com/9300.png", "expires_at": 1,
+                                   "store_name": null}))
         ]}
     });
     // serde_json::json! cannot repeat a key: append the repeats to the text.
@@ -181,40 +188,41 @@ fn nested_members_are_read_into_their_slots() {
     assert_eq!(names, ["a", "b", "c"]);
     let charges = order.charges.as_ref().unwrap().data.as_ref().unwrap();
     match &charges[0].payment_method {
-        Some(ChargeResponsePaymentMethod::CardPayment(card)) => {
-            assert_eq!(card.last4.as_deref(), Some("4242"));
+        ChargeResponsePaymentMethod::CardPayment(card) => {
+            assert_eq!(card.last4, "4242");
             assert_eq!(card.extra.get("extra_member"), Some(&json!(1)));
         }
         other => panic!("a card payment, not {other:?}"),
     }
     match &charges[1].payment_method {
-        Some(ChargeResponsePaymentMethod::Unknown(value)) => {
+        ChargeResponsePaymentMethod::Unknown(value) => {
             assert_eq!(value, &json!({"object": "future_payment", "kept": true}));
         }
         other => panic!("an unknown payment method, not {other:?}"),
     }
-    assert_eq!(charges[2].payment_method, None);
+    let cash = charges[2].cash().expect("a cash payment");
+    assert_eq!(cash.store_name, None, "null decodes to None");
     // Nothing is lost on the way back.
     let mut expected = body.clone();
     expected["customer_info"] = json!({"email": "ana@example.com"});
     expected.as_object_mut().unwrap().remove("shipping_contact");
-    expected["charges"]["data"][2]
+    expected["charges"]["data"][2]["payment_method"]
         .as_object_mut()
         .unwrap()
-        .remove("payment_method");
+        .remove("store_name");
     assert_eq!(serde_json::to_value(&order).unwrap(), expected);
     // The same body from a `Value` decodes the same.
     let from_value: OrderResponse =
         serde_json::from_value(serde_json::from_str(&text).unwrap()).expect("decodes");
     assert_eq!(from_value, order);
 
-    let mut bad = body;
+    let mut bad = body.clone();
     bad["line_items"]["data"][1]["quantity"] = json!("two");
     let err = conekta_sdk::from_slice::<OrderResponse>(bad.to_string().as_bytes())
         .expect_err("quantity is a number");
     assert_eq!(err.path(), "line_items.data[1].quantity");
-    let mut bad = json!({"charges": {"object": "list", "has_more": false,
-                               "data": [charge("ch_1", json!(null)), {"id": "ch_2"}]}});
+    let mut bad = body;
+    bad["charges"]["data"] = json!([charge("ch_1", card), {"id": "ch_2"}]);
     let err = conekta_sdk::from_slice::<OrderResponse>(bad.to_string().as_bytes())
         .expect_err("a charge needs its amount");
     assert_eq!(err.path(), "charges.data[1]");

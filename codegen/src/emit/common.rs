@@ -39,6 +39,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::I32 => quote!(i32),
         TypeRef::I64 => quote!(i64),
         TypeRef::F64 => quote!(f64),
+        TypeRef::Timestamp => quote!(crate::Timestamp),
         TypeRef::Value => quote!(serde_json::Value),
         TypeRef::Object => quote!(serde_json::Map<String, serde_json::Value>),
         TypeRef::Named(name) => {

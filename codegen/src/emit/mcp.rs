@@ -216,6 +216,11 @@ fn schema_of(ty: &TypeRef) -> Value {
         TypeRef::I8 => json!({"type": "integer", "minimum": i8::MIN, "maximum": i8::MAX}),
         TypeRef::I32 => json!({"type": "integer", "format": "int32"}),
         TypeRef::I64 => json!({"type": "integer", "format": "int64"}),
+        TypeRef::Timestamp => json!({
+            "type": "integer",
+            "format": "int64",
+            "description": "A Unix time, in seconds",
+        }),
         TypeRef::F64 => json!({"type": "number"}),
         TypeRef::Value => json!({}),
         TypeRef::Object => json!({"type": "object"}),

@@ -4,7 +4,7 @@ use super::common::{cfg, doc_attrs, ident, render, type_tokens};
 use crate::Error;
 use crate::GeneratedFile;
 use crate::features::Gates;
-use crate::ir::{Field, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::ir::{Accessor, Field, Preset, Step, TypeDef, TypeKind, TypeRef, UnionVariant};
 use crate::naming::Scope;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -79,13 +79,37 @@ pub(super) fn module_ident(module: &str) -> proc_macro2::Ident {
 
 fn collect_refs<'a>(def: &'a TypeDef, into: &mut BTreeSet<&'a str>) {
     into.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
+    for accessor in &def.accessors {
+        into.extend(accessor.ty.named());
+        into.extend(accessor.steps.iter().filter_map(|step| match step {
+            Step::Variant { union, .. } => Some(union.as_str()),
+            Step::Field { .. } => None,
+        }));
+    }
+    for constructor in &def.constructors {
+        into.extend(
+            constructor
+                .set
+                .iter()
+                .filter_map(|(_, preset)| match preset {
+                    Preset::Variant(ty, _) => Some(ty.as_str()),
+                    _ => None,
+                }),
+        );
+    }
 }
 
-/// Where a type comes from, for its docs: `schema `x``, or the inline schema's pointer.
+/// Where a type comes from, for its docs: `schema `x``, the inline schema's
+/// pointer, or the override table's entry.
 fn origin(source: &str) -> String {
-    match source.strip_prefix("#/components/schemas/") {
-        Some(schema) => format!("schema `{schema}`"),
-        None => format!("the inline schema at `{source}`"),
+    if let Some(schema) = source.strip_prefix("#/components/schemas/") {
+        return format!("schema `{schema}`");
+    }
+    match source.split_once("#/") {
+        Some((file, entry)) if !file.is_empty() => {
+            format!("`{}` in `{file}`", entry.replace('/', "."))
+        }
+        _ => format!("the inline schema at `{source}`"),
     }
 }
 
@@ -153,7 +177,8 @@ pub fn type_def(def: &TypeDef, kinds: &Kinds<'_>) -> TokenStream {
                 extra_field,
                 kinds,
             );
-            quote!(#docs #deprecated #body)
+            let domain = domain_methods(def, fields);
+            quote!(#docs #deprecated #body #domain)
         }
         TypeKind::Enum { variants } => enum_def(&name, &docs, &deprecated, variants),
         TypeKind::Tagged { property, variants } => {
@@ -164,6 +189,7 @@ pub fn type_def(def: &TypeDef, kinds: &Kinds<'_>) -> TokenStream {
                 let tag = v.tag.as_deref().unwrap_or_default();
                 quote!(#variant(#ty) => #tag,)
             });
+            let domain = domain_methods(def, &[]);
             quote! {
                 crate::__private::tagged_union! {
                     #docs #deprecated
@@ -172,12 +198,14 @@ pub fn type_def(def: &TypeDef, kinds: &Kinds<'_>) -> TokenStream {
                     }
                 }
                 #conversions
+                #domain
             }
         }
         TypeKind::Untagged { variants } => {
             let conversions = union_conversions(&name, variants, structs);
             let body = untagged_def(&name, variants);
-            quote!(#docs #deprecated #body #conversions)
+            let domain = domain_methods(def, &[]);
+            quote!(#docs #deprecated #body #conversions #domain)
         }
         TypeKind::Alias(ty) => {
             let ty = type_tokens(ty);
@@ -261,7 +289,7 @@ fn setter(ty: &TypeRef, json: &str, error: &proc_macro2::Ident) -> Setter {
             let ty = type_tokens(ty);
             plain(ty, quote!(Some(value)))
         }
-        TypeRef::String | TypeRef::Value => {
+        TypeRef::String | TypeRef::Value | TypeRef::Timestamp => {
             let ty = type_tokens(ty);
             plain(quote!(impl Into<#ty>), quote!(Some(value.into())))
         }
@@ -437,16 +465,15 @@ fn builder_def(
         error_name.push('_');
     }
     let error = ident(&error_name);
-    let mut methods = Scope::with_reserved(&["build", "clone", "fmt", "default"]);
     let mut slots = Vec::new();
     let mut setters = Vec::new();
     let mut inits = Vec::new();
-    for field in fields {
+    for (field, method) in fields.iter().zip(setter_names(fields)) {
         let rust = ident(&field.rust_name);
         let json = &field.json_name;
         let ty = type_tokens(&field.ty);
         slots.push(quote!(#rust: Option<#ty>,));
-        let method = ident(&methods.claim_suffixed(field.rust_name.clone(), "value"));
+        let method = ident(&method);
         let Setter { arg, store } = setter(&field.ty, json, &error);
         let field_name = field.rust_name.trim_start_matches("r#");
         let docs = format!(" Sets [`{name}::{field_name}`].");
@@ -510,12 +537,196 @@ fn enum_def(
 ) -> TokenStream {
     let names = variants.iter().map(|v| ident(&v.rust_name));
     let values = variants.iter().map(|v| Literal::string(&v.value));
+    let variant_docs = variants.iter().map(|v| {
+        let text = v.docs.iter().map(|d| format!(" {d}"));
+        quote!(#(#[doc = #text])*)
+    });
     quote! {
         crate::__private::open_enum! {
             #docs #deprecated
             pub enum #name {
-                #(#names => #values,)*
+                #(#variant_docs #names => #values,)*
             }
+        }
+    }
+}
+
+/// The builder setter's name of each field, as [`builder_def`] names them.
+fn setter_names(fields: &[Field]) -> Vec<String> {
+    let mut methods = Scope::with_reserved(&["build", "clone", "fmt", "default"]);
+    fields
+        .iter()
+        .map(|field| methods.claim_suffixed(field.rust_name.clone(), "value"))
+        .collect()
+}
+
+/// The accessors and constructors the override table gives a type (`fields`:
+/// a struct's, for its constructors).
+fn domain_methods(def: &TypeDef, fields: &[Field]) -> TokenStream {
+    if def.accessors.is_empty() && def.constructors.is_empty() {
+        return TokenStream::new();
+    }
+    let name = ident(&def.name);
+    let builder = format_ident!("{}Builder", def.name);
+    let setters: BTreeMap<&str, (String, &TypeRef)> = fields
+        .iter()
+        .zip(setter_names(fields))
+        .map(|(f, setter)| (f.rust_name.as_str(), (setter, &f.ty)))
+        .collect();
+    let accessors = def.accessors.iter().map(accessor);
+    let constructors = def.constructors.iter().map(|c| {
+        let docs = doc_lines(&c.docs);
+        let function = ident(&c.name);
+        let args = c.args.iter().map(|field| {
+            let (_, ty) = &setters[field.as_str()];
+            let arg = ident(field);
+            let Setter { arg: arg_ty, .. } = setter(ty, "", &format_ident!("unused"));
+            quote!(#arg: #arg_ty)
+        });
+        let calls = c
+            .set
+            .iter()
+            .map(|(field, preset)| {
+                let setter = ident(&setters[field.as_str()].0);
+                let value = match preset {
+                    Preset::Variant(ty, variant) => {
+                        let (ty, variant) = (ident(ty), ident(variant));
+                        quote!(#ty::#variant)
+                    }
+                    Preset::String(text) => quote!(#text),
+                    Preset::Integer(n) => {
+                        let n = Literal::i64_unsuffixed(*n);
+                        quote!(#n)
+                    }
+                    Preset::Bool(b) => quote!(#b),
+                };
+                quote!(.#setter(#value))
+            })
+            .chain(c.args.iter().map(|field| {
+                let setter = ident(&setters[field.as_str()].0);
+                let arg = ident(field);
+                quote!(.#setter(#arg))
+            }));
+        quote! {
+            #docs
+            pub fn #function(#(#args),*) -> #builder {
+                Self::builder() #(#calls)*
+            }
+        }
+    });
+    quote! {
+        impl #name {
+            #(#constructors)*
+            #(#accessors)*
+        }
+    }
+}
+
+/// `#[doc]` lines of a hand-written text, one attribute per line.
+fn doc_lines(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| format!(" {}", line.trim_end()));
+    quote!(#(#[doc = #lines])*)
+}
+
+/// One accessor: a chain over `Option` once a step may be absent.
+fn accessor(accessor: &Accessor) -> TokenStream {
+    let docs = doc_lines(&accessor.docs);
+    let name = ident(&accessor.name);
+    let mut expr = quote!(self);
+    let mut optional = false;
+    for step in &accessor.steps {
+        match step {
+            Step::Field {
+                rust_name,
+                required,
+                boxed,
+            } => {
+                let field = ident(rust_name);
+                let deref = if *boxed {
+                    quote!(as_deref)
+                } else {
+                    quote!(as_ref)
+                };
+                expr = match (optional, required) {
+                    (false, true) => quote!(#expr.#field),
+                    (false, false) => quote!(#expr.#field.#deref()),
+                    (true, true) if *boxed => quote!(#expr.map(|value| &*value.#field)),
+                    (true, true) => quote!(#expr.map(|value| &value.#field)),
+                    (true, false) => quote!(#expr.and_then(|value| value.#field.#deref())),
+                };
+                optional |= !required;
+            }
+            Step::Variant {
+                union,
+                variant,
+                boxed,
+            } => {
+                let (union, variant) = (ident(union), ident(variant));
+                let value = if *boxed {
+                    quote!(&**value)
+                } else {
+                    quote!(value)
+                };
+                let pick = |scrutinee: TokenStream| {
+                    quote!(match #scrutinee {
+                        #union::#variant(value) => Some(#value),
+                        _ => None,
+                    })
+                };
+                expr = if optional {
+                    let pick = pick(quote!(value));
+                    quote!(#expr.and_then(|value| #pick))
+                } else if accessor.steps.first() == Some(step) {
+                    pick(quote!(self))
+                } else {
+                    pick(quote!(&#expr))
+                };
+                optional = true;
+            }
+        }
+    }
+    let (ret, body) = match (&accessor.ty, optional) {
+        (TypeRef::Array(item), _) => {
+            let item = type_tokens(item);
+            let body = if optional {
+                quote!(#expr.map(Vec::as_slice).unwrap_or_default())
+            } else {
+                quote!(#expr.as_slice())
+            };
+            (quote!(&[#item]), body)
+        }
+        (TypeRef::String, true) => (quote!(Option<&str>), quote!(#expr.map(String::as_str))),
+        (TypeRef::String, false) => (quote!(&str), quote!(#expr.as_str())),
+        (
+            ty @ (TypeRef::Bool
+            | TypeRef::I8
+            | TypeRef::I32
+            | TypeRef::I64
+            | TypeRef::F64
+            | TypeRef::Timestamp),
+            optional,
+        ) => {
+            let ty = type_tokens(ty);
+            if optional {
+                (quote!(Option<#ty>), quote!(#expr.copied()))
+            } else {
+                (quote!(#ty), quote!(#expr))
+            }
+        }
+        (ty, true) => {
+            let ty = type_tokens(ty);
+            (quote!(Option<&#ty>), expr)
+        }
+        (ty, false) => {
+            let ty = type_tokens(ty);
+            (quote!(&#ty), quote!(&#expr))
+        }
+    };
+    quote! {
+        #docs
+        #[must_use]
+        pub fn #name(&self) -> #ret {
+            #body
         }
     }
 }

@@ -354,7 +354,7 @@ fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream 
         impl<'a> #name<'a> {
             /// Every item across all pages, fetched lazily page by page with this
             /// request's `limit` and filters; an error ends the stream.
-            #[inline] pub fn into_stream(self) -> impl futures_core::Stream<Item = Result<#item, crate::Error>> + Send + 'a {
+            #[inline] pub fn into_stream(self) -> crate::PageStream<'a, #item> {
                 crate::runtime::paginate(self)
             }
 
@@ -367,6 +367,10 @@ fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream 
         impl crate::runtime::Paginated for #name<'_> {
             type Item = #item;
             const OPERATION: &'static str = #id;
+
+            #[inline] fn cursor(&self) -> Option<&str> {
+                self.#cursor.as_deref()
+            }
 
             #[inline] fn with_cursor(mut self, cursor: String) -> Self {
                 self.#cursor = Some(cursor);

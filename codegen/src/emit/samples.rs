@@ -38,7 +38,7 @@ impl<'a> Samples<'a> {
         match ty {
             TypeRef::String => json!("sample"),
             TypeRef::Bool => json!(true),
-            TypeRef::I8 | TypeRef::I32 | TypeRef::I64 => json!(1),
+            TypeRef::I8 | TypeRef::I32 | TypeRef::I64 | TypeRef::Timestamp => json!(1),
             TypeRef::F64 => json!(1.5),
             TypeRef::Value | TypeRef::Object | TypeRef::Map(_) => json!({}),
             TypeRef::External(name) => self.externals.get(name).cloned().unwrap_or(json!({})),

@@ -1,6 +1,7 @@
 //! Spec → [`Api`]: names every type and operation.
 
 mod cycles;
+mod domain;
 mod node;
 mod operation;
 mod schema;
@@ -41,6 +42,7 @@ pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>
         .filter_map(|e| Some((e.type_name.clone(), e.sample.clone()?)))
         .collect();
     cycles::box_recursive_fields(&mut types);
+    domain::apply(&mut types, &operations, overrides)?;
     let media_type = match media_types.as_slice() {
         [one] => Some(one.clone()),
         [] => None,

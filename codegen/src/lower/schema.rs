@@ -179,6 +179,8 @@ impl<'a> SchemaLowerer<'a> {
                 docs,
                 deprecated,
                 kind,
+                accessors: Vec::new(),
+                constructors: Vec::new(),
             },
         );
         Ok(())
@@ -203,6 +205,7 @@ impl<'a> SchemaLowerer<'a> {
                 .map(|value| EnumVariant {
                     rust_name: scope.claim(naming::camel(value)),
                     value: value.clone(),
+                    docs: None,
                 })
                 .collect(),
         }

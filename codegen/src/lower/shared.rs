@@ -331,6 +331,8 @@ mod tests {
                     })
                     .collect(),
             },
+            accessors: Vec::new(),
+            constructors: Vec::new(),
         }
     }
 

@@ -7,9 +7,9 @@
 // Each example uses part of this module.
 #![allow(dead_code)]
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-use conekta_sdk::{Client, models};
+use conekta_sdk::{Client, Timestamp, models};
 use serde_json::json;
 
 /// Base URL of the API to talk to, e.g. `https://api.conekta.io` or a local mock.
@@ -54,11 +54,9 @@ pub fn client_from_env(example: &str) -> Result<Option<Client>, conekta_sdk::Err
         .map(Some)
 }
 
-/// Unix time `days` days from now, for `expires_at`.
-pub fn days_from_now(days: u64) -> i64 {
-    let at = SystemTime::now() + Duration::from_secs(days * 24 * 60 * 60);
-    let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    i64::try_from(secs).unwrap_or(i64::MAX)
+/// The time `days` days from now, for `expires_at`.
+pub fn days_from_now(days: u64) -> Timestamp {
+    Timestamp::now() + Duration::from_secs(days * 24 * 60 * 60)
 }
 
 /// A one-item order for MXN 350.00 paid with `charge` (a charge, or a builder of one).
@@ -74,7 +72,7 @@ pub fn sample_order(
     use models::*;
     let source = json!({ "source": "example" });
     OrderRequest::builder()
-        .currency("MXN")
+        .currency(Currency::Mxn)
         .customer_info(CustomerInfo::builder().name("Fulanito Pérez").email("fulanito@example.com").phone("+5218181818181"))
         .line_items([Product::builder().name("Caja de galletas").quantity(1).unit_price(35_000).sku("GALLETAS-01").metadata(source.clone())])
         .charges([charge])
@@ -87,19 +85,13 @@ pub fn sample_order(
 
 /// Prints what every order example prints: id, status and amount.
 pub fn print_order(order: &models::OrderResponse) {
-    println!(
-        "order {} ({}): {}",
-        order.id.as_deref().unwrap_or("?"),
-        order.payment_status.as_deref().unwrap_or("?"),
-        money(
-            order.amount.unwrap_or_default(),
-            order.currency.as_deref().unwrap_or("MXN")
-        ),
-    );
+    let status = order.payment_status.as_ref().map_or("-", |s| s.as_str());
+    let amount = money(order.amount, &order.currency);
+    println!("order {} ({status}): {amount}", order.id);
 }
 
 /// An amount in centavos as `MXN 350.00`.
-pub fn money(centavos: i64, currency: &str) -> String {
+pub fn money(centavos: i64, currency: &models::Currency) -> String {
     let sign = if centavos < 0 { "-" } else { "" };
     let abs = centavos.unsigned_abs();
     format!("{currency} {sign}{}.{:02}", abs / 100, abs % 100)
@@ -107,14 +99,5 @@ pub fn money(centavos: i64, currency: &str) -> String {
 
 /// The tag of a charge's payment method (`card_payment`, `cash_payment`…), for messages.
 pub fn method_tag(charge: &models::ChargesDataResponse) -> &str {
-    charge
-        .payment_method
-        .as_ref()
-        .and_then(|method| method.tag())
-        .unwrap_or("none")
-}
-
-/// The order's first charge, if it has one.
-pub fn first_charge(order: &models::OrderResponse) -> Option<&models::ChargesDataResponse> {
-    order.charges.as_ref()?.data.as_ref()?.first()
+    charge.payment_method.tag().unwrap_or("none")
 }

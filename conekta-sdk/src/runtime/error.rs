@@ -1,5 +1,6 @@
 //! [`Error`]: what went wrong with a request, told apart by whether it reached Conekta.
 
+use super::pagination::PaginationError;
 use super::transport::TransportError;
 use crate::models;
 use reqwest::StatusCode;
@@ -74,13 +75,14 @@ pub enum Error {
         /// The start of the body, for diagnosis.
         body_prefix: String,
     },
-    /// A list answered `has_more` without a cursor to the next page.
+    /// A list's pages could not be followed: a page said `has_more` without a
+    /// cursor, or gave a cursor already followed (the pages would loop).
     #[error("{operation}: {reason}")]
     Pagination {
         /// The operation's id.
         operation: &'static str,
-        /// What is missing.
-        reason: String,
+        /// What went wrong.
+        reason: PaginationError,
     },
 }
 
@@ -175,9 +177,9 @@ impl ApiError {
         self.redirected_to.as_deref()
     }
 
-    /// Conekta's error type (e.g. `authentication_error`, `processing_error`).
-    pub fn error_type(&self) -> Option<&str> {
-        self.body.as_ref()?.r#type.as_deref()
+    /// Conekta's error type (e.g. [`ErrorType::ParameterValidationError`](models::ErrorType::ParameterValidationError)).
+    pub fn error_type(&self) -> Option<&models::ErrorType> {
+        self.body.as_ref()?.r#type.as_ref()
     }
 
     /// Conekta's log id, for support requests.

@@ -18,15 +18,15 @@ pub struct ApiKeyCreateResponse {
     /// Unix timestamp in seconds of when the api key was created
     ///
     /// Example: `1684167881`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds of when the api key was last updated
     ///
     /// Example: `1684167923`.
-    pub updated_at: Option<i64>,
+    pub updated_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds of when the api key was deleted
-    pub deactivated_at: Option<i64>,
+    pub deactivated_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds with the api key was used
-    pub last_used_at: Option<i64>,
+    pub last_used_at: Option<crate::Timestamp>,
     /// A name or brief explanation of what this api key is used for
     ///
     /// Example: `"online store"`.
@@ -67,10 +67,10 @@ impl ApiKeyCreateResponse {
 pub struct ApiKeyCreateResponseBuilder {
     authentication_token: Option<String>,
     active: Option<bool>,
-    created_at: Option<i64>,
-    updated_at: Option<i64>,
-    deactivated_at: Option<i64>,
-    last_used_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
+    updated_at: Option<crate::Timestamp>,
+    deactivated_at: Option<crate::Timestamp>,
+    last_used_at: Option<crate::Timestamp>,
     description: Option<String>,
     id: Option<String>,
     livemode: Option<bool>,
@@ -94,26 +94,26 @@ impl ApiKeyCreateResponseBuilder {
     }
     /// Sets [`ApiKeyCreateResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyCreateResponse::updated_at`].
     #[inline]
-    pub fn updated_at(mut self, value: i64) -> Self {
-        self.updated_at = Some(value);
+    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.updated_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyCreateResponse::deactivated_at`].
     #[inline]
-    pub fn deactivated_at(mut self, value: i64) -> Self {
-        self.deactivated_at = Some(value);
+    pub fn deactivated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.deactivated_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyCreateResponse::last_used_at`].
     #[inline]
-    pub fn last_used_at(mut self, value: i64) -> Self {
-        self.last_used_at = Some(value);
+    pub fn last_used_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.last_used_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyCreateResponse::description`].

@@ -3,6 +3,8 @@
 
 use super::{
     ChannelResponse, ChargeRefunds, ChargeResponsePaymentMethod, ChargebackResponse,
+    Currency, FailureCode, PaymentMethodBankTransfer, PaymentMethodCard,
+    PaymentMethodCash, PaymentStatus,
 };
 /// From schema `charge_response`.
 ///
@@ -15,9 +17,9 @@ pub struct ChargeResponse {
     #[allow(missing_docs)]
     pub channel: Option<ChannelResponse>,
     /// Example: `1676386026`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// Example: `"MXN"`.
-    pub currency: String,
+    pub currency: Currency,
     #[allow(missing_docs)]
     pub customer_id: Option<String>,
     /// Example: `"Payment from order"`.
@@ -25,7 +27,7 @@ pub struct ChargeResponse {
     /// Example: `"6FR3chaU4Y1nGAW5NAGd1rcjAKa142Ba"`.
     pub device_fingerprint: Option<String>,
     /// Example: `"suspected_fraud"`.
-    pub failure_code: Option<String>,
+    pub failure_code: Option<FailureCode>,
     #[allow(missing_docs)]
     pub failure_message: Option<String>,
     /// Charge ID
@@ -45,9 +47,9 @@ pub struct ChargeResponse {
     /// charge Payment date
     ///
     /// Example: `1676390742`.
-    pub paid_at: Option<i64>,
+    pub paid_at: Option<crate::Timestamp>,
     #[allow(missing_docs)]
-    pub payment_method: Option<ChargeResponsePaymentMethod>,
+    pub payment_method: ChargeResponsePaymentMethod,
     /// Reference ID of the charge
     ///
     /// Example: `"ref_2tN73UdUSNrYRPD9r"`.
@@ -59,7 +61,7 @@ pub struct ChargeResponse {
     /// Charge status
     ///
     /// Example: `"pending_payment"`.
-    pub status: String,
+    pub status: PaymentStatus,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -76,23 +78,23 @@ impl ChargeResponse {
 pub struct ChargeResponseBuilder {
     amount: Option<i64>,
     channel: Option<ChannelResponse>,
-    created_at: Option<i64>,
-    currency: Option<String>,
+    created_at: Option<crate::Timestamp>,
+    currency: Option<Currency>,
     customer_id: Option<String>,
     description: Option<String>,
     device_fingerprint: Option<String>,
-    failure_code: Option<String>,
+    failure_code: Option<FailureCode>,
     failure_message: Option<String>,
     id: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
     order_id: Option<String>,
-    paid_at: Option<i64>,
+    paid_at: Option<crate::Timestamp>,
     payment_method: Option<ChargeResponsePaymentMethod>,
     reference_id: Option<String>,
     refunds: Option<ChargeRefunds>,
     chargeback: Option<ChargebackResponse>,
-    status: Option<String>,
+    status: Option<PaymentStatus>,
     first_error: Option<crate::BuildError>,
 }
 impl ChargeResponseBuilder {
@@ -116,14 +118,20 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::currency`].
     #[inline]
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
+    pub fn currency(
+        mut self,
+        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.currency = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "currency"),
+        );
         self
     }
     /// Sets [`ChargeResponse::customer_id`].
@@ -146,8 +154,14 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::failure_code`].
     #[inline]
-    pub fn failure_code(mut self, value: impl Into<String>) -> Self {
-        self.failure_code = Some(value.into());
+    pub fn failure_code(
+        mut self,
+        value: impl TryInto<FailureCode, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.failure_code = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "failure_code"),
+        );
         self
     }
     /// Sets [`ChargeResponse::failure_message`].
@@ -182,8 +196,8 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::paid_at`].
     #[inline]
-    pub fn paid_at(mut self, value: i64) -> Self {
-        self.paid_at = Some(value);
+    pub fn paid_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.paid_at = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::payment_method`].
@@ -230,8 +244,14 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::status`].
     #[inline]
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(
+        mut self,
+        value: impl TryInto<PaymentStatus, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "status"),
+        );
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
@@ -256,7 +276,10 @@ impl ChargeResponseBuilder {
             object: crate::__private::required(self.object, "object")?,
             order_id: self.order_id,
             paid_at: self.paid_at,
-            payment_method: self.payment_method,
+            payment_method: crate::__private::required(
+                self.payment_method,
+                "payment_method",
+            )?,
             reference_id: self.reference_id,
             refunds: self.refunds,
             chargeback: self.chargeback,
@@ -282,7 +305,33 @@ crate::__private::struct_serde! {
     failure_message : optional value, "id" => id : required value, "livemode" => livemode
     : required value, "object" => object : required value, "order_id" => order_id :
     optional value, "paid_at" => paid_at : optional value, "payment_method" =>
-    payment_method : optional nested, "reference_id" => reference_id : optional value,
+    payment_method : required nested, "reference_id" => reference_id : optional value,
     "refunds" => refunds : optional value, "chargeback" => chargeback : optional nested,
     "status" => status : required value,
+}
+impl ChargeResponse {
+    /// The card payment, when the charge was paid by card.
+    #[must_use]
+    pub fn card(&self) -> Option<&PaymentMethodCard> {
+        match &self.payment_method {
+            ChargeResponsePaymentMethod::CardPayment(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The cash payment (OXXO and other stores), with the `reference` and `barcode_url` the payer needs.
+    #[must_use]
+    pub fn cash(&self) -> Option<&PaymentMethodCash> {
+        match &self.payment_method {
+            ChargeResponsePaymentMethod::CashPayment(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The SPEI payment, with the `clabe` the payer transfers to.
+    #[must_use]
+    pub fn bank_transfer(&self) -> Option<&PaymentMethodBankTransfer> {
+        match &self.payment_method {
+            ChargeResponsePaymentMethod::BankTransferPayment(value) => Some(value),
+            _ => None,
+        }
+    }
 }

@@ -12,11 +12,11 @@ pub struct ChargeResponseRefundsData {
     /// Example: `"867372"`.
     pub auth_code: Option<String>,
     /// Example: `1678226878`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// refund expiration date
     ///
     /// Example: `1678226878`.
-    pub expires_at: Option<i64>,
+    pub expires_at: Option<crate::Timestamp>,
     /// Example: `"6407b5bee1329a000175ba11"`.
     pub id: String,
     /// Example: `"refund"`.
@@ -41,8 +41,8 @@ impl ChargeResponseRefundsData {
 pub struct ChargeResponseRefundsDataBuilder {
     amount: Option<i64>,
     auth_code: Option<String>,
-    created_at: Option<i64>,
-    expires_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
+    expires_at: Option<crate::Timestamp>,
     id: Option<String>,
     object: Option<String>,
     status: Option<String>,
@@ -63,14 +63,14 @@ impl ChargeResponseRefundsDataBuilder {
     }
     /// Sets [`ChargeResponseRefundsData::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefundsData::expires_at`].
     #[inline]
-    pub fn expires_at(mut self, value: i64) -> Self {
-        self.expires_at = Some(value);
+    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.expires_at = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefundsData::id`].

@@ -16,7 +16,7 @@ pub struct ChargebackFileResponse {
     #[allow(missing_docs)]
     pub url: Option<String>,
     /// Example: `1768846800`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -34,7 +34,7 @@ pub struct ChargebackFileResponseBuilder {
     id: Option<String>,
     file_name: Option<String>,
     url: Option<String>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl ChargebackFileResponseBuilder {
@@ -58,8 +58,8 @@ impl ChargebackFileResponseBuilder {
     }
     /// Sets [`ChargebackFileResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

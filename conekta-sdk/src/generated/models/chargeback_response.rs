@@ -29,9 +29,9 @@ pub struct ChargebackResponse {
     /// Example: `"6966a06c044243000156c24d"`.
     pub charge_id: Option<String>,
     /// Example: `1768846800`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Example: `1769126399`.
-    pub evidence_due_by: Option<i64>,
+    pub evidence_due_by: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -55,8 +55,8 @@ pub struct ChargebackResponseBuilder {
     files: Option<Vec<ChargebackFileResponse>>,
     object: Option<String>,
     charge_id: Option<String>,
-    created_at: Option<i64>,
-    evidence_due_by: Option<i64>,
+    created_at: Option<crate::Timestamp>,
+    evidence_due_by: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl ChargebackResponseBuilder {
@@ -145,14 +145,14 @@ impl ChargebackResponseBuilder {
     }
     /// Sets [`ChargebackResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`ChargebackResponse::evidence_due_by`].
     #[inline]
-    pub fn evidence_due_by(mut self, value: i64) -> Self {
-        self.evidence_due_by = Some(value);
+    pub fn evidence_due_by(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.evidence_due_by = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

@@ -37,7 +37,7 @@ pub struct CompanyResponse {
     /// Timestamp of when the company was created.
     ///
     /// Example: `1748968241`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// The type of object, typically "company".
     ///
     /// Example: `"company"`.
@@ -71,7 +71,7 @@ pub struct CompanyResponseBuilder {
     parent_company_id: Option<String>,
     onboarding_status: Option<String>,
     documents: Option<Vec<CompanyDocumentResponse>>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     object: Option<String>,
     three_ds_enabled: Option<bool>,
     three_ds_mode: Option<CompanyResponseThreeDsMode>,
@@ -130,8 +130,8 @@ impl CompanyResponseBuilder {
     }
     /// Sets [`CompanyResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::object`].

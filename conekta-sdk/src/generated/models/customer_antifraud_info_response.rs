@@ -8,9 +8,9 @@
 #[non_exhaustive]
 pub struct CustomerAntifraudInfoResponse {
     /// Example: `1485151007`.
-    pub first_paid_at: Option<i64>,
+    pub first_paid_at: Option<crate::Timestamp>,
     /// Example: `1484040996`.
-    pub account_created_at: Option<i64>,
+    pub account_created_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -25,21 +25,21 @@ impl CustomerAntifraudInfoResponse {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CustomerAntifraudInfoResponseBuilder {
-    first_paid_at: Option<i64>,
-    account_created_at: Option<i64>,
+    first_paid_at: Option<crate::Timestamp>,
+    account_created_at: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl CustomerAntifraudInfoResponseBuilder {
     /// Sets [`CustomerAntifraudInfoResponse::first_paid_at`].
     #[inline]
-    pub fn first_paid_at(mut self, value: i64) -> Self {
-        self.first_paid_at = Some(value);
+    pub fn first_paid_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.first_paid_at = Some(value.into());
         self
     }
     /// Sets [`CustomerAntifraudInfoResponse::account_created_at`].
     #[inline]
-    pub fn account_created_at(mut self, value: i64) -> Self {
-        self.account_created_at = Some(value);
+    pub fn account_created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.account_created_at = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

@@ -27,7 +27,7 @@ pub struct CustomerFiscalEntitiesDataResponse {
     /// Example: `"shipping_contact"`.
     pub object: String,
     /// Example: `1675715413`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// Example: `"cus_2tKcHxhTz7xU5SymF"`.
     pub parent_id: Option<String>,
     #[allow(missing_docs)]
@@ -56,7 +56,7 @@ pub struct CustomerFiscalEntitiesDataResponseBuilder {
     company_name: Option<String>,
     id: Option<String>,
     object: Option<String>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     parent_id: Option<String>,
     default: Option<bool>,
     first_error: Option<crate::BuildError>,
@@ -126,8 +126,8 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::parent_id`].

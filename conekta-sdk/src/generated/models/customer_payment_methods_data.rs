@@ -44,3 +44,37 @@ for CustomerPaymentMethodsData {
         builder.build().map(Self::from)
     }
 }
+impl CustomerPaymentMethodsData {
+    /// The saved card, when this source is one.
+    #[must_use]
+    pub fn card(&self) -> Option<&PaymentMethodCardResponse> {
+        match self {
+            CustomerPaymentMethodsData::Card(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The cash reference, when this source is one (`cash`).
+    #[must_use]
+    pub fn cash(&self) -> Option<&PaymentMethodCashResponse> {
+        match self {
+            CustomerPaymentMethodsData::Cash(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The recurrent cash reference, when this source is one (`cash_recurrent`).
+    #[must_use]
+    pub fn cash_recurrent(&self) -> Option<&PaymentMethodCashResponse> {
+        match self {
+            CustomerPaymentMethodsData::CashRecurrent(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The recurrent SPEI CLABE (its `reference`), when this source is one.
+    #[must_use]
+    pub fn spei_recurrent(&self) -> Option<&PaymentMethodSpeiRecurrentResponse> {
+        match self {
+            CustomerPaymentMethodsData::SpeiRecurrent(value) => Some(value),
+            _ => None,
+        }
+    }
+}

@@ -43,11 +43,11 @@ pub struct CustomerPortalResponse {
     /// Unix timestamp of creation
     ///
     /// Example: `1759108828`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Unix timestamp of last update
     ///
     /// Example: `1759108828`.
-    pub updated_at: Option<i64>,
+    pub updated_at: Option<crate::Timestamp>,
     /// URL to access the customer portal
     pub portal_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -73,8 +73,8 @@ pub struct CustomerPortalResponseBuilder {
     id: Option<String>,
     company_id: Option<String>,
     object: Option<String>,
-    created_at: Option<i64>,
-    updated_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
+    updated_at: Option<crate::Timestamp>,
     portal_url: Option<String>,
     first_error: Option<crate::BuildError>,
 }
@@ -147,14 +147,14 @@ impl CustomerPortalResponseBuilder {
     }
     /// Sets [`CustomerPortalResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::updated_at`].
     #[inline]
-    pub fn updated_at(mut self, value: i64) -> Self {
-        self.updated_at = Some(value);
+    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.updated_at = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::portal_url`].

@@ -3,7 +3,8 @@
 
 use super::{
     CustomerAntifraudInfoResponse, CustomerFiscalEntitiesResponse,
-    CustomerResponseShippingContacts, GetPaymentMethodResponse, SubscriptionResponse,
+    CustomerPaymentMethodsData, CustomerResponseShippingContacts,
+    GetPaymentMethodResponse, SubscriptionResponse,
 };
 /// customer response
 ///
@@ -20,7 +21,7 @@ pub struct CustomerResponse {
     /// Creation date of the object
     ///
     /// Example: `1485151007`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// Custom reference
     ///
     /// Example: `"custom_reference"`.
@@ -85,7 +86,7 @@ impl CustomerResponse {
 pub struct CustomerResponseBuilder {
     antifraud_info: Option<CustomerAntifraudInfoResponse>,
     corporate: Option<bool>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     custom_reference: Option<String>,
     date_of_birth: Option<String>,
     default_fiscal_entity_id: Option<String>,
@@ -129,8 +130,8 @@ impl CustomerResponseBuilder {
     }
     /// Sets [`CustomerResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::custom_reference`].
@@ -323,4 +324,15 @@ crate::__private::struct_serde! {
     optional nested, "phone" => phone : optional value, "shipping_contacts" =>
     shipping_contacts : optional nested, "subscription" => subscription : optional
     nested,
+}
+impl CustomerResponse {
+    /// The customer's saved payment sources (`payment_sources.data`); empty when the answer lists none.
+    #[must_use]
+    pub fn payment_sources(&self) -> &[CustomerPaymentMethodsData] {
+        self.payment_sources
+            .as_ref()
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
 }

@@ -35,7 +35,7 @@ pub struct CustomerShippingContactsDataResponse {
     /// Example: `"shipping_contact"`.
     pub object: String,
     /// Example: `1675715413`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -60,7 +60,7 @@ pub struct CustomerShippingContactsDataResponseBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     id: Option<String>,
     object: Option<String>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl CustomerShippingContactsDataResponseBuilder {
@@ -138,8 +138,8 @@ impl CustomerShippingContactsDataResponseBuilder {
     }
     /// Sets [`CustomerShippingContactsDataResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

@@ -25,7 +25,7 @@ pub struct CustomerShippingContactsResponse {
     /// Example: `"adr_1234567890"`.
     pub id: Option<String>,
     /// Example: `1675715413`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Metadata associated with the shipping contact
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Example: `"shipping_contact"`.
@@ -53,7 +53,7 @@ pub struct CustomerShippingContactsResponseBuilder {
     parent_id: Option<String>,
     default: Option<bool>,
     id: Option<String>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     object: Option<String>,
     deleted: Option<bool>,
@@ -113,8 +113,8 @@ impl CustomerShippingContactsResponseBuilder {
     }
     /// Sets [`CustomerShippingContactsResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsResponse::metadata`].

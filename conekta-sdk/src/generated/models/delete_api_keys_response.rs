@@ -14,7 +14,7 @@ pub struct DeleteApiKeysResponse {
     /// Unix timestamp in seconds of when the api key was created
     ///
     /// Example: `1684167881`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// A name or brief explanation of what this api key is used for
     ///
     /// Example: `"online store"`.
@@ -36,7 +36,7 @@ pub struct DeleteApiKeysResponse {
     /// Example: `"api_key"`.
     pub object: Option<String>,
     /// Unix timestamp in seconds with the api key was used
-    pub last_used_at: Option<i64>,
+    pub last_used_at: Option<crate::Timestamp>,
     /// Indicates if the api key is private or public
     ///
     /// Example: `"private"`.
@@ -58,13 +58,13 @@ impl DeleteApiKeysResponse {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct DeleteApiKeysResponseBuilder {
     active: Option<bool>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     description: Option<String>,
     livemode: Option<bool>,
     prefix: Option<String>,
     id: Option<String>,
     object: Option<String>,
-    last_used_at: Option<i64>,
+    last_used_at: Option<crate::Timestamp>,
     role: Option<String>,
     deleted: Option<bool>,
     first_error: Option<crate::BuildError>,
@@ -78,8 +78,8 @@ impl DeleteApiKeysResponseBuilder {
     }
     /// Sets [`DeleteApiKeysResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::description`].
@@ -114,8 +114,8 @@ impl DeleteApiKeysResponseBuilder {
     }
     /// Sets [`DeleteApiKeysResponse::last_used_at`].
     #[inline]
-    pub fn last_used_at(mut self, value: i64) -> Self {
-        self.last_used_at = Some(value);
+    pub fn last_used_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.last_used_at = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::role`].

@@ -14,7 +14,7 @@ pub struct EventsResendResponse {
     /// Example: `"webhl_2svd2sh6GbqzyWBNZ"`.
     pub id: Option<String>,
     /// Example: `1684265970`.
-    pub last_attempted_at: Option<i64>,
+    pub last_attempted_at: Option<crate::Timestamp>,
     /// Example: `405`.
     pub last_http_response_status: Option<i32>,
     /// Example: `{}`.
@@ -37,7 +37,7 @@ impl EventsResendResponse {
 pub struct EventsResendResponseBuilder {
     failed_attempts: Option<i64>,
     id: Option<String>,
-    last_attempted_at: Option<i64>,
+    last_attempted_at: Option<crate::Timestamp>,
     last_http_response_status: Option<i32>,
     response_data: Option<serde_json::Map<String, serde_json::Value>>,
     url: Option<String>,
@@ -58,8 +58,8 @@ impl EventsResendResponseBuilder {
     }
     /// Sets [`EventsResendResponse::last_attempted_at`].
     #[inline]
-    pub fn last_attempted_at(mut self, value: i64) -> Self {
-        self.last_attempted_at = Some(value);
+    pub fn last_attempted_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.last_attempted_at = Some(value.into());
         self
     }
     /// Sets [`EventsResendResponse::last_http_response_status`].

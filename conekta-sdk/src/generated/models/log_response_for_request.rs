@@ -10,7 +10,7 @@
 #[non_exhaustive]
 pub struct LogResponseForRequest {
     /// Example: `1661445644`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// Example: `"6307a60c41de27127515a575"`.
     pub id: String,
     /// Example: `"54.235.131.48"`.
@@ -63,7 +63,7 @@ impl LogResponseForRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct LogResponseForRequestBuilder {
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     id: Option<String>,
     ip_address: Option<String>,
     livemode: Option<bool>,
@@ -88,8 +88,8 @@ pub struct LogResponseForRequestBuilder {
 impl LogResponseForRequestBuilder {
     /// Sets [`LogResponseForRequest::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::id`].

@@ -8,7 +8,7 @@
 #[non_exhaustive]
 pub struct LogsResponseData {
     /// Example: `1661445644`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Example: `"6307a60c41de27127515a575"`.
     pub id: Option<String>,
     /// Example: `"54.235.131.48"`.
@@ -61,7 +61,7 @@ impl LogsResponseData {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct LogsResponseDataBuilder {
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     id: Option<String>,
     ip_address: Option<String>,
     livemode: Option<bool>,
@@ -86,8 +86,8 @@ pub struct LogsResponseDataBuilder {
 impl LogsResponseDataBuilder {
     /// Sets [`LogsResponseData::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`LogsResponseData::id`].

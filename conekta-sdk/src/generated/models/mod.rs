@@ -15,6 +15,19 @@ mod balance_common_fiels_response;
 mod balance_response;
 #[cfg(
     any(
+        feature = "charges",
+        feature = "customers",
+        feature = "events",
+        feature = "orders",
+        feature = "payment_methods",
+        feature = "subscriptions",
+        feature = "subscriptions_customer_portal",
+        feature = "webhooks"
+    )
+)]
+mod card_brand;
+#[cfg(
+    any(
         feature = "events",
         feature = "orders",
         feature = "payment_link",
@@ -23,6 +36,18 @@ mod balance_response;
     )
 )]
 mod card_network;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "customers",
+        feature = "events",
+        feature = "orders",
+        feature = "payment_methods",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+mod card_type;
 #[cfg(
     any(
         feature = "customers",
@@ -136,6 +161,17 @@ mod checkout;
 mod checkout_order_template;
 #[cfg(feature = "payment_link")]
 mod checkout_response;
+#[cfg(
+    any(
+        feature = "events",
+        feature = "orders",
+        feature = "payment_link",
+        feature = "subscriptions",
+        feature = "tokens",
+        feature = "webhooks"
+    )
+)]
+mod checkout_status;
 #[cfg(feature = "payment_link")]
 mod checkouts_response;
 #[cfg(feature = "companies")]
@@ -154,6 +190,23 @@ mod create_company_request_comercial_info;
 mod create_company_request_fiscal_info;
 #[cfg(feature = "antifraud")]
 mod create_rule_whitelist_request;
+#[cfg(
+    any(
+        feature = "balances",
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "payment_link",
+        feature = "payout_orders",
+        feature = "plans",
+        feature = "subscriptions",
+        feature = "subscriptions_customer_portal",
+        feature = "transactions",
+        feature = "transfers",
+        feature = "webhooks"
+    )
+)]
+mod currency;
 #[cfg(feature = "customers")]
 mod customer;
 #[cfg(feature = "customers")]
@@ -278,8 +331,19 @@ mod discount_lines_response;
 #[cfg(feature = "payment_link")]
 mod email_checkout_request;
 mod error_body;
+mod error_type;
 #[cfg(feature = "events")]
 mod events_resend_response;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+mod failure_code;
 #[cfg(feature = "orders")]
 mod fiscal_entity_address;
 #[cfg(feature = "customers")]
@@ -574,6 +638,36 @@ mod payment_method_pbb_request;
 mod payment_method_spei_recurrent_response;
 #[cfg(any(feature = "customers", feature = "payment_methods"))]
 mod payment_method_token_request;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+mod payment_method_type;
+#[cfg(
+    any(
+        feature = "customers",
+        feature = "events",
+        feature = "payment_methods",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+mod payment_source_type;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+mod payment_status;
 #[cfg(feature = "payout_orders")]
 mod payout;
 #[cfg(feature = "payout_orders")]
@@ -599,6 +693,15 @@ mod plan_request;
     )
 )]
 mod plan_response;
+#[cfg(
+    any(
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+mod processing_mode;
 #[cfg(any(feature = "orders", feature = "payment_link", feature = "products"))]
 mod product;
 #[cfg(
@@ -611,6 +714,8 @@ mod product;
     )
 )]
 mod product_data_response;
+#[cfg(feature = "orders")]
+mod refund_reason;
 #[cfg(feature = "events")]
 mod resend_event_request;
 #[cfg(feature = "antifraud")]
@@ -648,6 +753,18 @@ mod subscription_request;
     )
 )]
 mod subscription_response;
+#[cfg(
+    any(
+        feature = "customers",
+        feature = "events",
+        feature = "subscriptions",
+        feature = "subscriptions_customer_portal",
+        feature = "webhooks"
+    )
+)]
+mod subscription_status;
+#[cfg(any(feature = "orders", feature = "payment_link"))]
+mod three_ds_mode;
 #[cfg(feature = "tokens")]
 mod token_request;
 #[cfg(feature = "tokens")]
@@ -710,6 +827,19 @@ pub use balance_common_fiels_response::*;
 pub use balance_response::*;
 #[cfg(
     any(
+        feature = "charges",
+        feature = "customers",
+        feature = "events",
+        feature = "orders",
+        feature = "payment_methods",
+        feature = "subscriptions",
+        feature = "subscriptions_customer_portal",
+        feature = "webhooks"
+    )
+)]
+pub use card_brand::*;
+#[cfg(
+    any(
         feature = "events",
         feature = "orders",
         feature = "payment_link",
@@ -718,6 +848,18 @@ pub use balance_response::*;
     )
 )]
 pub use card_network::*;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "customers",
+        feature = "events",
+        feature = "orders",
+        feature = "payment_methods",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+pub use card_type::*;
 #[cfg(
     any(
         feature = "customers",
@@ -831,6 +973,17 @@ pub use checkout::*;
 pub use checkout_order_template::*;
 #[cfg(feature = "payment_link")]
 pub use checkout_response::*;
+#[cfg(
+    any(
+        feature = "events",
+        feature = "orders",
+        feature = "payment_link",
+        feature = "subscriptions",
+        feature = "tokens",
+        feature = "webhooks"
+    )
+)]
+pub use checkout_status::*;
 #[cfg(feature = "payment_link")]
 pub use checkouts_response::*;
 #[cfg(feature = "companies")]
@@ -849,6 +1002,23 @@ pub use create_company_request_comercial_info::*;
 pub use create_company_request_fiscal_info::*;
 #[cfg(feature = "antifraud")]
 pub use create_rule_whitelist_request::*;
+#[cfg(
+    any(
+        feature = "balances",
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "payment_link",
+        feature = "payout_orders",
+        feature = "plans",
+        feature = "subscriptions",
+        feature = "subscriptions_customer_portal",
+        feature = "transactions",
+        feature = "transfers",
+        feature = "webhooks"
+    )
+)]
+pub use currency::*;
 #[cfg(feature = "customers")]
 pub use customer::*;
 #[cfg(feature = "customers")]
@@ -973,8 +1143,19 @@ pub use discount_lines_response::*;
 #[cfg(feature = "payment_link")]
 pub use email_checkout_request::*;
 pub use error_body::*;
+pub use error_type::*;
 #[cfg(feature = "events")]
 pub use events_resend_response::*;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+pub use failure_code::*;
 #[cfg(feature = "orders")]
 pub use fiscal_entity_address::*;
 #[cfg(feature = "customers")]
@@ -1269,6 +1450,36 @@ pub use payment_method_pbb_request::*;
 pub use payment_method_spei_recurrent_response::*;
 #[cfg(any(feature = "customers", feature = "payment_methods"))]
 pub use payment_method_token_request::*;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+pub use payment_method_type::*;
+#[cfg(
+    any(
+        feature = "customers",
+        feature = "events",
+        feature = "payment_methods",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+pub use payment_source_type::*;
+#[cfg(
+    any(
+        feature = "charges",
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+pub use payment_status::*;
 #[cfg(feature = "payout_orders")]
 pub use payout::*;
 #[cfg(feature = "payout_orders")]
@@ -1294,6 +1505,15 @@ pub use plan_request::*;
     )
 )]
 pub use plan_response::*;
+#[cfg(
+    any(
+        feature = "events",
+        feature = "orders",
+        feature = "subscriptions",
+        feature = "webhooks"
+    )
+)]
+pub use processing_mode::*;
 #[cfg(any(feature = "orders", feature = "payment_link", feature = "products"))]
 pub use product::*;
 #[cfg(
@@ -1306,6 +1526,8 @@ pub use product::*;
     )
 )]
 pub use product_data_response::*;
+#[cfg(feature = "orders")]
+pub use refund_reason::*;
 #[cfg(feature = "events")]
 pub use resend_event_request::*;
 #[cfg(feature = "antifraud")]
@@ -1343,6 +1565,18 @@ pub use subscription_request::*;
     )
 )]
 pub use subscription_response::*;
+#[cfg(
+    any(
+        feature = "customers",
+        feature = "events",
+        feature = "subscriptions",
+        feature = "subscriptions_customer_portal",
+        feature = "webhooks"
+    )
+)]
+pub use subscription_status::*;
+#[cfg(any(feature = "orders", feature = "payment_link"))]
+pub use three_ds_mode::*;
 #[cfg(feature = "tokens")]
 pub use token_request::*;
 #[cfg(feature = "tokens")]

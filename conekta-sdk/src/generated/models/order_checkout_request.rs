@@ -27,7 +27,7 @@ pub struct OrderCheckoutRequest {
     /// It is the time when the link will expire.
     ///
     /// It is expressed in seconds since the Unix epoch. The valid range is from 5 minutes to 365 days from the creation date.
-    pub expires_at: Option<i64>,
+    pub expires_at: Option<crate::Timestamp>,
     /// Redirection url back to the site in case of failed payment, applies only to HostedPayment.
     ///
     /// Example: `"<https://www.mysite.com/failure">`.
@@ -71,7 +71,7 @@ pub struct OrderCheckoutRequestBuilder {
     allowed_payment_methods: Option<Vec<OrderCheckoutRequestAllowedPaymentMethodsItem>>,
     exclude_card_networks: Option<Vec<CardNetwork>>,
     plan_ids: Option<Vec<String>>,
-    expires_at: Option<i64>,
+    expires_at: Option<crate::Timestamp>,
     failure_url: Option<String>,
     monthly_installments_enabled: Option<bool>,
     monthly_installments_options: Option<Vec<i8>>,
@@ -126,8 +126,8 @@ impl OrderCheckoutRequestBuilder {
     }
     /// Sets [`OrderCheckoutRequest::expires_at`].
     #[inline]
-    pub fn expires_at(mut self, value: i64) -> Self {
-        self.expires_at = Some(value);
+    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.expires_at = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::failure_url`].

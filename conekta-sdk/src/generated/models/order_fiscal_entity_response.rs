@@ -33,7 +33,7 @@ pub struct OrderFiscalEntityResponse {
     /// The time at which the object was created in seconds since the Unix epoch
     ///
     /// Example: `1676328434`.
-    pub created_at: i64,
+    pub created_at: crate::Timestamp,
     /// Example: `"fiscal_entity"`.
     pub object: String,
     /// Phone of the fiscal entity
@@ -60,7 +60,7 @@ pub struct OrderFiscalEntityResponseBuilder {
     name: Option<String>,
     tax_id: Option<String>,
     id: Option<String>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     object: Option<String>,
     phone: Option<String>,
     first_error: Option<crate::BuildError>,
@@ -116,8 +116,8 @@ impl OrderFiscalEntityResponseBuilder {
     }
     /// Sets [`OrderFiscalEntityResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityResponse::object`].

@@ -2,9 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChargeRequest, CustomerShippingContactsRequest, OrderCheckoutRequest,
+    ChargeRequest, Currency, CustomerShippingContactsRequest, OrderCheckoutRequest,
     OrderCustomerInfo, OrderDiscountLinesRequest, OrderFiscalEntityRequest,
-    OrderTaxRequest, Product, ShippingRequest,
+    OrderTaxRequest, ProcessingMode, Product, ShippingRequest, ThreeDsMode,
 };
 /// a order
 ///
@@ -21,7 +21,7 @@ pub struct OrderRequest {
     /// Currency with which the payment will be made. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
     ///
     /// Example: `"MXN"`.
-    pub currency: String,
+    pub currency: Currency,
     #[allow(missing_docs)]
     pub customer_info: OrderCustomerInfo,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
@@ -41,7 +41,7 @@ pub struct OrderRequest {
     /// Indicates the processing mode for the order, either ecommerce, recurrent or validation.
     ///
     /// Example: `"ecommerce"`.
-    pub processing_mode: Option<String>,
+    pub processing_mode: Option<ProcessingMode>,
     /// Indicates the redirection callback upon completion of the 3DS2 flow. Do not use this parameter if your order has a checkout parameter
     ///
     /// Example: `"<https://my-website.com">`.
@@ -53,7 +53,7 @@ pub struct OrderRequest {
     /// List of [taxes](https://developers.conekta.com/v2.2.0/reference/orderscreatetaxes) that are applied to the order.
     pub tax_lines: Option<Vec<OrderTaxRequest>>,
     /// Indicates the 3DS2 mode for the order, either smart or strict. This property is only applicable when 3DS is enabled. When 3DS is disabled, this field should be null.
-    pub three_ds_mode: Option<String>,
+    pub three_ds_mode: Option<ThreeDsMode>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -70,7 +70,7 @@ impl OrderRequest {
 pub struct OrderRequestBuilder {
     charges: Option<Vec<ChargeRequest>>,
     checkout: Option<OrderCheckoutRequest>,
-    currency: Option<String>,
+    currency: Option<Currency>,
     customer_info: Option<OrderCustomerInfo>,
     discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
     fiscal_entity: Option<OrderFiscalEntityRequest>,
@@ -78,12 +78,12 @@ pub struct OrderRequestBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     needs_shipping_contact: Option<bool>,
     pre_authorize: Option<bool>,
-    processing_mode: Option<String>,
+    processing_mode: Option<ProcessingMode>,
     return_url: Option<String>,
     shipping_contact: Option<CustomerShippingContactsRequest>,
     shipping_lines: Option<Vec<ShippingRequest>>,
     tax_lines: Option<Vec<OrderTaxRequest>>,
-    three_ds_mode: Option<String>,
+    three_ds_mode: Option<ThreeDsMode>,
     first_error: Option<crate::BuildError>,
 }
 impl OrderRequestBuilder {
@@ -115,8 +115,14 @@ impl OrderRequestBuilder {
     }
     /// Sets [`OrderRequest::currency`].
     #[inline]
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
+    pub fn currency(
+        mut self,
+        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.currency = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "currency"),
+        );
         self
     }
     /// Sets [`OrderRequest::customer_info`].
@@ -197,8 +203,14 @@ impl OrderRequestBuilder {
     }
     /// Sets [`OrderRequest::processing_mode`].
     #[inline]
-    pub fn processing_mode(mut self, value: impl Into<String>) -> Self {
-        self.processing_mode = Some(value.into());
+    pub fn processing_mode(
+        mut self,
+        value: impl TryInto<ProcessingMode, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.processing_mode = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "processing_mode"),
+        );
         self
     }
     /// Sets [`OrderRequest::return_url`].
@@ -252,8 +264,14 @@ impl OrderRequestBuilder {
     }
     /// Sets [`OrderRequest::three_ds_mode`].
     #[inline]
-    pub fn three_ds_mode(mut self, value: impl Into<String>) -> Self {
-        self.three_ds_mode = Some(value.into());
+    pub fn three_ds_mode(
+        mut self,
+        value: impl TryInto<ThreeDsMode, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.three_ds_mode = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "three_ds_mode"),
+        );
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

@@ -2,27 +2,28 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChannelResponse, OrderChargesResponse, OrderDiscountLinesResponse,
-    OrderFiscalEntityResponse, OrderNextActionResponse, OrderResponseCheckout,
-    OrderResponseCustomerInfo, OrderResponseProducts, OrderResponseShippingContact,
-    OrderShippingLinesResponse, OrderTaxLinesResponse,
+    ChannelResponse, ChargesDataResponse, Currency, OrderChargesResponse,
+    OrderDiscountLinesResponse, OrderFiscalEntityResponse, OrderNextActionResponse,
+    OrderResponseCheckout, OrderResponseCustomerInfo, OrderResponseProducts,
+    OrderResponseShippingContact, OrderShippingLinesResponse, OrderTaxLinesResponse,
+    PaymentStatus, ProcessingMode,
 };
 /// order response
 ///
 /// From schema `order_response`.
 ///
 /// Build one with [`OrderResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponse {
     /// The total amount to be collected in cents
     ///
     /// Example: `21605`.
-    pub amount: Option<i64>,
+    pub amount: i64,
     /// The total amount refunded in cents
     ///
     /// Example: `0`.
-    pub amount_refunded: Option<i64>,
+    pub amount_refunded: i64,
     #[allow(missing_docs)]
     pub channel: Option<ChannelResponse>,
     #[allow(missing_docs)]
@@ -32,11 +33,11 @@ pub struct OrderResponse {
     /// The time at which the object was created in seconds since the Unix epoch
     ///
     /// Example: `1676328434`.
-    pub created_at: Option<i64>,
+    pub created_at: crate::Timestamp,
     /// The three-letter ISO 4217 currency code. The currency of the order.
     ///
     /// Example: `"MXN"`.
-    pub currency: Option<String>,
+    pub currency: Currency,
     #[allow(missing_docs)]
     pub customer_info: Option<OrderResponseCustomerInfo>,
     #[allow(missing_docs)]
@@ -48,7 +49,7 @@ pub struct OrderResponse {
     #[allow(missing_docs)]
     pub fiscal_entity: Option<OrderFiscalEntityResponse>,
     /// Example: `"ord_2tMtQQpDvfnNjiuFG"`.
-    pub id: Option<String>,
+    pub id: String,
     /// Example: `false`.
     pub is_refundable: Option<bool>,
     #[allow(missing_docs)]
@@ -56,7 +57,7 @@ pub struct OrderResponse {
     /// Whether the object exists in live mode or test mode
     ///
     /// Example: `false`.
-    pub livemode: Option<bool>,
+    pub livemode: bool,
     /// Set of key-value pairs that you can attach to an object. This can be useful for storing additional information about the object in a structured format.
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     #[allow(missing_docs)]
@@ -64,21 +65,21 @@ pub struct OrderResponse {
     /// String representing the object’s type. Objects of the same type share the same value.
     ///
     /// Example: `"order"`.
-    pub object: Option<String>,
+    pub object: String,
     /// The payment status of the order.
     ///
     /// Example: `"paid"`.
-    pub payment_status: Option<String>,
+    pub payment_status: Option<PaymentStatus>,
     /// Indicates the processing mode for the order, either ecommerce, recurrent or validation.
     ///
     /// Example: `"ecommerce"`.
-    pub processing_mode: Option<String>,
+    pub processing_mode: Option<ProcessingMode>,
     #[allow(missing_docs)]
     pub shipping_contact: Option<OrderResponseShippingContact>,
     /// The time at which the object was last updated in seconds since the Unix epoch
     ///
     /// Example: `1676328434`.
-    pub updated_at: Option<i64>,
+    pub updated_at: crate::Timestamp,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -98,8 +99,8 @@ pub struct OrderResponseBuilder {
     channel: Option<ChannelResponse>,
     charges: Option<OrderChargesResponse>,
     checkout: Option<OrderResponseCheckout>,
-    created_at: Option<i64>,
-    currency: Option<String>,
+    created_at: Option<crate::Timestamp>,
+    currency: Option<Currency>,
     customer_info: Option<OrderResponseCustomerInfo>,
     discount_lines: Option<OrderDiscountLinesResponse>,
     tax_lines: Option<OrderTaxLinesResponse>,
@@ -112,10 +113,10 @@ pub struct OrderResponseBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     next_action: Option<OrderNextActionResponse>,
     object: Option<String>,
-    payment_status: Option<String>,
-    processing_mode: Option<String>,
+    payment_status: Option<PaymentStatus>,
+    processing_mode: Option<ProcessingMode>,
     shipping_contact: Option<OrderResponseShippingContact>,
-    updated_at: Option<i64>,
+    updated_at: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl OrderResponseBuilder {
@@ -169,14 +170,20 @@ impl OrderResponseBuilder {
     }
     /// Sets [`OrderResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::currency`].
     #[inline]
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
+    pub fn currency(
+        mut self,
+        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.currency = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "currency"),
+        );
         self
     }
     /// Sets [`OrderResponse::customer_info`].
@@ -298,14 +305,26 @@ impl OrderResponseBuilder {
     }
     /// Sets [`OrderResponse::payment_status`].
     #[inline]
-    pub fn payment_status(mut self, value: impl Into<String>) -> Self {
-        self.payment_status = Some(value.into());
+    pub fn payment_status(
+        mut self,
+        value: impl TryInto<PaymentStatus, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.payment_status = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "payment_status"),
+        );
         self
     }
     /// Sets [`OrderResponse::processing_mode`].
     #[inline]
-    pub fn processing_mode(mut self, value: impl Into<String>) -> Self {
-        self.processing_mode = Some(value.into());
+    pub fn processing_mode(
+        mut self,
+        value: impl TryInto<ProcessingMode, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.processing_mode = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "processing_mode"),
+        );
         self
     }
     /// Sets [`OrderResponse::shipping_contact`].
@@ -322,8 +341,8 @@ impl OrderResponseBuilder {
     }
     /// Sets [`OrderResponse::updated_at`].
     #[inline]
-    pub fn updated_at(mut self, value: i64) -> Self {
-        self.updated_at = Some(value);
+    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.updated_at = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first
@@ -334,29 +353,32 @@ impl OrderResponseBuilder {
             return Err(error);
         }
         Ok(OrderResponse {
-            amount: self.amount,
-            amount_refunded: self.amount_refunded,
+            amount: crate::__private::required(self.amount, "amount")?,
+            amount_refunded: crate::__private::required(
+                self.amount_refunded,
+                "amount_refunded",
+            )?,
             channel: self.channel,
             charges: self.charges,
             checkout: self.checkout,
-            created_at: self.created_at,
-            currency: self.currency,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            currency: crate::__private::required(self.currency, "currency")?,
             customer_info: self.customer_info,
             discount_lines: self.discount_lines,
             tax_lines: self.tax_lines,
             shipping_lines: self.shipping_lines,
             fiscal_entity: self.fiscal_entity,
-            id: self.id,
+            id: crate::__private::required(self.id, "id")?,
             is_refundable: self.is_refundable,
             line_items: self.line_items,
-            livemode: self.livemode,
+            livemode: crate::__private::required(self.livemode, "livemode")?,
             metadata: self.metadata,
             next_action: self.next_action,
-            object: self.object,
+            object: crate::__private::required(self.object, "object")?,
             payment_status: self.payment_status,
             processing_mode: self.processing_mode,
             shipping_contact: self.shipping_contact,
-            updated_at: self.updated_at,
+            updated_at: crate::__private::required(self.updated_at, "updated_at")?,
             extra: Default::default(),
         })
     }
@@ -369,19 +391,30 @@ impl TryFrom<OrderResponseBuilder> for OrderResponse {
     }
 }
 crate::__private::struct_serde! {
-    OrderResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "amount" => amount : optional value, "amount_refunded" => amount_refunded : optional
-    value, "channel" => channel : optional nested, "charges" => charges : optional
-    nested, "checkout" => checkout : optional nested, "created_at" => created_at :
-    optional value, "currency" => currency : optional value, "customer_info" =>
-    customer_info : optional nested, "discount_lines" => discount_lines : optional
-    nested, "tax_lines" => tax_lines : optional nested, "shipping_lines" =>
-    shipping_lines : optional nested, "fiscal_entity" => fiscal_entity : optional nested,
-    "id" => id : optional value, "is_refundable" => is_refundable : optional value,
-    "line_items" => line_items : optional nested, "livemode" => livemode : optional
-    value, "metadata" => metadata : optional value, "next_action" => next_action :
-    optional nested, "object" => object : optional value, "payment_status" =>
-    payment_status : optional value, "processing_mode" => processing_mode : optional
-    value, "shipping_contact" => shipping_contact : optional nested, "updated_at" =>
-    updated_at : optional value,
+    OrderResponse via OrderResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "amount" => amount : required value, "amount_refunded" =>
+    amount_refunded : required value, "channel" => channel : optional nested, "charges"
+    => charges : optional nested, "checkout" => checkout : optional nested, "created_at"
+    => created_at : required value, "currency" => currency : required value,
+    "customer_info" => customer_info : optional nested, "discount_lines" =>
+    discount_lines : optional nested, "tax_lines" => tax_lines : optional nested,
+    "shipping_lines" => shipping_lines : optional nested, "fiscal_entity" =>
+    fiscal_entity : optional nested, "id" => id : required value, "is_refundable" =>
+    is_refundable : optional value, "line_items" => line_items : optional nested,
+    "livemode" => livemode : required value, "metadata" => metadata : optional value,
+    "next_action" => next_action : optional nested, "object" => object : required value,
+    "payment_status" => payment_status : optional value, "processing_mode" =>
+    processing_mode : optional value, "shipping_contact" => shipping_contact : optional
+    nested, "updated_at" => updated_at : required value,
+}
+impl OrderResponse {
+    /// The order's charges (`charges.data`), in Conekta's order; empty when the answer lists none.
+    #[must_use]
+    pub fn charges(&self) -> &[ChargesDataResponse] {
+        self.charges
+            .as_ref()
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
 }

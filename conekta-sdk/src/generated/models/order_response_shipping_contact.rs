@@ -9,7 +9,7 @@ use super::CustomerShippingContactsAddress;
 #[non_exhaustive]
 pub struct OrderResponseShippingContact {
     /// Example: `1675715413`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Example: `"adr_1234567890"`.
     pub id: Option<String>,
     /// Example: `"shipping_contact"`.
@@ -44,7 +44,7 @@ impl OrderResponseShippingContact {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderResponseShippingContactBuilder {
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     id: Option<String>,
     object: Option<String>,
     phone: Option<String>,
@@ -60,8 +60,8 @@ pub struct OrderResponseShippingContactBuilder {
 impl OrderResponseShippingContactBuilder {
     /// Sets [`OrderResponseShippingContact::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::id`].

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{
-    ChargeRequest, CustomerShippingContactsRequest, OrderCheckoutRequest,
+    ChargeRequest, Currency, CustomerShippingContactsRequest, OrderCheckoutRequest,
     OrderCustomerInfo, OrderDiscountLinesRequest, OrderTaxRequest,
     OrderUpdateFiscalEntityRequest, Product, ShippingRequest,
 };
@@ -21,7 +21,7 @@ pub struct OrderUpdate {
     /// Currency with which the payment will be made. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
     ///
     /// Example: `"MXN"`.
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     #[allow(missing_docs)]
     pub customer_info: Option<OrderCustomerInfo>,
     /// List of [discounts](https://developers.conekta.com/v2.2.0/reference/orderscreatediscountline) that are applied to the order.
@@ -56,7 +56,7 @@ impl OrderUpdate {
 pub struct OrderUpdateBuilder {
     charges: Option<Vec<ChargeRequest>>,
     checkout: Option<OrderCheckoutRequest>,
-    currency: Option<String>,
+    currency: Option<Currency>,
     customer_info: Option<OrderCustomerInfo>,
     discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
     fiscal_entity: Option<OrderUpdateFiscalEntityRequest>,
@@ -97,8 +97,14 @@ impl OrderUpdateBuilder {
     }
     /// Sets [`OrderUpdate::currency`].
     #[inline]
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
+    pub fn currency(
+        mut self,
+        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
+    ) -> Self {
+        self.currency = crate::__private::keep(
+            &mut self.first_error,
+            crate::__private::one(value, "currency"),
+        );
         self
     }
     /// Sets [`OrderUpdate::customer_info`].

@@ -14,7 +14,7 @@ pub struct SubscriptionRequest {
     /// Example: `"src_2qUCNd5AyQqfPMBuV"`.
     pub card_id: Option<String>,
     /// Example: `1484040996`.
-    pub trial_end: Option<i64>,
+    pub trial_end: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -31,7 +31,7 @@ impl SubscriptionRequest {
 pub struct SubscriptionRequestBuilder {
     plan_id: Option<String>,
     card_id: Option<String>,
-    trial_end: Option<i64>,
+    trial_end: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl SubscriptionRequestBuilder {
@@ -49,8 +49,8 @@ impl SubscriptionRequestBuilder {
     }
     /// Sets [`SubscriptionRequest::trial_end`].
     #[inline]
-    pub fn trial_end(mut self, value: i64) -> Self {
-        self.trial_end = Some(value);
+    pub fn trial_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.trial_end = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

@@ -24,7 +24,7 @@ pub struct TransferMethodResponse {
     /// Date and time of creation of the transfer.
     ///
     /// Example: `1553273553`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Unique identifier of the transfer.
     ///
     /// Example: `"pytmtd_2ide3qwTdDvNBosEC"`.
@@ -58,7 +58,7 @@ pub struct TransferMethodResponseBuilder {
     account_holder: Option<String>,
     account_number: Option<String>,
     bank: Option<String>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     id: Option<String>,
     object: Option<String>,
     payee_id: Option<String>,
@@ -86,8 +86,8 @@ impl TransferMethodResponseBuilder {
     }
     /// Sets [`TransferMethodResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::id`].

@@ -14,7 +14,7 @@ pub struct UpdatePaymentMethodsCard {
     /// The expiration date of the payment method in Unix timestamp format
     ///
     /// Example: `1760457350`.
-    pub expires_at: Option<i64>,
+    pub expires_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -30,7 +30,7 @@ impl UpdatePaymentMethodsCard {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct UpdatePaymentMethodsCardBuilder {
     name: Option<String>,
-    expires_at: Option<i64>,
+    expires_at: Option<crate::Timestamp>,
     first_error: Option<crate::BuildError>,
 }
 impl UpdatePaymentMethodsCardBuilder {
@@ -42,8 +42,8 @@ impl UpdatePaymentMethodsCardBuilder {
     }
     /// Sets [`UpdatePaymentMethodsCard::expires_at`].
     #[inline]
-    pub fn expires_at(mut self, value: i64) -> Self {
-        self.expires_at = Some(value);
+    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.expires_at = Some(value.into());
         self
     }
     /// The value, or a [`BuildError`](crate::BuildError) naming the first

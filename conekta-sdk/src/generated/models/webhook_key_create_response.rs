@@ -16,7 +16,7 @@ pub struct WebhookKeyCreateResponse {
     /// Unix timestamp in seconds with the creation date of the webhook key
     ///
     /// Example: `1577836800`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Unique identifier of the webhook key
     ///
     /// Example: `"62730ba6fb7dfd6a712f118e"`.
@@ -46,7 +46,7 @@ impl WebhookKeyCreateResponse {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct WebhookKeyCreateResponseBuilder {
     active: Option<bool>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     id: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
@@ -62,8 +62,8 @@ impl WebhookKeyCreateResponseBuilder {
     }
     /// Sets [`WebhookKeyCreateResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::id`].

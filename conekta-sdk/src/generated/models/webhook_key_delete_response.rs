@@ -16,7 +16,7 @@ pub struct WebhookKeyDeleteResponse {
     /// Unix timestamp in seconds with the creation date of the webhook key
     ///
     /// Example: `1577836800`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Indicates if the webhook key is deleted
     ///
     /// Example: `true`.
@@ -48,7 +48,7 @@ impl WebhookKeyDeleteResponse {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct WebhookKeyDeleteResponseBuilder {
     active: Option<bool>,
-    created_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
     deleted: Option<bool>,
     id: Option<String>,
     livemode: Option<bool>,
@@ -64,8 +64,8 @@ impl WebhookKeyDeleteResponseBuilder {
     }
     /// Sets [`WebhookKeyDeleteResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::deleted`].

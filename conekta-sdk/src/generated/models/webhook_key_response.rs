@@ -20,9 +20,9 @@ pub struct WebhookKeyResponse {
     /// Unix timestamp in seconds with the creation date of the webhook key
     ///
     /// Example: `1577836800`.
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds with the deactivation date of the webhook key
-    pub deactivated_at: Option<i64>,
+    pub deactivated_at: Option<crate::Timestamp>,
     /// Public key to be used in the webhook
     pub public_key: Option<String>,
     /// Indicates if the webhook key is in live mode
@@ -49,8 +49,8 @@ impl WebhookKeyResponse {
 pub struct WebhookKeyResponseBuilder {
     id: Option<String>,
     active: Option<bool>,
-    created_at: Option<i64>,
-    deactivated_at: Option<i64>,
+    created_at: Option<crate::Timestamp>,
+    deactivated_at: Option<crate::Timestamp>,
     public_key: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
@@ -71,14 +71,14 @@ impl WebhookKeyResponseBuilder {
     }
     /// Sets [`WebhookKeyResponse::created_at`].
     #[inline]
-    pub fn created_at(mut self, value: i64) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::deactivated_at`].
     #[inline]
-    pub fn deactivated_at(mut self, value: i64) -> Self {
-        self.deactivated_at = Some(value);
+    pub fn deactivated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.deactivated_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::public_key`].

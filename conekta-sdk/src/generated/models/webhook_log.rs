@@ -12,7 +12,7 @@ pub struct WebhookLog {
     /// Example: `"webhl_2svd2sh6GbqzyWBNZ"`.
     pub id: Option<String>,
     /// Example: `1669651274`.
-    pub last_attempted_at: Option<i64>,
+    pub last_attempted_at: Option<crate::Timestamp>,
     /// Example: `200`.
     pub last_http_response_status: Option<i32>,
     /// Example: `"webhook_log"`.
@@ -37,7 +37,7 @@ impl WebhookLog {
 pub struct WebhookLogBuilder {
     failed_attempts: Option<i64>,
     id: Option<String>,
-    last_attempted_at: Option<i64>,
+    last_attempted_at: Option<crate::Timestamp>,
     last_http_response_status: Option<i32>,
     object: Option<String>,
     response_data: Option<serde_json::Map<String, serde_json::Value>>,
@@ -59,8 +59,8 @@ impl WebhookLogBuilder {
     }
     /// Sets [`WebhookLog::last_attempted_at`].
     #[inline]
-    pub fn last_attempted_at(mut self, value: i64) -> Self {
-        self.last_attempted_at = Some(value);
+    pub fn last_attempted_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.last_attempted_at = Some(value.into());
         self
     }
     /// Sets [`WebhookLog::last_http_response_status`].

@@ -6,13 +6,13 @@
 /// From schema `webhook_response`.
 ///
 /// Build one with [`WebhookResponse::builder`].
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookResponse {
     /// id of the webhook
     ///
     /// Example: `"6307a60c41de27127515a575"`.
-    pub id: Option<String>,
+    pub id: String,
     /// A name or brief explanation of what this webhook is used for
     ///
     /// Example: `"Server payments processor"`.
@@ -28,11 +28,11 @@ pub struct WebhookResponse {
     /// Object name, value is 'webhook'
     ///
     /// Example: `"event"`.
-    pub object: Option<String>,
+    pub object: String,
     /// Indicates if the webhook is ready to receive events or failing
     ///
     /// Example: `"listening"`.
-    pub status: Option<String>,
+    pub status: String,
     /// lists the events that will be sent to the webhook
     pub subscribed_events: Option<Vec<String>>,
     /// url or endpoint of the webhook
@@ -121,12 +121,12 @@ impl WebhookResponseBuilder {
             return Err(error);
         }
         Ok(WebhookResponse {
-            id: self.id,
+            id: crate::__private::required(self.id, "id")?,
             description: self.description,
             livemode: self.livemode,
             active: self.active,
-            object: self.object,
-            status: self.status,
+            object: crate::__private::required(self.object, "object")?,
+            status: crate::__private::required(self.status, "status")?,
             subscribed_events: self.subscribed_events,
             url: self.url,
             extra: Default::default(),
@@ -141,9 +141,10 @@ impl TryFrom<WebhookResponseBuilder> for WebhookResponse {
     }
 }
 crate::__private::struct_serde! {
-    WebhookResponse via Self, extra : serde_json::Map < String, serde_json::Value >; "id"
-    => id : optional value, "description" => description : optional value, "livemode" =>
-    livemode : optional value, "active" => active : optional value, "object" => object :
-    optional value, "status" => status : optional value, "subscribed_events" =>
-    subscribed_events : optional list, "url" => url : optional value,
+    WebhookResponse via WebhookResponseBuilder, extra : serde_json::Map < String,
+    serde_json::Value >; "id" => id : required value, "description" => description :
+    optional value, "livemode" => livemode : optional value, "active" => active :
+    optional value, "object" => object : required value, "status" => status : required
+    value, "subscribed_events" => subscribed_events : optional list, "url" => url :
+    optional value,
 }

@@ -196,11 +196,7 @@ impl<'a> GetApiKeysRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::ApiKeyResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::ApiKeyResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -215,6 +211,10 @@ impl<'a> GetApiKeysRequest<'a> {
 impl crate::runtime::Paginated for GetApiKeysRequest<'_> {
     type Item = models::ApiKeyResponse;
     const OPERATION: &'static str = "getApiKeys";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -185,11 +185,7 @@ impl<'a> GetChargesRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::ChargeResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::ChargeResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -204,6 +200,10 @@ impl<'a> GetChargesRequest<'a> {
 impl crate::runtime::Paginated for GetChargesRequest<'_> {
     type Item = models::ChargeResponse;
     const OPERATION: &'static str = "getCharges";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -240,11 +240,7 @@ impl<'a> GetCompaniesRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::CompanyResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::CompanyResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -259,6 +255,10 @@ impl<'a> GetCompaniesRequest<'a> {
 impl crate::runtime::Paginated for GetCompaniesRequest<'_> {
     type Item = models::CompanyResponse;
     const OPERATION: &'static str = "getCompanies";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

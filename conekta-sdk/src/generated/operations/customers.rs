@@ -259,11 +259,7 @@ impl<'a> GetCustomersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::CustomerResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::CustomerResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -278,6 +274,10 @@ impl<'a> GetCustomersRequest<'a> {
 impl crate::runtime::Paginated for GetCustomersRequest<'_> {
     type Item = models::CustomerResponse;
     const OPERATION: &'static str = "getCustomers";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -230,11 +230,7 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::DiscountLinesResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::DiscountLinesResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -249,6 +245,10 @@ impl<'a> OrdersGetDiscountLinesRequest<'a> {
 impl crate::runtime::Paginated for OrdersGetDiscountLinesRequest<'_> {
     type Item = models::DiscountLinesResponse;
     const OPERATION: &'static str = "ordersGetDiscountLines";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -159,11 +159,7 @@ impl<'a> GetEventsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::Event, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::Event> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -178,6 +174,10 @@ impl<'a> GetEventsRequest<'a> {
 impl crate::runtime::Paginated for GetEventsRequest<'_> {
     type Item = models::Event;
     const OPERATION: &'static str = "getEvents";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

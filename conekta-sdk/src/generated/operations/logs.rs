@@ -138,11 +138,7 @@ impl<'a> GetLogsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::LogsResponseData, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::LogsResponseData> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -157,6 +153,10 @@ impl<'a> GetLogsRequest<'a> {
 impl crate::runtime::Paginated for GetLogsRequest<'_> {
     type Item = models::LogsResponseData;
     const OPERATION: &'static str = "getLogs";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -345,11 +345,7 @@ impl<'a> GetOrdersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::OrderResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::OrderResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -364,6 +360,10 @@ impl<'a> GetOrdersRequest<'a> {
 impl crate::runtime::Paginated for GetOrdersRequest<'_> {
     type Item = models::OrderResponse;
     const OPERATION: &'static str = "getOrders";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

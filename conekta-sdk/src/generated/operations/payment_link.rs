@@ -213,11 +213,7 @@ impl<'a> GetCheckoutsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::CheckoutResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::CheckoutResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -232,6 +228,10 @@ impl<'a> GetCheckoutsRequest<'a> {
 impl crate::runtime::Paginated for GetCheckoutsRequest<'_> {
     type Item = models::CheckoutResponse;
     const OPERATION: &'static str = "getCheckouts";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

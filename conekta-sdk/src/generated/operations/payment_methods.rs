@@ -207,9 +207,7 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
     #[inline]
     pub fn into_stream(
         self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::CustomerPaymentMethodsData, crate::Error>,
-    > + Send + 'a {
+    ) -> crate::PageStream<'a, models::CustomerPaymentMethodsData> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -224,6 +222,10 @@ impl<'a> GetCustomerPaymentMethodsRequest<'a> {
 impl crate::runtime::Paginated for GetCustomerPaymentMethodsRequest<'_> {
     type Item = models::CustomerPaymentMethodsData;
     const OPERATION: &'static str = "GetCustomerPaymentMethods";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

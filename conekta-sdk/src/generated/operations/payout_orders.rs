@@ -177,11 +177,7 @@ impl<'a> GetPayoutOrdersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::PayoutOrderResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::PayoutOrderResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -196,6 +192,10 @@ impl<'a> GetPayoutOrdersRequest<'a> {
 impl crate::runtime::Paginated for GetPayoutOrdersRequest<'_> {
     type Item = models::PayoutOrderResponse;
     const OPERATION: &'static str = "getPayoutOrders";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -192,11 +192,7 @@ impl<'a> GetPlansRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::PlanResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::PlanResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -211,6 +207,10 @@ impl<'a> GetPlansRequest<'a> {
 impl crate::runtime::Paginated for GetPlansRequest<'_> {
     type Item = models::PlanResponse;
     const OPERATION: &'static str = "getPlans";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

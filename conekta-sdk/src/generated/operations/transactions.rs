@@ -171,11 +171,7 @@ impl<'a> GetTransactionsRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::TransactionResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::TransactionResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -190,6 +186,10 @@ impl<'a> GetTransactionsRequest<'a> {
 impl crate::runtime::Paginated for GetTransactionsRequest<'_> {
     type Item = models::TransactionResponse;
     const OPERATION: &'static str = "getTransactions";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

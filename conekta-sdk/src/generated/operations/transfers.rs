@@ -138,11 +138,7 @@ impl<'a> GetTransfersRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::TransfersResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::TransfersResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -157,6 +153,10 @@ impl<'a> GetTransfersRequest<'a> {
 impl crate::runtime::Paginated for GetTransfersRequest<'_> {
     type Item = models::TransfersResponse;
     const OPERATION: &'static str = "getTransfers";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -195,11 +195,7 @@ impl<'a> GetWebhookKeysRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::WebhookKeyResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::WebhookKeyResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -214,6 +210,10 @@ impl<'a> GetWebhookKeysRequest<'a> {
 impl crate::runtime::Paginated for GetWebhookKeysRequest<'_> {
     type Item = models::WebhookKeyResponse;
     const OPERATION: &'static str = "getWebhookKeys";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);

@@ -225,11 +225,7 @@ impl<'a> GetWebhooksRequest<'a> {
     /// Every item across all pages, fetched lazily page by page with this
     /// request's `limit` and filters; an error ends the stream.
     #[inline]
-    pub fn into_stream(
-        self,
-    ) -> impl futures_core::Stream<
-        Item = Result<models::WebhookResponse, crate::Error>,
-    > + Send + 'a {
+    pub fn into_stream(self) -> crate::PageStream<'a, models::WebhookResponse> {
         crate::runtime::paginate(self)
     }
     /// At most `max` items across pages.
@@ -244,6 +240,10 @@ impl<'a> GetWebhooksRequest<'a> {
 impl crate::runtime::Paginated for GetWebhooksRequest<'_> {
     type Item = models::WebhookResponse;
     const OPERATION: &'static str = "getWebhooks";
+    #[inline]
+    fn cursor(&self) -> Option<&str> {
+        self.next.as_deref()
+    }
     #[inline]
     fn with_cursor(mut self, cursor: String) -> Self {
         self.next = Some(cursor);
