@@ -75,6 +75,28 @@ fn unknown_enum_values_are_kept() {
     assert_eq!(Language::En.to_string(), "en");
 }
 
+/// The value sets of `spec/overrides.yaml` are open: a status, currency or
+/// failure code Conekta adds later decodes to `Unknown` and goes back unchanged.
+#[test]
+fn values_conekta_adds_later_are_kept() {
+    use conekta_sdk::models::{ChargeResponse, Currency, FailureCode, PaymentStatus};
+    let body = json!({
+        "id": "ch_1", "object": "charge", "created_at": 1, "livemode": false, "amount": 100,
+        "currency": "COP", "status": "under_fraud_review", "failure_code": "velocity_exceeded",
+        "payment_method": {"object": "card_payment", "type": "prepaid", "brand": "carnet", "last4": "1111"}
+    });
+    let charge: ChargeResponse = serde_json::from_value(body.clone()).expect("decodes");
+    assert_eq!(charge.status, PaymentStatus::Unknown("under_fraud_review".into()));
+    assert_eq!(charge.currency, Currency::Unknown("COP".into()));
+    assert_eq!(charge.failure_code, Some(FailureCode::Unknown("velocity_exceeded".into())));
+    let card = charge.card().expect("a card payment");
+    assert_eq!(card.brand.as_str(), "carnet");
+    assert_eq!(serde_json::to_value(&charge).expect("encodes"), body);
+    // Known values still map to their variants, from the wire or from a `&str`.
+    assert_eq!(PaymentStatus::from("paid"), PaymentStatus::Paid);
+    assert_eq!(Currency::Mxn.as_str(), "MXN");
+}
+
 #[test]
 fn a_missing_required_field_is_an_error_with_its_path() {
     let mut body = customer_with_sources(json!([]));
