@@ -82,19 +82,11 @@ pub mod webhooks;
 pub use events::{Event, EventData, EventType};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
-    ApiError, ApiKey, BuildError, BuildErrorReason, Client, ClientBuilder,
-    DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, IntoJsonObject, Language, OperationInfo,
-    PRODUCTION_URL, PageStream, PaginationError, RequestOptions, ResponseFuture, RetryPolicy,
-    Timestamp, TransportError, from_slice,
+    ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason, Client, ClientBuilder,
+    DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject, Language, Operation,
+    OperationInfo, PRODUCTION_URL, PageStream, Paginated, PaginationError, Request, RequestOptions,
+    ResponseFuture, RetryPolicy, Timestamp, TransportError, from_slice,
 };
-
-/// The generator's golden case about name collisions (`codegen/tests/golden/scoping`),
-/// compiled against the real runtime: its operations must build here too.
-#[cfg(test)]
-#[rustfmt::skip]
-#[allow(dead_code, missing_docs, deprecated, unused_imports)]
-#[path = "../../codegen/tests/golden/scoping/expected/conekta-sdk/src/generated/mod.rs"]
-mod golden_scoping;
 
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
@@ -110,5 +102,6 @@ pub mod __private {
     pub use crate::runtime::union_decode::{
         TaggedUnion, attempt, deserialize_tagged, deserialize_untagged, tagged_variant,
     };
+    pub use crate::runtime::{Call, Page};
     pub use crate::{nested_impl, open_enum, struct_serde, tagged_union};
 }

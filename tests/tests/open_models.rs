@@ -86,9 +86,15 @@ fn values_conekta_adds_later_are_kept() {
         "payment_method": {"object": "card_payment", "type": "prepaid", "brand": "carnet", "last4": "1111"}
     });
     let charge: ChargeResponse = serde_json::from_value(body.clone()).expect("decodes");
-    assert_eq!(charge.status, PaymentStatus::Unknown("under_fraud_review".into()));
+    assert_eq!(
+        charge.status,
+        PaymentStatus::Unknown("under_fraud_review".into())
+    );
     assert_eq!(charge.currency, Currency::Unknown("COP".into()));
-    assert_eq!(charge.failure_code, Some(FailureCode::Unknown("velocity_exceeded".into())));
+    assert_eq!(
+        charge.failure_code,
+        Some(FailureCode::Unknown("velocity_exceeded".into()))
+    );
     let card = charge.card().expect("a card payment");
     assert_eq!(card.brand.as_str(), "carnet");
     assert_eq!(serde_json::to_value(&charge).expect("encodes"), body);

@@ -1,5 +1,7 @@
-//! Emits the operations: one module per group (tag) with its accessor struct
-//! and one request builder per operation.
+//! Emits the operations: one module per group (tag) with its accessor struct,
+//! and per operation the type of what a call takes, its `Operation` impl and
+//! the setters of its optional parameters on `Request` (sending, options and
+//! pagination are the runtime's, written once).
 
 use super::common::{doc_attrs, ident, model_type, render};
 use crate::features::feature_name;
@@ -64,20 +66,7 @@ pub fn emit(api: &Api, dir: &str, gated: bool) -> Result<Vec<GeneratedFile>, Err
 fn group_file(tag: &str, type_name: &proc_macro2::Ident, ops: &[&Operation]) -> TokenStream {
     let doc = format!(" The operations tagged `{tag}`: get it from the client, then call one.");
     let methods = ops.iter().map(|op| group_method(op));
-    let builders = ops.iter().map(|op| builder(op, type_name));
-    let statics = ops.iter().map(|op| {
-        let name = static_name(op);
-        let id = &op.id;
-        let method = format_ident!("{}", op.http_method);
-        let path = &op.path;
-        quote! {
-            static #name: crate::OperationInfo = crate::OperationInfo {
-                id: #id,
-                method: reqwest::Method::#method,
-                path: #path,
-            };
-        }
-    });
+    let operations = ops.iter().map(|op| operation(op, type_name));
     quote! {
         use super::super::models;
 
@@ -91,16 +80,8 @@ fn group_file(tag: &str, type_name: &proc_macro2::Ident, ops: &[&Operation]) -> 
             #(#methods)*
         }
 
-        #(#statics)*
-        #(#builders)*
+        #(#operations)*
     }
-}
-
-fn static_name(op: &Operation) -> proc_macro2::Ident {
-    format_ident!(
-        "{}",
-        op.method_name.trim_start_matches("r#").to_ascii_uppercase()
-    )
 }
 
 /// The argument type a setter or constructor takes for a parameter.
@@ -119,11 +100,13 @@ fn op_docs(op: &Operation) -> TokenStream {
     doc_attrs(&op.docs, &[location])
 }
 
+/// The group's method that starts a call: the path parameters and a required
+/// body are its arguments.
 fn group_method(op: &Operation) -> TokenStream {
     let docs = op_docs(op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let method = ident(&op.method_name);
-    let builder = ident(&op.builder_name);
+    let name = ident(&op.builder_name);
     let mut params = Vec::new();
     let mut inits = Vec::new();
     for param in &op.path_params {
@@ -144,22 +127,16 @@ fn group_method(op: &Operation) -> TokenStream {
         let name = ident(&param.rust_name);
         inits.push(quote!(#name: None,));
     }
-    if has_options(op) {
-        inits.push(quote!(options: Default::default(),));
-    }
     quote! {
         #docs
         #deprecated
-        #[inline] pub fn #method(&self, #(#params),*) -> #builder<'a> {
-            #builder {
-                client: self.client,
-                #(#inits)*
-            }
+        pub fn #method(&self, #(#params),*) -> crate::Request<'a, #name> {
+            crate::Request::new(self.client, #name { #(#inits)* })
         }
     }
 }
 
-/// Query and plain header parameters: set through builder methods.
+/// Query and plain header parameters: set through the request's methods.
 fn plain_params(op: &Operation) -> impl Iterator<Item = &Param> {
     op.query_params
         .iter()
@@ -167,68 +144,36 @@ fn plain_params(op: &Operation) -> impl Iterator<Item = &Param> {
         .filter(|p| p.role == ParamRole::Plain)
 }
 
-/// Whether the operation takes per-request options (language, child company).
-fn has_options(op: &Operation) -> bool {
-    op.header_params.iter().any(|p| p.role != ParamRole::Plain)
-}
-
-fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
+/// One operation: what a call of it takes, how it is written into a call,
+/// and the request's setters of its optional parameters.
+fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
     let name = ident(&op.builder_name);
     let doc = format!(
-        " A `{}` request, from [`{group}::{}`]: set optional parameters, then `.send().await` (or `.await`).",
+        " The operation `{}` (`{} {}`): what a call of it takes. Start one with [`{group}::{}`].",
         op.id,
+        op.http_method,
+        op.path,
         op.method_name.trim_start_matches("r#")
     );
     let response = model_type(&op.response);
-    let static_name = static_name(op);
+    let (id, path) = (&op.id, &op.path);
+    let method = format_ident!("{}", op.http_method);
     let mut fields = Vec::new();
+    let mut writes = Vec::new();
+    let mut setters = Vec::new();
     for param in &op.path_params {
         let field = ident(&param.rust_name);
         fields.push(quote!(#field: String,));
     }
-    if let Some(body) = &op.body {
-        let ty = model_type(&body.ty);
-        fields.push(if body.required {
-            quote!(body: Result<#ty, crate::BuildError>,)
-        } else {
-            quote!(body: Option<Result<#ty, crate::BuildError>>,)
-        });
-    }
-    let mut setters = Vec::new();
-    let mut applies = Vec::new();
-    if has_options(op) {
-        fields.push(quote!(options: crate::RequestOptions,));
-        applies.push(quote!(request.options(self.options);));
-    }
-    for param in op
-        .header_params
-        .iter()
-        .filter(|p| p.role != ParamRole::Plain)
-    {
-        let field = ident(&param.rust_name);
-        let (arg, doc) = match param.role {
-            ParamRole::Language => (
-                quote!(impl Into<crate::Language>),
-                " `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).",
-            ),
-            _ => (
-                quote!(impl Into<String>),
-                " `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).",
-            ),
-        };
-        setters.push(quote! {
-            #[doc = #doc]
-            #[inline] pub fn #field(mut self, value: #arg) -> Self {
-                self.options.#field = Some(value.into());
-                self
-            }
-        });
-    }
+    let path_args = op.path_params.iter().map(|p| {
+        let field = ident(&p.rust_name);
+        quote!(&self.#field)
+    });
+    writes.push(quote!(call.path(&[#(#path_args),*])?;));
     for param in plain_params(op) {
         let field = ident(&param.rust_name);
         let ty = model_type(&param.ty);
         fields.push(quote!(#field: Option<#ty>,));
-        let arg = into_type(&param.ty);
         let kind = if op.query_params.contains(param) {
             "Query"
         } else {
@@ -242,95 +187,83 @@ fn builder(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
             },
             &[note],
         );
-        let value = match param.ty {
-            TypeRef::Bool => quote!(value),
-            _ => quote!(value.into()),
+        let (arg, value) = match param.ty {
+            TypeRef::Bool => (quote!(bool), quote!(value)),
+            _ => (into_type(&param.ty), quote!(value.into())),
         };
         setters.push(quote! {
             #docs
-            #[inline] pub fn #field(mut self, value: #arg) -> Self {
-                self.#field = Some(#value);
+            pub fn #field(mut self, value: #arg) -> Self {
+                self.params.#field = Some(#value);
                 self
             }
         });
         let wire = &param.name;
-        applies.push(quote!(request.query(#wire, self.#field);));
+        writes.push(quote!(call.query(#wire, self.#field);));
     }
     if let Some(body) = &op.body {
-        if !body.required {
-            let ty = model_type(&body.ty);
+        let ty = model_type(&body.ty);
+        if body.required {
+            fields.push(quote!(body: Result<#ty, crate::BuildError>,));
+            writes.push(quote!(call.json(self.body)?;));
+        } else {
+            fields.push(quote!(body: Option<Result<#ty, crate::BuildError>>,));
             setters.push(quote! {
                 /// The request body: a value, or a builder of one.
-                #[inline] pub fn body(mut self, body: impl TryInto<#ty, Error: Into<crate::BuildError>>) -> Self {
-                    self.body = Some(body.try_into().map_err(Into::into));
+                pub fn body(mut self, body: impl TryInto<#ty, Error: Into<crate::BuildError>>) -> Self {
+                    self.params.body = Some(body.try_into().map_err(Into::into));
                     self
                 }
             });
-        }
-        applies.push(if body.required {
-            quote!(request.json(self.body)?;)
-        } else {
-            quote! {
+            writes.push(quote! {
                 if let Some(body) = self.body {
-                    request.json(body)?;
+                    call.json(body)?;
                 }
-            }
-        });
+            });
+        }
     }
-    let path_args = op.path_params.iter().map(|p| {
-        let field = ident(&p.rust_name);
-        quote!(&self.#field)
+    let setters = (!setters.is_empty()).then(|| {
+        quote! {
+            impl crate::Request<'_, #name> {
+                #(#setters)*
+            }
+        }
     });
-    let mutable = (!applies.is_empty()).then(|| quote!(mut));
     let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
-        #[must_use = "a request does nothing until it is sent with `.send().await`"]
-        pub struct #name<'a> {
-            client: &'a crate::Client,
+        pub struct #name {
             #(#fields)*
         }
 
-        impl<'a> #name<'a> {
-            /// What identifies this operation: its id, method and path template.
-            #[inline] pub fn operation_info() -> &'static crate::OperationInfo {
-                &#static_name
+        impl crate::Operation for #name {
+            type Response = #response;
+
+            fn info() -> &'static crate::OperationInfo {
+                static INFO: crate::OperationInfo = crate::OperationInfo {
+                    id: #id,
+                    method: reqwest::Method::#method,
+                    path: #path,
+                };
+                &INFO
             }
 
-            #(#setters)*
-
-            /// Sends the request: await the answer, decoded.
-            #[inline] pub fn send(self) -> crate::ResponseFuture<'a, #response> {
-                let client = self.client;
-                client.send(self.into_request())
-            }
-
-            #[inline] fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-                let #mutable request = crate::runtime::Request::new(&#static_name, &[#(#path_args),*])?;
-                #(#applies)*
-                Ok(request)
+            fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+                #(#writes)*
+                Ok(())
             }
         }
 
-        impl<'a> std::future::IntoFuture for #name<'a> {
-            type Output = Result<#response, crate::Error>;
-            type IntoFuture = crate::ResponseFuture<'a, #response>;
-
-            #[inline] fn into_future(self) -> Self::IntoFuture {
-                self.send()
-            }
-        }
-
+        #setters
         #pagination
     }
 }
 
-/// Lazy iteration over every page of a list operation.
+/// How a list operation's answer is one page, and its cursor.
 fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream {
     let name = ident(&op.builder_name);
     let item = model_type(&pagination.item);
-    let id = &op.id;
     let cursor = ident(&pagination.cursor_param);
     let data = ident(&pagination.data_field);
     let has_more = ident(&pagination.has_more_field);
@@ -351,39 +284,23 @@ fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream 
         quote!(Some(page.#next_url))
     };
     quote! {
-        impl<'a> #name<'a> {
-            /// Every item across all pages, fetched lazily page by page with this
-            /// request's `limit` and filters; an error ends the stream.
-            #[inline] pub fn into_stream(self) -> crate::PageStream<'a, #item> {
-                crate::runtime::paginate(self)
-            }
-
-            /// At most `max` items across pages.
-            #[inline] pub async fn collect_max(self, max: usize) -> Result<Vec<#item>, crate::Error> {
-                crate::runtime::collect_max(self.into_stream(), max).await
-            }
-        }
-
-        impl crate::runtime::Paginated for #name<'_> {
+        impl crate::Paginated for #name {
             type Item = #item;
-            const OPERATION: &'static str = #id;
 
-            #[inline] fn cursor(&self) -> Option<&str> {
+            fn cursor(&self) -> Option<&str> {
                 self.#cursor.as_deref()
             }
 
-            #[inline] fn with_cursor(mut self, cursor: String) -> Self {
+            fn set_cursor(&mut self, cursor: String) {
                 self.#cursor = Some(cursor);
-                self
             }
 
-            #[inline] async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-                let page = self.send().await?;
-                Ok(crate::runtime::Page {
+            fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+                crate::__private::Page {
                     items: #items,
                     has_more: #more,
                     next_page_url: #url,
-                })
+                }
             }
         }
     }

@@ -43,6 +43,7 @@ pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>
         .collect();
     cycles::box_recursive_fields(&mut types);
     domain::apply(&mut types, &operations, overrides)?;
+    operation::clear_model_names(&types, &mut operations, &mut warnings);
     let media_type = match media_types.as_slice() {
         [one] => Some(one.clone()),
         [] => None,

@@ -2,11 +2,13 @@
 
 use super::node::{self, Node};
 use super::schema::SchemaLowerer;
-use crate::Error;
-use crate::ir::{Body, Docs, Group, Operation, Pagination, Param, ParamRole, TypeKind, TypeRef};
+use crate::ir::{
+    Body, Docs, Group, Operation, Pagination, Param, ParamRole, TypeDef, TypeKind, TypeRef,
+};
 use crate::naming::{self, Scope};
+use crate::{Error, Warning};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Header that selects the response language; defaults to the client's setting.
 const LANGUAGE_HEADER: &str = "Accept-Language";
@@ -59,19 +61,23 @@ const CLIENT_MEMBERS: &[&str] = &[
 ];
 /// Members of a group struct that an operation method must not take.
 const GROUP_MEMBERS: &[&str] = &["client", "clone", "fmt"];
-/// Members of a request builder that a parameter must not take.
+/// Members of `Request` (conekta-sdk/src/runtime/request.rs and pagination.rs),
+/// and the `body` setter, that a parameter's setter must not take.
 const BUILDER_MEMBERS: &[&str] = &[
     "client",
+    "params",
     "body",
     "options",
+    "new",
     "send",
-    "into_request",
+    "into_call",
     "operation_info",
+    "attempt_timeout",
+    "retry_policy",
+    "header",
     "into_stream",
     "collect_max",
     "into_future",
-    "with_cursor",
-    "fetch_page",
     "clone",
     "fmt",
     LANGUAGE_SETTER,
@@ -122,6 +128,53 @@ fn scope_names(operations: &mut [Operation]) {
     }
 }
 
+/// Renames the operation types and group types that a model type is called
+/// like (`models::*` and `operations::*` are glob-imported together): the
+/// operation gets `Op`, the group `Ops` appended, with a warning.
+pub fn clear_model_names(
+    types: &[TypeDef],
+    operations: &mut [Operation],
+    warnings: &mut Vec<Warning>,
+) {
+    let taken: BTreeSet<String> = types.iter().map(|def| def.name.clone()).collect();
+    let ours = operations
+        .iter()
+        .flat_map(|op| [op.builder_name.clone(), op.group.type_name.clone()]);
+    let reserved: Vec<String> = taken.iter().cloned().chain(ours).collect();
+    let mut scope = Scope::with_reserved(&reserved.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut groups: BTreeMap<String, String> = BTreeMap::new();
+    for op in operations.iter_mut() {
+        if taken.contains(op.group.type_name.as_str()) {
+            let renamed = groups
+                .entry(op.group.type_name.clone())
+                .or_insert_with(|| {
+                    let name = scope.claim(format!("{}Ops", op.group.type_name));
+                    warnings.push(Warning {
+                        path: format!("tag `{}`", op.group.tag),
+                        message: format!(
+                            "a model is called `{}`: the group type is `{name}`",
+                            op.group.type_name
+                        ),
+                    });
+                    name
+                })
+                .clone();
+            op.group.type_name = renamed;
+        }
+        if taken.contains(op.builder_name.as_str()) {
+            let name = scope.claim(format!("{}Op", op.builder_name));
+            warnings.push(Warning {
+                path: format!("operation `{}`", op.id),
+                message: format!(
+                    "a model is called `{}`: the operation type is `{name}`",
+                    op.builder_name
+                ),
+            });
+            op.builder_name = name;
+        }
+    }
+}
+
 fn lower_one<'a>(
     schemas: &mut SchemaLowerer<'a>,
     path: &str,
@@ -146,7 +199,7 @@ fn lower_one<'a>(
         type_name: group_type,
         tag,
     };
-    let builder_name = format!("{}Request", naming::camel(&id));
+    let builder_name = naming::camel(&id);
     let module = "parameters";
     let mut lowered = Operation {
         method_name: naming::snake(&id),

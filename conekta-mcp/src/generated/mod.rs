@@ -655,7 +655,7 @@ fn get_customer_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_
 /// The arguments of the `update_customer` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UpdateCustomerArgs {
+struct UpdateCustomerOpArgs {
     /// Path parameter `id`.
     #[serde(rename = "id")]
     id: String,
@@ -666,7 +666,7 @@ struct UpdateCustomerArgs {
 /// Calls `PUT /customers/{id}` (operation `updateCustomer`).
 fn update_customer(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
     Box::pin(async move {
-        let args: UpdateCustomerArgs = decode(arguments)?;
+        let args: UpdateCustomerOpArgs = decode(arguments)?;
         let request = client.customers().update_customer(args.id, args.body);
         encode(request.send().await.map_err(CallError::Sdk)?)
     })
@@ -1715,7 +1715,7 @@ fn get_plan(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
 /// The arguments of the `update_plan` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UpdatePlanArgs {
+struct UpdatePlanOpArgs {
     /// Path parameter `id`.
     #[serde(rename = "id")]
     id: String,
@@ -1726,7 +1726,7 @@ struct UpdatePlanArgs {
 /// Calls `PUT /plans/{id}` (operation `updatePlan`).
 fn update_plan(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
     Box::pin(async move {
-        let args: UpdatePlanArgs = decode(arguments)?;
+        let args: UpdatePlanOpArgs = decode(arguments)?;
         let request = client.plans().update_plan(args.id, args.body);
         encode(request.send().await.map_err(CallError::Sdk)?)
     })
@@ -2699,7 +2699,7 @@ fn get_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
 /// The arguments of the `update_webhook` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UpdateWebhookArgs {
+struct UpdateWebhookOpArgs {
     /// Path parameter `id`.
     #[serde(rename = "id")]
     id: String,
@@ -2710,7 +2710,7 @@ struct UpdateWebhookArgs {
 /// Calls `PUT /webhooks/{id}` (operation `updateWebhook`).
 fn update_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
     Box::pin(async move {
-        let args: UpdateWebhookArgs = decode(arguments)?;
+        let args: UpdateWebhookOpArgs = decode(arguments)?;
         let request = client.webhooks().update_webhook(args.id, args.body);
         encode(request.send().await.map_err(CallError::Sdk)?)
     })

@@ -1,6 +1,7 @@
 //! [`Client`] and [`ClientBuilder`]: the configuration every request shares.
 
 use super::error::Error;
+use super::hooks::Hook;
 use super::options::Language;
 use super::retry::RetryPolicy;
 use super::secret::ApiKey;
@@ -45,6 +46,7 @@ pub(crate) struct Inner {
     pub(crate) user_agent: HeaderValue,
     pub(crate) client_user_agent: HeaderValue,
     pub(crate) max_response_bytes: u64,
+    pub(crate) hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -57,6 +59,7 @@ impl std::fmt::Debug for Client {
             .field("retry", &self.inner.retry)
             .field("attempt_timeout", &self.inner.attempt_timeout)
             .field("max_response_bytes", &self.inner.max_response_bytes)
+            .field("hooks", &self.inner.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -81,6 +84,7 @@ impl Client {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_insecure_http: false,
             http: None,
+            hooks: Vec::new(),
         }
     }
 
@@ -104,6 +108,7 @@ pub struct ClientBuilder {
     max_response_bytes: u64,
     allow_insecure_http: bool,
     http: Option<reqwest::Client>,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -201,6 +206,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Adds a [`Hook`]: code of yours that sees (and may change) every
+    /// attempt's HTTP request, and sees what came of it. Hooks run in the
+    /// order they are added.
+    pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let invalid = |reason: String| Error::InvalidRequest {
@@ -248,6 +261,7 @@ impl ClientBuilder {
                 user_agent,
                 client_user_agent,
                 max_response_bytes: self.max_response_bytes,
+                hooks: self.hooks,
             }),
         })
     }

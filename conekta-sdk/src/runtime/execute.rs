@@ -1,10 +1,11 @@
-//! Sends a [`Request`]: headers, retries, tracing, and turning the answer
-//! into a model or an [`Error`].
+//! Sends a [`Call`]: headers, retries, hooks, tracing, and turning the
+//! answer into a model or an [`Error`].
 
 use super::body::BodyReader;
 use super::client::Client;
 use super::error::{ApiError, Error};
-use super::request::{OperationInfo, Request};
+use super::hooks::{Attempt as HookAttempt, AttemptResult};
+use super::operation::{Call, OperationInfo};
 use super::response::{Answer, ResponseFuture};
 use super::retry::{self, Outcome};
 use super::transport::TransportError;
@@ -13,7 +14,7 @@ use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,
 };
 use serde::de::DeserializeOwned;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 use tracing::Instrument;
 
 /// Header that acts on behalf of a child company.
@@ -32,19 +33,19 @@ enum Attempt {
 }
 
 impl Client {
-    /// Sends `request` (unless building it failed), retrying where safe, and
+    /// Sends `call` (unless building it failed), retrying where safe, and
     /// decodes a success into `T` when awaited.
     pub(crate) fn send<'a, T: DeserializeOwned>(
         &'a self,
-        request: Result<Request, Error>,
+        call: Result<Call, Error>,
     ) -> ResponseFuture<'a, T> {
-        ResponseFuture::new(Box::pin(self.execute(request)))
+        ResponseFuture::new(Box::pin(self.execute(call)))
     }
 
-    /// Sends `request`, retrying where safe: the status and body of a success.
+    /// Sends `call`, retrying where safe: the status and body of a success.
     /// Not generic, so that its state machine is compiled once for every operation.
-    async fn execute(&self, request: Result<Request, Error>) -> Result<Answer, Error> {
-        let request = request?;
+    async fn execute(&self, call: Result<Call, Error>) -> Result<Answer, Error> {
+        let request = call?;
         let op = request.operation;
         let span = tracing::info_span!(
             "conekta.request",
@@ -66,16 +67,22 @@ impl Client {
         .await
     }
 
-    async fn send_with_retries(
-        &self,
-        request: &Request,
-    ) -> Result<(reqwest::StatusCode, Bytes), Error> {
-        let op = request.operation;
-        let mut delays = self.inner.retry.schedule();
+    async fn send_with_retries(&self, call: &Call) -> Result<(reqwest::StatusCode, Bytes), Error> {
+        let op = call.operation;
+        let policy = call
+            .options
+            .retry_policy
+            .as_ref()
+            .unwrap_or(&self.inner.retry);
+        let mut delays = policy.schedule();
         let mut attempt: u32 = 1;
         loop {
             tracing::Span::current().record("attempt", attempt);
-            let result = self.attempt(op, self.prepare(request)?).await?;
+            let hook = HookAttempt {
+                operation: op,
+                number: attempt,
+            };
+            let result = self.attempt(&hook, self.prepare(call, &hook)?).await?;
             let outcome = match &result {
                 Attempt::Answered(status, ..) => Outcome::Status(*status),
                 Attempt::Failed(outcome, _) => *outcome,
@@ -89,7 +96,7 @@ impl Client {
             let wait = match &result {
                 Attempt::Answered(_, headers, _) => {
                     match retry::retry_after(headers, SystemTime::now()) {
-                        Some(asked) if asked > self.inner.retry.max_retry_after => {
+                        Some(asked) if asked > policy.max_retry_after => {
                             return finish(op.id, result);
                         }
                         Some(asked) => asked,
@@ -105,26 +112,26 @@ impl Client {
     }
 
     /// The HTTP request of one attempt: URL, headers, body (shared, not
-    /// copied) and timeout. Built for each attempt rather than cloned, so that
-    /// a call that is not retried builds it once.
-    fn prepare(&self, request: &Request) -> Result<reqwest::Request, Error> {
+    /// copied) and timeout, as the hooks leave it, with the key. Built for
+    /// each attempt rather than cloned, so that a call that is not retried
+    /// builds it once.
+    fn prepare(&self, call: &Call, attempt: &HookAttempt) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
-        let op = request.operation;
+        let op = call.operation;
         let mut url = inner.base_url.clone();
         let base_path = inner.base_url.path().trim_end_matches('/');
-        url.set_path(&format!("{base_path}{}", request.path));
-        if !request.query.is_empty() {
+        url.set_path(&format!("{base_path}{}", call.path));
+        if !call.query.is_empty() {
             url.query_pairs_mut()
-                .extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));
+                .extend_pairs(call.query.iter().map(|(k, v)| (*k, v.as_str())));
         }
         let mut builder = inner
             .http
             .request(op.method.clone(), url)
-            .header(AUTHORIZATION, inner.api_key.authorization().clone())
             .header(ACCEPT, HeaderValue::from_static(crate::MEDIA_TYPE))
             .header(USER_AGENT, inner.user_agent.clone())
             .header(CLIENT_USER_AGENT, inner.client_user_agent.clone());
-        let options = &request.options;
+        let options = &call.options;
         if let Some(language) = options.language.as_ref().or(inner.language.as_ref()) {
             builder = builder.header(ACCEPT_LANGUAGE, header_value(op.id, language.as_str())?);
         }
@@ -135,22 +142,62 @@ impl Client {
         {
             builder = builder.header(CHILD_COMPANY, header_value(op.id, company)?);
         }
-        if let Some(body) = &request.body {
+        if let Some(body) = &call.body {
             builder = builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                 .body(body.clone());
         }
-        if let Some(timeout) = inner.attempt_timeout {
+        for (name, value) in &options.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(timeout) = options.attempt_timeout.unwrap_or(inner.attempt_timeout) {
             builder = builder.timeout(timeout);
         }
-        builder.build().map_err(|err| Error::InvalidRequest {
+        let mut request = builder.build().map_err(|err| Error::InvalidRequest {
             operation: op.id,
             reason: err.to_string(),
-        })
+        })?;
+        for hook in &inner.hooks {
+            hook.before_attempt(attempt, &mut request);
+        }
+        request
+            .headers_mut()
+            .insert(AUTHORIZATION, inner.api_key.authorization().clone());
+        Ok(request)
     }
 
-    /// Sends one attempt's request.
+    /// Sends one attempt's request, and tells the hooks what came of it.
     async fn attempt(
+        &self,
+        hook: &HookAttempt,
+        request: reqwest::Request,
+    ) -> Result<Attempt, Error> {
+        let started = Instant::now();
+        let result = self.exchange(hook.operation, request).await?;
+        if !self.inner.hooks.is_empty() {
+            let elapsed = started.elapsed();
+            let seen = match &result {
+                Attempt::Answered(status, headers, body) => AttemptResult::Answered {
+                    status: *status,
+                    headers,
+                    body,
+                    elapsed,
+                },
+                Attempt::Failed(outcome, error) => AttemptResult::Failed {
+                    error,
+                    maybe_sent: *outcome != Outcome::NotSent,
+                    elapsed,
+                },
+            };
+            for each in &self.inner.hooks {
+                each.after_attempt(hook, &seen);
+            }
+        }
+        Ok(result)
+    }
+
+    /// Sends one attempt's request and reads the answer.
+    async fn exchange(
         &self,
         op: &OperationInfo,
         request: reqwest::Request,

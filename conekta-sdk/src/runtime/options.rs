@@ -1,5 +1,9 @@
 //! Settings a request can take from the client or set for itself:
-//! [`Language`] and the child company, in [`RequestOptions`].
+//! [`Language`] and the rest of [`RequestOptions`].
+
+use super::retry::RetryPolicy;
+use reqwest::header::HeaderMap;
+use std::time::Duration;
 
 crate::open_enum! {
     /// The language of Conekta's messages (`Accept-Language`); Conekta's default is Spanish.
@@ -11,9 +15,11 @@ crate::open_enum! {
     }
 }
 
-/// Per-request overrides of the client's settings. Every operation builder
-/// carries one and sets it with setters named like [`ClientBuilder`](crate::ClientBuilder)'s
-/// (`.language(..)`, `.child_company_id(..)`); what is unset falls back to the client.
+/// Per-request overrides of the client's settings, set on a
+/// [`Request`](crate::Request) with setters named like
+/// [`ClientBuilder`](crate::ClientBuilder)'s (`.language(..)`,
+/// `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)`) and
+/// `.header(..)`; what is unset falls back to the client.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RequestOptions {
@@ -21,4 +27,10 @@ pub struct RequestOptions {
     pub language: Option<Language>,
     /// `X-Child-Company-Id` for this request.
     pub child_company_id: Option<String>,
+    /// The time each attempt may take (`Some(None)`: no limit).
+    pub attempt_timeout: Option<Option<Duration>>,
+    /// When and how often this request is retried.
+    pub retry_policy: Option<RetryPolicy>,
+    /// Headers to send besides the SDK's own.
+    pub headers: HeaderMap,
 }

@@ -1,11 +1,12 @@
 //! Lazy iteration over every item of a cursor-paginated list: [`PageStream`].
 
 use super::error::Error;
+use super::operation::Operation;
+use super::request::Request;
 use futures_core::Stream;
 use futures_util::{StreamExt, stream};
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
-use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -13,8 +14,9 @@ use std::task::{Context, Poll};
 const CURSOR_PARAM: &str = "next";
 
 /// One page of a list response, taken apart.
+#[doc(hidden)]
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Page<T> {
+pub struct Page<T> {
     /// The page's items.
     pub items: Vec<T>,
     /// Whether more pages follow.
@@ -23,19 +25,36 @@ pub(crate) struct Page<T> {
     pub next_page_url: Option<String>,
 }
 
-/// A list request that can be re-sent for the next page (implemented by the
-/// generated list operations).
-pub(crate) trait Paginated: Clone + Send + Sized {
-    /// The item type.
+/// An operation whose answer is one page of a list, and whose `next` cursor
+/// asks for the page after: what makes [`Request::into_stream`] available.
+pub trait Paginated: Operation + Clone {
+    /// The type of the list's items.
     type Item: Send;
-    /// The operation's id, for errors.
-    const OPERATION: &'static str;
-    /// The cursor this request starts after, if it has one.
+    /// The cursor this call starts after, if it has one.
+    #[doc(hidden)]
     fn cursor(&self) -> Option<&str>;
-    /// The same request, for the page after `cursor`.
-    fn with_cursor(self, cursor: String) -> Self;
-    /// Fetches this page.
-    fn fetch_page(self) -> impl Future<Output = Result<Page<Self::Item>, Error>> + Send;
+    /// Starts the call after `cursor`.
+    #[doc(hidden)]
+    fn set_cursor(&mut self, cursor: String);
+    /// The items of a page, and how to get the next one.
+    #[doc(hidden)]
+    fn page(answer: Self::Response) -> Page<Self::Item>;
+}
+
+impl<'a, P: Paginated + 'a> Request<'a, P> {
+    /// Every item across all pages, fetched lazily page by page with this
+    /// call's parameters (`limit`, filters) and options; an error ends the stream.
+    pub fn into_stream(self) -> PageStream<'a, P::Item> {
+        paginate(self)
+    }
+
+    /// At most `max` items across pages.
+    ///
+    /// # Errors
+    /// The first error of [`into_stream`](Self::into_stream).
+    pub async fn collect_max(self, max: usize) -> Result<Vec<P::Item>, Error> {
+        collect_max(self.into_stream(), max).await
+    }
 }
 
 /// Why a list's pages could not be followed (in [`Error::Pagination`]).
@@ -86,9 +105,9 @@ impl<T> fmt::Debug for PageStream<'_, T> {
     }
 }
 
-struct State<R: Paginated> {
-    next: Option<R>,
-    buffered: VecDeque<R::Item>,
+struct State<'a, P: Paginated> {
+    next: Option<Request<'a, P>>,
+    buffered: VecDeque<P::Item>,
     /// An error to yield once the buffered items are out.
     failure: Option<Error>,
     /// Every cursor followed so far, the request's own included.
@@ -97,9 +116,14 @@ struct State<R: Paginated> {
 
 /// Every item across pages, in order, fetching each page only when needed; an
 /// error ends the stream after being yielded.
-pub(crate) fn paginate<'a, R: Paginated + 'a>(request: R) -> PageStream<'a, R::Item> {
+fn paginate<'a, P: Paginated + 'a>(request: Request<'a, P>) -> PageStream<'a, P::Item> {
     let state = State {
-        followed: request.cursor().map(str::to_owned).into_iter().collect(),
+        followed: request
+            .params
+            .cursor()
+            .map(str::to_owned)
+            .into_iter()
+            .collect(),
         next: Some(request),
         buffered: VecDeque::new(),
         failure: None,
@@ -112,8 +136,8 @@ pub(crate) fn paginate<'a, R: Paginated + 'a>(request: R) -> PageStream<'a, R::I
             if let Some(err) = state.failure.take() {
                 return Some((Err(err), state));
             }
-            let request = state.next.take()?;
-            match request.clone().fetch_page().await {
+            let mut request = state.next.take()?;
+            match request.clone().send().await.map(P::page) {
                 Err(err) => state.failure = Some(err),
                 Ok(page) => {
                     if page.has_more {
@@ -123,10 +147,13 @@ pub(crate) fn paginate<'a, R: Paginated + 'a>(request: R) -> PageStream<'a, R::I
                             follow(&mut state.followed, page.next_page_url.as_deref())
                         };
                         match next {
-                            Ok(next) => state.next = Some(request.with_cursor(next)),
+                            Ok(next) => {
+                                request.params.set_cursor(next);
+                                state.next = Some(request);
+                            }
                             Err(reason) => {
                                 state.failure = Some(Error::Pagination {
-                                    operation: R::OPERATION,
+                                    operation: P::info().id,
                                     reason,
                                 })
                             }
@@ -157,7 +184,7 @@ fn follow(
 }
 
 /// At most `max` items of `stream`; the first error is returned instead.
-pub(crate) async fn collect_max<T>(
+async fn collect_max<T>(
     stream: impl Stream<Item = Result<T, Error>>,
     max: usize,
 ) -> Result<Vec<T>, Error> {

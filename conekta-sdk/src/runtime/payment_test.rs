@@ -6,7 +6,8 @@
 
 use super::client::Client;
 use super::error::Error;
-use super::request::{OperationInfo, Request};
+use super::operation::{Call, Operation, OperationInfo};
+use super::request::Request;
 use crate::webhooks::PaymentTestRequest;
 
 /// The operation: not in the spec, so its id is made up here.
@@ -15,6 +16,25 @@ static PAYMENT_TEST: OperationInfo = OperationInfo {
     method: reqwest::Method::POST,
     path: "/payment_test",
 };
+
+/// `POST /payment_test` (sandbox only): see [`Client::payment_test`].
+#[derive(Debug, Clone)]
+pub struct PaymentTest {
+    body: PaymentTestRequest,
+}
+
+impl Operation for PaymentTest {
+    type Response = serde_json::Value;
+
+    fn info() -> &'static OperationInfo {
+        &PAYMENT_TEST
+    }
+
+    fn write(self, call: &mut Call) -> Result<(), Error> {
+        call.path(&[])?;
+        call.json(Ok(self.body))
+    }
+}
 
 impl Client {
     /// **SANDBOX ONLY.** Asks Conekta to send a test recurrent cash webhook
@@ -50,11 +70,7 @@ impl Client {
     /// production key), [`Error::Decode`] if the answer is not JSON, transport
     /// errors as [`Error::NotSent`] / [`Error::MaybeSent`]. Being a `POST`, it
     /// is not retried once it may have reached Conekta.
-    pub async fn payment_test(&self, body: PaymentTestRequest) -> Result<serde_json::Value, Error> {
-        let request = Request::new(&PAYMENT_TEST, &[]).and_then(|mut request| {
-            request.json(Ok(body))?;
-            Ok(request)
-        });
-        self.send(request).await
+    pub fn payment_test(&self, body: PaymentTestRequest) -> Request<'_, PaymentTest> {
+        Request::new(self, PaymentTest { body })
     }
 }

@@ -1,146 +1,163 @@
-//! What the generated operations hand to the client: the operation, its
-//! expanded path, query, headers and body.
+//! [`Request`]: one call of an operation, with this call's options; the
+//! generated operations add the setters of their own parameters.
 
-use super::build_error::BuildError;
+use super::client::Client;
 use super::error::Error;
-use super::options::RequestOptions;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use reqwest::Method;
-use serde::Serialize;
+use super::operation::{Call, Operation, OperationInfo};
+use super::options::{Language, RequestOptions};
+use super::response::ResponseFuture;
+use super::retry::RetryPolicy;
+use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use std::fmt;
+use std::future::IntoFuture;
+use std::time::Duration;
 
-/// Characters escaped in a path segment: everything but RFC 3986 unreserved characters.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// What identifies an operation of the API.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OperationInfo {
-    /// The spec's `operationId`, e.g. `GetCustomerById`.
-    pub id: &'static str,
-    /// The HTTP method.
-    pub method: Method,
-    /// The path template, e.g. `/customers/{id}`.
-    pub path: &'static str,
-}
-
-/// One request, ready for the client to send (and, if safe, to send again).
-#[derive(Debug, Clone)]
-pub struct Request {
-    pub(crate) operation: &'static OperationInfo,
-    pub(crate) path: String,
-    pub(crate) query: Vec<(&'static str, String)>,
+/// One call of operation `P`: from a group of the client
+/// (`client.customers().get_customers()`), then set the operation's optional
+/// parameters and this call's options, then `.await` it (or `.send().await`).
+///
+/// ```no_run
+/// # async fn demo(client: conekta_sdk::Client) -> Result<(), conekta_sdk::Error> {
+/// use conekta_sdk::Language;
+/// use std::time::Duration;
+///
+/// let page = client
+///     .customers()
+///     .get_customers()
+///     .limit(50)                                    // the operation's own parameter
+///     .language(Language::En)                       // this call's options
+///     .attempt_timeout(Some(Duration::from_secs(5)))
+///     .await?;
+/// # Ok(()) }
+/// ```
+///
+/// The options fall back to the client's ([`ClientBuilder`](crate::ClientBuilder)).
+#[must_use = "a request does nothing until it is awaited"]
+pub struct Request<'a, P> {
+    pub(crate) client: &'a Client,
+    pub(crate) params: P,
     pub(crate) options: RequestOptions,
-    pub(crate) body: Option<bytes::Bytes>,
+    /// A header that could not be added: the call fails with it, unsent.
+    invalid: Option<String>,
 }
 
-impl Request {
-    /// A request for `operation` with its path parameters, in template order.
-    pub(crate) fn new(operation: &'static OperationInfo, params: &[&str]) -> Result<Self, Error> {
-        Ok(Self {
-            operation,
-            path: expand_path(operation, params)?,
-            query: Vec::new(),
+impl<'a, P: Operation> Request<'a, P> {
+    /// A call of the operation `params` describe, on `client`.
+    pub(crate) fn new(client: &'a Client, params: P) -> Self {
+        Self {
+            client,
+            params,
             options: RequestOptions::default(),
-            body: None,
-        })
-    }
-
-    /// Adds a query parameter when it is set.
-    pub(crate) fn query(&mut self, name: &'static str, value: Option<impl ToString>) {
-        if let Some(value) = value {
-            self.query.push((name, value.to_string()));
+            invalid: None,
         }
     }
 
-    /// Sets this request's own settings (the client's fill what they leave unset).
-    pub(crate) fn options(&mut self, options: RequestOptions) {
-        self.options = options;
+    /// What identifies the operation: its id, method and path template.
+    pub fn operation_info(&self) -> &'static OperationInfo {
+        P::info()
     }
 
-    /// Serialises the JSON body, which a builder may have failed to make (then
-    /// nothing is sent, and the error names the field).
-    pub(crate) fn json(&mut self, body: Result<impl Serialize, BuildError>) -> Result<(), Error> {
-        let body = body.map_err(|err| Error::InvalidRequest {
-            operation: self.operation.id,
-            reason: format!("the request body: {err}"),
-        })?;
-        let bytes = serde_json::to_vec(&body).map_err(|err| Error::InvalidRequest {
-            operation: self.operation.id,
-            reason: format!("the body cannot be serialised: {err}"),
-        })?;
-        self.body = Some(bytes.into());
-        Ok(())
+    /// `Accept-Language` for this call, instead of the client's
+    /// [`language`](crate::ClientBuilder::language).
+    pub fn language(mut self, language: impl Into<Language>) -> Self {
+        self.options.language = Some(language.into());
+        self
     }
-}
 
-/// Fills `{name}` placeholders with percent-encoded values; an empty value is an error.
-fn expand_path(operation: &OperationInfo, params: &[&str]) -> Result<String, Error> {
-    let mut out = String::with_capacity(operation.path.len() + 32);
-    let mut values = params.iter();
-    let mut rest = operation.path;
-    while let Some(start) = rest.find('{') {
-        let end = rest[start..]
-            .find('}')
-            .map(|i| start + i)
-            .ok_or_else(|| invalid(operation, "bad path template"))?;
-        let name = &rest[start + 1..end];
-        let value = values
-            .next()
-            .ok_or_else(|| invalid(operation, &format!("missing path parameter `{name}`")))?;
-        if value.trim().is_empty() {
-            return Err(invalid(operation, &format!("`{name}` must not be empty")));
+    /// `X-Child-Company-Id` for this call, instead of the client's
+    /// [`child_company_id`](crate::ClientBuilder::child_company_id).
+    pub fn child_company_id(mut self, id: impl Into<String>) -> Self {
+        self.options.child_company_id = Some(id.into());
+        self
+    }
+
+    /// The time each attempt of this call may take (`None`: no limit),
+    /// instead of the client's [`attempt_timeout`](crate::ClientBuilder::attempt_timeout).
+    pub fn attempt_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.options.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// When and how often this call is retried, instead of the client's
+    /// [`retry_policy`](crate::ClientBuilder::retry_policy). The rule that a
+    /// `POST` is only retried when it was certainly not sent still holds.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.options.retry_policy = Some(policy);
+        self
+    }
+
+    /// A header to send with this call besides the SDK's own (repeat it to
+    /// send several values). An invalid name or value, or `Authorization`
+    /// (the key is the client's), fails the call without sending it.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        match (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            (Ok(name), _) if name == AUTHORIZATION => {
+                self.invalid.get_or_insert_with(|| {
+                    "`Authorization` is the client's: set the key on the client".into()
+                });
+            }
+            (Ok(name), Ok(value)) => {
+                self.options.headers.append(name, value);
+            }
+            _ => {
+                self.invalid
+                    .get_or_insert_with(|| format!("the header `{name}` cannot be sent as given"));
+            }
         }
-        out.push_str(&rest[..start]);
-        out.extend(utf8_percent_encode(value, SEGMENT));
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-fn invalid(operation: &OperationInfo, reason: &str) -> Error {
-    Error::InvalidRequest {
-        operation: operation.id,
-        reason: reason.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    static OP: OperationInfo = OperationInfo {
-        id: "GetCustomerFiscalEntity",
-        method: Method::GET,
-        path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
-    };
-
-    #[test]
-    fn encodes_each_segment() {
-        let request = Request::new(&OP, &["cus 1/../x", "fe?é#"]).unwrap();
-        assert_eq!(
-            request.path,
-            "/customers/cus%201%2F..%2Fx/fiscal_entities/fe%3F%C3%A9%23"
-        );
+        self
     }
 
-    #[test]
-    fn rejects_empty_and_missing_ids() {
-        for params in [&["", "x"][..], &["  ", "x"], &["x"]] {
-            let err = Request::new(&OP, params).unwrap_err();
-            assert!(
-                matches!(
-                    err,
-                    Error::InvalidRequest {
-                        operation: "GetCustomerFiscalEntity",
-                        ..
-                    }
-                ),
-                "{err}"
-            );
+    /// This call's options so far.
+    pub fn options(&self) -> &RequestOptions {
+        &self.options
+    }
+
+    /// Sends the call: await the answer, decoded.
+    pub fn send(self) -> ResponseFuture<'a, P::Response> {
+        let client = self.client;
+        client.send(self.into_call())
+    }
+
+    /// The call the client sends: the operation's parts and the options.
+    pub(crate) fn into_call(self) -> Result<Call, Error> {
+        let info = P::info();
+        if let Some(reason) = self.invalid {
+            return Err(Error::InvalidRequest {
+                operation: info.id,
+                reason,
+            });
         }
+        let mut call = Call::new(info, self.options);
+        self.params.write(&mut call)?;
+        Ok(call)
+    }
+}
+
+impl<'a, P: Operation> IntoFuture for Request<'a, P> {
+    type Output = Result<P::Response, Error>;
+    type IntoFuture = ResponseFuture<'a, P::Response>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.send()
+    }
+}
+
+impl<P: Clone> Clone for Request<'_, P> {
+    fn clone(&self) -> Self {
+        Self {
+            client: self.client,
+            params: self.params.clone(),
+            options: self.options.clone(),
+            invalid: self.invalid.clone(),
+        }
+    }
+}
+
+impl<P: fmt::Debug> fmt::Debug for Request<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("params", &self.params)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
     }
 }

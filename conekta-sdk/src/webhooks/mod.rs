@@ -60,6 +60,7 @@ mod signature;
 
 pub use crate::DecodeError;
 pub use crate::events::{Event, EventData, EventType};
+pub use crate::runtime::PaymentTest;
 pub use decline_code::DeclineCode;
 pub use inbound::{
     InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,

@@ -13,174 +13,112 @@ impl<'a> Antifraud<'a> {
     /// Return all rules
     ///
     /// `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
-    #[inline]
-    pub fn get_rule_whitelist(&self) -> GetRuleWhitelistRequest<'a> {
-        GetRuleWhitelistRequest {
-            client: self.client,
-            options: Default::default(),
-        }
+    pub fn get_rule_whitelist(&self) -> crate::Request<'a, GetRuleWhitelist> {
+        crate::Request::new(self.client, GetRuleWhitelist {})
     }
     /// Create whitelisted rule
     ///
     /// `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
-    #[inline]
-    pub fn create_rule_whitelist(&self) -> CreateRuleWhitelistRequest<'a> {
-        CreateRuleWhitelistRequest {
-            client: self.client,
-            body: None,
-            options: Default::default(),
-        }
+    pub fn create_rule_whitelist(&self) -> crate::Request<'a, CreateRuleWhitelist> {
+        crate::Request::new(self.client, CreateRuleWhitelist { body: None })
     }
     /// Delete whitelisted rule
     ///
     /// `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
-    #[inline]
     pub fn delete_rule_whitelist(
         &self,
         id: impl Into<String>,
-    ) -> DeleteRuleWhitelistRequest<'a> {
-        DeleteRuleWhitelistRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, DeleteRuleWhitelist> {
+        crate::Request::new(
+            self.client,
+            DeleteRuleWhitelist {
+                id: id.into(),
+            },
+        )
     }
     /// Get list of blacklisted rules
     ///
     /// Return all rules
     ///
     /// `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
-    #[inline]
-    pub fn get_rule_blacklist(&self) -> GetRuleBlacklistRequest<'a> {
-        GetRuleBlacklistRequest {
-            client: self.client,
-            options: Default::default(),
-        }
+    pub fn get_rule_blacklist(&self) -> crate::Request<'a, GetRuleBlacklist> {
+        crate::Request::new(self.client, GetRuleBlacklist {})
     }
     /// Create blacklisted rule
     ///
     /// `POST /antifraud/blacklists` (operation `CreateRuleBlacklist`).
-    #[inline]
     pub fn create_rule_blacklist(
         &self,
         body: impl TryInto<
             models::CreateRuleWhitelistRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> CreateRuleBlacklistRequest<'a> {
-        CreateRuleBlacklistRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateRuleBlacklist> {
+        crate::Request::new(
+            self.client,
+            CreateRuleBlacklist {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete blacklisted rule
     ///
     /// `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
-    #[inline]
     pub fn delete_rule_blacklist(
         &self,
         id: impl Into<String>,
-    ) -> DeleteRuleBlacklistRequest<'a> {
-        DeleteRuleBlacklistRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, DeleteRuleBlacklist> {
+        crate::Request::new(
+            self.client,
+            DeleteRuleBlacklist {
+                id: id.into(),
+            },
+        )
     }
 }
-static GET_RULE_WHITELIST: crate::OperationInfo = crate::OperationInfo {
-    id: "GetRuleWhitelist",
-    method: reqwest::Method::GET,
-    path: "/antifraud/whitelists",
-};
-static CREATE_RULE_WHITELIST: crate::OperationInfo = crate::OperationInfo {
-    id: "CreateRuleWhitelist",
-    method: reqwest::Method::POST,
-    path: "/antifraud/whitelists",
-};
-static DELETE_RULE_WHITELIST: crate::OperationInfo = crate::OperationInfo {
-    id: "DeleteRuleWhitelist",
-    method: reqwest::Method::DELETE,
-    path: "/antifraud/whitelists/{id}",
-};
-static GET_RULE_BLACKLIST: crate::OperationInfo = crate::OperationInfo {
-    id: "GetRuleBlacklist",
-    method: reqwest::Method::GET,
-    path: "/antifraud/blacklists",
-};
-static CREATE_RULE_BLACKLIST: crate::OperationInfo = crate::OperationInfo {
-    id: "CreateRuleBlacklist",
-    method: reqwest::Method::POST,
-    path: "/antifraud/blacklists",
-};
-static DELETE_RULE_BLACKLIST: crate::OperationInfo = crate::OperationInfo {
-    id: "DeleteRuleBlacklist",
-    method: reqwest::Method::DELETE,
-    path: "/antifraud/blacklists/{id}",
-};
-/// A `GetRuleWhitelist` request, from [`Antifraud::get_rule_whitelist`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `GetRuleWhitelist` (`GET /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::get_rule_whitelist`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetRuleWhitelistRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
-}
-impl<'a> GetRuleWhitelistRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_RULE_WHITELIST
+pub struct GetRuleWhitelist {}
+impl crate::Operation for GetRuleWhitelist {
+    type Response = models::RiskRulesList;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "GetRuleWhitelist",
+            method: reqwest::Method::GET,
+            path: "/antifraud/whitelists",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::RiskRulesList> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_RULE_WHITELIST, &[])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetRuleWhitelistRequest<'a> {
-    type Output = Result<models::RiskRulesList, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::RiskRulesList>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `CreateRuleWhitelist` request, from [`Antifraud::create_rule_whitelist`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CreateRuleWhitelist` (`POST /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::create_rule_whitelist`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateRuleWhitelistRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateRuleWhitelist {
     body: Option<Result<models::CreateRuleWhitelistRequest, crate::BuildError>>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateRuleWhitelistRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_RULE_WHITELIST
+impl crate::Operation for CreateRuleWhitelist {
+    type Response = models::ListRuleResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CreateRuleWhitelist",
+            method: reqwest::Method::POST,
+            path: "/antifraud/whitelists",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        if let Some(body) = self.body {
+            call.json(body)?;
+        }
+        Ok(())
     }
+}
+impl crate::Request<'_, CreateRuleWhitelist> {
     /// The request body: a value, or a builder of one.
-    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<
@@ -188,212 +126,86 @@ impl<'a> CreateRuleWhitelistRequest<'a> {
             Error: Into<crate::BuildError>,
         >,
     ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
+        self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_RULE_WHITELIST, &[])?;
-        request.options(self.options);
-        if let Some(body) = self.body {
-            request.json(body)?;
-        }
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for CreateRuleWhitelistRequest<'a> {
-    type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `DeleteRuleWhitelist` request, from [`Antifraud::delete_rule_whitelist`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `DeleteRuleWhitelist` (`DELETE /antifraud/whitelists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_whitelist`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteRuleWhitelistRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteRuleWhitelist {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteRuleWhitelistRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_RULE_WHITELIST
+impl crate::Operation for DeleteRuleWhitelist {
+    type Response = models::ListRuleResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "DeleteRuleWhitelist",
+            method: reqwest::Method::DELETE,
+            path: "/antifraud/whitelists/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &DELETE_RULE_WHITELIST,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for DeleteRuleWhitelistRequest<'a> {
-    type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `GetRuleBlacklist` request, from [`Antifraud::get_rule_blacklist`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `GetRuleBlacklist` (`GET /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::get_rule_blacklist`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetRuleBlacklistRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
-}
-impl<'a> GetRuleBlacklistRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_RULE_BLACKLIST
+pub struct GetRuleBlacklist {}
+impl crate::Operation for GetRuleBlacklist {
+    type Response = models::RiskRulesList;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "GetRuleBlacklist",
+            method: reqwest::Method::GET,
+            path: "/antifraud/blacklists",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::RiskRulesList> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_RULE_BLACKLIST, &[])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetRuleBlacklistRequest<'a> {
-    type Output = Result<models::RiskRulesList, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::RiskRulesList>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `CreateRuleBlacklist` request, from [`Antifraud::create_rule_blacklist`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CreateRuleBlacklist` (`POST /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::create_rule_blacklist`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateRuleBlacklistRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateRuleBlacklist {
     body: Result<models::CreateRuleWhitelistRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateRuleBlacklistRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_RULE_BLACKLIST
+impl crate::Operation for CreateRuleBlacklist {
+    type Response = models::ListRuleResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CreateRuleBlacklist",
+            method: reqwest::Method::POST,
+            path: "/antifraud/blacklists",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_RULE_BLACKLIST, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateRuleBlacklistRequest<'a> {
-    type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `DeleteRuleBlacklist` request, from [`Antifraud::delete_rule_blacklist`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `DeleteRuleBlacklist` (`DELETE /antifraud/blacklists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_blacklist`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteRuleBlacklistRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteRuleBlacklist {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteRuleBlacklistRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_RULE_BLACKLIST
+impl crate::Operation for DeleteRuleBlacklist {
+    type Response = models::ListRuleResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "DeleteRuleBlacklist",
+            method: reqwest::Method::DELETE,
+            path: "/antifraud/blacklists/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ListRuleResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &DELETE_RULE_BLACKLIST,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteRuleBlacklistRequest<'a> {
-    type Output = Result<models::ListRuleResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ListRuleResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

@@ -13,410 +13,235 @@ impl<'a> ApiKeys<'a> {
     /// Consume the list of api keys you have
     ///
     /// `GET /api_keys` (operation `getApiKeys`).
-    #[inline]
-    pub fn get_api_keys(&self) -> GetApiKeysRequest<'a> {
-        GetApiKeysRequest {
-            client: self.client,
-            limit: None,
-            next: None,
-            previous: None,
-            search: None,
-            options: Default::default(),
-        }
+    pub fn get_api_keys(&self) -> crate::Request<'a, GetApiKeys> {
+        crate::Request::new(
+            self.client,
+            GetApiKeys {
+                limit: None,
+                next: None,
+                previous: None,
+                search: None,
+            },
+        )
     }
     /// Create Api Key
     ///
     /// Create a api key
     ///
     /// `POST /api_keys` (operation `createApiKey`).
-    #[inline]
     pub fn create_api_key(
         &self,
         body: impl TryInto<models::ApiKeyRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateApiKeyRequest<'a> {
-        CreateApiKeyRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateApiKey> {
+        crate::Request::new(
+            self.client,
+            CreateApiKey {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Api Key
     ///
     /// Gets a api key that corresponds to a api key ID
     ///
     /// `GET /api_keys/{id}` (operation `getApiKey`).
-    #[inline]
-    pub fn get_api_key(&self, id: impl Into<String>) -> GetApiKeyRequest<'a> {
-        GetApiKeyRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_api_key(&self, id: impl Into<String>) -> crate::Request<'a, GetApiKey> {
+        crate::Request::new(self.client, GetApiKey { id: id.into() })
     }
     /// Update Api Key
     ///
     /// Update an existing api key
     ///
     /// `PUT /api_keys/{id}` (operation `updateApiKey`).
-    #[inline]
-    pub fn update_api_key(&self, id: impl Into<String>) -> UpdateApiKeyRequest<'a> {
-        UpdateApiKeyRequest {
-            client: self.client,
-            id: id.into(),
-            body: None,
-            options: Default::default(),
-        }
+    pub fn update_api_key(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, UpdateApiKey> {
+        crate::Request::new(
+            self.client,
+            UpdateApiKey {
+                id: id.into(),
+                body: None,
+            },
+        )
     }
     /// Delete Api Key
     ///
     /// Deletes a api key that corresponds to a api key ID
     ///
     /// `DELETE /api_keys/{id}` (operation `deleteApiKey`).
-    #[inline]
-    pub fn delete_api_key(&self, id: impl Into<String>) -> DeleteApiKeyRequest<'a> {
-        DeleteApiKeyRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn delete_api_key(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, DeleteApiKey> {
+        crate::Request::new(self.client, DeleteApiKey { id: id.into() })
     }
 }
-static GET_API_KEYS: crate::OperationInfo = crate::OperationInfo {
-    id: "getApiKeys",
-    method: reqwest::Method::GET,
-    path: "/api_keys",
-};
-static CREATE_API_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "createApiKey",
-    method: reqwest::Method::POST,
-    path: "/api_keys",
-};
-static GET_API_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "getApiKey",
-    method: reqwest::Method::GET,
-    path: "/api_keys/{id}",
-};
-static UPDATE_API_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "updateApiKey",
-    method: reqwest::Method::PUT,
-    path: "/api_keys/{id}",
-};
-static DELETE_API_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "deleteApiKey",
-    method: reqwest::Method::DELETE,
-    path: "/api_keys/{id}",
-};
-/// A `getApiKeys` request, from [`ApiKeys::get_api_keys`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getApiKeys` (`GET /api_keys`): what a call of it takes. Start one with [`ApiKeys::get_api_keys`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetApiKeysRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetApiKeys {
     limit: Option<i32>,
     next: Option<String>,
     previous: Option<String>,
     search: Option<String>,
 }
-impl<'a> GetApiKeysRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_API_KEYS
+impl crate::Operation for GetApiKeys {
+    type Response = models::GetApiKeysResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getApiKeys",
+            method: reqwest::Method::GET,
+            path: "/api_keys",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        call.query("search", self.search);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetApiKeys> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
     /// General search, e.g. by id, description, prefix
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetApiKeysResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_API_KEYS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        request.query("search", self.search);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetApiKeysRequest<'a> {
-    type Output = Result<models::GetApiKeysResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetApiKeysResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetApiKeysRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::ApiKeyResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::ApiKeyResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetApiKeysRequest<'_> {
+impl crate::Paginated for GetApiKeys {
     type Item = models::ApiKeyResponse;
-    const OPERATION: &'static str = "getApiKeys";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createApiKey` request, from [`ApiKeys::create_api_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createApiKey` (`POST /api_keys`): what a call of it takes. Start one with [`ApiKeys::create_api_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateApiKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateApiKey {
     body: Result<models::ApiKeyRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateApiKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_API_KEY
+impl crate::Operation for CreateApiKey {
+    type Response = models::ApiKeyCreateResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createApiKey",
+            method: reqwest::Method::POST,
+            path: "/api_keys",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ApiKeyCreateResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_API_KEY, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateApiKeyRequest<'a> {
-    type Output = Result<models::ApiKeyCreateResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ApiKeyCreateResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getApiKey` request, from [`ApiKeys::get_api_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getApiKey` (`GET /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::get_api_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetApiKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetApiKey {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetApiKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_API_KEY
+impl crate::Operation for GetApiKey {
+    type Response = models::ApiKeyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getApiKey",
+            method: reqwest::Method::GET,
+            path: "/api_keys/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ApiKeyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_API_KEY, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetApiKeyRequest<'a> {
-    type Output = Result<models::ApiKeyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ApiKeyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateApiKey` request, from [`ApiKeys::update_api_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateApiKey` (`PUT /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::update_api_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateApiKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateApiKey {
     id: String,
     body: Option<Result<models::ApiKeyUpdateRequest, crate::BuildError>>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateApiKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_API_KEY
+impl crate::Operation for UpdateApiKey {
+    type Response = models::ApiKeyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateApiKey",
+            method: reqwest::Method::PUT,
+            path: "/api_keys/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        if let Some(body) = self.body {
+            call.json(body)?;
+        }
+        Ok(())
     }
+}
+impl crate::Request<'_, UpdateApiKey> {
     /// The request body: a value, or a builder of one.
-    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::ApiKeyUpdateRequest, Error: Into<crate::BuildError>>,
     ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
+        self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ApiKeyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_API_KEY, &[&self.id])?;
-        request.options(self.options);
-        if let Some(body) = self.body {
-            request.json(body)?;
-        }
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for UpdateApiKeyRequest<'a> {
-    type Output = Result<models::ApiKeyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ApiKeyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deleteApiKey` request, from [`ApiKeys::delete_api_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `deleteApiKey` (`DELETE /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::delete_api_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteApiKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteApiKey {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteApiKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_API_KEY
+impl crate::Operation for DeleteApiKey {
+    type Response = models::DeleteApiKeysResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "deleteApiKey",
+            method: reqwest::Method::DELETE,
+            path: "/api_keys/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::DeleteApiKeysResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&DELETE_API_KEY, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteApiKeyRequest<'a> {
-    type Output = Result<models::DeleteApiKeysResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::DeleteApiKeysResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

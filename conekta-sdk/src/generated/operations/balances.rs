@@ -11,56 +11,25 @@ impl<'a> Balances<'a> {
     /// Get a company's balance
     ///
     /// `GET /balance` (operation `getBalance`).
-    #[inline]
-    pub fn get_balance(&self) -> GetBalanceRequest<'a> {
-        GetBalanceRequest {
-            client: self.client,
-            options: Default::default(),
-        }
+    pub fn get_balance(&self) -> crate::Request<'a, GetBalance> {
+        crate::Request::new(self.client, GetBalance {})
     }
 }
-static GET_BALANCE: crate::OperationInfo = crate::OperationInfo {
-    id: "getBalance",
-    method: reqwest::Method::GET,
-    path: "/balance",
-};
-/// A `getBalance` request, from [`Balances::get_balance`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getBalance` (`GET /balance`): what a call of it takes. Start one with [`Balances::get_balance`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetBalanceRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
-}
-impl<'a> GetBalanceRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_BALANCE
+pub struct GetBalance {}
+impl crate::Operation for GetBalance {
+    type Response = models::BalanceResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getBalance",
+            method: reqwest::Method::GET,
+            path: "/balance",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::BalanceResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_BALANCE, &[])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetBalanceRequest<'a> {
-    type Output = Result<models::BalanceResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::BalanceResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
     }
 }

@@ -11,364 +11,206 @@ impl<'a> Charges<'a> {
     /// Get A List of Charges
     ///
     /// `GET /charges` (operation `getCharges`).
-    #[inline]
-    pub fn get_charges(&self) -> GetChargesRequest<'a> {
-        GetChargesRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_charges(&self) -> crate::Request<'a, GetCharges> {
+        crate::Request::new(
+            self.client,
+            GetCharges {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Update a charge
     ///
     /// `PUT /charges/{id}` (operation `updateCharge`).
-    #[inline]
     pub fn update_charge(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::ChargeUpdateRequest, Error: Into<crate::BuildError>>,
-    ) -> UpdateChargeRequest<'a> {
-        UpdateChargeRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateCharge> {
+        crate::Request::new(
+            self.client,
+            UpdateCharge {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Create charge
     ///
     /// Create charge for an existing orden
     ///
     /// `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
-    #[inline]
     pub fn orders_create_charge(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::ChargeRequest, Error: Into<crate::BuildError>>,
-    ) -> OrdersCreateChargeRequest<'a> {
-        OrdersCreateChargeRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateCharge> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateCharge {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Create charges
     ///
     /// Create charges for an existing orden
     ///
     /// `POST /orders/{id}/add_charges` (operation `ordersCreateCharges`).
-    #[inline]
     pub fn orders_create_charges(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::ChargeRequest, Error: Into<crate::BuildError>>,
-    ) -> OrdersCreateChargesRequest<'a> {
-        OrdersCreateChargesRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateCharges> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateCharges {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
 }
-static GET_CHARGES: crate::OperationInfo = crate::OperationInfo {
-    id: "getCharges",
-    method: reqwest::Method::GET,
-    path: "/charges",
-};
-static UPDATE_CHARGE: crate::OperationInfo = crate::OperationInfo {
-    id: "updateCharge",
-    method: reqwest::Method::PUT,
-    path: "/charges/{id}",
-};
-static ORDERS_CREATE_CHARGE: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateCharge",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/charges",
-};
-static ORDERS_CREATE_CHARGES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateCharges",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/add_charges",
-};
-/// A `getCharges` request, from [`Charges::get_charges`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCharges` (`GET /charges`): what a call of it takes. Start one with [`Charges::get_charges`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetChargesRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetCharges {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetChargesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CHARGES
+impl crate::Operation for GetCharges {
+    type Response = models::GetChargesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCharges",
+            method: reqwest::Method::GET,
+            path: "/charges",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetCharges> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetChargesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CHARGES, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetChargesRequest<'a> {
-    type Output = Result<models::GetChargesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetChargesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetChargesRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::ChargeResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::ChargeResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetChargesRequest<'_> {
+impl crate::Paginated for GetCharges {
     type Item = models::ChargeResponse;
-    const OPERATION: &'static str = "getCharges";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `updateCharge` request, from [`Charges::update_charge`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateCharge` (`PUT /charges/{id}`): what a call of it takes. Start one with [`Charges::update_charge`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateChargeRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCharge {
     id: String,
     body: Result<models::ChargeUpdateRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateChargeRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CHARGE
+impl crate::Operation for UpdateCharge {
+    type Response = models::ChargeResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateCharge",
+            method: reqwest::Method::PUT,
+            path: "/charges/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ChargeResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_CHARGE, &[&self.id])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateChargeRequest<'a> {
-    type Output = Result<models::ChargeResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ChargeResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersCreateCharge` request, from [`Charges::orders_create_charge`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateCharge` (`POST /orders/{id}/charges`): what a call of it takes. Start one with [`Charges::orders_create_charge`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateChargeRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateCharge {
     id: String,
     body: Result<models::ChargeRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateChargeRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_CHARGE
+impl crate::Operation for OrdersCreateCharge {
+    type Response = models::ChargeOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateCharge",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/charges",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ChargeOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_CHARGE,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersCreateChargeRequest<'a> {
-    type Output = Result<models::ChargeOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ChargeOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersCreateCharges` request, from [`Charges::orders_create_charges`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateCharges` (`POST /orders/{id}/add_charges`): what a call of it takes. Start one with [`Charges::orders_create_charges`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateChargesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateCharges {
     id: String,
     body: Result<models::ChargeRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateChargesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_CHARGES
+impl crate::Operation for OrdersCreateCharges {
+    type Response = models::ChargesOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateCharges",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/add_charges",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ChargesOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_CHARGES,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for OrdersCreateChargesRequest<'a> {
-    type Output = Result<models::ChargesOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ChargesOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }

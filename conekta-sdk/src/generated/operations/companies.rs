@@ -13,61 +13,52 @@ impl<'a> Companies<'a> {
     /// Consume the list of child companies.  This is used for holding companies with several child entities.
     ///
     /// `GET /companies` (operation `getCompanies`).
-    #[inline]
-    pub fn get_companies(&self) -> GetCompaniesRequest<'a> {
-        GetCompaniesRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_companies(&self) -> crate::Request<'a, GetCompanies> {
+        crate::Request::new(
+            self.client,
+            GetCompanies {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create Company
     ///
     /// Create a new company.
     ///
     /// `POST /companies` (operation `createCompany`).
-    #[inline]
     pub fn create_company(
         &self,
         body: impl TryInto<models::CreateCompanyRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateCompanyRequest<'a> {
-        CreateCompanyRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-        }
+    ) -> crate::Request<'a, CreateCompany> {
+        crate::Request::new(
+            self.client,
+            CreateCompany {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Company
     ///
     /// `GET /companies/{id}` (operation `getCompany`).
-    #[inline]
-    pub fn get_company(&self, id: impl Into<String>) -> GetCompanyRequest<'a> {
-        GetCompanyRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_company(&self, id: impl Into<String>) -> crate::Request<'a, GetCompany> {
+        crate::Request::new(self.client, GetCompany { id: id.into() })
     }
     /// Get Current Company
     ///
     /// Retrieves information about the currently authenticated company. This endpoint returns the same data as the standard company endpoint but automatically uses the current company's context.
     ///
     /// `GET /companies/current` (operation `getCurrentCompany`).
-    #[inline]
-    pub fn get_current_company(&self) -> GetCurrentCompanyRequest<'a> {
-        GetCurrentCompanyRequest {
-            client: self.client,
-            options: Default::default(),
-        }
+    pub fn get_current_company(&self) -> crate::Request<'a, GetCurrentCompany> {
+        crate::Request::new(self.client, GetCurrentCompany {})
     }
     /// Upload Company Document
     ///
     /// Uploads a document associated with a specific company.
     ///
     /// `POST /companies/{company_id}/document` (operation `uploadCompanyDocument`).
-    #[inline]
     pub fn upload_company_document(
         &self,
         company_id: impl Into<String>,
@@ -75,20 +66,20 @@ impl<'a> Companies<'a> {
             models::CompanyDocumentRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> UploadCompanyDocumentRequest<'a> {
-        UploadCompanyDocumentRequest {
-            client: self.client,
-            company_id: company_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UploadCompanyDocument> {
+        crate::Request::new(
+            self.client,
+            UploadCompanyDocument {
+                company_id: company_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update Company Document
     ///
     /// Updates an existing document associated with a specific company.
     ///
     /// `PATCH /companies/{company_id}/document` (operation `updateCompanyDocument`).
-    #[inline]
     pub fn update_company_document(
         &self,
         company_id: impl Into<String>,
@@ -96,434 +87,225 @@ impl<'a> Companies<'a> {
             models::CompanyDocumentRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> UpdateCompanyDocumentRequest<'a> {
-        UpdateCompanyDocumentRequest {
-            client: self.client,
-            company_id: company_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateCompanyDocument> {
+        crate::Request::new(
+            self.client,
+            UpdateCompanyDocument {
+                company_id: company_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Company Documents
     ///
     /// Retrieve a list of documents associated with a specific company.
     ///
     /// `GET /companies/{company_id}/documents` (operation `getCompanyDocuments`).
-    #[inline]
     pub fn get_company_documents(
         &self,
         company_id: impl Into<String>,
-    ) -> GetCompanyDocumentsRequest<'a> {
-        GetCompanyDocumentsRequest {
-            client: self.client,
-            company_id: company_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, GetCompanyDocuments> {
+        crate::Request::new(
+            self.client,
+            GetCompanyDocuments {
+                company_id: company_id.into(),
+            },
+        )
     }
 }
-static GET_COMPANIES: crate::OperationInfo = crate::OperationInfo {
-    id: "getCompanies",
-    method: reqwest::Method::GET,
-    path: "/companies",
-};
-static CREATE_COMPANY: crate::OperationInfo = crate::OperationInfo {
-    id: "createCompany",
-    method: reqwest::Method::POST,
-    path: "/companies",
-};
-static GET_COMPANY: crate::OperationInfo = crate::OperationInfo {
-    id: "getCompany",
-    method: reqwest::Method::GET,
-    path: "/companies/{id}",
-};
-static GET_CURRENT_COMPANY: crate::OperationInfo = crate::OperationInfo {
-    id: "getCurrentCompany",
-    method: reqwest::Method::GET,
-    path: "/companies/current",
-};
-static UPLOAD_COMPANY_DOCUMENT: crate::OperationInfo = crate::OperationInfo {
-    id: "uploadCompanyDocument",
-    method: reqwest::Method::POST,
-    path: "/companies/{company_id}/document",
-};
-static UPDATE_COMPANY_DOCUMENT: crate::OperationInfo = crate::OperationInfo {
-    id: "updateCompanyDocument",
-    method: reqwest::Method::PATCH,
-    path: "/companies/{company_id}/document",
-};
-static GET_COMPANY_DOCUMENTS: crate::OperationInfo = crate::OperationInfo {
-    id: "getCompanyDocuments",
-    method: reqwest::Method::GET,
-    path: "/companies/{company_id}/documents",
-};
-/// A `getCompanies` request, from [`Companies::get_companies`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCompanies` (`GET /companies`): what a call of it takes. Start one with [`Companies::get_companies`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCompaniesRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetCompanies {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetCompaniesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_COMPANIES
+impl crate::Operation for GetCompanies {
+    type Response = models::GetCompaniesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCompanies",
+            method: reqwest::Method::GET,
+            path: "/companies",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
+}
+impl crate::Request<'_, GetCompanies> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetCompaniesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_COMPANIES, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetCompaniesRequest<'a> {
-    type Output = Result<models::GetCompaniesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetCompaniesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetCompaniesRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::CompanyResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::CompanyResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetCompaniesRequest<'_> {
+impl crate::Paginated for GetCompanies {
     type Item = models::CompanyResponse;
-    const OPERATION: &'static str = "getCompanies";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createCompany` request, from [`Companies::create_company`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createCompany` (`POST /companies`): what a call of it takes. Start one with [`Companies::create_company`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCompanyRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCompany {
     body: Result<models::CreateCompanyRequest, crate::BuildError>,
 }
-impl<'a> CreateCompanyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_COMPANY
+impl crate::Operation for CreateCompany {
+    type Response = models::CompanyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createCompany",
+            method: reqwest::Method::POST,
+            path: "/companies",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_COMPANY, &[])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCompanyRequest<'a> {
-    type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CompanyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getCompany` request, from [`Companies::get_company`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCompany` (`GET /companies/{id}`): what a call of it takes. Start one with [`Companies::get_company`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCompanyRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCompany {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetCompanyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_COMPANY
+impl crate::Operation for GetCompany {
+    type Response = models::CompanyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCompany",
+            method: reqwest::Method::GET,
+            path: "/companies/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_COMPANY, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetCompanyRequest<'a> {
-    type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CompanyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getCurrentCompany` request, from [`Companies::get_current_company`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCurrentCompany` (`GET /companies/current`): what a call of it takes. Start one with [`Companies::get_current_company`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCurrentCompanyRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
-}
-impl<'a> GetCurrentCompanyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CURRENT_COMPANY
+pub struct GetCurrentCompany {}
+impl crate::Operation for GetCurrentCompany {
+    type Response = models::CompanyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCurrentCompany",
+            method: reqwest::Method::GET,
+            path: "/companies/current",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CURRENT_COMPANY, &[])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetCurrentCompanyRequest<'a> {
-    type Output = Result<models::CompanyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CompanyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `uploadCompanyDocument` request, from [`Companies::upload_company_document`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `uploadCompanyDocument` (`POST /companies/{company_id}/document`): what a call of it takes. Start one with [`Companies::upload_company_document`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UploadCompanyDocumentRequest<'a> {
-    client: &'a crate::Client,
+pub struct UploadCompanyDocument {
     company_id: String,
     body: Result<models::CompanyDocumentRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UploadCompanyDocumentRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPLOAD_COMPANY_DOCUMENT
+impl crate::Operation for UploadCompanyDocument {
+    type Response = models::CompanyDocumentResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "uploadCompanyDocument",
+            method: reqwest::Method::POST,
+            path: "/companies/{company_id}/document",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyDocumentResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPLOAD_COMPANY_DOCUMENT,
-            &[&self.company_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.company_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UploadCompanyDocumentRequest<'a> {
-    type Output = Result<models::CompanyDocumentResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CompanyDocumentResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateCompanyDocument` request, from [`Companies::update_company_document`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateCompanyDocument` (`PATCH /companies/{company_id}/document`): what a call of it takes. Start one with [`Companies::update_company_document`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCompanyDocumentRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCompanyDocument {
     company_id: String,
     body: Result<models::CompanyDocumentRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateCompanyDocumentRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_COMPANY_DOCUMENT
+impl crate::Operation for UpdateCompanyDocument {
+    type Response = models::CompanyDocumentResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateCompanyDocument",
+            method: reqwest::Method::PATCH,
+            path: "/companies/{company_id}/document",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CompanyDocumentResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPDATE_COMPANY_DOCUMENT,
-            &[&self.company_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.company_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCompanyDocumentRequest<'a> {
-    type Output = Result<models::CompanyDocumentResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CompanyDocumentResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getCompanyDocuments` request, from [`Companies::get_company_documents`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCompanyDocuments` (`GET /companies/{company_id}/documents`): what a call of it takes. Start one with [`Companies::get_company_documents`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCompanyDocumentsRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCompanyDocuments {
     company_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetCompanyDocumentsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_COMPANY_DOCUMENTS
+impl crate::Operation for GetCompanyDocuments {
+    type Response = Vec<models::CompanyDocumentResponse>;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCompanyDocuments",
+            method: reqwest::Method::GET,
+            path: "/companies/{company_id}/documents",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, Vec<models::CompanyDocumentResponse>> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &GET_COMPANY_DOCUMENTS,
-            &[&self.company_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetCompanyDocumentsRequest<'a> {
-    type Output = Result<Vec<models::CompanyDocumentResponse>, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, Vec<models::CompanyDocumentResponse>>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.company_id])?;
+        Ok(())
     }
 }

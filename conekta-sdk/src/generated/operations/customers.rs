@@ -13,16 +13,16 @@ impl<'a> Customers<'a> {
     /// The purpose of business is to create and maintain a client, you will learn what elements you need to obtain a list of clients, which can be paged.
     ///
     /// `GET /customers` (operation `getCustomers`).
-    #[inline]
-    pub fn get_customers(&self) -> GetCustomersRequest<'a> {
-        GetCustomersRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_customers(&self) -> crate::Request<'a, GetCustomers> {
+        crate::Request::new(
+            self.client,
+            GetCustomers {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create customer
     ///
@@ -31,91 +31,85 @@ impl<'a> Customers<'a> {
     /// Remember the credit and debit card tokenization process: [<https://developers.conekta.com/page/web-checkout-tokenizer>](https://developers.conekta.com/page/web-checkout-tokenizer)
     ///
     /// `POST /customers` (operation `createCustomer`).
-    #[inline]
     pub fn create_customer(
         &self,
         body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> CreateCustomerRequest<'a> {
-        CreateCustomerRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateCustomer> {
+        crate::Request::new(
+            self.client,
+            CreateCustomer {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Customer
     ///
     /// Gets a customer resource that corresponds to a customer ID.
     ///
     /// `GET /customers/{id}` (operation `getCustomerById`).
-    #[inline]
     pub fn get_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> GetCustomerByIdRequest<'a> {
-        GetCustomerByIdRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, GetCustomerById> {
+        crate::Request::new(self.client, GetCustomerById { id: id.into() })
     }
     /// Update customer
     ///
     /// You can update customer-related data
     ///
     /// `PUT /customers/{id}` (operation `updateCustomer`).
-    #[inline]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::UpdateCustomer, Error: Into<crate::BuildError>>,
-    ) -> UpdateCustomerRequest<'a> {
-        UpdateCustomerRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateCustomerOp> {
+        crate::Request::new(
+            self.client,
+            UpdateCustomerOp {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Customer
     ///
     /// Deleted a customer resource that corresponds to a customer ID.
     ///
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
-    #[inline]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> DeleteCustomerByIdRequest<'a> {
-        DeleteCustomerByIdRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, DeleteCustomerById> {
+        crate::Request::new(
+            self.client,
+            DeleteCustomerById {
+                id: id.into(),
+            },
+        )
     }
     /// Create Fiscal Entity
     ///
     /// Create Fiscal entity resource that corresponds to a customer ID.
     ///
     /// `POST /customers/{id}/fiscal_entities` (operation `CreateCustomerFiscalEntities`).
-    #[inline]
     pub fn create_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::FiscalEntityRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateCustomerFiscalEntitiesRequest<'a> {
-        CreateCustomerFiscalEntitiesRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateCustomerFiscalEntities> {
+        crate::Request::new(
+            self.client,
+            CreateCustomerFiscalEntities {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update  Fiscal Entity
     ///
     /// Update Fiscal Entity resource that corresponds to a customer ID.
     ///
     /// `PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}` (operation `UpdateCustomerFiscalEntities`).
-    #[inline]
     pub fn update_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
@@ -124,484 +118,215 @@ impl<'a> Customers<'a> {
             models::UpdateFiscalEntityRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> UpdateCustomerFiscalEntitiesRequest<'a> {
-        UpdateCustomerFiscalEntitiesRequest {
-            client: self.client,
-            id: id.into(),
-            fiscal_entities_id: fiscal_entities_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateCustomerFiscalEntities> {
+        crate::Request::new(
+            self.client,
+            UpdateCustomerFiscalEntities {
+                id: id.into(),
+                fiscal_entities_id: fiscal_entities_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
 }
-static GET_CUSTOMERS: crate::OperationInfo = crate::OperationInfo {
-    id: "getCustomers",
-    method: reqwest::Method::GET,
-    path: "/customers",
-};
-static CREATE_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "createCustomer",
-    method: reqwest::Method::POST,
-    path: "/customers",
-};
-static GET_CUSTOMER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "getCustomerById",
-    method: reqwest::Method::GET,
-    path: "/customers/{id}",
-};
-static UPDATE_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "updateCustomer",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}",
-};
-static DELETE_CUSTOMER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "deleteCustomerById",
-    method: reqwest::Method::DELETE,
-    path: "/customers/{id}",
-};
-static CREATE_CUSTOMER_FISCAL_ENTITIES: crate::OperationInfo = crate::OperationInfo {
-    id: "CreateCustomerFiscalEntities",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/fiscal_entities",
-};
-static UPDATE_CUSTOMER_FISCAL_ENTITIES: crate::OperationInfo = crate::OperationInfo {
-    id: "UpdateCustomerFiscalEntities",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
-};
-/// A `getCustomers` request, from [`Customers::get_customers`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomersRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetCustomers {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetCustomersRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMERS
+impl crate::Operation for GetCustomers {
+    type Response = models::CustomersResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCustomers",
+            method: reqwest::Method::GET,
+            path: "/customers",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetCustomers> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomersResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CUSTOMERS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetCustomersRequest<'a> {
-    type Output = Result<models::CustomersResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomersResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetCustomersRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::CustomerResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::CustomerResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetCustomersRequest<'_> {
+impl crate::Paginated for GetCustomers {
     type Item = models::CustomerResponse;
-    const OPERATION: &'static str = "getCustomers";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createCustomer` request, from [`Customers::create_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomer {
     body: Result<models::Customer, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER
+impl crate::Operation for CreateCustomer {
+    type Response = models::CustomerResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createCustomer",
+            method: reqwest::Method::POST,
+            path: "/customers",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_CUSTOMER, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomerRequest<'a> {
-    type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getCustomerById` request, from [`Customers::get_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCustomerById` (`GET /customers/{id}`): what a call of it takes. Start one with [`Customers::get_customer_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomerByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCustomerById {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetCustomerByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMER_BY_ID
+impl crate::Operation for GetCustomerById {
+    type Response = models::CustomerResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCustomerById",
+            method: reqwest::Method::GET,
+            path: "/customers/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &GET_CUSTOMER_BY_ID,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetCustomerByIdRequest<'a> {
-    type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateCustomer` request, from [`Customers::update_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCustomerOp {
     id: String,
     body: Result<models::UpdateCustomer, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CUSTOMER
+impl crate::Operation for UpdateCustomerOp {
+    type Response = models::CustomerResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateCustomer",
+            method: reqwest::Method::PUT,
+            path: "/customers/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_CUSTOMER, &[&self.id])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCustomerRequest<'a> {
-    type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deleteCustomerById` request, from [`Customers::delete_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteCustomerByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteCustomerById {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteCustomerByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_CUSTOMER_BY_ID
+impl crate::Operation for DeleteCustomerById {
+    type Response = models::CustomerResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "deleteCustomerById",
+            method: reqwest::Method::DELETE,
+            path: "/customers/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &DELETE_CUSTOMER_BY_ID,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for DeleteCustomerByIdRequest<'a> {
-    type Output = Result<models::CustomerResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `CreateCustomerFiscalEntities` request, from [`Customers::create_customer_fiscal_entities`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CreateCustomerFiscalEntities` (`POST /customers/{id}/fiscal_entities`): what a call of it takes. Start one with [`Customers::create_customer_fiscal_entities`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerFiscalEntitiesRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomerFiscalEntities {
     id: String,
     body: Result<models::FiscalEntityRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateCustomerFiscalEntitiesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER_FISCAL_ENTITIES
+impl crate::Operation for CreateCustomerFiscalEntities {
+    type Response = models::CustomerFiscalEntitiesDataResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CreateCustomerFiscalEntities",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/fiscal_entities",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, models::CustomerFiscalEntitiesDataResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CREATE_CUSTOMER_FISCAL_ENTITIES,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomerFiscalEntitiesRequest<'a> {
-    type Output = Result<models::CustomerFiscalEntitiesDataResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<
-        'a,
-        models::CustomerFiscalEntitiesDataResponse,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `UpdateCustomerFiscalEntities` request, from [`Customers::update_customer_fiscal_entities`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `UpdateCustomerFiscalEntities` (`PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}`): what a call of it takes. Start one with [`Customers::update_customer_fiscal_entities`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCustomerFiscalEntitiesRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCustomerFiscalEntities {
     id: String,
     fiscal_entities_id: String,
     body: Result<models::UpdateFiscalEntityRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateCustomerFiscalEntitiesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CUSTOMER_FISCAL_ENTITIES
+impl crate::Operation for UpdateCustomerFiscalEntities {
+    type Response = models::CustomerFiscalEntitiesDataResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "UpdateCustomerFiscalEntities",
+            method: reqwest::Method::PUT,
+            path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, models::CustomerFiscalEntitiesDataResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPDATE_CUSTOMER_FISCAL_ENTITIES,
-            &[&self.id, &self.fiscal_entities_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for UpdateCustomerFiscalEntitiesRequest<'a> {
-    type Output = Result<models::CustomerFiscalEntitiesDataResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<
-        'a,
-        models::CustomerFiscalEntitiesDataResponse,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.fiscal_entities_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }

@@ -13,27 +13,26 @@ impl<'a> Discounts<'a> {
     /// Get discount lines for an existing orden
     ///
     /// `GET /orders/{id}/discount_lines` (operation `ordersGetDiscountLines`).
-    #[inline]
     pub fn orders_get_discount_lines(
         &self,
         id: impl Into<String>,
-    ) -> OrdersGetDiscountLinesRequest<'a> {
-        OrdersGetDiscountLinesRequest {
-            client: self.client,
-            id: id.into(),
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersGetDiscountLines> {
+        crate::Request::new(
+            self.client,
+            OrdersGetDiscountLines {
+                id: id.into(),
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create Discount
     ///
     /// Create discount lines for an existing orden
     ///
     /// `POST /orders/{id}/discount_lines` (operation `ordersCreateDiscountLine`).
-    #[inline]
     pub fn orders_create_discount_line(
         &self,
         id: impl Into<String>,
@@ -41,38 +40,38 @@ impl<'a> Discounts<'a> {
             models::OrderDiscountLinesRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> OrdersCreateDiscountLineRequest<'a> {
-        OrdersCreateDiscountLineRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateDiscountLine> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateDiscountLine {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Discount
     ///
     /// Get an existing discount lines for an existing orden
     ///
     /// `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
-    #[inline]
     pub fn orders_get_discount_line(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
-    ) -> OrdersGetDiscountLineRequest<'a> {
-        OrdersGetDiscountLineRequest {
-            client: self.client,
-            id: id.into(),
-            discount_lines_id: discount_lines_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersGetDiscountLine> {
+        crate::Request::new(
+            self.client,
+            OrdersGetDiscountLine {
+                id: id.into(),
+                discount_lines_id: discount_lines_id.into(),
+            },
+        )
     }
     /// Update Discount
     ///
     /// Update an existing discount lines for an existing orden
     ///
     /// `PUT /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersUpdateDiscountLines`).
-    #[inline]
     pub fn orders_update_discount_lines(
         &self,
         id: impl Into<String>,
@@ -81,393 +80,193 @@ impl<'a> Discounts<'a> {
             models::UpdateOrderDiscountLinesRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> OrdersUpdateDiscountLinesRequest<'a> {
-        OrdersUpdateDiscountLinesRequest {
-            client: self.client,
-            id: id.into(),
-            discount_lines_id: discount_lines_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersUpdateDiscountLines> {
+        crate::Request::new(
+            self.client,
+            OrdersUpdateDiscountLines {
+                id: id.into(),
+                discount_lines_id: discount_lines_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Discount
     ///
     /// Delete an existing discount lines for an existing orden
     ///
     /// `DELETE /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersDeleteDiscountLines`).
-    #[inline]
     pub fn orders_delete_discount_lines(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
-    ) -> OrdersDeleteDiscountLinesRequest<'a> {
-        OrdersDeleteDiscountLinesRequest {
-            client: self.client,
-            id: id.into(),
-            discount_lines_id: discount_lines_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersDeleteDiscountLines> {
+        crate::Request::new(
+            self.client,
+            OrdersDeleteDiscountLines {
+                id: id.into(),
+                discount_lines_id: discount_lines_id.into(),
+            },
+        )
     }
 }
-static ORDERS_GET_DISCOUNT_LINES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersGetDiscountLines",
-    method: reqwest::Method::GET,
-    path: "/orders/{id}/discount_lines",
-};
-static ORDERS_CREATE_DISCOUNT_LINE: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateDiscountLine",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/discount_lines",
-};
-static ORDERS_GET_DISCOUNT_LINE: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersGetDiscountLine",
-    method: reqwest::Method::GET,
-    path: "/orders/{id}/discount_lines/{discount_lines_id}",
-};
-static ORDERS_UPDATE_DISCOUNT_LINES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersUpdateDiscountLines",
-    method: reqwest::Method::PUT,
-    path: "/orders/{id}/discount_lines/{discount_lines_id}",
-};
-static ORDERS_DELETE_DISCOUNT_LINES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersDeleteDiscountLines",
-    method: reqwest::Method::DELETE,
-    path: "/orders/{id}/discount_lines/{discount_lines_id}",
-};
-/// A `ordersGetDiscountLines` request, from [`Discounts::orders_get_discount_lines`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersGetDiscountLines` (`GET /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::orders_get_discount_lines`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersGetDiscountLinesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersGetDiscountLines {
     id: String,
-    options: crate::RequestOptions,
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> OrdersGetDiscountLinesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_GET_DISCOUNT_LINES
+impl crate::Operation for OrdersGetDiscountLines {
+    type Response = models::GetOrderDiscountLinesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersGetDiscountLines",
+            method: reqwest::Method::GET,
+            path: "/orders/{id}/discount_lines",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, OrdersGetDiscountLines> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, models::GetOrderDiscountLinesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_GET_DISCOUNT_LINES,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for OrdersGetDiscountLinesRequest<'a> {
-    type Output = Result<models::GetOrderDiscountLinesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetOrderDiscountLinesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> OrdersGetDiscountLinesRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::DiscountLinesResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::DiscountLinesResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for OrdersGetDiscountLinesRequest<'_> {
+impl crate::Paginated for OrdersGetDiscountLines {
     type Item = models::DiscountLinesResponse;
-    const OPERATION: &'static str = "ordersGetDiscountLines";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `ordersCreateDiscountLine` request, from [`Discounts::orders_create_discount_line`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateDiscountLine` (`POST /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::orders_create_discount_line`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateDiscountLineRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateDiscountLine {
     id: String,
     body: Result<models::OrderDiscountLinesRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateDiscountLineRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_DISCOUNT_LINE
+impl crate::Operation for OrdersCreateDiscountLine {
+    type Response = models::DiscountLinesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateDiscountLine",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/discount_lines",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_DISCOUNT_LINE,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersCreateDiscountLineRequest<'a> {
-    type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersGetDiscountLine` request, from [`Discounts::orders_get_discount_line`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersGetDiscountLine` (`GET /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_get_discount_line`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersGetDiscountLineRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersGetDiscountLine {
     id: String,
     discount_lines_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersGetDiscountLineRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_GET_DISCOUNT_LINE
+impl crate::Operation for OrdersGetDiscountLine {
+    type Response = models::DiscountLinesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersGetDiscountLine",
+            method: reqwest::Method::GET,
+            path: "/orders/{id}/discount_lines/{discount_lines_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_GET_DISCOUNT_LINE,
-            &[&self.id, &self.discount_lines_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.discount_lines_id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersGetDiscountLineRequest<'a> {
-    type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersUpdateDiscountLines` request, from [`Discounts::orders_update_discount_lines`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersUpdateDiscountLines` (`PUT /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_update_discount_lines`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersUpdateDiscountLinesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersUpdateDiscountLines {
     id: String,
     discount_lines_id: String,
     body: Result<models::UpdateOrderDiscountLinesRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersUpdateDiscountLinesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_UPDATE_DISCOUNT_LINES
+impl crate::Operation for OrdersUpdateDiscountLines {
+    type Response = models::DiscountLinesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersUpdateDiscountLines",
+            method: reqwest::Method::PUT,
+            path: "/orders/{id}/discount_lines/{discount_lines_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_UPDATE_DISCOUNT_LINES,
-            &[&self.id, &self.discount_lines_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.discount_lines_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersUpdateDiscountLinesRequest<'a> {
-    type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersDeleteDiscountLines` request, from [`Discounts::orders_delete_discount_lines`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersDeleteDiscountLines` (`DELETE /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_delete_discount_lines`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersDeleteDiscountLinesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersDeleteDiscountLines {
     id: String,
     discount_lines_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersDeleteDiscountLinesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_DELETE_DISCOUNT_LINES
+impl crate::Operation for OrdersDeleteDiscountLines {
+    type Response = models::DiscountLinesResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersDeleteDiscountLines",
+            method: reqwest::Method::DELETE,
+            path: "/orders/{id}/discount_lines/{discount_lines_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::DiscountLinesResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_DELETE_DISCOUNT_LINES,
-            &[&self.id, &self.discount_lines_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for OrdersDeleteDiscountLinesRequest<'a> {
-    type Output = Result<models::DiscountLinesResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::DiscountLinesResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.discount_lines_id])?;
+        Ok(())
     }
 }

@@ -11,278 +11,156 @@ impl<'a> Events<'a> {
     /// Get list of Events
     ///
     /// `GET /events` (operation `getEvents`).
-    #[inline]
-    pub fn get_events(&self) -> GetEventsRequest<'a> {
-        GetEventsRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_events(&self) -> crate::Request<'a, GetEvents> {
+        crate::Request::new(
+            self.client,
+            GetEvents {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Get Event
     ///
     /// Returns a single event
     ///
     /// `GET /events/{id}` (operation `getEvent`).
-    #[inline]
-    pub fn get_event(&self, id: impl Into<String>) -> GetEventRequest<'a> {
-        GetEventRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_event(&self, id: impl Into<String>) -> crate::Request<'a, GetEvent> {
+        crate::Request::new(self.client, GetEvent { id: id.into() })
     }
     /// Resend Event
     ///
     /// Resend event to selected webhooks
     ///
     /// `POST /events/{event_id}/resend` (operation `resendEvent`).
-    #[inline]
     pub fn resend_event(
         &self,
         event_id: impl Into<String>,
         body: impl TryInto<models::ResendEventRequest, Error: Into<crate::BuildError>>,
-    ) -> ResendEventRequest<'a> {
-        ResendEventRequest {
-            client: self.client,
-            event_id: event_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, ResendEvent> {
+        crate::Request::new(
+            self.client,
+            ResendEvent {
+                event_id: event_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
 }
-static GET_EVENTS: crate::OperationInfo = crate::OperationInfo {
-    id: "getEvents",
-    method: reqwest::Method::GET,
-    path: "/events",
-};
-static GET_EVENT: crate::OperationInfo = crate::OperationInfo {
-    id: "getEvent",
-    method: reqwest::Method::GET,
-    path: "/events/{id}",
-};
-static RESEND_EVENT: crate::OperationInfo = crate::OperationInfo {
-    id: "resendEvent",
-    method: reqwest::Method::POST,
-    path: "/events/{event_id}/resend",
-};
-/// A `getEvents` request, from [`Events::get_events`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getEvents` (`GET /events`): what a call of it takes. Start one with [`Events::get_events`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetEventsRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetEvents {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetEventsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_EVENTS
+impl crate::Operation for GetEvents {
+    type Response = models::GetEventsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getEvents",
+            method: reqwest::Method::GET,
+            path: "/events",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetEvents> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetEventsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_EVENTS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetEventsRequest<'a> {
-    type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetEventsResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetEventsRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::Event> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::Event>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetEventsRequest<'_> {
+impl crate::Paginated for GetEvents {
     type Item = models::Event;
-    const OPERATION: &'static str = "getEvents";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `getEvent` request, from [`Events::get_event`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getEvent` (`GET /events/{id}`): what a call of it takes. Start one with [`Events::get_event`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetEventRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetEvent {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetEventRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_EVENT
+impl crate::Operation for GetEvent {
+    type Response = models::Event;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getEvent",
+            method: reqwest::Method::GET,
+            path: "/events/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Event> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_EVENT, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetEventRequest<'a> {
-    type Output = Result<models::Event, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Event>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `resendEvent` request, from [`Events::resend_event`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `resendEvent` (`POST /events/{event_id}/resend`): what a call of it takes. Start one with [`Events::resend_event`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct ResendEventRequest<'a> {
-    client: &'a crate::Client,
+pub struct ResendEvent {
     event_id: String,
     body: Result<models::ResendEventRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> ResendEventRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &RESEND_EVENT
+impl crate::Operation for ResendEvent {
+    type Response = models::EventsResendResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "resendEvent",
+            method: reqwest::Method::POST,
+            path: "/events/{event_id}/resend",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::EventsResendResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &RESEND_EVENT,
-            &[&self.event_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for ResendEventRequest<'a> {
-    type Output = Result<models::EventsResendResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::EventsResendResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.event_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }

@@ -13,209 +13,119 @@ impl<'a> Logs<'a> {
     /// Get log details in the form of a list
     ///
     /// `GET /logs` (operation `getLogs`).
-    #[inline]
-    pub fn get_logs(&self) -> GetLogsRequest<'a> {
-        GetLogsRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_logs(&self) -> crate::Request<'a, GetLogs> {
+        crate::Request::new(
+            self.client,
+            GetLogs {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Get Log
     ///
     /// Get the details of a specific log
     ///
     /// `GET /logs/{id}` (operation `getLogById`).
-    #[inline]
-    pub fn get_log_by_id(&self, id: impl Into<String>) -> GetLogByIdRequest<'a> {
-        GetLogByIdRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_log_by_id(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetLogById> {
+        crate::Request::new(self.client, GetLogById { id: id.into() })
     }
 }
-static GET_LOGS: crate::OperationInfo = crate::OperationInfo {
-    id: "getLogs",
-    method: reqwest::Method::GET,
-    path: "/logs",
-};
-static GET_LOG_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "getLogById",
-    method: reqwest::Method::GET,
-    path: "/logs/{id}",
-};
-/// A `getLogs` request, from [`Logs::get_logs`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getLogs` (`GET /logs`): what a call of it takes. Start one with [`Logs::get_logs`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetLogsRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetLogs {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetLogsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_LOGS
+impl crate::Operation for GetLogs {
+    type Response = models::LogsResponseForRequest;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getLogs",
+            method: reqwest::Method::GET,
+            path: "/logs",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetLogs> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::LogsResponseForRequest> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_LOGS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetLogsRequest<'a> {
-    type Output = Result<models::LogsResponseForRequest, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::LogsResponseForRequest>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetLogsRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::LogsResponseData> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::LogsResponseData>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetLogsRequest<'_> {
+impl crate::Paginated for GetLogs {
     type Item = models::LogsResponseData;
-    const OPERATION: &'static str = "getLogs";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more.unwrap_or(false),
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `getLogById` request, from [`Logs::get_log_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getLogById` (`GET /logs/{id}`): what a call of it takes. Start one with [`Logs::get_log_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetLogByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetLogById {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetLogByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_LOG_BY_ID
+impl crate::Operation for GetLogById {
+    type Response = models::LogResponseForRequest;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getLogById",
+            method: reqwest::Method::GET,
+            path: "/logs/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::LogResponseForRequest> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_LOG_BY_ID, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetLogByIdRequest<'a> {
-    type Output = Result<models::LogResponseForRequest, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::LogResponseForRequest>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

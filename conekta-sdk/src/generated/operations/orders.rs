@@ -13,184 +13,137 @@ impl<'a> Orders<'a> {
     /// Get order details in the form of a list
     ///
     /// `GET /orders` (operation `getOrders`).
-    #[inline]
-    pub fn get_orders(&self) -> GetOrdersRequest<'a> {
-        GetOrdersRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            payment_status: None,
-            last_payment_info_status: None,
-            created_at: None,
-            created_at_gte: None,
-            created_at_lte: None,
-            updated_at_gte: None,
-            updated_at_lte: None,
-            options: Default::default(),
-        }
+    pub fn get_orders(&self) -> crate::Request<'a, GetOrders> {
+        crate::Request::new(
+            self.client,
+            GetOrders {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+                payment_status: None,
+                last_payment_info_status: None,
+                created_at: None,
+                created_at_gte: None,
+                created_at_lte: None,
+                updated_at_gte: None,
+                updated_at_lte: None,
+            },
+        )
     }
     /// Create order
     ///
     /// Create a new order.
     ///
     /// `POST /orders` (operation `createOrder`).
-    #[inline]
     pub fn create_order(
         &self,
         body: impl TryInto<models::OrderRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateOrderRequest<'a> {
-        CreateOrderRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateOrder> {
+        crate::Request::new(
+            self.client,
+            CreateOrder {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Order
     ///
     /// Info for a specific order
     ///
     /// `GET /orders/{id}` (operation `getOrderById`).
-    #[inline]
-    pub fn get_order_by_id(&self, id: impl Into<String>) -> GetOrderByIdRequest<'a> {
-        GetOrderByIdRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_order_by_id(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetOrderById> {
+        crate::Request::new(self.client, GetOrderById { id: id.into() })
     }
     /// Update Order
     ///
     /// Update an existing Order.
     ///
     /// `PUT /orders/{id}` (operation `updateOrder`).
-    #[inline]
     pub fn update_order(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::OrderUpdate, Error: Into<crate::BuildError>>,
-    ) -> UpdateOrderRequest<'a> {
-        UpdateOrderRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateOrder> {
+        crate::Request::new(
+            self.client,
+            UpdateOrder {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Cancel Order
     ///
     /// Cancel an order that has been previously created.
     ///
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
-    #[inline]
-    pub fn cancel_order(&self, id: impl Into<String>) -> CancelOrderRequest<'a> {
-        CancelOrderRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn cancel_order(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, CancelOrder> {
+        crate::Request::new(self.client, CancelOrder { id: id.into() })
     }
     /// Capture Order
     ///
     /// Processes an order that has been previously authorized.
     ///
     /// `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
-    #[inline]
     pub fn orders_create_capture(
         &self,
         id: impl Into<String>,
-    ) -> OrdersCreateCaptureRequest<'a> {
-        OrdersCreateCaptureRequest {
-            client: self.client,
-            id: id.into(),
-            body: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateCapture> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateCapture {
+                id: id.into(),
+                body: None,
+            },
+        )
     }
     /// Refund Order
     ///
     /// A refunded order describes the items, amount, and reason an order is being refunded.
     ///
     /// `POST /orders/{id}/refunds` (operation `orderRefund`).
-    #[inline]
     pub fn order_refund(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::OrderRefundRequest, Error: Into<crate::BuildError>>,
-    ) -> OrderRefundRequest<'a> {
-        OrderRefundRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrderRefund> {
+        crate::Request::new(
+            self.client,
+            OrderRefund {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Cancel Refund
     ///
     /// A refunded order describes the items, amount, and reason an order is being refunded.
     ///
     /// `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
-    #[inline]
     pub fn order_cancel_refund(
         &self,
         id: impl Into<String>,
         refund_id: impl Into<String>,
-    ) -> OrderCancelRefundRequest<'a> {
-        OrderCancelRefundRequest {
-            client: self.client,
-            id: id.into(),
-            refund_id: refund_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrderCancelRefund> {
+        crate::Request::new(
+            self.client,
+            OrderCancelRefund {
+                id: id.into(),
+                refund_id: refund_id.into(),
+            },
+        )
     }
 }
-static GET_ORDERS: crate::OperationInfo = crate::OperationInfo {
-    id: "getOrders",
-    method: reqwest::Method::GET,
-    path: "/orders",
-};
-static CREATE_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "createOrder",
-    method: reqwest::Method::POST,
-    path: "/orders",
-};
-static GET_ORDER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "getOrderById",
-    method: reqwest::Method::GET,
-    path: "/orders/{id}",
-};
-static UPDATE_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "updateOrder",
-    method: reqwest::Method::PUT,
-    path: "/orders/{id}",
-};
-static CANCEL_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "CancelOrder",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/cancel",
-};
-static ORDERS_CREATE_CAPTURE: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateCapture",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/capture",
-};
-static ORDER_REFUND: crate::OperationInfo = crate::OperationInfo {
-    id: "orderRefund",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/refunds",
-};
-static ORDER_CANCEL_REFUND: crate::OperationInfo = crate::OperationInfo {
-    id: "orderCancelRefund",
-    method: reqwest::Method::DELETE,
-    path: "/orders/{id}/refunds/{refund_id}",
-};
-/// A `getOrders` request, from [`Orders::get_orders`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getOrders` (`GET /orders`): what a call of it takes. Start one with [`Orders::get_orders`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetOrdersRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetOrders {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
@@ -203,527 +156,284 @@ pub struct GetOrdersRequest<'a> {
     updated_at_gte: Option<i64>,
     updated_at_lte: Option<i64>,
 }
-impl<'a> GetOrdersRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_ORDERS
+impl crate::Operation for GetOrders {
+    type Response = models::GetOrdersResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getOrders",
+            method: reqwest::Method::GET,
+            path: "/orders",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        call.query("payment_status", self.payment_status);
+        call.query("last_payment_info.status", self.last_payment_info_status);
+        call.query("created_at", self.created_at);
+        call.query("created_at.gte", self.created_at_gte);
+        call.query("created_at.lte", self.created_at_lte);
+        call.query("updated_at.gte", self.updated_at_gte);
+        call.query("updated_at.lte", self.updated_at_lte);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetOrders> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
     /// Filters by order status
     ///
     /// Query parameter `payment_status`.
-    #[inline]
     pub fn payment_status(mut self, value: impl Into<String>) -> Self {
-        self.payment_status = Some(value.into());
+        self.params.payment_status = Some(value.into());
         self
     }
     /// Filters by last payment info status
     ///
     /// Query parameter `last_payment_info.status`.
-    #[inline]
     pub fn last_payment_info_status(mut self, value: impl Into<String>) -> Self {
-        self.last_payment_info_status = Some(value.into());
+        self.params.last_payment_info_status = Some(value.into());
         self
     }
     /// created equal to
     ///
     /// Query parameter `created_at`.
-    #[inline]
     pub fn created_at(mut self, value: impl Into<i64>) -> Self {
-        self.created_at = Some(value.into());
+        self.params.created_at = Some(value.into());
         self
     }
     /// created at greater than or equal to
     ///
     /// Query parameter `created_at.gte`.
-    #[inline]
     pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
-        self.created_at_gte = Some(value.into());
+        self.params.created_at_gte = Some(value.into());
         self
     }
     /// created at less than or equal to
     ///
     /// Query parameter `created_at.lte`.
-    #[inline]
     pub fn created_at_lte(mut self, value: impl Into<i64>) -> Self {
-        self.created_at_lte = Some(value.into());
+        self.params.created_at_lte = Some(value.into());
         self
     }
     /// updated at greater than or equal to
     ///
     /// Query parameter `updated_at.gte`.
-    #[inline]
     pub fn updated_at_gte(mut self, value: impl Into<i64>) -> Self {
-        self.updated_at_gte = Some(value.into());
+        self.params.updated_at_gte = Some(value.into());
         self
     }
     /// updated at less than or equal to
     ///
     /// Query parameter `updated_at.lte`.
-    #[inline]
     pub fn updated_at_lte(mut self, value: impl Into<i64>) -> Self {
-        self.updated_at_lte = Some(value.into());
+        self.params.updated_at_lte = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetOrdersResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_ORDERS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        request.query("payment_status", self.payment_status);
-        request.query("last_payment_info.status", self.last_payment_info_status);
-        request.query("created_at", self.created_at);
-        request.query("created_at.gte", self.created_at_gte);
-        request.query("created_at.lte", self.created_at_lte);
-        request.query("updated_at.gte", self.updated_at_gte);
-        request.query("updated_at.lte", self.updated_at_lte);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetOrdersRequest<'a> {
-    type Output = Result<models::GetOrdersResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetOrdersResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetOrdersRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::OrderResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::OrderResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetOrdersRequest<'_> {
+impl crate::Paginated for GetOrders {
     type Item = models::OrderResponse;
-    const OPERATION: &'static str = "getOrders";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data,
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createOrder` request, from [`Orders::create_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateOrder {
     body: Result<models::OrderRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_ORDER
+impl crate::Operation for CreateOrder {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createOrder",
+            method: reqwest::Method::POST,
+            path: "/orders",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_ORDER, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateOrderRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getOrderById` request, from [`Orders::get_order_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getOrderById` (`GET /orders/{id}`): what a call of it takes. Start one with [`Orders::get_order_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetOrderByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetOrderById {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetOrderByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_ORDER_BY_ID
+impl crate::Operation for GetOrderById {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getOrderById",
+            method: reqwest::Method::GET,
+            path: "/orders/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_ORDER_BY_ID, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetOrderByIdRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateOrder` request, from [`Orders::update_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateOrder` (`PUT /orders/{id}`): what a call of it takes. Start one with [`Orders::update_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateOrder {
     id: String,
     body: Result<models::OrderUpdate, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_ORDER
+impl crate::Operation for UpdateOrder {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateOrder",
+            method: reqwest::Method::PUT,
+            path: "/orders/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_ORDER, &[&self.id])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateOrderRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `CancelOrder` request, from [`Orders::cancel_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CancelOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct CancelOrder {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> CancelOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CANCEL_ORDER
+impl crate::Operation for CancelOrder {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CancelOrder",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/cancel",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CANCEL_ORDER, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CancelOrderRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersCreateCapture` request, from [`Orders::orders_create_capture`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateCapture` (`POST /orders/{id}/capture`): what a call of it takes. Start one with [`Orders::orders_create_capture`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateCaptureRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateCapture {
     id: String,
     body: Option<Result<models::OrderCaptureRequest, crate::BuildError>>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateCaptureRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_CAPTURE
+impl crate::Operation for OrdersCreateCapture {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateCapture",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/capture",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        if let Some(body) = self.body {
+            call.json(body)?;
+        }
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, OrdersCreateCapture> {
     /// The request body: a value, or a builder of one.
-    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::OrderCaptureRequest, Error: Into<crate::BuildError>>,
     ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
+        self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_CAPTURE,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        if let Some(body) = self.body {
-            request.json(body)?;
-        }
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for OrdersCreateCaptureRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `orderRefund` request, from [`Orders::order_refund`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrderRefundRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrderRefund {
     id: String,
     body: Result<models::OrderRefundRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrderRefundRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDER_REFUND
+impl crate::Operation for OrderRefund {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "orderRefund",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/refunds",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&ORDER_REFUND, &[&self.id])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrderRefundRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `orderCancelRefund` request, from [`Orders::order_cancel_refund`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `orderCancelRefund` (`DELETE /orders/{id}/refunds/{refund_id}`): what a call of it takes. Start one with [`Orders::order_cancel_refund`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrderCancelRefundRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrderCancelRefund {
     id: String,
     refund_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> OrderCancelRefundRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDER_CANCEL_REFUND
+impl crate::Operation for OrderCancelRefund {
+    type Response = models::OrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "orderCancelRefund",
+            method: reqwest::Method::DELETE,
+            path: "/orders/{id}/refunds/{refund_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDER_CANCEL_REFUND,
-            &[&self.id, &self.refund_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for OrderCancelRefundRequest<'a> {
-    type Output = Result<models::OrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.refund_id])?;
+        Ok(())
     }
 }

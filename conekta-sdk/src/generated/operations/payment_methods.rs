@@ -13,27 +13,26 @@ impl<'a> PaymentMethods<'a> {
     /// Get a list of Payment Methods
     ///
     /// `GET /customers/{id}/payment_sources` (operation `GetCustomerPaymentMethods`).
-    #[inline]
     pub fn get_customer_payment_methods(
         &self,
         id: impl Into<String>,
-    ) -> GetCustomerPaymentMethodsRequest<'a> {
-        GetCustomerPaymentMethodsRequest {
-            client: self.client,
-            id: id.into(),
-            limit: None,
-            next: None,
-            previous: None,
-            search: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, GetCustomerPaymentMethods> {
+        crate::Request::new(
+            self.client,
+            GetCustomerPaymentMethods {
+                id: id.into(),
+                limit: None,
+                next: None,
+                previous: None,
+                search: None,
+            },
+        )
     }
     /// Create Payment Method
     ///
     /// Create a payment method for a customer.
     ///
     /// `POST /customers/{id}/payment_sources` (operation `CreateCustomerPaymentMethods`).
-    #[inline]
     pub fn create_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -41,20 +40,20 @@ impl<'a> PaymentMethods<'a> {
             models::CustomerPaymentMethodsRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> CreateCustomerPaymentMethodsRequest<'a> {
-        CreateCustomerPaymentMethodsRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateCustomerPaymentMethods> {
+        crate::Request::new(
+            self.client,
+            CreateCustomerPaymentMethods {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update Payment Method
     ///
     /// Gets a payment Method that corresponds to a customer ID.
     ///
     /// `PUT /customers/{id}/payment_sources/{payment_method_id}` (operation `UpdateCustomerPaymentMethods`).
-    #[inline]
     pub fn update_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -63,337 +62,172 @@ impl<'a> PaymentMethods<'a> {
             models::UpdatePaymentMethodsCard,
             Error: Into<crate::BuildError>,
         >,
-    ) -> UpdateCustomerPaymentMethodsRequest<'a> {
-        UpdateCustomerPaymentMethodsRequest {
-            client: self.client,
-            id: id.into(),
-            payment_method_id: payment_method_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateCustomerPaymentMethods> {
+        crate::Request::new(
+            self.client,
+            UpdateCustomerPaymentMethods {
+                id: id.into(),
+                payment_method_id: payment_method_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Payment Method
     ///
     /// Delete an existing payment method
     ///
     /// `DELETE /customers/{id}/payment_sources/{payment_method_id}` (operation `DeleteCustomerPaymentMethods`).
-    #[inline]
     pub fn delete_customer_payment_methods(
         &self,
         id: impl Into<String>,
         payment_method_id: impl Into<String>,
-    ) -> DeleteCustomerPaymentMethodsRequest<'a> {
-        DeleteCustomerPaymentMethodsRequest {
-            client: self.client,
-            id: id.into(),
-            payment_method_id: payment_method_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, DeleteCustomerPaymentMethods> {
+        crate::Request::new(
+            self.client,
+            DeleteCustomerPaymentMethods {
+                id: id.into(),
+                payment_method_id: payment_method_id.into(),
+            },
+        )
     }
 }
-static GET_CUSTOMER_PAYMENT_METHODS: crate::OperationInfo = crate::OperationInfo {
-    id: "GetCustomerPaymentMethods",
-    method: reqwest::Method::GET,
-    path: "/customers/{id}/payment_sources",
-};
-static CREATE_CUSTOMER_PAYMENT_METHODS: crate::OperationInfo = crate::OperationInfo {
-    id: "CreateCustomerPaymentMethods",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/payment_sources",
-};
-static UPDATE_CUSTOMER_PAYMENT_METHODS: crate::OperationInfo = crate::OperationInfo {
-    id: "UpdateCustomerPaymentMethods",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}/payment_sources/{payment_method_id}",
-};
-static DELETE_CUSTOMER_PAYMENT_METHODS: crate::OperationInfo = crate::OperationInfo {
-    id: "DeleteCustomerPaymentMethods",
-    method: reqwest::Method::DELETE,
-    path: "/customers/{id}/payment_sources/{payment_method_id}",
-};
-/// A `GetCustomerPaymentMethods` request, from [`PaymentMethods::get_customer_payment_methods`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `GetCustomerPaymentMethods` (`GET /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::get_customer_payment_methods`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomerPaymentMethodsRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCustomerPaymentMethods {
     id: String,
-    options: crate::RequestOptions,
     limit: Option<i32>,
     next: Option<String>,
     previous: Option<String>,
     search: Option<String>,
 }
-impl<'a> GetCustomerPaymentMethodsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMER_PAYMENT_METHODS
+impl crate::Operation for GetCustomerPaymentMethods {
+    type Response = models::GetPaymentMethodResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "GetCustomerPaymentMethods",
+            method: reqwest::Method::GET,
+            path: "/customers/{id}/payment_sources",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.query("limit", self.limit);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        call.query("search", self.search);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetCustomerPaymentMethods> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetPaymentMethodResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &GET_CUSTOMER_PAYMENT_METHODS,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        request.query("search", self.search);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetCustomerPaymentMethodsRequest<'a> {
-    type Output = Result<models::GetPaymentMethodResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetPaymentMethodResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetCustomerPaymentMethodsRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(
-        self,
-    ) -> crate::PageStream<'a, models::CustomerPaymentMethodsData> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::CustomerPaymentMethodsData>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetCustomerPaymentMethodsRequest<'_> {
+impl crate::Paginated for GetCustomerPaymentMethods {
     type Item = models::CustomerPaymentMethodsData;
-    const OPERATION: &'static str = "GetCustomerPaymentMethods";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `CreateCustomerPaymentMethods` request, from [`PaymentMethods::create_customer_payment_methods`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CreateCustomerPaymentMethods` (`POST /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::create_customer_payment_methods`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerPaymentMethodsRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomerPaymentMethods {
     id: String,
     body: Result<models::CustomerPaymentMethodsRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateCustomerPaymentMethodsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER_PAYMENT_METHODS
+impl crate::Operation for CreateCustomerPaymentMethods {
+    type Response = models::CustomerPaymentMethodsData;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CreateCustomerPaymentMethods",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/payment_sources",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPaymentMethodsData> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CREATE_CUSTOMER_PAYMENT_METHODS,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomerPaymentMethodsRequest<'a> {
-    type Output = Result<models::CustomerPaymentMethodsData, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPaymentMethodsData>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `UpdateCustomerPaymentMethods` request, from [`PaymentMethods::update_customer_payment_methods`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `UpdateCustomerPaymentMethods` (`PUT /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::update_customer_payment_methods`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCustomerPaymentMethodsRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCustomerPaymentMethods {
     id: String,
     payment_method_id: String,
     body: Result<models::UpdatePaymentMethodsCard, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateCustomerPaymentMethodsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CUSTOMER_PAYMENT_METHODS
+impl crate::Operation for UpdateCustomerPaymentMethods {
+    type Response = models::CustomerPaymentMethodsData;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "UpdateCustomerPaymentMethods",
+            method: reqwest::Method::PUT,
+            path: "/customers/{id}/payment_sources/{payment_method_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPaymentMethodsData> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPDATE_CUSTOMER_PAYMENT_METHODS,
-            &[&self.id, &self.payment_method_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.payment_method_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCustomerPaymentMethodsRequest<'a> {
-    type Output = Result<models::CustomerPaymentMethodsData, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPaymentMethodsData>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `DeleteCustomerPaymentMethods` request, from [`PaymentMethods::delete_customer_payment_methods`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `DeleteCustomerPaymentMethods` (`DELETE /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::delete_customer_payment_methods`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteCustomerPaymentMethodsRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteCustomerPaymentMethods {
     id: String,
     payment_method_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteCustomerPaymentMethodsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_CUSTOMER_PAYMENT_METHODS
+impl crate::Operation for DeleteCustomerPaymentMethods {
+    type Response = models::CustomerPaymentMethodsData;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "DeleteCustomerPaymentMethods",
+            method: reqwest::Method::DELETE,
+            path: "/customers/{id}/payment_sources/{payment_method_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPaymentMethodsData> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &DELETE_CUSTOMER_PAYMENT_METHODS,
-            &[&self.id, &self.payment_method_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteCustomerPaymentMethodsRequest<'a> {
-    type Output = Result<models::CustomerPaymentMethodsData, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPaymentMethodsData>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.payment_method_id])?;
+        Ok(())
     }
 }

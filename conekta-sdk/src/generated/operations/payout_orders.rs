@@ -13,331 +13,197 @@ impl<'a> PayoutOrders<'a> {
     /// Get Payout order details in the form of a list
     ///
     /// `GET /payout_orders` (operation `getPayoutOrders`).
-    #[inline]
-    pub fn get_payout_orders(&self) -> GetPayoutOrdersRequest<'a> {
-        GetPayoutOrdersRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_payout_orders(&self) -> crate::Request<'a, GetPayoutOrders> {
+        crate::Request::new(
+            self.client,
+            GetPayoutOrders {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create payout order
     ///
     /// Create a new payout order.
     ///
     /// `POST /payout_orders` (operation `createPayoutOrder`).
-    #[inline]
     pub fn create_payout_order(
         &self,
         body: impl TryInto<models::PayoutOrderRequest, Error: Into<crate::BuildError>>,
-    ) -> CreatePayoutOrderRequest<'a> {
-        CreatePayoutOrderRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreatePayoutOrder> {
+        crate::Request::new(
+            self.client,
+            CreatePayoutOrder {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Payout Order
     ///
     /// Gets a payout Order resource that corresponds to a payout order ID.
     ///
     /// `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
-    #[inline]
     pub fn get_payout_order_by_id(
         &self,
         id: impl Into<String>,
-    ) -> GetPayoutOrderByIdRequest<'a> {
-        GetPayoutOrderByIdRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, GetPayoutOrderById> {
+        crate::Request::new(
+            self.client,
+            GetPayoutOrderById {
+                id: id.into(),
+            },
+        )
     }
     /// Cancel Payout Order
     ///
     /// Cancel a payout Order resource that corresponds to a payout order ID.
     ///
     /// `PUT /payout_orders/{id}/cancel` (operation `cancelPayoutOrderById`).
-    #[inline]
     pub fn cancel_payout_order_by_id(
         &self,
         id: impl Into<String>,
-    ) -> CancelPayoutOrderByIdRequest<'a> {
-        CancelPayoutOrderByIdRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CancelPayoutOrderById> {
+        crate::Request::new(
+            self.client,
+            CancelPayoutOrderById {
+                id: id.into(),
+            },
+        )
     }
 }
-static GET_PAYOUT_ORDERS: crate::OperationInfo = crate::OperationInfo {
-    id: "getPayoutOrders",
-    method: reqwest::Method::GET,
-    path: "/payout_orders",
-};
-static CREATE_PAYOUT_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "createPayoutOrder",
-    method: reqwest::Method::POST,
-    path: "/payout_orders",
-};
-static GET_PAYOUT_ORDER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "getPayoutOrderById",
-    method: reqwest::Method::GET,
-    path: "/payout_orders/{id}",
-};
-static CANCEL_PAYOUT_ORDER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "cancelPayoutOrderById",
-    method: reqwest::Method::PUT,
-    path: "/payout_orders/{id}/cancel",
-};
-/// A `getPayoutOrders` request, from [`PayoutOrders::get_payout_orders`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getPayoutOrders` (`GET /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::get_payout_orders`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetPayoutOrdersRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetPayoutOrders {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetPayoutOrdersRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PAYOUT_ORDERS
+impl crate::Operation for GetPayoutOrders {
+    type Response = models::PayoutOrdersResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getPayoutOrders",
+            method: reqwest::Method::GET,
+            path: "/payout_orders",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
+}
+impl crate::Request<'_, GetPayoutOrders> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrdersResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_PAYOUT_ORDERS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetPayoutOrdersRequest<'a> {
-    type Output = Result<models::PayoutOrdersResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrdersResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetPayoutOrdersRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::PayoutOrderResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::PayoutOrderResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetPayoutOrdersRequest<'_> {
+impl crate::Paginated for GetPayoutOrders {
     type Item = models::PayoutOrderResponse;
-    const OPERATION: &'static str = "getPayoutOrders";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createPayoutOrder` request, from [`PayoutOrders::create_payout_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createPayoutOrder` (`POST /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::create_payout_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreatePayoutOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreatePayoutOrder {
     body: Result<models::PayoutOrderRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreatePayoutOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_PAYOUT_ORDER
+impl crate::Operation for CreatePayoutOrder {
+    type Response = models::PayoutOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createPayoutOrder",
+            method: reqwest::Method::POST,
+            path: "/payout_orders",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_PAYOUT_ORDER, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreatePayoutOrderRequest<'a> {
-    type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getPayoutOrderById` request, from [`PayoutOrders::get_payout_order_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getPayoutOrderById` (`GET /payout_orders/{id}`): what a call of it takes. Start one with [`PayoutOrders::get_payout_order_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetPayoutOrderByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetPayoutOrderById {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetPayoutOrderByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PAYOUT_ORDER_BY_ID
+impl crate::Operation for GetPayoutOrderById {
+    type Response = models::PayoutOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getPayoutOrderById",
+            method: reqwest::Method::GET,
+            path: "/payout_orders/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &GET_PAYOUT_ORDER_BY_ID,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetPayoutOrderByIdRequest<'a> {
-    type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `cancelPayoutOrderById` request, from [`PayoutOrders::cancel_payout_order_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `cancelPayoutOrderById` (`PUT /payout_orders/{id}/cancel`): what a call of it takes. Start one with [`PayoutOrders::cancel_payout_order_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CancelPayoutOrderByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct CancelPayoutOrderById {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> CancelPayoutOrderByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CANCEL_PAYOUT_ORDER_BY_ID
+impl crate::Operation for CancelPayoutOrderById {
+    type Response = models::PayoutOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "cancelPayoutOrderById",
+            method: reqwest::Method::PUT,
+            path: "/payout_orders/{id}/cancel",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PayoutOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CANCEL_PAYOUT_ORDER_BY_ID,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CancelPayoutOrderByIdRequest<'a> {
-    type Output = Result<models::PayoutOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PayoutOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

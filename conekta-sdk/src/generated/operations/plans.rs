@@ -11,403 +11,215 @@ impl<'a> Plans<'a> {
     /// Get A List of Plans
     ///
     /// `GET /plans` (operation `getPlans`).
-    #[inline]
-    pub fn get_plans(&self) -> GetPlansRequest<'a> {
-        GetPlansRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_plans(&self) -> crate::Request<'a, GetPlans> {
+        crate::Request::new(
+            self.client,
+            GetPlans {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create Plan
     ///
     /// Create a new plan for an existing order
     ///
     /// `POST /plans` (operation `createPlan`).
-    #[inline]
     pub fn create_plan(
         &self,
         body: impl TryInto<models::PlanRequest, Error: Into<crate::BuildError>>,
-    ) -> CreatePlanRequest<'a> {
-        CreatePlanRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreatePlan> {
+        crate::Request::new(
+            self.client,
+            CreatePlan {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Plan
     ///
     /// `GET /plans/{id}` (operation `getPlan`).
-    #[inline]
-    pub fn get_plan(&self, id: impl Into<String>) -> GetPlanRequest<'a> {
-        GetPlanRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_plan(&self, id: impl Into<String>) -> crate::Request<'a, GetPlan> {
+        crate::Request::new(self.client, GetPlan { id: id.into() })
     }
     /// Update Plan
     ///
     /// `PUT /plans/{id}` (operation `updatePlan`).
-    #[inline]
     pub fn update_plan(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::UpdatePlan, Error: Into<crate::BuildError>>,
-    ) -> UpdatePlanRequest<'a> {
-        UpdatePlanRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdatePlanOp> {
+        crate::Request::new(
+            self.client,
+            UpdatePlanOp {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Plan
     ///
     /// `DELETE /plans/{id}` (operation `deletePlan`).
-    #[inline]
-    pub fn delete_plan(&self, id: impl Into<String>) -> DeletePlanRequest<'a> {
-        DeletePlanRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn delete_plan(&self, id: impl Into<String>) -> crate::Request<'a, DeletePlan> {
+        crate::Request::new(self.client, DeletePlan { id: id.into() })
     }
 }
-static GET_PLANS: crate::OperationInfo = crate::OperationInfo {
-    id: "getPlans",
-    method: reqwest::Method::GET,
-    path: "/plans",
-};
-static CREATE_PLAN: crate::OperationInfo = crate::OperationInfo {
-    id: "createPlan",
-    method: reqwest::Method::POST,
-    path: "/plans",
-};
-static GET_PLAN: crate::OperationInfo = crate::OperationInfo {
-    id: "getPlan",
-    method: reqwest::Method::GET,
-    path: "/plans/{id}",
-};
-static UPDATE_PLAN: crate::OperationInfo = crate::OperationInfo {
-    id: "updatePlan",
-    method: reqwest::Method::PUT,
-    path: "/plans/{id}",
-};
-static DELETE_PLAN: crate::OperationInfo = crate::OperationInfo {
-    id: "deletePlan",
-    method: reqwest::Method::DELETE,
-    path: "/plans/{id}",
-};
-/// A `getPlans` request, from [`Plans::get_plans`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getPlans` (`GET /plans`): what a call of it takes. Start one with [`Plans::get_plans`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetPlansRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetPlans {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetPlansRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PLANS
+impl crate::Operation for GetPlans {
+    type Response = models::GetPlansResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getPlans",
+            method: reqwest::Method::GET,
+            path: "/plans",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetPlans> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetPlansResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_PLANS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetPlansRequest<'a> {
-    type Output = Result<models::GetPlansResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetPlansResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetPlansRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::PlanResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::PlanResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetPlansRequest<'_> {
+impl crate::Paginated for GetPlans {
     type Item = models::PlanResponse;
-    const OPERATION: &'static str = "getPlans";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createPlan` request, from [`Plans::create_plan`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createPlan` (`POST /plans`): what a call of it takes. Start one with [`Plans::create_plan`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreatePlanRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreatePlan {
     body: Result<models::PlanRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreatePlanRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_PLAN
+impl crate::Operation for CreatePlan {
+    type Response = models::PlanResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createPlan",
+            method: reqwest::Method::POST,
+            path: "/plans",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PlanResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_PLAN, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreatePlanRequest<'a> {
-    type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PlanResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getPlan` request, from [`Plans::get_plan`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getPlan` (`GET /plans/{id}`): what a call of it takes. Start one with [`Plans::get_plan`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetPlanRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetPlan {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetPlanRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PLAN
+impl crate::Operation for GetPlan {
+    type Response = models::PlanResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getPlan",
+            method: reqwest::Method::GET,
+            path: "/plans/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PlanResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_PLAN, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetPlanRequest<'a> {
-    type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PlanResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updatePlan` request, from [`Plans::update_plan`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updatePlan` (`PUT /plans/{id}`): what a call of it takes. Start one with [`Plans::update_plan`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdatePlanRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdatePlanOp {
     id: String,
     body: Result<models::UpdatePlan, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdatePlanRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_PLAN
+impl crate::Operation for UpdatePlanOp {
+    type Response = models::PlanResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updatePlan",
+            method: reqwest::Method::PUT,
+            path: "/plans/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PlanResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_PLAN, &[&self.id])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdatePlanRequest<'a> {
-    type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PlanResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deletePlan` request, from [`Plans::delete_plan`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `deletePlan` (`DELETE /plans/{id}`): what a call of it takes. Start one with [`Plans::delete_plan`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeletePlanRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeletePlan {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeletePlanRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_PLAN
+impl crate::Operation for DeletePlan {
+    type Response = models::PlanResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "deletePlan",
+            method: reqwest::Method::DELETE,
+            path: "/plans/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PlanResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&DELETE_PLAN, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeletePlanRequest<'a> {
-    type Output = Result<models::PlanResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PlanResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

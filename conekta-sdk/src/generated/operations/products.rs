@@ -13,226 +13,121 @@ impl<'a> Products<'a> {
     /// Create a new product for an existing order.
     ///
     /// `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
-    #[inline]
     pub fn orders_create_product(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::Product, Error: Into<crate::BuildError>>,
-    ) -> OrdersCreateProductRequest<'a> {
-        OrdersCreateProductRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateProduct> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateProduct {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update Product
     ///
     /// Update an existing product for an existing orden
     ///
     /// `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
-    #[inline]
     pub fn orders_update_product(
         &self,
         id: impl Into<String>,
         line_item_id: impl Into<String>,
         body: impl TryInto<models::UpdateProduct, Error: Into<crate::BuildError>>,
-    ) -> OrdersUpdateProductRequest<'a> {
-        OrdersUpdateProductRequest {
-            client: self.client,
-            id: id.into(),
-            line_item_id: line_item_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersUpdateProduct> {
+        crate::Request::new(
+            self.client,
+            OrdersUpdateProduct {
+                id: id.into(),
+                line_item_id: line_item_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Product
     ///
     /// Delete product for an existing orden
     ///
     /// `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
-    #[inline]
     pub fn orders_delete_product(
         &self,
         id: impl Into<String>,
         line_item_id: impl Into<String>,
-    ) -> OrdersDeleteProductRequest<'a> {
-        OrdersDeleteProductRequest {
-            client: self.client,
-            id: id.into(),
-            line_item_id: line_item_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersDeleteProduct> {
+        crate::Request::new(
+            self.client,
+            OrdersDeleteProduct {
+                id: id.into(),
+                line_item_id: line_item_id.into(),
+            },
+        )
     }
 }
-static ORDERS_CREATE_PRODUCT: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateProduct",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/line_items",
-};
-static ORDERS_UPDATE_PRODUCT: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersUpdateProduct",
-    method: reqwest::Method::PUT,
-    path: "/orders/{id}/line_items/{line_item_id}",
-};
-static ORDERS_DELETE_PRODUCT: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersDeleteProduct",
-    method: reqwest::Method::DELETE,
-    path: "/orders/{id}/line_items/{line_item_id}",
-};
-/// A `ordersCreateProduct` request, from [`Products::orders_create_product`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateProduct` (`POST /orders/{id}/line_items`): what a call of it takes. Start one with [`Products::orders_create_product`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateProductRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateProduct {
     id: String,
     body: Result<models::Product, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateProductRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_PRODUCT
+impl crate::Operation for OrdersCreateProduct {
+    type Response = models::ProductDataResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateProduct",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/line_items",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ProductDataResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_PRODUCT,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersCreateProductRequest<'a> {
-    type Output = Result<models::ProductDataResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ProductDataResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersUpdateProduct` request, from [`Products::orders_update_product`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersUpdateProduct` (`PUT /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::orders_update_product`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersUpdateProductRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersUpdateProduct {
     id: String,
     line_item_id: String,
     body: Result<models::UpdateProduct, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersUpdateProductRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_UPDATE_PRODUCT
+impl crate::Operation for OrdersUpdateProduct {
+    type Response = models::ProductDataResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersUpdateProduct",
+            method: reqwest::Method::PUT,
+            path: "/orders/{id}/line_items/{line_item_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ProductDataResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_UPDATE_PRODUCT,
-            &[&self.id, &self.line_item_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.line_item_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersUpdateProductRequest<'a> {
-    type Output = Result<models::ProductDataResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ProductDataResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersDeleteProduct` request, from [`Products::orders_delete_product`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersDeleteProduct` (`DELETE /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::orders_delete_product`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersDeleteProductRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersDeleteProduct {
     id: String,
     line_item_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersDeleteProductRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_DELETE_PRODUCT
+impl crate::Operation for OrdersDeleteProduct {
+    type Response = models::ProductDataResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersDeleteProduct",
+            method: reqwest::Method::DELETE,
+            path: "/orders/{id}/line_items/{line_item_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ProductDataResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_DELETE_PRODUCT,
-            &[&self.id, &self.line_item_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for OrdersDeleteProductRequest<'a> {
-    type Output = Result<models::ProductDataResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ProductDataResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.line_item_id])?;
+        Ok(())
     }
 }

@@ -13,7 +13,6 @@ impl<'a> ShippingContacts<'a> {
     /// Create a shipping contacts for a customer.
     ///
     /// `POST /customers/{id}/shipping_contacts` (operation `CreateCustomerShippingContacts`).
-    #[inline]
     pub fn create_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -21,20 +20,20 @@ impl<'a> ShippingContacts<'a> {
             models::CustomerShippingContactsRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> CreateCustomerShippingContactsRequest<'a> {
-        CreateCustomerShippingContactsRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateCustomerShippingContacts> {
+        crate::Request::new(
+            self.client,
+            CreateCustomerShippingContacts {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update shipping contacts
     ///
     /// Update shipping contact that corresponds to a customer ID.
     ///
     /// `PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `UpdateCustomerShippingContacts`).
-    #[inline]
     pub fn update_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -43,217 +42,98 @@ impl<'a> ShippingContacts<'a> {
             models::CustomerUpdateShippingContactsRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> UpdateCustomerShippingContactsRequest<'a> {
-        UpdateCustomerShippingContactsRequest {
-            client: self.client,
-            id: id.into(),
-            shipping_contacts_id: shipping_contacts_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateCustomerShippingContacts> {
+        crate::Request::new(
+            self.client,
+            UpdateCustomerShippingContacts {
+                id: id.into(),
+                shipping_contacts_id: shipping_contacts_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete shipping contacts
     ///
     /// Delete shipping contact that corresponds to a customer ID.
     ///
     /// `DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `DeleteCustomerShippingContacts`).
-    #[inline]
     pub fn delete_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
         shipping_contacts_id: impl Into<String>,
-    ) -> DeleteCustomerShippingContactsRequest<'a> {
-        DeleteCustomerShippingContactsRequest {
-            client: self.client,
-            id: id.into(),
-            shipping_contacts_id: shipping_contacts_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, DeleteCustomerShippingContacts> {
+        crate::Request::new(
+            self.client,
+            DeleteCustomerShippingContacts {
+                id: id.into(),
+                shipping_contacts_id: shipping_contacts_id.into(),
+            },
+        )
     }
 }
-static CREATE_CUSTOMER_SHIPPING_CONTACTS: crate::OperationInfo = crate::OperationInfo {
-    id: "CreateCustomerShippingContacts",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/shipping_contacts",
-};
-static UPDATE_CUSTOMER_SHIPPING_CONTACTS: crate::OperationInfo = crate::OperationInfo {
-    id: "UpdateCustomerShippingContacts",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
-};
-static DELETE_CUSTOMER_SHIPPING_CONTACTS: crate::OperationInfo = crate::OperationInfo {
-    id: "DeleteCustomerShippingContacts",
-    method: reqwest::Method::DELETE,
-    path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
-};
-/// A `CreateCustomerShippingContacts` request, from [`ShippingContacts::create_customer_shipping_contacts`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CreateCustomerShippingContacts` (`POST /customers/{id}/shipping_contacts`): what a call of it takes. Start one with [`ShippingContacts::create_customer_shipping_contacts`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerShippingContactsRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomerShippingContacts {
     id: String,
     body: Result<models::CustomerShippingContactsRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateCustomerShippingContactsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER_SHIPPING_CONTACTS
+impl crate::Operation for CreateCustomerShippingContacts {
+    type Response = models::CustomerShippingContactsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CreateCustomerShippingContacts",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/shipping_contacts",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, models::CustomerShippingContactsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CREATE_CUSTOMER_SHIPPING_CONTACTS,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomerShippingContactsRequest<'a> {
-    type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<
-        'a,
-        models::CustomerShippingContactsResponse,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `UpdateCustomerShippingContacts` request, from [`ShippingContacts::update_customer_shipping_contacts`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `UpdateCustomerShippingContacts` (`PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::update_customer_shipping_contacts`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCustomerShippingContactsRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCustomerShippingContacts {
     id: String,
     shipping_contacts_id: String,
     body: Result<models::CustomerUpdateShippingContactsRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateCustomerShippingContactsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CUSTOMER_SHIPPING_CONTACTS
+impl crate::Operation for UpdateCustomerShippingContacts {
+    type Response = models::CustomerShippingContactsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "UpdateCustomerShippingContacts",
+            method: reqwest::Method::PUT,
+            path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, models::CustomerShippingContactsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPDATE_CUSTOMER_SHIPPING_CONTACTS,
-            &[&self.id, &self.shipping_contacts_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.shipping_contacts_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCustomerShippingContactsRequest<'a> {
-    type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<
-        'a,
-        models::CustomerShippingContactsResponse,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `DeleteCustomerShippingContacts` request, from [`ShippingContacts::delete_customer_shipping_contacts`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `DeleteCustomerShippingContacts` (`DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::delete_customer_shipping_contacts`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteCustomerShippingContactsRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteCustomerShippingContacts {
     id: String,
     shipping_contacts_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteCustomerShippingContactsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_CUSTOMER_SHIPPING_CONTACTS
+impl crate::Operation for DeleteCustomerShippingContacts {
+    type Response = models::CustomerShippingContactsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "DeleteCustomerShippingContacts",
+            method: reqwest::Method::DELETE,
+            path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(
-        self,
-    ) -> crate::ResponseFuture<'a, models::CustomerShippingContactsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &DELETE_CUSTOMER_SHIPPING_CONTACTS,
-            &[&self.id, &self.shipping_contacts_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteCustomerShippingContactsRequest<'a> {
-    type Output = Result<models::CustomerShippingContactsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<
-        'a,
-        models::CustomerShippingContactsResponse,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.shipping_contacts_id])?;
+        Ok(())
     }
 }

@@ -13,226 +13,121 @@ impl<'a> Shippings<'a> {
     /// Create new shipping for an existing orden
     ///
     /// `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
-    #[inline]
     pub fn orders_create_shipping(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::ShippingRequest, Error: Into<crate::BuildError>>,
-    ) -> OrdersCreateShippingRequest<'a> {
-        OrdersCreateShippingRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateShipping> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateShipping {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update Shipping
     ///
     /// Update existing shipping for an existing orden
     ///
     /// `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
-    #[inline]
     pub fn orders_update_shipping(
         &self,
         id: impl Into<String>,
         shipping_id: impl Into<String>,
         body: impl TryInto<models::ShippingRequest, Error: Into<crate::BuildError>>,
-    ) -> OrdersUpdateShippingRequest<'a> {
-        OrdersUpdateShippingRequest {
-            client: self.client,
-            id: id.into(),
-            shipping_id: shipping_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersUpdateShipping> {
+        crate::Request::new(
+            self.client,
+            OrdersUpdateShipping {
+                id: id.into(),
+                shipping_id: shipping_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Shipping
     ///
     /// Delete shipping
     ///
     /// `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
-    #[inline]
     pub fn orders_delete_shipping(
         &self,
         id: impl Into<String>,
         shipping_id: impl Into<String>,
-    ) -> OrdersDeleteShippingRequest<'a> {
-        OrdersDeleteShippingRequest {
-            client: self.client,
-            id: id.into(),
-            shipping_id: shipping_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersDeleteShipping> {
+        crate::Request::new(
+            self.client,
+            OrdersDeleteShipping {
+                id: id.into(),
+                shipping_id: shipping_id.into(),
+            },
+        )
     }
 }
-static ORDERS_CREATE_SHIPPING: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateShipping",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/shipping_lines",
-};
-static ORDERS_UPDATE_SHIPPING: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersUpdateShipping",
-    method: reqwest::Method::PUT,
-    path: "/orders/{id}/shipping_lines/{shipping_id}",
-};
-static ORDERS_DELETE_SHIPPING: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersDeleteShipping",
-    method: reqwest::Method::DELETE,
-    path: "/orders/{id}/shipping_lines/{shipping_id}",
-};
-/// A `ordersCreateShipping` request, from [`Shippings::orders_create_shipping`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateShipping` (`POST /orders/{id}/shipping_lines`): what a call of it takes. Start one with [`Shippings::orders_create_shipping`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateShippingRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateShipping {
     id: String,
     body: Result<models::ShippingRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateShippingRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_SHIPPING
+impl crate::Operation for OrdersCreateShipping {
+    type Response = models::ShippingOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateShipping",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/shipping_lines",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ShippingOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_SHIPPING,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersCreateShippingRequest<'a> {
-    type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ShippingOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersUpdateShipping` request, from [`Shippings::orders_update_shipping`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersUpdateShipping` (`PUT /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::orders_update_shipping`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersUpdateShippingRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersUpdateShipping {
     id: String,
     shipping_id: String,
     body: Result<models::ShippingRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersUpdateShippingRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_UPDATE_SHIPPING
+impl crate::Operation for OrdersUpdateShipping {
+    type Response = models::ShippingOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersUpdateShipping",
+            method: reqwest::Method::PUT,
+            path: "/orders/{id}/shipping_lines/{shipping_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ShippingOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_UPDATE_SHIPPING,
-            &[&self.id, &self.shipping_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.shipping_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersUpdateShippingRequest<'a> {
-    type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ShippingOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersDeleteShipping` request, from [`Shippings::orders_delete_shipping`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersDeleteShipping` (`DELETE /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::orders_delete_shipping`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersDeleteShippingRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersDeleteShipping {
     id: String,
     shipping_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersDeleteShippingRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_DELETE_SHIPPING
+impl crate::Operation for OrdersDeleteShipping {
+    type Response = models::ShippingOrderResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersDeleteShipping",
+            method: reqwest::Method::DELETE,
+            path: "/orders/{id}/shipping_lines/{shipping_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ShippingOrderResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_DELETE_SHIPPING,
-            &[&self.id, &self.shipping_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for OrdersDeleteShippingRequest<'a> {
-    type Output = Result<models::ShippingOrderResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ShippingOrderResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.shipping_id])?;
+        Ok(())
     }
 }

@@ -13,170 +13,170 @@ impl<'a> Subscriptions<'a> {
     /// Get a list of subscriptions for a customer
     ///
     /// `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
-    #[inline]
     pub fn subscription_list(
         &self,
         customer_id: impl Into<String>,
-    ) -> SubscriptionListRequest<'a> {
-        SubscriptionListRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionList> {
+        crate::Request::new(
+            self.client,
+            SubscriptionList {
+                customer_id: customer_id.into(),
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create Subscription
     ///
     /// Create a new subscription for a customer (keeps existing subscriptions active)
     ///
     /// `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
-    #[inline]
     pub fn subscription_create(
         &self,
         customer_id: impl Into<String>,
         body: impl TryInto<models::SubscriptionRequest, Error: Into<crate::BuildError>>,
-    ) -> SubscriptionCreateRequest<'a> {
-        SubscriptionCreateRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionCreate> {
+        crate::Request::new(
+            self.client,
+            SubscriptionCreate {
+                customer_id: customer_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Subscription
     ///
     /// Retrieve a specific subscription
     ///
     /// `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
-    #[inline]
     pub fn subscriptions_get(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> SubscriptionsGetRequest<'a> {
-        SubscriptionsGetRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionsGet> {
+        crate::Request::new(
+            self.client,
+            SubscriptionsGet {
+                customer_id: customer_id.into(),
+                id: id.into(),
+            },
+        )
     }
     /// Update Subscription
     ///
     /// Update a specific subscription
     ///
     /// `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
-    #[inline]
     pub fn subscription_update(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
         body: impl TryInto<models::UpdatesASubscription, Error: Into<crate::BuildError>>,
-    ) -> SubscriptionUpdateRequest<'a> {
-        SubscriptionUpdateRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionUpdate> {
+        crate::Request::new(
+            self.client,
+            SubscriptionUpdate {
+                customer_id: customer_id.into(),
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Subscription Events
     ///
     /// Get events for a specific subscription
     ///
     /// `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
-    #[inline]
     pub fn subscription_events(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> SubscriptionEventsRequest<'a> {
-        SubscriptionEventsRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionEvents> {
+        crate::Request::new(
+            self.client,
+            SubscriptionEvents {
+                customer_id: customer_id.into(),
+                id: id.into(),
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Cancel Subscription
     ///
     /// Cancel a specific subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
-    #[inline]
     pub fn subscription_cancel(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> SubscriptionCancelRequest<'a> {
-        SubscriptionCancelRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionCancel> {
+        crate::Request::new(
+            self.client,
+            SubscriptionCancel {
+                customer_id: customer_id.into(),
+                id: id.into(),
+            },
+        )
     }
     /// Pause Subscription
     ///
     /// Pause a specific subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
-    #[inline]
     pub fn subscription_pause(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> SubscriptionPauseRequest<'a> {
-        SubscriptionPauseRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionPause> {
+        crate::Request::new(
+            self.client,
+            SubscriptionPause {
+                customer_id: customer_id.into(),
+                id: id.into(),
+            },
+        )
     }
     /// Resume Subscription
     ///
     /// Resume a specific paused subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
-    #[inline]
     pub fn subscription_resume(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> SubscriptionResumeRequest<'a> {
-        SubscriptionResumeRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionResume> {
+        crate::Request::new(
+            self.client,
+            SubscriptionResume {
+                customer_id: customer_id.into(),
+                id: id.into(),
+            },
+        )
     }
     /// Retry Failed Payment
     ///
     /// Retry a failed payment for a specific subscription
     ///
     /// `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
-    #[inline]
     pub fn subscriptions_retry(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> SubscriptionsRetryRequest<'a> {
-        SubscriptionsRetryRequest {
-            client: self.client,
-            customer_id: customer_id.into(),
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SubscriptionsRetry> {
+        crate::Request::new(
+            self.client,
+            SubscriptionsRetry {
+                customer_id: customer_id.into(),
+                id: id.into(),
+            },
+        )
     }
     /// Get Subscription \[Deprecated\]
     ///
@@ -184,13 +184,11 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `GET /customers/{id}/subscription` (operation `getSubscription`).
     #[deprecated]
-    #[inline]
-    pub fn get_subscription(&self, id: impl Into<String>) -> GetSubscriptionRequest<'a> {
-        GetSubscriptionRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_subscription(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetSubscription> {
+        crate::Request::new(self.client, GetSubscription { id: id.into() })
     }
     /// Update Subscription \[Deprecated\]
     ///
@@ -198,18 +196,18 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `PUT /customers/{id}/subscription` (operation `updateSubscription`).
     #[deprecated]
-    #[inline]
     pub fn update_subscription(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::UpdatesASubscription, Error: Into<crate::BuildError>>,
-    ) -> UpdateSubscriptionRequest<'a> {
-        UpdateSubscriptionRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateSubscription> {
+        crate::Request::new(
+            self.client,
+            UpdateSubscription {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Create Subscription \[Deprecated\]
     ///
@@ -217,18 +215,18 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription` (operation `createSubscription`).
     #[deprecated]
-    #[inline]
     pub fn create_subscription(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::SubscriptionRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateSubscriptionRequest<'a> {
-        CreateSubscriptionRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateSubscription> {
+        crate::Request::new(
+            self.client,
+            CreateSubscription {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Cancel Subscription \[Deprecated\]
     ///
@@ -236,16 +234,16 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
     #[deprecated]
-    #[inline]
     pub fn cancel_subscription(
         &self,
         id: impl Into<String>,
-    ) -> CancelSubscriptionRequest<'a> {
-        CancelSubscriptionRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CancelSubscription> {
+        crate::Request::new(
+            self.client,
+            CancelSubscription {
+                id: id.into(),
+            },
+        )
     }
     /// Get Subscription Events \[Deprecated\]
     ///
@@ -253,16 +251,16 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
     #[deprecated]
-    #[inline]
     pub fn get_subscription_events(
         &self,
         id: impl Into<String>,
-    ) -> GetSubscriptionEventsRequest<'a> {
-        GetSubscriptionEventsRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, GetSubscriptionEvents> {
+        crate::Request::new(
+            self.client,
+            GetSubscriptionEvents {
+                id: id.into(),
+            },
+        )
     }
     /// Pause Subscription \[Deprecated\]
     ///
@@ -270,16 +268,11 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
     #[deprecated]
-    #[inline]
     pub fn pause_subscription(
         &self,
         id: impl Into<String>,
-    ) -> PauseSubscriptionRequest<'a> {
-        PauseSubscriptionRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, PauseSubscription> {
+        crate::Request::new(self.client, PauseSubscription { id: id.into() })
     }
     /// Resume Subscription \[Deprecated\]
     ///
@@ -287,1019 +280,442 @@ impl<'a> Subscriptions<'a> {
     ///
     /// `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
     #[deprecated]
-    #[inline]
     pub fn resume_subscription(
         &self,
         id: impl Into<String>,
-    ) -> ResumeSubscriptionRequest<'a> {
-        ResumeSubscriptionRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, ResumeSubscription> {
+        crate::Request::new(
+            self.client,
+            ResumeSubscription {
+                id: id.into(),
+            },
+        )
     }
 }
-static SUBSCRIPTION_LIST: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionList",
-    method: reqwest::Method::GET,
-    path: "/customers/{customer_id}/subscriptions",
-};
-static SUBSCRIPTION_CREATE: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionCreate",
-    method: reqwest::Method::POST,
-    path: "/customers/{customer_id}/subscriptions",
-};
-static SUBSCRIPTIONS_GET: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionsGet",
-    method: reqwest::Method::GET,
-    path: "/customers/{customer_id}/subscriptions/{id}",
-};
-static SUBSCRIPTION_UPDATE: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionUpdate",
-    method: reqwest::Method::PUT,
-    path: "/customers/{customer_id}/subscriptions/{id}",
-};
-static SUBSCRIPTION_EVENTS: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionEvents",
-    method: reqwest::Method::GET,
-    path: "/customers/{customer_id}/subscriptions/{id}/events",
-};
-static SUBSCRIPTION_CANCEL: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionCancel",
-    method: reqwest::Method::POST,
-    path: "/customers/{customer_id}/subscriptions/{id}/cancel",
-};
-static SUBSCRIPTION_PAUSE: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionPause",
-    method: reqwest::Method::POST,
-    path: "/customers/{customer_id}/subscriptions/{id}/pause",
-};
-static SUBSCRIPTION_RESUME: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionResume",
-    method: reqwest::Method::POST,
-    path: "/customers/{customer_id}/subscriptions/{id}/resume",
-};
-static SUBSCRIPTIONS_RETRY: crate::OperationInfo = crate::OperationInfo {
-    id: "subscriptionsRetry",
-    method: reqwest::Method::POST,
-    path: "/customers/{customer_id}/subscriptions/{id}/retry",
-};
-static GET_SUBSCRIPTION: crate::OperationInfo = crate::OperationInfo {
-    id: "getSubscription",
-    method: reqwest::Method::GET,
-    path: "/customers/{id}/subscription",
-};
-static UPDATE_SUBSCRIPTION: crate::OperationInfo = crate::OperationInfo {
-    id: "updateSubscription",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}/subscription",
-};
-static CREATE_SUBSCRIPTION: crate::OperationInfo = crate::OperationInfo {
-    id: "createSubscription",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/subscription",
-};
-static CANCEL_SUBSCRIPTION: crate::OperationInfo = crate::OperationInfo {
-    id: "cancelSubscription",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/subscription/cancel",
-};
-static GET_SUBSCRIPTION_EVENTS: crate::OperationInfo = crate::OperationInfo {
-    id: "getSubscriptionEvents",
-    method: reqwest::Method::GET,
-    path: "/customers/{id}/subscription/events",
-};
-static PAUSE_SUBSCRIPTION: crate::OperationInfo = crate::OperationInfo {
-    id: "pauseSubscription",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/subscription/pause",
-};
-static RESUME_SUBSCRIPTION: crate::OperationInfo = crate::OperationInfo {
-    id: "resumeSubscription",
-    method: reqwest::Method::POST,
-    path: "/customers/{id}/subscription/resume",
-};
-/// A `subscriptionList` request, from [`Subscriptions::subscription_list`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionList` (`GET /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::subscription_list`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionListRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionList {
     customer_id: String,
-    options: crate::RequestOptions,
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> SubscriptionListRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_LIST
+impl crate::Operation for SubscriptionList {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionList",
+            method: reqwest::Method::GET,
+            path: "/customers/{customer_id}/subscriptions",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, SubscriptionList> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_LIST,
-            &[&self.customer_id],
-        )?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for SubscriptionListRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionCreate` request, from [`Subscriptions::subscription_create`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionCreate` (`POST /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::subscription_create`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionCreateRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionCreate {
     customer_id: String,
     body: Result<models::SubscriptionRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionCreateRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_CREATE
+impl crate::Operation for SubscriptionCreate {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionCreate",
+            method: reqwest::Method::POST,
+            path: "/customers/{customer_id}/subscriptions",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_CREATE,
-            &[&self.customer_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionCreateRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionsGet` request, from [`Subscriptions::subscriptions_get`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionsGet` (`GET /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::subscriptions_get`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionsGetRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionsGet {
     customer_id: String,
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionsGetRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTIONS_GET
+impl crate::Operation for SubscriptionsGet {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionsGet",
+            method: reqwest::Method::GET,
+            path: "/customers/{customer_id}/subscriptions/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTIONS_GET,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionsGetRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionUpdate` request, from [`Subscriptions::subscription_update`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionUpdate` (`PUT /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::subscription_update`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionUpdateRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionUpdate {
     customer_id: String,
     id: String,
     body: Result<models::UpdatesASubscription, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionUpdateRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_UPDATE
+impl crate::Operation for SubscriptionUpdate {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionUpdate",
+            method: reqwest::Method::PUT,
+            path: "/customers/{customer_id}/subscriptions/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_UPDATE,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionUpdateRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionEvents` request, from [`Subscriptions::subscription_events`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionEvents` (`GET /customers/{customer_id}/subscriptions/{id}/events`): what a call of it takes. Start one with [`Subscriptions::subscription_events`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionEventsRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionEvents {
     customer_id: String,
     id: String,
-    options: crate::RequestOptions,
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> SubscriptionEventsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_EVENTS
+impl crate::Operation for SubscriptionEvents {
+    type Response = models::GetEventsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionEvents",
+            method: reqwest::Method::GET,
+            path: "/customers/{customer_id}/subscriptions/{id}/events",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, SubscriptionEvents> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetEventsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_EVENTS,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for SubscriptionEventsRequest<'a> {
-    type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetEventsResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> SubscriptionEventsRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::Event> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::Event>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for SubscriptionEventsRequest<'_> {
+impl crate::Paginated for SubscriptionEvents {
     type Item = models::Event;
-    const OPERATION: &'static str = "subscriptionEvents";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `subscriptionCancel` request, from [`Subscriptions::subscription_cancel`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionCancel` (`POST /customers/{customer_id}/subscriptions/{id}/cancel`): what a call of it takes. Start one with [`Subscriptions::subscription_cancel`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionCancelRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionCancel {
     customer_id: String,
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionCancelRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_CANCEL
+impl crate::Operation for SubscriptionCancel {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionCancel",
+            method: reqwest::Method::POST,
+            path: "/customers/{customer_id}/subscriptions/{id}/cancel",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_CANCEL,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionCancelRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionPause` request, from [`Subscriptions::subscription_pause`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionPause` (`POST /customers/{customer_id}/subscriptions/{id}/pause`): what a call of it takes. Start one with [`Subscriptions::subscription_pause`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionPauseRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionPause {
     customer_id: String,
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionPauseRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_PAUSE
+impl crate::Operation for SubscriptionPause {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionPause",
+            method: reqwest::Method::POST,
+            path: "/customers/{customer_id}/subscriptions/{id}/pause",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_PAUSE,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionPauseRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionResume` request, from [`Subscriptions::subscription_resume`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionResume` (`POST /customers/{customer_id}/subscriptions/{id}/resume`): what a call of it takes. Start one with [`Subscriptions::subscription_resume`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionResumeRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionResume {
     customer_id: String,
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionResumeRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTION_RESUME
+impl crate::Operation for SubscriptionResume {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionResume",
+            method: reqwest::Method::POST,
+            path: "/customers/{customer_id}/subscriptions/{id}/resume",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTION_RESUME,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionResumeRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `subscriptionsRetry` request, from [`Subscriptions::subscriptions_retry`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `subscriptionsRetry` (`POST /customers/{customer_id}/subscriptions/{id}/retry`): what a call of it takes. Start one with [`Subscriptions::subscriptions_retry`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SubscriptionsRetryRequest<'a> {
-    client: &'a crate::Client,
+pub struct SubscriptionsRetry {
     customer_id: String,
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> SubscriptionsRetryRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SUBSCRIPTIONS_RETRY
+impl crate::Operation for SubscriptionsRetry {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "subscriptionsRetry",
+            method: reqwest::Method::POST,
+            path: "/customers/{customer_id}/subscriptions/{id}/retry",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &SUBSCRIPTIONS_RETRY,
-            &[&self.customer_id, &self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.customer_id, &self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for SubscriptionsRetryRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getSubscription` request, from [`Subscriptions::get_subscription`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getSubscription` (`GET /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::get_subscription`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetSubscriptionRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetSubscription {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetSubscriptionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_SUBSCRIPTION
+impl crate::Operation for GetSubscription {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getSubscription",
+            method: reqwest::Method::GET,
+            path: "/customers/{id}/subscription",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_SUBSCRIPTION, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetSubscriptionRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateSubscription` request, from [`Subscriptions::update_subscription`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateSubscription` (`PUT /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::update_subscription`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateSubscriptionRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateSubscription {
     id: String,
     body: Result<models::UpdatesASubscription, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateSubscriptionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_SUBSCRIPTION
+impl crate::Operation for UpdateSubscription {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateSubscription",
+            method: reqwest::Method::PUT,
+            path: "/customers/{id}/subscription",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPDATE_SUBSCRIPTION,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateSubscriptionRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `createSubscription` request, from [`Subscriptions::create_subscription`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createSubscription` (`POST /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::create_subscription`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateSubscriptionRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateSubscription {
     id: String,
     body: Result<models::SubscriptionRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateSubscriptionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_SUBSCRIPTION
+impl crate::Operation for CreateSubscription {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createSubscription",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/subscription",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CREATE_SUBSCRIPTION,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateSubscriptionRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `cancelSubscription` request, from [`Subscriptions::cancel_subscription`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `cancelSubscription` (`POST /customers/{id}/subscription/cancel`): what a call of it takes. Start one with [`Subscriptions::cancel_subscription`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CancelSubscriptionRequest<'a> {
-    client: &'a crate::Client,
+pub struct CancelSubscription {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> CancelSubscriptionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CANCEL_SUBSCRIPTION
+impl crate::Operation for CancelSubscription {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "cancelSubscription",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/subscription/cancel",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CANCEL_SUBSCRIPTION,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CancelSubscriptionRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getSubscriptionEvents` request, from [`Subscriptions::get_subscription_events`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getSubscriptionEvents` (`GET /customers/{id}/subscription/events`): what a call of it takes. Start one with [`Subscriptions::get_subscription_events`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetSubscriptionEventsRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetSubscriptionEvents {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetSubscriptionEventsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_SUBSCRIPTION_EVENTS
+impl crate::Operation for GetSubscriptionEvents {
+    type Response = models::GetEventsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getSubscriptionEvents",
+            method: reqwest::Method::GET,
+            path: "/customers/{id}/subscription/events",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetEventsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &GET_SUBSCRIPTION_EVENTS,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetSubscriptionEventsRequest<'a> {
-    type Output = Result<models::GetEventsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetEventsResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `pauseSubscription` request, from [`Subscriptions::pause_subscription`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `pauseSubscription` (`POST /customers/{id}/subscription/pause`): what a call of it takes. Start one with [`Subscriptions::pause_subscription`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct PauseSubscriptionRequest<'a> {
-    client: &'a crate::Client,
+pub struct PauseSubscription {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> PauseSubscriptionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &PAUSE_SUBSCRIPTION
+impl crate::Operation for PauseSubscription {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "pauseSubscription",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/subscription/pause",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &PAUSE_SUBSCRIPTION,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for PauseSubscriptionRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `resumeSubscription` request, from [`Subscriptions::resume_subscription`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `resumeSubscription` (`POST /customers/{id}/subscription/resume`): what a call of it takes. Start one with [`Subscriptions::resume_subscription`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct ResumeSubscriptionRequest<'a> {
-    client: &'a crate::Client,
+pub struct ResumeSubscription {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> ResumeSubscriptionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &RESUME_SUBSCRIPTION
+impl crate::Operation for ResumeSubscription {
+    type Response = models::SubscriptionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "resumeSubscription",
+            method: reqwest::Method::POST,
+            path: "/customers/{id}/subscription/resume",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::SubscriptionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &RESUME_SUBSCRIPTION,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for ResumeSubscriptionRequest<'a> {
-    type Output = Result<models::SubscriptionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::SubscriptionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

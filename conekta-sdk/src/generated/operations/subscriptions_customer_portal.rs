@@ -13,141 +13,71 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     /// Retrieves the customer portal for a subscription
     ///
     /// `GET /subscriptions/{subscription_id}/customer_portal` (operation `getCustomerPortal`).
-    #[inline]
     pub fn get_customer_portal(
         &self,
         subscription_id: impl Into<String>,
-    ) -> GetCustomerPortalRequest<'a> {
-        GetCustomerPortalRequest {
-            client: self.client,
-            subscription_id: subscription_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, GetCustomerPortal> {
+        crate::Request::new(
+            self.client,
+            GetCustomerPortal {
+                subscription_id: subscription_id.into(),
+            },
+        )
     }
     /// Create customer portal
     ///
     /// Creates a customer portal for a subscription. If a portal already exists, returns the existing one.
     ///
     /// `POST /subscriptions/{subscription_id}/customer_portal` (operation `createCustomerPortal`).
-    #[inline]
     pub fn create_customer_portal(
         &self,
         subscription_id: impl Into<String>,
-    ) -> CreateCustomerPortalRequest<'a> {
-        CreateCustomerPortalRequest {
-            client: self.client,
-            subscription_id: subscription_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateCustomerPortal> {
+        crate::Request::new(
+            self.client,
+            CreateCustomerPortal {
+                subscription_id: subscription_id.into(),
+            },
+        )
     }
 }
-static GET_CUSTOMER_PORTAL: crate::OperationInfo = crate::OperationInfo {
-    id: "getCustomerPortal",
-    method: reqwest::Method::GET,
-    path: "/subscriptions/{subscription_id}/customer_portal",
-};
-static CREATE_CUSTOMER_PORTAL: crate::OperationInfo = crate::OperationInfo {
-    id: "createCustomerPortal",
-    method: reqwest::Method::POST,
-    path: "/subscriptions/{subscription_id}/customer_portal",
-};
-/// A `getCustomerPortal` request, from [`SubscriptionsCustomerPortal::get_customer_portal`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCustomerPortal` (`GET /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::get_customer_portal`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomerPortalRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCustomerPortal {
     subscription_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetCustomerPortalRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMER_PORTAL
+impl crate::Operation for GetCustomerPortal {
+    type Response = models::CustomerPortalResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCustomerPortal",
+            method: reqwest::Method::GET,
+            path: "/subscriptions/{subscription_id}/customer_portal",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPortalResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &GET_CUSTOMER_PORTAL,
-            &[&self.subscription_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.subscription_id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetCustomerPortalRequest<'a> {
-    type Output = Result<models::CustomerPortalResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPortalResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `createCustomerPortal` request, from [`SubscriptionsCustomerPortal::create_customer_portal`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createCustomerPortal` (`POST /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::create_customer_portal`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerPortalRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomerPortal {
     subscription_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateCustomerPortalRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER_PORTAL
+impl crate::Operation for CreateCustomerPortal {
+    type Response = models::CustomerPortalResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createCustomerPortal",
+            method: reqwest::Method::POST,
+            path: "/subscriptions/{subscription_id}/customer_portal",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerPortalResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &CREATE_CUSTOMER_PORTAL,
-            &[&self.subscription_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CreateCustomerPortalRequest<'a> {
-    type Output = Result<models::CustomerPortalResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerPortalResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.subscription_id])?;
+        Ok(())
     }
 }

@@ -13,25 +13,24 @@ impl<'a> Taxes<'a> {
     /// Create new taxes for an existing orden
     ///
     /// `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
-    #[inline]
     pub fn orders_create_taxes(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::OrderTaxRequest, Error: Into<crate::BuildError>>,
-    ) -> OrdersCreateTaxesRequest<'a> {
-        OrdersCreateTaxesRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersCreateTaxes> {
+        crate::Request::new(
+            self.client,
+            OrdersCreateTaxes {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Update Tax
     ///
     /// Update taxes for an existing orden
     ///
     /// `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
-    #[inline]
     pub fn orders_update_taxes(
         &self,
         id: impl Into<String>,
@@ -40,202 +39,98 @@ impl<'a> Taxes<'a> {
             models::OrdersUpdateTaxesRequest,
             Error: Into<crate::BuildError>,
         >,
-    ) -> OrdersUpdateTaxesRequest<'a> {
-        OrdersUpdateTaxesRequest {
-            client: self.client,
-            id: id.into(),
-            tax_id: tax_id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersUpdateTaxes> {
+        crate::Request::new(
+            self.client,
+            OrdersUpdateTaxes {
+                id: id.into(),
+                tax_id: tax_id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Tax
     ///
     /// Delete taxes for an existing orden
     ///
     /// `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
-    #[inline]
     pub fn orders_delete_taxes(
         &self,
         id: impl Into<String>,
         tax_id: impl Into<String>,
-    ) -> OrdersDeleteTaxesRequest<'a> {
-        OrdersDeleteTaxesRequest {
-            client: self.client,
-            id: id.into(),
-            tax_id: tax_id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, OrdersDeleteTaxes> {
+        crate::Request::new(
+            self.client,
+            OrdersDeleteTaxes {
+                id: id.into(),
+                tax_id: tax_id.into(),
+            },
+        )
     }
 }
-static ORDERS_CREATE_TAXES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersCreateTaxes",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/tax_lines",
-};
-static ORDERS_UPDATE_TAXES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersUpdateTaxes",
-    method: reqwest::Method::PUT,
-    path: "/orders/{id}/tax_lines/{tax_id}",
-};
-static ORDERS_DELETE_TAXES: crate::OperationInfo = crate::OperationInfo {
-    id: "ordersDeleteTaxes",
-    method: reqwest::Method::DELETE,
-    path: "/orders/{id}/tax_lines/{tax_id}",
-};
-/// A `ordersCreateTaxes` request, from [`Taxes::orders_create_taxes`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersCreateTaxes` (`POST /orders/{id}/tax_lines`): what a call of it takes. Start one with [`Taxes::orders_create_taxes`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersCreateTaxesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersCreateTaxes {
     id: String,
     body: Result<models::OrderTaxRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersCreateTaxesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_CREATE_TAXES
+impl crate::Operation for OrdersCreateTaxes {
+    type Response = models::OrderTaxResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersCreateTaxes",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/tax_lines",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderTaxResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_CREATE_TAXES,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersCreateTaxesRequest<'a> {
-    type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderTaxResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersUpdateTaxes` request, from [`Taxes::orders_update_taxes`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersUpdateTaxes` (`PUT /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::orders_update_taxes`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersUpdateTaxesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersUpdateTaxes {
     id: String,
     tax_id: String,
     body: Result<models::OrdersUpdateTaxesRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersUpdateTaxesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_UPDATE_TAXES
+impl crate::Operation for OrdersUpdateTaxes {
+    type Response = models::OrderTaxResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersUpdateTaxes",
+            method: reqwest::Method::PUT,
+            path: "/orders/{id}/tax_lines/{tax_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderTaxResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_UPDATE_TAXES,
-            &[&self.id, &self.tax_id],
-        )?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.tax_id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrdersUpdateTaxesRequest<'a> {
-    type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderTaxResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `ordersDeleteTaxes` request, from [`Taxes::orders_delete_taxes`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `ordersDeleteTaxes` (`DELETE /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::orders_delete_taxes`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrdersDeleteTaxesRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrdersDeleteTaxes {
     id: String,
     tax_id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> OrdersDeleteTaxesRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDERS_DELETE_TAXES
+impl crate::Operation for OrdersDeleteTaxes {
+    type Response = models::OrderTaxResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "ordersDeleteTaxes",
+            method: reqwest::Method::DELETE,
+            path: "/orders/{id}/tax_lines/{tax_id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::OrderTaxResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &ORDERS_DELETE_TAXES,
-            &[&self.id, &self.tax_id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for OrdersDeleteTaxesRequest<'a> {
-    type Output = Result<models::OrderTaxResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::OrderTaxResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id, &self.tax_id])?;
+        Ok(())
     }
 }

@@ -13,62 +13,36 @@ impl<'a> Tokens<'a> {
     /// Generate a payment token, to associate it with a card, Endpoint could be use directly only for PCI compliance account
     ///
     /// `POST /tokens` (operation `createToken`).
-    #[inline]
     pub fn create_token(
         &self,
         body: impl TryInto<models::TokenRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateTokenRequest<'a> {
-        CreateTokenRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateToken> {
+        crate::Request::new(
+            self.client,
+            CreateToken {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
 }
-static CREATE_TOKEN: crate::OperationInfo = crate::OperationInfo {
-    id: "createToken",
-    method: reqwest::Method::POST,
-    path: "/tokens",
-};
-/// A `createToken` request, from [`Tokens::create_token`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createToken` (`POST /tokens`): what a call of it takes. Start one with [`Tokens::create_token`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateTokenRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateToken {
     body: Result<models::TokenRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateTokenRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_TOKEN
+impl crate::Operation for CreateToken {
+    type Response = models::TokenResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createToken",
+            method: reqwest::Method::POST,
+            path: "/tokens",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::TokenResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_TOKEN, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CreateTokenRequest<'a> {
-    type Output = Result<models::TokenResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::TokenResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }

@@ -13,50 +13,35 @@ impl<'a> Transactions<'a> {
     /// Get transaction details in the form of a list
     ///
     /// `GET /transactions` (operation `getTransactions`).
-    #[inline]
-    pub fn get_transactions(&self) -> GetTransactionsRequest<'a> {
-        GetTransactionsRequest {
-            client: self.client,
-            limit: None,
-            next: None,
-            previous: None,
-            id: None,
-            charge_id: None,
-            r#type: None,
-            currency: None,
-            options: Default::default(),
-        }
+    pub fn get_transactions(&self) -> crate::Request<'a, GetTransactions> {
+        crate::Request::new(
+            self.client,
+            GetTransactions {
+                limit: None,
+                next: None,
+                previous: None,
+                id: None,
+                charge_id: None,
+                r#type: None,
+                currency: None,
+            },
+        )
     }
     /// Get transaction
     ///
     /// Get the details of a transaction
     ///
     /// `GET /transactions/{id}` (operation `getTransaction`).
-    #[inline]
-    pub fn get_transaction(&self, id: impl Into<String>) -> GetTransactionRequest<'a> {
-        GetTransactionRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_transaction(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetTransaction> {
+        crate::Request::new(self.client, GetTransaction { id: id.into() })
     }
 }
-static GET_TRANSACTIONS: crate::OperationInfo = crate::OperationInfo {
-    id: "getTransactions",
-    method: reqwest::Method::GET,
-    path: "/transactions",
-};
-static GET_TRANSACTION: crate::OperationInfo = crate::OperationInfo {
-    id: "getTransaction",
-    method: reqwest::Method::GET,
-    path: "/transactions/{id}",
-};
-/// A `getTransactions` request, from [`Transactions::get_transactions`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getTransactions` (`GET /transactions`): what a call of it takes. Start one with [`Transactions::get_transactions`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetTransactionsRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetTransactions {
     limit: Option<i32>,
     next: Option<String>,
     previous: Option<String>,
@@ -65,190 +50,112 @@ pub struct GetTransactionsRequest<'a> {
     r#type: Option<String>,
     currency: Option<String>,
 }
-impl<'a> GetTransactionsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_TRANSACTIONS
+impl crate::Operation for GetTransactions {
+    type Response = models::GetTransactionsResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getTransactions",
+            method: reqwest::Method::GET,
+            path: "/transactions",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        call.query("id", self.id);
+        call.query("charge_id", self.charge_id);
+        call.query("type", self.r#type);
+        call.query("currency", self.currency);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetTransactions> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
     /// id of the object to be retrieved
     ///
     /// Query parameter `id`.
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
+        self.params.id = Some(value.into());
         self
     }
     /// id of the charge used for filtering
     ///
     /// Query parameter `charge_id`.
-    #[inline]
     pub fn charge_id(mut self, value: impl Into<String>) -> Self {
-        self.charge_id = Some(value.into());
+        self.params.charge_id = Some(value.into());
         self
     }
     /// type of the object to be retrieved
     ///
     /// Query parameter `type`.
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+        self.params.r#type = Some(value.into());
         self
     }
     /// currency of the object to be retrieved
     ///
     /// Query parameter `currency`.
-    #[inline]
     pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
+        self.params.currency = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetTransactionsResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_TRANSACTIONS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        request.query("id", self.id);
-        request.query("charge_id", self.charge_id);
-        request.query("type", self.r#type);
-        request.query("currency", self.currency);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetTransactionsRequest<'a> {
-    type Output = Result<models::GetTransactionsResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetTransactionsResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetTransactionsRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::TransactionResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::TransactionResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetTransactionsRequest<'_> {
+impl crate::Paginated for GetTransactions {
     type Item = models::TransactionResponse;
-    const OPERATION: &'static str = "getTransactions";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `getTransaction` request, from [`Transactions::get_transaction`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getTransaction` (`GET /transactions/{id}`): what a call of it takes. Start one with [`Transactions::get_transaction`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetTransactionRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetTransaction {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetTransactionRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_TRANSACTION
+impl crate::Operation for GetTransaction {
+    type Response = models::TransactionResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getTransaction",
+            method: reqwest::Method::GET,
+            path: "/transactions/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::TransactionResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_TRANSACTION, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetTransactionRequest<'a> {
-    type Output = Result<models::TransactionResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::TransactionResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

@@ -13,209 +13,119 @@ impl<'a> Transfers<'a> {
     /// Get transfers details in the form of a list
     ///
     /// `GET /transfers` (operation `getTransfers`).
-    #[inline]
-    pub fn get_transfers(&self) -> GetTransfersRequest<'a> {
-        GetTransfersRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_transfers(&self) -> crate::Request<'a, GetTransfers> {
+        crate::Request::new(
+            self.client,
+            GetTransfers {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Get Transfer
     ///
     /// Get the details of a Transfer
     ///
     /// `GET /transfers/{id}` (operation `getTransfer`).
-    #[inline]
-    pub fn get_transfer(&self, id: impl Into<String>) -> GetTransferRequest<'a> {
-        GetTransferRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_transfer(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetTransfer> {
+        crate::Request::new(self.client, GetTransfer { id: id.into() })
     }
 }
-static GET_TRANSFERS: crate::OperationInfo = crate::OperationInfo {
-    id: "getTransfers",
-    method: reqwest::Method::GET,
-    path: "/transfers",
-};
-static GET_TRANSFER: crate::OperationInfo = crate::OperationInfo {
-    id: "getTransfer",
-    method: reqwest::Method::GET,
-    path: "/transfers/{id}",
-};
-/// A `getTransfers` request, from [`Transfers::get_transfers`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getTransfers` (`GET /transfers`): what a call of it takes. Start one with [`Transfers::get_transfers`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetTransfersRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetTransfers {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetTransfersRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_TRANSFERS
+impl crate::Operation for GetTransfers {
+    type Response = models::GetTransfersResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getTransfers",
+            method: reqwest::Method::GET,
+            path: "/transfers",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetTransfers> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetTransfersResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_TRANSFERS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetTransfersRequest<'a> {
-    type Output = Result<models::GetTransfersResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetTransfersResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetTransfersRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::TransfersResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::TransfersResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetTransfersRequest<'_> {
+impl crate::Paginated for GetTransfers {
     type Item = models::TransfersResponse;
-    const OPERATION: &'static str = "getTransfers";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `getTransfer` request, from [`Transfers::get_transfer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getTransfer` (`GET /transfers/{id}`): what a call of it takes. Start one with [`Transfers::get_transfer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetTransferRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetTransfer {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetTransferRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_TRANSFER
+impl crate::Operation for GetTransfer {
+    type Response = models::TransferResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getTransfer",
+            method: reqwest::Method::GET,
+            path: "/transfers/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::TransferResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_TRANSFER, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetTransferRequest<'a> {
-    type Output = Result<models::TransferResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::TransferResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

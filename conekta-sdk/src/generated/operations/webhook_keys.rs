@@ -13,420 +13,238 @@ impl<'a> WebhookKeys<'a> {
     /// Consume the list of webhook keys you have
     ///
     /// `GET /webhook_keys` (operation `getWebhookKeys`).
-    #[inline]
-    pub fn get_webhook_keys(&self) -> GetWebhookKeysRequest<'a> {
-        GetWebhookKeysRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_webhook_keys(&self) -> crate::Request<'a, GetWebhookKeys> {
+        crate::Request::new(
+            self.client,
+            GetWebhookKeys {
+                limit: None,
+                search: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create Webhook Key
     ///
     /// Create a webhook key
     ///
     /// `POST /webhook_keys` (operation `createWebhookKey`).
-    #[inline]
-    pub fn create_webhook_key(&self) -> CreateWebhookKeyRequest<'a> {
-        CreateWebhookKeyRequest {
-            client: self.client,
-            body: None,
-            options: Default::default(),
-        }
+    pub fn create_webhook_key(&self) -> crate::Request<'a, CreateWebhookKey> {
+        crate::Request::new(self.client, CreateWebhookKey { body: None })
     }
     /// Get Webhook Key
     ///
     /// `GET /webhook_keys/{id}` (operation `getWebhookKey`).
-    #[inline]
-    pub fn get_webhook_key(&self, id: impl Into<String>) -> GetWebhookKeyRequest<'a> {
-        GetWebhookKeyRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_webhook_key(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetWebhookKey> {
+        crate::Request::new(self.client, GetWebhookKey { id: id.into() })
     }
     /// Update Webhook Key
     ///
     /// updates an existing webhook key
     ///
     /// `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
-    #[inline]
     pub fn update_webhook_key(
         &self,
         id: impl Into<String>,
-    ) -> UpdateWebhookKeyRequest<'a> {
-        UpdateWebhookKeyRequest {
-            client: self.client,
-            id: id.into(),
-            body: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateWebhookKey> {
+        crate::Request::new(
+            self.client,
+            UpdateWebhookKey {
+                id: id.into(),
+                body: None,
+            },
+        )
     }
     /// Delete Webhook key
     ///
     /// `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
-    #[inline]
     pub fn delete_webhook_key(
         &self,
         id: impl Into<String>,
-    ) -> DeleteWebhookKeyRequest<'a> {
-        DeleteWebhookKeyRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, DeleteWebhookKey> {
+        crate::Request::new(self.client, DeleteWebhookKey { id: id.into() })
     }
 }
-static GET_WEBHOOK_KEYS: crate::OperationInfo = crate::OperationInfo {
-    id: "getWebhookKeys",
-    method: reqwest::Method::GET,
-    path: "/webhook_keys",
-};
-static CREATE_WEBHOOK_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "createWebhookKey",
-    method: reqwest::Method::POST,
-    path: "/webhook_keys",
-};
-static GET_WEBHOOK_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "getWebhookKey",
-    method: reqwest::Method::GET,
-    path: "/webhook_keys/{id}",
-};
-static UPDATE_WEBHOOK_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "updateWebhookKey",
-    method: reqwest::Method::PUT,
-    path: "/webhook_keys/{id}",
-};
-static DELETE_WEBHOOK_KEY: crate::OperationInfo = crate::OperationInfo {
-    id: "deleteWebhookKey",
-    method: reqwest::Method::DELETE,
-    path: "/webhook_keys/{id}",
-};
-/// A `getWebhookKeys` request, from [`WebhookKeys::get_webhook_keys`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getWebhookKeys` (`GET /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_keys`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetWebhookKeysRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetWebhookKeys {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetWebhookKeysRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_WEBHOOK_KEYS
+impl crate::Operation for GetWebhookKeys {
+    type Response = models::GetWebhookKeysResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getWebhookKeys",
+            method: reqwest::Method::GET,
+            path: "/webhook_keys",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetWebhookKeys> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetWebhookKeysResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_WEBHOOK_KEYS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetWebhookKeysRequest<'a> {
-    type Output = Result<models::GetWebhookKeysResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetWebhookKeysResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetWebhookKeysRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::WebhookKeyResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::WebhookKeyResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetWebhookKeysRequest<'_> {
+impl crate::Paginated for GetWebhookKeys {
     type Item = models::WebhookKeyResponse;
-    const OPERATION: &'static str = "getWebhookKeys";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createWebhookKey` request, from [`WebhookKeys::create_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createWebhookKey` (`POST /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::create_webhook_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateWebhookKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateWebhookKey {
     body: Option<Result<models::WebhookKeyRequest, crate::BuildError>>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateWebhookKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_WEBHOOK_KEY
+impl crate::Operation for CreateWebhookKey {
+    type Response = models::WebhookKeyCreateResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createWebhookKey",
+            method: reqwest::Method::POST,
+            path: "/webhook_keys",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        if let Some(body) = self.body {
+            call.json(body)?;
+        }
+        Ok(())
     }
+}
+impl crate::Request<'_, CreateWebhookKey> {
     /// The request body: a value, or a builder of one.
-    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::WebhookKeyRequest, Error: Into<crate::BuildError>>,
     ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
+        self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyCreateResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_WEBHOOK_KEY, &[])?;
-        request.options(self.options);
-        if let Some(body) = self.body {
-            request.json(body)?;
-        }
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for CreateWebhookKeyRequest<'a> {
-    type Output = Result<models::WebhookKeyCreateResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyCreateResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getWebhookKey` request, from [`WebhookKeys::get_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getWebhookKey` (`GET /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetWebhookKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetWebhookKey {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetWebhookKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_WEBHOOK_KEY
+impl crate::Operation for GetWebhookKey {
+    type Response = models::WebhookKeyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getWebhookKey",
+            method: reqwest::Method::GET,
+            path: "/webhook_keys/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_WEBHOOK_KEY, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetWebhookKeyRequest<'a> {
-    type Output = Result<models::WebhookKeyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateWebhookKey` request, from [`WebhookKeys::update_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateWebhookKey` (`PUT /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::update_webhook_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateWebhookKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateWebhookKey {
     id: String,
     body: Option<Result<models::WebhookKeyRequest, crate::BuildError>>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateWebhookKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_WEBHOOK_KEY
+impl crate::Operation for UpdateWebhookKey {
+    type Response = models::WebhookKeyResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateWebhookKey",
+            method: reqwest::Method::PUT,
+            path: "/webhook_keys/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        if let Some(body) = self.body {
+            call.json(body)?;
+        }
+        Ok(())
     }
+}
+impl crate::Request<'_, UpdateWebhookKey> {
     /// The request body: a value, or a builder of one.
-    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::WebhookKeyRequest, Error: Into<crate::BuildError>>,
     ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
+        self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &UPDATE_WEBHOOK_KEY,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        if let Some(body) = self.body {
-            request.json(body)?;
-        }
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for UpdateWebhookKeyRequest<'a> {
-    type Output = Result<models::WebhookKeyResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deleteWebhookKey` request, from [`WebhookKeys::delete_webhook_key`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `deleteWebhookKey` (`DELETE /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::delete_webhook_key`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteWebhookKeyRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteWebhookKey {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteWebhookKeyRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_WEBHOOK_KEY
+impl crate::Operation for DeleteWebhookKey {
+    type Response = models::WebhookKeyDeleteResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "deleteWebhookKey",
+            method: reqwest::Method::DELETE,
+            path: "/webhook_keys/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookKeyDeleteResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(
-            &DELETE_WEBHOOK_KEY,
-            &[&self.id],
-        )?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteWebhookKeyRequest<'a> {
-    type Output = Result<models::WebhookKeyDeleteResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookKeyDeleteResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

@@ -13,469 +13,261 @@ impl<'a> Webhooks<'a> {
     /// Consume the list of webhooks you have, each environment supports 10 webhooks (For production and testing)
     ///
     /// `GET /webhooks` (operation `getWebhooks`).
-    #[inline]
-    pub fn get_webhooks(&self) -> GetWebhooksRequest<'a> {
-        GetWebhooksRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            url: None,
-            next: None,
-            previous: None,
-            options: Default::default(),
-        }
+    pub fn get_webhooks(&self) -> crate::Request<'a, GetWebhooks> {
+        crate::Request::new(
+            self.client,
+            GetWebhooks {
+                limit: None,
+                search: None,
+                url: None,
+                next: None,
+                previous: None,
+            },
+        )
     }
     /// Create Webhook
     ///
     /// What we do at Conekta translates into events. For example, an event of interest to us occurs at the time a payment is successfully processed. At that moment we will be interested in doing several things: Send an email to the buyer, generate an invoice, start the process of shipping the product, etc.
     ///
     /// `POST /webhooks` (operation `createWebhook`).
-    #[inline]
     pub fn create_webhook(
         &self,
         body: impl TryInto<models::WebhookRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateWebhookRequest<'a> {
-        CreateWebhookRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, CreateWebhook> {
+        crate::Request::new(
+            self.client,
+            CreateWebhook {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Get Webhook
     ///
     /// `GET /webhooks/{id}` (operation `getWebhook`).
-    #[inline]
-    pub fn get_webhook(&self, id: impl Into<String>) -> GetWebhookRequest<'a> {
-        GetWebhookRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn get_webhook(&self, id: impl Into<String>) -> crate::Request<'a, GetWebhook> {
+        crate::Request::new(self.client, GetWebhook { id: id.into() })
     }
     /// Update Webhook
     ///
     /// updates an existing webhook
     ///
     /// `PUT /webhooks/{id}` (operation `updateWebhook`).
-    #[inline]
     pub fn update_webhook(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::UpdateWebhook, Error: Into<crate::BuildError>>,
-    ) -> UpdateWebhookRequest<'a> {
-        UpdateWebhookRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, UpdateWebhookOp> {
+        crate::Request::new(
+            self.client,
+            UpdateWebhookOp {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// Delete Webhook
     ///
     /// `DELETE /webhooks/{id}` (operation `deleteWebhook`).
-    #[inline]
-    pub fn delete_webhook(&self, id: impl Into<String>) -> DeleteWebhookRequest<'a> {
-        DeleteWebhookRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn delete_webhook(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, DeleteWebhook> {
+        crate::Request::new(self.client, DeleteWebhook { id: id.into() })
     }
     /// Test Webhook
     ///
     /// Send a webhook.ping event
     ///
     /// `POST /webhooks/{id}/test` (operation `testWebhook`).
-    #[inline]
-    pub fn test_webhook(&self, id: impl Into<String>) -> TestWebhookRequest<'a> {
-        TestWebhookRequest {
-            client: self.client,
-            id: id.into(),
-            options: Default::default(),
-        }
+    pub fn test_webhook(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, TestWebhook> {
+        crate::Request::new(self.client, TestWebhook { id: id.into() })
     }
 }
-static GET_WEBHOOKS: crate::OperationInfo = crate::OperationInfo {
-    id: "getWebhooks",
-    method: reqwest::Method::GET,
-    path: "/webhooks",
-};
-static CREATE_WEBHOOK: crate::OperationInfo = crate::OperationInfo {
-    id: "createWebhook",
-    method: reqwest::Method::POST,
-    path: "/webhooks",
-};
-static GET_WEBHOOK: crate::OperationInfo = crate::OperationInfo {
-    id: "getWebhook",
-    method: reqwest::Method::GET,
-    path: "/webhooks/{id}",
-};
-static UPDATE_WEBHOOK: crate::OperationInfo = crate::OperationInfo {
-    id: "updateWebhook",
-    method: reqwest::Method::PUT,
-    path: "/webhooks/{id}",
-};
-static DELETE_WEBHOOK: crate::OperationInfo = crate::OperationInfo {
-    id: "deleteWebhook",
-    method: reqwest::Method::DELETE,
-    path: "/webhooks/{id}",
-};
-static TEST_WEBHOOK: crate::OperationInfo = crate::OperationInfo {
-    id: "testWebhook",
-    method: reqwest::Method::POST,
-    path: "/webhooks/{id}/test",
-};
-/// A `getWebhooks` request, from [`Webhooks::get_webhooks`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getWebhooks` (`GET /webhooks`): what a call of it takes. Start one with [`Webhooks::get_webhooks`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetWebhooksRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetWebhooks {
     limit: Option<i32>,
     search: Option<String>,
     url: Option<String>,
     next: Option<String>,
     previous: Option<String>,
 }
-impl<'a> GetWebhooksRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_WEBHOOKS
+impl crate::Operation for GetWebhooks {
+    type Response = models::GetWebhooksResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getWebhooks",
+            method: reqwest::Method::GET,
+            path: "/webhooks",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("url", self.url);
+        call.query("next", self.next);
+        call.query("previous", self.previous);
+        Ok(())
     }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
+}
+impl crate::Request<'_, GetWebhooks> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// General order search, e.g. by mail, reference etc.
     ///
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// url for webhook filter
     ///
     /// Query parameter `url`.
-    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
+        self.params.url = Some(value.into());
         self
     }
     /// next page
     ///
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
     /// previous page
     ///
     /// Query parameter `previous`.
-    #[inline]
     pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
+        self.params.previous = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::GetWebhooksResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_WEBHOOKS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("url", self.url);
-        request.query("next", self.next);
-        request.query("previous", self.previous);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetWebhooksRequest<'a> {
-    type Output = Result<models::GetWebhooksResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::GetWebhooksResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetWebhooksRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::WebhookResponse> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::WebhookResponse>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetWebhooksRequest<'_> {
+impl crate::Paginated for GetWebhooks {
     type Item = models::WebhookResponse;
-    const OPERATION: &'static str = "getWebhooks";
-    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
-    #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
-    #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more,
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createWebhook` request, from [`Webhooks::create_webhook`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createWebhook` (`POST /webhooks`): what a call of it takes. Start one with [`Webhooks::create_webhook`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateWebhookRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateWebhook {
     body: Result<models::WebhookRequest, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> CreateWebhookRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_WEBHOOK
+impl crate::Operation for CreateWebhook {
+    type Response = models::WebhookResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createWebhook",
+            method: reqwest::Method::POST,
+            path: "/webhooks",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_WEBHOOK, &[])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateWebhookRequest<'a> {
-    type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getWebhook` request, from [`Webhooks::get_webhook`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getWebhook` (`GET /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::get_webhook`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetWebhookRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetWebhook {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> GetWebhookRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_WEBHOOK
+impl crate::Operation for GetWebhook {
+    type Response = models::WebhookResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getWebhook",
+            method: reqwest::Method::GET,
+            path: "/webhooks/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_WEBHOOK, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetWebhookRequest<'a> {
-    type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateWebhook` request, from [`Webhooks::update_webhook`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateWebhook` (`PUT /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::update_webhook`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateWebhookRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateWebhookOp {
     id: String,
     body: Result<models::UpdateWebhook, crate::BuildError>,
-    options: crate::RequestOptions,
 }
-impl<'a> UpdateWebhookRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_WEBHOOK
+impl crate::Operation for UpdateWebhookOp {
+    type Response = models::WebhookResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateWebhook",
+            method: reqwest::Method::PUT,
+            path: "/webhooks/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// `X-Child-Company-Id` for this request, instead of the client's [`child_company_id`](crate::ClientBuilder::child_company_id).
-    #[inline]
-    pub fn child_company_id(mut self, value: impl Into<String>) -> Self {
-        self.options.child_company_id = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_WEBHOOK, &[&self.id])?;
-        request.options(self.options);
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateWebhookRequest<'a> {
-    type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deleteWebhook` request, from [`Webhooks::delete_webhook`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `deleteWebhook` (`DELETE /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::delete_webhook`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteWebhookRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteWebhook {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> DeleteWebhookRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_WEBHOOK
+impl crate::Operation for DeleteWebhook {
+    type Response = models::WebhookResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "deleteWebhook",
+            method: reqwest::Method::DELETE,
+            path: "/webhooks/{id}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&DELETE_WEBHOOK, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for DeleteWebhookRequest<'a> {
-    type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `testWebhook` request, from [`Webhooks::test_webhook`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `testWebhook` (`POST /webhooks/{id}/test`): what a call of it takes. Start one with [`Webhooks::test_webhook`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct TestWebhookRequest<'a> {
-    client: &'a crate::Client,
+pub struct TestWebhook {
     id: String,
-    options: crate::RequestOptions,
 }
-impl<'a> TestWebhookRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &TEST_WEBHOOK
+impl crate::Operation for TestWebhook {
+    type Response = models::WebhookResponse;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "testWebhook",
+            method: reqwest::Method::POST,
+            path: "/webhooks/{id}/test",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::WebhookResponse> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&TEST_WEBHOOK, &[&self.id])?;
-        request.options(self.options);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for TestWebhookRequest<'a> {
-    type Output = Result<models::WebhookResponse, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::WebhookResponse>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

@@ -9,49 +9,30 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /customers/{id}` (operation `getCustomer`).
-    #[inline]
-    pub fn get_customer(&self, id: impl Into<String>) -> GetCustomerRequest<'a> {
-        GetCustomerRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_customer(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetCustomer> {
+        crate::Request::new(self.client, GetCustomer { id: id.into() })
     }
 }
-static GET_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "getCustomer",
-    method: reqwest::Method::GET,
-    path: "/customers/{id}",
-};
-/// A `getCustomer` request, from [`General::get_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCustomer {
     id: String,
 }
-impl<'a> GetCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMER
+impl crate::Operation for GetCustomer {
+    type Response = models::VipCustomer;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCustomer",
+            method: reqwest::Method::GET,
+            path: "/customers/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::VipCustomer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_CUSTOMER, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetCustomerRequest<'a> {
-    type Output = Result<models::VipCustomer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::VipCustomer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

@@ -9,49 +9,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /orders/{id}` (operation `getOrder`).
-    #[inline]
-    pub fn get_order(&self, id: impl Into<String>) -> GetOrderRequest<'a> {
-        GetOrderRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_order(&self, id: impl Into<String>) -> crate::Request<'a, GetOrder> {
+        crate::Request::new(self.client, GetOrder { id: id.into() })
     }
 }
-static GET_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "getOrder",
-    method: reqwest::Method::GET,
-    path: "/orders/{id}",
-};
-/// A `getOrder` request, from [`General::get_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetOrder {
     id: String,
 }
-impl<'a> GetOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_ORDER
+impl crate::Operation for GetOrder {
+    type Response = models::Order;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getOrder",
+            method: reqwest::Method::GET,
+            path: "/orders/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Order> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_ORDER, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetOrderRequest<'a> {
-    type Output = Result<models::Order, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Order>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

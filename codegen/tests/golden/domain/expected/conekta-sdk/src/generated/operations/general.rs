@@ -9,53 +9,36 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `POST /orders` (operation `createOrder`).
-    #[inline]
     pub fn create_order(
         &self,
         body: impl TryInto<models::OrderRequest, Error: Into<crate::BuildError>>,
-    ) -> CreateOrderRequest<'a> {
-        CreateOrderRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-        }
+    ) -> crate::Request<'a, CreateOrder> {
+        crate::Request::new(
+            self.client,
+            CreateOrder {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
 }
-static CREATE_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "createOrder",
-    method: reqwest::Method::POST,
-    path: "/orders",
-};
-/// A `createOrder` request, from [`General::create_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateOrder {
     body: Result<models::OrderRequest, crate::BuildError>,
 }
-impl<'a> CreateOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_ORDER
+impl crate::Operation for CreateOrder {
+    type Response = models::Order;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createOrder",
+            method: reqwest::Method::POST,
+            path: "/orders",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Order> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_ORDER, &[])?;
-        request.json(self.body)?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CreateOrderRequest<'a> {
-    type Output = Result<models::Order, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Order>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }

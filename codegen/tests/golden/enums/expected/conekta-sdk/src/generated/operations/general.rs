@@ -9,166 +9,116 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /cards` (operation `listCards`).
-    #[inline]
-    pub fn list_cards(&self) -> ListCardsRequest<'a> {
-        ListCardsRequest {
-            client: self.client,
-            status: None,
-        }
+    pub fn list_cards(&self) -> crate::Request<'a, ListCards> {
+        crate::Request::new(self.client, ListCards { status: None })
     }
     /// `GET /cards/{id}` (operation `getCard`).
-    #[inline]
-    pub fn get_card(&self, id: impl Into<String>) -> GetCardRequest<'a> {
-        GetCardRequest {
-            client: self.client,
-            id: id.into(),
-            status: None,
-        }
+    pub fn get_card(&self, id: impl Into<String>) -> crate::Request<'a, GetCard> {
+        crate::Request::new(
+            self.client,
+            GetCard {
+                id: id.into(),
+                status: None,
+            },
+        )
     }
     /// `GET /cards/{id}/events` (operation `getCardEvents`).
-    #[inline]
-    pub fn get_card_events(&self, id: impl Into<String>) -> GetCardEventsRequest<'a> {
-        GetCardEventsRequest {
-            client: self.client,
-            id: id.into(),
-            status: None,
-        }
+    pub fn get_card_events(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, GetCardEvents> {
+        crate::Request::new(
+            self.client,
+            GetCardEvents {
+                id: id.into(),
+                status: None,
+            },
+        )
     }
 }
-static LIST_CARDS: crate::OperationInfo = crate::OperationInfo {
-    id: "listCards",
-    method: reqwest::Method::GET,
-    path: "/cards",
-};
-static GET_CARD: crate::OperationInfo = crate::OperationInfo {
-    id: "getCard",
-    method: reqwest::Method::GET,
-    path: "/cards/{id}",
-};
-static GET_CARD_EVENTS: crate::OperationInfo = crate::OperationInfo {
-    id: "getCardEvents",
-    method: reqwest::Method::GET,
-    path: "/cards/{id}/events",
-};
-/// A `listCards` request, from [`General::list_cards`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct ListCardsRequest<'a> {
-    client: &'a crate::Client,
+pub struct ListCards {
     status: Option<models::Status>,
 }
-impl<'a> ListCardsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &LIST_CARDS
+impl crate::Operation for ListCards {
+    type Response = models::Card;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "listCards",
+            method: reqwest::Method::GET,
+            path: "/cards",
+        };
+        &INFO
     }
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("status", self.status);
+        Ok(())
+    }
+}
+impl crate::Request<'_, ListCards> {
     /// Query parameter `status`.
-    #[inline]
     pub fn status(mut self, value: impl Into<models::Status>) -> Self {
-        self.status = Some(value.into());
+        self.params.status = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Card> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&LIST_CARDS, &[])?;
-        request.query("status", self.status);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for ListCardsRequest<'a> {
-    type Output = Result<models::Card, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Card>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getCard` request, from [`General::get_card`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCardRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCard {
     id: String,
     status: Option<models::Status>,
 }
-impl<'a> GetCardRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CARD
+impl crate::Operation for GetCard {
+    type Response = models::Card;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCard",
+            method: reqwest::Method::GET,
+            path: "/cards/{id}",
+        };
+        &INFO
     }
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.query("status", self.status);
+        Ok(())
+    }
+}
+impl crate::Request<'_, GetCard> {
     /// Query parameter `status`.
-    #[inline]
     pub fn status(mut self, value: impl Into<models::Status>) -> Self {
-        self.status = Some(value.into());
+        self.params.status = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Card> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CARD, &[&self.id])?;
-        request.query("status", self.status);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetCardRequest<'a> {
-    type Output = Result<models::Card, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Card>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `getCardEvents` request, from [`General::get_card_events`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCardEventsRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetCardEvents {
     id: String,
     status: Option<models::Status2>,
 }
-impl<'a> GetCardEventsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CARD_EVENTS
+impl crate::Operation for GetCardEvents {
+    type Response = models::Card;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCardEvents",
+            method: reqwest::Method::GET,
+            path: "/cards/{id}/events",
+        };
+        &INFO
     }
-    /// Query parameter `status`.
-    #[inline]
-    pub fn status(mut self, value: impl Into<models::Status2>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Card> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CARD_EVENTS, &[&self.id])?;
-        request.query("status", self.status);
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.query("status", self.status);
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for GetCardEventsRequest<'a> {
-    type Output = Result<models::Card, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Card>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+impl crate::Request<'_, GetCardEvents> {
+    /// Query parameter `status`.
+    pub fn status(mut self, value: impl Into<models::Status2>) -> Self {
+        self.params.status = Some(value.into());
+        self
     }
 }

@@ -9,49 +9,27 @@ pub struct Pets<'a> {
 }
 impl<'a> Pets<'a> {
     /// `GET /pets/{id}` (operation `getPet`).
-    #[inline]
-    pub fn get_pet(&self, id: impl Into<String>) -> GetPetRequest<'a> {
-        GetPetRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_pet(&self, id: impl Into<String>) -> crate::Request<'a, GetPet> {
+        crate::Request::new(self.client, GetPet { id: id.into() })
     }
 }
-static GET_PET: crate::OperationInfo = crate::OperationInfo {
-    id: "getPet",
-    method: reqwest::Method::GET,
-    path: "/pets/{id}",
-};
-/// A `getPet` request, from [`Pets::get_pet`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getPet` (`GET /pets/{id}`): what a call of it takes. Start one with [`Pets::get_pet`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetPetRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetPet {
     id: String,
 }
-impl<'a> GetPetRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PET
+impl crate::Operation for GetPet {
+    type Response = models::Pet;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getPet",
+            method: reqwest::Method::GET,
+            path: "/pets/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Pet> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_PET, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetPetRequest<'a> {
-    type Output = Result<models::Pet, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Pet>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

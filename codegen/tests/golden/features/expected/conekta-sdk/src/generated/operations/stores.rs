@@ -9,53 +9,36 @@ pub struct Stores<'a> {
 }
 impl<'a> Stores<'a> {
     /// `POST /stores` (operation `createStore`).
-    #[inline]
     pub fn create_store(
         &self,
         body: impl TryInto<models::Store, Error: Into<crate::BuildError>>,
-    ) -> CreateStoreRequest<'a> {
-        CreateStoreRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-        }
+    ) -> crate::Request<'a, CreateStore> {
+        crate::Request::new(
+            self.client,
+            CreateStore {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
 }
-static CREATE_STORE: crate::OperationInfo = crate::OperationInfo {
-    id: "createStore",
-    method: reqwest::Method::POST,
-    path: "/stores",
-};
-/// A `createStore` request, from [`Stores::create_store`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createStore` (`POST /stores`): what a call of it takes. Start one with [`Stores::create_store`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateStoreRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateStore {
     body: Result<models::Store, crate::BuildError>,
 }
-impl<'a> CreateStoreRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_STORE
+impl crate::Operation for CreateStore {
+    type Response = models::Store;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createStore",
+            method: reqwest::Method::POST,
+            path: "/stores",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Store> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_STORE, &[])?;
-        request.json(self.body)?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CreateStoreRequest<'a> {
-    type Output = Result<models::Store, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Store>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }

@@ -9,65 +9,48 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /things` (operation `listThings`).
-    #[inline]
-    pub fn list_things(&self) -> ListThingsRequest<'a> {
-        ListThingsRequest {
-            client: self.client,
-            created_at_gte: None,
-            r#type: None,
-        }
+    pub fn list_things(&self) -> crate::Request<'a, ListThings> {
+        crate::Request::new(
+            self.client,
+            ListThings {
+                created_at_gte: None,
+                r#type: None,
+            },
+        )
     }
 }
-static LIST_THINGS: crate::OperationInfo = crate::OperationInfo {
-    id: "listThings",
-    method: reqwest::Method::GET,
-    path: "/things",
-};
-/// A `listThings` request, from [`General::list_things`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `listThings` (`GET /things`): what a call of it takes. Start one with [`General::list_things`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct ListThingsRequest<'a> {
-    client: &'a crate::Client,
+pub struct ListThings {
     created_at_gte: Option<i64>,
     r#type: Option<String>,
 }
-impl<'a> ListThingsRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &LIST_THINGS
+impl crate::Operation for ListThings {
+    type Response = models::Thing;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "listThings",
+            method: reqwest::Method::GET,
+            path: "/things",
+        };
+        &INFO
     }
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("created_at.gte", self.created_at_gte);
+        call.query("type", self.r#type);
+        Ok(())
+    }
+}
+impl crate::Request<'_, ListThings> {
     /// Query parameter `created_at.gte`.
-    #[inline]
     pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
-        self.created_at_gte = Some(value.into());
+        self.params.created_at_gte = Some(value.into());
         self
     }
     /// Query parameter `type`.
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+        self.params.r#type = Some(value.into());
         self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Thing> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&LIST_THINGS, &[])?;
-        request.query("created_at.gte", self.created_at_gte);
-        request.query("type", self.r#type);
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for ListThingsRequest<'a> {
-    type Output = Result<models::Thing, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Thing>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
     }
 }

@@ -9,49 +9,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /holders/{id}` (operation `getHolder`).
-    #[inline]
-    pub fn get_holder(&self, id: impl Into<String>) -> GetHolderRequest<'a> {
-        GetHolderRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_holder(&self, id: impl Into<String>) -> crate::Request<'a, GetHolder> {
+        crate::Request::new(self.client, GetHolder { id: id.into() })
     }
 }
-static GET_HOLDER: crate::OperationInfo = crate::OperationInfo {
-    id: "getHolder",
-    method: reqwest::Method::GET,
-    path: "/holders/{id}",
-};
-/// A `getHolder` request, from [`General::get_holder`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetHolderRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetHolder {
     id: String,
 }
-impl<'a> GetHolderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_HOLDER
+impl crate::Operation for GetHolder {
+    type Response = models::Holder;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getHolder",
+            method: reqwest::Method::GET,
+            path: "/holders/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Holder> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_HOLDER, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetHolderRequest<'a> {
-    type Output = Result<models::Holder, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Holder>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

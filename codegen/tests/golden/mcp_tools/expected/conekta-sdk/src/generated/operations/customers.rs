@@ -11,230 +11,153 @@ impl<'a> Customers<'a> {
     /// List customers
     ///
     /// `GET /customers` (operation `getCustomers`).
-    #[inline]
-    pub fn get_customers(&self) -> GetCustomersRequest<'a> {
-        GetCustomersRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            options: Default::default(),
-        }
+    pub fn get_customers(&self) -> crate::Request<'a, GetCustomers> {
+        crate::Request::new(
+            self.client,
+            GetCustomers {
+                limit: None,
+                search: None,
+            },
+        )
     }
     /// Create a customer
     ///
     /// `POST /customers` (operation `createCustomer`).
-    #[inline]
     pub fn create_customer(
         &self,
         body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> CreateCustomerRequest<'a> {
-        CreateCustomerRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-        }
+    ) -> crate::Request<'a, CreateCustomer> {
+        crate::Request::new(
+            self.client,
+            CreateCustomer {
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// `PUT /customers/{id}` (operation `updateCustomer`).
-    #[inline]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
         body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> UpdateCustomerRequest<'a> {
-        UpdateCustomerRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-        }
+    ) -> crate::Request<'a, UpdateCustomer> {
+        crate::Request::new(
+            self.client,
+            UpdateCustomer {
+                id: id.into(),
+                body: body.try_into().map_err(Into::into),
+            },
+        )
     }
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
-    #[inline]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> DeleteCustomerByIdRequest<'a> {
-        DeleteCustomerByIdRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    ) -> crate::Request<'a, DeleteCustomerById> {
+        crate::Request::new(
+            self.client,
+            DeleteCustomerById {
+                id: id.into(),
+            },
+        )
     }
 }
-static GET_CUSTOMERS: crate::OperationInfo = crate::OperationInfo {
-    id: "getCustomers",
-    method: reqwest::Method::GET,
-    path: "/customers",
-};
-static CREATE_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "createCustomer",
-    method: reqwest::Method::POST,
-    path: "/customers",
-};
-static UPDATE_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "updateCustomer",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}",
-};
-static DELETE_CUSTOMER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "deleteCustomerById",
-    method: reqwest::Method::DELETE,
-    path: "/customers/{id}",
-};
-/// A `getCustomers` request, from [`Customers::get_customers`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomersRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+pub struct GetCustomers {
     limit: Option<i32>,
     search: Option<String>,
 }
-impl<'a> GetCustomersRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMERS
+impl crate::Operation for GetCustomers {
+    type Response = models::CustomerList;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getCustomers",
+            method: reqwest::Method::GET,
+            path: "/customers",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        Ok(())
     }
+}
+impl crate::Request<'_, GetCustomers> {
     /// How many to return
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerList> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CUSTOMERS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetCustomersRequest<'a> {
-    type Output = Result<models::CustomerList, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerList>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `createCustomer` request, from [`Customers::create_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomer {
     body: Result<models::Customer, crate::BuildError>,
 }
-impl<'a> CreateCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER
+impl crate::Operation for CreateCustomer {
+    type Response = models::Customer;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "createCustomer",
+            method: reqwest::Method::POST,
+            path: "/customers",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_CUSTOMER, &[])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomerRequest<'a> {
-    type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateCustomer` request, from [`Customers::update_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCustomer {
     id: String,
     body: Result<models::Customer, crate::BuildError>,
 }
-impl<'a> UpdateCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CUSTOMER
+impl crate::Operation for UpdateCustomer {
+    type Response = models::Customer;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "updateCustomer",
+            method: reqwest::Method::PUT,
+            path: "/customers/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_CUSTOMER, &[&self.id])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCustomerRequest<'a> {
-    type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deleteCustomerById` request, from [`Customers::delete_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteCustomerByIdRequest<'a> {
-    client: &'a crate::Client,
+pub struct DeleteCustomerById {
     id: String,
 }
-impl<'a> DeleteCustomerByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_CUSTOMER_BY_ID
+impl crate::Operation for DeleteCustomerById {
+    type Response = models::Customer;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "deleteCustomerById",
+            method: reqwest::Method::DELETE,
+            path: "/customers/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&DELETE_CUSTOMER_BY_ID, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteCustomerByIdRequest<'a> {
-    type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

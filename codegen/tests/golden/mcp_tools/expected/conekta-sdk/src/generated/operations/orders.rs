@@ -9,63 +9,50 @@ pub struct Orders<'a> {
 }
 impl<'a> Orders<'a> {
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
-    #[inline]
-    pub fn cancel_order(&self, id: impl Into<String>) -> CancelOrderRequest<'a> {
-        CancelOrderRequest {
-            client: self.client,
-            id: id.into(),
-            body: None,
-        }
+    pub fn cancel_order(
+        &self,
+        id: impl Into<String>,
+    ) -> crate::Request<'a, CancelOrder> {
+        crate::Request::new(
+            self.client,
+            CancelOrder {
+                id: id.into(),
+                body: None,
+            },
+        )
     }
 }
-static CANCEL_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "CancelOrder",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/cancel",
-};
-/// A `CancelOrder` request, from [`Orders::cancel_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CancelOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct CancelOrder {
     id: String,
     body: Option<Result<models::CancelOrderBody, crate::BuildError>>,
 }
-impl<'a> CancelOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CANCEL_ORDER
+impl crate::Operation for CancelOrder {
+    type Response = models::CancelOrderResponse200;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "CancelOrder",
+            method: reqwest::Method::POST,
+            path: "/orders/{id}/cancel",
+        };
+        &INFO
     }
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        if let Some(body) = self.body {
+            call.json(body)?;
+        }
+        Ok(())
+    }
+}
+impl crate::Request<'_, CancelOrder> {
     /// The request body: a value, or a builder of one.
-    #[inline]
     pub fn body(
         mut self,
         body: impl TryInto<models::CancelOrderBody, Error: Into<crate::BuildError>>,
     ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
+        self.params.body = Some(body.try_into().map_err(Into::into));
         self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CancelOrderResponse200> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CANCEL_ORDER, &[&self.id])?;
-        if let Some(body) = self.body {
-            request.json(body)?;
-        }
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CancelOrderRequest<'a> {
-    type Output = Result<models::CancelOrderResponse200, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CancelOrderResponse200>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
     }
 }

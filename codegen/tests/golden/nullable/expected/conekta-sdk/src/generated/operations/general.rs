@@ -9,49 +9,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /profiles/{id}` (operation `getProfile`).
-    #[inline]
-    pub fn get_profile(&self, id: impl Into<String>) -> GetProfileRequest<'a> {
-        GetProfileRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_profile(&self, id: impl Into<String>) -> crate::Request<'a, GetProfile> {
+        crate::Request::new(self.client, GetProfile { id: id.into() })
     }
 }
-static GET_PROFILE: crate::OperationInfo = crate::OperationInfo {
-    id: "getProfile",
-    method: reqwest::Method::GET,
-    path: "/profiles/{id}",
-};
-/// A `getProfile` request, from [`General::get_profile`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetProfileRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetProfile {
     id: String,
 }
-impl<'a> GetProfileRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PROFILE
+impl crate::Operation for GetProfile {
+    type Response = models::Profile;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getProfile",
+            method: reqwest::Method::GET,
+            path: "/profiles/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Profile> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_PROFILE, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetProfileRequest<'a> {
-    type Output = Result<models::Profile, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Profile>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

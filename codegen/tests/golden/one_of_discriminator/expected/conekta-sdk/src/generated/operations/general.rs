@@ -9,52 +9,30 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /payment_methods/{id}` (operation `getPaymentMethod`).
-    #[inline]
     pub fn get_payment_method(
         &self,
         id: impl Into<String>,
-    ) -> GetPaymentMethodRequest<'a> {
-        GetPaymentMethodRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    ) -> crate::Request<'a, GetPaymentMethod> {
+        crate::Request::new(self.client, GetPaymentMethod { id: id.into() })
     }
 }
-static GET_PAYMENT_METHOD: crate::OperationInfo = crate::OperationInfo {
-    id: "getPaymentMethod",
-    method: reqwest::Method::GET,
-    path: "/payment_methods/{id}",
-};
-/// A `getPaymentMethod` request, from [`General::get_payment_method`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getPaymentMethod` (`GET /payment_methods/{id}`): what a call of it takes. Start one with [`General::get_payment_method`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetPaymentMethodRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetPaymentMethod {
     id: String,
 }
-impl<'a> GetPaymentMethodRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_PAYMENT_METHOD
+impl crate::Operation for GetPaymentMethod {
+    type Response = models::PaymentMethod;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getPaymentMethod",
+            method: reqwest::Method::GET,
+            path: "/payment_methods/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::PaymentMethod> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_PAYMENT_METHOD, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetPaymentMethodRequest<'a> {
-    type Output = Result<models::PaymentMethod, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::PaymentMethod>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

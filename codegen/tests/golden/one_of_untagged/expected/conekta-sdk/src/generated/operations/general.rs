@@ -9,49 +9,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /contacts/{id}` (operation `getContact`).
-    #[inline]
-    pub fn get_contact(&self, id: impl Into<String>) -> GetContactRequest<'a> {
-        GetContactRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_contact(&self, id: impl Into<String>) -> crate::Request<'a, GetContact> {
+        crate::Request::new(self.client, GetContact { id: id.into() })
     }
 }
-static GET_CONTACT: crate::OperationInfo = crate::OperationInfo {
-    id: "getContact",
-    method: reqwest::Method::GET,
-    path: "/contacts/{id}",
-};
-/// A `getContact` request, from [`General::get_contact`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getContact` (`GET /contacts/{id}`): what a call of it takes. Start one with [`General::get_contact`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetContactRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetContact {
     id: String,
 }
-impl<'a> GetContactRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CONTACT
+impl crate::Operation for GetContact {
+    type Response = models::Contact;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getContact",
+            method: reqwest::Method::GET,
+            path: "/contacts/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Contact> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_CONTACT, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetContactRequest<'a> {
-    type Output = Result<models::Contact, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Contact>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

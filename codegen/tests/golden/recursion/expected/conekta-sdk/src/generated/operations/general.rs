@@ -9,49 +9,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /nodes/{id}` (operation `getNode`).
-    #[inline]
-    pub fn get_node(&self, id: impl Into<String>) -> GetNodeRequest<'a> {
-        GetNodeRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    pub fn get_node(&self, id: impl Into<String>) -> crate::Request<'a, GetNode> {
+        crate::Request::new(self.client, GetNode { id: id.into() })
     }
 }
-static GET_NODE: crate::OperationInfo = crate::OperationInfo {
-    id: "getNode",
-    method: reqwest::Method::GET,
-    path: "/nodes/{id}",
-};
-/// A `getNode` request, from [`General::get_node`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetNodeRequest<'a> {
-    client: &'a crate::Client,
+pub struct GetNode {
     id: String,
 }
-impl<'a> GetNodeRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_NODE
+impl crate::Operation for GetNode {
+    type Response = models::Node;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getNode",
+            method: reqwest::Method::GET,
+            path: "/nodes/{id}",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Node> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_NODE, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetNodeRequest<'a> {
-    type Output = Result<models::Node, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Node>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

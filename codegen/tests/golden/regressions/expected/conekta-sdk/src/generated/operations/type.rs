@@ -9,47 +9,25 @@ pub struct Type<'a> {
 }
 impl<'a> Type<'a> {
     /// `GET /match` (operation `getMatch`).
-    #[inline]
-    pub fn get_match(&self) -> GetMatchRequest<'a> {
-        GetMatchRequest {
-            client: self.client,
-        }
+    pub fn get_match(&self) -> crate::Request<'a, GetMatch> {
+        crate::Request::new(self.client, GetMatch {})
     }
 }
-static GET_MATCH: crate::OperationInfo = crate::OperationInfo {
-    id: "getMatch",
-    method: reqwest::Method::GET,
-    path: "/match",
-};
-/// A `getMatch` request, from [`Type::get_match`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetMatchRequest<'a> {
-    client: &'a crate::Client,
-}
-impl<'a> GetMatchRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_MATCH
+pub struct GetMatch {}
+impl crate::Operation for GetMatch {
+    type Response = models::Match;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "getMatch",
+            method: reqwest::Method::GET,
+            path: "/match",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Match> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&GET_MATCH, &[])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for GetMatchRequest<'a> {
-    type Output = Result<models::Match, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Match>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
     }
 }

@@ -9,145 +9,95 @@ pub struct Builder<'a> {
 }
 impl<'a> Builder<'a> {
     /// `POST /things/{client}` (operation `send`).
-    #[inline]
     pub fn send(
         &self,
         client_param: impl Into<String>,
         body: impl TryInto<models::OptionModel, Error: Into<crate::BuildError>>,
-    ) -> SendRequest<'a> {
-        SendRequest {
-            client: self.client,
-            client_param: client_param.into(),
-            body: body.try_into().map_err(Into::into),
-            body_param: None,
-            send_param: None,
-            options_param: None,
-            language_param: None,
-            options: Default::default(),
-        }
+    ) -> crate::Request<'a, SendModel> {
+        crate::Request::new(
+            self.client,
+            SendModel {
+                client_param: client_param.into(),
+                body: body.try_into().map_err(Into::into),
+                body_param: None,
+                send_param: None,
+                options_param: None,
+                language_param: None,
+            },
+        )
     }
     /// `GET /things` (operation `clone`).
-    #[inline]
-    pub fn clone_op(&self) -> CloneRequest<'a> {
-        CloneRequest {
-            client: self.client,
-        }
+    pub fn clone_op(&self) -> crate::Request<'a, CloneModel> {
+        crate::Request::new(self.client, CloneModel {})
     }
 }
-static SEND: crate::OperationInfo = crate::OperationInfo {
-    id: "send",
-    method: reqwest::Method::POST,
-    path: "/things/{client}",
-};
-static CLONE_OP: crate::OperationInfo = crate::OperationInfo {
-    id: "clone",
-    method: reqwest::Method::GET,
-    path: "/things",
-};
-/// A `send` request, from [`Builder::send`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `send` (`POST /things/{client}`): what a call of it takes. Start one with [`Builder::send`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct SendRequest<'a> {
-    client: &'a crate::Client,
+pub struct SendModel {
     client_param: String,
-    body: Result<models::OptionModel, crate::BuildError>,
-    options: crate::RequestOptions,
     body_param: Option<String>,
     send_param: Option<i64>,
     options_param: Option<bool>,
     language_param: Option<String>,
+    body: Result<models::OptionModel, crate::BuildError>,
 }
-impl<'a> SendRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &SEND
+impl crate::Operation for SendModel {
+    type Response = models::ResultModel;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "send",
+            method: reqwest::Method::POST,
+            path: "/things/{client}",
+        };
+        &INFO
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[&self.client_param])?;
+        call.query("body", self.body_param);
+        call.query("send", self.send_param);
+        call.query("options", self.options_param);
+        call.query("language", self.language_param);
+        call.json(self.body)?;
+        Ok(())
     }
+}
+impl crate::Request<'_, SendModel> {
     /// Query parameter `body`.
-    #[inline]
     pub fn body_param(mut self, value: impl Into<String>) -> Self {
-        self.body_param = Some(value.into());
+        self.params.body_param = Some(value.into());
         self
     }
     /// Query parameter `send`.
-    #[inline]
     pub fn send_param(mut self, value: impl Into<i64>) -> Self {
-        self.send_param = Some(value.into());
+        self.params.send_param = Some(value.into());
         self
     }
     /// Query parameter `options`.
-    #[inline]
     pub fn options_param(mut self, value: bool) -> Self {
-        self.options_param = Some(value);
+        self.params.options_param = Some(value);
         self
     }
     /// Query parameter `language`.
-    #[inline]
     pub fn language_param(mut self, value: impl Into<String>) -> Self {
-        self.language_param = Some(value.into());
+        self.params.language_param = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ResultModel> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&SEND, &[&self.client_param])?;
-        request.options(self.options);
-        request.query("body", self.body_param);
-        request.query("send", self.send_param);
-        request.query("options", self.options_param);
-        request.query("language", self.language_param);
-        request.json(self.body)?;
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for SendRequest<'a> {
-    type Output = Result<models::ResultModel, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ResultModel>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `clone` request, from [`Builder::clone_op`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `clone` (`GET /things`): what a call of it takes. Start one with [`Builder::clone_op`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CloneRequest<'a> {
-    client: &'a crate::Client,
-}
-impl<'a> CloneRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
-    #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CLONE_OP
+pub struct CloneModel {}
+impl crate::Operation for CloneModel {
+    type Response = models::ErrorModel;
+    fn info() -> &'static crate::OperationInfo {
+        static INFO: crate::OperationInfo = crate::OperationInfo {
+            id: "clone",
+            method: reqwest::Method::GET,
+            path: "/things",
+        };
+        &INFO
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::ErrorModel> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&CLONE_OP, &[])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for CloneRequest<'a> {
-    type Output = Result<models::ErrorModel, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::ErrorModel>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
     }
 }
