@@ -33,7 +33,7 @@ const OVERRIDES: &str = "spec/overrides.yaml";
 const RESERVED: &[&str] = &["default", ALL_TAGS];
 
 /// Under which features a type is compiled.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Gate {
     /// Reached from an `always` root: compiled whatever the features.
     Always,

@@ -11,7 +11,7 @@
 
 // What the generated models refer to at their crate root, as they do in the SDK.
 #[allow(unused_imports)]
-pub use conekta_sdk::{__private, BuildError, IntoJsonObject, Language, Timestamp};
+pub use conekta_sdk::{__private, BuildError, IntoJsonObject, IntoModel, Language, Timestamp};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};

@@ -83,25 +83,19 @@ pub use events::{Event, EventData, EventType};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
     ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason, Client, ClientBuilder,
-    DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject, Language, Operation,
-    OperationInfo, PRODUCTION_URL, PageStream, Paginated, PaginationError, Request, RequestOptions,
-    ResponseFuture, RetryPolicy, Timestamp, TransportError, from_slice,
+    DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject, IntoModel, Language,
+    Operation, OperationInfo, PRODUCTION_URL, PageStream, Paginated, PaginationError, Request,
+    RequestOptions, ResponseFuture, RetryPolicy, Timestamp, TransportError, from_slice,
 };
 
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::runtime::build::{keep, many, object, one, required};
+    pub use crate::runtime::build::{FirstError, required};
     pub use crate::runtime::decode::{
-        DecodeFields, Decoded, List, deserialize_struct, serialize_optional, serialize_struct,
+        DecodeFields, List, deserialize_struct, serialize_optional, serialize_struct,
     };
-    pub use crate::runtime::nested::{
-        FillsItself, Nested, Sink, deserialize_in_place, push_built, push_in_place, push_tagged,
-        read_built, read_in_place, read_list_into, read_member_into, read_tagged,
-    };
-    pub use crate::runtime::union_decode::{
-        TaggedUnion, attempt, deserialize_tagged, deserialize_untagged, tagged_variant,
-    };
+    pub use crate::runtime::union_decode::{attempt, deserialize_union, variant};
     pub use crate::runtime::{Call, Page};
-    pub use crate::{nested_impl, open_enum, struct_serde, tagged_union};
+    pub use crate::{builder, open_enum, struct_serde, tagged_union};
 }

@@ -65,6 +65,20 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
     }
 }
 
+/// [`type_tokens`] as text, written as rustfmt would (for text the emitters
+/// lay out themselves).
+pub fn type_text(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Array(inner) => format!("Vec<{}>", type_text(inner)),
+        TypeRef::Map(inner) => {
+            format!("std::collections::BTreeMap<String, {}>", type_text(inner))
+        }
+        TypeRef::Boxed(inner) => format!("Box<{}>", type_text(inner)),
+        TypeRef::Object => "serde_json::Map<String, serde_json::Value>".to_owned(),
+        other => type_tokens(other).to_string().replace(' ', ""),
+    }
+}
+
 /// The type as seen from outside the models module: named types through `models::`.
 pub fn model_type(ty: &TypeRef) -> TokenStream {
     match ty {
@@ -110,11 +124,46 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
 
 /// Parses and pretty-prints one generated file, with the header.
 pub fn render(file: &str, tokens: TokenStream) -> Result<String, Error> {
+    render_with(file, tokens, &[])
+}
+
+/// [`render`], then each placeholder `__layout_<i>` (an identifier the
+/// emitter put where a macro's input goes, see [`placeholder`]) replaced by
+/// `layouts[i]`: macro input laid out by the emitter (prettyplease writes a
+/// macro's tokens as one wrapped run).
+pub fn render_with(file: &str, tokens: TokenStream, layouts: &[String]) -> Result<String, Error> {
     let syntax: syn::File = syn::parse2(tokens).map_err(|source| Error::Syntax {
         file: file.to_owned(),
         source,
     })?;
-    Ok(format!("{HEADER}{}", prettyplease::unparse(&syntax)))
+    let mut text = prettyplease::unparse(&syntax);
+    for (index, layout) in layouts.iter().enumerate() {
+        text = replace_braced(&text, &format!("{PLACEHOLDER}{index}"), layout)
+            .ok_or_else(|| Error::invalid(file, format!("no placeholder for layout {index}")))?;
+    }
+    Ok(format!("{HEADER}{text}"))
+}
+
+/// `text` with the braces around `mark` (and the whitespace inside them)
+/// holding `layout` instead, one line after the `{`.
+fn replace_braced(text: &str, mark: &str, layout: &str) -> Option<String> {
+    let at = text.find(mark)?;
+    let open = text[..at].trim_end().strip_suffix('{')?.len();
+    let after = &text[at + mark.len()..];
+    let close = after.len() - after.trim_start().strip_prefix('}')?.len();
+    Some(format!(
+        "{}{{\n{layout}}}{}",
+        &text[..open],
+        &after[close..]
+    ))
+}
+
+/// The prefix of the identifiers [`render_with`] replaces.
+const PLACEHOLDER: &str = "__layout_";
+
+/// The placeholder for the `index`th layout of a file, for [`render_with`].
+pub fn placeholder(index: usize) -> proc_macro2::Ident {
+    Ident::new(&format!("{PLACEHOLDER}{index}"), Span::call_site())
 }
 
 /// Wraps URLs that are not already a link target in `<…>`, so rustdoc links them.
@@ -172,7 +221,28 @@ fn escape_brackets(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_brackets, link_bare_urls};
+    use super::{escape_brackets, link_bare_urls, placeholder, render_with};
+    use quote::quote;
+
+    #[test]
+    fn layouts_replace_their_placeholders() {
+        let (first, second) = (placeholder(0), placeholder(1));
+        let tokens = quote! {
+            m! { #first }
+            fn f() {}
+            n! { #second }
+        };
+        let text = render_with(
+            "x.rs",
+            tokens,
+            &["    a,\n    b,\n".into(), "    c\n".into()],
+        )
+        .unwrap();
+        assert!(
+            text.ends_with("m! {\n    a,\n    b,\n}\nfn f() {}\nn! {\n    c\n}\n"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn bare_urls_become_links() {

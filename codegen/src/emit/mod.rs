@@ -1,11 +1,17 @@
 //! [`Api`] → formatted Rust source files.
 
+mod accessors;
+mod builders;
 mod common;
+mod enums;
 mod mcp;
 mod models;
 mod operations;
 mod samples;
+mod serde;
+mod structs;
 mod test_table;
+mod unions;
 
 pub use mcp::MCP_DIR;
 pub use test_table::TESTS_DIR;

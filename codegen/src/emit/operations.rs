@@ -67,8 +67,15 @@ fn group_file(tag: &str, type_name: &proc_macro2::Ident, ops: &[&Operation]) -> 
     let doc = format!(" The operations tagged `{tag}`: get it from the client, then call one.");
     let methods = ops.iter().map(|op| group_method(op));
     let operations = ops.iter().map(|op| operation(op, type_name));
+    let into_model = ops
+        .iter()
+        .any(|op| op.body.is_some())
+        .then(|| quote!(IntoModel,));
     quote! {
         use super::super::models;
+        use crate::__private::Call;
+        use crate::{#into_model OperationInfo as Info, Request};
+        use reqwest::Method;
 
         #[doc = #doc]
         #[derive(Debug, Clone, Copy)]
@@ -95,9 +102,27 @@ fn into_type(ty: &TypeRef) -> TokenStream {
     }
 }
 
+/// An operation's docs: the spec's summary and description, the last
+/// paragraph ending with where it is (`GET /customers`, operation `getCustomers`).
 fn op_docs(op: &Operation) -> TokenStream {
     let location = format!("`{} {}` (operation `{}`).", op.http_method, op.path, op.id);
-    doc_attrs(&op.docs, &[location])
+    let mut paragraphs: Vec<String> = op
+        .docs
+        .paragraphs()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    match paragraphs.last_mut() {
+        Some(last) if !last.contains('\n') => {
+            if !last.ends_with(['.', '!', '?', ':']) {
+                last.push('.');
+            }
+            last.push(' ');
+            last.push_str(&location);
+        }
+        _ => paragraphs.push(location),
+    }
+    doc_attrs(&Docs::default(), &paragraphs)
 }
 
 /// The group's method that starts a call: the path parameters and a required
@@ -114,24 +139,29 @@ fn group_method(op: &Operation) -> TokenStream {
         params.push(quote!(#name: impl Into<String>));
         inits.push(quote!(#name: #name.into(),));
     }
+    let mut convert = None;
     match &op.body {
         Some(body) if body.required => {
             let ty = model_type(&body.ty);
-            params.push(quote!(body: impl TryInto<#ty, Error: Into<crate::BuildError>>));
-            inits.push(quote!(body: body.try_into().map_err(Into::into),));
+            params.push(quote!(body: impl IntoModel<#ty>));
+            convert = Some(quote!(let body = body.try_into().map_err(Into::into);));
+            inits.push(quote!(body,));
         }
-        Some(_) => inits.push(quote!(body: None,)),
-        None => {}
+        Some(_) | None => {}
     }
-    for param in plain_params(op) {
-        let name = ident(&param.rust_name);
-        inits.push(quote!(#name: None,));
-    }
+    let rest = (plain_params(op).next().is_some() || matches!(&op.body, Some(b) if !b.required))
+        .then(|| quote!(..Default::default()));
+    let value = if op.path_params.is_empty() && convert.is_none() {
+        quote!(#name::default())
+    } else {
+        quote!(#name { #(#inits)* #rest })
+    };
     quote! {
         #docs
         #deprecated
-        pub fn #method(&self, #(#params),*) -> crate::Request<'a, #name> {
-            crate::Request::new(self.client, #name { #(#inits)* })
+        pub fn #method(&self, #(#params),*) -> Request<'a, #name> {
+            #convert
+            Request::new(self.client, #value)
         }
     }
 }
@@ -210,7 +240,7 @@ fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
             fields.push(quote!(body: Option<Result<#ty, crate::BuildError>>,));
             setters.push(quote! {
                 /// The request body: a value, or a builder of one.
-                pub fn body(mut self, body: impl TryInto<#ty, Error: Into<crate::BuildError>>) -> Self {
+                pub fn body(mut self, body: impl IntoModel<#ty>) -> Self {
                     self.params.body = Some(body.try_into().map_err(Into::into));
                     self
                 }
@@ -224,15 +254,16 @@ fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
     }
     let setters = (!setters.is_empty()).then(|| {
         quote! {
-            impl crate::Request<'_, #name> {
+            impl Request<'_, #name> {
                 #(#setters)*
             }
         }
     });
     let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
+    let default = (!matches!(&op.body, Some(b) if b.required)).then(|| quote!(Default,));
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, #default)]
         pub struct #name {
             #(#fields)*
         }
@@ -240,16 +271,12 @@ fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
         impl crate::Operation for #name {
             type Response = #response;
 
-            fn info() -> &'static crate::OperationInfo {
-                static INFO: crate::OperationInfo = crate::OperationInfo {
-                    id: #id,
-                    method: reqwest::Method::#method,
-                    path: #path,
-                };
+            fn info() -> &'static Info {
+                static INFO: Info = Info::new(#id, Method::#method, #path);
                 &INFO
             }
 
-            fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+            fn write(self, call: &mut Call) -> Result<(), crate::Error> {
                 #(#writes)*
                 Ok(())
             }

@@ -1,40 +1,77 @@
 //! What the generated model builders call to turn a setter's argument into a
 //! field value: one value, a list, or a JSON object, each failing with a
-//! [`BuildError`] that names the field.
+//! [`BuildError`] that names the field, kept in the builder's [`FirstError`].
 
 use super::build_error::BuildError;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
-/// Converts one value (a model, a builder of one, an enum from a string…).
-pub fn one<T, V>(value: V, field: &str) -> Result<T, BuildError>
-where
-    V: TryInto<T, Error: Into<BuildError>>,
-{
-    value.try_into().map_err(|err| err.into().within(field))
-}
+/// What a setter of a model field of type `T` takes: a `T`, a builder of
+/// one (`Product::builder().name("…")`), or what converts into it (a `&str`
+/// for an enum, a variant for a union). A builder that fails makes the
+/// outer builder fail, naming the field.
+pub trait IntoModel<T>: TryInto<T, Error: Into<BuildError>> {}
 
-/// Converts every item of a list; the error names the item's index.
-pub fn many<T, V>(values: impl IntoIterator<Item = V>, field: &str) -> Result<Vec<T>, BuildError>
-where
-    V: TryInto<T, Error: Into<BuildError>>,
-{
-    values
-        .into_iter()
-        .enumerate()
-        .map(|(index, value)| {
+impl<T, V: TryInto<T, Error: Into<BuildError>>> IntoModel<T> for V {}
+
+/// A builder's first error: the first required field left unset or the first
+/// value a setter could not use.
+#[doc(hidden)]
+#[derive(Debug, Clone, Default)]
+pub struct FirstError(Option<BuildError>);
+
+impl FirstError {
+    /// One value (a model, a builder of one, an enum from a string…).
+    pub fn one<T>(&mut self, value: impl IntoModel<T>, field: &str) -> Option<T> {
+        self.keep(value.try_into().map_err(|err| err.into().within(field)))
+    }
+
+    /// Every item of a list; the error names the item's index.
+    pub fn many<T, V: IntoModel<T>>(
+        &mut self,
+        values: impl IntoIterator<Item = V>,
+        field: &str,
+    ) -> Option<Vec<T>> {
+        let items = values
+            .into_iter()
+            .enumerate()
+            .map(|(index, value)| {
+                value
+                    .try_into()
+                    .map_err(|err| err.into().at(index).within(field))
+            })
+            .collect();
+        self.keep(items)
+    }
+
+    /// A JSON object (`json!({...})`, a map or pairs).
+    pub fn object(
+        &mut self,
+        value: impl IntoJsonObject,
+        field: &str,
+    ) -> Option<Map<String, Value>> {
+        self.keep(
             value
-                .try_into()
-                .map_err(|err| err.into().at(index).within(field))
-        })
-        .collect()
-}
+                .into_json_object()
+                .map_err(|reason| BuildError::invalid(field, reason)),
+        )
+    }
 
-/// Converts a JSON object (`json!({...})`, a map or pairs).
-pub fn object(value: impl IntoJsonObject, field: &str) -> Result<Map<String, Value>, BuildError> {
-    value
-        .into_json_object()
-        .map_err(|reason| BuildError::invalid(field, reason))
+    /// The value, or `None` after keeping the error (if it is the first).
+    fn keep<T>(&mut self, result: Result<T, BuildError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(err) => {
+                self.0.get_or_insert(err);
+                None
+            }
+        }
+    }
+
+    /// `Err` with the first error, if a setter met one.
+    pub fn check(self) -> Result<(), BuildError> {
+        self.0.map_or(Ok(()), Err)
+    }
 }
 
 /// A required field's value, or the error that names it.
@@ -42,15 +79,34 @@ pub fn required<T>(value: Option<T>, field: &str) -> Result<T, BuildError> {
     value.ok_or_else(|| BuildError::missing(field))
 }
 
-/// Keeps the first error a builder meets, and the value when there is none.
-pub fn keep<T>(first_error: &mut Option<BuildError>, result: Result<T, BuildError>) -> Option<T> {
-    match result {
-        Ok(value) => Some(value),
-        Err(err) => {
-            first_error.get_or_insert(err);
-            None
+/// `builder()` for a generated struct, and `TryFrom` its builder: what makes
+/// a builder usable wherever the struct is expected.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! builder {
+    ($(#[$attr:meta])* $name:ident, $builder:ident) => {
+        $(#[$attr])*
+        impl $name {
+            #[doc = concat!(
+                " A builder: set fields by name, then [`", stringify!($builder), "::build`]; ",
+                "or pass the builder itself wherever a `", stringify!($name), "` is expected."
+            )]
+            #[inline]
+            pub fn builder() -> $builder {
+                ::std::default::Default::default()
+            }
         }
-    }
+
+        $(#[$attr])*
+        impl ::std::convert::TryFrom<$builder> for $name {
+            type Error = $crate::BuildError;
+
+            #[inline]
+            fn try_from(builder: $builder) -> ::std::result::Result<Self, Self::Error> {
+                builder.build()
+            }
+        }
+    };
 }
 
 /// A JSON object for a `metadata`-like field: `serde_json::json!({...})`, a
@@ -118,17 +174,25 @@ mod tests {
     #[test]
     fn objects_come_from_json_maps_and_pairs() {
         let expected = json!({ "a": 1, "b": "x" });
+        let mut first = FirstError::default();
         for got in [
-            object(json!({ "a": 1, "b": "x" }), "metadata"),
-            object([("a", json!(1)), ("b", json!("x"))], "metadata"),
-            object(
+            first.object(json!({ "a": 1, "b": "x" }), "metadata"),
+            first.object([("a", json!(1)), ("b", json!("x"))], "metadata"),
+            first.object(
                 vec![("a".to_owned(), json!(1)), ("b".to_owned(), json!("x"))],
                 "metadata",
             ),
         ] {
             assert_eq!(Value::Object(got.unwrap()), expected);
         }
-        let err = object(json!([1, 2]), "metadata").unwrap_err();
-        assert_eq!(err.path(), "metadata");
+        assert_eq!(first.check(), Ok(()));
+        let mut first = FirstError::default();
+        assert_eq!(first.object(json!([1, 2]), "metadata"), None);
+        assert_eq!(first.object(json!("x"), "other"), None);
+        assert_eq!(
+            first.check().unwrap_err().path(),
+            "metadata",
+            "the first error is kept"
+        );
     }
 }

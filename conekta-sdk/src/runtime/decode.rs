@@ -1,24 +1,17 @@
 //! How the generated models read JSON: one visitor for every struct, and the
-//! JSON path of a failure. Unions are read in [`union_decode`](super::union_decode),
-//! members that are structs or tagged unions in [`nested`](super::nested).
+//! JSON path of a failure. Unions are read in [`union_decode`](super::union_decode).
 //!
 //! serde's derive would buffer every member of a struct with a `flatten`ed
-//! `extra` map, and decode unions through `serde_json::Value`. Here a struct's
-//! members are matched by name as they stream past and only the undeclared ones
-//! become [`Value`]s. A tagged union is read in one pass too: the few members
-//! before its tag are kept as [`Value`]s and handed, with the rest of the
-//! object, to the builder of the variant the tag names. A union without a tag
-//! is read once into a [`Value`] and its forms are tried on that, in order.
-//! Nothing here depends on serde_json's reader, so the models decode from any
-//! self-describing format.
+//! `extra` map. Here a struct's members are matched by name as they stream
+//! past and only the undeclared ones become [`Value`]s. Nothing here depends
+//! on serde_json's reader, so the models decode from any self-describing format.
 //!
 //! The path of a failure (`data[0].charges.data[1].amount`) is recorded while
 //! the error travels up through the visitors, into a thread-local list that
 //! [`from_slice`] sets up, so a decode that succeeds pays nothing for it and
-//! the path runs through unions, whose members are read again from [`Value`]s.
+//! the path runs through unions, whose forms are read from a [`Value`].
 
 use super::build_error::{BuildError, BuildErrorReason};
-use super::nested::{Return, Sink};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -51,12 +44,12 @@ fn record(segment: impl FnOnce() -> Segment) {
 }
 
 /// Adds a member name to the recorded path, if one is being recorded.
-pub(crate) fn record_key(key: &str) {
+fn record_key(key: &str) {
     record(|| Segment::Key(key.to_owned()));
 }
 
 /// Adds an array index to the recorded path, if one is being recorded.
-pub(crate) fn record_index(index: usize) {
+fn record_index(index: usize) {
     record(|| Segment::Index(index));
 }
 
@@ -163,7 +156,7 @@ pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
 }
 
 /// A member name: borrowed from the input when it has no escapes.
-pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
+struct Key<'de>(Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -235,46 +228,37 @@ pub trait DecodeFields: Default {
     fn finish(self, extra: Self::Extra) -> Result<Self::Model, BuildError>;
 }
 
-/// Decodes a generated struct through its builder `B`.
+/// Decodes a generated struct through `B`: its builder, or the struct itself
+/// when every member is optional.
 pub fn deserialize_struct<'de, B: DecodeFields, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<B::Model, D::Error> {
-    deserializer.deserialize_map(StructVisitor::<B, _>(Return, PhantomData))
+    deserializer.deserialize_map(StructVisitor::<B>(PhantomData))
 }
 
-/// Reads an object's members into builder `B`; the struct goes into `S`.
-pub(crate) struct StructVisitor<B, S>(pub(crate) S, pub(crate) PhantomData<B>);
+/// Reads an object's members into `B`, then finishes the struct.
+struct StructVisitor<B>(PhantomData<B>);
 
-impl<'de, B: DecodeFields, S: Sink<B::Model>> Visitor<'de> for StructVisitor<B, S> {
-    type Value = S::Done;
+impl<'de, B: DecodeFields> Visitor<'de> for StructVisitor<B> {
+    type Value = B::Model;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "an object ({})", B::NAME)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Done, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<B::Model, A::Error> {
         let mut slots = B::default();
         let mut extra = B::Extra::default();
-        read_members(&mut slots, &mut extra, &mut map)?;
-        Ok(self.0.put(finish(slots, extra)?))
+        while let Some(Key(key)) = map.next_key()? {
+            read_member(&mut slots, &mut extra, &key, &mut map)?;
+        }
+        finish(slots, extra)
     }
-}
-
-/// Reads the rest of an object's members into a struct's slots and extras.
-pub(crate) fn read_members<'de, B: DecodeFields, A: MapAccess<'de>>(
-    slots: &mut B,
-    extra: &mut B::Extra,
-    map: &mut A,
-) -> Result<(), A::Error> {
-    while let Some(Key(key)) = map.next_key()? {
-        read_member(slots, extra, &key, map)?;
-    }
-    Ok(())
 }
 
 /// Reads member `key`'s value into its slot, or into the extras when no field
 /// has that name; a failure records the key in the path.
-pub(crate) fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
+fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
     slots: &mut B,
     extra: &mut B::Extra,
     key: &str,
@@ -289,10 +273,7 @@ pub(crate) fn read_member<'de, B: DecodeFields, A: MapAccess<'de>>(
 }
 
 /// The struct from its slots, or the error naming a required member.
-pub(crate) fn finish<B: DecodeFields, E: de::Error>(
-    slots: B,
-    extra: B::Extra,
-) -> Result<B::Model, E> {
+fn finish<B: DecodeFields, E: de::Error>(slots: B, extra: B::Extra) -> Result<B::Model, E> {
     slots.finish(extra).map_err(|err| match err.reason() {
         BuildErrorReason::Missing => E::custom(format_args!("missing field `{}`", err.path())),
         BuildErrorReason::Invalid(_) => E::custom(err),
@@ -359,12 +340,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
         }
         deserializer.deserialize_seq(ListVisitor(PhantomData))
     }
-}
-
-/// A generated struct's builder, which collects its members while it decodes.
-pub trait Decoded: Sized {
-    /// The builder, as [`DecodeFields`].
-    type Fields: DecodeFields<Model = Self>;
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ pub(crate) mod decode;
 mod error;
 mod execute;
 mod hooks;
-pub(crate) mod nested;
 mod open_enum;
 mod operation;
 mod options;
@@ -25,7 +24,7 @@ mod timestamp;
 mod transport;
 pub(crate) mod union_decode;
 
-pub use build::IntoJsonObject;
+pub use build::{IntoJsonObject, IntoModel};
 pub use build_error::{BuildError, BuildErrorReason};
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_URL};
 pub use decode::{DecodeError, from_slice};

@@ -19,6 +19,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// What identifies an operation of the API.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct OperationInfo {
     /// The spec's `operationId`, e.g. `GetCustomerById`.
     pub id: &'static str,
@@ -26,6 +27,14 @@ pub struct OperationInfo {
     pub method: Method,
     /// The path template, e.g. `/customers/{id}`.
     pub path: &'static str,
+}
+
+impl OperationInfo {
+    /// The operation `id`, sent as `method` to `path` (a template).
+    #[must_use]
+    pub const fn new(id: &'static str, method: Method, path: &'static str) -> Self {
+        Self { id, method, path }
+    }
 }
 
 /// One operation of the API, with what a call of it takes (its path
@@ -134,11 +143,11 @@ fn invalid(operation: &OperationInfo, reason: &str) -> Error {
 mod tests {
     use super::*;
 
-    static OP: OperationInfo = OperationInfo {
-        id: "GetCustomerFiscalEntity",
-        method: Method::GET,
-        path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
-    };
+    static OP: OperationInfo = OperationInfo::new(
+        "GetCustomerFiscalEntity",
+        Method::GET,
+        "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
+    );
 
     #[test]
     fn encodes_each_segment() {

@@ -11,11 +11,8 @@ use super::request::Request;
 use crate::webhooks::PaymentTestRequest;
 
 /// The operation: not in the spec, so its id is made up here.
-static PAYMENT_TEST: OperationInfo = OperationInfo {
-    id: "paymentTest",
-    method: reqwest::Method::POST,
-    path: "/payment_test",
-};
+static PAYMENT_TEST: OperationInfo =
+    OperationInfo::new("paymentTest", reqwest::Method::POST, "/payment_test");
 
 /// `POST /payment_test` (sandbox only): see [`Client::payment_test`].
 #[derive(Debug, Clone)]

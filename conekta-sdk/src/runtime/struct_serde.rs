@@ -6,73 +6,35 @@
 /// its own members), `Name via NameBuilder` otherwise.
 ///
 /// Each member is `"json" => field: presence shape`, where presence is
-/// `required` or `optional` and shape is `value`, `list` (a list records
-/// the index of an item that fails to decode), `nested` (a generated struct
-/// or tagged union, read into its slot) or `nested_list` (a list of them,
-/// each read into its place in the list; see [`nested`](super::nested)).
+/// `required` or `optional` and shape is `value` or `list` (a list records
+/// the index of an item that fails to decode).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! struct_serde {
-    // A struct whose members are all optional is its own decoder: no builder, no copy.
+    // A struct whose members are all optional collects them itself: no builder, no copy.
     (
         $(#[$attr:meta])*
         $name:ident via Self, $extra:ident: $extra_ty:ty;
         $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
     ) => {
         $crate::__private::struct_serde! {
-            @impl $(#[$attr])* $name via $name, $extra: $extra_ty;
-            finish(value, extra) {
-                let mut value = value;
-                value.$extra = extra;
-                ::std::result::Result::Ok(value)
-            }
+            @impl [$(#[$attr])*] $name via $name, itself, $extra: $extra_ty;
             $( $json => $field: $presence $shape, )*
         }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::__private::deserialize_in_place::<Self, D>(deserializer)
-            }
-        }
-
-        $(#[$attr])*
-        impl $crate::__private::FillsItself for $name {
-            #[inline]
-            fn keep_extra(&mut self, extra: Self::Extra) {
-                self.$extra = extra;
-            }
-        }
-
-        $crate::__private::nested_impl!($(#[$attr])* $name: read_in_place, push_in_place);
     };
-    // Otherwise its builder collects the members and checks the required ones.
+    // Otherwise its builder collects them and checks the required ones.
     (
         $(#[$attr:meta])*
         $name:ident via $builder:ident, $extra:ident: $extra_ty:ty;
         $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
     ) => {
         $crate::__private::struct_serde! {
-            @impl $(#[$attr])* $name via $builder, $extra: $extra_ty;
-            finish(slots, extra) {
-                let mut value = slots.build()?;
-                value.$extra = extra;
-                ::std::result::Result::Ok(value)
-            }
+            @impl [$(#[$attr])*] $name via $builder, built, $extra: $extra_ty;
             $( $json => $field: $presence $shape, )*
         }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::__private::deserialize_struct::<$builder, D>(deserializer)
-            }
-        }
-
-        $crate::__private::nested_impl!($(#[$attr])* $name: read_built, push_built);
     };
     (
-        @impl $(#[$attr:meta])*
-        $name:ident via $builder:ident, $extra:ident: $extra_ty:ty;
-        finish($slots:ident, $extra_arg:ident) $finish:block
+        @impl [$(#[$attr:meta])*] $name:ident via $decoder:ident, $how:ident, $extra:ident: $extra_ty:ty;
         $( $json:literal => $field:ident: $presence:ident $shape:ident, )*
     ) => {
         $(#[$attr])*
@@ -85,12 +47,14 @@ macro_rules! struct_serde {
             }
         }
 
-        impl $crate::__private::Decoded for $name {
-            type Fields = $builder;
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_struct::<$decoder, D>(deserializer)
+            }
         }
 
         $(#[$attr])*
-        impl $crate::__private::DecodeFields for $builder {
+        impl $crate::__private::DecodeFields for $decoder {
             type Model = $name;
             type Extra = $extra_ty;
             const NAME: &'static str = stringify!($name);
@@ -107,13 +71,15 @@ macro_rules! struct_serde {
                 ::std::result::Result::Ok(true)
             }
 
-            #[inline]
-            fn finish(self, $extra_arg: Self::Extra) -> ::std::result::Result<$name, $crate::BuildError> {
-                let $slots = self;
-                $finish
+            fn finish(self, extra: Self::Extra) -> ::std::result::Result<$name, $crate::BuildError> {
+                let mut value = $crate::__private::struct_serde!(@$how self);
+                value.$extra = extra;
+                ::std::result::Result::Ok(value)
             }
         }
     };
+    (@itself $slots:ident) => { $slots };
+    (@built $slots:ident) => { $slots.build()? };
     (@write required, $map:ident, $json:literal, $value:expr) => {
         ::serde::ser::SerializeMap::serialize_entry($map, $json, $value)?
     };
@@ -126,11 +92,5 @@ macro_rules! struct_serde {
     (@read list, $map:ident, $slot:expr) => {
         $slot = $map.next_value::<::std::option::Option<$crate::__private::List<_>>>()?
             .map($crate::__private::List::into_inner)
-    };
-    (@read nested, $map:ident, $slot:expr) => {
-        $crate::__private::read_member_into($map, &mut $slot)?
-    };
-    (@read nested_list, $map:ident, $slot:expr) => {
-        $crate::__private::read_list_into($map, &mut $slot)?
     };
 }

@@ -60,35 +60,17 @@ macro_rules! tagged_union {
             }
         }
 
-        impl $crate::__private::TaggedUnion for $name {
-            const PROPERTY: &'static str = $property;
-            const TAGS: &'static [&'static str] = &[$($tag),+];
-
-            fn variant<'de, A: ::serde::de::MapAccess<'de>, S: $crate::__private::Sink<Self>>(
-                tag: &str,
-                seen: ::std::vec::Vec<(::std::borrow::Cow<'de, str>, ::serde_json::Value)>,
-                map: &mut A,
-                sink: S,
-            ) -> ::std::result::Result<S::Done, A::Error> {
-                match tag {
-                    $( $tag => ::std::result::Result::Ok(
-                        sink.put(Self::$variant($crate::__private::tagged_variant(seen, map)?)),
-                    ), )+
-                    other => ::std::result::Result::Err(::serde::de::Error::unknown_variant(other, Self::TAGS)),
-                }
-            }
-
-            fn unknown(value: ::serde_json::Value) -> Self {
-                Self::Unknown(value)
-            }
-        }
-
         impl<'de> ::serde::Deserialize<'de> for $name {
+            /// The variant the tag names; a value with another tag, no tag,
+            /// or that is not an object is kept in `Unknown`.
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::__private::deserialize_tagged(deserializer)
+                $crate::__private::deserialize_union(deserializer, |value| {
+                    match value.get($property).and_then(::serde_json::Value::as_str) {
+                        $( ::std::option::Option::Some($tag) => $crate::__private::variant(value).map(Self::$variant), )+
+                        _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                    }
+                })
             }
         }
-
-        $crate::__private::nested_impl!($name: read_tagged, push_tagged);
     };
 }

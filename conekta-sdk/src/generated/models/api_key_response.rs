@@ -3,61 +3,34 @@
 
 /// api keys model
 ///
-/// From schema `api_key_response`.
-///
-/// Build one with [`ApiKeyResponse::builder`].
+/// From schema `api_key_response`; build one with \[`ApiKeyResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyResponse {
-    /// Indicates if the api key is active
-    ///
-    /// Example: `true`.
+    /// Indicates if the api key is active. Example: `true`.
     pub active: Option<bool>,
-    /// Unix timestamp in seconds of when the api key was created
-    ///
-    /// Example: `1684167881`.
+    /// Unix timestamp in seconds of when the api key was created. Example: `1684167881`.
     pub created_at: Option<crate::Timestamp>,
-    /// Unix timestamp in seconds of when the api key was last updated
-    ///
-    /// Example: `1684167923`.
+    /// Unix timestamp in seconds of when the api key was last updated. Example: `1684167923`.
     pub updated_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds of when the api key was deleted
     pub deactivated_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds with the api key was used
     pub last_used_at: Option<crate::Timestamp>,
-    /// A name or brief explanation of what this api key is used for
-    ///
-    /// Example: `"online store"`.
+    /// A name or brief explanation of what this api key is used for. Example: `"online store"`.
     pub description: Option<String>,
-    /// Unique identifier of the api key
-    ///
-    /// Example: `"64625cc9f3e02c00163f5e4d"`.
+    /// Unique identifier of the api key. Example: `"64625cc9f3e02c00163f5e4d"`.
     pub id: Option<String>,
-    /// Indicates if the api key is in production
-    ///
-    /// Example: `false`.
+    /// Indicates if the api key is in production. Example: `false`.
     pub livemode: Option<bool>,
-    /// Object name, value is 'api_key'
-    ///
-    /// Example: `"api_key"`.
+    /// Object name, value is 'api_key' Example: `"api_key"`.
     pub object: Option<String>,
-    /// The first few characters of the authentication_token
-    ///
-    /// Example: `"key_rp"`.
+    /// The first few characters of the authentication_token. Example: `"key_rp"`.
     pub prefix: Option<String>,
-    /// Indicates if the api key is private or public
-    ///
-    /// Example: `"private"`.
+    /// Indicates if the api key is private or public. Example: `"private"`.
     pub role: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl ApiKeyResponse {
-    /// A builder: set fields by name, then [`ApiKeyResponseBuilder::build`]; or pass the builder itself wherever a `ApiKeyResponse` is expected.
-    #[inline]
-    pub fn builder() -> ApiKeyResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`ApiKeyResponse`] field by field: see [`ApiKeyResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -74,82 +47,68 @@ pub struct ApiKeyResponseBuilder {
     object: Option<String>,
     prefix: Option<String>,
     role: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl ApiKeyResponseBuilder {
     /// Sets [`ApiKeyResponse::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::updated_at`].
-    #[inline]
     pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.updated_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::deactivated_at`].
-    #[inline]
     pub fn deactivated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.deactivated_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::last_used_at`].
-    #[inline]
     pub fn last_used_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.last_used_at = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::description`].
-    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`ApiKeyResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::prefix`].
-    #[inline]
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.prefix = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::role`].
-    #[inline]
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.role = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<ApiKeyResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(ApiKeyResponse {
             active: self.active,
             created_at: self.created_at,
@@ -166,19 +125,18 @@ impl ApiKeyResponseBuilder {
         })
     }
 }
-impl TryFrom<ApiKeyResponseBuilder> for ApiKeyResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: ApiKeyResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(ApiKeyResponse, ApiKeyResponseBuilder);
 crate::__private::struct_serde! {
-    ApiKeyResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "active" => active : optional value, "created_at" => created_at : optional value,
-    "updated_at" => updated_at : optional value, "deactivated_at" => deactivated_at :
-    optional value, "last_used_at" => last_used_at : optional value, "description" =>
-    description : optional value, "id" => id : optional value, "livemode" => livemode :
-    optional value, "object" => object : optional value, "prefix" => prefix : optional
-    value, "role" => role : optional value,
+    ApiKeyResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "active" => active: optional value,
+    "created_at" => created_at: optional value,
+    "updated_at" => updated_at: optional value,
+    "deactivated_at" => deactivated_at: optional value,
+    "last_used_at" => last_used_at: optional value,
+    "description" => description: optional value,
+    "id" => id: optional value,
+    "livemode" => livemode: optional value,
+    "object" => object: optional value,
+    "prefix" => prefix: optional value,
+    "role" => role: optional value,
 }

@@ -4,29 +4,16 @@
 use super::Currency;
 /// balance common fields model
 ///
-/// From schema `balance_common_fiels_response`.
-///
-/// Build one with [`BalanceCommonFielsResponse::builder`].
+/// From schema `balance_common_fiels_response`; build one with \[`BalanceCommonFielsResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceCommonFielsResponse {
-    /// The balance's amount
-    ///
-    /// Example: `100`.
+    /// The balance's amount. Example: `100`.
     pub amount: Option<i64>,
-    /// The balance's currency
-    ///
-    /// Example: `"MXN"`.
+    /// The balance's currency. Example: `"MXN"`.
     pub currency: Option<Currency>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl BalanceCommonFielsResponse {
-    /// A builder: set fields by name, then [`BalanceCommonFielsResponseBuilder::build`]; or pass the builder itself wherever a `BalanceCommonFielsResponse` is expected.
-    #[inline]
-    pub fn builder() -> BalanceCommonFielsResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`BalanceCommonFielsResponse`] field by field: see [`BalanceCommonFielsResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -34,34 +21,23 @@ impl BalanceCommonFielsResponse {
 pub struct BalanceCommonFielsResponseBuilder {
     amount: Option<i64>,
     currency: Option<Currency>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl BalanceCommonFielsResponseBuilder {
     /// Sets [`BalanceCommonFielsResponse::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`BalanceCommonFielsResponse::currency`].
-    #[inline]
-    pub fn currency(
-        mut self,
-        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.currency = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "currency"),
-        );
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(BalanceCommonFielsResponse {
             amount: self.amount,
             currency: self.currency,
@@ -69,17 +45,11 @@ impl BalanceCommonFielsResponseBuilder {
         })
     }
 }
-impl TryFrom<BalanceCommonFielsResponseBuilder> for BalanceCommonFielsResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: BalanceCommonFielsResponseBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    BalanceCommonFielsResponse, BalanceCommonFielsResponseBuilder
+);
 crate::__private::struct_serde! {
-    BalanceCommonFielsResponse via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : optional value, "currency" => currency :
-    optional value,
+    BalanceCommonFielsResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: optional value,
+    "currency" => currency: optional value,
 }

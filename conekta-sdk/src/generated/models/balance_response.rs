@@ -4,9 +4,7 @@
 use super::BalanceCommonFielsResponse;
 /// balance model
 ///
-/// From schema `balance_response`.
-///
-/// Build one with [`BalanceResponse::builder`].
+/// From schema `balance_response`; build one with \[`BalanceResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceResponse {
@@ -33,13 +31,6 @@ pub struct BalanceResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl BalanceResponse {
-    /// A builder: set fields by name, then [`BalanceResponseBuilder::build`]; or pass the builder itself wherever a `BalanceResponse` is expected.
-    #[inline]
-    pub fn builder() -> BalanceResponseBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`BalanceResponse`] field by field: see [`BalanceResponse::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -54,181 +45,117 @@ pub struct BalanceResponseBuilder {
     target_collateral_amount: Option<serde_json::Map<String, serde_json::Value>>,
     target_retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
     temporarily_retained: Option<Vec<BalanceCommonFielsResponse>>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl BalanceResponseBuilder {
     /// Sets [`BalanceResponse::available`].
-    #[inline]
     pub fn available(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.available = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "available"),
-        );
+        self.available = self.first_error.many(value, "available");
         self
     }
     /// Sets [`BalanceResponse::cashout_retention_amount`].
-    #[inline]
     pub fn cashout_retention_amount(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.cashout_retention_amount = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "cashout_retention_amount"),
-        );
+        self.cashout_retention_amount = self
+            .first_error
+            .many(value, "cashout_retention_amount");
         self
     }
     /// Sets [`BalanceResponse::conekta_retention`].
-    #[inline]
     pub fn conekta_retention(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.conekta_retention = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "conekta_retention"),
-        );
+        self.conekta_retention = self.first_error.many(value, "conekta_retention");
         self
     }
     /// Sets [`BalanceResponse::gateway`].
-    #[inline]
     pub fn gateway(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.gateway = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "gateway"),
-        );
+        self.gateway = self.first_error.many(value, "gateway");
         self
     }
     /// Sets [`BalanceResponse::pending`].
-    #[inline]
     pub fn pending(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.pending = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "pending"),
-        );
+        self.pending = self.first_error.many(value, "pending");
         self
     }
     /// Sets [`BalanceResponse::retained`].
-    #[inline]
     pub fn retained(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.retained = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "retained"),
-        );
+        self.retained = self.first_error.many(value, "retained");
         self
     }
     /// Sets [`BalanceResponse::retention_amount`].
-    #[inline]
     pub fn retention_amount(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.retention_amount = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "retention_amount"),
-        );
+        self.retention_amount = self.first_error.many(value, "retention_amount");
         self
     }
     /// Sets [`BalanceResponse::target_collateral_amount`].
-    #[inline]
     pub fn target_collateral_amount(
         mut self,
         value: impl crate::IntoJsonObject,
     ) -> Self {
-        self.target_collateral_amount = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::object(value, "target_collateral_amount"),
-        );
+        self.target_collateral_amount = self
+            .first_error
+            .object(value, "target_collateral_amount");
         self
     }
     /// Sets [`BalanceResponse::target_retention_amount`].
-    #[inline]
     pub fn target_retention_amount(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.target_retention_amount = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "target_retention_amount"),
-        );
+        self.target_retention_amount = self
+            .first_error
+            .many(value, "target_retention_amount");
         self
     }
     /// Sets [`BalanceResponse::temporarily_retained`].
-    #[inline]
     pub fn temporarily_retained(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                BalanceCommonFielsResponse,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.temporarily_retained = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "temporarily_retained"),
-        );
+        self.temporarily_retained = self.first_error.many(value, "temporarily_retained");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<BalanceResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(BalanceResponse {
             available: self.available,
             cashout_retention_amount: self.cashout_retention_amount,
@@ -244,21 +171,17 @@ impl BalanceResponseBuilder {
         })
     }
 }
-impl TryFrom<BalanceResponseBuilder> for BalanceResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: BalanceResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(BalanceResponse, BalanceResponseBuilder);
 crate::__private::struct_serde! {
-    BalanceResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "available" => available : optional nested_list, "cashout_retention_amount" =>
-    cashout_retention_amount : optional nested_list, "conekta_retention" =>
-    conekta_retention : optional nested_list, "gateway" => gateway : optional
-    nested_list, "pending" => pending : optional nested_list, "retained" => retained :
-    optional nested_list, "retention_amount" => retention_amount : optional nested_list,
-    "target_collateral_amount" => target_collateral_amount : optional value,
-    "target_retention_amount" => target_retention_amount : optional nested_list,
-    "temporarily_retained" => temporarily_retained : optional nested_list,
+    BalanceResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "available" => available: optional list,
+    "cashout_retention_amount" => cashout_retention_amount: optional list,
+    "conekta_retention" => conekta_retention: optional list,
+    "gateway" => gateway: optional list,
+    "pending" => pending: optional list,
+    "retained" => retained: optional list,
+    "retention_amount" => retention_amount: optional list,
+    "target_collateral_amount" => target_collateral_amount: optional value,
+    "target_retention_amount" => target_retention_amount: optional list,
+    "temporarily_retained" => temporarily_retained: optional list,
 }

@@ -30,13 +30,17 @@ impl<'de> serde::Deserialize<'de> for ChargeRefunds {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::ResponseRefunds),
-                |value| crate::__private::attempt(value).map(Self::RefundsArray),
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::ResponseRefunds(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::RefundsArray(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

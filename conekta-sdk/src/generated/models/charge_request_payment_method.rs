@@ -35,15 +35,23 @@ impl<'de> serde::Deserialize<'de> for ChargeRequestPaymentMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::Card),
-                |value| crate::__private::attempt(value).map(Self::Bnpl),
-                |value| crate::__private::attempt(value).map(Self::Pbb),
-                |value| crate::__private::attempt(value).map(Self::General),
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Card(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Bnpl(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Pbb(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::General(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

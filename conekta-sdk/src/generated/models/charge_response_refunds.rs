@@ -2,39 +2,22 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::ChargeResponseRefundsData;
-/// From schema `charge_response_refunds`.
-///
-/// Build one with [`ChargeResponseRefunds::builder`].
+/// From schema `charge_response_refunds`; build one with \[`ChargeResponseRefunds::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponseRefunds {
-    /// Indicates if there are more pages to be requested
-    ///
-    /// Example: `false`.
+    /// Indicates if there are more pages to be requested. Example: `false`.
     pub has_more: bool,
-    /// Object type, in this case is list
-    ///
-    /// Example: `"list"`.
+    /// Object type, in this case is list. Example: `"list"`.
     pub object: String,
-    /// URL of the next page.
-    ///
-    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
+    /// URL of the next page. Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     pub next_page_url: Option<String>,
-    /// Url of the previous page.
-    ///
-    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
+    /// Url of the previous page. Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     pub previous_page_url: Option<String>,
     /// refunds
     pub data: Option<Vec<ChargeResponseRefundsData>>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl ChargeResponseRefunds {
-    /// A builder: set fields by name, then [`ChargeResponseRefundsBuilder::build`]; or pass the builder itself wherever a `ChargeResponseRefunds` is expected.
-    #[inline]
-    pub fn builder() -> ChargeResponseRefundsBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`ChargeResponseRefunds`] field by field: see [`ChargeResponseRefunds::builder`].
 #[derive(Debug, Clone, Default)]
@@ -45,57 +28,41 @@ pub struct ChargeResponseRefundsBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<ChargeResponseRefundsData>>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl ChargeResponseRefundsBuilder {
     /// Sets [`ChargeResponseRefunds::has_more`].
-    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`ChargeResponseRefunds::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefunds::next_page_url`].
-    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefunds::previous_page_url`].
-    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefunds::data`].
-    #[inline]
     pub fn data(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<
-                ChargeResponseRefundsData,
-                Error: Into<crate::BuildError>,
-            >,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<ChargeResponseRefundsData>>,
     ) -> Self {
-        self.data = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "data"),
-        );
+        self.data = self.first_error.many(value, "data");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeResponseRefunds, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(ChargeResponseRefunds {
             has_more: crate::__private::required(self.has_more, "has_more")?,
             object: crate::__private::required(self.object, "object")?,
@@ -106,17 +73,12 @@ impl ChargeResponseRefundsBuilder {
         })
     }
 }
-impl TryFrom<ChargeResponseRefundsBuilder> for ChargeResponseRefunds {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: ChargeResponseRefundsBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(ChargeResponseRefunds, ChargeResponseRefundsBuilder);
 crate::__private::struct_serde! {
-    ChargeResponseRefunds via ChargeResponseRefundsBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "has_more" => has_more : required value, "object" =>
-    object : required value, "next_page_url" => next_page_url : optional value,
-    "previous_page_url" => previous_page_url : optional value, "data" => data : optional
-    nested_list,
+    ChargeResponseRefunds via ChargeResponseRefundsBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value,
+    "object" => object: required value,
+    "next_page_url" => next_page_url: optional value,
+    "previous_page_url" => previous_page_url: optional value,
+    "data" => data: optional list,
 }

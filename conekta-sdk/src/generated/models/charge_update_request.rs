@@ -3,61 +3,40 @@
 
 /// requested field for update a charge
 ///
-/// From schema `charge_update_request`.
-///
-/// Build one with [`ChargeUpdateRequest::builder`].
+/// From schema `charge_update_request`; build one with \[`ChargeUpdateRequest::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargeUpdateRequest {
-    /// custom reference id
-    ///
-    /// Example: `"278482642"`.
+    /// custom reference id. Example: `"278482642"`.
     pub reference_id: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl ChargeUpdateRequest {
-    /// A builder: set fields by name, then [`ChargeUpdateRequestBuilder::build`]; or pass the builder itself wherever a `ChargeUpdateRequest` is expected.
-    #[inline]
-    pub fn builder() -> ChargeUpdateRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`ChargeUpdateRequest`] field by field: see [`ChargeUpdateRequest::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ChargeUpdateRequestBuilder {
     reference_id: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl ChargeUpdateRequestBuilder {
     /// Sets [`ChargeUpdateRequest::reference_id`].
-    #[inline]
     pub fn reference_id(mut self, value: impl Into<String>) -> Self {
         self.reference_id = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeUpdateRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(ChargeUpdateRequest {
             reference_id: self.reference_id,
             extra: Default::default(),
         })
     }
 }
-impl TryFrom<ChargeUpdateRequestBuilder> for ChargeUpdateRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: ChargeUpdateRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(ChargeUpdateRequest, ChargeUpdateRequestBuilder);
 crate::__private::struct_serde! {
-    ChargeUpdateRequest via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "reference_id" => reference_id : optional value,
+    ChargeUpdateRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "reference_id" => reference_id: optional value,
 }

@@ -4,27 +4,19 @@
 use super::{CardNetwork, CheckoutStatus};
 /// checkout response
 ///
-/// From schema `checkout_response`.
-///
-/// Build one with [`CheckoutResponse::builder`].
+/// From schema `checkout_response`; build one with \[`CheckoutResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutResponse {
-    /// Are the payment methods available for this link
-    ///
-    /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
+    /// Are the payment methods available for this link. Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     pub allowed_payment_methods: Option<Vec<String>>,
-    /// List of plan IDs that are available for subscription
-    ///
-    /// Example: `\["plan_123","plan_456"\]`.
+    /// List of plan IDs that are available for subscription. Example: `\["plan_123","plan_456"\]`.
     pub plan_ids: Option<Vec<String>>,
     /// Example: `false`.
     pub can_not_expire: Option<bool>,
     /// Example: `0`.
     pub emails_sent: Option<i64>,
-    /// checkout_response_exclude_card_networks
-    ///
-    /// Example: `\["visa","amex"\]`.
+    /// checkout_response_exclude_card_networks. Example: `\["visa","amex"\]`.
     pub exclude_card_networks: Option<Vec<CardNetwork>>,
     /// Example: `1680397724`.
     pub expires_at: Option<crate::Timestamp>,
@@ -42,9 +34,7 @@ pub struct CheckoutResponse {
     pub monthly_installments_enabled: Option<bool>,
     /// Example: `\[3,6,12\]`.
     pub monthly_installments_options: Option<Vec<i8>>,
-    /// Reason for charge
-    ///
-    /// Example: `"Payment Link Name 1594138857"`.
+    /// Reason for charge. Example: `"Payment Link Name 1594138857"`.
     pub name: String,
     /// Example: `false`.
     pub needs_shipping_contact: Option<bool>,
@@ -64,9 +54,7 @@ pub struct CheckoutResponse {
     pub starts_at: Option<crate::Timestamp>,
     /// Example: `"Issued"`.
     pub status: CheckoutStatus,
-    /// The URL to redirect to after a successful payment.
-    ///
-    /// Example: `"<https://pay.conekta.com/success">`.
+    /// The URL to redirect to after a successful payment. Example: `"<https://pay.conekta.com/success">`.
     pub success_url: Option<String>,
     /// Example: `"PaymentLink"`.
     pub r#type: Option<String>,
@@ -74,13 +62,6 @@ pub struct CheckoutResponse {
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CheckoutResponse {
-    /// A builder: set fields by name, then [`CheckoutResponseBuilder::build`]; or pass the builder itself wherever a `CheckoutResponse` is expected.
-    #[inline]
-    pub fn builder() -> CheckoutResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CheckoutResponse`] field by field: see [`CheckoutResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -112,11 +93,10 @@ pub struct CheckoutResponseBuilder {
     success_url: Option<String>,
     r#type: Option<String>,
     url: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CheckoutResponseBuilder {
     /// Sets [`CheckoutResponse::allowed_payment_methods`].
-    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -125,7 +105,6 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::plan_ids`].
-    #[inline]
     pub fn plan_ids(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -134,78 +113,61 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::can_not_expire`].
-    #[inline]
     pub fn can_not_expire(mut self, value: bool) -> Self {
         self.can_not_expire = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::emails_sent`].
-    #[inline]
     pub fn emails_sent(mut self, value: i64) -> Self {
         self.emails_sent = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::exclude_card_networks`].
-    #[inline]
     pub fn exclude_card_networks(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<CardNetwork, Error: Into<crate::BuildError>>,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "exclude_card_networks"),
-        );
+        self.exclude_card_networks = self
+            .first_error
+            .many(value, "exclude_card_networks");
         self
     }
     /// Sets [`CheckoutResponse::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::failure_url`].
-    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::force_3ds_flow`].
-    #[inline]
     pub fn force_3ds_flow(mut self, value: bool) -> Self {
         self.force_3ds_flow = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::metadata`].
-    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::object(value, "metadata"),
-        );
+        self.metadata = self.first_error.object(value, "metadata");
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_enabled`].
-    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_options`].
-    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i8>,
@@ -214,96 +176,74 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::needs_shipping_contact`].
-    #[inline]
     pub fn needs_shipping_contact(mut self, value: bool) -> Self {
         self.needs_shipping_contact = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::paid_payments_count`].
-    #[inline]
     pub fn paid_payments_count(mut self, value: i64) -> Self {
         self.paid_payments_count = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::payments_limit_count`].
-    #[inline]
     pub fn payments_limit_count(mut self, value: i8) -> Self {
         self.payments_limit_count = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::recurrent`].
-    #[inline]
     pub fn recurrent(mut self, value: bool) -> Self {
         self.recurrent = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::slug`].
-    #[inline]
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.slug = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::sms_sent`].
-    #[inline]
     pub fn sms_sent(mut self, value: i64) -> Self {
         self.sms_sent = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::starts_at`].
-    #[inline]
     pub fn starts_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.starts_at = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::status`].
-    #[inline]
-    pub fn status(
-        mut self,
-        value: impl TryInto<CheckoutStatus, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.status = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "status"),
-        );
+    pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
         self
     }
     /// Sets [`CheckoutResponse::success_url`].
-    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::type`].
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::url`].
-    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CheckoutResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CheckoutResponse {
             allowed_payment_methods: self.allowed_payment_methods,
             plan_ids: self.plan_ids,
@@ -335,29 +275,33 @@ impl CheckoutResponseBuilder {
         })
     }
 }
-impl TryFrom<CheckoutResponseBuilder> for CheckoutResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: CheckoutResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(CheckoutResponse, CheckoutResponseBuilder);
 crate::__private::struct_serde! {
-    CheckoutResponse via CheckoutResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "allowed_payment_methods" => allowed_payment_methods : optional
-    list, "plan_ids" => plan_ids : optional list, "can_not_expire" => can_not_expire :
-    optional value, "emails_sent" => emails_sent : optional value,
-    "exclude_card_networks" => exclude_card_networks : optional list, "expires_at" =>
-    expires_at : optional value, "failure_url" => failure_url : optional value,
-    "force_3ds_flow" => force_3ds_flow : optional value, "id" => id : required value,
-    "livemode" => livemode : required value, "metadata" => metadata : optional value,
-    "monthly_installments_enabled" => monthly_installments_enabled : optional value,
-    "monthly_installments_options" => monthly_installments_options : optional list,
-    "name" => name : required value, "needs_shipping_contact" => needs_shipping_contact :
-    optional value, "object" => object : required value, "paid_payments_count" =>
-    paid_payments_count : optional value, "payments_limit_count" => payments_limit_count
-    : optional value, "recurrent" => recurrent : optional value, "slug" => slug :
-    optional value, "sms_sent" => sms_sent : optional value, "starts_at" => starts_at :
-    optional value, "status" => status : required value, "success_url" => success_url :
-    optional value, "type" => r#type : optional value, "url" => url : optional value,
+    CheckoutResponse via CheckoutResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "allowed_payment_methods" => allowed_payment_methods: optional list,
+    "plan_ids" => plan_ids: optional list,
+    "can_not_expire" => can_not_expire: optional value,
+    "emails_sent" => emails_sent: optional value,
+    "exclude_card_networks" => exclude_card_networks: optional list,
+    "expires_at" => expires_at: optional value,
+    "failure_url" => failure_url: optional value,
+    "force_3ds_flow" => force_3ds_flow: optional value,
+    "id" => id: required value,
+    "livemode" => livemode: required value,
+    "metadata" => metadata: optional value,
+    "monthly_installments_enabled" => monthly_installments_enabled: optional value,
+    "monthly_installments_options" => monthly_installments_options: optional list,
+    "name" => name: required value,
+    "needs_shipping_contact" => needs_shipping_contact: optional value,
+    "object" => object: required value,
+    "paid_payments_count" => paid_payments_count: optional value,
+    "payments_limit_count" => payments_limit_count: optional value,
+    "recurrent" => recurrent: optional value,
+    "slug" => slug: optional value,
+    "sms_sent" => sms_sent: optional value,
+    "starts_at" => starts_at: optional value,
+    "status" => status: required value,
+    "success_url" => success_url: optional value,
+    "type" => r#type: optional value,
+    "url" => url: optional value,
 }

@@ -3,9 +3,7 @@
 
 /// Request body for uploading a company document.
 ///
-/// From schema `CompanyDocumentRequest`.
-///
-/// Build one with [`CompanyDocumentRequest::builder`].
+/// From schema `CompanyDocumentRequest`; build one with \[`CompanyDocumentRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyDocumentRequest {
@@ -47,27 +45,14 @@ pub struct CompanyDocumentRequest {
     ///
     /// Example: `"application/pdf"`.
     pub content_type: String,
-    /// Indicates if the document is international. Defaults to false.
-    ///
-    /// Example: `false`.
+    /// Indicates if the document is international. Defaults to false. Example: `false`.
     pub international: Option<bool>,
-    /// Name of the file being uploaded.
-    ///
-    /// Example: `"example_document.pdf"`.
+    /// Name of the file being uploaded. Example: `"example_document.pdf"`.
     pub file_name: String,
-    /// Base64 encoded content of the file.
-    ///
-    /// Example: `"VGhpcyBpcyBhIHRlc3QgZmlsZSBkYXRhIGluIGJhc2UgNjQu"`.
+    /// Base64 encoded content of the file. Example: `"VGhpcyBpcyBhIHRlc3QgZmlsZSBkYXRhIGluIGJhc2UgNjQu"`.
     pub file_data: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CompanyDocumentRequest {
-    /// A builder: set fields by name, then [`CompanyDocumentRequestBuilder::build`]; or pass the builder itself wherever a `CompanyDocumentRequest` is expected.
-    #[inline]
-    pub fn builder() -> CompanyDocumentRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CompanyDocumentRequest`] field by field: see [`CompanyDocumentRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -78,55 +63,41 @@ pub struct CompanyDocumentRequestBuilder {
     international: Option<bool>,
     file_name: Option<String>,
     file_data: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CompanyDocumentRequestBuilder {
     /// Sets [`CompanyDocumentRequest::file_classification`].
-    #[inline]
     pub fn file_classification(
         mut self,
-        value: impl TryInto<
-            CompanyDocumentRequestFileClassification,
-            Error: Into<crate::BuildError>,
-        >,
+        value: impl crate::IntoModel<CompanyDocumentRequestFileClassification>,
     ) -> Self {
-        self.file_classification = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "file_classification"),
-        );
+        self.file_classification = self.first_error.one(value, "file_classification");
         self
     }
     /// Sets [`CompanyDocumentRequest::content_type`].
-    #[inline]
     pub fn content_type(mut self, value: impl Into<String>) -> Self {
         self.content_type = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentRequest::international`].
-    #[inline]
     pub fn international(mut self, value: bool) -> Self {
         self.international = Some(value);
         self
     }
     /// Sets [`CompanyDocumentRequest::file_name`].
-    #[inline]
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentRequest::file_data`].
-    #[inline]
     pub fn file_data(mut self, value: impl Into<String>) -> Self {
         self.file_data = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyDocumentRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CompanyDocumentRequest {
             file_classification: crate::__private::required(
                 self.file_classification,
@@ -140,19 +111,14 @@ impl CompanyDocumentRequestBuilder {
         })
     }
 }
-impl TryFrom<CompanyDocumentRequestBuilder> for CompanyDocumentRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: CompanyDocumentRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(CompanyDocumentRequest, CompanyDocumentRequestBuilder);
 crate::__private::struct_serde! {
-    CompanyDocumentRequest via CompanyDocumentRequestBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "file_classification" => file_classification : required
-    value, "content_type" => content_type : required value, "international" =>
-    international : optional value, "file_name" => file_name : required value,
-    "file_data" => file_data : required value,
+    CompanyDocumentRequest via CompanyDocumentRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "file_classification" => file_classification: required value,
+    "content_type" => content_type: required value,
+    "international" => international: optional value,
+    "file_name" => file_name: required value,
+    "file_data" => file_data: required value,
 }
 crate::__private::open_enum! {
     #[doc = " Classification of the document."] #[doc = ""] #[doc =

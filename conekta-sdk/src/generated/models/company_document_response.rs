@@ -2,9 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentRequestFileClassification;
-/// From schema `company_document_response`.
-///
-/// Build one with [`CompanyDocumentResponse::builder`].
+/// From schema `company_document_response`; build one with \[`CompanyDocumentResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompanyDocumentResponse {
@@ -36,21 +34,12 @@ pub struct CompanyDocumentResponse {
     ///
     /// Example: `"deposit_account_cover"`.
     pub file_classification: Option<CompanyDocumentRequestFileClassification>,
-    /// The status of the document.
-    ///
-    /// Example: `"pending"`.
+    /// The status of the document. Example: `"pending"`.
     pub status: Option<String>,
     /// The name of the file.
     pub file_name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CompanyDocumentResponse {
-    /// A builder: set fields by name, then [`CompanyDocumentResponseBuilder::build`]; or pass the builder itself wherever a `CompanyDocumentResponse` is expected.
-    #[inline]
-    pub fn builder() -> CompanyDocumentResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CompanyDocumentResponse`] field by field: see [`CompanyDocumentResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -59,43 +48,31 @@ pub struct CompanyDocumentResponseBuilder {
     file_classification: Option<CompanyDocumentRequestFileClassification>,
     status: Option<String>,
     file_name: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CompanyDocumentResponseBuilder {
     /// Sets [`CompanyDocumentResponse::file_classification`].
-    #[inline]
     pub fn file_classification(
         mut self,
-        value: impl TryInto<
-            CompanyDocumentRequestFileClassification,
-            Error: Into<crate::BuildError>,
-        >,
+        value: impl crate::IntoModel<CompanyDocumentRequestFileClassification>,
     ) -> Self {
-        self.file_classification = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "file_classification"),
-        );
+        self.file_classification = self.first_error.one(value, "file_classification");
         self
     }
     /// Sets [`CompanyDocumentResponse::status`].
-    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentResponse::file_name`].
-    #[inline]
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyDocumentResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CompanyDocumentResponse {
             file_classification: self.file_classification,
             status: self.status,
@@ -104,15 +81,10 @@ impl CompanyDocumentResponseBuilder {
         })
     }
 }
-impl TryFrom<CompanyDocumentResponseBuilder> for CompanyDocumentResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: CompanyDocumentResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(CompanyDocumentResponse, CompanyDocumentResponseBuilder);
 crate::__private::struct_serde! {
-    CompanyDocumentResponse via Self, extra : serde_json::Map < String, serde_json::Value
-    >; "file_classification" => file_classification : optional value, "status" => status
-    : optional value, "file_name" => file_name : optional value,
+    CompanyDocumentResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "file_classification" => file_classification: optional value,
+    "status" => status: optional value,
+    "file_name" => file_name: optional value,
 }

@@ -2,63 +2,34 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentResponse;
-/// From schema `company_response`.
-///
-/// Build one with [`CompanyResponse::builder`].
+/// From schema `company_response`; build one with \[`CompanyResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyResponse {
-    /// The unique identifier for the company.
-    ///
-    /// Example: `"6827305a1ec60400015eb116"`.
+    /// The unique identifier for the company. Example: `"6827305a1ec60400015eb116"`.
     pub id: String,
-    /// The name of the company.
-    ///
-    /// Example: `"test"`.
+    /// The name of the company. Example: `"test"`.
     pub name: String,
-    /// Indicates if the company is active.
-    ///
-    /// Example: `false`.
+    /// Indicates if the company is active. Example: `false`.
     pub active: Option<bool>,
-    /// The current status of the company's account.
-    ///
-    /// Example: `"signed_up"`.
+    /// The current status of the company's account. Example: `"signed_up"`.
     pub account_status: Option<String>,
-    /// The identifier of the parent company, if any.
-    ///
-    /// Example: `"680bf1da38716d00013543bc"`.
+    /// The identifier of the parent company, if any. Example: `"680bf1da38716d00013543bc"`.
     pub parent_company_id: Option<String>,
-    /// The current status of the company's onboarding process.
-    ///
-    /// Example: `"pending"`.
+    /// The current status of the company's onboarding process. Example: `"pending"`.
     pub onboarding_status: Option<String>,
     /// A list of documents related to the company.
     pub documents: Option<Vec<CompanyDocumentResponse>>,
-    /// Timestamp of when the company was created.
-    ///
-    /// Example: `1748968241`.
+    /// Timestamp of when the company was created. Example: `1748968241`.
     pub created_at: crate::Timestamp,
-    /// The type of object, typically "company".
-    ///
-    /// Example: `"company"`.
+    /// The type of object, typically "company". Example: `"company"`.
     pub object: String,
-    /// Indicates if 3DS authentication is enabled for the company.
-    ///
-    /// Example: `true`.
+    /// Indicates if 3DS authentication is enabled for the company. Example: `true`.
     pub three_ds_enabled: Option<bool>,
-    /// The 3DS mode for the company, either 'smart' or 'strict'. This property is only applicable when three_ds_enabled is true. When three_ds_enabled is false, this field will be null.
-    ///
-    /// Example: `"strict"`.
+    /// The 3DS mode for the company, either 'smart' or 'strict'. This property is only applicable when three_ds_enabled is true. When three_ds_enabled is false, this field will be null. Example: `"strict"`.
     pub three_ds_mode: Option<CompanyResponseThreeDsMode>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CompanyResponse {
-    /// A builder: set fields by name, then [`CompanyResponseBuilder::build`]; or pass the builder itself wherever a `CompanyResponse` is expected.
-    #[inline]
-    pub fn builder() -> CompanyResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CompanyResponse`] field by field: see [`CompanyResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -75,96 +46,74 @@ pub struct CompanyResponseBuilder {
     object: Option<String>,
     three_ds_enabled: Option<bool>,
     three_ds_mode: Option<CompanyResponseThreeDsMode>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CompanyResponseBuilder {
     /// Sets [`CompanyResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`CompanyResponse::account_status`].
-    #[inline]
     pub fn account_status(mut self, value: impl Into<String>) -> Self {
         self.account_status = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::parent_company_id`].
-    #[inline]
     pub fn parent_company_id(mut self, value: impl Into<String>) -> Self {
         self.parent_company_id = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::onboarding_status`].
-    #[inline]
     pub fn onboarding_status(mut self, value: impl Into<String>) -> Self {
         self.onboarding_status = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::documents`].
-    #[inline]
     pub fn documents(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<CompanyDocumentResponse, Error: Into<crate::BuildError>>,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CompanyDocumentResponse>>,
     ) -> Self {
-        self.documents = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "documents"),
-        );
+        self.documents = self.first_error.many(value, "documents");
         self
     }
     /// Sets [`CompanyResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::three_ds_enabled`].
-    #[inline]
     pub fn three_ds_enabled(mut self, value: bool) -> Self {
         self.three_ds_enabled = Some(value);
         self
     }
     /// Sets [`CompanyResponse::three_ds_mode`].
-    #[inline]
     pub fn three_ds_mode(
         mut self,
-        value: impl TryInto<CompanyResponseThreeDsMode, Error: Into<crate::BuildError>>,
+        value: impl crate::IntoModel<CompanyResponseThreeDsMode>,
     ) -> Self {
-        self.three_ds_mode = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "three_ds_mode"),
-        );
+        self.three_ds_mode = self.first_error.one(value, "three_ds_mode");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CompanyResponse {
             id: crate::__private::required(self.id, "id")?,
             name: crate::__private::required(self.name, "name")?,
@@ -181,22 +130,20 @@ impl CompanyResponseBuilder {
         })
     }
 }
-impl TryFrom<CompanyResponseBuilder> for CompanyResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: CompanyResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(CompanyResponse, CompanyResponseBuilder);
 crate::__private::struct_serde! {
-    CompanyResponse via CompanyResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : required value, "name" => name : required value,
-    "active" => active : optional value, "account_status" => account_status : optional
-    value, "parent_company_id" => parent_company_id : optional value, "onboarding_status"
-    => onboarding_status : optional value, "documents" => documents : optional
-    nested_list, "created_at" => created_at : required value, "object" => object :
-    required value, "three_ds_enabled" => three_ds_enabled : optional value,
-    "three_ds_mode" => three_ds_mode : optional value,
+    CompanyResponse via CompanyResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "name" => name: required value,
+    "active" => active: optional value,
+    "account_status" => account_status: optional value,
+    "parent_company_id" => parent_company_id: optional value,
+    "onboarding_status" => onboarding_status: optional value,
+    "documents" => documents: optional list,
+    "created_at" => created_at: required value,
+    "object" => object: required value,
+    "three_ds_enabled" => three_ds_enabled: optional value,
+    "three_ds_mode" => three_ds_mode: optional value,
 }
 crate::__private::open_enum! {
     #[doc =

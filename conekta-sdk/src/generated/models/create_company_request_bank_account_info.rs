@@ -3,66 +3,44 @@
 
 /// Bank account information for the company.
 ///
-/// From schema `Create_Company_Request_bank_account_info`.
-///
-/// Build one with [`CreateCompanyRequestBankAccountInfo::builder`].
+/// From schema `Create_Company_Request_bank_account_info`; build one with \[`CreateCompanyRequestBankAccountInfo::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestBankAccountInfo {
-    /// The 18-digit CLABE for the bank account.
-    ///
-    /// Example: `"002010077777777771"`.
+    /// The 18-digit CLABE for the bank account. Example: `"002010077777777771"`.
     pub clabe: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CreateCompanyRequestBankAccountInfo {
-    /// A builder: set fields by name, then [`CreateCompanyRequestBankAccountInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestBankAccountInfo` is expected.
-    #[inline]
-    pub fn builder() -> CreateCompanyRequestBankAccountInfoBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CreateCompanyRequestBankAccountInfo`] field by field: see [`CreateCompanyRequestBankAccountInfo::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CreateCompanyRequestBankAccountInfoBuilder {
     clabe: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CreateCompanyRequestBankAccountInfoBuilder {
     /// Sets [`CreateCompanyRequestBankAccountInfo::clabe`].
-    #[inline]
     pub fn clabe(mut self, value: impl Into<String>) -> Self {
         self.clabe = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateCompanyRequestBankAccountInfo, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CreateCompanyRequestBankAccountInfo {
             clabe: self.clabe,
             extra: Default::default(),
         })
     }
 }
-impl TryFrom<CreateCompanyRequestBankAccountInfoBuilder>
-for CreateCompanyRequestBankAccountInfo {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: CreateCompanyRequestBankAccountInfoBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    CreateCompanyRequestBankAccountInfo, CreateCompanyRequestBankAccountInfoBuilder
+);
 crate::__private::struct_serde! {
-    CreateCompanyRequestBankAccountInfo via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "clabe" => clabe : optional value,
+    CreateCompanyRequestBankAccountInfo via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "clabe" => clabe: optional value,
 }

@@ -3,37 +3,20 @@
 
 /// Commercial information for the company.
 ///
-/// From schema `Create_Company_Request_comercial_info`.
-///
-/// Build one with [`CreateCompanyRequestComercialInfo::builder`].
+/// From schema `Create_Company_Request_comercial_info`; build one with \[`CreateCompanyRequestComercialInfo::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestComercialInfo {
-    /// The company's website URL.
-    ///
-    /// Example: `"<http://www.test.com">`.
+    /// The company's website URL. Example: `"<http://www.test.com">`.
     pub website: Option<String>,
-    /// The Merchant Category Code (MCC) for the company.
-    ///
-    /// Example: `"5812"`.
+    /// The Merchant Category Code (MCC) for the company. Example: `"5812"`.
     pub mcc: Option<String>,
-    /// Email address for merchant support.
-    ///
-    /// Example: `"test@test.com"`.
+    /// Email address for merchant support. Example: `"test@test.com"`.
     pub merchant_support_email: Option<String>,
-    /// Phone number for merchant support.
-    ///
-    /// Example: `"5300000000"`.
+    /// Phone number for merchant support. Example: `"5300000000"`.
     pub merchant_support_phone: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CreateCompanyRequestComercialInfo {
-    /// A builder: set fields by name, then [`CreateCompanyRequestComercialInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestComercialInfo` is expected.
-    #[inline]
-    pub fn builder() -> CreateCompanyRequestComercialInfoBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CreateCompanyRequestComercialInfo`] field by field: see [`CreateCompanyRequestComercialInfo::builder`].
 #[derive(Debug, Clone, Default)]
@@ -43,40 +26,33 @@ pub struct CreateCompanyRequestComercialInfoBuilder {
     mcc: Option<String>,
     merchant_support_email: Option<String>,
     merchant_support_phone: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CreateCompanyRequestComercialInfoBuilder {
     /// Sets [`CreateCompanyRequestComercialInfo::website`].
-    #[inline]
     pub fn website(mut self, value: impl Into<String>) -> Self {
         self.website = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestComercialInfo::mcc`].
-    #[inline]
     pub fn mcc(mut self, value: impl Into<String>) -> Self {
         self.mcc = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestComercialInfo::merchant_support_email`].
-    #[inline]
     pub fn merchant_support_email(mut self, value: impl Into<String>) -> Self {
         self.merchant_support_email = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestComercialInfo::merchant_support_phone`].
-    #[inline]
     pub fn merchant_support_phone(mut self, value: impl Into<String>) -> Self {
         self.merchant_support_phone = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CreateCompanyRequestComercialInfo, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CreateCompanyRequestComercialInfo {
             website: self.website,
             mcc: self.mcc,
@@ -86,19 +62,13 @@ impl CreateCompanyRequestComercialInfoBuilder {
         })
     }
 }
-impl TryFrom<CreateCompanyRequestComercialInfoBuilder>
-for CreateCompanyRequestComercialInfo {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: CreateCompanyRequestComercialInfoBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    CreateCompanyRequestComercialInfo, CreateCompanyRequestComercialInfoBuilder
+);
 crate::__private::struct_serde! {
-    CreateCompanyRequestComercialInfo via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "website" => website : optional value, "mcc" => mcc : optional
-    value, "merchant_support_email" => merchant_support_email : optional value,
-    "merchant_support_phone" => merchant_support_phone : optional value,
+    CreateCompanyRequestComercialInfo via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "website" => website: optional value,
+    "mcc" => mcc: optional value,
+    "merchant_support_email" => merchant_support_email: optional value,
+    "merchant_support_phone" => merchant_support_phone: optional value,
 }

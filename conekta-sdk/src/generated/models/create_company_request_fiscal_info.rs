@@ -3,29 +3,16 @@
 
 /// Fiscal information for the company.
 ///
-/// From schema `Create_Company_Request_fiscal_info`.
-///
-/// Build one with [`CreateCompanyRequestFiscalInfo::builder`].
+/// From schema `Create_Company_Request_fiscal_info`; build one with \[`CreateCompanyRequestFiscalInfo::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestFiscalInfo {
-    /// The business phone number for fiscal purposes.
-    ///
-    /// Example: `"5300000000"`.
+    /// The business phone number for fiscal purposes. Example: `"5300000000"`.
     pub business_phone: Option<String>,
-    /// The fiscal type of the company (e.g., 'moral', 'persona_fisica').
-    ///
-    /// Example: `"moral"`.
+    /// The fiscal type of the company (e.g., 'moral', 'persona_fisica'). Example: `"moral"`.
     pub fiscal_type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CreateCompanyRequestFiscalInfo {
-    /// A builder: set fields by name, then [`CreateCompanyRequestFiscalInfoBuilder::build`]; or pass the builder itself wherever a `CreateCompanyRequestFiscalInfo` is expected.
-    #[inline]
-    pub fn builder() -> CreateCompanyRequestFiscalInfoBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CreateCompanyRequestFiscalInfo`] field by field: see [`CreateCompanyRequestFiscalInfo::builder`].
 #[derive(Debug, Clone, Default)]
@@ -33,28 +20,23 @@ impl CreateCompanyRequestFiscalInfo {
 pub struct CreateCompanyRequestFiscalInfoBuilder {
     business_phone: Option<String>,
     fiscal_type: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CreateCompanyRequestFiscalInfoBuilder {
     /// Sets [`CreateCompanyRequestFiscalInfo::business_phone`].
-    #[inline]
     pub fn business_phone(mut self, value: impl Into<String>) -> Self {
         self.business_phone = Some(value.into());
         self
     }
     /// Sets [`CreateCompanyRequestFiscalInfo::fiscal_type`].
-    #[inline]
     pub fn fiscal_type(mut self, value: impl Into<String>) -> Self {
         self.fiscal_type = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CreateCompanyRequestFiscalInfo, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CreateCompanyRequestFiscalInfo {
             business_phone: self.business_phone,
             fiscal_type: self.fiscal_type,
@@ -62,17 +44,11 @@ impl CreateCompanyRequestFiscalInfoBuilder {
         })
     }
 }
-impl TryFrom<CreateCompanyRequestFiscalInfoBuilder> for CreateCompanyRequestFiscalInfo {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: CreateCompanyRequestFiscalInfoBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    CreateCompanyRequestFiscalInfo, CreateCompanyRequestFiscalInfoBuilder
+);
 crate::__private::struct_serde! {
-    CreateCompanyRequestFiscalInfo via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "business_phone" => business_phone : optional value,
-    "fiscal_type" => fiscal_type : optional value,
+    CreateCompanyRequestFiscalInfo via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "business_phone" => business_phone: optional value,
+    "fiscal_type" => fiscal_type: optional value,
 }

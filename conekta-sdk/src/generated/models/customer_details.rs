@@ -3,9 +3,7 @@
 
 /// Customer details for customer portal
 ///
-/// From schema `customer_details`.
-///
-/// Build one with [`CustomerDetails::builder`].
+/// From schema `customer_details`; build one with \[`CustomerDetails::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerDetails {
@@ -20,13 +18,6 @@ pub struct CustomerDetails {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl CustomerDetails {
-    /// A builder: set fields by name, then [`CustomerDetailsBuilder::build`]; or pass the builder itself wherever a `CustomerDetails` is expected.
-    #[inline]
-    pub fn builder() -> CustomerDetailsBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`CustomerDetails`] field by field: see [`CustomerDetails::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -35,40 +26,33 @@ pub struct CustomerDetailsBuilder {
     object: Option<String>,
     name: Option<String>,
     email: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CustomerDetailsBuilder {
     /// Sets [`CustomerDetails::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`CustomerDetails::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomerDetails::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`CustomerDetails::email`].
-    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerDetails, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CustomerDetails {
             id: self.id,
             object: self.object,
@@ -78,15 +62,11 @@ impl CustomerDetailsBuilder {
         })
     }
 }
-impl TryFrom<CustomerDetailsBuilder> for CustomerDetails {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: CustomerDetailsBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(CustomerDetails, CustomerDetailsBuilder);
 crate::__private::struct_serde! {
-    CustomerDetails via Self, extra : serde_json::Map < String, serde_json::Value >; "id"
-    => id : optional value, "object" => object : optional value, "name" => name :
-    optional value, "email" => email : optional value,
+    CustomerDetails via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: optional value,
+    "object" => object: optional value,
+    "name" => name: optional value,
+    "email" => email: optional value,
 }

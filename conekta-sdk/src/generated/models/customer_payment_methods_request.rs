@@ -26,13 +26,17 @@ impl<'de> serde::Deserialize<'de> for CustomerPaymentMethodsRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::Token),
-                |value| crate::__private::attempt(value).map(Self::CashOrSpei),
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Token(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::CashOrSpei(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

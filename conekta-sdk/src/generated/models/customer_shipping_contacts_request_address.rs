@@ -3,9 +3,7 @@
 
 /// Address of the person who will receive the order
 ///
-/// From schema `customer_shipping_contacts_request_address`.
-///
-/// Build one with [`CustomerShippingContactsRequestAddress::builder`].
+/// From schema `customer_shipping_contacts_request_address`; build one with \[`CustomerShippingContactsRequestAddress::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsRequestAddress {
@@ -19,21 +17,12 @@ pub struct CustomerShippingContactsRequestAddress {
     pub city: Option<String>,
     /// Example: `"Ciudad de Mexico"`.
     pub state: Option<String>,
-    /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
-    ///
-    /// Example: `"MX"`.
+    /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). Example: `"MX"`.
     pub country: Option<String>,
     /// Example: `true`.
     pub residential: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CustomerShippingContactsRequestAddress {
-    /// A builder: set fields by name, then [`CustomerShippingContactsRequestAddressBuilder::build`]; or pass the builder itself wherever a `CustomerShippingContactsRequestAddress` is expected.
-    #[inline]
-    pub fn builder() -> CustomerShippingContactsRequestAddressBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CustomerShippingContactsRequestAddress`] field by field: see [`CustomerShippingContactsRequestAddress::builder`].
 #[derive(Debug, Clone, Default)]
@@ -46,60 +35,50 @@ pub struct CustomerShippingContactsRequestAddressBuilder {
     state: Option<String>,
     country: Option<String>,
     residential: Option<bool>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CustomerShippingContactsRequestAddressBuilder {
     /// Sets [`CustomerShippingContactsRequestAddress::street1`].
-    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::street2`].
-    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::postal_code`].
-    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::city`].
-    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::state`].
-    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::country`].
-    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::residential`].
-    #[inline]
     pub fn residential(mut self, value: bool) -> Self {
         self.residential = Some(value);
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CustomerShippingContactsRequestAddress, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CustomerShippingContactsRequestAddress {
             street1: self.street1,
             street2: self.street2,
@@ -112,20 +91,16 @@ impl CustomerShippingContactsRequestAddressBuilder {
         })
     }
 }
-impl TryFrom<CustomerShippingContactsRequestAddressBuilder>
-for CustomerShippingContactsRequestAddress {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: CustomerShippingContactsRequestAddressBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    CustomerShippingContactsRequestAddress, CustomerShippingContactsRequestAddressBuilder
+);
 crate::__private::struct_serde! {
-    CustomerShippingContactsRequestAddress via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "street1" => street1 : optional value, "street2" => street2 :
-    optional value, "postal_code" => postal_code : optional value, "city" => city :
-    optional value, "state" => state : optional value, "country" => country : optional
-    value, "residential" => residential : optional value,
+    CustomerShippingContactsRequestAddress via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "street1" => street1: optional value,
+    "street2" => street2: optional value,
+    "postal_code" => postal_code: optional value,
+    "city" => city: optional value,
+    "state" => state: optional value,
+    "country" => country: optional value,
+    "residential" => residential: optional value,
 }

@@ -2,39 +2,22 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerResponse;
-/// From schema `customers_response`.
-///
-/// Build one with [`CustomersResponse::builder`].
+/// From schema `customers_response`; build one with \[`CustomersResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomersResponse {
     /// customers_data_response
     pub data: Option<Vec<CustomerResponse>>,
-    /// Indicates if there are more pages to be requested
-    ///
-    /// Example: `false`.
+    /// Indicates if there are more pages to be requested. Example: `false`.
     pub has_more: bool,
-    /// Object type, in this case is list
-    ///
-    /// Example: `"list"`.
+    /// Object type, in this case is list. Example: `"list"`.
     pub object: String,
-    /// URL of the next page.
-    ///
-    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
+    /// URL of the next page. Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     pub next_page_url: Option<String>,
-    /// Url of the previous page.
-    ///
-    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
+    /// Url of the previous page. Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     pub previous_page_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl CustomersResponse {
-    /// A builder: set fields by name, then [`CustomersResponseBuilder::build`]; or pass the builder itself wherever a `CustomersResponse` is expected.
-    #[inline]
-    pub fn builder() -> CustomersResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`CustomersResponse`] field by field: see [`CustomersResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -45,54 +28,41 @@ pub struct CustomersResponseBuilder {
     object: Option<String>,
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl CustomersResponseBuilder {
     /// Sets [`CustomersResponse::data`].
-    #[inline]
     pub fn data(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<CustomerResponse, Error: Into<crate::BuildError>>,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CustomerResponse>>,
     ) -> Self {
-        self.data = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "data"),
-        );
+        self.data = self.first_error.many(value, "data");
         self
     }
     /// Sets [`CustomersResponse::has_more`].
-    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`CustomersResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`CustomersResponse::next_page_url`].
-    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`CustomersResponse::previous_page_url`].
-    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomersResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(CustomersResponse {
             data: self.data,
             has_more: crate::__private::required(self.has_more, "has_more")?,
@@ -103,16 +73,12 @@ impl CustomersResponseBuilder {
         })
     }
 }
-impl TryFrom<CustomersResponseBuilder> for CustomersResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: CustomersResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(CustomersResponse, CustomersResponseBuilder);
 crate::__private::struct_serde! {
-    CustomersResponse via CustomersResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "data" => data : optional nested_list, "has_more" => has_more :
-    required value, "object" => object : required value, "next_page_url" => next_page_url
-    : optional value, "previous_page_url" => previous_page_url : optional value,
+    CustomersResponse via CustomersResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "data" => data: optional list,
+    "has_more" => has_more: required value,
+    "object" => object: required value,
+    "next_page_url" => next_page_url: optional value,
+    "previous_page_url" => previous_page_url: optional value,
 }

@@ -3,49 +3,26 @@
 
 /// Address of the fiscal entity
 ///
-/// From schema `fiscal_entity_address`.
-///
-/// Build one with [`FiscalEntityAddress::builder`].
+/// From schema `fiscal_entity_address`; build one with \[`FiscalEntityAddress::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityAddress {
-    /// Street name and number
-    ///
-    /// Example: `"Nuevo Leon 254"`.
+    /// Street name and number. Example: `"Nuevo Leon 254"`.
     pub street1: String,
-    /// Street name and number
-    ///
-    /// Example: `"Departamento 404"`.
+    /// Street name and number. Example: `"Departamento 404"`.
     pub street2: Option<String>,
-    /// Postal code
-    ///
-    /// Example: `"06100"`.
+    /// Postal code. Example: `"06100"`.
     pub postal_code: String,
-    /// City
-    ///
-    /// Example: `"Ciudad de Mexico"`.
+    /// City. Example: `"Ciudad de Mexico"`.
     pub city: String,
-    /// State
-    ///
-    /// Example: `"Ciudad de Mexico"`.
+    /// State. Example: `"Ciudad de Mexico"`.
     pub state: Option<String>,
-    /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
-    ///
-    /// Example: `"MX"`.
+    /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). Example: `"MX"`.
     pub country: String,
-    /// External number
-    ///
-    /// Example: `"123"`.
+    /// External number. Example: `"123"`.
     pub external_number: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl FiscalEntityAddress {
-    /// A builder: set fields by name, then [`FiscalEntityAddressBuilder::build`]; or pass the builder itself wherever a `FiscalEntityAddress` is expected.
-    #[inline]
-    pub fn builder() -> FiscalEntityAddressBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`FiscalEntityAddress`] field by field: see [`FiscalEntityAddress::builder`].
 #[derive(Debug, Clone, Default)]
@@ -58,58 +35,48 @@ pub struct FiscalEntityAddressBuilder {
     state: Option<String>,
     country: Option<String>,
     external_number: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl FiscalEntityAddressBuilder {
     /// Sets [`FiscalEntityAddress::street1`].
-    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::street2`].
-    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::postal_code`].
-    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::city`].
-    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::state`].
-    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::country`].
-    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityAddress::external_number`].
-    #[inline]
     pub fn external_number(mut self, value: impl Into<String>) -> Self {
         self.external_number = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<FiscalEntityAddress, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(FiscalEntityAddress {
             street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,
@@ -125,17 +92,14 @@ impl FiscalEntityAddressBuilder {
         })
     }
 }
-impl TryFrom<FiscalEntityAddressBuilder> for FiscalEntityAddress {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: FiscalEntityAddressBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(FiscalEntityAddress, FiscalEntityAddressBuilder);
 crate::__private::struct_serde! {
-    FiscalEntityAddress via FiscalEntityAddressBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "street1" => street1 : required value, "street2" => street2 :
-    optional value, "postal_code" => postal_code : required value, "city" => city :
-    required value, "state" => state : optional value, "country" => country : required
-    value, "external_number" => external_number : required value,
+    FiscalEntityAddress via FiscalEntityAddressBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "street1" => street1: required value,
+    "street2" => street2: optional value,
+    "postal_code" => postal_code: required value,
+    "city" => city: required value,
+    "state" => state: optional value,
+    "country" => country: required value,
+    "external_number" => external_number: required value,
 }

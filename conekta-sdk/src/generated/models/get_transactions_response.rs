@@ -2,39 +2,22 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::TransactionResponse;
-/// From schema `get_transactions_response`.
-///
-/// Build one with [`GetTransactionsResponse::builder`].
+/// From schema `get_transactions_response`; build one with \[`GetTransactionsResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetTransactionsResponse {
-    /// Indicates if there are more pages to be requested
-    ///
-    /// Example: `false`.
+    /// Indicates if there are more pages to be requested. Example: `false`.
     pub has_more: bool,
-    /// Object type, in this case is list
-    ///
-    /// Example: `"list"`.
+    /// Object type, in this case is list. Example: `"list"`.
     pub object: String,
-    /// URL of the next page.
-    ///
-    /// Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
+    /// URL of the next page. Example: `"<https://api.conekta.io/resources?limit=10&next=chrg_1">`.
     pub next_page_url: Option<String>,
-    /// Url of the previous page.
-    ///
-    /// Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
+    /// Url of the previous page. Example: `"<https://api.conekta.io/resources?limit=10&previous=chrg_1">`.
     pub previous_page_url: Option<String>,
     /// Transactions
     pub data: Option<Vec<TransactionResponse>>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl GetTransactionsResponse {
-    /// A builder: set fields by name, then [`GetTransactionsResponseBuilder::build`]; or pass the builder itself wherever a `GetTransactionsResponse` is expected.
-    #[inline]
-    pub fn builder() -> GetTransactionsResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`GetTransactionsResponse`] field by field: see [`GetTransactionsResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -45,54 +28,41 @@ pub struct GetTransactionsResponseBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<TransactionResponse>>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl GetTransactionsResponseBuilder {
     /// Sets [`GetTransactionsResponse::has_more`].
-    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`GetTransactionsResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`GetTransactionsResponse::next_page_url`].
-    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`GetTransactionsResponse::previous_page_url`].
-    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
     /// Sets [`GetTransactionsResponse::data`].
-    #[inline]
     pub fn data(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<TransactionResponse, Error: Into<crate::BuildError>>,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<TransactionResponse>>,
     ) -> Self {
-        self.data = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "data"),
-        );
+        self.data = self.first_error.many(value, "data");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<GetTransactionsResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(GetTransactionsResponse {
             has_more: crate::__private::required(self.has_more, "has_more")?,
             object: crate::__private::required(self.object, "object")?,
@@ -103,17 +73,12 @@ impl GetTransactionsResponseBuilder {
         })
     }
 }
-impl TryFrom<GetTransactionsResponseBuilder> for GetTransactionsResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: GetTransactionsResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(GetTransactionsResponse, GetTransactionsResponseBuilder);
 crate::__private::struct_serde! {
-    GetTransactionsResponse via GetTransactionsResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "has_more" => has_more : required value, "object" =>
-    object : required value, "next_page_url" => next_page_url : optional value,
-    "previous_page_url" => previous_page_url : optional value, "data" => data : optional
-    nested_list,
+    GetTransactionsResponse via GetTransactionsResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value,
+    "object" => object: required value,
+    "next_page_url" => next_page_url: optional value,
+    "previous_page_url" => previous_page_url: optional value,
+    "data" => data: optional list,
 }

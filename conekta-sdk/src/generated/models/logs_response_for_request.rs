@@ -4,9 +4,7 @@
 use super::LogsResponseData;
 /// logs model
 ///
-/// From schema `logs_response_for_request`.
-///
-/// Build one with [`LogsResponseForRequest::builder`].
+/// From schema `logs_response_for_request`; build one with \[`LogsResponseForRequest::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LogsResponseForRequest {
@@ -23,13 +21,6 @@ pub struct LogsResponseForRequest {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl LogsResponseForRequest {
-    /// A builder: set fields by name, then [`LogsResponseForRequestBuilder::build`]; or pass the builder itself wherever a `LogsResponseForRequest` is expected.
-    #[inline]
-    pub fn builder() -> LogsResponseForRequestBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`LogsResponseForRequest`] field by field: see [`LogsResponseForRequest::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -39,54 +30,41 @@ pub struct LogsResponseForRequestBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<LogsResponseData>>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl LogsResponseForRequestBuilder {
     /// Sets [`LogsResponseForRequest::has_more`].
-    #[inline]
     pub fn has_more(mut self, value: bool) -> Self {
         self.has_more = Some(value);
         self
     }
     /// Sets [`LogsResponseForRequest::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`LogsResponseForRequest::next_page_url`].
-    #[inline]
     pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
         self.next_page_url = Some(value.into());
         self
     }
     /// Sets [`LogsResponseForRequest::previous_page_url`].
-    #[inline]
     pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
         self.previous_page_url = Some(value.into());
         self
     }
     /// Sets [`LogsResponseForRequest::data`].
-    #[inline]
     pub fn data(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<LogsResponseData, Error: Into<crate::BuildError>>,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<LogsResponseData>>,
     ) -> Self {
-        self.data = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "data"),
-        );
+        self.data = self.first_error.many(value, "data");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<LogsResponseForRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(LogsResponseForRequest {
             has_more: self.has_more,
             object: self.object,
@@ -97,16 +75,12 @@ impl LogsResponseForRequestBuilder {
         })
     }
 }
-impl TryFrom<LogsResponseForRequestBuilder> for LogsResponseForRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: LogsResponseForRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(LogsResponseForRequest, LogsResponseForRequestBuilder);
 crate::__private::struct_serde! {
-    LogsResponseForRequest via Self, extra : serde_json::Map < String, serde_json::Value
-    >; "has_more" => has_more : optional value, "object" => object : optional value,
-    "next_page_url" => next_page_url : optional value, "previous_page_url" =>
-    previous_page_url : optional value, "data" => data : optional nested_list,
+    LogsResponseForRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: optional value,
+    "object" => object: optional value,
+    "next_page_url" => next_page_url: optional value,
+    "previous_page_url" => previous_page_url: optional value,
+    "data" => data: optional list,
 }

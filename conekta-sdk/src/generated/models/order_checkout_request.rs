@@ -4,65 +4,42 @@
 use super::CardNetwork;
 /// [Checkout](https://developers.conekta.com/v2.2.0/reference/payment-link) details
 ///
-/// From schema `order_checkout_request`.
-///
-/// Build one with [`OrderCheckoutRequest::builder`].
+/// From schema `order_checkout_request`; build one with \[`OrderCheckoutRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCheckoutRequest {
-    /// Are the payment methods available for this link. For subscriptions, only 'card' is allowed due to the recurring nature of the payments.
-    ///
-    /// Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
+    /// Are the payment methods available for this link. For subscriptions, only 'card' is allowed due to the recurring nature of the payments. Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
     pub allowed_payment_methods: Vec<OrderCheckoutRequestAllowedPaymentMethodsItem>,
     /// checkout_request_exclude_card_networks
     ///
-    /// List of card networks to exclude from the checkout. This field is only applicable for card payments.
-    ///
-    /// Example: `\["visa","amex"\]`.
+    /// List of card networks to exclude from the checkout. This field is only applicable for card payments. Example: `\["visa","amex"\]`.
     pub exclude_card_networks: Option<Vec<CardNetwork>>,
-    /// List of plan IDs that will be available for subscription. This field is required for subscription payments.
-    ///
-    /// Example: `\["plan_123","plan_456"\]`.
+    /// List of plan IDs that will be available for subscription. This field is required for subscription payments. Example: `\["plan_123","plan_456"\]`.
     pub plan_ids: Option<Vec<String>>,
     /// It is the time when the link will expire.
     ///
     /// It is expressed in seconds since the Unix epoch. The valid range is from 5 minutes to 365 days from the creation date.
     pub expires_at: Option<crate::Timestamp>,
-    /// Redirection url back to the site in case of failed payment, applies only to HostedPayment.
-    ///
-    /// Example: `"<https://www.mysite.com/failure">`.
+    /// Redirection url back to the site in case of failed payment, applies only to HostedPayment. Example: `"<https://www.mysite.com/failure">`.
     pub failure_url: Option<String>,
     /// Example: `false`.
     pub monthly_installments_enabled: Option<bool>,
     /// Example: `\[3,6,12\]`.
     pub monthly_installments_options: Option<Vec<i8>>,
-    /// Number of retries allowed before the checkout is marked as failed
-    ///
-    /// Example: `3`.
+    /// Number of retries allowed before the checkout is marked as failed. Example: `3`.
     pub max_failed_retries: Option<i8>,
     /// Reason for payment
     pub name: Option<String>,
     /// Example: `true`.
     pub on_demand_enabled: Option<bool>,
-    /// number of seconds to wait before redirecting to the success_url
-    ///
-    /// Example: `10`.
+    /// number of seconds to wait before redirecting to the success_url. Example: `10`.
     pub redirection_time: Option<i8>,
-    /// Redirection url back to the site in case of successful payment, applies only to HostedPayment
-    ///
-    /// Example: `"<https://www.mysite.com/success">`.
+    /// Redirection url back to the site in case of successful payment, applies only to HostedPayment. Example: `"<https://www.mysite.com/success">`.
     pub success_url: Option<String>,
     /// Required. This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs.
     pub r#type: Option<OrderCheckoutRequestType>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderCheckoutRequest {
-    /// A builder: set fields by name, then [`OrderCheckoutRequestBuilder::build`]; or pass the builder itself wherever a `OrderCheckoutRequest` is expected.
-    #[inline]
-    pub fn builder() -> OrderCheckoutRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderCheckoutRequest`] field by field: see [`OrderCheckoutRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -81,42 +58,32 @@ pub struct OrderCheckoutRequestBuilder {
     redirection_time: Option<i8>,
     success_url: Option<String>,
     r#type: Option<OrderCheckoutRequestType>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderCheckoutRequestBuilder {
     /// Sets [`OrderCheckoutRequest::allowed_payment_methods`].
-    #[inline]
     pub fn allowed_payment_methods(
         mut self,
         value: impl IntoIterator<
-            Item = impl TryInto<
-                OrderCheckoutRequestAllowedPaymentMethodsItem,
-                Error: Into<crate::BuildError>,
-            >,
+            Item = impl crate::IntoModel<OrderCheckoutRequestAllowedPaymentMethodsItem>,
         >,
     ) -> Self {
-        self.allowed_payment_methods = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "allowed_payment_methods"),
-        );
+        self.allowed_payment_methods = self
+            .first_error
+            .many(value, "allowed_payment_methods");
         self
     }
     /// Sets [`OrderCheckoutRequest::exclude_card_networks`].
-    #[inline]
     pub fn exclude_card_networks(
         mut self,
-        value: impl IntoIterator<
-            Item = impl TryInto<CardNetwork, Error: Into<crate::BuildError>>,
-        >,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::many(value, "exclude_card_networks"),
-        );
+        self.exclude_card_networks = self
+            .first_error
+            .many(value, "exclude_card_networks");
         self
     }
     /// Sets [`OrderCheckoutRequest::plan_ids`].
-    #[inline]
     pub fn plan_ids(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -125,25 +92,21 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::failure_url`].
-    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::monthly_installments_enabled`].
-    #[inline]
     pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
         self.monthly_installments_enabled = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::monthly_installments_options`].
-    #[inline]
     pub fn monthly_installments_options(
         mut self,
         value: impl IntoIterator<Item = i8>,
@@ -152,54 +115,42 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::max_failed_retries`].
-    #[inline]
     pub fn max_failed_retries(mut self, value: i8) -> Self {
         self.max_failed_retries = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::on_demand_enabled`].
-    #[inline]
     pub fn on_demand_enabled(mut self, value: bool) -> Self {
         self.on_demand_enabled = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::redirection_time`].
-    #[inline]
     pub fn redirection_time(mut self, value: i8) -> Self {
         self.redirection_time = Some(value);
         self
     }
     /// Sets [`OrderCheckoutRequest::success_url`].
-    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::type`].
-    #[inline]
     pub fn r#type(
         mut self,
-        value: impl TryInto<OrderCheckoutRequestType, Error: Into<crate::BuildError>>,
+        value: impl crate::IntoModel<OrderCheckoutRequestType>,
     ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+        self.r#type = self.first_error.one(value, "type");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderCheckoutRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderCheckoutRequest {
             allowed_payment_methods: crate::__private::required(
                 self.allowed_payment_methods,
@@ -221,25 +172,22 @@ impl OrderCheckoutRequestBuilder {
         })
     }
 }
-impl TryFrom<OrderCheckoutRequestBuilder> for OrderCheckoutRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: OrderCheckoutRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(OrderCheckoutRequest, OrderCheckoutRequestBuilder);
 crate::__private::struct_serde! {
-    OrderCheckoutRequest via OrderCheckoutRequestBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "allowed_payment_methods" => allowed_payment_methods :
-    required list, "exclude_card_networks" => exclude_card_networks : optional list,
-    "plan_ids" => plan_ids : optional list, "expires_at" => expires_at : optional value,
-    "failure_url" => failure_url : optional value, "monthly_installments_enabled" =>
-    monthly_installments_enabled : optional value, "monthly_installments_options" =>
-    monthly_installments_options : optional list, "max_failed_retries" =>
-    max_failed_retries : optional value, "name" => name : optional value,
-    "on_demand_enabled" => on_demand_enabled : optional value, "redirection_time" =>
-    redirection_time : optional value, "success_url" => success_url : optional value,
-    "type" => r#type : optional value,
+    OrderCheckoutRequest via OrderCheckoutRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "allowed_payment_methods" => allowed_payment_methods: required list,
+    "exclude_card_networks" => exclude_card_networks: optional list,
+    "plan_ids" => plan_ids: optional list,
+    "expires_at" => expires_at: optional value,
+    "failure_url" => failure_url: optional value,
+    "monthly_installments_enabled" => monthly_installments_enabled: optional value,
+    "monthly_installments_options" => monthly_installments_options: optional list,
+    "max_failed_retries" => max_failed_retries: optional value,
+    "name" => name: optional value,
+    "on_demand_enabled" => on_demand_enabled: optional value,
+    "redirection_time" => redirection_time: optional value,
+    "success_url" => success_url: optional value,
+    "type" => r#type: optional value,
 }
 crate::__private::open_enum! {
     #[doc =

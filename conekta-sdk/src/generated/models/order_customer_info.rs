@@ -30,15 +30,17 @@ impl<'de> serde::Deserialize<'de> for OrderCustomerInfo {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::CustomerInfo),
-                |value| {
-                    crate::__private::attempt(value).map(Self::CustomerInfoCustomerId)
-                },
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::CustomerInfo(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::CustomerInfoCustomerId(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

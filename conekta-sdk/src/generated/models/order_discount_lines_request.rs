@@ -3,33 +3,18 @@
 
 /// List of discounts that apply to the order.
 ///
-/// From schema `order_discount_lines_request`.
-///
-/// Build one with [`OrderDiscountLinesRequest::builder`].
+/// From schema `order_discount_lines_request`; build one with \[`OrderDiscountLinesRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDiscountLinesRequest {
-    /// The amount to be deducted from the total sum of all payments, in cents.
-    ///
-    /// Example: `500`.
+    /// The amount to be deducted from the total sum of all payments, in cents. Example: `500`.
     pub amount: i64,
-    /// Discount code.
-    ///
-    /// Example: `"123"`.
+    /// Discount code. Example: `"123"`.
     pub code: String,
-    /// It can be 'loyalty', 'campaign', 'coupon' o 'sign'
-    ///
-    /// Example: `"loyalty"`.
+    /// It can be 'loyalty', 'campaign', 'coupon' o 'sign' Example: `"loyalty"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderDiscountLinesRequest {
-    /// A builder: set fields by name, then [`OrderDiscountLinesRequestBuilder::build`]; or pass the builder itself wherever a `OrderDiscountLinesRequest` is expected.
-    #[inline]
-    pub fn builder() -> OrderDiscountLinesRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderDiscountLinesRequest`] field by field: see [`OrderDiscountLinesRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -38,34 +23,28 @@ pub struct OrderDiscountLinesRequestBuilder {
     amount: Option<i64>,
     code: Option<String>,
     r#type: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderDiscountLinesRequestBuilder {
     /// Sets [`OrderDiscountLinesRequest::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderDiscountLinesRequest::code`].
-    #[inline]
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
         self
     }
     /// Sets [`OrderDiscountLinesRequest::type`].
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderDiscountLinesRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             code: crate::__private::required(self.code, "code")?,
@@ -74,15 +53,10 @@ impl OrderDiscountLinesRequestBuilder {
         })
     }
 }
-impl TryFrom<OrderDiscountLinesRequestBuilder> for OrderDiscountLinesRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: OrderDiscountLinesRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(OrderDiscountLinesRequest, OrderDiscountLinesRequestBuilder);
 crate::__private::struct_serde! {
-    OrderDiscountLinesRequest via OrderDiscountLinesRequestBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "amount" => amount : required value,
-    "code" => code : required value, "type" => r#type : required value,
+    OrderDiscountLinesRequest via OrderDiscountLinesRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "code" => code: required value,
+    "type" => r#type: required value,
 }

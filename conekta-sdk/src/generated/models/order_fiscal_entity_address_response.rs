@@ -3,51 +3,28 @@
 
 /// Address of the fiscal entity
 ///
-/// From schema `order_fiscal_entity_address_response`.
-///
-/// Build one with [`OrderFiscalEntityAddressResponse::builder`].
+/// From schema `order_fiscal_entity_address_response`; build one with \[`OrderFiscalEntityAddressResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityAddressResponse {
-    /// Street name and number
-    ///
-    /// Example: `"Nuevo Leon 254"`.
+    /// Street name and number. Example: `"Nuevo Leon 254"`.
     pub street1: String,
-    /// Street name and number
-    ///
-    /// Example: `"Departamento 404"`.
+    /// Street name and number. Example: `"Departamento 404"`.
     pub street2: Option<String>,
-    /// Postal code
-    ///
-    /// Example: `"06100"`.
+    /// Postal code. Example: `"06100"`.
     pub postal_code: String,
-    /// City
-    ///
-    /// Example: `"Ciudad de Mexico"`.
+    /// City. Example: `"Ciudad de Mexico"`.
     pub city: String,
-    /// State
-    ///
-    /// Example: `"Ciudad de Mexico"`.
+    /// State. Example: `"Ciudad de Mexico"`.
     pub state: Option<String>,
-    /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2)
-    ///
-    /// Example: `"MX"`.
+    /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). Example: `"MX"`.
     pub country: String,
-    /// External number
-    ///
-    /// Example: `"123"`.
+    /// External number. Example: `"123"`.
     pub external_number: String,
     /// Example: `"fiscal_entity_address"`.
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderFiscalEntityAddressResponse {
-    /// A builder: set fields by name, then [`OrderFiscalEntityAddressResponseBuilder::build`]; or pass the builder itself wherever a `OrderFiscalEntityAddressResponse` is expected.
-    #[inline]
-    pub fn builder() -> OrderFiscalEntityAddressResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderFiscalEntityAddressResponse`] field by field: see [`OrderFiscalEntityAddressResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -61,64 +38,53 @@ pub struct OrderFiscalEntityAddressResponseBuilder {
     country: Option<String>,
     external_number: Option<String>,
     object: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderFiscalEntityAddressResponseBuilder {
     /// Sets [`OrderFiscalEntityAddressResponse::street1`].
-    #[inline]
     pub fn street1(mut self, value: impl Into<String>) -> Self {
         self.street1 = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::street2`].
-    #[inline]
     pub fn street2(mut self, value: impl Into<String>) -> Self {
         self.street2 = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::postal_code`].
-    #[inline]
     pub fn postal_code(mut self, value: impl Into<String>) -> Self {
         self.postal_code = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::city`].
-    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::state`].
-    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::country`].
-    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::external_number`].
-    #[inline]
     pub fn external_number(mut self, value: impl Into<String>) -> Self {
         self.external_number = Some(value.into());
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderFiscalEntityAddressResponse {
             street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,
@@ -135,21 +101,17 @@ impl OrderFiscalEntityAddressResponseBuilder {
         })
     }
 }
-impl TryFrom<OrderFiscalEntityAddressResponseBuilder>
-for OrderFiscalEntityAddressResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: OrderFiscalEntityAddressResponseBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    OrderFiscalEntityAddressResponse, OrderFiscalEntityAddressResponseBuilder
+);
 crate::__private::struct_serde! {
-    OrderFiscalEntityAddressResponse via OrderFiscalEntityAddressResponseBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "street1" => street1 : required value,
-    "street2" => street2 : optional value, "postal_code" => postal_code : required value,
-    "city" => city : required value, "state" => state : optional value, "country" =>
-    country : required value, "external_number" => external_number : required value,
-    "object" => object : optional value,
+    OrderFiscalEntityAddressResponse via OrderFiscalEntityAddressResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "street1" => street1: required value,
+    "street2" => street2: optional value,
+    "postal_code" => postal_code: required value,
+    "city" => city: required value,
+    "state" => state: optional value,
+    "country" => country: required value,
+    "external_number" => external_number: required value,
+    "object" => object: optional value,
 }

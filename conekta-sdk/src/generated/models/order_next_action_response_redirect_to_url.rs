@@ -3,29 +3,16 @@
 
 /// contains the following attributes that will guide to continue the flow
 ///
-/// From schema `order_next_action_response_redirect_to_url`.
-///
-/// Build one with [`OrderNextActionResponseRedirectToUrl::builder`].
+/// From schema `order_next_action_response_redirect_to_url`; build one with \[`OrderNextActionResponseRedirectToUrl::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponseRedirectToUrl {
-    /// pay.conekta.com/{id} Indicates the url of the Conekta component to authenticate the flow through 3DS2.
-    ///
-    /// Example: `"<https://pay.conekta.com/6fca054a85194c43971ecea35cc519bb">`.
+    /// pay.conekta.com/{id} Indicates the url of the Conekta component to authenticate the flow through 3DS2. Example: `"<https://pay.conekta.com/6fca054a85194c43971ecea35cc519bb">`.
     pub url: Option<String>,
-    /// Indicates the url to which the 3DS2 flow returns at the end, when the integration is redirected.
-    ///
-    /// Example: `"<https://my-website.com>\""`.
+    /// Indicates the url to which the 3DS2 flow returns at the end, when the integration is redirected. Example: `"<https://my-website.com>\""`.
     pub return_url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderNextActionResponseRedirectToUrl {
-    /// A builder: set fields by name, then [`OrderNextActionResponseRedirectToUrlBuilder::build`]; or pass the builder itself wherever a `OrderNextActionResponseRedirectToUrl` is expected.
-    #[inline]
-    pub fn builder() -> OrderNextActionResponseRedirectToUrlBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderNextActionResponseRedirectToUrl`] field by field: see [`OrderNextActionResponseRedirectToUrl::builder`].
 #[derive(Debug, Clone, Default)]
@@ -33,30 +20,25 @@ impl OrderNextActionResponseRedirectToUrl {
 pub struct OrderNextActionResponseRedirectToUrlBuilder {
     url: Option<String>,
     return_url: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderNextActionResponseRedirectToUrlBuilder {
     /// Sets [`OrderNextActionResponseRedirectToUrl::url`].
-    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`OrderNextActionResponseRedirectToUrl::return_url`].
-    #[inline]
     pub fn return_url(mut self, value: impl Into<String>) -> Self {
         self.return_url = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderNextActionResponseRedirectToUrl {
             url: self.url,
             return_url: self.return_url,
@@ -64,18 +46,11 @@ impl OrderNextActionResponseRedirectToUrlBuilder {
         })
     }
 }
-impl TryFrom<OrderNextActionResponseRedirectToUrlBuilder>
-for OrderNextActionResponseRedirectToUrl {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: OrderNextActionResponseRedirectToUrlBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    OrderNextActionResponseRedirectToUrl, OrderNextActionResponseRedirectToUrlBuilder
+);
 crate::__private::struct_serde! {
-    OrderNextActionResponseRedirectToUrl via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "url" => url : optional value, "return_url" => return_url :
-    optional value,
+    OrderNextActionResponseRedirectToUrl via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "url" => url: optional value,
+    "return_url" => return_url: optional value,
 }

@@ -2,31 +2,18 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::RefundReason;
-/// From schema `orderRefund_request`.
-///
-/// Build one with [`OrderRefundRequest::builder`].
+/// From schema `orderRefund_request`; build one with \[`OrderRefundRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderRefundRequest {
-    /// Amount to be refunded in cents
-    ///
-    /// Example: `500`.
+    /// Amount to be refunded in cents. Example: `500`.
     pub amount: i64,
     /// Example: `1553273553`.
     pub expires_at: Option<crate::Timestamp>,
-    /// Reason for the refund
-    ///
-    /// Example: `"suspected_fraud"`.
+    /// Reason for the refund. Example: `"suspected_fraud"`.
     pub reason: RefundReason,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderRefundRequest {
-    /// A builder: set fields by name, then [`OrderRefundRequestBuilder::build`]; or pass the builder itself wherever a `OrderRefundRequest` is expected.
-    #[inline]
-    pub fn builder() -> OrderRefundRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderRefundRequest`] field by field: see [`OrderRefundRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -35,40 +22,28 @@ pub struct OrderRefundRequestBuilder {
     amount: Option<i64>,
     expires_at: Option<crate::Timestamp>,
     reason: Option<RefundReason>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderRefundRequestBuilder {
     /// Sets [`OrderRefundRequest::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderRefundRequest::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// Sets [`OrderRefundRequest::reason`].
-    #[inline]
-    pub fn reason(
-        mut self,
-        value: impl TryInto<RefundReason, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.reason = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "reason"),
-        );
+    pub fn reason(mut self, value: impl crate::IntoModel<RefundReason>) -> Self {
+        self.reason = self.first_error.one(value, "reason");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRefundRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderRefundRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             expires_at: self.expires_at,
@@ -77,15 +52,10 @@ impl OrderRefundRequestBuilder {
         })
     }
 }
-impl TryFrom<OrderRefundRequestBuilder> for OrderRefundRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: OrderRefundRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(OrderRefundRequest, OrderRefundRequestBuilder);
 crate::__private::struct_serde! {
-    OrderRefundRequest via OrderRefundRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value, "expires_at" => expires_at
-    : optional value, "reason" => reason : required value,
+    OrderRefundRequest via OrderRefundRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "expires_at" => expires_at: optional value,
+    "reason" => reason: required value,
 }

@@ -3,31 +3,18 @@
 
 /// create new taxes for an existing order
 ///
-/// From schema `order_tax_request`.
-///
-/// Build one with [`OrderTaxRequest::builder`].
+/// From schema `order_tax_request`; build one with \[`OrderTaxRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxRequest {
-    /// The amount to be collected for tax in cents
-    ///
-    /// Example: `100`.
+    /// The amount to be collected for tax in cents. Example: `100`.
     pub amount: i64,
-    /// description or tax's name
-    ///
-    /// Example: `"testing"`.
+    /// description or tax's name. Example: `"testing"`.
     pub description: String,
     /// Example: `{"key":"value"}`.
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderTaxRequest {
-    /// A builder: set fields by name, then [`OrderTaxRequestBuilder::build`]; or pass the builder itself wherever a `OrderTaxRequest` is expected.
-    #[inline]
-    pub fn builder() -> OrderTaxRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderTaxRequest`] field by field: see [`OrderTaxRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -36,37 +23,28 @@ pub struct OrderTaxRequestBuilder {
     amount: Option<i64>,
     description: Option<String>,
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderTaxRequestBuilder {
     /// Sets [`OrderTaxRequest::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderTaxRequest::description`].
-    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`OrderTaxRequest::metadata`].
-    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::object(value, "metadata"),
-        );
+        self.metadata = self.first_error.object(value, "metadata");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderTaxRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderTaxRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             description: crate::__private::required(self.description, "description")?,
@@ -75,15 +53,10 @@ impl OrderTaxRequestBuilder {
         })
     }
 }
-impl TryFrom<OrderTaxRequestBuilder> for OrderTaxRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: OrderTaxRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(OrderTaxRequest, OrderTaxRequestBuilder);
 crate::__private::struct_serde! {
-    OrderTaxRequest via OrderTaxRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value, "description" =>
-    description : required value, "metadata" => metadata : optional value,
+    OrderTaxRequest via OrderTaxRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "description" => description: required value,
+    "metadata" => metadata: optional value,
 }

@@ -3,19 +3,13 @@
 
 /// create new taxes for an existing order response
 ///
-/// From schema `order_tax_response`, schema `tax_lines_data_response`.
-///
-/// Build one with [`OrderTaxResponse::builder`].
+/// From schema `order_tax_response`, schema `tax_lines_data_response`; build one with \[`OrderTaxResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxResponse {
-    /// The amount to be collected for tax in cents
-    ///
-    /// Example: `100`.
+    /// The amount to be collected for tax in cents. Example: `100`.
     pub amount: i64,
-    /// description or tax's name
-    ///
-    /// Example: `"testing"`.
+    /// description or tax's name. Example: `"testing"`.
     pub description: String,
     /// Example: `{"key":"value"}`.
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
@@ -28,13 +22,6 @@ pub struct OrderTaxResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl OrderTaxResponse {
-    /// A builder: set fields by name, then [`OrderTaxResponseBuilder::build`]; or pass the builder itself wherever a `OrderTaxResponse` is expected.
-    #[inline]
-    pub fn builder() -> OrderTaxResponseBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`OrderTaxResponse`] field by field: see [`OrderTaxResponse::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -45,55 +32,43 @@ pub struct OrderTaxResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     parent_id: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderTaxResponseBuilder {
     /// Sets [`OrderTaxResponse::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`OrderTaxResponse::description`].
-    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::metadata`].
-    #[inline]
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::object(value, "metadata"),
-        );
+        self.metadata = self.first_error.object(value, "metadata");
         self
     }
     /// Sets [`OrderTaxResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::parent_id`].
-    #[inline]
     pub fn parent_id(mut self, value: impl Into<String>) -> Self {
         self.parent_id = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderTaxResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderTaxResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             description: crate::__private::required(self.description, "description")?,
@@ -105,17 +80,13 @@ impl OrderTaxResponseBuilder {
         })
     }
 }
-impl TryFrom<OrderTaxResponseBuilder> for OrderTaxResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: OrderTaxResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(OrderTaxResponse, OrderTaxResponseBuilder);
 crate::__private::struct_serde! {
-    OrderTaxResponse via OrderTaxResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value, "description" =>
-    description : required value, "metadata" => metadata : optional value, "id" => id :
-    required value, "object" => object : optional value, "parent_id" => parent_id :
-    optional value,
+    OrderTaxResponse via OrderTaxResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "description" => description: required value,
+    "metadata" => metadata: optional value,
+    "id" => id: required value,
+    "object" => object: optional value,
+    "parent_id" => parent_id: optional value,
 }

@@ -2,45 +2,24 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentMethodType;
-/// From schema `payment_method_bnpl_request`.
-///
-/// Build one with [`PaymentMethodBnplRequest::builder`].
+/// From schema `payment_method_bnpl_request`; build one with \[`PaymentMethodBnplRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBnplRequest {
-    /// Type of the payment method
-    ///
-    /// Example: `"bnpl"`.
+    /// Type of the payment method. Example: `"bnpl"`.
     pub r#type: PaymentMethodType,
-    /// URL to redirect the customer after a canceled payment
-    ///
-    /// Example: `"<https://example.com/cancel">`.
+    /// URL to redirect the customer after a canceled payment. Example: `"<https://example.com/cancel">`.
     pub cancel_url: String,
-    /// Indicates if the payment method can not expire
-    ///
-    /// Example: `true`.
+    /// Indicates if the payment method can not expire. Example: `true`.
     pub can_not_expire: bool,
-    /// URL to redirect the customer after a failed payment
-    ///
-    /// Example: `"<https://example.com/failure">`.
+    /// URL to redirect the customer after a failed payment. Example: `"<https://example.com/failure">`.
     pub failure_url: String,
-    /// Product type of the payment method, use for the payment method to know the product type
-    ///
-    /// Example: `"aplazo_bnpl"`.
+    /// Product type of the payment method, use for the payment method to know the product type. Example: `"aplazo_bnpl"`.
     pub product_type: PaymentMethodBnplRequestProductType,
-    /// URL to redirect the customer after a successful payment
-    ///
-    /// Example: `"<https://example.com/success">`.
+    /// URL to redirect the customer after a successful payment. Example: `"<https://example.com/success">`.
     pub success_url: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PaymentMethodBnplRequest {
-    /// A builder: set fields by name, then [`PaymentMethodBnplRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodBnplRequest` is expected.
-    #[inline]
-    pub fn builder() -> PaymentMethodBnplRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PaymentMethodBnplRequest`] field by field: see [`PaymentMethodBnplRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -52,67 +31,46 @@ pub struct PaymentMethodBnplRequestBuilder {
     failure_url: Option<String>,
     product_type: Option<PaymentMethodBnplRequestProductType>,
     success_url: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PaymentMethodBnplRequestBuilder {
     /// Sets [`PaymentMethodBnplRequest::type`].
-    #[inline]
-    pub fn r#type(
-        mut self,
-        value: impl TryInto<PaymentMethodType, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBnplRequest::cancel_url`].
-    #[inline]
     pub fn cancel_url(mut self, value: impl Into<String>) -> Self {
         self.cancel_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplRequest::can_not_expire`].
-    #[inline]
     pub fn can_not_expire(mut self, value: bool) -> Self {
         self.can_not_expire = Some(value);
         self
     }
     /// Sets [`PaymentMethodBnplRequest::failure_url`].
-    #[inline]
     pub fn failure_url(mut self, value: impl Into<String>) -> Self {
         self.failure_url = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplRequest::product_type`].
-    #[inline]
     pub fn product_type(
         mut self,
-        value: impl TryInto<
-            PaymentMethodBnplRequestProductType,
-            Error: Into<crate::BuildError>,
-        >,
+        value: impl crate::IntoModel<PaymentMethodBnplRequestProductType>,
     ) -> Self {
-        self.product_type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "product_type"),
-        );
+        self.product_type = self.first_error.one(value, "product_type");
         self
     }
     /// Sets [`PaymentMethodBnplRequest::success_url`].
-    #[inline]
     pub fn success_url(mut self, value: impl Into<String>) -> Self {
         self.success_url = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodBnplRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PaymentMethodBnplRequest {
             r#type: crate::__private::required(self.r#type, "type")?,
             cancel_url: crate::__private::required(self.cancel_url, "cancel_url")?,
@@ -127,19 +85,15 @@ impl PaymentMethodBnplRequestBuilder {
         })
     }
 }
-impl TryFrom<PaymentMethodBnplRequestBuilder> for PaymentMethodBnplRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PaymentMethodBnplRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PaymentMethodBnplRequest, PaymentMethodBnplRequestBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodBnplRequest via PaymentMethodBnplRequestBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "type" => r#type : required value, "cancel_url" =>
-    cancel_url : required value, "can_not_expire" => can_not_expire : required value,
-    "failure_url" => failure_url : required value, "product_type" => product_type :
-    required value, "success_url" => success_url : required value,
+    PaymentMethodBnplRequest via PaymentMethodBnplRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "cancel_url" => cancel_url: required value,
+    "can_not_expire" => can_not_expire: required value,
+    "failure_url" => failure_url: required value,
+    "product_type" => product_type: required value,
+    "success_url" => success_url: required value,
 }
 crate::__private::open_enum! {
     #[doc =

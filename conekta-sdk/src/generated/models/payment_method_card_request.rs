@@ -2,49 +2,26 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentMethodType;
-/// From schema `payment_method_card_request`.
-///
-/// Build one with [`PaymentMethodCardRequest::builder`].
+/// From schema `payment_method_card_request`; build one with \[`PaymentMethodCardRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardRequest {
-    /// Type of payment method
-    ///
-    /// Example: `"card | cash | spei | bnpl | pay_by_bank"`.
+    /// Type of payment method. Example: `"card | cash | spei | bnpl | pay_by_bank"`.
     pub r#type: PaymentMethodType,
-    /// Card security code
-    ///
-    /// Example: `"198"`.
+    /// Card security code. Example: `"198"`.
     pub cvc: String,
-    /// Card expiration month
-    ///
-    /// Example: `"12"`.
+    /// Card expiration month. Example: `"12"`.
     pub exp_month: String,
-    /// Card expiration year
-    ///
-    /// Example: `"2025"`.
+    /// Card expiration year. Example: `"2025"`.
     pub exp_year: String,
-    /// Cardholder name
-    ///
-    /// Example: `"John Doe"`.
+    /// Cardholder name. Example: `"John Doe"`.
     pub name: String,
-    /// Card number
-    ///
-    /// Example: `"4242424242424242"`.
+    /// Card number. Example: `"4242424242424242"`.
     pub number: String,
-    /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes
-    ///
-    /// Example: `"0.0.0.0"`.
+    /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes. Example: `"0.0.0.0"`.
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PaymentMethodCardRequest {
-    /// A builder: set fields by name, then [`PaymentMethodCardRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCardRequest` is expected.
-    #[inline]
-    pub fn builder() -> PaymentMethodCardRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PaymentMethodCardRequest`] field by field: see [`PaymentMethodCardRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -57,64 +34,48 @@ pub struct PaymentMethodCardRequestBuilder {
     name: Option<String>,
     number: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PaymentMethodCardRequestBuilder {
     /// Sets [`PaymentMethodCardRequest::type`].
-    #[inline]
-    pub fn r#type(
-        mut self,
-        value: impl TryInto<PaymentMethodType, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCardRequest::cvc`].
-    #[inline]
     pub fn cvc(mut self, value: impl Into<String>) -> Self {
         self.cvc = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::exp_month`].
-    #[inline]
     pub fn exp_month(mut self, value: impl Into<String>) -> Self {
         self.exp_month = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::exp_year`].
-    #[inline]
     pub fn exp_year(mut self, value: impl Into<String>) -> Self {
         self.exp_year = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::number`].
-    #[inline]
     pub fn number(mut self, value: impl Into<String>) -> Self {
         self.number = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardRequest::customer_ip_address`].
-    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCardRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PaymentMethodCardRequest {
             r#type: crate::__private::required(self.r#type, "type")?,
             cvc: crate::__private::required(self.cvc, "cvc")?,
@@ -127,17 +88,14 @@ impl PaymentMethodCardRequestBuilder {
         })
     }
 }
-impl TryFrom<PaymentMethodCardRequestBuilder> for PaymentMethodCardRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PaymentMethodCardRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PaymentMethodCardRequest, PaymentMethodCardRequestBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodCardRequest via PaymentMethodCardRequestBuilder, extra : serde_json::Map
-    < String, serde_json::Value >; "type" => r#type : required value, "cvc" => cvc :
-    required value, "exp_month" => exp_month : required value, "exp_year" => exp_year :
-    required value, "name" => name : required value, "number" => number : required value,
-    "customer_ip_address" => customer_ip_address : optional value,
+    PaymentMethodCardRequest via PaymentMethodCardRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "cvc" => cvc: required value,
+    "exp_month" => exp_month: required value,
+    "exp_year" => exp_year: required value,
+    "name" => name: required value,
+    "number" => number: required value,
+    "customer_ip_address" => customer_ip_address: optional value,
 }

@@ -2,27 +2,16 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentSourceType;
-/// From schema `payment_method_cash_request`, schema `payment_method_spei_request`.
-///
-/// Build one with [`PaymentMethodCashOrSpeiRequest::builder`].
+/// From schema `payment_method_cash_request`, schema `payment_method_spei_request`; build one with \[`PaymentMethodCashOrSpeiRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashOrSpeiRequest {
-    /// Type of payment method
-    ///
-    /// Example: `"card | cash | spei | bnpl | pay_by_bank"`.
+    /// Type of payment method. Example: `"card | cash | spei | bnpl | pay_by_bank"`.
     pub r#type: PaymentSourceType,
     /// Example: `1553273553`.
     pub expires_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PaymentMethodCashOrSpeiRequest {
-    /// A builder: set fields by name, then [`PaymentMethodCashOrSpeiRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodCashOrSpeiRequest` is expected.
-    #[inline]
-    pub fn builder() -> PaymentMethodCashOrSpeiRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PaymentMethodCashOrSpeiRequest`] field by field: see [`PaymentMethodCashOrSpeiRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -30,34 +19,23 @@ impl PaymentMethodCashOrSpeiRequest {
 pub struct PaymentMethodCashOrSpeiRequestBuilder {
     r#type: Option<PaymentSourceType>,
     expires_at: Option<crate::Timestamp>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PaymentMethodCashOrSpeiRequestBuilder {
     /// Sets [`PaymentMethodCashOrSpeiRequest::type`].
-    #[inline]
-    pub fn r#type(
-        mut self,
-        value: impl TryInto<PaymentSourceType, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCashOrSpeiRequest::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCashOrSpeiRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PaymentMethodCashOrSpeiRequest {
             r#type: crate::__private::required(self.r#type, "type")?,
             expires_at: self.expires_at,
@@ -65,20 +43,9 @@ impl PaymentMethodCashOrSpeiRequestBuilder {
         })
     }
 }
-impl TryFrom<PaymentMethodCashOrSpeiRequestBuilder> for PaymentMethodCashOrSpeiRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: PaymentMethodCashOrSpeiRequestBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
-crate::__private::struct_serde! {
-    PaymentMethodCashOrSpeiRequest via PaymentMethodCashOrSpeiRequestBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "type" => r#type : required value,
-    "expires_at" => expires_at : optional value,
-}
+crate::__private::builder!(
+    PaymentMethodCashOrSpeiRequest, PaymentMethodCashOrSpeiRequestBuilder
+);
 impl PaymentMethodCashOrSpeiRequest {
     /// A cash reference the customer pays again and again (Conekta's recurrent cash).
     pub fn cash_recurrent() -> PaymentMethodCashOrSpeiRequestBuilder {
@@ -88,4 +55,9 @@ impl PaymentMethodCashOrSpeiRequest {
     pub fn spei_recurrent() -> PaymentMethodCashOrSpeiRequestBuilder {
         Self::builder().r#type(PaymentSourceType::SpeiRecurrent)
     }
+}
+crate::__private::struct_serde! {
+    PaymentMethodCashOrSpeiRequest via PaymentMethodCashOrSpeiRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "expires_at" => expires_at: optional value,
 }

@@ -4,47 +4,28 @@
 use super::PaymentMethodType;
 /// Payment method used in the charge. Go to the [payment methods](https://developers.conekta.com/reference/m%C3%A9todos-de-pago) section for more details
 ///
-/// From schema `payment_method_general_request`.
-///
-/// Build one with [`PaymentMethodGeneralRequest::builder`].
+/// From schema `payment_method_general_request`; build one with \[`PaymentMethodGeneralRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodGeneralRequest {
-    /// Method expiration date as unix timestamp
-    ///
-    /// Example: `1677196303`.
+    /// Method expiration date as unix timestamp. Example: `1677196303`.
     pub expires_at: Option<crate::Timestamp>,
     /// How many months without interest to apply, it can be 3, 6, 9, 12 or 18
     pub monthly_installments: Option<i8>,
-    /// Type of payment method
-    ///
-    /// Example: `"card"`.
+    /// Type of payment method. Example: `"card"`.
     pub r#type: PaymentMethodType,
     /// Example: `"tok_2897348234"`.
     pub token_id: Option<String>,
     /// Example: `"src_2tLkkyfMPh6v7pFry"`.
     pub payment_source_id: Option<String>,
-    /// Optional, It is a value that allows identifying the security code of the card. Only for PCI merchants
-    ///
-    /// Example: `"123"`.
+    /// Optional, It is a value that allows identifying the security code of the card. Only for PCI merchants. Example: `"123"`.
     pub cvc: Option<String>,
-    /// Optional id sent to indicate the bank contract for recurrent card charges.
-    ///
-    /// Example: `"S781317595"`.
+    /// Optional id sent to indicate the bank contract for recurrent card charges. Example: `"S781317595"`.
     pub contract_id: Option<String>,
-    /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes
-    ///
-    /// Example: `"0.0.0.0"`.
+    /// Optional field used to capture the customer's IP address for fraud prevention and security monitoring purposes. Example: `"0.0.0.0"`.
     pub customer_ip_address: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PaymentMethodGeneralRequest {
-    /// A builder: set fields by name, then [`PaymentMethodGeneralRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodGeneralRequest` is expected.
-    #[inline]
-    pub fn builder() -> PaymentMethodGeneralRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PaymentMethodGeneralRequest`] field by field: see [`PaymentMethodGeneralRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -58,70 +39,53 @@ pub struct PaymentMethodGeneralRequestBuilder {
     cvc: Option<String>,
     contract_id: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PaymentMethodGeneralRequestBuilder {
     /// Sets [`PaymentMethodGeneralRequest::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::monthly_installments`].
-    #[inline]
     pub fn monthly_installments(mut self, value: i8) -> Self {
         self.monthly_installments = Some(value);
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::type`].
-    #[inline]
-    pub fn r#type(
-        mut self,
-        value: impl TryInto<PaymentMethodType, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::token_id`].
-    #[inline]
     pub fn token_id(mut self, value: impl Into<String>) -> Self {
         self.token_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::payment_source_id`].
-    #[inline]
     pub fn payment_source_id(mut self, value: impl Into<String>) -> Self {
         self.payment_source_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::cvc`].
-    #[inline]
     pub fn cvc(mut self, value: impl Into<String>) -> Self {
         self.cvc = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::contract_id`].
-    #[inline]
     pub fn contract_id(mut self, value: impl Into<String>) -> Self {
         self.contract_id = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::customer_ip_address`].
-    #[inline]
     pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PaymentMethodGeneralRequest {
             expires_at: self.expires_at,
             monthly_installments: self.monthly_installments,
@@ -135,24 +99,9 @@ impl PaymentMethodGeneralRequestBuilder {
         })
     }
 }
-impl TryFrom<PaymentMethodGeneralRequestBuilder> for PaymentMethodGeneralRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: PaymentMethodGeneralRequestBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
-crate::__private::struct_serde! {
-    PaymentMethodGeneralRequest via PaymentMethodGeneralRequestBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "expires_at" => expires_at : optional
-    value, "monthly_installments" => monthly_installments : optional value, "type" =>
-    r#type : required value, "token_id" => token_id : optional value, "payment_source_id"
-    => payment_source_id : optional value, "cvc" => cvc : optional value, "contract_id"
-    => contract_id : optional value, "customer_ip_address" => customer_ip_address :
-    optional value,
-}
+crate::__private::builder!(
+    PaymentMethodGeneralRequest, PaymentMethodGeneralRequestBuilder
+);
 impl PaymentMethodGeneralRequest {
     /// A card payment with a token from Conekta's tokenizer (`tok_…`).
     ///
@@ -180,4 +129,15 @@ impl PaymentMethodGeneralRequest {
     pub fn spei() -> PaymentMethodGeneralRequestBuilder {
         Self::builder().r#type(PaymentMethodType::Spei)
     }
+}
+crate::__private::struct_serde! {
+    PaymentMethodGeneralRequest via PaymentMethodGeneralRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "expires_at" => expires_at: optional value,
+    "monthly_installments" => monthly_installments: optional value,
+    "type" => r#type: required value,
+    "token_id" => token_id: optional value,
+    "payment_source_id" => payment_source_id: optional value,
+    "cvc" => cvc: optional value,
+    "contract_id" => contract_id: optional value,
+    "customer_ip_address" => customer_ip_address: optional value,
 }

@@ -2,33 +2,18 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentMethodType;
-/// From schema `payment_method_pbb_request`.
-///
-/// Build one with [`PaymentMethodPbbRequest::builder`].
+/// From schema `payment_method_pbb_request`; build one with \[`PaymentMethodPbbRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbRequest {
-    /// Type of the payment method
-    ///
-    /// Example: `"pay_by_bank"`.
+    /// Type of the payment method. Example: `"pay_by_bank"`.
     pub r#type: PaymentMethodType,
-    /// Expiration date of the payment method, in Unix timestamp format
-    ///
-    /// Example: `1680397724`.
+    /// Expiration date of the payment method, in Unix timestamp format. Example: `1680397724`.
     pub expires_at: Option<crate::Timestamp>,
-    /// Product type of the payment method, use for the payment method to know the product type
-    ///
-    /// Example: `"bbva_pay_by_bank"`.
+    /// Product type of the payment method, use for the payment method to know the product type. Example: `"bbva_pay_by_bank"`.
     pub product_type: PaymentMethodPbbRequestProductType,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PaymentMethodPbbRequest {
-    /// A builder: set fields by name, then [`PaymentMethodPbbRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodPbbRequest` is expected.
-    #[inline]
-    pub fn builder() -> PaymentMethodPbbRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PaymentMethodPbbRequest`] field by field: see [`PaymentMethodPbbRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -37,49 +22,31 @@ pub struct PaymentMethodPbbRequestBuilder {
     r#type: Option<PaymentMethodType>,
     expires_at: Option<crate::Timestamp>,
     product_type: Option<PaymentMethodPbbRequestProductType>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PaymentMethodPbbRequestBuilder {
     /// Sets [`PaymentMethodPbbRequest::type`].
-    #[inline]
-    pub fn r#type(
-        mut self,
-        value: impl TryInto<PaymentMethodType, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodPbbRequest::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodPbbRequest::product_type`].
-    #[inline]
     pub fn product_type(
         mut self,
-        value: impl TryInto<
-            PaymentMethodPbbRequestProductType,
-            Error: Into<crate::BuildError>,
-        >,
+        value: impl crate::IntoModel<PaymentMethodPbbRequestProductType>,
     ) -> Self {
-        self.product_type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "product_type"),
-        );
+        self.product_type = self.first_error.one(value, "product_type");
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodPbbRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PaymentMethodPbbRequest {
             r#type: crate::__private::required(self.r#type, "type")?,
             expires_at: self.expires_at,
@@ -88,17 +55,12 @@ impl PaymentMethodPbbRequestBuilder {
         })
     }
 }
-impl TryFrom<PaymentMethodPbbRequestBuilder> for PaymentMethodPbbRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PaymentMethodPbbRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PaymentMethodPbbRequest, PaymentMethodPbbRequestBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodPbbRequest via PaymentMethodPbbRequestBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "type" => r#type : required value, "expires_at" =>
-    expires_at : optional value, "product_type" => product_type : required value,
+    PaymentMethodPbbRequest via PaymentMethodPbbRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "expires_at" => expires_at: optional value,
+    "product_type" => product_type: required value,
 }
 crate::__private::open_enum! {
     #[doc =

@@ -2,29 +2,16 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentSourceType;
-/// From schema `payment_method_token_request`.
-///
-/// Build one with [`PaymentMethodTokenRequest::builder`].
+/// From schema `payment_method_token_request`; build one with \[`PaymentMethodTokenRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodTokenRequest {
-    /// Type of payment method
-    ///
-    /// Example: `"card | cash | spei | bnpl | pay_by_bank"`.
+    /// Type of payment method. Example: `"card | cash | spei | bnpl | pay_by_bank"`.
     pub r#type: PaymentSourceType,
-    /// Token id that will be used to create a "card" type payment method. See the (subscriptions)\[<https://developers.conekta.com/v2.2.0/reference/createsubscription>\] tutorial for more information on how to tokenize cards.
-    ///
-    /// Example: `"tok_32hj4g234as"`.
+    /// Token id that will be used to create a "card" type payment method. See the (subscriptions)\[<https://developers.conekta.com/v2.2.0/reference/createsubscription>\] tutorial for more information on how to tokenize cards. Example: `"tok_32hj4g234as"`.
     pub token_id: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PaymentMethodTokenRequest {
-    /// A builder: set fields by name, then [`PaymentMethodTokenRequestBuilder::build`]; or pass the builder itself wherever a `PaymentMethodTokenRequest` is expected.
-    #[inline]
-    pub fn builder() -> PaymentMethodTokenRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PaymentMethodTokenRequest`] field by field: see [`PaymentMethodTokenRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -32,34 +19,23 @@ impl PaymentMethodTokenRequest {
 pub struct PaymentMethodTokenRequestBuilder {
     r#type: Option<PaymentSourceType>,
     token_id: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PaymentMethodTokenRequestBuilder {
     /// Sets [`PaymentMethodTokenRequest::type`].
-    #[inline]
-    pub fn r#type(
-        mut self,
-        value: impl TryInto<PaymentSourceType, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.r#type = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "type"),
-        );
+    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodTokenRequest::token_id`].
-    #[inline]
     pub fn token_id(mut self, value: impl Into<String>) -> Self {
         self.token_id = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodTokenRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PaymentMethodTokenRequest {
             r#type: crate::__private::required(self.r#type, "type")?,
             token_id: crate::__private::required(self.token_id, "token_id")?,
@@ -67,21 +43,15 @@ impl PaymentMethodTokenRequestBuilder {
         })
     }
 }
-impl TryFrom<PaymentMethodTokenRequestBuilder> for PaymentMethodTokenRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PaymentMethodTokenRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
-crate::__private::struct_serde! {
-    PaymentMethodTokenRequest via PaymentMethodTokenRequestBuilder, extra :
-    serde_json::Map < String, serde_json::Value >; "type" => r#type : required value,
-    "token_id" => token_id : required value,
-}
+crate::__private::builder!(PaymentMethodTokenRequest, PaymentMethodTokenRequestBuilder);
 impl PaymentMethodTokenRequest {
     /// A card to save as a customer's payment source, from a tokenizer token (`tok_…`).
     pub fn card(token_id: impl Into<String>) -> PaymentMethodTokenRequestBuilder {
         Self::builder().r#type(PaymentSourceType::Card).token_id(token_id)
     }
+}
+crate::__private::struct_serde! {
+    PaymentMethodTokenRequest via PaymentMethodTokenRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "token_id" => token_id: required value,
 }

@@ -3,61 +3,40 @@
 
 /// The payout method of the payout order.
 ///
-/// From schema `payout_method`.
-///
-/// Build one with [`PayoutMethod::builder`].
+/// From schema `payout_method`; build one with \[`PayoutMethod::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutMethod {
-    /// The type of the payout method.
-    ///
-    /// Example: `"cashout"`.
+    /// The type of the payout method. Example: `"cashout"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PayoutMethod {
-    /// A builder: set fields by name, then [`PayoutMethodBuilder::build`]; or pass the builder itself wherever a `PayoutMethod` is expected.
-    #[inline]
-    pub fn builder() -> PayoutMethodBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PayoutMethod`] field by field: see [`PayoutMethod::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PayoutMethodBuilder {
     r#type: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PayoutMethodBuilder {
     /// Sets [`PayoutMethod::type`].
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutMethod, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PayoutMethod {
             r#type: crate::__private::required(self.r#type, "type")?,
             extra: Default::default(),
         })
     }
 }
-impl TryFrom<PayoutMethodBuilder> for PayoutMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PayoutMethodBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PayoutMethod, PayoutMethodBuilder);
 crate::__private::struct_serde! {
-    PayoutMethod via PayoutMethodBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "type" => r#type : required value,
+    PayoutMethod via PayoutMethodBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
 }

@@ -2,53 +2,28 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Currency;
-/// From schema `payout_order_payouts_item`.
-///
-/// Build one with [`PayoutOrderPayoutsItem::builder`].
+/// From schema `payout_order_payouts_item`; build one with \[`PayoutOrderPayoutsItem::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderPayoutsItem {
-    /// The amount of the payout.
-    ///
-    /// Example: `3000`.
+    /// The amount of the payout. Example: `3000`.
     pub amount: i64,
-    /// The currency in which the payout is made.
-    ///
-    /// Example: `"MXN"`.
+    /// The currency in which the payout is made. Example: `"MXN"`.
     pub currency: Currency,
-    /// The expiration date of the payout.
-    ///
-    /// Example: `1677626837`.
+    /// The expiration date of the payout. Example: `1677626837`.
     pub expires_at: Option<crate::Timestamp>,
-    /// The id of the payout.
-    ///
-    /// Example: `"payout_2vZwsRAhhGp2dFDJx"`.
+    /// The id of the payout. Example: `"payout_2vZwsRAhhGp2dFDJx"`.
     pub id: String,
-    /// The live mode of the payout.
-    ///
-    /// Example: `true`.
+    /// The live mode of the payout. Example: `true`.
     pub livemode: bool,
-    /// The object of the payout.
-    ///
-    /// Example: `"payout"`.
+    /// The object of the payout. Example: `"payout"`.
     pub object: String,
-    /// The id of the payout order.
-    ///
-    /// Example: `"f2654d66-d740-457a-9a8c-f96b5196f44e"`.
+    /// The id of the payout order. Example: `"f2654d66-d740-457a-9a8c-f96b5196f44e"`.
     pub payout_order_id: Option<String>,
-    /// The status of the payout.
-    ///
-    /// Example: `"open"`.
+    /// The status of the payout. Example: `"open"`.
     pub status: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PayoutOrderPayoutsItem {
-    /// A builder: set fields by name, then [`PayoutOrderPayoutsItemBuilder::build`]; or pass the builder itself wherever a `PayoutOrderPayoutsItem` is expected.
-    #[inline]
-    pub fn builder() -> PayoutOrderPayoutsItemBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PayoutOrderPayoutsItem`] field by field: see [`PayoutOrderPayoutsItem::builder`].
 #[derive(Debug, Clone, Default)]
@@ -62,70 +37,53 @@ pub struct PayoutOrderPayoutsItemBuilder {
     object: Option<String>,
     payout_order_id: Option<String>,
     status: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PayoutOrderPayoutsItemBuilder {
     /// Sets [`PayoutOrderPayoutsItem::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::currency`].
-    #[inline]
-    pub fn currency(
-        mut self,
-        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.currency = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "currency"),
-        );
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::expires_at`].
-    #[inline]
     pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.expires_at = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::payout_order_id`].
-    #[inline]
     pub fn payout_order_id(mut self, value: impl Into<String>) -> Self {
         self.payout_order_id = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::status`].
-    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutOrderPayoutsItem, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PayoutOrderPayoutsItem {
             amount: crate::__private::required(self.amount, "amount")?,
             currency: crate::__private::required(self.currency, "currency")?,
@@ -139,18 +97,15 @@ impl PayoutOrderPayoutsItemBuilder {
         })
     }
 }
-impl TryFrom<PayoutOrderPayoutsItemBuilder> for PayoutOrderPayoutsItem {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PayoutOrderPayoutsItemBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PayoutOrderPayoutsItem, PayoutOrderPayoutsItemBuilder);
 crate::__private::struct_serde! {
-    PayoutOrderPayoutsItem via PayoutOrderPayoutsItemBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "amount" => amount : required value, "currency" =>
-    currency : required value, "expires_at" => expires_at : optional value, "id" => id :
-    required value, "livemode" => livemode : required value, "object" => object :
-    required value, "payout_order_id" => payout_order_id : optional value, "status" =>
-    status : optional value,
+    PayoutOrderPayoutsItem via PayoutOrderPayoutsItemBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "currency" => currency: required value,
+    "expires_at" => expires_at: optional value,
+    "id" => id: required value,
+    "livemode" => livemode: required value,
+    "object" => object: required value,
+    "payout_order_id" => payout_order_id: optional value,
+    "status" => status: optional value,
 }

@@ -4,59 +4,32 @@
 use super::Currency;
 /// a plan
 ///
-/// From schema `plan_request`.
-///
-/// Build one with [`PlanRequest::builder`].
+/// From schema `plan_request`; build one with \[`PlanRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PlanRequest {
-    /// The amount in cents that will be charged on the interval specified.
-    ///
-    /// Example: `10000`.
+    /// The amount in cents that will be charged on the interval specified. Example: `10000`.
     pub amount: i64,
-    /// ISO 4217 for currencies, for the Mexican peso it is MXN/USD
-    ///
-    /// Example: `"MXN"`.
+    /// ISO 4217 for currencies, for the Mexican peso it is MXN/USD. Example: `"MXN"`.
     pub currency: Option<Currency>,
-    /// Number of repetitions of the frequency NUMBER OF CHARGES TO BE MADE, considering the interval and frequency, this evolves over time, but is subject to the expiration count.
-    ///
-    /// Example: `12`.
+    /// Number of repetitions of the frequency NUMBER OF CHARGES TO BE MADE, considering the interval and frequency, this evolves over time, but is subject to the expiration count. Example: `12`.
     pub expiry_count: Option<i64>,
-    /// Frequency of the charge, which together with the interval, can be every 3 weeks, every 4 months, every 2 years, every 5 fortnights
-    ///
-    /// Example: `1`.
+    /// Frequency of the charge, which together with the interval, can be every 3 weeks, every 4 months, every 2 years, every 5 fortnights. Example: `1`.
     pub frequency: i64,
-    /// internal reference id
-    ///
-    /// Example: `"plan_24234"`.
+    /// internal reference id. Example: `"plan_24234"`.
     pub id: Option<String>,
     /// The interval of time between each charge.
     pub interval: PlanRequestInterval,
-    /// The name of the plan.
-    ///
-    /// Example: `"Extra Plan3"`.
+    /// The name of the plan. Example: `"Extra Plan3"`.
     pub name: String,
-    /// The number of days the customer will have a free trial.
-    ///
-    /// Example: `0`.
+    /// The number of days the customer will have a free trial. Example: `0`.
     pub trial_period_days: Option<i64>,
-    /// (optional) Specifies the maximum number of retry attempts for a subscription payment before it is canceled.
-    ///
-    /// Example: `3`.
+    /// (optional) Specifies the maximum number of retry attempts for a subscription payment before it is canceled. Example: `3`.
     pub max_retries: Option<i64>,
-    /// (optional)  Defines the number of hours between subscription payment retry attempts.
-    ///
-    /// Example: `50`.
+    /// (optional)  Defines the number of hours between subscription payment retry attempts. Example: `50`.
     pub retry_delay_hours: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl PlanRequest {
-    /// A builder: set fields by name, then [`PlanRequestBuilder::build`]; or pass the builder itself wherever a `PlanRequest` is expected.
-    #[inline]
-    pub fn builder() -> PlanRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`PlanRequest`] field by field: see [`PlanRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -72,88 +45,66 @@ pub struct PlanRequestBuilder {
     trial_period_days: Option<i64>,
     max_retries: Option<i64>,
     retry_delay_hours: Option<i64>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PlanRequestBuilder {
     /// Sets [`PlanRequest::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PlanRequest::currency`].
-    #[inline]
-    pub fn currency(
-        mut self,
-        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.currency = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "currency"),
-        );
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
         self
     }
     /// Sets [`PlanRequest::expiry_count`].
-    #[inline]
     pub fn expiry_count(mut self, value: i64) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`PlanRequest::frequency`].
-    #[inline]
     pub fn frequency(mut self, value: i64) -> Self {
         self.frequency = Some(value);
         self
     }
     /// Sets [`PlanRequest::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::interval`].
-    #[inline]
     pub fn interval(
         mut self,
-        value: impl TryInto<PlanRequestInterval, Error: Into<crate::BuildError>>,
+        value: impl crate::IntoModel<PlanRequestInterval>,
     ) -> Self {
-        self.interval = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "interval"),
-        );
+        self.interval = self.first_error.one(value, "interval");
         self
     }
     /// Sets [`PlanRequest::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::trial_period_days`].
-    #[inline]
     pub fn trial_period_days(mut self, value: i64) -> Self {
         self.trial_period_days = Some(value);
         self
     }
     /// Sets [`PlanRequest::max_retries`].
-    #[inline]
     pub fn max_retries(mut self, value: i64) -> Self {
         self.max_retries = Some(value);
         self
     }
     /// Sets [`PlanRequest::retry_delay_hours`].
-    #[inline]
     pub fn retry_delay_hours(mut self, value: i64) -> Self {
         self.retry_delay_hours = Some(value);
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PlanRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             currency: self.currency,
@@ -169,21 +120,19 @@ impl PlanRequestBuilder {
         })
     }
 }
-impl TryFrom<PlanRequestBuilder> for PlanRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PlanRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PlanRequest, PlanRequestBuilder);
 crate::__private::struct_serde! {
-    PlanRequest via PlanRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value, "currency" => currency :
-    optional value, "expiry_count" => expiry_count : optional value, "frequency" =>
-    frequency : required value, "id" => id : optional value, "interval" => interval :
-    required value, "name" => name : required value, "trial_period_days" =>
-    trial_period_days : optional value, "max_retries" => max_retries : optional value,
-    "retry_delay_hours" => retry_delay_hours : optional value,
+    PlanRequest via PlanRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "currency" => currency: optional value,
+    "expiry_count" => expiry_count: optional value,
+    "frequency" => frequency: required value,
+    "id" => id: optional value,
+    "interval" => interval: required value,
+    "name" => name: required value,
+    "trial_period_days" => trial_period_days: optional value,
+    "max_retries" => max_retries: optional value,
+    "retry_delay_hours" => retry_delay_hours: optional value,
 }
 crate::__private::open_enum! {
     #[doc = " The interval of time between each charge."] #[doc = ""] #[doc =

@@ -4,9 +4,7 @@
 use super::Currency;
 /// plans model
 ///
-/// From schema `plan_response`.
-///
-/// Build one with [`PlanResponse::builder`].
+/// From schema `plan_response`; build one with \[`PlanResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PlanResponse {
@@ -39,13 +37,6 @@ pub struct PlanResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl PlanResponse {
-    /// A builder: set fields by name, then [`PlanResponseBuilder::build`]; or pass the builder itself wherever a `PlanResponse` is expected.
-    #[inline]
-    pub fn builder() -> PlanResponseBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`PlanResponse`] field by field: see [`PlanResponse::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -63,100 +54,78 @@ pub struct PlanResponseBuilder {
     trial_period_days: Option<i64>,
     max_retries: Option<i64>,
     retry_delay_hours: Option<i64>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl PlanResponseBuilder {
     /// Sets [`PlanResponse::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`PlanResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::currency`].
-    #[inline]
-    pub fn currency(
-        mut self,
-        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.currency = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "currency"),
-        );
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
         self
     }
     /// Sets [`PlanResponse::expiry_count`].
-    #[inline]
     pub fn expiry_count(mut self, value: i64) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`PlanResponse::frequency`].
-    #[inline]
     pub fn frequency(mut self, value: i64) -> Self {
         self.frequency = Some(value);
         self
     }
     /// Sets [`PlanResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::interval`].
-    #[inline]
     pub fn interval(mut self, value: impl Into<String>) -> Self {
         self.interval = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`PlanResponse::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::trial_period_days`].
-    #[inline]
     pub fn trial_period_days(mut self, value: i64) -> Self {
         self.trial_period_days = Some(value);
         self
     }
     /// Sets [`PlanResponse::max_retries`].
-    #[inline]
     pub fn max_retries(mut self, value: i64) -> Self {
         self.max_retries = Some(value);
         self
     }
     /// Sets [`PlanResponse::retry_delay_hours`].
-    #[inline]
     pub fn retry_delay_hours(mut self, value: i64) -> Self {
         self.retry_delay_hours = Some(value);
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<PlanResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(PlanResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             created_at: crate::__private::required(self.created_at, "created_at")?,
@@ -175,21 +144,20 @@ impl PlanResponseBuilder {
         })
     }
 }
-impl TryFrom<PlanResponseBuilder> for PlanResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: PlanResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(PlanResponse, PlanResponseBuilder);
 crate::__private::struct_serde! {
-    PlanResponse via PlanResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value, "created_at" => created_at
-    : required value, "currency" => currency : required value, "expiry_count" =>
-    expiry_count : optional value, "frequency" => frequency : optional value, "id" => id
-    : required value, "interval" => interval : optional value, "livemode" => livemode :
-    required value, "name" => name : optional value, "object" => object : required value,
-    "trial_period_days" => trial_period_days : optional value, "max_retries" =>
-    max_retries : optional value, "retry_delay_hours" => retry_delay_hours : optional
-    value,
+    PlanResponse via PlanResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "created_at" => created_at: required value,
+    "currency" => currency: required value,
+    "expiry_count" => expiry_count: optional value,
+    "frequency" => frequency: optional value,
+    "id" => id: required value,
+    "interval" => interval: optional value,
+    "livemode" => livemode: required value,
+    "name" => name: optional value,
+    "object" => object: required value,
+    "trial_period_days" => trial_period_days: optional value,
+    "max_retries" => max_retries: optional value,
+    "retry_delay_hours" => retry_delay_hours: optional value,
 }

@@ -3,9 +3,7 @@
 
 /// It is a parameter that allows to identify in the response, the detailed content of the plans to which the client has subscribed
 ///
-/// From schema `subscription_request`.
-///
-/// Build one with [`SubscriptionRequest::builder`].
+/// From schema `subscription_request`; build one with \[`SubscriptionRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionRequest {
@@ -18,13 +16,6 @@ pub struct SubscriptionRequest {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl SubscriptionRequest {
-    /// A builder: set fields by name, then [`SubscriptionRequestBuilder::build`]; or pass the builder itself wherever a `SubscriptionRequest` is expected.
-    #[inline]
-    pub fn builder() -> SubscriptionRequestBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`SubscriptionRequest`] field by field: see [`SubscriptionRequest::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -32,34 +23,28 @@ pub struct SubscriptionRequestBuilder {
     plan_id: Option<String>,
     card_id: Option<String>,
     trial_end: Option<crate::Timestamp>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl SubscriptionRequestBuilder {
     /// Sets [`SubscriptionRequest::plan_id`].
-    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionRequest::card_id`].
-    #[inline]
     pub fn card_id(mut self, value: impl Into<String>) -> Self {
         self.card_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionRequest::trial_end`].
-    #[inline]
     pub fn trial_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.trial_end = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(SubscriptionRequest {
             plan_id: crate::__private::required(self.plan_id, "plan_id")?,
             card_id: self.card_id,
@@ -68,15 +53,10 @@ impl SubscriptionRequestBuilder {
         })
     }
 }
-impl TryFrom<SubscriptionRequestBuilder> for SubscriptionRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: SubscriptionRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(SubscriptionRequest, SubscriptionRequestBuilder);
 crate::__private::struct_serde! {
-    SubscriptionRequest via SubscriptionRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "plan_id" => plan_id : required value, "card_id" => card_id :
-    optional value, "trial_end" => trial_end : optional value,
+    SubscriptionRequest via SubscriptionRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "plan_id" => plan_id: required value,
+    "card_id" => card_id: optional value,
+    "trial_end" => trial_end: optional value,
 }

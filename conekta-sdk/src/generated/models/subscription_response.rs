@@ -4,9 +4,7 @@
 use super::SubscriptionStatus;
 /// subscription model
 ///
-/// From schema `subscription_response`, schema `customer_subscription_response`.
-///
-/// Build one with [`SubscriptionResponse::builder`].
+/// From schema `subscription_response`, schema `customer_subscription_response`; build one with \[`SubscriptionResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionResponse {
@@ -16,9 +14,7 @@ pub struct SubscriptionResponse {
     pub billing_cycle_end: Option<crate::Timestamp>,
     /// Example: `1678258162`.
     pub canceled_at: Option<crate::Timestamp>,
-    /// Reason for cancellation. This field appears when the subscription status is 'canceled'.
-    ///
-    /// Example: `"user_cancelation"`.
+    /// Reason for cancellation. This field appears when the subscription status is 'canceled'. Example: `"user_cancelation"`.
     pub canceled_reason: Option<String>,
     /// Example: `"src_2tKcHxhTz7xU5SymL"`.
     pub card_id: Option<String>,
@@ -51,13 +47,6 @@ pub struct SubscriptionResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl SubscriptionResponse {
-    /// A builder: set fields by name, then [`SubscriptionResponseBuilder::build`]; or pass the builder itself wherever a `SubscriptionResponse` is expected.
-    #[inline]
-    pub fn builder() -> SubscriptionResponseBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`SubscriptionResponse`] field by field: see [`SubscriptionResponse::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -80,130 +69,103 @@ pub struct SubscriptionResponseBuilder {
     subscription_start: Option<crate::Timestamp>,
     trial_start: Option<crate::Timestamp>,
     trial_end: Option<crate::Timestamp>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl SubscriptionResponseBuilder {
     /// Sets [`SubscriptionResponse::billing_cycle_start`].
-    #[inline]
     pub fn billing_cycle_start(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.billing_cycle_start = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::billing_cycle_end`].
-    #[inline]
     pub fn billing_cycle_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.billing_cycle_end = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::canceled_at`].
-    #[inline]
     pub fn canceled_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.canceled_at = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::canceled_reason`].
-    #[inline]
     pub fn canceled_reason(mut self, value: impl Into<String>) -> Self {
         self.canceled_reason = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::card_id`].
-    #[inline]
     pub fn card_id(mut self, value: impl Into<String>) -> Self {
         self.card_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::charge_id`].
-    #[inline]
     pub fn charge_id(mut self, value: impl Into<String>) -> Self {
         self.charge_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::customer_custom_reference`].
-    #[inline]
     pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
         self.customer_custom_reference = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::customer_id`].
-    #[inline]
     pub fn customer_id(mut self, value: impl Into<String>) -> Self {
         self.customer_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::last_billing_cycle_order_id`].
-    #[inline]
     pub fn last_billing_cycle_order_id(mut self, value: impl Into<String>) -> Self {
         self.last_billing_cycle_order_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::paused_at`].
-    #[inline]
     pub fn paused_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.paused_at = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::plan_id`].
-    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::status`].
-    #[inline]
-    pub fn status(
-        mut self,
-        value: impl TryInto<SubscriptionStatus, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.status = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "status"),
-        );
+    pub fn status(mut self, value: impl crate::IntoModel<SubscriptionStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
         self
     }
     /// Sets [`SubscriptionResponse::subscription_start`].
-    #[inline]
     pub fn subscription_start(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.subscription_start = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::trial_start`].
-    #[inline]
     pub fn trial_start(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.trial_start = Some(value.into());
         self
     }
     /// Sets [`SubscriptionResponse::trial_end`].
-    #[inline]
     pub fn trial_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.trial_end = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(SubscriptionResponse {
             billing_cycle_start: self.billing_cycle_start,
             billing_cycle_end: self.billing_cycle_end,
@@ -227,25 +189,25 @@ impl SubscriptionResponseBuilder {
         })
     }
 }
-impl TryFrom<SubscriptionResponseBuilder> for SubscriptionResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: SubscriptionResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(SubscriptionResponse, SubscriptionResponseBuilder);
 crate::__private::struct_serde! {
-    SubscriptionResponse via SubscriptionResponseBuilder, extra : serde_json::Map <
-    String, serde_json::Value >; "billing_cycle_start" => billing_cycle_start : optional
-    value, "billing_cycle_end" => billing_cycle_end : optional value, "canceled_at" =>
-    canceled_at : optional value, "canceled_reason" => canceled_reason : optional value,
-    "card_id" => card_id : optional value, "charge_id" => charge_id : optional value,
-    "created_at" => created_at : required value, "customer_custom_reference" =>
-    customer_custom_reference : optional value, "customer_id" => customer_id : optional
-    value, "id" => id : required value, "last_billing_cycle_order_id" =>
-    last_billing_cycle_order_id : optional value, "object" => object : required value,
-    "paused_at" => paused_at : optional value, "plan_id" => plan_id : optional value,
-    "status" => status : required value, "subscription_start" => subscription_start :
-    optional value, "trial_start" => trial_start : optional value, "trial_end" =>
-    trial_end : optional value,
+    SubscriptionResponse via SubscriptionResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "billing_cycle_start" => billing_cycle_start: optional value,
+    "billing_cycle_end" => billing_cycle_end: optional value,
+    "canceled_at" => canceled_at: optional value,
+    "canceled_reason" => canceled_reason: optional value,
+    "card_id" => card_id: optional value,
+    "charge_id" => charge_id: optional value,
+    "created_at" => created_at: required value,
+    "customer_custom_reference" => customer_custom_reference: optional value,
+    "customer_id" => customer_id: optional value,
+    "id" => id: required value,
+    "last_billing_cycle_order_id" => last_billing_cycle_order_id: optional value,
+    "object" => object: required value,
+    "paused_at" => paused_at: optional value,
+    "plan_id" => plan_id: optional value,
+    "status" => status: required value,
+    "subscription_start" => subscription_start: optional value,
+    "trial_start" => trial_start: optional value,
+    "trial_end" => trial_end: optional value,
 }

@@ -4,65 +4,34 @@
 use super::Currency;
 /// The Transaction object represents the actions or steps of an order. Statuses can be: unprocessed, pending, available, owen, paid_out, voided, capture, capture_reversal, liquidation, liquidation_reversal, payout, payout_reversal, refund, refund_reversal, chargeback, chargeback_reversal, rounding_adjustment, won_chargeback, transferred, and transferred.
 ///
-/// From schema `transaction_response`.
-///
-/// Build one with [`TransactionResponse::builder`].
+/// From schema `transaction_response`; build one with \[`TransactionResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TransactionResponse {
-    /// The amount of the transaction.
-    ///
-    /// Example: `1000`.
+    /// The amount of the transaction. Example: `1000`.
     pub amount: i64,
-    /// Randomly assigned unique order identifier associated with the charge.
-    ///
-    /// Example: `"5ee7ec58885a45585e6d9f8m"`.
+    /// Randomly assigned unique order identifier associated with the charge. Example: `"5ee7ec58885a45585e6d9f8m"`.
     pub charge: String,
-    /// Date and time of creation of the transaction in Unix format.
-    ///
-    /// Example: `1553273553`.
+    /// Date and time of creation of the transaction in Unix format. Example: `1553273553`.
     pub created_at: crate::Timestamp,
-    /// The currency of the transaction. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217)
-    ///
-    /// Example: `"MXN"`.
+    /// The currency of the transaction. It uses the 3-letter code of the [International Standard ISO 4217.](https://es.wikipedia.org/wiki/ISO_4217). Example: `"MXN"`.
     pub currency: Currency,
-    /// The amount to be deducted for taxes and commissions.
-    ///
-    /// Example: `560`.
+    /// The amount to be deducted for taxes and commissions. Example: `560`.
     pub fee: i64,
-    /// Unique identifier of the transaction.
-    ///
-    /// Example: `"5ee7ec5b8dea41085erb7f9e"`.
+    /// Unique identifier of the transaction. Example: `"5ee7ec5b8dea41085erb7f9e"`.
     pub id: String,
-    /// Indicates whether the transaction was created in live mode or test mode.
-    ///
-    /// Example: `true`.
+    /// Indicates whether the transaction was created in live mode or test mode. Example: `true`.
     pub livemode: bool,
-    /// The net amount after deducting commissions and taxes.
-    ///
-    /// Example: `440`.
+    /// The net amount after deducting commissions and taxes. Example: `440`.
     pub net: i64,
-    /// Object name, which is transaction.
-    ///
-    /// Example: `"transaction"`.
+    /// Object name, which is transaction. Example: `"transaction"`.
     pub object: String,
-    /// Code indicating transaction status.
-    ///
-    /// Example: `"pending"`.
+    /// Code indicating transaction status. Example: `"pending"`.
     pub status: String,
-    /// Transaction Type
-    ///
-    /// Example: `"capture"`.
+    /// Transaction Type. Example: `"capture"`.
     pub r#type: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl TransactionResponse {
-    /// A builder: set fields by name, then [`TransactionResponseBuilder::build`]; or pass the builder itself wherever a `TransactionResponse` is expected.
-    #[inline]
-    pub fn builder() -> TransactionResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`TransactionResponse`] field by field: see [`TransactionResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -79,88 +48,68 @@ pub struct TransactionResponseBuilder {
     object: Option<String>,
     status: Option<String>,
     r#type: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl TransactionResponseBuilder {
     /// Sets [`TransactionResponse::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`TransactionResponse::charge`].
-    #[inline]
     pub fn charge(mut self, value: impl Into<String>) -> Self {
         self.charge = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::currency`].
-    #[inline]
-    pub fn currency(
-        mut self,
-        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.currency = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "currency"),
-        );
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
         self
     }
     /// Sets [`TransactionResponse::fee`].
-    #[inline]
     pub fn fee(mut self, value: i64) -> Self {
         self.fee = Some(value);
         self
     }
     /// Sets [`TransactionResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`TransactionResponse::net`].
-    #[inline]
     pub fn net(mut self, value: i64) -> Self {
         self.net = Some(value);
         self
     }
     /// Sets [`TransactionResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::status`].
-    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::type`].
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<TransactionResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(TransactionResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             charge: crate::__private::required(self.charge, "charge")?,
@@ -177,19 +126,18 @@ impl TransactionResponseBuilder {
         })
     }
 }
-impl TryFrom<TransactionResponseBuilder> for TransactionResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: TransactionResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(TransactionResponse, TransactionResponseBuilder);
 crate::__private::struct_serde! {
-    TransactionResponse via TransactionResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value, "charge" => charge :
-    required value, "created_at" => created_at : required value, "currency" => currency :
-    required value, "fee" => fee : required value, "id" => id : required value,
-    "livemode" => livemode : required value, "net" => net : required value, "object" =>
-    object : required value, "status" => status : required value, "type" => r#type :
-    required value,
+    TransactionResponse via TransactionResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
+    "charge" => charge: required value,
+    "created_at" => created_at: required value,
+    "currency" => currency: required value,
+    "fee" => fee: required value,
+    "id" => id: required value,
+    "livemode" => livemode: required value,
+    "net" => net: required value,
+    "object" => object: required value,
+    "status" => status: required value,
+    "type" => r#type: required value,
 }

@@ -3,53 +3,28 @@
 
 /// Method used to make the transfer.
 ///
-/// From schema `transfer_method_response`, schema `transfer_destination_response`.
-///
-/// Build one with [`TransferMethodResponse::builder`].
+/// From schema `transfer_method_response`, schema `transfer_destination_response`; build one with \[`TransferMethodResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferMethodResponse {
-    /// Name of the account holder.
-    ///
-    /// Example: `"John Doe"`.
+    /// Name of the account holder. Example: `"John Doe"`.
     pub account_holder: Option<String>,
-    /// Account number of the bank account.
-    ///
-    /// Example: `"012180023547896764"`.
+    /// Account number of the bank account. Example: `"012180023547896764"`.
     pub account_number: Option<String>,
-    /// Name of the bank.
-    ///
-    /// Example: `"BBVA Bancomer"`.
+    /// Name of the bank. Example: `"BBVA Bancomer"`.
     pub bank: Option<String>,
-    /// Date and time of creation of the transfer.
-    ///
-    /// Example: `1553273553`.
+    /// Date and time of creation of the transfer. Example: `1553273553`.
     pub created_at: Option<crate::Timestamp>,
-    /// Unique identifier of the transfer.
-    ///
-    /// Example: `"pytmtd_2ide3qwTdDvNBosEC"`.
+    /// Unique identifier of the transfer. Example: `"pytmtd_2ide3qwTdDvNBosEC"`.
     pub id: Option<String>,
-    /// Object name, which is bank_transfer_payout_method.
-    ///
-    /// Example: `"bank_transfer_payout_method"`.
+    /// Object name, which is bank_transfer_payout_method. Example: `"bank_transfer_payout_method"`.
     pub object: Option<String>,
-    /// Unique identifier of the payee.
-    ///
-    /// Example: `"payee_2icdDewRxDENBos85"`.
+    /// Unique identifier of the payee. Example: `"payee_2icdDewRxDENBos85"`.
     pub payee_id: Option<String>,
-    /// Type of the payee.
-    ///
-    /// Example: `"BankTransferPayoutMethod"`.
+    /// Type of the payee. Example: `"BankTransferPayoutMethod"`.
     pub r#type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl TransferMethodResponse {
-    /// A builder: set fields by name, then [`TransferMethodResponseBuilder::build`]; or pass the builder itself wherever a `TransferMethodResponse` is expected.
-    #[inline]
-    pub fn builder() -> TransferMethodResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`TransferMethodResponse`] field by field: see [`TransferMethodResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -63,64 +38,53 @@ pub struct TransferMethodResponseBuilder {
     object: Option<String>,
     payee_id: Option<String>,
     r#type: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl TransferMethodResponseBuilder {
     /// Sets [`TransferMethodResponse::account_holder`].
-    #[inline]
     pub fn account_holder(mut self, value: impl Into<String>) -> Self {
         self.account_holder = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::account_number`].
-    #[inline]
     pub fn account_number(mut self, value: impl Into<String>) -> Self {
         self.account_number = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::bank`].
-    #[inline]
     pub fn bank(mut self, value: impl Into<String>) -> Self {
         self.bank = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::payee_id`].
-    #[inline]
     pub fn payee_id(mut self, value: impl Into<String>) -> Self {
         self.payee_id = Some(value.into());
         self
     }
     /// Sets [`TransferMethodResponse::type`].
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<TransferMethodResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(TransferMethodResponse {
             account_holder: self.account_holder,
             account_number: self.account_number,
@@ -134,18 +98,15 @@ impl TransferMethodResponseBuilder {
         })
     }
 }
-impl TryFrom<TransferMethodResponseBuilder> for TransferMethodResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: TransferMethodResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(TransferMethodResponse, TransferMethodResponseBuilder);
 crate::__private::struct_serde! {
-    TransferMethodResponse via Self, extra : serde_json::Map < String, serde_json::Value
-    >; "account_holder" => account_holder : optional value, "account_number" =>
-    account_number : optional value, "bank" => bank : optional value, "created_at" =>
-    created_at : optional value, "id" => id : optional value, "object" => object :
-    optional value, "payee_id" => payee_id : optional value, "type" => r#type : optional
-    value,
+    TransferMethodResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "account_holder" => account_holder: optional value,
+    "account_number" => account_number: optional value,
+    "bank" => bank: optional value,
+    "created_at" => created_at: optional value,
+    "id" => id: optional value,
+    "object" => object: optional value,
+    "payee_id" => payee_id: optional value,
+    "type" => r#type: optional value,
 }

@@ -3,29 +3,18 @@
 
 /// List of discounts that apply to the order.
 ///
-/// From schema `update_order_discount_lines_request`.
-///
-/// Build one with [`UpdateOrderDiscountLinesRequest::builder`].
+/// From schema `update_order_discount_lines_request`; build one with \[`UpdateOrderDiscountLinesRequest::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateOrderDiscountLinesRequest {
     /// Example: `500`.
     pub amount: Option<i64>,
-    /// Discount code.
-    ///
-    /// Example: `"123"`.
+    /// Discount code. Example: `"123"`.
     pub code: Option<String>,
     /// Example: `"loyalty"`.
     pub r#type: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl UpdateOrderDiscountLinesRequest {
-    /// A builder: set fields by name, then [`UpdateOrderDiscountLinesRequestBuilder::build`]; or pass the builder itself wherever a `UpdateOrderDiscountLinesRequest` is expected.
-    #[inline]
-    pub fn builder() -> UpdateOrderDiscountLinesRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`UpdateOrderDiscountLinesRequest`] field by field: see [`UpdateOrderDiscountLinesRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -34,34 +23,28 @@ pub struct UpdateOrderDiscountLinesRequestBuilder {
     amount: Option<i64>,
     code: Option<String>,
     r#type: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl UpdateOrderDiscountLinesRequestBuilder {
     /// Sets [`UpdateOrderDiscountLinesRequest::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`UpdateOrderDiscountLinesRequest::code`].
-    #[inline]
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.code = Some(value.into());
         self
     }
     /// Sets [`UpdateOrderDiscountLinesRequest::type`].
-    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(UpdateOrderDiscountLinesRequest {
             amount: self.amount,
             code: self.code,
@@ -70,18 +53,12 @@ impl UpdateOrderDiscountLinesRequestBuilder {
         })
     }
 }
-impl TryFrom<UpdateOrderDiscountLinesRequestBuilder>
-for UpdateOrderDiscountLinesRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: UpdateOrderDiscountLinesRequestBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(
+    UpdateOrderDiscountLinesRequest, UpdateOrderDiscountLinesRequestBuilder
+);
 crate::__private::struct_serde! {
-    UpdateOrderDiscountLinesRequest via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : optional value, "code" => code : optional
-    value, "type" => r#type : optional value,
+    UpdateOrderDiscountLinesRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: optional value,
+    "code" => code: optional value,
+    "type" => r#type: optional value,
 }

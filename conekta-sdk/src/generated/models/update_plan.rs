@@ -4,37 +4,20 @@
 use super::Currency;
 /// a plan
 ///
-/// From schema `update_plan`.
-///
-/// Build one with [`UpdatePlan::builder`].
+/// From schema `update_plan`; build one with \[`UpdatePlan::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatePlan {
-    /// The amount in cents that will be charged on the interval specified.
-    ///
-    /// Example: `10000`.
+    /// The amount in cents that will be charged on the interval specified. Example: `10000`.
     pub amount: Option<i64>,
-    /// ISO 4217 for currencies, for the Mexican peso it is MXN/USD
-    ///
-    /// Example: `"MXN"`.
+    /// ISO 4217 for currencies, for the Mexican peso it is MXN/USD. Example: `"MXN"`.
     pub currency: Option<Currency>,
-    /// Number of repetitions of the frequency NUMBER OF CHARGES TO BE MADE, considering the interval and frequency, this evolves over time, but is subject to the expiration count.
-    ///
-    /// Example: `12`.
+    /// Number of repetitions of the frequency NUMBER OF CHARGES TO BE MADE, considering the interval and frequency, this evolves over time, but is subject to the expiration count. Example: `12`.
     pub expiry_count: Option<i64>,
-    /// The name of the plan.
-    ///
-    /// Example: `"Extra Plan3"`.
+    /// The name of the plan. Example: `"Extra Plan3"`.
     pub name: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl UpdatePlan {
-    /// A builder: set fields by name, then [`UpdatePlanBuilder::build`]; or pass the builder itself wherever a `UpdatePlan` is expected.
-    #[inline]
-    pub fn builder() -> UpdatePlanBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`UpdatePlan`] field by field: see [`UpdatePlan::builder`].
 #[derive(Debug, Clone, Default)]
@@ -44,46 +27,33 @@ pub struct UpdatePlanBuilder {
     currency: Option<Currency>,
     expiry_count: Option<i64>,
     name: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl UpdatePlanBuilder {
     /// Sets [`UpdatePlan::amount`].
-    #[inline]
     pub fn amount(mut self, value: i64) -> Self {
         self.amount = Some(value);
         self
     }
     /// Sets [`UpdatePlan::currency`].
-    #[inline]
-    pub fn currency(
-        mut self,
-        value: impl TryInto<Currency, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.currency = crate::__private::keep(
-            &mut self.first_error,
-            crate::__private::one(value, "currency"),
-        );
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
         self
     }
     /// Sets [`UpdatePlan::expiry_count`].
-    #[inline]
     pub fn expiry_count(mut self, value: i64) -> Self {
         self.expiry_count = Some(value);
         self
     }
     /// Sets [`UpdatePlan::name`].
-    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdatePlan, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(UpdatePlan {
             amount: self.amount,
             currency: self.currency,
@@ -93,15 +63,11 @@ impl UpdatePlanBuilder {
         })
     }
 }
-impl TryFrom<UpdatePlanBuilder> for UpdatePlan {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: UpdatePlanBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(UpdatePlan, UpdatePlanBuilder);
 crate::__private::struct_serde! {
-    UpdatePlan via Self, extra : serde_json::Map < String, serde_json::Value >; "amount"
-    => amount : optional value, "currency" => currency : optional value, "expiry_count"
-    => expiry_count : optional value, "name" => name : optional value,
+    UpdatePlan via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: optional value,
+    "currency" => currency: optional value,
+    "expiry_count" => expiry_count: optional value,
+    "name" => name: optional value,
 }

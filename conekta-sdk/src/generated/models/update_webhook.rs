@@ -3,33 +3,18 @@
 
 /// an updated webhook
 ///
-/// From schema `update_webhook`.
-///
-/// Build one with [`UpdateWebhook::builder`].
+/// From schema `update_webhook`; build one with \[`UpdateWebhook::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateWebhook {
-    /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security.
-    ///
-    /// Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
+    /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security. Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
     pub url: Option<String>,
-    /// events that will be sent to the webhook
-    ///
-    /// Example: `"customer.created"`.
+    /// events that will be sent to the webhook. Example: `"customer.created"`.
     pub subscribed_events: Option<Vec<String>>,
-    /// whether the webhook is active or not
-    ///
-    /// Example: `true`.
+    /// whether the webhook is active or not. Example: `true`.
     pub active: Option<bool>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl UpdateWebhook {
-    /// A builder: set fields by name, then [`UpdateWebhookBuilder::build`]; or pass the builder itself wherever a `UpdateWebhook` is expected.
-    #[inline]
-    pub fn builder() -> UpdateWebhookBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`UpdateWebhook`] field by field: see [`UpdateWebhook::builder`].
 #[derive(Debug, Clone, Default)]
@@ -38,17 +23,15 @@ pub struct UpdateWebhookBuilder {
     url: Option<String>,
     subscribed_events: Option<Vec<String>>,
     active: Option<bool>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl UpdateWebhookBuilder {
     /// Sets [`UpdateWebhook::url`].
-    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`UpdateWebhook::subscribed_events`].
-    #[inline]
     pub fn subscribed_events(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -57,18 +40,14 @@ impl UpdateWebhookBuilder {
         self
     }
     /// Sets [`UpdateWebhook::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateWebhook, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(UpdateWebhook {
             url: self.url,
             subscribed_events: self.subscribed_events,
@@ -77,15 +56,10 @@ impl UpdateWebhookBuilder {
         })
     }
 }
-impl TryFrom<UpdateWebhookBuilder> for UpdateWebhook {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: UpdateWebhookBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(UpdateWebhook, UpdateWebhookBuilder);
 crate::__private::struct_serde! {
-    UpdateWebhook via Self, extra : serde_json::Map < String, serde_json::Value >; "url"
-    => url : optional value, "subscribed_events" => subscribed_events : optional list,
-    "active" => active : optional value,
+    UpdateWebhook via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "url" => url: optional value,
+    "subscribed_events" => subscribed_events: optional list,
+    "active" => active: optional value,
 }

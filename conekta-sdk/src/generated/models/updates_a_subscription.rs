@@ -5,9 +5,7 @@
 ///
 /// You can modify the subscription to change the plan used by your customers.
 ///
-/// From schema `updates_a_subscription`.
-///
-/// Build one with [`UpdatesASubscription::builder`].
+/// From schema `updates_a_subscription`; build one with \[`UpdatesASubscription::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatesASubscription {
@@ -20,13 +18,6 @@ pub struct UpdatesASubscription {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl UpdatesASubscription {
-    /// A builder: set fields by name, then [`UpdatesASubscriptionBuilder::build`]; or pass the builder itself wherever a `UpdatesASubscription` is expected.
-    #[inline]
-    pub fn builder() -> UpdatesASubscriptionBuilder {
-        Default::default()
-    }
-}
 /// Builds a [`UpdatesASubscription`] field by field: see [`UpdatesASubscription::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
@@ -34,34 +25,28 @@ pub struct UpdatesASubscriptionBuilder {
     plan_id: Option<String>,
     card_id: Option<String>,
     trial_end: Option<crate::Timestamp>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl UpdatesASubscriptionBuilder {
     /// Sets [`UpdatesASubscription::plan_id`].
-    #[inline]
     pub fn plan_id(mut self, value: impl Into<String>) -> Self {
         self.plan_id = Some(value.into());
         self
     }
     /// Sets [`UpdatesASubscription::card_id`].
-    #[inline]
     pub fn card_id(mut self, value: impl Into<String>) -> Self {
         self.card_id = Some(value.into());
         self
     }
     /// Sets [`UpdatesASubscription::trial_end`].
-    #[inline]
     pub fn trial_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.trial_end = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdatesASubscription, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(UpdatesASubscription {
             plan_id: self.plan_id,
             card_id: self.card_id,
@@ -70,15 +55,10 @@ impl UpdatesASubscriptionBuilder {
         })
     }
 }
-impl TryFrom<UpdatesASubscriptionBuilder> for UpdatesASubscription {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: UpdatesASubscriptionBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(UpdatesASubscription, UpdatesASubscriptionBuilder);
 crate::__private::struct_serde! {
-    UpdatesASubscription via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "plan_id" => plan_id : optional value, "card_id" => card_id : optional value,
-    "trial_end" => trial_end : optional value,
+    UpdatesASubscription via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "plan_id" => plan_id: optional value,
+    "card_id" => card_id: optional value,
+    "trial_end" => trial_end: optional value,
 }

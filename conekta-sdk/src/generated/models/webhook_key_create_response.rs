@@ -3,43 +3,24 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_create_response`.
-///
-/// Build one with [`WebhookKeyCreateResponse::builder`].
+/// From schema `webhook_key_create_response`; build one with \[`WebhookKeyCreateResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyCreateResponse {
-    /// Indicates if the webhook key is active
-    ///
-    /// Example: `true`.
+    /// Indicates if the webhook key is active. Example: `true`.
     pub active: Option<bool>,
-    /// Unix timestamp in seconds with the creation date of the webhook key
-    ///
-    /// Example: `1577836800`.
+    /// Unix timestamp in seconds with the creation date of the webhook key. Example: `1577836800`.
     pub created_at: Option<crate::Timestamp>,
-    /// Unique identifier of the webhook key
-    ///
-    /// Example: `"62730ba6fb7dfd6a712f118e"`.
+    /// Unique identifier of the webhook key. Example: `"62730ba6fb7dfd6a712f118e"`.
     pub id: Option<String>,
-    /// Indicates if the webhook key is in live mode
-    ///
-    /// Example: `false`.
+    /// Indicates if the webhook key is in live mode. Example: `false`.
     pub livemode: Option<bool>,
-    /// Object name, value is webhook_key
-    ///
-    /// Example: `"webhook_key"`.
+    /// Object name, value is webhook_key. Example: `"webhook_key"`.
     pub object: Option<String>,
     /// Public key to be used in the webhook
     pub public_key: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl WebhookKeyCreateResponse {
-    /// A builder: set fields by name, then [`WebhookKeyCreateResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyCreateResponse` is expected.
-    #[inline]
-    pub fn builder() -> WebhookKeyCreateResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`WebhookKeyCreateResponse`] field by field: see [`WebhookKeyCreateResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -51,52 +32,43 @@ pub struct WebhookKeyCreateResponseBuilder {
     livemode: Option<bool>,
     object: Option<String>,
     public_key: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl WebhookKeyCreateResponseBuilder {
     /// Sets [`WebhookKeyCreateResponse::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookKeyCreateResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookKeyCreateResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::public_key`].
-    #[inline]
     pub fn public_key(mut self, value: impl Into<String>) -> Self {
         self.public_key = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(WebhookKeyCreateResponse {
             active: self.active,
             created_at: self.created_at,
@@ -108,17 +80,13 @@ impl WebhookKeyCreateResponseBuilder {
         })
     }
 }
-impl TryFrom<WebhookKeyCreateResponseBuilder> for WebhookKeyCreateResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: WebhookKeyCreateResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(WebhookKeyCreateResponse, WebhookKeyCreateResponseBuilder);
 crate::__private::struct_serde! {
-    WebhookKeyCreateResponse via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "active" => active : optional value, "created_at" => created_at
-    : optional value, "id" => id : optional value, "livemode" => livemode : optional
-    value, "object" => object : optional value, "public_key" => public_key : optional
-    value,
+    WebhookKeyCreateResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "active" => active: optional value,
+    "created_at" => created_at: optional value,
+    "id" => id: optional value,
+    "livemode" => livemode: optional value,
+    "object" => object: optional value,
+    "public_key" => public_key: optional value,
 }

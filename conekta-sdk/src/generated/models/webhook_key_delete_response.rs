@@ -3,45 +3,24 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_delete_response`.
-///
-/// Build one with [`WebhookKeyDeleteResponse::builder`].
+/// From schema `webhook_key_delete_response`; build one with \[`WebhookKeyDeleteResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyDeleteResponse {
-    /// Indicates if the webhook key is active
-    ///
-    /// Example: `true`.
+    /// Indicates if the webhook key is active. Example: `true`.
     pub active: Option<bool>,
-    /// Unix timestamp in seconds with the creation date of the webhook key
-    ///
-    /// Example: `1577836800`.
+    /// Unix timestamp in seconds with the creation date of the webhook key. Example: `1577836800`.
     pub created_at: Option<crate::Timestamp>,
-    /// Indicates if the webhook key is deleted
-    ///
-    /// Example: `true`.
+    /// Indicates if the webhook key is deleted. Example: `true`.
     pub deleted: Option<bool>,
-    /// Unique identifier of the webhook key
-    ///
-    /// Example: `"62730ba6fb7dfd6a712f118e"`.
+    /// Unique identifier of the webhook key. Example: `"62730ba6fb7dfd6a712f118e"`.
     pub id: Option<String>,
-    /// Indicates if the webhook key is in live mode
-    ///
-    /// Example: `false`.
+    /// Indicates if the webhook key is in live mode. Example: `false`.
     pub livemode: Option<bool>,
-    /// Object name, value is webhook_key
-    ///
-    /// Example: `"webhook_key"`.
+    /// Object name, value is webhook_key. Example: `"webhook_key"`.
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl WebhookKeyDeleteResponse {
-    /// A builder: set fields by name, then [`WebhookKeyDeleteResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyDeleteResponse` is expected.
-    #[inline]
-    pub fn builder() -> WebhookKeyDeleteResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`WebhookKeyDeleteResponse`] field by field: see [`WebhookKeyDeleteResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -53,52 +32,43 @@ pub struct WebhookKeyDeleteResponseBuilder {
     id: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl WebhookKeyDeleteResponseBuilder {
     /// Sets [`WebhookKeyDeleteResponse::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::deleted`].
-    #[inline]
     pub fn deleted(mut self, value: bool) -> Self {
         self.deleted = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(WebhookKeyDeleteResponse {
             active: self.active,
             created_at: self.created_at,
@@ -110,16 +80,13 @@ impl WebhookKeyDeleteResponseBuilder {
         })
     }
 }
-impl TryFrom<WebhookKeyDeleteResponseBuilder> for WebhookKeyDeleteResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: WebhookKeyDeleteResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(WebhookKeyDeleteResponse, WebhookKeyDeleteResponseBuilder);
 crate::__private::struct_serde! {
-    WebhookKeyDeleteResponse via Self, extra : serde_json::Map < String,
-    serde_json::Value >; "active" => active : optional value, "created_at" => created_at
-    : optional value, "deleted" => deleted : optional value, "id" => id : optional value,
-    "livemode" => livemode : optional value, "object" => object : optional value,
+    WebhookKeyDeleteResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "active" => active: optional value,
+    "created_at" => created_at: optional value,
+    "deleted" => deleted: optional value,
+    "id" => id: optional value,
+    "livemode" => livemode: optional value,
+    "object" => object: optional value,
 }

@@ -3,45 +3,26 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_response`.
-///
-/// Build one with [`WebhookKeyResponse::builder`].
+/// From schema `webhook_key_response`; build one with \[`WebhookKeyResponse::builder`\].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyResponse {
-    /// Unique identifier of the webhook key
-    ///
-    /// Example: `"62730ba6fb7dfd6a712f118e"`.
+    /// Unique identifier of the webhook key. Example: `"62730ba6fb7dfd6a712f118e"`.
     pub id: Option<String>,
-    /// Indicates if the webhook key is active
-    ///
-    /// Example: `true`.
+    /// Indicates if the webhook key is active. Example: `true`.
     pub active: Option<bool>,
-    /// Unix timestamp in seconds with the creation date of the webhook key
-    ///
-    /// Example: `1577836800`.
+    /// Unix timestamp in seconds with the creation date of the webhook key. Example: `1577836800`.
     pub created_at: Option<crate::Timestamp>,
     /// Unix timestamp in seconds with the deactivation date of the webhook key
     pub deactivated_at: Option<crate::Timestamp>,
     /// Public key to be used in the webhook
     pub public_key: Option<String>,
-    /// Indicates if the webhook key is in live mode
-    ///
-    /// Example: `false`.
+    /// Indicates if the webhook key is in live mode. Example: `false`.
     pub livemode: Option<bool>,
-    /// Object name, value is webhook_key
-    ///
-    /// Example: `"webhook_key"`.
+    /// Object name, value is webhook_key. Example: `"webhook_key"`.
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl WebhookKeyResponse {
-    /// A builder: set fields by name, then [`WebhookKeyResponseBuilder::build`]; or pass the builder itself wherever a `WebhookKeyResponse` is expected.
-    #[inline]
-    pub fn builder() -> WebhookKeyResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`WebhookKeyResponse`] field by field: see [`WebhookKeyResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -54,58 +35,48 @@ pub struct WebhookKeyResponseBuilder {
     public_key: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl WebhookKeyResponseBuilder {
     /// Sets [`WebhookKeyResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookKeyResponse::created_at`].
-    #[inline]
     pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.created_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::deactivated_at`].
-    #[inline]
     pub fn deactivated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
         self.deactivated_at = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::public_key`].
-    #[inline]
     pub fn public_key(mut self, value: impl Into<String>) -> Self {
         self.public_key = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookKeyResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(WebhookKeyResponse {
             id: self.id,
             active: self.active,
@@ -118,17 +89,14 @@ impl WebhookKeyResponseBuilder {
         })
     }
 }
-impl TryFrom<WebhookKeyResponseBuilder> for WebhookKeyResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: WebhookKeyResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(WebhookKeyResponse, WebhookKeyResponseBuilder);
 crate::__private::struct_serde! {
-    WebhookKeyResponse via Self, extra : serde_json::Map < String, serde_json::Value >;
-    "id" => id : optional value, "active" => active : optional value, "created_at" =>
-    created_at : optional value, "deactivated_at" => deactivated_at : optional value,
-    "public_key" => public_key : optional value, "livemode" => livemode : optional value,
-    "object" => object : optional value,
+    WebhookKeyResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: optional value,
+    "active" => active: optional value,
+    "created_at" => created_at: optional value,
+    "deactivated_at" => deactivated_at: optional value,
+    "public_key" => public_key: optional value,
+    "livemode" => livemode: optional value,
+    "object" => object: optional value,
 }

@@ -3,29 +3,16 @@
 
 /// a webhook
 ///
-/// From schema `webhook_request`.
-///
-/// Build one with [`WebhookRequest::builder`].
+/// From schema `webhook_request`; build one with \[`WebhookRequest::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookRequest {
-    /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security.
-    ///
-    /// Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
+    /// Here you must place the URL of your Webhook remember that you must program what you will do with the events received. Also do not forget to handle the HTTPS protocol for greater security. Example: `"<https://webhook.site/89277eaa-a8e4-4306-8dc5-f55c80703dc8">`.
     pub url: String,
-    /// events that will be sent to the webhook
-    ///
-    /// Example: `"customer.created"`.
+    /// events that will be sent to the webhook. Example: `"customer.created"`.
     pub subscribed_events: Option<Vec<String>>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl WebhookRequest {
-    /// A builder: set fields by name, then [`WebhookRequestBuilder::build`]; or pass the builder itself wherever a `WebhookRequest` is expected.
-    #[inline]
-    pub fn builder() -> WebhookRequestBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`WebhookRequest`] field by field: see [`WebhookRequest::builder`].
 #[derive(Debug, Clone, Default)]
@@ -33,17 +20,15 @@ impl WebhookRequest {
 pub struct WebhookRequestBuilder {
     url: Option<String>,
     subscribed_events: Option<Vec<String>>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl WebhookRequestBuilder {
     /// Sets [`WebhookRequest::url`].
-    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
     /// Sets [`WebhookRequest::subscribed_events`].
-    #[inline]
     pub fn subscribed_events(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -51,13 +36,10 @@ impl WebhookRequestBuilder {
         self.subscribed_events = Some(value.into_iter().map(Into::into).collect());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookRequest, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(WebhookRequest {
             url: crate::__private::required(self.url, "url")?,
             subscribed_events: self.subscribed_events,
@@ -65,15 +47,9 @@ impl WebhookRequestBuilder {
         })
     }
 }
-impl TryFrom<WebhookRequestBuilder> for WebhookRequest {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: WebhookRequestBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(WebhookRequest, WebhookRequestBuilder);
 crate::__private::struct_serde! {
-    WebhookRequest via WebhookRequestBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "url" => url : required value, "subscribed_events" =>
-    subscribed_events : optional list,
+    WebhookRequest via WebhookRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "url" => url: required value,
+    "subscribed_events" => subscribed_events: optional list,
 }

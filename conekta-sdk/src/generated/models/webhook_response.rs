@@ -3,35 +3,21 @@
 
 /// webhooks model
 ///
-/// From schema `webhook_response`.
-///
-/// Build one with [`WebhookResponse::builder`].
+/// From schema `webhook_response`; build one with \[`WebhookResponse::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookResponse {
-    /// id of the webhook
-    ///
-    /// Example: `"6307a60c41de27127515a575"`.
+    /// id of the webhook. Example: `"6307a60c41de27127515a575"`.
     pub id: String,
-    /// A name or brief explanation of what this webhook is used for
-    ///
-    /// Example: `"Server payments processor"`.
+    /// A name or brief explanation of what this webhook is used for. Example: `"Server payments processor"`.
     pub description: Option<String>,
-    /// Indicates if the webhook is in production
-    ///
-    /// Example: `true`.
+    /// Indicates if the webhook is in production. Example: `true`.
     pub livemode: Option<bool>,
-    /// Indicates if the webhook is actived or not
-    ///
-    /// Example: `true`.
+    /// Indicates if the webhook is actived or not. Example: `true`.
     pub active: Option<bool>,
-    /// Object name, value is 'webhook'
-    ///
-    /// Example: `"event"`.
+    /// Object name, value is 'webhook' Example: `"event"`.
     pub object: String,
-    /// Indicates if the webhook is ready to receive events or failing
-    ///
-    /// Example: `"listening"`.
+    /// Indicates if the webhook is ready to receive events or failing. Example: `"listening"`.
     pub status: String,
     /// lists the events that will be sent to the webhook
     pub subscribed_events: Option<Vec<String>>,
@@ -39,13 +25,6 @@ pub struct WebhookResponse {
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl WebhookResponse {
-    /// A builder: set fields by name, then [`WebhookResponseBuilder::build`]; or pass the builder itself wherever a `WebhookResponse` is expected.
-    #[inline]
-    pub fn builder() -> WebhookResponseBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`WebhookResponse`] field by field: see [`WebhookResponse::builder`].
 #[derive(Debug, Clone, Default)]
@@ -59,47 +38,40 @@ pub struct WebhookResponseBuilder {
     status: Option<String>,
     subscribed_events: Option<Vec<String>>,
     url: Option<String>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl WebhookResponseBuilder {
     /// Sets [`WebhookResponse::id`].
-    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::description`].
-    #[inline]
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::livemode`].
-    #[inline]
     pub fn livemode(mut self, value: bool) -> Self {
         self.livemode = Some(value);
         self
     }
     /// Sets [`WebhookResponse::active`].
-    #[inline]
     pub fn active(mut self, value: bool) -> Self {
         self.active = Some(value);
         self
     }
     /// Sets [`WebhookResponse::object`].
-    #[inline]
     pub fn object(mut self, value: impl Into<String>) -> Self {
         self.object = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::status`].
-    #[inline]
     pub fn status(mut self, value: impl Into<String>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Sets [`WebhookResponse::subscribed_events`].
-    #[inline]
     pub fn subscribed_events(
         mut self,
         value: impl IntoIterator<Item = impl Into<String>>,
@@ -108,18 +80,14 @@ impl WebhookResponseBuilder {
         self
     }
     /// Sets [`WebhookResponse::url`].
-    #[inline]
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookResponse, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(WebhookResponse {
             id: crate::__private::required(self.id, "id")?,
             description: self.description,
@@ -133,18 +101,15 @@ impl WebhookResponseBuilder {
         })
     }
 }
-impl TryFrom<WebhookResponseBuilder> for WebhookResponse {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: WebhookResponseBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(WebhookResponse, WebhookResponseBuilder);
 crate::__private::struct_serde! {
-    WebhookResponse via WebhookResponseBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "id" => id : required value, "description" => description :
-    optional value, "livemode" => livemode : optional value, "active" => active :
-    optional value, "object" => object : required value, "status" => status : required
-    value, "subscribed_events" => subscribed_events : optional list, "url" => url :
-    optional value,
+    WebhookResponse via WebhookResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "description" => description: optional value,
+    "livemode" => livemode: optional value,
+    "active" => active: optional value,
+    "object" => object: required value,
+    "status" => status: required value,
+    "subscribed_events" => subscribed_events: optional list,
+    "url" => url: optional value,
 }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Antifraud`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Antifraud<'a> {
@@ -10,26 +13,20 @@ pub struct Antifraud<'a> {
 impl<'a> Antifraud<'a> {
     /// Get a list of whitelisted rules
     ///
-    /// Return all rules
-    ///
-    /// `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
-    pub fn get_rule_whitelist(&self) -> crate::Request<'a, GetRuleWhitelist> {
-        crate::Request::new(self.client, GetRuleWhitelist {})
+    /// Return all rules. `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
+    pub fn get_rule_whitelist(&self) -> Request<'a, GetRuleWhitelist> {
+        Request::new(self.client, GetRuleWhitelist::default())
     }
-    /// Create whitelisted rule
-    ///
-    /// `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
-    pub fn create_rule_whitelist(&self) -> crate::Request<'a, CreateRuleWhitelist> {
-        crate::Request::new(self.client, CreateRuleWhitelist { body: None })
+    /// Create whitelisted rule. `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
+    pub fn create_rule_whitelist(&self) -> Request<'a, CreateRuleWhitelist> {
+        Request::new(self.client, CreateRuleWhitelist::default())
     }
-    /// Delete whitelisted rule
-    ///
-    /// `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
+    /// Delete whitelisted rule. `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
     pub fn delete_rule_whitelist(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteRuleWhitelist> {
-        crate::Request::new(
+    ) -> Request<'a, DeleteRuleWhitelist> {
+        Request::new(
             self.client,
             DeleteRuleWhitelist {
                 id: id.into(),
@@ -38,37 +35,24 @@ impl<'a> Antifraud<'a> {
     }
     /// Get list of blacklisted rules
     ///
-    /// Return all rules
-    ///
-    /// `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
-    pub fn get_rule_blacklist(&self) -> crate::Request<'a, GetRuleBlacklist> {
-        crate::Request::new(self.client, GetRuleBlacklist {})
+    /// Return all rules. `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
+    pub fn get_rule_blacklist(&self) -> Request<'a, GetRuleBlacklist> {
+        Request::new(self.client, GetRuleBlacklist::default())
     }
-    /// Create blacklisted rule
-    ///
-    /// `POST /antifraud/blacklists` (operation `CreateRuleBlacklist`).
+    /// Create blacklisted rule. `POST /antifraud/blacklists` (operation `CreateRuleBlacklist`).
     pub fn create_rule_blacklist(
         &self,
-        body: impl TryInto<
-            models::CreateRuleWhitelistRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, CreateRuleBlacklist> {
-        crate::Request::new(
-            self.client,
-            CreateRuleBlacklist {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::CreateRuleWhitelistRequest>,
+    ) -> Request<'a, CreateRuleBlacklist> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateRuleBlacklist { body })
     }
-    /// Delete blacklisted rule
-    ///
-    /// `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
+    /// Delete blacklisted rule. `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
     pub fn delete_rule_blacklist(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteRuleBlacklist> {
-        crate::Request::new(
+    ) -> Request<'a, DeleteRuleBlacklist> {
+        Request::new(
             self.client,
             DeleteRuleBlacklist {
                 id: id.into(),
@@ -77,39 +61,39 @@ impl<'a> Antifraud<'a> {
     }
 }
 /// The operation `GetRuleWhitelist` (`GET /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::get_rule_whitelist`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetRuleWhitelist {}
 impl crate::Operation for GetRuleWhitelist {
     type Response = models::RiskRulesList;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "GetRuleWhitelist",
-            method: reqwest::Method::GET,
-            path: "/antifraud/whitelists",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "GetRuleWhitelist",
+            Method::GET,
+            "/antifraud/whitelists",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
     }
 }
 /// The operation `CreateRuleWhitelist` (`POST /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::create_rule_whitelist`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateRuleWhitelist {
     body: Option<Result<models::CreateRuleWhitelistRequest, crate::BuildError>>,
 }
 impl crate::Operation for CreateRuleWhitelist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CreateRuleWhitelist",
-            method: reqwest::Method::POST,
-            path: "/antifraud/whitelists",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CreateRuleWhitelist",
+            Method::POST,
+            "/antifraud/whitelists",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         if let Some(body) = self.body {
             call.json(body)?;
@@ -117,53 +101,50 @@ impl crate::Operation for CreateRuleWhitelist {
         Ok(())
     }
 }
-impl crate::Request<'_, CreateRuleWhitelist> {
+impl Request<'_, CreateRuleWhitelist> {
     /// The request body: a value, or a builder of one.
     pub fn body(
         mut self,
-        body: impl TryInto<
-            models::CreateRuleWhitelistRequest,
-            Error: Into<crate::BuildError>,
-        >,
+        body: impl IntoModel<models::CreateRuleWhitelistRequest>,
     ) -> Self {
         self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
 }
 /// The operation `DeleteRuleWhitelist` (`DELETE /antifraud/whitelists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_whitelist`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteRuleWhitelist {
     id: String,
 }
 impl crate::Operation for DeleteRuleWhitelist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "DeleteRuleWhitelist",
-            method: reqwest::Method::DELETE,
-            path: "/antifraud/whitelists/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "DeleteRuleWhitelist",
+            Method::DELETE,
+            "/antifraud/whitelists/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `GetRuleBlacklist` (`GET /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::get_rule_blacklist`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetRuleBlacklist {}
 impl crate::Operation for GetRuleBlacklist {
     type Response = models::RiskRulesList;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "GetRuleBlacklist",
-            method: reqwest::Method::GET,
-            path: "/antifraud/blacklists",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "GetRuleBlacklist",
+            Method::GET,
+            "/antifraud/blacklists",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
     }
@@ -175,36 +156,36 @@ pub struct CreateRuleBlacklist {
 }
 impl crate::Operation for CreateRuleBlacklist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CreateRuleBlacklist",
-            method: reqwest::Method::POST,
-            path: "/antifraud/blacklists",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CreateRuleBlacklist",
+            Method::POST,
+            "/antifraud/blacklists",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `DeleteRuleBlacklist` (`DELETE /antifraud/blacklists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_blacklist`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteRuleBlacklist {
     id: String,
 }
 impl crate::Operation for DeleteRuleBlacklist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "DeleteRuleBlacklist",
-            method: reqwest::Method::DELETE,
-            path: "/antifraud/blacklists/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "DeleteRuleBlacklist",
+            Method::DELETE,
+            "/antifraud/blacklists/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

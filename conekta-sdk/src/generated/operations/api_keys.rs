@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Api Keys`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct ApiKeys<'a> {
@@ -10,75 +13,47 @@ pub struct ApiKeys<'a> {
 impl<'a> ApiKeys<'a> {
     /// Get list of Api Keys
     ///
-    /// Consume the list of api keys you have
-    ///
-    /// `GET /api_keys` (operation `getApiKeys`).
-    pub fn get_api_keys(&self) -> crate::Request<'a, GetApiKeys> {
-        crate::Request::new(
-            self.client,
-            GetApiKeys {
-                limit: None,
-                next: None,
-                previous: None,
-                search: None,
-            },
-        )
+    /// Consume the list of api keys you have. `GET /api_keys` (operation `getApiKeys`).
+    pub fn get_api_keys(&self) -> Request<'a, GetApiKeys> {
+        Request::new(self.client, GetApiKeys::default())
     }
     /// Create Api Key
     ///
-    /// Create a api key
-    ///
-    /// `POST /api_keys` (operation `createApiKey`).
+    /// Create a api key. `POST /api_keys` (operation `createApiKey`).
     pub fn create_api_key(
         &self,
-        body: impl TryInto<models::ApiKeyRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateApiKey> {
-        crate::Request::new(
-            self.client,
-            CreateApiKey {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::ApiKeyRequest>,
+    ) -> Request<'a, CreateApiKey> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateApiKey { body })
     }
     /// Get Api Key
     ///
-    /// Gets a api key that corresponds to a api key ID
-    ///
-    /// `GET /api_keys/{id}` (operation `getApiKey`).
-    pub fn get_api_key(&self, id: impl Into<String>) -> crate::Request<'a, GetApiKey> {
-        crate::Request::new(self.client, GetApiKey { id: id.into() })
+    /// Gets a api key that corresponds to a api key ID. `GET /api_keys/{id}` (operation `getApiKey`).
+    pub fn get_api_key(&self, id: impl Into<String>) -> Request<'a, GetApiKey> {
+        Request::new(self.client, GetApiKey { id: id.into() })
     }
     /// Update Api Key
     ///
-    /// Update an existing api key
-    ///
-    /// `PUT /api_keys/{id}` (operation `updateApiKey`).
-    pub fn update_api_key(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, UpdateApiKey> {
-        crate::Request::new(
+    /// Update an existing api key. `PUT /api_keys/{id}` (operation `updateApiKey`).
+    pub fn update_api_key(&self, id: impl Into<String>) -> Request<'a, UpdateApiKey> {
+        Request::new(
             self.client,
             UpdateApiKey {
                 id: id.into(),
-                body: None,
+                ..Default::default()
             },
         )
     }
     /// Delete Api Key
     ///
-    /// Deletes a api key that corresponds to a api key ID
-    ///
-    /// `DELETE /api_keys/{id}` (operation `deleteApiKey`).
-    pub fn delete_api_key(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteApiKey> {
-        crate::Request::new(self.client, DeleteApiKey { id: id.into() })
+    /// Deletes a api key that corresponds to a api key ID. `DELETE /api_keys/{id}` (operation `deleteApiKey`).
+    pub fn delete_api_key(&self, id: impl Into<String>) -> Request<'a, DeleteApiKey> {
+        Request::new(self.client, DeleteApiKey { id: id.into() })
     }
 }
 /// The operation `getApiKeys` (`GET /api_keys`): what a call of it takes. Start one with [`ApiKeys::get_api_keys`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetApiKeys {
     limit: Option<i32>,
     next: Option<String>,
@@ -87,15 +62,11 @@ pub struct GetApiKeys {
 }
 impl crate::Operation for GetApiKeys {
     type Response = models::GetApiKeysResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getApiKeys",
-            method: reqwest::Method::GET,
-            path: "/api_keys",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getApiKeys", Method::GET, "/api_keys");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("next", self.next);
@@ -104,7 +75,7 @@ impl crate::Operation for GetApiKeys {
         Ok(())
     }
 }
-impl crate::Request<'_, GetApiKeys> {
+impl Request<'_, GetApiKeys> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -157,57 +128,45 @@ pub struct CreateApiKey {
 }
 impl crate::Operation for CreateApiKey {
     type Response = models::ApiKeyCreateResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createApiKey",
-            method: reqwest::Method::POST,
-            path: "/api_keys",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createApiKey", Method::POST, "/api_keys");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getApiKey` (`GET /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::get_api_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetApiKey {
     id: String,
 }
 impl crate::Operation for GetApiKey {
     type Response = models::ApiKeyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getApiKey",
-            method: reqwest::Method::GET,
-            path: "/api_keys/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getApiKey", Method::GET, "/api_keys/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `updateApiKey` (`PUT /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::update_api_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateApiKey {
     id: String,
     body: Option<Result<models::ApiKeyUpdateRequest, crate::BuildError>>,
 }
 impl crate::Operation for UpdateApiKey {
     type Response = models::ApiKeyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateApiKey",
-            method: reqwest::Method::PUT,
-            path: "/api_keys/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updateApiKey", Method::PUT, "/api_keys/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
             call.json(body)?;
@@ -215,32 +174,25 @@ impl crate::Operation for UpdateApiKey {
         Ok(())
     }
 }
-impl crate::Request<'_, UpdateApiKey> {
+impl Request<'_, UpdateApiKey> {
     /// The request body: a value, or a builder of one.
-    pub fn body(
-        mut self,
-        body: impl TryInto<models::ApiKeyUpdateRequest, Error: Into<crate::BuildError>>,
-    ) -> Self {
+    pub fn body(mut self, body: impl IntoModel<models::ApiKeyUpdateRequest>) -> Self {
         self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
 }
 /// The operation `deleteApiKey` (`DELETE /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::delete_api_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteApiKey {
     id: String,
 }
 impl crate::Operation for DeleteApiKey {
     type Response = models::DeleteApiKeysResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "deleteApiKey",
-            method: reqwest::Method::DELETE,
-            path: "/api_keys/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("deleteApiKey", Method::DELETE, "/api_keys/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

@@ -2,33 +2,30 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Balances`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Balances<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Balances<'a> {
-    /// Get a company's balance
-    ///
-    /// `GET /balance` (operation `getBalance`).
-    pub fn get_balance(&self) -> crate::Request<'a, GetBalance> {
-        crate::Request::new(self.client, GetBalance {})
+    /// Get a company's balance. `GET /balance` (operation `getBalance`).
+    pub fn get_balance(&self) -> Request<'a, GetBalance> {
+        Request::new(self.client, GetBalance::default())
     }
 }
 /// The operation `getBalance` (`GET /balance`): what a call of it takes. Start one with [`Balances::get_balance`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetBalance {}
 impl crate::Operation for GetBalance {
     type Response = models::BalanceResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getBalance",
-            method: reqwest::Method::GET,
-            path: "/balance",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getBalance", Method::GET, "/balance");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
     }

@@ -2,81 +2,71 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Charges`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Charges<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Charges<'a> {
-    /// Get A List of Charges
-    ///
-    /// `GET /charges` (operation `getCharges`).
-    pub fn get_charges(&self) -> crate::Request<'a, GetCharges> {
-        crate::Request::new(
-            self.client,
-            GetCharges {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Get A List of Charges. `GET /charges` (operation `getCharges`).
+    pub fn get_charges(&self) -> Request<'a, GetCharges> {
+        Request::new(self.client, GetCharges::default())
     }
-    /// Update a charge
-    ///
-    /// `PUT /charges/{id}` (operation `updateCharge`).
+    /// Update a charge. `PUT /charges/{id}` (operation `updateCharge`).
     pub fn update_charge(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::ChargeUpdateRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdateCharge> {
-        crate::Request::new(
+        body: impl IntoModel<models::ChargeUpdateRequest>,
+    ) -> Request<'a, UpdateCharge> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCharge {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Create charge
     ///
-    /// Create charge for an existing orden
-    ///
-    /// `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
+    /// Create charge for an existing orden. `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
     pub fn orders_create_charge(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::ChargeRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersCreateCharge> {
-        crate::Request::new(
+        body: impl IntoModel<models::ChargeRequest>,
+    ) -> Request<'a, OrdersCreateCharge> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersCreateCharge {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Create charges
     ///
-    /// Create charges for an existing orden
-    ///
-    /// `POST /orders/{id}/add_charges` (operation `ordersCreateCharges`).
+    /// Create charges for an existing orden. `POST /orders/{id}/add_charges` (operation `ordersCreateCharges`).
     pub fn orders_create_charges(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::ChargeRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersCreateCharges> {
-        crate::Request::new(
+        body: impl IntoModel<models::ChargeRequest>,
+    ) -> Request<'a, OrdersCreateCharges> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersCreateCharges {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
 }
 /// The operation `getCharges` (`GET /charges`): what a call of it takes. Start one with [`Charges::get_charges`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCharges {
     limit: Option<i32>,
     search: Option<String>,
@@ -85,15 +75,11 @@ pub struct GetCharges {
 }
 impl crate::Operation for GetCharges {
     type Response = models::GetChargesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCharges",
-            method: reqwest::Method::GET,
-            path: "/charges",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCharges", Method::GET, "/charges");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -102,7 +88,7 @@ impl crate::Operation for GetCharges {
         Ok(())
     }
 }
-impl crate::Request<'_, GetCharges> {
+impl Request<'_, GetCharges> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -156,15 +142,11 @@ pub struct UpdateCharge {
 }
 impl crate::Operation for UpdateCharge {
     type Response = models::ChargeResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateCharge",
-            method: reqwest::Method::PUT,
-            path: "/charges/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updateCharge", Method::PUT, "/charges/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -178,15 +160,15 @@ pub struct OrdersCreateCharge {
 }
 impl crate::Operation for OrdersCreateCharge {
     type Response = models::ChargeOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateCharge",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/charges",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateCharge",
+            Method::POST,
+            "/orders/{id}/charges",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -200,15 +182,15 @@ pub struct OrdersCreateCharges {
 }
 impl crate::Operation for OrdersCreateCharges {
     type Response = models::ChargesOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateCharges",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/add_charges",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateCharges",
+            Method::POST,
+            "/orders/{id}/add_charges",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Companies`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Companies<'a> {
@@ -10,102 +13,72 @@ pub struct Companies<'a> {
 impl<'a> Companies<'a> {
     /// Get List of Companies
     ///
-    /// Consume the list of child companies.  This is used for holding companies with several child entities.
-    ///
-    /// `GET /companies` (operation `getCompanies`).
-    pub fn get_companies(&self) -> crate::Request<'a, GetCompanies> {
-        crate::Request::new(
-            self.client,
-            GetCompanies {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Consume the list of child companies.  This is used for holding companies with several child entities. `GET /companies` (operation `getCompanies`).
+    pub fn get_companies(&self) -> Request<'a, GetCompanies> {
+        Request::new(self.client, GetCompanies::default())
     }
     /// Create Company
     ///
-    /// Create a new company.
-    ///
-    /// `POST /companies` (operation `createCompany`).
+    /// Create a new company. `POST /companies` (operation `createCompany`).
     pub fn create_company(
         &self,
-        body: impl TryInto<models::CreateCompanyRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateCompany> {
-        crate::Request::new(
-            self.client,
-            CreateCompany {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::CreateCompanyRequest>,
+    ) -> Request<'a, CreateCompany> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateCompany { body })
     }
-    /// Get Company
-    ///
-    /// `GET /companies/{id}` (operation `getCompany`).
-    pub fn get_company(&self, id: impl Into<String>) -> crate::Request<'a, GetCompany> {
-        crate::Request::new(self.client, GetCompany { id: id.into() })
+    /// Get Company. `GET /companies/{id}` (operation `getCompany`).
+    pub fn get_company(&self, id: impl Into<String>) -> Request<'a, GetCompany> {
+        Request::new(self.client, GetCompany { id: id.into() })
     }
     /// Get Current Company
     ///
-    /// Retrieves information about the currently authenticated company. This endpoint returns the same data as the standard company endpoint but automatically uses the current company's context.
-    ///
-    /// `GET /companies/current` (operation `getCurrentCompany`).
-    pub fn get_current_company(&self) -> crate::Request<'a, GetCurrentCompany> {
-        crate::Request::new(self.client, GetCurrentCompany {})
+    /// Retrieves information about the currently authenticated company. This endpoint returns the same data as the standard company endpoint but automatically uses the current company's context. `GET /companies/current` (operation `getCurrentCompany`).
+    pub fn get_current_company(&self) -> Request<'a, GetCurrentCompany> {
+        Request::new(self.client, GetCurrentCompany::default())
     }
     /// Upload Company Document
     ///
-    /// Uploads a document associated with a specific company.
-    ///
-    /// `POST /companies/{company_id}/document` (operation `uploadCompanyDocument`).
+    /// Uploads a document associated with a specific company. `POST /companies/{company_id}/document` (operation `uploadCompanyDocument`).
     pub fn upload_company_document(
         &self,
         company_id: impl Into<String>,
-        body: impl TryInto<
-            models::CompanyDocumentRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, UploadCompanyDocument> {
-        crate::Request::new(
+        body: impl IntoModel<models::CompanyDocumentRequest>,
+    ) -> Request<'a, UploadCompanyDocument> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UploadCompanyDocument {
                 company_id: company_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update Company Document
     ///
-    /// Updates an existing document associated with a specific company.
-    ///
-    /// `PATCH /companies/{company_id}/document` (operation `updateCompanyDocument`).
+    /// Updates an existing document associated with a specific company. `PATCH /companies/{company_id}/document` (operation `updateCompanyDocument`).
     pub fn update_company_document(
         &self,
         company_id: impl Into<String>,
-        body: impl TryInto<
-            models::CompanyDocumentRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, UpdateCompanyDocument> {
-        crate::Request::new(
+        body: impl IntoModel<models::CompanyDocumentRequest>,
+    ) -> Request<'a, UpdateCompanyDocument> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCompanyDocument {
                 company_id: company_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Get Company Documents
     ///
-    /// Retrieve a list of documents associated with a specific company.
-    ///
-    /// `GET /companies/{company_id}/documents` (operation `getCompanyDocuments`).
+    /// Retrieve a list of documents associated with a specific company. `GET /companies/{company_id}/documents` (operation `getCompanyDocuments`).
     pub fn get_company_documents(
         &self,
         company_id: impl Into<String>,
-    ) -> crate::Request<'a, GetCompanyDocuments> {
-        crate::Request::new(
+    ) -> Request<'a, GetCompanyDocuments> {
+        Request::new(
             self.client,
             GetCompanyDocuments {
                 company_id: company_id.into(),
@@ -114,7 +87,7 @@ impl<'a> Companies<'a> {
     }
 }
 /// The operation `getCompanies` (`GET /companies`): what a call of it takes. Start one with [`Companies::get_companies`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCompanies {
     limit: Option<i32>,
     search: Option<String>,
@@ -123,15 +96,11 @@ pub struct GetCompanies {
 }
 impl crate::Operation for GetCompanies {
     type Response = models::GetCompaniesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCompanies",
-            method: reqwest::Method::GET,
-            path: "/companies",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCompanies", Method::GET, "/companies");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -140,7 +109,7 @@ impl crate::Operation for GetCompanies {
         Ok(())
     }
 }
-impl crate::Request<'_, GetCompanies> {
+impl Request<'_, GetCompanies> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -193,54 +162,46 @@ pub struct CreateCompany {
 }
 impl crate::Operation for CreateCompany {
     type Response = models::CompanyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createCompany",
-            method: reqwest::Method::POST,
-            path: "/companies",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createCompany", Method::POST, "/companies");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getCompany` (`GET /companies/{id}`): what a call of it takes. Start one with [`Companies::get_company`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCompany {
     id: String,
 }
 impl crate::Operation for GetCompany {
     type Response = models::CompanyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCompany",
-            method: reqwest::Method::GET,
-            path: "/companies/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCompany", Method::GET, "/companies/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `getCurrentCompany` (`GET /companies/current`): what a call of it takes. Start one with [`Companies::get_current_company`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCurrentCompany {}
 impl crate::Operation for GetCurrentCompany {
     type Response = models::CompanyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCurrentCompany",
-            method: reqwest::Method::GET,
-            path: "/companies/current",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getCurrentCompany",
+            Method::GET,
+            "/companies/current",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
     }
@@ -253,15 +214,15 @@ pub struct UploadCompanyDocument {
 }
 impl crate::Operation for UploadCompanyDocument {
     type Response = models::CompanyDocumentResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "uploadCompanyDocument",
-            method: reqwest::Method::POST,
-            path: "/companies/{company_id}/document",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "uploadCompanyDocument",
+            Method::POST,
+            "/companies/{company_id}/document",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.company_id])?;
         call.json(self.body)?;
         Ok(())
@@ -275,36 +236,36 @@ pub struct UpdateCompanyDocument {
 }
 impl crate::Operation for UpdateCompanyDocument {
     type Response = models::CompanyDocumentResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateCompanyDocument",
-            method: reqwest::Method::PATCH,
-            path: "/companies/{company_id}/document",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "updateCompanyDocument",
+            Method::PATCH,
+            "/companies/{company_id}/document",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.company_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getCompanyDocuments` (`GET /companies/{company_id}/documents`): what a call of it takes. Start one with [`Companies::get_company_documents`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCompanyDocuments {
     company_id: String,
 }
 impl crate::Operation for GetCompanyDocuments {
     type Response = Vec<models::CompanyDocumentResponse>;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCompanyDocuments",
-            method: reqwest::Method::GET,
-            path: "/companies/{company_id}/documents",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getCompanyDocuments",
+            Method::GET,
+            "/companies/{company_id}/documents",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.company_id])?;
         Ok(())
     }

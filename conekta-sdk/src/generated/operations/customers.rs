@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Customers`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Customers<'a> {
@@ -10,19 +13,9 @@ pub struct Customers<'a> {
 impl<'a> Customers<'a> {
     /// Get a list of customers
     ///
-    /// The purpose of business is to create and maintain a client, you will learn what elements you need to obtain a list of clients, which can be paged.
-    ///
-    /// `GET /customers` (operation `getCustomers`).
-    pub fn get_customers(&self) -> crate::Request<'a, GetCustomers> {
-        crate::Request::new(
-            self.client,
-            GetCustomers {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// The purpose of business is to create and maintain a client, you will learn what elements you need to obtain a list of clients, which can be paged. `GET /customers` (operation `getCustomers`).
+    pub fn get_customers(&self) -> Request<'a, GetCustomers> {
+        Request::new(self.client, GetCustomers::default())
     }
     /// Create customer
     ///
@@ -33,54 +26,45 @@ impl<'a> Customers<'a> {
     /// `POST /customers` (operation `createCustomer`).
     pub fn create_customer(
         &self,
-        body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateCustomer> {
-        crate::Request::new(
-            self.client,
-            CreateCustomer {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::Customer>,
+    ) -> Request<'a, CreateCustomer> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateCustomer { body })
     }
     /// Get Customer
     ///
-    /// Gets a customer resource that corresponds to a customer ID.
-    ///
-    /// `GET /customers/{id}` (operation `getCustomerById`).
+    /// Gets a customer resource that corresponds to a customer ID. `GET /customers/{id}` (operation `getCustomerById`).
     pub fn get_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, GetCustomerById> {
-        crate::Request::new(self.client, GetCustomerById { id: id.into() })
+    ) -> Request<'a, GetCustomerById> {
+        Request::new(self.client, GetCustomerById { id: id.into() })
     }
     /// Update customer
     ///
-    /// You can update customer-related data
-    ///
-    /// `PUT /customers/{id}` (operation `updateCustomer`).
+    /// You can update customer-related data. `PUT /customers/{id}` (operation `updateCustomer`).
     pub fn update_customer(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::UpdateCustomer, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdateCustomerOp> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdateCustomer>,
+    ) -> Request<'a, UpdateCustomerOp> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCustomerOp {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete Customer
     ///
-    /// Deleted a customer resource that corresponds to a customer ID.
-    ///
-    /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
+    /// Deleted a customer resource that corresponds to a customer ID. `DELETE /customers/{id}` (operation `deleteCustomerById`).
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteCustomerById> {
-        crate::Request::new(
+    ) -> Request<'a, DeleteCustomerById> {
+        Request::new(
             self.client,
             DeleteCustomerById {
                 id: id.into(),
@@ -89,48 +73,43 @@ impl<'a> Customers<'a> {
     }
     /// Create Fiscal Entity
     ///
-    /// Create Fiscal entity resource that corresponds to a customer ID.
-    ///
-    /// `POST /customers/{id}/fiscal_entities` (operation `CreateCustomerFiscalEntities`).
+    /// Create Fiscal entity resource that corresponds to a customer ID. `POST /customers/{id}/fiscal_entities` (operation `CreateCustomerFiscalEntities`).
     pub fn create_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::FiscalEntityRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateCustomerFiscalEntities> {
-        crate::Request::new(
+        body: impl IntoModel<models::FiscalEntityRequest>,
+    ) -> Request<'a, CreateCustomerFiscalEntities> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             CreateCustomerFiscalEntities {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update  Fiscal Entity
     ///
-    /// Update Fiscal Entity resource that corresponds to a customer ID.
-    ///
-    /// `PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}` (operation `UpdateCustomerFiscalEntities`).
+    /// Update Fiscal Entity resource that corresponds to a customer ID. `PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}` (operation `UpdateCustomerFiscalEntities`).
     pub fn update_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
         fiscal_entities_id: impl Into<String>,
-        body: impl TryInto<
-            models::UpdateFiscalEntityRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, UpdateCustomerFiscalEntities> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdateFiscalEntityRequest>,
+    ) -> Request<'a, UpdateCustomerFiscalEntities> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCustomerFiscalEntities {
                 id: id.into(),
                 fiscal_entities_id: fiscal_entities_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
 }
 /// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCustomers {
     limit: Option<i32>,
     search: Option<String>,
@@ -139,15 +118,11 @@ pub struct GetCustomers {
 }
 impl crate::Operation for GetCustomers {
     type Response = models::CustomersResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCustomers",
-            method: reqwest::Method::GET,
-            path: "/customers",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCustomers", Method::GET, "/customers");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -156,7 +131,7 @@ impl crate::Operation for GetCustomers {
         Ok(())
     }
 }
-impl crate::Request<'_, GetCustomers> {
+impl Request<'_, GetCustomers> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -209,36 +184,28 @@ pub struct CreateCustomer {
 }
 impl crate::Operation for CreateCustomer {
     type Response = models::CustomerResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createCustomer",
-            method: reqwest::Method::POST,
-            path: "/customers",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createCustomer", Method::POST, "/customers");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getCustomerById` (`GET /customers/{id}`): what a call of it takes. Start one with [`Customers::get_customer_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCustomerById {
     id: String,
 }
 impl crate::Operation for GetCustomerById {
     type Response = models::CustomerResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCustomerById",
-            method: reqwest::Method::GET,
-            path: "/customers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCustomerById", Method::GET, "/customers/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -251,36 +218,32 @@ pub struct UpdateCustomerOp {
 }
 impl crate::Operation for UpdateCustomerOp {
     type Response = models::CustomerResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateCustomer",
-            method: reqwest::Method::PUT,
-            path: "/customers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updateCustomer", Method::PUT, "/customers/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerById {
     id: String,
 }
 impl crate::Operation for DeleteCustomerById {
     type Response = models::CustomerResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "deleteCustomerById",
-            method: reqwest::Method::DELETE,
-            path: "/customers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "deleteCustomerById",
+            Method::DELETE,
+            "/customers/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -293,15 +256,15 @@ pub struct CreateCustomerFiscalEntities {
 }
 impl crate::Operation for CreateCustomerFiscalEntities {
     type Response = models::CustomerFiscalEntitiesDataResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CreateCustomerFiscalEntities",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/fiscal_entities",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CreateCustomerFiscalEntities",
+            Method::POST,
+            "/customers/{id}/fiscal_entities",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -316,15 +279,15 @@ pub struct UpdateCustomerFiscalEntities {
 }
 impl crate::Operation for UpdateCustomerFiscalEntities {
     type Response = models::CustomerFiscalEntitiesDataResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "UpdateCustomerFiscalEntities",
-            method: reqwest::Method::PUT,
-            path: "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "UpdateCustomerFiscalEntities",
+            Method::PUT,
+            "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.fiscal_entities_id])?;
         call.json(self.body)?;
         Ok(())

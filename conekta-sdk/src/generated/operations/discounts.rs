@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Discounts`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Discounts<'a> {
@@ -10,56 +13,45 @@ pub struct Discounts<'a> {
 impl<'a> Discounts<'a> {
     /// Get a List of Discount
     ///
-    /// Get discount lines for an existing orden
-    ///
-    /// `GET /orders/{id}/discount_lines` (operation `ordersGetDiscountLines`).
+    /// Get discount lines for an existing orden. `GET /orders/{id}/discount_lines` (operation `ordersGetDiscountLines`).
     pub fn orders_get_discount_lines(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersGetDiscountLines> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersGetDiscountLines> {
+        Request::new(
             self.client,
             OrdersGetDiscountLines {
                 id: id.into(),
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
+                ..Default::default()
             },
         )
     }
     /// Create Discount
     ///
-    /// Create discount lines for an existing orden
-    ///
-    /// `POST /orders/{id}/discount_lines` (operation `ordersCreateDiscountLine`).
+    /// Create discount lines for an existing orden. `POST /orders/{id}/discount_lines` (operation `ordersCreateDiscountLine`).
     pub fn orders_create_discount_line(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<
-            models::OrderDiscountLinesRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, OrdersCreateDiscountLine> {
-        crate::Request::new(
+        body: impl IntoModel<models::OrderDiscountLinesRequest>,
+    ) -> Request<'a, OrdersCreateDiscountLine> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersCreateDiscountLine {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Get Discount
     ///
-    /// Get an existing discount lines for an existing orden
-    ///
-    /// `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
+    /// Get an existing discount lines for an existing orden. `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
     pub fn orders_get_discount_line(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersGetDiscountLine> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersGetDiscountLine> {
+        Request::new(
             self.client,
             OrdersGetDiscountLine {
                 id: id.into(),
@@ -69,38 +61,32 @@ impl<'a> Discounts<'a> {
     }
     /// Update Discount
     ///
-    /// Update an existing discount lines for an existing orden
-    ///
-    /// `PUT /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersUpdateDiscountLines`).
+    /// Update an existing discount lines for an existing orden. `PUT /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersUpdateDiscountLines`).
     pub fn orders_update_discount_lines(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
-        body: impl TryInto<
-            models::UpdateOrderDiscountLinesRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, OrdersUpdateDiscountLines> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdateOrderDiscountLinesRequest>,
+    ) -> Request<'a, OrdersUpdateDiscountLines> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersUpdateDiscountLines {
                 id: id.into(),
                 discount_lines_id: discount_lines_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete Discount
     ///
-    /// Delete an existing discount lines for an existing orden
-    ///
-    /// `DELETE /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersDeleteDiscountLines`).
+    /// Delete an existing discount lines for an existing orden. `DELETE /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersDeleteDiscountLines`).
     pub fn orders_delete_discount_lines(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersDeleteDiscountLines> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersDeleteDiscountLines> {
+        Request::new(
             self.client,
             OrdersDeleteDiscountLines {
                 id: id.into(),
@@ -110,7 +96,7 @@ impl<'a> Discounts<'a> {
     }
 }
 /// The operation `ordersGetDiscountLines` (`GET /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::orders_get_discount_lines`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersGetDiscountLines {
     id: String,
     limit: Option<i32>,
@@ -120,15 +106,15 @@ pub struct OrdersGetDiscountLines {
 }
 impl crate::Operation for OrdersGetDiscountLines {
     type Response = models::GetOrderDiscountLinesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersGetDiscountLines",
-            method: reqwest::Method::GET,
-            path: "/orders/{id}/discount_lines",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersGetDiscountLines",
+            Method::GET,
+            "/orders/{id}/discount_lines",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -137,7 +123,7 @@ impl crate::Operation for OrdersGetDiscountLines {
         Ok(())
     }
 }
-impl crate::Request<'_, OrdersGetDiscountLines> {
+impl Request<'_, OrdersGetDiscountLines> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -191,37 +177,37 @@ pub struct OrdersCreateDiscountLine {
 }
 impl crate::Operation for OrdersCreateDiscountLine {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateDiscountLine",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/discount_lines",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateDiscountLine",
+            Method::POST,
+            "/orders/{id}/discount_lines",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `ordersGetDiscountLine` (`GET /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_get_discount_line`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersGetDiscountLine {
     id: String,
     discount_lines_id: String,
 }
 impl crate::Operation for OrdersGetDiscountLine {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersGetDiscountLine",
-            method: reqwest::Method::GET,
-            path: "/orders/{id}/discount_lines/{discount_lines_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersGetDiscountLine",
+            Method::GET,
+            "/orders/{id}/discount_lines/{discount_lines_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.discount_lines_id])?;
         Ok(())
     }
@@ -235,37 +221,37 @@ pub struct OrdersUpdateDiscountLines {
 }
 impl crate::Operation for OrdersUpdateDiscountLines {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersUpdateDiscountLines",
-            method: reqwest::Method::PUT,
-            path: "/orders/{id}/discount_lines/{discount_lines_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersUpdateDiscountLines",
+            Method::PUT,
+            "/orders/{id}/discount_lines/{discount_lines_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.discount_lines_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `ordersDeleteDiscountLines` (`DELETE /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_delete_discount_lines`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteDiscountLines {
     id: String,
     discount_lines_id: String,
 }
 impl crate::Operation for OrdersDeleteDiscountLines {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersDeleteDiscountLines",
-            method: reqwest::Method::DELETE,
-            path: "/orders/{id}/discount_lines/{discount_lines_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersDeleteDiscountLines",
+            Method::DELETE,
+            "/orders/{id}/discount_lines/{discount_lines_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.discount_lines_id])?;
         Ok(())
     }

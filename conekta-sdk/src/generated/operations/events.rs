@@ -2,55 +2,45 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Events`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Events<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Events<'a> {
-    /// Get list of Events
-    ///
-    /// `GET /events` (operation `getEvents`).
-    pub fn get_events(&self) -> crate::Request<'a, GetEvents> {
-        crate::Request::new(
-            self.client,
-            GetEvents {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Get list of Events. `GET /events` (operation `getEvents`).
+    pub fn get_events(&self) -> Request<'a, GetEvents> {
+        Request::new(self.client, GetEvents::default())
     }
     /// Get Event
     ///
-    /// Returns a single event
-    ///
-    /// `GET /events/{id}` (operation `getEvent`).
-    pub fn get_event(&self, id: impl Into<String>) -> crate::Request<'a, GetEvent> {
-        crate::Request::new(self.client, GetEvent { id: id.into() })
+    /// Returns a single event. `GET /events/{id}` (operation `getEvent`).
+    pub fn get_event(&self, id: impl Into<String>) -> Request<'a, GetEvent> {
+        Request::new(self.client, GetEvent { id: id.into() })
     }
     /// Resend Event
     ///
-    /// Resend event to selected webhooks
-    ///
-    /// `POST /events/{event_id}/resend` (operation `resendEvent`).
+    /// Resend event to selected webhooks. `POST /events/{event_id}/resend` (operation `resendEvent`).
     pub fn resend_event(
         &self,
         event_id: impl Into<String>,
-        body: impl TryInto<models::ResendEventRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, ResendEvent> {
-        crate::Request::new(
+        body: impl IntoModel<models::ResendEventRequest>,
+    ) -> Request<'a, ResendEvent> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             ResendEvent {
                 event_id: event_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
 }
 /// The operation `getEvents` (`GET /events`): what a call of it takes. Start one with [`Events::get_events`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetEvents {
     limit: Option<i32>,
     search: Option<String>,
@@ -59,15 +49,11 @@ pub struct GetEvents {
 }
 impl crate::Operation for GetEvents {
     type Response = models::GetEventsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getEvents",
-            method: reqwest::Method::GET,
-            path: "/events",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getEvents", Method::GET, "/events");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -76,7 +62,7 @@ impl crate::Operation for GetEvents {
         Ok(())
     }
 }
-impl crate::Request<'_, GetEvents> {
+impl Request<'_, GetEvents> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -123,21 +109,17 @@ impl crate::Paginated for GetEvents {
     }
 }
 /// The operation `getEvent` (`GET /events/{id}`): what a call of it takes. Start one with [`Events::get_event`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetEvent {
     id: String,
 }
 impl crate::Operation for GetEvent {
     type Response = models::Event;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getEvent",
-            method: reqwest::Method::GET,
-            path: "/events/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getEvent", Method::GET, "/events/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -150,15 +132,15 @@ pub struct ResendEvent {
 }
 impl crate::Operation for ResendEvent {
     type Response = models::EventsResendResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "resendEvent",
-            method: reqwest::Method::POST,
-            path: "/events/{event_id}/resend",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "resendEvent",
+            Method::POST,
+            "/events/{event_id}/resend",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.event_id])?;
         call.json(self.body)?;
         Ok(())

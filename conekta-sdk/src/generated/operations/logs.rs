@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Logs`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Logs<'a> {
@@ -10,34 +13,19 @@ pub struct Logs<'a> {
 impl<'a> Logs<'a> {
     /// Get List Of Logs
     ///
-    /// Get log details in the form of a list
-    ///
-    /// `GET /logs` (operation `getLogs`).
-    pub fn get_logs(&self) -> crate::Request<'a, GetLogs> {
-        crate::Request::new(
-            self.client,
-            GetLogs {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Get log details in the form of a list. `GET /logs` (operation `getLogs`).
+    pub fn get_logs(&self) -> Request<'a, GetLogs> {
+        Request::new(self.client, GetLogs::default())
     }
     /// Get Log
     ///
-    /// Get the details of a specific log
-    ///
-    /// `GET /logs/{id}` (operation `getLogById`).
-    pub fn get_log_by_id(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetLogById> {
-        crate::Request::new(self.client, GetLogById { id: id.into() })
+    /// Get the details of a specific log. `GET /logs/{id}` (operation `getLogById`).
+    pub fn get_log_by_id(&self, id: impl Into<String>) -> Request<'a, GetLogById> {
+        Request::new(self.client, GetLogById { id: id.into() })
     }
 }
 /// The operation `getLogs` (`GET /logs`): what a call of it takes. Start one with [`Logs::get_logs`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetLogs {
     limit: Option<i32>,
     search: Option<String>,
@@ -46,15 +34,11 @@ pub struct GetLogs {
 }
 impl crate::Operation for GetLogs {
     type Response = models::LogsResponseForRequest;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getLogs",
-            method: reqwest::Method::GET,
-            path: "/logs",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getLogs", Method::GET, "/logs");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -63,7 +47,7 @@ impl crate::Operation for GetLogs {
         Ok(())
     }
 }
-impl crate::Request<'_, GetLogs> {
+impl Request<'_, GetLogs> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -110,21 +94,17 @@ impl crate::Paginated for GetLogs {
     }
 }
 /// The operation `getLogById` (`GET /logs/{id}`): what a call of it takes. Start one with [`Logs::get_log_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetLogById {
     id: String,
 }
 impl crate::Operation for GetLogById {
     type Response = models::LogResponseForRequest;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getLogById",
-            method: reqwest::Method::GET,
-            path: "/logs/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getLogById", Method::GET, "/logs/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

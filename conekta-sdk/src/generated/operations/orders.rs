@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Orders`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Orders<'a> {
@@ -10,129 +13,78 @@ pub struct Orders<'a> {
 impl<'a> Orders<'a> {
     /// Get a list of Orders
     ///
-    /// Get order details in the form of a list
-    ///
-    /// `GET /orders` (operation `getOrders`).
-    pub fn get_orders(&self) -> crate::Request<'a, GetOrders> {
-        crate::Request::new(
-            self.client,
-            GetOrders {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-                payment_status: None,
-                last_payment_info_status: None,
-                created_at: None,
-                created_at_gte: None,
-                created_at_lte: None,
-                updated_at_gte: None,
-                updated_at_lte: None,
-            },
-        )
+    /// Get order details in the form of a list. `GET /orders` (operation `getOrders`).
+    pub fn get_orders(&self) -> Request<'a, GetOrders> {
+        Request::new(self.client, GetOrders::default())
     }
     /// Create order
     ///
-    /// Create a new order.
-    ///
-    /// `POST /orders` (operation `createOrder`).
+    /// Create a new order. `POST /orders` (operation `createOrder`).
     pub fn create_order(
         &self,
-        body: impl TryInto<models::OrderRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateOrder> {
-        crate::Request::new(
-            self.client,
-            CreateOrder {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::OrderRequest>,
+    ) -> Request<'a, CreateOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateOrder { body })
     }
     /// Get Order
     ///
-    /// Info for a specific order
-    ///
-    /// `GET /orders/{id}` (operation `getOrderById`).
-    pub fn get_order_by_id(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetOrderById> {
-        crate::Request::new(self.client, GetOrderById { id: id.into() })
+    /// Info for a specific order. `GET /orders/{id}` (operation `getOrderById`).
+    pub fn get_order_by_id(&self, id: impl Into<String>) -> Request<'a, GetOrderById> {
+        Request::new(self.client, GetOrderById { id: id.into() })
     }
     /// Update Order
     ///
-    /// Update an existing Order.
-    ///
-    /// `PUT /orders/{id}` (operation `updateOrder`).
+    /// Update an existing Order. `PUT /orders/{id}` (operation `updateOrder`).
     pub fn update_order(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::OrderUpdate, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdateOrder> {
-        crate::Request::new(
-            self.client,
-            UpdateOrder {
-                id: id.into(),
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::OrderUpdate>,
+    ) -> Request<'a, UpdateOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, UpdateOrder { id: id.into(), body })
     }
     /// Cancel Order
     ///
-    /// Cancel an order that has been previously created.
-    ///
-    /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
-    pub fn cancel_order(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, CancelOrder> {
-        crate::Request::new(self.client, CancelOrder { id: id.into() })
+    /// Cancel an order that has been previously created. `POST /orders/{id}/cancel` (operation `CancelOrder`).
+    pub fn cancel_order(&self, id: impl Into<String>) -> Request<'a, CancelOrder> {
+        Request::new(self.client, CancelOrder { id: id.into() })
     }
     /// Capture Order
     ///
-    /// Processes an order that has been previously authorized.
-    ///
-    /// `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
+    /// Processes an order that has been previously authorized. `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
     pub fn orders_create_capture(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersCreateCapture> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersCreateCapture> {
+        Request::new(
             self.client,
             OrdersCreateCapture {
                 id: id.into(),
-                body: None,
+                ..Default::default()
             },
         )
     }
     /// Refund Order
     ///
-    /// A refunded order describes the items, amount, and reason an order is being refunded.
-    ///
-    /// `POST /orders/{id}/refunds` (operation `orderRefund`).
+    /// A refunded order describes the items, amount, and reason an order is being refunded. `POST /orders/{id}/refunds` (operation `orderRefund`).
     pub fn order_refund(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::OrderRefundRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrderRefund> {
-        crate::Request::new(
-            self.client,
-            OrderRefund {
-                id: id.into(),
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::OrderRefundRequest>,
+    ) -> Request<'a, OrderRefund> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, OrderRefund { id: id.into(), body })
     }
     /// Cancel Refund
     ///
-    /// A refunded order describes the items, amount, and reason an order is being refunded.
-    ///
-    /// `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
+    /// A refunded order describes the items, amount, and reason an order is being refunded. `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
     pub fn order_cancel_refund(
         &self,
         id: impl Into<String>,
         refund_id: impl Into<String>,
-    ) -> crate::Request<'a, OrderCancelRefund> {
-        crate::Request::new(
+    ) -> Request<'a, OrderCancelRefund> {
+        Request::new(
             self.client,
             OrderCancelRefund {
                 id: id.into(),
@@ -142,7 +94,7 @@ impl<'a> Orders<'a> {
     }
 }
 /// The operation `getOrders` (`GET /orders`): what a call of it takes. Start one with [`Orders::get_orders`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetOrders {
     limit: Option<i32>,
     search: Option<String>,
@@ -158,15 +110,11 @@ pub struct GetOrders {
 }
 impl crate::Operation for GetOrders {
     type Response = models::GetOrdersResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getOrders",
-            method: reqwest::Method::GET,
-            path: "/orders",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getOrders", Method::GET, "/orders");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -182,7 +130,7 @@ impl crate::Operation for GetOrders {
         Ok(())
     }
 }
-impl crate::Request<'_, GetOrders> {
+impl Request<'_, GetOrders> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -284,36 +232,28 @@ pub struct CreateOrder {
 }
 impl crate::Operation for CreateOrder {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createOrder",
-            method: reqwest::Method::POST,
-            path: "/orders",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createOrder", Method::POST, "/orders");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getOrderById` (`GET /orders/{id}`): what a call of it takes. Start one with [`Orders::get_order_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetOrderById {
     id: String,
 }
 impl crate::Operation for GetOrderById {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getOrderById",
-            method: reqwest::Method::GET,
-            path: "/orders/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getOrderById", Method::GET, "/orders/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -326,57 +266,53 @@ pub struct UpdateOrder {
 }
 impl crate::Operation for UpdateOrder {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateOrder",
-            method: reqwest::Method::PUT,
-            path: "/orders/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updateOrder", Method::PUT, "/orders/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CancelOrder {
     id: String,
 }
 impl crate::Operation for CancelOrder {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CancelOrder",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/cancel",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CancelOrder",
+            Method::POST,
+            "/orders/{id}/cancel",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `ordersCreateCapture` (`POST /orders/{id}/capture`): what a call of it takes. Start one with [`Orders::orders_create_capture`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersCreateCapture {
     id: String,
     body: Option<Result<models::OrderCaptureRequest, crate::BuildError>>,
 }
 impl crate::Operation for OrdersCreateCapture {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateCapture",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/capture",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateCapture",
+            Method::POST,
+            "/orders/{id}/capture",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
             call.json(body)?;
@@ -384,12 +320,9 @@ impl crate::Operation for OrdersCreateCapture {
         Ok(())
     }
 }
-impl crate::Request<'_, OrdersCreateCapture> {
+impl Request<'_, OrdersCreateCapture> {
     /// The request body: a value, or a builder of one.
-    pub fn body(
-        mut self,
-        body: impl TryInto<models::OrderCaptureRequest, Error: Into<crate::BuildError>>,
-    ) -> Self {
+    pub fn body(mut self, body: impl IntoModel<models::OrderCaptureRequest>) -> Self {
         self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
@@ -402,37 +335,37 @@ pub struct OrderRefund {
 }
 impl crate::Operation for OrderRefund {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "orderRefund",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/refunds",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "orderRefund",
+            Method::POST,
+            "/orders/{id}/refunds",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `orderCancelRefund` (`DELETE /orders/{id}/refunds/{refund_id}`): what a call of it takes. Start one with [`Orders::order_cancel_refund`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrderCancelRefund {
     id: String,
     refund_id: String,
 }
 impl crate::Operation for OrderCancelRefund {
     type Response = models::OrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "orderCancelRefund",
-            method: reqwest::Method::DELETE,
-            path: "/orders/{id}/refunds/{refund_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "orderCancelRefund",
+            Method::DELETE,
+            "/orders/{id}/refunds/{refund_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.refund_id])?;
         Ok(())
     }

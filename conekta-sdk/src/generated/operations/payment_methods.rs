@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Payment Methods`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct PaymentMethods<'a> {
@@ -10,79 +13,64 @@ pub struct PaymentMethods<'a> {
 impl<'a> PaymentMethods<'a> {
     /// Get Payment Methods
     ///
-    /// Get a list of Payment Methods
-    ///
-    /// `GET /customers/{id}/payment_sources` (operation `GetCustomerPaymentMethods`).
+    /// Get a list of Payment Methods. `GET /customers/{id}/payment_sources` (operation `GetCustomerPaymentMethods`).
     pub fn get_customer_payment_methods(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, GetCustomerPaymentMethods> {
-        crate::Request::new(
+    ) -> Request<'a, GetCustomerPaymentMethods> {
+        Request::new(
             self.client,
             GetCustomerPaymentMethods {
                 id: id.into(),
-                limit: None,
-                next: None,
-                previous: None,
-                search: None,
+                ..Default::default()
             },
         )
     }
     /// Create Payment Method
     ///
-    /// Create a payment method for a customer.
-    ///
-    /// `POST /customers/{id}/payment_sources` (operation `CreateCustomerPaymentMethods`).
+    /// Create a payment method for a customer. `POST /customers/{id}/payment_sources` (operation `CreateCustomerPaymentMethods`).
     pub fn create_customer_payment_methods(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<
-            models::CustomerPaymentMethodsRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, CreateCustomerPaymentMethods> {
-        crate::Request::new(
+        body: impl IntoModel<models::CustomerPaymentMethodsRequest>,
+    ) -> Request<'a, CreateCustomerPaymentMethods> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             CreateCustomerPaymentMethods {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update Payment Method
     ///
-    /// Gets a payment Method that corresponds to a customer ID.
-    ///
-    /// `PUT /customers/{id}/payment_sources/{payment_method_id}` (operation `UpdateCustomerPaymentMethods`).
+    /// Gets a payment Method that corresponds to a customer ID. `PUT /customers/{id}/payment_sources/{payment_method_id}` (operation `UpdateCustomerPaymentMethods`).
     pub fn update_customer_payment_methods(
         &self,
         id: impl Into<String>,
         payment_method_id: impl Into<String>,
-        body: impl TryInto<
-            models::UpdatePaymentMethodsCard,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, UpdateCustomerPaymentMethods> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdatePaymentMethodsCard>,
+    ) -> Request<'a, UpdateCustomerPaymentMethods> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCustomerPaymentMethods {
                 id: id.into(),
                 payment_method_id: payment_method_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete Payment Method
     ///
-    /// Delete an existing payment method
-    ///
-    /// `DELETE /customers/{id}/payment_sources/{payment_method_id}` (operation `DeleteCustomerPaymentMethods`).
+    /// Delete an existing payment method. `DELETE /customers/{id}/payment_sources/{payment_method_id}` (operation `DeleteCustomerPaymentMethods`).
     pub fn delete_customer_payment_methods(
         &self,
         id: impl Into<String>,
         payment_method_id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteCustomerPaymentMethods> {
-        crate::Request::new(
+    ) -> Request<'a, DeleteCustomerPaymentMethods> {
+        Request::new(
             self.client,
             DeleteCustomerPaymentMethods {
                 id: id.into(),
@@ -92,7 +80,7 @@ impl<'a> PaymentMethods<'a> {
     }
 }
 /// The operation `GetCustomerPaymentMethods` (`GET /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::get_customer_payment_methods`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCustomerPaymentMethods {
     id: String,
     limit: Option<i32>,
@@ -102,15 +90,15 @@ pub struct GetCustomerPaymentMethods {
 }
 impl crate::Operation for GetCustomerPaymentMethods {
     type Response = models::GetPaymentMethodResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "GetCustomerPaymentMethods",
-            method: reqwest::Method::GET,
-            path: "/customers/{id}/payment_sources",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "GetCustomerPaymentMethods",
+            Method::GET,
+            "/customers/{id}/payment_sources",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("limit", self.limit);
         call.query("next", self.next);
@@ -119,7 +107,7 @@ impl crate::Operation for GetCustomerPaymentMethods {
         Ok(())
     }
 }
-impl crate::Request<'_, GetCustomerPaymentMethods> {
+impl Request<'_, GetCustomerPaymentMethods> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -173,15 +161,15 @@ pub struct CreateCustomerPaymentMethods {
 }
 impl crate::Operation for CreateCustomerPaymentMethods {
     type Response = models::CustomerPaymentMethodsData;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CreateCustomerPaymentMethods",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/payment_sources",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CreateCustomerPaymentMethods",
+            Method::POST,
+            "/customers/{id}/payment_sources",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -196,37 +184,37 @@ pub struct UpdateCustomerPaymentMethods {
 }
 impl crate::Operation for UpdateCustomerPaymentMethods {
     type Response = models::CustomerPaymentMethodsData;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "UpdateCustomerPaymentMethods",
-            method: reqwest::Method::PUT,
-            path: "/customers/{id}/payment_sources/{payment_method_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "UpdateCustomerPaymentMethods",
+            Method::PUT,
+            "/customers/{id}/payment_sources/{payment_method_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.payment_method_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `DeleteCustomerPaymentMethods` (`DELETE /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::delete_customer_payment_methods`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerPaymentMethods {
     id: String,
     payment_method_id: String,
 }
 impl crate::Operation for DeleteCustomerPaymentMethods {
     type Response = models::CustomerPaymentMethodsData;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "DeleteCustomerPaymentMethods",
-            method: reqwest::Method::DELETE,
-            path: "/customers/{id}/payment_sources/{payment_method_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "DeleteCustomerPaymentMethods",
+            Method::DELETE,
+            "/customers/{id}/payment_sources/{payment_method_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.payment_method_id])?;
         Ok(())
     }

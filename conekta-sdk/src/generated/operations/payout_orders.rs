@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Payout Orders`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct PayoutOrders<'a> {
@@ -10,46 +13,28 @@ pub struct PayoutOrders<'a> {
 impl<'a> PayoutOrders<'a> {
     /// Get a list of Payout Orders
     ///
-    /// Get Payout order details in the form of a list
-    ///
-    /// `GET /payout_orders` (operation `getPayoutOrders`).
-    pub fn get_payout_orders(&self) -> crate::Request<'a, GetPayoutOrders> {
-        crate::Request::new(
-            self.client,
-            GetPayoutOrders {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Get Payout order details in the form of a list. `GET /payout_orders` (operation `getPayoutOrders`).
+    pub fn get_payout_orders(&self) -> Request<'a, GetPayoutOrders> {
+        Request::new(self.client, GetPayoutOrders::default())
     }
     /// Create payout order
     ///
-    /// Create a new payout order.
-    ///
-    /// `POST /payout_orders` (operation `createPayoutOrder`).
+    /// Create a new payout order. `POST /payout_orders` (operation `createPayoutOrder`).
     pub fn create_payout_order(
         &self,
-        body: impl TryInto<models::PayoutOrderRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreatePayoutOrder> {
-        crate::Request::new(
-            self.client,
-            CreatePayoutOrder {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::PayoutOrderRequest>,
+    ) -> Request<'a, CreatePayoutOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreatePayoutOrder { body })
     }
     /// Get Payout Order
     ///
-    /// Gets a payout Order resource that corresponds to a payout order ID.
-    ///
-    /// `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
+    /// Gets a payout Order resource that corresponds to a payout order ID. `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
     pub fn get_payout_order_by_id(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, GetPayoutOrderById> {
-        crate::Request::new(
+    ) -> Request<'a, GetPayoutOrderById> {
+        Request::new(
             self.client,
             GetPayoutOrderById {
                 id: id.into(),
@@ -58,14 +43,12 @@ impl<'a> PayoutOrders<'a> {
     }
     /// Cancel Payout Order
     ///
-    /// Cancel a payout Order resource that corresponds to a payout order ID.
-    ///
-    /// `PUT /payout_orders/{id}/cancel` (operation `cancelPayoutOrderById`).
+    /// Cancel a payout Order resource that corresponds to a payout order ID. `PUT /payout_orders/{id}/cancel` (operation `cancelPayoutOrderById`).
     pub fn cancel_payout_order_by_id(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, CancelPayoutOrderById> {
-        crate::Request::new(
+    ) -> Request<'a, CancelPayoutOrderById> {
+        Request::new(
             self.client,
             CancelPayoutOrderById {
                 id: id.into(),
@@ -74,7 +57,7 @@ impl<'a> PayoutOrders<'a> {
     }
 }
 /// The operation `getPayoutOrders` (`GET /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::get_payout_orders`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetPayoutOrders {
     limit: Option<i32>,
     search: Option<String>,
@@ -83,15 +66,11 @@ pub struct GetPayoutOrders {
 }
 impl crate::Operation for GetPayoutOrders {
     type Response = models::PayoutOrdersResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getPayoutOrders",
-            method: reqwest::Method::GET,
-            path: "/payout_orders",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getPayoutOrders", Method::GET, "/payout_orders");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -100,7 +79,7 @@ impl crate::Operation for GetPayoutOrders {
         Ok(())
     }
 }
-impl crate::Request<'_, GetPayoutOrders> {
+impl Request<'_, GetPayoutOrders> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -153,56 +132,56 @@ pub struct CreatePayoutOrder {
 }
 impl crate::Operation for CreatePayoutOrder {
     type Response = models::PayoutOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createPayoutOrder",
-            method: reqwest::Method::POST,
-            path: "/payout_orders",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "createPayoutOrder",
+            Method::POST,
+            "/payout_orders",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getPayoutOrderById` (`GET /payout_orders/{id}`): what a call of it takes. Start one with [`PayoutOrders::get_payout_order_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetPayoutOrderById {
     id: String,
 }
 impl crate::Operation for GetPayoutOrderById {
     type Response = models::PayoutOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getPayoutOrderById",
-            method: reqwest::Method::GET,
-            path: "/payout_orders/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getPayoutOrderById",
+            Method::GET,
+            "/payout_orders/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `cancelPayoutOrderById` (`PUT /payout_orders/{id}/cancel`): what a call of it takes. Start one with [`PayoutOrders::cancel_payout_order_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CancelPayoutOrderById {
     id: String,
 }
 impl crate::Operation for CancelPayoutOrderById {
     type Response = models::PayoutOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "cancelPayoutOrderById",
-            method: reqwest::Method::PUT,
-            path: "/payout_orders/{id}/cancel",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "cancelPayoutOrderById",
+            Method::PUT,
+            "/payout_orders/{id}/cancel",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

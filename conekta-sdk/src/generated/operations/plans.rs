@@ -2,73 +2,55 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Plans`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Plans<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Plans<'a> {
-    /// Get A List of Plans
-    ///
-    /// `GET /plans` (operation `getPlans`).
-    pub fn get_plans(&self) -> crate::Request<'a, GetPlans> {
-        crate::Request::new(
-            self.client,
-            GetPlans {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Get A List of Plans. `GET /plans` (operation `getPlans`).
+    pub fn get_plans(&self) -> Request<'a, GetPlans> {
+        Request::new(self.client, GetPlans::default())
     }
     /// Create Plan
     ///
-    /// Create a new plan for an existing order
-    ///
-    /// `POST /plans` (operation `createPlan`).
+    /// Create a new plan for an existing order. `POST /plans` (operation `createPlan`).
     pub fn create_plan(
         &self,
-        body: impl TryInto<models::PlanRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreatePlan> {
-        crate::Request::new(
-            self.client,
-            CreatePlan {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::PlanRequest>,
+    ) -> Request<'a, CreatePlan> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreatePlan { body })
     }
-    /// Get Plan
-    ///
-    /// `GET /plans/{id}` (operation `getPlan`).
-    pub fn get_plan(&self, id: impl Into<String>) -> crate::Request<'a, GetPlan> {
-        crate::Request::new(self.client, GetPlan { id: id.into() })
+    /// Get Plan. `GET /plans/{id}` (operation `getPlan`).
+    pub fn get_plan(&self, id: impl Into<String>) -> Request<'a, GetPlan> {
+        Request::new(self.client, GetPlan { id: id.into() })
     }
-    /// Update Plan
-    ///
-    /// `PUT /plans/{id}` (operation `updatePlan`).
+    /// Update Plan. `PUT /plans/{id}` (operation `updatePlan`).
     pub fn update_plan(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::UpdatePlan, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdatePlanOp> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdatePlan>,
+    ) -> Request<'a, UpdatePlanOp> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdatePlanOp {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
-    /// Delete Plan
-    ///
-    /// `DELETE /plans/{id}` (operation `deletePlan`).
-    pub fn delete_plan(&self, id: impl Into<String>) -> crate::Request<'a, DeletePlan> {
-        crate::Request::new(self.client, DeletePlan { id: id.into() })
+    /// Delete Plan. `DELETE /plans/{id}` (operation `deletePlan`).
+    pub fn delete_plan(&self, id: impl Into<String>) -> Request<'a, DeletePlan> {
+        Request::new(self.client, DeletePlan { id: id.into() })
     }
 }
 /// The operation `getPlans` (`GET /plans`): what a call of it takes. Start one with [`Plans::get_plans`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetPlans {
     limit: Option<i32>,
     search: Option<String>,
@@ -77,15 +59,11 @@ pub struct GetPlans {
 }
 impl crate::Operation for GetPlans {
     type Response = models::GetPlansResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getPlans",
-            method: reqwest::Method::GET,
-            path: "/plans",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getPlans", Method::GET, "/plans");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -94,7 +72,7 @@ impl crate::Operation for GetPlans {
         Ok(())
     }
 }
-impl crate::Request<'_, GetPlans> {
+impl Request<'_, GetPlans> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -147,36 +125,28 @@ pub struct CreatePlan {
 }
 impl crate::Operation for CreatePlan {
     type Response = models::PlanResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createPlan",
-            method: reqwest::Method::POST,
-            path: "/plans",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createPlan", Method::POST, "/plans");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getPlan` (`GET /plans/{id}`): what a call of it takes. Start one with [`Plans::get_plan`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetPlan {
     id: String,
 }
 impl crate::Operation for GetPlan {
     type Response = models::PlanResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getPlan",
-            method: reqwest::Method::GET,
-            path: "/plans/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getPlan", Method::GET, "/plans/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -189,36 +159,28 @@ pub struct UpdatePlanOp {
 }
 impl crate::Operation for UpdatePlanOp {
     type Response = models::PlanResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updatePlan",
-            method: reqwest::Method::PUT,
-            path: "/plans/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updatePlan", Method::PUT, "/plans/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `deletePlan` (`DELETE /plans/{id}`): what a call of it takes. Start one with [`Plans::delete_plan`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeletePlan {
     id: String,
 }
 impl crate::Operation for DeletePlan {
     type Response = models::PlanResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "deletePlan",
-            method: reqwest::Method::DELETE,
-            path: "/plans/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("deletePlan", Method::DELETE, "/plans/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Products`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Products<'a> {
@@ -10,53 +13,49 @@ pub struct Products<'a> {
 impl<'a> Products<'a> {
     /// Create Product
     ///
-    /// Create a new product for an existing order.
-    ///
-    /// `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
+    /// Create a new product for an existing order. `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
     pub fn orders_create_product(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::Product, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersCreateProduct> {
-        crate::Request::new(
+        body: impl IntoModel<models::Product>,
+    ) -> Request<'a, OrdersCreateProduct> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersCreateProduct {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update Product
     ///
-    /// Update an existing product for an existing orden
-    ///
-    /// `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
+    /// Update an existing product for an existing orden. `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
     pub fn orders_update_product(
         &self,
         id: impl Into<String>,
         line_item_id: impl Into<String>,
-        body: impl TryInto<models::UpdateProduct, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersUpdateProduct> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdateProduct>,
+    ) -> Request<'a, OrdersUpdateProduct> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersUpdateProduct {
                 id: id.into(),
                 line_item_id: line_item_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete Product
     ///
-    /// Delete product for an existing orden
-    ///
-    /// `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
+    /// Delete product for an existing orden. `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
     pub fn orders_delete_product(
         &self,
         id: impl Into<String>,
         line_item_id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersDeleteProduct> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersDeleteProduct> {
+        Request::new(
             self.client,
             OrdersDeleteProduct {
                 id: id.into(),
@@ -73,15 +72,15 @@ pub struct OrdersCreateProduct {
 }
 impl crate::Operation for OrdersCreateProduct {
     type Response = models::ProductDataResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateProduct",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/line_items",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateProduct",
+            Method::POST,
+            "/orders/{id}/line_items",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -96,37 +95,37 @@ pub struct OrdersUpdateProduct {
 }
 impl crate::Operation for OrdersUpdateProduct {
     type Response = models::ProductDataResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersUpdateProduct",
-            method: reqwest::Method::PUT,
-            path: "/orders/{id}/line_items/{line_item_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersUpdateProduct",
+            Method::PUT,
+            "/orders/{id}/line_items/{line_item_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.line_item_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `ordersDeleteProduct` (`DELETE /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::orders_delete_product`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteProduct {
     id: String,
     line_item_id: String,
 }
 impl crate::Operation for OrdersDeleteProduct {
     type Response = models::ProductDataResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersDeleteProduct",
-            method: reqwest::Method::DELETE,
-            path: "/orders/{id}/line_items/{line_item_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersDeleteProduct",
+            Method::DELETE,
+            "/orders/{id}/line_items/{line_item_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.line_item_id])?;
         Ok(())
     }

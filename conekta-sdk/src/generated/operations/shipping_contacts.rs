@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Shipping Contacts`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct ShippingContacts<'a> {
@@ -10,59 +13,49 @@ pub struct ShippingContacts<'a> {
 impl<'a> ShippingContacts<'a> {
     /// Create a shipping contacts
     ///
-    /// Create a shipping contacts for a customer.
-    ///
-    /// `POST /customers/{id}/shipping_contacts` (operation `CreateCustomerShippingContacts`).
+    /// Create a shipping contacts for a customer. `POST /customers/{id}/shipping_contacts` (operation `CreateCustomerShippingContacts`).
     pub fn create_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<
-            models::CustomerShippingContactsRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, CreateCustomerShippingContacts> {
-        crate::Request::new(
+        body: impl IntoModel<models::CustomerShippingContactsRequest>,
+    ) -> Request<'a, CreateCustomerShippingContacts> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             CreateCustomerShippingContacts {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update shipping contacts
     ///
-    /// Update shipping contact that corresponds to a customer ID.
-    ///
-    /// `PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `UpdateCustomerShippingContacts`).
+    /// Update shipping contact that corresponds to a customer ID. `PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `UpdateCustomerShippingContacts`).
     pub fn update_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
         shipping_contacts_id: impl Into<String>,
-        body: impl TryInto<
-            models::CustomerUpdateShippingContactsRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, UpdateCustomerShippingContacts> {
-        crate::Request::new(
+        body: impl IntoModel<models::CustomerUpdateShippingContactsRequest>,
+    ) -> Request<'a, UpdateCustomerShippingContacts> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCustomerShippingContacts {
                 id: id.into(),
                 shipping_contacts_id: shipping_contacts_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete shipping contacts
     ///
-    /// Delete shipping contact that corresponds to a customer ID.
-    ///
-    /// `DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `DeleteCustomerShippingContacts`).
+    /// Delete shipping contact that corresponds to a customer ID. `DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `DeleteCustomerShippingContacts`).
     pub fn delete_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
         shipping_contacts_id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteCustomerShippingContacts> {
-        crate::Request::new(
+    ) -> Request<'a, DeleteCustomerShippingContacts> {
+        Request::new(
             self.client,
             DeleteCustomerShippingContacts {
                 id: id.into(),
@@ -79,15 +72,15 @@ pub struct CreateCustomerShippingContacts {
 }
 impl crate::Operation for CreateCustomerShippingContacts {
     type Response = models::CustomerShippingContactsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CreateCustomerShippingContacts",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/shipping_contacts",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CreateCustomerShippingContacts",
+            Method::POST,
+            "/customers/{id}/shipping_contacts",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -102,37 +95,37 @@ pub struct UpdateCustomerShippingContacts {
 }
 impl crate::Operation for UpdateCustomerShippingContacts {
     type Response = models::CustomerShippingContactsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "UpdateCustomerShippingContacts",
-            method: reqwest::Method::PUT,
-            path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "UpdateCustomerShippingContacts",
+            Method::PUT,
+            "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_contacts_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `DeleteCustomerShippingContacts` (`DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::delete_customer_shipping_contacts`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerShippingContacts {
     id: String,
     shipping_contacts_id: String,
 }
 impl crate::Operation for DeleteCustomerShippingContacts {
     type Response = models::CustomerShippingContactsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "DeleteCustomerShippingContacts",
-            method: reqwest::Method::DELETE,
-            path: "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "DeleteCustomerShippingContacts",
+            Method::DELETE,
+            "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_contacts_id])?;
         Ok(())
     }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Shippings`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Shippings<'a> {
@@ -10,53 +13,49 @@ pub struct Shippings<'a> {
 impl<'a> Shippings<'a> {
     /// Create Shipping
     ///
-    /// Create new shipping for an existing orden
-    ///
-    /// `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
+    /// Create new shipping for an existing orden. `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
     pub fn orders_create_shipping(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::ShippingRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersCreateShipping> {
-        crate::Request::new(
+        body: impl IntoModel<models::ShippingRequest>,
+    ) -> Request<'a, OrdersCreateShipping> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersCreateShipping {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update Shipping
     ///
-    /// Update existing shipping for an existing orden
-    ///
-    /// `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
+    /// Update existing shipping for an existing orden. `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
     pub fn orders_update_shipping(
         &self,
         id: impl Into<String>,
         shipping_id: impl Into<String>,
-        body: impl TryInto<models::ShippingRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersUpdateShipping> {
-        crate::Request::new(
+        body: impl IntoModel<models::ShippingRequest>,
+    ) -> Request<'a, OrdersUpdateShipping> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersUpdateShipping {
                 id: id.into(),
                 shipping_id: shipping_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete Shipping
     ///
-    /// Delete shipping
-    ///
-    /// `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
+    /// Delete shipping. `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
     pub fn orders_delete_shipping(
         &self,
         id: impl Into<String>,
         shipping_id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersDeleteShipping> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersDeleteShipping> {
+        Request::new(
             self.client,
             OrdersDeleteShipping {
                 id: id.into(),
@@ -73,15 +72,15 @@ pub struct OrdersCreateShipping {
 }
 impl crate::Operation for OrdersCreateShipping {
     type Response = models::ShippingOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateShipping",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/shipping_lines",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateShipping",
+            Method::POST,
+            "/orders/{id}/shipping_lines",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -96,37 +95,37 @@ pub struct OrdersUpdateShipping {
 }
 impl crate::Operation for OrdersUpdateShipping {
     type Response = models::ShippingOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersUpdateShipping",
-            method: reqwest::Method::PUT,
-            path: "/orders/{id}/shipping_lines/{shipping_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersUpdateShipping",
+            Method::PUT,
+            "/orders/{id}/shipping_lines/{shipping_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `ordersDeleteShipping` (`DELETE /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::orders_delete_shipping`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteShipping {
     id: String,
     shipping_id: String,
 }
 impl crate::Operation for OrdersDeleteShipping {
     type Response = models::ShippingOrderResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersDeleteShipping",
-            method: reqwest::Method::DELETE,
-            path: "/orders/{id}/shipping_lines/{shipping_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersDeleteShipping",
+            Method::DELETE,
+            "/orders/{id}/shipping_lines/{shipping_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_id])?;
         Ok(())
     }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Subscriptions`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Subscriptions<'a> {
@@ -10,53 +13,45 @@ pub struct Subscriptions<'a> {
 impl<'a> Subscriptions<'a> {
     /// List Subscriptions
     ///
-    /// Get a list of subscriptions for a customer
-    ///
-    /// `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
+    /// Get a list of subscriptions for a customer. `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
     pub fn subscription_list(
         &self,
         customer_id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionList> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionList> {
+        Request::new(
             self.client,
             SubscriptionList {
                 customer_id: customer_id.into(),
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
+                ..Default::default()
             },
         )
     }
     /// Create Subscription
     ///
-    /// Create a new subscription for a customer (keeps existing subscriptions active)
-    ///
-    /// `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
+    /// Create a new subscription for a customer (keeps existing subscriptions active). `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
     pub fn subscription_create(
         &self,
         customer_id: impl Into<String>,
-        body: impl TryInto<models::SubscriptionRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, SubscriptionCreate> {
-        crate::Request::new(
+        body: impl IntoModel<models::SubscriptionRequest>,
+    ) -> Request<'a, SubscriptionCreate> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             SubscriptionCreate {
                 customer_id: customer_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Get Subscription
     ///
-    /// Retrieve a specific subscription
-    ///
-    /// `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
+    /// Retrieve a specific subscription. `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
     pub fn subscriptions_get(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionsGet> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionsGet> {
+        Request::new(
             self.client,
             SubscriptionsGet {
                 customer_id: customer_id.into(),
@@ -66,57 +61,49 @@ impl<'a> Subscriptions<'a> {
     }
     /// Update Subscription
     ///
-    /// Update a specific subscription
-    ///
-    /// `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
+    /// Update a specific subscription. `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
     pub fn subscription_update(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-        body: impl TryInto<models::UpdatesASubscription, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, SubscriptionUpdate> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdatesASubscription>,
+    ) -> Request<'a, SubscriptionUpdate> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             SubscriptionUpdate {
                 customer_id: customer_id.into(),
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Get Subscription Events
     ///
-    /// Get events for a specific subscription
-    ///
-    /// `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
+    /// Get events for a specific subscription. `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
     pub fn subscription_events(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionEvents> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionEvents> {
+        Request::new(
             self.client,
             SubscriptionEvents {
                 customer_id: customer_id.into(),
                 id: id.into(),
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
+                ..Default::default()
             },
         )
     }
     /// Cancel Subscription
     ///
-    /// Cancel a specific subscription
-    ///
-    /// `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
+    /// Cancel a specific subscription. `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
     pub fn subscription_cancel(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionCancel> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionCancel> {
+        Request::new(
             self.client,
             SubscriptionCancel {
                 customer_id: customer_id.into(),
@@ -126,15 +113,13 @@ impl<'a> Subscriptions<'a> {
     }
     /// Pause Subscription
     ///
-    /// Pause a specific subscription
-    ///
-    /// `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
+    /// Pause a specific subscription. `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
     pub fn subscription_pause(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionPause> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionPause> {
+        Request::new(
             self.client,
             SubscriptionPause {
                 customer_id: customer_id.into(),
@@ -144,15 +129,13 @@ impl<'a> Subscriptions<'a> {
     }
     /// Resume Subscription
     ///
-    /// Resume a specific paused subscription
-    ///
-    /// `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
+    /// Resume a specific paused subscription. `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
     pub fn subscription_resume(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionResume> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionResume> {
+        Request::new(
             self.client,
             SubscriptionResume {
                 customer_id: customer_id.into(),
@@ -162,15 +145,13 @@ impl<'a> Subscriptions<'a> {
     }
     /// Retry Failed Payment
     ///
-    /// Retry a failed payment for a specific subscription
-    ///
-    /// `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
+    /// Retry a failed payment for a specific subscription. `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
     pub fn subscriptions_retry(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
-    ) -> crate::Request<'a, SubscriptionsRetry> {
-        crate::Request::new(
+    ) -> Request<'a, SubscriptionsRetry> {
+        Request::new(
             self.client,
             SubscriptionsRetry {
                 customer_id: customer_id.into(),
@@ -180,65 +161,59 @@ impl<'a> Subscriptions<'a> {
     }
     /// Get Subscription \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0.
-    ///
-    /// `GET /customers/{id}/subscription` (operation `getSubscription`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. `GET /customers/{id}/subscription` (operation `getSubscription`).
     #[deprecated]
     pub fn get_subscription(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, GetSubscription> {
-        crate::Request::new(self.client, GetSubscription { id: id.into() })
+    ) -> Request<'a, GetSubscription> {
+        Request::new(self.client, GetSubscription { id: id.into() })
     }
     /// Update Subscription \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can modify the subscription to change the plans that your customers consume
-    ///
-    /// `PUT /customers/{id}/subscription` (operation `updateSubscription`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can modify the subscription to change the plans that your customers consume. `PUT /customers/{id}/subscription` (operation `updateSubscription`).
     #[deprecated]
     pub fn update_subscription(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::UpdatesASubscription, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdateSubscription> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdatesASubscription>,
+    ) -> Request<'a, UpdateSubscription> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateSubscription {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Create Subscription \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can create the subscription to include the plans that your customers consume
-    ///
-    /// `POST /customers/{id}/subscription` (operation `createSubscription`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can create the subscription to include the plans that your customers consume. `POST /customers/{id}/subscription` (operation `createSubscription`).
     #[deprecated]
     pub fn create_subscription(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::SubscriptionRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateSubscription> {
-        crate::Request::new(
+        body: impl IntoModel<models::SubscriptionRequest>,
+    ) -> Request<'a, CreateSubscription> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             CreateSubscription {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Cancel Subscription \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0.
-    ///
-    /// `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
     #[deprecated]
     pub fn cancel_subscription(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, CancelSubscription> {
-        crate::Request::new(
+    ) -> Request<'a, CancelSubscription> {
+        Request::new(
             self.client,
             CancelSubscription {
                 id: id.into(),
@@ -247,15 +222,13 @@ impl<'a> Subscriptions<'a> {
     }
     /// Get Subscription Events \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can get the events of the subscription(s) of a client, with the customer id
-    ///
-    /// `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can get the events of the subscription(s) of a client, with the customer id. `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
     #[deprecated]
     pub fn get_subscription_events(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, GetSubscriptionEvents> {
-        crate::Request::new(
+    ) -> Request<'a, GetSubscriptionEvents> {
+        Request::new(
             self.client,
             GetSubscriptionEvents {
                 id: id.into(),
@@ -264,27 +237,23 @@ impl<'a> Subscriptions<'a> {
     }
     /// Pause Subscription \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0.
-    ///
-    /// `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
     #[deprecated]
     pub fn pause_subscription(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, PauseSubscription> {
-        crate::Request::new(self.client, PauseSubscription { id: id.into() })
+    ) -> Request<'a, PauseSubscription> {
+        Request::new(self.client, PauseSubscription { id: id.into() })
     }
     /// Resume Subscription \[Deprecated\]
     ///
-    /// DEPRECATED: This endpoint will be removed in version 2.3.0.
-    ///
-    /// `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
+    /// DEPRECATED: This endpoint will be removed in version 2.3.0. `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
     #[deprecated]
     pub fn resume_subscription(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, ResumeSubscription> {
-        crate::Request::new(
+    ) -> Request<'a, ResumeSubscription> {
+        Request::new(
             self.client,
             ResumeSubscription {
                 id: id.into(),
@@ -293,7 +262,7 @@ impl<'a> Subscriptions<'a> {
     }
 }
 /// The operation `subscriptionList` (`GET /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::subscription_list`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionList {
     customer_id: String,
     limit: Option<i32>,
@@ -303,15 +272,15 @@ pub struct SubscriptionList {
 }
 impl crate::Operation for SubscriptionList {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionList",
-            method: reqwest::Method::GET,
-            path: "/customers/{customer_id}/subscriptions",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionList",
+            Method::GET,
+            "/customers/{customer_id}/subscriptions",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -320,7 +289,7 @@ impl crate::Operation for SubscriptionList {
         Ok(())
     }
 }
-impl crate::Request<'_, SubscriptionList> {
+impl Request<'_, SubscriptionList> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -358,37 +327,37 @@ pub struct SubscriptionCreate {
 }
 impl crate::Operation for SubscriptionCreate {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionCreate",
-            method: reqwest::Method::POST,
-            path: "/customers/{customer_id}/subscriptions",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionCreate",
+            Method::POST,
+            "/customers/{customer_id}/subscriptions",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `subscriptionsGet` (`GET /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::subscriptions_get`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionsGet {
     customer_id: String,
     id: String,
 }
 impl crate::Operation for SubscriptionsGet {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionsGet",
-            method: reqwest::Method::GET,
-            path: "/customers/{customer_id}/subscriptions/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionsGet",
+            Method::GET,
+            "/customers/{customer_id}/subscriptions/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
     }
@@ -402,22 +371,22 @@ pub struct SubscriptionUpdate {
 }
 impl crate::Operation for SubscriptionUpdate {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionUpdate",
-            method: reqwest::Method::PUT,
-            path: "/customers/{customer_id}/subscriptions/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionUpdate",
+            Method::PUT,
+            "/customers/{customer_id}/subscriptions/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `subscriptionEvents` (`GET /customers/{customer_id}/subscriptions/{id}/events`): what a call of it takes. Start one with [`Subscriptions::subscription_events`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionEvents {
     customer_id: String,
     id: String,
@@ -428,15 +397,15 @@ pub struct SubscriptionEvents {
 }
 impl crate::Operation for SubscriptionEvents {
     type Response = models::GetEventsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionEvents",
-            method: reqwest::Method::GET,
-            path: "/customers/{customer_id}/subscriptions/{id}/events",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionEvents",
+            Method::GET,
+            "/customers/{customer_id}/subscriptions/{id}/events",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -445,7 +414,7 @@ impl crate::Operation for SubscriptionEvents {
         Ok(())
     }
 }
-impl crate::Request<'_, SubscriptionEvents> {
+impl Request<'_, SubscriptionEvents> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -492,105 +461,105 @@ impl crate::Paginated for SubscriptionEvents {
     }
 }
 /// The operation `subscriptionCancel` (`POST /customers/{customer_id}/subscriptions/{id}/cancel`): what a call of it takes. Start one with [`Subscriptions::subscription_cancel`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionCancel {
     customer_id: String,
     id: String,
 }
 impl crate::Operation for SubscriptionCancel {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionCancel",
-            method: reqwest::Method::POST,
-            path: "/customers/{customer_id}/subscriptions/{id}/cancel",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionCancel",
+            Method::POST,
+            "/customers/{customer_id}/subscriptions/{id}/cancel",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
     }
 }
 /// The operation `subscriptionPause` (`POST /customers/{customer_id}/subscriptions/{id}/pause`): what a call of it takes. Start one with [`Subscriptions::subscription_pause`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionPause {
     customer_id: String,
     id: String,
 }
 impl crate::Operation for SubscriptionPause {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionPause",
-            method: reqwest::Method::POST,
-            path: "/customers/{customer_id}/subscriptions/{id}/pause",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionPause",
+            Method::POST,
+            "/customers/{customer_id}/subscriptions/{id}/pause",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
     }
 }
 /// The operation `subscriptionResume` (`POST /customers/{customer_id}/subscriptions/{id}/resume`): what a call of it takes. Start one with [`Subscriptions::subscription_resume`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionResume {
     customer_id: String,
     id: String,
 }
 impl crate::Operation for SubscriptionResume {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionResume",
-            method: reqwest::Method::POST,
-            path: "/customers/{customer_id}/subscriptions/{id}/resume",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionResume",
+            Method::POST,
+            "/customers/{customer_id}/subscriptions/{id}/resume",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
     }
 }
 /// The operation `subscriptionsRetry` (`POST /customers/{customer_id}/subscriptions/{id}/retry`): what a call of it takes. Start one with [`Subscriptions::subscriptions_retry`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SubscriptionsRetry {
     customer_id: String,
     id: String,
 }
 impl crate::Operation for SubscriptionsRetry {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "subscriptionsRetry",
-            method: reqwest::Method::POST,
-            path: "/customers/{customer_id}/subscriptions/{id}/retry",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "subscriptionsRetry",
+            Method::POST,
+            "/customers/{customer_id}/subscriptions/{id}/retry",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
     }
 }
 /// The operation `getSubscription` (`GET /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::get_subscription`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetSubscription {
     id: String,
 }
 impl crate::Operation for GetSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getSubscription",
-            method: reqwest::Method::GET,
-            path: "/customers/{id}/subscription",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getSubscription",
+            Method::GET,
+            "/customers/{id}/subscription",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -603,15 +572,15 @@ pub struct UpdateSubscription {
 }
 impl crate::Operation for UpdateSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateSubscription",
-            method: reqwest::Method::PUT,
-            path: "/customers/{id}/subscription",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "updateSubscription",
+            Method::PUT,
+            "/customers/{id}/subscription",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -625,96 +594,96 @@ pub struct CreateSubscription {
 }
 impl crate::Operation for CreateSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createSubscription",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/subscription",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "createSubscription",
+            Method::POST,
+            "/customers/{id}/subscription",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `cancelSubscription` (`POST /customers/{id}/subscription/cancel`): what a call of it takes. Start one with [`Subscriptions::cancel_subscription`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CancelSubscription {
     id: String,
 }
 impl crate::Operation for CancelSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "cancelSubscription",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/subscription/cancel",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "cancelSubscription",
+            Method::POST,
+            "/customers/{id}/subscription/cancel",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `getSubscriptionEvents` (`GET /customers/{id}/subscription/events`): what a call of it takes. Start one with [`Subscriptions::get_subscription_events`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetSubscriptionEvents {
     id: String,
 }
 impl crate::Operation for GetSubscriptionEvents {
     type Response = models::GetEventsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getSubscriptionEvents",
-            method: reqwest::Method::GET,
-            path: "/customers/{id}/subscription/events",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getSubscriptionEvents",
+            Method::GET,
+            "/customers/{id}/subscription/events",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `pauseSubscription` (`POST /customers/{id}/subscription/pause`): what a call of it takes. Start one with [`Subscriptions::pause_subscription`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PauseSubscription {
     id: String,
 }
 impl crate::Operation for PauseSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "pauseSubscription",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/subscription/pause",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "pauseSubscription",
+            Method::POST,
+            "/customers/{id}/subscription/pause",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `resumeSubscription` (`POST /customers/{id}/subscription/resume`): what a call of it takes. Start one with [`Subscriptions::resume_subscription`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResumeSubscription {
     id: String,
 }
 impl crate::Operation for ResumeSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "resumeSubscription",
-            method: reqwest::Method::POST,
-            path: "/customers/{id}/subscription/resume",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "resumeSubscription",
+            Method::POST,
+            "/customers/{id}/subscription/resume",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

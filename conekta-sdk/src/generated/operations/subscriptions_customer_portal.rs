@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Subscriptions - Customer Portal`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct SubscriptionsCustomerPortal<'a> {
@@ -10,14 +13,12 @@ pub struct SubscriptionsCustomerPortal<'a> {
 impl<'a> SubscriptionsCustomerPortal<'a> {
     /// Get customer portal
     ///
-    /// Retrieves the customer portal for a subscription
-    ///
-    /// `GET /subscriptions/{subscription_id}/customer_portal` (operation `getCustomerPortal`).
+    /// Retrieves the customer portal for a subscription. `GET /subscriptions/{subscription_id}/customer_portal` (operation `getCustomerPortal`).
     pub fn get_customer_portal(
         &self,
         subscription_id: impl Into<String>,
-    ) -> crate::Request<'a, GetCustomerPortal> {
-        crate::Request::new(
+    ) -> Request<'a, GetCustomerPortal> {
+        Request::new(
             self.client,
             GetCustomerPortal {
                 subscription_id: subscription_id.into(),
@@ -26,14 +27,12 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     }
     /// Create customer portal
     ///
-    /// Creates a customer portal for a subscription. If a portal already exists, returns the existing one.
-    ///
-    /// `POST /subscriptions/{subscription_id}/customer_portal` (operation `createCustomerPortal`).
+    /// Creates a customer portal for a subscription. If a portal already exists, returns the existing one. `POST /subscriptions/{subscription_id}/customer_portal` (operation `createCustomerPortal`).
     pub fn create_customer_portal(
         &self,
         subscription_id: impl Into<String>,
-    ) -> crate::Request<'a, CreateCustomerPortal> {
-        crate::Request::new(
+    ) -> Request<'a, CreateCustomerPortal> {
+        Request::new(
             self.client,
             CreateCustomerPortal {
                 subscription_id: subscription_id.into(),
@@ -42,41 +41,41 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     }
 }
 /// The operation `getCustomerPortal` (`GET /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::get_customer_portal`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCustomerPortal {
     subscription_id: String,
 }
 impl crate::Operation for GetCustomerPortal {
     type Response = models::CustomerPortalResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCustomerPortal",
-            method: reqwest::Method::GET,
-            path: "/subscriptions/{subscription_id}/customer_portal",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getCustomerPortal",
+            Method::GET,
+            "/subscriptions/{subscription_id}/customer_portal",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.subscription_id])?;
         Ok(())
     }
 }
 /// The operation `createCustomerPortal` (`POST /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::create_customer_portal`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateCustomerPortal {
     subscription_id: String,
 }
 impl crate::Operation for CreateCustomerPortal {
     type Response = models::CustomerPortalResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createCustomerPortal",
-            method: reqwest::Method::POST,
-            path: "/subscriptions/{subscription_id}/customer_portal",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "createCustomerPortal",
+            Method::POST,
+            "/subscriptions/{subscription_id}/customer_portal",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.subscription_id])?;
         Ok(())
     }

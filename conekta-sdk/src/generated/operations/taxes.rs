@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Taxes`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Taxes<'a> {
@@ -10,56 +13,49 @@ pub struct Taxes<'a> {
 impl<'a> Taxes<'a> {
     /// Create Tax
     ///
-    /// Create new taxes for an existing orden
-    ///
-    /// `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
+    /// Create new taxes for an existing orden. `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
     pub fn orders_create_taxes(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::OrderTaxRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, OrdersCreateTaxes> {
-        crate::Request::new(
+        body: impl IntoModel<models::OrderTaxRequest>,
+    ) -> Request<'a, OrdersCreateTaxes> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersCreateTaxes {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Update Tax
     ///
-    /// Update taxes for an existing orden
-    ///
-    /// `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
+    /// Update taxes for an existing orden. `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
     pub fn orders_update_taxes(
         &self,
         id: impl Into<String>,
         tax_id: impl Into<String>,
-        body: impl TryInto<
-            models::OrdersUpdateTaxesRequest,
-            Error: Into<crate::BuildError>,
-        >,
-    ) -> crate::Request<'a, OrdersUpdateTaxes> {
-        crate::Request::new(
+        body: impl IntoModel<models::OrdersUpdateTaxesRequest>,
+    ) -> Request<'a, OrdersUpdateTaxes> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             OrdersUpdateTaxes {
                 id: id.into(),
                 tax_id: tax_id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
     /// Delete Tax
     ///
-    /// Delete taxes for an existing orden
-    ///
-    /// `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
+    /// Delete taxes for an existing orden. `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
     pub fn orders_delete_taxes(
         &self,
         id: impl Into<String>,
         tax_id: impl Into<String>,
-    ) -> crate::Request<'a, OrdersDeleteTaxes> {
-        crate::Request::new(
+    ) -> Request<'a, OrdersDeleteTaxes> {
+        Request::new(
             self.client,
             OrdersDeleteTaxes {
                 id: id.into(),
@@ -76,15 +72,15 @@ pub struct OrdersCreateTaxes {
 }
 impl crate::Operation for OrdersCreateTaxes {
     type Response = models::OrderTaxResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersCreateTaxes",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/tax_lines",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersCreateTaxes",
+            Method::POST,
+            "/orders/{id}/tax_lines",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
@@ -99,37 +95,37 @@ pub struct OrdersUpdateTaxes {
 }
 impl crate::Operation for OrdersUpdateTaxes {
     type Response = models::OrderTaxResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersUpdateTaxes",
-            method: reqwest::Method::PUT,
-            path: "/orders/{id}/tax_lines/{tax_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersUpdateTaxes",
+            Method::PUT,
+            "/orders/{id}/tax_lines/{tax_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.tax_id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `ordersDeleteTaxes` (`DELETE /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::orders_delete_taxes`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteTaxes {
     id: String,
     tax_id: String,
 }
 impl crate::Operation for OrdersDeleteTaxes {
     type Response = models::OrderTaxResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "ordersDeleteTaxes",
-            method: reqwest::Method::DELETE,
-            path: "/orders/{id}/tax_lines/{tax_id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "ordersDeleteTaxes",
+            Method::DELETE,
+            "/orders/{id}/tax_lines/{tax_id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.tax_id])?;
         Ok(())
     }

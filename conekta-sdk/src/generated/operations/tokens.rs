@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Tokens`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Tokens<'a> {
@@ -10,19 +13,13 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Create Token
     ///
-    /// Generate a payment token, to associate it with a card, Endpoint could be use directly only for PCI compliance account
-    ///
-    /// `POST /tokens` (operation `createToken`).
+    /// Generate a payment token, to associate it with a card, Endpoint could be use directly only for PCI compliance account. `POST /tokens` (operation `createToken`).
     pub fn create_token(
         &self,
-        body: impl TryInto<models::TokenRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateToken> {
-        crate::Request::new(
-            self.client,
-            CreateToken {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::TokenRequest>,
+    ) -> Request<'a, CreateToken> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateToken { body })
     }
 }
 /// The operation `createToken` (`POST /tokens`): what a call of it takes. Start one with [`Tokens::create_token`].
@@ -32,15 +29,11 @@ pub struct CreateToken {
 }
 impl crate::Operation for CreateToken {
     type Response = models::TokenResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createToken",
-            method: reqwest::Method::POST,
-            path: "/tokens",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createToken", Method::POST, "/tokens");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())

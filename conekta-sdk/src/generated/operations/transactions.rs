@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Transactions`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Transactions<'a> {
@@ -10,37 +13,19 @@ pub struct Transactions<'a> {
 impl<'a> Transactions<'a> {
     /// Get List transactions
     ///
-    /// Get transaction details in the form of a list
-    ///
-    /// `GET /transactions` (operation `getTransactions`).
-    pub fn get_transactions(&self) -> crate::Request<'a, GetTransactions> {
-        crate::Request::new(
-            self.client,
-            GetTransactions {
-                limit: None,
-                next: None,
-                previous: None,
-                id: None,
-                charge_id: None,
-                r#type: None,
-                currency: None,
-            },
-        )
+    /// Get transaction details in the form of a list. `GET /transactions` (operation `getTransactions`).
+    pub fn get_transactions(&self) -> Request<'a, GetTransactions> {
+        Request::new(self.client, GetTransactions::default())
     }
     /// Get transaction
     ///
-    /// Get the details of a transaction
-    ///
-    /// `GET /transactions/{id}` (operation `getTransaction`).
-    pub fn get_transaction(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetTransaction> {
-        crate::Request::new(self.client, GetTransaction { id: id.into() })
+    /// Get the details of a transaction. `GET /transactions/{id}` (operation `getTransaction`).
+    pub fn get_transaction(&self, id: impl Into<String>) -> Request<'a, GetTransaction> {
+        Request::new(self.client, GetTransaction { id: id.into() })
     }
 }
 /// The operation `getTransactions` (`GET /transactions`): what a call of it takes. Start one with [`Transactions::get_transactions`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetTransactions {
     limit: Option<i32>,
     next: Option<String>,
@@ -52,15 +37,11 @@ pub struct GetTransactions {
 }
 impl crate::Operation for GetTransactions {
     type Response = models::GetTransactionsResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getTransactions",
-            method: reqwest::Method::GET,
-            path: "/transactions",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getTransactions", Method::GET, "/transactions");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("next", self.next);
@@ -72,7 +53,7 @@ impl crate::Operation for GetTransactions {
         Ok(())
     }
 }
-impl crate::Request<'_, GetTransactions> {
+impl Request<'_, GetTransactions> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -140,21 +121,21 @@ impl crate::Paginated for GetTransactions {
     }
 }
 /// The operation `getTransaction` (`GET /transactions/{id}`): what a call of it takes. Start one with [`Transactions::get_transaction`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetTransaction {
     id: String,
 }
 impl crate::Operation for GetTransaction {
     type Response = models::TransactionResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getTransaction",
-            method: reqwest::Method::GET,
-            path: "/transactions/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getTransaction",
+            Method::GET,
+            "/transactions/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

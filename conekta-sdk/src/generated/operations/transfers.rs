@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Transfers`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Transfers<'a> {
@@ -10,34 +13,19 @@ pub struct Transfers<'a> {
 impl<'a> Transfers<'a> {
     /// Get a list of transfers
     ///
-    /// Get transfers details in the form of a list
-    ///
-    /// `GET /transfers` (operation `getTransfers`).
-    pub fn get_transfers(&self) -> crate::Request<'a, GetTransfers> {
-        crate::Request::new(
-            self.client,
-            GetTransfers {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Get transfers details in the form of a list. `GET /transfers` (operation `getTransfers`).
+    pub fn get_transfers(&self) -> Request<'a, GetTransfers> {
+        Request::new(self.client, GetTransfers::default())
     }
     /// Get Transfer
     ///
-    /// Get the details of a Transfer
-    ///
-    /// `GET /transfers/{id}` (operation `getTransfer`).
-    pub fn get_transfer(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetTransfer> {
-        crate::Request::new(self.client, GetTransfer { id: id.into() })
+    /// Get the details of a Transfer. `GET /transfers/{id}` (operation `getTransfer`).
+    pub fn get_transfer(&self, id: impl Into<String>) -> Request<'a, GetTransfer> {
+        Request::new(self.client, GetTransfer { id: id.into() })
     }
 }
 /// The operation `getTransfers` (`GET /transfers`): what a call of it takes. Start one with [`Transfers::get_transfers`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetTransfers {
     limit: Option<i32>,
     search: Option<String>,
@@ -46,15 +34,11 @@ pub struct GetTransfers {
 }
 impl crate::Operation for GetTransfers {
     type Response = models::GetTransfersResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getTransfers",
-            method: reqwest::Method::GET,
-            path: "/transfers",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getTransfers", Method::GET, "/transfers");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -63,7 +47,7 @@ impl crate::Operation for GetTransfers {
         Ok(())
     }
 }
-impl crate::Request<'_, GetTransfers> {
+impl Request<'_, GetTransfers> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -110,21 +94,17 @@ impl crate::Paginated for GetTransfers {
     }
 }
 /// The operation `getTransfer` (`GET /transfers/{id}`): what a call of it takes. Start one with [`Transfers::get_transfer`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetTransfer {
     id: String,
 }
 impl crate::Operation for GetTransfer {
     type Response = models::TransferResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getTransfer",
-            method: reqwest::Method::GET,
-            path: "/transfers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getTransfer", Method::GET, "/transfers/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Webhook keys`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct WebhookKeys<'a> {
@@ -10,66 +13,45 @@ pub struct WebhookKeys<'a> {
 impl<'a> WebhookKeys<'a> {
     /// Get List of Webhook Keys
     ///
-    /// Consume the list of webhook keys you have
-    ///
-    /// `GET /webhook_keys` (operation `getWebhookKeys`).
-    pub fn get_webhook_keys(&self) -> crate::Request<'a, GetWebhookKeys> {
-        crate::Request::new(
-            self.client,
-            GetWebhookKeys {
-                limit: None,
-                search: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Consume the list of webhook keys you have. `GET /webhook_keys` (operation `getWebhookKeys`).
+    pub fn get_webhook_keys(&self) -> Request<'a, GetWebhookKeys> {
+        Request::new(self.client, GetWebhookKeys::default())
     }
     /// Create Webhook Key
     ///
-    /// Create a webhook key
-    ///
-    /// `POST /webhook_keys` (operation `createWebhookKey`).
-    pub fn create_webhook_key(&self) -> crate::Request<'a, CreateWebhookKey> {
-        crate::Request::new(self.client, CreateWebhookKey { body: None })
+    /// Create a webhook key. `POST /webhook_keys` (operation `createWebhookKey`).
+    pub fn create_webhook_key(&self) -> Request<'a, CreateWebhookKey> {
+        Request::new(self.client, CreateWebhookKey::default())
     }
-    /// Get Webhook Key
-    ///
-    /// `GET /webhook_keys/{id}` (operation `getWebhookKey`).
-    pub fn get_webhook_key(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetWebhookKey> {
-        crate::Request::new(self.client, GetWebhookKey { id: id.into() })
+    /// Get Webhook Key. `GET /webhook_keys/{id}` (operation `getWebhookKey`).
+    pub fn get_webhook_key(&self, id: impl Into<String>) -> Request<'a, GetWebhookKey> {
+        Request::new(self.client, GetWebhookKey { id: id.into() })
     }
     /// Update Webhook Key
     ///
-    /// updates an existing webhook key
-    ///
-    /// `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
+    /// updates an existing webhook key. `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
     pub fn update_webhook_key(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, UpdateWebhookKey> {
-        crate::Request::new(
+    ) -> Request<'a, UpdateWebhookKey> {
+        Request::new(
             self.client,
             UpdateWebhookKey {
                 id: id.into(),
-                body: None,
+                ..Default::default()
             },
         )
     }
-    /// Delete Webhook key
-    ///
-    /// `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
+    /// Delete Webhook key. `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
     pub fn delete_webhook_key(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteWebhookKey> {
-        crate::Request::new(self.client, DeleteWebhookKey { id: id.into() })
+    ) -> Request<'a, DeleteWebhookKey> {
+        Request::new(self.client, DeleteWebhookKey { id: id.into() })
     }
 }
 /// The operation `getWebhookKeys` (`GET /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_keys`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetWebhookKeys {
     limit: Option<i32>,
     search: Option<String>,
@@ -78,15 +60,11 @@ pub struct GetWebhookKeys {
 }
 impl crate::Operation for GetWebhookKeys {
     type Response = models::GetWebhookKeysResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getWebhookKeys",
-            method: reqwest::Method::GET,
-            path: "/webhook_keys",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getWebhookKeys", Method::GET, "/webhook_keys");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -95,7 +73,7 @@ impl crate::Operation for GetWebhookKeys {
         Ok(())
     }
 }
-impl crate::Request<'_, GetWebhookKeys> {
+impl Request<'_, GetWebhookKeys> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -142,21 +120,17 @@ impl crate::Paginated for GetWebhookKeys {
     }
 }
 /// The operation `createWebhookKey` (`POST /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::create_webhook_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CreateWebhookKey {
     body: Option<Result<models::WebhookKeyRequest, crate::BuildError>>,
 }
 impl crate::Operation for CreateWebhookKey {
     type Response = models::WebhookKeyCreateResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createWebhookKey",
-            method: reqwest::Method::POST,
-            path: "/webhook_keys",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createWebhookKey", Method::POST, "/webhook_keys");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         if let Some(body) = self.body {
             call.json(body)?;
@@ -164,53 +138,50 @@ impl crate::Operation for CreateWebhookKey {
         Ok(())
     }
 }
-impl crate::Request<'_, CreateWebhookKey> {
+impl Request<'_, CreateWebhookKey> {
     /// The request body: a value, or a builder of one.
-    pub fn body(
-        mut self,
-        body: impl TryInto<models::WebhookKeyRequest, Error: Into<crate::BuildError>>,
-    ) -> Self {
+    pub fn body(mut self, body: impl IntoModel<models::WebhookKeyRequest>) -> Self {
         self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
 }
 /// The operation `getWebhookKey` (`GET /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetWebhookKey {
     id: String,
 }
 impl crate::Operation for GetWebhookKey {
     type Response = models::WebhookKeyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getWebhookKey",
-            method: reqwest::Method::GET,
-            path: "/webhook_keys/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getWebhookKey",
+            Method::GET,
+            "/webhook_keys/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `updateWebhookKey` (`PUT /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::update_webhook_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWebhookKey {
     id: String,
     body: Option<Result<models::WebhookKeyRequest, crate::BuildError>>,
 }
 impl crate::Operation for UpdateWebhookKey {
     type Response = models::WebhookKeyResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateWebhookKey",
-            method: reqwest::Method::PUT,
-            path: "/webhook_keys/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "updateWebhookKey",
+            Method::PUT,
+            "/webhook_keys/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
             call.json(body)?;
@@ -218,32 +189,29 @@ impl crate::Operation for UpdateWebhookKey {
         Ok(())
     }
 }
-impl crate::Request<'_, UpdateWebhookKey> {
+impl Request<'_, UpdateWebhookKey> {
     /// The request body: a value, or a builder of one.
-    pub fn body(
-        mut self,
-        body: impl TryInto<models::WebhookKeyRequest, Error: Into<crate::BuildError>>,
-    ) -> Self {
+    pub fn body(mut self, body: impl IntoModel<models::WebhookKeyRequest>) -> Self {
         self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }
 }
 /// The operation `deleteWebhookKey` (`DELETE /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::delete_webhook_key`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteWebhookKey {
     id: String,
 }
 impl crate::Operation for DeleteWebhookKey {
     type Response = models::WebhookKeyDeleteResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "deleteWebhookKey",
-            method: reqwest::Method::DELETE,
-            path: "/webhook_keys/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "deleteWebhookKey",
+            Method::DELETE,
+            "/webhook_keys/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

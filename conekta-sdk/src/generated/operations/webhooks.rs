@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Webhooks`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Webhooks<'a> {
@@ -10,84 +13,54 @@ pub struct Webhooks<'a> {
 impl<'a> Webhooks<'a> {
     /// Get List of Webhooks
     ///
-    /// Consume the list of webhooks you have, each environment supports 10 webhooks (For production and testing)
-    ///
-    /// `GET /webhooks` (operation `getWebhooks`).
-    pub fn get_webhooks(&self) -> crate::Request<'a, GetWebhooks> {
-        crate::Request::new(
-            self.client,
-            GetWebhooks {
-                limit: None,
-                search: None,
-                url: None,
-                next: None,
-                previous: None,
-            },
-        )
+    /// Consume the list of webhooks you have, each environment supports 10 webhooks (For production and testing). `GET /webhooks` (operation `getWebhooks`).
+    pub fn get_webhooks(&self) -> Request<'a, GetWebhooks> {
+        Request::new(self.client, GetWebhooks::default())
     }
     /// Create Webhook
     ///
-    /// What we do at Conekta translates into events. For example, an event of interest to us occurs at the time a payment is successfully processed. At that moment we will be interested in doing several things: Send an email to the buyer, generate an invoice, start the process of shipping the product, etc.
-    ///
-    /// `POST /webhooks` (operation `createWebhook`).
+    /// What we do at Conekta translates into events. For example, an event of interest to us occurs at the time a payment is successfully processed. At that moment we will be interested in doing several things: Send an email to the buyer, generate an invoice, start the process of shipping the product, etc. `POST /webhooks` (operation `createWebhook`).
     pub fn create_webhook(
         &self,
-        body: impl TryInto<models::WebhookRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateWebhook> {
-        crate::Request::new(
-            self.client,
-            CreateWebhook {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::WebhookRequest>,
+    ) -> Request<'a, CreateWebhook> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateWebhook { body })
     }
-    /// Get Webhook
-    ///
-    /// `GET /webhooks/{id}` (operation `getWebhook`).
-    pub fn get_webhook(&self, id: impl Into<String>) -> crate::Request<'a, GetWebhook> {
-        crate::Request::new(self.client, GetWebhook { id: id.into() })
+    /// Get Webhook. `GET /webhooks/{id}` (operation `getWebhook`).
+    pub fn get_webhook(&self, id: impl Into<String>) -> Request<'a, GetWebhook> {
+        Request::new(self.client, GetWebhook { id: id.into() })
     }
     /// Update Webhook
     ///
-    /// updates an existing webhook
-    ///
-    /// `PUT /webhooks/{id}` (operation `updateWebhook`).
+    /// updates an existing webhook. `PUT /webhooks/{id}` (operation `updateWebhook`).
     pub fn update_webhook(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::UpdateWebhook, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdateWebhookOp> {
-        crate::Request::new(
+        body: impl IntoModel<models::UpdateWebhook>,
+    ) -> Request<'a, UpdateWebhookOp> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateWebhookOp {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
-    /// Delete Webhook
-    ///
-    /// `DELETE /webhooks/{id}` (operation `deleteWebhook`).
-    pub fn delete_webhook(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteWebhook> {
-        crate::Request::new(self.client, DeleteWebhook { id: id.into() })
+    /// Delete Webhook. `DELETE /webhooks/{id}` (operation `deleteWebhook`).
+    pub fn delete_webhook(&self, id: impl Into<String>) -> Request<'a, DeleteWebhook> {
+        Request::new(self.client, DeleteWebhook { id: id.into() })
     }
     /// Test Webhook
     ///
-    /// Send a webhook.ping event
-    ///
-    /// `POST /webhooks/{id}/test` (operation `testWebhook`).
-    pub fn test_webhook(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, TestWebhook> {
-        crate::Request::new(self.client, TestWebhook { id: id.into() })
+    /// Send a webhook.ping event. `POST /webhooks/{id}/test` (operation `testWebhook`).
+    pub fn test_webhook(&self, id: impl Into<String>) -> Request<'a, TestWebhook> {
+        Request::new(self.client, TestWebhook { id: id.into() })
     }
 }
 /// The operation `getWebhooks` (`GET /webhooks`): what a call of it takes. Start one with [`Webhooks::get_webhooks`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetWebhooks {
     limit: Option<i32>,
     search: Option<String>,
@@ -97,15 +70,11 @@ pub struct GetWebhooks {
 }
 impl crate::Operation for GetWebhooks {
     type Response = models::GetWebhooksResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getWebhooks",
-            method: reqwest::Method::GET,
-            path: "/webhooks",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getWebhooks", Method::GET, "/webhooks");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
@@ -115,7 +84,7 @@ impl crate::Operation for GetWebhooks {
         Ok(())
     }
 }
-impl crate::Request<'_, GetWebhooks> {
+impl Request<'_, GetWebhooks> {
     /// The numbers of items to return, the maximum value is 250
     ///
     /// Query parameter `limit`.
@@ -175,36 +144,28 @@ pub struct CreateWebhook {
 }
 impl crate::Operation for CreateWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createWebhook",
-            method: reqwest::Method::POST,
-            path: "/webhooks",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createWebhook", Method::POST, "/webhooks");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `getWebhook` (`GET /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::get_webhook`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetWebhook {
     id: String,
 }
 impl crate::Operation for GetWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getWebhook",
-            method: reqwest::Method::GET,
-            path: "/webhooks/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getWebhook", Method::GET, "/webhooks/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
@@ -217,56 +178,48 @@ pub struct UpdateWebhookOp {
 }
 impl crate::Operation for UpdateWebhookOp {
     type Response = models::WebhookResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateWebhook",
-            method: reqwest::Method::PUT,
-            path: "/webhooks/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updateWebhook", Method::PUT, "/webhooks/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `deleteWebhook` (`DELETE /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::delete_webhook`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteWebhook {
     id: String,
 }
 impl crate::Operation for DeleteWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "deleteWebhook",
-            method: reqwest::Method::DELETE,
-            path: "/webhooks/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("deleteWebhook", Method::DELETE, "/webhooks/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }
 }
 /// The operation `testWebhook` (`POST /webhooks/{id}/test`): what a call of it takes. Start one with [`Webhooks::test_webhook`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct TestWebhook {
     id: String,
 }
 impl crate::Operation for TestWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "testWebhook",
-            method: reqwest::Method::POST,
-            path: "/webhooks/{id}/test",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "testWebhook",
+            Method::POST,
+            "/webhooks/{id}/test",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

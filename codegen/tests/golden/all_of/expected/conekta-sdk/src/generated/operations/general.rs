@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,29 +12,22 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /customers/{id}` (operation `getCustomer`).
-    pub fn get_customer(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetCustomer> {
-        crate::Request::new(self.client, GetCustomer { id: id.into() })
+    pub fn get_customer(&self, id: impl Into<String>) -> Request<'a, GetCustomer> {
+        Request::new(self.client, GetCustomer { id: id.into() })
     }
 }
 /// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCustomer {
     id: String,
 }
 impl crate::Operation for GetCustomer {
     type Response = models::VipCustomer;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCustomer",
-            method: reqwest::Method::GET,
-            path: "/customers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCustomer", Method::GET, "/customers/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,26 +12,22 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /orders/{id}` (operation `getOrder`).
-    pub fn get_order(&self, id: impl Into<String>) -> crate::Request<'a, GetOrder> {
-        crate::Request::new(self.client, GetOrder { id: id.into() })
+    pub fn get_order(&self, id: impl Into<String>) -> Request<'a, GetOrder> {
+        Request::new(self.client, GetOrder { id: id.into() })
     }
 }
 /// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetOrder {
     id: String,
 }
 impl crate::Operation for GetOrder {
     type Response = models::Order;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getOrder",
-            method: reqwest::Method::GET,
-            path: "/orders/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getOrder", Method::GET, "/orders/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -11,14 +14,10 @@ impl<'a> General<'a> {
     /// `POST /orders` (operation `createOrder`).
     pub fn create_order(
         &self,
-        body: impl TryInto<models::OrderRequest, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateOrder> {
-        crate::Request::new(
-            self.client,
-            CreateOrder {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::OrderRequest>,
+    ) -> Request<'a, CreateOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateOrder { body })
     }
 }
 /// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`].
@@ -28,15 +27,11 @@ pub struct CreateOrder {
 }
 impl crate::Operation for CreateOrder {
     type Response = models::Order;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createOrder",
-            method: reqwest::Method::POST,
-            path: "/orders",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createOrder", Method::POST, "/orders");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,55 +12,48 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /cards` (operation `listCards`).
-    pub fn list_cards(&self) -> crate::Request<'a, ListCards> {
-        crate::Request::new(self.client, ListCards { status: None })
+    pub fn list_cards(&self) -> Request<'a, ListCards> {
+        Request::new(self.client, ListCards::default())
     }
     /// `GET /cards/{id}` (operation `getCard`).
-    pub fn get_card(&self, id: impl Into<String>) -> crate::Request<'a, GetCard> {
-        crate::Request::new(
+    pub fn get_card(&self, id: impl Into<String>) -> Request<'a, GetCard> {
+        Request::new(
             self.client,
             GetCard {
                 id: id.into(),
-                status: None,
+                ..Default::default()
             },
         )
     }
     /// `GET /cards/{id}/events` (operation `getCardEvents`).
-    pub fn get_card_events(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, GetCardEvents> {
-        crate::Request::new(
+    pub fn get_card_events(&self, id: impl Into<String>) -> Request<'a, GetCardEvents> {
+        Request::new(
             self.client,
             GetCardEvents {
                 id: id.into(),
-                status: None,
+                ..Default::default()
             },
         )
     }
 }
 /// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCards {
     status: Option<models::Status>,
 }
 impl crate::Operation for ListCards {
     type Response = models::Card;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "listCards",
-            method: reqwest::Method::GET,
-            path: "/cards",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("listCards", Method::GET, "/cards");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("status", self.status);
         Ok(())
     }
 }
-impl crate::Request<'_, ListCards> {
+impl Request<'_, ListCards> {
     /// Query parameter `status`.
     pub fn status(mut self, value: impl Into<models::Status>) -> Self {
         self.params.status = Some(value.into());
@@ -65,28 +61,24 @@ impl crate::Request<'_, ListCards> {
     }
 }
 /// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCard {
     id: String,
     status: Option<models::Status>,
 }
 impl crate::Operation for GetCard {
     type Response = models::Card;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCard",
-            method: reqwest::Method::GET,
-            path: "/cards/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCard", Method::GET, "/cards/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("status", self.status);
         Ok(())
     }
 }
-impl crate::Request<'_, GetCard> {
+impl Request<'_, GetCard> {
     /// Query parameter `status`.
     pub fn status(mut self, value: impl Into<models::Status>) -> Self {
         self.params.status = Some(value.into());
@@ -94,28 +86,28 @@ impl crate::Request<'_, GetCard> {
     }
 }
 /// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCardEvents {
     id: String,
     status: Option<models::Status2>,
 }
 impl crate::Operation for GetCardEvents {
     type Response = models::Card;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCardEvents",
-            method: reqwest::Method::GET,
-            path: "/cards/{id}/events",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getCardEvents",
+            Method::GET,
+            "/cards/{id}/events",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("status", self.status);
         Ok(())
     }
 }
-impl crate::Request<'_, GetCardEvents> {
+impl Request<'_, GetCardEvents> {
     /// Query parameter `status`.
     pub fn status(mut self, value: impl Into<models::Status2>) -> Self {
         self.params.status = Some(value.into());

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Pets`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Pets<'a> {
@@ -9,26 +12,22 @@ pub struct Pets<'a> {
 }
 impl<'a> Pets<'a> {
     /// `GET /pets/{id}` (operation `getPet`).
-    pub fn get_pet(&self, id: impl Into<String>) -> crate::Request<'a, GetPet> {
-        crate::Request::new(self.client, GetPet { id: id.into() })
+    pub fn get_pet(&self, id: impl Into<String>) -> Request<'a, GetPet> {
+        Request::new(self.client, GetPet { id: id.into() })
     }
 }
 /// The operation `getPet` (`GET /pets/{id}`): what a call of it takes. Start one with [`Pets::get_pet`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetPet {
     id: String,
 }
 impl crate::Operation for GetPet {
     type Response = models::Pet;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getPet",
-            method: reqwest::Method::GET,
-            path: "/pets/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getPet", Method::GET, "/pets/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

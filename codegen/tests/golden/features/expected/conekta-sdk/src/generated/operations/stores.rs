@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Stores`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Stores<'a> {
@@ -11,14 +14,10 @@ impl<'a> Stores<'a> {
     /// `POST /stores` (operation `createStore`).
     pub fn create_store(
         &self,
-        body: impl TryInto<models::Store, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateStore> {
-        crate::Request::new(
-            self.client,
-            CreateStore {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::Store>,
+    ) -> Request<'a, CreateStore> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateStore { body })
     }
 }
 /// The operation `createStore` (`POST /stores`): what a call of it takes. Start one with [`Stores::create_store`].
@@ -28,15 +27,11 @@ pub struct CreateStore {
 }
 impl crate::Operation for CreateStore {
     type Response = models::Store;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createStore",
-            method: reqwest::Method::POST,
-            path: "/stores",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createStore", Method::POST, "/stores");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,40 +12,30 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /things` (operation `listThings`).
-    pub fn list_things(&self) -> crate::Request<'a, ListThings> {
-        crate::Request::new(
-            self.client,
-            ListThings {
-                created_at_gte: None,
-                r#type: None,
-            },
-        )
+    pub fn list_things(&self) -> Request<'a, ListThings> {
+        Request::new(self.client, ListThings::default())
     }
 }
 /// The operation `listThings` (`GET /things`): what a call of it takes. Start one with [`General::list_things`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ListThings {
     created_at_gte: Option<i64>,
     r#type: Option<String>,
 }
 impl crate::Operation for ListThings {
     type Response = models::Thing;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "listThings",
-            method: reqwest::Method::GET,
-            path: "/things",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("listThings", Method::GET, "/things");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("created_at.gte", self.created_at_gte);
         call.query("type", self.r#type);
         Ok(())
     }
 }
-impl crate::Request<'_, ListThings> {
+impl Request<'_, ListThings> {
     /// Query parameter `created_at.gte`.
     pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
         self.params.created_at_gte = Some(value.into());

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,26 +12,22 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /holders/{id}` (operation `getHolder`).
-    pub fn get_holder(&self, id: impl Into<String>) -> crate::Request<'a, GetHolder> {
-        crate::Request::new(self.client, GetHolder { id: id.into() })
+    pub fn get_holder(&self, id: impl Into<String>) -> Request<'a, GetHolder> {
+        Request::new(self.client, GetHolder { id: id.into() })
     }
 }
 /// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetHolder {
     id: String,
 }
 impl crate::Operation for GetHolder {
     type Response = models::Holder;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getHolder",
-            method: reqwest::Method::GET,
-            path: "/holders/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getHolder", Method::GET, "/holders/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

@@ -2,49 +2,39 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Customers`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Customers<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Customers<'a> {
-    /// List customers
-    ///
-    /// `GET /customers` (operation `getCustomers`).
-    pub fn get_customers(&self) -> crate::Request<'a, GetCustomers> {
-        crate::Request::new(
-            self.client,
-            GetCustomers {
-                limit: None,
-                search: None,
-            },
-        )
+    /// List customers. `GET /customers` (operation `getCustomers`).
+    pub fn get_customers(&self) -> Request<'a, GetCustomers> {
+        Request::new(self.client, GetCustomers::default())
     }
-    /// Create a customer
-    ///
-    /// `POST /customers` (operation `createCustomer`).
+    /// Create a customer. `POST /customers` (operation `createCustomer`).
     pub fn create_customer(
         &self,
-        body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, CreateCustomer> {
-        crate::Request::new(
-            self.client,
-            CreateCustomer {
-                body: body.try_into().map_err(Into::into),
-            },
-        )
+        body: impl IntoModel<models::Customer>,
+    ) -> Request<'a, CreateCustomer> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateCustomer { body })
     }
     /// `PUT /customers/{id}` (operation `updateCustomer`).
     pub fn update_customer(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, UpdateCustomer> {
-        crate::Request::new(
+        body: impl IntoModel<models::Customer>,
+    ) -> Request<'a, UpdateCustomer> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             UpdateCustomer {
                 id: id.into(),
-                body: body.try_into().map_err(Into::into),
+                body,
             },
         )
     }
@@ -52,8 +42,8 @@ impl<'a> Customers<'a> {
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, DeleteCustomerById> {
-        crate::Request::new(
+    ) -> Request<'a, DeleteCustomerById> {
+        Request::new(
             self.client,
             DeleteCustomerById {
                 id: id.into(),
@@ -62,29 +52,25 @@ impl<'a> Customers<'a> {
     }
 }
 /// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetCustomers {
     limit: Option<i32>,
     search: Option<String>,
 }
 impl crate::Operation for GetCustomers {
     type Response = models::CustomerList;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getCustomers",
-            method: reqwest::Method::GET,
-            path: "/customers",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getCustomers", Method::GET, "/customers");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
         call.query("search", self.search);
         Ok(())
     }
 }
-impl crate::Request<'_, GetCustomers> {
+impl Request<'_, GetCustomers> {
     /// How many to return
     ///
     /// Query parameter `limit`.
@@ -105,15 +91,11 @@ pub struct CreateCustomer {
 }
 impl crate::Operation for CreateCustomer {
     type Response = models::Customer;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "createCustomer",
-            method: reqwest::Method::POST,
-            path: "/customers",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("createCustomer", Method::POST, "/customers");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
         Ok(())
@@ -127,36 +109,32 @@ pub struct UpdateCustomer {
 }
 impl crate::Operation for UpdateCustomer {
     type Response = models::Customer;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "updateCustomer",
-            method: reqwest::Method::PUT,
-            path: "/customers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("updateCustomer", Method::PUT, "/customers/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
         Ok(())
     }
 }
 /// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerById {
     id: String,
 }
 impl crate::Operation for DeleteCustomerById {
     type Response = models::Customer;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "deleteCustomerById",
-            method: reqwest::Method::DELETE,
-            path: "/customers/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "deleteCustomerById",
+            Method::DELETE,
+            "/customers/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

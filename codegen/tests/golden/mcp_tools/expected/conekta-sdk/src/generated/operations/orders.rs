@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Orders`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Orders<'a> {
@@ -9,36 +12,33 @@ pub struct Orders<'a> {
 }
 impl<'a> Orders<'a> {
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
-    pub fn cancel_order(
-        &self,
-        id: impl Into<String>,
-    ) -> crate::Request<'a, CancelOrder> {
-        crate::Request::new(
+    pub fn cancel_order(&self, id: impl Into<String>) -> Request<'a, CancelOrder> {
+        Request::new(
             self.client,
             CancelOrder {
                 id: id.into(),
-                body: None,
+                ..Default::default()
             },
         )
     }
 }
 /// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CancelOrder {
     id: String,
     body: Option<Result<models::CancelOrderBody, crate::BuildError>>,
 }
 impl crate::Operation for CancelOrder {
     type Response = models::CancelOrderResponse200;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "CancelOrder",
-            method: reqwest::Method::POST,
-            path: "/orders/{id}/cancel",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "CancelOrder",
+            Method::POST,
+            "/orders/{id}/cancel",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
             call.json(body)?;
@@ -46,12 +46,9 @@ impl crate::Operation for CancelOrder {
         Ok(())
     }
 }
-impl crate::Request<'_, CancelOrder> {
+impl Request<'_, CancelOrder> {
     /// The request body: a value, or a builder of one.
-    pub fn body(
-        mut self,
-        body: impl TryInto<models::CancelOrderBody, Error: Into<crate::BuildError>>,
-    ) -> Self {
+    pub fn body(mut self, body: impl IntoModel<models::CancelOrderBody>) -> Self {
         self.params.body = Some(body.try_into().map_err(Into::into));
         self
     }

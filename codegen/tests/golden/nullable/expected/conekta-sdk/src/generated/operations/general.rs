@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,26 +12,22 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /profiles/{id}` (operation `getProfile`).
-    pub fn get_profile(&self, id: impl Into<String>) -> crate::Request<'a, GetProfile> {
-        crate::Request::new(self.client, GetProfile { id: id.into() })
+    pub fn get_profile(&self, id: impl Into<String>) -> Request<'a, GetProfile> {
+        Request::new(self.client, GetProfile { id: id.into() })
     }
 }
 /// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetProfile {
     id: String,
 }
 impl crate::Operation for GetProfile {
     type Response = models::Profile;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getProfile",
-            method: reqwest::Method::GET,
-            path: "/profiles/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getProfile", Method::GET, "/profiles/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

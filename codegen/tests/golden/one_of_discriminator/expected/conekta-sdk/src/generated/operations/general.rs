@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -12,26 +15,26 @@ impl<'a> General<'a> {
     pub fn get_payment_method(
         &self,
         id: impl Into<String>,
-    ) -> crate::Request<'a, GetPaymentMethod> {
-        crate::Request::new(self.client, GetPaymentMethod { id: id.into() })
+    ) -> Request<'a, GetPaymentMethod> {
+        Request::new(self.client, GetPaymentMethod { id: id.into() })
     }
 }
 /// The operation `getPaymentMethod` (`GET /payment_methods/{id}`): what a call of it takes. Start one with [`General::get_payment_method`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetPaymentMethod {
     id: String,
 }
 impl crate::Operation for GetPaymentMethod {
     type Response = models::PaymentMethod;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getPaymentMethod",
-            method: reqwest::Method::GET,
-            path: "/payment_methods/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new(
+            "getPaymentMethod",
+            Method::GET,
+            "/payment_methods/{id}",
+        );
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

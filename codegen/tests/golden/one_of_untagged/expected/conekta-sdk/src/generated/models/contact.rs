@@ -37,16 +37,26 @@ impl<'de> serde::Deserialize<'de> for Contact {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::FullContact),
-                |value| crate::__private::attempt(value).map(Self::PhoneContact),
-                |value| crate::__private::attempt(value).map(Self::LabelledEmailContact),
-                |value| crate::__private::attempt(value).map(Self::EmailContact),
-                |value| crate::__private::attempt(value).map(Self::Variant0),
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::FullContact(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::PhoneContact(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::LabelledEmailContact(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::EmailContact(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Variant0(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

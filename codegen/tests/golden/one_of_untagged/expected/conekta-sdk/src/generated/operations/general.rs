@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,26 +12,22 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /contacts/{id}` (operation `getContact`).
-    pub fn get_contact(&self, id: impl Into<String>) -> crate::Request<'a, GetContact> {
-        crate::Request::new(self.client, GetContact { id: id.into() })
+    pub fn get_contact(&self, id: impl Into<String>) -> Request<'a, GetContact> {
+        Request::new(self.client, GetContact { id: id.into() })
     }
 }
 /// The operation `getContact` (`GET /contacts/{id}`): what a call of it takes. Start one with [`General::get_contact`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetContact {
     id: String,
 }
 impl crate::Operation for GetContact {
     type Response = models::Contact;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getContact",
-            method: reqwest::Method::GET,
-            path: "/contacts/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getContact", Method::GET, "/contacts/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

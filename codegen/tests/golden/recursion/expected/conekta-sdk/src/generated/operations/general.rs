@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct General<'a> {
@@ -9,26 +12,22 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /nodes/{id}` (operation `getNode`).
-    pub fn get_node(&self, id: impl Into<String>) -> crate::Request<'a, GetNode> {
-        crate::Request::new(self.client, GetNode { id: id.into() })
+    pub fn get_node(&self, id: impl Into<String>) -> Request<'a, GetNode> {
+        Request::new(self.client, GetNode { id: id.into() })
     }
 }
 /// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetNode {
     id: String,
 }
 impl crate::Operation for GetNode {
     type Response = models::Node;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getNode",
-            method: reqwest::Method::GET,
-            path: "/nodes/{id}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getNode", Method::GET, "/nodes/{id}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
     }

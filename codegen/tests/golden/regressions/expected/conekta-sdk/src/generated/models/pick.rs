@@ -26,13 +26,17 @@ impl<'de> serde::Deserialize<'de> for Pick {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::Shade),
-                |value| crate::__private::attempt(value).map(Self::Color),
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Shade(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Color(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `type`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Type<'a> {
@@ -9,24 +12,20 @@ pub struct Type<'a> {
 }
 impl<'a> Type<'a> {
     /// `GET /match` (operation `getMatch`).
-    pub fn get_match(&self) -> crate::Request<'a, GetMatch> {
-        crate::Request::new(self.client, GetMatch {})
+    pub fn get_match(&self) -> Request<'a, GetMatch> {
+        Request::new(self.client, GetMatch::default())
     }
 }
 /// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GetMatch {}
 impl crate::Operation for GetMatch {
     type Response = models::Match;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "getMatch",
-            method: reqwest::Method::GET,
-            path: "/match",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("getMatch", Method::GET, "/match");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
     }

@@ -26,13 +26,17 @@ impl<'de> serde::Deserialize<'de> for VecModel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_untagged(
+        crate::__private::deserialize_union(
             deserializer,
-            &[
-                |value| crate::__private::attempt(value).map(Self::Thing),
-                |value| crate::__private::attempt(value).map(Self::Place),
-            ],
-            Self::Other,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Thing(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Place(form));
+                }
+                Ok(Self::Other(value))
+            },
         )
     }
 }

@@ -2,6 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `builder`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Builder<'a> {
@@ -12,23 +15,21 @@ impl<'a> Builder<'a> {
     pub fn send(
         &self,
         client_param: impl Into<String>,
-        body: impl TryInto<models::OptionModel, Error: Into<crate::BuildError>>,
-    ) -> crate::Request<'a, SendModel> {
-        crate::Request::new(
+        body: impl IntoModel<models::OptionModel>,
+    ) -> Request<'a, SendModel> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
             self.client,
             SendModel {
                 client_param: client_param.into(),
-                body: body.try_into().map_err(Into::into),
-                body_param: None,
-                send_param: None,
-                options_param: None,
-                language_param: None,
+                body,
+                ..Default::default()
             },
         )
     }
     /// `GET /things` (operation `clone`).
-    pub fn clone_op(&self) -> crate::Request<'a, CloneModel> {
-        crate::Request::new(self.client, CloneModel {})
+    pub fn clone_op(&self) -> Request<'a, CloneModel> {
+        Request::new(self.client, CloneModel::default())
     }
 }
 /// The operation `send` (`POST /things/{client}`): what a call of it takes. Start one with [`Builder::send`].
@@ -43,15 +44,11 @@ pub struct SendModel {
 }
 impl crate::Operation for SendModel {
     type Response = models::ResultModel;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "send",
-            method: reqwest::Method::POST,
-            path: "/things/{client}",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("send", Method::POST, "/things/{client}");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.client_param])?;
         call.query("body", self.body_param);
         call.query("send", self.send_param);
@@ -61,7 +58,7 @@ impl crate::Operation for SendModel {
         Ok(())
     }
 }
-impl crate::Request<'_, SendModel> {
+impl Request<'_, SendModel> {
     /// Query parameter `body`.
     pub fn body_param(mut self, value: impl Into<String>) -> Self {
         self.params.body_param = Some(value.into());
@@ -84,19 +81,15 @@ impl crate::Request<'_, SendModel> {
     }
 }
 /// The operation `clone` (`GET /things`): what a call of it takes. Start one with [`Builder::clone_op`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct CloneModel {}
 impl crate::Operation for CloneModel {
     type Response = models::ErrorModel;
-    fn info() -> &'static crate::OperationInfo {
-        static INFO: crate::OperationInfo = crate::OperationInfo {
-            id: "clone",
-            method: reqwest::Method::GET,
-            path: "/things",
-        };
+    fn info() -> &'static Info {
+        static INFO: Info = Info::new("clone", Method::GET, "/things");
         &INFO
     }
-    fn write(self, call: &mut crate::__private::Call) -> Result<(), crate::Error> {
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
     }
