@@ -33,8 +33,9 @@ pub fn emit(
         let field_name = field.rust_name.trim_start_matches("r#");
         let docs = format!(" Sets [`{}::{field_name}`].", def.name);
         let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+        let inline = (field.ty == TypeRef::I8).then(|| quote!(#[inline]));
         setters.push(quote! {
-            #[doc = #docs] #deprecated
+            #[doc = #docs] #deprecated #inline
             pub fn #method(mut self, value: #arg) -> Self {
                 self.#rust = #store;
                 self
@@ -117,11 +118,17 @@ struct Setter {
 fn setter(ty: &TypeRef, json: &str, error: &Ident) -> Setter {
     let plain = |arg: TokenStream, store: TokenStream| Setter { arg, store };
     match ty {
-        TypeRef::Bool | TypeRef::I8 | TypeRef::I32 | TypeRef::I64 | TypeRef::F64 => {
-            let ty = type_tokens(ty);
-            plain(ty, quote!(Some(value)))
-        }
-        TypeRef::String | TypeRef::Value | TypeRef::Timestamp | TypeRef::Map(_) => {
+        // An integer literal would not become an `i8` through `Into` (it falls
+        // back to `i32`): the setter takes the `i8` itself, inlined where called.
+        TypeRef::I8 => plain(quote!(i8), quote!(Some(value))),
+        TypeRef::Bool
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::F64
+        | TypeRef::String
+        | TypeRef::Value
+        | TypeRef::Timestamp
+        | TypeRef::Map(_) => {
             let ty = type_tokens(ty);
             plain(quote!(impl Into<#ty>), quote!(Some(value.into())))
         }

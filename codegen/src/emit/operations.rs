@@ -156,9 +156,13 @@ fn group_method(op: &Operation) -> TokenStream {
     } else {
         quote!(#name { #(#inits)* #rest })
     };
+    // A method without `impl` arguments is inlined where it is called, so
+    // that the SDK does not compile its body (a generic one is anyway).
+    let inline = params.is_empty().then(|| quote!(#[inline]));
     quote! {
         #docs
         #deprecated
+        #inline
         pub fn #method(&self, #(#params),*) -> Request<'a, #name> {
             #convert
             Request::new(self.client, #value)
@@ -271,12 +275,9 @@ fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
         impl crate::Operation for #name {
             type Response = #response;
 
-            fn info() -> &'static Info {
-                static INFO: Info = Info::new(#id, Method::#method, #path);
-                &INFO
-            }
+            const INFO: &Info = &Info::new(#id, Method::#method, #path);
 
-            fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+            #[inline] fn write(self, call: &mut Call) -> Result<(), crate::Error> {
                 #(#writes)*
                 Ok(())
             }
@@ -314,15 +315,15 @@ fn paginated(op: &Operation, pagination: &crate::ir::Pagination) -> TokenStream 
         impl crate::Paginated for #name {
             type Item = #item;
 
-            fn cursor(&self) -> Option<&str> {
+            #[inline] fn cursor(&self) -> Option<&str> {
                 self.#cursor.as_deref()
             }
 
-            fn set_cursor(&mut self, cursor: String) {
+            #[inline] fn set_cursor(&mut self, cursor: String) {
                 self.#cursor = Some(cursor);
             }
 
-            fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+            #[inline] fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
                 crate::__private::Page {
                     items: #items,
                     has_more: #more,

@@ -46,7 +46,7 @@ pub trait Operation: Sized + Send {
     type Response: DeserializeOwned;
 
     /// The operation's id, method and path template.
-    fn info() -> &'static OperationInfo;
+    const INFO: &'static OperationInfo;
 
     /// Fills in the call's path, query and body (for the runtime; a body a
     /// builder could not build is the error, and nothing is sent).

@@ -153,7 +153,7 @@ fn paginate<'a, P: Paginated + 'a>(request: Request<'a, P>) -> PageStream<'a, P:
                             }
                             Err(reason) => {
                                 state.failure = Some(Error::Pagination {
-                                    operation: P::info().id,
+                                    operation: P::INFO.id,
                                     reason,
                                 })
                             }

@@ -10,10 +10,6 @@ use super::operation::{Call, Operation, OperationInfo};
 use super::request::Request;
 use crate::webhooks::PaymentTestRequest;
 
-/// The operation: not in the spec, so its id is made up here.
-static PAYMENT_TEST: OperationInfo =
-    OperationInfo::new("paymentTest", reqwest::Method::POST, "/payment_test");
-
 /// `POST /payment_test` (sandbox only): see [`Client::payment_test`].
 #[derive(Debug, Clone)]
 pub struct PaymentTest {
@@ -23,9 +19,9 @@ pub struct PaymentTest {
 impl Operation for PaymentTest {
     type Response = serde_json::Value;
 
-    fn info() -> &'static OperationInfo {
-        &PAYMENT_TEST
-    }
+    // Not in the spec, so its id is made up here.
+    const INFO: &OperationInfo =
+        &OperationInfo::new("paymentTest", reqwest::Method::POST, "/payment_test");
 
     fn write(self, call: &mut Call) -> Result<(), Error> {
         call.path(&[])?;

@@ -54,7 +54,7 @@ impl<'a, P: Operation> Request<'a, P> {
 
     /// What identifies the operation: its id, method and path template.
     pub fn operation_info(&self) -> &'static OperationInfo {
-        P::info()
+        P::INFO
     }
 
     /// `Accept-Language` for this call, instead of the client's
@@ -120,7 +120,7 @@ impl<'a, P: Operation> Request<'a, P> {
 
     /// The call the client sends: the operation's parts and the options.
     pub(crate) fn into_call(self) -> Result<Call, Error> {
-        let info = P::info();
+        let info = P::INFO;
         if let Some(reason) = self.invalid {
             return Err(Error::InvalidRequest {
                 operation: info.id,

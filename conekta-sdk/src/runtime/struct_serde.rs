@@ -71,6 +71,7 @@ macro_rules! struct_serde {
                 ::std::result::Result::Ok(true)
             }
 
+            #[inline]
             fn finish(self, extra: Self::Extra) -> ::std::result::Result<$name, $crate::BuildError> {
                 let mut value = $crate::__private::struct_serde!(@$how self);
                 value.$extra = extra;

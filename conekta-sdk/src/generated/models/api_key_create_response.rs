@@ -57,8 +57,8 @@ impl ApiKeyCreateResponseBuilder {
         self
     }
     /// Sets [`ApiKeyCreateResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`ApiKeyCreateResponse::created_at`].
@@ -92,8 +92,8 @@ impl ApiKeyCreateResponseBuilder {
         self
     }
     /// Sets [`ApiKeyCreateResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`ApiKeyCreateResponse::object`].

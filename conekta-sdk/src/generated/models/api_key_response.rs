@@ -51,8 +51,8 @@ pub struct ApiKeyResponseBuilder {
 }
 impl ApiKeyResponseBuilder {
     /// Sets [`ApiKeyResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::created_at`].
@@ -86,8 +86,8 @@ impl ApiKeyResponseBuilder {
         self
     }
     /// Sets [`ApiKeyResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`ApiKeyResponse::object`].

@@ -22,8 +22,8 @@ pub struct ApiKeyUpdateRequestBuilder {
 }
 impl ApiKeyUpdateRequestBuilder {
     /// Sets [`ApiKeyUpdateRequest::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`ApiKeyUpdateRequest::description`].

@@ -25,8 +25,8 @@ pub struct BalanceCommonFielsResponseBuilder {
 }
 impl BalanceCommonFielsResponseBuilder {
     /// Sets [`BalanceCommonFielsResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`BalanceCommonFielsResponse::currency`].

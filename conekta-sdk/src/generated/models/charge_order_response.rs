@@ -71,8 +71,8 @@ pub struct ChargeOrderResponseBuilder {
 }
 impl ChargeOrderResponseBuilder {
     /// Sets [`ChargeOrderResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::channel`].
@@ -121,13 +121,13 @@ impl ChargeOrderResponseBuilder {
         self
     }
     /// Sets [`ChargeOrderResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::monthly_installments`].
-    pub fn monthly_installments(mut self, value: i64) -> Self {
-        self.monthly_installments = Some(value);
+    pub fn monthly_installments(mut self, value: impl Into<i64>) -> Self {
+        self.monthly_installments = Some(value.into());
         self
     }
     /// Sets [`ChargeOrderResponse::object`].

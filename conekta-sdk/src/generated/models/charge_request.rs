@@ -28,8 +28,8 @@ pub struct ChargeRequestBuilder {
 }
 impl ChargeRequestBuilder {
     /// Sets [`ChargeRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`ChargeRequest::payment_method`].

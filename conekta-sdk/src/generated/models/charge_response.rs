@@ -73,8 +73,8 @@ pub struct ChargeResponseBuilder {
 }
 impl ChargeResponseBuilder {
     /// Sets [`ChargeResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::channel`].
@@ -123,8 +123,8 @@ impl ChargeResponseBuilder {
         self
     }
     /// Sets [`ChargeResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`ChargeResponse::object`].

@@ -37,8 +37,8 @@ pub struct ChargeResponseRefundsDataBuilder {
 }
 impl ChargeResponseRefundsDataBuilder {
     /// Sets [`ChargeResponseRefundsData::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`ChargeResponseRefundsData::auth_code`].

@@ -93,8 +93,8 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
-        self.monthly_installments_enabled = Some(value);
+    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.monthly_installments_enabled = Some(value.into());
         self
     }
     /// Sets [`Checkout::monthly_installments_options`].
@@ -116,13 +116,13 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: bool) -> Self {
-        self.needs_shipping_contact = Some(value);
+    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
+        self.needs_shipping_contact = Some(value.into());
         self
     }
     /// Sets [`Checkout::on_demand_enabled`].
-    pub fn on_demand_enabled(mut self, value: bool) -> Self {
-        self.on_demand_enabled = Some(value);
+    pub fn on_demand_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.on_demand_enabled = Some(value.into());
         self
     }
     /// Sets [`Checkout::plan_ids`].
@@ -142,6 +142,7 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::payments_limit_count`].
+    #[inline]
     pub fn payments_limit_count(mut self, value: i8) -> Self {
         self.payments_limit_count = Some(value);
         self
@@ -152,8 +153,8 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::recurrent`].
-    pub fn recurrent(mut self, value: bool) -> Self {
-        self.recurrent = Some(value);
+    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
+        self.recurrent = Some(value.into());
         self
     }
     /// Sets [`Checkout::type`].

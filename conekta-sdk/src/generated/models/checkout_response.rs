@@ -113,13 +113,13 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::can_not_expire`].
-    pub fn can_not_expire(mut self, value: bool) -> Self {
-        self.can_not_expire = Some(value);
+    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
+        self.can_not_expire = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::emails_sent`].
-    pub fn emails_sent(mut self, value: i64) -> Self {
-        self.emails_sent = Some(value);
+    pub fn emails_sent(mut self, value: impl Into<i64>) -> Self {
+        self.emails_sent = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::exclude_card_networks`].
@@ -143,8 +143,8 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::force_3ds_flow`].
-    pub fn force_3ds_flow(mut self, value: bool) -> Self {
-        self.force_3ds_flow = Some(value);
+    pub fn force_3ds_flow(mut self, value: impl Into<bool>) -> Self {
+        self.force_3ds_flow = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::id`].
@@ -153,8 +153,8 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::metadata`].
@@ -163,8 +163,8 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
-        self.monthly_installments_enabled = Some(value);
+    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.monthly_installments_enabled = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_options`].
@@ -181,8 +181,8 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: bool) -> Self {
-        self.needs_shipping_contact = Some(value);
+    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
+        self.needs_shipping_contact = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::object`].
@@ -191,18 +191,19 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::paid_payments_count`].
-    pub fn paid_payments_count(mut self, value: i64) -> Self {
-        self.paid_payments_count = Some(value);
+    pub fn paid_payments_count(mut self, value: impl Into<i64>) -> Self {
+        self.paid_payments_count = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::payments_limit_count`].
+    #[inline]
     pub fn payments_limit_count(mut self, value: i8) -> Self {
         self.payments_limit_count = Some(value);
         self
     }
     /// Sets [`CheckoutResponse::recurrent`].
-    pub fn recurrent(mut self, value: bool) -> Self {
-        self.recurrent = Some(value);
+    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
+        self.recurrent = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::slug`].
@@ -211,8 +212,8 @@ impl CheckoutResponseBuilder {
         self
     }
     /// Sets [`CheckoutResponse::sms_sent`].
-    pub fn sms_sent(mut self, value: i64) -> Self {
-        self.sms_sent = Some(value);
+    pub fn sms_sent(mut self, value: impl Into<i64>) -> Self {
+        self.sms_sent = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::starts_at`].

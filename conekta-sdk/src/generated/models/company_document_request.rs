@@ -80,8 +80,8 @@ impl CompanyDocumentRequestBuilder {
         self
     }
     /// Sets [`CompanyDocumentRequest::international`].
-    pub fn international(mut self, value: bool) -> Self {
-        self.international = Some(value);
+    pub fn international(mut self, value: impl Into<bool>) -> Self {
+        self.international = Some(value.into());
         self
     }
     /// Sets [`CompanyDocumentRequest::file_name`].

@@ -60,8 +60,8 @@ impl CompanyResponseBuilder {
         self
     }
     /// Sets [`CompanyResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::account_status`].
@@ -98,8 +98,8 @@ impl CompanyResponseBuilder {
         self
     }
     /// Sets [`CompanyResponse::three_ds_enabled`].
-    pub fn three_ds_enabled(mut self, value: bool) -> Self {
-        self.three_ds_enabled = Some(value);
+    pub fn three_ds_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.three_ds_enabled = Some(value.into());
         self
     }
     /// Sets [`CompanyResponse::three_ds_mode`].

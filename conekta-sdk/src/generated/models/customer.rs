@@ -75,8 +75,8 @@ impl CustomerBuilder {
         self
     }
     /// Sets [`Customer::corporate`].
-    pub fn corporate(mut self, value: bool) -> Self {
-        self.corporate = Some(value);
+    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
+        self.corporate = Some(value.into());
         self
     }
     /// Sets [`Customer::custom_reference`].

@@ -110,8 +110,8 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::default`].
-    pub fn default_value(mut self, value: bool) -> Self {
-        self.default = Some(value);
+    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
+        self.default = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

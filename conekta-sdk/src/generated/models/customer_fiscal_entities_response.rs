@@ -26,8 +26,8 @@ pub struct CustomerFiscalEntitiesResponseBuilder {
 }
 impl CustomerFiscalEntitiesResponseBuilder {
     /// Sets [`CustomerFiscalEntitiesResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`CustomerFiscalEntitiesResponse::object`].

@@ -46,8 +46,8 @@ impl CustomerInfoBuilder {
         self
     }
     /// Sets [`CustomerInfo::corporate`].
-    pub fn corporate(mut self, value: bool) -> Self {
-        self.corporate = Some(value);
+    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
+        self.corporate = Some(value.into());
         self
     }
     /// Sets [`CustomerInfo::object`].

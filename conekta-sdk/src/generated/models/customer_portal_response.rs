@@ -69,8 +69,8 @@ impl CustomerPortalResponseBuilder {
         self
     }
     /// Sets [`CustomerPortalResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`CustomerPortalResponse::subscription`].

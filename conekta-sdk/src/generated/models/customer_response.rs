@@ -86,8 +86,8 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::corporate`].
-    pub fn corporate(mut self, value: bool) -> Self {
-        self.corporate = Some(value);
+    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
+        self.corporate = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::created_at`].
@@ -139,8 +139,8 @@ impl CustomerResponseBuilder {
         self
     }
     /// Sets [`CustomerResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`CustomerResponse::name`].

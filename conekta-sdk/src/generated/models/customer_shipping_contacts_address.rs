@@ -75,8 +75,8 @@ impl CustomerShippingContactsAddressBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsAddress::residential`].
-    pub fn residential(mut self, value: bool) -> Self {
-        self.residential = Some(value);
+    pub fn residential(mut self, value: impl Into<bool>) -> Self {
+        self.residential = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

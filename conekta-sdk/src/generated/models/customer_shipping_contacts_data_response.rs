@@ -75,13 +75,13 @@ impl CustomerShippingContactsDataResponseBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::default`].
-    pub fn default_value(mut self, value: bool) -> Self {
-        self.default = Some(value);
+    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
+        self.default = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::deleted`].
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
+    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+        self.deleted = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::metadata`].

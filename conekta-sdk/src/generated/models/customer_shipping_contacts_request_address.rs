@@ -69,8 +69,8 @@ impl CustomerShippingContactsRequestAddressBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsRequestAddress::residential`].
-    pub fn residential(mut self, value: bool) -> Self {
-        self.residential = Some(value);
+    pub fn residential(mut self, value: impl Into<bool>) -> Self {
+        self.residential = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

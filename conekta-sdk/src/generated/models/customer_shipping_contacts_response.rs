@@ -79,8 +79,8 @@ impl CustomerShippingContactsResponseBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsResponse::default`].
-    pub fn default_value(mut self, value: bool) -> Self {
-        self.default = Some(value);
+    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
+        self.default = Some(value.into());
         self
     }
     /// Sets [`CustomerShippingContactsResponse::id`].
@@ -104,8 +104,8 @@ impl CustomerShippingContactsResponseBuilder {
         self
     }
     /// Sets [`CustomerShippingContactsResponse::deleted`].
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
+    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+        self.deleted = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

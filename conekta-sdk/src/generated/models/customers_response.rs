@@ -40,8 +40,8 @@ impl CustomersResponseBuilder {
         self
     }
     /// Sets [`CustomersResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`CustomersResponse::object`].

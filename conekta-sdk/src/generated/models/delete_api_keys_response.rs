@@ -46,8 +46,8 @@ pub struct DeleteApiKeysResponseBuilder {
 }
 impl DeleteApiKeysResponseBuilder {
     /// Sets [`DeleteApiKeysResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::created_at`].
@@ -61,8 +61,8 @@ impl DeleteApiKeysResponseBuilder {
         self
     }
     /// Sets [`DeleteApiKeysResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`DeleteApiKeysResponse::prefix`].
@@ -91,8 +91,8 @@ impl DeleteApiKeysResponseBuilder {
         self
     }
     /// Sets [`DeleteApiKeysResponse::deleted`].
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
+    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+        self.deleted = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

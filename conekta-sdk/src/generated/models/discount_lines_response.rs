@@ -34,8 +34,8 @@ pub struct DiscountLinesResponseBuilder {
 }
 impl DiscountLinesResponseBuilder {
     /// Sets [`DiscountLinesResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`DiscountLinesResponse::code`].

@@ -36,8 +36,8 @@ pub struct EventsResendResponseBuilder {
 }
 impl EventsResendResponseBuilder {
     /// Sets [`EventsResendResponse::failed_attempts`].
-    pub fn failed_attempts(mut self, value: i64) -> Self {
-        self.failed_attempts = Some(value);
+    pub fn failed_attempts(mut self, value: impl Into<i64>) -> Self {
+        self.failed_attempts = Some(value.into());
         self
     }
     /// Sets [`EventsResendResponse::id`].
@@ -51,8 +51,8 @@ impl EventsResendResponseBuilder {
         self
     }
     /// Sets [`EventsResendResponse::last_http_response_status`].
-    pub fn last_http_response_status(mut self, value: i32) -> Self {
-        self.last_http_response_status = Some(value);
+    pub fn last_http_response_status(mut self, value: impl Into<i32>) -> Self {
+        self.last_http_response_status = Some(value.into());
         self
     }
     /// Sets [`EventsResendResponse::response_data`].

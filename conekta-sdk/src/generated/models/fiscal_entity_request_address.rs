@@ -70,8 +70,8 @@ impl FiscalEntityRequestAddressBuilder {
         self
     }
     /// Sets [`FiscalEntityRequestAddress::residential`].
-    pub fn residential(mut self, value: bool) -> Self {
-        self.residential = Some(value);
+    pub fn residential(mut self, value: impl Into<bool>) -> Self {
+        self.residential = Some(value.into());
         self
     }
     /// Sets [`FiscalEntityRequestAddress::external_number`].

@@ -42,8 +42,8 @@ impl GetApiKeysResponseBuilder {
         self
     }
     /// Sets [`GetApiKeysResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`GetApiKeysResponse::object`].

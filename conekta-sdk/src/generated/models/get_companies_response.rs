@@ -32,8 +32,8 @@ pub struct GetCompaniesResponseBuilder {
 }
 impl GetCompaniesResponseBuilder {
     /// Sets [`GetCompaniesResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`GetCompaniesResponse::object`].

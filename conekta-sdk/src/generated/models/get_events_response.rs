@@ -31,8 +31,8 @@ pub struct GetEventsResponseBuilder {
 }
 impl GetEventsResponseBuilder {
     /// Sets [`GetEventsResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`GetEventsResponse::object`].

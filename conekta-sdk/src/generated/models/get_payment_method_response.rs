@@ -32,8 +32,8 @@ pub struct GetPaymentMethodResponseBuilder {
 }
 impl GetPaymentMethodResponseBuilder {
     /// Sets [`GetPaymentMethodResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`GetPaymentMethodResponse::object`].

@@ -32,8 +32,8 @@ pub struct GetTransfersResponseBuilder {
 }
 impl GetTransfersResponseBuilder {
     /// Sets [`GetTransfersResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`GetTransfersResponse::object`].

@@ -89,8 +89,8 @@ impl LogResponseForRequestBuilder {
         self
     }
     /// Sets [`LogResponseForRequest::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`LogResponseForRequest::loggable_id`].

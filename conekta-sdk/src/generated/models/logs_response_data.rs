@@ -87,8 +87,8 @@ impl LogsResponseDataBuilder {
         self
     }
     /// Sets [`LogsResponseData::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`LogsResponseData::loggable_id`].

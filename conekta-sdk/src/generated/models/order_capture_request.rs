@@ -19,8 +19,8 @@ pub struct OrderCaptureRequestBuilder {
 }
 impl OrderCaptureRequestBuilder {
     /// Sets [`OrderCaptureRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -102,8 +102,8 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
-        self.monthly_installments_enabled = Some(value);
+    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.monthly_installments_enabled = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::monthly_installments_options`].
@@ -115,6 +115,7 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::max_failed_retries`].
+    #[inline]
     pub fn max_failed_retries(mut self, value: i8) -> Self {
         self.max_failed_retries = Some(value);
         self
@@ -125,11 +126,12 @@ impl OrderCheckoutRequestBuilder {
         self
     }
     /// Sets [`OrderCheckoutRequest::on_demand_enabled`].
-    pub fn on_demand_enabled(mut self, value: bool) -> Self {
-        self.on_demand_enabled = Some(value);
+    pub fn on_demand_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.on_demand_enabled = Some(value.into());
         self
     }
     /// Sets [`OrderCheckoutRequest::redirection_time`].
+    #[inline]
     pub fn redirection_time(mut self, value: i8) -> Self {
         self.redirection_time = Some(value);
         self

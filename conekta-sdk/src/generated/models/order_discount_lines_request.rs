@@ -27,8 +27,8 @@ pub struct OrderDiscountLinesRequestBuilder {
 }
 impl OrderDiscountLinesRequestBuilder {
     /// Sets [`OrderDiscountLinesRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`OrderDiscountLinesRequest::code`].

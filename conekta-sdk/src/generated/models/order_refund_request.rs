@@ -26,8 +26,8 @@ pub struct OrderRefundRequestBuilder {
 }
 impl OrderRefundRequestBuilder {
     /// Sets [`OrderRefundRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`OrderRefundRequest::expires_at`].

@@ -126,13 +126,13 @@ impl OrderRequestBuilder {
         self
     }
     /// Sets [`OrderRequest::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: bool) -> Self {
-        self.needs_shipping_contact = Some(value);
+    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
+        self.needs_shipping_contact = Some(value.into());
         self
     }
     /// Sets [`OrderRequest::pre_authorize`].
-    pub fn pre_authorize(mut self, value: bool) -> Self {
-        self.pre_authorize = Some(value);
+    pub fn pre_authorize(mut self, value: impl Into<bool>) -> Self {
+        self.pre_authorize = Some(value.into());
         self
     }
     /// Sets [`OrderRequest::processing_mode`].

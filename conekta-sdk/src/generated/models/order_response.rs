@@ -84,13 +84,13 @@ pub struct OrderResponseBuilder {
 }
 impl OrderResponseBuilder {
     /// Sets [`OrderResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::amount_refunded`].
-    pub fn amount_refunded(mut self, value: i64) -> Self {
-        self.amount_refunded = Some(value);
+    pub fn amount_refunded(mut self, value: impl Into<i64>) -> Self {
+        self.amount_refunded = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::channel`].
@@ -170,8 +170,8 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::is_refundable`].
-    pub fn is_refundable(mut self, value: bool) -> Self {
-        self.is_refundable = Some(value);
+    pub fn is_refundable(mut self, value: impl Into<bool>) -> Self {
+        self.is_refundable = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::line_items`].
@@ -183,8 +183,8 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`OrderResponse::metadata`].

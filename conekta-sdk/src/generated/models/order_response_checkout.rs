@@ -108,13 +108,13 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::can_not_expire`].
-    pub fn can_not_expire(mut self, value: bool) -> Self {
-        self.can_not_expire = Some(value);
+    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
+        self.can_not_expire = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::emails_sent`].
-    pub fn emails_sent(mut self, value: i64) -> Self {
-        self.emails_sent = Some(value);
+    pub fn emails_sent(mut self, value: impl Into<i64>) -> Self {
+        self.emails_sent = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::exclude_card_networks`].
@@ -138,8 +138,8 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::force_3ds_flow`].
-    pub fn force_3ds_flow(mut self, value: bool) -> Self {
-        self.force_3ds_flow = Some(value);
+    pub fn force_3ds_flow(mut self, value: impl Into<bool>) -> Self {
+        self.force_3ds_flow = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::id`].
@@ -148,16 +148,17 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::is_redirect_on_failure`].
-    pub fn is_redirect_on_failure(mut self, value: bool) -> Self {
-        self.is_redirect_on_failure = Some(value);
+    pub fn is_redirect_on_failure(mut self, value: impl Into<bool>) -> Self {
+        self.is_redirect_on_failure = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::max_failed_retries`].
+    #[inline]
     pub fn max_failed_retries(mut self, value: i8) -> Self {
         self.max_failed_retries = Some(value);
         self
@@ -168,8 +169,8 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
-        self.monthly_installments_enabled = Some(value);
+    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.monthly_installments_enabled = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::monthly_installments_options`].
@@ -186,8 +187,8 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: bool) -> Self {
-        self.needs_shipping_contact = Some(value);
+    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
+        self.needs_shipping_contact = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::object`].
@@ -196,21 +197,22 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::on_demand_enabled`].
-    pub fn on_demand_enabled(mut self, value: bool) -> Self {
-        self.on_demand_enabled = Some(value);
+    pub fn on_demand_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.on_demand_enabled = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::paid_payments_count`].
-    pub fn paid_payments_count(mut self, value: i64) -> Self {
-        self.paid_payments_count = Some(value);
+    pub fn paid_payments_count(mut self, value: impl Into<i64>) -> Self {
+        self.paid_payments_count = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::recurrent`].
-    pub fn recurrent(mut self, value: bool) -> Self {
-        self.recurrent = Some(value);
+    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
+        self.recurrent = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::redirection_time`].
+    #[inline]
     pub fn redirection_time(mut self, value: i8) -> Self {
         self.redirection_time = Some(value);
         self
@@ -221,8 +223,8 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::sms_sent`].
-    pub fn sms_sent(mut self, value: i64) -> Self {
-        self.sms_sent = Some(value);
+    pub fn sms_sent(mut self, value: impl Into<i64>) -> Self {
+        self.sms_sent = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::success_url`].

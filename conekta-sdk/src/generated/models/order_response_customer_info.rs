@@ -62,8 +62,8 @@ impl OrderResponseCustomerInfoBuilder {
         self
     }
     /// Sets [`OrderResponseCustomerInfo::corporate`].
-    pub fn corporate(mut self, value: bool) -> Self {
-        self.corporate = Some(value);
+    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
+        self.corporate = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCustomerInfo::customer_id`].

@@ -92,8 +92,8 @@ impl OrderResponseShippingContactBuilder {
         self
     }
     /// Sets [`OrderResponseShippingContact::default`].
-    pub fn default_value(mut self, value: bool) -> Self {
-        self.default = Some(value);
+    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
+        self.default = Some(value.into());
         self
     }
     /// Sets [`OrderResponseShippingContact::metadata`].
@@ -102,8 +102,8 @@ impl OrderResponseShippingContactBuilder {
         self
     }
     /// Sets [`OrderResponseShippingContact::deleted`].
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
+    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+        self.deleted = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -34,8 +34,8 @@ pub struct OrderTaxLinesResponseBuilder {
 }
 impl OrderTaxLinesResponseBuilder {
     /// Sets [`OrderTaxLinesResponse::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`OrderTaxLinesResponse::object`].

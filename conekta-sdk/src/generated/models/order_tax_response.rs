@@ -36,8 +36,8 @@ pub struct OrderTaxResponseBuilder {
 }
 impl OrderTaxResponseBuilder {
     /// Sets [`OrderTaxResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`OrderTaxResponse::description`].

@@ -114,8 +114,8 @@ impl OrderUpdateBuilder {
         self
     }
     /// Sets [`OrderUpdate::pre_authorize`].
-    pub fn pre_authorize(mut self, value: bool) -> Self {
-        self.pre_authorize = Some(value);
+    pub fn pre_authorize(mut self, value: impl Into<bool>) -> Self {
+        self.pre_authorize = Some(value.into());
         self
     }
     /// Sets [`OrderUpdate::shipping_contact`].

@@ -31,8 +31,8 @@ pub struct OrdersUpdateTaxesRequestBuilder {
 }
 impl OrdersUpdateTaxesRequestBuilder {
     /// Sets [`OrdersUpdateTaxesRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`OrdersUpdateTaxesRequest::description`].

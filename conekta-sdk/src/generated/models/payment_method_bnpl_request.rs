@@ -45,8 +45,8 @@ impl PaymentMethodBnplRequestBuilder {
         self
     }
     /// Sets [`PaymentMethodBnplRequest::can_not_expire`].
-    pub fn can_not_expire(mut self, value: bool) -> Self {
-        self.can_not_expire = Some(value);
+    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
+        self.can_not_expire = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodBnplRequest::failure_url`].

@@ -128,13 +128,13 @@ impl PaymentMethodCardResponseBuilder {
         self
     }
     /// Sets [`PaymentMethodCardResponse::default`].
-    pub fn default_value(mut self, value: bool) -> Self {
-        self.default = Some(value);
+    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
+        self.default = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::visible_on_checkout`].
-    pub fn visible_on_checkout(mut self, value: bool) -> Self {
-        self.visible_on_checkout = Some(value);
+    pub fn visible_on_checkout(mut self, value: impl Into<bool>) -> Self {
+        self.visible_on_checkout = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCardResponse::payment_source_status`].

@@ -71,8 +71,8 @@ impl PaymentMethodCashBuilder {
         self
     }
     /// Sets [`PaymentMethodCash::auth_code`].
-    pub fn auth_code(mut self, value: i64) -> Self {
-        self.auth_code = Some(value);
+    pub fn auth_code(mut self, value: impl Into<i64>) -> Self {
+        self.auth_code = Some(value.into());
         self
     }
     /// Sets [`PaymentMethodCash::cashier_id`].

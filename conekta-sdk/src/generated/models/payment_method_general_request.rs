@@ -48,6 +48,7 @@ impl PaymentMethodGeneralRequestBuilder {
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::monthly_installments`].
+    #[inline]
     pub fn monthly_installments(mut self, value: i8) -> Self {
         self.monthly_installments = Some(value);
         self

@@ -41,8 +41,8 @@ pub struct PayoutOrderPayoutsItemBuilder {
 }
 impl PayoutOrderPayoutsItemBuilder {
     /// Sets [`PayoutOrderPayoutsItem::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::currency`].
@@ -61,8 +61,8 @@ impl PayoutOrderPayoutsItemBuilder {
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::object`].

@@ -50,8 +50,8 @@ impl PayoutOrderRequestBuilder {
         self
     }
     /// Sets [`PayoutOrderRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderRequest::currency`].

@@ -71,8 +71,8 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::created_at`].
@@ -104,8 +104,8 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponse::object`].

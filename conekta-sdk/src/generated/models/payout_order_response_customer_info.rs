@@ -64,8 +64,8 @@ impl PayoutOrderResponseCustomerInfoBuilder {
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::corporate`].
-    pub fn corporate(mut self, value: bool) -> Self {
-        self.corporate = Some(value);
+    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
+        self.corporate = Some(value.into());
         self
     }
     /// Sets [`PayoutOrderResponseCustomerInfo::object`].

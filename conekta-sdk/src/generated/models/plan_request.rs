@@ -49,8 +49,8 @@ pub struct PlanRequestBuilder {
 }
 impl PlanRequestBuilder {
     /// Sets [`PlanRequest::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::currency`].
@@ -59,13 +59,13 @@ impl PlanRequestBuilder {
         self
     }
     /// Sets [`PlanRequest::expiry_count`].
-    pub fn expiry_count(mut self, value: i64) -> Self {
-        self.expiry_count = Some(value);
+    pub fn expiry_count(mut self, value: impl Into<i64>) -> Self {
+        self.expiry_count = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::frequency`].
-    pub fn frequency(mut self, value: i64) -> Self {
-        self.frequency = Some(value);
+    pub fn frequency(mut self, value: impl Into<i64>) -> Self {
+        self.frequency = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::id`].
@@ -87,18 +87,18 @@ impl PlanRequestBuilder {
         self
     }
     /// Sets [`PlanRequest::trial_period_days`].
-    pub fn trial_period_days(mut self, value: i64) -> Self {
-        self.trial_period_days = Some(value);
+    pub fn trial_period_days(mut self, value: impl Into<i64>) -> Self {
+        self.trial_period_days = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::max_retries`].
-    pub fn max_retries(mut self, value: i64) -> Self {
-        self.max_retries = Some(value);
+    pub fn max_retries(mut self, value: impl Into<i64>) -> Self {
+        self.max_retries = Some(value.into());
         self
     }
     /// Sets [`PlanRequest::retry_delay_hours`].
-    pub fn retry_delay_hours(mut self, value: i64) -> Self {
-        self.retry_delay_hours = Some(value);
+    pub fn retry_delay_hours(mut self, value: impl Into<i64>) -> Self {
+        self.retry_delay_hours = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -58,8 +58,8 @@ pub struct PlanResponseBuilder {
 }
 impl PlanResponseBuilder {
     /// Sets [`PlanResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::created_at`].
@@ -73,13 +73,13 @@ impl PlanResponseBuilder {
         self
     }
     /// Sets [`PlanResponse::expiry_count`].
-    pub fn expiry_count(mut self, value: i64) -> Self {
-        self.expiry_count = Some(value);
+    pub fn expiry_count(mut self, value: impl Into<i64>) -> Self {
+        self.expiry_count = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::frequency`].
-    pub fn frequency(mut self, value: i64) -> Self {
-        self.frequency = Some(value);
+    pub fn frequency(mut self, value: impl Into<i64>) -> Self {
+        self.frequency = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::id`].
@@ -93,8 +93,8 @@ impl PlanResponseBuilder {
         self
     }
     /// Sets [`PlanResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::name`].
@@ -108,18 +108,18 @@ impl PlanResponseBuilder {
         self
     }
     /// Sets [`PlanResponse::trial_period_days`].
-    pub fn trial_period_days(mut self, value: i64) -> Self {
-        self.trial_period_days = Some(value);
+    pub fn trial_period_days(mut self, value: impl Into<i64>) -> Self {
+        self.trial_period_days = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::max_retries`].
-    pub fn max_retries(mut self, value: i64) -> Self {
-        self.max_retries = Some(value);
+    pub fn max_retries(mut self, value: impl Into<i64>) -> Self {
+        self.max_retries = Some(value.into());
         self
     }
     /// Sets [`PlanResponse::retry_delay_hours`].
-    pub fn retry_delay_hours(mut self, value: i64) -> Self {
-        self.retry_delay_hours = Some(value);
+    pub fn retry_delay_hours(mut self, value: impl Into<i64>) -> Self {
+        self.retry_delay_hours = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -68,8 +68,8 @@ impl ProductBuilder {
         self
     }
     /// Sets [`Product::quantity`].
-    pub fn quantity(mut self, value: i32) -> Self {
-        self.quantity = Some(value);
+    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
+        self.quantity = Some(value.into());
         self
     }
     /// Sets [`Product::sku`].
@@ -83,8 +83,8 @@ impl ProductBuilder {
         self
     }
     /// Sets [`Product::unit_price`].
-    pub fn unit_price(mut self, value: i32) -> Self {
-        self.unit_price = Some(value);
+    pub fn unit_price(mut self, value: impl Into<i32>) -> Self {
+        self.unit_price = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

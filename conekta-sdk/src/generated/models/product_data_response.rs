@@ -75,8 +75,8 @@ impl ProductDataResponseBuilder {
         self
     }
     /// Sets [`ProductDataResponse::quantity`].
-    pub fn quantity(mut self, value: i32) -> Self {
-        self.quantity = Some(value);
+    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
+        self.quantity = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::sku`].
@@ -90,8 +90,8 @@ impl ProductDataResponseBuilder {
         self
     }
     /// Sets [`ProductDataResponse::unit_price`].
-    pub fn unit_price(mut self, value: i32) -> Self {
-        self.unit_price = Some(value);
+    pub fn unit_price(mut self, value: impl Into<i32>) -> Self {
+        self.unit_price = Some(value.into());
         self
     }
     /// Sets [`ProductDataResponse::id`].

@@ -57,13 +57,13 @@ impl RiskRulesDataBuilder {
         self
     }
     /// Sets [`RiskRulesData::is_global`].
-    pub fn is_global(mut self, value: bool) -> Self {
-        self.is_global = Some(value);
+    pub fn is_global(mut self, value: impl Into<bool>) -> Self {
+        self.is_global = Some(value.into());
         self
     }
     /// Sets [`RiskRulesData::is_test`].
-    pub fn is_test(mut self, value: bool) -> Self {
-        self.is_test = Some(value);
+    pub fn is_test(mut self, value: impl Into<bool>) -> Self {
+        self.is_test = Some(value.into());
         self
     }
     /// Sets [`RiskRulesData::description`].

@@ -38,8 +38,8 @@ pub struct ShippingOrderResponseBuilder {
 }
 impl ShippingOrderResponseBuilder {
     /// Sets [`ShippingOrderResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`ShippingOrderResponse::carrier`].

@@ -63,8 +63,8 @@ impl SubscriptionDetailsCardBuilder {
         self
     }
     /// Sets [`SubscriptionDetailsCard::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsCard::object`].

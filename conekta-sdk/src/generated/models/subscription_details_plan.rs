@@ -62,8 +62,8 @@ impl SubscriptionDetailsPlanBuilder {
         self
     }
     /// Sets [`SubscriptionDetailsPlan::amount`].
-    pub fn amount(mut self, value: i32) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i32>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::currency`].
@@ -77,18 +77,18 @@ impl SubscriptionDetailsPlanBuilder {
         self
     }
     /// Sets [`SubscriptionDetailsPlan::frequency`].
-    pub fn frequency(mut self, value: i32) -> Self {
-        self.frequency = Some(value);
+    pub fn frequency(mut self, value: impl Into<i32>) -> Self {
+        self.frequency = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::trial_period_days`].
-    pub fn trial_period_days(mut self, value: i32) -> Self {
-        self.trial_period_days = Some(value);
+    pub fn trial_period_days(mut self, value: impl Into<i32>) -> Self {
+        self.trial_period_days = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::expiry_count`].
-    pub fn expiry_count(mut self, value: i32) -> Self {
-        self.expiry_count = Some(value);
+    pub fn expiry_count(mut self, value: impl Into<i32>) -> Self {
+        self.expiry_count = Some(value.into());
         self
     }
     /// Sets [`SubscriptionDetailsPlan::created_at`].

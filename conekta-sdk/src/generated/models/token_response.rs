@@ -47,8 +47,8 @@ impl TokenResponseBuilder {
         self
     }
     /// Sets [`TokenResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`TokenResponse::object`].
@@ -57,8 +57,8 @@ impl TokenResponseBuilder {
         self
     }
     /// Sets [`TokenResponse::used`].
-    pub fn used(mut self, value: bool) -> Self {
-        self.used = Some(value);
+    pub fn used(mut self, value: impl Into<bool>) -> Self {
+        self.used = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -96,13 +96,13 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::can_not_expire`].
-    pub fn can_not_expire(mut self, value: bool) -> Self {
-        self.can_not_expire = Some(value);
+    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
+        self.can_not_expire = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::emails_sent`].
-    pub fn emails_sent(mut self, value: i64) -> Self {
-        self.emails_sent = Some(value);
+    pub fn emails_sent(mut self, value: impl Into<i64>) -> Self {
+        self.emails_sent = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::exclude_card_networks`].
@@ -124,8 +124,8 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::force_3ds_flow`].
-    pub fn force_3ds_flow(mut self, value: bool) -> Self {
-        self.force_3ds_flow = Some(value);
+    pub fn force_3ds_flow(mut self, value: impl Into<bool>) -> Self {
+        self.force_3ds_flow = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::id`].
@@ -134,8 +134,8 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::metadata`].
@@ -144,8 +144,8 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: bool) -> Self {
-        self.monthly_installments_enabled = Some(value);
+    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.monthly_installments_enabled = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::monthly_installments_options`].
@@ -162,8 +162,8 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: bool) -> Self {
-        self.needs_shipping_contact = Some(value);
+    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
+        self.needs_shipping_contact = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::object`].
@@ -172,23 +172,23 @@ impl TokenResponseCheckoutBuilder {
         self
     }
     /// Sets [`TokenResponseCheckout::on_demand_enabled`].
-    pub fn on_demand_enabled(mut self, value: bool) -> Self {
-        self.on_demand_enabled = Some(value);
+    pub fn on_demand_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.on_demand_enabled = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::paid_payments_count`].
-    pub fn paid_payments_count(mut self, value: i64) -> Self {
-        self.paid_payments_count = Some(value);
+    pub fn paid_payments_count(mut self, value: impl Into<i64>) -> Self {
+        self.paid_payments_count = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::recurrent`].
-    pub fn recurrent(mut self, value: bool) -> Self {
-        self.recurrent = Some(value);
+    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
+        self.recurrent = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::sms_sent`].
-    pub fn sms_sent(mut self, value: i64) -> Self {
-        self.sms_sent = Some(value);
+    pub fn sms_sent(mut self, value: impl Into<i64>) -> Self {
+        self.sms_sent = Some(value.into());
         self
     }
     /// Sets [`TokenResponseCheckout::starts_at`].

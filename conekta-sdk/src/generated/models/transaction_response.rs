@@ -52,8 +52,8 @@ pub struct TransactionResponseBuilder {
 }
 impl TransactionResponseBuilder {
     /// Sets [`TransactionResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::charge`].
@@ -72,8 +72,8 @@ impl TransactionResponseBuilder {
         self
     }
     /// Sets [`TransactionResponse::fee`].
-    pub fn fee(mut self, value: i64) -> Self {
-        self.fee = Some(value);
+    pub fn fee(mut self, value: impl Into<i64>) -> Self {
+        self.fee = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::id`].
@@ -82,13 +82,13 @@ impl TransactionResponseBuilder {
         self
     }
     /// Sets [`TransactionResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::net`].
-    pub fn net(mut self, value: i64) -> Self {
-        self.net = Some(value);
+    pub fn net(mut self, value: impl Into<i64>) -> Self {
+        self.net = Some(value.into());
         self
     }
     /// Sets [`TransactionResponse::object`].

@@ -49,8 +49,8 @@ pub struct TransferResponseBuilder {
 }
 impl TransferResponseBuilder {
     /// Sets [`TransferResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::created_at`].
@@ -69,8 +69,8 @@ impl TransferResponseBuilder {
         self
     }
     /// Sets [`TransferResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`TransferResponse::destination`].

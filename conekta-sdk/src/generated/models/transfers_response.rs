@@ -49,8 +49,8 @@ pub struct TransfersResponseBuilder {
 }
 impl TransfersResponseBuilder {
     /// Sets [`TransfersResponse::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`TransfersResponse::created_at`].
@@ -69,8 +69,8 @@ impl TransfersResponseBuilder {
         self
     }
     /// Sets [`TransfersResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`TransfersResponse::method`].

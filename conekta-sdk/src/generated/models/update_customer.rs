@@ -110,8 +110,8 @@ impl UpdateCustomerBuilder {
         self
     }
     /// Sets [`UpdateCustomer::corporate`].
-    pub fn corporate(mut self, value: bool) -> Self {
-        self.corporate = Some(value);
+    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
+        self.corporate = Some(value.into());
         self
     }
     /// Sets [`UpdateCustomer::custom_reference`].

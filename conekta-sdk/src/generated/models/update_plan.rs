@@ -31,8 +31,8 @@ pub struct UpdatePlanBuilder {
 }
 impl UpdatePlanBuilder {
     /// Sets [`UpdatePlan::amount`].
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
     /// Sets [`UpdatePlan::currency`].
@@ -41,8 +41,8 @@ impl UpdatePlanBuilder {
         self
     }
     /// Sets [`UpdatePlan::expiry_count`].
-    pub fn expiry_count(mut self, value: i64) -> Self {
-        self.expiry_count = Some(value);
+    pub fn expiry_count(mut self, value: impl Into<i64>) -> Self {
+        self.expiry_count = Some(value.into());
         self
     }
     /// Sets [`UpdatePlan::name`].

@@ -70,13 +70,13 @@ impl UpdateProductBuilder {
         self
     }
     /// Sets [`UpdateProduct::unit_price`].
-    pub fn unit_price(mut self, value: i64) -> Self {
-        self.unit_price = Some(value);
+    pub fn unit_price(mut self, value: impl Into<i64>) -> Self {
+        self.unit_price = Some(value.into());
         self
     }
     /// Sets [`UpdateProduct::quantity`].
-    pub fn quantity(mut self, value: i32) -> Self {
-        self.quantity = Some(value);
+    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
+        self.quantity = Some(value.into());
         self
     }
     /// Sets [`UpdateProduct::tags`].

@@ -40,8 +40,8 @@ impl UpdateWebhookBuilder {
         self
     }
     /// Sets [`UpdateWebhook::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

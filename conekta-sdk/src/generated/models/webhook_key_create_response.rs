@@ -36,8 +36,8 @@ pub struct WebhookKeyCreateResponseBuilder {
 }
 impl WebhookKeyCreateResponseBuilder {
     /// Sets [`WebhookKeyCreateResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::created_at`].
@@ -51,8 +51,8 @@ impl WebhookKeyCreateResponseBuilder {
         self
     }
     /// Sets [`WebhookKeyCreateResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyCreateResponse::object`].

@@ -36,8 +36,8 @@ pub struct WebhookKeyDeleteResponseBuilder {
 }
 impl WebhookKeyDeleteResponseBuilder {
     /// Sets [`WebhookKeyDeleteResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::created_at`].
@@ -46,8 +46,8 @@ impl WebhookKeyDeleteResponseBuilder {
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::deleted`].
-    pub fn deleted(mut self, value: bool) -> Self {
-        self.deleted = Some(value);
+    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
+        self.deleted = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::id`].
@@ -56,8 +56,8 @@ impl WebhookKeyDeleteResponseBuilder {
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyDeleteResponse::object`].

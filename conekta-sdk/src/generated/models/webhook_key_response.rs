@@ -44,8 +44,8 @@ impl WebhookKeyResponseBuilder {
         self
     }
     /// Sets [`WebhookKeyResponse::active`].
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::created_at`].
@@ -64,8 +64,8 @@ impl WebhookKeyResponseBuilder {
         self
     }
     /// Sets [`WebhookKeyResponse::livemode`].
-    pub fn livemode(mut self, value: bool) -> Self {
-        self.livemode = Some(value);
+    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
+        self.livemode = Some(value.into());
         self
     }
     /// Sets [`WebhookKeyResponse::object`].

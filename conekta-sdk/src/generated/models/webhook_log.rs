@@ -37,8 +37,8 @@ pub struct WebhookLogBuilder {
 }
 impl WebhookLogBuilder {
     /// Sets [`WebhookLog::failed_attempts`].
-    pub fn failed_attempts(mut self, value: i64) -> Self {
-        self.failed_attempts = Some(value);
+    pub fn failed_attempts(mut self, value: impl Into<i64>) -> Self {
+        self.failed_attempts = Some(value.into());
         self
     }
     /// Sets [`WebhookLog::id`].
@@ -52,8 +52,8 @@ impl WebhookLogBuilder {
         self
     }
     /// Sets [`WebhookLog::last_http_response_status`].
-    pub fn last_http_response_status(mut self, value: i32) -> Self {
-        self.last_http_response_status = Some(value);
+    pub fn last_http_response_status(mut self, value: impl Into<i32>) -> Self {
+        self.last_http_response_status = Some(value.into());
         self
     }
     /// Sets [`WebhookLog::object`].

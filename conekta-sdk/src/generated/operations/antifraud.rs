@@ -14,10 +14,12 @@ impl<'a> Antifraud<'a> {
     /// Get a list of whitelisted rules
     ///
     /// Return all rules. `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
+    #[inline]
     pub fn get_rule_whitelist(&self) -> Request<'a, GetRuleWhitelist> {
         Request::new(self.client, GetRuleWhitelist::default())
     }
     /// Create whitelisted rule. `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
+    #[inline]
     pub fn create_rule_whitelist(&self) -> Request<'a, CreateRuleWhitelist> {
         Request::new(self.client, CreateRuleWhitelist::default())
     }
@@ -36,6 +38,7 @@ impl<'a> Antifraud<'a> {
     /// Get list of blacklisted rules
     ///
     /// Return all rules. `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
+    #[inline]
     pub fn get_rule_blacklist(&self) -> Request<'a, GetRuleBlacklist> {
         Request::new(self.client, GetRuleBlacklist::default())
     }
@@ -65,14 +68,12 @@ impl<'a> Antifraud<'a> {
 pub struct GetRuleWhitelist {}
 impl crate::Operation for GetRuleWhitelist {
     type Response = models::RiskRulesList;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "GetRuleWhitelist",
-            Method::GET,
-            "/antifraud/whitelists",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "GetRuleWhitelist",
+        Method::GET,
+        "/antifraud/whitelists",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
@@ -85,14 +86,12 @@ pub struct CreateRuleWhitelist {
 }
 impl crate::Operation for CreateRuleWhitelist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CreateRuleWhitelist",
-            Method::POST,
-            "/antifraud/whitelists",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "CreateRuleWhitelist",
+        Method::POST,
+        "/antifraud/whitelists",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         if let Some(body) = self.body {
@@ -118,14 +117,12 @@ pub struct DeleteRuleWhitelist {
 }
 impl crate::Operation for DeleteRuleWhitelist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "DeleteRuleWhitelist",
-            Method::DELETE,
-            "/antifraud/whitelists/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "DeleteRuleWhitelist",
+        Method::DELETE,
+        "/antifraud/whitelists/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -136,14 +133,12 @@ impl crate::Operation for DeleteRuleWhitelist {
 pub struct GetRuleBlacklist {}
 impl crate::Operation for GetRuleBlacklist {
     type Response = models::RiskRulesList;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "GetRuleBlacklist",
-            Method::GET,
-            "/antifraud/blacklists",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "GetRuleBlacklist",
+        Method::GET,
+        "/antifraud/blacklists",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
@@ -156,14 +151,12 @@ pub struct CreateRuleBlacklist {
 }
 impl crate::Operation for CreateRuleBlacklist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CreateRuleBlacklist",
-            Method::POST,
-            "/antifraud/blacklists",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "CreateRuleBlacklist",
+        Method::POST,
+        "/antifraud/blacklists",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -177,14 +170,12 @@ pub struct DeleteRuleBlacklist {
 }
 impl crate::Operation for DeleteRuleBlacklist {
     type Response = models::ListRuleResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "DeleteRuleBlacklist",
-            Method::DELETE,
-            "/antifraud/blacklists/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "DeleteRuleBlacklist",
+        Method::DELETE,
+        "/antifraud/blacklists/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

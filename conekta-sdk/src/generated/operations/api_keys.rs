@@ -14,6 +14,7 @@ impl<'a> ApiKeys<'a> {
     /// Get list of Api Keys
     ///
     /// Consume the list of api keys you have. `GET /api_keys` (operation `getApiKeys`).
+    #[inline]
     pub fn get_api_keys(&self) -> Request<'a, GetApiKeys> {
         Request::new(self.client, GetApiKeys::default())
     }
@@ -62,10 +63,8 @@ pub struct GetApiKeys {
 }
 impl crate::Operation for GetApiKeys {
     type Response = models::GetApiKeysResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getApiKeys", Method::GET, "/api_keys");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getApiKeys", Method::GET, "/api_keys");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -107,12 +106,15 @@ impl Request<'_, GetApiKeys> {
 }
 impl crate::Paginated for GetApiKeys {
     type Item = models::ApiKeyResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -128,10 +130,8 @@ pub struct CreateApiKey {
 }
 impl crate::Operation for CreateApiKey {
     type Response = models::ApiKeyCreateResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createApiKey", Method::POST, "/api_keys");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createApiKey", Method::POST, "/api_keys");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -145,10 +145,8 @@ pub struct GetApiKey {
 }
 impl crate::Operation for GetApiKey {
     type Response = models::ApiKeyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getApiKey", Method::GET, "/api_keys/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getApiKey", Method::GET, "/api_keys/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -162,10 +160,8 @@ pub struct UpdateApiKey {
 }
 impl crate::Operation for UpdateApiKey {
     type Response = models::ApiKeyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updateApiKey", Method::PUT, "/api_keys/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updateApiKey", Method::PUT, "/api_keys/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
@@ -188,10 +184,8 @@ pub struct DeleteApiKey {
 }
 impl crate::Operation for DeleteApiKey {
     type Response = models::DeleteApiKeysResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("deleteApiKey", Method::DELETE, "/api_keys/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("deleteApiKey", Method::DELETE, "/api_keys/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -12,6 +12,7 @@ pub struct Balances<'a> {
 }
 impl<'a> Balances<'a> {
     /// Get a company's balance. `GET /balance` (operation `getBalance`).
+    #[inline]
     pub fn get_balance(&self) -> Request<'a, GetBalance> {
         Request::new(self.client, GetBalance::default())
     }
@@ -21,10 +22,8 @@ impl<'a> Balances<'a> {
 pub struct GetBalance {}
 impl crate::Operation for GetBalance {
     type Response = models::BalanceResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getBalance", Method::GET, "/balance");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getBalance", Method::GET, "/balance");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())

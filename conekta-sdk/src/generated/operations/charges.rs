@@ -12,6 +12,7 @@ pub struct Charges<'a> {
 }
 impl<'a> Charges<'a> {
     /// Get A List of Charges. `GET /charges` (operation `getCharges`).
+    #[inline]
     pub fn get_charges(&self) -> Request<'a, GetCharges> {
         Request::new(self.client, GetCharges::default())
     }
@@ -75,10 +76,8 @@ pub struct GetCharges {
 }
 impl crate::Operation for GetCharges {
     type Response = models::GetChargesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCharges", Method::GET, "/charges");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCharges", Method::GET, "/charges");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -120,12 +119,15 @@ impl Request<'_, GetCharges> {
 }
 impl crate::Paginated for GetCharges {
     type Item = models::ChargeResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -142,10 +144,8 @@ pub struct UpdateCharge {
 }
 impl crate::Operation for UpdateCharge {
     type Response = models::ChargeResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updateCharge", Method::PUT, "/charges/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updateCharge", Method::PUT, "/charges/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -160,14 +160,12 @@ pub struct OrdersCreateCharge {
 }
 impl crate::Operation for OrdersCreateCharge {
     type Response = models::ChargeOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateCharge",
-            Method::POST,
-            "/orders/{id}/charges",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateCharge",
+        Method::POST,
+        "/orders/{id}/charges",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -182,14 +180,12 @@ pub struct OrdersCreateCharges {
 }
 impl crate::Operation for OrdersCreateCharges {
     type Response = models::ChargesOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateCharges",
-            Method::POST,
-            "/orders/{id}/add_charges",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateCharges",
+        Method::POST,
+        "/orders/{id}/add_charges",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;

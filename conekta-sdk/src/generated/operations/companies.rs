@@ -14,6 +14,7 @@ impl<'a> Companies<'a> {
     /// Get List of Companies
     ///
     /// Consume the list of child companies.  This is used for holding companies with several child entities. `GET /companies` (operation `getCompanies`).
+    #[inline]
     pub fn get_companies(&self) -> Request<'a, GetCompanies> {
         Request::new(self.client, GetCompanies::default())
     }
@@ -34,6 +35,7 @@ impl<'a> Companies<'a> {
     /// Get Current Company
     ///
     /// Retrieves information about the currently authenticated company. This endpoint returns the same data as the standard company endpoint but automatically uses the current company's context. `GET /companies/current` (operation `getCurrentCompany`).
+    #[inline]
     pub fn get_current_company(&self) -> Request<'a, GetCurrentCompany> {
         Request::new(self.client, GetCurrentCompany::default())
     }
@@ -96,10 +98,8 @@ pub struct GetCompanies {
 }
 impl crate::Operation for GetCompanies {
     type Response = models::GetCompaniesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCompanies", Method::GET, "/companies");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCompanies", Method::GET, "/companies");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -141,12 +141,15 @@ impl Request<'_, GetCompanies> {
 }
 impl crate::Paginated for GetCompanies {
     type Item = models::CompanyResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -162,10 +165,8 @@ pub struct CreateCompany {
 }
 impl crate::Operation for CreateCompany {
     type Response = models::CompanyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createCompany", Method::POST, "/companies");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createCompany", Method::POST, "/companies");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -179,10 +180,8 @@ pub struct GetCompany {
 }
 impl crate::Operation for GetCompany {
     type Response = models::CompanyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCompany", Method::GET, "/companies/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCompany", Method::GET, "/companies/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -193,14 +192,12 @@ impl crate::Operation for GetCompany {
 pub struct GetCurrentCompany {}
 impl crate::Operation for GetCurrentCompany {
     type Response = models::CompanyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getCurrentCompany",
-            Method::GET,
-            "/companies/current",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getCurrentCompany",
+        Method::GET,
+        "/companies/current",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
@@ -214,14 +211,12 @@ pub struct UploadCompanyDocument {
 }
 impl crate::Operation for UploadCompanyDocument {
     type Response = models::CompanyDocumentResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "uploadCompanyDocument",
-            Method::POST,
-            "/companies/{company_id}/document",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "uploadCompanyDocument",
+        Method::POST,
+        "/companies/{company_id}/document",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.company_id])?;
         call.json(self.body)?;
@@ -236,14 +231,12 @@ pub struct UpdateCompanyDocument {
 }
 impl crate::Operation for UpdateCompanyDocument {
     type Response = models::CompanyDocumentResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "updateCompanyDocument",
-            Method::PATCH,
-            "/companies/{company_id}/document",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "updateCompanyDocument",
+        Method::PATCH,
+        "/companies/{company_id}/document",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.company_id])?;
         call.json(self.body)?;
@@ -257,14 +250,12 @@ pub struct GetCompanyDocuments {
 }
 impl crate::Operation for GetCompanyDocuments {
     type Response = Vec<models::CompanyDocumentResponse>;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getCompanyDocuments",
-            Method::GET,
-            "/companies/{company_id}/documents",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getCompanyDocuments",
+        Method::GET,
+        "/companies/{company_id}/documents",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.company_id])?;
         Ok(())

@@ -14,6 +14,7 @@ impl<'a> Customers<'a> {
     /// Get a list of customers
     ///
     /// The purpose of business is to create and maintain a client, you will learn what elements you need to obtain a list of clients, which can be paged. `GET /customers` (operation `getCustomers`).
+    #[inline]
     pub fn get_customers(&self) -> Request<'a, GetCustomers> {
         Request::new(self.client, GetCustomers::default())
     }
@@ -118,10 +119,8 @@ pub struct GetCustomers {
 }
 impl crate::Operation for GetCustomers {
     type Response = models::CustomersResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCustomers", Method::GET, "/customers");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCustomers", Method::GET, "/customers");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -163,12 +162,15 @@ impl Request<'_, GetCustomers> {
 }
 impl crate::Paginated for GetCustomers {
     type Item = models::CustomerResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -184,10 +186,8 @@ pub struct CreateCustomer {
 }
 impl crate::Operation for CreateCustomer {
     type Response = models::CustomerResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createCustomer", Method::POST, "/customers");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createCustomer", Method::POST, "/customers");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -201,10 +201,8 @@ pub struct GetCustomerById {
 }
 impl crate::Operation for GetCustomerById {
     type Response = models::CustomerResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCustomerById", Method::GET, "/customers/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCustomerById", Method::GET, "/customers/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -218,10 +216,8 @@ pub struct UpdateCustomerOp {
 }
 impl crate::Operation for UpdateCustomerOp {
     type Response = models::CustomerResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updateCustomer", Method::PUT, "/customers/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updateCustomer", Method::PUT, "/customers/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -235,14 +231,12 @@ pub struct DeleteCustomerById {
 }
 impl crate::Operation for DeleteCustomerById {
     type Response = models::CustomerResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "deleteCustomerById",
-            Method::DELETE,
-            "/customers/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "deleteCustomerById",
+        Method::DELETE,
+        "/customers/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -256,14 +250,12 @@ pub struct CreateCustomerFiscalEntities {
 }
 impl crate::Operation for CreateCustomerFiscalEntities {
     type Response = models::CustomerFiscalEntitiesDataResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CreateCustomerFiscalEntities",
-            Method::POST,
-            "/customers/{id}/fiscal_entities",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "CreateCustomerFiscalEntities",
+        Method::POST,
+        "/customers/{id}/fiscal_entities",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -279,14 +271,12 @@ pub struct UpdateCustomerFiscalEntities {
 }
 impl crate::Operation for UpdateCustomerFiscalEntities {
     type Response = models::CustomerFiscalEntitiesDataResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "UpdateCustomerFiscalEntities",
-            Method::PUT,
-            "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "UpdateCustomerFiscalEntities",
+        Method::PUT,
+        "/customers/{id}/fiscal_entities/{fiscal_entities_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.fiscal_entities_id])?;
         call.json(self.body)?;

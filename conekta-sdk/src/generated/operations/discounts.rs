@@ -106,14 +106,12 @@ pub struct OrdersGetDiscountLines {
 }
 impl crate::Operation for OrdersGetDiscountLines {
     type Response = models::GetOrderDiscountLinesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersGetDiscountLines",
-            Method::GET,
-            "/orders/{id}/discount_lines",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersGetDiscountLines",
+        Method::GET,
+        "/orders/{id}/discount_lines",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("limit", self.limit);
@@ -155,12 +153,15 @@ impl Request<'_, OrdersGetDiscountLines> {
 }
 impl crate::Paginated for OrdersGetDiscountLines {
     type Item = models::DiscountLinesResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -177,14 +178,12 @@ pub struct OrdersCreateDiscountLine {
 }
 impl crate::Operation for OrdersCreateDiscountLine {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateDiscountLine",
-            Method::POST,
-            "/orders/{id}/discount_lines",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateDiscountLine",
+        Method::POST,
+        "/orders/{id}/discount_lines",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -199,14 +198,12 @@ pub struct OrdersGetDiscountLine {
 }
 impl crate::Operation for OrdersGetDiscountLine {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersGetDiscountLine",
-            Method::GET,
-            "/orders/{id}/discount_lines/{discount_lines_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersGetDiscountLine",
+        Method::GET,
+        "/orders/{id}/discount_lines/{discount_lines_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.discount_lines_id])?;
         Ok(())
@@ -221,14 +218,12 @@ pub struct OrdersUpdateDiscountLines {
 }
 impl crate::Operation for OrdersUpdateDiscountLines {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersUpdateDiscountLines",
-            Method::PUT,
-            "/orders/{id}/discount_lines/{discount_lines_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersUpdateDiscountLines",
+        Method::PUT,
+        "/orders/{id}/discount_lines/{discount_lines_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.discount_lines_id])?;
         call.json(self.body)?;
@@ -243,14 +238,12 @@ pub struct OrdersDeleteDiscountLines {
 }
 impl crate::Operation for OrdersDeleteDiscountLines {
     type Response = models::DiscountLinesResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersDeleteDiscountLines",
-            Method::DELETE,
-            "/orders/{id}/discount_lines/{discount_lines_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersDeleteDiscountLines",
+        Method::DELETE,
+        "/orders/{id}/discount_lines/{discount_lines_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.discount_lines_id])?;
         Ok(())

@@ -12,6 +12,7 @@ pub struct Events<'a> {
 }
 impl<'a> Events<'a> {
     /// Get list of Events. `GET /events` (operation `getEvents`).
+    #[inline]
     pub fn get_events(&self) -> Request<'a, GetEvents> {
         Request::new(self.client, GetEvents::default())
     }
@@ -49,10 +50,8 @@ pub struct GetEvents {
 }
 impl crate::Operation for GetEvents {
     type Response = models::GetEventsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getEvents", Method::GET, "/events");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getEvents", Method::GET, "/events");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -94,12 +93,15 @@ impl Request<'_, GetEvents> {
 }
 impl crate::Paginated for GetEvents {
     type Item = models::Event;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -115,10 +117,8 @@ pub struct GetEvent {
 }
 impl crate::Operation for GetEvent {
     type Response = models::Event;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getEvent", Method::GET, "/events/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getEvent", Method::GET, "/events/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -132,14 +132,12 @@ pub struct ResendEvent {
 }
 impl crate::Operation for ResendEvent {
     type Response = models::EventsResendResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "resendEvent",
-            Method::POST,
-            "/events/{event_id}/resend",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "resendEvent",
+        Method::POST,
+        "/events/{event_id}/resend",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.event_id])?;
         call.json(self.body)?;

@@ -14,6 +14,7 @@ impl<'a> Logs<'a> {
     /// Get List Of Logs
     ///
     /// Get log details in the form of a list. `GET /logs` (operation `getLogs`).
+    #[inline]
     pub fn get_logs(&self) -> Request<'a, GetLogs> {
         Request::new(self.client, GetLogs::default())
     }
@@ -34,10 +35,8 @@ pub struct GetLogs {
 }
 impl crate::Operation for GetLogs {
     type Response = models::LogsResponseForRequest;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getLogs", Method::GET, "/logs");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getLogs", Method::GET, "/logs");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -79,12 +78,15 @@ impl Request<'_, GetLogs> {
 }
 impl crate::Paginated for GetLogs {
     type Item = models::LogsResponseData;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -100,10 +102,8 @@ pub struct GetLogById {
 }
 impl crate::Operation for GetLogById {
     type Response = models::LogResponseForRequest;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getLogById", Method::GET, "/logs/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getLogById", Method::GET, "/logs/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

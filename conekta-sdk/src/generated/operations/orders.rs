@@ -14,6 +14,7 @@ impl<'a> Orders<'a> {
     /// Get a list of Orders
     ///
     /// Get order details in the form of a list. `GET /orders` (operation `getOrders`).
+    #[inline]
     pub fn get_orders(&self) -> Request<'a, GetOrders> {
         Request::new(self.client, GetOrders::default())
     }
@@ -110,10 +111,8 @@ pub struct GetOrders {
 }
 impl crate::Operation for GetOrders {
     type Response = models::GetOrdersResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getOrders", Method::GET, "/orders");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getOrders", Method::GET, "/orders");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -211,12 +210,15 @@ impl Request<'_, GetOrders> {
 }
 impl crate::Paginated for GetOrders {
     type Item = models::OrderResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data,
@@ -232,10 +234,8 @@ pub struct CreateOrder {
 }
 impl crate::Operation for CreateOrder {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createOrder", Method::POST, "/orders");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createOrder", Method::POST, "/orders");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -249,10 +249,8 @@ pub struct GetOrderById {
 }
 impl crate::Operation for GetOrderById {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getOrderById", Method::GET, "/orders/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getOrderById", Method::GET, "/orders/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -266,10 +264,8 @@ pub struct UpdateOrder {
 }
 impl crate::Operation for UpdateOrder {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updateOrder", Method::PUT, "/orders/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updateOrder", Method::PUT, "/orders/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -283,14 +279,8 @@ pub struct CancelOrder {
 }
 impl crate::Operation for CancelOrder {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CancelOrder",
-            Method::POST,
-            "/orders/{id}/cancel",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("CancelOrder", Method::POST, "/orders/{id}/cancel");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -304,14 +294,12 @@ pub struct OrdersCreateCapture {
 }
 impl crate::Operation for OrdersCreateCapture {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateCapture",
-            Method::POST,
-            "/orders/{id}/capture",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateCapture",
+        Method::POST,
+        "/orders/{id}/capture",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
@@ -335,14 +323,8 @@ pub struct OrderRefund {
 }
 impl crate::Operation for OrderRefund {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "orderRefund",
-            Method::POST,
-            "/orders/{id}/refunds",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("orderRefund", Method::POST, "/orders/{id}/refunds");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -357,14 +339,12 @@ pub struct OrderCancelRefund {
 }
 impl crate::Operation for OrderCancelRefund {
     type Response = models::OrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "orderCancelRefund",
-            Method::DELETE,
-            "/orders/{id}/refunds/{refund_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "orderCancelRefund",
+        Method::DELETE,
+        "/orders/{id}/refunds/{refund_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.refund_id])?;
         Ok(())

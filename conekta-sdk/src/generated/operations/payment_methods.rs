@@ -90,14 +90,12 @@ pub struct GetCustomerPaymentMethods {
 }
 impl crate::Operation for GetCustomerPaymentMethods {
     type Response = models::GetPaymentMethodResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "GetCustomerPaymentMethods",
-            Method::GET,
-            "/customers/{id}/payment_sources",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "GetCustomerPaymentMethods",
+        Method::GET,
+        "/customers/{id}/payment_sources",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("limit", self.limit);
@@ -139,12 +137,15 @@ impl Request<'_, GetCustomerPaymentMethods> {
 }
 impl crate::Paginated for GetCustomerPaymentMethods {
     type Item = models::CustomerPaymentMethodsData;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -161,14 +162,12 @@ pub struct CreateCustomerPaymentMethods {
 }
 impl crate::Operation for CreateCustomerPaymentMethods {
     type Response = models::CustomerPaymentMethodsData;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CreateCustomerPaymentMethods",
-            Method::POST,
-            "/customers/{id}/payment_sources",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "CreateCustomerPaymentMethods",
+        Method::POST,
+        "/customers/{id}/payment_sources",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -184,14 +183,12 @@ pub struct UpdateCustomerPaymentMethods {
 }
 impl crate::Operation for UpdateCustomerPaymentMethods {
     type Response = models::CustomerPaymentMethodsData;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "UpdateCustomerPaymentMethods",
-            Method::PUT,
-            "/customers/{id}/payment_sources/{payment_method_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "UpdateCustomerPaymentMethods",
+        Method::PUT,
+        "/customers/{id}/payment_sources/{payment_method_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.payment_method_id])?;
         call.json(self.body)?;
@@ -206,14 +203,12 @@ pub struct DeleteCustomerPaymentMethods {
 }
 impl crate::Operation for DeleteCustomerPaymentMethods {
     type Response = models::CustomerPaymentMethodsData;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "DeleteCustomerPaymentMethods",
-            Method::DELETE,
-            "/customers/{id}/payment_sources/{payment_method_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "DeleteCustomerPaymentMethods",
+        Method::DELETE,
+        "/customers/{id}/payment_sources/{payment_method_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.payment_method_id])?;
         Ok(())

@@ -14,6 +14,7 @@ impl<'a> PayoutOrders<'a> {
     /// Get a list of Payout Orders
     ///
     /// Get Payout order details in the form of a list. `GET /payout_orders` (operation `getPayoutOrders`).
+    #[inline]
     pub fn get_payout_orders(&self) -> Request<'a, GetPayoutOrders> {
         Request::new(self.client, GetPayoutOrders::default())
     }
@@ -66,10 +67,8 @@ pub struct GetPayoutOrders {
 }
 impl crate::Operation for GetPayoutOrders {
     type Response = models::PayoutOrdersResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getPayoutOrders", Method::GET, "/payout_orders");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getPayoutOrders", Method::GET, "/payout_orders");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -111,12 +110,15 @@ impl Request<'_, GetPayoutOrders> {
 }
 impl crate::Paginated for GetPayoutOrders {
     type Item = models::PayoutOrderResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -132,14 +134,8 @@ pub struct CreatePayoutOrder {
 }
 impl crate::Operation for CreatePayoutOrder {
     type Response = models::PayoutOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "createPayoutOrder",
-            Method::POST,
-            "/payout_orders",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createPayoutOrder", Method::POST, "/payout_orders");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -153,14 +149,12 @@ pub struct GetPayoutOrderById {
 }
 impl crate::Operation for GetPayoutOrderById {
     type Response = models::PayoutOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getPayoutOrderById",
-            Method::GET,
-            "/payout_orders/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getPayoutOrderById",
+        Method::GET,
+        "/payout_orders/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -173,14 +167,12 @@ pub struct CancelPayoutOrderById {
 }
 impl crate::Operation for CancelPayoutOrderById {
     type Response = models::PayoutOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "cancelPayoutOrderById",
-            Method::PUT,
-            "/payout_orders/{id}/cancel",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "cancelPayoutOrderById",
+        Method::PUT,
+        "/payout_orders/{id}/cancel",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -12,6 +12,7 @@ pub struct Plans<'a> {
 }
 impl<'a> Plans<'a> {
     /// Get A List of Plans. `GET /plans` (operation `getPlans`).
+    #[inline]
     pub fn get_plans(&self) -> Request<'a, GetPlans> {
         Request::new(self.client, GetPlans::default())
     }
@@ -59,10 +60,8 @@ pub struct GetPlans {
 }
 impl crate::Operation for GetPlans {
     type Response = models::GetPlansResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getPlans", Method::GET, "/plans");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getPlans", Method::GET, "/plans");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -104,12 +103,15 @@ impl Request<'_, GetPlans> {
 }
 impl crate::Paginated for GetPlans {
     type Item = models::PlanResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -125,10 +127,8 @@ pub struct CreatePlan {
 }
 impl crate::Operation for CreatePlan {
     type Response = models::PlanResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createPlan", Method::POST, "/plans");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createPlan", Method::POST, "/plans");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -142,10 +142,8 @@ pub struct GetPlan {
 }
 impl crate::Operation for GetPlan {
     type Response = models::PlanResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getPlan", Method::GET, "/plans/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getPlan", Method::GET, "/plans/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -159,10 +157,8 @@ pub struct UpdatePlanOp {
 }
 impl crate::Operation for UpdatePlanOp {
     type Response = models::PlanResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updatePlan", Method::PUT, "/plans/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updatePlan", Method::PUT, "/plans/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -176,10 +172,8 @@ pub struct DeletePlan {
 }
 impl crate::Operation for DeletePlan {
     type Response = models::PlanResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("deletePlan", Method::DELETE, "/plans/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("deletePlan", Method::DELETE, "/plans/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -72,14 +72,12 @@ pub struct OrdersCreateProduct {
 }
 impl crate::Operation for OrdersCreateProduct {
     type Response = models::ProductDataResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateProduct",
-            Method::POST,
-            "/orders/{id}/line_items",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateProduct",
+        Method::POST,
+        "/orders/{id}/line_items",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -95,14 +93,12 @@ pub struct OrdersUpdateProduct {
 }
 impl crate::Operation for OrdersUpdateProduct {
     type Response = models::ProductDataResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersUpdateProduct",
-            Method::PUT,
-            "/orders/{id}/line_items/{line_item_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersUpdateProduct",
+        Method::PUT,
+        "/orders/{id}/line_items/{line_item_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.line_item_id])?;
         call.json(self.body)?;
@@ -117,14 +113,12 @@ pub struct OrdersDeleteProduct {
 }
 impl crate::Operation for OrdersDeleteProduct {
     type Response = models::ProductDataResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersDeleteProduct",
-            Method::DELETE,
-            "/orders/{id}/line_items/{line_item_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersDeleteProduct",
+        Method::DELETE,
+        "/orders/{id}/line_items/{line_item_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.line_item_id])?;
         Ok(())

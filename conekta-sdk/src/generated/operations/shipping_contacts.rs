@@ -72,14 +72,12 @@ pub struct CreateCustomerShippingContacts {
 }
 impl crate::Operation for CreateCustomerShippingContacts {
     type Response = models::CustomerShippingContactsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CreateCustomerShippingContacts",
-            Method::POST,
-            "/customers/{id}/shipping_contacts",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "CreateCustomerShippingContacts",
+        Method::POST,
+        "/customers/{id}/shipping_contacts",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -95,14 +93,12 @@ pub struct UpdateCustomerShippingContacts {
 }
 impl crate::Operation for UpdateCustomerShippingContacts {
     type Response = models::CustomerShippingContactsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "UpdateCustomerShippingContacts",
-            Method::PUT,
-            "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "UpdateCustomerShippingContacts",
+        Method::PUT,
+        "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_contacts_id])?;
         call.json(self.body)?;
@@ -117,14 +113,12 @@ pub struct DeleteCustomerShippingContacts {
 }
 impl crate::Operation for DeleteCustomerShippingContacts {
     type Response = models::CustomerShippingContactsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "DeleteCustomerShippingContacts",
-            Method::DELETE,
-            "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "DeleteCustomerShippingContacts",
+        Method::DELETE,
+        "/customers/{id}/shipping_contacts/{shipping_contacts_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_contacts_id])?;
         Ok(())

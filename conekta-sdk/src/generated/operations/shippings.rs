@@ -72,14 +72,12 @@ pub struct OrdersCreateShipping {
 }
 impl crate::Operation for OrdersCreateShipping {
     type Response = models::ShippingOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateShipping",
-            Method::POST,
-            "/orders/{id}/shipping_lines",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateShipping",
+        Method::POST,
+        "/orders/{id}/shipping_lines",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -95,14 +93,12 @@ pub struct OrdersUpdateShipping {
 }
 impl crate::Operation for OrdersUpdateShipping {
     type Response = models::ShippingOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersUpdateShipping",
-            Method::PUT,
-            "/orders/{id}/shipping_lines/{shipping_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersUpdateShipping",
+        Method::PUT,
+        "/orders/{id}/shipping_lines/{shipping_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_id])?;
         call.json(self.body)?;
@@ -117,14 +113,12 @@ pub struct OrdersDeleteShipping {
 }
 impl crate::Operation for OrdersDeleteShipping {
     type Response = models::ShippingOrderResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersDeleteShipping",
-            Method::DELETE,
-            "/orders/{id}/shipping_lines/{shipping_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersDeleteShipping",
+        Method::DELETE,
+        "/orders/{id}/shipping_lines/{shipping_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.shipping_id])?;
         Ok(())

@@ -272,14 +272,12 @@ pub struct SubscriptionList {
 }
 impl crate::Operation for SubscriptionList {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionList",
-            Method::GET,
-            "/customers/{customer_id}/subscriptions",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionList",
+        Method::GET,
+        "/customers/{customer_id}/subscriptions",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id])?;
         call.query("limit", self.limit);
@@ -327,14 +325,12 @@ pub struct SubscriptionCreate {
 }
 impl crate::Operation for SubscriptionCreate {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionCreate",
-            Method::POST,
-            "/customers/{customer_id}/subscriptions",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionCreate",
+        Method::POST,
+        "/customers/{customer_id}/subscriptions",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id])?;
         call.json(self.body)?;
@@ -349,14 +345,12 @@ pub struct SubscriptionsGet {
 }
 impl crate::Operation for SubscriptionsGet {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionsGet",
-            Method::GET,
-            "/customers/{customer_id}/subscriptions/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionsGet",
+        Method::GET,
+        "/customers/{customer_id}/subscriptions/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
@@ -371,14 +365,12 @@ pub struct SubscriptionUpdate {
 }
 impl crate::Operation for SubscriptionUpdate {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionUpdate",
-            Method::PUT,
-            "/customers/{customer_id}/subscriptions/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionUpdate",
+        Method::PUT,
+        "/customers/{customer_id}/subscriptions/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         call.json(self.body)?;
@@ -397,14 +389,12 @@ pub struct SubscriptionEvents {
 }
 impl crate::Operation for SubscriptionEvents {
     type Response = models::GetEventsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionEvents",
-            Method::GET,
-            "/customers/{customer_id}/subscriptions/{id}/events",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionEvents",
+        Method::GET,
+        "/customers/{customer_id}/subscriptions/{id}/events",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         call.query("limit", self.limit);
@@ -446,12 +436,15 @@ impl Request<'_, SubscriptionEvents> {
 }
 impl crate::Paginated for SubscriptionEvents {
     type Item = models::Event;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -468,14 +461,12 @@ pub struct SubscriptionCancel {
 }
 impl crate::Operation for SubscriptionCancel {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionCancel",
-            Method::POST,
-            "/customers/{customer_id}/subscriptions/{id}/cancel",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionCancel",
+        Method::POST,
+        "/customers/{customer_id}/subscriptions/{id}/cancel",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
@@ -489,14 +480,12 @@ pub struct SubscriptionPause {
 }
 impl crate::Operation for SubscriptionPause {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionPause",
-            Method::POST,
-            "/customers/{customer_id}/subscriptions/{id}/pause",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionPause",
+        Method::POST,
+        "/customers/{customer_id}/subscriptions/{id}/pause",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
@@ -510,14 +499,12 @@ pub struct SubscriptionResume {
 }
 impl crate::Operation for SubscriptionResume {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionResume",
-            Method::POST,
-            "/customers/{customer_id}/subscriptions/{id}/resume",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionResume",
+        Method::POST,
+        "/customers/{customer_id}/subscriptions/{id}/resume",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
@@ -531,14 +518,12 @@ pub struct SubscriptionsRetry {
 }
 impl crate::Operation for SubscriptionsRetry {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "subscriptionsRetry",
-            Method::POST,
-            "/customers/{customer_id}/subscriptions/{id}/retry",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "subscriptionsRetry",
+        Method::POST,
+        "/customers/{customer_id}/subscriptions/{id}/retry",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.customer_id, &self.id])?;
         Ok(())
@@ -551,14 +536,12 @@ pub struct GetSubscription {
 }
 impl crate::Operation for GetSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getSubscription",
-            Method::GET,
-            "/customers/{id}/subscription",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getSubscription",
+        Method::GET,
+        "/customers/{id}/subscription",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -572,14 +555,12 @@ pub struct UpdateSubscription {
 }
 impl crate::Operation for UpdateSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "updateSubscription",
-            Method::PUT,
-            "/customers/{id}/subscription",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "updateSubscription",
+        Method::PUT,
+        "/customers/{id}/subscription",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -594,14 +575,12 @@ pub struct CreateSubscription {
 }
 impl crate::Operation for CreateSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "createSubscription",
-            Method::POST,
-            "/customers/{id}/subscription",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "createSubscription",
+        Method::POST,
+        "/customers/{id}/subscription",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -615,14 +594,12 @@ pub struct CancelSubscription {
 }
 impl crate::Operation for CancelSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "cancelSubscription",
-            Method::POST,
-            "/customers/{id}/subscription/cancel",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "cancelSubscription",
+        Method::POST,
+        "/customers/{id}/subscription/cancel",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -635,14 +612,12 @@ pub struct GetSubscriptionEvents {
 }
 impl crate::Operation for GetSubscriptionEvents {
     type Response = models::GetEventsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getSubscriptionEvents",
-            Method::GET,
-            "/customers/{id}/subscription/events",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getSubscriptionEvents",
+        Method::GET,
+        "/customers/{id}/subscription/events",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -655,14 +630,12 @@ pub struct PauseSubscription {
 }
 impl crate::Operation for PauseSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "pauseSubscription",
-            Method::POST,
-            "/customers/{id}/subscription/pause",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "pauseSubscription",
+        Method::POST,
+        "/customers/{id}/subscription/pause",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -675,14 +648,12 @@ pub struct ResumeSubscription {
 }
 impl crate::Operation for ResumeSubscription {
     type Response = models::SubscriptionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "resumeSubscription",
-            Method::POST,
-            "/customers/{id}/subscription/resume",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "resumeSubscription",
+        Method::POST,
+        "/customers/{id}/subscription/resume",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

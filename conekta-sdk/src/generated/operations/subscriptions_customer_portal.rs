@@ -47,14 +47,12 @@ pub struct GetCustomerPortal {
 }
 impl crate::Operation for GetCustomerPortal {
     type Response = models::CustomerPortalResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getCustomerPortal",
-            Method::GET,
-            "/subscriptions/{subscription_id}/customer_portal",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getCustomerPortal",
+        Method::GET,
+        "/subscriptions/{subscription_id}/customer_portal",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.subscription_id])?;
         Ok(())
@@ -67,14 +65,12 @@ pub struct CreateCustomerPortal {
 }
 impl crate::Operation for CreateCustomerPortal {
     type Response = models::CustomerPortalResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "createCustomerPortal",
-            Method::POST,
-            "/subscriptions/{subscription_id}/customer_portal",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "createCustomerPortal",
+        Method::POST,
+        "/subscriptions/{subscription_id}/customer_portal",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.subscription_id])?;
         Ok(())

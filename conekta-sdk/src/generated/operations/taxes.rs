@@ -72,14 +72,12 @@ pub struct OrdersCreateTaxes {
 }
 impl crate::Operation for OrdersCreateTaxes {
     type Response = models::OrderTaxResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersCreateTaxes",
-            Method::POST,
-            "/orders/{id}/tax_lines",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersCreateTaxes",
+        Method::POST,
+        "/orders/{id}/tax_lines",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -95,14 +93,12 @@ pub struct OrdersUpdateTaxes {
 }
 impl crate::Operation for OrdersUpdateTaxes {
     type Response = models::OrderTaxResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersUpdateTaxes",
-            Method::PUT,
-            "/orders/{id}/tax_lines/{tax_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersUpdateTaxes",
+        Method::PUT,
+        "/orders/{id}/tax_lines/{tax_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.tax_id])?;
         call.json(self.body)?;
@@ -117,14 +113,12 @@ pub struct OrdersDeleteTaxes {
 }
 impl crate::Operation for OrdersDeleteTaxes {
     type Response = models::OrderTaxResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "ordersDeleteTaxes",
-            Method::DELETE,
-            "/orders/{id}/tax_lines/{tax_id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "ordersDeleteTaxes",
+        Method::DELETE,
+        "/orders/{id}/tax_lines/{tax_id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id, &self.tax_id])?;
         Ok(())

@@ -29,10 +29,8 @@ pub struct CreateToken {
 }
 impl crate::Operation for CreateToken {
     type Response = models::TokenResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createToken", Method::POST, "/tokens");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createToken", Method::POST, "/tokens");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;

@@ -14,6 +14,7 @@ impl<'a> Transactions<'a> {
     /// Get List transactions
     ///
     /// Get transaction details in the form of a list. `GET /transactions` (operation `getTransactions`).
+    #[inline]
     pub fn get_transactions(&self) -> Request<'a, GetTransactions> {
         Request::new(self.client, GetTransactions::default())
     }
@@ -37,10 +38,8 @@ pub struct GetTransactions {
 }
 impl crate::Operation for GetTransactions {
     type Response = models::GetTransactionsResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getTransactions", Method::GET, "/transactions");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getTransactions", Method::GET, "/transactions");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -106,12 +105,15 @@ impl Request<'_, GetTransactions> {
 }
 impl crate::Paginated for GetTransactions {
     type Item = models::TransactionResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -127,14 +129,8 @@ pub struct GetTransaction {
 }
 impl crate::Operation for GetTransaction {
     type Response = models::TransactionResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getTransaction",
-            Method::GET,
-            "/transactions/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getTransaction", Method::GET, "/transactions/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

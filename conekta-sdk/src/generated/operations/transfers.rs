@@ -14,6 +14,7 @@ impl<'a> Transfers<'a> {
     /// Get a list of transfers
     ///
     /// Get transfers details in the form of a list. `GET /transfers` (operation `getTransfers`).
+    #[inline]
     pub fn get_transfers(&self) -> Request<'a, GetTransfers> {
         Request::new(self.client, GetTransfers::default())
     }
@@ -34,10 +35,8 @@ pub struct GetTransfers {
 }
 impl crate::Operation for GetTransfers {
     type Response = models::GetTransfersResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getTransfers", Method::GET, "/transfers");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getTransfers", Method::GET, "/transfers");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -79,12 +78,15 @@ impl Request<'_, GetTransfers> {
 }
 impl crate::Paginated for GetTransfers {
     type Item = models::TransfersResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -100,10 +102,8 @@ pub struct GetTransfer {
 }
 impl crate::Operation for GetTransfer {
     type Response = models::TransferResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getTransfer", Method::GET, "/transfers/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getTransfer", Method::GET, "/transfers/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

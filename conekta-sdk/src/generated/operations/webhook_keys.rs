@@ -14,12 +14,14 @@ impl<'a> WebhookKeys<'a> {
     /// Get List of Webhook Keys
     ///
     /// Consume the list of webhook keys you have. `GET /webhook_keys` (operation `getWebhookKeys`).
+    #[inline]
     pub fn get_webhook_keys(&self) -> Request<'a, GetWebhookKeys> {
         Request::new(self.client, GetWebhookKeys::default())
     }
     /// Create Webhook Key
     ///
     /// Create a webhook key. `POST /webhook_keys` (operation `createWebhookKey`).
+    #[inline]
     pub fn create_webhook_key(&self) -> Request<'a, CreateWebhookKey> {
         Request::new(self.client, CreateWebhookKey::default())
     }
@@ -60,10 +62,8 @@ pub struct GetWebhookKeys {
 }
 impl crate::Operation for GetWebhookKeys {
     type Response = models::GetWebhookKeysResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getWebhookKeys", Method::GET, "/webhook_keys");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getWebhookKeys", Method::GET, "/webhook_keys");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -105,12 +105,15 @@ impl Request<'_, GetWebhookKeys> {
 }
 impl crate::Paginated for GetWebhookKeys {
     type Item = models::WebhookKeyResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -126,10 +129,8 @@ pub struct CreateWebhookKey {
 }
 impl crate::Operation for CreateWebhookKey {
     type Response = models::WebhookKeyCreateResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createWebhookKey", Method::POST, "/webhook_keys");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createWebhookKey", Method::POST, "/webhook_keys");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         if let Some(body) = self.body {
@@ -152,14 +153,8 @@ pub struct GetWebhookKey {
 }
 impl crate::Operation for GetWebhookKey {
     type Response = models::WebhookKeyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getWebhookKey",
-            Method::GET,
-            "/webhook_keys/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getWebhookKey", Method::GET, "/webhook_keys/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -173,14 +168,12 @@ pub struct UpdateWebhookKey {
 }
 impl crate::Operation for UpdateWebhookKey {
     type Response = models::WebhookKeyResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "updateWebhookKey",
-            Method::PUT,
-            "/webhook_keys/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "updateWebhookKey",
+        Method::PUT,
+        "/webhook_keys/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {
@@ -203,14 +196,12 @@ pub struct DeleteWebhookKey {
 }
 impl crate::Operation for DeleteWebhookKey {
     type Response = models::WebhookKeyDeleteResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "deleteWebhookKey",
-            Method::DELETE,
-            "/webhook_keys/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "deleteWebhookKey",
+        Method::DELETE,
+        "/webhook_keys/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -14,6 +14,7 @@ impl<'a> Webhooks<'a> {
     /// Get List of Webhooks
     ///
     /// Consume the list of webhooks you have, each environment supports 10 webhooks (For production and testing). `GET /webhooks` (operation `getWebhooks`).
+    #[inline]
     pub fn get_webhooks(&self) -> Request<'a, GetWebhooks> {
         Request::new(self.client, GetWebhooks::default())
     }
@@ -70,10 +71,8 @@ pub struct GetWebhooks {
 }
 impl crate::Operation for GetWebhooks {
     type Response = models::GetWebhooksResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getWebhooks", Method::GET, "/webhooks");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getWebhooks", Method::GET, "/webhooks");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -123,12 +122,15 @@ impl Request<'_, GetWebhooks> {
 }
 impl crate::Paginated for GetWebhooks {
     type Item = models::WebhookResponse;
+    #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
+    #[inline]
     fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
     }
+    #[inline]
     fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
         crate::__private::Page {
             items: page.data.unwrap_or_default(),
@@ -144,10 +146,8 @@ pub struct CreateWebhook {
 }
 impl crate::Operation for CreateWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createWebhook", Method::POST, "/webhooks");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createWebhook", Method::POST, "/webhooks");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -161,10 +161,8 @@ pub struct GetWebhook {
 }
 impl crate::Operation for GetWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getWebhook", Method::GET, "/webhooks/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getWebhook", Method::GET, "/webhooks/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -178,10 +176,8 @@ pub struct UpdateWebhookOp {
 }
 impl crate::Operation for UpdateWebhookOp {
     type Response = models::WebhookResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updateWebhook", Method::PUT, "/webhooks/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updateWebhook", Method::PUT, "/webhooks/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -195,10 +191,8 @@ pub struct DeleteWebhook {
 }
 impl crate::Operation for DeleteWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("deleteWebhook", Method::DELETE, "/webhooks/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("deleteWebhook", Method::DELETE, "/webhooks/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())
@@ -211,14 +205,8 @@ pub struct TestWebhook {
 }
 impl crate::Operation for TestWebhook {
     type Response = models::WebhookResponse;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "testWebhook",
-            Method::POST,
-            "/webhooks/{id}/test",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("testWebhook", Method::POST, "/webhooks/{id}/test");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -50,8 +50,8 @@ impl VipCustomerBuilder {
         self
     }
     /// Sets [`VipCustomer::tier`].
-    pub fn tier(mut self, value: i32) -> Self {
-        self.tier = Some(value);
+    pub fn tier(mut self, value: impl Into<i32>) -> Self {
+        self.tier = Some(value.into());
         self
     }
     /// Sets [`VipCustomer::perks`].

@@ -23,10 +23,8 @@ pub struct GetCustomer {
 }
 impl crate::Operation for GetCustomer {
     type Response = models::VipCustomer;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCustomer", Method::GET, "/customers/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCustomer", Method::GET, "/customers/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -23,10 +23,8 @@ pub struct GetOrder {
 }
 impl crate::Operation for GetOrder {
     type Response = models::Order;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getOrder", Method::GET, "/orders/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getOrder", Method::GET, "/orders/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

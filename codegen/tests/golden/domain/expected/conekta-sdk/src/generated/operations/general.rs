@@ -27,10 +27,8 @@ pub struct CreateOrder {
 }
 impl crate::Operation for CreateOrder {
     type Response = models::Order;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createOrder", Method::POST, "/orders");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createOrder", Method::POST, "/orders");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;

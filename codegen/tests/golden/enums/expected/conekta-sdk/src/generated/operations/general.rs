@@ -12,6 +12,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /cards` (operation `listCards`).
+    #[inline]
     pub fn list_cards(&self) -> Request<'a, ListCards> {
         Request::new(self.client, ListCards::default())
     }
@@ -43,10 +44,8 @@ pub struct ListCards {
 }
 impl crate::Operation for ListCards {
     type Response = models::Card;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("listCards", Method::GET, "/cards");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("listCards", Method::GET, "/cards");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("status", self.status);
@@ -68,10 +67,8 @@ pub struct GetCard {
 }
 impl crate::Operation for GetCard {
     type Response = models::Card;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCard", Method::GET, "/cards/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCard", Method::GET, "/cards/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("status", self.status);
@@ -93,14 +90,8 @@ pub struct GetCardEvents {
 }
 impl crate::Operation for GetCardEvents {
     type Response = models::Card;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getCardEvents",
-            Method::GET,
-            "/cards/{id}/events",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCardEvents", Method::GET, "/cards/{id}/events");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.query("status", self.status);

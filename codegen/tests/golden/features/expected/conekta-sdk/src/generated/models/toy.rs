@@ -19,8 +19,8 @@ pub struct ToyBuilder {
 }
 impl ToyBuilder {
     /// Sets [`Toy::squeaks`].
-    pub fn squeaks(mut self, value: bool) -> Self {
-        self.squeaks = Some(value);
+    pub fn squeaks(mut self, value: impl Into<bool>) -> Self {
+        self.squeaks = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

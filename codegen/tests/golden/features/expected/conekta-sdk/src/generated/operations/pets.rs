@@ -23,10 +23,8 @@ pub struct GetPet {
 }
 impl crate::Operation for GetPet {
     type Response = models::Pet;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getPet", Method::GET, "/pets/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getPet", Method::GET, "/pets/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -27,10 +27,8 @@ pub struct CreateStore {
 }
 impl crate::Operation for CreateStore {
     type Response = models::Store;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createStore", Method::POST, "/stores");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createStore", Method::POST, "/stores");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;

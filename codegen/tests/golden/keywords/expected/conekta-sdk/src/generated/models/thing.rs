@@ -45,23 +45,23 @@ impl ThingBuilder {
         self
     }
     /// Sets [`Thing::match`].
-    pub fn r#match(mut self, value: bool) -> Self {
-        self.r#match = Some(value);
+    pub fn r#match(mut self, value: impl Into<bool>) -> Self {
+        self.r#match = Some(value.into());
         self
     }
     /// Sets [`Thing::async`].
-    pub fn r#async(mut self, value: i32) -> Self {
-        self.r#async = Some(value);
+    pub fn r#async(mut self, value: impl Into<i32>) -> Self {
+        self.r#async = Some(value.into());
         self
     }
     /// Sets [`Thing::_3ds`].
-    pub fn _3ds(mut self, value: bool) -> Self {
-        self._3ds = Some(value);
+    pub fn _3ds(mut self, value: impl Into<bool>) -> Self {
+        self._3ds = Some(value.into());
         self
     }
     /// Sets [`Thing::created_at_gte`].
-    pub fn created_at_gte(mut self, value: i64) -> Self {
-        self.created_at_gte = Some(value);
+    pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
+        self.created_at_gte = Some(value.into());
         self
     }
     /// Sets [`Thing::filter_name`].

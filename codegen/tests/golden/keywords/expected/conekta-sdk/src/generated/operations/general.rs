@@ -12,6 +12,7 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /things` (operation `listThings`).
+    #[inline]
     pub fn list_things(&self) -> Request<'a, ListThings> {
         Request::new(self.client, ListThings::default())
     }
@@ -24,10 +25,8 @@ pub struct ListThings {
 }
 impl crate::Operation for ListThings {
     type Response = models::Thing;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("listThings", Method::GET, "/things");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("listThings", Method::GET, "/things");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("created_at.gte", self.created_at_gte);

@@ -119,8 +119,8 @@ pub struct HolderPointsValueBuilder {
 }
 impl HolderPointsValueBuilder {
     /// Sets [`HolderPointsValue::x`].
-    pub fn x(mut self, value: f64) -> Self {
-        self.x = Some(value);
+    pub fn x(mut self, value: impl Into<f64>) -> Self {
+        self.x = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -23,10 +23,8 @@ pub struct GetHolder {
 }
 impl crate::Operation for GetHolder {
     type Response = models::Holder;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getHolder", Method::GET, "/holders/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getHolder", Method::GET, "/holders/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

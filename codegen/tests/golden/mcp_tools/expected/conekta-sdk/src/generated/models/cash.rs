@@ -26,8 +26,8 @@ impl CashBuilder {
         self
     }
     /// Sets [`Cash::expires_at`].
-    pub fn expires_at(mut self, value: i64) -> Self {
-        self.expires_at = Some(value);
+    pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
+        self.expires_at = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

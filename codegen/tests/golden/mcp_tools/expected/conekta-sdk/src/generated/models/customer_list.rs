@@ -22,8 +22,8 @@ pub struct CustomerListBuilder {
 }
 impl CustomerListBuilder {
     /// Sets [`CustomerList::has_more`].
-    pub fn has_more(mut self, value: bool) -> Self {
-        self.has_more = Some(value);
+    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
+        self.has_more = Some(value.into());
         self
     }
     /// Sets [`CustomerList::data`].

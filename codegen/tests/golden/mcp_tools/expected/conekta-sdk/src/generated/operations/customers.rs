@@ -12,6 +12,7 @@ pub struct Customers<'a> {
 }
 impl<'a> Customers<'a> {
     /// List customers. `GET /customers` (operation `getCustomers`).
+    #[inline]
     pub fn get_customers(&self) -> Request<'a, GetCustomers> {
         Request::new(self.client, GetCustomers::default())
     }
@@ -59,10 +60,8 @@ pub struct GetCustomers {
 }
 impl crate::Operation for GetCustomers {
     type Response = models::CustomerList;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getCustomers", Method::GET, "/customers");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getCustomers", Method::GET, "/customers");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("limit", self.limit);
@@ -91,10 +90,8 @@ pub struct CreateCustomer {
 }
 impl crate::Operation for CreateCustomer {
     type Response = models::Customer;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("createCustomer", Method::POST, "/customers");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("createCustomer", Method::POST, "/customers");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.json(self.body)?;
@@ -109,10 +106,8 @@ pub struct UpdateCustomer {
 }
 impl crate::Operation for UpdateCustomer {
     type Response = models::Customer;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("updateCustomer", Method::PUT, "/customers/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("updateCustomer", Method::PUT, "/customers/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         call.json(self.body)?;
@@ -126,14 +121,12 @@ pub struct DeleteCustomerById {
 }
 impl crate::Operation for DeleteCustomerById {
     type Response = models::Customer;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "deleteCustomerById",
-            Method::DELETE,
-            "/customers/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "deleteCustomerById",
+        Method::DELETE,
+        "/customers/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -30,14 +30,8 @@ pub struct CancelOrder {
 }
 impl crate::Operation for CancelOrder {
     type Response = models::CancelOrderResponse200;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "CancelOrder",
-            Method::POST,
-            "/orders/{id}/cancel",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new("CancelOrder", Method::POST, "/orders/{id}/cancel");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         if let Some(body) = self.body {

@@ -23,10 +23,8 @@ pub struct GetProfile {
 }
 impl crate::Operation for GetProfile {
     type Response = models::Profile;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getProfile", Method::GET, "/profiles/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getProfile", Method::GET, "/profiles/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -26,14 +26,12 @@ pub struct GetPaymentMethod {
 }
 impl crate::Operation for GetPaymentMethod {
     type Response = models::PaymentMethod;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new(
-            "getPaymentMethod",
-            Method::GET,
-            "/payment_methods/{id}",
-        );
-        &INFO
-    }
+    const INFO: &Info = &Info::new(
+        "getPaymentMethod",
+        Method::GET,
+        "/payment_methods/{id}",
+    );
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

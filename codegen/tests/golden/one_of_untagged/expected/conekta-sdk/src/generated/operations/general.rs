@@ -23,10 +23,8 @@ pub struct GetContact {
 }
 impl crate::Operation for GetContact {
     type Response = models::Contact;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getContact", Method::GET, "/contacts/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getContact", Method::GET, "/contacts/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

@@ -21,8 +21,8 @@ pub struct ListItemBuilder {
 }
 impl ListItemBuilder {
     /// Sets [`ListItem::value`].
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
+    pub fn value(mut self, value: impl Into<i64>) -> Self {
+        self.value = Some(value.into());
         self
     }
     /// Sets [`ListItem::next`].

@@ -23,10 +23,8 @@ pub struct GetNode {
 }
 impl crate::Operation for GetNode {
     type Response = models::Node;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getNode", Method::GET, "/nodes/{id}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getNode", Method::GET, "/nodes/{id}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
         Ok(())

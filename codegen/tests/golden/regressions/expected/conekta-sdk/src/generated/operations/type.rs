@@ -12,6 +12,7 @@ pub struct Type<'a> {
 }
 impl<'a> Type<'a> {
     /// `GET /match` (operation `getMatch`).
+    #[inline]
     pub fn get_match(&self) -> Request<'a, GetMatch> {
         Request::new(self.client, GetMatch::default())
     }
@@ -21,10 +22,8 @@ impl<'a> Type<'a> {
 pub struct GetMatch {}
 impl crate::Operation for GetMatch {
     type Response = models::Match;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("getMatch", Method::GET, "/match");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("getMatch", Method::GET, "/match");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())

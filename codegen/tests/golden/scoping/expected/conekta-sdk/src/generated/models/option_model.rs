@@ -44,8 +44,8 @@ impl OptionModelBuilder {
         self
     }
     /// Sets [`OptionModel::extra`].
-    pub fn extra(mut self, value: i64) -> Self {
-        self.extra = Some(value);
+    pub fn extra(mut self, value: impl Into<i64>) -> Self {
+        self.extra = Some(value.into());
         self
     }
     /// Sets [`OptionModel::type`].

@@ -19,8 +19,8 @@ pub struct OtherPlaceBuilder {
 }
 impl OtherPlaceBuilder {
     /// Sets [`OtherPlace::place`].
-    pub fn place(mut self, value: i64) -> Self {
-        self.place = Some(value);
+    pub fn place(mut self, value: impl Into<i64>) -> Self {
+        self.place = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -28,6 +28,7 @@ impl<'a> Builder<'a> {
         )
     }
     /// `GET /things` (operation `clone`).
+    #[inline]
     pub fn clone_op(&self) -> Request<'a, CloneModel> {
         Request::new(self.client, CloneModel::default())
     }
@@ -44,10 +45,8 @@ pub struct SendModel {
 }
 impl crate::Operation for SendModel {
     type Response = models::ResultModel;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("send", Method::POST, "/things/{client}");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("send", Method::POST, "/things/{client}");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.client_param])?;
         call.query("body", self.body_param);
@@ -85,10 +84,8 @@ impl Request<'_, SendModel> {
 pub struct CloneModel {}
 impl crate::Operation for CloneModel {
     type Response = models::ErrorModel;
-    fn info() -> &'static Info {
-        static INFO: Info = Info::new("clone", Method::GET, "/things");
-        &INFO
-    }
+    const INFO: &Info = &Info::new("clone", Method::GET, "/things");
+    #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         Ok(())
