@@ -12,6 +12,8 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
     ("createCustomer", create_customer as Handler),
     ("updateCustomer", update_customer as Handler),
     ("deleteCustomerById", delete_customer_by_id as Handler),
+    ("createOrder", create_order as Handler),
+    ("orderRefund", order_refund as Handler),
     ("CancelOrder", cancel_order as Handler),
 ];
 /// The arguments of the `get_customers` tool.
@@ -24,6 +26,9 @@ struct GetCustomersArgs {
     /// Parameter `search`.
     #[serde(rename = "search", default)]
     search: Option<String>,
+    /// Parameter `next`.
+    #[serde(rename = "next", default)]
+    next: Option<String>,
 }
 /// Calls `GET /customers` (operation `getCustomers`).
 fn get_customers(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
@@ -36,6 +41,10 @@ fn get_customers(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
         };
         let request = match args.search {
             Some(value) => request.search(value),
+            None => request,
+        };
+        let request = match args.next {
+            Some(value) => request.next(value),
             None => request,
         };
         encode(request.send().await.map_err(CallError::Sdk)?)
@@ -89,6 +98,41 @@ fn delete_customer_by_id(client: &Client, arguments: Arguments) -> HandlerFuture
     Box::pin(async move {
         let args: DeleteCustomerByIdArgs = decode(arguments)?;
         let request = client.customers().delete_customer_by_id(args.id);
+        encode(request.send().await.map_err(CallError::Sdk)?)
+    })
+}
+/// The arguments of the `create_order` tool.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateOrderArgs {
+    /// The request body.
+    #[serde(rename = "body")]
+    body: models::Order,
+}
+/// Calls `POST /orders` (operation `createOrder`).
+fn create_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
+    Box::pin(async move {
+        let args: CreateOrderArgs = decode(arguments)?;
+        let request = client.orders().create_order(args.body);
+        encode(request.send().await.map_err(CallError::Sdk)?)
+    })
+}
+/// The arguments of the `order_refund` tool.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderRefundArgs {
+    /// Path parameter `id`.
+    #[serde(rename = "id")]
+    id: String,
+    /// The request body.
+    #[serde(rename = "body")]
+    body: models::OrderRefundBody,
+}
+/// Calls `POST /orders/{id}/refunds` (operation `orderRefund`).
+fn order_refund(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
+    Box::pin(async move {
+        let args: OrderRefundArgs = decode(arguments)?;
+        let request = client.orders().order_refund(args.id, args.body);
         encode(request.send().await.map_err(CallError::Sdk)?)
     })
 }

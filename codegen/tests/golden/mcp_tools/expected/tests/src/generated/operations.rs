@@ -41,6 +41,7 @@ pub async fn call_with_samples(
                     .get_customers()
                     .limit(7_i32)
                     .search("q value/é&x=1")
+                    .next("q value/é&x=1")
                     .language("en")
                     .send()
                     .await
@@ -81,6 +82,29 @@ pub async fn call_with_samples(
                     .await
                     .map(drop)
             }
+            "createOrder" => {
+                client
+                    .orders()
+                    .create_order(
+                        serde_json::from_str::<models::Order>("{\"currency\":\"MXN\"}")
+                            .expect("the sample body decodes"),
+                    )
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "orderRefund" => {
+                client
+                    .orders()
+                    .order_refund(
+                        "id 1/é?",
+                        serde_json::from_str::<models::OrderRefundBody>("{\"amount\":1}")
+                            .expect("the sample body decodes"),
+                    )
+                    .send()
+                    .await
+                    .map(drop)
+            }
             "CancelOrder" => {
                 client
                     .orders()
@@ -105,7 +129,11 @@ pub const OPERATIONS: &[Operation] = &[
         path: "/customers",
         success_status: 200u16,
         sample_path: "/customers",
-        sample_query: &[("limit", "7"), ("search", "q value/é&x=1")],
+        sample_query: &[
+            ("limit", "7"),
+            ("search", "q value/é&x=1"),
+            ("next", "q value/é&x=1"),
+        ],
         sample_body: None,
         sample_response: "{}",
         sets_language: true,
@@ -148,6 +176,30 @@ pub const OPERATIONS: &[Operation] = &[
         sets_child_company: false,
     },
     Operation {
+        id: "createOrder",
+        method: "POST",
+        path: "/orders",
+        success_status: 200u16,
+        sample_path: "/orders",
+        sample_query: &[],
+        sample_body: Some("{\"currency\":\"MXN\"}"),
+        sample_response: "{\"currency\":\"MXN\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+    Operation {
+        id: "orderRefund",
+        method: "POST",
+        path: "/orders/{id}/refunds",
+        success_status: 200u16,
+        sample_path: "/orders/id%201%2F%C3%A9%3F/refunds",
+        sample_query: &[],
+        sample_body: Some("{\"amount\":1}"),
+        sample_response: "{\"currency\":\"MXN\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+    Operation {
         id: "CancelOrder",
         method: "POST",
         path: "/orders/{id}/cancel",
@@ -175,6 +227,9 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("ContactVariant1", crate::round_trip::<models::ContactVariant1>),
     ("Customer", crate::round_trip::<models::Customer>),
     ("CustomerList", crate::round_trip::<models::CustomerList>),
+    ("Order", crate::round_trip::<models::Order>),
+    ("OrderCurrency", crate::round_trip::<models::OrderCurrency>),
+    ("OrderRefundBody", crate::round_trip::<models::OrderRefundBody>),
     ("PaymentSource", crate::round_trip::<models::PaymentSource>),
 ];
 /// Decodes `body` as the response of `operation_id` with `status` and
@@ -191,6 +246,8 @@ pub fn decode_response(
         ("deleteCustomerById", 200u16) => {
             Some(crate::round_trip::<models::Customer>(body))
         }
+        ("createOrder", 200u16) => Some(crate::round_trip::<models::Order>(body)),
+        ("orderRefund", 200u16) => Some(crate::round_trip::<models::Order>(body)),
         ("CancelOrder", 200u16) => {
             Some(crate::round_trip::<models::CancelOrderResponse200>(body))
         }
