@@ -1,6 +1,7 @@
 //! What a tool call goes through: arguments decoded into the SDK's typed request,
 //! the SDK's answer encoded as JSON, and every failure turned into a tool error.
 
+use crate::catalog::{Entry, Page};
 use rmcp::model::{CallToolResult, ContentBlock};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -17,8 +18,10 @@ pub(crate) type Arguments = Value;
 pub(crate) type HandlerFuture<'a> =
     Pin<Box<dyn Future<Output = Result<Value, CallError>> + Send + 'a>>;
 
-/// One generated handler: decodes the arguments, calls the SDK, encodes the answer.
-pub(crate) type Handler = for<'a> fn(&'a conekta_sdk::Client, Arguments) -> HandlerFuture<'a>;
+/// One generated handler: decodes the arguments now (a bad one is an error before
+/// anything else happens), and returns the call: the SDK's request, its answer encoded.
+pub(crate) type Handler =
+    for<'a> fn(&'a conekta_sdk::Client, Arguments) -> Result<HandlerFuture<'a>, CallError>;
 
 /// Why a tool call failed.
 #[derive(Debug)]
@@ -36,6 +39,15 @@ pub(crate) enum CallError {
     NoApiKey(&'static str),
     /// The answer could not be turned into JSON.
     Encode(serde_json::Error),
+    /// No operation has that name; nothing was sent.
+    UnknownOperation(String),
+    /// The operation moves money and nobody allowed it; nothing was sent.
+    PaymentsNotAllowed {
+        /// The tool's name.
+        tool: String,
+        /// Why no one could be asked, or what the user answered.
+        reason: String,
+    },
 }
 
 /// Decodes the arguments into an operation's arguments struct; errors name the JSON path.
@@ -49,6 +61,114 @@ pub(crate) fn decode<T: DeserializeOwned>(arguments: Arguments) -> Result<T, Cal
 /// Encodes an SDK answer as JSON.
 pub(crate) fn encode<T: serde::Serialize>(value: T) -> Result<Value, CallError> {
     serde_json::to_value(value).map_err(CallError::Encode)
+}
+
+/// A call whose arguments were checked, ready to be sent.
+pub(crate) struct Prepared<'a> {
+    call: HandlerFuture<'a>,
+    fields: Option<Vec<String>>,
+}
+
+/// Checks a call's arguments: the capability's names mapped to the operation's,
+/// `fields` (list operations) taken out and checked, the rest decoded into the SDK's
+/// typed request. Nothing is sent.
+pub(crate) fn prepare<'a>(
+    entry: &Entry,
+    client: &'a conekta_sdk::Client,
+    mut arguments: Map<String, Value>,
+) -> Result<Prepared<'a>, CallError> {
+    let fields = match &entry.page {
+        Some(page) => arguments
+            .remove(FIELDS)
+            .map(|value| check_fields(page, value))
+            .transpose()?,
+        None => None,
+    };
+    for (ours, theirs) in &entry.renames {
+        if arguments.contains_key(theirs) {
+            return Err(CallError::InvalidArguments {
+                path: theirs.clone(),
+                message: format!("unknown field `{theirs}`; this tool calls it `{ours}`"),
+            });
+        }
+        if let Some(value) = arguments.remove(ours) {
+            arguments.insert(theirs.clone(), value);
+        }
+    }
+    let call = (entry.handler)(client, Value::Object(arguments)).map_err(|err| match err {
+        CallError::InvalidArguments { path, message } => CallError::InvalidArguments {
+            path: rename_back(&entry.renames, &path),
+            message: entry.renames.iter().fold(message, |m, (ours, theirs)| {
+                m.replace(&format!("`{theirs}`"), &format!("`{ours}`"))
+            }),
+        },
+        other => other,
+    })?;
+    Ok(Prepared { call, fields })
+}
+
+/// An argument path in the tool's names.
+fn rename_back(renames: &[(String, String)], path: &str) -> String {
+    let (head, rest) = path
+        .split_once('.')
+        .map_or((path, None), |(h, r)| (h, Some(r)));
+    let head = renames
+        .iter()
+        .find(|(_, theirs)| theirs == head)
+        .map_or(head, |(ours, _)| ours.as_str());
+    match rest {
+        Some(rest) => format!("{head}.{rest}"),
+        None => head.to_owned(),
+    }
+}
+
+/// The argument that narrows a list's items.
+const FIELDS: &str = "fields";
+
+fn check_fields(page: &Page, value: Value) -> Result<Vec<String>, CallError> {
+    let invalid = |message: String| CallError::InvalidArguments {
+        path: FIELDS.into(),
+        message,
+    };
+    let Value::Array(items) = value else {
+        return Err(invalid("expected an array of member names".into()));
+    };
+    items
+        .into_iter()
+        .map(|item| match item {
+            Value::String(name) if page.members.contains(&name) => Ok(name),
+            other => Err(invalid(format!(
+                "{other} is not a member of the items; they have: {}",
+                page.members.join(", ")
+            ))),
+        })
+        .collect()
+}
+
+/// Sends a prepared call and turns the answer (narrowed by `fields`) into the result.
+pub(crate) async fn finish(entry: &Entry, prepared: Prepared<'_>) -> CallToolResult {
+    match prepared.call.await {
+        Ok(mut value) => {
+            if let (Some(page), Some(fields)) = (&entry.page, &prepared.fields) {
+                narrow(&mut value, page, fields);
+            }
+            success(value)
+        }
+        Err(err) => failure(err),
+    }
+}
+
+/// Keeps, in each item of the answer's list, the selected members and those every
+/// item has (so that the answer still matches the output schema).
+fn narrow(value: &mut Value, page: &Page, fields: &[String]) {
+    let Some(Value::Array(items)) = value.get_mut(&page.list) else {
+        return;
+    };
+    for item in items {
+        if let Value::Object(members) = item {
+            members.retain(|name, _| fields.contains(name) || page.always.contains(name));
+        }
+    }
 }
 
 /// The successful result: the answer as structured content (wrapped in
@@ -83,6 +203,22 @@ fn describe(error: CallError) -> (String, Map<String, Value>) {
             facts.insert("error".into(), json!("no_api_key"));
             facts.insert("sent".into(), json!(false));
             format!("no Conekta API key: {hint} (nothing was sent)")
+        }
+        CallError::UnknownOperation(name) => {
+            facts.insert("error".into(), json!("unknown_operation"));
+            facts.insert("sent".into(), json!(false));
+            format!(
+                "there is no operation `{name}`; find one with `search_operations` (nothing was sent)"
+            )
+        }
+        CallError::PaymentsNotAllowed { tool, reason } => {
+            facts.insert("error".into(), json!("payments_not_allowed"));
+            facts.insert("sent".into(), json!(false));
+            format!(
+                "`{tool}` moves money and was not allowed: {reason}. Nothing was sent. To allow \
+                 it, the user confirms the call when the MCP client asks (elicitation), or the \
+                 server is restarted with `--allow-payments`."
+            )
         }
         CallError::Encode(err) => {
             facts.insert("error".into(), json!("encode_error"));
@@ -167,6 +303,38 @@ mod tests {
         let facts = result.structured_content.unwrap();
         assert_eq!(facts["error"], "invalid_arguments");
         assert_eq!(facts["path"], "body.limit");
+    }
+
+    #[test]
+    fn fields_keep_the_selected_members_and_those_always_there() {
+        let page = Page {
+            list: "data".into(),
+            members: vec!["id".into(), "email".into(), "name".into(), "phone".into()],
+            always: vec!["id".into()],
+        };
+        let fields = check_fields(&page, json!(["email"])).unwrap();
+        let mut answer = json!({"has_more": false, "data": [
+            {"id": "a", "email": "a@x", "name": "A", "phone": "1"},
+            {"id": "b", "name": "B"}
+        ]});
+        narrow(&mut answer, &page, &fields);
+        assert_eq!(
+            answer,
+            json!({"has_more": false, "data": [{"id": "a", "email": "a@x"}, {"id": "b"}]})
+        );
+        let err = check_fields(&page, json!(["nope"])).unwrap_err();
+        let CallError::InvalidArguments { path, message } = err else {
+            panic!()
+        };
+        assert_eq!(path, "fields");
+        assert!(message.contains("email"), "{message}");
+    }
+
+    #[test]
+    fn paths_come_back_in_the_tool_s_names() {
+        let renames = [("customer_id".to_owned(), "id".to_owned())];
+        assert_eq!(rename_back(&renames, "id"), "customer_id");
+        assert_eq!(rename_back(&renames, "body.id"), "body.id");
     }
 
     #[test]

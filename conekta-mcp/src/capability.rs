@@ -18,6 +18,8 @@ pub(crate) const DEFAULT_KEY_VAR: &str = "CONEKTA_API_KEY";
 pub(crate) struct Plan {
     /// `info.label`.
     pub label: Option<String>,
+    /// `info.description`.
+    pub description: Option<String>,
     /// The environment variable that holds the API key.
     pub key_var: String,
     /// `baseUri` of the consumed API.
@@ -43,6 +45,18 @@ pub(crate) struct PlannedTool {
     pub description: Option<String>,
     /// Hints that override the generated annotations.
     pub hints: Hints,
+    /// The parameters it declares (`inputParameters`), whose names are the tool's.
+    pub params: Vec<PlannedParam>,
+}
+
+/// One of a capability operation's `inputParameters`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct PlannedParam {
+    /// Its name: the tool's argument name.
+    pub name: String,
+    /// Where it goes: `path`, `query`, `header` or `body`.
+    #[serde(rename = "in")]
+    pub location: String,
 }
 
 /// Tool hints as a capability writes them.
@@ -67,6 +81,7 @@ struct File {
 #[derive(Deserialize)]
 struct Info {
     label: Option<String>,
+    description: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -112,10 +127,13 @@ struct Resource {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Consumed {
     name: String,
     method: String,
     description: Option<String>,
+    #[serde(default)]
+    input_parameters: Vec<PlannedParam>,
 }
 
 #[derive(Deserialize)]
@@ -184,6 +202,7 @@ pub(crate) fn parse(text: &str) -> Result<Plan, String> {
                         source,
                         description: op.description.clone(),
                         hints: Hints::default(),
+                        params: op.input_parameters.clone(),
                     },
                 ));
             }
@@ -218,12 +237,17 @@ pub(crate) fn parse(text: &str) -> Result<Plan, String> {
                 source: op.source.clone(),
                 description: tool.description.clone().or_else(|| op.description.clone()),
                 hints: tool.hints,
+                params: op.params.clone(),
             });
         }
         tools
     };
+    let (label, description) = file
+        .info
+        .map_or((None, None), |info| (info.label, info.description));
     Ok(Plan {
-        label: file.info.and_then(|i| i.label),
+        label,
+        description,
         key_var,
         base_url,
         headers,

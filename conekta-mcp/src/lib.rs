@@ -3,6 +3,8 @@
 //! typed from the spec, whose arguments are decoded into the SDK's typed request
 //! before anything is sent.
 //!
+//! - With no selection, three discovery tools (search, describe, call) stand for every
+//!   operation; `--all-tools`, a capability, tags or read-only give one tool each.
 //! - Tools are generated (`src/generated/`, never edited by hand) by `conekta-codegen`
 //!   from the same IR as the SDK: the name is the `operationId` in snake_case, the input
 //!   schema comes from the path, query and header parameters and the body, the
@@ -11,11 +13,16 @@
 //!   consumes, under its names, with its key binding and default headers.
 //! - Calls go through [`conekta_sdk`]: its retries, timeouts and errors. API errors are
 //!   tool errors carrying Conekta's `type`, `log_id` and `details`.
+//! - Operations that move money run only when the user confirms them (MCP
+//!   elicitation) or the server was started with `--allow-payments`.
+//! - [`write_skill`] turns a capability into an Agent Skill that calls the operations
+//!   through `conekta-mcp call`.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), conekta_mcp::StartError> {
 //! let options = conekta_mcp::Options { read_only: true, ..Default::default() };
-//! let server = conekta_mcp::Server::new(&options, |var| std::env::var(var).ok())?;
+//! let warn = &mut |message: String| eprintln!("{message}");
+//! let server = conekta_mcp::Server::new(&options, |var| std::env::var(var).ok(), warn)?;
 //! server.serve_stdio().await
 //! # }
 //! ```
@@ -23,9 +30,13 @@
 mod call;
 mod capability;
 mod catalog;
+mod discovery;
 #[rustfmt::skip]
 #[allow(deprecated)]
 mod generated;
+mod guard;
 mod server;
+mod skill;
 
 pub use server::{BASE_URL_VAR, HTTP_PATH, Options, Server, StartError, Transport};
+pub use skill::write_skill;

@@ -1,22 +1,36 @@
 //! `conekta-mcp`: the Conekta MCP server's command line.
 
 use conekta_mcp::{Options, Server, Transport};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 conekta-mcp: the Conekta payments API as MCP tools
 
-USAGE: conekta-mcp [OPTIONS]
+USAGE:
+  conekta-mcp [OPTIONS]                          Serve MCP (stdio by default)
+  conekta-mcp call NAME --args JSON [OPTIONS]    Call one operation and print its answer as JSON
+  conekta-mcp skill --capability FILE --out DIR  Write an Agent Skill (SKILL.md) for a capability
 
 OPTIONS:
   --transport stdio|http   How to talk to the MCP client (default: stdio)
   --listen ADDR            Where the HTTP transport listens (default: 127.0.0.1:8080), at /mcp
+  --allow-origin ORIGIN    A browser origin the HTTP transport accepts (repeatable, e.g.
+                           http://localhost:5173); any other Origin gets 403
+  --all-tools              Every operation as a tool (default: three discovery tools that
+                           search, describe and call operations)
   --capability FILE        A Naftiko capability: exactly the operations it consumes, under its names
+  --strict                 Stop when a capability names an operation the API lacks (default:
+                           skip it with a warning)
   --tags TAG,TAG           Only operations with these tags (e.g. orders,customers)
   --read-only              Only GET operations
+  --allow-payments         Run operations that move money (orders, charges, captures, refunds,
+                           payouts, billing subscriptions) without asking the user
   --base-url URL           Where requests go (default: $CONEKTA_BASE_URL, the capability's baseUri,
                            or https://api.conekta.io)
   --list-tools             Print the selected tools' names and exit
+  --args JSON              (call) The operation's arguments, a JSON object (default: {})
+  --out DIR                (skill) Where to write the skill
   -h, --help               This help
   -V, --version            The version
 
@@ -28,12 +42,24 @@ session may send its own `Authorization: Bearer key_...` header instead.
 enum Command {
     Run(Options),
     List(Options),
+    Call {
+        options: Options,
+        name: String,
+        arguments: String,
+    },
+    Skill {
+        options: Options,
+        out: PathBuf,
+    },
     Print(String),
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
     let mut options = Options::default();
     let mut list = false;
+    let mut positional = Vec::new();
+    let mut arguments = None;
+    let mut out = None;
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((flag, value)) if flag.starts_with("--") => {
@@ -61,7 +87,10 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
                     format!("--listen: `{text}` is not an address such as 127.0.0.1:8080")
                 })?;
             }
+            "--allow-origin" => options.allowed_origins.push(value("--allow-origin")?),
+            "--all-tools" => options.all_tools = true,
             "--capability" => options.capability = Some(value("--capability")?.into()),
+            "--strict" => options.strict = true,
             "--tags" => options.tags.extend(
                 value("--tags")?
                     .split(',')
@@ -70,8 +99,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
                     .map(str::to_owned),
             ),
             "--read-only" => options.read_only = true,
+            "--allow-payments" => options.allow_payments = true,
             "--base-url" => options.base_url = Some(value("--base-url")?),
             "--list-tools" => list = true,
+            "--args" => arguments = Some(value("--args")?),
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
             "-h" | "--help" => return Ok(Command::Print(USAGE.to_owned())),
             "-V" | "--version" => {
                 return Ok(Command::Print(format!(
@@ -80,33 +112,59 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
                     conekta_sdk::API_VERSION
                 )));
             }
+            other if !other.starts_with('-') => positional.push(arg),
             other => return Err(format!("unknown argument `{other}`; see --help")),
         }
     }
-    Ok(if list {
-        Command::List(options)
-    } else {
-        Command::Run(options)
-    })
+    let mut positional = positional.into_iter();
+    match positional.next().as_deref() {
+        None => Ok(if list {
+            Command::List(options)
+        } else {
+            Command::Run(options)
+        }),
+        Some("call") => {
+            let name = positional
+                .next()
+                .ok_or("call needs the operation's name: conekta-mcp call NAME --args JSON")?;
+            // The names are the static tools' (snake_case operation ids, or a capability's).
+            options.all_tools = true;
+            Ok(Command::Call {
+                options,
+                name,
+                arguments: arguments.unwrap_or_else(|| "{}".to_owned()),
+            })
+        }
+        Some("skill") => {
+            if options.capability.is_none() {
+                return Err("skill needs --capability FILE".into());
+            }
+            let out = out.ok_or("skill needs --out DIR")?;
+            Ok(Command::Skill { options, out })
+        }
+        Some(other) => Err(format!("unknown command `{other}`; see --help")),
+    }
+}
+
+fn warn(message: String) {
+    eprintln!("conekta-mcp: warning: {message}");
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse(std::env::args().skip(1)) {
+    let command = match parse(std::env::args().skip(1)) {
         Ok(Command::Print(text)) => {
             print!("{text}");
             return ExitCode::SUCCESS;
         }
-        Ok(Command::Run(options)) => (options, false),
-        Ok(Command::List(options)) => (options, true),
+        Ok(command) => command,
         Err(message) => {
             eprintln!("conekta-mcp: {message}");
             return ExitCode::from(2);
         }
     };
-    let (options, list) = options;
-    match run(options, list).await {
-        Ok(()) => ExitCode::SUCCESS,
+    match run(command).await {
+        Ok(code) => code,
         Err(err) => {
             eprintln!("conekta-mcp: {err}");
             ExitCode::FAILURE
@@ -114,26 +172,66 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(options: Options, list: bool) -> Result<(), conekta_mcp::StartError> {
-    let server = Server::new(&options, |var| std::env::var(var).ok())?;
-    if list {
-        for (tool, operation) in server.tools().iter().zip(server.operations()) {
-            println!("{}\t{operation}", tool.name);
+async fn run(command: Command) -> Result<ExitCode, conekta_mcp::StartError> {
+    let env = |var: &str| std::env::var(var).ok();
+    match command {
+        Command::Print(_) => Ok(ExitCode::SUCCESS),
+        Command::List(options) => {
+            let server = Server::new(&options, env, &mut warn)?;
+            for (name, operation) in server.operations() {
+                println!("{name}\t{operation}");
+            }
+            Ok(ExitCode::SUCCESS)
         }
-        return Ok(());
-    }
-    eprintln!("conekta-mcp: {} tools", server.tools().len());
-    match options.transport {
-        Transport::Stdio => server.serve_stdio().await,
-        Transport::Http => {
-            server
-                .serve_http(options.listen, |addr| {
-                    eprintln!(
-                        "conekta-mcp: listening on http://{addr}{}",
-                        conekta_mcp::HTTP_PATH
-                    );
-                })
-                .await
+        Command::Call {
+            options,
+            name,
+            arguments,
+        } => {
+            let arguments: serde_json::Value = serde_json::from_str(&arguments)
+                .map_err(|e| conekta_mcp::StartError::from(format!("--args is not JSON: {e}")))?;
+            let server = Server::new(&options, env, &mut warn)?;
+            let (result, failed) = server
+                .call_once(&name, arguments, options.allow_payments)
+                .await;
+            println!("{result}");
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Skill { options, out } => {
+            let capability = options.capability.unwrap_or_default();
+            let path = conekta_mcp::write_skill(&capability, &out, &mut warn)?;
+            eprintln!("conekta-mcp: wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run(options) => {
+            let server = Server::new(&options, env, &mut warn)?;
+            let mode = if options.discovery() {
+                format!(
+                    "discovery mode: 3 tools over {} operations (--all-tools for one tool each)",
+                    server.operations().count()
+                )
+            } else {
+                format!("{} tools", server.tools().len())
+            };
+            eprintln!("conekta-mcp: {mode}");
+            match options.transport {
+                Transport::Stdio => server.serve_stdio().await?,
+                Transport::Http => {
+                    server
+                        .serve_http(options.listen, |addr| {
+                            eprintln!(
+                                "conekta-mcp: listening on http://{addr}{}",
+                                conekta_mcp::HTTP_PATH
+                            );
+                        })
+                        .await?
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

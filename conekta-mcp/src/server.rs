@@ -3,11 +3,13 @@
 use crate::call::{self, CallError};
 use crate::capability::{self, DEFAULT_KEY_VAR};
 use crate::catalog::{self, Entry, Selection};
+use crate::discovery;
+use crate::guard::{self, Binder, Consent};
 use axum::http::request::Parts;
 use conekta_sdk::Client;
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
-    PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
+    CallToolRequestParams, CallToolResponse, CallToolResult, Implementation, JsonObject,
+    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
@@ -46,8 +48,26 @@ pub struct Options {
     pub tags: Vec<String>,
     /// Only `GET` operations.
     pub read_only: bool,
+    /// Every operation as a tool of its own, instead of the three discovery tools.
+    pub all_tools: bool,
+    /// A capability operation the spec lacks stops the start (else it is skipped with
+    /// a warning).
+    pub strict: bool,
+    /// Money-moving operations run without asking the user.
+    pub allow_payments: bool,
+    /// Browser origins the HTTP transport accepts (`https://app.example.com`); any
+    /// other `Origin` gets 403.
+    pub allowed_origins: Vec<String>,
     /// Where requests go (else `CONEKTA_BASE_URL`, the capability's `baseUri`, production).
     pub base_url: Option<String>,
+}
+
+impl Options {
+    /// Whether the tools are the three discovery tools: nothing selects static tools
+    /// (`--all-tools`, `--capability`, `--tags`, `--read-only`).
+    pub fn discovery(&self) -> bool {
+        !self.all_tools && self.capability.is_none() && self.tags.is_empty() && !self.read_only
+    }
 }
 
 impl Default for Options {
@@ -58,6 +78,10 @@ impl Default for Options {
             capability: None,
             tags: Vec::new(),
             read_only: false,
+            all_tools: false,
+            strict: false,
+            allow_payments: false,
+            allowed_origins: Vec::new(),
             base_url: None,
         }
     }
@@ -108,9 +132,15 @@ impl Settings {
 /// What every session shares.
 struct Shared {
     name: String,
-    tools: Vec<Entry>,
+    /// The operations that can be called (every one in discovery mode).
+    entries: Vec<Entry>,
+    /// What `tools/list` shows.
     listed: Vec<Tool>,
     by_name: HashMap<String, usize>,
+    discovery: bool,
+    allow_payments: bool,
+    allowed_origins: Vec<String>,
+    binder: Binder,
     settings: Settings,
     /// The key from the environment, if any. Never logged or echoed.
     env_key: Option<String>,
@@ -127,6 +157,7 @@ impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Server")
             .field("tools", &self.shared.listed.len())
+            .field("discovery", &self.shared.discovery)
             .field("key_var", &self.shared.key_var)
             .finish_non_exhaustive()
     }
@@ -134,10 +165,12 @@ impl std::fmt::Debug for Server {
 
 impl Server {
     /// Builds the server from the options, reading the environment through `env`
-    /// (the key variable, [`BASE_URL_VAR`]).
+    /// (the key variable, [`BASE_URL_VAR`]); `warn` gets what a person should know
+    /// (a capability's operation that was skipped).
     pub fn new(
         options: &Options,
         env: impl Fn(&str) -> Option<String>,
+        warn: &mut dyn FnMut(String),
     ) -> Result<Self, StartError> {
         let plan = match &options.capability {
             Some(path) => {
@@ -150,12 +183,17 @@ impl Server {
             }
             None => None,
         };
-        let tools = catalog::select(
+        let entries = catalog::select(
             catalog::all()?,
             &Selection {
                 plan: plan.as_ref(),
                 tags: &options.tags,
                 read_only: options.read_only,
+                strict: options.strict,
+            },
+            &mut |message| match &options.capability {
+                Some(path) => warn(format!("capability {}: {message}", path.display())),
+                None => warn(message),
             },
         )?;
         let mut language = None;
@@ -203,11 +241,16 @@ impl Server {
                     None => e.to_string(),
                 })
             })?;
-        let listed: Vec<Tool> = tools.iter().map(|e| e.tool.clone()).collect();
-        let by_name = listed
+        let discovery = options.discovery();
+        let listed: Vec<Tool> = if discovery {
+            discovery::tools()
+        } else {
+            entries.iter().map(|e| e.tool.clone()).collect()
+        };
+        let by_name = entries
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.name.to_string(), i))
+            .map(|(i, e)| (e.tool.name.to_string(), i))
             .collect();
         let name = plan
             .as_ref()
@@ -216,9 +259,13 @@ impl Server {
         Ok(Self {
             shared: Arc::new(Shared {
                 name,
-                tools,
+                entries,
                 listed,
                 by_name,
+                discovery,
+                allow_payments: options.allow_payments,
+                allowed_origins: options.allowed_origins.clone(),
+                binder: Binder::new(),
                 settings,
                 env_key,
                 key_var,
@@ -226,14 +273,90 @@ impl Server {
         })
     }
 
+    /// The operations that can be called, with everything known about them.
+    pub(crate) fn entries(&self) -> &[Entry] {
+        &self.shared.entries
+    }
+
+    /// The name the server introduces itself with (the capability's label).
+    pub(crate) fn label(&self) -> &str {
+        &self.shared.name
+    }
+
+    /// The environment variable the key is read from.
+    pub(crate) fn key_var(&self) -> &str {
+        &self.shared.key_var
+    }
+
     /// The tools this server offers, as `tools/list` shows them.
     pub fn tools(&self) -> &[Tool] {
         &self.shared.listed
     }
 
-    /// The operation ids of the tools, in the same order as [`Self::tools`].
-    pub fn operations(&self) -> impl Iterator<Item = &str> {
-        self.shared.tools.iter().map(|e| e.operation.as_str())
+    /// The operations that can be called, as `(tool name, operation id)`: the tools'
+    /// own in static mode, every operation in discovery mode.
+    pub fn operations(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.shared
+            .entries
+            .iter()
+            .map(|e| (e.tool.name.as_ref(), e.operation.as_str()))
+    }
+
+    /// Calls one operation by its tool name, once, outside MCP (the `call` command):
+    /// the same typed validation, and a money-moving operation runs only with
+    /// `allow_payments` (there is no one to ask). Returns the structured result and
+    /// whether it is an error.
+    pub async fn call_once(
+        &self,
+        name: &str,
+        arguments: serde_json::Value,
+        allow_payments: bool,
+    ) -> (serde_json::Value, bool) {
+        let result = self.call_once_result(name, arguments, allow_payments).await;
+        let failed = result.is_error == Some(true);
+        (result.structured_content.unwrap_or_default(), failed)
+    }
+
+    async fn call_once_result(
+        &self,
+        name: &str,
+        arguments: serde_json::Value,
+        allow_payments: bool,
+    ) -> CallToolResult {
+        let shared = &self.shared;
+        let Some(entry) = shared.by_name.get(name).map(|&i| &shared.entries[i]) else {
+            return call::failure(CallError::UnknownOperation(name.to_owned()));
+        };
+        let serde_json::Value::Object(arguments) = arguments else {
+            return call::failure(CallError::InvalidArguments {
+                path: ".".into(),
+                message: "the arguments must be a JSON object".into(),
+            });
+        };
+        let client = match shared.env_key.as_deref() {
+            Some(key) => match shared.settings.client(key) {
+                Ok(client) => client,
+                Err(err) => return call::failure(CallError::Sdk(err)),
+            },
+            None => {
+                return call::failure(CallError::NoApiKey(
+                    "set the key in the environment variable the capability binds (default CONEKTA_API_KEY)",
+                ));
+            }
+        };
+        let prepared = match call::prepare(entry, &client, arguments) {
+            Ok(prepared) => prepared,
+            Err(err) => return call::failure(err),
+        };
+        if entry.moves_money && !allow_payments {
+            return call::failure(CallError::PaymentsNotAllowed {
+                tool: entry.tool.name.to_string(),
+                reason: "the command line has no one to ask: pass `--allow-payments` once the \
+                         user has agreed to this call"
+                    .into(),
+            });
+        }
+        call::finish(entry, prepared).await
     }
 
     /// Serves one client over standard input and output until it disconnects.
@@ -255,17 +378,22 @@ impl Server {
         Ok(())
     }
 
-    /// Serves streamable HTTP at `http://<listen>/mcp` until Ctrl-C; `ready` gets the bound address.
+    /// Serves streamable HTTP at `http://<listen>/mcp` until Ctrl-C; `ready` gets the
+    /// bound address. Only loopback `Host`s are accepted, and a request with an
+    /// `Origin` only from [`Options::allowed_origins`] (else 403: DNS rebinding).
     pub async fn serve_http(
         self,
         listen: SocketAddr,
         ready: impl FnOnce(SocketAddr),
     ) -> Result<(), StartError> {
         let shared = self.shared;
+        let config = StreamableHttpServerConfig::default()
+            .with_allowed_origins(shared.allowed_origins.clone())
+            .enforce_origin_validation();
         let service = StreamableHttpService::new(
             move || Ok(Session::new(shared.clone())),
             Arc::new(LocalSessionManager::default()),
-            StreamableHttpServerConfig::default(),
+            config,
         );
         let router = axum::Router::new().nest_service(HTTP_PATH, service);
         let listener = tokio::net::TcpListener::bind(listen)
@@ -325,13 +453,98 @@ impl Session {
         *cached = Some((key.to_owned(), client.clone()));
         Ok(client)
     }
+
+    /// Runs one operation: arguments checked, the money guard, the call, `fields`.
+    async fn run(
+        &self,
+        entry: &Entry,
+        arguments: JsonObject,
+        request: &CallToolRequestParams,
+        context: &RequestContext<RoleServer>,
+    ) -> CallToolResponse {
+        let client = match self.client(context.extensions.get::<Parts>()) {
+            Ok(client) => client,
+            Err(err) => return call::failure(err).into(),
+        };
+        let shown = serde_json::Value::Object(arguments.clone());
+        let prepared = match call::prepare(entry, &client, arguments) {
+            Ok(prepared) => prepared,
+            Err(err) => return call::failure(err).into(),
+        };
+        if entry.moves_money && !self.shared.allow_payments {
+            let consent = guard::consent(
+                &self.shared.binder,
+                &entry.tool.name,
+                &entry.operation,
+                &shown,
+                request,
+                context,
+            )
+            .await;
+            match consent {
+                Consent::Given => {}
+                Consent::Ask(input) => return input.into(),
+                Consent::Refused(err) => return call::failure(err).into(),
+            }
+        }
+        call::finish(entry, prepared).await.into()
+    }
+
+    fn entry(&self, name: &str) -> Option<&Entry> {
+        let index = *self.shared.by_name.get(name)?;
+        Some(&self.shared.entries[index])
+    }
+
+    /// A call of one of the three discovery tools.
+    async fn discover(
+        &self,
+        request: &CallToolRequestParams,
+        context: &RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, ErrorData> {
+        let arguments = serde_json::Value::Object(request.arguments.clone().unwrap_or_default());
+        match request.name.as_ref() {
+            discovery::SEARCH => Ok(match call::decode::<discovery::SearchArgs>(arguments) {
+                Ok(args) => call::success(discovery::search(&self.shared.entries, &args)),
+                Err(err) => call::failure(err),
+            }
+            .into()),
+            discovery::DESCRIBE => Ok(match call::decode::<discovery::DescribeArgs>(arguments) {
+                Ok(args) => match self.entry(&args.name) {
+                    Some(entry) => call::success(discovery::describe(entry)),
+                    None => call::failure(CallError::UnknownOperation(args.name)),
+                },
+                Err(err) => call::failure(err),
+            }
+            .into()),
+            discovery::CALL => match call::decode::<discovery::CallArgs>(arguments) {
+                Ok(args) => match self.entry(&args.name) {
+                    Some(entry) => Ok(self.run(entry, args.arguments, request, context).await),
+                    None => Ok(call::failure(CallError::UnknownOperation(args.name)).into()),
+                },
+                Err(err) => Ok(call::failure(err).into()),
+            },
+            other => Err(ErrorData::invalid_params(
+                format!("unknown tool `{other}`"),
+                None,
+            )),
+        }
+    }
 }
 
 impl ServerHandler for Session {
     fn get_info(&self) -> ServerConfig {
+        let how = if self.shared.discovery {
+            "Find an operation with `search_operations`, read its arguments with \
+             `describe_operation`, call it with `call_operation`."
+        } else {
+            "One tool per operation."
+        };
         let instructions = format!(
-            "Tools for the Conekta payments API {} ({}): one per operation. Arguments are \
-             checked against the operation's types before anything is sent; API errors come \
+            "Tools for the Conekta payments API {} ({}). {how} Arguments are checked \
+             against the operation's types before anything is sent; amounts are in cents \
+             and times in Unix seconds. Operations that move money (creating orders or \
+             charges, capturing, refunding, payouts, subscriptions that bill) run only \
+             when the user confirms them or the server allows payments. API errors come \
              back as tool errors with Conekta's `type`, `log_id` and `details`.",
             conekta_sdk::API_VERSION,
             self.shared.name
@@ -357,22 +570,16 @@ impl ServerHandler for Session {
         request: CallToolRequestParams,
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
-        let Some(&index) = self.shared.by_name.get(request.name.as_ref()) else {
+        if self.shared.discovery {
+            return self.discover(&request, &context).await;
+        }
+        let Some(entry) = self.entry(&request.name) else {
             return Err(ErrorData::invalid_params(
                 format!("unknown tool `{}`", request.name),
                 None,
             ));
         };
-        let entry = &self.shared.tools[index];
-        let client = match self.client(context.extensions.get::<Parts>()) {
-            Ok(client) => client,
-            Err(err) => return Ok(call::failure(err).into()),
-        };
-        let arguments = serde_json::Value::Object(request.arguments.unwrap_or_default());
-        let result = match (entry.handler)(&client, arguments).await {
-            Ok(value) => call::success(value),
-            Err(err) => call::failure(err),
-        };
-        Ok(result.into())
+        let arguments = request.arguments.clone().unwrap_or_default();
+        Ok(self.run(entry, arguments, &request, &context).await)
     }
 }

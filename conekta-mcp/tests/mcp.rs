@@ -25,6 +25,23 @@ const MOCK_URL_VAR: &str = "CONEKTA_MOCK_URL";
 const KEY: &str = "key_TestSecret1234567890";
 /// Every operation of Conekta's spec.
 const ALL_TOOLS: usize = 113;
+/// The operations that move money (in spec order): creating orders and charges,
+/// capturing, refunding, payouts, and subscriptions that bill.
+const MONEY_TOOLS: [&str; 13] = [
+    "orders_create_charge",
+    "orders_create_charges",
+    "create_order",
+    "orders_create_capture",
+    "order_refund",
+    "create_payout_order",
+    "subscription_create",
+    "subscription_update",
+    "subscription_resume",
+    "subscriptions_retry",
+    "update_subscription",
+    "create_subscription",
+    "resume_subscription",
+];
 
 type Client = RunningService<RoleClient, ()>;
 
@@ -216,7 +233,7 @@ fn hint(tool: &Tool, which: fn(&rmcp::model::ToolAnnotations) -> Option<bool>) -
 
 #[tokio::test]
 async fn every_operation_is_a_tool_with_a_valid_input_schema() {
-    let client = stdio(&[], &[("CONEKTA_API_KEY", KEY)]).await;
+    let client = stdio(&["--all-tools"], &[("CONEKTA_API_KEY", KEY)]).await;
     let tools = client.list_all_tools().await.expect("tools/list");
     assert_eq!(tools.len(), ALL_TOOLS);
     let mut names = std::collections::BTreeSet::new();
@@ -241,6 +258,18 @@ async fn every_operation_is_a_tool_with_a_valid_input_schema() {
         jsonschema::validator_for(&schema)
             .unwrap_or_else(|e| panic!("{}: the schema does not compile: {e}", tool.name));
         assert_eq!(schema["type"], "object", "{}", tool.name);
+        let output = Value::Object(
+            (**tool
+                .output_schema
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: no outputSchema", tool.name)))
+            .clone(),
+        );
+        jsonschema::meta::validate(&output)
+            .unwrap_or_else(|e| panic!("{}: the output schema is not valid: {e}", tool.name));
+        jsonschema::validator_for(&output)
+            .unwrap_or_else(|e| panic!("{}: the output schema does not compile: {e}", tool.name));
+        assert_eq!(output["type"], "object", "{}", tool.name);
         let method = tool.description.as_deref().unwrap_or_default();
         let get = method.contains("`GET ");
         assert_eq!(hint(tool, |a| a.read_only_hint), Some(get), "{}", tool.name);
@@ -253,6 +282,29 @@ async fn every_operation_is_a_tool_with_a_valid_input_schema() {
             Some(true)
         );
     }
+    // The generated money classification, checked against a list written by hand.
+    let moving: Vec<&str> = tools
+        .iter()
+        .filter(|t| {
+            t.description
+                .as_deref()
+                .unwrap_or_default()
+                .contains("MOVES MONEY")
+        })
+        .map(|t| t.name.as_ref())
+        .collect();
+    assert_eq!(moving, MONEY_TOOLS);
+    for name in MONEY_TOOLS {
+        let tool = by_name(name);
+        assert_eq!(hint(tool, |a| a.destructive_hint), Some(true), "{name}");
+        assert_eq!(hint(tool, |a| a.idempotent_hint), Some(false), "{name}");
+    }
+    // Descriptions written for a model: units, and an override where the spec has a title only.
+    let plan = by_name("get_plan").description.as_deref().unwrap_or_default();
+    assert!(plan.contains("amount, currency"), "{plan}");
+    assert!(plan.contains("`get_plans`"), "{plan}");
+    let order = by_name("create_order").description.as_deref().unwrap_or_default();
+    assert!(order.contains("in cents") && order.contains("Unix"), "{order}");
     let create = by_name("create_customer");
     assert_eq!(hint(create, |a| a.destructive_hint), Some(false));
     assert_eq!(hint(create, |a| a.idempotent_hint), Some(false));
@@ -335,7 +387,7 @@ async fn the_seed_capability_gives_its_seven_names() {
 }
 
 #[tokio::test]
-async fn an_unknown_capability_operation_stops_the_start() {
+async fn with_strict_an_unknown_capability_operation_stops_the_start() {
     let dir = std::env::temp_dir().join(format!("conekta-mcp-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("unknown.capability.yml");
@@ -346,7 +398,7 @@ async fn an_unknown_capability_operation_stops_the_start() {
     )
     .unwrap();
     let out = std::process::Command::new(BIN)
-        .args(["--capability", path.to_str().unwrap(), "--list-tools"])
+        .args(["--strict", "--capability", path.to_str().unwrap(), "--list-tools"])
         .output()
         .unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
@@ -361,7 +413,11 @@ async fn an_unknown_capability_operation_stops_the_start() {
 #[tokio::test]
 async fn bad_arguments_are_tool_errors_and_send_nothing() {
     let (url, connections) = counting_server();
-    let client = stdio(&["--base-url", &url], &[("CONEKTA_API_KEY", KEY)]).await;
+    let client = stdio(
+        &["--all-tools", "--base-url", &url],
+        &[("CONEKTA_API_KEY", KEY)],
+    )
+    .await;
     let error = tool_error(&client, "create_customer", json!({"body": {"name": "Ana"}})).await;
     assert_eq!(error["error"], "invalid_arguments");
     assert_eq!(error["path"], "body");
@@ -414,7 +470,11 @@ async fn api_errors_carry_conekta_type_log_id_and_details() {
                          "debug_message": "The email is invalid."}]
         }),
     );
-    let client = stdio(&["--base-url", &url], &[("CONEKTA_API_KEY", KEY)]).await;
+    let client = stdio(
+        &["--all-tools", "--base-url", &url],
+        &[("CONEKTA_API_KEY", KEY)],
+    )
+    .await;
     let error = tool_error(
         &client,
         "create_customer",
@@ -456,7 +516,11 @@ async fn customer_flow(client: &Client, names: [&str; 5]) {
 #[tokio::test]
 async fn customer_flow_over_stdio_against_the_mock() {
     let url = mock_url();
-    let client = stdio(&["--base-url", &url], &[("CONEKTA_API_KEY", KEY)]).await;
+    let client = stdio(
+        &["--all-tools", "--base-url", &url],
+        &[("CONEKTA_API_KEY", KEY)],
+    )
+    .await;
     customer_flow(
         &client,
         [
@@ -501,7 +565,7 @@ async fn http_sessions_use_their_own_keys_and_bad_arguments_send_nothing() {
         "200 OK",
         json!({"id": "cus_1", "object": "customer", "created_at": 1, "livemode": false, "name": "Ana"}),
     );
-    let server = HttpServer::start(&["--base-url", &url], &[]).await;
+    let server = HttpServer::start(&["--all-tools", "--base-url", &url], &[]).await;
     let alice = server.client(Some("key_alice")).await;
     let bob = server.client(Some("key_bob")).await;
     let anonymous = server.client(None).await;

@@ -1,5 +1,6 @@
 //! `cargo xtask test`: every test of the workspace, with Conekta's Mockoon
-//! fixtures served on 127.0.0.1 for the end-to-end suite.
+//! fixtures served on 127.0.0.1 for the end-to-end suite, and the official MCP
+//! Python SDK installed for `conekta-mcp`'s client tests.
 
 use crate::mockoon::{self, MockServer};
 use crate::upstream::{self, Manifest};
@@ -8,6 +9,51 @@ use std::process::Command;
 
 /// Environment variable that tells the end-to-end suite where the mock server is.
 const MOCK_URL_VAR: &str = "CONEKTA_MOCK_URL";
+
+/// Environment variable that tells `conekta-mcp`'s tests which Python has the
+/// official MCP SDK, their third-party client.
+const MCP_PYTHON_VAR: &str = "CONEKTA_MCP_PYTHON";
+/// The MCP Python SDK those tests drive the server with.
+const MCP_PYTHON_PACKAGE: &str = "mcp==2.3.0";
+
+/// A virtual environment under `target/` with [`MCP_PYTHON_PACKAGE`] installed
+/// (made once, with `python3 -m venv` and pip); returns its Python.
+fn mcp_python(root: &Path) -> Result<std::path::PathBuf, String> {
+    let venv = root.join("target").join("mcp-python");
+    let python = venv.join("bin").join("python");
+    let installed = venv.join(format!("{MCP_PYTHON_PACKAGE}.installed"));
+    if installed.exists() {
+        return Ok(python);
+    }
+    let run = |command: &mut Command, what: &str| -> Result<(), String> {
+        let status = command
+            .status()
+            .map_err(|e| format!("cannot run {what}: {e}"))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("{what} failed ({status})"))
+        }
+    };
+    run(
+        Command::new("python3").args(["-m", "venv"]).arg(&venv),
+        "python3 -m venv",
+    )?;
+    run(
+        Command::new(&python).args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            MCP_PYTHON_PACKAGE,
+        ]),
+        &format!("pip install {MCP_PYTHON_PACKAGE}"),
+    )?;
+    std::fs::write(&installed, "").map_err(|e| format!("{}: {e}", installed.display()))?;
+    eprintln!("installed {MCP_PYTHON_PACKAGE} in {}", venv.display());
+    Ok(python)
+}
 
 /// Fetches the pinned files, starts the mock server, runs `cargo test` (over the
 /// whole workspace unless `extra` arguments say otherwise), and stops the server
@@ -24,6 +70,7 @@ pub fn run(root: &Path, extra: &[String]) -> Result<(), String> {
             dir.display()
         );
     }
+    let python = mcp_python(root)?;
     let port = mockoon::free_port().map_err(|e| e.to_string())?;
     let server = MockServer::start(&dir, &mocks, port)
         .map_err(|e| format!("the Mockoon server did not start: {e}"))?;
@@ -45,6 +92,7 @@ pub fn run(root: &Path, extra: &[String]) -> Result<(), String> {
         })
         .args(extra)
         .env(MOCK_URL_VAR, server.base_url())
+        .env(MCP_PYTHON_VAR, &python)
         .status();
     let stopped = server
         .stop()

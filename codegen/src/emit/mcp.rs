@@ -6,9 +6,10 @@
 //!   moves money, and input and output JSON Schemas, with the named types they reach
 //!   gathered once under `defs` (inputs) and `output_defs` (answers; the server copies
 //!   the ones a tool uses into its `$defs`);
-//! - `mod.rs`: per operation, an arguments struct typed with the SDK's models (decoded
-//!   before anything is sent) and a handler that calls the SDK and returns the
-//!   decoded answer as JSON; and the table of handlers by operation id.
+//! - `mod.rs`: per operation, an arguments struct typed with the SDK's models and a
+//!   handler that decodes the arguments at once (so that a bad one fails before any
+//!   confirmation is asked or anything is sent) and returns the future that calls the
+//!   SDK and encodes the decoded answer as JSON; and the table of handlers by operation id.
 //!
 //! Header parameters that are client settings (`Accept-Language`, `X-Child-Company-Id`)
 //! are not tool arguments: the server applies them on the client.
@@ -911,13 +912,11 @@ fn handler(op: &Operation) -> TokenStream {
         }
 
         #[doc = #handler_doc]
-        fn #name(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-            Box::pin(async move {
-                #binding
-                let request = client.#accessor().#method(#(#call_args),*);
-                #(#setters)*
-                encode(request.send().await.map_err(CallError::Sdk)?)
-            })
+        fn #name(client: &Client, arguments: Arguments) -> Result<HandlerFuture<'_>, CallError> {
+            #binding
+            let request = client.#accessor().#method(#(#call_args),*);
+            #(#setters)*
+            Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
         }
     }
 }

@@ -127,12 +127,13 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
 #[serde(deny_unknown_fields)]
 struct GetRuleWhitelistArgs {}
 /// Calls `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
-fn get_rule_whitelist(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let GetRuleWhitelistArgs {} = decode(arguments)?;
-        let request = client.antifraud().get_rule_whitelist();
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_rule_whitelist(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let GetRuleWhitelistArgs {} = decode(arguments)?;
+    let request = client.antifraud().get_rule_whitelist();
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_rule_whitelist` tool.
 #[derive(serde::Deserialize)]
@@ -143,16 +144,17 @@ struct CreateRuleWhitelistArgs {
     body: Option<models::CreateRuleWhitelistRequest>,
 }
 /// Calls `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
-fn create_rule_whitelist(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateRuleWhitelistArgs = decode(arguments)?;
-        let request = client.antifraud().create_rule_whitelist();
-        let request = match args.body {
-            Some(body) => request.body(body),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_rule_whitelist(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateRuleWhitelistArgs = decode(arguments)?;
+    let request = client.antifraud().create_rule_whitelist();
+    let request = match args.body {
+        Some(body) => request.body(body),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_rule_whitelist` tool.
 #[derive(serde::Deserialize)]
@@ -163,24 +165,26 @@ struct DeleteRuleWhitelistArgs {
     id: String,
 }
 /// Calls `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
-fn delete_rule_whitelist(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteRuleWhitelistArgs = decode(arguments)?;
-        let request = client.antifraud().delete_rule_whitelist(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_rule_whitelist(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteRuleWhitelistArgs = decode(arguments)?;
+    let request = client.antifraud().delete_rule_whitelist(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_rule_blacklist` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GetRuleBlacklistArgs {}
 /// Calls `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
-fn get_rule_blacklist(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let GetRuleBlacklistArgs {} = decode(arguments)?;
-        let request = client.antifraud().get_rule_blacklist();
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_rule_blacklist(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let GetRuleBlacklistArgs {} = decode(arguments)?;
+    let request = client.antifraud().get_rule_blacklist();
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_rule_blacklist` tool.
 #[derive(serde::Deserialize)]
@@ -191,12 +195,13 @@ struct CreateRuleBlacklistArgs {
     body: models::CreateRuleWhitelistRequest,
 }
 /// Calls `POST /antifraud/blacklists` (operation `CreateRuleBlacklist`).
-fn create_rule_blacklist(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateRuleBlacklistArgs = decode(arguments)?;
-        let request = client.antifraud().create_rule_blacklist(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_rule_blacklist(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateRuleBlacklistArgs = decode(arguments)?;
+    let request = client.antifraud().create_rule_blacklist(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_rule_blacklist` tool.
 #[derive(serde::Deserialize)]
@@ -207,12 +212,13 @@ struct DeleteRuleBlacklistArgs {
     id: String,
 }
 /// Calls `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
-fn delete_rule_blacklist(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteRuleBlacklistArgs = decode(arguments)?;
-        let request = client.antifraud().delete_rule_blacklist(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_rule_blacklist(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteRuleBlacklistArgs = decode(arguments)?;
+    let request = client.antifraud().delete_rule_blacklist(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_api_keys` tool.
 #[derive(serde::Deserialize)]
@@ -232,28 +238,29 @@ struct GetApiKeysArgs {
     search: Option<String>,
 }
 /// Calls `GET /api_keys` (operation `getApiKeys`).
-fn get_api_keys(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetApiKeysArgs = decode(arguments)?;
-        let request = client.api_keys().get_api_keys();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_api_keys(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetApiKeysArgs = decode(arguments)?;
+    let request = client.api_keys().get_api_keys();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -264,12 +271,13 @@ struct CreateApiKeyArgs {
     body: models::ApiKeyRequest,
 }
 /// Calls `POST /api_keys` (operation `createApiKey`).
-fn create_api_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateApiKeyArgs = decode(arguments)?;
-        let request = client.api_keys().create_api_key(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_api_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateApiKeyArgs = decode(arguments)?;
+    let request = client.api_keys().create_api_key(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -280,12 +288,13 @@ struct GetApiKeyArgs {
     id: String,
 }
 /// Calls `GET /api_keys/{id}` (operation `getApiKey`).
-fn get_api_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetApiKeyArgs = decode(arguments)?;
-        let request = client.api_keys().get_api_key(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_api_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetApiKeyArgs = decode(arguments)?;
+    let request = client.api_keys().get_api_key(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -299,16 +308,17 @@ struct UpdateApiKeyArgs {
     body: Option<models::ApiKeyUpdateRequest>,
 }
 /// Calls `PUT /api_keys/{id}` (operation `updateApiKey`).
-fn update_api_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateApiKeyArgs = decode(arguments)?;
-        let request = client.api_keys().update_api_key(args.id);
-        let request = match args.body {
-            Some(body) => request.body(body),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_api_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateApiKeyArgs = decode(arguments)?;
+    let request = client.api_keys().update_api_key(args.id);
+    let request = match args.body {
+        Some(body) => request.body(body),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -319,24 +329,26 @@ struct DeleteApiKeyArgs {
     id: String,
 }
 /// Calls `DELETE /api_keys/{id}` (operation `deleteApiKey`).
-fn delete_api_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteApiKeyArgs = decode(arguments)?;
-        let request = client.api_keys().delete_api_key(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_api_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteApiKeyArgs = decode(arguments)?;
+    let request = client.api_keys().delete_api_key(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_balance` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GetBalanceArgs {}
 /// Calls `GET /balance` (operation `getBalance`).
-fn get_balance(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let GetBalanceArgs {} = decode(arguments)?;
-        let request = client.balances().get_balance();
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_balance(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let GetBalanceArgs {} = decode(arguments)?;
+    let request = client.balances().get_balance();
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_charges` tool.
 #[derive(serde::Deserialize)]
@@ -356,28 +368,29 @@ struct GetChargesArgs {
     previous: Option<String>,
 }
 /// Calls `GET /charges` (operation `getCharges`).
-fn get_charges(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetChargesArgs = decode(arguments)?;
-        let request = client.charges().get_charges();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_charges(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetChargesArgs = decode(arguments)?;
+    let request = client.charges().get_charges();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_charge` tool.
 #[derive(serde::Deserialize)]
@@ -391,12 +404,13 @@ struct UpdateChargeArgs {
     body: models::ChargeUpdateRequest,
 }
 /// Calls `PUT /charges/{id}` (operation `updateCharge`).
-fn update_charge(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateChargeArgs = decode(arguments)?;
-        let request = client.charges().update_charge(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_charge(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateChargeArgs = decode(arguments)?;
+    let request = client.charges().update_charge(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_charge` tool.
 #[derive(serde::Deserialize)]
@@ -410,12 +424,13 @@ struct OrdersCreateChargeArgs {
     body: models::ChargeRequest,
 }
 /// Calls `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
-fn orders_create_charge(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateChargeArgs = decode(arguments)?;
-        let request = client.charges().orders_create_charge(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_create_charge(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateChargeArgs = decode(arguments)?;
+    let request = client.charges().orders_create_charge(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_charges` tool.
 #[derive(serde::Deserialize)]
@@ -429,12 +444,13 @@ struct OrdersCreateChargesArgs {
     body: models::ChargeRequest,
 }
 /// Calls `POST /orders/{id}/add_charges` (operation `ordersCreateCharges`).
-fn orders_create_charges(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateChargesArgs = decode(arguments)?;
-        let request = client.charges().orders_create_charges(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_create_charges(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateChargesArgs = decode(arguments)?;
+    let request = client.charges().orders_create_charges(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_companies` tool.
 #[derive(serde::Deserialize)]
@@ -454,28 +470,29 @@ struct GetCompaniesArgs {
     previous: Option<String>,
 }
 /// Calls `GET /companies` (operation `getCompanies`).
-fn get_companies(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCompaniesArgs = decode(arguments)?;
-        let request = client.companies().get_companies();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_companies(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCompaniesArgs = decode(arguments)?;
+    let request = client.companies().get_companies();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_company` tool.
 #[derive(serde::Deserialize)]
@@ -486,12 +503,13 @@ struct CreateCompanyArgs {
     body: models::CreateCompanyRequest,
 }
 /// Calls `POST /companies` (operation `createCompany`).
-fn create_company(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCompanyArgs = decode(arguments)?;
-        let request = client.companies().create_company(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_company(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCompanyArgs = decode(arguments)?;
+    let request = client.companies().create_company(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_company` tool.
 #[derive(serde::Deserialize)]
@@ -502,24 +520,26 @@ struct GetCompanyArgs {
     id: String,
 }
 /// Calls `GET /companies/{id}` (operation `getCompany`).
-fn get_company(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCompanyArgs = decode(arguments)?;
-        let request = client.companies().get_company(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_company(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCompanyArgs = decode(arguments)?;
+    let request = client.companies().get_company(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_current_company` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GetCurrentCompanyArgs {}
 /// Calls `GET /companies/current` (operation `getCurrentCompany`).
-fn get_current_company(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let GetCurrentCompanyArgs {} = decode(arguments)?;
-        let request = client.companies().get_current_company();
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_current_company(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let GetCurrentCompanyArgs {} = decode(arguments)?;
+    let request = client.companies().get_current_company();
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `upload_company_document` tool.
 #[derive(serde::Deserialize)]
@@ -533,14 +553,13 @@ struct UploadCompanyDocumentArgs {
     body: models::CompanyDocumentRequest,
 }
 /// Calls `POST /companies/{company_id}/document` (operation `uploadCompanyDocument`).
-fn upload_company_document(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UploadCompanyDocumentArgs = decode(arguments)?;
-        let request = client
-            .companies()
-            .upload_company_document(args.company_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn upload_company_document(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UploadCompanyDocumentArgs = decode(arguments)?;
+    let request = client.companies().upload_company_document(args.company_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_company_document` tool.
 #[derive(serde::Deserialize)]
@@ -554,14 +573,13 @@ struct UpdateCompanyDocumentArgs {
     body: models::CompanyDocumentRequest,
 }
 /// Calls `PATCH /companies/{company_id}/document` (operation `updateCompanyDocument`).
-fn update_company_document(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateCompanyDocumentArgs = decode(arguments)?;
-        let request = client
-            .companies()
-            .update_company_document(args.company_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_company_document(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateCompanyDocumentArgs = decode(arguments)?;
+    let request = client.companies().update_company_document(args.company_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_company_documents` tool.
 #[derive(serde::Deserialize)]
@@ -572,12 +590,13 @@ struct GetCompanyDocumentsArgs {
     company_id: String,
 }
 /// Calls `GET /companies/{company_id}/documents` (operation `getCompanyDocuments`).
-fn get_company_documents(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCompanyDocumentsArgs = decode(arguments)?;
-        let request = client.companies().get_company_documents(args.company_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_company_documents(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCompanyDocumentsArgs = decode(arguments)?;
+    let request = client.companies().get_company_documents(args.company_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_customers` tool.
 #[derive(serde::Deserialize)]
@@ -597,28 +616,29 @@ struct GetCustomersArgs {
     previous: Option<String>,
 }
 /// Calls `GET /customers` (operation `getCustomers`).
-fn get_customers(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCustomersArgs = decode(arguments)?;
-        let request = client.customers().get_customers();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_customers(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCustomersArgs = decode(arguments)?;
+    let request = client.customers().get_customers();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer` tool.
 #[derive(serde::Deserialize)]
@@ -629,12 +649,13 @@ struct CreateCustomerArgs {
     body: models::Customer,
 }
 /// Calls `POST /customers` (operation `createCustomer`).
-fn create_customer(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCustomerArgs = decode(arguments)?;
-        let request = client.customers().create_customer(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_customer(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCustomerArgs = decode(arguments)?;
+    let request = client.customers().create_customer(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_customer_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -645,17 +666,18 @@ struct GetCustomerByIdArgs {
     id: String,
 }
 /// Calls `GET /customers/{id}` (operation `getCustomerById`).
-fn get_customer_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCustomerByIdArgs = decode(arguments)?;
-        let request = client.customers().get_customer_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_customer_by_id(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCustomerByIdArgs = decode(arguments)?;
+    let request = client.customers().get_customer_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_customer` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UpdateCustomerOpArgs {
+struct UpdateCustomerArgs {
     /// Path parameter `id`.
     #[serde(rename = "id")]
     id: String,
@@ -664,12 +686,13 @@ struct UpdateCustomerOpArgs {
     body: models::UpdateCustomer,
 }
 /// Calls `PUT /customers/{id}` (operation `updateCustomer`).
-fn update_customer(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateCustomerOpArgs = decode(arguments)?;
-        let request = client.customers().update_customer(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_customer(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateCustomerArgs = decode(arguments)?;
+    let request = client.customers().update_customer(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_customer_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -680,12 +703,13 @@ struct DeleteCustomerByIdArgs {
     id: String,
 }
 /// Calls `DELETE /customers/{id}` (operation `deleteCustomerById`).
-fn delete_customer_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteCustomerByIdArgs = decode(arguments)?;
-        let request = client.customers().delete_customer_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_customer_by_id(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteCustomerByIdArgs = decode(arguments)?;
+    let request = client.customers().delete_customer_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer_fiscal_entities` tool.
 #[derive(serde::Deserialize)]
@@ -702,14 +726,10 @@ struct CreateCustomerFiscalEntitiesArgs {
 fn create_customer_fiscal_entities(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCustomerFiscalEntitiesArgs = decode(arguments)?;
-        let request = client
-            .customers()
-            .create_customer_fiscal_entities(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCustomerFiscalEntitiesArgs = decode(arguments)?;
+    let request = client.customers().create_customer_fiscal_entities(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_customer_fiscal_entities` tool.
 #[derive(serde::Deserialize)]
@@ -729,18 +749,12 @@ struct UpdateCustomerFiscalEntitiesArgs {
 fn update_customer_fiscal_entities(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateCustomerFiscalEntitiesArgs = decode(arguments)?;
-        let request = client
-            .customers()
-            .update_customer_fiscal_entities(
-                args.id,
-                args.fiscal_entities_id,
-                args.body,
-            );
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateCustomerFiscalEntitiesArgs = decode(arguments)?;
+    let request = client
+        .customers()
+        .update_customer_fiscal_entities(args.id, args.fiscal_entities_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_get_discount_lines` tool.
 #[derive(serde::Deserialize)]
@@ -766,28 +780,26 @@ struct OrdersGetDiscountLinesArgs {
 fn orders_get_discount_lines(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersGetDiscountLinesArgs = decode(arguments)?;
-        let request = client.discounts().orders_get_discount_lines(args.id);
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersGetDiscountLinesArgs = decode(arguments)?;
+    let request = client.discounts().orders_get_discount_lines(args.id);
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_discount_line` tool.
 #[derive(serde::Deserialize)]
@@ -804,12 +816,10 @@ struct OrdersCreateDiscountLineArgs {
 fn orders_create_discount_line(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateDiscountLineArgs = decode(arguments)?;
-        let request = client.discounts().orders_create_discount_line(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateDiscountLineArgs = decode(arguments)?;
+    let request = client.discounts().orders_create_discount_line(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_get_discount_line` tool.
 #[derive(serde::Deserialize)]
@@ -823,14 +833,15 @@ struct OrdersGetDiscountLineArgs {
     discount_lines_id: String,
 }
 /// Calls `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
-fn orders_get_discount_line(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersGetDiscountLineArgs = decode(arguments)?;
-        let request = client
-            .discounts()
-            .orders_get_discount_line(args.id, args.discount_lines_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_get_discount_line(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersGetDiscountLineArgs = decode(arguments)?;
+    let request = client
+        .discounts()
+        .orders_get_discount_line(args.id, args.discount_lines_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_update_discount_lines` tool.
 #[derive(serde::Deserialize)]
@@ -850,14 +861,12 @@ struct OrdersUpdateDiscountLinesArgs {
 fn orders_update_discount_lines(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersUpdateDiscountLinesArgs = decode(arguments)?;
-        let request = client
-            .discounts()
-            .orders_update_discount_lines(args.id, args.discount_lines_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersUpdateDiscountLinesArgs = decode(arguments)?;
+    let request = client
+        .discounts()
+        .orders_update_discount_lines(args.id, args.discount_lines_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_delete_discount_lines` tool.
 #[derive(serde::Deserialize)]
@@ -874,14 +883,12 @@ struct OrdersDeleteDiscountLinesArgs {
 fn orders_delete_discount_lines(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersDeleteDiscountLinesArgs = decode(arguments)?;
-        let request = client
-            .discounts()
-            .orders_delete_discount_lines(args.id, args.discount_lines_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersDeleteDiscountLinesArgs = decode(arguments)?;
+    let request = client
+        .discounts()
+        .orders_delete_discount_lines(args.id, args.discount_lines_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_events` tool.
 #[derive(serde::Deserialize)]
@@ -901,28 +908,29 @@ struct GetEventsArgs {
     previous: Option<String>,
 }
 /// Calls `GET /events` (operation `getEvents`).
-fn get_events(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetEventsArgs = decode(arguments)?;
-        let request = client.events().get_events();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_events(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetEventsArgs = decode(arguments)?;
+    let request = client.events().get_events();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_event` tool.
 #[derive(serde::Deserialize)]
@@ -933,12 +941,13 @@ struct GetEventArgs {
     id: String,
 }
 /// Calls `GET /events/{id}` (operation `getEvent`).
-fn get_event(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetEventArgs = decode(arguments)?;
-        let request = client.events().get_event(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_event(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetEventArgs = decode(arguments)?;
+    let request = client.events().get_event(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `resend_event` tool.
 #[derive(serde::Deserialize)]
@@ -952,12 +961,13 @@ struct ResendEventArgs {
     body: models::ResendEventRequest,
 }
 /// Calls `POST /events/{event_id}/resend` (operation `resendEvent`).
-fn resend_event(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: ResendEventArgs = decode(arguments)?;
-        let request = client.events().resend_event(args.event_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn resend_event(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: ResendEventArgs = decode(arguments)?;
+    let request = client.events().resend_event(args.event_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_logs` tool.
 #[derive(serde::Deserialize)]
@@ -977,28 +987,29 @@ struct GetLogsArgs {
     previous: Option<String>,
 }
 /// Calls `GET /logs` (operation `getLogs`).
-fn get_logs(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetLogsArgs = decode(arguments)?;
-        let request = client.logs().get_logs();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_logs(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetLogsArgs = decode(arguments)?;
+    let request = client.logs().get_logs();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_log_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1009,12 +1020,13 @@ struct GetLogByIdArgs {
     id: String,
 }
 /// Calls `GET /logs/{id}` (operation `getLogById`).
-fn get_log_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetLogByIdArgs = decode(arguments)?;
-        let request = client.logs().get_log_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_log_by_id(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetLogByIdArgs = decode(arguments)?;
+    let request = client.logs().get_log_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_orders` tool.
 #[derive(serde::Deserialize)]
@@ -1055,56 +1067,57 @@ struct GetOrdersArgs {
     updated_at_lte: Option<i64>,
 }
 /// Calls `GET /orders` (operation `getOrders`).
-fn get_orders(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetOrdersArgs = decode(arguments)?;
-        let request = client.orders().get_orders();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        let request = match args.payment_status {
-            Some(value) => request.payment_status(value),
-            None => request,
-        };
-        let request = match args.last_payment_info_status {
-            Some(value) => request.last_payment_info_status(value),
-            None => request,
-        };
-        let request = match args.created_at {
-            Some(value) => request.created_at(value),
-            None => request,
-        };
-        let request = match args.created_at_gte {
-            Some(value) => request.created_at_gte(value),
-            None => request,
-        };
-        let request = match args.created_at_lte {
-            Some(value) => request.created_at_lte(value),
-            None => request,
-        };
-        let request = match args.updated_at_gte {
-            Some(value) => request.updated_at_gte(value),
-            None => request,
-        };
-        let request = match args.updated_at_lte {
-            Some(value) => request.updated_at_lte(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_orders(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetOrdersArgs = decode(arguments)?;
+    let request = client.orders().get_orders();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    let request = match args.payment_status {
+        Some(value) => request.payment_status(value),
+        None => request,
+    };
+    let request = match args.last_payment_info_status {
+        Some(value) => request.last_payment_info_status(value),
+        None => request,
+    };
+    let request = match args.created_at {
+        Some(value) => request.created_at(value),
+        None => request,
+    };
+    let request = match args.created_at_gte {
+        Some(value) => request.created_at_gte(value),
+        None => request,
+    };
+    let request = match args.created_at_lte {
+        Some(value) => request.created_at_lte(value),
+        None => request,
+    };
+    let request = match args.updated_at_gte {
+        Some(value) => request.updated_at_gte(value),
+        None => request,
+    };
+    let request = match args.updated_at_lte {
+        Some(value) => request.updated_at_lte(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_order` tool.
 #[derive(serde::Deserialize)]
@@ -1115,12 +1128,13 @@ struct CreateOrderArgs {
     body: models::OrderRequest,
 }
 /// Calls `POST /orders` (operation `createOrder`).
-fn create_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateOrderArgs = decode(arguments)?;
-        let request = client.orders().create_order(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_order(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateOrderArgs = decode(arguments)?;
+    let request = client.orders().create_order(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_order_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1131,12 +1145,13 @@ struct GetOrderByIdArgs {
     id: String,
 }
 /// Calls `GET /orders/{id}` (operation `getOrderById`).
-fn get_order_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetOrderByIdArgs = decode(arguments)?;
-        let request = client.orders().get_order_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_order_by_id(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetOrderByIdArgs = decode(arguments)?;
+    let request = client.orders().get_order_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_order` tool.
 #[derive(serde::Deserialize)]
@@ -1150,12 +1165,13 @@ struct UpdateOrderArgs {
     body: models::OrderUpdate,
 }
 /// Calls `PUT /orders/{id}` (operation `updateOrder`).
-fn update_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateOrderArgs = decode(arguments)?;
-        let request = client.orders().update_order(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_order(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateOrderArgs = decode(arguments)?;
+    let request = client.orders().update_order(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `cancel_order` tool.
 #[derive(serde::Deserialize)]
@@ -1166,12 +1182,13 @@ struct CancelOrderArgs {
     id: String,
 }
 /// Calls `POST /orders/{id}/cancel` (operation `CancelOrder`).
-fn cancel_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CancelOrderArgs = decode(arguments)?;
-        let request = client.orders().cancel_order(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn cancel_order(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CancelOrderArgs = decode(arguments)?;
+    let request = client.orders().cancel_order(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_capture` tool.
 #[derive(serde::Deserialize)]
@@ -1185,16 +1202,17 @@ struct OrdersCreateCaptureArgs {
     body: Option<models::OrderCaptureRequest>,
 }
 /// Calls `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
-fn orders_create_capture(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateCaptureArgs = decode(arguments)?;
-        let request = client.orders().orders_create_capture(args.id);
-        let request = match args.body {
-            Some(body) => request.body(body),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_create_capture(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateCaptureArgs = decode(arguments)?;
+    let request = client.orders().orders_create_capture(args.id);
+    let request = match args.body {
+        Some(body) => request.body(body),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_product` tool.
 #[derive(serde::Deserialize)]
@@ -1208,12 +1226,13 @@ struct OrdersCreateProductArgs {
     body: models::Product,
 }
 /// Calls `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
-fn orders_create_product(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateProductArgs = decode(arguments)?;
-        let request = client.products().orders_create_product(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_create_product(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateProductArgs = decode(arguments)?;
+    let request = client.products().orders_create_product(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_update_product` tool.
 #[derive(serde::Deserialize)]
@@ -1230,14 +1249,15 @@ struct OrdersUpdateProductArgs {
     body: models::UpdateProduct,
 }
 /// Calls `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
-fn orders_update_product(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersUpdateProductArgs = decode(arguments)?;
-        let request = client
-            .products()
-            .orders_update_product(args.id, args.line_item_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_update_product(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersUpdateProductArgs = decode(arguments)?;
+    let request = client
+        .products()
+        .orders_update_product(args.id, args.line_item_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_delete_product` tool.
 #[derive(serde::Deserialize)]
@@ -1251,14 +1271,13 @@ struct OrdersDeleteProductArgs {
     line_item_id: String,
 }
 /// Calls `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
-fn orders_delete_product(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersDeleteProductArgs = decode(arguments)?;
-        let request = client
-            .products()
-            .orders_delete_product(args.id, args.line_item_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_delete_product(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersDeleteProductArgs = decode(arguments)?;
+    let request = client.products().orders_delete_product(args.id, args.line_item_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `order_refund` tool.
 #[derive(serde::Deserialize)]
@@ -1272,12 +1291,13 @@ struct OrderRefundArgs {
     body: models::OrderRefundRequest,
 }
 /// Calls `POST /orders/{id}/refunds` (operation `orderRefund`).
-fn order_refund(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrderRefundArgs = decode(arguments)?;
-        let request = client.orders().order_refund(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn order_refund(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrderRefundArgs = decode(arguments)?;
+    let request = client.orders().order_refund(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `order_cancel_refund` tool.
 #[derive(serde::Deserialize)]
@@ -1291,12 +1311,13 @@ struct OrderCancelRefundArgs {
     refund_id: String,
 }
 /// Calls `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
-fn order_cancel_refund(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrderCancelRefundArgs = decode(arguments)?;
-        let request = client.orders().order_cancel_refund(args.id, args.refund_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn order_cancel_refund(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrderCancelRefundArgs = decode(arguments)?;
+    let request = client.orders().order_cancel_refund(args.id, args.refund_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_payout_orders` tool.
 #[derive(serde::Deserialize)]
@@ -1316,28 +1337,29 @@ struct GetPayoutOrdersArgs {
     previous: Option<String>,
 }
 /// Calls `GET /payout_orders` (operation `getPayoutOrders`).
-fn get_payout_orders(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetPayoutOrdersArgs = decode(arguments)?;
-        let request = client.payout_orders().get_payout_orders();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_payout_orders(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetPayoutOrdersArgs = decode(arguments)?;
+    let request = client.payout_orders().get_payout_orders();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_payout_order` tool.
 #[derive(serde::Deserialize)]
@@ -1348,12 +1370,13 @@ struct CreatePayoutOrderArgs {
     body: models::PayoutOrderRequest,
 }
 /// Calls `POST /payout_orders` (operation `createPayoutOrder`).
-fn create_payout_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreatePayoutOrderArgs = decode(arguments)?;
-        let request = client.payout_orders().create_payout_order(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_payout_order(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreatePayoutOrderArgs = decode(arguments)?;
+    let request = client.payout_orders().create_payout_order(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_payout_order_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1364,12 +1387,13 @@ struct GetPayoutOrderByIdArgs {
     id: String,
 }
 /// Calls `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
-fn get_payout_order_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetPayoutOrderByIdArgs = decode(arguments)?;
-        let request = client.payout_orders().get_payout_order_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_payout_order_by_id(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetPayoutOrderByIdArgs = decode(arguments)?;
+    let request = client.payout_orders().get_payout_order_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `cancel_payout_order_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1383,12 +1407,10 @@ struct CancelPayoutOrderByIdArgs {
 fn cancel_payout_order_by_id(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CancelPayoutOrderByIdArgs = decode(arguments)?;
-        let request = client.payout_orders().cancel_payout_order_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CancelPayoutOrderByIdArgs = decode(arguments)?;
+    let request = client.payout_orders().cancel_payout_order_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_checkouts` tool.
 #[derive(serde::Deserialize)]
@@ -1408,28 +1430,29 @@ struct GetCheckoutsArgs {
     previous: Option<String>,
 }
 /// Calls `GET /checkouts` (operation `getCheckouts`).
-fn get_checkouts(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCheckoutsArgs = decode(arguments)?;
-        let request = client.payment_link().get_checkouts();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_checkouts(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCheckoutsArgs = decode(arguments)?;
+    let request = client.payment_link().get_checkouts();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1440,12 +1463,13 @@ struct CreateCheckoutArgs {
     body: models::Checkout,
 }
 /// Calls `POST /checkouts` (operation `createCheckout`).
-fn create_checkout(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCheckoutArgs = decode(arguments)?;
-        let request = client.payment_link().create_checkout(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_checkout(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCheckoutArgs = decode(arguments)?;
+    let request = client.payment_link().create_checkout(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1456,12 +1480,13 @@ struct GetCheckoutArgs {
     id: String,
 }
 /// Calls `GET /checkouts/{id}` (operation `getCheckout`).
-fn get_checkout(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCheckoutArgs = decode(arguments)?;
-        let request = client.payment_link().get_checkout(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_checkout(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCheckoutArgs = decode(arguments)?;
+    let request = client.payment_link().get_checkout(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `cancel_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1472,12 +1497,13 @@ struct CancelCheckoutArgs {
     id: String,
 }
 /// Calls `PUT /checkouts/{id}/cancel` (operation `cancelCheckout`).
-fn cancel_checkout(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CancelCheckoutArgs = decode(arguments)?;
-        let request = client.payment_link().cancel_checkout(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn cancel_checkout(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CancelCheckoutArgs = decode(arguments)?;
+    let request = client.payment_link().cancel_checkout(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `email_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1491,12 +1517,13 @@ struct EmailCheckoutArgs {
     body: models::EmailCheckoutRequest,
 }
 /// Calls `POST /checkouts/{id}/email` (operation `emailCheckout`).
-fn email_checkout(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: EmailCheckoutArgs = decode(arguments)?;
-        let request = client.payment_link().email_checkout(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn email_checkout(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: EmailCheckoutArgs = decode(arguments)?;
+    let request = client.payment_link().email_checkout(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `sms_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1510,12 +1537,13 @@ struct SmsCheckoutArgs {
     body: models::SmsCheckoutRequest,
 }
 /// Calls `POST /checkouts/{id}/sms` (operation `smsCheckout`).
-fn sms_checkout(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SmsCheckoutArgs = decode(arguments)?;
-        let request = client.payment_link().sms_checkout(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn sms_checkout(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SmsCheckoutArgs = decode(arguments)?;
+    let request = client.payment_link().sms_checkout(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1541,28 +1569,26 @@ struct GetCustomerPaymentMethodsArgs {
 fn get_customer_payment_methods(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCustomerPaymentMethodsArgs = decode(arguments)?;
-        let request = client.payment_methods().get_customer_payment_methods(args.id);
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCustomerPaymentMethodsArgs = decode(arguments)?;
+    let request = client.payment_methods().get_customer_payment_methods(args.id);
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1579,14 +1605,12 @@ struct CreateCustomerPaymentMethodsArgs {
 fn create_customer_payment_methods(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCustomerPaymentMethodsArgs = decode(arguments)?;
-        let request = client
-            .payment_methods()
-            .create_customer_payment_methods(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCustomerPaymentMethodsArgs = decode(arguments)?;
+    let request = client
+        .payment_methods()
+        .create_customer_payment_methods(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1606,14 +1630,12 @@ struct UpdateCustomerPaymentMethodsArgs {
 fn update_customer_payment_methods(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateCustomerPaymentMethodsArgs = decode(arguments)?;
-        let request = client
-            .payment_methods()
-            .update_customer_payment_methods(args.id, args.payment_method_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateCustomerPaymentMethodsArgs = decode(arguments)?;
+    let request = client
+        .payment_methods()
+        .update_customer_payment_methods(args.id, args.payment_method_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1630,14 +1652,12 @@ struct DeleteCustomerPaymentMethodsArgs {
 fn delete_customer_payment_methods(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteCustomerPaymentMethodsArgs = decode(arguments)?;
-        let request = client
-            .payment_methods()
-            .delete_customer_payment_methods(args.id, args.payment_method_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteCustomerPaymentMethodsArgs = decode(arguments)?;
+    let request = client
+        .payment_methods()
+        .delete_customer_payment_methods(args.id, args.payment_method_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_plans` tool.
 #[derive(serde::Deserialize)]
@@ -1657,28 +1677,29 @@ struct GetPlansArgs {
     previous: Option<String>,
 }
 /// Calls `GET /plans` (operation `getPlans`).
-fn get_plans(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetPlansArgs = decode(arguments)?;
-        let request = client.plans().get_plans();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_plans(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetPlansArgs = decode(arguments)?;
+    let request = client.plans().get_plans();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1689,12 +1710,13 @@ struct CreatePlanArgs {
     body: models::PlanRequest,
 }
 /// Calls `POST /plans` (operation `createPlan`).
-fn create_plan(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreatePlanArgs = decode(arguments)?;
-        let request = client.plans().create_plan(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_plan(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreatePlanArgs = decode(arguments)?;
+    let request = client.plans().create_plan(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1705,17 +1727,18 @@ struct GetPlanArgs {
     id: String,
 }
 /// Calls `GET /plans/{id}` (operation `getPlan`).
-fn get_plan(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetPlanArgs = decode(arguments)?;
-        let request = client.plans().get_plan(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_plan(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetPlanArgs = decode(arguments)?;
+    let request = client.plans().get_plan(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_plan` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UpdatePlanOpArgs {
+struct UpdatePlanArgs {
     /// Path parameter `id`.
     #[serde(rename = "id")]
     id: String,
@@ -1724,12 +1747,13 @@ struct UpdatePlanOpArgs {
     body: models::UpdatePlan,
 }
 /// Calls `PUT /plans/{id}` (operation `updatePlan`).
-fn update_plan(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdatePlanOpArgs = decode(arguments)?;
-        let request = client.plans().update_plan(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_plan(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdatePlanArgs = decode(arguments)?;
+    let request = client.plans().update_plan(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1740,12 +1764,13 @@ struct DeletePlanArgs {
     id: String,
 }
 /// Calls `DELETE /plans/{id}` (operation `deletePlan`).
-fn delete_plan(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeletePlanArgs = decode(arguments)?;
-        let request = client.plans().delete_plan(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_plan(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeletePlanArgs = decode(arguments)?;
+    let request = client.plans().delete_plan(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_shipping` tool.
 #[derive(serde::Deserialize)]
@@ -1759,12 +1784,13 @@ struct OrdersCreateShippingArgs {
     body: models::ShippingRequest,
 }
 /// Calls `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
-fn orders_create_shipping(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateShippingArgs = decode(arguments)?;
-        let request = client.shippings().orders_create_shipping(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_create_shipping(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateShippingArgs = decode(arguments)?;
+    let request = client.shippings().orders_create_shipping(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_update_shipping` tool.
 #[derive(serde::Deserialize)]
@@ -1781,14 +1807,15 @@ struct OrdersUpdateShippingArgs {
     body: models::ShippingRequest,
 }
 /// Calls `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
-fn orders_update_shipping(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersUpdateShippingArgs = decode(arguments)?;
-        let request = client
-            .shippings()
-            .orders_update_shipping(args.id, args.shipping_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_update_shipping(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersUpdateShippingArgs = decode(arguments)?;
+    let request = client
+        .shippings()
+        .orders_update_shipping(args.id, args.shipping_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_delete_shipping` tool.
 #[derive(serde::Deserialize)]
@@ -1802,14 +1829,13 @@ struct OrdersDeleteShippingArgs {
     shipping_id: String,
 }
 /// Calls `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
-fn orders_delete_shipping(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersDeleteShippingArgs = decode(arguments)?;
-        let request = client
-            .shippings()
-            .orders_delete_shipping(args.id, args.shipping_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_delete_shipping(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersDeleteShippingArgs = decode(arguments)?;
+    let request = client.shippings().orders_delete_shipping(args.id, args.shipping_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer_shipping_contacts` tool.
 #[derive(serde::Deserialize)]
@@ -1826,14 +1852,12 @@ struct CreateCustomerShippingContactsArgs {
 fn create_customer_shipping_contacts(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCustomerShippingContactsArgs = decode(arguments)?;
-        let request = client
-            .shipping_contacts()
-            .create_customer_shipping_contacts(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCustomerShippingContactsArgs = decode(arguments)?;
+    let request = client
+        .shipping_contacts()
+        .create_customer_shipping_contacts(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_customer_shipping_contacts` tool.
 #[derive(serde::Deserialize)]
@@ -1853,18 +1877,16 @@ struct UpdateCustomerShippingContactsArgs {
 fn update_customer_shipping_contacts(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateCustomerShippingContactsArgs = decode(arguments)?;
-        let request = client
-            .shipping_contacts()
-            .update_customer_shipping_contacts(
-                args.id,
-                args.shipping_contacts_id,
-                args.body,
-            );
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateCustomerShippingContactsArgs = decode(arguments)?;
+    let request = client
+        .shipping_contacts()
+        .update_customer_shipping_contacts(
+            args.id,
+            args.shipping_contacts_id,
+            args.body,
+        );
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_customer_shipping_contacts` tool.
 #[derive(serde::Deserialize)]
@@ -1881,14 +1903,12 @@ struct DeleteCustomerShippingContactsArgs {
 fn delete_customer_shipping_contacts(
     client: &Client,
     arguments: Arguments,
-) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteCustomerShippingContactsArgs = decode(arguments)?;
-        let request = client
-            .shipping_contacts()
-            .delete_customer_shipping_contacts(args.id, args.shipping_contacts_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteCustomerShippingContactsArgs = decode(arguments)?;
+    let request = client
+        .shipping_contacts()
+        .delete_customer_shipping_contacts(args.id, args.shipping_contacts_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_list` tool.
 #[derive(serde::Deserialize)]
@@ -1911,28 +1931,29 @@ struct SubscriptionListArgs {
     previous: Option<String>,
 }
 /// Calls `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
-fn subscription_list(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionListArgs = decode(arguments)?;
-        let request = client.subscriptions().subscription_list(args.customer_id);
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_list(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionListArgs = decode(arguments)?;
+    let request = client.subscriptions().subscription_list(args.customer_id);
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_create` tool.
 #[derive(serde::Deserialize)]
@@ -1946,14 +1967,15 @@ struct SubscriptionCreateArgs {
     body: models::SubscriptionRequest,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
-fn subscription_create(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionCreateArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscription_create(args.customer_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_create(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionCreateArgs = decode(arguments)?;
+    let request = client
+        .subscriptions()
+        .subscription_create(args.customer_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscriptions_get` tool.
 #[derive(serde::Deserialize)]
@@ -1967,14 +1989,13 @@ struct SubscriptionsGetArgs {
     id: String,
 }
 /// Calls `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
-fn subscriptions_get(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionsGetArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscriptions_get(args.customer_id, args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscriptions_get(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionsGetArgs = decode(arguments)?;
+    let request = client.subscriptions().subscriptions_get(args.customer_id, args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_update` tool.
 #[derive(serde::Deserialize)]
@@ -1991,14 +2012,15 @@ struct SubscriptionUpdateArgs {
     body: models::UpdatesASubscription,
 }
 /// Calls `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
-fn subscription_update(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionUpdateArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscription_update(args.customer_id, args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_update(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionUpdateArgs = decode(arguments)?;
+    let request = client
+        .subscriptions()
+        .subscription_update(args.customer_id, args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_events` tool.
 #[derive(serde::Deserialize)]
@@ -2024,30 +2046,29 @@ struct SubscriptionEventsArgs {
     previous: Option<String>,
 }
 /// Calls `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
-fn subscription_events(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionEventsArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscription_events(args.customer_id, args.id);
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_events(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionEventsArgs = decode(arguments)?;
+    let request = client.subscriptions().subscription_events(args.customer_id, args.id);
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_cancel` tool.
 #[derive(serde::Deserialize)]
@@ -2061,14 +2082,13 @@ struct SubscriptionCancelArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
-fn subscription_cancel(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionCancelArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscription_cancel(args.customer_id, args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_cancel(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionCancelArgs = decode(arguments)?;
+    let request = client.subscriptions().subscription_cancel(args.customer_id, args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_pause` tool.
 #[derive(serde::Deserialize)]
@@ -2082,14 +2102,13 @@ struct SubscriptionPauseArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
-fn subscription_pause(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionPauseArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscription_pause(args.customer_id, args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_pause(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionPauseArgs = decode(arguments)?;
+    let request = client.subscriptions().subscription_pause(args.customer_id, args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscription_resume` tool.
 #[derive(serde::Deserialize)]
@@ -2103,14 +2122,13 @@ struct SubscriptionResumeArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
-fn subscription_resume(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionResumeArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscription_resume(args.customer_id, args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscription_resume(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionResumeArgs = decode(arguments)?;
+    let request = client.subscriptions().subscription_resume(args.customer_id, args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `subscriptions_retry` tool.
 #[derive(serde::Deserialize)]
@@ -2124,14 +2142,13 @@ struct SubscriptionsRetryArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
-fn subscriptions_retry(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: SubscriptionsRetryArgs = decode(arguments)?;
-        let request = client
-            .subscriptions()
-            .subscriptions_retry(args.customer_id, args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn subscriptions_retry(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: SubscriptionsRetryArgs = decode(arguments)?;
+    let request = client.subscriptions().subscriptions_retry(args.customer_id, args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_customer_portal` tool.
 #[derive(serde::Deserialize)]
@@ -2142,14 +2159,15 @@ struct GetCustomerPortalArgs {
     subscription_id: String,
 }
 /// Calls `GET /subscriptions/{subscription_id}/customer_portal` (operation `getCustomerPortal`).
-fn get_customer_portal(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCustomerPortalArgs = decode(arguments)?;
-        let request = client
-            .subscriptions_customer_portal()
-            .get_customer_portal(args.subscription_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_customer_portal(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCustomerPortalArgs = decode(arguments)?;
+    let request = client
+        .subscriptions_customer_portal()
+        .get_customer_portal(args.subscription_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer_portal` tool.
 #[derive(serde::Deserialize)]
@@ -2160,14 +2178,15 @@ struct CreateCustomerPortalArgs {
     subscription_id: String,
 }
 /// Calls `POST /subscriptions/{subscription_id}/customer_portal` (operation `createCustomerPortal`).
-fn create_customer_portal(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCustomerPortalArgs = decode(arguments)?;
-        let request = client
-            .subscriptions_customer_portal()
-            .create_customer_portal(args.subscription_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_customer_portal(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCustomerPortalArgs = decode(arguments)?;
+    let request = client
+        .subscriptions_customer_portal()
+        .create_customer_portal(args.subscription_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2178,12 +2197,13 @@ struct GetSubscriptionArgs {
     id: String,
 }
 /// Calls `GET /customers/{id}/subscription` (operation `getSubscription`).
-fn get_subscription(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetSubscriptionArgs = decode(arguments)?;
-        let request = client.subscriptions().get_subscription(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_subscription(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetSubscriptionArgs = decode(arguments)?;
+    let request = client.subscriptions().get_subscription(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2197,12 +2217,13 @@ struct UpdateSubscriptionArgs {
     body: models::UpdatesASubscription,
 }
 /// Calls `PUT /customers/{id}/subscription` (operation `updateSubscription`).
-fn update_subscription(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateSubscriptionArgs = decode(arguments)?;
-        let request = client.subscriptions().update_subscription(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_subscription(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateSubscriptionArgs = decode(arguments)?;
+    let request = client.subscriptions().update_subscription(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2216,12 +2237,13 @@ struct CreateSubscriptionArgs {
     body: models::SubscriptionRequest,
 }
 /// Calls `POST /customers/{id}/subscription` (operation `createSubscription`).
-fn create_subscription(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateSubscriptionArgs = decode(arguments)?;
-        let request = client.subscriptions().create_subscription(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_subscription(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateSubscriptionArgs = decode(arguments)?;
+    let request = client.subscriptions().create_subscription(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `cancel_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2232,12 +2254,13 @@ struct CancelSubscriptionArgs {
     id: String,
 }
 /// Calls `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
-fn cancel_subscription(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CancelSubscriptionArgs = decode(arguments)?;
-        let request = client.subscriptions().cancel_subscription(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn cancel_subscription(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CancelSubscriptionArgs = decode(arguments)?;
+    let request = client.subscriptions().cancel_subscription(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_subscription_events` tool.
 #[derive(serde::Deserialize)]
@@ -2248,12 +2271,13 @@ struct GetSubscriptionEventsArgs {
     id: String,
 }
 /// Calls `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
-fn get_subscription_events(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetSubscriptionEventsArgs = decode(arguments)?;
-        let request = client.subscriptions().get_subscription_events(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_subscription_events(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetSubscriptionEventsArgs = decode(arguments)?;
+    let request = client.subscriptions().get_subscription_events(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `pause_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2264,12 +2288,13 @@ struct PauseSubscriptionArgs {
     id: String,
 }
 /// Calls `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
-fn pause_subscription(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: PauseSubscriptionArgs = decode(arguments)?;
-        let request = client.subscriptions().pause_subscription(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn pause_subscription(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: PauseSubscriptionArgs = decode(arguments)?;
+    let request = client.subscriptions().pause_subscription(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `resume_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2280,12 +2305,13 @@ struct ResumeSubscriptionArgs {
     id: String,
 }
 /// Calls `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
-fn resume_subscription(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: ResumeSubscriptionArgs = decode(arguments)?;
-        let request = client.subscriptions().resume_subscription(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn resume_subscription(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: ResumeSubscriptionArgs = decode(arguments)?;
+    let request = client.subscriptions().resume_subscription(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_create_taxes` tool.
 #[derive(serde::Deserialize)]
@@ -2299,12 +2325,13 @@ struct OrdersCreateTaxesArgs {
     body: models::OrderTaxRequest,
 }
 /// Calls `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
-fn orders_create_taxes(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersCreateTaxesArgs = decode(arguments)?;
-        let request = client.taxes().orders_create_taxes(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_create_taxes(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersCreateTaxesArgs = decode(arguments)?;
+    let request = client.taxes().orders_create_taxes(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_update_taxes` tool.
 #[derive(serde::Deserialize)]
@@ -2321,14 +2348,13 @@ struct OrdersUpdateTaxesArgs {
     body: models::OrdersUpdateTaxesRequest,
 }
 /// Calls `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
-fn orders_update_taxes(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersUpdateTaxesArgs = decode(arguments)?;
-        let request = client
-            .taxes()
-            .orders_update_taxes(args.id, args.tax_id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_update_taxes(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersUpdateTaxesArgs = decode(arguments)?;
+    let request = client.taxes().orders_update_taxes(args.id, args.tax_id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `orders_delete_taxes` tool.
 #[derive(serde::Deserialize)]
@@ -2342,12 +2368,13 @@ struct OrdersDeleteTaxesArgs {
     tax_id: String,
 }
 /// Calls `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
-fn orders_delete_taxes(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrdersDeleteTaxesArgs = decode(arguments)?;
-        let request = client.taxes().orders_delete_taxes(args.id, args.tax_id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn orders_delete_taxes(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrdersDeleteTaxesArgs = decode(arguments)?;
+    let request = client.taxes().orders_delete_taxes(args.id, args.tax_id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_token` tool.
 #[derive(serde::Deserialize)]
@@ -2358,12 +2385,13 @@ struct CreateTokenArgs {
     body: models::TokenRequest,
 }
 /// Calls `POST /tokens` (operation `createToken`).
-fn create_token(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateTokenArgs = decode(arguments)?;
-        let request = client.tokens().create_token(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_token(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateTokenArgs = decode(arguments)?;
+    let request = client.tokens().create_token(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_transactions` tool.
 #[derive(serde::Deserialize)]
@@ -2392,40 +2420,41 @@ struct GetTransactionsArgs {
     currency: Option<String>,
 }
 /// Calls `GET /transactions` (operation `getTransactions`).
-fn get_transactions(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetTransactionsArgs = decode(arguments)?;
-        let request = client.transactions().get_transactions();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        let request = match args.id {
-            Some(value) => request.id(value),
-            None => request,
-        };
-        let request = match args.charge_id {
-            Some(value) => request.charge_id(value),
-            None => request,
-        };
-        let request = match args.r#type {
-            Some(value) => request.r#type(value),
-            None => request,
-        };
-        let request = match args.currency {
-            Some(value) => request.currency(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_transactions(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetTransactionsArgs = decode(arguments)?;
+    let request = client.transactions().get_transactions();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    let request = match args.id {
+        Some(value) => request.id(value),
+        None => request,
+    };
+    let request = match args.charge_id {
+        Some(value) => request.charge_id(value),
+        None => request,
+    };
+    let request = match args.r#type {
+        Some(value) => request.r#type(value),
+        None => request,
+    };
+    let request = match args.currency {
+        Some(value) => request.currency(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_transaction` tool.
 #[derive(serde::Deserialize)]
@@ -2436,12 +2465,13 @@ struct GetTransactionArgs {
     id: String,
 }
 /// Calls `GET /transactions/{id}` (operation `getTransaction`).
-fn get_transaction(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetTransactionArgs = decode(arguments)?;
-        let request = client.transactions().get_transaction(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_transaction(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetTransactionArgs = decode(arguments)?;
+    let request = client.transactions().get_transaction(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_transfers` tool.
 #[derive(serde::Deserialize)]
@@ -2461,28 +2491,29 @@ struct GetTransfersArgs {
     previous: Option<String>,
 }
 /// Calls `GET /transfers` (operation `getTransfers`).
-fn get_transfers(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetTransfersArgs = decode(arguments)?;
-        let request = client.transfers().get_transfers();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_transfers(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetTransfersArgs = decode(arguments)?;
+    let request = client.transfers().get_transfers();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_transfer` tool.
 #[derive(serde::Deserialize)]
@@ -2493,12 +2524,13 @@ struct GetTransferArgs {
     id: String,
 }
 /// Calls `GET /transfers/{id}` (operation `getTransfer`).
-fn get_transfer(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetTransferArgs = decode(arguments)?;
-        let request = client.transfers().get_transfer(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_transfer(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetTransferArgs = decode(arguments)?;
+    let request = client.transfers().get_transfer(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_webhook_keys` tool.
 #[derive(serde::Deserialize)]
@@ -2518,28 +2550,29 @@ struct GetWebhookKeysArgs {
     previous: Option<String>,
 }
 /// Calls `GET /webhook_keys` (operation `getWebhookKeys`).
-fn get_webhook_keys(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetWebhookKeysArgs = decode(arguments)?;
-        let request = client.webhook_keys().get_webhook_keys();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_webhook_keys(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetWebhookKeysArgs = decode(arguments)?;
+    let request = client.webhook_keys().get_webhook_keys();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2550,16 +2583,17 @@ struct CreateWebhookKeyArgs {
     body: Option<models::WebhookKeyRequest>,
 }
 /// Calls `POST /webhook_keys` (operation `createWebhookKey`).
-fn create_webhook_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateWebhookKeyArgs = decode(arguments)?;
-        let request = client.webhook_keys().create_webhook_key();
-        let request = match args.body {
-            Some(body) => request.body(body),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_webhook_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateWebhookKeyArgs = decode(arguments)?;
+    let request = client.webhook_keys().create_webhook_key();
+    let request = match args.body {
+        Some(body) => request.body(body),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2570,12 +2604,13 @@ struct GetWebhookKeyArgs {
     id: String,
 }
 /// Calls `GET /webhook_keys/{id}` (operation `getWebhookKey`).
-fn get_webhook_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetWebhookKeyArgs = decode(arguments)?;
-        let request = client.webhook_keys().get_webhook_key(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_webhook_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetWebhookKeyArgs = decode(arguments)?;
+    let request = client.webhook_keys().get_webhook_key(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2589,16 +2624,17 @@ struct UpdateWebhookKeyArgs {
     body: Option<models::WebhookKeyRequest>,
 }
 /// Calls `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
-fn update_webhook_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateWebhookKeyArgs = decode(arguments)?;
-        let request = client.webhook_keys().update_webhook_key(args.id);
-        let request = match args.body {
-            Some(body) => request.body(body),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_webhook_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateWebhookKeyArgs = decode(arguments)?;
+    let request = client.webhook_keys().update_webhook_key(args.id);
+    let request = match args.body {
+        Some(body) => request.body(body),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2609,12 +2645,13 @@ struct DeleteWebhookKeyArgs {
     id: String,
 }
 /// Calls `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
-fn delete_webhook_key(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteWebhookKeyArgs = decode(arguments)?;
-        let request = client.webhook_keys().delete_webhook_key(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_webhook_key(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteWebhookKeyArgs = decode(arguments)?;
+    let request = client.webhook_keys().delete_webhook_key(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_webhooks` tool.
 #[derive(serde::Deserialize)]
@@ -2637,32 +2674,33 @@ struct GetWebhooksArgs {
     previous: Option<String>,
 }
 /// Calls `GET /webhooks` (operation `getWebhooks`).
-fn get_webhooks(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetWebhooksArgs = decode(arguments)?;
-        let request = client.webhooks().get_webhooks();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.url {
-            Some(value) => request.url(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        let request = match args.previous {
-            Some(value) => request.previous(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_webhooks(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetWebhooksArgs = decode(arguments)?;
+    let request = client.webhooks().get_webhooks();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.url {
+        Some(value) => request.url(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    let request = match args.previous {
+        Some(value) => request.previous(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2673,12 +2711,13 @@ struct CreateWebhookArgs {
     body: models::WebhookRequest,
 }
 /// Calls `POST /webhooks` (operation `createWebhook`).
-fn create_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateWebhookArgs = decode(arguments)?;
-        let request = client.webhooks().create_webhook(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_webhook(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateWebhookArgs = decode(arguments)?;
+    let request = client.webhooks().create_webhook(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2689,17 +2728,18 @@ struct GetWebhookArgs {
     id: String,
 }
 /// Calls `GET /webhooks/{id}` (operation `getWebhook`).
-fn get_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetWebhookArgs = decode(arguments)?;
-        let request = client.webhooks().get_webhook(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_webhook(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetWebhookArgs = decode(arguments)?;
+    let request = client.webhooks().get_webhook(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_webhook` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UpdateWebhookOpArgs {
+struct UpdateWebhookArgs {
     /// Path parameter `id`.
     #[serde(rename = "id")]
     id: String,
@@ -2708,12 +2748,13 @@ struct UpdateWebhookOpArgs {
     body: models::UpdateWebhook,
 }
 /// Calls `PUT /webhooks/{id}` (operation `updateWebhook`).
-fn update_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateWebhookOpArgs = decode(arguments)?;
-        let request = client.webhooks().update_webhook(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_webhook(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateWebhookArgs = decode(arguments)?;
+    let request = client.webhooks().update_webhook(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2724,12 +2765,13 @@ struct DeleteWebhookArgs {
     id: String,
 }
 /// Calls `DELETE /webhooks/{id}` (operation `deleteWebhook`).
-fn delete_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteWebhookArgs = decode(arguments)?;
-        let request = client.webhooks().delete_webhook(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_webhook(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteWebhookArgs = decode(arguments)?;
+    let request = client.webhooks().delete_webhook(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `test_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2740,10 +2782,11 @@ struct TestWebhookArgs {
     id: String,
 }
 /// Calls `POST /webhooks/{id}/test` (operation `testWebhook`).
-fn test_webhook(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: TestWebhookArgs = decode(arguments)?;
-        let request = client.webhooks().test_webhook(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn test_webhook(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: TestWebhookArgs = decode(arguments)?;
+    let request = client.webhooks().test_webhook(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
