@@ -165,11 +165,34 @@ pub(crate) struct CallArgs {
     pub arguments: JsonObject,
 }
 
+/// Words that say nothing about an operation.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "and", "with", "in", "on", "my",
+];
+
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3)
         .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
         .collect()
+}
+
+/// How many of the query's words an operation has: a word matches one of the
+/// operation's words that it starts (`customer` matches `customers`), or that
+/// starts it when that is at least four letters long.
+fn score(query: &[String], entry: &Entry) -> usize {
+    let text = format!(
+        "{} {} {} {}",
+        entry.tool.name, entry.summary, entry.path, entry.tag
+    );
+    let own = words(&text);
+    query
+        .iter()
+        .filter(|q| {
+            own.iter()
+                .any(|w| w.starts_with(q.as_str()) || (w.len() >= 4 && q.starts_with(w.as_str())))
+        })
+        .count()
 }
 
 /// The operations a search finds, best first.
@@ -187,17 +210,8 @@ pub(crate) fn search(entries: &[Entry], args: &SearchArgs) -> Value {
         })
         .filter(|(_, e)| args.read_only.is_none_or(|r| (e.method == "GET") == r))
         .filter_map(|(i, e)| {
-            if query.is_empty() {
-                return Some((0, i, e));
-            }
-            let haystack = format!("{} {} {} {}", e.tool.name, e.summary, e.path, e.tag)
-                .to_lowercase()
-                .replace('_', " ");
-            let score = query
-                .iter()
-                .filter(|w| haystack.contains(w.as_str()))
-                .count();
-            (score > 0).then_some((score, i, e))
+            let score = score(&query, e);
+            (query.is_empty() || score > 0).then_some((score, i, e))
         })
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -258,5 +272,15 @@ mod tests {
             },
         );
         assert_eq!(every["operations"].as_array().unwrap().len(), all.len());
+        let args = SearchArgs {
+            query: Some("get customer by id".into()),
+            tag: None,
+            method: None,
+            read_only: None,
+        };
+        assert_eq!(
+            search(&all, &args)["operations"][0]["name"],
+            "get_customer_by_id"
+        );
     }
 }

@@ -300,11 +300,20 @@ async fn every_operation_is_a_tool_with_a_valid_input_schema() {
         assert_eq!(hint(tool, |a| a.idempotent_hint), Some(false), "{name}");
     }
     // Descriptions written for a model: units, and an override where the spec has a title only.
-    let plan = by_name("get_plan").description.as_deref().unwrap_or_default();
+    let plan = by_name("get_plan")
+        .description
+        .as_deref()
+        .unwrap_or_default();
     assert!(plan.contains("amount, currency"), "{plan}");
     assert!(plan.contains("`get_plans`"), "{plan}");
-    let order = by_name("create_order").description.as_deref().unwrap_or_default();
-    assert!(order.contains("in cents") && order.contains("Unix"), "{order}");
+    let order = by_name("create_order")
+        .description
+        .as_deref()
+        .unwrap_or_default();
+    assert!(
+        order.contains("in cents") && order.contains("Unix"),
+        "{order}"
+    );
     let create = by_name("create_customer");
     assert_eq!(hint(create, |a| a.destructive_hint), Some(false));
     assert_eq!(hint(create, |a| a.idempotent_hint), Some(false));
@@ -398,7 +407,12 @@ async fn with_strict_an_unknown_capability_operation_stops_the_start() {
     )
     .unwrap();
     let out = std::process::Command::new(BIN)
-        .args(["--strict", "--capability", path.to_str().unwrap(), "--list-tools"])
+        .args([
+            "--strict",
+            "--capability",
+            path.to_str().unwrap(),
+            "--list-tools",
+        ])
         .output()
         .unwrap();
     std::fs::remove_dir_all(&dir).unwrap();

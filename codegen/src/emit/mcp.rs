@@ -195,7 +195,9 @@ enum Side {
     /// Arguments: enums list their values, unions are exact.
     Input,
     /// Answers as the SDK re-encodes them: enums and unions are open (a value or form
-    /// the spec does not list is kept), so the schema must accept those too.
+    /// the spec does not list is kept), so the schema must accept those too. Types
+    /// only, without descriptions, examples or formats (the tool's description says
+    /// the units), to keep `tools/list` small.
     Output,
 }
 
@@ -743,10 +745,17 @@ fn type_schema(def: &TypeDef, side: Side) -> Value {
             let mut required = Vec::new();
             for field in fields {
                 let mut schema = schema_of(&field.ty);
-                if let (Some(format), TypeRef::String) = (&field.format, &field.ty) {
-                    schema["format"] = json!(format);
+                // Answers' schemas type the result; the words are in the tool's
+                // description and would multiply the size of `tools/list`.
+                if side == Side::Input {
+                    if let (Some(format), TypeRef::String) = (&field.format, &field.ty) {
+                        schema["format"] = json!(format);
+                    }
+                    describe(&mut schema, &field.docs, field.deprecated, unit_note(field));
+                } else if let Some(map) = schema.as_object_mut() {
+                    map.remove("description");
+                    map.remove("format");
                 }
-                describe(&mut schema, &field.docs, field.deprecated, unit_note(field));
                 properties.insert(field.json_name.clone(), schema);
                 if field.required {
                     required.push(field.json_name.clone());
@@ -785,10 +794,7 @@ fn type_schema(def: &TypeDef, side: Side) -> Value {
                 Side::Input => json!({"type": "object", "oneOf": forms}),
                 // A form with a tag the spec does not list is kept as it came.
                 Side::Output => {
-                    forms.push(json!({
-                        "type": "object",
-                        "description": format!("A form whose `{property}` is none of the above, as Conekta sent it."),
-                    }));
+                    forms.push(json!({"type": "object"}));
                     json!({"type": "object", "anyOf": forms})
                 }
             }
@@ -798,13 +804,15 @@ fn type_schema(def: &TypeDef, side: Side) -> Value {
             let mut forms: Vec<Value> = variants.iter().map(|v| schema_of(&v.ty)).collect();
             if side == Side::Output {
                 // A value that matches no form is kept as it came.
-                forms.push(json!({"description": "Any other form, as Conekta sent it."}));
+                forms.push(json!({}));
             }
             json!({"anyOf": forms})
         }
         TypeKind::Alias(inner) => schema_of(inner),
     };
-    describe(&mut schema, &def.docs, def.deprecated, None);
+    if side == Side::Input {
+        describe(&mut schema, &def.docs, def.deprecated, None);
+    }
     schema
 }
 

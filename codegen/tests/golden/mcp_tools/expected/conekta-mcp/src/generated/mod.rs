@@ -31,24 +31,25 @@ struct GetCustomersArgs {
     next: Option<String>,
 }
 /// Calls `GET /customers` (operation `getCustomers`).
-fn get_customers(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: GetCustomersArgs = decode(arguments)?;
-        let request = client.customers().get_customers();
-        let request = match args.limit {
-            Some(value) => request.limit(value),
-            None => request,
-        };
-        let request = match args.search {
-            Some(value) => request.search(value),
-            None => request,
-        };
-        let request = match args.next {
-            Some(value) => request.next(value),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn get_customers(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: GetCustomersArgs = decode(arguments)?;
+    let request = client.customers().get_customers();
+    let request = match args.limit {
+        Some(value) => request.limit(value),
+        None => request,
+    };
+    let request = match args.search {
+        Some(value) => request.search(value),
+        None => request,
+    };
+    let request = match args.next {
+        Some(value) => request.next(value),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer` tool.
 #[derive(serde::Deserialize)]
@@ -59,12 +60,13 @@ struct CreateCustomerArgs {
     body: models::Customer,
 }
 /// Calls `POST /customers` (operation `createCustomer`).
-fn create_customer(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateCustomerArgs = decode(arguments)?;
-        let request = client.customers().create_customer(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_customer(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateCustomerArgs = decode(arguments)?;
+    let request = client.customers().create_customer(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `update_customer` tool.
 #[derive(serde::Deserialize)]
@@ -78,12 +80,13 @@ struct UpdateCustomerArgs {
     body: models::Customer,
 }
 /// Calls `PUT /customers/{id}` (operation `updateCustomer`).
-fn update_customer(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: UpdateCustomerArgs = decode(arguments)?;
-        let request = client.customers().update_customer(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn update_customer(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: UpdateCustomerArgs = decode(arguments)?;
+    let request = client.customers().update_customer(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `delete_customer_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -94,12 +97,13 @@ struct DeleteCustomerByIdArgs {
     id: String,
 }
 /// Calls `DELETE /customers/{id}` (operation `deleteCustomerById`).
-fn delete_customer_by_id(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: DeleteCustomerByIdArgs = decode(arguments)?;
-        let request = client.customers().delete_customer_by_id(args.id);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn delete_customer_by_id(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: DeleteCustomerByIdArgs = decode(arguments)?;
+    let request = client.customers().delete_customer_by_id(args.id);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_order` tool.
 #[derive(serde::Deserialize)]
@@ -110,12 +114,13 @@ struct CreateOrderArgs {
     body: models::Order,
 }
 /// Calls `POST /orders` (operation `createOrder`).
-fn create_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CreateOrderArgs = decode(arguments)?;
-        let request = client.orders().create_order(args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn create_order(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CreateOrderArgs = decode(arguments)?;
+    let request = client.orders().create_order(args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `order_refund` tool.
 #[derive(serde::Deserialize)]
@@ -129,12 +134,13 @@ struct OrderRefundArgs {
     body: models::OrderRefundBody,
 }
 /// Calls `POST /orders/{id}/refunds` (operation `orderRefund`).
-fn order_refund(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: OrderRefundArgs = decode(arguments)?;
-        let request = client.orders().order_refund(args.id, args.body);
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn order_refund(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: OrderRefundArgs = decode(arguments)?;
+    let request = client.orders().order_refund(args.id, args.body);
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `cancel_order` tool.
 #[derive(serde::Deserialize)]
@@ -148,14 +154,15 @@ struct CancelOrderArgs {
     body: Option<models::CancelOrderBody>,
 }
 /// Calls `POST /orders/{id}/cancel` (operation `CancelOrder`).
-fn cancel_order(client: &Client, arguments: Arguments) -> HandlerFuture<'_> {
-    Box::pin(async move {
-        let args: CancelOrderArgs = decode(arguments)?;
-        let request = client.orders().cancel_order(args.id);
-        let request = match args.body {
-            Some(body) => request.body(body),
-            None => request,
-        };
-        encode(request.send().await.map_err(CallError::Sdk)?)
-    })
+fn cancel_order(
+    client: &Client,
+    arguments: Arguments,
+) -> Result<HandlerFuture<'_>, CallError> {
+    let args: CancelOrderArgs = decode(arguments)?;
+    let request = client.orders().cancel_order(args.id);
+    let request = match args.body {
+        Some(body) => request.body(body),
+        None => request,
+    };
+    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
