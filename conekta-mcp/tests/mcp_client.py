@@ -66,7 +66,7 @@ async def run(plan):
                 listed = await client.list_tools()
                 tools = dump(listed)
                 report["steps"].append(
-                    {"tools": tools["tools"], "bytes": len(json.dumps(tools, ensure_ascii=False))}
+                    {"tools": tools["tools"], "bytes": len(json.dumps(tools, ensure_ascii=False, separators=(",", ":")))}
                 )
                 continue
             try:
@@ -80,8 +80,10 @@ async def run(plan):
                     "is_error": bool(result.is_error),
                     "structured": result.structured_content,
                     "text": text,
-                    "bytes": len(json.dumps(dump(result), ensure_ascii=False)),
-                    "structured_bytes": len(json.dumps(result.structured_content, ensure_ascii=False)),
+                    "bytes": len(json.dumps(dump(result), ensure_ascii=False, separators=(",", ":"))),
+                    "structured_bytes": len(
+                        json.dumps(result.structured_content, ensure_ascii=False, separators=(",", ":"))
+                    ),
                     "exception": None,
                 }
             )
