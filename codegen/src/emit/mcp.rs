@@ -852,7 +852,7 @@ fn handlers(api: &Api) -> TokenStream {
 
 fn handler(op: &Operation) -> TokenStream {
     let name = ident(&op.method_name);
-    let args = format_ident!("{}Args", op.builder_name.trim_end_matches("Request"));
+    let args = format_ident!("{}Args", crate::naming::camel(&op.id));
     let doc = format!(" The arguments of the `{}` tool.", tool_name(op));
     let handler_doc = format!(
         " Calls `{} {}` (operation `{}`).",

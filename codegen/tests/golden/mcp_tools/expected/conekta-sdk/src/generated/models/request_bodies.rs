@@ -46,59 +46,39 @@ crate::__private::open_enum! {
     " From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/requestBody/content/application~1json/schema/properties/reason`."]
     pub enum CancelOrderBodyReason { Fraud => "fraud", Duplicate => "duplicate", }
 }
-/// From the inline schema at `#/paths/~1orders~1{id}~1refunds/post/requestBody/content/application~1json/schema`.
-///
-/// Build one with [`OrderRefundBody::builder`].
+/// From the inline schema at `#/paths/~1orders~1{id}~1refunds/post/requestBody/content/application~1json/schema`; build one with \[`OrderRefundBody::builder`\].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderRefundBody {
-    #[allow(missing_docs)]
     pub amount: i64,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl OrderRefundBody {
-    /// A builder: set fields by name, then [`OrderRefundBodyBuilder::build`]; or pass the builder itself wherever a `OrderRefundBody` is expected.
-    #[inline]
-    pub fn builder() -> OrderRefundBodyBuilder {
-        Default::default()
-    }
 }
 /// Builds a [`OrderRefundBody`] field by field: see [`OrderRefundBody::builder`].
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderRefundBodyBuilder {
     amount: Option<i64>,
-    first_error: Option<crate::BuildError>,
+    first_error: crate::__private::FirstError,
 }
 impl OrderRefundBodyBuilder {
     /// Sets [`OrderRefundBody::amount`].
-    #[inline]
-    pub fn amount(mut self, value: i64) -> Self {
-        self.amount = Some(value);
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
         self
     }
-    /// The value, or a [`BuildError`](crate::BuildError) naming the first
-    /// required field left unset or the first value a setter could not use.
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRefundBody, crate::BuildError> {
-        if let Some(error) = self.first_error {
-            return Err(error);
-        }
+        self.first_error.check()?;
         Ok(OrderRefundBody {
             amount: crate::__private::required(self.amount, "amount")?,
             extra: Default::default(),
         })
     }
 }
-impl TryFrom<OrderRefundBodyBuilder> for OrderRefundBody {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: OrderRefundBodyBuilder) -> Result<Self, Self::Error> {
-        builder.build()
-    }
-}
+crate::__private::builder!(OrderRefundBody, OrderRefundBodyBuilder);
 crate::__private::struct_serde! {
-    OrderRefundBody via OrderRefundBodyBuilder, extra : serde_json::Map < String,
-    serde_json::Value >; "amount" => amount : required value,
+    OrderRefundBody via OrderRefundBodyBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value,
 }

@@ -2,286 +2,159 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Customers`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Customers<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Customers<'a> {
-    /// List customers
-    ///
-    /// `GET /customers` (operation `getCustomers`).
+    /// List customers. `GET /customers` (operation `getCustomers`).
     #[inline]
-    pub fn get_customers(&self) -> GetCustomersRequest<'a> {
-        GetCustomersRequest {
-            client: self.client,
-            limit: None,
-            search: None,
-            next: None,
-            options: Default::default(),
-        }
+    pub fn get_customers(&self) -> Request<'a, GetCustomers> {
+        Request::new(self.client, GetCustomers::default())
     }
-    /// Create a customer
-    ///
-    /// `POST /customers` (operation `createCustomer`).
-    #[inline]
+    /// Create a customer. `POST /customers` (operation `createCustomer`).
     pub fn create_customer(
         &self,
-        body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> CreateCustomerRequest<'a> {
-        CreateCustomerRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-        }
+        body: impl IntoModel<models::Customer>,
+    ) -> Request<'a, CreateCustomer> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateCustomer { body })
     }
     /// `PUT /customers/{id}` (operation `updateCustomer`).
-    #[inline]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::Customer, Error: Into<crate::BuildError>>,
-    ) -> UpdateCustomerRequest<'a> {
-        UpdateCustomerRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-        }
+        body: impl IntoModel<models::Customer>,
+    ) -> Request<'a, UpdateCustomer> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(
+            self.client,
+            UpdateCustomer {
+                id: id.into(),
+                body,
+            },
+        )
     }
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
-    #[inline]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
-    ) -> DeleteCustomerByIdRequest<'a> {
-        DeleteCustomerByIdRequest {
-            client: self.client,
-            id: id.into(),
-        }
+    ) -> Request<'a, DeleteCustomerById> {
+        Request::new(
+            self.client,
+            DeleteCustomerById {
+                id: id.into(),
+            },
+        )
     }
 }
-static GET_CUSTOMERS: crate::OperationInfo = crate::OperationInfo {
-    id: "getCustomers",
-    method: reqwest::Method::GET,
-    path: "/customers",
-};
-static CREATE_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "createCustomer",
-    method: reqwest::Method::POST,
-    path: "/customers",
-};
-static UPDATE_CUSTOMER: crate::OperationInfo = crate::OperationInfo {
-    id: "updateCustomer",
-    method: reqwest::Method::PUT,
-    path: "/customers/{id}",
-};
-static DELETE_CUSTOMER_BY_ID: crate::OperationInfo = crate::OperationInfo {
-    id: "deleteCustomerById",
-    method: reqwest::Method::DELETE,
-    path: "/customers/{id}",
-};
-/// A `getCustomers` request, from [`Customers::get_customers`]: set optional parameters, then `.send().await` (or `.await`).
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct GetCustomersRequest<'a> {
-    client: &'a crate::Client,
-    options: crate::RequestOptions,
+/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
+#[derive(Debug, Clone, Default)]
+pub struct GetCustomers {
     limit: Option<i32>,
     search: Option<String>,
     next: Option<String>,
 }
-impl<'a> GetCustomersRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for GetCustomers {
+    type Response = models::CustomerList;
+    const INFO: &Info = &Info::new("getCustomers", Method::GET, "/customers");
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &GET_CUSTOMERS
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("limit", self.limit);
+        call.query("search", self.search);
+        call.query("next", self.next);
+        Ok(())
     }
-    /// `Accept-Language` for this request, instead of the client's [`language`](crate::ClientBuilder::language).
-    #[inline]
-    pub fn language(mut self, value: impl Into<crate::Language>) -> Self {
-        self.options.language = Some(value.into());
-        self
-    }
+}
+impl Request<'_, GetCustomers> {
     /// How many to return
     ///
     /// Query parameter `limit`.
-    #[inline]
     pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
+        self.params.limit = Some(value.into());
         self
     }
     /// Query parameter `search`.
-    #[inline]
     pub fn search(mut self, value: impl Into<String>) -> Self {
-        self.search = Some(value.into());
+        self.params.search = Some(value.into());
         self
     }
     /// Query parameter `next`.
-    #[inline]
     pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
+        self.params.next = Some(value.into());
         self
     }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CustomerList> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&GET_CUSTOMERS, &[])?;
-        request.options(self.options);
-        request.query("limit", self.limit);
-        request.query("search", self.search);
-        request.query("next", self.next);
-        Ok(request)
-    }
 }
-impl<'a> std::future::IntoFuture for GetCustomersRequest<'a> {
-    type Output = Result<models::CustomerList, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CustomerList>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-impl<'a> GetCustomersRequest<'a> {
-    /// Every item across all pages, fetched lazily page by page with this
-    /// request's `limit` and filters; an error ends the stream.
-    #[inline]
-    pub fn into_stream(self) -> crate::PageStream<'a, models::Customer> {
-        crate::runtime::paginate(self)
-    }
-    /// At most `max` items across pages.
-    #[inline]
-    pub async fn collect_max(
-        self,
-        max: usize,
-    ) -> Result<Vec<models::Customer>, crate::Error> {
-        crate::runtime::collect_max(self.into_stream(), max).await
-    }
-}
-impl crate::runtime::Paginated for GetCustomersRequest<'_> {
+impl crate::Paginated for GetCustomers {
     type Item = models::Customer;
-    const OPERATION: &'static str = "getCustomers";
     #[inline]
     fn cursor(&self) -> Option<&str> {
         self.next.as_deref()
     }
     #[inline]
-    fn with_cursor(mut self, cursor: String) -> Self {
+    fn set_cursor(&mut self, cursor: String) {
         self.next = Some(cursor);
-        self
     }
     #[inline]
-    async fn fetch_page(self) -> Result<crate::runtime::Page<Self::Item>, crate::Error> {
-        let page = self.send().await?;
-        Ok(crate::runtime::Page {
+    fn page(page: Self::Response) -> crate::__private::Page<Self::Item> {
+        crate::__private::Page {
             items: page.data.unwrap_or_default(),
             has_more: page.has_more.unwrap_or(false),
             next_page_url: page.next_page_url,
-        })
+        }
     }
 }
-/// A `createCustomer` request, from [`Customers::create_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateCustomer {
     body: Result<models::Customer, crate::BuildError>,
 }
-impl<'a> CreateCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for CreateCustomer {
+    type Response = models::Customer;
+    const INFO: &Info = &Info::new("createCustomer", Method::POST, "/customers");
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_CUSTOMER
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_CUSTOMER, &[])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomerRequest<'a> {
-    type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `updateCustomer` request, from [`Customers::update_customer`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct UpdateCustomerRequest<'a> {
-    client: &'a crate::Client,
+pub struct UpdateCustomer {
     id: String,
     body: Result<models::Customer, crate::BuildError>,
 }
-impl<'a> UpdateCustomerRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for UpdateCustomer {
+    type Response = models::Customer;
+    const INFO: &Info = &Info::new("updateCustomer", Method::PUT, "/customers/{id}");
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &UPDATE_CUSTOMER
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&UPDATE_CUSTOMER, &[&self.id])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCustomerRequest<'a> {
-    type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `deleteCustomerById` request, from [`Customers::delete_customer_by_id`]: set optional parameters, then `.send().await` (or `.await`).
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct DeleteCustomerByIdRequest<'a> {
-    client: &'a crate::Client,
+/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
+#[derive(Debug, Clone, Default)]
+pub struct DeleteCustomerById {
     id: String,
 }
-impl<'a> DeleteCustomerByIdRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for DeleteCustomerById {
+    type Response = models::Customer;
+    const INFO: &Info = &Info::new(
+        "deleteCustomerById",
+        Method::DELETE,
+        "/customers/{id}",
+    );
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &DELETE_CUSTOMER_BY_ID
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Customer> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let request = crate::runtime::Request::new(&DELETE_CUSTOMER_BY_ID, &[&self.id])?;
-        Ok(request)
-    }
-}
-impl<'a> std::future::IntoFuture for DeleteCustomerByIdRequest<'a> {
-    type Output = Result<models::Customer, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Customer>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
     }
 }

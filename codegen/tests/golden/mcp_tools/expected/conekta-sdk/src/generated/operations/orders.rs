@@ -2,175 +2,96 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
 /// The operations tagged `Orders`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
 pub struct Orders<'a> {
     pub(crate) client: &'a crate::Client,
 }
 impl<'a> Orders<'a> {
-    /// Create order
-    ///
-    /// `POST /orders` (operation `createOrder`).
-    #[inline]
+    /// Create order. `POST /orders` (operation `createOrder`).
     pub fn create_order(
         &self,
-        body: impl TryInto<models::Order, Error: Into<crate::BuildError>>,
-    ) -> CreateOrderRequest<'a> {
-        CreateOrderRequest {
-            client: self.client,
-            body: body.try_into().map_err(Into::into),
-        }
+        body: impl IntoModel<models::Order>,
+    ) -> Request<'a, CreateOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateOrder { body })
     }
     /// `POST /orders/{id}/refunds` (operation `orderRefund`).
-    #[inline]
     pub fn order_refund(
         &self,
         id: impl Into<String>,
-        body: impl TryInto<models::OrderRefundBody, Error: Into<crate::BuildError>>,
-    ) -> OrderRefundRequest<'a> {
-        OrderRefundRequest {
-            client: self.client,
-            id: id.into(),
-            body: body.try_into().map_err(Into::into),
-        }
+        body: impl IntoModel<models::OrderRefundBody>,
+    ) -> Request<'a, OrderRefund> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, OrderRefund { id: id.into(), body })
     }
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
-    #[inline]
-    pub fn cancel_order(&self, id: impl Into<String>) -> CancelOrderRequest<'a> {
-        CancelOrderRequest {
-            client: self.client,
-            id: id.into(),
-            body: None,
-        }
+    pub fn cancel_order(&self, id: impl Into<String>) -> Request<'a, CancelOrder> {
+        Request::new(
+            self.client,
+            CancelOrder {
+                id: id.into(),
+                ..Default::default()
+            },
+        )
     }
 }
-static CREATE_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "createOrder",
-    method: reqwest::Method::POST,
-    path: "/orders",
-};
-static ORDER_REFUND: crate::OperationInfo = crate::OperationInfo {
-    id: "orderRefund",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/refunds",
-};
-static CANCEL_ORDER: crate::OperationInfo = crate::OperationInfo {
-    id: "CancelOrder",
-    method: reqwest::Method::POST,
-    path: "/orders/{id}/cancel",
-};
-/// A `createOrder` request, from [`Orders::create_order`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CreateOrderRequest<'a> {
-    client: &'a crate::Client,
+pub struct CreateOrder {
     body: Result<models::Order, crate::BuildError>,
 }
-impl<'a> CreateOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for CreateOrder {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("createOrder", Method::POST, "/orders");
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CREATE_ORDER
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Order> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CREATE_ORDER, &[])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CreateOrderRequest<'a> {
-    type Output = Result<models::Order, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Order>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `orderRefund` request, from [`Orders::order_refund`]: set optional parameters, then `.send().await` (or `.await`).
+/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`].
 #[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct OrderRefundRequest<'a> {
-    client: &'a crate::Client,
+pub struct OrderRefund {
     id: String,
     body: Result<models::OrderRefundBody, crate::BuildError>,
 }
-impl<'a> OrderRefundRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for OrderRefund {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("orderRefund", Method::POST, "/orders/{id}/refunds");
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &ORDER_REFUND
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::Order> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&ORDER_REFUND, &[&self.id])?;
-        request.json(self.body)?;
-        Ok(request)
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for OrderRefundRequest<'a> {
-    type Output = Result<models::Order, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::Order>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
-    }
-}
-/// A `CancelOrder` request, from [`Orders::cancel_order`]: set optional parameters, then `.send().await` (or `.await`).
-#[derive(Debug, Clone)]
-#[must_use = "a request does nothing until it is sent with `.send().await`"]
-pub struct CancelOrderRequest<'a> {
-    client: &'a crate::Client,
+/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
+#[derive(Debug, Clone, Default)]
+pub struct CancelOrder {
     id: String,
     body: Option<Result<models::CancelOrderBody, crate::BuildError>>,
 }
-impl<'a> CancelOrderRequest<'a> {
-    /// What identifies this operation: its id, method and path template.
+impl crate::Operation for CancelOrder {
+    type Response = models::CancelOrderResponse200;
+    const INFO: &Info = &Info::new("CancelOrder", Method::POST, "/orders/{id}/cancel");
     #[inline]
-    pub fn operation_info() -> &'static crate::OperationInfo {
-        &CANCEL_ORDER
-    }
-    /// The request body: a value, or a builder of one.
-    #[inline]
-    pub fn body(
-        mut self,
-        body: impl TryInto<models::CancelOrderBody, Error: Into<crate::BuildError>>,
-    ) -> Self {
-        self.body = Some(body.try_into().map_err(Into::into));
-        self
-    }
-    /// Sends the request: await the answer, decoded.
-    #[inline]
-    pub fn send(self) -> crate::ResponseFuture<'a, models::CancelOrderResponse200> {
-        let client = self.client;
-        client.send(self.into_request())
-    }
-    #[inline]
-    fn into_request(self) -> Result<crate::runtime::Request, crate::Error> {
-        let mut request = crate::runtime::Request::new(&CANCEL_ORDER, &[&self.id])?;
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
         if let Some(body) = self.body {
-            request.json(body)?;
+            call.json(body)?;
         }
-        Ok(request)
+        Ok(())
     }
 }
-impl<'a> std::future::IntoFuture for CancelOrderRequest<'a> {
-    type Output = Result<models::CancelOrderResponse200, crate::Error>;
-    type IntoFuture = crate::ResponseFuture<'a, models::CancelOrderResponse200>;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        self.send()
+impl Request<'_, CancelOrder> {
+    /// The request body: a value, or a builder of one.
+    pub fn body(mut self, body: impl IntoModel<models::CancelOrderBody>) -> Self {
+        self.params.body = Some(body.try_into().map_err(Into::into));
+        self
     }
 }
