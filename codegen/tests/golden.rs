@@ -1,12 +1,14 @@
 //! Golden (snapshot) tests of the generator.
 //!
 //! Each directory under `tests/golden/` is one case: a small `spec.yaml` about
-//! one concern (and optionally a `patches.yaml`). The generator's output for it
-//! is compared, file by file, with `expected/<path>` (paths relative to the
-//! workspace root, as the generator returns them); its warnings with
-//! `expected/warnings.txt`; with an `overrides.yaml` that asks for Cargo
-//! features, the tag features for `Cargo.toml` with `expected/features.toml`.
-//! An expected file that is no longer generated is a failure too.
+//! one concern (and optionally a `patches.yaml` and an `overrides.yaml`). Everything
+//! the generator writes for it is compared with one file, `expected.rs`: the models
+//! inline at its top (`tests/golden_compile.rs` compiles them and checks how they
+//! behave), then the operations, the tests' table and the MCP files each in a
+//! module under `#[cfg(any())]` (the operations' setters are inherent impls on the
+//! SDK's `Request`, which only the SDK's crate can compile: its own generated
+//! operations are compiled in every build), and the warnings and tag features in
+//! its header.
 //!
 //! To accept the current output (after checking the diff):
 //!
@@ -24,10 +26,10 @@ use similar::TextDiff;
 
 /// Set to `1` to rewrite the expected files instead of comparing with them.
 const UPDATE_ENV: &str = "UPDATE_GOLDEN";
-/// The expected warnings of a case, one per line, inside `expected/`.
-const WARNINGS_FILE: &str = "warnings.txt";
-/// The expected tag features of a case that has them, inside `expected/`.
-const FEATURES_FILE: &str = "features.toml";
+/// A case's expected output, in its directory.
+const EXPECTED_FILE: &str = "expected.rs";
+/// Where the generator writes the models, relative to the workspace.
+const MODELS_DIR: &str = "conekta-sdk/src/generated/models/";
 /// Lines of context around each change in a diff.
 const CONTEXT: usize = 3;
 /// A diff is cut after this many lines.
@@ -90,176 +92,170 @@ fn updating() -> bool {
     std::env::var(UPDATE_ENV).is_ok_and(|v| v == "1")
 }
 
-/// Generates a case and compares (or, when updating, rewrites) its expected files.
+/// Generates a case and compares (or, when updating, rewrites) its expected file.
 fn check_case(case: &str) {
     let dir = golden_root().join(case);
-    let spec = fs::read_to_string(dir.join("spec.yaml"))
-        .unwrap_or_else(|e| panic!("{case}: cannot read spec.yaml: {e}"));
-    let patches = match fs::read_to_string(dir.join("patches.yaml")) {
-        Ok(patches) => patches,
-        Err(e) if e.kind() == ErrorKind::NotFound => "[]".to_owned(),
-        Err(e) => panic!("{case}: cannot read patches.yaml: {e}"),
+    let read = |name: &str, default: &str| match fs::read_to_string(dir.join(name)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == ErrorKind::NotFound => default.to_owned(),
+        Err(e) => panic!("{case}: cannot read {name}: {e}"),
     };
-    let overrides = match fs::read_to_string(dir.join("overrides.yaml")) {
-        Ok(overrides) => overrides,
-        Err(e) if e.kind() == ErrorKind::NotFound => String::new(),
-        Err(e) => panic!("{case}: cannot read overrides.yaml: {e}"),
-    };
-    let mut output = conekta_codegen::generate(&spec, &patches, &overrides)
-        .unwrap_or_else(|e| panic!("{case}: generation failed: {e}"));
-    // The MCP server's tools are snapshotted by the `mcp_*` cases only.
-    if !case.starts_with("mcp_") {
-        output
-            .files
-            .retain(|file| !file.path.starts_with(conekta_codegen::MCP_DIR));
-    }
-
-    let mut actual: BTreeMap<String, String> = BTreeMap::new();
+    let spec = read("spec.yaml", "");
+    let output = conekta_codegen::generate(
+        &spec,
+        &read("patches.yaml", "[]"),
+        &read("overrides.yaml", ""),
+    )
+    .unwrap_or_else(|e| panic!("{case}: generation failed: {e}"));
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
     for file in output.files {
-        assert!(
-            is_safe_relative(&file.path),
-            "{case}: the generator returned a path outside the workspace: {}",
-            file.path
-        );
-        assert!(
-            file.path != WARNINGS_FILE && file.path != FEATURES_FILE,
-            "{case}: a generated file is named like the warnings or the features file"
-        );
-        let previous = actual.insert(file.path.clone(), file.contents);
+        // The MCP server's tools are snapshotted by the `mcp_*` cases only.
+        if file.path.starts_with(conekta_codegen::MCP_DIR) && !case.starts_with("mcp_") {
+            continue;
+        }
+        let previous = files.insert(file.path.clone(), file.contents);
         assert!(
             previous.is_none(),
             "{case}: {} is generated twice",
             file.path
         );
     }
-    let warnings: String = output
+    let mut header: Vec<String> = output
         .warnings
         .iter()
-        .map(|warning| format!("{warning}\n"))
+        .map(|warning| format!("warning: {warning}"))
         .collect();
-    actual.insert(WARNINGS_FILE.to_owned(), warnings);
     if let Some(features) = &output.features {
-        actual.insert(FEATURES_FILE.to_owned(), format!("{}\n", features.toml()));
+        header.push("Cargo features:".to_owned());
+        header.extend(features.toml().lines().map(str::to_owned));
     }
+    let actual = snapshot(case, &files, &header);
 
-    let expected_dir = dir.join("expected");
-    let expected = read_tree(&expected_dir);
+    let expected_path = dir.join(EXPECTED_FILE);
+    let expected = match fs::read_to_string(&expected_path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => panic!("cannot read {}: {e}", expected_path.display()),
+    };
     if updating() {
-        update(case, &expected_dir, &actual, &expected);
-    } else {
-        compare(case, &actual, &expected);
-    }
-}
-
-/// Relative, `/`-separated, without `.`/`..` or empty segments.
-fn is_safe_relative(path: &str) -> bool {
-    !path.is_empty()
-        && !path.starts_with('/')
-        && !path.contains('\\')
-        && path
-            .split('/')
-            .all(|segment| !segment.is_empty() && segment != "." && segment != "..")
-}
-
-/// Every file under `dir`, by `/`-separated relative path (empty if `dir` does not exist).
-fn read_tree(dir: &Path) -> BTreeMap<String, String> {
-    fn walk(root: &Path, dir: &Path, into: &mut BTreeMap<String, String>) {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == ErrorKind::NotFound => return,
-            Err(e) => panic!("cannot list {}: {e}", dir.display()),
-        };
-        for entry in entries {
-            let path = entry.expect("a readable directory entry").path();
-            if path.is_dir() {
-                walk(root, &path, into);
-            } else {
-                let relative = path
-                    .strip_prefix(root)
-                    .expect("under the root")
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let contents = fs::read_to_string(&path)
-                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-                into.insert(relative, contents);
-            }
+        if expected.as_deref() != Some(actual.as_str()) {
+            fs::write(&expected_path, &actual)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", expected_path.display()));
+            eprintln!("golden {case}: wrote {EXPECTED_FILE}");
         }
+    } else {
+        compare(case, &actual, expected.as_deref());
     }
-    let mut files = BTreeMap::new();
-    walk(dir, dir, &mut files);
-    files
 }
 
-fn update(
-    case: &str,
-    expected_dir: &Path,
-    actual: &BTreeMap<String, String>,
-    expected: &BTreeMap<String, String>,
-) {
-    let mut changed = Vec::new();
-    for (path, contents) in actual {
-        if expected.get(path) == Some(contents) {
+/// Every file generated for a case as one Rust file (see the module docs).
+fn snapshot(case: &str, files: &BTreeMap<String, String>, header: &[String]) -> String {
+    let mut out = format!(
+        "// Golden output of the generator for the case `{case}` (tests/golden/{case}/spec.yaml):\n\
+         // every file it writes, in one. Rewrite with {UPDATE_ENV}=1, never by hand.\n"
+    );
+    for line in header {
+        out.push_str(&format!("// {line}\n").replace("//  ", "// "));
+    }
+    out.push_str("\n// ---- the models (compiled by tests/golden_compile.rs) ----\n\n");
+    let models_mod = files
+        .get(&format!("{MODELS_DIR}mod.rs"))
+        .unwrap_or_else(|| panic!("{case}: no {MODELS_DIR}mod.rs"));
+    out.push_str(&inline_models(case, models_mod, files));
+    for (path, contents) in files {
+        if path.starts_with(MODELS_DIR) {
             continue;
         }
-        let target = expected_dir.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)
-                .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+        let module: String = path
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        out.push_str(&format!(
+            "\n// ---- {path} ----\n#[cfg(any())]\nmod {module} {{\n"
+        ));
+        if path.ends_with(".rs") {
+            out.push_str(without_header(contents));
+        } else {
+            let hashes = "#".repeat(
+                (1..)
+                    .find(|n| !contents.contains(&format!("\"{}", "#".repeat(*n))))
+                    .unwrap_or(1),
+            );
+            out.push_str(&format!(
+                "const TEXT: &str = r{hashes}\"{contents}\"{hashes};\n"
+            ));
         }
-        fs::write(&target, contents)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
-        changed.push(format!("wrote {path}"));
+        out.push_str("}\n");
     }
-    for path in expected.keys().filter(|path| !actual.contains_key(*path)) {
-        let target = expected_dir.join(path);
-        fs::remove_file(&target)
-            .unwrap_or_else(|e| panic!("cannot remove {}: {e}", target.display()));
-        changed.push(format!("removed {path}"));
-        // Drop directories left empty, up to `expected/`.
-        let mut parent = target.parent();
-        while let Some(dir) = parent.filter(|dir| *dir != expected_dir) {
-            if fs::remove_dir(dir).is_err() {
-                break;
-            }
-            parent = dir.parent();
-        }
-    }
-    for line in &changed {
-        eprintln!("golden {case}: {line}");
-    }
+    out
 }
 
-fn compare(case: &str, actual: &BTreeMap<String, String>, expected: &BTreeMap<String, String>) {
-    let mut problems = Vec::new();
-    for (path, contents) in actual {
-        match expected.get(path) {
-            None => problems.push(format!(
-                "{path} is generated but has no expected file; it begins:\n{}",
-                indent(&contents.lines().take(20).collect::<Vec<_>>().join("\n"))
-            )),
-            Some(wanted) if wanted != contents => problems.push(format!(
-                "{path} differs (- expected, + generated):\n{}",
-                diff(wanted, contents)
-            )),
-            Some(_) => {}
+/// `models/mod.rs` with each module its `modules!` blocks declare written
+/// inline (`mod name { … }`), under the block's attribute.
+fn inline_models(case: &str, mod_rs: &str, files: &BTreeMap<String, String>) -> String {
+    let body = without_header(mod_rs);
+    let body = body.split_once("\n}\n").map_or(body, |(_, rest)| rest);
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(start) = rest.find("modules! {\n") {
+        out.push_str(&rest[..start]);
+        let block = &rest[start + "modules! {\n".len()..];
+        let end = block
+            .find("\n}\n")
+            .unwrap_or_else(|| panic!("{case}: an unclosed modules! block"));
+        let lines: Vec<&str> = block[..end].lines().map(str::trim).collect();
+        let split = lines
+            .iter()
+            .rposition(|line| line.ends_with(']'))
+            .map_or(0, |i| i + 1);
+        let attr = lines[..split].join(" ");
+        for name in lines[split..]
+            .join(" ")
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let file = name.trim_start_matches("r#");
+            let contents = files
+                .get(&format!("{MODELS_DIR}{file}.rs"))
+                .unwrap_or_else(|| panic!("{case}: no file for the module `{name}`"));
+            out.push_str(&format!(
+                "{attr}\nmod {name} {{\n{}}}\n{attr}\npub use {name}::*;\n",
+                without_header(contents)
+            ));
         }
+        rest = &block[end + "\n}\n".len()..];
     }
-    for path in expected.keys().filter(|path| !actual.contains_key(*path)) {
-        problems.push(format!("{path} is expected but no longer generated"));
-    }
-    if !problems.is_empty() {
-        panic!(
-            "golden case `{case}`: the generated code differs from tests/golden/{case}/expected \
-             in {} file(s).\n\n{}\n\nIf the change is intended, update the expected files with\n  \
-             {UPDATE_ENV}=1 cargo test -p conekta-codegen --test golden -- --exact {case}\n\
-             (or all cases: {UPDATE_ENV}=1 cargo test -p conekta-codegen --test golden)\n\
-             and check that they still compile and behave: cargo test -p conekta-codegen",
-            problems.len(),
-            problems.join("\n\n"),
-        );
-    }
+    out.push_str(rest);
+    out
+}
+
+/// A generated file without its two-line `@generated` header.
+fn without_header(contents: &str) -> &str {
+    contents
+        .strip_prefix("// @generated")
+        .and_then(|rest| rest.splitn(3, '\n').nth(2))
+        .map_or(contents, |rest| rest.trim_start_matches('\n'))
+}
+
+fn compare(case: &str, actual: &str, expected: Option<&str>) {
+    let problem = match expected {
+        None => format!(
+            "tests/golden/{case}/{EXPECTED_FILE} does not exist; the output begins:\n{}",
+            indent(&actual.lines().take(20).collect::<Vec<_>>().join("\n"))
+        ),
+        Some(wanted) if wanted != actual => format!(
+            "tests/golden/{case}/{EXPECTED_FILE} differs (- expected, + generated):\n{}",
+            diff(wanted, actual)
+        ),
+        Some(_) => return,
+    };
+    panic!(
+        "golden case `{case}`: {problem}\n\nIf the change is intended, update the expected file with\n  \
+         {UPDATE_ENV}=1 cargo test -p conekta-codegen --test golden -- --exact {case}\n\
+         (or all cases: {UPDATE_ENV}=1 cargo test -p conekta-codegen --test golden)\n\
+         and check that it still compiles and behaves: cargo test -p conekta-codegen"
+    );
 }
 
 fn indent(text: &str) -> String {

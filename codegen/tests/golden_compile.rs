@@ -22,61 +22,61 @@ use serde_json::{Value, json};
 // touch them. `dead_code`: most types are only compiled, not used.
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/all_of/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/all_of/expected.rs"]
 mod all_of;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/collisions/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/collisions/expected.rs"]
 mod collisions;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/domain/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/domain/expected.rs"]
 mod domain;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/enums/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/enums/expected.rs"]
 mod enums;
 // Gated by the features `pets` and `stores`, which this crate declares (on by
 // default); `--no-default-features --features pets` compiles it without `Store`.
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/features/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/features/expected.rs"]
 mod features;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/keywords/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/keywords/expected.rs"]
 mod keywords;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/maps/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/maps/expected.rs"]
 mod maps;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/mcp_tools/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/mcp_tools/expected.rs"]
 mod mcp_tools;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/nullable/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/nullable/expected.rs"]
 mod nullable;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/one_of_discriminator/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/one_of_discriminator/expected.rs"]
 mod one_of_discriminator;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/one_of_untagged/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/one_of_untagged/expected.rs"]
 mod one_of_untagged;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/recursion/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/recursion/expected.rs"]
 mod recursion;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/regressions/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/regressions/expected.rs"]
 mod regressions;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/scoping/expected/conekta-sdk/src/generated/models/mod.rs"]
+#[path = "golden/scoping/expected.rs"]
 mod scoping;
 
 /// The cases compiled above; a new case directory must be added here too.

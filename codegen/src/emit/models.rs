@@ -206,12 +206,15 @@ impl ModelFile<'_> {
         }
         let mut origins = vec![origin(&def.source)];
         origins.extend(def.also.iter().map(|source| origin(source)));
-        let mut from = format!("From {}", origins.join(", "));
+        // The origin, and the builder's link (not escaped as the spec's text is).
+        let mut from = format!(" From {}", origins.join(", "));
         if matches!(def.kind, TypeKind::Struct { .. }) {
             from.push_str(&format!("; build one with [`{}::builder`]", def.name));
         }
         from.push('.');
-        let docs = doc_attrs(&docs, &[from]);
+        let spec_docs = doc_attrs(&docs, &[]);
+        let gap = (!spec_docs.is_empty()).then(|| quote!(#[doc = ""]));
+        let docs = quote!(#spec_docs #gap #[doc = #from]);
         let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
         let name = ident(&def.name);
         let reads = accessors::emit(def);

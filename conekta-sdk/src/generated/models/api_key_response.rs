@@ -3,7 +3,7 @@
 
 /// api keys model
 ///
-/// From schema `api_key_response`; build one with \[`ApiKeyResponse::builder`\].
+/// From schema `api_key_response`; build one with [`ApiKeyResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyResponse {

@@ -4,7 +4,7 @@
 use super::Currency;
 /// balance common fields model
 ///
-/// From schema `balance_common_fiels_response`; build one with \[`BalanceCommonFielsResponse::builder`\].
+/// From schema `balance_common_fiels_response`; build one with [`BalanceCommonFielsResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceCommonFielsResponse {

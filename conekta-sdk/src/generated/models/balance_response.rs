@@ -4,7 +4,7 @@
 use super::BalanceCommonFielsResponse;
 /// balance model
 ///
-/// From schema `balance_response`; build one with \[`BalanceResponse::builder`\].
+/// From schema `balance_response`; build one with [`BalanceResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceResponse {

@@ -6,7 +6,7 @@ use super::{
     ChannelResponse, ChargeResponsePaymentMethod, Currency, FailureCode,
     PaymentMethodBankTransfer, PaymentMethodCard, PaymentMethodCash, PaymentStatus,
 };
-/// From schema `charge_order_response`; build one with \[`ChargeOrderResponse::builder`\].
+/// From schema `charge_order_response`; build one with [`ChargeOrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeOrderResponse {

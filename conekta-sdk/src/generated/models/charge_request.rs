@@ -5,7 +5,7 @@
 use super::ChargeRequestPaymentMethod;
 /// The charges to be made
 ///
-/// From schema `charge_request`; build one with \[`ChargeRequest::builder`\].
+/// From schema `charge_request`; build one with [`ChargeRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeRequest {

@@ -7,7 +7,7 @@ use super::{
     Currency, FailureCode, PaymentMethodBankTransfer, PaymentMethodCard,
     PaymentMethodCash, PaymentStatus,
 };
-/// From schema `charge_response`; build one with \[`ChargeResponse::builder`\].
+/// From schema `charge_response`; build one with [`ChargeResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponse {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::ChargeResponseRefundsData;
-/// From schema `charge_response_refunds`; build one with \[`ChargeResponseRefunds::builder`\].
+/// From schema `charge_response_refunds`; build one with [`ChargeResponseRefunds::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponseRefunds {

@@ -3,7 +3,7 @@
 
 /// requested field for update a charge
 ///
-/// From schema `charge_update_request`; build one with \[`ChargeUpdateRequest::builder`\].
+/// From schema `charge_update_request`; build one with [`ChargeUpdateRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargeUpdateRequest {

@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// A file associated with a chargeback (e.g. evidence document)
 ///
-/// From schema `chargeback_file_response`; build one with \[`ChargebackFileResponse::builder`\].
+/// From schema `chargeback_file_response`; build one with [`ChargebackFileResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargebackFileResponse {

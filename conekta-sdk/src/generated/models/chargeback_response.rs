@@ -5,7 +5,7 @@
 use super::ChargebackFileResponse;
 /// Chargeback object
 ///
-/// From schema `chargeback_response`; build one with \[`ChargebackResponse::builder`\].
+/// From schema `chargeback_response`; build one with [`ChargebackResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargebackResponse {

@@ -7,7 +7,7 @@ use super::{
     ChargebackResponse, Currency, FailureCode, PaymentMethodBankTransfer,
     PaymentMethodCard, PaymentMethodCash, PaymentStatus,
 };
-/// From schema `charges_data_response`; build one with \[`ChargesDataResponse::builder`\].
+/// From schema `charges_data_response`; build one with [`ChargesDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargesDataResponse {

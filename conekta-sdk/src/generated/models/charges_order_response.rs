@@ -5,7 +5,7 @@
 use super::ChargeResponse;
 /// The charges associated with the order
 ///
-/// From schema `charges_order_response`; build one with \[`ChargesOrderResponse::builder`\].
+/// From schema `charges_order_response`; build one with [`ChargesOrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargesOrderResponse {

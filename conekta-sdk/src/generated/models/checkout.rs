@@ -5,7 +5,7 @@
 use super::{CardNetwork, CheckoutOrderTemplate, ThreeDsMode};
 /// It is a sub-resource of the Order model that can be stipulated in order to configure its corresponding checkout
 ///
-/// From schema `checkout`; build one with \[`Checkout::builder`\].
+/// From schema `checkout`; build one with [`Checkout::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Checkout {

@@ -7,7 +7,7 @@ use super::{
 };
 /// It maintains the attributes with which the order will be created when receiving a new payment.
 ///
-/// From schema `checkout_order_template`; build one with \[`CheckoutOrderTemplate::builder`\].
+/// From schema `checkout_order_template`; build one with [`CheckoutOrderTemplate::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutOrderTemplate {

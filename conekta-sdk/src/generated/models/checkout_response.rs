@@ -4,7 +4,7 @@
 use super::{CardNetwork, CheckoutStatus};
 /// checkout response
 ///
-/// From schema `checkout_response`; build one with \[`CheckoutResponse::builder`\].
+/// From schema `checkout_response`; build one with [`CheckoutResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutResponse {

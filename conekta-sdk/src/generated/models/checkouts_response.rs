@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CheckoutResponse;
-/// From schema `checkouts_response`; build one with \[`CheckoutsResponse::builder`\].
+/// From schema `checkouts_response`; build one with [`CheckoutsResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutsResponse {

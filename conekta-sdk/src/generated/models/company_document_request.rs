@@ -3,7 +3,7 @@
 
 /// Request body for uploading a company document.
 ///
-/// From schema `CompanyDocumentRequest`; build one with \[`CompanyDocumentRequest::builder`\].
+/// From schema `CompanyDocumentRequest`; build one with [`CompanyDocumentRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyDocumentRequest {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentRequestFileClassification;
-/// From schema `company_document_response`; build one with \[`CompanyDocumentResponse::builder`\].
+/// From schema `company_document_response`; build one with [`CompanyDocumentResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompanyDocumentResponse {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentResponse;
-/// From schema `company_response`; build one with \[`CompanyResponse::builder`\].
+/// From schema `company_response`; build one with [`CompanyResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyResponse {

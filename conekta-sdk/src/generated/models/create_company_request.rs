@@ -8,7 +8,7 @@ use super::{
 };
 /// Create Company Request
 ///
-/// From schema `Create_Company_Request`; build one with \[`CreateCompanyRequest::builder`\].
+/// From schema `Create_Company_Request`; build one with [`CreateCompanyRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequest {

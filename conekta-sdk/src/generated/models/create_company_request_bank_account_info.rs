@@ -3,7 +3,7 @@
 
 /// Bank account information for the company.
 ///
-/// From schema `Create_Company_Request_bank_account_info`; build one with \[`CreateCompanyRequestBankAccountInfo::builder`\].
+/// From schema `Create_Company_Request_bank_account_info`; build one with [`CreateCompanyRequestBankAccountInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestBankAccountInfo {

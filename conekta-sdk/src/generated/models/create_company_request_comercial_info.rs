@@ -3,7 +3,7 @@
 
 /// Commercial information for the company.
 ///
-/// From schema `Create_Company_Request_comercial_info`; build one with \[`CreateCompanyRequestComercialInfo::builder`\].
+/// From schema `Create_Company_Request_comercial_info`; build one with [`CreateCompanyRequestComercialInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestComercialInfo {

@@ -3,7 +3,7 @@
 
 /// Fiscal information for the company.
 ///
-/// From schema `Create_Company_Request_fiscal_info`; build one with \[`CreateCompanyRequestFiscalInfo::builder`\].
+/// From schema `Create_Company_Request_fiscal_info`; build one with [`CreateCompanyRequestFiscalInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCompanyRequestFiscalInfo {

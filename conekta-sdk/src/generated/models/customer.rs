@@ -8,7 +8,7 @@ use super::{
 };
 /// a customer
 ///
-/// From schema `customer`; build one with \[`Customer::builder`\].
+/// From schema `customer`; build one with [`Customer::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {

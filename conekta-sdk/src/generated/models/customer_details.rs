@@ -3,7 +3,7 @@
 
 /// Customer details for customer portal
 ///
-/// From schema `customer_details`; build one with \[`CustomerDetails::builder`\].
+/// From schema `customer_details`; build one with [`CustomerDetails::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerDetails {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::FiscalEntityRequestAddress;
-/// From schema `customer_fiscal_entities_data_response`, schema `create_customer_fiscal_entities_response`, schema `update_customer_fiscal_entities_response`; build one with \[`CustomerFiscalEntitiesDataResponse::builder`\].
+/// From schema `customer_fiscal_entities_data_response`, schema `create_customer_fiscal_entities_response`, schema `update_customer_fiscal_entities_response`; build one with [`CustomerFiscalEntitiesDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesDataResponse {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerFiscalEntitiesDataResponse;
-/// From schema `customer_fiscal_entities_response`; build one with \[`CustomerFiscalEntitiesResponse::builder`\].
+/// From schema `customer_fiscal_entities_response`; build one with [`CustomerFiscalEntitiesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesResponse {

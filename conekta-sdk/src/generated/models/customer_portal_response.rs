@@ -5,7 +5,7 @@
 use super::{CustomerDetails, SubscriptionDetails};
 /// Customer portal model
 ///
-/// From schema `customer_portal_response`; build one with \[`CustomerPortalResponse::builder`\].
+/// From schema `customer_portal_response`; build one with [`CustomerPortalResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerPortalResponse {

@@ -9,7 +9,7 @@ use super::{
 };
 /// customer response
 ///
-/// From schema `customer_response`; build one with \[`CustomerResponse::builder`\].
+/// From schema `customer_response`; build one with [`CustomerResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerResponse {

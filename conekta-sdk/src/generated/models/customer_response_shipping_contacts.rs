@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerShippingContactsDataResponse;
-/// From schema `customer_response_shipping_contacts`; build one with \[`CustomerResponseShippingContacts::builder`\].
+/// From schema `customer_response_shipping_contacts`; build one with [`CustomerResponseShippingContacts::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerResponseShippingContacts {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerShippingContactsRequestAddress;
-/// From schema `customer_shipping_contacts_data_response`; build one with \[`CustomerShippingContactsDataResponse::builder`\].
+/// From schema `customer_shipping_contacts_data_response`; build one with [`CustomerShippingContactsDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsDataResponse {

@@ -3,7 +3,7 @@
 
 /// Address of the person who will receive the order
 ///
-/// From schema `customer_shipping_contacts_request_address`; build one with \[`CustomerShippingContactsRequestAddress::builder`\].
+/// From schema `customer_shipping_contacts_request_address`; build one with [`CustomerShippingContactsRequestAddress::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsRequestAddress {

@@ -5,7 +5,7 @@
 use super::CustomerShippingContactsAddress;
 /// Contains the detail of the shipping addresses that the client has active or has used in Conekta
 ///
-/// From schema `customer_shipping_contacts_response`; build one with \[`CustomerShippingContactsResponse::builder`\].
+/// From schema `customer_shipping_contacts_response`; build one with [`CustomerShippingContactsResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsResponse {

@@ -7,7 +7,7 @@ use super::CustomerShippingContactsRequestAddress;
 ///
 /// details, required in case of sending a shipping. If we do not receive a shipping_contact on the order, the default shipping_contact of the customer will be used.
 ///
-/// From schema `customer_update_shipping_contacts_request`; build one with \[`CustomerUpdateShippingContactsRequest::builder`\].
+/// From schema `customer_update_shipping_contacts_request`; build one with [`CustomerUpdateShippingContactsRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerUpdateShippingContactsRequest {

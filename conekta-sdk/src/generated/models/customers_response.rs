@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerResponse;
-/// From schema `customers_response`; build one with \[`CustomersResponse::builder`\].
+/// From schema `customers_response`; build one with [`CustomersResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomersResponse {

@@ -5,7 +5,7 @@
 use super::{DetailsError, ErrorType};
 /// err model
 ///
-/// From schema `error`; build one with \[`ErrorBody::builder`\].
+/// From schema `error`; build one with [`ErrorBody::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorBody {

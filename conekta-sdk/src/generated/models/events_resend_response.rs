@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// event model
 ///
-/// From schema `events_resend_response`; build one with \[`EventsResendResponse::builder`\].
+/// From schema `events_resend_response`; build one with [`EventsResendResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventsResendResponse {

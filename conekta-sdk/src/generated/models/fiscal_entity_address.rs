@@ -3,7 +3,7 @@
 
 /// Address of the fiscal entity
 ///
-/// From schema `fiscal_entity_address`; build one with \[`FiscalEntityAddress::builder`\].
+/// From schema `fiscal_entity_address`; build one with [`FiscalEntityAddress::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityAddress {

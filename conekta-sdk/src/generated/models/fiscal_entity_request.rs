@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::FiscalEntityRequestAddress;
-/// From schema `fiscal_entity_request`; build one with \[`FiscalEntityRequest::builder`\].
+/// From schema `fiscal_entity_request`; build one with [`FiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityRequest {

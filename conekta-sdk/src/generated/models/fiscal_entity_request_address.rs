@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `fiscal_entity_request_address`; build one with \[`FiscalEntityRequestAddress::builder`\].
+/// From schema `fiscal_entity_request_address`; build one with [`FiscalEntityRequestAddress::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiscalEntityRequestAddress {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::ApiKeyResponse;
-/// From schema `get_api_keys_response`; build one with \[`GetApiKeysResponse::builder`\].
+/// From schema `get_api_keys_response`; build one with [`GetApiKeysResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetApiKeysResponse {

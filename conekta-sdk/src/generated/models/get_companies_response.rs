@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CompanyResponse;
-/// From schema `get_companies_response`; build one with \[`GetCompaniesResponse::builder`\].
+/// From schema `get_companies_response`; build one with [`GetCompaniesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetCompaniesResponse {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `get_events_response`, schema `subscription_events_response`; build one with \[`GetEventsResponse::builder`\].
+/// From schema `get_events_response`, schema `subscription_events_response`; build one with [`GetEventsResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetEventsResponse {

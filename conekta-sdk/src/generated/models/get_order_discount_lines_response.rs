@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::DiscountLinesResponse;
-/// From schema `get_order_discount_lines_response`; build one with \[`GetOrderDiscountLinesResponse::builder`\].
+/// From schema `get_order_discount_lines_response`; build one with [`GetOrderDiscountLinesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetOrderDiscountLinesResponse {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::OrderResponse;
-/// From schema `get_orders_response`; build one with \[`GetOrdersResponse::builder`\].
+/// From schema `get_orders_response`; build one with [`GetOrdersResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetOrdersResponse {

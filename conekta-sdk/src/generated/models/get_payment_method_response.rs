@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerPaymentMethodsData;
-/// From schema `get_payment_method_response`, schema `customer_payment_methods_response`; build one with \[`GetPaymentMethodResponse::builder`\].
+/// From schema `get_payment_method_response`, schema `customer_payment_methods_response`; build one with [`GetPaymentMethodResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetPaymentMethodResponse {

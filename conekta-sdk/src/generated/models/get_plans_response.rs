@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PlanResponse;
-/// From schema `get_plans_response`; build one with \[`GetPlansResponse::builder`\].
+/// From schema `get_plans_response`; build one with [`GetPlansResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetPlansResponse {

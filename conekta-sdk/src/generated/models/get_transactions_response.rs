@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::TransactionResponse;
-/// From schema `get_transactions_response`; build one with \[`GetTransactionsResponse::builder`\].
+/// From schema `get_transactions_response`; build one with [`GetTransactionsResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetTransactionsResponse {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::TransfersResponse;
-/// From schema `get_transfers_response`; build one with \[`GetTransfersResponse::builder`\].
+/// From schema `get_transfers_response`; build one with [`GetTransfersResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetTransfersResponse {

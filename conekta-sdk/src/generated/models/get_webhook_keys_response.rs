@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::WebhookKeyResponse;
-/// From schema `get_webhook_keys_response`; build one with \[`GetWebhookKeysResponse::builder`\].
+/// From schema `get_webhook_keys_response`; build one with [`GetWebhookKeysResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetWebhookKeysResponse {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::WebhookResponse;
-/// From schema `get_webhooks_response`; build one with \[`GetWebhooksResponse::builder`\].
+/// From schema `get_webhooks_response`; build one with [`GetWebhooksResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetWebhooksResponse {

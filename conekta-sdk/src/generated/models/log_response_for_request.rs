@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// log model
 ///
-/// From schema `log_response_for_request`; build one with \[`LogResponseForRequest::builder`\].
+/// From schema `log_response_for_request`; build one with [`LogResponseForRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogResponseForRequest {

@@ -4,7 +4,7 @@
 use super::LogsResponseData;
 /// logs model
 ///
-/// From schema `logs_response_for_request`; build one with \[`LogsResponseForRequest::builder`\].
+/// From schema `logs_response_for_request`; build one with [`LogsResponseForRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LogsResponseForRequest {

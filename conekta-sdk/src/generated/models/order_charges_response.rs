@@ -5,7 +5,7 @@
 use super::ChargesDataResponse;
 /// The charges associated with the order
 ///
-/// From schema `order_charges_response`; build one with \[`OrderChargesResponse::builder`\].
+/// From schema `order_charges_response`; build one with [`OrderChargesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderChargesResponse {

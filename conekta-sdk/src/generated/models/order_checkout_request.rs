@@ -4,7 +4,7 @@
 use super::CardNetwork;
 /// [Checkout](https://developers.conekta.com/v2.2.0/reference/payment-link) details
 ///
-/// From schema `order_checkout_request`; build one with \[`OrderCheckoutRequest::builder`\].
+/// From schema `order_checkout_request`; build one with [`OrderCheckoutRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderCheckoutRequest {

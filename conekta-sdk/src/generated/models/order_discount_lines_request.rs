@@ -3,7 +3,7 @@
 
 /// List of discounts that apply to the order.
 ///
-/// From schema `order_discount_lines_request`; build one with \[`OrderDiscountLinesRequest::builder`\].
+/// From schema `order_discount_lines_request`; build one with [`OrderDiscountLinesRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDiscountLinesRequest {

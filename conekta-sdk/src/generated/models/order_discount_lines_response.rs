@@ -5,7 +5,7 @@
 use super::DiscountLinesDataResponse;
 /// List of discounts that are applied to the order
 ///
-/// From schema `order_discount_lines_response`; build one with \[`OrderDiscountLinesResponse::builder`\].
+/// From schema `order_discount_lines_response`; build one with [`OrderDiscountLinesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDiscountLinesResponse {

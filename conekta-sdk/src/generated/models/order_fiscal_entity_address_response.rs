@@ -3,7 +3,7 @@
 
 /// Address of the fiscal entity
 ///
-/// From schema `order_fiscal_entity_address_response`; build one with \[`OrderFiscalEntityAddressResponse::builder`\].
+/// From schema `order_fiscal_entity_address_response`; build one with [`OrderFiscalEntityAddressResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityAddressResponse {

@@ -5,7 +5,7 @@
 use super::FiscalEntityAddress;
 /// Fiscal entity of the order, Currently it is a purely informative field
 ///
-/// From schema `order_fiscal_entity_request`; build one with \[`OrderFiscalEntityRequest::builder`\].
+/// From schema `order_fiscal_entity_request`; build one with [`OrderFiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityRequest {

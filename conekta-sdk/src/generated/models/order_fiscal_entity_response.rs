@@ -5,7 +5,7 @@
 use super::OrderFiscalEntityAddressResponse;
 /// Fiscal entity of the order, Currently it is a purely informative field
 ///
-/// From schema `order_fiscal_entity_response`; build one with \[`OrderFiscalEntityResponse::builder`\].
+/// From schema `order_fiscal_entity_response`; build one with [`OrderFiscalEntityResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityResponse {

@@ -5,7 +5,7 @@
 use super::OrderNextActionResponseRedirectToUrl;
 /// contains the following attributes that will guide to continue the flow
 ///
-/// From schema `order_next_action_response`; build one with \[`OrderNextActionResponse::builder`\].
+/// From schema `order_next_action_response`; build one with [`OrderNextActionResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponse {

@@ -3,7 +3,7 @@
 
 /// contains the following attributes that will guide to continue the flow
 ///
-/// From schema `order_next_action_response_redirect_to_url`; build one with \[`OrderNextActionResponseRedirectToUrl::builder`\].
+/// From schema `order_next_action_response_redirect_to_url`; build one with [`OrderNextActionResponseRedirectToUrl::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponseRedirectToUrl {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::RefundReason;
-/// From schema `orderRefund_request`; build one with \[`OrderRefundRequest::builder`\].
+/// From schema `orderRefund_request`; build one with [`OrderRefundRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderRefundRequest {

@@ -9,7 +9,7 @@ use super::{
 };
 /// a order
 ///
-/// From schema `order_request`; build one with \[`OrderRequest::builder`\].
+/// From schema `order_request`; build one with [`OrderRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderRequest {

@@ -11,7 +11,7 @@ use super::{
 };
 /// order response
 ///
-/// From schema `order_response`; build one with \[`OrderResponse::builder`\].
+/// From schema `order_response`; build one with [`OrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponse {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CardNetwork, CheckoutStatus};
-/// From schema `order_response_checkout`; build one with \[`OrderResponseCheckout::builder`\].
+/// From schema `order_response_checkout`; build one with [`OrderResponseCheckout::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponseCheckout {

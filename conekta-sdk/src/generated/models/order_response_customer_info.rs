@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `order_response_customer_info`; build one with \[`OrderResponseCustomerInfo::builder`\].
+/// From schema `order_response_customer_info`; build one with [`OrderResponseCustomerInfo::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponseCustomerInfo {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::ProductDataResponse;
-/// From schema `order_response_products`; build one with \[`OrderResponseProducts::builder`\].
+/// From schema `order_response_products`; build one with [`OrderResponseProducts::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponseProducts {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerShippingContactsAddress;
-/// From schema `order_response_shipping_contact`; build one with \[`OrderResponseShippingContact::builder`\].
+/// From schema `order_response_shipping_contact`; build one with [`OrderResponseShippingContact::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponseShippingContact {

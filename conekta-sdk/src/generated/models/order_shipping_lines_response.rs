@@ -5,7 +5,7 @@
 use super::ShippingOrderResponse;
 /// List of shipping costs applied to the order
 ///
-/// From schema `order_shipping_lines_response`; build one with \[`OrderShippingLinesResponse::builder`\].
+/// From schema `order_shipping_lines_response`; build one with [`OrderShippingLinesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderShippingLinesResponse {

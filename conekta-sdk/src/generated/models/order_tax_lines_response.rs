@@ -5,7 +5,7 @@
 use super::OrderTaxResponse;
 /// List of taxes that are applied to the order
 ///
-/// From schema `order_tax_lines_response`; build one with \[`OrderTaxLinesResponse::builder`\].
+/// From schema `order_tax_lines_response`; build one with [`OrderTaxLinesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxLinesResponse {

@@ -3,7 +3,7 @@
 
 /// create new taxes for an existing order
 ///
-/// From schema `order_tax_request`; build one with \[`OrderTaxRequest::builder`\].
+/// From schema `order_tax_request`; build one with [`OrderTaxRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxRequest {

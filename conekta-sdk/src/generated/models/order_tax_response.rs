@@ -3,7 +3,7 @@
 
 /// create new taxes for an existing order response
 ///
-/// From schema `order_tax_response`, schema `tax_lines_data_response`; build one with \[`OrderTaxResponse::builder`\].
+/// From schema `order_tax_response`, schema `tax_lines_data_response`; build one with [`OrderTaxResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxResponse {

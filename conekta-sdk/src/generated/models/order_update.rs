@@ -9,7 +9,7 @@ use super::{
 };
 /// a order
 ///
-/// From schema `order_update`; build one with \[`OrderUpdate::builder`\].
+/// From schema `order_update`; build one with [`OrderUpdate::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderUpdate {

@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// create new taxes for an existing order
 ///
-/// From schema `ordersUpdateTaxes_request`; build one with \[`OrdersUpdateTaxesRequest::builder`\].
+/// From schema `ordersUpdateTaxes_request`; build one with [`OrdersUpdateTaxesRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrdersUpdateTaxesRequest {

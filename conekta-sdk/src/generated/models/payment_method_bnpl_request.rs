@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentMethodType;
-/// From schema `payment_method_bnpl_request`; build one with \[`PaymentMethodBnplRequest::builder`\].
+/// From schema `payment_method_bnpl_request`; build one with [`PaymentMethodBnplRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBnplRequest {

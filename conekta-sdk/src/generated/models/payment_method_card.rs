@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CardBrand, CardType};
-/// From schema `payment_method_card`; build one with \[`PaymentMethodCard::builder`\].
+/// From schema `payment_method_card`; build one with [`PaymentMethodCard::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCard {

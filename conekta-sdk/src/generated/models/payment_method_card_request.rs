@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentMethodType;
-/// From schema `payment_method_card_request`; build one with \[`PaymentMethodCardRequest::builder`\].
+/// From schema `payment_method_card_request`; build one with [`PaymentMethodCardRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardRequest {

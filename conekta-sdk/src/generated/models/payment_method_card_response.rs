@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CardBrand, CardType, PaymentSourceType};
-/// From schema `payment_method_card_response`; build one with \[`PaymentMethodCardResponse::builder`\].
+/// From schema `payment_method_card_response`; build one with [`PaymentMethodCardResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardResponse {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentMethodType;
-/// From schema `payment_method_cash`; build one with \[`PaymentMethodCash::builder`\].
+/// From schema `payment_method_cash`; build one with [`PaymentMethodCash::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCash {

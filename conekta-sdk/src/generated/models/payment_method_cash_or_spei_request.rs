@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentSourceType;
-/// From schema `payment_method_cash_request`, schema `payment_method_spei_request`; build one with \[`PaymentMethodCashOrSpeiRequest::builder`\].
+/// From schema `payment_method_cash_request`, schema `payment_method_spei_request`; build one with [`PaymentMethodCashOrSpeiRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashOrSpeiRequest {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CashAgreementsResponse, PaymentSourceType};
-/// From schema `payment_method_cash_response`, schema `payment_method_cash_recurrent_response`; build one with \[`PaymentMethodCashResponse::builder`\].
+/// From schema `payment_method_cash_response`, schema `payment_method_cash_recurrent_response`; build one with [`PaymentMethodCashResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashResponse {

@@ -4,7 +4,7 @@
 use super::PaymentMethodType;
 /// Payment method used in the charge. Go to the [payment methods](https://developers.conekta.com/reference/m%C3%A9todos-de-pago) section for more details
 ///
-/// From schema `payment_method_general_request`; build one with \[`PaymentMethodGeneralRequest::builder`\].
+/// From schema `payment_method_general_request`; build one with [`PaymentMethodGeneralRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodGeneralRequest {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentMethodType;
-/// From schema `payment_method_pbb_payment`; build one with \[`PaymentMethodPbbPayment::builder`\].
+/// From schema `payment_method_pbb_payment`; build one with [`PaymentMethodPbbPayment::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbPayment {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentMethodType;
-/// From schema `payment_method_pbb_request`; build one with \[`PaymentMethodPbbRequest::builder`\].
+/// From schema `payment_method_pbb_request`; build one with [`PaymentMethodPbbRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbRequest {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentSourceType;
-/// From schema `payment_method_spei_recurrent_response`; build one with \[`PaymentMethodSpeiRecurrentResponse::builder`\].
+/// From schema `payment_method_spei_recurrent_response`; build one with [`PaymentMethodSpeiRecurrentResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodSpeiRecurrentResponse {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PaymentSourceType;
-/// From schema `payment_method_token_request`; build one with \[`PaymentMethodTokenRequest::builder`\].
+/// From schema `payment_method_token_request`; build one with [`PaymentMethodTokenRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodTokenRequest {

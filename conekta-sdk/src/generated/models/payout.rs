@@ -5,7 +5,7 @@
 use super::PayoutMethod;
 /// The payout information of the payout order.
 ///
-/// From schema `payout`; build one with \[`Payout::builder`\].
+/// From schema `payout`; build one with [`Payout::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Payout {

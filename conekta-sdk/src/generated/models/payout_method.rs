@@ -3,7 +3,7 @@
 
 /// The payout method of the payout order.
 ///
-/// From schema `payout_method`; build one with \[`PayoutMethod::builder`\].
+/// From schema `payout_method`; build one with [`PayoutMethod::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutMethod {

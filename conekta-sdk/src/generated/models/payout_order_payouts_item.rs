@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::Currency;
-/// From schema `payout_order_payouts_item`; build one with \[`PayoutOrderPayoutsItem::builder`\].
+/// From schema `payout_order_payouts_item`; build one with [`PayoutOrderPayoutsItem::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderPayoutsItem {

@@ -5,7 +5,7 @@
 use super::{Currency, CustomerInfoCustomerId, Payout};
 /// a payout order
 ///
-/// From schema `payout_order_request`; build one with \[`PayoutOrderRequest::builder`\].
+/// From schema `payout_order_request`; build one with [`PayoutOrderRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderRequest {

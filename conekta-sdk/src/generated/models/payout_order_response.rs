@@ -5,7 +5,7 @@
 use super::{Currency, PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo};
 /// payout order model response
 ///
-/// From schema `payout_order_response`; build one with \[`PayoutOrderResponse::builder`\].
+/// From schema `payout_order_response`; build one with [`PayoutOrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderResponse {

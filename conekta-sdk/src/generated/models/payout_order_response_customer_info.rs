@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// The customer information of the payout order.
 ///
-/// From schema `payout_order_response_customer_info`; build one with \[`PayoutOrderResponseCustomerInfo::builder`\].
+/// From schema `payout_order_response_customer_info`; build one with [`PayoutOrderResponseCustomerInfo::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderResponseCustomerInfo {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::PayoutOrderResponse;
-/// From schema `payout_orders_response`; build one with \[`PayoutOrdersResponse::builder`\].
+/// From schema `payout_orders_response`; build one with [`PayoutOrdersResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrdersResponse {

@@ -4,7 +4,7 @@
 use super::Currency;
 /// a plan
 ///
-/// From schema `plan_request`; build one with \[`PlanRequest::builder`\].
+/// From schema `plan_request`; build one with [`PlanRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PlanRequest {

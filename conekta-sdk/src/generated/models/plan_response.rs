@@ -4,7 +4,7 @@
 use super::Currency;
 /// plans model
 ///
-/// From schema `plan_response`; build one with \[`PlanResponse::builder`\].
+/// From schema `plan_response`; build one with [`PlanResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PlanResponse {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `product_data_response`, schema `product_order_response`; build one with \[`ProductDataResponse::builder`\].
+/// From schema `product_data_response`, schema `product_order_response`; build one with [`ProductDataResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProductDataResponse {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::RiskRulesData;
-/// From schema `risk_rules_list`; build one with \[`RiskRulesList::builder`\].
+/// From schema `risk_rules_list`; build one with [`RiskRulesList::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RiskRulesList {

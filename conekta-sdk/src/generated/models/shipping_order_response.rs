@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `shipping_order_response`, schema `shipping_lines_data_response`; build one with \[`ShippingOrderResponse::builder`\].
+/// From schema `shipping_order_response`, schema `shipping_lines_data_response`; build one with [`ShippingOrderResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShippingOrderResponse {

@@ -5,7 +5,7 @@
 use super::{SubscriptionDetailsCard, SubscriptionDetailsPlan, SubscriptionStatus};
 /// Subscription details for customer portal
 ///
-/// From schema `subscription_details`; build one with \[`SubscriptionDetails::builder`\].
+/// From schema `subscription_details`; build one with [`SubscriptionDetails::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetails {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CardBrand;
-/// From schema `subscription_details_card`; build one with \[`SubscriptionDetailsCard::builder`\].
+/// From schema `subscription_details_card`; build one with [`SubscriptionDetailsCard::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetailsCard {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Currency;
-/// From schema `subscription_details_plan`; build one with \[`SubscriptionDetailsPlan::builder`\].
+/// From schema `subscription_details_plan`; build one with [`SubscriptionDetailsPlan::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetailsPlan {

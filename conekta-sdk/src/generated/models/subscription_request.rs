@@ -3,7 +3,7 @@
 
 /// It is a parameter that allows to identify in the response, the detailed content of the plans to which the client has subscribed
 ///
-/// From schema `subscription_request`; build one with \[`SubscriptionRequest::builder`\].
+/// From schema `subscription_request`; build one with [`SubscriptionRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionRequest {

@@ -4,7 +4,7 @@
 use super::SubscriptionStatus;
 /// subscription model
 ///
-/// From schema `subscription_response`, schema `customer_subscription_response`; build one with \[`SubscriptionResponse::builder`\].
+/// From schema `subscription_response`, schema `customer_subscription_response`; build one with [`SubscriptionResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionResponse {

@@ -7,7 +7,7 @@ use super::{TokenRequestCard, TokenRequestCheckout};
 ///
 /// a token
 ///
-/// From schema `token_request`; build one with \[`TokenRequest::builder`\].
+/// From schema `token_request`; build one with [`TokenRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TokenRequest {

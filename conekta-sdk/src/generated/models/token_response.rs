@@ -5,7 +5,7 @@
 use super::TokenResponseCheckout;
 /// token response
 ///
-/// From schema `token_response`; build one with \[`TokenResponse::builder`\].
+/// From schema `token_response`; build one with [`TokenResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TokenResponse {

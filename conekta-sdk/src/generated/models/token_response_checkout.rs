@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CheckoutStatus;
-/// From schema `token_response_checkout`; build one with \[`TokenResponseCheckout::builder`\].
+/// From schema `token_response_checkout`; build one with [`TokenResponseCheckout::builder`].
 #[deprecated]
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]

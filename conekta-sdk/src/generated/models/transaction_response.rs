@@ -4,7 +4,7 @@
 use super::Currency;
 /// The Transaction object represents the actions or steps of an order. Statuses can be: unprocessed, pending, available, owen, paid_out, voided, capture, capture_reversal, liquidation, liquidation_reversal, payout, payout_reversal, refund, refund_reversal, chargeback, chargeback_reversal, rounding_adjustment, won_chargeback, transferred, and transferred.
 ///
-/// From schema `transaction_response`; build one with \[`TransactionResponse::builder`\].
+/// From schema `transaction_response`; build one with [`TransactionResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TransactionResponse {

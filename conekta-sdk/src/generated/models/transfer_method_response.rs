@@ -3,7 +3,7 @@
 
 /// Method used to make the transfer.
 ///
-/// From schema `transfer_method_response`, schema `transfer_destination_response`; build one with \[`TransferMethodResponse::builder`\].
+/// From schema `transfer_method_response`, schema `transfer_destination_response`; build one with [`TransferMethodResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferMethodResponse {

@@ -5,7 +5,7 @@
 use super::{Currency, TransferMethodResponse};
 /// A transfer represents the action of sending an amount to a business bank account including the status, amount and method used to make the transfer.
 ///
-/// From schema `transfer_response`; build one with \[`TransferResponse::builder`\].
+/// From schema `transfer_response`; build one with [`TransferResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferResponse {

@@ -8,7 +8,7 @@ use super::{
 };
 /// update customer
 ///
-/// From schema `update_customer`; build one with \[`UpdateCustomer::builder`\].
+/// From schema `update_customer`; build one with [`UpdateCustomer::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCustomer {

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::FiscalEntityRequestAddress;
-/// From schema `update_fiscal_entity_request`; build one with \[`UpdateFiscalEntityRequest::builder`\].
+/// From schema `update_fiscal_entity_request`; build one with [`UpdateFiscalEntityRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateFiscalEntityRequest {

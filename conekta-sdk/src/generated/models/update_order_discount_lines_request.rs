@@ -3,7 +3,7 @@
 
 /// List of discounts that apply to the order.
 ///
-/// From schema `update_order_discount_lines_request`; build one with \[`UpdateOrderDiscountLinesRequest::builder`\].
+/// From schema `update_order_discount_lines_request`; build one with [`UpdateOrderDiscountLinesRequest::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateOrderDiscountLinesRequest {

@@ -4,7 +4,7 @@
 use super::Currency;
 /// a plan
 ///
-/// From schema `update_plan`; build one with \[`UpdatePlan::builder`\].
+/// From schema `update_plan`; build one with [`UpdatePlan::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatePlan {

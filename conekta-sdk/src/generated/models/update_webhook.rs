@@ -3,7 +3,7 @@
 
 /// an updated webhook
 ///
-/// From schema `update_webhook`; build one with \[`UpdateWebhook::builder`\].
+/// From schema `update_webhook`; build one with [`UpdateWebhook::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateWebhook {

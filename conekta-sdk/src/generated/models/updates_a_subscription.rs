@@ -5,7 +5,7 @@
 ///
 /// You can modify the subscription to change the plan used by your customers.
 ///
-/// From schema `updates_a_subscription`; build one with \[`UpdatesASubscription::builder`\].
+/// From schema `updates_a_subscription`; build one with [`UpdatesASubscription::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatesASubscription {

@@ -3,7 +3,7 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_create_response`; build one with \[`WebhookKeyCreateResponse::builder`\].
+/// From schema `webhook_key_create_response`; build one with [`WebhookKeyCreateResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyCreateResponse {

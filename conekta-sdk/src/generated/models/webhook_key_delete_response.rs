@@ -3,7 +3,7 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_delete_response`; build one with \[`WebhookKeyDeleteResponse::builder`\].
+/// From schema `webhook_key_delete_response`; build one with [`WebhookKeyDeleteResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyDeleteResponse {

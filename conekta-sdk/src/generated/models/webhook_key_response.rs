@@ -3,7 +3,7 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_response`; build one with \[`WebhookKeyResponse::builder`\].
+/// From schema `webhook_key_response`; build one with [`WebhookKeyResponse::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyResponse {

@@ -3,7 +3,7 @@
 
 /// a webhook
 ///
-/// From schema `webhook_request`; build one with \[`WebhookRequest::builder`\].
+/// From schema `webhook_request`; build one with [`WebhookRequest::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookRequest {

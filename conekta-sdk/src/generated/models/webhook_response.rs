@@ -3,7 +3,7 @@
 
 /// webhooks model
 ///
-/// From schema `webhook_response`; build one with \[`WebhookResponse::builder`\].
+/// From schema `webhook_response`; build one with [`WebhookResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookResponse {

@@ -1,0 +1,412 @@
+// Golden output of the generator for the case `all_of` (tests/golden/all_of/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod base {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `base`; build one with [`Base::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Base {
+    pub id: String,
+    /// Free text in the base.
+    pub status: Option<String>,
+    pub meta: Option<BaseMeta>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Base`] field by field: see [`Base::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct BaseBuilder {
+    id: Option<String>,
+    status: Option<String>,
+    meta: Option<BaseMeta>,
+    first_error: crate::__private::FirstError,
+}
+impl BaseBuilder {
+    /// Sets [`Base::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Base::status`].
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets [`Base::meta`].
+    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
+        self.meta = self.first_error.one(value, "meta");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Base, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Base {
+            id: crate::__private::required(self.id, "id")?,
+            status: self.status,
+            meta: self.meta,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Base, BaseBuilder);
+crate::__private::struct_serde! {
+    Base via BaseBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "status" => status: optional value,
+    "meta" => meta: optional value,
+}
+/// From schema `base/properties/meta`; build one with [`BaseMeta::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BaseMeta {
+    pub source: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`BaseMeta`] field by field: see [`BaseMeta::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct BaseMetaBuilder {
+    source: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl BaseMetaBuilder {
+    /// Sets [`BaseMeta::source`].
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(BaseMeta {
+            source: self.source,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(BaseMeta, BaseMetaBuilder);
+crate::__private::struct_serde! {
+    BaseMeta via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "source" => source: optional value,
+}
+}
+
+pub use base::*;
+
+mod customer {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::BaseMeta;
+/// A base with a name; `status` becomes an enum.
+///
+/// From schema `customer`; build one with [`Customer::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Customer {
+    pub id: String,
+    pub status: Option<CustomerStatus>,
+    pub meta: Option<BaseMeta>,
+    pub name: String,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Customer`] field by field: see [`Customer::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CustomerBuilder {
+    id: Option<String>,
+    status: Option<CustomerStatus>,
+    meta: Option<BaseMeta>,
+    name: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl CustomerBuilder {
+    /// Sets [`Customer::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Customer::status`].
+    pub fn status(mut self, value: impl crate::IntoModel<CustomerStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
+        self
+    }
+    /// Sets [`Customer::meta`].
+    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
+        self.meta = self.first_error.one(value, "meta");
+        self
+    }
+    /// Sets [`Customer::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Customer, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Customer {
+            id: crate::__private::required(self.id, "id")?,
+            status: self.status,
+            meta: self.meta,
+            name: crate::__private::required(self.name, "name")?,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Customer, CustomerBuilder);
+crate::__private::struct_serde! {
+    Customer via CustomerBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "status" => status: optional value,
+    "meta" => meta: optional value,
+    "name" => name: required value,
+}
+crate::__private::open_enum! {
+    #[doc = " From schema `customer/allOf/1/properties/status`."] pub enum CustomerStatus
+    { Active => "active", Inactive => "inactive", }
+}
+}
+
+pub use customer::*;
+
+mod vip_customer {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::{BaseMeta, CustomerStatus};
+/// From schema `vip_customer`; build one with [`VipCustomer::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct VipCustomer {
+    pub id: String,
+    pub status: Option<CustomerStatus>,
+    pub meta: Option<BaseMeta>,
+    pub name: String,
+    pub tier: i32,
+    pub perks: Option<Vec<String>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`VipCustomer`] field by field: see [`VipCustomer::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct VipCustomerBuilder {
+    id: Option<String>,
+    status: Option<CustomerStatus>,
+    meta: Option<BaseMeta>,
+    name: Option<String>,
+    tier: Option<i32>,
+    perks: Option<Vec<String>>,
+    first_error: crate::__private::FirstError,
+}
+impl VipCustomerBuilder {
+    /// Sets [`VipCustomer::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`VipCustomer::status`].
+    pub fn status(mut self, value: impl crate::IntoModel<CustomerStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
+        self
+    }
+    /// Sets [`VipCustomer::meta`].
+    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
+        self.meta = self.first_error.one(value, "meta");
+        self
+    }
+    /// Sets [`VipCustomer::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`VipCustomer::tier`].
+    pub fn tier(mut self, value: impl Into<i32>) -> Self {
+        self.tier = Some(value.into());
+        self
+    }
+    /// Sets [`VipCustomer::perks`].
+    pub fn perks(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.perks = Some(value.into_iter().map(Into::into).collect());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<VipCustomer, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(VipCustomer {
+            id: crate::__private::required(self.id, "id")?,
+            status: self.status,
+            meta: self.meta,
+            name: crate::__private::required(self.name, "name")?,
+            tier: crate::__private::required(self.tier, "tier")?,
+            perks: self.perks,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(VipCustomer, VipCustomerBuilder);
+crate::__private::struct_serde! {
+    VipCustomer via VipCustomerBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "status" => status: optional value,
+    "meta" => meta: optional value,
+    "name" => name: required value,
+    "tier" => tier: required value,
+    "perks" => perks: optional list,
+}
+}
+
+pub use vip_customer::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of all_of this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `GET /customers/{id}` (operation `getCustomer`).
+    pub fn get_customer(&self, id: impl Into<String>) -> Request<'a, GetCustomer> {
+        Request::new(self.client, GetCustomer { id: id.into() })
+    }
+}
+/// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`].
+#[derive(Debug, Clone, Default)]
+pub struct GetCustomer {
+    id: String,
+}
+impl crate::Operation for GetCustomer {
+    type Response = models::VipCustomer;
+    const INFO: &Info = &Info::new("getCustomer", Method::GET, "/customers/{id}");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "getCustomer" => {
+                client.general().get_customer("id 1/é?").send().await.map(drop)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "getCustomer",
+        method: "GET",
+        path: "/customers/{id}",
+        success_status: 200u16,
+        sample_path: "/customers/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"id\":\"sample\",\"name\":\"sample\",\"tier\":1}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Base", crate::round_trip::<models::Base>),
+    ("BaseMeta", crate::round_trip::<models::BaseMeta>),
+    ("Customer", crate::round_trip::<models::Customer>),
+    ("CustomerStatus", crate::round_trip::<models::CustomerStatus>),
+    ("VipCustomer", crate::round_trip::<models::VipCustomer>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("getCustomer", 200u16) => Some(crate::round_trip::<models::VipCustomer>(body)),
+        _ => None,
+    }
+}
+}

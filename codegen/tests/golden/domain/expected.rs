@@ -1,0 +1,735 @@
+// Golden output of the generator for the case `domain` (tests/golden/domain/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod card_payment {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `card_payment`; build one with [`CardPayment::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CardPayment {
+    pub object: String,
+    pub last4: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`CardPayment`] field by field: see [`CardPayment::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CardPaymentBuilder {
+    object: Option<String>,
+    last4: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl CardPaymentBuilder {
+    /// Sets [`CardPayment::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CardPayment::last4`].
+    pub fn last4(mut self, value: impl Into<String>) -> Self {
+        self.last4 = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<CardPayment, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(CardPayment {
+            object: crate::__private::required(self.object, "object")?,
+            last4: self.last4,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(CardPayment, CardPaymentBuilder);
+crate::__private::struct_serde! {
+    CardPayment via CardPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value,
+    "last4" => last4: optional value,
+}
+}
+
+pub use card_payment::*;
+
+mod cash_payment {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `cash_payment`; build one with [`CashPayment::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CashPayment {
+    pub object: String,
+    pub reference: String,
+    pub expires_at: Option<crate::Timestamp>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`CashPayment`] field by field: see [`CashPayment::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CashPaymentBuilder {
+    object: Option<String>,
+    reference: Option<String>,
+    expires_at: Option<crate::Timestamp>,
+    first_error: crate::__private::FirstError,
+}
+impl CashPaymentBuilder {
+    /// Sets [`CashPayment::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`CashPayment::reference`].
+    pub fn reference(mut self, value: impl Into<String>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets [`CashPayment::expires_at`].
+    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.expires_at = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<CashPayment, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(CashPayment {
+            object: crate::__private::required(self.object, "object")?,
+            reference: crate::__private::required(self.reference, "reference")?,
+            expires_at: self.expires_at,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(CashPayment, CashPaymentBuilder);
+crate::__private::struct_serde! {
+    CashPayment via CashPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value,
+    "reference" => reference: required value,
+    "expires_at" => expires_at: optional value,
+}
+}
+
+pub use cash_payment::*;
+
+mod charge {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::{CashPayment, ChargeMethod};
+/// From schema `charge`; build one with [`Charge::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Charge {
+    pub id: String,
+    pub method: Option<ChargeMethod>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Charge`] field by field: see [`Charge::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargeBuilder {
+    id: Option<String>,
+    method: Option<ChargeMethod>,
+    first_error: crate::__private::FirstError,
+}
+impl ChargeBuilder {
+    /// Sets [`Charge::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Charge::method`].
+    pub fn method(mut self, value: impl crate::IntoModel<ChargeMethod>) -> Self {
+        self.method = self.first_error.one(value, "method");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Charge, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Charge {
+            id: crate::__private::required(self.id, "id")?,
+            method: self.method,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Charge, ChargeBuilder);
+crate::__private::struct_serde! {
+    Charge via ChargeBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "method" => method: optional value,
+}
+impl Charge {
+    /// The cash payment.
+    #[must_use]
+    pub fn cash(&self) -> Option<&CashPayment> {
+        self.method
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeMethod::CashPayment(value) => Some(value),
+                _ => None,
+            })
+    }
+    /// The cash reference.
+    #[must_use]
+    pub fn reference(&self) -> Option<&str> {
+        self.method
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeMethod::CashPayment(value) => Some(value),
+                _ => None,
+            })
+            .map(|value| &value.reference)
+            .map(String::as_str)
+    }
+    /// When the cash reference expires.
+    #[must_use]
+    pub fn expires_at(&self) -> Option<crate::Timestamp> {
+        self.method
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeMethod::CashPayment(value) => Some(value),
+                _ => None,
+            })
+            .and_then(|value| value.expires_at.as_ref())
+            .copied()
+    }
+}
+}
+
+pub use charge::*;
+
+mod charge_method {
+use super::{CardPayment, CashPayment};
+crate::__private::tagged_union! {
+    #[doc = " From schema `charge_method`."] pub enum ChargeMethod : "object" {
+    CardPayment(CardPayment) => "card_payment", CashPayment(CashPayment) =>
+    "cash_payment", }
+}
+impl From<CardPayment> for ChargeMethod {
+    #[inline]
+    fn from(value: CardPayment) -> Self {
+        Self::CardPayment(value)
+    }
+}
+impl TryFrom<super::CardPaymentBuilder> for ChargeMethod {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::CardPaymentBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<CashPayment> for ChargeMethod {
+    #[inline]
+    fn from(value: CashPayment) -> Self {
+        Self::CashPayment(value)
+    }
+}
+impl TryFrom<super::CashPaymentBuilder> for ChargeMethod {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::CashPaymentBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl ChargeMethod {
+    /// The card payment.
+    #[must_use]
+    pub fn card(&self) -> Option<&CardPayment> {
+        match self {
+            ChargeMethod::CardPayment(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+}
+
+pub use charge_method::*;
+
+mod charges {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Charge;
+/// From schema `charges`; build one with [`Charges::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Charges {
+    pub data: Option<Vec<Charge>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Charges`] field by field: see [`Charges::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ChargesBuilder {
+    data: Option<Vec<Charge>>,
+    first_error: crate::__private::FirstError,
+}
+impl ChargesBuilder {
+    /// Sets [`Charges::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<Item = impl crate::IntoModel<Charge>>,
+    ) -> Self {
+        self.data = self.first_error.many(value, "data");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Charges, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Charges {
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Charges, ChargesBuilder);
+crate::__private::struct_serde! {
+    Charges via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "data" => data: optional list,
+}
+}
+
+pub use charges::*;
+
+mod currency {
+crate::__private::open_enum! {
+    #[doc = " A currency."] #[doc = ""] #[doc = " Values: the spec's descriptions."]
+    #[doc = ""] #[doc = " From `value_sets.Currency` in `spec/overrides.yaml`."] pub enum
+    Currency { #[doc = " Mexican peso."] Mxn => "MXN", Usd => "USD", }
+}
+}
+
+pub use currency::*;
+
+mod method_type {
+crate::__private::open_enum! {
+    #[doc = " How to pay."] #[doc = ""] #[doc = " Values: the example."] #[doc = ""]
+    #[doc = " From `value_sets.MethodType` in `spec/overrides.yaml`."] pub enum
+    MethodType { #[doc = " A card."] Card => "card", #[doc = " Cash."] Cash => "cash", }
+}
+}
+
+pub use method_type::*;
+
+mod order {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::{Charge, Charges, Currency, Status};
+/// From schema `order`; build one with [`Order::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Order {
+    pub id: String,
+    pub created_at: crate::Timestamp,
+    pub currency: Option<Currency>,
+    /// Example: `"paid"`.
+    pub status: Option<Status>,
+    pub tags: Option<Vec<Status>>,
+    pub charges: Option<Charges>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Order`] field by field: see [`Order::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderBuilder {
+    id: Option<String>,
+    created_at: Option<crate::Timestamp>,
+    currency: Option<Currency>,
+    status: Option<Status>,
+    tags: Option<Vec<Status>>,
+    charges: Option<Charges>,
+    first_error: crate::__private::FirstError,
+}
+impl OrderBuilder {
+    /// Sets [`Order::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Order::created_at`].
+    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets [`Order::currency`].
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
+        self
+    }
+    /// Sets [`Order::status`].
+    pub fn status(mut self, value: impl crate::IntoModel<Status>) -> Self {
+        self.status = self.first_error.one(value, "status");
+        self
+    }
+    /// Sets [`Order::tags`].
+    pub fn tags(
+        mut self,
+        value: impl IntoIterator<Item = impl crate::IntoModel<Status>>,
+    ) -> Self {
+        self.tags = self.first_error.many(value, "tags");
+        self
+    }
+    /// Sets [`Order::charges`].
+    pub fn charges(mut self, value: impl crate::IntoModel<Charges>) -> Self {
+        self.charges = self.first_error.one(value, "charges");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Order, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Order {
+            id: crate::__private::required(self.id, "id")?,
+            created_at: crate::__private::required(self.created_at, "created_at")?,
+            currency: self.currency,
+            status: self.status,
+            tags: self.tags,
+            charges: self.charges,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Order, OrderBuilder);
+crate::__private::struct_serde! {
+    Order via OrderBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "created_at" => created_at: required value,
+    "currency" => currency: optional value,
+    "status" => status: optional value,
+    "tags" => tags: optional list,
+    "charges" => charges: optional value,
+}
+impl Order {
+    /// The charges.
+    #[must_use]
+    pub fn charges(&self) -> &[Charge] {
+        self.charges
+            .as_ref()
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+}
+}
+
+pub use order::*;
+
+mod order_request {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::{Currency, PaymentMethodRequest};
+/// From schema `order_request`; build one with [`OrderRequest::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct OrderRequest {
+    /// ISO 4217
+    pub currency: Currency,
+    pub payment_method: PaymentMethodRequest,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`OrderRequest`] field by field: see [`OrderRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct OrderRequestBuilder {
+    currency: Option<Currency>,
+    payment_method: Option<PaymentMethodRequest>,
+    first_error: crate::__private::FirstError,
+}
+impl OrderRequestBuilder {
+    /// Sets [`OrderRequest::currency`].
+    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
+        self.currency = self.first_error.one(value, "currency");
+        self
+    }
+    /// Sets [`OrderRequest::payment_method`].
+    pub fn payment_method(
+        mut self,
+        value: impl crate::IntoModel<PaymentMethodRequest>,
+    ) -> Self {
+        self.payment_method = self.first_error.one(value, "payment_method");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<OrderRequest, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(OrderRequest {
+            currency: crate::__private::required(self.currency, "currency")?,
+            payment_method: crate::__private::required(
+                self.payment_method,
+                "payment_method",
+            )?,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(OrderRequest, OrderRequestBuilder);
+crate::__private::struct_serde! {
+    OrderRequest via OrderRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "currency" => currency: required value,
+    "payment_method" => payment_method: required value,
+}
+}
+
+pub use order_request::*;
+
+mod payment_method_request {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::MethodType;
+/// From schema `payment_method_request`; build one with [`PaymentMethodRequest::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PaymentMethodRequest {
+    /// Example: `"card"`.
+    pub r#type: MethodType,
+    pub token_id: Option<String>,
+    pub expires_at: Option<crate::Timestamp>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`PaymentMethodRequest`] field by field: see [`PaymentMethodRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PaymentMethodRequestBuilder {
+    r#type: Option<MethodType>,
+    token_id: Option<String>,
+    expires_at: Option<crate::Timestamp>,
+    first_error: crate::__private::FirstError,
+}
+impl PaymentMethodRequestBuilder {
+    /// Sets [`PaymentMethodRequest::type`].
+    pub fn r#type(mut self, value: impl crate::IntoModel<MethodType>) -> Self {
+        self.r#type = self.first_error.one(value, "type");
+        self
+    }
+    /// Sets [`PaymentMethodRequest::token_id`].
+    pub fn token_id(mut self, value: impl Into<String>) -> Self {
+        self.token_id = Some(value.into());
+        self
+    }
+    /// Sets [`PaymentMethodRequest::expires_at`].
+    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
+        self.expires_at = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<PaymentMethodRequest, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(PaymentMethodRequest {
+            r#type: crate::__private::required(self.r#type, "type")?,
+            token_id: self.token_id,
+            expires_at: self.expires_at,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(PaymentMethodRequest, PaymentMethodRequestBuilder);
+impl PaymentMethodRequest {
+    /// A card payment.
+    ///
+    /// With a token.
+    pub fn card(token_id: impl Into<String>) -> PaymentMethodRequestBuilder {
+        Self::builder().r#type(MethodType::Card).token_id(token_id)
+    }
+    /// A cash payment.
+    pub fn cash() -> PaymentMethodRequestBuilder {
+        Self::builder().r#type(MethodType::Cash)
+    }
+}
+crate::__private::struct_serde! {
+    PaymentMethodRequest via PaymentMethodRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "token_id" => token_id: optional value,
+    "expires_at" => expires_at: optional value,
+}
+}
+
+pub use payment_method_request::*;
+
+mod status {
+crate::__private::open_enum! {
+    #[doc = " An order's status."] #[doc = ""] #[doc = " Values: the example."] #[doc =
+    ""] #[doc = " From `value_sets.Status` in `spec/overrides.yaml`."] pub enum Status {
+    #[doc = " Paid."] Paid => "paid", #[doc = " Not paid yet."] PendingPayment =>
+    "pending_payment", }
+}
+}
+
+pub use status::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of domain this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/vnd.example+json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `POST /orders` (operation `createOrder`).
+    pub fn create_order(
+        &self,
+        body: impl IntoModel<models::OrderRequest>,
+    ) -> Request<'a, CreateOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreateOrder { body })
+    }
+}
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`].
+#[derive(Debug, Clone)]
+pub struct CreateOrder {
+    body: Result<models::OrderRequest, crate::BuildError>,
+}
+impl crate::Operation for CreateOrder {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("createOrder", Method::POST, "/orders");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "createOrder" => {
+                client
+                    .general()
+                    .create_order(
+                        serde_json::from_str::<
+                            models::OrderRequest,
+                        >(
+                                "{\"currency\":\"MXN\",\"payment_method\":{\"type\":\"card\"}}",
+                            )
+                            .expect("the sample body decodes"),
+                    )
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "createOrder",
+        method: "POST",
+        path: "/orders",
+        success_status: 200u16,
+        sample_path: "/orders",
+        sample_query: &[],
+        sample_body: Some(
+            "{\"currency\":\"MXN\",\"payment_method\":{\"type\":\"card\"}}",
+        ),
+        sample_response: "{\"id\":\"sample\",\"created_at\":1}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("CardPayment", crate::round_trip::<models::CardPayment>),
+    ("CashPayment", crate::round_trip::<models::CashPayment>),
+    ("Charge", crate::round_trip::<models::Charge>),
+    ("ChargeMethod", crate::round_trip::<models::ChargeMethod>),
+    ("Charges", crate::round_trip::<models::Charges>),
+    ("Currency", crate::round_trip::<models::Currency>),
+    ("MethodType", crate::round_trip::<models::MethodType>),
+    ("Order", crate::round_trip::<models::Order>),
+    ("OrderRequest", crate::round_trip::<models::OrderRequest>),
+    ("PaymentMethodRequest", crate::round_trip::<models::PaymentMethodRequest>),
+    ("Status", crate::round_trip::<models::Status>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("createOrder", 200u16) => Some(crate::round_trip::<models::Order>(body)),
+        _ => None,
+    }
+}
+}

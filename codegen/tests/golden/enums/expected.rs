@@ -1,0 +1,398 @@
+// Golden output of the generator for the case `enums` (tests/golden/enums/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod brand {
+crate::__private::open_enum! {
+    #[doc = " From schema `brand`."] pub enum Brand { Visa => "visa", Mastercard =>
+    "mastercard", AmericanExpress => "american_express", }
+}
+}
+
+pub use brand::*;
+
+mod card {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Brand;
+/// From schema `card`; build one with [`Card::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Card {
+    pub brand: Brand,
+    pub status: Option<CardStatus>,
+    pub authentication: Option<CardAuthentication>,
+    pub kind: Option<CardKind>,
+    pub tags: Option<Vec<CardTagsItem>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Card`] field by field: see [`Card::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CardBuilder {
+    brand: Option<Brand>,
+    status: Option<CardStatus>,
+    authentication: Option<CardAuthentication>,
+    kind: Option<CardKind>,
+    tags: Option<Vec<CardTagsItem>>,
+    first_error: crate::__private::FirstError,
+}
+impl CardBuilder {
+    /// Sets [`Card::brand`].
+    pub fn brand(mut self, value: impl crate::IntoModel<Brand>) -> Self {
+        self.brand = self.first_error.one(value, "brand");
+        self
+    }
+    /// Sets [`Card::status`].
+    pub fn status(mut self, value: impl crate::IntoModel<CardStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
+        self
+    }
+    /// Sets [`Card::authentication`].
+    pub fn authentication(
+        mut self,
+        value: impl crate::IntoModel<CardAuthentication>,
+    ) -> Self {
+        self.authentication = self.first_error.one(value, "authentication");
+        self
+    }
+    /// Sets [`Card::kind`].
+    pub fn kind(mut self, value: impl crate::IntoModel<CardKind>) -> Self {
+        self.kind = self.first_error.one(value, "kind");
+        self
+    }
+    /// Sets [`Card::tags`].
+    pub fn tags(
+        mut self,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CardTagsItem>>,
+    ) -> Self {
+        self.tags = self.first_error.many(value, "tags");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Card, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Card {
+            brand: crate::__private::required(self.brand, "brand")?,
+            status: self.status,
+            authentication: self.authentication,
+            kind: self.kind,
+            tags: self.tags,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Card, CardBuilder);
+crate::__private::struct_serde! {
+    Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "brand" => brand: required value,
+    "status" => status: optional value,
+    "authentication" => authentication: optional value,
+    "kind" => kind: optional value,
+    "tags" => tags: optional list,
+}
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/authentication`."] pub enum CardAuthentication
+    { V3ds => "3ds", V3ds2 => "3ds2", None => "none", }
+}
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/kind`."] pub enum CardKind { CreditCard =>
+    "credit-card", CreditCard2 => "credit_card", CreditCard3 => "CreditCard", Unknown2 =>
+    "unknown", Self_ => "self", }
+}
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/status`."] pub enum CardStatus { Active =>
+    "active", Inactive => "inactive", Empty => "", }
+}
+crate::__private::open_enum! {
+    #[doc = " From schema `card/properties/tags/items`."] pub enum CardTagsItem { Vip =>
+    "vip", Blocked => "blocked", }
+}
+}
+
+pub use card::*;
+
+mod parameters {
+crate::__private::open_enum! {
+    #[doc = " From the inline schema at `#/paths/~1cards/get/parameters/0/schema`."] pub
+    enum Status { Active => "active", Inactive => "inactive", }
+}
+crate::__private::open_enum! {
+    #[doc =
+    " From the inline schema at `#/paths/~1cards~1{id}~1events/get/parameters/1/schema`."]
+    pub enum Status2 { Sent => "sent", Failed => "failed", }
+}
+}
+
+pub use parameters::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of enums this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `GET /cards` (operation `listCards`).
+    #[inline]
+    pub fn list_cards(&self) -> Request<'a, ListCards> {
+        Request::new(self.client, ListCards::default())
+    }
+    /// `GET /cards/{id}` (operation `getCard`).
+    pub fn get_card(&self, id: impl Into<String>) -> Request<'a, GetCard> {
+        Request::new(
+            self.client,
+            GetCard {
+                id: id.into(),
+                ..Default::default()
+            },
+        )
+    }
+    /// `GET /cards/{id}/events` (operation `getCardEvents`).
+    pub fn get_card_events(&self, id: impl Into<String>) -> Request<'a, GetCardEvents> {
+        Request::new(
+            self.client,
+            GetCardEvents {
+                id: id.into(),
+                ..Default::default()
+            },
+        )
+    }
+}
+/// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`].
+#[derive(Debug, Clone, Default)]
+pub struct ListCards {
+    status: Option<models::Status>,
+}
+impl crate::Operation for ListCards {
+    type Response = models::Card;
+    const INFO: &Info = &Info::new("listCards", Method::GET, "/cards");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("status", self.status);
+        Ok(())
+    }
+}
+impl Request<'_, ListCards> {
+    /// Query parameter `status`.
+    pub fn status(mut self, value: impl Into<models::Status>) -> Self {
+        self.params.status = Some(value.into());
+        self
+    }
+}
+/// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`].
+#[derive(Debug, Clone, Default)]
+pub struct GetCard {
+    id: String,
+    status: Option<models::Status>,
+}
+impl crate::Operation for GetCard {
+    type Response = models::Card;
+    const INFO: &Info = &Info::new("getCard", Method::GET, "/cards/{id}");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.query("status", self.status);
+        Ok(())
+    }
+}
+impl Request<'_, GetCard> {
+    /// Query parameter `status`.
+    pub fn status(mut self, value: impl Into<models::Status>) -> Self {
+        self.params.status = Some(value.into());
+        self
+    }
+}
+/// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`].
+#[derive(Debug, Clone, Default)]
+pub struct GetCardEvents {
+    id: String,
+    status: Option<models::Status2>,
+}
+impl crate::Operation for GetCardEvents {
+    type Response = models::Card;
+    const INFO: &Info = &Info::new("getCardEvents", Method::GET, "/cards/{id}/events");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        call.query("status", self.status);
+        Ok(())
+    }
+}
+impl Request<'_, GetCardEvents> {
+    /// Query parameter `status`.
+    pub fn status(mut self, value: impl Into<models::Status2>) -> Self {
+        self.params.status = Some(value.into());
+        self
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "listCards" => {
+                client.general().list_cards().status("active").send().await.map(drop)
+            }
+            "getCard" => {
+                client
+                    .general()
+                    .get_card("id 1/é?")
+                    .status("active")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            "getCardEvents" => {
+                client
+                    .general()
+                    .get_card_events("id 1/é?")
+                    .status("sent")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "listCards",
+        method: "GET",
+        path: "/cards",
+        success_status: 200u16,
+        sample_path: "/cards",
+        sample_query: &[("status", "active")],
+        sample_body: None,
+        sample_response: "{\"brand\":\"visa\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+    Operation {
+        id: "getCard",
+        method: "GET",
+        path: "/cards/{id}",
+        success_status: 200u16,
+        sample_path: "/cards/id%201%2F%C3%A9%3F",
+        sample_query: &[("status", "active")],
+        sample_body: None,
+        sample_response: "{\"brand\":\"visa\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+    Operation {
+        id: "getCardEvents",
+        method: "GET",
+        path: "/cards/{id}/events",
+        success_status: 200u16,
+        sample_path: "/cards/id%201%2F%C3%A9%3F/events",
+        sample_query: &[("status", "sent")],
+        sample_body: None,
+        sample_response: "{\"brand\":\"visa\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Brand", crate::round_trip::<models::Brand>),
+    ("Card", crate::round_trip::<models::Card>),
+    ("CardAuthentication", crate::round_trip::<models::CardAuthentication>),
+    ("CardKind", crate::round_trip::<models::CardKind>),
+    ("CardStatus", crate::round_trip::<models::CardStatus>),
+    ("CardTagsItem", crate::round_trip::<models::CardTagsItem>),
+    ("Status", crate::round_trip::<models::Status>),
+    ("Status2", crate::round_trip::<models::Status2>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("listCards", 200u16) => Some(crate::round_trip::<models::Card>(body)),
+        ("getCard", 200u16) => Some(crate::round_trip::<models::Card>(body)),
+        ("getCardEvents", 200u16) => Some(crate::round_trip::<models::Card>(body)),
+        _ => None,
+    }
+}
+}

@@ -1,0 +1,282 @@
+// Golden output of the generator for the case `keywords` (tests/golden/keywords/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod thing {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `thing`; build one with [`Thing::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Thing {
+    pub r#type: String,
+    pub self_: String,
+    pub r#match: Option<bool>,
+    pub r#async: Option<i32>,
+    pub _3ds: Option<bool>,
+    pub created_at_gte: Option<i64>,
+    pub filter_name: Option<String>,
+    pub filter_name2: Option<String>,
+    pub extra: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra2: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Thing`] field by field: see [`Thing::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ThingBuilder {
+    r#type: Option<String>,
+    self_: Option<String>,
+    r#match: Option<bool>,
+    r#async: Option<i32>,
+    _3ds: Option<bool>,
+    created_at_gte: Option<i64>,
+    filter_name: Option<String>,
+    filter_name2: Option<String>,
+    extra: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl ThingBuilder {
+    /// Sets [`Thing::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::self_`].
+    pub fn self_(mut self, value: impl Into<String>) -> Self {
+        self.self_ = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::match`].
+    pub fn r#match(mut self, value: impl Into<bool>) -> Self {
+        self.r#match = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::async`].
+    pub fn r#async(mut self, value: impl Into<i32>) -> Self {
+        self.r#async = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::_3ds`].
+    pub fn _3ds(mut self, value: impl Into<bool>) -> Self {
+        self._3ds = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::created_at_gte`].
+    pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
+        self.created_at_gte = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::filter_name`].
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::filter_name2`].
+    pub fn filter_name2(mut self, value: impl Into<String>) -> Self {
+        self.filter_name2 = Some(value.into());
+        self
+    }
+    /// Sets [`Thing::extra`].
+    pub fn extra(mut self, value: impl Into<String>) -> Self {
+        self.extra = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Thing, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Thing {
+            r#type: crate::__private::required(self.r#type, "type")?,
+            self_: crate::__private::required(self.self_, "self")?,
+            r#match: self.r#match,
+            r#async: self.r#async,
+            _3ds: self._3ds,
+            created_at_gte: self.created_at_gte,
+            filter_name: self.filter_name,
+            filter_name2: self.filter_name2,
+            extra: self.extra,
+            extra2: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Thing, ThingBuilder);
+crate::__private::struct_serde! {
+    Thing via ThingBuilder, extra2: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "self" => self_: required value,
+    "match" => r#match: optional value,
+    "async" => r#async: optional value,
+    "3ds" => _3ds: optional value,
+    "created_at.gte" => created_at_gte: optional value,
+    "filterName" => filter_name: optional value,
+    "filter_name" => filter_name2: optional value,
+    "extra" => extra: optional value,
+}
+}
+
+pub use thing::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of keywords this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `GET /things` (operation `listThings`).
+    #[inline]
+    pub fn list_things(&self) -> Request<'a, ListThings> {
+        Request::new(self.client, ListThings::default())
+    }
+}
+/// The operation `listThings` (`GET /things`): what a call of it takes. Start one with [`General::list_things`].
+#[derive(Debug, Clone, Default)]
+pub struct ListThings {
+    created_at_gte: Option<i64>,
+    r#type: Option<String>,
+}
+impl crate::Operation for ListThings {
+    type Response = models::Thing;
+    const INFO: &Info = &Info::new("listThings", Method::GET, "/things");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.query("created_at.gte", self.created_at_gte);
+        call.query("type", self.r#type);
+        Ok(())
+    }
+}
+impl Request<'_, ListThings> {
+    /// Query parameter `created_at.gte`.
+    pub fn created_at_gte(mut self, value: impl Into<i64>) -> Self {
+        self.params.created_at_gte = Some(value.into());
+        self
+    }
+    /// Query parameter `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.params.r#type = Some(value.into());
+        self
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "listThings" => {
+                client
+                    .general()
+                    .list_things()
+                    .created_at_gte(7_i64)
+                    .r#type("q value/é&x=1")
+                    .send()
+                    .await
+                    .map(drop)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "listThings",
+        method: "GET",
+        path: "/things",
+        success_status: 200u16,
+        sample_path: "/things",
+        sample_query: &[("created_at.gte", "7"), ("type", "q value/é&x=1")],
+        sample_body: None,
+        sample_response: "{\"type\":\"sample\",\"self\":\"sample\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[("Thing", crate::round_trip::<models::Thing>)];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("listThings", 200u16) => Some(crate::round_trip::<models::Thing>(body)),
+        _ => None,
+    }
+}
+}

@@ -1,0 +1,292 @@
+// Golden output of the generator for the case `nullable` (tests/golden/nullable/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod address {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `address`; build one with [`Address::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Address {
+    pub street: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Address`] field by field: see [`Address::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct AddressBuilder {
+    street: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl AddressBuilder {
+    /// Sets [`Address::street`].
+    pub fn street(mut self, value: impl Into<String>) -> Self {
+        self.street = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Address, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Address {
+            street: self.street,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Address, AddressBuilder);
+crate::__private::struct_serde! {
+    Address via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "street" => street: optional value,
+}
+}
+
+pub use address::*;
+
+mod profile {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Address;
+/// From schema `profile`; build one with [`Profile::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Profile {
+    pub id: String,
+    /// Required but nullable.
+    pub nickname: Option<String>,
+    /// Optional, not nullable.
+    pub bio: Option<String>,
+    /// Optional and nullable.
+    pub middle_name: Option<String>,
+    /// Required, nullable, through an allOf wrapper.
+    pub address: Option<Address>,
+    pub billing: Address,
+    /// Optional, nullable, through an allOf wrapper.
+    pub shipping: Option<Address>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Profile`] field by field: see [`Profile::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ProfileBuilder {
+    id: Option<String>,
+    nickname: Option<String>,
+    bio: Option<String>,
+    middle_name: Option<String>,
+    address: Option<Address>,
+    billing: Option<Address>,
+    shipping: Option<Address>,
+    first_error: crate::__private::FirstError,
+}
+impl ProfileBuilder {
+    /// Sets [`Profile::id`].
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::nickname`].
+    pub fn nickname(mut self, value: impl Into<String>) -> Self {
+        self.nickname = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::bio`].
+    pub fn bio(mut self, value: impl Into<String>) -> Self {
+        self.bio = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::middle_name`].
+    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
+        self.middle_name = Some(value.into());
+        self
+    }
+    /// Sets [`Profile::address`].
+    pub fn address(mut self, value: impl crate::IntoModel<Address>) -> Self {
+        self.address = self.first_error.one(value, "address");
+        self
+    }
+    /// Sets [`Profile::billing`].
+    pub fn billing(mut self, value: impl crate::IntoModel<Address>) -> Self {
+        self.billing = self.first_error.one(value, "billing");
+        self
+    }
+    /// Sets [`Profile::shipping`].
+    pub fn shipping(mut self, value: impl crate::IntoModel<Address>) -> Self {
+        self.shipping = self.first_error.one(value, "shipping");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Profile, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Profile {
+            id: crate::__private::required(self.id, "id")?,
+            nickname: self.nickname,
+            bio: self.bio,
+            middle_name: self.middle_name,
+            address: self.address,
+            billing: crate::__private::required(self.billing, "billing")?,
+            shipping: self.shipping,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Profile, ProfileBuilder);
+crate::__private::struct_serde! {
+    Profile via ProfileBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value,
+    "nickname" => nickname: optional value,
+    "bio" => bio: optional value,
+    "middle_name" => middle_name: optional value,
+    "address" => address: optional value,
+    "billing" => billing: required value,
+    "shipping" => shipping: optional value,
+}
+}
+
+pub use profile::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of nullable this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `GET /profiles/{id}` (operation `getProfile`).
+    pub fn get_profile(&self, id: impl Into<String>) -> Request<'a, GetProfile> {
+        Request::new(self.client, GetProfile { id: id.into() })
+    }
+}
+/// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`].
+#[derive(Debug, Clone, Default)]
+pub struct GetProfile {
+    id: String,
+}
+impl crate::Operation for GetProfile {
+    type Response = models::Profile;
+    const INFO: &Info = &Info::new("getProfile", Method::GET, "/profiles/{id}");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "getProfile" => {
+                client.general().get_profile("id 1/é?").send().await.map(drop)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "getProfile",
+        method: "GET",
+        path: "/profiles/{id}",
+        success_status: 200u16,
+        sample_path: "/profiles/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"id\":\"sample\",\"billing\":{}}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Address", crate::round_trip::<models::Address>),
+    ("Profile", crate::round_trip::<models::Profile>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("getProfile", 200u16) => Some(crate::round_trip::<models::Profile>(body)),
+        _ => None,
+    }
+}
+}

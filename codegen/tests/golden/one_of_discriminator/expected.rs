@@ -1,0 +1,371 @@
+// Golden output of the generator for the case `one_of_discriminator` (tests/golden/one_of_discriminator/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod card {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `card`; build one with [`Card::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Card {
+    pub r#type: String,
+    pub last4: String,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Card`] field by field: see [`Card::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CardBuilder {
+    r#type: Option<String>,
+    last4: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl CardBuilder {
+    /// Sets [`Card::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets [`Card::last4`].
+    pub fn last4(mut self, value: impl Into<String>) -> Self {
+        self.last4 = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Card, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Card {
+            r#type: crate::__private::required(self.r#type, "type")?,
+            last4: crate::__private::required(self.last4, "last4")?,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Card, CardBuilder);
+crate::__private::struct_serde! {
+    Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "last4" => last4: required value,
+}
+}
+
+pub use card::*;
+
+mod cash {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `cash`; build one with [`Cash::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Cash {
+    pub r#type: String,
+    pub reference: String,
+    pub expires_at: Option<i64>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Cash`] field by field: see [`Cash::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CashBuilder {
+    r#type: Option<String>,
+    reference: Option<String>,
+    expires_at: Option<i64>,
+    first_error: crate::__private::FirstError,
+}
+impl CashBuilder {
+    /// Sets [`Cash::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets [`Cash::reference`].
+    pub fn reference(mut self, value: impl Into<String>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets [`Cash::expires_at`].
+    pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
+        self.expires_at = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Cash, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Cash {
+            r#type: crate::__private::required(self.r#type, "type")?,
+            reference: crate::__private::required(self.reference, "reference")?,
+            expires_at: self.expires_at,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Cash, CashBuilder);
+crate::__private::struct_serde! {
+    Cash via CashBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "reference" => reference: required value,
+    "expires_at" => expires_at: optional value,
+}
+}
+
+pub use cash::*;
+
+mod payment_method {
+use super::{Card, Cash, Spei};
+crate::__private::tagged_union! {
+    #[doc = " From schema `payment_method`."] pub enum PaymentMethod : "type" {
+    CardPayment(Card) => "card_payment", CashRecurrent(Cash) => "cash_recurrent",
+    Spei(Spei) => "spei", }
+}
+impl From<Card> for PaymentMethod {
+    #[inline]
+    fn from(value: Card) -> Self {
+        Self::CardPayment(value)
+    }
+}
+impl TryFrom<super::CardBuilder> for PaymentMethod {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<Cash> for PaymentMethod {
+    #[inline]
+    fn from(value: Cash) -> Self {
+        Self::CashRecurrent(value)
+    }
+}
+impl TryFrom<super::CashBuilder> for PaymentMethod {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::CashBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<Spei> for PaymentMethod {
+    #[inline]
+    fn from(value: Spei) -> Self {
+        Self::Spei(value)
+    }
+}
+impl TryFrom<super::SpeiBuilder> for PaymentMethod {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::SpeiBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+}
+
+pub use payment_method::*;
+
+mod spei {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `spei`; build one with [`Spei::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Spei {
+    pub r#type: String,
+    pub clabe: String,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Spei`] field by field: see [`Spei::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct SpeiBuilder {
+    r#type: Option<String>,
+    clabe: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl SpeiBuilder {
+    /// Sets [`Spei::type`].
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets [`Spei::clabe`].
+    pub fn clabe(mut self, value: impl Into<String>) -> Self {
+        self.clabe = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Spei, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Spei {
+            r#type: crate::__private::required(self.r#type, "type")?,
+            clabe: crate::__private::required(self.clabe, "clabe")?,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Spei, SpeiBuilder);
+crate::__private::struct_serde! {
+    Spei via SpeiBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => r#type: required value,
+    "clabe" => clabe: required value,
+}
+}
+
+pub use spei::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of one_of_discriminator this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/vnd.example+json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `GET /payment_methods/{id}` (operation `getPaymentMethod`).
+    pub fn get_payment_method(
+        &self,
+        id: impl Into<String>,
+    ) -> Request<'a, GetPaymentMethod> {
+        Request::new(self.client, GetPaymentMethod { id: id.into() })
+    }
+}
+/// The operation `getPaymentMethod` (`GET /payment_methods/{id}`): what a call of it takes. Start one with [`General::get_payment_method`].
+#[derive(Debug, Clone, Default)]
+pub struct GetPaymentMethod {
+    id: String,
+}
+impl crate::Operation for GetPaymentMethod {
+    type Response = models::PaymentMethod;
+    const INFO: &Info = &Info::new(
+        "getPaymentMethod",
+        Method::GET,
+        "/payment_methods/{id}",
+    );
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "getPaymentMethod" => {
+                client.general().get_payment_method("id 1/é?").send().await.map(drop)
+            }
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "getPaymentMethod",
+        method: "GET",
+        path: "/payment_methods/{id}",
+        success_status: 200u16,
+        sample_path: "/payment_methods/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"type\":\"card_payment\",\"last4\":\"sample\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Card", crate::round_trip::<models::Card>),
+    ("Cash", crate::round_trip::<models::Cash>),
+    ("PaymentMethod", crate::round_trip::<models::PaymentMethod>),
+    ("Spei", crate::round_trip::<models::Spei>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("getPaymentMethod", 200u16) => {
+            Some(crate::round_trip::<models::PaymentMethod>(body))
+        }
+        _ => None,
+    }
+}
+}

@@ -1,0 +1,370 @@
+// Golden output of the generator for the case `recursion` (tests/golden/recursion/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod department {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Employee;
+/// From schema `department`; build one with [`Department::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Department {
+    pub head: Option<Box<Employee>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Department`] field by field: see [`Department::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct DepartmentBuilder {
+    head: Option<Box<Employee>>,
+    first_error: crate::__private::FirstError,
+}
+impl DepartmentBuilder {
+    /// Sets [`Department::head`].
+    pub fn head(mut self, value: impl crate::IntoModel<Employee>) -> Self {
+        self.head = self.first_error.one(value, "head").map(Box::new);
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Department, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Department {
+            head: self.head,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Department, DepartmentBuilder);
+crate::__private::struct_serde! {
+    Department via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "head" => head: optional value,
+}
+}
+
+pub use department::*;
+
+mod employee {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Department;
+/// From schema `employee`; build one with [`Employee::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Employee {
+    pub name: Option<String>,
+    pub department: Option<Box<Department>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Employee`] field by field: see [`Employee::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct EmployeeBuilder {
+    name: Option<String>,
+    department: Option<Box<Department>>,
+    first_error: crate::__private::FirstError,
+}
+impl EmployeeBuilder {
+    /// Sets [`Employee::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`Employee::department`].
+    pub fn department(mut self, value: impl crate::IntoModel<Department>) -> Self {
+        self.department = self.first_error.one(value, "department").map(Box::new);
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Employee, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Employee {
+            name: self.name,
+            department: self.department,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Employee, EmployeeBuilder);
+crate::__private::struct_serde! {
+    Employee via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "name" => name: optional value,
+    "department" => department: optional value,
+}
+}
+
+pub use employee::*;
+
+mod list_item {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `list_item`; build one with [`ListItem::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ListItem {
+    pub value: i64,
+    pub next: Option<Box<ListItem>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`ListItem`] field by field: see [`ListItem::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ListItemBuilder {
+    value: Option<i64>,
+    next: Option<Box<ListItem>>,
+    first_error: crate::__private::FirstError,
+}
+impl ListItemBuilder {
+    /// Sets [`ListItem::value`].
+    pub fn value(mut self, value: impl Into<i64>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+    /// Sets [`ListItem::next`].
+    pub fn next(mut self, value: impl crate::IntoModel<ListItem>) -> Self {
+        self.next = self.first_error.one(value, "next").map(Box::new);
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<ListItem, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(ListItem {
+            value: crate::__private::required(self.value, "value")?,
+            next: self.next,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(ListItem, ListItemBuilder);
+crate::__private::struct_serde! {
+    ListItem via ListItemBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "value" => value: required value,
+    "next" => next: optional value,
+}
+}
+
+pub use list_item::*;
+
+mod node {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::ListItem;
+/// From schema `node`; build one with [`Node::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Node {
+    pub name: String,
+    pub children: Option<Vec<Node>>,
+    pub by_name: Option<std::collections::BTreeMap<String, Node>>,
+    pub head: Option<ListItem>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Node`] field by field: see [`Node::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct NodeBuilder {
+    name: Option<String>,
+    children: Option<Vec<Node>>,
+    by_name: Option<std::collections::BTreeMap<String, Node>>,
+    head: Option<ListItem>,
+    first_error: crate::__private::FirstError,
+}
+impl NodeBuilder {
+    /// Sets [`Node::name`].
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets [`Node::children`].
+    pub fn children(
+        mut self,
+        value: impl IntoIterator<Item = impl crate::IntoModel<Node>>,
+    ) -> Self {
+        self.children = self.first_error.many(value, "children");
+        self
+    }
+    /// Sets [`Node::by_name`].
+    pub fn by_name(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, Node>>,
+    ) -> Self {
+        self.by_name = Some(value.into());
+        self
+    }
+    /// Sets [`Node::head`].
+    pub fn head(mut self, value: impl crate::IntoModel<ListItem>) -> Self {
+        self.head = self.first_error.one(value, "head");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Node, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Node {
+            name: crate::__private::required(self.name, "name")?,
+            children: self.children,
+            by_name: self.by_name,
+            head: self.head,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Node, NodeBuilder);
+crate::__private::struct_serde! {
+    Node via NodeBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "name" => name: required value,
+    "children" => children: optional list,
+    "by_name" => by_name: optional value,
+    "head" => head: optional value,
+}
+}
+
+pub use node::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of recursion this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/json";
+}
+
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `GET /nodes/{id}` (operation `getNode`).
+    pub fn get_node(&self, id: impl Into<String>) -> Request<'a, GetNode> {
+        Request::new(self.client, GetNode { id: id.into() })
+    }
+}
+/// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`].
+#[derive(Debug, Clone, Default)]
+pub struct GetNode {
+    id: String,
+}
+impl crate::Operation for GetNode {
+    type Response = models::Node;
+    const INFO: &Info = &Info::new("getNode", Method::GET, "/nodes/{id}");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
+pub use general::*;
+impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "getNode" => client.general().get_node("id 1/é?").send().await.map(drop),
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "getNode",
+        method: "GET",
+        path: "/nodes/{id}",
+        success_status: 200u16,
+        sample_path: "/nodes/id%201%2F%C3%A9%3F",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{\"name\":\"sample\"}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Department", crate::round_trip::<models::Department>),
+    ("Employee", crate::round_trip::<models::Employee>),
+    ("ListItem", crate::round_trip::<models::ListItem>),
+    ("Node", crate::round_trip::<models::Node>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("getNode", 200u16) => Some(crate::round_trip::<models::Node>(body)),
+        _ => None,
+    }
+}
+}

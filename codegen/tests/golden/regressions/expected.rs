@@ -1,0 +1,531 @@
+// Golden output of the generator for the case `regressions` (tests/golden/regressions/spec.yaml):
+// every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
+// warning: #/components/schemas/color: the enum value `red` is listed twice: one variant
+
+// ---- the models (compiled by tests/golden_compile.rs) ----
+
+
+mod base {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `base`; build one with [`Base::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Base {
+    pub meta: Option<BaseMeta>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Base`] field by field: see [`Base::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct BaseBuilder {
+    meta: Option<BaseMeta>,
+    first_error: crate::__private::FirstError,
+}
+impl BaseBuilder {
+    /// Sets [`Base::meta`].
+    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
+        self.meta = self.first_error.one(value, "meta");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Base, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Base {
+            meta: self.meta,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Base, BaseBuilder);
+crate::__private::struct_serde! {
+    Base via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "meta" => meta: optional value,
+}
+/// From schema `base/properties/meta`; build one with [`BaseMeta::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BaseMeta {
+    pub source: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`BaseMeta`] field by field: see [`BaseMeta::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct BaseMetaBuilder {
+    source: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl BaseMetaBuilder {
+    /// Sets [`BaseMeta::source`].
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(BaseMeta {
+            source: self.source,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(BaseMeta, BaseMetaBuilder);
+crate::__private::struct_serde! {
+    BaseMeta via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "source" => source: optional value,
+}
+}
+
+pub use base::*;
+
+mod card {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `card`; build one with [`Card::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Card {
+    pub object: String,
+    pub last4: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Card`] field by field: see [`Card::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct CardBuilder {
+    object: Option<String>,
+    last4: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl CardBuilder {
+    /// Sets [`Card::object`].
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+    /// Sets [`Card::last4`].
+    pub fn last4(mut self, value: impl Into<String>) -> Self {
+        self.last4 = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Card, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Card {
+            object: crate::__private::required(self.object, "object")?,
+            last4: self.last4,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Card, CardBuilder);
+crate::__private::struct_serde! {
+    Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value,
+    "last4" => last4: optional value,
+}
+}
+
+pub use card::*;
+
+mod color {
+crate::__private::open_enum! {
+    #[doc = " From schema `color`."] pub enum Color { Red => "red", Blue => "blue", }
+}
+}
+
+pub use color::*;
+
+mod derived {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::BaseMeta;
+/// From schema `derived`; build one with [`Derived::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Derived {
+    pub meta: Option<BaseMeta>,
+    pub extra_info: Option<String>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Derived`] field by field: see [`Derived::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct DerivedBuilder {
+    meta: Option<BaseMeta>,
+    extra_info: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl DerivedBuilder {
+    /// Sets [`Derived::meta`].
+    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
+        self.meta = self.first_error.one(value, "meta");
+        self
+    }
+    /// Sets [`Derived::extra_info`].
+    pub fn extra_info(mut self, value: impl Into<String>) -> Self {
+        self.extra_info = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Derived, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Derived {
+            meta: self.meta,
+            extra_info: self.extra_info,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Derived, DerivedBuilder);
+crate::__private::struct_serde! {
+    Derived via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "meta" => meta: optional value,
+    "extra_info" => extra_info: optional value,
+}
+}
+
+pub use derived::*;
+
+mod r#match {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::{Derived, Payment, Pick};
+/// From schema `match`; build one with [`Match::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Match {
+    pub pick: Option<Pick>,
+    pub derived: Option<Derived>,
+    pub payment: Option<Payment>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Match`] field by field: see [`Match::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct MatchBuilder {
+    pick: Option<Pick>,
+    derived: Option<Derived>,
+    payment: Option<Payment>,
+    first_error: crate::__private::FirstError,
+}
+impl MatchBuilder {
+    /// Sets [`Match::pick`].
+    pub fn pick(mut self, value: impl crate::IntoModel<Pick>) -> Self {
+        self.pick = self.first_error.one(value, "pick");
+        self
+    }
+    /// Sets [`Match::derived`].
+    pub fn derived(mut self, value: impl crate::IntoModel<Derived>) -> Self {
+        self.derived = self.first_error.one(value, "derived");
+        self
+    }
+    /// Sets [`Match::payment`].
+    pub fn payment(mut self, value: impl crate::IntoModel<Payment>) -> Self {
+        self.payment = self.first_error.one(value, "payment");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Match, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Match {
+            pick: self.pick,
+            derived: self.derived,
+            payment: self.payment,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Match, MatchBuilder);
+crate::__private::struct_serde! {
+    Match via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "pick" => pick: optional value,
+    "derived" => derived: optional value,
+    "payment" => payment: optional value,
+}
+}
+
+pub use r#match::*;
+
+mod payment {
+use super::Card;
+crate::__private::tagged_union! {
+    #[doc = " From schema `payment`."] pub enum Payment : "object" { CardPayment(Card) =>
+    "card_payment", }
+}
+impl From<Card> for Payment {
+    #[inline]
+    fn from(value: Card) -> Self {
+        Self::CardPayment(value)
+    }
+}
+impl TryFrom<super::CardBuilder> for Payment {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::CardBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+}
+
+pub use payment::*;
+
+mod pick {
+use super::{Color, Shade};
+/// From schema `pick`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pick {
+    /// The `Shade` form.
+    Shade(Shade),
+    /// The `Color` form.
+    Color(Color),
+    /// A value that matches none of the forms above, kept as it was received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for Pick {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Shade(value) => serde::Serialize::serialize(value, serializer),
+            Self::Color(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Pick {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_union(
+            deserializer,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Shade(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Color(form));
+                }
+                Ok(Self::Other(value))
+            },
+        )
+    }
+}
+impl From<Shade> for Pick {
+    #[inline]
+    fn from(value: Shade) -> Self {
+        Self::Shade(value)
+    }
+}
+impl TryFrom<super::ShadeBuilder> for Pick {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::ShadeBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<Color> for Pick {
+    #[inline]
+    fn from(value: Color) -> Self {
+        Self::Color(value)
+    }
+}
+}
+
+pub use pick::*;
+
+mod shade {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `shade`; build one with [`Shade::builder`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Shade {
+    pub hex: String,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Shade`] field by field: see [`Shade::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct ShadeBuilder {
+    hex: Option<String>,
+    first_error: crate::__private::FirstError,
+}
+impl ShadeBuilder {
+    /// Sets [`Shade::hex`].
+    pub fn hex(mut self, value: impl Into<String>) -> Self {
+        self.hex = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Shade, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Shade {
+            hex: crate::__private::required(self.hex, "hex")?,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Shade, ShadeBuilder);
+crate::__private::struct_serde! {
+    Shade via ShadeBuilder, extra: serde_json::Map<String, serde_json::Value>;
+    "hex" => hex: required value,
+}
+}
+
+pub use shade::*;
+
+// ---- conekta-sdk/src/generated/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_mod_rs {
+/// The API's data types: one per schema of the spec, and one per inline object or enum.
+#[allow(deprecated)]
+pub mod models;
+/// The API's operations, grouped by tag: `client.customers().get_customer_by_id(id)`.
+pub mod operations;
+/// Version of regressions this code was generated from.
+pub const API_VERSION: &str = "1.0.0";
+/// The media type sent as `Accept`: it selects the API version.
+pub const MEDIA_TYPE: &str = "application/json";
+}
+
+// ---- conekta-sdk/src/generated/operations/mod.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_mod_rs {
+mod r#type;
+pub use r#type::*;
+impl crate::Client {
+    /// Operations tagged `type` in the spec.
+    #[inline]
+    pub fn r#type(&self) -> Type<'_> {
+        Type { client: self }
+    }
+}
+}
+
+// ---- conekta-sdk/src/generated/operations/type.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_type_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `type`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct Type<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> Type<'a> {
+    /// `GET /match` (operation `getMatch`).
+    #[inline]
+    pub fn get_match(&self) -> Request<'a, GetMatch> {
+        Request::new(self.client, GetMatch::default())
+    }
+}
+/// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`].
+#[derive(Debug, Clone, Default)]
+pub struct GetMatch {}
+impl crate::Operation for GetMatch {
+    type Response = models::Match;
+    const INFO: &Info = &Info::new("getMatch", Method::GET, "/match");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        Ok(())
+    }
+}
+}
+
+// ---- tests/src/generated/operations.rs ----
+#[cfg(any())]
+mod tests_src_generated_operations_rs {
+//! Every operation of the spec, and the model each of its responses decodes into.
+use conekta_sdk::models;
+/// One operation of the spec, with the shape of its sample request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`.
+    pub id: &'static str,
+    /// Upper-case HTTP method.
+    pub method: &'static str,
+    /// Path template.
+    pub path: &'static str,
+    /// The status of its success response.
+    pub success_status: u16,
+    /// The path the sample request goes to (path parameters percent-encoded).
+    pub sample_path: &'static str,
+    /// The query the sample request carries (names as in the spec, decoded values).
+    pub sample_query: &'static [(&'static str, &'static str)],
+    /// The JSON body the sample request sends.
+    pub sample_body: Option<&'static str>,
+    /// A success body that decodes into the response model.
+    pub sample_response: &'static str,
+    /// Whether it takes `Accept-Language` (the sample sets `en`).
+    pub sets_language: bool,
+    /// Whether it takes `X-Child-Company-Id` (the sample sets `child_1`).
+    pub sets_child_company: bool,
+}
+/// Sends the sample request of `operation_id` through the SDK; `None` for an unknown id.
+#[allow(deprecated)]
+pub async fn call_with_samples(
+    client: &conekta_sdk::Client,
+    operation_id: &str,
+) -> Option<Result<(), conekta_sdk::Error>> {
+    Some(
+        match operation_id {
+            "getMatch" => client.r#type().get_match().send().await.map(drop),
+            _ => return None,
+        },
+    )
+}
+/// Every operation, in spec order.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        id: "getMatch",
+        method: "GET",
+        path: "/match",
+        success_status: 200u16,
+        sample_path: "/match",
+        sample_query: &[],
+        sample_body: None,
+        sample_response: "{}",
+        sets_language: false,
+        sets_child_company: false,
+    },
+];
+/// Decodes a body into one model and serialises it again.
+pub type Decoder = fn(&[u8]) -> Result<serde_json::Value, crate::DecodeFailure>;
+/// Every named model of the spec, by Rust name, with its [`Decoder`].
+#[allow(deprecated)]
+pub const MODELS: &[(&str, Decoder)] = &[
+    ("Base", crate::round_trip::<models::Base>),
+    ("BaseMeta", crate::round_trip::<models::BaseMeta>),
+    ("Card", crate::round_trip::<models::Card>),
+    ("Color", crate::round_trip::<models::Color>),
+    ("Derived", crate::round_trip::<models::Derived>),
+    ("Match", crate::round_trip::<models::Match>),
+    ("Payment", crate::round_trip::<models::Payment>),
+    ("Pick", crate::round_trip::<models::Pick>),
+    ("Shade", crate::round_trip::<models::Shade>),
+];
+/// Decodes `body` as the response of `operation_id` with `status` and
+/// serialises it again; `None` when the spec declares no body for that status.
+pub fn decode_response(
+    operation_id: &str,
+    status: u16,
+    body: &[u8],
+) -> Option<Result<serde_json::Value, crate::DecodeFailure>> {
+    match (operation_id, status) {
+        ("getMatch", 200u16) => Some(crate::round_trip::<models::Match>(body)),
+        _ => None,
+    }
+}
+}
