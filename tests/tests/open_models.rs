@@ -259,3 +259,16 @@ fn nested_members_are_read_into_their_slots() {
         .expect_err("last4 is a string");
     assert_eq!(err.path(), "charges.data[0].payment_method.last4");
 }
+
+/// Numbers kept as received (`metadata`, undeclared members) come back exactly,
+/// to the last digit: serde_json's `float_roundtrip`.
+#[test]
+fn floats_in_metadata_and_extra_round_trip_exactly() {
+    use conekta_sdk::models::OrderRequest;
+    let text = r#"{"currency":"MXN","customer_info":{"customer_id":"cus_1"},"line_items":[{"name":"a","quantity":1,"unit_price":1}],"metadata":{"weight":9445.337206580141},"rate":0.30000000000000004}"#;
+    let order: OrderRequest = conekta_sdk::from_slice(text.as_bytes()).expect("decodes");
+    let metadata = order.metadata.as_ref().expect("metadata");
+    assert_eq!(metadata["weight"].to_string(), "9445.337206580141");
+    assert_eq!(order.extra["rate"].to_string(), "0.30000000000000004");
+    assert_eq!(serde_json::to_string(&order).expect("encodes"), text);
+}
