@@ -31,7 +31,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use conekta_sdk::webhooks::{
-    DeclineCode, Event, EventType, InboundPayment, LookupResponse, PaymentAttemptResponse,
+    DeclineCode, EventType, InboundPayment, LookupResponse, PaymentAttemptResponse, WebhookError,
     WebhookVerifier,
 };
 
@@ -97,21 +97,20 @@ async fn receive(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    // 1. The signature covers the raw bytes: check it before parsing anything.
-    if let Err(error) = verifier.verify_headers(&body, &headers) {
-        eprintln!("rejected: {error}");
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    // 2. The envelope.
-    let event = match Event::from_slice(&body) {
+    // 1. The signature covers the raw bytes: it is checked before the event is decoded.
+    let event = match verifier.verify_event(&body, &headers) {
         Ok(event) => event,
+        Err(WebhookError::Signature(error)) => {
+            eprintln!("rejected: {error}");
+            return StatusCode::UNAUTHORIZED.into_response();
+        }
         Err(error) => {
             eprintln!("signed but not an event: {error}");
             return StatusCode::BAD_REQUEST.into_response();
         }
     };
     println!("event {} {}", event.id, event.event_type);
-    // 3. Dispatch. Events can be delivered more than once: a real handler
+    // 2. Dispatch. Events can be delivered more than once: a real handler
     //    records `event.id` and skips the ones it has seen.
     match event.event_type {
         EventType::InboundPaymentLookup => {

@@ -238,3 +238,28 @@ fn errors_display_what_happened() {
         "signature does not match the body"
     );
 }
+
+#[test]
+fn verify_event_verifies_then_decodes() {
+    use conekta_sdk::webhooks::{EventType, WebhookError};
+    let headers = headers_with(HeaderValue::from_str(&sign_b64(BODY)).unwrap());
+    let event = verifier().verify_event(BODY, &headers).expect("a signed event");
+    assert_eq!(event.event_type, EventType::ChargePaid);
+
+    // An altered body is refused before it is decoded.
+    let mut altered = BODY.to_vec();
+    altered.extend_from_slice(b" ");
+    assert!(matches!(
+        verifier().verify_event(&altered, &headers),
+        Err(WebhookError::Signature(SignatureError::Mismatch))
+    ));
+    assert!(matches!(
+        verifier().verify_event(BODY, &HeaderMap::new()),
+        Err(WebhookError::Signature(SignatureError::MissingHeader))
+    ));
+    // A signed body that is not an event.
+    let not_an_event = br#"{"hello": "world"}"#;
+    let headers = headers_with(HeaderValue::from_str(&sign_b64(not_an_event)).unwrap());
+    let err = verifier().verify_event(not_an_event, &headers).unwrap_err();
+    assert!(matches!(&err, WebhookError::Decode(_)), "{err}");
+}

@@ -22,7 +22,7 @@ use conekta_sdk::models::{
     PaymentMethodGeneralRequest, PaymentMethodGeneralRequestBuilder, PaymentMethodTokenRequest,
     PaymentStatus, Product, RefundReason, TokenRequest, TokenRequestCard,
 };
-use conekta_sdk::webhooks::{Event, EventType, SIGNATURE_HEADER, WebhookVerifier};
+use conekta_sdk::webhooks::{EventType, HeaderMap, SIGNATURE_HEADER, WebhookError, WebhookVerifier};
 use conekta_sdk::{Client, Error, Language, PaginationError, Timestamp};
 use futures_util::TryStreamExt;
 
@@ -246,12 +246,11 @@ fn webhook_verify_and_dispatch() {
     let body: &[u8] =
         include_bytes!("../../conekta-sdk/tests/fixtures/webhooks/event_charge_paid.json");
     let (public_pem, signature) = signed(body);
-    let mut headers = http::HeaderMap::new();
+    let mut headers = HeaderMap::new();
     headers.insert(SIGNATURE_HEADER, signature.parse().unwrap());
 
     let verifier = WebhookVerifier::from_pem(&public_pem).unwrap();
-    verifier.verify_headers(body, &headers).unwrap();
-    let event = Event::from_slice(body).unwrap();
+    let event = verifier.verify_event(body, &headers).unwrap();
     let paid = match event.event_type {
         EventType::ChargePaid => event.data.charge().unwrap(),
         other => panic!("unexpected event {other}"),
@@ -261,7 +260,10 @@ fn webhook_verify_and_dispatch() {
 
     let mut tampered = body.to_vec();
     tampered[10] ^= 1;
-    assert!(verifier.verify_headers(&tampered, &headers).is_err());
+    assert!(matches!(
+        verifier.verify_event(&tampered, &headers),
+        Err(WebhookError::Signature(_))
+    ));
 }
 
 /// A public key (PEM) and the base64 signature of `body` by its private key,

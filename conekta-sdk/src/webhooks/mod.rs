@@ -3,10 +3,11 @@
 //! A handler for Conekta's POSTs does three things:
 //!
 //! 1. verify the signature of the **raw** body with a [`WebhookVerifier`]
-//!    built once from the account's webhook public key
-//!    ([`WebhookVerifier::verify_headers`] reads the [`SIGNATURE_HEADER`]);
-//! 2. decode the body with [`Event::from_slice`] and dispatch on
-//!    [`Event::event_type`] (an open [`EventType`]);
+//!    built once from the account's webhook public key, and
+//! 2. decode the body into an [`Event`]: both in one call,
+//!    [`WebhookVerifier::verify_event`] (which reads the [`SIGNATURE_HEADER`]
+//!    from a [`HeaderMap`]); then dispatch on [`Event::event_type`] (an open
+//!    [`EventType`]);
 //! 3. decode `data.object` with a typed accessor that returns a generated
 //!    model ([`EventData::charge`], [`EventData::order`],
 //!    [`EventData::customer`], [`EventData::subscription`],
@@ -23,16 +24,16 @@
 //!
 //! ```no_run
 //! use conekta_sdk::webhooks::{
-//!     DeclineCode, Event, EventType, LookupResponse, PaymentAttemptResponse, WebhookVerifier,
+//!     DeclineCode, EventType, HeaderMap, LookupResponse, PaymentAttemptResponse, WebhookError,
+//!     WebhookVerifier,
 //! };
 //!
 //! /// Returns the status and JSON body to answer with.
-//! fn handle(verifier: &WebhookVerifier, headers: &http::HeaderMap, body: &[u8]) -> (u16, Vec<u8>) {
-//!     if verifier.verify_headers(body, headers).is_err() {
-//!         return (401, Vec::new());
-//!     }
-//!     let Ok(event) = Event::from_slice(body) else {
-//!         return (400, Vec::new());
+//! fn handle(verifier: &WebhookVerifier, headers: &HeaderMap, body: &[u8]) -> (u16, Vec<u8>) {
+//!     let event = match verifier.verify_event(body, headers) {
+//!         Ok(event) => event,
+//!         Err(WebhookError::Signature(_)) => return (401, Vec::new()),
+//!         Err(_) => return (400, Vec::new()),
 //!     };
 //!     let answer = match event.event_type {
 //!         EventType::InboundPaymentLookup => match event.data.inbound_payment() {
@@ -66,4 +67,9 @@ pub use inbound::{
     InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,
     PaymentTestRequest,
 };
-pub use signature::{SIGNATURE_HEADER, SignatureError, WebhookVerifier};
+pub use signature::{SIGNATURE_HEADER, SignatureError, WebhookError, WebhookVerifier};
+/// The `http` crate the verifier's headers come from: your web framework's
+/// headers (`axum`, `hyper`, `actix`'s `http` 1.x types) are these.
+pub use http;
+/// The headers [`WebhookVerifier::verify_event`] reads the signature from.
+pub use http::HeaderMap;

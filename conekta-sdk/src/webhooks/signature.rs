@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use crate::{DecodeError, Event};
 use http::HeaderMap;
 use rsa::RsaPublicKey;
 use rsa::pkcs1::DecodeRsaPublicKey as _;
@@ -55,6 +56,18 @@ pub enum SignatureError {
     /// (altered body, wrong key, truncated or empty signature).
     #[error("signature does not match the body")]
     Mismatch,
+}
+
+/// Why [`WebhookVerifier::verify_event`] refused a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WebhookError {
+    /// The signature does not verify: the body was not decoded.
+    #[error("webhook signature: {0}")]
+    Signature(#[from] SignatureError),
+    /// The signature verifies but the body is not an event.
+    #[error("webhook body: {0}")]
+    Decode(#[from] DecodeError),
 }
 
 /// Verifies webhook signatures against one Conekta webhook public key.
@@ -121,6 +134,33 @@ impl WebhookVerifier {
             .get(SIGNATURE_HEADER)
             .ok_or(SignatureError::MissingHeader)?;
         self.verify_encoded(body, value.as_bytes())
+    }
+
+    /// Verifies the signature of the raw request `body` (the
+    /// [`SIGNATURE_HEADER`] of `headers`), then decodes the event: what a
+    /// webhook handler does first, in one call.
+    ///
+    /// ```no_run
+    /// use conekta_sdk::webhooks::{EventType, HeaderMap, WebhookVerifier};
+    ///
+    /// fn handle(verifier: &WebhookVerifier, headers: &HeaderMap, body: &[u8]) -> u16 {
+    ///     let Ok(event) = verifier.verify_event(body, headers) else {
+    ///         return 400; // a forged, altered or unreadable request
+    ///     };
+    ///     if event.event_type == EventType::ChargePaid {
+    ///         // …
+    ///     }
+    ///     200
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    /// [`WebhookError::Signature`] when the signature does not verify (the
+    /// body is not decoded then), [`WebhookError::Decode`] when the verified
+    /// body is not an event.
+    pub fn verify_event(&self, body: &[u8], headers: &HeaderMap) -> Result<Event, WebhookError> {
+        self.verify_headers(body, headers)?;
+        Ok(Event::from_slice(body)?)
     }
 
     fn verify_encoded(&self, body: &[u8], encoded: &[u8]) -> Result<(), SignatureError> {
