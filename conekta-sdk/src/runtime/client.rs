@@ -18,6 +18,10 @@ pub const PRODUCTION_URL: &str = "https://api.conekta.io";
 /// answers, 250-item order lists, are about 1 MB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Whether the SDK was built with a TLS backend (its `rustls` or `native-tls`
+/// feature); without one it can only reach `http://` URLs (local mocks).
+const HAS_TLS: bool = cfg!(any(feature = "rustls", feature = "native-tls"));
+
 /// `publisher` in the `X-Conekta-Client-User-Agent` header: this project, not Conekta.
 const PUBLISHER: &str = "conekta-rs";
 
@@ -230,6 +234,13 @@ impl ClientBuilder {
                 self.base_url
             )));
         }
+        if base_url.scheme() == "https" && self.http.is_none() && !HAS_TLS {
+            return Err(invalid(format!(
+                "base URL `{}` is https, but conekta-sdk was built without a TLS backend: \
+                 enable its `rustls` (a default feature) or `native-tls` feature",
+                self.base_url
+            )));
+        }
         if base_url.scheme() == "http" && !self.allow_insecure_http && !is_loopback(&base_url) {
             return Err(invalid(format!(
                 "base URL `{}` is plain http to a host that is not a loopback address: the API key \
@@ -324,6 +335,24 @@ mod tests {
             "http://0.0.0.0",
         ] {
             assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+    }
+
+    #[test]
+    fn https_needs_a_tls_backend() {
+        let https = Client::builder("key_test").build();
+        let local = Client::builder("key_test")
+            .base_url("http://127.0.0.1:3000")
+            .build();
+        assert!(local.is_ok(), "{local:?}");
+        if HAS_TLS {
+            assert!(https.is_ok(), "{https:?}");
+        } else {
+            let err = https.unwrap_err().to_string();
+            assert!(
+                err.contains("without a TLS backend") && err.contains("`rustls`"),
+                "{err}"
+            );
         }
     }
 
