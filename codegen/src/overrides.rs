@@ -2,7 +2,7 @@
 //! for schemas, the names of types merged from several schemas, the types
 //! hand-written code needs under each Cargo feature, and the domain the spec
 //! leaves loose: value sets, timestamps, fields the API always sends, short
-//! reads and constructors (see [`crate::lower`]'s domain pass).
+//! reads and constructors (applied by the lowering's domain pass, `lower/domain.rs`).
 
 use crate::Error;
 use indexmap::IndexMap;

@@ -56,6 +56,10 @@
 //! `models` and `operations` are generated from the spec (`src/generated/`, never edited by
 //! hand); the runtime under them (`src/runtime/`) is hand-written.
 
+// docs.rs: a badge on every item a feature gates ("Available on crate feature
+// `orders` only").
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 // The features the generator compiles `Event` under (its `pub use` in
 // `models/mod.rs`): the tags that return events, and `webhooks`.
 // `cargo xtask check-features` fails if the two drift apart.
@@ -87,6 +91,11 @@ pub use runtime::{
     Operation, OperationInfo, PRODUCTION_URL, PageStream, Paginated, PaginationError, Request,
     RequestOptions, ResponseFuture, RetryPolicy, Timestamp, TransportError, from_slice,
 };
+
+/// The README's examples, compiled and checked as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
