@@ -1,0 +1,106 @@
+//! `cargo xtask package-check`: the SDK as crates.io would have it. Packs
+//! `conekta-sdk` (`cargo package`, which also builds the packed crate), unpacks
+//! the `.crate` outside the workspace and runs its own tests there, as a user
+//! who downloaded it would (fresh dependency resolution, no workspace files).
+//!
+//! `conekta-mcp`, `conekta-codegen`, `xtask` and the tests crate are not
+//! published (`publish = false`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The published crate.
+const CRATE: &str = "conekta-sdk";
+
+/// Packs the SDK, then tests the unpacked package; prints the `.crate`'s size.
+pub fn run(root: &Path) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let target = target_dir(root, &cargo)?;
+    run_command(
+        Command::new(&cargo)
+            .current_dir(root)
+            .args(["package", "-p", CRATE]),
+        "cargo package",
+    )?;
+    let version = crate_version(root)?;
+    let packed = target
+        .join("package")
+        .join(format!("{CRATE}-{version}.crate"));
+    let size = std::fs::metadata(&packed)
+        .map_err(|e| format!("{}: {e}", packed.display()))?
+        .len();
+    eprintln!("packed {} ({:.1} KiB)", packed.display(), size as f64 / 1024.0);
+
+    let scratch = std::env::temp_dir().join(format!("conekta-package-check-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+    let result = test_unpacked(&cargo, &packed, &scratch, &target);
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+/// Unpacks `packed` into `scratch` and runs `cargo test` in it, with a target
+/// directory of its own under `target` (kept between runs).
+fn test_unpacked(cargo: &str, packed: &Path, scratch: &Path, target: &Path) -> Result<(), String> {
+    run_command(
+        Command::new("tar").arg("-xzf").arg(packed).arg("-C").arg(scratch),
+        "tar -xzf (unpacking the .crate)",
+    )?;
+    let name = packed
+        .file_stem()
+        .ok_or_else(|| format!("{} has no name", packed.display()))?;
+    let unpacked = scratch.join(name);
+    run_command(
+        Command::new(cargo)
+            .current_dir(&unpacked)
+            .env("CARGO_TARGET_DIR", target.join("package-check"))
+            .args(["test", "--all-targets"]),
+        "cargo test in the unpacked package",
+    )?;
+    run_command(
+        Command::new(cargo)
+            .current_dir(&unpacked)
+            .env("CARGO_TARGET_DIR", target.join("package-check"))
+            .args(["test", "--doc"]),
+        "cargo test --doc in the unpacked package",
+    )
+}
+
+/// The SDK's version, from its manifest.
+fn crate_version(root: &Path) -> Result<String, String> {
+    let path = root.join(crate::features::SDK_MANIFEST);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let manifest: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    manifest
+        .get("package")
+        .and_then(|package| package.get("version"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{} has no package.version", path.display()))
+}
+
+/// The workspace's target directory, as cargo reports it.
+fn target_dir(root: &Path, cargo: &str) -> Result<PathBuf, String> {
+    let output = Command::new(cargo)
+        .current_dir(root)
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| "cargo metadata names no target directory".to_owned())
+}
+
+fn run_command(command: &mut Command, what: &str) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {what}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
