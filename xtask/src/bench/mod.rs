@@ -24,7 +24,10 @@
 //! Every measurement alternates the two sides round by round (`--rounds`, default
 //! [`DEFAULT_ROUNDS`]), so that drift in the machine's load hits both alike.
 
+mod stats;
+
 use crate::upstream::{self, Manifest};
+use stats::{alternate, median};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -729,26 +732,6 @@ impl ResultLine {
     }
 }
 
-/// The indices `0..n`, reversed in odd rounds.
-fn alternate(round: usize, n: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    if round % 2 == 1 {
-        order.reverse();
-    }
-    order
-}
-
-/// The median of `values` (NaN when empty).
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    match values.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => values[mid],
-        _ => (values[mid - 1] + values[mid]) / 2.0,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -827,14 +810,5 @@ mod tests {
             ResultLine::find(&lines, "cpu")[0].number("sdk_us"),
             Ok(40.1)
         );
-    }
-
-    #[test]
-    fn medians_and_alternation() {
-        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
-        assert!(median(&mut []).is_nan());
-        assert_eq!(alternate(0, 3), [0, 1, 2]);
-        assert_eq!(alternate(1, 3), [2, 1, 0]);
     }
 }
