@@ -24,23 +24,20 @@
 //! Every measurement alternates the two sides round by round (`--rounds`, default
 //! [`DEFAULT_ROUNDS`]), so that drift in the machine's load hits both alike.
 
+mod command;
 mod stats;
 
 use crate::upstream::{self, Manifest};
+use command::{cargo, run_captured, run_streaming, target_dir};
 use stats::{alternate, median};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 /// Rounds of every measurement when `--rounds` is not given.
 pub const DEFAULT_ROUNDS: usize = 3;
 
 /// Runs of `generate --check` per tree in each round (one run takes about 0.3 s).
 const GENERATE_RUNS_PER_ROUND: usize = 5;
-
-/// How many lines of a failed command's output an error shows.
-const ERROR_TAIL_LINES: usize = 30;
 
 /// One part of the benchmark, named as `--only` takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -609,84 +606,6 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
             output.status,
             String::from_utf8_lossy(&output.stderr).trim()
         ))
-    }
-}
-
-/// The workspace's target directory, as cargo sees it.
-fn target_dir(root: &Path) -> Result<PathBuf, String> {
-    let output = cargo()
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--no-deps"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
-    metadata["target_directory"]
-        .as_str()
-        .map(PathBuf::from)
-        .ok_or_else(|| "cargo metadata gave no target_directory".into())
-}
-
-/// The cargo that runs this task.
-fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-}
-
-/// Runs `command` with its output captured; returns its wall time, or an error
-/// naming `what` with the end of its output.
-fn run_captured(command: &mut Command, what: &str) -> Result<Duration, String> {
-    let started = Instant::now();
-    let output = command
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run {what}: {e}"))?;
-    let took = started.elapsed();
-    if output.status.success() {
-        return Ok(took);
-    }
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let lines: Vec<&str> = text.lines().collect();
-    let tail = &lines[lines.len().saturating_sub(ERROR_TAIL_LINES)..];
-    Err(format!(
-        "{what} failed ({}):\n    {}",
-        output.status,
-        tail.join("\n    ")
-    ))
-}
-
-/// Runs `command`, printing its standard output as it comes (its standard error
-/// goes straight through); returns the lines it printed.
-fn run_streaming(command: &mut Command, what: &str) -> Result<Vec<String>, String> {
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {what}: {e}"))?;
-    let mut lines = Vec::new();
-    if let Some(stdout) = child.stdout.take() {
-        for line in BufReader::new(stdout).lines() {
-            let line = line.map_err(|e| format!("cannot read the output of {what}: {e}"))?;
-            println!("{line}");
-            lines.push(line);
-        }
-    }
-    let status = child
-        .wait()
-        .map_err(|e| format!("cannot wait for {what}: {e}"))?;
-    if status.success() {
-        Ok(lines)
-    } else {
-        Err(format!("{what} failed ({status})"))
     }
 }
 
