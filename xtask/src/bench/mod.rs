@@ -27,6 +27,7 @@
 mod baseline;
 mod build;
 mod command;
+mod cpu;
 mod result_line;
 mod stats;
 
@@ -34,6 +35,7 @@ use crate::upstream::{self, Manifest};
 use baseline::{Baseline, default_baseline};
 use build::cold_builds;
 use command::{cargo, run_captured, run_streaming, target_dir};
+use cpu::client_cpu;
 use result_line::ResultLine;
 use stats::{alternate, median};
 use std::path::{Path, PathBuf};
@@ -358,21 +360,6 @@ fn decode(root: &Path, rounds: usize) -> Result<Vec<ResultLine>, String> {
         return Err("the decode bench printed no `result decode` line".into());
     }
     Ok(results)
-}
-
-/// Runs the throughput bench; returns its `result cpu` line.
-fn client_cpu(root: &Path, rounds: usize) -> Result<ResultLine, String> {
-    let lines = run_streaming(
-        cargo()
-            .current_dir(root)
-            .args(["bench", "-p", "conekta-sdk", "--bench", "throughput"])
-            .env("BENCH_ROUNDS", rounds.to_string()),
-        "cargo bench -p conekta-sdk --bench throughput",
-    )?;
-    ResultLine::find(&lines, "cpu").into_iter().next().ok_or_else(|| {
-        "the throughput bench printed no `result cpu` line (thread CPU time is only read on Linux)"
-            .into()
-    })
 }
 
 #[cfg(test)]
