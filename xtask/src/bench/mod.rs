@@ -28,15 +28,16 @@ mod baseline;
 mod build;
 mod command;
 mod cpu;
+mod decode;
 mod result_line;
 mod stats;
 
 use crate::upstream::{self, Manifest};
 use baseline::{Baseline, default_baseline};
 use build::cold_builds;
-use command::{cargo, run_captured, run_streaming, target_dir};
+use command::{run_captured, target_dir};
 use cpu::client_cpu;
-use result_line::ResultLine;
+use decode::decode;
 use stats::{alternate, median};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -344,22 +345,6 @@ fn generation(
         pair.current / pair.baseline
     );
     Ok(pair)
-}
-
-/// Runs the decode bench; returns its `result decode` lines.
-fn decode(root: &Path, rounds: usize) -> Result<Vec<ResultLine>, String> {
-    let lines = run_streaming(
-        cargo()
-            .current_dir(root)
-            .args(["bench", "-p", "conekta-tests", "--bench", "decode"])
-            .env("BENCH_ROUNDS", rounds.to_string()),
-        "cargo bench -p conekta-tests --bench decode",
-    )?;
-    let results = ResultLine::find(&lines, "decode");
-    if results.is_empty() {
-        return Err("the decode bench printed no `result decode` line".into());
-    }
-    Ok(results)
 }
 
 #[cfg(test)]
