@@ -1,0 +1,101 @@
+//! The `gen` section: wall time of `xtask generate --check`, the current tree's
+//! xtask against the baseline's.
+
+use super::baseline::Baseline;
+use super::command::run_captured;
+use super::stats::{alternate, median};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs of `generate --check` per tree in each round (one run takes about 0.3 s).
+const GENERATE_RUNS_PER_ROUND: usize = 5;
+
+/// Median wall times in seconds, current tree and baseline.
+pub(super) struct Pair {
+    /// The current tree.
+    pub(super) current: f64,
+    /// The baseline.
+    pub(super) baseline: f64,
+}
+
+/// Times `xtask generate --check` in both trees, alternating.
+pub(super) fn generation(
+    root: &Path,
+    spec: &Path,
+    baseline: &Baseline,
+    rounds: usize,
+) -> Result<Pair, String> {
+    // The baseline's xtask looks for the spec under its own `spec/`.
+    let spec_copy = baseline
+        .tree
+        .join("spec")
+        .join(spec.file_name().unwrap_or_default());
+    std::fs::copy(spec, &spec_copy).map_err(|e| {
+        format!(
+            "cannot copy the spec to the baseline tree ({}): {e}",
+            spec_copy.display()
+        )
+    })?;
+    eprintln!("building the baseline's xtask");
+    run_captured(
+        baseline.cargo().args(["build", "-p", "xtask"]),
+        &format!("cargo build -p xtask in the tree of {}", baseline.name),
+    )?;
+    let current_exe = std::env::current_exe()
+        .map_err(|e| format!("cannot find the running xtask binary: {e}"))?;
+    let baseline_exe = baseline
+        .target
+        .join("debug")
+        .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+    let sides = [
+        ("current", current_exe, root.to_path_buf()),
+        (baseline.name.as_str(), baseline_exe, baseline.tree.clone()),
+    ];
+    let time = |(name, exe, dir): &(&str, PathBuf, PathBuf)| {
+        run_captured(
+            Command::new(exe)
+                .current_dir(dir)
+                .args(["generate", "--check"]),
+            &format!("xtask generate --check ({name})"),
+        )
+        .map(|d| d.as_secs_f64())
+    };
+    println!(
+        "xtask generate --check, {GENERATE_RUNS_PER_ROUND} runs per tree and round, after one warm-up run each"
+    );
+    for side in &sides {
+        time(side)?;
+    }
+    let mut all = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        let mut this_round = [Vec::new(), Vec::new()];
+        for _ in 0..GENERATE_RUNS_PER_ROUND {
+            for which in alternate(round, 2) {
+                this_round[which].push(time(&sides[which])?);
+            }
+        }
+        println!(
+            "  round {}: current {:.3} s, {} {:.3} s (medians)",
+            round + 1,
+            median(&mut this_round[0].clone()),
+            baseline.name,
+            median(&mut this_round[1].clone())
+        );
+        for (into, from) in all.iter_mut().zip(this_round) {
+            into.extend(from);
+        }
+    }
+    let pair = Pair {
+        current: median(&mut all[0]),
+        baseline: median(&mut all[1]),
+    };
+    println!(
+        "median: current {:.3} s, {} {:.3} s, current/{} {:.3}",
+        pair.current,
+        baseline.name,
+        pair.baseline,
+        baseline.name,
+        pair.current / pair.baseline
+    );
+    Ok(pair)
+}
