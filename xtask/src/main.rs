@@ -8,13 +8,15 @@
 //!   generation time, decode throughput, client CPU per call and cold build time, as ratios;
 //! - `features`: print the SDK's tag features, one a line;
 //! - `check-features`: check the SDK alone with each tag's feature, with `webhooks`, and with all;
-//! - `package-check`: pack `conekta-sdk` as crates.io would have it and run its tests unpacked.
+//! - `package-check`: pack `conekta-sdk` as crates.io would have it and run its tests unpacked;
+//! - `msrv`: check each crate's `rust-version` against its locked dependencies'.
 
 mod bench;
 mod features;
 mod fuzz;
 mod generate;
 mod mockoon;
+mod msrv;
 mod package;
 mod test;
 mod upstream;
@@ -26,7 +28,7 @@ const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch
                      | test [cargo test args] | fuzz [--cases N] [cargo test args] \
                      | bench [--against REF] [--rounds N] [--features LIST]... \
                      [--only gen|decode|cpu|build]... \
-                     | features | check-features | package-check>";
+                     | features | check-features | package-check | msrv>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
             }),
             ["check-features"] => features::check(&root),
             ["package-check"] => package::run(&root),
+            ["msrv"] => msrv::check(&root),
             _ => Err(USAGE.to_owned()),
         };
     match result {

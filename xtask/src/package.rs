@@ -1,7 +1,8 @@
 //! `cargo xtask package-check`: the SDK as crates.io would have it. Packs
 //! `conekta-sdk` (`cargo package`, which also builds the packed crate), unpacks
 //! the `.crate` outside the workspace and runs its own tests there, as a user
-//! who downloaded it would (fresh dependency resolution, no workspace files).
+//! who downloaded it would (fresh dependency resolution, no workspace files),
+//! then checks its `rust-version` against what that resolution picked.
 //!
 //! `conekta-mcp`, `conekta-codegen`, `xtask` and the tests crate are not
 //! published (`publish = false`).
@@ -62,7 +63,10 @@ fn test_unpacked(cargo: &str, packed: &Path, scratch: &Path, target: &Path) -> R
             .env("CARGO_TARGET_DIR", target.join("package-check"))
             .args(["test", "--doc"]),
         "cargo test --doc in the unpacked package",
-    )
+    )?;
+    // The dependencies a downstream user resolves afresh (MSRV-aware, as the
+    // package's edition asks) must not need a newer Rust than it declares.
+    crate::msrv::check(&unpacked)
 }
 
 /// The SDK's version, from its manifest.
