@@ -34,7 +34,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!(order = %order.id, "fetched");
 
     // An error is a value: the span has its status, the error says the rest.
-    match client.orders().get_order_by_id("ord_2tUhuyzqLi6UJE9D12").await {
+    match client
+        .orders()
+        .get_order_by_id("ord_2tUhuyzqLi6UJE9D12")
+        .await
+    {
         Ok(order) => tracing::info!(order = %order.id, "fetched"),
         Err(error) => tracing::warn!(%error, "the second order could not be fetched"),
     }

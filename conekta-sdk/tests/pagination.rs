@@ -320,23 +320,26 @@ async fn has_more_without_a_next_cursor_is_a_pagination_error_after_the_items() 
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 
+/// Mounts the page after `cursor` (the first page for `None`): one customer
+/// `id`, `has_more`, and `next` as its `next_page_url`'s cursor.
+async fn mount_page_after(server: &MockServer, cursor: Option<&str>, id: &str, next: &str) {
+    let mock = Mock::given(method("GET")).and(path("/customers"));
+    let mock = match cursor {
+        None => mock.and(query_param_is_missing("next")),
+        Some(cursor) => mock.and(query_param("next", cursor)),
+    };
+    mock.respond_with(page(&[customer(id, "Cliente")], true, Some(next)))
+        .mount(server)
+        .await;
+}
+
 #[tokio::test]
 async fn a_repeated_cursor_ends_the_stream_with_an_error() {
     // The second page points back at itself (as Conekta's Mockoon fixtures do):
     // its items are yielded once, then the stream ends instead of looping.
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/customers"))
-        .and(query_param_is_missing("next"))
-        .respond_with(page(&[customer("cus_1", "Uno")], true, Some("cus_1")))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/customers"))
-        .and(query_param("next", "cus_1"))
-        .respond_with(page(&[customer("cus_2", "Dos")], true, Some("cus_1")))
-        .mount(&server)
-        .await;
+    mount_page_after(&server, None, "cus_1", "cus_1").await;
+    mount_page_after(&server, Some("cus_1"), "cus_2", "cus_1").await;
 
     let client = client(&server.uri());
     let mut stream = client.customers().get_customers().limit(1).into_stream();
@@ -364,12 +367,7 @@ async fn a_repeated_cursor_ends_the_stream_with_an_error() {
 #[tokio::test]
 async fn a_cursor_the_request_started_from_is_not_followed_again() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/customers"))
-        .and(query_param("next", "cus_0"))
-        .respond_with(page(&[customer("cus_1", "Uno")], true, Some("cus_0")))
-        .mount(&server)
-        .await;
+    mount_page_after(&server, Some("cus_0"), "cus_1", "cus_0").await;
 
     let items: Vec<_> = within(
         client(&server.uri())

@@ -243,7 +243,9 @@ fn errors_display_what_happened() {
 fn verify_event_verifies_then_decodes() {
     use conekta_sdk::webhooks::{EventType, WebhookError};
     let headers = headers_with(HeaderValue::from_str(&sign_b64(BODY)).unwrap());
-    let event = verifier().verify_event(BODY, &headers).expect("a signed event");
+    let event = verifier()
+        .verify_event(BODY, &headers)
+        .expect("a signed event");
     assert_eq!(event.event_type, EventType::ChargePaid);
 
     // An altered body is refused before it is decoded.

@@ -38,6 +38,26 @@ pub fn round_trip<T: DeserializeOwned + Serialize>(
     })
 }
 
+/// The spec as `cargo xtask generate` lowers it (with `spec/patches.yaml` and
+/// `spec/overrides.yaml`), and the override table; panics saying what to run
+/// when the spec is missing.
+pub fn lowered_spec() -> (conekta_codegen::ir::Api, conekta_codegen::Overrides) {
+    let spec_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let read = |name: &str| {
+        std::fs::read_to_string(spec_dir.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e} (run `cargo xtask fetch-spec` for the spec)"))
+    };
+    let overrides =
+        conekta_codegen::Overrides::parse(&read("overrides.yaml")).expect("the override table");
+    let (api, _) = conekta_codegen::api(
+        &read("conekta-api-openapi.yml"),
+        &read("patches.yaml"),
+        &overrides,
+    )
+    .expect("the spec lowers");
+    (api, overrides)
+}
+
 /// Where `cargo xtask fetch-mocks` puts Conekta's Mockoon environment.
 pub fn mocks_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/conekta_api.json")

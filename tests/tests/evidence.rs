@@ -8,39 +8,16 @@
 //! every object carried: candidates for the table).
 
 use conekta_codegen::evidence::Survey;
-use conekta_codegen::ir::{Api, TypeRef};
-use conekta_codegen::overrides::Overrides;
+use conekta_codegen::ir::TypeRef;
 use conekta_tests::fixtures::{self, RenderContext};
 use conekta_tests::operations::OPERATIONS;
-use conekta_tests::{match_operations, mock_environment};
+use conekta_tests::{lowered_spec, match_operations, mock_environment};
 use serde_json::Value;
 use std::path::Path;
 
 /// The webhook events and objects the SDK's tests hold (Conekta's recurrent-cash
 /// guide and the fixtures' own objects), by file name.
 const EVENTS_DIR: &str = "../conekta-sdk/tests/fixtures/webhooks";
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run `cargo xtask fetch-spec` for the spec)",
-            path.display()
-        )
-    })
-}
-
-/// The lowered spec and the override table, as `cargo xtask generate` reads them.
-fn api() -> (Api, Overrides) {
-    let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let overrides = Overrides::parse(&read(&spec_dir.join("overrides.yaml"))).expect("the table");
-    let (api, _) = conekta_codegen::api(
-        &read(&spec_dir.join("conekta-api-openapi.yml")),
-        &read(&spec_dir.join("patches.yaml")),
-        &overrides,
-    )
-    .expect("the spec lowers");
-    (api, overrides)
-}
 
 /// The type of a webhook object, from its `object` member.
 fn event_object_type(object: &Value) -> Option<TypeRef> {
@@ -57,7 +34,7 @@ fn event_object_type(object: &Value) -> Option<TypeRef> {
 
 #[test]
 fn required_fields_are_always_sent() {
-    let (api, overrides) = api();
+    let (api, overrides) = lowered_spec();
     let mut survey = Survey::new(&api);
 
     let env = mock_environment();
@@ -93,7 +70,8 @@ fn required_fields_are_always_sent() {
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;
         }
-        let json: Value = serde_json::from_str(&read(&path)).expect("JSON");
+        let text = std::fs::read_to_string(&path).expect("a readable fixture");
+        let json: Value = serde_json::from_str(&text).expect("JSON");
         // An event's object, or an object on its own.
         let object = json.pointer("/data/object").unwrap_or(&json);
         if let Some(ty) = event_object_type(object) {

@@ -22,7 +22,9 @@ use conekta_sdk::models::{
     PaymentMethodGeneralRequest, PaymentMethodGeneralRequestBuilder, PaymentMethodTokenRequest,
     PaymentStatus, Product, RefundReason, TokenRequest, TokenRequestCard,
 };
-use conekta_sdk::webhooks::{EventType, HeaderMap, SIGNATURE_HEADER, WebhookError, WebhookVerifier};
+use conekta_sdk::webhooks::{
+    EventType, HeaderMap, SIGNATURE_HEADER, WebhookError, WebhookVerifier,
+};
 use conekta_sdk::{Client, Error, Language, PaginationError, Timestamp};
 use futures_util::TryStreamExt;
 

@@ -2,24 +2,11 @@
 //! is named like a type of `conekta_sdk::models`, so both can be glob-imported
 //! together (Rust warns about, and will reject, a name both globs bring in).
 
-use conekta_codegen::overrides::Overrides;
 use std::collections::BTreeSet;
-use std::path::Path;
 
 #[test]
 fn models_and_operations_share_no_name() {
-    let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let read = |name: &str| {
-        std::fs::read_to_string(spec_dir.join(name))
-            .unwrap_or_else(|e| panic!("{name}: {e} (run `cargo xtask fetch-spec` for the spec)"))
-    };
-    let overrides = Overrides::parse(&read("overrides.yaml")).expect("the table");
-    let (api, _) = conekta_codegen::api(
-        &read("conekta-api-openapi.yml"),
-        &read("patches.yaml"),
-        &overrides,
-    )
-    .expect("the spec lowers");
+    let (api, _) = conekta_tests::lowered_spec();
     let models: BTreeSet<&str> = api.types.iter().map(|def| def.name.as_str()).collect();
     let operations: BTreeSet<&str> = api
         .operations
@@ -31,11 +18,23 @@ fn models_and_operations_share_no_name() {
     // Operations are named like their `operationId` (`orderRefund` is
     // `OrderRefund`, its body the model `OrderRefundRequest`); the three a
     // model has the name of get `Op`.
-    for op in ["OrderRefund", "UpdateCustomerOp", "UpdatePlanOp", "UpdateWebhookOp"] {
+    for op in [
+        "OrderRefund",
+        "UpdateCustomerOp",
+        "UpdatePlanOp",
+        "UpdateWebhookOp",
+    ] {
         assert!(operations.contains(op), "{op}");
     }
-    for model in ["OrderRefundRequest", "CreateCompanyRequest", "UpdateCustomer"] {
-        assert!(models.contains(model) && !operations.contains(model), "{model}");
+    for model in [
+        "OrderRefundRequest",
+        "CreateCompanyRequest",
+        "UpdateCustomer",
+    ] {
+        assert!(
+            models.contains(model) && !operations.contains(model),
+            "{model}"
+        );
     }
 }
 

@@ -43,16 +43,10 @@ pub fn run(root: &Path, cases: u32, extra: &[String]) -> Result<(), String> {
         command.args(["-p", package, "--test", test]);
     }
     eprintln!("property tests with {cases} cases each");
-    let status = command
-        .args(extra)
-        .env("PROPTEST_CASES", cases.to_string())
-        .status()
-        .map_err(|e| format!("cannot run cargo test: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the property tests failed ({status})"))
-    }
+    crate::process::run(
+        command.args(extra).env("PROPTEST_CASES", cases.to_string()),
+        "the property tests",
+    )
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod generate;
 mod mockoon;
 mod msrv;
 mod package;
+mod process;
 mod test;
 mod upstream;
 

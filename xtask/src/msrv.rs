@@ -8,12 +8,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 /// Checks every workspace crate that declares a `rust-version`.
 pub fn check(root: &Path) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
+    let output = crate::process::cargo()
         .current_dir(root)
         .args(["metadata", "--format-version", "1", "--locked"])
         .output()
@@ -39,7 +37,11 @@ pub fn check(root: &Path) -> Result<(), String> {
         .filter_map(|n| Some((n["id"].as_str()?, n)))
         .collect();
     let mut problems = Vec::new();
-    for member in metadata["workspace_members"].as_array().into_iter().flatten() {
+    for member in metadata["workspace_members"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
         let Some(id) = member.as_str() else { continue };
         let package = packages[id];
         let Some(declared) = package["rust_version"].as_str() else {
@@ -51,7 +53,10 @@ pub fn check(root: &Path) -> Result<(), String> {
             .filter_map(|dep| {
                 let dep = packages.get(dep)?;
                 let version = Version::parse(dep["rust_version"].as_str()?)?;
-                Some((version, format!("{} {}", dep["name"].as_str()?, dep["version"].as_str()?)))
+                Some((
+                    version,
+                    format!("{} {}", dep["name"].as_str()?, dep["version"].as_str()?),
+                ))
             })
             .collect();
         needs.sort();
@@ -62,7 +67,9 @@ pub fn check(root: &Path) -> Result<(), String> {
                 "{name} declares rust-version {declared}, but {dep} needs {highest}"
             )),
             Some((highest, dep)) => {
-                eprintln!("{name}: rust-version {declared}; its dependencies need at most {highest} ({dep})")
+                eprintln!(
+                    "{name}: rust-version {declared}; its dependencies need at most {highest} ({dep})"
+                )
             }
             None => eprintln!("{name}: rust-version {declared}; no dependency declares one"),
         }
@@ -82,7 +89,9 @@ fn normal_dependencies<'a>(
     let mut seen = BTreeSet::new();
     let mut todo = vec![id];
     while let Some(next) = todo.pop() {
-        let Some(node) = nodes.get(next) else { continue };
+        let Some(node) = nodes.get(next) else {
+            continue;
+        };
         for dep in node["deps"].as_array().into_iter().flatten() {
             let normal = dep["dep_kinds"]
                 .as_array()

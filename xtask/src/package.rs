@@ -7,7 +7,8 @@
 //! `conekta-mcp`, `conekta-codegen`, `xtask` and the tests crate are not
 //! published (`publish = false`).
 
-use std::path::{Path, PathBuf};
+use crate::process::{cargo, run as run_command, target_dir};
+use std::path::Path;
 use std::process::Command;
 
 /// The published crate.
@@ -15,12 +16,9 @@ const CRATE: &str = "conekta-sdk";
 
 /// Packs the SDK, then tests the unpacked package; prints the `.crate`'s size.
 pub fn run(root: &Path) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let target = target_dir(root, &cargo)?;
+    let target = target_dir(root)?;
     run_command(
-        Command::new(&cargo)
-            .current_dir(root)
-            .args(["package", "-p", CRATE]),
+        cargo().current_dir(root).args(["package", "-p", CRATE]),
         "cargo package",
     )?;
     let version = crate_version(root)?;
@@ -30,20 +28,29 @@ pub fn run(root: &Path) -> Result<(), String> {
     let size = std::fs::metadata(&packed)
         .map_err(|e| format!("{}: {e}", packed.display()))?
         .len();
-    eprintln!("packed {} ({:.1} KiB)", packed.display(), size as f64 / 1024.0);
+    eprintln!(
+        "packed {} ({:.1} KiB)",
+        packed.display(),
+        size as f64 / 1024.0
+    );
 
-    let scratch = std::env::temp_dir().join(format!("conekta-package-check-{}", std::process::id()));
+    let scratch =
+        std::env::temp_dir().join(format!("conekta-package-check-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
-    let result = test_unpacked(&cargo, &packed, &scratch, &target);
+    let result = test_unpacked(&packed, &scratch, &target);
     let _ = std::fs::remove_dir_all(&scratch);
     result
 }
 
 /// Unpacks `packed` into `scratch` and runs `cargo test` in it, with a target
 /// directory of its own under `target` (kept between runs).
-fn test_unpacked(cargo: &str, packed: &Path, scratch: &Path, target: &Path) -> Result<(), String> {
+fn test_unpacked(packed: &Path, scratch: &Path, target: &Path) -> Result<(), String> {
     run_command(
-        Command::new("tar").arg("-xzf").arg(packed).arg("-C").arg(scratch),
+        Command::new("tar")
+            .arg("-xzf")
+            .arg(packed)
+            .arg("-C")
+            .arg(scratch),
         "tar -xzf (unpacking the .crate)",
     )?;
     let name = packed
@@ -51,14 +58,14 @@ fn test_unpacked(cargo: &str, packed: &Path, scratch: &Path, target: &Path) -> R
         .ok_or_else(|| format!("{} has no name", packed.display()))?;
     let unpacked = scratch.join(name);
     run_command(
-        Command::new(cargo)
+        cargo()
             .current_dir(&unpacked)
             .env("CARGO_TARGET_DIR", target.join("package-check"))
             .args(["test", "--all-targets"]),
         "cargo test in the unpacked package",
     )?;
     run_command(
-        Command::new(cargo)
+        cargo()
             .current_dir(&unpacked)
             .env("CARGO_TARGET_DIR", target.join("package-check"))
             .args(["test", "--doc"]),
@@ -81,30 +88,4 @@ fn crate_version(root: &Path) -> Result<String, String> {
         .and_then(toml::Value::as_str)
         .map(str::to_owned)
         .ok_or_else(|| format!("{} has no package.version", path.display()))
-}
-
-/// The workspace's target directory, as cargo reports it.
-fn target_dir(root: &Path, cargo: &str) -> Result<PathBuf, String> {
-    let output = Command::new(cargo)
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--no-deps"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
-    metadata["target_directory"]
-        .as_str()
-        .map(PathBuf::from)
-        .ok_or_else(|| "cargo metadata names no target directory".to_owned())
-}
-
-fn run_command(command: &mut Command, what: &str) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot run {what}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{what} failed ({status})"))
-    }
 }

@@ -3,6 +3,7 @@
 //! Python SDK installed for `conekta-mcp`'s client tests.
 
 use crate::mockoon::{self, MockServer};
+use crate::process;
 use crate::upstream::{self, Manifest};
 use std::path::Path;
 use std::process::Command;
@@ -25,21 +26,11 @@ fn mcp_python(root: &Path) -> Result<std::path::PathBuf, String> {
     if installed.exists() {
         return Ok(python);
     }
-    let run = |command: &mut Command, what: &str| -> Result<(), String> {
-        let status = command
-            .status()
-            .map_err(|e| format!("cannot run {what}: {e}"))?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err(format!("{what} failed ({status})"))
-        }
-    };
-    run(
+    process::run(
         Command::new("python3").args(["-m", "venv"]).arg(&venv),
         "python3 -m venv",
     )?;
-    run(
+    process::run(
         Command::new(&python).args([
             "-m",
             "pip",

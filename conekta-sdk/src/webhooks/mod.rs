@@ -63,13 +63,13 @@ pub use crate::DecodeError;
 pub use crate::events::{Event, EventData, EventType};
 pub use crate::runtime::PaymentTest;
 pub use decline_code::DeclineCode;
-pub use inbound::{
-    InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,
-    PaymentTestRequest,
-};
-pub use signature::{SIGNATURE_HEADER, SignatureError, WebhookError, WebhookVerifier};
 /// The `http` crate the verifier's headers come from: your web framework's
 /// headers (`axum`, `hyper`, `actix`'s `http` 1.x types) are these.
 pub use http;
 /// The headers [`WebhookVerifier::verify_event`] reads the signature from.
 pub use http::HeaderMap;
+pub use inbound::{
+    InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,
+    PaymentTestRequest,
+};
+pub use signature::{SIGNATURE_HEADER, SignatureError, WebhookError, WebhookVerifier};

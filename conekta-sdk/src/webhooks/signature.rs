@@ -8,10 +8,10 @@
 
 use std::borrow::Cow;
 
+use crate::{DecodeError, Event};
 use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use crate::{DecodeError, Event};
 use http::HeaderMap;
 use rsa::RsaPublicKey;
 use rsa::pkcs1::DecodeRsaPublicKey as _;

@@ -1,7 +1,7 @@
 //! The baseline the current tree is measured against: a git ref checked out in a
 //! temporary worktree, removed again when it is dropped.
 
-use super::command::cargo;
+use crate::process::cargo;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

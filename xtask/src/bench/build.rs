@@ -2,8 +2,9 @@
 //! feature sets) against the baseline.
 
 use super::baseline::Baseline;
-use super::command::{cargo, run_captured};
+use super::command::run_captured;
 use super::stats::{alternate, median};
+use crate::process::cargo;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

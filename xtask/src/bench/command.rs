@@ -1,40 +1,13 @@
-//! Running the commands the benchmark times or reads: the cargo that runs this task,
-//! a command with its output captured or streamed, and the workspace's target
-//! directory.
+//! Running the commands the benchmark times or reads: a command with its
+//! output captured or streamed (the cargo and target directory are
+//! [`crate::process`]'s).
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How many lines of a failed command's output an error shows.
 const ERROR_TAIL_LINES: usize = 30;
-
-/// The workspace's target directory, as cargo sees it.
-pub(super) fn target_dir(root: &Path) -> Result<PathBuf, String> {
-    let output = cargo()
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--no-deps"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
-    metadata["target_directory"]
-        .as_str()
-        .map(PathBuf::from)
-        .ok_or_else(|| "cargo metadata gave no target_directory".into())
-}
-
-/// The cargo that runs this task.
-pub(super) fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-}
 
 /// Runs `command` with its output captured; returns its wall time, or an error
 /// naming `what` with the end of its output.

@@ -1,8 +1,9 @@
 //! The `cpu` section: client CPU time per `GET /customers/{id}`, the SDK against bare
 //! `reqwest`, as measured by conekta-sdk's throughput bench.
 
-use super::command::{cargo, run_streaming};
+use super::command::run_streaming;
 use super::result_line::ResultLine;
+use crate::process::cargo;
 use std::path::Path;
 
 /// Runs the throughput bench; returns its `result cpu` line.

@@ -1,8 +1,9 @@
 //! The `decode` section: throughput of the SDK's typed decoder against
 //! `serde_json::Value` on the same fixtures, as measured by conekta-tests' decode bench.
 
-use super::command::{cargo, run_streaming};
+use super::command::run_streaming;
 use super::result_line::ResultLine;
+use crate::process::cargo;
 use std::path::Path;
 
 /// Runs the decode bench; returns its `result decode` lines.

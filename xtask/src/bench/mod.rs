@@ -33,10 +33,10 @@ mod generation;
 mod result_line;
 mod stats;
 
+use crate::process::target_dir;
 use crate::upstream::{self, Manifest};
 use baseline::{Baseline, default_baseline};
 use build::cold_builds;
-use command::target_dir;
 use cpu::client_cpu;
 use decode::decode;
 use generation::generation;
