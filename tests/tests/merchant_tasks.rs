@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use conekta_sdk::models::{
-    ChargeRequest, Currency, Customer, CustomerInfo, CustomerShippingContactsRequest,
+    CardBrand, ChargeRequest, Currency, Customer, CustomerInfo, CustomerShippingContactsRequest,
     CustomerShippingContactsRequestAddress, ErrorType, FiscalEntityAddress,
     OrderFiscalEntityRequest, OrderRefundRequest, OrderRequest, OrderRequestBuilder,
     PaymentMethodGeneralRequest, PaymentMethodGeneralRequestBuilder, PaymentMethodTokenRequest,
@@ -111,10 +111,8 @@ async fn customer_with_a_card_source() {
         .iter()
         .find_map(|source| source.card());
     let card = card.expect("the customer has a card");
-    assert_eq!(
-        (card.brand.as_str(), card.last4.as_str()),
-        ("mastercard", "4607")
-    );
+    assert_eq!(card.brand, CardBrand::Mastercard);
+    assert_eq!(card.last4, "4607");
     assert_eq!(
         customer.default_payment_source_id.as_deref(),
         Some(card.id.as_str())
