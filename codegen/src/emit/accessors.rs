@@ -2,7 +2,7 @@
 //! value (`order.charges()`, `charge.cash()`), a chain over `Option` once a
 //! step may be absent.
 
-use super::common::{ident, type_tokens};
+use super::common::{ident, type_tokens, verbatim_docs};
 use crate::ir::{Accessor, Step, TypeDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,10 +22,7 @@ pub fn emit(def: &TypeDef) -> TokenStream {
 }
 
 fn accessor(accessor: &Accessor) -> TokenStream {
-    let docs = accessor
-        .docs
-        .lines()
-        .map(|line| format!(" {}", line.trim_end()));
+    let docs = verbatim_docs(&accessor.docs);
     let name = ident(&accessor.name);
     let mut expr = quote!(self);
     let mut optional = false;
@@ -118,7 +115,7 @@ fn accessor(accessor: &Accessor) -> TokenStream {
         }
     };
     quote! {
-        #(#[doc = #docs])*
+        #docs
         #[must_use]
         pub fn #name(&self) -> #ret {
             #body

@@ -2,7 +2,7 @@
 //! the override table's constructors, and the runtime's `builder!` (which
 //! gives `X::builder()` and `TryFrom<XBuilder>`).
 
-use super::common::{ident, type_tokens};
+use super::common::{ident, type_tokens, verbatim_docs};
 use crate::ir::{Field, Preset, TypeDef, TypeRef};
 use crate::naming::Scope;
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -185,7 +185,7 @@ fn constructors(def: &TypeDef, fields: &[Field], builder: &Ident) -> TokenStream
         .map(|(f, setter)| (f.rust_name.as_str(), (setter, &f.ty)))
         .collect();
     let functions = def.constructors.iter().map(|c| {
-        let docs = c.docs.lines().map(|line| format!(" {}", line.trim_end()));
+        let docs = verbatim_docs(&c.docs);
         let function = ident(&c.name);
         let args = c.args.iter().map(|field| {
             let (_, ty) = &setters[field.as_str()];
@@ -215,7 +215,7 @@ fn constructors(def: &TypeDef, fields: &[Field], builder: &Ident) -> TokenStream
             quote!(.#setter(#arg))
         });
         quote! {
-            #(#[doc = #docs])*
+            #docs
             pub fn #function(#(#args),*) -> #builder {
                 Self::builder() #(#presets)* #(#passed)*
             }

@@ -122,6 +122,13 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
+/// `#[doc]` attributes of text written for the docs (the override table's),
+/// one per line, kept as written (not escaped as the spec's text is).
+pub fn verbatim_docs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| format!(" {}", line.trim_end()));
+    quote!(#(#[doc = #lines])*)
+}
+
 /// Parses and pretty-prints one generated file, with the header.
 pub fn render(file: &str, tokens: TokenStream) -> Result<String, Error> {
     render_with(file, tokens, &[])
