@@ -132,28 +132,34 @@ impl<'a> Survey<'a> {
             .unwrap_or_default()
     }
 
-    /// The `required` entries of `overrides` that the evidence does not
-    /// support: a field absent or `null` somewhere, or a type seen in fewer
-    /// than [`MIN_OBJECTS`] objects.
+    /// What the evidence contradicts: a member the SDK requires (by the spec
+    /// or by the `required` entries of `overrides`) that is absent or `null`
+    /// in some object of its type, and a `required` entry whose type was seen
+    /// in fewer than [`MIN_OBJECTS`] objects.
     pub fn check(&self, overrides: &Overrides) -> Vec<String> {
         let mut problems = Vec::new();
-        let Some(required) = &overrides.required else {
-            return problems;
-        };
-        for (type_name, fields) in &required.fields {
-            let objects = self.objects.get(type_name).copied().unwrap_or_default();
-            if objects < MIN_OBJECTS {
-                problems.push(format!(
-                    "`{type_name}`: {objects} object(s) in the evidence, fewer than {MIN_OBJECTS}"
-                ));
-                continue;
+        if let Some(required) = &overrides.required {
+            for type_name in required.fields.keys() {
+                let objects = self.objects.get(type_name).copied().unwrap_or_default();
+                if objects < MIN_OBJECTS {
+                    problems.push(format!(
+                        "`{type_name}`: {objects} object(s) in the evidence, fewer than {MIN_OBJECTS}"
+                    ));
+                }
             }
-            for field in fields {
-                let seen = self.seen(type_name, field);
+        }
+        for (type_name, objects) in &self.objects {
+            let Some(TypeKind::Struct { fields, .. }) =
+                self.types.get(type_name.as_str()).map(|def| &def.kind)
+            else {
+                continue;
+            };
+            for field in fields.iter().filter(|field| field.required) {
+                let seen = self.seen(type_name, &field.json_name);
                 if seen.null > 0 || seen.absent > 0 {
                     problems.push(format!(
-                        "`{type_name}.{field}`: present in {} of {objects} objects, null in {}, absent from {}",
-                        seen.present, seen.null, seen.absent
+                        "`{type_name}.{}`: present in {} of {objects} objects, null in {}, absent from {}",
+                        field.json_name, seen.present, seen.null, seen.absent
                     ));
                 }
             }
@@ -307,18 +313,38 @@ mod tests {
         assert_eq!(survey.seen("Cash", "reference").present, 2);
 
         let table = |yaml: &str| Overrides::parse(yaml).unwrap();
+        // `Charge.id` is required by the (test) spec, and every charge has one.
         assert!(
             survey
                 .check(&table("required: {reason: r, fields: {Charge: [method]}}"))
                 .is_empty()
         );
-        let problems = survey.check(&table(
+        // The check reads required-ness off the lowered types: lower again with
+        // `status` and `reference` required, as the domain pass would.
+        let mut strict = api.clone();
+        for def in &mut strict.types {
+            if let TypeKind::Struct { fields, .. } = &mut def.kind {
+                for field in fields {
+                    field.required |= field.json_name == "status" || field.json_name == "reference";
+                }
+            }
+        }
+        let mut strict_survey = Survey::new(&strict);
+        strict_survey.walk(
+            &TypeRef::Array(Box::new(TypeRef::Named("Charge".into()))),
+            &charges,
+        );
+        let problems = strict_survey.check(&table(
             "required: {reason: r, fields: {Charge: [status], Cash: [reference]}}",
         ));
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].contains("fewer than 3"), "{problems:?}");
         assert!(
-            problems[1].contains("null in 1, absent from 1"),
+            problems[0].contains("`Cash`: 2 object(s)") && problems[0].contains("fewer than 3"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].contains("`Charge.status`")
+                && problems[1].contains("null in 1, absent from 1"),
             "{problems:?}"
         );
         let report = survey.report(&table("required: {reason: r, fields: {Charge: [method]}}"));

@@ -80,8 +80,22 @@ pub struct Timestamps {
 pub struct Required {
     /// The rule they were chosen by, and the evidence.
     pub reason: String,
+    /// Published payloads beyond Conekta's mock that the evidence test walks
+    /// too (files of `tests/fixtures/published/`), grouped by where they come from.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceSource>,
     /// Type name → JSON names of the fields that are always sent.
     pub fields: BTreeMap<String, Vec<String>>,
+}
+
+/// Payloads from one published source (see [`Required::evidence`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSource {
+    /// Where they were published: a URL, or a repository, path and commit.
+    pub source: String,
+    /// Their file names in `tests/fixtures/published/`.
+    pub files: Vec<String>,
 }
 
 /// A method that reads a nested value in one call (see [`Overrides::accessors`]).
