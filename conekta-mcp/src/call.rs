@@ -247,8 +247,9 @@ fn describe_sdk(err: conekta_sdk::Error, facts: &mut Map<String, Value>) -> Stri
                 "details".into(),
                 serde_json::to_value(api.details()).unwrap_or(Value::Null),
             );
-            if api.body.is_none() && !api.raw_body.is_empty() {
-                let prefix: String = api.raw_body.chars().take(RAW_BODY_PREFIX).collect();
+            let raw_body = api.raw_body();
+            if api.body.is_none() && !raw_body.is_empty() {
+                let prefix: String = raw_body.chars().take(RAW_BODY_PREFIX).collect();
                 facts.insert("body".into(), json!(prefix));
             }
             "api_error"
@@ -262,9 +263,16 @@ fn describe_sdk(err: conekta_sdk::Error, facts: &mut Map<String, Value>) -> Stri
             "not_sent"
         }
         conekta_sdk::Error::MaybeSent { .. } => "maybe_sent",
-        conekta_sdk::Error::Decode { status, path, .. } => {
-            facts.insert("status".into(), json!(status.as_u16()));
-            facts.insert("path".into(), json!(path));
+        conekta_sdk::Error::Decode(answer) => {
+            facts.insert("status".into(), json!(answer.status.as_u16()));
+            facts.insert("path".into(), json!(answer.path()));
+            if let Some(id) = answer.id() {
+                facts.insert("id".into(), json!(id));
+            }
+            // The request took effect: the whole answer goes to the model, as JSON when it is.
+            let body = serde_json::from_slice::<Value>(answer.body())
+                .unwrap_or_else(|_| json!(String::from_utf8_lossy(answer.body())));
+            facts.insert("body".into(), body);
             "decode_error"
         }
         _ => "sdk_error",

@@ -35,12 +35,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("expected a cash payment method, got `{tag}`").into());
     };
     let store = cash.service_name.as_deref().unwrap_or("a cash store");
-    println!("pay at {store}: reference {}", cash.reference);
-    println!("barcode: {}", cash.barcode_url);
-    println!(
-        "expires at {:?} (Unix time {})",
-        cash.expires_at.to_system_time(),
-        cash.expires_at
-    );
+    // A cash answer carries a reference to type in, a barcode to scan, or both.
+    match (charge.cash_reference(), charge.barcode_url()) {
+        (None, None) => return Err("the cash payment has neither a reference nor a barcode".into()),
+        (reference, barcode) => {
+            if let Some(reference) = reference {
+                println!("pay at {store}: reference {reference}");
+            }
+            if let Some(barcode) = barcode {
+                println!("barcode: {barcode}");
+            }
+        }
+    }
+    if let Some(expires_at) = cash.expires_at {
+        println!(
+            "expires at {:?} (Unix time {expires_at})",
+            expires_at.to_system_time()
+        );
+    }
     Ok(())
 }

@@ -50,12 +50,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         return Ok(());
     };
-    println!(
-        "transfer {} to CLABE {} ({})",
-        common::money(charge.amount, &charge.currency),
-        transfer.clabe,
-        transfer.bank,
-    );
-    println!("expires at Unix time {}", transfer.expires_at);
+    let amount = common::money(charge.amount, &charge.currency);
+    let bank = transfer.bank.as_deref().unwrap_or("SPEI");
+    match charge.clabe() {
+        Some(clabe) => println!("transfer {amount} to CLABE {clabe} ({bank})"),
+        // Older SPEI answers name the account differently, or give a bank reference.
+        None => println!(
+            "transfer {amount}: no CLABE in the answer; account {:?}, reference {:?}",
+            transfer.receiving_account_number,
+            transfer.extra.get("reference")
+        ),
+    }
+    if let Some(expires_at) = transfer.expires_at {
+        println!("expires at Unix time {expires_at}");
+    }
     Ok(())
 }

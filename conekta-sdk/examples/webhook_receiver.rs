@@ -8,7 +8,7 @@
 //!
 //! `CONEKTA_WEBHOOK_PUBLIC_KEY` is the `public_key` of your webhook key
 //! (`client.webhook_keys()`, or the panel), as PEM text or as the path of a PEM
-//! file. The server listens on `127.0.0.1` only (port `CONEKTA_WEBHOOK_PORT`,
+//! file; while you rotate keys, the paths of several, separated by commas. The server listens on `127.0.0.1` only (port `CONEKTA_WEBHOOK_PORT`,
 //! default 8787); put a tunnel or reverse proxy with TLS in front of it for
 //! Conekta to reach it. `POST /webhooks`:
 //!
@@ -16,6 +16,10 @@
 //! - `inbound_payment.lookup` / `inbound_payment.payment_attempt`: `200` with
 //!   the JSON answer, computed under a 1.5 s deadline (Conekta declines the
 //!   payment if it has no answer within two seconds);
+//! - `charge.paid` / `order.paid`: handled once per event id, `200`; a
+//!   charge or order that does not fit the SDK's model is handled from its raw
+//!   members, and one that cannot be handled gets a `500`, so that Conekta
+//!   delivers it again;
 //! - any other event: `200` (Conekta retries events that get another status).
 //!
 //! Without `CONEKTA_WEBHOOK_PUBLIC_KEY` the example only explains what it needs.
@@ -31,13 +35,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use conekta_sdk::webhooks::{
-    DeclineCode, EventType, InboundPayment, LookupResponse, PaymentAttemptResponse, WebhookError,
-    WebhookVerifier,
+    DeclineCode, Delivery, Event, EventType, InboundPayment, LookupResponse,
+    PaymentAttemptResponse, RecentEvents, WebhookError, WebhookVerifier, handle_once,
 };
 
 const KEY_VAR: &str = "CONEKTA_WEBHOOK_PUBLIC_KEY";
 const PORT_VAR: &str = "CONEKTA_WEBHOOK_PORT";
 const DEFAULT_PORT: u16 = 8787;
+
+/// How many handled event ids the demo remembers.
+const HANDLED_IDS: usize = 10_000;
 
 /// Conekta waits two seconds for the synchronous answers; keep a margin for
 /// the network.
@@ -60,12 +67,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         return Ok(());
     };
-    let pem = if pem.contains("-----BEGIN") {
-        pem
-    } else {
-        std::fs::read_to_string(pem.trim())?
-    };
-    let verifier = Arc::new(WebhookVerifier::from_pem(&pem)?);
+    // Several keys (one PEM file each, separated by commas) while you rotate them.
+    let pems = pem
+        .split(',')
+        .map(|pem| {
+            if pem.contains("-----BEGIN") {
+                Ok(pem.to_owned())
+            } else {
+                std::fs::read_to_string(pem.trim())
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let state = Arc::new(Receiver {
+        verifier: WebhookVerifier::from_pems(&pems)?,
+        handled: RecentEvents::new(HANDLED_IDS),
+    });
     let port = match std::env::var(PORT_VAR) {
         Ok(port) => port.trim().parse()?,
         Err(_) => DEFAULT_PORT,
@@ -73,7 +89,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let app = Router::new()
         .route("/webhooks", post(receive))
-        .with_state(verifier);
+        .with_state(state);
     let listener =
         tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
     println!(
@@ -91,27 +107,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// What the handler keeps between requests.
+struct Receiver {
+    /// The webhook keys' public keys.
+    verifier: WebhookVerifier,
+    /// The ids of the events handled lately (a real receiver keeps them in its database).
+    handled: RecentEvents,
+}
+
 /// `POST /webhooks`.
-async fn receive(
-    State(verifier): State<Arc<WebhookVerifier>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn receive(State(state): State<Arc<Receiver>>, headers: HeaderMap, body: Bytes) -> Response {
     // 1. The signature covers the raw bytes: it is checked before the event is decoded.
-    let event = match verifier.verify_event(&body, &headers) {
+    let event = match state.verifier.verify_event(&body, &headers) {
         Ok(event) => event,
         Err(WebhookError::Signature(error)) => {
             eprintln!("rejected: {error}");
             return StatusCode::UNAUTHORIZED.into_response();
         }
         Err(error) => {
-            eprintln!("signed but not an event: {error}");
-            return StatusCode::BAD_REQUEST.into_response();
+            // Authentic, but not an event this SDK can read: keep every byte, and let
+            // Conekta deliver it again.
+            eprintln!(
+                "signed but not an event: {error}: {}",
+                String::from_utf8_lossy(&body)
+            );
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
     println!("event {} {}", event.id, event.event_type);
-    // 2. Dispatch. Events can be delivered more than once: a real handler
-    //    records `event.id` and skips the ones it has seen.
+    // 2. Dispatch.
     match event.event_type {
         EventType::InboundPaymentLookup => {
             let answer = match event.data.inbound_payment() {
@@ -139,26 +163,62 @@ async fn receive(
             };
             json(&answer)
         }
-        EventType::ChargePaid => {
-            match event.data.charge() {
-                Ok(charge) => println!(
-                    "  charge {} paid: {} {} centavos",
-                    charge.id, charge.currency, charge.amount
-                ),
-                // Still a 200: the event is authentic, and Conekta would retry it.
-                Err(error) => eprintln!("  charge.paid: cannot decode the charge: {error}"),
+        EventType::ChargePaid | EventType::OrderPaid => {
+            // Conekta delivers an event again until it gets a 2xx, and may deliver it twice:
+            // handle each id once, and record it only when it was handled.
+            match handle_once(&state.handled, &event, paid).await {
+                Ok(Delivery::Handled(())) => StatusCode::OK.into_response(),
+                Ok(Delivery::Repeated) => {
+                    println!("  already handled");
+                    StatusCode::OK.into_response()
+                }
+                // Not handled: a 500 makes Conekta deliver the event again.
+                Err(error) => {
+                    eprintln!("  not handled, Conekta will retry: {error}");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
             }
-            StatusCode::OK.into_response()
-        }
-        EventType::OrderPaid => {
-            match event.data.order() {
-                Ok(order) => println!("  order {} paid", order.id),
-                Err(error) => eprintln!("  order.paid: cannot decode the order: {error}"),
-            }
-            StatusCode::OK.into_response()
         }
         _ => StatusCode::OK.into_response(),
     }
+}
+
+/// A payment arrived: `charge.paid` or `order.paid`. Marks the order paid in
+/// your records (this demo prints it).
+async fn paid(event: &Event) -> Result<(), String> {
+    let (kind, id, status) = if event.event_type == EventType::ChargePaid {
+        match event.data.charge() {
+            Ok(charge) => ("charge", charge.id, Some(charge.status.to_string())),
+            // The charge does not fit the SDK's model, but it is paid: act on its raw members.
+            Err(error) => {
+                eprintln!("  the charge does not fit the model ({error}); using its raw members");
+                let id = error.id().ok_or("a charge without an id")?.to_owned();
+                ("charge", id, error.str_member("status").map(str::to_owned))
+            }
+        }
+    } else {
+        match event.data.order() {
+            Ok(order) => (
+                "order",
+                order.id,
+                order.payment_status.map(|status| status.to_string()),
+            ),
+            Err(error) => {
+                eprintln!("  the order does not fit the model ({error}); using its raw members");
+                let id = error.id().ok_or("an order without an id")?.to_owned();
+                (
+                    "order",
+                    id,
+                    error.str_member("payment_status").map(str::to_owned),
+                )
+            }
+        }
+    };
+    println!(
+        "  {kind} {id} paid (status {})",
+        status.as_deref().unwrap_or("?")
+    );
+    Ok(())
 }
 
 /// May this reference be paid, and how much? Look it up in your own records

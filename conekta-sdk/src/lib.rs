@@ -83,13 +83,14 @@ mod runtime;
 pub mod webhooks;
 
 #[cfg(any(feature = "events", feature = "subscriptions", feature = "webhooks"))]
-pub use events::{Event, EventData, EventType};
+pub use events::{Event, EventData, EventType, ObjectError};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
-    ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason, Client, ClientBuilder,
-    DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject, IntoModel, Language,
-    Operation, OperationInfo, PRODUCTION_URL, PageStream, Paginated, PaginationError, Request,
-    RequestOptions, ResponseFuture, RetryPolicy, Timestamp, TransportError, from_slice,
+    AnswerDecodeError, ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason,
+    Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject,
+    IntoModel, Language, Operation, OperationInfo, PRODUCTION_URL, PageStream, Paginated,
+    PaginationError, Request, RequestOptions, ResponseFuture, RetryPolicy, Timestamp,
+    TransportError, from_slice,
 };
 
 /// The README's examples, compiled and checked as doctests.

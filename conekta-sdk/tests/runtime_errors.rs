@@ -98,7 +98,12 @@ async fn conekta_error_bodies_become_api_errors_with_status_headers_and_details(
             "conekta-v2.2.0; format=application/json"
         );
         assert_eq!(api.headers["content-type"], CONEKTA_JSON);
-        assert_eq!(api.raw_body, body);
+        assert_eq!(api.raw_body(), body);
+        assert_eq!(
+            err.body(),
+            Some(body.as_bytes()),
+            "every byte of the error body"
+        );
         let decoded = api.body.as_ref().expect("a decoded Conekta error");
         assert_eq!(decoded.r#type.as_ref().map(|t| t.as_str()), Some(kind));
         assert_eq!(decoded.log_id.as_deref(), Some(log_id.as_str()));
@@ -204,7 +209,8 @@ async fn html_404_and_empty_500_keep_the_raw_body_without_a_decoded_one() {
             panic!("{status}: expected Error::Api, got {err:?}")
         };
         assert_eq!(api.status.as_u16(), status);
-        assert_eq!(api.raw_body, body);
+        assert_eq!(api.raw_body(), body);
+        assert_eq!(err.body(), Some(body.as_bytes()));
         assert_eq!(api.body, None, "{status}: {:?}", api.body);
         assert_eq!(api.error_type(), None);
         assert!(api.details().is_empty());
@@ -232,11 +238,11 @@ async fn a_json_body_that_is_not_a_conekta_error_is_not_decoded_as_one() {
 
     let api = err.api_error().expect("an API error");
     assert_eq!(api.body, None);
-    assert_eq!(api.raw_body, r#"{"error": "test"}"#);
+    assert_eq!(api.raw_body(), r#"{"error": "test"}"#);
 }
 
 #[tokio::test]
-async fn undecodable_success_is_a_decode_error_with_the_json_path_and_a_body_prefix() {
+async fn undecodable_success_is_a_decode_error_with_the_json_path_and_the_whole_body() {
     let server = MockServer::start().await;
     let mut bad = customer("cus_2tXx8KUxw6311kEbs", "Felipe Gómez");
     bad["id"] = json!(12345);
@@ -260,21 +266,16 @@ async fn undecodable_success_is_a_decode_error_with_the_json_path_and_a_body_pre
         .unwrap_err();
 
     assert_no_key(&err);
-    let Error::Decode {
-        operation,
-        status,
-        path,
-        body_prefix,
-        source,
-    } = &err
-    else {
+    let Error::Decode(answer) = &err else {
         panic!("expected Error::Decode, got {err:?}")
     };
-    assert_eq!(*operation, "getCustomers");
-    assert_eq!(status.as_u16(), 200);
-    assert_eq!(path, "data[0].id");
-    assert!(source.is_data(), "{source}");
-    assert!(!body_prefix.is_empty() && body.starts_with(body_prefix.as_str()));
+    assert_eq!(answer.operation, "getCustomers");
+    assert_eq!(answer.status.as_u16(), 200);
+    assert_eq!(answer.path(), "data[0].id");
+    assert!(answer.json_error().is_data(), "{answer}");
+    assert_eq!(answer.body(), body.as_bytes());
+    assert_eq!(err.body(), Some(body.as_bytes()));
+    assert_eq!(answer.id(), None, "a list has no id");
     assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
     assert!(err.to_string().contains("data[0].id"), "{err}");
 }
@@ -294,9 +295,9 @@ async fn decode_error_path(body: serde_json::Value) -> String {
         .await
         .unwrap_err();
     match err {
-        Error::Decode { path, source, .. } => {
-            assert!(source.is_data(), "{source}");
-            path
+        Error::Decode(answer) => {
+            assert!(answer.json_error().is_data(), "{answer}");
+            answer.path().to_owned()
         }
         other => panic!("expected Error::Decode, got {other:?}"),
     }
@@ -339,7 +340,7 @@ async fn decode_errors_keep_their_path_through_tagged_unions() {
 }
 
 #[tokio::test]
-async fn decode_error_body_prefix_is_bounded_for_large_bodies() {
+async fn a_decode_error_keeps_a_large_body_whole_and_shows_its_start_in_debug() {
     let server = MockServer::start().await;
     let big = format!(
         "{{\"object\":\"list\",\"has_more\":false,\"data\":[{}]}}",
@@ -357,19 +358,22 @@ async fn decode_error_body_prefix_is_bounded_for_large_bodies() {
         .await
         .unwrap_err();
 
-    let Error::Decode {
-        path, body_prefix, ..
-    } = &err
-    else {
+    let Error::Decode(answer) = &err else {
         panic!("expected Error::Decode, got {err:?}")
     };
     // The first item lacks `name`, `created_at`…: serde reports the item.
-    assert!(path.starts_with("data[0]"), "{path}");
-    assert!(big.starts_with(body_prefix.as_str()));
+    assert!(answer.path().starts_with("data[0]"), "{}", answer.path());
+    assert_eq!(err.body(), Some(big.as_bytes()), "every byte is kept");
+    let debug = format!("{err:?}");
     assert!(
-        body_prefix.len() < 4096 && body_prefix.len() < big.len(),
-        "{} bytes kept",
-        body_prefix.len()
+        debug.len() < 4096 && debug.contains(&format!("body_len: {}", big.len())),
+        "Debug shows the start of the body and its length: {} bytes",
+        debug.len()
+    );
+    let display = err.to_string();
+    assert!(
+        display.len() < 300 && display.contains(&format!("all {} bytes", big.len())),
+        "{display}"
     );
 }
 

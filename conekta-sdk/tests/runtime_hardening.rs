@@ -173,7 +173,7 @@ async fn an_answer_that_a_user_client_got_by_following_a_redirect_is_not_decoded
     let api = err.api_error().unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(api.status.as_u16(), 200);
     assert_eq!(api.redirect_location(), Some(target.as_str()));
-    assert!(api.raw_body.is_empty());
+    assert!(api.raw_body().is_empty());
     assert!(err.to_string().contains("followed a redirect"), "{err}");
 }
 
@@ -410,13 +410,10 @@ async fn a_content_length_shorter_than_the_body_gives_a_decode_error() {
     .await;
     let err = get_customer(&client(&base)).await.unwrap_err();
     match &err {
-        Error::Decode {
-            source,
-            body_prefix,
-            ..
-        } => {
-            assert!(source.is_eof(), "{source}");
-            assert_eq!(body_prefix.len(), 40);
+        Error::Decode(answer) => {
+            assert!(answer.json_error().is_eof(), "{answer}");
+            assert_eq!(answer.body().len(), 40);
+            assert_eq!(err.body().map(<[u8]>::len), Some(40));
         }
         other => panic!("expected Decode, got {other:?}"),
     }
@@ -430,12 +427,15 @@ async fn invalid_utf8_gives_a_decode_error() {
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}",
             body.len()
         ),
-        body,
+        body.clone(),
     ))
     .await;
     let err = get_customer(&client(&base)).await.unwrap_err();
     match &err {
-        Error::Decode { source, .. } => assert!(source.is_syntax(), "{source}"),
+        Error::Decode(answer) => {
+            assert!(answer.json_error().is_syntax(), "{answer}");
+            assert_eq!(answer.body(), &body[..], "every byte, invalid UTF-8 too");
+        }
         other => panic!("expected Decode, got {other:?}"),
     }
 }
@@ -455,7 +455,7 @@ async fn an_html_error_page_is_an_api_error_with_the_raw_body() {
     let api = err.api_error().unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(api.status.as_u16(), 502);
     assert!(api.body.is_none());
-    assert_eq!(api.raw_body, page);
+    assert_eq!(api.raw_body(), page);
     assert_eq!(api.headers["content-type"], "text/html");
 }
 
@@ -472,7 +472,7 @@ async fn an_html_page_with_a_success_status_is_a_decode_error() {
     .await;
     let err = get_customer(&client(&base)).await.unwrap_err();
     match &err {
-        Error::Decode { body_prefix, .. } => assert_eq!(body_prefix, page),
+        Error::Decode(answer) => assert_eq!(answer.body(), page.as_bytes()),
         other => panic!("expected Decode, got {other:?}"),
     }
 }

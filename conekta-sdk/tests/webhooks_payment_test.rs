@@ -140,13 +140,9 @@ async fn a_non_json_answer_is_a_decode_error() {
         .await
         .expect_err("not JSON");
     match error {
-        Error::Decode {
-            operation,
-            body_prefix,
-            ..
-        } => {
-            assert_eq!(operation, "paymentTest");
-            assert_eq!(body_prefix, "OK");
+        Error::Decode(answer) => {
+            assert_eq!(answer.operation, "paymentTest");
+            assert_eq!(answer.body(), b"OK");
         }
         other => panic!("expected a decode error, got {other:?}"),
     }

@@ -18,14 +18,15 @@ use sha2::Sha256;
 
 const BODY: &[u8] = include_bytes!("fixtures/webhooks/event_charge_paid.json");
 
-/// The signing key and an unrelated one, generated once per test binary.
-fn keys() -> &'static (RsaPrivateKey, RsaPrivateKey) {
-    static KEYS: OnceLock<(RsaPrivateKey, RsaPrivateKey)> = OnceLock::new();
+/// The signing key and two unrelated ones, generated once per test binary.
+fn keys() -> &'static (RsaPrivateKey, RsaPrivateKey, RsaPrivateKey) {
+    static KEYS: OnceLock<(RsaPrivateKey, RsaPrivateKey, RsaPrivateKey)> = OnceLock::new();
     KEYS.get_or_init(|| {
         let mut rng = ChaCha8Rng::seed_from_u64(0xC0DE_C7A5);
         let signer = RsaPrivateKey::new(&mut rng, 2048).expect("generate signing key");
         let other = RsaPrivateKey::new(&mut rng, 2048).expect("generate other key");
-        (signer, other)
+        let third = RsaPrivateKey::new(&mut rng, 2048).expect("generate a third key");
+        (signer, other, third)
     })
 }
 
@@ -43,6 +44,46 @@ fn sign(body: &[u8]) -> Vec<u8> {
 
 fn sign_b64(body: &[u8]) -> String {
     STANDARD.encode(sign(body))
+}
+
+/// `body`'s signature with `key`, base64.
+fn sign_b64_with(key: &RsaPrivateKey, body: &[u8]) -> String {
+    STANDARD.encode(SigningKey::<Sha256>::new(key.clone()).sign(body).to_vec())
+}
+
+#[test]
+fn a_verifier_of_two_keys_accepts_either_during_a_rotation() {
+    let (old, new, third) = keys();
+    let rotating = WebhookVerifier::from_pems([spki_pem(old), spki_pem(new)]).expect("two keys");
+    assert_eq!(rotating.verify(BODY, &sign_b64_with(old, BODY)), Ok(()));
+    assert_eq!(rotating.verify(BODY, &sign_b64_with(new, BODY)), Ok(()));
+    assert_eq!(
+        rotating.verify(BODY, &sign_b64_with(third, BODY)),
+        Err(SignatureError::Mismatch),
+        "a key of neither"
+    );
+    // One key accepts its own signatures only.
+    let only_old = WebhookVerifier::from_pem(&spki_pem(old)).expect("one key");
+    assert_eq!(only_old.verify(BODY, &sign_b64_with(old, BODY)), Ok(()));
+    assert_eq!(
+        only_old.verify(BODY, &sign_b64_with(new, BODY)),
+        Err(SignatureError::Mismatch)
+    );
+}
+
+#[test]
+fn from_pems_names_the_key_it_cannot_read_and_refuses_none() {
+    let good = spki_pem(&keys().0);
+    let err = WebhookVerifier::from_pems([good.as_str(), "not a key"]).unwrap_err();
+    assert!(
+        matches!(&err, SignatureError::BadKey(reason) if reason.starts_with("key 1: ")),
+        "{err}"
+    );
+    let none: [&str; 0] = [];
+    assert!(matches!(
+        WebhookVerifier::from_pems(none),
+        Err(SignatureError::BadKey(_))
+    ));
 }
 
 fn verifier() -> WebhookVerifier {

@@ -2,6 +2,7 @@
 //! helpers to decode and re-encode bodies.
 
 pub mod fixtures;
+pub mod published;
 #[rustfmt::skip]
 #[path = "generated/operations.rs"]
 pub mod operations;

@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::EventType;
+use super::{EventType, ObjectError};
 use crate::DecodeError;
 use crate::models;
 
@@ -88,9 +88,11 @@ impl EventData {
     /// decode into your own type.
     ///
     /// # Errors
-    /// [`DecodeError`] whose path starts at the event root (`data.object…`).
-    pub fn decode_object<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
-        serde_path_to_error::deserialize(&self.object).map_err(DecodeError::at_data_object)
+    /// [`ObjectError`] (the object kept whole), whose path starts at the event
+    /// root (`data.object…`).
+    pub fn decode_object<T: DeserializeOwned>(&self) -> Result<T, ObjectError> {
+        serde_path_to_error::deserialize(&self.object)
+            .map_err(|error| ObjectError::new(DecodeError::at_data_object(error), &self.object))
     }
 
     /// Decodes [`object`](EventData::object) into one of the SDK's models,

@@ -1,13 +1,18 @@
 //! [`Error`]: what went wrong with a request, told apart by whether it reached Conekta.
 
+use super::decode::DecodeError;
+use super::operation::OperationInfo;
 use super::pagination::PaginationError;
 use super::transport::TransportError;
 use crate::models;
-use reqwest::StatusCode;
+use bytes::Bytes;
 use reqwest::header::{HeaderMap, LOCATION};
+use reqwest::{Method, StatusCode};
+use std::borrow::Cow;
+use std::fmt;
 
-/// How much of an undecodable body an error keeps.
-const BODY_PREFIX_LEN: usize = 512;
+/// How much of a body `Debug` shows (the whole body is kept, see [`Error::body`]).
+const DEBUG_BODY_LEN: usize = 512;
 
 /// Why an operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -60,21 +65,12 @@ pub enum Error {
     /// Conekta answered with an error status, or with a redirect (which is never followed).
     #[error("{}", .0)]
     Api(Box<ApiError>),
-    /// Conekta answered with a success status, but the body does not fit the spec.
-    #[error("{operation}: cannot decode the {status} response at `{path}`: {source}")]
-    Decode {
-        /// The operation's id.
-        operation: &'static str,
-        /// The HTTP status.
-        status: StatusCode,
-        /// JSON path of the value that did not fit.
-        path: String,
-        /// What serde said.
-        #[source]
-        source: serde_json::Error,
-        /// The start of the body, for diagnosis.
-        body_prefix: String,
-    },
+    /// Conekta answered with a success status, but the body does not fit the
+    /// model. The request took effect (an order may have been created): the
+    /// whole body is kept, [`Error::body`], and so is the `id` in it,
+    /// [`AnswerDecodeError::id`].
+    #[error(transparent)]
+    Decode(Box<AnswerDecodeError>),
     /// A list's pages could not be followed: a page said `has_more` without a
     /// cursor, or gave a cursor already followed (the pages would loop).
     #[error("{operation}: {reason}")]
@@ -91,7 +87,36 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Decode(answer) => Some(answer.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Every byte of Conekta's answer, as received, when it was read: the body
+    /// of an API error ([`Error::Api`]), or of a success that does not fit the
+    /// model ([`Error::Decode`]). Bodies are read up to the client's
+    /// [`max_response_bytes`](crate::ClientBuilder::max_response_bytes); a
+    /// larger one is [`Error::ResponseTooLarge`], and `None` here.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: conekta_sdk::Client, order: conekta_sdk::models::OrderRequest) {
+    /// match client.orders().create_order(order).await {
+    ///     Ok(order) => println!("created {}", order.id),
+    ///     Err(err) => {
+    ///         // The order may exist even though its answer did not fit: keep every byte.
+    ///         if let Some(body) = err.body() {
+    ///             eprintln!("{err}; answer: {}", String::from_utf8_lossy(body));
+    ///         }
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn body(&self) -> Option<&[u8]> {
+        match self {
+            Error::Api(api) => api.raw.as_deref(),
+            Error::Decode(answer) => Some(&answer.body),
             _ => None,
         }
     }
@@ -117,8 +142,9 @@ pub struct ApiError {
     pub headers: HeaderMap,
     /// The Conekta error body (`type`, `log_id`, `details`), when the body is one.
     pub body: Option<models::ErrorBody>,
-    /// The raw body as text (HTML 404 pages and empty 500s are kept here).
-    pub raw_body: String,
+    /// The body as received (HTML 404 pages and empty 500s too); `None` when
+    /// it was not read (the answer of a followed redirect).
+    raw: Option<Bytes>,
     /// Where a redirect pointed: the `Location` of a 3xx, or the URL a
     /// user-supplied HTTP client was redirected to.
     redirected_to: Option<String>,
@@ -129,9 +155,9 @@ impl ApiError {
         operation: &'static str,
         status: StatusCode,
         headers: HeaderMap,
-        bytes: &[u8],
+        bytes: Bytes,
     ) -> Self {
-        let body = serde_json::from_slice::<models::ErrorBody>(bytes)
+        let body = serde_json::from_slice::<models::ErrorBody>(&bytes)
             .ok()
             .filter(|body| {
                 body.r#type.is_some() || body.details.is_some() || body.log_id.is_some()
@@ -146,7 +172,7 @@ impl ApiError {
             status,
             headers,
             body,
-            raw_body: String::from_utf8_lossy(bytes).into_owned(),
+            raw: Some(bytes),
             redirected_to,
         }
     }
@@ -164,9 +190,16 @@ impl ApiError {
             status,
             headers,
             body: None,
-            raw_body: String::new(),
+            raw: None,
             redirected_to: Some(final_url.to_owned()),
         }
+    }
+
+    /// The body as text, every byte of it (invalid UTF-8 shows as U+FFFD);
+    /// empty when it was not read. [`Error::body`] gives the bytes.
+    #[must_use]
+    pub fn raw_body(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(self.raw.as_deref().unwrap_or_default())
     }
 
     /// Where a redirect pointed, when the answer was one: the `Location` header
@@ -242,16 +275,147 @@ impl std::fmt::Display for ApiError {
     }
 }
 
-/// The start of a body, cut at a character boundary (invalid UTF-8 before the
-/// cut shows as U+FFFD).
-pub(crate) fn body_prefix(bytes: &[u8]) -> String {
-    let cut = &bytes[..bytes.len().min(BODY_PREFIX_LEN)];
+/// A success answer that does not fit its model: what [`Error::Decode`] holds.
+///
+/// `Display` is one line, naming the object the answer is about when the body
+/// has an `id` ("createOrder: created `ord_2tN…`, but its 200 answer does not
+/// fit at `amount`: …"); [`body`](Self::body) has every byte of the answer.
+#[non_exhaustive]
+pub struct AnswerDecodeError {
+    /// The operation's id.
+    pub operation: &'static str,
+    /// The HTTP status.
+    pub status: StatusCode,
+    method: Method,
+    error: DecodeError,
+    body: Bytes,
+    id: Option<String>,
+}
+
+impl AnswerDecodeError {
+    pub(crate) fn new(
+        operation: &'static OperationInfo,
+        status: StatusCode,
+        error: DecodeError,
+        body: Bytes,
+    ) -> Self {
+        Self {
+            operation: operation.id,
+            status,
+            method: operation.method.clone(),
+            error,
+            id: top_level_id(&body),
+            body,
+        }
+    }
+
+    /// The JSON path of the value that did not fit (`.` for the root), e.g.
+    /// `data[0].id`.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        self.error.path()
+    }
+
+    /// What serde said (its category, line and column).
+    #[must_use]
+    pub fn json_error(&self) -> &serde_json::Error {
+        self.error.json_error()
+    }
+
+    /// Every byte of the answer, as received.
+    #[must_use]
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The `id` member at the top of the answer, when it has one: the object
+    /// the request created, changed or read (an order's `ord_…`).
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// What the request did to the object with this `id`, in words.
+    fn verb(&self) -> &'static str {
+        let created = self
+            .operation
+            .get(..6)
+            .is_some_and(|start| start.eq_ignore_ascii_case("create"));
+        match self.method {
+            Method::GET => "got",
+            Method::DELETE => "deleted",
+            Method::POST if created => "created",
+            _ => "changed",
+        }
+    }
+}
+
+/// The `id` member of a JSON object, read without decoding the rest.
+fn top_level_id(body: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: Option<String>,
+    }
+    serde_json::from_slice::<Id>(body).ok()?.id
+}
+
+impl fmt::Display for AnswerDecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(
+                f,
+                "{}: {} `{id}`, but its {} answer does not fit",
+                self.operation,
+                self.verb(),
+                self.status
+            )?,
+            None => write!(
+                f,
+                "{}: the {} answer does not fit",
+                self.operation, self.status
+            )?,
+        }
+        write!(
+            f,
+            " at `{}`: {} (Error::body() has all {} bytes)",
+            self.path(),
+            self.json_error(),
+            self.body.len()
+        )
+    }
+}
+
+impl fmt::Debug for AnswerDecodeError {
+    /// The body is shown up to 512 bytes, with its length.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AnswerDecodeError")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("method", &self.method)
+            .field("error", &self.error)
+            .field("id", &self.id)
+            .field("body_len", &self.body.len())
+            .field("body", &body_start(&self.body))
+            .finish()
+    }
+}
+
+impl std::error::Error for AnswerDecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.json_error())
+    }
+}
+
+/// The start of a body, for `Debug`: cut at a character boundary (invalid
+/// UTF-8 before the cut shows as U+FFFD).
+fn body_start(bytes: &[u8]) -> Cow<'_, str> {
+    let cut = &bytes[..bytes.len().min(DEBUG_BODY_LEN)];
     // A character split by the cut is left out rather than shown as U+FFFD.
     let cut = match std::str::from_utf8(cut) {
         Err(err) if err.error_len().is_none() => &cut[..err.valid_up_to()],
         _ => cut,
     };
-    String::from_utf8_lossy(cut).into_owned()
+    String::from_utf8_lossy(cut)
 }
 
 #[cfg(test)]
@@ -259,12 +423,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn body_prefix_cuts_between_characters() {
-        let mut body = vec![b'a'; BODY_PREFIX_LEN - 1];
+    fn body_start_cuts_between_characters() {
+        let mut body = vec![b'a'; DEBUG_BODY_LEN - 1];
         body.extend_from_slice("ñandú".as_bytes());
-        let prefix = body_prefix(&body);
-        assert_eq!(prefix.len(), BODY_PREFIX_LEN - 1);
-        assert!(!prefix.contains('\u{fffd}'));
-        assert_eq!(body_prefix(b"ok \xff"), "ok \u{fffd}");
+        let start = body_start(&body);
+        assert_eq!(start.len(), DEBUG_BODY_LEN - 1);
+        assert!(!start.contains('\u{fffd}'));
+        assert_eq!(body_start(b"ok \xff"), "ok \u{fffd}");
+    }
+
+    #[test]
+    fn the_message_names_the_object_and_the_verb() {
+        static CREATE: OperationInfo = OperationInfo::new("createOrder", Method::POST, "/orders");
+        static GET: OperationInfo = OperationInfo::new("getOrderById", Method::GET, "/orders/{id}");
+        let (create, get) = (&CREATE, &GET);
+        let error = || DecodeError::new(".", serde::de::Error::custom("missing field `amount`"));
+        let body = Bytes::from_static(br#"{"id": "ord_1", "object": "order"}"#);
+        let created = AnswerDecodeError::new(create, StatusCode::OK, error(), body.clone());
+        assert_eq!(created.id(), Some("ord_1"));
+        let message = created.to_string();
+        assert!(
+            message.starts_with("createOrder: created `ord_1`, but its 200 OK answer does not fit at `.`: missing field"),
+            "{message}"
+        );
+        assert!(
+            message.ends_with("(Error::body() has all 34 bytes)"),
+            "{message}"
+        );
+        let got = AnswerDecodeError::new(get, StatusCode::OK, error(), body);
+        assert!(
+            got.to_string().starts_with("getOrderById: got `ord_1`"),
+            "{got}"
+        );
+        let no_id = AnswerDecodeError::new(get, StatusCode::OK, error(), Bytes::from_static(b"[]"));
+        assert!(
+            no_id
+                .to_string()
+                .starts_with("getOrderById: the 200 OK answer does not fit at"),
+            "{no_id}"
+        );
     }
 }

@@ -58,7 +58,7 @@ impl Client {
         async move {
             let (status, body) = self.send_with_retries(&request).await?;
             Ok(Answer {
-                operation: op.id,
+                operation: op,
                 status,
                 body,
             })
@@ -276,7 +276,7 @@ fn finish(operation: &'static str, result: Attempt) -> Result<(reqwest::StatusCo
     match result {
         Attempt::Answered(status, _, bytes) if status.is_success() => Ok((status, bytes)),
         Attempt::Answered(status, headers, bytes) => Err(Error::Api(Box::new(ApiError::new(
-            operation, status, headers, &bytes,
+            operation, status, headers, bytes,
         )))),
         Attempt::Failed(Outcome::NotSent, source) => Err(Error::NotSent { operation, source }),
         Attempt::Failed(_, source) => Err(Error::MaybeSent { operation, source }),

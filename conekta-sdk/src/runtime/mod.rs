@@ -28,7 +28,7 @@ pub use build::{IntoJsonObject, IntoModel};
 pub use build_error::{BuildError, BuildErrorReason};
 pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_URL};
 pub use decode::{DecodeError, from_slice};
-pub use error::{ApiError, Error};
+pub use error::{AnswerDecodeError, ApiError, Error};
 pub use hooks::{Attempt, AttemptResult, Hook};
 pub use operation::{Call, Operation, OperationInfo};
 pub use options::{Language, RequestOptions};

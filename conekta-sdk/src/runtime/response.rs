@@ -1,7 +1,8 @@
 //! What an operation's `send()` returns: the future of its decoded answer.
 
 use super::decode::from_slice;
-use super::error::{Error, body_prefix};
+use super::error::{AnswerDecodeError, Error};
+use super::operation::OperationInfo;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::future::Future;
@@ -11,20 +12,21 @@ use std::task::{Context, Poll, ready};
 
 /// A successful answer, not yet decoded.
 pub(crate) struct Answer {
-    pub(crate) operation: &'static str,
+    pub(crate) operation: &'static OperationInfo,
     pub(crate) status: reqwest::StatusCode,
     pub(crate) body: bytes::Bytes,
 }
 
 impl Answer {
-    /// Decodes the body into `T`; a failure names the JSON path.
+    /// Decodes the body into `T`; a failure names the JSON path and keeps the body.
     pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
-        from_slice(&self.body).map_err(|err| Error::Decode {
-            operation: self.operation,
-            status: self.status,
-            path: err.path().to_owned(),
-            source: err.source,
-            body_prefix: body_prefix(&self.body),
+        from_slice(&self.body).map_err(|err| {
+            Error::Decode(Box::new(AnswerDecodeError::new(
+                self.operation,
+                self.status,
+                err,
+                self.body,
+            )))
         })
     }
 }

@@ -21,7 +21,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::{DeclineCode, DecodeError, EventData, EventType};
+use super::{DeclineCode, EventData, EventType, ObjectError};
 
 /// The `data.object` of `inbound_payment.lookup` and
 /// `inbound_payment.payment_attempt` events.
@@ -95,8 +95,9 @@ impl EventData {
     /// Decodes `data.object` of an `inbound_payment.*` event.
     ///
     /// # Errors
-    /// [`DecodeError`] when the object is not an inbound payment.
-    pub fn inbound_payment(&self) -> Result<InboundPayment, DecodeError> {
+    /// [`ObjectError`] (the object kept whole) when the object is not an
+    /// inbound payment.
+    pub fn inbound_payment(&self) -> Result<InboundPayment, ObjectError> {
         self.decode_object()
     }
 }

@@ -53,7 +53,8 @@ pub enum SignatureError {
     #[error("invalid webhook public key: {0}")]
     BadKey(String),
     /// The signature is not a valid signature of this body with this key
-    /// (altered body, wrong key, truncated or empty signature).
+    /// (altered body, wrong key, truncated or empty signature), nor with any
+    /// of the keys of a verifier built from several.
     #[error("signature does not match the body")]
     Mismatch,
 }
@@ -70,14 +71,22 @@ pub enum WebhookError {
     Decode(#[from] DecodeError),
 }
 
-/// Verifies webhook signatures against one Conekta webhook public key.
+/// Verifies webhook signatures against a Conekta webhook public key, or
+/// against any of several while keys are rotated ([`from_pems`](Self::from_pems)).
 ///
-/// Parse the key once and reuse the verifier for every request. Verify the
+/// Parse the keys once and reuse the verifier for every request. Verify the
 /// *raw* body bytes, before any JSON parsing: re-serialised JSON will not
 /// match.
+///
+/// The signature covers the body only, with no timestamp: a captured delivery
+/// can be sent again and still verifies. Handle each event id once
+/// ([`HandledEvents`](super::HandledEvents)); where a replay must not even be
+/// looked at, [`fetch_back`](super::fetch_back) compares the delivery with
+/// Conekta's own record of the event.
 #[derive(Debug, Clone)]
 pub struct WebhookVerifier {
-    key: pkcs1v15::VerifyingKey<SignatureHash>,
+    /// At least one key; a signature made with any of them verifies.
+    keys: Vec<pkcs1v15::VerifyingKey<SignatureHash>>,
 }
 
 impl WebhookVerifier {
@@ -92,21 +101,48 @@ impl WebhookVerifier {
     /// # Errors
     /// [`SignatureError::BadKey`] if no RSA public key can be read.
     pub fn from_pem(pem: &str) -> Result<Self, SignatureError> {
-        let pem = normalise_pem(pem);
-        let key = if let Some(start) = pem.find(PKCS1_PEM_LABEL) {
-            RsaPublicKey::from_pkcs1_pem(&pem[start..])
-                .map_err(|e| SignatureError::BadKey(format!("PKCS#1 PEM: {e}")))?
-        } else if let Some(start) = pem.find(SPKI_PEM_LABEL) {
-            RsaPublicKey::from_public_key_pem(&pem[start..])
-                .map_err(|e| SignatureError::BadKey(format!("SPKI PEM: {e}")))?
-        } else {
-            return Err(SignatureError::BadKey(format!(
-                "no `{SPKI_PEM_LABEL}` or `{PKCS1_PEM_LABEL}` block"
-            )));
-        };
         Ok(Self {
-            key: pkcs1v15::VerifyingKey::new(key),
+            keys: vec![parse_key(pem)?],
         })
+    }
+
+    /// Parses the `public_key` of each of several webhook keys: a signature
+    /// made with any of them verifies. Conekta lets an account keep more than
+    /// one webhook key while it rotates them; list the old and the new key
+    /// until the old one is deleted. Each PEM is read as by
+    /// [`from_pem`](Self::from_pem).
+    ///
+    /// ```no_run
+    /// # use conekta_sdk::webhooks::WebhookVerifier;
+    /// # let (old_pem, new_pem) = ("", "");
+    /// let verifier = WebhookVerifier::from_pems([old_pem, new_pem])?;
+    /// # Ok::<_, conekta_sdk::webhooks::SignatureError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`SignatureError::BadKey`] if one of the PEMs holds no RSA public key
+    /// (naming which, counting from 0), or if there is none.
+    pub fn from_pems<I>(pems: I) -> Result<Self, SignatureError>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let keys = pems
+            .into_iter()
+            .enumerate()
+            .map(|(index, pem)| {
+                parse_key(pem.as_ref()).map_err(|err| match err {
+                    SignatureError::BadKey(reason) => {
+                        SignatureError::BadKey(format!("key {index}: {reason}"))
+                    }
+                    other => other,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if keys.is_empty() {
+            return Err(SignatureError::BadKey(String::from("no key given")));
+        }
+        Ok(Self { keys })
     }
 
     /// Checks `signature_b64` (the `digest` header's value) against the raw
@@ -174,10 +210,29 @@ impl WebhookVerifier {
             .map_err(SignatureError::BadBase64)?;
         let signature =
             pkcs1v15::Signature::try_from(raw.as_slice()).map_err(|_| SignatureError::Mismatch)?;
-        self.key
-            .verify(body, &signature)
-            .map_err(|_| SignatureError::Mismatch)
+        self.keys
+            .iter()
+            .any(|key| key.verify(body, &signature).is_ok())
+            .then_some(())
+            .ok_or(SignatureError::Mismatch)
     }
+}
+
+/// Reads one RSA public key from PEM (see [`WebhookVerifier::from_pem`]).
+fn parse_key(pem: &str) -> Result<pkcs1v15::VerifyingKey<SignatureHash>, SignatureError> {
+    let pem = normalise_pem(pem);
+    let key = if let Some(start) = pem.find(PKCS1_PEM_LABEL) {
+        RsaPublicKey::from_pkcs1_pem(&pem[start..])
+            .map_err(|e| SignatureError::BadKey(format!("PKCS#1 PEM: {e}")))?
+    } else if let Some(start) = pem.find(SPKI_PEM_LABEL) {
+        RsaPublicKey::from_public_key_pem(&pem[start..])
+            .map_err(|e| SignatureError::BadKey(format!("SPKI PEM: {e}")))?
+    } else {
+        return Err(SignatureError::BadKey(format!(
+            "no `{SPKI_PEM_LABEL}` or `{PKCS1_PEM_LABEL}` block"
+        )));
+    };
+    Ok(pkcs1v15::VerifyingKey::new(key))
 }
 
 /// Trims `pem`, turns literal `\n` escapes into line breaks when it has no

@@ -250,4 +250,37 @@ impl ChargeOrderResponse {
             _ => None,
         }
     }
+    /// The reference the payer gives at the store (OXXO and others), when the charge is a cash
+    /// payment that carries one (some cash answers carry only a `barcode`/`barcode_url`).
+    #[must_use]
+    pub fn cash_reference(&self) -> Option<&str> {
+        match &self.payment_method {
+            ChargeResponsePaymentMethod::CashPayment(value) => Some(value),
+            _ => None,
+        }
+            .and_then(|value| value.reference.as_ref())
+            .map(String::as_str)
+    }
+    /// The picture of the barcode the store scans, when the charge is a cash payment that carries one.
+    #[must_use]
+    pub fn barcode_url(&self) -> Option<&str> {
+        match &self.payment_method {
+            ChargeResponsePaymentMethod::CashPayment(value) => Some(value),
+            _ => None,
+        }
+            .and_then(|value| value.barcode_url.as_ref())
+            .map(String::as_str)
+    }
+    /// The CLABE the payer transfers to, when the charge is a SPEI payment that carries one
+    /// (older SPEI answers carry `receiving_account_number`, or a bank `reference` and
+    /// `service_number`, instead: read them on [`bank_transfer`](Self::bank_transfer)).
+    #[must_use]
+    pub fn clabe(&self) -> Option<&str> {
+        match &self.payment_method {
+            ChargeResponsePaymentMethod::BankTransferPayment(value) => Some(value),
+            _ => None,
+        }
+            .and_then(|value| value.clabe.as_ref())
+            .map(String::as_str)
+    }
 }

@@ -12,15 +12,15 @@ pub struct OrderFiscalEntityAddressResponse {
     /// Street name and number. Example: `"Departamento 404"`.
     pub street2: Option<String>,
     /// Postal code. Example: `"06100"`.
-    pub postal_code: String,
+    pub postal_code: Option<String>,
     /// City. Example: `"Ciudad de Mexico"`.
     pub city: String,
     /// State. Example: `"Ciudad de Mexico"`.
     pub state: Option<String>,
     /// this field follows the [ISO 3166-1 alpha-2 standard](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2). Example: `"MX"`.
     pub country: String,
-    /// External number. Example: `"123"`.
-    pub external_number: String,
+    /// External number (a string, or a number in some answers). Example: `"123"`.
+    pub external_number: serde_json::Value,
     /// Example: `"fiscal_entity_address"`.
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -36,7 +36,7 @@ pub struct OrderFiscalEntityAddressResponseBuilder {
     city: Option<String>,
     state: Option<String>,
     country: Option<String>,
-    external_number: Option<String>,
+    external_number: Option<serde_json::Value>,
     object: Option<String>,
     first_error: crate::__private::FirstError,
 }
@@ -72,7 +72,7 @@ impl OrderFiscalEntityAddressResponseBuilder {
         self
     }
     /// Sets [`OrderFiscalEntityAddressResponse::external_number`].
-    pub fn external_number(mut self, value: impl Into<String>) -> Self {
+    pub fn external_number(mut self, value: impl Into<serde_json::Value>) -> Self {
         self.external_number = Some(value.into());
         self
     }
@@ -88,7 +88,7 @@ impl OrderFiscalEntityAddressResponseBuilder {
         Ok(OrderFiscalEntityAddressResponse {
             street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,
-            postal_code: crate::__private::required(self.postal_code, "postal_code")?,
+            postal_code: self.postal_code,
             city: crate::__private::required(self.city, "city")?,
             state: self.state,
             country: crate::__private::required(self.country, "country")?,
@@ -108,7 +108,7 @@ crate::__private::struct_serde! {
     OrderFiscalEntityAddressResponse via OrderFiscalEntityAddressResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
     "street1" => street1: required value,
     "street2" => street2: optional value,
-    "postal_code" => postal_code: required value,
+    "postal_code" => postal_code: optional value,
     "city" => city: required value,
     "state" => state: optional value,
     "country" => country: required value,

@@ -18,7 +18,7 @@ pub struct OrderResponse {
     /// The total amount to be collected in cents. Example: `21605`.
     pub amount: i64,
     /// The total amount refunded in cents. Example: `0`.
-    pub amount_refunded: i64,
+    pub amount_refunded: Option<i64>,
     pub channel: Option<ChannelResponse>,
     pub charges: Option<OrderChargesResponse>,
     pub checkout: Option<OrderResponseCheckout>,
@@ -240,10 +240,7 @@ impl OrderResponseBuilder {
         self.first_error.check()?;
         Ok(OrderResponse {
             amount: crate::__private::required(self.amount, "amount")?,
-            amount_refunded: crate::__private::required(
-                self.amount_refunded,
-                "amount_refunded",
-            )?,
+            amount_refunded: self.amount_refunded,
             channel: self.channel,
             charges: self.charges,
             checkout: self.checkout,
@@ -273,7 +270,7 @@ crate::__private::builder!(OrderResponse, OrderResponseBuilder);
 crate::__private::struct_serde! {
     OrderResponse via OrderResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: required value,
-    "amount_refunded" => amount_refunded: required value,
+    "amount_refunded" => amount_refunded: optional value,
     "channel" => channel: optional value,
     "charges" => charges: optional value,
     "checkout" => checkout: optional value,

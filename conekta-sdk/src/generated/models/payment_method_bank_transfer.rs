@@ -7,17 +7,17 @@ use super::PaymentMethodType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBankTransfer {
-    pub r#type: PaymentMethodType,
+    pub r#type: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Example: `"STP"`.
-    pub bank: String,
+    pub bank: Option<String>,
     /// Example: `"646180111805034237"`.
-    pub clabe: String,
+    pub clabe: Option<String>,
     pub description: Option<String>,
     pub executed_at: Option<String>,
     /// Example: `1683053729`.
-    pub expires_at: crate::Timestamp,
+    pub expires_at: Option<crate::Timestamp>,
     pub issuing_account_bank: Option<String>,
     pub issuing_account_number: Option<String>,
     pub issuing_account_holder_name: Option<String>,
@@ -165,13 +165,13 @@ impl PaymentMethodBankTransferBuilder {
     pub fn build(self) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodBankTransfer {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            r#type: self.r#type,
             object: crate::__private::required(self.object, "object")?,
-            bank: crate::__private::required(self.bank, "bank")?,
-            clabe: crate::__private::required(self.clabe, "clabe")?,
+            bank: self.bank,
+            clabe: self.clabe,
             description: self.description,
             executed_at: self.executed_at,
-            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
+            expires_at: self.expires_at,
             issuing_account_bank: self.issuing_account_bank,
             issuing_account_number: self.issuing_account_number,
             issuing_account_holder_name: self.issuing_account_holder_name,
@@ -191,13 +191,13 @@ impl PaymentMethodBankTransferBuilder {
 crate::__private::builder!(PaymentMethodBankTransfer, PaymentMethodBankTransferBuilder);
 crate::__private::struct_serde! {
     PaymentMethodBankTransfer via PaymentMethodBankTransferBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => r#type: optional value,
     "object" => object: required value,
-    "bank" => bank: required value,
-    "clabe" => clabe: required value,
+    "bank" => bank: optional value,
+    "clabe" => clabe: optional value,
     "description" => description: optional value,
     "executed_at" => executed_at: optional value,
-    "expires_at" => expires_at: required value,
+    "expires_at" => expires_at: optional value,
     "issuing_account_bank" => issuing_account_bank: optional value,
     "issuing_account_number" => issuing_account_number: optional value,
     "issuing_account_holder_name" => issuing_account_holder_name: optional value,

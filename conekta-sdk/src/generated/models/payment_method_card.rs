@@ -7,7 +7,7 @@ use super::{CardBrand, CardType};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCard {
-    pub r#type: CardType,
+    pub r#type: Option<CardType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Account type of the card. Example: `"Credit"`.
@@ -135,7 +135,7 @@ impl PaymentMethodCardBuilder {
     pub fn build(self) -> Result<PaymentMethodCard, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodCard {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            r#type: self.r#type,
             object: crate::__private::required(self.object, "object")?,
             account_type: self.account_type,
             auth_code: self.auth_code,
@@ -156,7 +156,7 @@ impl PaymentMethodCardBuilder {
 crate::__private::builder!(PaymentMethodCard, PaymentMethodCardBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCard via PaymentMethodCardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => r#type: optional value,
     "object" => object: required value,
     "account_type" => account_type: optional value,
     "auth_code" => auth_code: optional value,

@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCash {
-    pub r#type: PaymentMethodType,
+    pub r#type: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Agreement ID. Example: `"agreement_2tN73UdUSNrYRPD9r"`.
@@ -17,11 +17,11 @@ pub struct PaymentMethodCash {
     /// Example: `"OINM01010"`.
     pub cashier_id: Option<String>,
     /// Example: `"93000262276908"`.
-    pub reference: String,
+    pub reference: Option<String>,
     /// Example: `"<https://barcodes.conekta.com/644ebf80f2243197aad6cd8810375b905b613dbe.png">`.
-    pub barcode_url: String,
+    pub barcode_url: Option<String>,
     /// Example: `0`.
-    pub expires_at: crate::Timestamp,
+    pub expires_at: Option<crate::Timestamp>,
     /// Product type, e.g. bbva_cash_in, cash_in, pespay_cash_in, etc. Example: `"bbva_cash_in"`.
     pub product_type: Option<String>,
     /// Example: `"store"`.
@@ -125,14 +125,14 @@ impl PaymentMethodCashBuilder {
     pub fn build(self) -> Result<PaymentMethodCash, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodCash {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            r#type: self.r#type,
             object: crate::__private::required(self.object, "object")?,
             agreement: self.agreement,
             auth_code: self.auth_code,
             cashier_id: self.cashier_id,
-            reference: crate::__private::required(self.reference, "reference")?,
-            barcode_url: crate::__private::required(self.barcode_url, "barcode_url")?,
-            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
+            reference: self.reference,
+            barcode_url: self.barcode_url,
+            expires_at: self.expires_at,
             product_type: self.product_type,
             service_name: self.service_name,
             store: self.store,
@@ -145,14 +145,14 @@ impl PaymentMethodCashBuilder {
 crate::__private::builder!(PaymentMethodCash, PaymentMethodCashBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCash via PaymentMethodCashBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => r#type: optional value,
     "object" => object: required value,
     "agreement" => agreement: optional value,
     "auth_code" => auth_code: optional value,
     "cashier_id" => cashier_id: optional value,
-    "reference" => reference: required value,
-    "barcode_url" => barcode_url: required value,
-    "expires_at" => expires_at: required value,
+    "reference" => reference: optional value,
+    "barcode_url" => barcode_url: optional value,
+    "expires_at" => expires_at: optional value,
     "product_type" => product_type: optional value,
     "service_name" => service_name: optional value,
     "store" => store: optional value,

@@ -19,7 +19,7 @@ pub struct PaymentMethodSpeiRecurrentResponse {
     /// Bank name for the SPEI payment method. Example: `"STP"`.
     pub bank: Option<String>,
     /// Example: `"93000262276908"`.
-    pub reference: String,
+    pub reference: Option<String>,
     /// Example: `"none"`.
     pub expires_at: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -91,7 +91,7 @@ impl PaymentMethodSpeiRecurrentResponseBuilder {
             created_at: crate::__private::required(self.created_at, "created_at")?,
             parent_id: self.parent_id,
             bank: self.bank,
-            reference: crate::__private::required(self.reference, "reference")?,
+            reference: self.reference,
             expires_at: self.expires_at,
             extra: Default::default(),
         })
@@ -108,6 +108,6 @@ crate::__private::struct_serde! {
     "created_at" => created_at: required value,
     "parent_id" => parent_id: optional value,
     "bank" => bank: optional value,
-    "reference" => reference: required value,
+    "reference" => reference: optional value,
     "expires_at" => expires_at: optional value,
 }
