@@ -42,6 +42,14 @@ pub enum Error {
         /// What is wrong.
         problem: String,
     },
+    /// Entries of the patch file or the override table no longer apply (in
+    /// strict mode, see [`crate::Output::strict`]).
+    #[error("{} entr{} no longer appl{} to the spec (drop or fix each):\n  {}",
+        .0.len(),
+        if .0.len() == 1 { "y" } else { "ies" },
+        if .0.len() == 1 { "ies" } else { "y" },
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+    Stale(Vec<crate::StaleEntry>),
     /// Emitted code failed to parse: a generator bug.
     #[error("the generated code for {file} does not parse (a generator bug): {source}")]
     Syntax {

@@ -411,7 +411,7 @@ features:
 
     fn compute(overrides: &str) -> Result<(Gates, Vec<Warning>), Error> {
         let overrides = Overrides::parse(overrides)?;
-        let (api, _) = crate::lower::lower(&crate::parse(SPEC, "[]")?, &overrides)?;
+        let (api, _) = crate::api(SPEC, "[]", &overrides)?;
         let mut warnings = Vec::new();
         let gates = Gates::compute(&api, &overrides, &mut warnings)?;
         Ok((gates.expect("a features section"), warnings))
@@ -467,8 +467,7 @@ features:
     #[test]
     fn the_types_of_a_module_share_a_gate() {
         let overrides = Overrides::parse(OVERRIDES).unwrap();
-        let (mut api, _) =
-            crate::lower::lower(&crate::parse(SPEC, "[]").unwrap(), &overrides).unwrap();
+        let (mut api, _) = crate::api(SPEC, "[]", &overrides).unwrap();
         // As if `orphan` were an inline type of `toy`'s schema.
         let orphan = api.types.iter_mut().find(|d| d.name == "Orphan").unwrap();
         orphan.module = "toy".to_owned();
@@ -481,7 +480,7 @@ features:
     #[test]
     fn no_features_section_gates_nothing() {
         let overrides = Overrides::parse("names: {}").unwrap();
-        let (api, _) = crate::lower::lower(&crate::parse(SPEC, "[]").unwrap(), &overrides).unwrap();
+        let (api, _) = crate::api(SPEC, "[]", &overrides).unwrap();
         assert_eq!(
             Gates::compute(&api, &overrides, &mut Vec::new()).unwrap(),
             None
@@ -528,8 +527,7 @@ features:
     fn a_tag_named_like_a_reserved_feature_is_an_error() {
         let spec = SPEC.replace("tags: [Pets]", "tags: [Default]");
         let overrides = Overrides::parse(OVERRIDES).unwrap();
-        let (api, _) =
-            crate::lower::lower(&crate::parse(&spec, "[]").unwrap(), &overrides).unwrap();
+        let (api, _) = crate::api(&spec, "[]", &overrides).unwrap();
         let error = Gates::compute(&api, &overrides, &mut Vec::new()).unwrap_err();
         assert_eq!(
             error.to_string(),

@@ -284,6 +284,28 @@ pub enum TypeRef {
     Boxed(Box<TypeRef>),
 }
 
+/// The Rust type, as a user of the SDK reads it (`Vec<String>`, `Timestamp`,
+/// `OrderResponse`), without the `Option` of an optional field.
+impl std::fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TypeRef::String => f.write_str("String"),
+            TypeRef::Bool => f.write_str("bool"),
+            TypeRef::I8 => f.write_str("i8"),
+            TypeRef::I32 => f.write_str("i32"),
+            TypeRef::I64 => f.write_str("i64"),
+            TypeRef::F64 => f.write_str("f64"),
+            TypeRef::Timestamp => f.write_str("Timestamp"),
+            TypeRef::Value => f.write_str("serde_json::Value"),
+            TypeRef::Object => f.write_str("serde_json::Map<String, Value>"),
+            TypeRef::Named(name) | TypeRef::External(name) => f.write_str(name),
+            TypeRef::Array(item) => write!(f, "Vec<{item}>"),
+            TypeRef::Map(value) => write!(f, "BTreeMap<String, {value}>"),
+            TypeRef::Boxed(inner) => write!(f, "Box<{inner}>"),
+        }
+    }
+}
+
 impl TypeRef {
     /// The hand-written SDK type this reference mentions.
     pub fn external(&self) -> Option<&str> {

@@ -10,6 +10,9 @@
 //! 3. [`features`]: when the override table asks for it, each type gets the
 //!    Cargo features that compile it: those of the tags whose operations reach it.
 //! 4. `emit`: the IR becomes token streams (`quote`), pretty-printed by `prettyplease`.
+//!
+//! Patches and overrides that no longer apply to the spec (a newer one) are
+//! skipped and reported ([`StaleEntry`]); [`Output::strict`] turns them into an error.
 
 mod emit;
 mod error;
@@ -20,11 +23,13 @@ mod lower;
 mod naming;
 pub mod overrides;
 pub mod patch;
+pub mod stale;
 
 pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
 pub use features::FeatureTable;
 pub use overrides::{External, Features, Overrides};
+pub use stale::{StaleEntry, StaleReason};
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,35 +52,86 @@ pub struct Output {
     /// The tag features for the SDK's `Cargo.toml`, when the override table
     /// has a `features` section.
     pub features: Option<FeatureTable>,
+    /// Patches and override entries that no longer apply to the spec, skipped.
+    pub stale: Vec<StaleEntry>,
+}
+
+impl Output {
+    /// The output, or [`Error::Stale`] naming every patch and override entry
+    /// that no longer applies: what CI requires of the pinned spec.
+    pub fn strict(self) -> Result<Self, Error> {
+        if self.stale.is_empty() {
+            Ok(self)
+        } else {
+            Err(Error::Stale(self.stale))
+        }
+    }
+}
+
+/// A spec lowered with its patches and the override table.
+#[derive(Debug)]
+pub struct Lowered {
+    /// The types and operations the SDK is generated from.
+    pub api: ir::Api,
+    /// What a reviewer should know (renamed types, untyped values…).
+    pub warnings: Vec<Warning>,
+    /// Patches and override entries that no longer apply to the spec, skipped.
+    pub stale: Vec<StaleEntry>,
 }
 
 /// Reads the spec (YAML or JSON), applies the patches (a YAML list, see [`patch`]) and
-/// parses the result as OpenAPI.
-pub fn parse(spec: &str, patches: &str) -> Result<openapiv3::OpenAPI, Error> {
+/// parses the result as OpenAPI; also returns the patches that no longer apply.
+pub fn parse(spec: &str, patches: &str) -> Result<(openapiv3::OpenAPI, Vec<StaleEntry>), Error> {
     let mut doc: serde_json::Value = serde_yaml::from_str(spec).map_err(|source| Error::Yaml {
         what: "the spec",
         source,
     })?;
-    patch::apply(&mut doc, &patch::parse(patches)?)?;
-    serde_json::from_value(doc).map_err(Error::OpenApi)
+    let stale = patch::apply(&mut doc, &patch::parse(patches)?)?;
+    let spec = serde_json::from_value(doc).map_err(Error::OpenApi)?;
+    Ok((spec, stale))
+}
+
+/// Lowers a spec, its patches and the override table (see [`Overrides`]) into
+/// the types and operations the SDK is generated from, skipping (and
+/// reporting) the patches and override entries that no longer apply.
+pub fn lower(spec: &str, patches: &str, overrides: &Overrides) -> Result<Lowered, Error> {
+    let (parsed, mut stale) = parse(spec, patches)?;
+    let (api, warnings) = lower::lower(&parsed, overrides, &mut stale)?;
+    stale.sort();
+    Ok(Lowered {
+        api,
+        warnings,
+        stale,
+    })
 }
 
 /// Lowers a spec, its patches and the override table (YAML, see
 /// [`Overrides`]) into the types and operations the SDK is generated from,
-/// with the warnings a reviewer should see.
+/// with the warnings a reviewer should see. Strict: a patch or override entry
+/// that no longer applies is an [`Error::Stale`] (see [`lower`] to go on without them).
 pub fn api(
     spec: &str,
     patches: &str,
     overrides: &Overrides,
 ) -> Result<(ir::Api, Vec<Warning>), Error> {
-    lower::lower(&parse(spec, patches)?, overrides)
+    let lowered = lower(spec, patches, overrides)?;
+    if !lowered.stale.is_empty() {
+        return Err(Error::Stale(lowered.stale));
+    }
+    Ok((lowered.api, lowered.warnings))
 }
 
 /// Generates the SDK's sources from a spec, its patches and the override table
-/// (YAML, see [`Overrides`]).
+/// (YAML, see [`Overrides`]). Patches and override entries that no longer
+/// apply are skipped and listed in [`Output::stale`]; [`Output::strict`]
+/// makes them an error.
 pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Error> {
     let overrides = Overrides::parse(overrides)?;
-    let (api, mut warnings) = api(spec, patches, &overrides)?;
+    let Lowered {
+        api,
+        mut warnings,
+        stale,
+    } = lower(spec, patches, &overrides)?;
     let gates = features::Gates::compute(&api, &overrides, &mut warnings)?;
     warnings.sort();
     let files = emit::emit(&api, gates.as_ref())?;
@@ -84,5 +140,6 @@ pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Er
         warnings,
         api,
         features: gates.as_ref().map(features::Gates::table),
+        stale,
     })
 }

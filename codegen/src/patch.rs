@@ -15,9 +15,15 @@
 //! (replace or add the value at `path`; the parent must exist), `remove` (the
 //! key or element must exist), `append` (push onto an existing array), and
 //! `remove_required` (drop a name from the `required` list of the object at `path`).
-//! A patch whose target is missing is an error, so that patches cannot rot silently.
+//!
+//! A patch that no longer applies to the spec is skipped and reported (a
+//! [`StaleEntry`]): its target is gone, or applying it would change nothing
+//! because upstream fixed the spec. `cargo xtask generate --check` fails on
+//! any, so that patches cannot rot silently. A malformed patch (no reason, a
+//! value of the wrong kind for its `op`) is an error.
 
 use crate::Error;
+use crate::stale::{PATCHES, StaleEntry, StaleReason};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -60,20 +66,53 @@ pub fn parse(yaml: &str) -> Result<Vec<Patch>, Error> {
     })
 }
 
-/// Applies `patches` in order to `doc`.
-pub fn apply(doc: &mut Value, patches: &[Patch]) -> Result<(), Error> {
+/// Applies `patches` in order to `doc`; returns the patches that no longer
+/// apply (skipped), or an error for a malformed one.
+pub fn apply(doc: &mut Value, patches: &[Patch]) -> Result<Vec<StaleEntry>, Error> {
+    let mut stale = Vec::new();
     for (index, patch) in patches.iter().enumerate() {
-        apply_one(doc, patch).map_err(|problem| Error::Patch {
-            index,
-            path: patch.path.clone(),
-            reason: patch.reason.clone(),
-            problem,
-        })?;
+        match apply_one(doc, patch) {
+            Ok(Applied::Yes) => {}
+            Ok(Applied::Stale(reason, detail)) => stale.push(StaleEntry {
+                file: PATCHES,
+                entry: format!("patch {index} ({:?} {})", patch.op, patch.path),
+                reason,
+                detail,
+            }),
+            Err(problem) => {
+                return Err(Error::Patch {
+                    index,
+                    path: patch.path.clone(),
+                    reason: patch.reason.clone(),
+                    problem,
+                });
+            }
+        }
     }
-    Ok(())
+    Ok(stale)
 }
 
-fn apply_one(doc: &mut Value, patch: &Patch) -> Result<(), String> {
+/// What became of one patch.
+enum Applied {
+    /// The spec changed as the patch says.
+    Yes,
+    /// The patch no longer applies: the spec is unchanged.
+    Stale(StaleReason, String),
+}
+
+/// The patch's target is not in the spec.
+fn gone(detail: impl Into<String>) -> Result<Applied, String> {
+    Ok(Applied::Stale(StaleReason::TargetGone, detail.into()))
+}
+
+/// The spec already reads as the patch would make it.
+fn not_needed(detail: impl Into<String>) -> Result<Applied, String> {
+    Ok(Applied::Stale(StaleReason::NoLongerNeeded, detail.into()))
+}
+
+const NO_PATH: &str = "the path does not exist in the spec";
+
+fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
     if patch.reason.trim().is_empty() {
         return Err("every patch needs a reason".into());
     }
@@ -88,30 +127,49 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<(), String> {
             let Value::Object(new) = value()? else {
                 return Err("`merge` needs an object value".into());
             };
-            let target = existing(doc, &patch.path)?
-                .as_object_mut()
-                .ok_or("`merge` target is not an object")?;
+            let Some(target) = doc.pointer_mut(&patch.path) else {
+                return gone(NO_PATH);
+            };
+            let Some(target) = target.as_object_mut() else {
+                return gone("the target is no longer an object");
+            };
+            if new
+                .iter()
+                .all(|(key, value)| target.get(key) == Some(value))
+            {
+                return not_needed("the target already has these values");
+            }
             target.extend(new);
         }
         PatchOp::Set => {
-            let (parent, key) = parent_of(doc, &patch.path)?;
+            let value = value()?;
+            let Some((parent, key)) = parent_of(doc, &patch.path)? else {
+                return gone("the parent of the path does not exist in the spec");
+            };
             match parent {
                 Value::Object(map) => {
-                    map.insert(key, value()?);
+                    if map.get(&key) == Some(&value) {
+                        return not_needed("the target already has this value");
+                    }
+                    map.insert(key, value);
                 }
                 Value::Array(items) => {
-                    let slot = key
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|i| items.get_mut(i))
-                        .ok_or("`set` index is out of range")?;
-                    *slot = value()?;
+                    let Some(slot) = key.parse::<usize>().ok().and_then(|i| items.get_mut(i))
+                    else {
+                        return gone("the array has no such index");
+                    };
+                    if *slot == value {
+                        return not_needed("the target already has this value");
+                    }
+                    *slot = value;
                 }
-                _ => return Err("`set` parent is neither an object nor an array".into()),
+                _ => return gone("the parent is no longer an object or an array"),
             }
         }
         PatchOp::Remove => {
-            let (parent, key) = parent_of(doc, &patch.path)?;
+            let Some((parent, key)) = parent_of(doc, &patch.path)? else {
+                return gone("the parent of the path does not exist in the spec");
+            };
             let removed = match parent {
                 Value::Object(map) => map.shift_remove(&key).is_some(),
                 Value::Array(items) => match key.parse::<usize>() {
@@ -124,43 +182,57 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<(), String> {
                 _ => false,
             };
             if !removed {
-                return Err("nothing to remove there".into());
+                return not_needed("nothing is there to remove");
             }
         }
         PatchOp::Append => {
-            let items = existing(doc, &patch.path)?
-                .as_array_mut()
-                .ok_or("`append` target is not an array")?;
-            items.push(value()?);
+            let value = value()?;
+            let Some(target) = doc.pointer_mut(&patch.path) else {
+                return gone(NO_PATH);
+            };
+            let Some(items) = target.as_array_mut() else {
+                return gone("the target is no longer an array");
+            };
+            if items.contains(&value) {
+                return not_needed("the array already holds this value");
+            }
+            items.push(value);
         }
         PatchOp::RemoveRequired => {
             let name = value()?;
             let name = name.as_str().ok_or("`remove_required` needs a string")?;
-            let required = existing(doc, &patch.path)?
-                .get_mut("required")
-                .and_then(Value::as_array_mut)
-                .ok_or("the target has no `required` list")?;
-            let before = required.len();
-            required.retain(|item| item.as_str() != Some(name));
-            if required.len() == before {
-                return Err(format!("`{name}` is not required there"));
+            let Some(schema) = doc.pointer_mut(&patch.path) else {
+                return gone(NO_PATH);
+            };
+            let declared = schema
+                .get("properties")
+                .and_then(Value::as_object)
+                .is_none_or(|properties| properties.contains_key(name));
+            if !declared {
+                return gone(format!("the schema has no property `{name}` any more"));
             }
+            let required = schema.get_mut("required").and_then(Value::as_array_mut);
+            let Some(required) = required.filter(|r| r.iter().any(|i| i.as_str() == Some(name)))
+            else {
+                return not_needed(format!("`{name}` is not required there any more"));
+            };
+            required.retain(|item| item.as_str() != Some(name));
         }
     }
-    Ok(())
+    Ok(Applied::Yes)
 }
 
-fn existing<'a>(doc: &'a mut Value, path: &str) -> Result<&'a mut Value, String> {
-    doc.pointer_mut(path)
-        .ok_or_else(|| "the path does not exist in the spec".to_owned())
-}
-
-fn parent_of<'a>(doc: &'a mut Value, path: &str) -> Result<(&'a mut Value, String), String> {
+/// The parent of `path` and the last key, unescaped; `None` when the parent is
+/// not in the spec.
+fn parent_of<'a>(
+    doc: &'a mut Value,
+    path: &str,
+) -> Result<Option<(&'a mut Value, String)>, String> {
     let (parent, last) = path
         .rsplit_once('/')
         .ok_or("the path is not a JSON pointer")?;
     let key = last.replace("~1", "/").replace("~0", "~");
-    Ok((existing(doc, parent)?, key))
+    Ok(doc.pointer_mut(parent).map(|parent| (parent, key)))
 }
 
 #[cfg(test)]
@@ -168,7 +240,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn run(doc: &mut Value, yaml: &str) -> Result<(), Error> {
+    fn run(doc: &mut Value, yaml: &str) -> Result<Vec<StaleEntry>, Error> {
         apply(doc, &parse(yaml)?)
     }
 
@@ -193,14 +265,61 @@ mod tests {
     }
 
     #[test]
-    fn missing_targets_and_reasons_are_errors() {
+    fn patches_that_no_longer_apply_are_reported_with_their_reason() {
+        let mut doc = json!({"a": {"required": ["y"], "properties": {"x": {}, "y": {}}, "n": 1}});
+        let before = doc.clone();
+        let stale = run(
+            &mut doc,
+            r#"
+- {op: merge, path: /nope, value: {nullable: true}, reason: r}
+- {op: merge, path: /a, value: {n: 1}, reason: r}
+- {op: set, path: /nope/b, value: 2, reason: r}
+- {op: set, path: /a/n, value: 1, reason: r}
+- {op: remove, path: /a/nope, reason: r}
+- {op: append, path: /a/required, value: y, reason: r}
+- {op: remove_required, path: /a, value: x, reason: r}
+- {op: remove_required, path: /a, value: z, reason: r}
+"#,
+        )
+        .unwrap();
+        let reasons: Vec<(usize, StaleReason)> = stale
+            .iter()
+            .map(|s| {
+                let index = s.entry["patch ".len()..].split(' ').next().unwrap();
+                (index.parse().unwrap(), s.reason)
+            })
+            .collect();
+        use StaleReason::{NoLongerNeeded, TargetGone};
+        assert_eq!(
+            reasons,
+            [
+                (0, TargetGone),
+                (1, NoLongerNeeded),
+                (2, TargetGone),
+                (3, NoLongerNeeded),
+                (4, NoLongerNeeded),
+                (5, NoLongerNeeded),
+                (6, NoLongerNeeded),
+                (7, TargetGone),
+            ]
+        );
+        assert!(stale.iter().all(|s| s.file == PATCHES), "{stale:?}");
+        assert_eq!(
+            stale[0].to_string(),
+            "spec/patches.yaml: `patch 0 (Merge /nope)`: target gone (the path does not exist in the spec)"
+        );
+        assert_eq!(doc, before, "a stale patch changed the spec");
+    }
+
+    #[test]
+    fn malformed_patches_are_errors() {
         let mut doc = json!({"a": {}});
         for bad in [
-            "- {op: merge, path: /nope, value: {}, reason: r}",
-            "- {op: remove, path: /a/nope, reason: r}",
-            "- {op: remove_required, path: /a, value: x, reason: r}",
             "- {op: merge, path: /a, value: {}, reason: ' '}",
+            "- {op: merge, path: /a, value: [], reason: r}",
             "- {op: set, path: /a/b}",
+            "- {op: set, path: nope, value: 1, reason: r}",
+            "- {op: remove_required, path: /a, value: 1, reason: r}",
         ] {
             assert!(run(&mut doc, bad).is_err(), "{bad}");
         }

@@ -1,5 +1,9 @@
 //! `cargo xtask generate [--check]`: runs the generator and writes (or compares)
 //! its files and the tag features of the SDK's `Cargo.toml`.
+//!
+//! Patches and override entries that no longer apply to the spec are listed
+//! together, each with its reason; `generate` goes on without them, `--check`
+//! fails on them.
 
 use crate::features::SDK_MANIFEST;
 use crate::upstream::{self, Manifest};
@@ -8,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Generates the SDK from the pinned spec; with `check`, writes nothing and fails
-/// when the checked-in files differ.
+/// when the checked-in files differ or a patch or override entry no longer applies.
 pub fn run(root: &Path, check: bool) -> Result<(), String> {
     let started = Instant::now();
     let manifest = Manifest::load(root)?;
@@ -21,6 +25,32 @@ pub fn run(root: &Path, check: bool) -> Result<(), String> {
     for warning in &output.warnings {
         eprintln!("note: {warning}");
     }
+    if check {
+        let output = output.strict().map_err(|e| e.to_string())?;
+        return compare_or_write(root, &output, true, started);
+    }
+    for entry in &output.stale {
+        eprintln!("stale: {entry}");
+    }
+    if !output.stale.is_empty() {
+        eprintln!(
+            "{} patch or override entr{} no longer appl{} (skipped; `generate --check` fails until each is dropped or fixed)",
+            output.stale.len(),
+            if output.stale.len() == 1 { "y" } else { "ies" },
+            if output.stale.len() == 1 { "ies" } else { "y" },
+        );
+    }
+    compare_or_write(root, &output, false, started)
+}
+
+/// Writes the generated files (removing those no longer generated) or, with
+/// `check`, fails listing those that differ.
+fn compare_or_write(
+    root: &Path,
+    output: &conekta_codegen::Output,
+    check: bool,
+    started: Instant,
+) -> Result<(), String> {
     let dirs = [
         conekta_codegen::SDK_DIR,
         conekta_codegen::TESTS_DIR,
@@ -123,4 +153,101 @@ fn relative(root: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use sha2::{Digest, Sha256};
+    use std::path::{Path, PathBuf};
+
+    /// A spec with one operation answering a `Pet` that has a string `kind`.
+    const SPEC: &str = r##"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: getPets
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: "#/components/schemas/pet"}}}
+components:
+  schemas:
+    pet:
+      type: object
+      properties: {kind: {type: string}}
+"##;
+
+    /// A value set that types `Pet.kind`, and one entry that matches nothing.
+    const OVERRIDES: &str = r#"
+value_sets:
+  Kind:
+    doc: A kind.
+    source: the test.
+    values: {cat: ""}
+    fields: [Pet.kind, "*.colour"]
+"#;
+
+    /// A workspace root in the temporary directory with `SPEC` pinned, removed on drop.
+    struct Workspace(PathBuf);
+
+    impl Workspace {
+        fn new(overrides: &str) -> Self {
+            let root = std::env::temp_dir().join(format!(
+                "xtask-generate-check-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            let _ = std::fs::remove_dir_all(&root);
+            std::fs::create_dir_all(root.join("spec")).unwrap();
+            let sha: String = Sha256::digest(SPEC.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            let upstream = format!(
+                "[spec]\nfile = \"api.yml\"\nurl = \"https://example.invalid/api.yml\"\nsha256 = \"{sha}\"\nshared = \"none\"\n\
+                 [mocks]\nfile = \"m.json\"\nurl = \"https://example.invalid/m.json\"\nsha256 = \"0\"\nshared = \"none\"\n"
+            );
+            write(&root, "spec/upstream.toml", &upstream);
+            write(&root, "spec/api.yml", SPEC);
+            write(&root, "spec/patches.yaml", "[]");
+            write(&root, "spec/overrides.yaml", overrides);
+            Self(root)
+        }
+    }
+
+    impl Drop for Workspace {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn write(root: &Path, path: &str, text: &str) {
+        std::fs::write(root.join(path), text).unwrap();
+    }
+
+    #[test]
+    fn check_fails_naming_an_override_entry_that_matches_nothing() {
+        let workspace = Workspace::new(OVERRIDES);
+        let root = &workspace.0;
+        // Generating goes on without the entry (and writes the files)…
+        super::run(root, false).unwrap();
+        // …but the check fails, naming it and why.
+        let error = super::run(root, true).unwrap_err();
+        assert!(
+            error.contains(
+                "spec/overrides.yaml: `value_sets.Kind: *.colour`: target gone (no type has a field `colour`)"
+            ),
+            "{error}"
+        );
+        assert!(error.starts_with("1 entry no longer applies"), "{error}");
+        // Without the entry, the same files pass the check.
+        write(
+            root,
+            "spec/overrides.yaml",
+            &OVERRIDES.replace(", \"*.colour\"", ""),
+        );
+        super::run(root, true).unwrap();
+    }
 }

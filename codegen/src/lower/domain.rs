@@ -1,6 +1,11 @@
 //! The domain pass: what Conekta's API is, beyond what its spec says, as the
 //! override table declares it (value sets, timestamps, fields the API always
 //! sends, short reads and constructors). It runs last, on the final types.
+//!
+//! An entry that no longer applies to the spec (its type or field is gone, or
+//! the spec now types the field itself) is skipped and reported as a
+//! [`StaleEntry`]; an entry the table cannot mean (a malformed pattern, a field
+//! two sections claim, a value its enum lacks) is an error.
 
 use crate::Error;
 use crate::Overrides;
@@ -10,20 +15,20 @@ use crate::ir::{
 };
 use crate::naming::{self, Scope};
 use crate::overrides::{self, FieldPattern, ValueSet};
+use crate::stale::{OVERRIDES, StaleEntry, StaleReason};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Where override-table errors point.
-const OVERRIDES: &str = "spec/overrides.yaml";
-
-/// Applies the domain sections of the override table to `types`.
+/// Applies the domain sections of the override table to `types`; entries that
+/// no longer apply go to `stale`.
 pub fn apply(
     types: &mut Vec<TypeDef>,
     operations: &[Operation],
     overrides: &Overrides,
+    stale: &mut Vec<StaleEntry>,
 ) -> Result<(), Error> {
     let mut claimed: BTreeMap<(String, String), String> = BTreeMap::new();
     for (name, set) in &overrides.value_sets {
-        value_set(types, name, set, &mut claimed)?;
+        value_set(types, name, set, &mut claimed, stale)?;
     }
     if let Some(timestamps) = &overrides.timestamps {
         retype(
@@ -31,62 +36,97 @@ pub fn apply(
             &timestamps.fields,
             "timestamps",
             &mut claimed,
+            stale,
             &|ty| matches!(ty, TypeRef::I64 | TypeRef::I32),
             &|_| TypeRef::Timestamp,
         )?;
     }
     if let Some(required) = &overrides.required {
-        require(types, operations, required)?;
+        require(types, operations, required, stale)?;
     }
     for (type_name, accessors) in &overrides.accessors {
         for (name, accessor) in accessors {
-            let resolved = resolve_accessor(types, type_name, name, accessor)?;
-            types
-                .iter_mut()
-                .find(|def| &def.name == type_name)
-                .filter(|def| {
-                    matches!(
+            let entry = format!("accessors.{type_name}.{name}");
+            let resolved = match resolve_accessor(types, type_name, name, accessor) {
+                Ok(resolved) => resolved,
+                Err(Unresolved::Gone(detail)) => {
+                    stale.push(StaleEntry::overrides(
+                        entry,
+                        StaleReason::TargetGone,
+                        detail,
+                    ));
+                    continue;
+                }
+                Err(Unresolved::Error(err)) => return Err(err),
+            };
+            let Some(def) = types.iter_mut().find(|def| {
+                &def.name == type_name
+                    && matches!(
                         def.kind,
-                        TypeKind::Struct { .. } | TypeKind::Tagged { .. } | TypeKind::Untagged { .. }
+                        TypeKind::Struct { .. }
+                            | TypeKind::Tagged { .. }
+                            | TypeKind::Untagged { .. }
                     )
-                })
-                .ok_or_else(|| {
-                    Error::invalid(
-                        OVERRIDES,
-                        format!("`accessors` names `{type_name}`, which is not a generated struct or union"),
-                    )
-                })?
-                .accessors
-                .push(resolved);
+            }) else {
+                stale.push(StaleEntry::overrides(
+                    entry,
+                    StaleReason::TargetGone,
+                    format!("`{type_name}` is not a generated struct or union"),
+                ));
+                continue;
+            };
+            def.accessors.push(resolved);
         }
     }
     for (type_name, constructors) in &overrides.constructors {
         for (name, constructor) in constructors {
-            let resolved = resolve_constructor(types, type_name, name, constructor)?;
-            struct_def(types, type_name, "constructors")?
-                .constructors
-                .push(resolved);
+            let entry = format!("constructors.{type_name}.{name}");
+            let resolved = match resolve_constructor(types, type_name, name, constructor) {
+                Ok(resolved) => resolved,
+                Err(Unresolved::Gone(detail)) => {
+                    stale.push(StaleEntry::overrides(
+                        entry,
+                        StaleReason::TargetGone,
+                        detail,
+                    ));
+                    continue;
+                }
+                Err(Unresolved::Error(err)) => return Err(err),
+            };
+            let Some(def) = struct_def(types, type_name) else {
+                stale.push(StaleEntry::overrides(
+                    entry,
+                    StaleReason::TargetGone,
+                    format!("`{type_name}` is not a generated struct"),
+                ));
+                continue;
+            };
+            def.constructors.push(resolved);
         }
     }
     types.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(())
 }
 
-/// The struct called `name`, or an error saying which section named it.
-fn struct_def<'a>(
-    types: &'a mut [TypeDef],
-    name: &str,
-    section: &str,
-) -> Result<&'a mut TypeDef, Error> {
+/// Why an accessor or constructor was not made.
+enum Unresolved {
+    /// What it names is not in the spec (any more): a stale entry.
+    Gone(String),
+    /// The entry cannot be right whatever the spec.
+    Error(Error),
+}
+
+impl From<Error> for Unresolved {
+    fn from(err: Error) -> Self {
+        Unresolved::Error(err)
+    }
+}
+
+/// The struct called `name`.
+fn struct_def<'a>(types: &'a mut [TypeDef], name: &str) -> Option<&'a mut TypeDef> {
     types
         .iter_mut()
         .find(|def| def.name == name && matches!(def.kind, TypeKind::Struct { .. }))
-        .ok_or_else(|| {
-            Error::invalid(
-                OVERRIDES,
-                format!("`{section}` names `{name}`, which is not a generated struct"),
-            )
-        })
 }
 
 fn fields_of(def: &TypeDef) -> &[Field] {
@@ -109,6 +149,7 @@ fn value_set(
     name: &str,
     set: &ValueSet,
     claimed: &mut BTreeMap<(String, String), String>,
+    stale: &mut Vec<StaleEntry>,
 ) -> Result<(), Error> {
     let section = format!("`value_sets.{name}`");
     if naming::camel(name) != name || naming::type_name(name.to_owned()) != name {
@@ -140,14 +181,19 @@ fn value_set(
         })
         .collect();
     let target = TypeRef::Named(name.to_owned());
-    retype(
+    let typed = retype(
         types,
         &set.fields,
         &format!("value_sets.{name}"),
         claimed,
+        stale,
         &|ty| matches!(ty, TypeRef::String),
         &|_| target.clone(),
     )?;
+    if typed == 0 {
+        // Every pattern is stale: an enum that types nothing would be dead code.
+        return Ok(());
+    }
     types.push(TypeDef {
         name: name.to_owned(),
         module: naming::snake(name).trim_start_matches("r#").to_owned(),
@@ -168,17 +214,25 @@ fn value_set(
 
 /// Gives the fields that `patterns` match a new type: `fits` says which
 /// scalar types a field may have (lists of them are typed item by item),
-/// `into` makes the new one. An explicit `Type.field` must name such a field;
-/// a `*.field` pattern skips fields of other types but must match one; a field
-/// two sections claim is an error.
+/// `into` makes the new one. A `*.field` pattern skips fields of other types.
+/// A pattern that types nothing is stale: its type or field is gone, or the
+/// spec types the field with an enum itself. A field two sections claim is an
+/// error. Returns how many fields were typed.
 fn retype(
     types: &mut [TypeDef],
     patterns: &[FieldPattern],
     section: &str,
     claimed: &mut BTreeMap<(String, String), String>,
+    stale: &mut Vec<StaleEntry>,
     fits: &dyn Fn(&TypeRef) -> bool,
     into: &dyn Fn(&TypeRef) -> TypeRef,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
+    let enums: BTreeSet<String> = types
+        .iter()
+        .filter(|def| matches!(def.kind, TypeKind::Enum { .. }))
+        .map(|def| def.name.clone())
+        .collect();
+    let mut typed = 0;
     for pattern in patterns {
         let Some((type_name, field_name)) = pattern.split_once('.') else {
             return Err(Error::invalid(
@@ -186,14 +240,19 @@ fn retype(
                 format!("`{section}`: `{pattern}` is not `Type.field` or `*.field`"),
             ));
         };
+        let entry = format!("{section}: {pattern}");
         let wildcard = type_name == "*";
         if !wildcard && !types.iter().any(|def| def.name == type_name) {
-            return Err(Error::invalid(
-                OVERRIDES,
-                format!("`{section}`: `{pattern}` names no generated type `{type_name}`"),
+            stale.push(StaleEntry::overrides(
+                entry,
+                StaleReason::TargetGone,
+                format!("no generated type is called `{type_name}`"),
             ));
+            continue;
         }
         let mut matched = 0;
+        let mut typed_upstream = Vec::new();
+        let mut other_kinds = Vec::new();
         for def in types
             .iter_mut()
             .filter(|def| wildcard || def.name == type_name)
@@ -215,29 +274,47 @@ fn retype(
                     ty => ty,
                 };
                 if !fits(slot) {
-                    if wildcard {
-                        continue;
+                    match slot {
+                        TypeRef::Named(name) if enums.contains(name.as_str()) => {
+                            typed_upstream.push(format!("`{owner}.{field_name}` is `{name}`"));
+                        }
+                        other => other_kinds.push(format!("`{owner}.{field_name}` is `{other}`")),
                     }
-                    return Err(Error::invalid(
-                        OVERRIDES,
-                        format!(
-                            "`{section}`: `{pattern}` is a field of type {slot:?}, which it cannot type"
-                        ),
-                    ));
+                    continue;
                 }
                 claimed.insert(key, section.to_owned());
                 *slot = into(slot);
                 matched += 1;
             }
         }
-        if matched == 0 {
-            return Err(Error::invalid(
-                OVERRIDES,
-                format!("`{section}`: `{pattern}` matches no field it can type"),
-            ));
+        if matched > 0 {
+            typed += matched;
+            continue;
         }
+        let (reason, detail) = if !typed_upstream.is_empty() {
+            (
+                StaleReason::TypedUpstream,
+                format!("the spec has an enum: {}", typed_upstream.join(", ")),
+            )
+        } else if !other_kinds.is_empty() {
+            (
+                StaleReason::TargetGone,
+                format!("no field it can type: {}", other_kinds.join(", ")),
+            )
+        } else if wildcard {
+            (
+                StaleReason::TargetGone,
+                format!("no type has a field `{field_name}`"),
+            )
+        } else {
+            (
+                StaleReason::TargetGone,
+                format!("`{type_name}` has no field `{field_name}`"),
+            )
+        };
+        stale.push(StaleEntry::overrides(entry, reason, detail));
     }
-    Ok(())
+    Ok(typed)
 }
 
 /// Makes the listed fields of answer-only types required.
@@ -245,6 +322,7 @@ fn require(
     types: &mut [TypeDef],
     operations: &[Operation],
     required: &overrides::Required,
+    stale: &mut Vec<StaleEntry>,
 ) -> Result<(), Error> {
     let sent: BTreeSet<String> = sent_types(types, operations)
         .into_iter()
@@ -259,19 +337,31 @@ fn require(
                 ),
             ));
         }
-        let def = struct_def(types, type_name, "required")?;
+        let entry = |name: &str| format!("required.{type_name}: {name}");
+        let Some(def) = struct_def(types, type_name) else {
+            stale.push(StaleEntry::overrides(
+                format!("required.{type_name}"),
+                StaleReason::TargetGone,
+                format!("no generated struct is called `{type_name}`"),
+            ));
+            continue;
+        };
         for name in names {
             let Some(field) = fields_of_mut(def).iter_mut().find(|f| &f.json_name == name) else {
-                return Err(Error::invalid(
-                    OVERRIDES,
-                    format!("`required`: `{type_name}` has no field `{name}`"),
+                stale.push(StaleEntry::overrides(
+                    entry(name),
+                    StaleReason::TargetGone,
+                    format!("`{type_name}` has no field `{name}`"),
                 ));
+                continue;
             };
             if field.required {
-                return Err(Error::invalid(
-                    OVERRIDES,
-                    format!("`required`: `{type_name}.{name}` is required already"),
+                stale.push(StaleEntry::overrides(
+                    entry(name),
+                    StaleReason::TypedUpstream,
+                    format!("the spec requires `{type_name}.{name}` itself"),
                 ));
+                continue;
             }
             field.required = true;
         }
@@ -306,37 +396,30 @@ fn sent_types<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> BTreeSet
     seen
 }
 
-/// Resolves an accessor's path against the types.
+/// Resolves an accessor's path against the types: a step that names no type,
+/// field or variant (any more) leaves it [`Unresolved::Gone`].
 fn resolve_accessor(
     types: &[TypeDef],
     type_name: &str,
     name: &str,
     accessor: &overrides::Accessor,
-) -> Result<Accessor, Error> {
-    let at = |problem: String| {
-        Error::invalid(
-            OVERRIDES,
-            format!(
-                "`accessors.{type_name}.{name}` (`{}`): {problem}",
-                accessor.path
-            ),
-        )
-    };
+) -> Result<Accessor, Unresolved> {
+    let gone = |problem: String| Unresolved::Gone(format!("`{}`: {problem}", accessor.path));
     let find = |name: &str| types.iter().find(|def| def.name == name);
-    find(type_name).ok_or_else(|| at("no such generated type".into()))?;
+    find(type_name).ok_or_else(|| gone(format!("no generated type is called `{type_name}`")))?;
     let mut steps = Vec::new();
     let mut ty = TypeRef::Named(type_name.to_owned());
     for segment in accessor.path.split('.') {
         let current = match &ty {
-            TypeRef::Named(n) => find(n).ok_or_else(|| at(format!("no type `{n}`")))?,
-            other => return Err(at(format!("`{segment}` is read from a {other:?}"))),
+            TypeRef::Named(n) => find(n).ok_or_else(|| gone(format!("no type `{n}`")))?,
+            other => return Err(gone(format!("`{segment}` is read from a `{other}`"))),
         };
         let (step, next) = match &current.kind {
             TypeKind::Struct { fields, .. } => {
                 let field = fields
                     .iter()
                     .find(|f| f.json_name == segment)
-                    .ok_or_else(|| at(format!("`{}` has no field `{segment}`", current.name)))?;
+                    .ok_or_else(|| gone(format!("`{}` has no field `{segment}`", current.name)))?;
                 let (boxed, next) = unbox(&field.ty);
                 (
                     Step::Field {
@@ -351,7 +434,9 @@ fn resolve_accessor(
                 let variant = variants
                     .iter()
                     .find(|v| v.tag.as_deref() == Some(segment) || v.rust_name == segment)
-                    .ok_or_else(|| at(format!("`{}` has no variant `{segment}`", current.name)))?;
+                    .ok_or_else(|| {
+                        gone(format!("`{}` has no variant `{segment}`", current.name))
+                    })?;
                 let (boxed, next) = unbox(&variant.ty);
                 (
                     Step::Variant {
@@ -362,13 +447,17 @@ fn resolve_accessor(
                     next,
                 )
             }
-            _ => return Err(at(format!("`{}` has no members to read", current.name))),
+            _ => return Err(gone(format!("`{}` has no members to read", current.name))),
         };
         steps.push(step);
         ty = next;
     }
     if steps.is_empty() {
-        return Err(at("the path is empty".into()));
+        return Err(Error::invalid(
+            OVERRIDES,
+            format!("`accessors.{type_name}.{name}`: the path is empty"),
+        )
+        .into());
     }
     Ok(Accessor {
         name: name.to_owned(),
@@ -386,28 +475,29 @@ fn unbox(ty: &TypeRef) -> (bool, TypeRef) {
     }
 }
 
-/// Checks a constructor's fields and values against the type.
+/// Checks a constructor's fields and values against the type: a type or
+/// field that is not there (any more) leaves it [`Unresolved::Gone`].
 fn resolve_constructor(
     types: &[TypeDef],
     type_name: &str,
     name: &str,
     constructor: &overrides::Constructor,
-) -> Result<Constructor, Error> {
+) -> Result<Constructor, Unresolved> {
     let at = |problem: String| {
-        Error::invalid(
+        Unresolved::Error(Error::invalid(
             OVERRIDES,
             format!("`constructors.{type_name}.{name}`: {problem}"),
-        )
+        ))
     };
     let def = types
         .iter()
         .find(|def| def.name == type_name)
-        .ok_or_else(|| at("no such generated type".into()))?;
+        .ok_or_else(|| Unresolved::Gone(format!("no generated type is called `{type_name}`")))?;
     let field = |json: &str| {
         fields_of(def)
             .iter()
             .find(|f| f.json_name == json)
-            .ok_or_else(|| at(format!("`{type_name}` has no field `{json}`")))
+            .ok_or_else(|| Unresolved::Gone(format!("`{type_name}` has no field `{json}`")))
     };
     let mut args = Vec::new();
     for json in &constructor.args {
@@ -439,7 +529,7 @@ fn resolve_constructor(
             ) if n.as_i64().is_some() => Preset::Integer(n.as_i64().unwrap_or_default()),
             (TypeRef::Bool, serde_json::Value::Bool(b)) => Preset::Bool(*b),
             (ty, value) => {
-                return Err(at(format!("`{json}` ({ty:?}) cannot be set to `{value}`")));
+                return Err(at(format!("`{json}` (`{ty}`) cannot be set to `{value}`")));
             }
         };
         if constructor.args.contains(json) {
@@ -489,19 +579,65 @@ components:
         }
     }
 
+    /// The entries generating [`SPEC`] with `overrides` reports as stale,
+    /// each as `entry: reason (detail)`.
+    fn stale(overrides: &str) -> Vec<String> {
+        let output =
+            crate::generate(SPEC, "[]", overrides).unwrap_or_else(|e| panic!("`{overrides}`: {e}"));
+        output
+            .stale
+            .iter()
+            .map(|s| format!("{}: {} ({})", s.entry, s.reason, s.detail))
+            .collect()
+    }
+
     const SET: &str = "value_sets: {Kind: {doc: d, source: s, values: {a: ''}, fields: [";
 
     #[test]
-    fn entries_that_match_nothing_or_the_wrong_kind_are_errors() {
+    fn value_set_patterns_that_type_nothing_are_stale_with_their_reason() {
         for (fields, expected) in [
-            ("'*.nope'", "matches no field"),
-            ("'Nope.kind'", "names no generated type"),
-            ("'Req.count'", "cannot type"),
-            ("'kind'", "is not `Type.field`"),
+            ("'*.nope'", "target gone (no type has a field `nope`)"),
+            (
+                "'Nope.kind'",
+                "target gone (no generated type is called `Nope`)",
+            ),
+            ("'Res.nope'", "target gone (`Res` has no field `nope`)"),
+            (
+                "'Req.count'",
+                "target gone (no field it can type: `Req.count` is `i64`)",
+            ),
         ] {
-            let message = error(&format!("{SET}{fields}]}}}}"));
-            assert!(message.contains(expected), "{fields}: {message}");
+            let overrides = format!("{SET}{fields}]}}}}");
+            let entry = format!("value_sets.Kind: {}", fields.trim_matches('\''));
+            assert_eq!(stale(&overrides), [format!("{entry}: {expected}")]);
+            let output = crate::generate(SPEC, "[]", &overrides).unwrap();
+            assert!(
+                !output.api.types.iter().any(|def| def.name == "Kind"),
+                "an enum that types nothing is not generated"
+            );
         }
+        // The spec's own enum: already typed upstream.
+        let spec = SPEC.replace(
+            "res:\n      type: object\n      properties: {kind: {type: string}",
+            "res:\n      type: object\n      properties: {kind: {type: string, enum: [a, b]}",
+        );
+        let output = crate::generate(&spec, "[]", &format!("{SET}'*.kind']}}}}")).unwrap();
+        assert!(output.stale.is_empty(), "`Req.kind` is still a string");
+        let output = crate::generate(&spec, "[]", &format!("{SET}'Res.kind']}}}}")).unwrap();
+        assert_eq!(output.stale.len(), 1);
+        assert_eq!(
+            output.stale[0].reason,
+            crate::StaleReason::TypedUpstream,
+            "{}",
+            output.stale[0]
+        );
+        assert!(output.stale[0].detail.contains("`Res.kind` is `ResKind`"));
+    }
+
+    #[test]
+    fn malformed_or_conflicting_entries_are_errors() {
+        let message = error(&format!("{SET}'kind']}}}}"));
+        assert!(message.contains("is not `Type.field`"), "{message}");
         let twice = error(&format!(
             "{SET}'Res.kind']}}, Other: {{doc: d, source: s, values: {{b: ''}}, fields: ['*.kind']}}}}"
         ));
@@ -512,22 +648,54 @@ components:
     fn only_answers_fields_can_be_made_required() {
         let message = error("required: {reason: r, fields: {Req: [kind]}}");
         assert!(message.contains("requests send too"), "{message}");
-        let message = error("required: {reason: r, fields: {Res: [nope]}}");
-        assert!(message.contains("has no field `nope`"), "{message}");
-        assert!(
-            crate::generate(SPEC, "[]", "required: {reason: r, fields: {Res: [kind]}}").is_ok()
+        assert_eq!(
+            stale("required: {reason: r, fields: {Res: [nope], Gone: [id]}}"),
+            [
+                "required.Gone: target gone (no generated struct is called `Gone`)",
+                "required.Res: nope: target gone (`Res` has no field `nope`)",
+            ]
         );
+        assert!(stale("required: {reason: r, fields: {Res: [kind]}}").is_empty());
     }
 
     #[test]
     fn accessors_and_constructors_are_checked_against_the_types() {
-        let message = error("accessors: {Res: {k: {doc: d, path: kind.more}}}");
-        assert!(message.contains("is read from a String"), "{message}");
+        assert_eq!(
+            stale("accessors: {Res: {k: {doc: d, path: kind.more}}}"),
+            ["accessors.Res.k: target gone (`kind.more`: `more` is read from a `String`)"]
+        );
+        assert_eq!(
+            stale("constructors: {Gone: {c: {doc: d}}, Req: {d: {doc: d, args: [nope]}}}"),
+            [
+                "constructors.Gone.c: target gone (no generated type is called `Gone`)",
+                "constructors.Req.d: target gone (`Req` has no field `nope`)",
+            ]
+        );
         let message = error(&format!(
             "{SET}'Req.kind']}}}}\nconstructors: {{Req: {{b: {{doc: d, set: {{kind: b}}}}}}}}"
         ));
         assert!(message.contains("`Kind` has no value `b`"), "{message}");
         let message = error("constructors: {Req: {c: {doc: d, set: {count: yes}}}}");
         assert!(message.contains("cannot be set to"), "{message}");
+    }
+
+    #[test]
+    fn strict_output_names_every_stale_entry() {
+        let output = crate::generate(
+            SPEC,
+            "[]",
+            "names: {Gone: New}\nrequired: {reason: r, fields: {Res: [nope]}}",
+        )
+        .unwrap();
+        let message = output.strict().unwrap_err().to_string();
+        assert!(
+            message.starts_with("2 entries no longer apply"),
+            "{message}"
+        );
+        assert!(message.contains("`names.Gone`: target gone"), "{message}");
+        assert!(
+            message.contains("`required.Res: nope`: target gone"),
+            "{message}"
+        );
     }
 }

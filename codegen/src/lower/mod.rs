@@ -8,22 +8,30 @@ mod schema;
 mod shared;
 
 use crate::ir::Api;
+use crate::stale::{StaleEntry, StaleReason};
 use crate::{Error, Overrides, Warning};
 use openapiv3::OpenAPI;
 use std::collections::BTreeMap;
 
-/// Lowers a parsed spec, with the choices of the override table.
-pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>), Error> {
+/// Lowers a parsed spec, with the choices of the override table; the entries
+/// of the table that no longer apply go to `stale`.
+pub fn lower(
+    spec: &OpenAPI,
+    overrides: &Overrides,
+    stale: &mut Vec<StaleEntry>,
+) -> Result<(Api, Vec<Warning>), Error> {
     let mut schemas = schema::SchemaLowerer::new(spec)?;
     schemas.lower_components()?;
     let (mut operations, media_types) = operation::lower_operations(spec, &mut schemas)?;
     let mut externals = BTreeMap::new();
     for (schema, external) in &overrides.external {
         let Some(name) = schemas.component_type_name(schema) else {
-            return Err(Error::invalid(
-                "spec/overrides.yaml",
-                format!("`external` names `{schema}`, which is not a component schema"),
+            stale.push(StaleEntry::overrides(
+                format!("external.{schema}"),
+                StaleReason::TargetGone,
+                format!("the spec has no component schema `{schema}`"),
             ));
+            continue;
         };
         externals.insert(name.to_owned(), external.type_name.clone());
     }
@@ -34,6 +42,7 @@ pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>
         externals,
         overrides,
         &mut warnings,
+        stale,
     )?;
     types.sort_by(|a, b| a.name.cmp(&b.name));
     let external_samples = overrides
@@ -42,7 +51,7 @@ pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>
         .filter_map(|e| Some((e.type_name.clone(), e.sample.clone()?)))
         .collect();
     cycles::box_recursive_fields(&mut types);
-    domain::apply(&mut types, &operations, overrides)?;
+    domain::apply(&mut types, &operations, overrides, stale)?;
     operation::clear_model_names(&types, &mut operations, &mut warnings);
     let media_type = match media_types.as_slice() {
         [one] => Some(one.clone()),

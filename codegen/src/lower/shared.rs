@@ -5,17 +5,20 @@
 
 use crate::ir::{Docs, Operation, TypeDef, TypeKind, TypeRef};
 use crate::naming;
+use crate::stale::{StaleEntry, StaleReason};
 use crate::{Error, Overrides, Warning};
 use std::collections::{BTreeMap, HashMap};
 
 /// Applies every pass, in order. `externals` maps generated type names to the
-/// hand-written types that replace them.
+/// hand-written types that replace them; names of the override table that
+/// match no type go to `stale`.
 pub fn apply(
     types: &mut Vec<TypeDef>,
     operations: &mut [Operation],
     externals: BTreeMap<String, String>,
     overrides: &Overrides,
     warnings: &mut Vec<Warning>,
+    stale: &mut Vec<StaleEntry>,
 ) -> Result<(), Error> {
     let mut replace: HashMap<String, TypeRef> = externals
         .into_iter()
@@ -30,7 +33,7 @@ pub fn apply(
     while merge_identical(types, operations, warnings) {}
     types.iter_mut().for_each(drop_unreachable_variants);
     while merge_identical(types, operations, warnings) {}
-    rename(types, operations, &overrides.names)?;
+    rename(types, operations, &overrides.names, stale)?;
     types.iter_mut().for_each(shorten_variant_names);
     clear_builder_names(types, operations, warnings);
     Ok(())
@@ -284,6 +287,7 @@ fn rename(
     types: &mut [TypeDef],
     operations: &mut [Operation],
     names: &BTreeMap<String, String>,
+    stale: &mut Vec<StaleEntry>,
 ) -> Result<(), Error> {
     let mut replace = HashMap::new();
     for (from, to) in names {
@@ -294,10 +298,12 @@ fn rename(
             ));
         }
         let Some(def) = types.iter_mut().find(|def| &def.name == from) else {
-            return Err(Error::invalid(
-                "spec/overrides.yaml",
-                format!("no generated type `{from}` to rename"),
+            stale.push(StaleEntry::overrides(
+                format!("names.{from}"),
+                StaleReason::TargetGone,
+                format!("no generated type is called `{from}`"),
             ));
+            continue;
         };
         def.name = to.clone();
         def.module = naming::snake(to).trim_start_matches("r#").to_owned();
