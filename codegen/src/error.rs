@@ -12,8 +12,13 @@ pub enum Error {
         source: serde_yaml::Error,
     },
     /// The (patched) spec does not have the shape of an OpenAPI 3 document.
-    #[error("the spec is not an OpenAPI 3 document: {0}")]
-    OpenApi(serde_json::Error),
+    #[error("the spec is not an OpenAPI 3 document: at {path}: {source}")]
+    OpenApi {
+        /// Where, as the parser's path (`components.schemas.x.properties`).
+        path: String,
+        /// What the parser expected there.
+        source: serde_json::Error,
+    },
     /// A patch could not be applied.
     #[error("patch {index} at {path} ({reason}): {problem}")]
     Patch {

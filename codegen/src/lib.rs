@@ -21,6 +21,7 @@ pub mod features;
 pub mod ir;
 mod lower;
 mod naming;
+mod normalize;
 pub mod overrides;
 pub mod patch;
 pub mod stale;
@@ -79,15 +80,22 @@ pub struct Lowered {
     pub stale: Vec<StaleEntry>,
 }
 
-/// Reads the spec (YAML or JSON), applies the patches (a YAML list, see [`patch`]) and
-/// parses the result as OpenAPI; also returns the patches that no longer apply.
+/// Reads the spec (YAML or JSON), applies the patches (a YAML list, see [`patch`]),
+/// inlines references to reusable parameters, bodies and responses, rewrites
+/// OpenAPI 3.1 schema forms to their 3.0 equivalents and parses the result as
+/// OpenAPI; also returns the patches that no longer apply.
 pub fn parse(spec: &str, patches: &str) -> Result<(openapiv3::OpenAPI, Vec<StaleEntry>), Error> {
     let mut doc: serde_json::Value = serde_yaml::from_str(spec).map_err(|source| Error::Yaml {
         what: "the spec",
         source,
     })?;
     let stale = patch::apply(&mut doc, &patch::parse(patches)?)?;
-    let spec = serde_json::from_value(doc).map_err(Error::OpenApi)?;
+    normalize::inline_component_refs(&mut doc)?;
+    normalize::downgrade(&mut doc)?;
+    let spec = serde_path_to_error::deserialize(doc).map_err(|err| Error::OpenApi {
+        path: err.path().to_string(),
+        source: err.into_inner(),
+    })?;
     Ok((spec, stale))
 }
 
@@ -97,7 +105,6 @@ pub fn parse(spec: &str, patches: &str) -> Result<(openapiv3::OpenAPI, Vec<Stale
 pub fn lower(spec: &str, patches: &str, overrides: &Overrides) -> Result<Lowered, Error> {
     let (parsed, mut stale) = parse(spec, patches)?;
     let (api, warnings) = lower::lower(&parsed, overrides, &mut stale)?;
-    stale.sort();
     Ok(Lowered {
         api,
         warnings,

@@ -122,6 +122,11 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
             .clone()
             .ok_or_else(|| format!("`{:?}` needs a value", patch.op))
     };
+    if let Some(missing) = patch.value.as_ref().and_then(|v| dangling_ref(doc, v)) {
+        return gone(format!(
+            "its value refers to `{missing}`, which the spec does not have"
+        ));
+    }
     match patch.op {
         PatchOp::Merge => {
             let Value::Object(new) = value()? else {
@@ -222,6 +227,23 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
     Ok(Applied::Yes)
 }
 
+/// The first local `$ref` in `value` that points at nothing in `doc`.
+fn dangling_ref<'a>(doc: &Value, value: &'a Value) -> Option<&'a str> {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(key, child)| match (key.as_str(), child) {
+                ("$ref", Value::String(target)) => target
+                    .strip_prefix('#')
+                    .filter(|pointer| doc.pointer(pointer).is_none())
+                    .map(|_| target.as_str()),
+                _ => dangling_ref(doc, child),
+            }),
+        Value::Array(items) => items.iter().find_map(|item| dangling_ref(doc, item)),
+        _ => None,
+    }
+}
+
 /// The parent of `path` and the last key, unescaped; `None` when the parent is
 /// not in the spec.
 fn parent_of<'a>(
@@ -270,7 +292,7 @@ mod tests {
         let before = doc.clone();
         let stale = run(
             &mut doc,
-            r#"
+            r##"
 - {op: merge, path: /nope, value: {nullable: true}, reason: r}
 - {op: merge, path: /a, value: {n: 1}, reason: r}
 - {op: set, path: /nope/b, value: 2, reason: r}
@@ -279,7 +301,8 @@ mod tests {
 - {op: append, path: /a/required, value: y, reason: r}
 - {op: remove_required, path: /a, value: x, reason: r}
 - {op: remove_required, path: /a, value: z, reason: r}
-"#,
+- {op: set, path: /a/p, value: {items: {$ref: "#/gone"}}, reason: r}
+"##,
         )
         .unwrap();
         let reasons: Vec<(usize, StaleReason)> = stale
@@ -301,12 +324,17 @@ mod tests {
                 (5, NoLongerNeeded),
                 (6, NoLongerNeeded),
                 (7, TargetGone),
+                (8, TargetGone),
             ]
         );
         assert!(stale.iter().all(|s| s.file == PATCHES), "{stale:?}");
         assert_eq!(
             stale[0].to_string(),
             "spec/patches.yaml: `patch 0 (Merge /nope)`: target gone (the path does not exist in the spec)"
+        );
+        assert_eq!(
+            stale[8].detail,
+            "its value refers to `#/gone`, which the spec does not have"
         );
         assert_eq!(doc, before, "a stale patch changed the spec");
     }
