@@ -438,14 +438,29 @@ pub enum ParamRole {
     ChildCompany,
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// Its type.
     pub ty: TypeRef,
     /// Whether the spec requires it.
     pub required: bool,
+    /// How it is sent.
+    pub encoding: BodyEncoding,
 }
+
+/// How a request body is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// `application/json`.
+    Json,
+    /// `multipart/form-data`: one part per member of the body (an object),
+    /// files ([`FILE_PART`]) as file parts.
+    Multipart,
+}
+
+/// The hand-written SDK type of a file to upload (`type: string, format: binary`).
+pub const FILE_PART: &str = "FilePart";
 
 /// How a list operation pages.
 #[derive(Debug, Clone, PartialEq)]

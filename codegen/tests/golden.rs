@@ -58,6 +58,7 @@ golden_cases!(
     keywords,
     maps,
     mcp_tools,
+    multipart,
     nullable,
     one_of_discriminator,
     one_of_untagged,

@@ -11,7 +11,9 @@
 
 // What the generated models refer to at their crate root, as they do in the SDK.
 #[allow(unused_imports)]
-pub use conekta_sdk::{__private, BuildError, IntoJsonObject, IntoModel, Language, Timestamp};
+pub use conekta_sdk::{
+    __private, BuildError, FilePart, IntoJsonObject, IntoModel, Language, Timestamp,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -55,6 +57,10 @@ mod maps;
 #[path = "golden/mcp_tools/expected.rs"]
 mod mcp_tools;
 #[rustfmt::skip]
+#[allow(dead_code, deprecated, unused_imports)]
+#[path = "golden/multipart/expected.rs"]
+mod multipart;
+#[rustfmt::skip]
 #[allow(dead_code, deprecated)]
 #[path = "golden/nullable/expected.rs"]
 mod nullable;
@@ -89,6 +95,7 @@ const COMPILED: &[&str] = &[
     "keywords",
     "maps",
     "mcp_tools",
+    "multipart",
     "nullable",
     "one_of_discriminator",
     "one_of_untagged",
@@ -1068,5 +1075,32 @@ mod domain_case {
             serde_json::to_value(&cash).unwrap(),
             json!({"type": "cash", "expires_at": 7})
         );
+    }
+}
+
+/// `multipart`: files are `FilePart`s, set through the builder like any member;
+/// a missing required file is a build error; a file is never JSON.
+mod multipart_behaviour {
+    use super::multipart::*;
+    use super::*;
+
+    #[test]
+    fn files_are_file_parts_and_required_ones_are_checked() {
+        let body = PetPhotosRequest::builder()
+            .front(FilePart::new("front bytes").file_name("front.png"))
+            .more([FilePart::new("a"), FilePart::new("b")])
+            .caption("Rex")
+            .build()
+            .unwrap();
+        assert_eq!(body.front.content(), b"front bytes");
+        assert_eq!(body.more.as_ref().map(Vec::len), Some(2));
+        let missing = PetPhotosRequest::builder()
+            .caption("Rex")
+            .build()
+            .unwrap_err();
+        assert!(missing.to_string().contains("front"), "{missing}");
+        assert!(serde_json::to_value(&body).is_err(), "a file is never JSON");
+        let card = ReplacePetCardBody::builder().build().unwrap();
+        assert_eq!(card.card, None);
     }
 }

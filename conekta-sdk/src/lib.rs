@@ -87,9 +87,9 @@ pub use events::{Event, EventData, EventType, ObjectError};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
 pub use runtime::{
     AnswerDecodeError, ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason,
-    Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject,
-    IntoModel, Language, Operation, OperationInfo, PRODUCTION_URL, PageStream, Paginated,
-    PaginationError, Request, RequestOptions, ResponseFuture, RetryPolicy, Timestamp,
+    Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, FilePart, Hook,
+    IntoJsonObject, IntoModel, Language, Operation, OperationInfo, PRODUCTION_URL, PageStream,
+    Paginated, PaginationError, Request, RequestOptions, ResponseFuture, RetryPolicy, Timestamp,
     TransportError, from_slice,
 };
 
@@ -105,6 +105,7 @@ pub mod __private {
     pub use crate::runtime::decode::{
         DecodeFields, List, deserialize_struct, serialize_optional, serialize_struct,
     };
+    pub use crate::runtime::multipart::Form;
     pub use crate::runtime::union_decode::{attempt, deserialize_union, variant};
     pub use crate::runtime::{Call, Page};
     pub use crate::{builder, open_enum, struct_serde, tagged_union};

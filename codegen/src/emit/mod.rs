@@ -6,6 +6,7 @@ mod common;
 mod enums;
 mod mcp;
 mod models;
+mod multipart;
 mod operations;
 mod samples;
 mod serde;

@@ -5,7 +5,7 @@
 
 use super::common::{doc_attrs, ident, model_type, render};
 use crate::features::feature_name;
-use crate::ir::{Api, Docs, Operation, Param, ParamRole, TypeRef};
+use crate::ir::{Api, BodyEncoding, Docs, Operation, Param, ParamRole, TypeDef, TypeRef};
 use crate::{Error, GeneratedFile};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 /// Emits `operations/mod.rs` and one file per group under `dir`; when `gated`,
 /// each group's module and accessor are compiled only under its feature.
 pub fn emit(api: &Api, dir: &str, gated: bool) -> Result<Vec<GeneratedFile>, Error> {
+    super::multipart::check(api)?;
     let mut groups: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for op in &api.operations {
         groups.entry(op.group.module.as_str()).or_default().push(op);
@@ -41,7 +42,7 @@ pub fn emit(api: &Api, dir: &str, gated: bool) -> Result<Vec<GeneratedFile>, Err
         });
         files.push(GeneratedFile {
             path: format!("{dir}/{module}.rs"),
-            contents: render(module, group_file(&group.tag, &type_name, ops))?,
+            contents: render(module, group_file(&group.tag, &type_name, ops, &api.types))?,
         });
     }
     let declarations = mods.iter().map(|(cfg, module)| quote!(#cfg mod #module;));
@@ -63,10 +64,15 @@ pub fn emit(api: &Api, dir: &str, gated: bool) -> Result<Vec<GeneratedFile>, Err
     Ok(files)
 }
 
-fn group_file(tag: &str, type_name: &proc_macro2::Ident, ops: &[&Operation]) -> TokenStream {
+fn group_file(
+    tag: &str,
+    type_name: &proc_macro2::Ident,
+    ops: &[&Operation],
+    types: &[TypeDef],
+) -> TokenStream {
     let doc = format!(" The operations tagged `{tag}`: get it from the client, then call one.");
     let methods = ops.iter().map(|op| group_method(op));
-    let operations = ops.iter().map(|op| operation(op, type_name));
+    let operations = ops.iter().map(|op| operation(op, type_name, types));
     let into_model = ops
         .iter()
         .any(|op| op.body.is_some())
@@ -180,7 +186,7 @@ fn plain_params(op: &Operation) -> impl Iterator<Item = &Param> {
 
 /// One operation: what a call of it takes, how it is written into a call,
 /// and the request's setters of its optional parameters.
-fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
+fn operation(op: &Operation, group: &proc_macro2::Ident, types: &[TypeDef]) -> TokenStream {
     let name = ident(&op.builder_name);
     let doc = format!(
         " The operation `{}` (`{} {}`): what a call of it takes. Start one with [`{group}::{}`].",
@@ -237,9 +243,13 @@ fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
     }
     if let Some(body) = &op.body {
         let ty = model_type(&body.ty);
+        let send = |value| match body.encoding {
+            BodyEncoding::Json => quote!(call.json(#value)?;),
+            BodyEncoding::Multipart => super::multipart::send(body, value, types),
+        };
         if body.required {
             fields.push(quote!(body: Result<#ty, crate::BuildError>,));
-            writes.push(quote!(call.json(self.body)?;));
+            writes.push(send(quote!(self.body)));
         } else {
             fields.push(quote!(body: Option<Result<#ty, crate::BuildError>>,));
             setters.push(quote! {
@@ -249,9 +259,10 @@ fn operation(op: &Operation, group: &proc_macro2::Ident) -> TokenStream {
                     self
                 }
             });
+            let send = send(quote!(body));
             writes.push(quote! {
                 if let Some(body) = self.body {
-                    call.json(body)?;
+                    #send
                 }
             });
         }

@@ -3,7 +3,8 @@
 use super::node::{self, Node};
 use super::schema::SchemaLowerer;
 use crate::ir::{
-    Body, Docs, Group, Operation, Pagination, Param, ParamRole, TypeDef, TypeKind, TypeRef,
+    Body, BodyEncoding, Docs, Group, Operation, Pagination, Param, ParamRole, TypeDef, TypeKind,
+    TypeRef,
 };
 use crate::naming::{self, Scope};
 use crate::{Error, Warning};
@@ -300,10 +301,15 @@ fn lower_one<'a>(
         let ReferenceOr::Item(body) = body else {
             return Err(Error::unsupported(&bpath, "a `$ref` request body"));
         };
-        let Some(media) = body.content.get("application/json") else {
+        let Some((media_type, media, encoding)) = [
+            ("application/json", BodyEncoding::Json),
+            ("multipart/form-data", BodyEncoding::Multipart),
+        ]
+        .into_iter()
+        .find_map(|(name, encoding)| Some((name, body.content.get(name)?, encoding))) else {
             return Err(Error::unsupported(
                 &bpath,
-                "a request body that is not application/json",
+                "a request body that is neither application/json nor multipart/form-data",
             ));
         };
         let Some(schema) = &media.schema else {
@@ -314,13 +320,14 @@ fn lower_one<'a>(
         };
         let ty = schemas.type_ref(
             Node::plain(schema),
-            &format!("{bpath}/content/application~1json/schema"),
+            &format!("{bpath}/content/{}/schema", node::escape(media_type)),
             &format!("{}Body", naming::camel(&lowered.id)),
             "request_bodies",
         )?;
         lowered.body = Some(Body {
             ty,
             required: body.required,
+            encoding,
         });
     }
     for (status, response) in &op.responses.responses {

@@ -6,8 +6,8 @@ use crate::naming::{self, Scope};
 use crate::{Error, Warning};
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat,
+    Type, VariantOrUnknownOrEmpty,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -506,6 +506,11 @@ impl<'a> SchemaLowerer<'a> {
             return self.lower_inline(&rust, module, path, schema);
         }
         Ok(match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string))
+                if string.format == VariantOrUnknownOrEmpty::Item(StringFormat::Binary) =>
+            {
+                TypeRef::External(crate::ir::FILE_PART.to_owned())
+            }
             SchemaKind::Type(Type::String(_)) => TypeRef::String,
             SchemaKind::Type(Type::Boolean(_)) => TypeRef::Bool,
             SchemaKind::Type(Type::Number(_)) => TypeRef::F64,

@@ -144,7 +144,7 @@ impl Client {
         }
         if let Some(body) = &call.body {
             builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .header(CONTENT_TYPE, call.content_type.clone())
                 .body(body.clone());
         }
         for (name, value) in &options.headers {

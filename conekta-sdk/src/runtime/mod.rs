@@ -9,6 +9,7 @@ pub(crate) mod decode;
 mod error;
 mod execute;
 mod hooks;
+pub(crate) mod multipart;
 mod open_enum;
 mod operation;
 mod options;
@@ -30,6 +31,7 @@ pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_U
 pub use decode::{DecodeError, from_slice};
 pub use error::{AnswerDecodeError, ApiError, Error};
 pub use hooks::{Attempt, AttemptResult, Hook};
+pub use multipart::FilePart;
 pub use operation::{Call, Operation, OperationInfo};
 pub use options::{Language, RequestOptions};
 pub use pagination::{Page, PageStream, Paginated, PaginationError};

@@ -7,6 +7,7 @@ use super::error::Error;
 use super::options::RequestOptions;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
+use reqwest::header::HeaderValue;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -63,6 +64,8 @@ pub struct Call {
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) options: RequestOptions,
     pub(crate) body: Option<bytes::Bytes>,
+    /// The `Content-Type` of `body`.
+    pub(crate) content_type: HeaderValue,
 }
 
 impl Call {
@@ -74,6 +77,7 @@ impl Call {
             query: Vec::new(),
             options,
             body: None,
+            content_type: HeaderValue::from_static("application/json"),
         }
     }
 
