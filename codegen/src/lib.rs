@@ -13,6 +13,7 @@
 //!
 //! Patches and overrides that no longer apply to the spec (a newer one) are
 //! skipped and reported ([`StaleEntry`]); [`Output::strict`] turns them into an error.
+//! [`spec_diff`] compares two lowered specs: the API changelog for the crate's users.
 
 mod emit;
 mod error;
@@ -24,6 +25,7 @@ mod naming;
 mod normalize;
 pub mod overrides;
 pub mod patch;
+pub mod spec_diff;
 pub mod stale;
 
 pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};

@@ -371,7 +371,10 @@ fn require(
 
 /// Every type a request can carry: the types of parameters and bodies, and
 /// everything they reach.
-fn sent_types<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> BTreeSet<&'a str> {
+pub(crate) fn sent_types<'a>(
+    types: &'a [TypeDef],
+    operations: &'a [Operation],
+) -> BTreeSet<&'a str> {
     let index: BTreeMap<&str, &TypeDef> = types.iter().map(|d| (d.name.as_str(), d)).collect();
     let mut todo: Vec<&str> = operations
         .iter()

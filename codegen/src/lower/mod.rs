@@ -7,6 +7,8 @@ mod operation;
 mod schema;
 mod shared;
 
+pub(crate) use domain::sent_types;
+
 use crate::ir::Api;
 use crate::stale::{StaleEntry, StaleReason};
 use crate::{Error, Overrides, Warning};
