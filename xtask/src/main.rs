@@ -1,6 +1,8 @@
 //! Project tasks. Run as `cargo xtask <task>`:
 //!
-//! - `generate [--check]`: regenerate the SDK from the pinned spec (or only check it is up to date);
+//! - `generate [--check]`: regenerate the SDK from the pinned spec (or only check it is up to date,
+//!   and that every patch and override entry applies);
+//! - `spec-diff OLD.yml NEW.yml [-o FILE]`: the API changelog between two specs (Markdown);
 //! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
 //! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
@@ -19,13 +21,15 @@ mod mockoon;
 mod msrv;
 mod package;
 mod process;
+mod spec_diff;
 mod test;
 mod upstream;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks \
+const USAGE: &str = "usage: cargo xtask <generate [--check] | spec-diff OLD.yml NEW.yml [-o FILE] \
+                     | fetch-spec | fetch-mocks \
                      | test [cargo test args] | fuzz [--cases N] [cargo test args] \
                      | bench [--against REF] [--rounds N] [--features LIST]... \
                      [--only gen|decode|cpu|build]... \
@@ -43,6 +47,9 @@ fn main() -> ExitCode {
         {
             ["generate"] => generate::run(&root, false),
             ["generate", "--check"] => generate::run(&root, true),
+            ["spec-diff", ..] => spec_diff::parse_args(&args[1..])
+                .map_err(|e| format!("{e}\n{USAGE}"))
+                .and_then(|options| spec_diff::run(&root, &options)),
             ["fetch-spec"] => upstream::Manifest::load(&root)
                 .and_then(|m| upstream::fetch(&root, &m.spec).map(drop)),
             ["fetch-mocks"] => upstream::Manifest::load(&root)
@@ -75,7 +82,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn workspace_root() -> PathBuf {
+/// The workspace's root directory (the parent of xtask's).
+pub(crate) fn workspace_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest_dir
         .parent()
