@@ -4,6 +4,8 @@
 //!   and that every patch and override entry applies);
 //! - `spec-diff OLD.yml NEW.yml [-o FILE]`: the API changelog between two specs (Markdown);
 //! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
+//! - `pin-spec FILE --url URL`: move the pin to another spec (copy it to `spec/`, write its
+//!   URL and sha256 into `spec/upstream.toml`);
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
 //! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
 //! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build]...`:
@@ -29,7 +31,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <generate [--check] | spec-diff OLD.yml NEW.yml [-o FILE] \
-                     | fetch-spec | fetch-mocks \
+                     | fetch-spec | fetch-mocks | pin-spec FILE --url URL \
                      | test [cargo test args] | fuzz [--cases N] [cargo test args] \
                      | bench [--against REF] [--rounds N] [--features LIST]... \
                      [--only gen|decode|cpu|build]... \
@@ -54,6 +56,9 @@ fn main() -> ExitCode {
                 .and_then(|m| upstream::fetch(&root, &m.spec).map(drop)),
             ["fetch-mocks"] => upstream::Manifest::load(&root)
                 .and_then(|m| upstream::fetch(&root, &m.mocks).map(drop)),
+            ["pin-spec", file, "--url", url] => {
+                upstream::pin_spec(&root, std::path::Path::new(file), url)
+            }
             ["test", extra @ ..] => {
                 let extra: Vec<String> = extra.iter().map(|s| (*s).to_owned()).collect();
                 test::run(&root, &extra)
