@@ -36,6 +36,11 @@ pub struct Overrides {
     /// Response fields the API always sends, made required.
     #[serde(default)]
     pub required: Option<Required>,
+    /// Method names of operations, by `operationId`: the name on the
+    /// operation's group (`client.orders().capture_order(..)`), verb first,
+    /// where the snake-cased `operationId` puts a noun first.
+    #[serde(default)]
+    pub operation_names: BTreeMap<String, String>,
     /// Short reads of nested values: type → method name → what it reads.
     #[serde(default)]
     pub accessors: BTreeMap<String, IndexMap<String, Accessor>>,

@@ -687,10 +687,10 @@ mod keywords_case {
             "extra": "declared",
             "undeclared": {"kept": true}
         }));
-        assert_eq!(thing.r#type, "t");
+        assert_eq!(thing.type_, "t");
         assert_eq!(thing.self_, "s");
-        assert_eq!(thing.r#match, Some(true));
-        assert_eq!(thing.r#async, Some(1));
+        assert_eq!(thing.match_, Some(true));
+        assert_eq!(thing.async_, Some(1));
         assert_eq!(thing._3ds, Some(false));
         assert_eq!(thing.created_at_gte, Some(5));
         assert_eq!(thing.filter_name.as_deref(), Some("camel"));
@@ -702,9 +702,9 @@ mod keywords_case {
 
     #[test]
     fn the_builder_requires_the_required_fields() {
-        let thing = Thing::builder().r#type("t").self_("s").build().unwrap();
+        let thing = Thing::builder().type_("t").self_("s").build().unwrap();
         assert_eq!(text(&thing), r#"{"type":"t","self":"s"}"#);
-        let missing = Thing::builder().r#type("t").build().unwrap_err();
+        let missing = Thing::builder().type_("t").build().unwrap_err();
         assert_eq!(missing.path(), "self");
         rejects::<Thing>(json!({"type": "t"}));
         rejects::<Thing>(json!({"self": "s"}));
@@ -885,7 +885,7 @@ mod builders_case {
 
     #[test]
     fn union_variants_convert_from_their_types_and_builders() {
-        let card = || Card::builder().r#type("card").last4("4242");
+        let card = || Card::builder().type_("card").last4("4242");
         let from_builder: PaymentMethod = card().try_into().unwrap();
         let card = card().build().unwrap();
         assert_eq!(from_builder, PaymentMethod::from(card));
@@ -927,7 +927,7 @@ mod scoping_case {
             .build_value("b")
             .first_error("not the slot")
             .extra(1)
-            .r#type("t")
+            .type_("t")
             .self_("s")
             .kind(ClientModel::Unknown2)
             .holder(VecModel::try_from(thing).unwrap())
@@ -1055,7 +1055,7 @@ mod domain_case {
     #[test]
     fn constructors_set_the_discriminator() {
         let card = PaymentMethodRequest::card("tok_1").build().unwrap();
-        assert_eq!(card.r#type, MethodType::Card);
+        assert_eq!(card.type_, MethodType::Card);
         assert_eq!(
             serde_json::to_value(&card).unwrap(),
             json!({"type": "card", "token_id": "tok_1"})

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 pub fn lower(spec: &OpenAPI, overrides: &Overrides) -> Result<(Api, Vec<Warning>), Error> {
     let mut schemas = schema::SchemaLowerer::new(spec)?;
     schemas.lower_components()?;
-    let (mut operations, media_types) = operation::lower_operations(spec, &mut schemas)?;
+    let (mut operations, media_types) =
+        operation::lower_operations(spec, &mut schemas, &overrides.operation_names)?;
     let mut externals = BTreeMap::new();
     for (schema, external) in &overrides.external {
         let Some(name) = schemas.component_type_name(schema) else {

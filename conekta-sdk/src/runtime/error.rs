@@ -159,9 +159,7 @@ impl ApiError {
     ) -> Self {
         let body = serde_json::from_slice::<models::ErrorBody>(&bytes)
             .ok()
-            .filter(|body| {
-                body.r#type.is_some() || body.details.is_some() || body.log_id.is_some()
-            });
+            .filter(|body| body.type_.is_some() || body.details.is_some() || body.log_id.is_some());
         let redirected_to = status
             .is_redirection()
             .then(|| headers.get(LOCATION))
@@ -212,7 +210,7 @@ impl ApiError {
 
     /// Conekta's error type (e.g. [`ErrorType::ParameterValidationError`](models::ErrorType::ParameterValidationError)).
     pub fn error_type(&self) -> Option<&models::ErrorType> {
-        self.body.as_ref()?.r#type.as_ref()
+        self.body.as_ref()?.type_.as_ref()
     }
 
     /// Conekta's log id, for support requests.

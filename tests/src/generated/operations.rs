@@ -201,7 +201,7 @@ pub async fn call_with_samples(
             "ordersCreateCharge" => {
                 client
                     .charges()
-                    .orders_create_charge(
+                    .create_order_charge(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::ChargeRequest,
@@ -219,7 +219,7 @@ pub async fn call_with_samples(
             "ordersCreateCharges" => {
                 client
                     .charges()
-                    .orders_create_charges(
+                    .add_order_charges(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::ChargeRequest,
@@ -420,7 +420,7 @@ pub async fn call_with_samples(
             "ordersGetDiscountLines" => {
                 client
                     .discounts()
-                    .orders_get_discount_lines("id 1/é?")
+                    .get_order_discount_lines("id 1/é?")
                     .limit(7_i32)
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
@@ -434,7 +434,7 @@ pub async fn call_with_samples(
             "ordersCreateDiscountLine" => {
                 client
                     .discounts()
-                    .orders_create_discount_line(
+                    .create_order_discount_line(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::OrderDiscountLinesRequest,
@@ -450,7 +450,7 @@ pub async fn call_with_samples(
             "ordersGetDiscountLine" => {
                 client
                     .discounts()
-                    .orders_get_discount_line("id 1/é?", "id 1/é?")
+                    .get_order_discount_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -460,7 +460,7 @@ pub async fn call_with_samples(
             "ordersUpdateDiscountLines" => {
                 client
                     .discounts()
-                    .orders_update_discount_lines(
+                    .update_order_discount_line(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<
@@ -477,7 +477,7 @@ pub async fn call_with_samples(
             "ordersDeleteDiscountLines" => {
                 client
                     .discounts()
-                    .orders_delete_discount_lines("id 1/é?", "id 1/é?")
+                    .delete_order_discount_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -621,7 +621,7 @@ pub async fn call_with_samples(
             "ordersCreateCapture" => {
                 client
                     .orders()
-                    .orders_create_capture("id 1/é?")
+                    .capture_order("id 1/é?")
                     .body(
                         serde_json::from_str::<
                             models::OrderCaptureRequest,
@@ -637,7 +637,7 @@ pub async fn call_with_samples(
             "ordersCreateProduct" => {
                 client
                     .products()
-                    .orders_create_product(
+                    .create_order_line_item(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::Product,
@@ -653,7 +653,7 @@ pub async fn call_with_samples(
             "ordersUpdateProduct" => {
                 client
                     .products()
-                    .orders_update_product(
+                    .update_order_line_item(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::UpdateProduct>("{}")
@@ -668,7 +668,7 @@ pub async fn call_with_samples(
             "ordersDeleteProduct" => {
                 client
                     .products()
-                    .orders_delete_product("id 1/é?", "id 1/é?")
+                    .delete_order_line_item("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -678,7 +678,7 @@ pub async fn call_with_samples(
             "orderRefund" => {
                 client
                     .orders()
-                    .order_refund(
+                    .refund_order(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::OrderRefundRequest,
@@ -694,7 +694,7 @@ pub async fn call_with_samples(
             "orderCancelRefund" => {
                 client
                     .orders()
-                    .order_cancel_refund("id 1/é?", "id 1/é?")
+                    .cancel_order_refund("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -802,7 +802,7 @@ pub async fn call_with_samples(
             "emailCheckout" => {
                 client
                     .payment_link()
-                    .email_checkout(
+                    .send_checkout_email(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::EmailCheckoutRequest,
@@ -818,7 +818,7 @@ pub async fn call_with_samples(
             "smsCheckout" => {
                 client
                     .payment_link()
-                    .sms_checkout(
+                    .send_checkout_sms(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::SmsCheckoutRequest,
@@ -953,7 +953,7 @@ pub async fn call_with_samples(
             "ordersCreateShipping" => {
                 client
                     .shippings()
-                    .orders_create_shipping(
+                    .create_order_shipping_line(
                         "id 1/é?",
                         serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
                             .expect("the sample body decodes"),
@@ -967,7 +967,7 @@ pub async fn call_with_samples(
             "ordersUpdateShipping" => {
                 client
                     .shippings()
-                    .orders_update_shipping(
+                    .update_order_shipping_line(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
@@ -982,7 +982,7 @@ pub async fn call_with_samples(
             "ordersDeleteShipping" => {
                 client
                     .shippings()
-                    .orders_delete_shipping("id 1/é?", "id 1/é?")
+                    .delete_order_shipping_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1035,7 +1035,7 @@ pub async fn call_with_samples(
             "subscriptionList" => {
                 client
                     .subscriptions()
-                    .subscription_list("id 1/é?")
+                    .get_subscriptions("id 1/é?")
                     .limit(7_i32)
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
@@ -1049,7 +1049,7 @@ pub async fn call_with_samples(
             "subscriptionCreate" => {
                 client
                     .subscriptions()
-                    .subscription_create(
+                    .create_subscription(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::SubscriptionRequest,
@@ -1065,7 +1065,7 @@ pub async fn call_with_samples(
             "subscriptionsGet" => {
                 client
                     .subscriptions()
-                    .subscriptions_get("id 1/é?", "id 1/é?")
+                    .get_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1075,7 +1075,7 @@ pub async fn call_with_samples(
             "subscriptionUpdate" => {
                 client
                     .subscriptions()
-                    .subscription_update(
+                    .update_subscription(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::UpdatesASubscription>("{}")
@@ -1090,7 +1090,7 @@ pub async fn call_with_samples(
             "subscriptionEvents" => {
                 client
                     .subscriptions()
-                    .subscription_events("id 1/é?", "id 1/é?")
+                    .get_subscription_events("id 1/é?", "id 1/é?")
                     .limit(7_i32)
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
@@ -1104,7 +1104,7 @@ pub async fn call_with_samples(
             "subscriptionCancel" => {
                 client
                     .subscriptions()
-                    .subscription_cancel("id 1/é?", "id 1/é?")
+                    .cancel_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1114,7 +1114,7 @@ pub async fn call_with_samples(
             "subscriptionPause" => {
                 client
                     .subscriptions()
-                    .subscription_pause("id 1/é?", "id 1/é?")
+                    .pause_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1124,7 +1124,7 @@ pub async fn call_with_samples(
             "subscriptionResume" => {
                 client
                     .subscriptions()
-                    .subscription_resume("id 1/é?", "id 1/é?")
+                    .resume_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1134,7 +1134,7 @@ pub async fn call_with_samples(
             "subscriptionsRetry" => {
                 client
                     .subscriptions()
-                    .subscriptions_retry("id 1/é?", "id 1/é?")
+                    .retry_subscription_payment("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1164,7 +1164,7 @@ pub async fn call_with_samples(
             "getSubscription" => {
                 client
                     .subscriptions()
-                    .get_subscription("id 1/é?")
+                    .get_subscription_deprecated("id 1/é?")
                     .language("en")
                     .send()
                     .await
@@ -1173,7 +1173,7 @@ pub async fn call_with_samples(
             "updateSubscription" => {
                 client
                     .subscriptions()
-                    .update_subscription(
+                    .update_subscription_deprecated(
                         "id 1/é?",
                         serde_json::from_str::<models::UpdatesASubscription>("{}")
                             .expect("the sample body decodes"),
@@ -1187,7 +1187,7 @@ pub async fn call_with_samples(
             "createSubscription" => {
                 client
                     .subscriptions()
-                    .create_subscription(
+                    .create_subscription_deprecated(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::SubscriptionRequest,
@@ -1203,7 +1203,7 @@ pub async fn call_with_samples(
             "cancelSubscription" => {
                 client
                     .subscriptions()
-                    .cancel_subscription("id 1/é?")
+                    .cancel_subscription_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1213,7 +1213,7 @@ pub async fn call_with_samples(
             "getSubscriptionEvents" => {
                 client
                     .subscriptions()
-                    .get_subscription_events("id 1/é?")
+                    .get_subscription_events_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1223,7 +1223,7 @@ pub async fn call_with_samples(
             "pauseSubscription" => {
                 client
                     .subscriptions()
-                    .pause_subscription("id 1/é?")
+                    .pause_subscription_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1233,7 +1233,7 @@ pub async fn call_with_samples(
             "resumeSubscription" => {
                 client
                     .subscriptions()
-                    .resume_subscription("id 1/é?")
+                    .resume_subscription_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1243,7 +1243,7 @@ pub async fn call_with_samples(
             "ordersCreateTaxes" => {
                 client
                     .taxes()
-                    .orders_create_taxes(
+                    .create_order_tax_line(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::OrderTaxRequest,
@@ -1259,7 +1259,7 @@ pub async fn call_with_samples(
             "ordersUpdateTaxes" => {
                 client
                     .taxes()
-                    .orders_update_taxes(
+                    .update_order_tax_line(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::OrdersUpdateTaxesRequest>("{}")
@@ -1274,7 +1274,7 @@ pub async fn call_with_samples(
             "ordersDeleteTaxes" => {
                 client
                     .taxes()
-                    .orders_delete_taxes("id 1/é?", "id 1/é?")
+                    .delete_order_tax_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1302,7 +1302,7 @@ pub async fn call_with_samples(
                     .previous("q value/é&x=1")
                     .id("q value/é&x=1")
                     .charge_id("q value/é&x=1")
-                    .r#type("q value/é&x=1")
+                    .type_("q value/é&x=1")
                     .currency("q value/é&x=1")
                     .language("en")
                     .child_company_id("child_1")

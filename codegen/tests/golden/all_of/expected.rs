@@ -293,11 +293,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /customers/{id}` (operation `getCustomer`).
+    ///
+    /// The answer: [`VipCustomer`](crate::models::VipCustomer).
+    #[doc(alias = "getCustomer")]
     pub fn get_customer(&self, id: impl Into<String>) -> Request<'a, GetCustomer> {
         Request::new(self.client, GetCustomer { id: id.into() })
     }
 }
-/// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`].
+/// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`]. The answer: [`VipCustomer`](crate::models::VipCustomer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomer {
     id: String,

@@ -306,11 +306,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /orders/{id}` (operation `getOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "getOrder")]
     pub fn get_order(&self, id: impl Into<String>) -> Request<'a, GetOrder> {
         Request::new(self.client, GetOrder { id: id.into() })
     }
 }
-/// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`].
+/// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetOrder {
     id: String,

@@ -486,7 +486,7 @@ use super::MethodType;
 #[non_exhaustive]
 pub struct PaymentMethodRequest {
     /// Example: `"card"`.
-    pub r#type: MethodType,
+    pub type_: MethodType,
     pub token_id: Option<String>,
     pub expires_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
@@ -496,15 +496,15 @@ pub struct PaymentMethodRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodRequestBuilder {
-    r#type: Option<MethodType>,
+    type_: Option<MethodType>,
     token_id: Option<String>,
     expires_at: Option<crate::Timestamp>,
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodRequestBuilder {
-    /// Sets [`PaymentMethodRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<MethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<MethodType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodRequest::token_id`].
@@ -522,7 +522,7 @@ impl PaymentMethodRequestBuilder {
     pub fn build(self) -> Result<PaymentMethodRequest, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             token_id: self.token_id,
             expires_at: self.expires_at,
             extra: Default::default(),
@@ -535,16 +535,16 @@ impl PaymentMethodRequest {
     ///
     /// With a token.
     pub fn card(token_id: impl Into<String>) -> PaymentMethodRequestBuilder {
-        Self::builder().r#type(MethodType::Card).token_id(token_id)
+        Self::builder().type_(MethodType::Card).token_id(token_id)
     }
     /// A cash payment.
     pub fn cash() -> PaymentMethodRequestBuilder {
-        Self::builder().r#type(MethodType::Cash)
+        Self::builder().type_(MethodType::Cash)
     }
 }
 crate::__private::struct_serde! {
     PaymentMethodRequest via PaymentMethodRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "token_id" => token_id: optional value,
     "expires_at" => expires_at: optional value,
 }
@@ -591,6 +591,9 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `POST /orders` (operation `createOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "createOrder")]
     pub fn create_order(
         &self,
         body: impl IntoModel<models::OrderRequest>,
@@ -599,7 +602,9 @@ impl<'a> General<'a> {
         Request::new(self.client, CreateOrder { body })
     }
 }
-/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`].
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateOrder {
     body: Result<models::OrderRequest, crate::BuildError>,

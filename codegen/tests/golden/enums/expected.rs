@@ -157,11 +157,17 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /cards` (operation `listCards`).
+    ///
+    /// The answer: [`Card`](crate::models::Card). Optional, on the request: `.status(..)` (see [`ListCards`](ListCards)).
+    #[doc(alias = "listCards")]
     #[inline]
     pub fn list_cards(&self) -> Request<'a, ListCards> {
         Request::new(self.client, ListCards::default())
     }
     /// `GET /cards/{id}` (operation `getCard`).
+    ///
+    /// The answer: [`Card`](crate::models::Card). Optional, on the request: `.status(..)` (see [`GetCard`](GetCard)).
+    #[doc(alias = "getCard")]
     pub fn get_card(&self, id: impl Into<String>) -> Request<'a, GetCard> {
         Request::new(
             self.client,
@@ -172,6 +178,9 @@ impl<'a> General<'a> {
         )
     }
     /// `GET /cards/{id}/events` (operation `getCardEvents`).
+    ///
+    /// The answer: [`Card`](crate::models::Card). Optional, on the request: `.status(..)` (see [`GetCardEvents`](GetCardEvents)).
+    #[doc(alias = "getCardEvents")]
     pub fn get_card_events(&self, id: impl Into<String>) -> Request<'a, GetCardEvents> {
         Request::new(
             self.client,
@@ -182,7 +191,13 @@ impl<'a> General<'a> {
         )
     }
 }
-/// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`].
+/// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`]. The answer: [`Card`](crate::models::Card).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.status(..)`: the parameter `status`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct ListCards {
     status: Option<models::Status>,
@@ -204,7 +219,13 @@ impl Request<'_, ListCards> {
         self
     }
 }
-/// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`].
+/// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`]. The answer: [`Card`](crate::models::Card).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.status(..)`: the parameter `status`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCard {
     id: String,
@@ -227,7 +248,13 @@ impl Request<'_, GetCard> {
         self
     }
 }
-/// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`].
+/// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`]. The answer: [`Card`](crate::models::Card).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.status(..)`: the parameter `status`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCardEvents {
     id: String,

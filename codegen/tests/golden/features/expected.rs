@@ -517,11 +517,16 @@ pub struct Pets<'a> {
 }
 impl<'a> Pets<'a> {
     /// `GET /pets/{id}` (operation `getPet`).
+    ///
+    /// The answer: [`Pet`](crate::models::Pet).
+    #[doc(alias = "getPet")]
     pub fn get_pet(&self, id: impl Into<String>) -> Request<'a, GetPet> {
         Request::new(self.client, GetPet { id: id.into() })
     }
 }
-/// The operation `getPet` (`GET /pets/{id}`): what a call of it takes. Start one with [`Pets::get_pet`].
+/// The operation `getPet` (`GET /pets/{id}`): what a call of it takes. Start one with [`Pets::get_pet`]. The answer: [`Pet`](crate::models::Pet).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPet {
     id: String,
@@ -551,6 +556,9 @@ pub struct Stores<'a> {
 }
 impl<'a> Stores<'a> {
     /// `POST /stores` (operation `createStore`).
+    ///
+    /// The answer: [`Store`](crate::models::Store).
+    #[doc(alias = "createStore")]
     pub fn create_store(
         &self,
         body: impl IntoModel<models::Store>,
@@ -559,7 +567,9 @@ impl<'a> Stores<'a> {
         Request::new(self.client, CreateStore { body })
     }
 }
-/// The operation `createStore` (`POST /stores`): what a call of it takes. Start one with [`Stores::create_store`].
+/// The operation `createStore` (`POST /stores`): what a call of it takes. Start one with [`Stores::create_store`]. The answer: [`Store`](crate::models::Store).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateStore {
     body: Result<models::Store, crate::BuildError>,

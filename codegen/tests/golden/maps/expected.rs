@@ -218,11 +218,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /holders/{id}` (operation `getHolder`).
+    ///
+    /// The answer: [`Holder`](crate::models::Holder).
+    #[doc(alias = "getHolder")]
     pub fn get_holder(&self, id: impl Into<String>) -> Request<'a, GetHolder> {
         Request::new(self.client, GetHolder { id: id.into() })
     }
 }
-/// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`].
+/// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`]. The answer: [`Holder`](crate::models::Holder).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetHolder {
     id: String,

@@ -10,7 +10,7 @@ mod card {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
-    pub r#type: String,
+    pub type_: String,
     pub token_id: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -19,14 +19,14 @@ pub struct Card {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CardBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     token_id: Option<String>,
     first_error: crate::__private::FirstError,
 }
 impl CardBuilder {
-    /// Sets [`Card::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Card::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Card::token_id`].
@@ -39,7 +39,7 @@ impl CardBuilder {
     pub fn build(self) -> Result<Card, crate::BuildError> {
         self.first_error.check()?;
         Ok(Card {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             token_id: crate::__private::required(self.token_id, "token_id")?,
             extra: Default::default(),
         })
@@ -48,7 +48,7 @@ impl CardBuilder {
 crate::__private::builder!(Card, CardBuilder);
 crate::__private::struct_serde! {
     Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "token_id" => token_id: required value,
 }
 }
@@ -61,7 +61,7 @@ mod cash {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Cash {
-    pub r#type: String,
+    pub type_: String,
     pub expires_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -70,14 +70,14 @@ pub struct Cash {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CashBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     expires_at: Option<i64>,
     first_error: crate::__private::FirstError,
 }
 impl CashBuilder {
-    /// Sets [`Cash::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Cash::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Cash::expires_at`].
@@ -90,7 +90,7 @@ impl CashBuilder {
     pub fn build(self) -> Result<Cash, crate::BuildError> {
         self.first_error.check()?;
         Ok(Cash {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,
             extra: Default::default(),
         })
@@ -99,7 +99,7 @@ impl CashBuilder {
 crate::__private::builder!(Cash, CashBuilder);
 crate::__private::struct_serde! {
     Cash via CashBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "expires_at" => expires_at: optional value,
 }
 }
@@ -1674,11 +1674,17 @@ pub struct Customers<'a> {
 }
 impl<'a> Customers<'a> {
     /// List customers. `GET /customers` (operation `getCustomers`).
+    ///
+    /// The answer: [`CustomerList`](crate::models::CustomerList). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)` (see [`GetCustomers`](GetCustomers)). `.into_stream()` walks every page.
+    #[doc(alias = "getCustomers")]
     #[inline]
     pub fn get_customers(&self) -> Request<'a, GetCustomers> {
         Request::new(self.client, GetCustomers::default())
     }
     /// Create a customer. `POST /customers` (operation `createCustomer`).
+    ///
+    /// The answer: [`Customer`](crate::models::Customer).
+    #[doc(alias = "createCustomer")]
     pub fn create_customer(
         &self,
         body: impl IntoModel<models::Customer>,
@@ -1687,6 +1693,9 @@ impl<'a> Customers<'a> {
         Request::new(self.client, CreateCustomer { body })
     }
     /// `PUT /customers/{id}` (operation `updateCustomer`).
+    ///
+    /// The answer: [`Customer`](crate::models::Customer).
+    #[doc(alias = "updateCustomer")]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
@@ -1702,6 +1711,9 @@ impl<'a> Customers<'a> {
         )
     }
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
+    ///
+    /// The answer: [`Customer`](crate::models::Customer).
+    #[doc(alias = "deleteCustomerById")]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -1714,7 +1726,15 @@ impl<'a> Customers<'a> {
         )
     }
 }
-/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
+/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`]. The answer: [`CustomerList`](crate::models::CustomerList).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: How many to return.
+/// - `.search(..)`: the parameter `search`.
+/// - `.next(..)`: the parameter `next`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomers {
     limit: Option<i32>,
@@ -1771,7 +1791,9 @@ impl crate::Paginated for GetCustomers {
         }
     }
 }
-/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`].
+/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`]. The answer: [`Customer`](crate::models::Customer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCustomer {
     body: Result<models::Customer, crate::BuildError>,
@@ -1786,7 +1808,9 @@ impl crate::Operation for CreateCustomer {
         Ok(())
     }
 }
-/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`].
+/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`]. The answer: [`Customer`](crate::models::Customer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCustomer {
     id: String,
@@ -1802,7 +1826,9 @@ impl crate::Operation for UpdateCustomer {
         Ok(())
     }
 }
-/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
+/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`]. The answer: [`Customer`](crate::models::Customer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerById {
     id: String,
@@ -1857,6 +1883,9 @@ pub struct Orders<'a> {
 }
 impl<'a> Orders<'a> {
     /// Create order. `POST /orders` (operation `createOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "createOrder")]
     pub fn create_order(
         &self,
         body: impl IntoModel<models::Order>,
@@ -1865,6 +1894,9 @@ impl<'a> Orders<'a> {
         Request::new(self.client, CreateOrder { body })
     }
     /// `POST /orders/{id}/refunds` (operation `orderRefund`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "orderRefund")]
     pub fn order_refund(
         &self,
         id: impl Into<String>,
@@ -1874,6 +1906,9 @@ impl<'a> Orders<'a> {
         Request::new(self.client, OrderRefund { id: id.into(), body })
     }
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
+    ///
+    /// The answer: [`CancelOrderResponse200`](crate::models::CancelOrderResponse200). Optional, on the request: `.body(..)` (see [`CancelOrder`](CancelOrder)).
+    #[doc(alias = "CancelOrder")]
     pub fn cancel_order(&self, id: impl Into<String>) -> Request<'a, CancelOrder> {
         Request::new(
             self.client,
@@ -1884,7 +1919,9 @@ impl<'a> Orders<'a> {
         )
     }
 }
-/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`].
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateOrder {
     body: Result<models::Order, crate::BuildError>,
@@ -1899,7 +1936,9 @@ impl crate::Operation for CreateOrder {
         Ok(())
     }
 }
-/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`].
+/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrderRefund {
     id: String,
@@ -1915,7 +1954,13 @@ impl crate::Operation for OrderRefund {
         Ok(())
     }
 }
-/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
+/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`]. The answer: [`CancelOrderResponse200`](crate::models::CancelOrderResponse200).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CancelOrder {
     id: String,

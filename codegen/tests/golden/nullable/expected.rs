@@ -176,11 +176,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /profiles/{id}` (operation `getProfile`).
+    ///
+    /// The answer: [`Profile`](crate::models::Profile).
+    #[doc(alias = "getProfile")]
     pub fn get_profile(&self, id: impl Into<String>) -> Request<'a, GetProfile> {
         Request::new(self.client, GetProfile { id: id.into() })
     }
 }
-/// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`].
+/// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`]. The answer: [`Profile`](crate::models::Profile).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetProfile {
     id: String,

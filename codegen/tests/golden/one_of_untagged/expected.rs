@@ -360,11 +360,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /contacts/{id}` (operation `getContact`).
+    ///
+    /// The answer: [`Contact`](crate::models::Contact).
+    #[doc(alias = "getContact")]
     pub fn get_contact(&self, id: impl Into<String>) -> Request<'a, GetContact> {
         Request::new(self.client, GetContact { id: id.into() })
     }
 }
-/// The operation `getContact` (`GET /contacts/{id}`): what a call of it takes. Start one with [`General::get_contact`].
+/// The operation `getContact` (`GET /contacts/{id}`): what a call of it takes. Start one with [`General::get_contact`]. The answer: [`Contact`](crate::models::Contact).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetContact {
     id: String,

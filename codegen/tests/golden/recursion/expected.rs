@@ -254,11 +254,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /nodes/{id}` (operation `getNode`).
+    ///
+    /// The answer: [`Node`](crate::models::Node).
+    #[doc(alias = "getNode")]
     pub fn get_node(&self, id: impl Into<String>) -> Request<'a, GetNode> {
         Request::new(self.client, GetNode { id: id.into() })
     }
 }
-/// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`].
+/// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`]. The answer: [`Node`](crate::models::Node).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetNode {
     id: String,

@@ -194,7 +194,7 @@ crate::__private::struct_serde! {
 
 pub use derived::*;
 
-mod r#match {
+mod match_ {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{Derived, Payment, Pick};
 /// From schema `match`; build one with [`Match::builder`].
@@ -253,7 +253,7 @@ crate::__private::struct_serde! {
 }
 }
 
-pub use r#match::*;
+pub use match_::*;
 
 mod payment {
 use super::Card;
@@ -400,20 +400,20 @@ pub const MEDIA_TYPE: &str = "application/json";
 // ---- conekta-sdk/src/generated/operations/mod.rs ----
 #[cfg(any())]
 mod conekta_sdk_src_generated_operations_mod_rs {
-mod r#type;
-pub use r#type::*;
+mod type_;
+pub use type_::*;
 impl crate::Client {
     /// Operations tagged `type` in the spec.
     #[inline]
-    pub fn r#type(&self) -> Type<'_> {
+    pub fn type_(&self) -> Type<'_> {
         Type { client: self }
     }
 }
 }
 
-// ---- conekta-sdk/src/generated/operations/type.rs ----
+// ---- conekta-sdk/src/generated/operations/type_.rs ----
 #[cfg(any())]
-mod conekta_sdk_src_generated_operations_type_rs {
+mod conekta_sdk_src_generated_operations_type__rs {
 use super::super::models;
 use crate::__private::Call;
 use crate::{OperationInfo as Info, Request};
@@ -425,12 +425,17 @@ pub struct Type<'a> {
 }
 impl<'a> Type<'a> {
     /// `GET /match` (operation `getMatch`).
+    ///
+    /// The answer: [`Match`](crate::models::Match).
+    #[doc(alias = "getMatch")]
     #[inline]
     pub fn get_match(&self) -> Request<'a, GetMatch> {
         Request::new(self.client, GetMatch::default())
     }
 }
-/// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`].
+/// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`]. The answer: [`Match`](crate::models::Match).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetMatch {}
 impl crate::Operation for GetMatch {

@@ -71,7 +71,7 @@ pub struct OptionModel {
     pub build: String,
     pub first_error: Option<String>,
     pub extra: Option<i64>,
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     pub self_: Option<String>,
     pub kind: Option<ClientModel>,
     pub holder: Option<VecModel>,
@@ -86,7 +86,7 @@ pub struct OptionModelBuilder {
     build: Option<String>,
     first_error: Option<String>,
     extra: Option<i64>,
-    r#type: Option<String>,
+    type_: Option<String>,
     self_: Option<String>,
     kind: Option<ClientModel>,
     holder: Option<VecModel>,
@@ -109,9 +109,9 @@ impl OptionModelBuilder {
         self.extra = Some(value.into());
         self
     }
-    /// Sets [`OptionModel::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`OptionModel::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`OptionModel::self_`].
@@ -145,7 +145,7 @@ impl OptionModelBuilder {
             build: crate::__private::required(self.build, "build")?,
             first_error: self.first_error,
             extra: self.extra,
-            r#type: self.r#type,
+            type_: self.type_,
             self_: self.self_,
             kind: self.kind,
             holder: self.holder,
@@ -160,7 +160,7 @@ crate::__private::struct_serde! {
     "build" => build: required value,
     "first_error" => first_error: optional value,
     "extra" => extra: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "self" => self_: optional value,
     "kind" => kind: optional value,
     "holder" => holder: optional value,
@@ -439,6 +439,9 @@ pub struct Builder<'a> {
 }
 impl<'a> Builder<'a> {
     /// `POST /things/{client}` (operation `send`).
+    ///
+    /// The answer: [`ResultModel`](crate::models::ResultModel). Optional, on the request: `.body_param(..)`, `.send_param(..)`, `.options_param(..)`, `.language_param(..)` (see [`SendModel`](SendModel)).
+    #[doc(alias = "send")]
     pub fn send(
         &self,
         client_param: impl Into<String>,
@@ -455,12 +458,24 @@ impl<'a> Builder<'a> {
         )
     }
     /// `GET /things` (operation `clone`).
+    ///
+    /// The answer: [`ErrorModel`](crate::models::ErrorModel).
+    #[doc(alias = "clone")]
     #[inline]
     pub fn clone_op(&self) -> Request<'a, CloneModel> {
         Request::new(self.client, CloneModel::default())
     }
 }
-/// The operation `send` (`POST /things/{client}`): what a call of it takes. Start one with [`Builder::send`].
+/// The operation `send` (`POST /things/{client}`): what a call of it takes. Start one with [`Builder::send`]. The answer: [`ResultModel`](crate::models::ResultModel).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body_param(..)`: the parameter `body`.
+/// - `.send_param(..)`: the parameter `send`.
+/// - `.options_param(..)`: the parameter `options`.
+/// - `.language_param(..)`: the parameter `language`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct SendModel {
     client_param: String,
@@ -506,7 +521,9 @@ impl Request<'_, SendModel> {
         self
     }
 }
-/// The operation `clone` (`GET /things`): what a call of it takes. Start one with [`Builder::clone_op`].
+/// The operation `clone` (`GET /things`): what a call of it takes. Start one with [`Builder::clone_op`]. The answer: [`ErrorModel`](crate::models::ErrorModel).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CloneModel {}
 impl crate::Operation for CloneModel {

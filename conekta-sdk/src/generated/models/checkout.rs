@@ -43,7 +43,7 @@ pub struct Checkout {
     /// false: single use. true: multiple payments. Example: `false`.
     pub recurrent: bool,
     /// It is the type of link that will be created. It must be a valid type. Example: `"PaymentLink"`.
-    pub r#type: String,
+    pub type_: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -65,7 +65,7 @@ pub struct CheckoutBuilder {
     payments_limit_count: Option<i8>,
     success_url: Option<String>,
     recurrent: Option<bool>,
-    r#type: Option<String>,
+    type_: Option<String>,
     first_error: crate::__private::FirstError,
 }
 impl CheckoutBuilder {
@@ -157,9 +157,9 @@ impl CheckoutBuilder {
         self.recurrent = Some(value.into());
         self
     }
-    /// Sets [`Checkout::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Checkout::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
@@ -187,7 +187,7 @@ impl CheckoutBuilder {
             payments_limit_count: self.payments_limit_count,
             success_url: self.success_url,
             recurrent: crate::__private::required(self.recurrent, "recurrent")?,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             extra: Default::default(),
         })
     }
@@ -209,5 +209,5 @@ crate::__private::struct_serde! {
     "payments_limit_count" => payments_limit_count: optional value,
     "success_url" => success_url: optional value,
     "recurrent" => recurrent: required value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
 }

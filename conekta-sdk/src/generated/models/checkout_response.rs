@@ -57,7 +57,7 @@ pub struct CheckoutResponse {
     /// The URL to redirect to after a successful payment. Example: `"<https://pay.conekta.com/success">`.
     pub success_url: Option<String>,
     /// Example: `"PaymentLink"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Example: `"<https://pay.conekta.com/link/b0bf16c418b9445eba2401604f329dbf">`.
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -91,7 +91,7 @@ pub struct CheckoutResponseBuilder {
     starts_at: Option<crate::Timestamp>,
     status: Option<CheckoutStatus>,
     success_url: Option<String>,
-    r#type: Option<String>,
+    type_: Option<String>,
     url: Option<String>,
     first_error: crate::__private::FirstError,
 }
@@ -231,9 +231,9 @@ impl CheckoutResponseBuilder {
         self.success_url = Some(value.into());
         self
     }
-    /// Sets [`CheckoutResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`CheckoutResponse::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`CheckoutResponse::url`].
@@ -270,7 +270,7 @@ impl CheckoutResponseBuilder {
             starts_at: self.starts_at,
             status: crate::__private::required(self.status, "status")?,
             success_url: self.success_url,
-            r#type: self.r#type,
+            type_: self.type_,
             url: self.url,
             extra: Default::default(),
         })
@@ -303,6 +303,6 @@ crate::__private::struct_serde! {
     "starts_at" => starts_at: optional value,
     "status" => status: required value,
     "success_url" => success_url: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "url" => url: optional value,
 }

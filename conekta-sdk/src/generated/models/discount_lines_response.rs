@@ -10,7 +10,7 @@ pub struct DiscountLinesResponse {
     /// Discount code. Example: `"123"`.
     pub code: String,
     /// It can be 'loyalty', 'campaign', 'coupon' o 'sign' Example: `"loyalty"`.
-    pub r#type: String,
+    pub type_: String,
     /// The discount line id. Example: `"dis_lin_2tQQ58HPgPw7StE8z"`.
     pub id: String,
     /// The object name. Example: `"discount_line"`.
@@ -26,7 +26,7 @@ pub struct DiscountLinesResponse {
 pub struct DiscountLinesResponseBuilder {
     amount: Option<i64>,
     code: Option<String>,
-    r#type: Option<String>,
+    type_: Option<String>,
     id: Option<String>,
     object: Option<String>,
     parent_id: Option<String>,
@@ -43,9 +43,9 @@ impl DiscountLinesResponseBuilder {
         self.code = Some(value.into());
         self
     }
-    /// Sets [`DiscountLinesResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`DiscountLinesResponse::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`DiscountLinesResponse::id`].
@@ -70,7 +70,7 @@ impl DiscountLinesResponseBuilder {
         Ok(DiscountLinesResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             code: crate::__private::required(self.code, "code")?,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,
             object: crate::__private::required(self.object, "object")?,
             parent_id: crate::__private::required(self.parent_id, "parent_id")?,
@@ -83,7 +83,7 @@ crate::__private::struct_serde! {
     DiscountLinesResponse via DiscountLinesResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: required value,
     "code" => code: required value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "id" => id: required value,
     "object" => object: required value,
     "parent_id" => parent_id: required value,

@@ -13,7 +13,7 @@ pub struct ErrorBody {
     /// log id. Example: `"507f1f77bcf86cd799439011"`.
     pub log_id: Option<String>,
     /// Example: `"authentication_error"`.
-    pub r#type: Option<ErrorType>,
+    pub type_: Option<ErrorType>,
     /// Example: `"error"`.
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -25,7 +25,7 @@ pub struct ErrorBody {
 pub struct ErrorBodyBuilder {
     details: Option<Vec<DetailsError>>,
     log_id: Option<String>,
-    r#type: Option<ErrorType>,
+    type_: Option<ErrorType>,
     object: Option<String>,
     first_error: crate::__private::FirstError,
 }
@@ -43,9 +43,9 @@ impl ErrorBodyBuilder {
         self.log_id = Some(value.into());
         self
     }
-    /// Sets [`ErrorBody::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<ErrorType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`ErrorBody::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<ErrorType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`ErrorBody::object`].
@@ -60,7 +60,7 @@ impl ErrorBodyBuilder {
         Ok(ErrorBody {
             details: self.details,
             log_id: self.log_id,
-            r#type: self.r#type,
+            type_: self.type_,
             object: self.object,
             extra: Default::default(),
         })
@@ -71,6 +71,6 @@ crate::__private::struct_serde! {
     ErrorBody via Self, extra: serde_json::Map<String, serde_json::Value>;
     "details" => details: optional list,
     "log_id" => log_id: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: optional value,
 }

@@ -37,7 +37,7 @@ pub struct OrderCheckoutRequest {
     /// Redirection url back to the site in case of successful payment, applies only to HostedPayment. Example: `"<https://www.mysite.com/success">`.
     pub success_url: Option<String>,
     /// Required. This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs.
-    pub r#type: Option<OrderCheckoutRequestType>,
+    pub type_: Option<OrderCheckoutRequestType>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -57,7 +57,7 @@ pub struct OrderCheckoutRequestBuilder {
     on_demand_enabled: Option<bool>,
     redirection_time: Option<i8>,
     success_url: Option<String>,
-    r#type: Option<OrderCheckoutRequestType>,
+    type_: Option<OrderCheckoutRequestType>,
     first_error: crate::__private::FirstError,
 }
 impl OrderCheckoutRequestBuilder {
@@ -141,12 +141,12 @@ impl OrderCheckoutRequestBuilder {
         self.success_url = Some(value.into());
         self
     }
-    /// Sets [`OrderCheckoutRequest::type`].
-    pub fn r#type(
+    /// Sets [`OrderCheckoutRequest::type_`].
+    pub fn type_(
         mut self,
         value: impl crate::IntoModel<OrderCheckoutRequestType>,
     ) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
@@ -169,7 +169,7 @@ impl OrderCheckoutRequestBuilder {
             on_demand_enabled: self.on_demand_enabled,
             redirection_time: self.redirection_time,
             success_url: self.success_url,
-            r#type: self.r#type,
+            type_: self.type_,
             extra: Default::default(),
         })
     }
@@ -189,7 +189,7 @@ crate::__private::struct_serde! {
     "on_demand_enabled" => on_demand_enabled: optional value,
     "redirection_time" => redirection_time: optional value,
     "success_url" => success_url: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }
 crate::__private::open_enum! {
     #[doc =

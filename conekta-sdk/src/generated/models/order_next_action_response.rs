@@ -11,7 +11,7 @@ use super::OrderNextActionResponseRedirectToUrl;
 pub struct OrderNextActionResponse {
     pub redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
     /// Indicates the type of action to be taken. Example: `"redirect_to_url"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -20,7 +20,7 @@ pub struct OrderNextActionResponse {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderNextActionResponseBuilder {
     redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
-    r#type: Option<String>,
+    type_: Option<String>,
     first_error: crate::__private::FirstError,
 }
 impl OrderNextActionResponseBuilder {
@@ -32,9 +32,9 @@ impl OrderNextActionResponseBuilder {
         self.redirect_to_url = self.first_error.one(value, "redirect_to_url");
         self
     }
-    /// Sets [`OrderNextActionResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`OrderNextActionResponse::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
@@ -43,7 +43,7 @@ impl OrderNextActionResponseBuilder {
         self.first_error.check()?;
         Ok(OrderNextActionResponse {
             redirect_to_url: self.redirect_to_url,
-            r#type: self.r#type,
+            type_: self.type_,
             extra: Default::default(),
         })
     }
@@ -52,5 +52,5 @@ crate::__private::builder!(OrderNextActionResponse, OrderNextActionResponseBuild
 crate::__private::struct_serde! {
     OrderNextActionResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "redirect_to_url" => redirect_to_url: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }

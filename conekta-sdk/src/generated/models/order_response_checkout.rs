@@ -58,7 +58,7 @@ pub struct OrderResponseCheckout {
     /// Example: `"Issued"`.
     pub status: Option<CheckoutStatus>,
     /// This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs. Example: `"HostedPayment"`.
-    pub r#type: String,
+    pub type_: String,
     /// Indicate the url of the Conekta component to complete the payment. For HostedPayment, this will be a Conekta-hosted page. Example: `"<https://pay.conekta.io/checkout/6fca054a85194c43971ecea35cc519bb">`.
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -94,7 +94,7 @@ pub struct OrderResponseCheckoutBuilder {
     success_url: Option<String>,
     starts_at: Option<crate::Timestamp>,
     status: Option<CheckoutStatus>,
-    r#type: Option<String>,
+    type_: Option<String>,
     url: Option<String>,
     first_error: crate::__private::FirstError,
 }
@@ -242,9 +242,9 @@ impl OrderResponseCheckoutBuilder {
         self.status = self.first_error.one(value, "status");
         self
     }
-    /// Sets [`OrderResponseCheckout::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`OrderResponseCheckout::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`OrderResponseCheckout::url`].
@@ -286,7 +286,7 @@ impl OrderResponseCheckoutBuilder {
             success_url: self.success_url,
             starts_at: self.starts_at,
             status: self.status,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             url: self.url,
             extra: Default::default(),
         })
@@ -321,6 +321,6 @@ crate::__private::struct_serde! {
     "success_url" => success_url: optional value,
     "starts_at" => starts_at: optional value,
     "status" => status: optional value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "url" => url: optional value,
 }

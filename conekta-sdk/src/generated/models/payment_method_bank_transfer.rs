@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBankTransfer {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Example: `"STP"`.
@@ -40,7 +40,7 @@ pub struct PaymentMethodBankTransfer {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodBankTransferBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     object: Option<String>,
     bank: Option<String>,
     clabe: Option<String>,
@@ -62,9 +62,9 @@ pub struct PaymentMethodBankTransferBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodBankTransferBuilder {
-    /// Sets [`PaymentMethodBankTransfer::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodBankTransfer::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBankTransfer::object`].
@@ -165,7 +165,7 @@ impl PaymentMethodBankTransferBuilder {
     pub fn build(self) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodBankTransfer {
-            r#type: self.r#type,
+            type_: self.type_,
             object: crate::__private::required(self.object, "object")?,
             bank: self.bank,
             clabe: self.clabe,
@@ -191,7 +191,7 @@ impl PaymentMethodBankTransferBuilder {
 crate::__private::builder!(PaymentMethodBankTransfer, PaymentMethodBankTransferBuilder);
 crate::__private::struct_serde! {
     PaymentMethodBankTransfer via PaymentMethodBankTransferBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: required value,
     "bank" => bank: optional value,
     "clabe" => clabe: optional value,

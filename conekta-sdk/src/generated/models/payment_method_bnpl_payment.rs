@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBnplPayment {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     pub object: PaymentMethodBnplPaymentObject,
     /// URL to redirect the customer after a canceled payment. Example: `"<https://example.com/cancel">`.
     pub cancel_url: Option<String>,
@@ -28,7 +28,7 @@ pub struct PaymentMethodBnplPayment {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodBnplPaymentBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     object: Option<PaymentMethodBnplPaymentObject>,
     cancel_url: Option<String>,
     expires_at: Option<crate::Timestamp>,
@@ -39,9 +39,9 @@ pub struct PaymentMethodBnplPaymentBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodBnplPaymentBuilder {
-    /// Sets [`PaymentMethodBnplPayment::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodBnplPayment::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBnplPayment::object`].
@@ -87,7 +87,7 @@ impl PaymentMethodBnplPaymentBuilder {
     pub fn build(self) -> Result<PaymentMethodBnplPayment, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodBnplPayment {
-            r#type: self.r#type,
+            type_: self.type_,
             object: crate::__private::required(self.object, "object")?,
             cancel_url: self.cancel_url,
             expires_at: crate::__private::required(self.expires_at, "expires_at")?,
@@ -102,7 +102,7 @@ impl PaymentMethodBnplPaymentBuilder {
 crate::__private::builder!(PaymentMethodBnplPayment, PaymentMethodBnplPaymentBuilder);
 crate::__private::struct_serde! {
     PaymentMethodBnplPayment via PaymentMethodBnplPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: required value,
     "cancel_url" => cancel_url: optional value,
     "expires_at" => expires_at: required value,

@@ -7,7 +7,7 @@ use super::{CardBrand, CardType};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCard {
-    pub r#type: Option<CardType>,
+    pub type_: Option<CardType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Account type of the card. Example: `"Credit"`.
@@ -40,7 +40,7 @@ pub struct PaymentMethodCard {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodCardBuilder {
-    r#type: Option<CardType>,
+    type_: Option<CardType>,
     object: Option<String>,
     account_type: Option<String>,
     auth_code: Option<String>,
@@ -57,9 +57,9 @@ pub struct PaymentMethodCardBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodCardBuilder {
-    /// Sets [`PaymentMethodCard::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<CardType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodCard::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<CardType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCard::object`].
@@ -135,7 +135,7 @@ impl PaymentMethodCardBuilder {
     pub fn build(self) -> Result<PaymentMethodCard, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodCard {
-            r#type: self.r#type,
+            type_: self.type_,
             object: crate::__private::required(self.object, "object")?,
             account_type: self.account_type,
             auth_code: self.auth_code,
@@ -156,7 +156,7 @@ impl PaymentMethodCardBuilder {
 crate::__private::builder!(PaymentMethodCard, PaymentMethodCardBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCard via PaymentMethodCardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: required value,
     "account_type" => account_type: optional value,
     "auth_code" => auth_code: optional value,

@@ -7,7 +7,7 @@ use super::{CardBrand, CardType, PaymentSourceType};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardResponse {
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
     /// Example: `"payment_source"`.
@@ -43,7 +43,7 @@ pub struct PaymentMethodCardResponse {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodCardResponseBuilder {
-    r#type: Option<PaymentSourceType>,
+    type_: Option<PaymentSourceType>,
     id: Option<String>,
     object: Option<String>,
     created_at: Option<crate::Timestamp>,
@@ -62,9 +62,9 @@ pub struct PaymentMethodCardResponseBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodCardResponseBuilder {
-    /// Sets [`PaymentMethodCardResponse::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodCardResponse::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCardResponse::id`].
@@ -147,7 +147,7 @@ impl PaymentMethodCardResponseBuilder {
     pub fn build(self) -> Result<PaymentMethodCardResponse, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodCardResponse {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,
             object: crate::__private::required(self.object, "object")?,
             created_at: crate::__private::required(self.created_at, "created_at")?,
@@ -170,7 +170,7 @@ impl PaymentMethodCardResponseBuilder {
 crate::__private::builder!(PaymentMethodCardResponse, PaymentMethodCardResponseBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCardResponse via PaymentMethodCardResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "id" => id: required value,
     "object" => object: required value,
     "created_at" => created_at: required value,

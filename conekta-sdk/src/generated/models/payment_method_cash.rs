@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCash {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Agreement ID. Example: `"agreement_2tN73UdUSNrYRPD9r"`.
@@ -39,7 +39,7 @@ pub struct PaymentMethodCash {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodCashBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     object: Option<String>,
     agreement: Option<String>,
     auth_code: Option<i64>,
@@ -55,9 +55,9 @@ pub struct PaymentMethodCashBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodCashBuilder {
-    /// Sets [`PaymentMethodCash::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodCash::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCash::object`].
@@ -125,7 +125,7 @@ impl PaymentMethodCashBuilder {
     pub fn build(self) -> Result<PaymentMethodCash, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodCash {
-            r#type: self.r#type,
+            type_: self.type_,
             object: crate::__private::required(self.object, "object")?,
             agreement: self.agreement,
             auth_code: self.auth_code,
@@ -145,7 +145,7 @@ impl PaymentMethodCashBuilder {
 crate::__private::builder!(PaymentMethodCash, PaymentMethodCashBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCash via PaymentMethodCashBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: required value,
     "agreement" => agreement: optional value,
     "auth_code" => auth_code: optional value,

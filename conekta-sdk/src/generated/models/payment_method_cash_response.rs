@@ -7,7 +7,7 @@ use super::{CashAgreementsResponse, PaymentSourceType};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashResponse {
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
     /// Example: `"payment_source"`.
@@ -34,7 +34,7 @@ pub struct PaymentMethodCashResponse {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodCashResponseBuilder {
-    r#type: Option<PaymentSourceType>,
+    type_: Option<PaymentSourceType>,
     id: Option<String>,
     object: Option<String>,
     created_at: Option<crate::Timestamp>,
@@ -48,9 +48,9 @@ pub struct PaymentMethodCashResponseBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodCashResponseBuilder {
-    /// Sets [`PaymentMethodCashResponse::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodCashResponse::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCashResponse::id`].
@@ -111,7 +111,7 @@ impl PaymentMethodCashResponseBuilder {
     pub fn build(self) -> Result<PaymentMethodCashResponse, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodCashResponse {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,
             object: crate::__private::required(self.object, "object")?,
             created_at: crate::__private::required(self.created_at, "created_at")?,
@@ -129,7 +129,7 @@ impl PaymentMethodCashResponseBuilder {
 crate::__private::builder!(PaymentMethodCashResponse, PaymentMethodCashResponseBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCashResponse via PaymentMethodCashResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "id" => id: required value,
     "object" => object: required value,
     "created_at" => created_at: required value,

@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbPayment {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Deep link for the payment, use for mobile apps/flows
@@ -27,7 +27,7 @@ pub struct PaymentMethodPbbPayment {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodPbbPaymentBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     object: Option<String>,
     deep_link: Option<String>,
     expires_at: Option<crate::Timestamp>,
@@ -37,9 +37,9 @@ pub struct PaymentMethodPbbPaymentBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodPbbPaymentBuilder {
-    /// Sets [`PaymentMethodPbbPayment::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodPbbPayment::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodPbbPayment::object`].
@@ -77,7 +77,7 @@ impl PaymentMethodPbbPaymentBuilder {
     pub fn build(self) -> Result<PaymentMethodPbbPayment, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodPbbPayment {
-            r#type: self.r#type,
+            type_: self.type_,
             object: crate::__private::required(self.object, "object")?,
             deep_link: crate::__private::required(self.deep_link, "deep_link")?,
             expires_at: crate::__private::required(self.expires_at, "expires_at")?,
@@ -91,7 +91,7 @@ impl PaymentMethodPbbPaymentBuilder {
 crate::__private::builder!(PaymentMethodPbbPayment, PaymentMethodPbbPaymentBuilder);
 crate::__private::struct_serde! {
     PaymentMethodPbbPayment via PaymentMethodPbbPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: required value,
     "deep_link" => deep_link: required value,
     "expires_at" => expires_at: required value,

@@ -7,7 +7,7 @@ use super::PaymentSourceType;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodSpeiRecurrentResponse {
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
     /// Example: `"payment_source"`.
@@ -29,7 +29,7 @@ pub struct PaymentMethodSpeiRecurrentResponse {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodSpeiRecurrentResponseBuilder {
-    r#type: Option<PaymentSourceType>,
+    type_: Option<PaymentSourceType>,
     id: Option<String>,
     object: Option<String>,
     created_at: Option<crate::Timestamp>,
@@ -40,9 +40,9 @@ pub struct PaymentMethodSpeiRecurrentResponseBuilder {
     first_error: crate::__private::FirstError,
 }
 impl PaymentMethodSpeiRecurrentResponseBuilder {
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodSpeiRecurrentResponse::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::id`].
@@ -85,7 +85,7 @@ impl PaymentMethodSpeiRecurrentResponseBuilder {
     pub fn build(self) -> Result<PaymentMethodSpeiRecurrentResponse, crate::BuildError> {
         self.first_error.check()?;
         Ok(PaymentMethodSpeiRecurrentResponse {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,
             object: crate::__private::required(self.object, "object")?,
             created_at: crate::__private::required(self.created_at, "created_at")?,
@@ -102,7 +102,7 @@ crate::__private::builder!(
 );
 crate::__private::struct_serde! {
     PaymentMethodSpeiRecurrentResponse via PaymentMethodSpeiRecurrentResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "id" => id: required value,
     "object" => object: required value,
     "created_at" => created_at: required value,

@@ -52,7 +52,7 @@ pub struct TokenResponseCheckout {
     /// URL to redirect the customer to after the payment process is completed. Example: `"<https://example.com/success">`.
     pub success_url: Option<String>,
     /// Type of checkout. Example: `"Integration"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -82,7 +82,7 @@ pub struct TokenResponseCheckoutBuilder {
     starts_at: Option<crate::Timestamp>,
     status: Option<CheckoutStatus>,
     success_url: Option<String>,
-    r#type: Option<String>,
+    type_: Option<String>,
     first_error: crate::__private::FirstError,
 }
 #[allow(deprecated)]
@@ -206,9 +206,9 @@ impl TokenResponseCheckoutBuilder {
         self.success_url = Some(value.into());
         self
     }
-    /// Sets [`TokenResponseCheckout::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`TokenResponseCheckout::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
@@ -238,7 +238,7 @@ impl TokenResponseCheckoutBuilder {
             starts_at: self.starts_at,
             status: self.status,
             success_url: self.success_url,
-            r#type: self.r#type,
+            type_: self.type_,
             extra: Default::default(),
         })
     }
@@ -271,5 +271,5 @@ crate::__private::struct_serde! {
     "starts_at" => starts_at: optional value,
     "status" => status: optional value,
     "success_url" => success_url: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }

@@ -29,7 +29,7 @@ pub struct TransactionResponse {
     /// Code indicating transaction status. Example: `"pending"`.
     pub status: String,
     /// Transaction Type. Example: `"capture"`.
-    pub r#type: String,
+    pub type_: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -47,7 +47,7 @@ pub struct TransactionResponseBuilder {
     net: Option<i64>,
     object: Option<String>,
     status: Option<String>,
-    r#type: Option<String>,
+    type_: Option<String>,
     first_error: crate::__private::FirstError,
 }
 impl TransactionResponseBuilder {
@@ -101,9 +101,9 @@ impl TransactionResponseBuilder {
         self.status = Some(value.into());
         self
     }
-    /// Sets [`TransactionResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`TransactionResponse::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
@@ -121,7 +121,7 @@ impl TransactionResponseBuilder {
             net: crate::__private::required(self.net, "net")?,
             object: crate::__private::required(self.object, "object")?,
             status: crate::__private::required(self.status, "status")?,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             extra: Default::default(),
         })
     }
@@ -139,5 +139,5 @@ crate::__private::struct_serde! {
     "net" => net: required value,
     "object" => object: required value,
     "status" => status: required value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
 }

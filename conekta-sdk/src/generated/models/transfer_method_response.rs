@@ -22,7 +22,7 @@ pub struct TransferMethodResponse {
     /// Unique identifier of the payee. Example: `"payee_2icdDewRxDENBos85"`.
     pub payee_id: Option<String>,
     /// Type of the payee. Example: `"BankTransferPayoutMethod"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -37,7 +37,7 @@ pub struct TransferMethodResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     payee_id: Option<String>,
-    r#type: Option<String>,
+    type_: Option<String>,
     first_error: crate::__private::FirstError,
 }
 impl TransferMethodResponseBuilder {
@@ -76,9 +76,9 @@ impl TransferMethodResponseBuilder {
         self.payee_id = Some(value.into());
         self
     }
-    /// Sets [`TransferMethodResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`TransferMethodResponse::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
@@ -93,7 +93,7 @@ impl TransferMethodResponseBuilder {
             id: self.id,
             object: self.object,
             payee_id: self.payee_id,
-            r#type: self.r#type,
+            type_: self.type_,
             extra: Default::default(),
         })
     }
@@ -108,5 +108,5 @@ crate::__private::struct_serde! {
     "id" => id: optional value,
     "object" => object: optional value,
     "payee_id" => payee_id: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }
