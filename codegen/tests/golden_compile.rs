@@ -977,8 +977,8 @@ mod mcp_tools_case {
 
 mod domain_case {
     use super::domain::{
-        CashPayment, Charge, ChargeMethod, Currency, MethodType, Order, PaymentMethodRequest,
-        Status,
+        CashPayment, Charge, ChargeMethod, Currency, Interval, MethodType, Order,
+        PaymentMethodRequest, PlanRequest, Status,
     };
     use super::*;
 
@@ -1013,6 +1013,23 @@ mod domain_case {
             Timestamp::from_unix_seconds(1_700_000_000)
         );
         assert_eq!(Currency::KNOWN, [Currency::Mxn, Currency::Usd]);
+    }
+
+    #[test]
+    fn a_requests_enum_types_the_answers_string_with_the_values_the_set_adds() {
+        let mut body = order();
+        body["interval"] = json!("year");
+        let order: Order = round_trip(body);
+        assert_eq!(order.interval, Some(Interval::Year));
+        let plan = PlanRequest::builder()
+            .interval(Interval::Week)
+            .build()
+            .unwrap();
+        assert_eq!(plan.interval, Some(Interval::Week));
+        assert_eq!(
+            Interval::KNOWN,
+            [Interval::Week, Interval::Month, Interval::Year]
+        );
     }
 
     #[test]

@@ -1353,7 +1353,7 @@ async fn checkouts() {
     assert_eq!(links.len(), 20);
     assert_eq!(links[0].id, "ff6918c6-5043-43b9-a7ec-d40d407d62c1");
     assert_eq!(links[0].object, "checkout");
-    assert_eq!(links[0].type_.as_deref(), Some("HostedPayment"));
+    assert_eq!(links[0].type_, Some(models::CheckoutType::HostedPayment));
 
     let template = models::CheckoutOrderTemplate::builder()
         .currency("MXN")
@@ -1371,16 +1371,16 @@ async fn checkouts() {
     let created = api.ok(c.payment_link().create_checkout(link)).await;
     assert_eq!(created.id, "e4bcbed2-194c-4540-a922-b6d7531925a3");
     assert_eq!(created.name, "Payment Link Name");
-    assert_eq!(created.type_.as_deref(), Some("PaymentLink"));
+    assert_eq!(created.type_, Some(models::CheckoutType::PaymentLink));
     assert_eq!(created.recurrent, Some(false));
     assert_eq!(created.status, models::CheckoutStatus::Issued);
     assert_eq!(
         created.allowed_payment_methods.as_deref(),
         Some(
             &[
-                "cash".to_owned(),
-                "card".to_owned(),
-                "bank_transfer".to_owned()
+                models::CheckoutPaymentMethod::Cash,
+                models::CheckoutPaymentMethod::Card,
+                models::CheckoutPaymentMethod::BankTransfer
             ][..]
         )
     );
@@ -1683,7 +1683,7 @@ async fn money_movements() {
     let created = api.ok(c.payout_orders().create_payout_order(request)).await;
     assert_eq!(created.id, "a2a1732a-4f0c-4fda-9dc7-efeec9be044b");
     assert_eq!(created.amount, 3000);
-    assert_eq!(created.status, "open");
+    assert_eq!(created.status, models::PayoutOrderStatus::Open);
     assert_eq!(created.customer_info.id, "cus_2vE4xnYczpRRVPKfU");
     assert_eq!(created.payouts.len(), 1);
     assert_eq!(created.payouts[0].id, "payout_2vME4PZPvj2ktQe5B");
@@ -1739,7 +1739,7 @@ async fn money_movements() {
         .await;
     assert_eq!(transfer.id.as_deref(), Some("64462930651b2600017b6d43"));
     assert_eq!(transfer.amount, Some(3644));
-    assert_eq!(transfer.status.as_deref(), Some("pending"));
+    assert_eq!(transfer.status, Some(models::TransferStatus::Pending));
     let destination = transfer.destination.expect("a destination");
     assert_eq!(destination.type_.as_deref(), Some("bank_transfer"));
     assert_eq!(
@@ -1767,7 +1767,7 @@ async fn plans() {
             models::PlanRequest::builder()
                 .amount(10000)
                 .frequency(1)
-                .interval(models::PlanRequestInterval::Week)
+                .interval(models::PlanInterval::Week)
                 .name("Gold Plan"),
         ))
         .await;
@@ -1776,7 +1776,7 @@ async fn plans() {
         assert_eq!(plan.id, plan_id);
         assert_eq!(plan.name.as_deref(), Some("Gold Plan"));
         assert_eq!(plan.amount, 10000);
-        assert_eq!(plan.interval.as_deref(), Some("week"));
+        assert_eq!(plan.interval, Some(models::PlanInterval::Week));
         assert_eq!(plan.frequency, Some(1));
         assert_eq!(plan.expiry_count, None);
     }
@@ -1838,7 +1838,7 @@ async fn webhooks() {
     for hook in [created, fetched] {
         assert_eq!(hook.id, hook_id);
         assert_eq!(hook.url.as_deref(), Some(url));
-        assert_eq!(hook.status, "listening");
+        assert_eq!(hook.status, models::WebhookStatus::Listening);
         let events = hook.subscribed_events.expect("subscribed events");
         assert_eq!(events.len(), 67);
         assert_eq!(events[0], "charge.created");
@@ -1847,7 +1847,7 @@ async fn webhooks() {
     let change = models::UpdateWebhook::builder()
         .url("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466");
     let updated = api.ok(c.webhooks().update_webhook(hook_id, change)).await;
-    assert_eq!(updated.status, "intermittent_errors");
+    assert_eq!(updated.status, models::WebhookStatus::IntermittentErrors);
     assert_eq!(
         updated.url.as_deref(),
         Some("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466")

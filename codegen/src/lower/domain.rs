@@ -117,47 +117,71 @@ fn value_set(
             format!("{section}: `{name}` is not a type name the SDK can use"),
         ));
     }
-    if types.iter().any(|def| def.name == name) {
-        return Err(Error::invalid(
-            OVERRIDES,
-            format!("{section}: a generated type is already called `{name}`"),
-        ));
-    }
     if set.values.is_empty() {
         return Err(Error::invalid(
             OVERRIDES,
             format!("{section} has no values"),
         ));
     }
-    let mut scope = Scope::with_reserved(&["Unknown"]);
-    let variants = set
-        .values
-        .iter()
-        .map(|(value, docs)| EnumVariant {
-            rust_name: scope.claim(naming::camel(value)),
-            value: value.clone(),
-            docs: Some(docs.trim().to_owned()).filter(|d| !d.is_empty()),
-        })
-        .collect();
     let target = TypeRef::Named(name.to_owned());
     retype(
         types,
         &set.fields,
         &format!("value_sets.{name}"),
         claimed,
-        &|ty| matches!(ty, TypeRef::String),
+        &|ty| matches!(ty, TypeRef::String) || ty == &target,
         &|_| target.clone(),
     )?;
+    let docs = Docs {
+        title: Some(set.doc.trim().to_owned()),
+        description: Some(format!("Values: {}", set.source.trim())),
+        example: None,
+    };
+    let value_docs = |docs: &str| Some(docs.trim().to_owned()).filter(|d| !d.is_empty());
+    // A spec enum of this name (a request's, renamed in `names`): the answers'
+    // strings take the same type, with the values the set adds.
+    if let Some(def) = types.iter_mut().find(|def| def.name == name) {
+        let TypeKind::Enum { variants } = &mut def.kind else {
+            return Err(Error::invalid(
+                OVERRIDES,
+                format!(
+                    "{section}: a generated type that is not an enum is already called `{name}`"
+                ),
+            ));
+        };
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        for variant in variants.iter() {
+            scope.claim(variant.rust_name.clone());
+        }
+        for (value, about) in &set.values {
+            match variants.iter_mut().find(|variant| &variant.value == value) {
+                Some(variant) => variant.docs = value_docs(about),
+                None => variants.push(EnumVariant {
+                    rust_name: scope.claim(naming::camel(value)),
+                    value: value.clone(),
+                    docs: value_docs(about),
+                }),
+            }
+        }
+        def.docs = docs;
+        return Ok(());
+    }
+    let mut scope = Scope::with_reserved(&["Unknown"]);
+    let variants = set
+        .values
+        .iter()
+        .map(|(value, about)| EnumVariant {
+            rust_name: scope.claim(naming::camel(value)),
+            value: value.clone(),
+            docs: value_docs(about),
+        })
+        .collect();
     types.push(TypeDef {
         name: name.to_owned(),
         module: naming::snake(name).trim_start_matches("r#").to_owned(),
         source: format!("{OVERRIDES}#/value_sets/{name}"),
         also: Vec::new(),
-        docs: Docs {
-            title: Some(set.doc.trim().to_owned()),
-            description: Some(format!("Values: {}", set.source.trim())),
-            example: None,
-        },
+        docs,
         deprecated: false,
         kind: TypeKind::Enum { variants },
         accessors: Vec::new(),

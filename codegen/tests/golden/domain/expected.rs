@@ -306,6 +306,18 @@ crate::__private::open_enum! {
 
 pub use currency::*;
 
+mod interval {
+crate::__private::open_enum! {
+    #[doc = " How often."] #[doc = ""] #[doc =
+    " Values: the request's enum, and the answer's example."] #[doc = ""] #[doc =
+    " From schema `plan_request/properties/interval`."] pub enum Interval { #[doc =
+    " Weekly."] Week => "week", #[doc = " Monthly."] Month => "month", #[doc =
+    " Yearly."] Year => "year", }
+}
+}
+
+pub use interval::*;
+
 mod method_type {
 crate::__private::open_enum! {
     #[doc = " How to pay."] #[doc = ""] #[doc = " Values: the example."] #[doc = ""]
@@ -318,7 +330,7 @@ pub use method_type::*;
 
 mod order {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Charge, Charges, Currency, Status};
+use super::{Charge, Charges, Currency, Interval, Status};
 /// From schema `order`; build one with [`Order::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -330,6 +342,8 @@ pub struct Order {
     pub status: Option<Status>,
     pub tags: Option<Vec<Status>>,
     pub charges: Option<Charges>,
+    /// Example: `"month"`.
+    pub interval: Option<Interval>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -343,6 +357,7 @@ pub struct OrderBuilder {
     status: Option<Status>,
     tags: Option<Vec<Status>>,
     charges: Option<Charges>,
+    interval: Option<Interval>,
     first_error: crate::__private::FirstError,
 }
 impl OrderBuilder {
@@ -379,6 +394,11 @@ impl OrderBuilder {
         self.charges = self.first_error.one(value, "charges");
         self
     }
+    /// Sets [`Order::interval`].
+    pub fn interval(mut self, value: impl crate::IntoModel<Interval>) -> Self {
+        self.interval = self.first_error.one(value, "interval");
+        self
+    }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<Order, crate::BuildError> {
@@ -390,6 +410,7 @@ impl OrderBuilder {
             status: self.status,
             tags: self.tags,
             charges: self.charges,
+            interval: self.interval,
             extra: Default::default(),
         })
     }
@@ -403,6 +424,7 @@ crate::__private::struct_serde! {
     "status" => status: optional value,
     "tags" => tags: optional list,
     "charges" => charges: optional value,
+    "interval" => interval: optional value,
 }
 impl Order {
     /// The charges.
@@ -552,6 +574,49 @@ crate::__private::struct_serde! {
 
 pub use payment_method_request::*;
 
+mod plan_request {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Interval;
+/// From schema `plan_request`; build one with [`PlanRequest::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PlanRequest {
+    pub interval: Option<Interval>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`PlanRequest`] field by field: see [`PlanRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PlanRequestBuilder {
+    interval: Option<Interval>,
+    first_error: crate::__private::FirstError,
+}
+impl PlanRequestBuilder {
+    /// Sets [`PlanRequest::interval`].
+    pub fn interval(mut self, value: impl crate::IntoModel<Interval>) -> Self {
+        self.interval = self.first_error.one(value, "interval");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(PlanRequest {
+            interval: self.interval,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(PlanRequest, PlanRequestBuilder);
+crate::__private::struct_serde! {
+    PlanRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "interval" => interval: optional value,
+}
+}
+
+pub use plan_request::*;
+
 mod status {
 crate::__private::open_enum! {
     #[doc = " An order's status."] #[doc = ""] #[doc = " Values: the example."] #[doc =
@@ -601,6 +666,17 @@ impl<'a> General<'a> {
         let body = body.try_into().map_err(Into::into);
         Request::new(self.client, CreateOrder { body })
     }
+    /// `POST /plans` (operation `createPlan`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "createPlan")]
+    pub fn create_plan(
+        &self,
+        body: impl IntoModel<models::PlanRequest>,
+    ) -> Request<'a, CreatePlan> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreatePlan { body })
+    }
 }
 /// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`]. The answer: [`Order`](crate::models::Order).
 ///
@@ -612,6 +688,23 @@ pub struct CreateOrder {
 impl crate::Operation for CreateOrder {
     type Response = models::Order;
     const INFO: &Info = &Info::new("createOrder", Method::POST, "/orders");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
+    }
+}
+/// The operation `createPlan` (`POST /plans`): what a call of it takes. Start one with [`General::create_plan`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct CreatePlan {
+    body: Result<models::PlanRequest, crate::BuildError>,
+}
+impl crate::Operation for CreatePlan {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("createPlan", Method::POST, "/plans");
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;

@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{CardNetwork, CheckoutOrderTemplate, ThreeDsMode};
+use super::{
+    CardNetwork, CheckoutOrderTemplate, CheckoutPaymentMethod, CheckoutType, ThreeDsMode,
+};
 /// It is a sub-resource of the Order model that can be stipulated in order to configure its corresponding checkout
 ///
 /// From schema `checkout`; build one with [`Checkout::builder`].
@@ -10,7 +12,7 @@ use super::{CardNetwork, CheckoutOrderTemplate, ThreeDsMode};
 #[non_exhaustive]
 pub struct Checkout {
     /// Those are the payment methods that will be available for the link. Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
-    pub allowed_payment_methods: Vec<String>,
+    pub allowed_payment_methods: Vec<CheckoutPaymentMethod>,
     /// checkout_exclude_card_networks
     ///
     /// List of card networks to exclude from the checkout. This field is only applicable for card payments. Example: `\["visa","amex"\]`.
@@ -43,7 +45,7 @@ pub struct Checkout {
     /// false: single use. true: multiple payments. Example: `false`.
     pub recurrent: bool,
     /// It is the type of link that will be created. It must be a valid type. Example: `"PaymentLink"`.
-    pub type_: String,
+    pub type_: CheckoutType,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -51,7 +53,7 @@ pub struct Checkout {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CheckoutBuilder {
-    allowed_payment_methods: Option<Vec<String>>,
+    allowed_payment_methods: Option<Vec<CheckoutPaymentMethod>>,
     exclude_card_networks: Option<Vec<CardNetwork>>,
     expires_at: Option<crate::Timestamp>,
     monthly_installments_enabled: Option<bool>,
@@ -65,16 +67,18 @@ pub struct CheckoutBuilder {
     payments_limit_count: Option<i8>,
     success_url: Option<String>,
     recurrent: Option<bool>,
-    type_: Option<String>,
+    type_: Option<CheckoutType>,
     first_error: crate::__private::FirstError,
 }
 impl CheckoutBuilder {
     /// Sets [`Checkout::allowed_payment_methods`].
     pub fn allowed_payment_methods(
         mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
-        self.allowed_payment_methods = Some(value.into_iter().map(Into::into).collect());
+        self.allowed_payment_methods = self
+            .first_error
+            .many(value, "allowed_payment_methods");
         self
     }
     /// Sets [`Checkout::exclude_card_networks`].
@@ -158,8 +162,8 @@ impl CheckoutBuilder {
         self
     }
     /// Sets [`Checkout::type_`].
-    pub fn type_(mut self, value: impl Into<String>) -> Self {
-        self.type_ = Some(value.into());
+    pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.

@@ -91,7 +91,8 @@ modules! {
     channel_response, charge_response_payment_method, charge_response_refunds,
     charge_response_refunds_data, chargeback_file_response, chargeback_response, failure_code,
     payment_method_bank_transfer, payment_method_bnpl_payment, payment_method_card,
-    payment_method_cash, payment_method_pbb_payment, payment_method_type, payment_status
+    payment_method_cash, payment_method_pbb_payment, payment_method_type, payment_status,
+    refund_status
 }
 modules! {
     #[cfg(
@@ -223,7 +224,7 @@ modules! {
             feature = "webhooks"
         )
     )]
-    card_network
+    card_network, checkout_payment_method, checkout_type
 }
 modules! {
     #[cfg(
@@ -298,7 +299,7 @@ modules! {
             feature = "webhooks"
         )
     )]
-    plan_response
+    plan_interval, plan_response
 }
 modules! {
     #[cfg(any(feature = "events", feature = "subscriptions"))]
@@ -350,7 +351,8 @@ modules! {
 modules! {
     #[cfg(feature = "payout_orders")]
     payout, payout_method, payout_order_payouts_item, payout_order_request,
-    payout_order_response, payout_order_response_customer_info, payout_orders_response
+    payout_order_response, payout_order_response_customer_info, payout_order_status,
+    payout_orders_response
 }
 modules! {
     #[cfg(feature = "plans")]
@@ -388,7 +390,8 @@ modules! {
 }
 modules! {
     #[cfg(feature = "transfers")]
-    get_transfers_response, transfer_method_response, transfer_response, transfers_response
+    get_transfers_response, transfer_method_response, transfer_response, transfer_status,
+    transfers_response
 }
 modules! {
     #[cfg(feature = "webhook_keys")]
@@ -397,7 +400,7 @@ modules! {
 }
 modules! {
     #[cfg(feature = "webhooks")]
-    get_webhooks_response, update_webhook, webhook_request, webhook_response
+    get_webhooks_response, update_webhook, webhook_request, webhook_response, webhook_status
 }
 #[cfg(any(feature = "events", feature = "subscriptions", feature = "webhooks"))]
 pub use crate::Event;

@@ -2,13 +2,13 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{CardNetwork, CheckoutStatus};
+use super::{CardNetwork, CheckoutPaymentMethod, CheckoutStatus, CheckoutType};
 /// From schema `order_response_checkout`; build one with [`OrderResponseCheckout::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponseCheckout {
     /// Are the payment methods available for this link. Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
-    pub allowed_payment_methods: Vec<String>,
+    pub allowed_payment_methods: Vec<CheckoutPaymentMethod>,
     /// Example: `false`.
     pub can_not_expire: Option<bool>,
     /// Example: `0`.
@@ -58,7 +58,7 @@ pub struct OrderResponseCheckout {
     /// Example: `"Issued"`.
     pub status: Option<CheckoutStatus>,
     /// This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs. Example: `"HostedPayment"`.
-    pub type_: String,
+    pub type_: CheckoutType,
     /// Indicate the url of the Conekta component to complete the payment. For HostedPayment, this will be a Conekta-hosted page. Example: `"<https://pay.conekta.io/checkout/6fca054a85194c43971ecea35cc519bb">`.
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
@@ -68,7 +68,7 @@ pub struct OrderResponseCheckout {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderResponseCheckoutBuilder {
-    allowed_payment_methods: Option<Vec<String>>,
+    allowed_payment_methods: Option<Vec<CheckoutPaymentMethod>>,
     can_not_expire: Option<bool>,
     emails_sent: Option<i64>,
     exclude_card_networks: Option<Vec<CardNetwork>>,
@@ -94,7 +94,7 @@ pub struct OrderResponseCheckoutBuilder {
     success_url: Option<String>,
     starts_at: Option<crate::Timestamp>,
     status: Option<CheckoutStatus>,
-    type_: Option<String>,
+    type_: Option<CheckoutType>,
     url: Option<String>,
     first_error: crate::__private::FirstError,
 }
@@ -102,9 +102,11 @@ impl OrderResponseCheckoutBuilder {
     /// Sets [`OrderResponseCheckout::allowed_payment_methods`].
     pub fn allowed_payment_methods(
         mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
-        self.allowed_payment_methods = Some(value.into_iter().map(Into::into).collect());
+        self.allowed_payment_methods = self
+            .first_error
+            .many(value, "allowed_payment_methods");
         self
     }
     /// Sets [`OrderResponseCheckout::can_not_expire`].
@@ -243,8 +245,8 @@ impl OrderResponseCheckoutBuilder {
         self
     }
     /// Sets [`OrderResponseCheckout::type_`].
-    pub fn type_(mut self, value: impl Into<String>) -> Self {
-        self.type_ = Some(value.into());
+    pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
+        self.type_ = self.first_error.one(value, "type");
         self
     }
     /// Sets [`OrderResponseCheckout::url`].

@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Currency, PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo};
+use super::{
+    Currency, PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo, PayoutOrderStatus,
+};
 /// payout order model response
 ///
 /// From schema `payout_order_response`; build one with [`PayoutOrderResponse::builder`].
@@ -35,7 +37,7 @@ pub struct PayoutOrderResponse {
     /// The reason for the payout order. Example: `"Payout order for the customer"`.
     pub reason: String,
     /// The status of the payout order. Example: `"open"`.
-    pub status: String,
+    pub status: PayoutOrderStatus,
     /// The update date of the payout order. Example: `1677626837`.
     pub updated_at: crate::Timestamp,
     /// Properties the spec does not declare, kept as they were received.
@@ -57,7 +59,7 @@ pub struct PayoutOrderResponseBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     payouts: Option<Vec<PayoutOrderPayoutsItem>>,
     reason: Option<String>,
-    status: Option<String>,
+    status: Option<PayoutOrderStatus>,
     updated_at: Option<crate::Timestamp>,
     first_error: crate::__private::FirstError,
 }
@@ -132,8 +134,8 @@ impl PayoutOrderResponseBuilder {
         self
     }
     /// Sets [`PayoutOrderResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: impl crate::IntoModel<PayoutOrderStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
         self
     }
     /// Sets [`PayoutOrderResponse::updated_at`].

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Currency, TransferMethodResponse};
+use super::{Currency, TransferMethodResponse, TransferStatus};
 /// A transfer represents the action of sending an amount to a business bank account including the status, amount and method used to make the transfer.
 ///
 /// From schema `transfers_response`; build one with [`TransfersResponse::builder`].
@@ -27,7 +27,7 @@ pub struct TransfersResponse {
     /// Reference number of the transfer. Example: `"4401234"`.
     pub statement_reference: Option<String>,
     /// Code indicating transfer status. Example: `"pending"`.
-    pub status: Option<String>,
+    pub status: Option<TransferStatus>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -44,7 +44,7 @@ pub struct TransfersResponseBuilder {
     object: Option<String>,
     statement_description: Option<String>,
     statement_reference: Option<String>,
-    status: Option<String>,
+    status: Option<TransferStatus>,
     first_error: crate::__private::FirstError,
 }
 impl TransfersResponseBuilder {
@@ -97,8 +97,8 @@ impl TransfersResponseBuilder {
         self
     }
     /// Sets [`TransfersResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
+    pub fn status(mut self, value: impl crate::IntoModel<TransferStatus>) -> Self {
+        self.status = self.first_error.one(value, "status");
         self
     }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
