@@ -87,6 +87,9 @@ pub struct Accessor {
     pub docs: String,
     /// How to get from the struct to the value.
     pub steps: Vec<Step>,
+    /// Other ways to the same value, tried in order when `steps` finds none
+    /// (a list read from either form of a union).
+    pub alternatives: Vec<Vec<Step>>,
     /// The type of the value read (without `Option`).
     pub ty: TypeRef,
 }

@@ -1067,6 +1067,17 @@ mod domain_case {
 
         let empty: Order = decode(&json!({"id": "ord_2", "created_at": 1}));
         assert!(empty.charges().is_empty());
+
+        // A list read from either form of a union.
+        let listed: Charge = decode(&json!({"id": "ch_3", "refunds": {"data": [{"amount": 1}]}}));
+        let plain: Charge =
+            decode(&json!({"id": "ch_4", "refunds": [{"amount": 2}, {"amount": 3}]}));
+        assert_eq!(listed.refunds().len(), 1);
+        assert_eq!(
+            plain.refunds().iter().map(|r| r.amount).collect::<Vec<_>>(),
+            [Some(2), Some(3)]
+        );
+        assert!(charges[0].refunds().is_empty());
     }
 
     #[test]

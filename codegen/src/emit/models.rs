@@ -153,7 +153,8 @@ fn collect_refs<'a>(def: &'a TypeDef, into: &mut BTreeSet<&'a str>) {
     into.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
     for accessor in &def.accessors {
         into.extend(accessor.ty.named());
-        into.extend(accessor.steps.iter().filter_map(|step| match step {
+        let steps = std::iter::once(&accessor.steps).chain(&accessor.alternatives);
+        into.extend(steps.flatten().filter_map(|step| match step {
             Step::Variant { union, .. } => Some(union.as_str()),
             Step::Field { .. } => None,
         }));

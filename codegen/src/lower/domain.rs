@@ -348,9 +348,45 @@ fn resolve_accessor(
     };
     let find = |name: &str| types.iter().find(|def| def.name == name);
     find(type_name).ok_or_else(|| at("no such generated type".into()))?;
+    let mut paths = Vec::new();
+    let mut read: Option<TypeRef> = None;
+    for path in accessor.path.split('|').map(str::trim) {
+        let (steps, ty) = resolve_path(types, type_name, path, &at)?;
+        match &read {
+            Some(first) if *first != ty => {
+                return Err(at(format!(
+                    "`{path}` reads a {ty:?}, another path a {first:?}"
+                )));
+            }
+            _ => read = Some(ty),
+        }
+        paths.push(steps);
+    }
+    let ty = read.ok_or_else(|| at("the path is empty".into()))?;
+    let steps = paths.remove(0);
+    if !paths.is_empty() && !matches!(ty, TypeRef::Array(_)) {
+        return Err(at("alternative paths (`|`) are for lists".into()));
+    }
+    Ok(Accessor {
+        name: name.to_owned(),
+        docs: accessor.doc.trim().to_owned(),
+        steps,
+        alternatives: paths,
+        ty,
+    })
+}
+
+/// The steps of one path (`a.b.c`) from `type_name`, and the type it reads.
+fn resolve_path(
+    types: &[TypeDef],
+    type_name: &str,
+    path: &str,
+    at: &dyn Fn(String) -> Error,
+) -> Result<(Vec<Step>, TypeRef), Error> {
+    let find = |name: &str| types.iter().find(|def| def.name == name);
     let mut steps = Vec::new();
     let mut ty = TypeRef::Named(type_name.to_owned());
-    for segment in accessor.path.split('.') {
+    for segment in path.split('.') {
         let current = match &ty {
             TypeRef::Named(n) => find(n).ok_or_else(|| at(format!("no type `{n}`")))?,
             other => return Err(at(format!("`{segment}` is read from a {other:?}"))),
@@ -394,12 +430,7 @@ fn resolve_accessor(
     if steps.is_empty() {
         return Err(at("the path is empty".into()));
     }
-    Ok(Accessor {
-        name: name.to_owned(),
-        docs: accessor.doc.trim().to_owned(),
-        steps,
-        ty,
-    })
+    Ok((steps, ty))
 }
 
 /// `(true, T)` for `Box<T>`, else `(false, ty)`.

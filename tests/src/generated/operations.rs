@@ -2981,7 +2981,6 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("CardType", crate::round_trip::<models::CardType>),
     ("CashAgreementsResponse", crate::round_trip::<models::CashAgreementsResponse>),
     ("ChannelResponse", crate::round_trip::<models::ChannelResponse>),
-    ("ChargeOrderResponse", crate::round_trip::<models::ChargeOrderResponse>),
     ("ChargeRefunds", crate::round_trip::<models::ChargeRefunds>),
     ("ChargeRequest", crate::round_trip::<models::ChargeRequest>),
     (
@@ -3007,7 +3006,6 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ),
     ("ChargebackResponseReason", crate::round_trip::<models::ChargebackResponseReason>),
     ("ChargebackResponseStatus", crate::round_trip::<models::ChargebackResponseStatus>),
-    ("ChargesDataResponse", crate::round_trip::<models::ChargesDataResponse>),
     ("ChargesOrderResponse", crate::round_trip::<models::ChargesOrderResponse>),
     ("Checkout", crate::round_trip::<models::Checkout>),
     ("CheckoutOrderTemplate", crate::round_trip::<models::CheckoutOrderTemplate>),
@@ -3139,7 +3137,6 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("LogsResponseData", crate::round_trip::<models::LogsResponseData>),
     ("LogsResponseForRequest", crate::round_trip::<models::LogsResponseForRequest>),
     ("OrderCaptureRequest", crate::round_trip::<models::OrderCaptureRequest>),
-    ("OrderChargesResponse", crate::round_trip::<models::OrderChargesResponse>),
     ("OrderCheckoutRequest", crate::round_trip::<models::OrderCheckoutRequest>),
     ("OrderCustomerInfo", crate::round_trip::<models::OrderCustomerInfo>),
     (
@@ -3426,7 +3423,7 @@ pub fn decode_response(
         ("updateCharge", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateCharge", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("ordersCreateCharge", 200u16) => {
-            Some(crate::round_trip::<models::ChargeOrderResponse>(body))
+            Some(crate::round_trip::<models::ChargeResponse>(body))
         }
         ("ordersCreateCharge", 401u16) => {
             Some(crate::round_trip::<models::ErrorBody>(body))

@@ -117,13 +117,14 @@ pub use cash_payment::*;
 
 mod charge {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{CashPayment, ChargeMethod};
+use super::{CashPayment, ChargeMethod, Refund, RefundList};
 /// From schema `charge`; build one with [`Charge::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Charge {
     pub id: String,
     pub method: Option<ChargeMethod>,
+    pub refunds: Option<ChargeRefunds>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -133,6 +134,7 @@ pub struct Charge {
 pub struct ChargeBuilder {
     id: Option<String>,
     method: Option<ChargeMethod>,
+    refunds: Option<ChargeRefunds>,
     first_error: crate::__private::FirstError,
 }
 impl ChargeBuilder {
@@ -146,6 +148,11 @@ impl ChargeBuilder {
         self.method = self.first_error.one(value, "method");
         self
     }
+    /// Sets [`Charge::refunds`].
+    pub fn refunds(mut self, value: impl crate::IntoModel<ChargeRefunds>) -> Self {
+        self.refunds = self.first_error.one(value, "refunds");
+        self
+    }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<Charge, crate::BuildError> {
@@ -153,6 +160,7 @@ impl ChargeBuilder {
         Ok(Charge {
             id: crate::__private::required(self.id, "id")?,
             method: self.method,
+            refunds: self.refunds,
             extra: Default::default(),
         })
     }
@@ -162,6 +170,7 @@ crate::__private::struct_serde! {
     Charge via ChargeBuilder, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: required value,
     "method" => method: optional value,
+    "refunds" => refunds: optional value,
 }
 impl Charge {
     /// The cash payment.
@@ -197,6 +206,90 @@ impl Charge {
             })
             .and_then(|value| value.expires_at.as_ref())
             .copied()
+    }
+    /// The refunds, from either form.
+    #[must_use]
+    pub fn refunds(&self) -> &[Refund] {
+        let items: &[Refund] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::RefundList(value) => Some(value),
+                _ => None,
+            })
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if !items.is_empty() {
+            return items;
+        }
+        let items: &[Refund] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::Variant1(value) => Some(value),
+                _ => None,
+            })
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        items
+    }
+}
+/// From schema `charge/properties/refunds`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChargeRefunds {
+    /// The `RefundList` form.
+    RefundList(RefundList),
+    /// The `Refund` form.
+    Variant1(Vec<Refund>),
+    /// A value that matches none of the forms above, kept as it was received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for ChargeRefunds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::RefundList(value) => serde::Serialize::serialize(value, serializer),
+            Self::Variant1(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeRefunds {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_union(
+            deserializer,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::RefundList(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Variant1(form));
+                }
+                Ok(Self::Other(value))
+            },
+        )
+    }
+}
+impl From<RefundList> for ChargeRefunds {
+    #[inline]
+    fn from(value: RefundList) -> Self {
+        Self::RefundList(value)
+    }
+}
+impl TryFrom<super::RefundListBuilder> for ChargeRefunds {
+    type Error = crate::BuildError;
+    #[inline]
+    fn try_from(builder: super::RefundListBuilder) -> Result<Self, Self::Error> {
+        builder.build().map(Self::from)
+    }
+}
+impl From<Vec<Refund>> for ChargeRefunds {
+    #[inline]
+    fn from(value: Vec<Refund>) -> Self {
+        Self::Variant1(value)
     }
 }
 }
@@ -616,6 +709,94 @@ crate::__private::struct_serde! {
 }
 
 pub use plan_request::*;
+
+mod refund {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `refund`; build one with [`Refund::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Refund {
+    pub amount: Option<i64>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`Refund`] field by field: see [`Refund::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct RefundBuilder {
+    amount: Option<i64>,
+    first_error: crate::__private::FirstError,
+}
+impl RefundBuilder {
+    /// Sets [`Refund::amount`].
+    pub fn amount(mut self, value: impl Into<i64>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<Refund, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(Refund {
+            amount: self.amount,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(Refund, RefundBuilder);
+crate::__private::struct_serde! {
+    Refund via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: optional value,
+}
+}
+
+pub use refund::*;
+
+mod refund_list {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Refund;
+/// From schema `refund_list`; build one with [`RefundList::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RefundList {
+    pub data: Option<Vec<Refund>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`RefundList`] field by field: see [`RefundList::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct RefundListBuilder {
+    data: Option<Vec<Refund>>,
+    first_error: crate::__private::FirstError,
+}
+impl RefundListBuilder {
+    /// Sets [`RefundList::data`].
+    pub fn data(
+        mut self,
+        value: impl IntoIterator<Item = impl crate::IntoModel<Refund>>,
+    ) -> Self {
+        self.data = self.first_error.many(value, "data");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    #[inline]
+    pub fn build(self) -> Result<RefundList, crate::BuildError> {
+        self.first_error.check()?;
+        Ok(RefundList {
+            data: self.data,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(RefundList, RefundListBuilder);
+crate::__private::struct_serde! {
+    RefundList via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "data" => data: optional list,
+}
+}
+
+pub use refund_list::*;
 
 mod status {
 crate::__private::open_enum! {

@@ -3,9 +3,9 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{
-    ChannelResponse, ChargeRefunds, ChargeResponsePaymentMethod, ChargebackResponse,
-    Currency, FailureCode, PaymentMethodBankTransfer, PaymentMethodCard,
-    PaymentMethodCash, PaymentStatus,
+    ChannelResponse, ChargeRefunds, ChargeResponsePaymentMethod,
+    ChargeResponseRefundsData, ChargebackResponse, Currency, FailureCode,
+    PaymentMethodBankTransfer, PaymentMethodCard, PaymentMethodCash, PaymentStatus,
 };
 /// From schema `charge_response`; build one with [`ChargeResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +43,8 @@ pub struct ChargeResponse {
     pub chargeback: Option<ChargebackResponse>,
     /// Charge status. Example: `"pending_payment"`.
     pub status: PaymentStatus,
+    /// Monthly installments of a card charge (months without interest). Example: `3`.
+    pub monthly_installments: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -69,6 +71,7 @@ pub struct ChargeResponseBuilder {
     refunds: Option<ChargeRefunds>,
     chargeback: Option<ChargebackResponse>,
     status: Option<PaymentStatus>,
+    monthly_installments: Option<i64>,
     first_error: crate::__private::FirstError,
 }
 impl ChargeResponseBuilder {
@@ -173,6 +176,11 @@ impl ChargeResponseBuilder {
         self.status = self.first_error.one(value, "status");
         self
     }
+    /// Sets [`ChargeResponse::monthly_installments`].
+    pub fn monthly_installments(mut self, value: impl Into<i64>) -> Self {
+        self.monthly_installments = Some(value.into());
+        self
+    }
     /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeResponse, crate::BuildError> {
@@ -200,6 +208,7 @@ impl ChargeResponseBuilder {
             refunds: self.refunds,
             chargeback: self.chargeback,
             status: crate::__private::required(self.status, "status")?,
+            monthly_installments: self.monthly_installments,
             extra: Default::default(),
         })
     }
@@ -226,6 +235,7 @@ crate::__private::struct_serde! {
     "refunds" => refunds: optional value,
     "chargeback" => chargeback: optional value,
     "status" => status: required value,
+    "monthly_installments" => monthly_installments: optional value,
 }
 impl ChargeResponse {
     /// The card payment, when the charge was paid by card.
@@ -272,6 +282,34 @@ impl ChargeResponse {
         }
             .and_then(|value| value.barcode_url.as_ref())
             .map(String::as_str)
+    }
+    /// The charge's refunds, in Conekta's order; empty when it has none. API answers send them
+    /// as a list object (`refunds.data`), webhook events as a plain array: this reads either.
+    #[must_use]
+    pub fn refunds(&self) -> &[ChargeResponseRefundsData] {
+        let items: &[ChargeResponseRefundsData] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::ResponseRefunds(value) => Some(value),
+                _ => None,
+            })
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if !items.is_empty() {
+            return items;
+        }
+        let items: &[ChargeResponseRefundsData] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::RefundsArray(value) => Some(value),
+                _ => None,
+            })
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        items
     }
     /// The CLABE the payer transfers to, when the charge is a SPEI payment that carries one
     /// (older SPEI answers carry `receiving_account_number`, or a bank `reference` and

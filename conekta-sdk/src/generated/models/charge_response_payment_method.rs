@@ -6,9 +6,8 @@ use super::{
     PaymentMethodCash, PaymentMethodPbbPayment,
 };
 crate::__private::tagged_union! {
-    #[doc =
-    " From schema `charge_response_payment_method`, schema `charge_order_response_payment_method`."]
-    pub enum ChargeResponsePaymentMethod : "object" { CashPayment(PaymentMethodCash) =>
+    #[doc = " From schema `charge_response_payment_method`."] pub enum
+    ChargeResponsePaymentMethod : "object" { CashPayment(PaymentMethodCash) =>
     "cash_payment", CardPayment(PaymentMethodCard) => "card_payment",
     BankTransferPayment(PaymentMethodBankTransfer) => "bank_transfer_payment",
     BnplPayment(PaymentMethodBnplPayment) => "bnpl_payment",

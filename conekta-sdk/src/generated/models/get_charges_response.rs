@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::ChargeResponse;
-/// From schema `get_charges_response`; build one with [`GetChargesResponse::builder`].
+/// From schema `get_charges_response`, schema `order_charges_response`; build one with [`GetChargesResponse::builder`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetChargesResponse {

@@ -47,7 +47,7 @@ modules! {
 }
 modules! {
     #[cfg(feature = "charges")]
-    charge_order_response, charge_update_request, charges_order_response, get_charges_response
+    charge_update_request, charges_order_response
 }
 modules! {
     #[cfg(
@@ -88,22 +88,11 @@ modules! {
             feature = "webhooks"
         )
     )]
-    channel_response, charge_response_payment_method, charge_response_refunds,
-    charge_response_refunds_data, chargeback_file_response, chargeback_response, failure_code,
-    payment_method_bank_transfer, payment_method_bnpl_payment, payment_method_card,
-    payment_method_cash, payment_method_pbb_payment, payment_method_type, payment_status,
-    refund_status
-}
-modules! {
-    #[cfg(
-        any(
-            feature = "charges",
-            feature = "events",
-            feature = "subscriptions",
-            feature = "webhooks"
-        )
-    )]
-    charge_refunds, charge_response
+    channel_response, charge_refunds, charge_response, charge_response_payment_method,
+    charge_response_refunds, charge_response_refunds_data, chargeback_file_response,
+    chargeback_response, failure_code, get_charges_response, payment_method_bank_transfer,
+    payment_method_bnpl_payment, payment_method_card, payment_method_cash,
+    payment_method_pbb_payment, payment_method_type, payment_status, refund_status
 }
 modules! {
     #[cfg(any(feature = "charges", feature = "orders"))]
@@ -283,12 +272,12 @@ modules! {
             feature = "webhooks"
         )
     )]
-    charges_data_response, discount_lines_data_response, order_charges_response,
-    order_discount_lines_response, order_fiscal_entity_address_response,
-    order_fiscal_entity_response, order_next_action_response,
-    order_next_action_response_redirect_to_url, order_response, order_response_checkout,
-    order_response_customer_info, order_response_products, order_response_shipping_contact,
-    order_shipping_lines_response, order_tax_lines_response, processing_mode
+    discount_lines_data_response, order_discount_lines_response,
+    order_fiscal_entity_address_response, order_fiscal_entity_response,
+    order_next_action_response, order_next_action_response_redirect_to_url, order_response,
+    order_response_checkout, order_response_customer_info, order_response_products,
+    order_response_shipping_contact, order_shipping_lines_response, order_tax_lines_response,
+    processing_mode
 }
 modules! {
     #[cfg(

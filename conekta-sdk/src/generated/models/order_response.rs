@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{
-    ChannelResponse, ChargesDataResponse, Currency, OrderChargesResponse,
+    ChannelResponse, ChargeResponse, Currency, GetChargesResponse,
     OrderDiscountLinesResponse, OrderFiscalEntityResponse, OrderNextActionResponse,
     OrderResponseCheckout, OrderResponseCustomerInfo, OrderResponseProducts,
     OrderResponseShippingContact, OrderShippingLinesResponse, OrderTaxLinesResponse,
@@ -20,7 +20,7 @@ pub struct OrderResponse {
     /// The total amount refunded in cents. Example: `0`.
     pub amount_refunded: Option<i64>,
     pub channel: Option<ChannelResponse>,
-    pub charges: Option<OrderChargesResponse>,
+    pub charges: Option<GetChargesResponse>,
     pub checkout: Option<OrderResponseCheckout>,
     /// The time at which the object was created in seconds since the Unix epoch. Example: `1676328434`.
     pub created_at: crate::Timestamp,
@@ -60,7 +60,7 @@ pub struct OrderResponseBuilder {
     amount: Option<i64>,
     amount_refunded: Option<i64>,
     channel: Option<ChannelResponse>,
-    charges: Option<OrderChargesResponse>,
+    charges: Option<GetChargesResponse>,
     checkout: Option<OrderResponseCheckout>,
     created_at: Option<crate::Timestamp>,
     currency: Option<Currency>,
@@ -99,10 +99,7 @@ impl OrderResponseBuilder {
         self
     }
     /// Sets [`OrderResponse::charges`].
-    pub fn charges(
-        mut self,
-        value: impl crate::IntoModel<OrderChargesResponse>,
-    ) -> Self {
+    pub fn charges(mut self, value: impl crate::IntoModel<GetChargesResponse>) -> Self {
         self.charges = self.first_error.one(value, "charges");
         self
     }
@@ -296,7 +293,7 @@ crate::__private::struct_serde! {
 impl OrderResponse {
     /// The order's charges (`charges.data`), in Conekta's order; empty when the answer lists none.
     #[must_use]
-    pub fn charges(&self) -> &[ChargesDataResponse] {
+    pub fn charges(&self) -> &[ChargeResponse] {
         self.charges
             .as_ref()
             .and_then(|value| value.data.as_ref())

@@ -41,7 +41,7 @@ impl<'a> Charges<'a> {
     ///
     /// Create charge for an existing orden. `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
     ///
-    /// The answer: [`ChargeOrderResponse`](crate::models::ChargeOrderResponse).
+    /// The answer: [`ChargeResponse`](crate::models::ChargeResponse).
     #[doc(alias = "ordersCreateCharge")]
     pub fn create_order_charge(
         &self,
@@ -175,7 +175,7 @@ impl crate::Operation for UpdateCharge {
         Ok(())
     }
 }
-/// The operation `ordersCreateCharge` (`POST /orders/{id}/charges`): what a call of it takes. Start one with [`Charges::create_order_charge`]. The answer: [`ChargeOrderResponse`](crate::models::ChargeOrderResponse).
+/// The operation `ordersCreateCharge` (`POST /orders/{id}/charges`): what a call of it takes. Start one with [`Charges::create_order_charge`]. The answer: [`ChargeResponse`](crate::models::ChargeResponse).
 ///
 /// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
@@ -184,7 +184,7 @@ pub struct OrdersCreateCharge {
     body: Result<models::ChargeRequest, crate::BuildError>,
 }
 impl crate::Operation for OrdersCreateCharge {
-    type Response = models::ChargeOrderResponse;
+    type Response = models::ChargeResponse;
     const INFO: &Info = &Info::new(
         "ordersCreateCharge",
         Method::POST,
