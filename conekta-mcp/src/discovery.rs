@@ -260,7 +260,7 @@ mod tests {
             read_only: None,
         };
         let found = search(&all, &args);
-        assert_eq!(found["operations"][0]["name"], "order_refund");
+        assert_eq!(found["operations"][0]["name"], "refund_order");
         assert_eq!(found["operations"][0]["moves_money"], true);
         let every = search(
             &all,

@@ -194,7 +194,7 @@ mod tests {
         );
         assert_ne!(
             a,
-            binder.state("order_refund", &json!({"body": {"amount": 1}}))
+            binder.state("refund_order", &json!({"body": {"amount": 1}}))
         );
     }
 

@@ -236,6 +236,10 @@ fn discovery_mode_finds_describes_and_calls_over_http() {
 
 /// The first example of a schema, or a value made from its type.
 fn example(schema: &Value, root: &Value, depth: usize) -> Value {
+    // A field's own example, also beside a `$ref` to its type.
+    if let Some(first) = schema["examples"].as_array().and_then(|e| e.first()) {
+        return first.clone();
+    }
     let schema = match schema["$ref"].as_str() {
         Some(r) => &root["$defs"][r.trim_start_matches("#/$defs/")],
         None => schema,
@@ -382,7 +386,7 @@ fn a_money_call_without_permission_sends_nothing() {
         "auto",
         Value::Null,
         json!([{"call": "create_order", "args": card_order()},
-               {"call": "order_refund", "args": {"id": "ord_1", "body": {"reason": "x", "amount": 100}}}]),
+               {"call": "refund_order", "args": {"id": "ord_1", "body": {"reason": "x", "amount": 100}}}]),
     );
     for step in &steps_without {
         let error = refused(step);

@@ -85,6 +85,14 @@ pub mod webhooks;
 #[cfg(any(feature = "events", feature = "subscriptions", feature = "webhooks"))]
 pub use events::{Event, EventData, EventType, ObjectError};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
+/// The `http` crate whose types the SDK's signatures use (1.x: the one axum,
+/// hyper and reqwest use).
+pub use http;
+/// The HTTP client the SDK sends with: [`ClientBuilder::http_client`] takes a
+/// [`reqwest::Client`], [`Hook::before_attempt`] a [`reqwest::Request`].
+pub use reqwest;
+/// An HTTP status ([`Error::status`], [`ApiError::status`](ApiError)).
+pub use reqwest::StatusCode;
 pub use runtime::{
     AnswerDecodeError, ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason,
     Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, Hook, IntoJsonObject,
@@ -101,7 +109,7 @@ struct ReadmeDoctests;
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::runtime::build::{FirstError, required};
+    pub use crate::runtime::build::{Problems, required};
     pub use crate::runtime::decode::{
         DecodeFields, List, deserialize_struct, serialize_optional, serialize_struct,
     };

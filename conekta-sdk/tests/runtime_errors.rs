@@ -123,13 +123,11 @@ async fn conekta_error_bodies_become_api_errors_with_status_headers_and_details(
         let [detail] = api.details() else {
             panic!("{status}: expected one detail, got {:?}", api.details())
         };
-        assert_eq!(detail.code.as_deref(), Some(code));
-        assert_eq!(detail.message.as_deref(), Some(message));
-        assert_eq!(detail.param.as_deref(), Some(param));
-        assert_eq!(
-            detail.debug_message.as_deref(),
-            Some(format!("debug: {message}").as_str())
-        );
+        assert_eq!(detail.code(), code);
+        assert_eq!(detail.message(), message);
+        assert_eq!(detail.param(), param);
+        assert_eq!(detail.debug_message(), format!("debug: {message}"));
+        assert_eq!(api.message(), message, "the first detail's message");
         // The message says what happened: operation, status, type, message and log id.
         let shown = err.to_string();
         for part in [

@@ -237,7 +237,7 @@ async fn validation_error_with_its_details() {
     assert_eq!(api.status, 422);
     assert_eq!(api.error_type(), Some(&ErrorType::ParameterValidationError));
     let detail = &api.details()[0];
-    assert_eq!(detail.param.as_deref(), Some("card[card[number]]"));
+    assert_eq!(detail.param(), "card[card[number]]");
     assert!(detail.debug_message.is_some());
 }
 

@@ -89,7 +89,7 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
     ),
     (
         "createCheckout",
-        "Creates a payment link (checkout): a page where a customer pays an amount by card, cash or SPEI. Nothing is charged until the customer pays; share its `url`, or send it with `email_checkout` / `sms_checkout`.",
+        "Creates a payment link (checkout): a page where a customer pays an amount by card, cash or SPEI. Nothing is charged until the customer pays; share its `url`, or send it with `send_checkout_email` / `send_checkout_sms`.",
     ),
     (
         "getCheckout",

@@ -225,6 +225,51 @@ impl ApiError {
             .and_then(|body| body.details.as_deref())
             .unwrap_or_default()
     }
+
+    /// What went wrong, in one line for a person: the first detail's message
+    /// (in the request's language), else its debug message, else Conekta's
+    /// error type, else the HTTP status's reason (`Not Found`).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        let detail = self.details().first();
+        [
+            detail.map(models::DetailsError::message),
+            detail.map(models::DetailsError::debug_message),
+            self.error_type().map(models::ErrorType::as_str),
+            self.status.canonical_reason(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|text| !text.is_empty())
+        .unwrap_or_default()
+    }
+}
+
+/// Reads of an error detail without `Option`s: an absent member reads as `""`.
+impl models::DetailsError {
+    /// The error code, e.g. `conekta.errors.processing.bank.declined` (`""` when absent).
+    #[must_use]
+    pub fn code(&self) -> &str {
+        self.code.as_deref().unwrap_or_default()
+    }
+
+    /// The message for the payer, in the request's language (`""` when absent).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        self.message.as_deref().unwrap_or_default()
+    }
+
+    /// The parameter at fault, e.g. `card[number]` (`""` when absent).
+    #[must_use]
+    pub fn param(&self) -> &str {
+        self.param.as_deref().unwrap_or_default()
+    }
+
+    /// The message for the developer, always in English (`""` when absent).
+    #[must_use]
+    pub fn debug_message(&self) -> &str {
+        self.debug_message.as_deref().unwrap_or_default()
+    }
 }
 
 impl std::fmt::Display for ApiError {
@@ -261,7 +306,14 @@ impl std::fmt::Display for ApiError {
         let messages: Vec<&str> = self
             .details()
             .iter()
-            .filter_map(|d| d.message.as_deref().or(d.code.as_deref()))
+            .map(|d| {
+                if d.message().is_empty() {
+                    d.code()
+                } else {
+                    d.message()
+                }
+            })
+            .filter(|text| !text.is_empty())
             .collect();
         if !messages.is_empty() {
             write!(f, ": {}", messages.join("; "))?;

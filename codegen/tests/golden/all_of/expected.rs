@@ -24,7 +24,7 @@ pub struct BaseBuilder {
     id: Option<String>,
     status: Option<String>,
     meta: Option<BaseMeta>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BaseBuilder {
     /// Sets [`Base::id`].
@@ -39,13 +39,13 @@ impl BaseBuilder {
     }
     /// Sets [`Base::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Base, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("id", self.id.is_none())])?;
         Ok(Base {
             id: crate::__private::required(self.id, "id")?,
             status: self.status,
@@ -74,7 +74,7 @@ pub struct BaseMeta {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct BaseMetaBuilder {
     source: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BaseMetaBuilder {
     /// Sets [`BaseMeta::source`].
@@ -82,10 +82,10 @@ impl BaseMetaBuilder {
         self.source = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(BaseMeta {
             source: self.source,
             extra: Default::default(),
@@ -125,7 +125,7 @@ pub struct CustomerBuilder {
     status: Option<CustomerStatus>,
     meta: Option<BaseMeta>,
     name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerBuilder {
     /// Sets [`Customer::id`].
@@ -135,12 +135,12 @@ impl CustomerBuilder {
     }
     /// Sets [`Customer::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CustomerStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`Customer::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
     /// Sets [`Customer::name`].
@@ -148,10 +148,11 @@ impl CustomerBuilder {
         self.name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("id", self.id.is_none()), ("name", self.name.is_none())])?;
         Ok(Customer {
             id: crate::__private::required(self.id, "id")?,
             status: self.status,
@@ -203,7 +204,7 @@ pub struct VipCustomerBuilder {
     name: Option<String>,
     tier: Option<i32>,
     perks: Option<Vec<String>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl VipCustomerBuilder {
     /// Sets [`VipCustomer::id`].
@@ -213,12 +214,12 @@ impl VipCustomerBuilder {
     }
     /// Sets [`VipCustomer::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CustomerStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`VipCustomer::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
     /// Sets [`VipCustomer::name`].
@@ -236,10 +237,17 @@ impl VipCustomerBuilder {
         self.perks = Some(value.into_iter().map(Into::into).collect());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<VipCustomer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("id", self.id.is_none()),
+                    ("name", self.name.is_none()),
+                    ("tier", self.tier.is_none()),
+                ],
+            )?;
         Ok(VipCustomer {
             id: crate::__private::required(self.id, "id")?,
             status: self.status,

@@ -21,7 +21,7 @@ pub struct CardPayment {
 pub struct CardPaymentBuilder {
     object: Option<String>,
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardPaymentBuilder {
     /// Sets [`CardPayment::object`].
@@ -34,10 +34,10 @@ impl CardPaymentBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CardPayment, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("object", self.object.is_none())])?;
         Ok(CardPayment {
             object: crate::__private::required(self.object, "object")?,
             last4: self.last4,
@@ -74,7 +74,7 @@ pub struct CashPaymentBuilder {
     object: Option<String>,
     reference: Option<String>,
     expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashPaymentBuilder {
     /// Sets [`CashPayment::object`].
@@ -92,10 +92,16 @@ impl CashPaymentBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CashPayment, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("object", self.object.is_none()),
+                    ("reference", self.reference.is_none()),
+                ],
+            )?;
         Ok(CashPayment {
             object: crate::__private::required(self.object, "object")?,
             reference: crate::__private::required(self.reference, "reference")?,
@@ -135,7 +141,7 @@ pub struct ChargeBuilder {
     id: Option<String>,
     method: Option<ChargeMethod>,
     refunds: Option<ChargeRefunds>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargeBuilder {
     /// Sets [`Charge::id`].
@@ -145,18 +151,18 @@ impl ChargeBuilder {
     }
     /// Sets [`Charge::method`].
     pub fn method(mut self, value: impl crate::IntoModel<ChargeMethod>) -> Self {
-        self.method = self.first_error.one(value, "method");
+        self.method = self.problems.one(value, "method");
         self
     }
     /// Sets [`Charge::refunds`].
     pub fn refunds(mut self, value: impl crate::IntoModel<ChargeRefunds>) -> Self {
-        self.refunds = self.first_error.one(value, "refunds");
+        self.refunds = self.problems.one(value, "refunds");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Charge, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("id", self.id.is_none())])?;
         Ok(Charge {
             id: crate::__private::required(self.id, "id")?,
             method: self.method,
@@ -359,7 +365,7 @@ pub struct Charges {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ChargesBuilder {
     data: Option<Vec<Charge>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargesBuilder {
     /// Sets [`Charges::data`].
@@ -367,13 +373,13 @@ impl ChargesBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Charge>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Charges, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Charges {
             data: self.data,
             extra: Default::default(),
@@ -451,7 +457,7 @@ pub struct OrderBuilder {
     tags: Option<Vec<Status>>,
     charges: Option<Charges>,
     interval: Option<Interval>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderBuilder {
     /// Sets [`Order::id`].
@@ -466,12 +472,12 @@ impl OrderBuilder {
     }
     /// Sets [`Order::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`Order::status`].
     pub fn status(mut self, value: impl crate::IntoModel<Status>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`Order::tags`].
@@ -479,23 +485,26 @@ impl OrderBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Status>>,
     ) -> Self {
-        self.tags = self.first_error.many(value, "tags");
+        self.tags = self.problems.many(value, "tags");
         self
     }
     /// Sets [`Order::charges`].
     pub fn charges(mut self, value: impl crate::IntoModel<Charges>) -> Self {
-        self.charges = self.first_error.one(value, "charges");
+        self.charges = self.problems.one(value, "charges");
         self
     }
     /// Sets [`Order::interval`].
     pub fn interval(mut self, value: impl crate::IntoModel<Interval>) -> Self {
-        self.interval = self.first_error.one(value, "interval");
+        self.interval = self.problems.one(value, "interval");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Order, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("id", self.id.is_none()), ("created_at", self.created_at.is_none())],
+            )?;
         Ok(Order {
             id: crate::__private::required(self.id, "id")?,
             created_at: crate::__private::required(self.created_at, "created_at")?,
@@ -553,12 +562,12 @@ pub struct OrderRequest {
 pub struct OrderRequestBuilder {
     currency: Option<Currency>,
     payment_method: Option<PaymentMethodRequest>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderRequestBuilder {
     /// Sets [`OrderRequest::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`OrderRequest::payment_method`].
@@ -566,13 +575,19 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodRequest>,
     ) -> Self {
-        self.payment_method = self.first_error.one(value, "payment_method");
+        self.payment_method = self.problems.one(value, "payment_method");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("currency", self.currency.is_none()),
+                    ("payment_method", self.payment_method.is_none()),
+                ],
+            )?;
         Ok(OrderRequest {
             currency: crate::__private::required(self.currency, "currency")?,
             payment_method: crate::__private::required(
@@ -614,12 +629,12 @@ pub struct PaymentMethodRequestBuilder {
     type_: Option<MethodType>,
     token_id: Option<String>,
     expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodRequestBuilder {
     /// Sets [`PaymentMethodRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<MethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodRequest::token_id`].
@@ -632,10 +647,10 @@ impl PaymentMethodRequestBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PaymentMethodRequest {
             type_: crate::__private::required(self.type_, "type")?,
             token_id: self.token_id,
@@ -683,18 +698,18 @@ pub struct PlanRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PlanRequestBuilder {
     interval: Option<Interval>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PlanRequestBuilder {
     /// Sets [`PlanRequest::interval`].
     pub fn interval(mut self, value: impl crate::IntoModel<Interval>) -> Self {
-        self.interval = self.first_error.one(value, "interval");
+        self.interval = self.problems.one(value, "interval");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(PlanRequest {
             interval: self.interval,
             extra: Default::default(),
@@ -725,7 +740,7 @@ pub struct Refund {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct RefundBuilder {
     amount: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl RefundBuilder {
     /// Sets [`Refund::amount`].
@@ -733,10 +748,10 @@ impl RefundBuilder {
         self.amount = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Refund, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Refund {
             amount: self.amount,
             extra: Default::default(),
@@ -768,7 +783,7 @@ pub struct RefundList {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct RefundListBuilder {
     data: Option<Vec<Refund>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl RefundListBuilder {
     /// Sets [`RefundList::data`].
@@ -776,13 +791,13 @@ impl RefundListBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Refund>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<RefundList, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(RefundList {
             data: self.data,
             extra: Default::default(),

@@ -37,17 +37,17 @@ pub struct CardBuilder {
     authentication: Option<CardAuthentication>,
     kind: Option<CardKind>,
     tags: Option<Vec<CardTagsItem>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::brand`].
     pub fn brand(mut self, value: impl crate::IntoModel<Brand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
+        self.brand = self.problems.one(value, "brand");
         self
     }
     /// Sets [`Card::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CardStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`Card::authentication`].
@@ -55,12 +55,12 @@ impl CardBuilder {
         mut self,
         value: impl crate::IntoModel<CardAuthentication>,
     ) -> Self {
-        self.authentication = self.first_error.one(value, "authentication");
+        self.authentication = self.problems.one(value, "authentication");
         self
     }
     /// Sets [`Card::kind`].
     pub fn kind(mut self, value: impl crate::IntoModel<CardKind>) -> Self {
-        self.kind = self.first_error.one(value, "kind");
+        self.kind = self.problems.one(value, "kind");
         self
     }
     /// Sets [`Card::tags`].
@@ -68,13 +68,13 @@ impl CardBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CardTagsItem>>,
     ) -> Self {
-        self.tags = self.first_error.many(value, "tags");
+        self.tags = self.problems.many(value, "tags");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("brand", self.brand.is_none())])?;
         Ok(Card {
             brand: crate::__private::required(self.brand, "brand")?,
             status: self.status,

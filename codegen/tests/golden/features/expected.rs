@@ -32,7 +32,7 @@ pub struct Detail {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct DetailBuilder {
     code: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DetailBuilder {
     /// Sets [`Detail::code`].
@@ -40,10 +40,10 @@ impl DetailBuilder {
         self.code = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Detail, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Detail {
             code: self.code,
             extra: Default::default(),
@@ -77,7 +77,7 @@ pub struct Problem {
 pub struct ProblemBuilder {
     message: Option<String>,
     details: Option<Vec<Detail>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ProblemBuilder {
     /// Sets [`Problem::message`].
@@ -90,13 +90,13 @@ impl ProblemBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Detail>>,
     ) -> Self {
-        self.details = self.first_error.many(value, "details");
+        self.details = self.problems.many(value, "details");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Problem, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Problem {
             message: self.message,
             details: self.details,
@@ -134,7 +134,7 @@ pub struct PetBuilder {
     name: Option<String>,
     toys: Option<Vec<Toy>>,
     home: Option<Address>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PetBuilder {
     /// Sets [`Pet::name`].
@@ -147,18 +147,18 @@ impl PetBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Toy>>,
     ) -> Self {
-        self.toys = self.first_error.many(value, "toys");
+        self.toys = self.problems.many(value, "toys");
         self
     }
     /// Sets [`Pet::home`].
     pub fn home(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.home = self.first_error.one(value, "home");
+        self.home = self.problems.one(value, "home");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Pet, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("name", self.name.is_none())])?;
         Ok(Pet {
             name: crate::__private::required(self.name, "name")?,
             toys: self.toys,
@@ -193,7 +193,7 @@ pub struct Toy {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ToyBuilder {
     squeaks: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ToyBuilder {
     /// Sets [`Toy::squeaks`].
@@ -201,10 +201,10 @@ impl ToyBuilder {
         self.squeaks = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Toy, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Toy {
             squeaks: self.squeaks,
             extra: Default::default(),
@@ -235,7 +235,7 @@ pub struct Address {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct AddressBuilder {
     street: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl AddressBuilder {
     /// Sets [`Address::street`].
@@ -243,10 +243,10 @@ impl AddressBuilder {
         self.street = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Address, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Address {
             street: self.street,
             extra: Default::default(),
@@ -277,7 +277,7 @@ pub struct Card {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CardBuilder {
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::last4`].
@@ -285,10 +285,10 @@ impl CardBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("last4", self.last4.is_none())])?;
         Ok(Card {
             last4: crate::__private::required(self.last4, "last4")?,
             extra: Default::default(),
@@ -319,7 +319,7 @@ pub struct Cash {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CashBuilder {
     reference: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashBuilder {
     /// Sets [`Cash::reference`].
@@ -327,10 +327,10 @@ impl CashBuilder {
         self.reference = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("reference", self.reference.is_none())])?;
         Ok(Cash {
             reference: crate::__private::required(self.reference, "reference")?,
             extra: Default::default(),
@@ -364,23 +364,23 @@ pub struct Store {
 pub struct StoreBuilder {
     address: Option<Address>,
     payment: Option<StorePayment>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl StoreBuilder {
     /// Sets [`Store::address`].
     pub fn address(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`Store::payment`].
     pub fn payment(mut self, value: impl crate::IntoModel<StorePayment>) -> Self {
-        self.payment = self.first_error.one(value, "payment");
+        self.payment = self.problems.one(value, "payment");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Store, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Store {
             address: self.address,
             payment: self.payment,

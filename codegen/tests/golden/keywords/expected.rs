@@ -35,7 +35,7 @@ pub struct ThingBuilder {
     filter_name: Option<String>,
     filter_name2: Option<String>,
     extra: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ThingBuilder {
     /// Sets [`Thing::type_`].
@@ -83,10 +83,11 @@ impl ThingBuilder {
         self.extra = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Thing, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("type", self.type_.is_none()), ("self", self.self_.is_none())])?;
         Ok(Thing {
             type_: crate::__private::required(self.type_, "type")?,
             self_: crate::__private::required(self.self_, "self")?,

@@ -21,7 +21,7 @@ pub struct Card {
 pub struct CardBuilder {
     type_: Option<String>,
     token_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::type_`].
@@ -34,10 +34,13 @@ impl CardBuilder {
         self.token_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("type", self.type_.is_none()), ("token_id", self.token_id.is_none())],
+            )?;
         Ok(Card {
             type_: crate::__private::required(self.type_, "type")?,
             token_id: crate::__private::required(self.token_id, "token_id")?,
@@ -72,7 +75,7 @@ pub struct Cash {
 pub struct CashBuilder {
     type_: Option<String>,
     expires_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashBuilder {
     /// Sets [`Cash::type_`].
@@ -85,10 +88,10 @@ impl CashBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(Cash {
             type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,
@@ -185,7 +188,7 @@ pub struct ContactVariant0 {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ContactVariant0Builder {
     phone: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ContactVariant0Builder {
     /// Sets [`ContactVariant0::phone`].
@@ -193,10 +196,10 @@ impl ContactVariant0Builder {
         self.phone = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ContactVariant0, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("phone", self.phone.is_none())])?;
         Ok(ContactVariant0 {
             phone: crate::__private::required(self.phone, "phone")?,
             extra: Default::default(),
@@ -221,7 +224,7 @@ pub struct ContactVariant1 {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ContactVariant1Builder {
     email: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ContactVariant1Builder {
     /// Sets [`ContactVariant1::email`].
@@ -229,10 +232,10 @@ impl ContactVariant1Builder {
         self.email = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ContactVariant1, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("email", self.email.is_none())])?;
         Ok(ContactVariant1 {
             email: crate::__private::required(self.email, "email")?,
             extra: Default::default(),
@@ -278,7 +281,7 @@ pub struct CustomerBuilder {
     metadata: Option<std::collections::BTreeMap<String, String>>,
     payment_sources: Option<Vec<PaymentSource>>,
     contact: Option<Contact>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 #[allow(deprecated)]
 impl CustomerBuilder {
@@ -311,18 +314,19 @@ impl CustomerBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<PaymentSource>>,
     ) -> Self {
-        self.payment_sources = self.first_error.many(value, "payment_sources");
+        self.payment_sources = self.problems.many(value, "payment_sources");
         self
     }
     /// Sets [`Customer::contact`].
     pub fn contact(mut self, value: impl crate::IntoModel<Contact>) -> Self {
-        self.contact = self.first_error.one(value, "contact");
+        self.contact = self.problems.one(value, "contact");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("name", self.name.is_none()), ("email", self.email.is_none())])?;
         Ok(Customer {
             name: crate::__private::required(self.name, "name")?,
             email: crate::__private::required(self.email, "email")?,
@@ -369,7 +373,7 @@ pub struct CustomerListBuilder {
     has_more: Option<bool>,
     next_page_url: Option<String>,
     data: Option<Vec<Customer>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerListBuilder {
     /// Sets [`CustomerList::has_more`].
@@ -387,13 +391,13 @@ impl CustomerListBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Customer>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerList, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerList {
             has_more: self.has_more,
             next_page_url: self.next_page_url,
@@ -435,7 +439,7 @@ pub struct OrderBuilder {
     currency: Option<OrderCurrency>,
     amount: Option<i64>,
     created_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderBuilder {
     /// Sets [`Order::id`].
@@ -445,7 +449,7 @@ impl OrderBuilder {
     }
     /// Sets [`Order::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<OrderCurrency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`Order::amount`].
@@ -458,10 +462,10 @@ impl OrderBuilder {
         self.created_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Order, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("currency", self.currency.is_none())])?;
         Ok(Order {
             id: self.id,
             currency: crate::__private::required(self.currency, "currency")?,
@@ -538,7 +542,7 @@ pub struct CancelOrderBody {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CancelOrderBodyBuilder {
     reason: Option<CancelOrderBodyReason>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CancelOrderBodyBuilder {
     /// Sets [`CancelOrderBody::reason`].
@@ -546,13 +550,13 @@ impl CancelOrderBodyBuilder {
         mut self,
         value: impl crate::IntoModel<CancelOrderBodyReason>,
     ) -> Self {
-        self.reason = self.first_error.one(value, "reason");
+        self.reason = self.problems.one(value, "reason");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CancelOrderBody, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CancelOrderBody {
             reason: self.reason,
             extra: Default::default(),
@@ -582,7 +586,7 @@ pub struct OrderRefundBody {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderRefundBodyBuilder {
     amount: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderRefundBodyBuilder {
     /// Sets [`OrderRefundBody::amount`].
@@ -590,10 +594,10 @@ impl OrderRefundBodyBuilder {
         self.amount = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRefundBody, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("amount", self.amount.is_none())])?;
         Ok(OrderRefundBody {
             amount: crate::__private::required(self.amount, "amount")?,
             extra: Default::default(),
@@ -624,7 +628,7 @@ pub struct CancelOrderResponse200 {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CancelOrderResponse200Builder {
     id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CancelOrderResponse200Builder {
     /// Sets [`CancelOrderResponse200::id`].
@@ -632,10 +636,10 @@ impl CancelOrderResponse200Builder {
         self.id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CancelOrderResponse200, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CancelOrderResponse200 {
             id: self.id,
             extra: Default::default(),

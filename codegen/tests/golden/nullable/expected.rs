@@ -19,7 +19,7 @@ pub struct Address {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct AddressBuilder {
     street: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl AddressBuilder {
     /// Sets [`Address::street`].
@@ -27,10 +27,10 @@ impl AddressBuilder {
         self.street = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Address, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Address {
             street: self.street,
             extra: Default::default(),
@@ -79,7 +79,7 @@ pub struct ProfileBuilder {
     address: Option<Address>,
     billing: Option<Address>,
     shipping: Option<Address>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ProfileBuilder {
     /// Sets [`Profile::id`].
@@ -104,23 +104,24 @@ impl ProfileBuilder {
     }
     /// Sets [`Profile::address`].
     pub fn address(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`Profile::billing`].
     pub fn billing(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.billing = self.first_error.one(value, "billing");
+        self.billing = self.problems.one(value, "billing");
         self
     }
     /// Sets [`Profile::shipping`].
     pub fn shipping(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.shipping = self.first_error.one(value, "shipping");
+        self.shipping = self.problems.one(value, "shipping");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Profile, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("id", self.id.is_none()), ("billing", self.billing.is_none())])?;
         Ok(Profile {
             id: crate::__private::required(self.id, "id")?,
             nickname: self.nickname,

@@ -21,7 +21,7 @@ pub struct Card {
 pub struct CardBuilder {
     type_: Option<String>,
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::type_`].
@@ -34,10 +34,11 @@ impl CardBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("type", self.type_.is_none()), ("last4", self.last4.is_none())])?;
         Ok(Card {
             type_: crate::__private::required(self.type_, "type")?,
             last4: crate::__private::required(self.last4, "last4")?,
@@ -74,7 +75,7 @@ pub struct CashBuilder {
     type_: Option<String>,
     reference: Option<String>,
     expires_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashBuilder {
     /// Sets [`Cash::type_`].
@@ -92,10 +93,16 @@ impl CashBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("reference", self.reference.is_none()),
+                ],
+            )?;
         Ok(Cash {
             type_: crate::__private::required(self.type_, "type")?,
             reference: crate::__private::required(self.reference, "reference")?,
@@ -182,7 +189,7 @@ pub struct Spei {
 pub struct SpeiBuilder {
     type_: Option<String>,
     clabe: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SpeiBuilder {
     /// Sets [`Spei::type_`].
@@ -195,10 +202,11 @@ impl SpeiBuilder {
         self.clabe = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Spei, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("type", self.type_.is_none()), ("clabe", self.clabe.is_none())])?;
         Ok(Spei {
             type_: crate::__private::required(self.type_, "type")?,
             clabe: crate::__private::required(self.clabe, "clabe")?,

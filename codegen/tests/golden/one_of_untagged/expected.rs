@@ -143,7 +143,7 @@ pub struct EmailContact {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct EmailContactBuilder {
     email: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl EmailContactBuilder {
     /// Sets [`EmailContact::email`].
@@ -151,10 +151,10 @@ impl EmailContactBuilder {
         self.email = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<EmailContact, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("email", self.email.is_none())])?;
         Ok(EmailContact {
             email: crate::__private::required(self.email, "email")?,
             extra: Default::default(),
@@ -189,7 +189,7 @@ pub struct FullContactBuilder {
     email: Option<String>,
     phone: Option<String>,
     name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl FullContactBuilder {
     /// Sets [`FullContact::email`].
@@ -207,10 +207,17 @@ impl FullContactBuilder {
         self.name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<FullContact, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("email", self.email.is_none()),
+                    ("phone", self.phone.is_none()),
+                    ("name", self.name.is_none()),
+                ],
+            )?;
         Ok(FullContact {
             email: crate::__private::required(self.email, "email")?,
             phone: crate::__private::required(self.phone, "phone")?,
@@ -247,7 +254,7 @@ pub struct LabelledEmailContact {
 pub struct LabelledEmailContactBuilder {
     email: Option<String>,
     label: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl LabelledEmailContactBuilder {
     /// Sets [`LabelledEmailContact::email`].
@@ -260,10 +267,10 @@ impl LabelledEmailContactBuilder {
         self.label = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<LabelledEmailContact, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("email", self.email.is_none())])?;
         Ok(LabelledEmailContact {
             email: crate::__private::required(self.email, "email")?,
             label: self.label,
@@ -298,7 +305,7 @@ pub struct PhoneContact {
 pub struct PhoneContactBuilder {
     email: Option<String>,
     phone: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PhoneContactBuilder {
     /// Sets [`PhoneContact::email`].
@@ -311,10 +318,11 @@ impl PhoneContactBuilder {
         self.phone = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PhoneContact, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("email", self.email.is_none()), ("phone", self.phone.is_none())])?;
         Ok(PhoneContact {
             email: crate::__private::required(self.email, "email")?,
             phone: crate::__private::required(self.phone, "phone")?,

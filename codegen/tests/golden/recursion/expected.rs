@@ -20,18 +20,18 @@ pub struct Department {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct DepartmentBuilder {
     head: Option<Box<Employee>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DepartmentBuilder {
     /// Sets [`Department::head`].
     pub fn head(mut self, value: impl crate::IntoModel<Employee>) -> Self {
-        self.head = self.first_error.one(value, "head").map(Box::new);
+        self.head = self.problems.one(value, "head").map(Box::new);
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Department, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Department {
             head: self.head,
             extra: Default::default(),
@@ -65,7 +65,7 @@ pub struct Employee {
 pub struct EmployeeBuilder {
     name: Option<String>,
     department: Option<Box<Department>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl EmployeeBuilder {
     /// Sets [`Employee::name`].
@@ -75,13 +75,13 @@ impl EmployeeBuilder {
     }
     /// Sets [`Employee::department`].
     pub fn department(mut self, value: impl crate::IntoModel<Department>) -> Self {
-        self.department = self.first_error.one(value, "department").map(Box::new);
+        self.department = self.problems.one(value, "department").map(Box::new);
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Employee, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Employee {
             name: self.name,
             department: self.department,
@@ -116,7 +116,7 @@ pub struct ListItem {
 pub struct ListItemBuilder {
     value: Option<i64>,
     next: Option<Box<ListItem>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ListItemBuilder {
     /// Sets [`ListItem::value`].
@@ -126,13 +126,13 @@ impl ListItemBuilder {
     }
     /// Sets [`ListItem::next`].
     pub fn next(mut self, value: impl crate::IntoModel<ListItem>) -> Self {
-        self.next = self.first_error.one(value, "next").map(Box::new);
+        self.next = self.problems.one(value, "next").map(Box::new);
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ListItem, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("value", self.value.is_none())])?;
         Ok(ListItem {
             value: crate::__private::required(self.value, "value")?,
             next: self.next,
@@ -172,7 +172,7 @@ pub struct NodeBuilder {
     children: Option<Vec<Node>>,
     by_name: Option<std::collections::BTreeMap<String, Node>>,
     head: Option<ListItem>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl NodeBuilder {
     /// Sets [`Node::name`].
@@ -185,7 +185,7 @@ impl NodeBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Node>>,
     ) -> Self {
-        self.children = self.first_error.many(value, "children");
+        self.children = self.problems.many(value, "children");
         self
     }
     /// Sets [`Node::by_name`].
@@ -198,13 +198,13 @@ impl NodeBuilder {
     }
     /// Sets [`Node::head`].
     pub fn head(mut self, value: impl crate::IntoModel<ListItem>) -> Self {
-        self.head = self.first_error.one(value, "head");
+        self.head = self.problems.one(value, "head");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Node, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("name", self.name.is_none())])?;
         Ok(Node {
             name: crate::__private::required(self.name, "name")?,
             children: self.children,

@@ -20,18 +20,18 @@ pub struct Base {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct BaseBuilder {
     meta: Option<BaseMeta>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BaseBuilder {
     /// Sets [`Base::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Base, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Base {
             meta: self.meta,
             extra: Default::default(),
@@ -56,7 +56,7 @@ pub struct BaseMeta {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct BaseMetaBuilder {
     source: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BaseMetaBuilder {
     /// Sets [`BaseMeta::source`].
@@ -64,10 +64,10 @@ impl BaseMetaBuilder {
         self.source = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(BaseMeta {
             source: self.source,
             extra: Default::default(),
@@ -100,7 +100,7 @@ pub struct Card {
 pub struct CardBuilder {
     object: Option<String>,
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::object`].
@@ -113,10 +113,10 @@ impl CardBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("object", self.object.is_none())])?;
         Ok(Card {
             object: crate::__private::required(self.object, "object")?,
             last4: self.last4,
@@ -160,12 +160,12 @@ pub struct Derived {
 pub struct DerivedBuilder {
     meta: Option<BaseMeta>,
     extra_info: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DerivedBuilder {
     /// Sets [`Derived::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
     /// Sets [`Derived::extra_info`].
@@ -173,10 +173,10 @@ impl DerivedBuilder {
         self.extra_info = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Derived, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Derived {
             meta: self.meta,
             extra_info: self.extra_info,
@@ -214,28 +214,28 @@ pub struct MatchBuilder {
     pick: Option<Pick>,
     derived: Option<Derived>,
     payment: Option<Payment>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl MatchBuilder {
     /// Sets [`Match::pick`].
     pub fn pick(mut self, value: impl crate::IntoModel<Pick>) -> Self {
-        self.pick = self.first_error.one(value, "pick");
+        self.pick = self.problems.one(value, "pick");
         self
     }
     /// Sets [`Match::derived`].
     pub fn derived(mut self, value: impl crate::IntoModel<Derived>) -> Self {
-        self.derived = self.first_error.one(value, "derived");
+        self.derived = self.problems.one(value, "derived");
         self
     }
     /// Sets [`Match::payment`].
     pub fn payment(mut self, value: impl crate::IntoModel<Payment>) -> Self {
-        self.payment = self.first_error.one(value, "payment");
+        self.payment = self.problems.one(value, "payment");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Match, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Match {
             pick: self.pick,
             derived: self.derived,
@@ -356,7 +356,7 @@ pub struct Shade {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ShadeBuilder {
     hex: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ShadeBuilder {
     /// Sets [`Shade::hex`].
@@ -364,10 +364,10 @@ impl ShadeBuilder {
         self.hex = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Shade, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("hex", self.hex.is_none())])?;
         Ok(Shade {
             hex: crate::__private::required(self.hex, "hex")?,
             extra: Default::default(),

@@ -34,7 +34,7 @@ pub struct ErrorModel {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ErrorModelBuilder {
     message: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ErrorModelBuilder {
     /// Sets [`ErrorModel::message`].
@@ -42,10 +42,10 @@ impl ErrorModelBuilder {
         self.message = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ErrorModel, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ErrorModel {
             message: self.message,
             extra: Default::default(),
@@ -91,7 +91,7 @@ pub struct OptionModelBuilder {
     kind: Option<ClientModel>,
     holder: Option<VecModel>,
     maker: Option<OtherThingBuilderModel>,
-    first_error_: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OptionModelBuilder {
     /// Sets [`OptionModel::build`].
@@ -121,12 +121,12 @@ impl OptionModelBuilder {
     }
     /// Sets [`OptionModel::kind`].
     pub fn kind(mut self, value: impl crate::IntoModel<ClientModel>) -> Self {
-        self.kind = self.first_error_.one(value, "kind");
+        self.kind = self.problems.one(value, "kind");
         self
     }
     /// Sets [`OptionModel::holder`].
     pub fn holder(mut self, value: impl crate::IntoModel<VecModel>) -> Self {
-        self.holder = self.first_error_.one(value, "holder");
+        self.holder = self.problems.one(value, "holder");
         self
     }
     /// Sets [`OptionModel::maker`].
@@ -134,13 +134,13 @@ impl OptionModelBuilder {
         mut self,
         value: impl crate::IntoModel<OtherThingBuilderModel>,
     ) -> Self {
-        self.maker = self.first_error_.one(value, "maker");
+        self.maker = self.problems.one(value, "maker");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OptionModel, crate::BuildError> {
-        self.first_error_.check()?;
+        self.problems.check(&[("build", self.build.is_none())])?;
         Ok(OptionModel {
             build: crate::__private::required(self.build, "build")?,
             first_error: self.first_error,
@@ -185,7 +185,7 @@ pub struct OtherPlace {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OtherPlaceBuilder {
     place: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OtherPlaceBuilder {
     /// Sets [`OtherPlace::place`].
@@ -193,10 +193,10 @@ impl OtherPlaceBuilder {
         self.place = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OtherPlace, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("place", self.place.is_none())])?;
         Ok(OtherPlace {
             place: crate::__private::required(self.place, "place")?,
             extra: Default::default(),
@@ -227,7 +227,7 @@ pub struct OtherThing {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OtherThingBuilder {
     thing: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OtherThingBuilder {
     /// Sets [`OtherThing::thing`].
@@ -235,10 +235,10 @@ impl OtherThingBuilder {
         self.thing = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OtherThing, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("thing", self.thing.is_none())])?;
         Ok(OtherThing {
             thing: crate::__private::required(self.thing, "thing")?,
             extra: Default::default(),
@@ -270,18 +270,18 @@ pub struct OtherThingBuilderModel {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OtherThingBuilderModelBuilder {
     holder: Option<OtherThing>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OtherThingBuilderModelBuilder {
     /// Sets [`OtherThingBuilderModel::holder`].
     pub fn holder(mut self, value: impl crate::IntoModel<OtherThing>) -> Self {
-        self.holder = self.first_error.one(value, "holder");
+        self.holder = self.problems.one(value, "holder");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OtherThingBuilderModel, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OtherThingBuilderModel {
             holder: self.holder,
             extra: Default::default(),
@@ -313,18 +313,18 @@ pub struct ResultModel {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ResultModelBuilder {
     option: Option<OptionModel>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ResultModelBuilder {
     /// Sets [`ResultModel::option`].
     pub fn option(mut self, value: impl crate::IntoModel<OptionModel>) -> Self {
-        self.option = self.first_error.one(value, "option");
+        self.option = self.problems.one(value, "option");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ResultModel, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ResultModel {
             option: self.option,
             extra: Default::default(),

@@ -48,7 +48,7 @@ pub struct ApiKeyCreateResponseBuilder {
     object: Option<String>,
     prefix: Option<String>,
     role: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ApiKeyCreateResponseBuilder {
     /// Sets [`ApiKeyCreateResponse::authentication_token`].
@@ -111,10 +111,10 @@ impl ApiKeyCreateResponseBuilder {
         self.role = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ApiKeyCreateResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ApiKeyCreateResponse {
             authentication_token: self.authentication_token,
             active: self.active,

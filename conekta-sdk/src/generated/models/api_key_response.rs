@@ -47,7 +47,7 @@ pub struct ApiKeyResponseBuilder {
     object: Option<String>,
     prefix: Option<String>,
     role: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ApiKeyResponseBuilder {
     /// Sets [`ApiKeyResponse::active`].
@@ -105,10 +105,10 @@ impl ApiKeyResponseBuilder {
         self.role = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ApiKeyResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ApiKeyResponse {
             active: self.active,
             created_at: self.created_at,

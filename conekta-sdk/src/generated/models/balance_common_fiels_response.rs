@@ -21,7 +21,7 @@ pub struct BalanceCommonFielsResponse {
 pub struct BalanceCommonFielsResponseBuilder {
     amount: Option<i64>,
     currency: Option<Currency>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BalanceCommonFielsResponseBuilder {
     /// Sets [`BalanceCommonFielsResponse::amount`].
@@ -31,13 +31,13 @@ impl BalanceCommonFielsResponseBuilder {
     }
     /// Sets [`BalanceCommonFielsResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(BalanceCommonFielsResponse {
             amount: self.amount,
             currency: self.currency,

@@ -45,7 +45,7 @@ pub struct BalanceResponseBuilder {
     target_collateral_amount: Option<serde_json::Map<String, serde_json::Value>>,
     target_retention_amount: Option<Vec<BalanceCommonFielsResponse>>,
     temporarily_retained: Option<Vec<BalanceCommonFielsResponse>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BalanceResponseBuilder {
     /// Sets [`BalanceResponse::available`].
@@ -55,7 +55,7 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.available = self.first_error.many(value, "available");
+        self.available = self.problems.many(value, "available");
         self
     }
     /// Sets [`BalanceResponse::cashout_retention_amount`].
@@ -66,7 +66,7 @@ impl BalanceResponseBuilder {
         >,
     ) -> Self {
         self.cashout_retention_amount = self
-            .first_error
+            .problems
             .many(value, "cashout_retention_amount");
         self
     }
@@ -77,7 +77,7 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.conekta_retention = self.first_error.many(value, "conekta_retention");
+        self.conekta_retention = self.problems.many(value, "conekta_retention");
         self
     }
     /// Sets [`BalanceResponse::gateway`].
@@ -87,7 +87,7 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.gateway = self.first_error.many(value, "gateway");
+        self.gateway = self.problems.many(value, "gateway");
         self
     }
     /// Sets [`BalanceResponse::pending`].
@@ -97,7 +97,7 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.pending = self.first_error.many(value, "pending");
+        self.pending = self.problems.many(value, "pending");
         self
     }
     /// Sets [`BalanceResponse::retained`].
@@ -107,7 +107,7 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.retained = self.first_error.many(value, "retained");
+        self.retained = self.problems.many(value, "retained");
         self
     }
     /// Sets [`BalanceResponse::retention_amount`].
@@ -117,7 +117,7 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.retention_amount = self.first_error.many(value, "retention_amount");
+        self.retention_amount = self.problems.many(value, "retention_amount");
         self
     }
     /// Sets [`BalanceResponse::target_collateral_amount`].
@@ -126,7 +126,7 @@ impl BalanceResponseBuilder {
         value: impl crate::IntoJsonObject,
     ) -> Self {
         self.target_collateral_amount = self
-            .first_error
+            .problems
             .object(value, "target_collateral_amount");
         self
     }
@@ -138,7 +138,7 @@ impl BalanceResponseBuilder {
         >,
     ) -> Self {
         self.target_retention_amount = self
-            .first_error
+            .problems
             .many(value, "target_retention_amount");
         self
     }
@@ -149,13 +149,13 @@ impl BalanceResponseBuilder {
             Item = impl crate::IntoModel<BalanceCommonFielsResponse>,
         >,
     ) -> Self {
-        self.temporarily_retained = self.first_error.many(value, "temporarily_retained");
+        self.temporarily_retained = self.problems.many(value, "temporarily_retained");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<BalanceResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(BalanceResponse {
             available: self.available,
             cashout_retention_amount: self.cashout_retention_amount,

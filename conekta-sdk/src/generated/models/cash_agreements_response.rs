@@ -18,7 +18,7 @@ pub struct CashAgreementsResponse {
 pub struct CashAgreementsResponseBuilder {
     agreement: Option<String>,
     provider: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashAgreementsResponseBuilder {
     /// Sets [`CashAgreementsResponse::agreement`].
@@ -31,10 +31,10 @@ impl CashAgreementsResponseBuilder {
         self.provider = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CashAgreementsResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CashAgreementsResponse {
             agreement: self.agreement,
             provider: self.provider,

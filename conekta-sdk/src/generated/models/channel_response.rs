@@ -24,7 +24,7 @@ pub struct ChannelResponseBuilder {
     checkout_request_id: Option<String>,
     checkout_request_type: Option<String>,
     id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChannelResponseBuilder {
     /// Sets [`ChannelResponse::segment`].
@@ -47,10 +47,10 @@ impl ChannelResponseBuilder {
         self.id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChannelResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ChannelResponse {
             segment: self.segment,
             checkout_request_id: self.checkout_request_id,

@@ -72,7 +72,7 @@ pub struct ChargeResponseBuilder {
     chargeback: Option<ChargebackResponse>,
     status: Option<PaymentStatus>,
     monthly_installments: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargeResponseBuilder {
     /// Sets [`ChargeResponse::amount`].
@@ -82,7 +82,7 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::channel`].
     pub fn channel(mut self, value: impl crate::IntoModel<ChannelResponse>) -> Self {
-        self.channel = self.first_error.one(value, "channel");
+        self.channel = self.problems.one(value, "channel");
         self
     }
     /// Sets [`ChargeResponse::created_at`].
@@ -92,7 +92,7 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`ChargeResponse::customer_id`].
@@ -112,7 +112,7 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::failure_code`].
     pub fn failure_code(mut self, value: impl crate::IntoModel<FailureCode>) -> Self {
-        self.failure_code = self.first_error.one(value, "failure_code");
+        self.failure_code = self.problems.one(value, "failure_code");
         self
     }
     /// Sets [`ChargeResponse::failure_message`].
@@ -150,7 +150,7 @@ impl ChargeResponseBuilder {
         mut self,
         value: impl crate::IntoModel<ChargeResponsePaymentMethod>,
     ) -> Self {
-        self.payment_method = self.first_error.one(value, "payment_method");
+        self.payment_method = self.problems.one(value, "payment_method");
         self
     }
     /// Sets [`ChargeResponse::reference_id`].
@@ -160,7 +160,7 @@ impl ChargeResponseBuilder {
     }
     /// Sets [`ChargeResponse::refunds`].
     pub fn refunds(mut self, value: impl crate::IntoModel<ChargeRefunds>) -> Self {
-        self.refunds = self.first_error.one(value, "refunds");
+        self.refunds = self.problems.one(value, "refunds");
         self
     }
     /// Sets [`ChargeResponse::chargeback`].
@@ -168,12 +168,12 @@ impl ChargeResponseBuilder {
         mut self,
         value: impl crate::IntoModel<ChargebackResponse>,
     ) -> Self {
-        self.chargeback = self.first_error.one(value, "chargeback");
+        self.chargeback = self.problems.one(value, "chargeback");
         self
     }
     /// Sets [`ChargeResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<PaymentStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`ChargeResponse::monthly_installments`].
@@ -181,10 +181,22 @@ impl ChargeResponseBuilder {
         self.monthly_installments = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("object", self.object.is_none()),
+                    ("payment_method", self.payment_method.is_none()),
+                    ("status", self.status.is_none()),
+                ],
+            )?;
         Ok(ChargeResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             channel: self.channel,

@@ -34,7 +34,7 @@ pub struct ChargeResponseRefundsDataBuilder {
     id: Option<String>,
     object: Option<String>,
     status: Option<RefundStatus>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargeResponseRefundsDataBuilder {
     /// Sets [`ChargeResponseRefundsData::amount`].
@@ -69,13 +69,21 @@ impl ChargeResponseRefundsDataBuilder {
     }
     /// Sets [`ChargeResponseRefundsData::status`].
     pub fn status(mut self, value: impl crate::IntoModel<RefundStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeResponseRefundsData, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(ChargeResponseRefundsData {
             amount: crate::__private::required(self.amount, "amount")?,
             auth_code: self.auth_code,

@@ -26,7 +26,7 @@ pub struct ChargebackFileResponseBuilder {
     file_name: Option<String>,
     url: Option<String>,
     created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargebackFileResponseBuilder {
     /// Sets [`ChargebackFileResponse::id`].
@@ -49,10 +49,10 @@ impl ChargebackFileResponseBuilder {
         self.created_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargebackFileResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ChargebackFileResponse {
             id: self.id,
             file_name: self.file_name,

@@ -45,7 +45,7 @@ pub struct ChargebackResponseBuilder {
     charge_id: Option<String>,
     created_at: Option<crate::Timestamp>,
     evidence_due_by: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargebackResponseBuilder {
     /// Sets [`ChargebackResponse::id`].
@@ -58,7 +58,7 @@ impl ChargebackResponseBuilder {
         mut self,
         value: impl crate::IntoModel<ChargebackResponseStatus>,
     ) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`ChargebackResponse::reason`].
@@ -66,7 +66,7 @@ impl ChargebackResponseBuilder {
         mut self,
         value: impl crate::IntoModel<ChargebackResponseReason>,
     ) -> Self {
-        self.reason = self.first_error.one(value, "reason");
+        self.reason = self.problems.one(value, "reason");
         self
     }
     /// Sets [`ChargebackResponse::note`].
@@ -79,7 +79,7 @@ impl ChargebackResponseBuilder {
         mut self,
         value: impl crate::IntoModel<ChargebackResponseFollowupStatus>,
     ) -> Self {
-        self.followup_status = self.first_error.one(value, "followup_status");
+        self.followup_status = self.problems.one(value, "followup_status");
         self
     }
     /// Sets [`ChargebackResponse::response_from_client`].
@@ -92,7 +92,7 @@ impl ChargebackResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ChargebackFileResponse>>,
     ) -> Self {
-        self.files = self.first_error.many(value, "files");
+        self.files = self.problems.many(value, "files");
         self
     }
     /// Sets [`ChargebackResponse::object`].
@@ -115,10 +115,10 @@ impl ChargebackResponseBuilder {
         self.evidence_due_by = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargebackResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ChargebackResponse {
             id: self.id,
             status: self.status,

@@ -30,7 +30,7 @@ pub struct ChargesOrderResponseBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<ChargeResponse>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargesOrderResponseBuilder {
     /// Sets [`ChargesOrderResponse::has_more`].
@@ -58,13 +58,13 @@ impl ChargesOrderResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ChargeResponse>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargesOrderResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("object", self.object.is_none())])?;
         Ok(ChargesOrderResponse {
             has_more: self.has_more,
             object: crate::__private::required(self.object, "object")?,

@@ -68,7 +68,7 @@ pub struct CheckoutBuilder {
     success_url: Option<String>,
     recurrent: Option<bool>,
     type_: Option<CheckoutType>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CheckoutBuilder {
     /// Sets [`Checkout::allowed_payment_methods`].
@@ -77,7 +77,7 @@ impl CheckoutBuilder {
         value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
         self.allowed_payment_methods = self
-            .first_error
+            .problems
             .many(value, "allowed_payment_methods");
         self
     }
@@ -86,9 +86,7 @@ impl CheckoutBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = self
-            .first_error
-            .many(value, "exclude_card_networks");
+        self.exclude_card_networks = self.problems.many(value, "exclude_card_networks");
         self
     }
     /// Sets [`Checkout::expires_at`].
@@ -111,7 +109,7 @@ impl CheckoutBuilder {
     }
     /// Sets [`Checkout::three_ds_mode`].
     pub fn three_ds_mode(mut self, value: impl crate::IntoModel<ThreeDsMode>) -> Self {
-        self.three_ds_mode = self.first_error.one(value, "three_ds_mode");
+        self.three_ds_mode = self.problems.one(value, "three_ds_mode");
         self
     }
     /// Sets [`Checkout::name`].
@@ -142,7 +140,7 @@ impl CheckoutBuilder {
         mut self,
         value: impl crate::IntoModel<CheckoutOrderTemplate>,
     ) -> Self {
-        self.order_template = self.first_error.one(value, "order_template");
+        self.order_template = self.problems.one(value, "order_template");
         self
     }
     /// Sets [`Checkout::payments_limit_count`].
@@ -163,13 +161,23 @@ impl CheckoutBuilder {
     }
     /// Sets [`Checkout::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Checkout, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("allowed_payment_methods", self.allowed_payment_methods.is_none()),
+                    ("expires_at", self.expires_at.is_none()),
+                    ("name", self.name.is_none()),
+                    ("order_template", self.order_template.is_none()),
+                    ("recurrent", self.recurrent.is_none()),
+                    ("type", self.type_.is_none()),
+                ],
+            )?;
         Ok(Checkout {
             allowed_payment_methods: crate::__private::required(
                 self.allowed_payment_methods,

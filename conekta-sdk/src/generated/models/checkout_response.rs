@@ -93,7 +93,7 @@ pub struct CheckoutResponseBuilder {
     success_url: Option<String>,
     type_: Option<CheckoutType>,
     url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CheckoutResponseBuilder {
     /// Sets [`CheckoutResponse::allowed_payment_methods`].
@@ -102,7 +102,7 @@ impl CheckoutResponseBuilder {
         value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
         self.allowed_payment_methods = self
-            .first_error
+            .problems
             .many(value, "allowed_payment_methods");
         self
     }
@@ -129,9 +129,7 @@ impl CheckoutResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = self
-            .first_error
-            .many(value, "exclude_card_networks");
+        self.exclude_card_networks = self.problems.many(value, "exclude_card_networks");
         self
     }
     /// Sets [`CheckoutResponse::expires_at`].
@@ -161,7 +159,7 @@ impl CheckoutResponseBuilder {
     }
     /// Sets [`CheckoutResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`CheckoutResponse::monthly_installments_enabled`].
@@ -225,7 +223,7 @@ impl CheckoutResponseBuilder {
     }
     /// Sets [`CheckoutResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`CheckoutResponse::success_url`].
@@ -235,7 +233,7 @@ impl CheckoutResponseBuilder {
     }
     /// Sets [`CheckoutResponse::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`CheckoutResponse::url`].
@@ -243,10 +241,19 @@ impl CheckoutResponseBuilder {
         self.url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CheckoutResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("name", self.name.is_none()),
+                    ("object", self.object.is_none()),
+                    ("status", self.status.is_none()),
+                ],
+            )?;
         Ok(CheckoutResponse {
             allowed_payment_methods: self.allowed_payment_methods,
             plan_ids: self.plan_ids,

@@ -48,7 +48,7 @@ pub struct CompanyDocumentResponseBuilder {
     file_classification: Option<CompanyDocumentRequestFileClassification>,
     status: Option<String>,
     file_name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CompanyDocumentResponseBuilder {
     /// Sets [`CompanyDocumentResponse::file_classification`].
@@ -56,7 +56,7 @@ impl CompanyDocumentResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CompanyDocumentRequestFileClassification>,
     ) -> Self {
-        self.file_classification = self.first_error.one(value, "file_classification");
+        self.file_classification = self.problems.one(value, "file_classification");
         self
     }
     /// Sets [`CompanyDocumentResponse::status`].
@@ -69,10 +69,10 @@ impl CompanyDocumentResponseBuilder {
         self.file_name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyDocumentResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CompanyDocumentResponse {
             file_classification: self.file_classification,
             status: self.status,

@@ -46,7 +46,7 @@ pub struct CompanyResponseBuilder {
     object: Option<String>,
     three_ds_enabled: Option<bool>,
     three_ds_mode: Option<CompanyResponseThreeDsMode>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CompanyResponseBuilder {
     /// Sets [`CompanyResponse::id`].
@@ -84,7 +84,7 @@ impl CompanyResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CompanyDocumentResponse>>,
     ) -> Self {
-        self.documents = self.first_error.many(value, "documents");
+        self.documents = self.problems.many(value, "documents");
         self
     }
     /// Sets [`CompanyResponse::created_at`].
@@ -107,13 +107,21 @@ impl CompanyResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CompanyResponseThreeDsMode>,
     ) -> Self {
-        self.three_ds_mode = self.first_error.one(value, "three_ds_mode");
+        self.three_ds_mode = self.problems.one(value, "three_ds_mode");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("id", self.id.is_none()),
+                    ("name", self.name.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(CompanyResponse {
             id: crate::__private::required(self.id, "id")?,
             name: crate::__private::required(self.name, "name")?,

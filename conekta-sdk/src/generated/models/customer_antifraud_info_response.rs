@@ -18,7 +18,7 @@ pub struct CustomerAntifraudInfoResponse {
 pub struct CustomerAntifraudInfoResponseBuilder {
     first_paid_at: Option<crate::Timestamp>,
     account_created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerAntifraudInfoResponseBuilder {
     /// Sets [`CustomerAntifraudInfoResponse::first_paid_at`].
@@ -31,10 +31,10 @@ impl CustomerAntifraudInfoResponseBuilder {
         self.account_created_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerAntifraudInfoResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerAntifraudInfoResponse {
             first_paid_at: self.first_paid_at,
             account_created_at: self.account_created_at,

@@ -26,7 +26,7 @@ pub struct CustomerDetailsBuilder {
     object: Option<String>,
     name: Option<String>,
     email: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerDetailsBuilder {
     /// Sets [`CustomerDetails::id`].
@@ -49,10 +49,10 @@ impl CustomerDetailsBuilder {
         self.email = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerDetails, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerDetails {
             id: self.id,
             object: self.object,

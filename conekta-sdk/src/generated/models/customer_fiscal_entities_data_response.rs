@@ -45,7 +45,7 @@ pub struct CustomerFiscalEntitiesDataResponseBuilder {
     created_at: Option<crate::Timestamp>,
     parent_id: Option<String>,
     default: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerFiscalEntitiesDataResponseBuilder {
     /// Sets [`CustomerFiscalEntitiesDataResponse::address`].
@@ -53,7 +53,7 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
         mut self,
         value: impl crate::IntoModel<FiscalEntityRequestAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`CustomerFiscalEntitiesDataResponse::tax_id`].
@@ -114,10 +114,18 @@ impl CustomerFiscalEntitiesDataResponseBuilder {
         self.default = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerFiscalEntitiesDataResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("address", self.address.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                ],
+            )?;
         Ok(CustomerFiscalEntitiesDataResponse {
             address: crate::__private::required(self.address, "address")?,
             tax_id: self.tax_id,

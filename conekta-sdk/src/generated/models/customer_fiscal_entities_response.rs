@@ -22,7 +22,7 @@ pub struct CustomerFiscalEntitiesResponseBuilder {
     has_more: Option<bool>,
     object: Option<String>,
     data: Option<Vec<CustomerFiscalEntitiesDataResponse>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerFiscalEntitiesResponseBuilder {
     /// Sets [`CustomerFiscalEntitiesResponse::has_more`].
@@ -42,13 +42,19 @@ impl CustomerFiscalEntitiesResponseBuilder {
             Item = impl crate::IntoModel<CustomerFiscalEntitiesDataResponse>,
         >,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerFiscalEntitiesResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("has_more", self.has_more.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(CustomerFiscalEntitiesResponse {
             has_more: crate::__private::required(self.has_more, "has_more")?,
             object: crate::__private::required(self.object, "object")?,

@@ -50,7 +50,7 @@ pub struct CustomerPortalResponseBuilder {
     created_at: Option<crate::Timestamp>,
     updated_at: Option<crate::Timestamp>,
     portal_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerPortalResponseBuilder {
     /// Sets [`CustomerPortalResponse::slug`].
@@ -78,12 +78,12 @@ impl CustomerPortalResponseBuilder {
         mut self,
         value: impl crate::IntoModel<SubscriptionDetails>,
     ) -> Self {
-        self.subscription = self.first_error.one(value, "subscription");
+        self.subscription = self.problems.one(value, "subscription");
         self
     }
     /// Sets [`CustomerPortalResponse::customer`].
     pub fn customer(mut self, value: impl crate::IntoModel<CustomerDetails>) -> Self {
-        self.customer = self.first_error.one(value, "customer");
+        self.customer = self.problems.one(value, "customer");
         self
     }
     /// Sets [`CustomerPortalResponse::id`].
@@ -116,10 +116,10 @@ impl CustomerPortalResponseBuilder {
         self.portal_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerPortalResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerPortalResponse {
             slug: self.slug,
             subscription_id: self.subscription_id,

@@ -74,7 +74,7 @@ pub struct CustomerResponseBuilder {
     phone: Option<String>,
     shipping_contacts: Option<CustomerResponseShippingContacts>,
     subscription: Option<SubscriptionResponse>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerResponseBuilder {
     /// Sets [`CustomerResponse::antifraud_info`].
@@ -82,7 +82,7 @@ impl CustomerResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerAntifraudInfoResponse>,
     ) -> Self {
-        self.antifraud_info = self.first_error.one(value, "antifraud_info");
+        self.antifraud_info = self.problems.one(value, "antifraud_info");
         self
     }
     /// Sets [`CustomerResponse::corporate`].
@@ -130,7 +130,7 @@ impl CustomerResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerFiscalEntitiesResponse>,
     ) -> Self {
-        self.fiscal_entities = self.first_error.one(value, "fiscal_entities");
+        self.fiscal_entities = self.problems.one(value, "fiscal_entities");
         self
     }
     /// Sets [`CustomerResponse::id`].
@@ -155,7 +155,7 @@ impl CustomerResponseBuilder {
     }
     /// Sets [`CustomerResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`CustomerResponse::object`].
@@ -168,7 +168,7 @@ impl CustomerResponseBuilder {
         mut self,
         value: impl crate::IntoModel<GetPaymentMethodResponse>,
     ) -> Self {
-        self.payment_sources = self.first_error.one(value, "payment_sources");
+        self.payment_sources = self.problems.one(value, "payment_sources");
         self
     }
     /// Sets [`CustomerResponse::phone`].
@@ -181,7 +181,7 @@ impl CustomerResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerResponseShippingContacts>,
     ) -> Self {
-        self.shipping_contacts = self.first_error.one(value, "shipping_contacts");
+        self.shipping_contacts = self.problems.one(value, "shipping_contacts");
         self
     }
     /// Sets [`CustomerResponse::subscription`].
@@ -189,13 +189,22 @@ impl CustomerResponseBuilder {
         mut self,
         value: impl crate::IntoModel<SubscriptionResponse>,
     ) -> Self {
-        self.subscription = self.first_error.one(value, "subscription");
+        self.subscription = self.problems.one(value, "subscription");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("created_at", self.created_at.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("name", self.name.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(CustomerResponse {
             antifraud_info: self.antifraud_info,
             corporate: self.corporate,

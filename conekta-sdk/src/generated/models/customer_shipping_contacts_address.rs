@@ -36,7 +36,7 @@ pub struct CustomerShippingContactsAddressBuilder {
     state: Option<String>,
     country: Option<String>,
     residential: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerShippingContactsAddressBuilder {
     /// Sets [`CustomerShippingContactsAddress::object`].
@@ -79,10 +79,10 @@ impl CustomerShippingContactsAddressBuilder {
         self.residential = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerShippingContactsAddress, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerShippingContactsAddress {
             object: self.object,
             street1: self.street1,

@@ -43,7 +43,7 @@ pub struct CustomerShippingContactsDataResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerShippingContactsDataResponseBuilder {
     /// Sets [`CustomerShippingContactsDataResponse::phone`].
@@ -66,7 +66,7 @@ impl CustomerShippingContactsDataResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsRequestAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::parent_id`].
@@ -86,7 +86,7 @@ impl CustomerShippingContactsDataResponseBuilder {
     }
     /// Sets [`CustomerShippingContactsDataResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`CustomerShippingContactsDataResponse::id`].
@@ -104,12 +104,20 @@ impl CustomerShippingContactsDataResponseBuilder {
         self.created_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CustomerShippingContactsDataResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("address", self.address.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                ],
+            )?;
         Ok(CustomerShippingContactsDataResponse {
             phone: self.phone,
             receiver: self.receiver,

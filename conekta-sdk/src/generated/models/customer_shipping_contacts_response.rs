@@ -47,7 +47,7 @@ pub struct CustomerShippingContactsResponseBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     object: Option<String>,
     deleted: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerShippingContactsResponseBuilder {
     /// Sets [`CustomerShippingContactsResponse::phone`].
@@ -70,7 +70,7 @@ impl CustomerShippingContactsResponseBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`CustomerShippingContactsResponse::parent_id`].
@@ -95,7 +95,7 @@ impl CustomerShippingContactsResponseBuilder {
     }
     /// Sets [`CustomerShippingContactsResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`CustomerShippingContactsResponse::object`].
@@ -108,10 +108,10 @@ impl CustomerShippingContactsResponseBuilder {
         self.deleted = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerShippingContactsResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerShippingContactsResponse {
             phone: self.phone,
             receiver: self.receiver,

@@ -28,7 +28,7 @@ pub struct CustomersResponseBuilder {
     object: Option<String>,
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomersResponseBuilder {
     /// Sets [`CustomersResponse::data`].
@@ -36,7 +36,7 @@ impl CustomersResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CustomerResponse>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
     /// Sets [`CustomersResponse::has_more`].
@@ -59,10 +59,16 @@ impl CustomersResponseBuilder {
         self.previous_page_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomersResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("has_more", self.has_more.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(CustomersResponse {
             data: self.data,
             has_more: crate::__private::required(self.has_more, "has_more")?,

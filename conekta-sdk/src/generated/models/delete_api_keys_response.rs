@@ -42,7 +42,7 @@ pub struct DeleteApiKeysResponseBuilder {
     last_used_at: Option<crate::Timestamp>,
     role: Option<String>,
     deleted: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DeleteApiKeysResponseBuilder {
     /// Sets [`DeleteApiKeysResponse::active`].
@@ -95,10 +95,10 @@ impl DeleteApiKeysResponseBuilder {
         self.deleted = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<DeleteApiKeysResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(DeleteApiKeysResponse {
             active: self.active,
             created_at: self.created_at,

@@ -24,7 +24,7 @@ pub struct DetailsErrorBuilder {
     param: Option<String>,
     message: Option<String>,
     debug_message: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DetailsErrorBuilder {
     /// Sets [`DetailsError::code`].
@@ -47,10 +47,10 @@ impl DetailsErrorBuilder {
         self.debug_message = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<DetailsError, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(DetailsError {
             code: self.code,
             param: self.param,

@@ -30,7 +30,7 @@ pub struct DiscountLinesDataResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DiscountLinesDataResponseBuilder {
     /// Sets [`DiscountLinesDataResponse::amount`].
@@ -63,10 +63,19 @@ impl DiscountLinesDataResponseBuilder {
         self.parent_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<DiscountLinesDataResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("code", self.code.is_none()),
+                    ("type", self.type_.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(DiscountLinesDataResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             code: crate::__private::required(self.code, "code")?,

@@ -27,7 +27,7 @@ pub struct ErrorBodyBuilder {
     log_id: Option<String>,
     type_: Option<ErrorType>,
     object: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ErrorBodyBuilder {
     /// Sets [`ErrorBody::details`].
@@ -35,7 +35,7 @@ impl ErrorBodyBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<DetailsError>>,
     ) -> Self {
-        self.details = self.first_error.many(value, "details");
+        self.details = self.problems.many(value, "details");
         self
     }
     /// Sets [`ErrorBody::log_id`].
@@ -45,7 +45,7 @@ impl ErrorBodyBuilder {
     }
     /// Sets [`ErrorBody::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<ErrorType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`ErrorBody::object`].
@@ -53,10 +53,10 @@ impl ErrorBodyBuilder {
         self.object = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ErrorBody, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ErrorBody {
             details: self.details,
             log_id: self.log_id,

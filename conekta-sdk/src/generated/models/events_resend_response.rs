@@ -32,7 +32,7 @@ pub struct EventsResendResponseBuilder {
     last_http_response_status: Option<i32>,
     response_data: Option<serde_json::Map<String, serde_json::Value>>,
     url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl EventsResendResponseBuilder {
     /// Sets [`EventsResendResponse::failed_attempts`].
@@ -57,7 +57,7 @@ impl EventsResendResponseBuilder {
     }
     /// Sets [`EventsResendResponse::response_data`].
     pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_data = self.first_error.object(value, "response_data");
+        self.response_data = self.problems.object(value, "response_data");
         self
     }
     /// Sets [`EventsResendResponse::url`].
@@ -65,10 +65,10 @@ impl EventsResendResponseBuilder {
         self.url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<EventsResendResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(EventsResendResponse {
             failed_attempts: self.failed_attempts,
             id: self.id,

@@ -28,7 +28,7 @@ pub struct GetApiKeysResponseBuilder {
     has_more: Option<bool>,
     object: Option<String>,
     data: Option<Vec<ApiKeyResponse>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl GetApiKeysResponseBuilder {
     /// Sets [`GetApiKeysResponse::next_page_url`].
@@ -56,13 +56,19 @@ impl GetApiKeysResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ApiKeyResponse>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<GetApiKeysResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("has_more", self.has_more.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(GetApiKeysResponse {
             next_page_url: self.next_page_url,
             previous_page_url: self.previous_page_url,

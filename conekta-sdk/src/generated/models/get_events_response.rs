@@ -27,7 +27,7 @@ pub struct GetEventsResponseBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<crate::Event>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl GetEventsResponseBuilder {
     /// Sets [`GetEventsResponse::has_more`].
@@ -55,13 +55,19 @@ impl GetEventsResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<crate::Event>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<GetEventsResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("has_more", self.has_more.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(GetEventsResponse {
             has_more: crate::__private::required(self.has_more, "has_more")?,
             object: crate::__private::required(self.object, "object")?,

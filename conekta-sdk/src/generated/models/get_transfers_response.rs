@@ -28,7 +28,7 @@ pub struct GetTransfersResponseBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<TransfersResponse>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl GetTransfersResponseBuilder {
     /// Sets [`GetTransfersResponse::has_more`].
@@ -56,13 +56,19 @@ impl GetTransfersResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<TransfersResponse>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<GetTransfersResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("has_more", self.has_more.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(GetTransfersResponse {
             has_more: crate::__private::required(self.has_more, "has_more")?,
             object: crate::__private::required(self.object, "object")?,

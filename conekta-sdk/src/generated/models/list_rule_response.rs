@@ -24,7 +24,7 @@ pub struct ListRuleResponseBuilder {
     field: Option<String>,
     value: Option<String>,
     description: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ListRuleResponseBuilder {
     /// Sets [`ListRuleResponse::id`].
@@ -47,10 +47,10 @@ impl ListRuleResponseBuilder {
         self.description = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ListRuleResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ListRuleResponse {
             id: self.id,
             field: self.field,

@@ -70,7 +70,7 @@ pub struct LogResponseForRequestBuilder {
     url: Option<String>,
     user_account_id: Option<String>,
     version: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl LogResponseForRequestBuilder {
     /// Sets [`LogResponseForRequest::created_at`].
@@ -115,7 +115,7 @@ impl LogResponseForRequestBuilder {
     }
     /// Sets [`LogResponseForRequest::query_string`].
     pub fn query_string(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.query_string = self.first_error.object(value, "query_string");
+        self.query_string = self.problems.object(value, "query_string");
         self
     }
     /// Sets [`LogResponseForRequest::related`].
@@ -125,7 +125,7 @@ impl LogResponseForRequestBuilder {
     }
     /// Sets [`LogResponseForRequest::request_body`].
     pub fn request_body(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.request_body = self.first_error.object(value, "request_body");
+        self.request_body = self.problems.object(value, "request_body");
         self
     }
     /// Sets [`LogResponseForRequest::request_headers`].
@@ -138,7 +138,7 @@ impl LogResponseForRequestBuilder {
     }
     /// Sets [`LogResponseForRequest::response_body`].
     pub fn response_body(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_body = self.first_error.object(value, "response_body");
+        self.response_body = self.problems.object(value, "response_body");
         self
     }
     /// Sets [`LogResponseForRequest::response_headers`].
@@ -182,10 +182,17 @@ impl LogResponseForRequestBuilder {
         self.version = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<LogResponseForRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("created_at", self.created_at.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                ],
+            )?;
         Ok(LogResponseForRequest {
             created_at: crate::__private::required(self.created_at, "created_at")?,
             id: crate::__private::required(self.id, "id")?,

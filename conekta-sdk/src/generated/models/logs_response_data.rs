@@ -68,7 +68,7 @@ pub struct LogsResponseDataBuilder {
     url: Option<String>,
     user_account_id: Option<String>,
     version: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl LogsResponseDataBuilder {
     /// Sets [`LogsResponseData::created_at`].
@@ -113,7 +113,7 @@ impl LogsResponseDataBuilder {
     }
     /// Sets [`LogsResponseData::query_string`].
     pub fn query_string(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.query_string = self.first_error.object(value, "query_string");
+        self.query_string = self.problems.object(value, "query_string");
         self
     }
     /// Sets [`LogsResponseData::related`].
@@ -123,7 +123,7 @@ impl LogsResponseDataBuilder {
     }
     /// Sets [`LogsResponseData::request_body`].
     pub fn request_body(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.request_body = self.first_error.object(value, "request_body");
+        self.request_body = self.problems.object(value, "request_body");
         self
     }
     /// Sets [`LogsResponseData::request_headers`].
@@ -136,7 +136,7 @@ impl LogsResponseDataBuilder {
     }
     /// Sets [`LogsResponseData::response_body`].
     pub fn response_body(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_body = self.first_error.object(value, "response_body");
+        self.response_body = self.problems.object(value, "response_body");
         self
     }
     /// Sets [`LogsResponseData::response_headers`].
@@ -180,10 +180,10 @@ impl LogsResponseDataBuilder {
         self.version = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<LogsResponseData, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(LogsResponseData {
             created_at: self.created_at,
             id: self.id,

@@ -30,7 +30,7 @@ pub struct LogsResponseForRequestBuilder {
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
     data: Option<Vec<LogsResponseData>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl LogsResponseForRequestBuilder {
     /// Sets [`LogsResponseForRequest::has_more`].
@@ -58,13 +58,13 @@ impl LogsResponseForRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<LogsResponseData>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<LogsResponseForRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(LogsResponseForRequest {
             has_more: self.has_more,
             object: self.object,

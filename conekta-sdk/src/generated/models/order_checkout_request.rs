@@ -58,7 +58,7 @@ pub struct OrderCheckoutRequestBuilder {
     redirection_time: Option<i8>,
     success_url: Option<String>,
     type_: Option<CheckoutType>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderCheckoutRequestBuilder {
     /// Sets [`OrderCheckoutRequest::allowed_payment_methods`].
@@ -67,7 +67,7 @@ impl OrderCheckoutRequestBuilder {
         value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
         self.allowed_payment_methods = self
-            .first_error
+            .problems
             .many(value, "allowed_payment_methods");
         self
     }
@@ -76,9 +76,7 @@ impl OrderCheckoutRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = self
-            .first_error
-            .many(value, "exclude_card_networks");
+        self.exclude_card_networks = self.problems.many(value, "exclude_card_networks");
         self
     }
     /// Sets [`OrderCheckoutRequest::plan_ids`].
@@ -141,13 +139,16 @@ impl OrderCheckoutRequestBuilder {
     }
     /// Sets [`OrderCheckoutRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderCheckoutRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("allowed_payment_methods", self.allowed_payment_methods.is_none())],
+            )?;
         Ok(OrderCheckoutRequest {
             allowed_payment_methods: crate::__private::required(
                 self.allowed_payment_methods,

@@ -23,7 +23,7 @@ pub struct OrderDiscountLinesRequestBuilder {
     amount: Option<i64>,
     code: Option<String>,
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderDiscountLinesRequestBuilder {
     /// Sets [`OrderDiscountLinesRequest::amount`].
@@ -41,10 +41,17 @@ impl OrderDiscountLinesRequestBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("code", self.code.is_none()),
+                    ("type", self.type_.is_none()),
+                ],
+            )?;
         Ok(OrderDiscountLinesRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             code: crate::__private::required(self.code, "code")?,

@@ -38,7 +38,7 @@ pub struct OrderFiscalEntityAddressResponseBuilder {
     country: Option<String>,
     external_number: Option<serde_json::Value>,
     object: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderFiscalEntityAddressResponseBuilder {
     /// Sets [`OrderFiscalEntityAddressResponse::street1`].
@@ -81,10 +81,18 @@ impl OrderFiscalEntityAddressResponseBuilder {
         self.object = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("street1", self.street1.is_none()),
+                    ("city", self.city.is_none()),
+                    ("country", self.country.is_none()),
+                    ("external_number", self.external_number.is_none()),
+                ],
+            )?;
         Ok(OrderFiscalEntityAddressResponse {
             street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,

@@ -42,7 +42,7 @@ pub struct OrderFiscalEntityResponseBuilder {
     created_at: Option<crate::Timestamp>,
     object: Option<String>,
     phone: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderFiscalEntityResponseBuilder {
     /// Sets [`OrderFiscalEntityResponse::address`].
@@ -50,7 +50,7 @@ impl OrderFiscalEntityResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderFiscalEntityAddressResponse>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`OrderFiscalEntityResponse::email`].
@@ -60,7 +60,7 @@ impl OrderFiscalEntityResponseBuilder {
     }
     /// Sets [`OrderFiscalEntityResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderFiscalEntityResponse::name`].
@@ -93,10 +93,18 @@ impl OrderFiscalEntityResponseBuilder {
         self.phone = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderFiscalEntityResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("address", self.address.is_none()),
+                    ("id", self.id.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(OrderFiscalEntityResponse {
             address: crate::__private::required(self.address, "address")?,
             email: self.email,

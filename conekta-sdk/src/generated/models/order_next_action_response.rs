@@ -21,7 +21,7 @@ pub struct OrderNextActionResponse {
 pub struct OrderNextActionResponseBuilder {
     redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderNextActionResponseBuilder {
     /// Sets [`OrderNextActionResponse::redirect_to_url`].
@@ -29,7 +29,7 @@ impl OrderNextActionResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderNextActionResponseRedirectToUrl>,
     ) -> Self {
-        self.redirect_to_url = self.first_error.one(value, "redirect_to_url");
+        self.redirect_to_url = self.problems.one(value, "redirect_to_url");
         self
     }
     /// Sets [`OrderNextActionResponse::type_`].
@@ -37,10 +37,10 @@ impl OrderNextActionResponseBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderNextActionResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrderNextActionResponse {
             redirect_to_url: self.redirect_to_url,
             type_: self.type_,

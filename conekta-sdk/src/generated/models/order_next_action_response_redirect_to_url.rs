@@ -20,7 +20,7 @@ pub struct OrderNextActionResponseRedirectToUrl {
 pub struct OrderNextActionResponseRedirectToUrlBuilder {
     url: Option<String>,
     return_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderNextActionResponseRedirectToUrlBuilder {
     /// Sets [`OrderNextActionResponseRedirectToUrl::url`].
@@ -33,12 +33,12 @@ impl OrderNextActionResponseRedirectToUrlBuilder {
         self.return_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrderNextActionResponseRedirectToUrl {
             url: self.url,
             return_url: self.return_url,

@@ -80,7 +80,7 @@ pub struct OrderResponseBuilder {
     processing_mode: Option<ProcessingMode>,
     shipping_contact: Option<OrderResponseShippingContact>,
     updated_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderResponseBuilder {
     /// Sets [`OrderResponse::amount`].
@@ -95,12 +95,12 @@ impl OrderResponseBuilder {
     }
     /// Sets [`OrderResponse::channel`].
     pub fn channel(mut self, value: impl crate::IntoModel<ChannelResponse>) -> Self {
-        self.channel = self.first_error.one(value, "channel");
+        self.channel = self.problems.one(value, "channel");
         self
     }
     /// Sets [`OrderResponse::charges`].
     pub fn charges(mut self, value: impl crate::IntoModel<GetChargesResponse>) -> Self {
-        self.charges = self.first_error.one(value, "charges");
+        self.charges = self.problems.one(value, "charges");
         self
     }
     /// Sets [`OrderResponse::checkout`].
@@ -108,7 +108,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderResponseCheckout>,
     ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
+        self.checkout = self.problems.one(value, "checkout");
         self
     }
     /// Sets [`OrderResponse::created_at`].
@@ -118,7 +118,7 @@ impl OrderResponseBuilder {
     }
     /// Sets [`OrderResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`OrderResponse::customer_info`].
@@ -126,7 +126,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderResponseCustomerInfo>,
     ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
+        self.customer_info = self.problems.one(value, "customer_info");
         self
     }
     /// Sets [`OrderResponse::discount_lines`].
@@ -134,7 +134,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderDiscountLinesResponse>,
     ) -> Self {
-        self.discount_lines = self.first_error.one(value, "discount_lines");
+        self.discount_lines = self.problems.one(value, "discount_lines");
         self
     }
     /// Sets [`OrderResponse::tax_lines`].
@@ -142,7 +142,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderTaxLinesResponse>,
     ) -> Self {
-        self.tax_lines = self.first_error.one(value, "tax_lines");
+        self.tax_lines = self.problems.one(value, "tax_lines");
         self
     }
     /// Sets [`OrderResponse::shipping_lines`].
@@ -150,7 +150,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderShippingLinesResponse>,
     ) -> Self {
-        self.shipping_lines = self.first_error.one(value, "shipping_lines");
+        self.shipping_lines = self.problems.one(value, "shipping_lines");
         self
     }
     /// Sets [`OrderResponse::fiscal_entity`].
@@ -158,7 +158,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderFiscalEntityResponse>,
     ) -> Self {
-        self.fiscal_entity = self.first_error.one(value, "fiscal_entity");
+        self.fiscal_entity = self.problems.one(value, "fiscal_entity");
         self
     }
     /// Sets [`OrderResponse::id`].
@@ -176,7 +176,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderResponseProducts>,
     ) -> Self {
-        self.line_items = self.first_error.one(value, "line_items");
+        self.line_items = self.problems.one(value, "line_items");
         self
     }
     /// Sets [`OrderResponse::livemode`].
@@ -186,7 +186,7 @@ impl OrderResponseBuilder {
     }
     /// Sets [`OrderResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderResponse::next_action`].
@@ -194,7 +194,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderNextActionResponse>,
     ) -> Self {
-        self.next_action = self.first_error.one(value, "next_action");
+        self.next_action = self.problems.one(value, "next_action");
         self
     }
     /// Sets [`OrderResponse::object`].
@@ -207,7 +207,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentStatus>,
     ) -> Self {
-        self.payment_status = self.first_error.one(value, "payment_status");
+        self.payment_status = self.problems.one(value, "payment_status");
         self
     }
     /// Sets [`OrderResponse::processing_mode`].
@@ -215,7 +215,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<ProcessingMode>,
     ) -> Self {
-        self.processing_mode = self.first_error.one(value, "processing_mode");
+        self.processing_mode = self.problems.one(value, "processing_mode");
         self
     }
     /// Sets [`OrderResponse::shipping_contact`].
@@ -223,7 +223,7 @@ impl OrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<OrderResponseShippingContact>,
     ) -> Self {
-        self.shipping_contact = self.first_error.one(value, "shipping_contact");
+        self.shipping_contact = self.problems.one(value, "shipping_contact");
         self
     }
     /// Sets [`OrderResponse::updated_at`].
@@ -231,10 +231,21 @@ impl OrderResponseBuilder {
         self.updated_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("object", self.object.is_none()),
+                    ("updated_at", self.updated_at.is_none()),
+                ],
+            )?;
         Ok(OrderResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             amount_refunded: self.amount_refunded,

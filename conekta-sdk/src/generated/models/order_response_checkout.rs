@@ -96,7 +96,7 @@ pub struct OrderResponseCheckoutBuilder {
     status: Option<CheckoutStatus>,
     type_: Option<CheckoutType>,
     url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderResponseCheckoutBuilder {
     /// Sets [`OrderResponseCheckout::allowed_payment_methods`].
@@ -105,7 +105,7 @@ impl OrderResponseCheckoutBuilder {
         value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
         self.allowed_payment_methods = self
-            .first_error
+            .problems
             .many(value, "allowed_payment_methods");
         self
     }
@@ -124,9 +124,7 @@ impl OrderResponseCheckoutBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = self
-            .first_error
-            .many(value, "exclude_card_networks");
+        self.exclude_card_networks = self.problems.many(value, "exclude_card_networks");
         self
     }
     /// Sets [`OrderResponseCheckout::expires_at`].
@@ -167,7 +165,7 @@ impl OrderResponseCheckoutBuilder {
     }
     /// Sets [`OrderResponseCheckout::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderResponseCheckout::monthly_installments_enabled`].
@@ -241,12 +239,12 @@ impl OrderResponseCheckoutBuilder {
     }
     /// Sets [`OrderResponseCheckout::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`OrderResponseCheckout::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`OrderResponseCheckout::url`].
@@ -254,10 +252,19 @@ impl OrderResponseCheckoutBuilder {
         self.url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderResponseCheckout, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("allowed_payment_methods", self.allowed_payment_methods.is_none()),
+                    ("id", self.id.is_none()),
+                    ("name", self.name.is_none()),
+                    ("object", self.object.is_none()),
+                    ("type", self.type_.is_none()),
+                ],
+            )?;
         Ok(OrderResponseCheckout {
             allowed_payment_methods: crate::__private::required(
                 self.allowed_payment_methods,

@@ -33,7 +33,7 @@ pub struct OrderResponseCustomerInfoBuilder {
     phone: Option<String>,
     corporate: Option<bool>,
     customer_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderResponseCustomerInfoBuilder {
     /// Sets [`OrderResponseCustomerInfo::object`].
@@ -71,10 +71,10 @@ impl OrderResponseCustomerInfoBuilder {
         self.customer_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderResponseCustomerInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrderResponseCustomerInfo {
             object: self.object,
             customer_custom_reference: self.customer_custom_reference,

@@ -45,7 +45,7 @@ pub struct OrderResponseShippingContactBuilder {
     default: Option<bool>,
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     deleted: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderResponseShippingContactBuilder {
     /// Sets [`OrderResponseShippingContact::created_at`].
@@ -83,7 +83,7 @@ impl OrderResponseShippingContactBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`OrderResponseShippingContact::parent_id`].
@@ -98,7 +98,7 @@ impl OrderResponseShippingContactBuilder {
     }
     /// Sets [`OrderResponseShippingContact::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderResponseShippingContact::deleted`].
@@ -106,10 +106,10 @@ impl OrderResponseShippingContactBuilder {
         self.deleted = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderResponseShippingContact, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrderResponseShippingContact {
             created_at: self.created_at,
             id: self.id,

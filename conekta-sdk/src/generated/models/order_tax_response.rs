@@ -32,7 +32,7 @@ pub struct OrderTaxResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderTaxResponseBuilder {
     /// Sets [`OrderTaxResponse::amount`].
@@ -47,7 +47,7 @@ impl OrderTaxResponseBuilder {
     }
     /// Sets [`OrderTaxResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderTaxResponse::id`].
@@ -65,10 +65,17 @@ impl OrderTaxResponseBuilder {
         self.parent_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderTaxResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("description", self.description.is_none()),
+                    ("id", self.id.is_none()),
+                ],
+            )?;
         Ok(OrderTaxResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             description: crate::__private::required(self.description, "description")?,

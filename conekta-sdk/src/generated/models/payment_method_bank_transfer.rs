@@ -59,12 +59,12 @@ pub struct PaymentMethodBankTransferBuilder {
     reference_number: Option<String>,
     tracking_code: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodBankTransferBuilder {
     /// Sets [`PaymentMethodBankTransfer::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBankTransfer::object`].
@@ -160,10 +160,10 @@ impl PaymentMethodBankTransferBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("object", self.object.is_none())])?;
         Ok(PaymentMethodBankTransfer {
             type_: self.type_,
             object: crate::__private::required(self.object, "object")?,

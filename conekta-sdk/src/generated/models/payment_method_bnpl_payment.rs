@@ -36,12 +36,12 @@ pub struct PaymentMethodBnplPaymentBuilder {
     product_type: Option<String>,
     redirect_url: Option<String>,
     success_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodBnplPaymentBuilder {
     /// Sets [`PaymentMethodBnplPayment::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBnplPayment::object`].
@@ -49,7 +49,7 @@ impl PaymentMethodBnplPaymentBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodBnplPaymentObject>,
     ) -> Self {
-        self.object = self.first_error.one(value, "object");
+        self.object = self.problems.one(value, "object");
         self
     }
     /// Sets [`PaymentMethodBnplPayment::cancel_url`].
@@ -82,10 +82,17 @@ impl PaymentMethodBnplPaymentBuilder {
         self.success_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodBnplPayment, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("object", self.object.is_none()),
+                    ("expires_at", self.expires_at.is_none()),
+                    ("product_type", self.product_type.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodBnplPayment {
             type_: self.type_,
             object: crate::__private::required(self.object, "object")?,

@@ -31,12 +31,12 @@ pub struct PaymentMethodBnplRequestBuilder {
     failure_url: Option<String>,
     product_type: Option<PaymentMethodBnplRequestProductType>,
     success_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodBnplRequestBuilder {
     /// Sets [`PaymentMethodBnplRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBnplRequest::cancel_url`].
@@ -59,7 +59,7 @@ impl PaymentMethodBnplRequestBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodBnplRequestProductType>,
     ) -> Self {
-        self.product_type = self.first_error.one(value, "product_type");
+        self.product_type = self.problems.one(value, "product_type");
         self
     }
     /// Sets [`PaymentMethodBnplRequest::success_url`].
@@ -67,10 +67,20 @@ impl PaymentMethodBnplRequestBuilder {
         self.success_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodBnplRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("cancel_url", self.cancel_url.is_none()),
+                    ("can_not_expire", self.can_not_expire.is_none()),
+                    ("failure_url", self.failure_url.is_none()),
+                    ("product_type", self.product_type.is_none()),
+                    ("success_url", self.success_url.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodBnplRequest {
             type_: crate::__private::required(self.type_, "type")?,
             cancel_url: crate::__private::required(self.cancel_url, "cancel_url")?,

@@ -54,12 +54,12 @@ pub struct PaymentMethodCardBuilder {
     last4: Option<String>,
     name: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCardBuilder {
     /// Sets [`PaymentMethodCard::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<CardType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCard::object`].
@@ -79,7 +79,7 @@ impl PaymentMethodCardBuilder {
     }
     /// Sets [`PaymentMethodCard::brand`].
     pub fn brand(mut self, value: impl crate::IntoModel<CardBrand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
+        self.brand = self.problems.one(value, "brand");
         self
     }
     /// Sets [`PaymentMethodCard::contract_id`].
@@ -130,10 +130,17 @@ impl PaymentMethodCardBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCard, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("object", self.object.is_none()),
+                    ("brand", self.brand.is_none()),
+                    ("last4", self.last4.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodCard {
             type_: self.type_,
             object: crate::__private::required(self.object, "object")?,

@@ -34,12 +34,12 @@ pub struct PaymentMethodCardRequestBuilder {
     name: Option<String>,
     number: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCardRequestBuilder {
     /// Sets [`PaymentMethodCardRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCardRequest::cvc`].
@@ -72,10 +72,20 @@ impl PaymentMethodCardRequestBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCardRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("cvc", self.cvc.is_none()),
+                    ("exp_month", self.exp_month.is_none()),
+                    ("exp_year", self.exp_year.is_none()),
+                    ("name", self.name.is_none()),
+                    ("number", self.number.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodCardRequest {
             type_: crate::__private::required(self.type_, "type")?,
             cvc: crate::__private::required(self.cvc, "cvc")?,

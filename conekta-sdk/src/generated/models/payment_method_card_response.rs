@@ -59,12 +59,12 @@ pub struct PaymentMethodCardResponseBuilder {
     default: Option<bool>,
     visible_on_checkout: Option<bool>,
     payment_source_status: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCardResponseBuilder {
     /// Sets [`PaymentMethodCardResponse::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCardResponse::id`].
@@ -99,7 +99,7 @@ impl PaymentMethodCardResponseBuilder {
     }
     /// Sets [`PaymentMethodCardResponse::card_type`].
     pub fn card_type(mut self, value: impl crate::IntoModel<CardType>) -> Self {
-        self.card_type = self.first_error.one(value, "card_type");
+        self.card_type = self.problems.one(value, "card_type");
         self
     }
     /// Sets [`PaymentMethodCardResponse::exp_month`].
@@ -114,7 +114,7 @@ impl PaymentMethodCardResponseBuilder {
     }
     /// Sets [`PaymentMethodCardResponse::brand`].
     pub fn brand(mut self, value: impl crate::IntoModel<CardBrand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
+        self.brand = self.problems.one(value, "brand");
         self
     }
     /// Sets [`PaymentMethodCardResponse::issuer`].
@@ -142,10 +142,20 @@ impl PaymentMethodCardResponseBuilder {
         self.payment_source_status = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCardResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("last4", self.last4.is_none()),
+                    ("brand", self.brand.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodCardResponse {
             type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,

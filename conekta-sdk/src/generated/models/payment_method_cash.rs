@@ -52,12 +52,12 @@ pub struct PaymentMethodCashBuilder {
     store: Option<String>,
     store_name: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCashBuilder {
     /// Sets [`PaymentMethodCash::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCash::object`].
@@ -120,10 +120,10 @@ impl PaymentMethodCashBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("object", self.object.is_none())])?;
         Ok(PaymentMethodCash {
             type_: self.type_,
             object: crate::__private::required(self.object, "object")?,

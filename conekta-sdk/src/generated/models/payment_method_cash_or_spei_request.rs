@@ -19,12 +19,12 @@ pub struct PaymentMethodCashOrSpeiRequest {
 pub struct PaymentMethodCashOrSpeiRequestBuilder {
     type_: Option<PaymentSourceType>,
     expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCashOrSpeiRequestBuilder {
     /// Sets [`PaymentMethodCashOrSpeiRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCashOrSpeiRequest::expires_at`].
@@ -32,10 +32,10 @@ impl PaymentMethodCashOrSpeiRequestBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCashOrSpeiRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PaymentMethodCashOrSpeiRequest {
             type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,

@@ -45,12 +45,12 @@ pub struct PaymentMethodCashResponseBuilder {
     barcode_url: Option<String>,
     expires_at: Option<crate::Timestamp>,
     provider: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCashResponseBuilder {
     /// Sets [`PaymentMethodCashResponse::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCashResponse::id`].
@@ -78,7 +78,7 @@ impl PaymentMethodCashResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CashAgreementsResponse>>,
     ) -> Self {
-        self.agreements = self.first_error.many(value, "agreements");
+        self.agreements = self.problems.many(value, "agreements");
         self
     }
     /// Sets [`PaymentMethodCashResponse::reference`].
@@ -106,10 +106,18 @@ impl PaymentMethodCashResponseBuilder {
         self.provider = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCashResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodCashResponse {
             type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,

@@ -39,7 +39,7 @@ pub struct PaymentMethodGeneralRequestBuilder {
     cvc: Option<String>,
     contract_id: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodGeneralRequestBuilder {
     /// Sets [`PaymentMethodGeneralRequest::expires_at`].
@@ -55,7 +55,7 @@ impl PaymentMethodGeneralRequestBuilder {
     }
     /// Sets [`PaymentMethodGeneralRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::token_id`].
@@ -83,10 +83,10 @@ impl PaymentMethodGeneralRequestBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PaymentMethodGeneralRequest {
             expires_at: self.expires_at,
             monthly_installments: self.monthly_installments,

@@ -34,12 +34,12 @@ pub struct PaymentMethodPbbPaymentBuilder {
     product_type: Option<String>,
     redirect_url: Option<String>,
     reference: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodPbbPaymentBuilder {
     /// Sets [`PaymentMethodPbbPayment::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodPbbPayment::object`].
@@ -72,10 +72,20 @@ impl PaymentMethodPbbPaymentBuilder {
         self.reference = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodPbbPayment, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("object", self.object.is_none()),
+                    ("deep_link", self.deep_link.is_none()),
+                    ("expires_at", self.expires_at.is_none()),
+                    ("product_type", self.product_type.is_none()),
+                    ("redirect_url", self.redirect_url.is_none()),
+                    ("reference", self.reference.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodPbbPayment {
             type_: self.type_,
             object: crate::__private::required(self.object, "object")?,

@@ -22,12 +22,12 @@ pub struct PaymentMethodPbbRequestBuilder {
     type_: Option<PaymentMethodType>,
     expires_at: Option<crate::Timestamp>,
     product_type: Option<PaymentMethodPbbRequestProductType>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodPbbRequestBuilder {
     /// Sets [`PaymentMethodPbbRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodPbbRequest::expires_at`].
@@ -40,13 +40,19 @@ impl PaymentMethodPbbRequestBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodPbbRequestProductType>,
     ) -> Self {
-        self.product_type = self.first_error.one(value, "product_type");
+        self.product_type = self.problems.one(value, "product_type");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodPbbRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("product_type", self.product_type.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodPbbRequest {
             type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,

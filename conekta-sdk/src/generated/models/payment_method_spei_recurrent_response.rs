@@ -37,12 +37,12 @@ pub struct PaymentMethodSpeiRecurrentResponseBuilder {
     bank: Option<String>,
     reference: Option<String>,
     expires_at: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodSpeiRecurrentResponseBuilder {
     /// Sets [`PaymentMethodSpeiRecurrentResponse::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodSpeiRecurrentResponse::id`].
@@ -80,10 +80,18 @@ impl PaymentMethodSpeiRecurrentResponseBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodSpeiRecurrentResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodSpeiRecurrentResponse {
             type_: crate::__private::required(self.type_, "type")?,
             id: crate::__private::required(self.id, "id")?,

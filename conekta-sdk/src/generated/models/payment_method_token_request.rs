@@ -19,12 +19,12 @@ pub struct PaymentMethodTokenRequest {
 pub struct PaymentMethodTokenRequestBuilder {
     type_: Option<PaymentSourceType>,
     token_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodTokenRequestBuilder {
     /// Sets [`PaymentMethodTokenRequest::type_`].
     pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.type_ = self.first_error.one(value, "type");
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodTokenRequest::token_id`].
@@ -32,10 +32,13 @@ impl PaymentMethodTokenRequestBuilder {
         self.token_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodTokenRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("type", self.type_.is_none()), ("token_id", self.token_id.is_none())],
+            )?;
         Ok(PaymentMethodTokenRequest {
             type_: crate::__private::required(self.type_, "type")?,
             token_id: crate::__private::required(self.token_id, "token_id")?,

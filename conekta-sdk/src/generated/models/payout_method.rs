@@ -17,7 +17,7 @@ pub struct PayoutMethod {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PayoutMethodBuilder {
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutMethodBuilder {
     /// Sets [`PayoutMethod::type_`].
@@ -25,10 +25,10 @@ impl PayoutMethodBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutMethod, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PayoutMethod {
             type_: crate::__private::required(self.type_, "type")?,
             extra: Default::default(),

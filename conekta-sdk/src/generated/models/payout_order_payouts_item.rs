@@ -37,7 +37,7 @@ pub struct PayoutOrderPayoutsItemBuilder {
     object: Option<String>,
     payout_order_id: Option<String>,
     status: Option<PayoutOrderStatus>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutOrderPayoutsItemBuilder {
     /// Sets [`PayoutOrderPayoutsItem::amount`].
@@ -47,7 +47,7 @@ impl PayoutOrderPayoutsItemBuilder {
     }
     /// Sets [`PayoutOrderPayoutsItem::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`PayoutOrderPayoutsItem::expires_at`].
@@ -77,13 +77,22 @@ impl PayoutOrderPayoutsItemBuilder {
     }
     /// Sets [`PayoutOrderPayoutsItem::status`].
     pub fn status(mut self, value: impl crate::IntoModel<PayoutOrderStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutOrderPayoutsItem, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(PayoutOrderPayoutsItem {
             amount: crate::__private::required(self.amount, "amount")?,
             currency: crate::__private::required(self.currency, "currency")?,

@@ -61,7 +61,7 @@ pub struct PayoutOrderResponseBuilder {
     reason: Option<String>,
     status: Option<PayoutOrderStatus>,
     updated_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutOrderResponseBuilder {
     /// Sets [`PayoutOrderResponse::allowed_payout_methods`].
@@ -84,7 +84,7 @@ impl PayoutOrderResponseBuilder {
     }
     /// Sets [`PayoutOrderResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`PayoutOrderResponse::customer_info`].
@@ -92,7 +92,7 @@ impl PayoutOrderResponseBuilder {
         mut self,
         value: impl crate::IntoModel<PayoutOrderResponseCustomerInfo>,
     ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
+        self.customer_info = self.problems.one(value, "customer_info");
         self
     }
     /// Sets [`PayoutOrderResponse::expires_at`].
@@ -117,7 +117,7 @@ impl PayoutOrderResponseBuilder {
     }
     /// Sets [`PayoutOrderResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`PayoutOrderResponse::payouts`].
@@ -125,7 +125,7 @@ impl PayoutOrderResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<PayoutOrderPayoutsItem>>,
     ) -> Self {
-        self.payouts = self.first_error.many(value, "payouts");
+        self.payouts = self.problems.many(value, "payouts");
         self
     }
     /// Sets [`PayoutOrderResponse::reason`].
@@ -135,7 +135,7 @@ impl PayoutOrderResponseBuilder {
     }
     /// Sets [`PayoutOrderResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<PayoutOrderStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`PayoutOrderResponse::updated_at`].
@@ -143,10 +143,27 @@ impl PayoutOrderResponseBuilder {
         self.updated_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutOrderResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("allowed_payout_methods", self.allowed_payout_methods.is_none()),
+                    ("amount", self.amount.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("customer_info", self.customer_info.is_none()),
+                    ("expires_at", self.expires_at.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("object", self.object.is_none()),
+                    ("payouts", self.payouts.is_none()),
+                    ("reason", self.reason.is_none()),
+                    ("status", self.status.is_none()),
+                    ("updated_at", self.updated_at.is_none()),
+                ],
+            )?;
         Ok(PayoutOrderResponse {
             allowed_payout_methods: crate::__private::required(
                 self.allowed_payout_methods,

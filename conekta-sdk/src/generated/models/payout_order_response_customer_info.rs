@@ -35,7 +35,7 @@ pub struct PayoutOrderResponseCustomerInfoBuilder {
     phone: Option<String>,
     corporate: Option<bool>,
     object: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutOrderResponseCustomerInfoBuilder {
     /// Sets [`PayoutOrderResponseCustomerInfo::id`].
@@ -73,10 +73,10 @@ impl PayoutOrderResponseCustomerInfoBuilder {
         self.object = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutOrderResponseCustomerInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("id", self.id.is_none())])?;
         Ok(PayoutOrderResponseCustomerInfo {
             id: crate::__private::required(self.id, "id")?,
             customer_custom_reference: self.customer_custom_reference,

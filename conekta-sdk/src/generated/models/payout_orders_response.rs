@@ -28,7 +28,7 @@ pub struct PayoutOrdersResponseBuilder {
     object: Option<String>,
     next_page_url: Option<String>,
     previous_page_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutOrdersResponseBuilder {
     /// Sets [`PayoutOrdersResponse::data`].
@@ -36,7 +36,7 @@ impl PayoutOrdersResponseBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<PayoutOrderResponse>>,
     ) -> Self {
-        self.data = self.first_error.many(value, "data");
+        self.data = self.problems.many(value, "data");
         self
     }
     /// Sets [`PayoutOrdersResponse::has_more`].
@@ -59,10 +59,16 @@ impl PayoutOrdersResponseBuilder {
         self.previous_page_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutOrdersResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("has_more", self.has_more.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(PayoutOrdersResponse {
             data: self.data,
             has_more: crate::__private::required(self.has_more, "has_more")?,

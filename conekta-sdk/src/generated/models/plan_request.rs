@@ -45,7 +45,7 @@ pub struct PlanRequestBuilder {
     trial_period_days: Option<i64>,
     max_retries: Option<i64>,
     retry_delay_hours: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PlanRequestBuilder {
     /// Sets [`PlanRequest::amount`].
@@ -55,7 +55,7 @@ impl PlanRequestBuilder {
     }
     /// Sets [`PlanRequest::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`PlanRequest::expiry_count`].
@@ -75,7 +75,7 @@ impl PlanRequestBuilder {
     }
     /// Sets [`PlanRequest::interval`].
     pub fn interval(mut self, value: impl crate::IntoModel<PlanInterval>) -> Self {
-        self.interval = self.first_error.one(value, "interval");
+        self.interval = self.problems.one(value, "interval");
         self
     }
     /// Sets [`PlanRequest::name`].
@@ -98,10 +98,18 @@ impl PlanRequestBuilder {
         self.retry_delay_hours = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("frequency", self.frequency.is_none()),
+                    ("interval", self.interval.is_none()),
+                    ("name", self.name.is_none()),
+                ],
+            )?;
         Ok(PlanRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             currency: self.currency,

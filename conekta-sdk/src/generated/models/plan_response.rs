@@ -54,7 +54,7 @@ pub struct PlanResponseBuilder {
     trial_period_days: Option<i64>,
     max_retries: Option<i64>,
     retry_delay_hours: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PlanResponseBuilder {
     /// Sets [`PlanResponse::amount`].
@@ -69,7 +69,7 @@ impl PlanResponseBuilder {
     }
     /// Sets [`PlanResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`PlanResponse::expiry_count`].
@@ -89,7 +89,7 @@ impl PlanResponseBuilder {
     }
     /// Sets [`PlanResponse::interval`].
     pub fn interval(mut self, value: impl crate::IntoModel<PlanInterval>) -> Self {
-        self.interval = self.first_error.one(value, "interval");
+        self.interval = self.problems.one(value, "interval");
         self
     }
     /// Sets [`PlanResponse::livemode`].
@@ -122,10 +122,20 @@ impl PlanResponseBuilder {
         self.retry_delay_hours = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PlanResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("object", self.object.is_none()),
+                ],
+            )?;
         Ok(PlanResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             created_at: crate::__private::required(self.created_at, "created_at")?,

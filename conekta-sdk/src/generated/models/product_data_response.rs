@@ -46,12 +46,12 @@ pub struct ProductDataResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ProductDataResponseBuilder {
     /// Sets [`ProductDataResponse::antifraud_info`].
     pub fn antifraud_info(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.antifraud_info = self.first_error.object(value, "antifraud_info");
+        self.antifraud_info = self.problems.object(value, "antifraud_info");
         self
     }
     /// Sets [`ProductDataResponse::brand`].
@@ -66,7 +66,7 @@ impl ProductDataResponseBuilder {
     }
     /// Sets [`ProductDataResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`ProductDataResponse::name`].
@@ -109,10 +109,17 @@ impl ProductDataResponseBuilder {
         self.parent_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ProductDataResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("name", self.name.is_none()),
+                    ("quantity", self.quantity.is_none()),
+                    ("unit_price", self.unit_price.is_none()),
+                ],
+            )?;
         Ok(ProductDataResponse {
             antifraud_info: self.antifraud_info,
             brand: self.brand,

@@ -33,7 +33,7 @@ pub struct RiskRulesDataBuilder {
     is_global: Option<bool>,
     is_test: Option<bool>,
     description: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl RiskRulesDataBuilder {
     /// Sets [`RiskRulesData::id`].
@@ -71,10 +71,10 @@ impl RiskRulesDataBuilder {
         self.description = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<RiskRulesData, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(RiskRulesData {
             id: self.id,
             field: self.field,

@@ -34,7 +34,7 @@ pub struct ShippingOrderResponseBuilder {
     id: Option<String>,
     object: Option<String>,
     parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ShippingOrderResponseBuilder {
     /// Sets [`ShippingOrderResponse::amount`].
@@ -59,7 +59,7 @@ impl ShippingOrderResponseBuilder {
     }
     /// Sets [`ShippingOrderResponse::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`ShippingOrderResponse::id`].
@@ -77,10 +77,10 @@ impl ShippingOrderResponseBuilder {
         self.parent_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ShippingOrderResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("amount", self.amount.is_none())])?;
         Ok(ShippingOrderResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             carrier: self.carrier,

@@ -44,7 +44,7 @@ pub struct SubscriptionDetailsBuilder {
     next_billing_cycle: Option<crate::Timestamp>,
     created_at: Option<crate::Timestamp>,
     updated_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SubscriptionDetailsBuilder {
     /// Sets [`SubscriptionDetails::card`].
@@ -52,7 +52,7 @@ impl SubscriptionDetailsBuilder {
         mut self,
         value: impl crate::IntoModel<SubscriptionDetailsCard>,
     ) -> Self {
-        self.card = self.first_error.one(value, "card");
+        self.card = self.problems.one(value, "card");
         self
     }
     /// Sets [`SubscriptionDetails::plan`].
@@ -60,7 +60,7 @@ impl SubscriptionDetailsBuilder {
         mut self,
         value: impl crate::IntoModel<SubscriptionDetailsPlan>,
     ) -> Self {
-        self.plan = self.first_error.one(value, "plan");
+        self.plan = self.problems.one(value, "plan");
         self
     }
     /// Sets [`SubscriptionDetails::id`].
@@ -75,7 +75,7 @@ impl SubscriptionDetailsBuilder {
     }
     /// Sets [`SubscriptionDetails::status`].
     pub fn status(mut self, value: impl crate::IntoModel<SubscriptionStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`SubscriptionDetails::plan_id`].
@@ -103,10 +103,10 @@ impl SubscriptionDetailsBuilder {
         self.updated_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionDetails, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(SubscriptionDetails {
             card: self.card,
             plan: self.plan,

@@ -49,7 +49,7 @@ pub struct SubscriptionDetailsCardBuilder {
     payment_source_status: Option<String>,
     customer_id: Option<String>,
     customer_custom_reference: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SubscriptionDetailsCardBuilder {
     /// Sets [`SubscriptionDetailsCard::id`].
@@ -84,7 +84,7 @@ impl SubscriptionDetailsCardBuilder {
     }
     /// Sets [`SubscriptionDetailsCard::brand`].
     pub fn brand(mut self, value: impl crate::IntoModel<CardBrand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
+        self.brand = self.problems.one(value, "brand");
         self
     }
     /// Sets [`SubscriptionDetailsCard::last4`].
@@ -112,10 +112,10 @@ impl SubscriptionDetailsCardBuilder {
         self.customer_custom_reference = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionDetailsCard, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(SubscriptionDetailsCard {
             id: self.id,
             created_at: self.created_at,

@@ -43,7 +43,7 @@ pub struct SubscriptionDetailsPlanBuilder {
     trial_period_days: Option<i32>,
     expiry_count: Option<i32>,
     created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SubscriptionDetailsPlanBuilder {
     /// Sets [`SubscriptionDetailsPlan::id`].
@@ -68,7 +68,7 @@ impl SubscriptionDetailsPlanBuilder {
     }
     /// Sets [`SubscriptionDetailsPlan::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`SubscriptionDetailsPlan::interval`].
@@ -96,10 +96,10 @@ impl SubscriptionDetailsPlanBuilder {
         self.created_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionDetailsPlan, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(SubscriptionDetailsPlan {
             id: self.id,
             object: self.object,

@@ -69,7 +69,7 @@ pub struct SubscriptionResponseBuilder {
     subscription_start: Option<crate::Timestamp>,
     trial_start: Option<crate::Timestamp>,
     trial_end: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SubscriptionResponseBuilder {
     /// Sets [`SubscriptionResponse::billing_cycle_start`].
@@ -144,7 +144,7 @@ impl SubscriptionResponseBuilder {
     }
     /// Sets [`SubscriptionResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<SubscriptionStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`SubscriptionResponse::subscription_start`].
@@ -162,10 +162,18 @@ impl SubscriptionResponseBuilder {
         self.trial_end = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("created_at", self.created_at.is_none()),
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("status", self.status.is_none()),
+                ],
+            )?;
         Ok(SubscriptionResponse {
             billing_cycle_start: self.billing_cycle_start,
             billing_cycle_end: self.billing_cycle_end,

@@ -30,7 +30,7 @@ pub struct TokenResponseBuilder {
     livemode: Option<bool>,
     object: Option<String>,
     used: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TokenResponseBuilder {
     /// Sets [`TokenResponse::checkout`].
@@ -38,7 +38,7 @@ impl TokenResponseBuilder {
         mut self,
         value: impl crate::IntoModel<TokenResponseCheckout>,
     ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
+        self.checkout = self.problems.one(value, "checkout");
         self
     }
     /// Sets [`TokenResponse::id`].
@@ -61,10 +61,18 @@ impl TokenResponseBuilder {
         self.used = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TokenResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("object", self.object.is_none()),
+                    ("used", self.used.is_none()),
+                ],
+            )?;
         Ok(TokenResponse {
             checkout: self.checkout,
             id: crate::__private::required(self.id, "id")?,

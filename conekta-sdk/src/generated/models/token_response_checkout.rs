@@ -83,7 +83,7 @@ pub struct TokenResponseCheckoutBuilder {
     status: Option<CheckoutStatus>,
     success_url: Option<String>,
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 #[allow(deprecated)]
 impl TokenResponseCheckoutBuilder {
@@ -140,7 +140,7 @@ impl TokenResponseCheckoutBuilder {
     }
     /// Sets [`TokenResponseCheckout::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`TokenResponseCheckout::monthly_installments_enabled`].
@@ -198,7 +198,7 @@ impl TokenResponseCheckoutBuilder {
     }
     /// Sets [`TokenResponseCheckout::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`TokenResponseCheckout::success_url`].
@@ -211,10 +211,10 @@ impl TokenResponseCheckoutBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TokenResponseCheckout, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(TokenResponseCheckout {
             allowed_payment_methods: self.allowed_payment_methods,
             can_not_expire: self.can_not_expire,

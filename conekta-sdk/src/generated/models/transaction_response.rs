@@ -48,7 +48,7 @@ pub struct TransactionResponseBuilder {
     object: Option<String>,
     status: Option<String>,
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TransactionResponseBuilder {
     /// Sets [`TransactionResponse::amount`].
@@ -68,7 +68,7 @@ impl TransactionResponseBuilder {
     }
     /// Sets [`TransactionResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`TransactionResponse::fee`].
@@ -106,10 +106,25 @@ impl TransactionResponseBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TransactionResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("charge", self.charge.is_none()),
+                    ("created_at", self.created_at.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("fee", self.fee.is_none()),
+                    ("id", self.id.is_none()),
+                    ("livemode", self.livemode.is_none()),
+                    ("net", self.net.is_none()),
+                    ("object", self.object.is_none()),
+                    ("status", self.status.is_none()),
+                    ("type", self.type_.is_none()),
+                ],
+            )?;
         Ok(TransactionResponse {
             amount: crate::__private::required(self.amount, "amount")?,
             charge: crate::__private::required(self.charge, "charge")?,

@@ -38,7 +38,7 @@ pub struct TransferMethodResponseBuilder {
     object: Option<String>,
     payee_id: Option<String>,
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TransferMethodResponseBuilder {
     /// Sets [`TransferMethodResponse::account_holder`].
@@ -81,10 +81,10 @@ impl TransferMethodResponseBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TransferMethodResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(TransferMethodResponse {
             account_holder: self.account_holder,
             account_number: self.account_number,

@@ -45,7 +45,7 @@ pub struct TransferResponseBuilder {
     statement_description: Option<String>,
     statement_reference: Option<String>,
     status: Option<TransferStatus>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TransferResponseBuilder {
     /// Sets [`TransferResponse::amount`].
@@ -60,7 +60,7 @@ impl TransferResponseBuilder {
     }
     /// Sets [`TransferResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`TransferResponse::id`].
@@ -78,7 +78,7 @@ impl TransferResponseBuilder {
         mut self,
         value: impl crate::IntoModel<TransferMethodResponse>,
     ) -> Self {
-        self.destination = self.first_error.one(value, "destination");
+        self.destination = self.problems.one(value, "destination");
         self
     }
     /// Sets [`TransferResponse::object`].
@@ -98,13 +98,13 @@ impl TransferResponseBuilder {
     }
     /// Sets [`TransferResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<TransferStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TransferResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(TransferResponse {
             amount: self.amount,
             created_at: self.created_at,

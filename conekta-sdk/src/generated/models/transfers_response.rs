@@ -45,7 +45,7 @@ pub struct TransfersResponseBuilder {
     statement_description: Option<String>,
     statement_reference: Option<String>,
     status: Option<TransferStatus>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TransfersResponseBuilder {
     /// Sets [`TransfersResponse::amount`].
@@ -60,7 +60,7 @@ impl TransfersResponseBuilder {
     }
     /// Sets [`TransfersResponse::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`TransfersResponse::id`].
@@ -78,7 +78,7 @@ impl TransfersResponseBuilder {
         mut self,
         value: impl crate::IntoModel<TransferMethodResponse>,
     ) -> Self {
-        self.method = self.first_error.one(value, "method");
+        self.method = self.problems.one(value, "method");
         self
     }
     /// Sets [`TransfersResponse::object`].
@@ -98,13 +98,13 @@ impl TransfersResponseBuilder {
     }
     /// Sets [`TransfersResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<TransferStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TransfersResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(TransfersResponse {
             amount: self.amount,
             created_at: self.created_at,

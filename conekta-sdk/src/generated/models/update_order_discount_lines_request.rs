@@ -23,7 +23,7 @@ pub struct UpdateOrderDiscountLinesRequestBuilder {
     amount: Option<i64>,
     code: Option<String>,
     type_: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdateOrderDiscountLinesRequestBuilder {
     /// Sets [`UpdateOrderDiscountLinesRequest::amount`].
@@ -41,10 +41,10 @@ impl UpdateOrderDiscountLinesRequestBuilder {
         self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdateOrderDiscountLinesRequest {
             amount: self.amount,
             code: self.code,

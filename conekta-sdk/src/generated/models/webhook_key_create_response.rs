@@ -32,7 +32,7 @@ pub struct WebhookKeyCreateResponseBuilder {
     livemode: Option<bool>,
     object: Option<String>,
     public_key: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookKeyCreateResponseBuilder {
     /// Sets [`WebhookKeyCreateResponse::active`].
@@ -65,10 +65,10 @@ impl WebhookKeyCreateResponseBuilder {
         self.public_key = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(WebhookKeyCreateResponse {
             active: self.active,
             created_at: self.created_at,

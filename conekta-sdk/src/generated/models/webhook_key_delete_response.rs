@@ -32,7 +32,7 @@ pub struct WebhookKeyDeleteResponseBuilder {
     id: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookKeyDeleteResponseBuilder {
     /// Sets [`WebhookKeyDeleteResponse::active`].
@@ -65,10 +65,10 @@ impl WebhookKeyDeleteResponseBuilder {
         self.object = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(WebhookKeyDeleteResponse {
             active: self.active,
             created_at: self.created_at,

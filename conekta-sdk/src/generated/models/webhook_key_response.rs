@@ -35,7 +35,7 @@ pub struct WebhookKeyResponseBuilder {
     public_key: Option<String>,
     livemode: Option<bool>,
     object: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookKeyResponseBuilder {
     /// Sets [`WebhookKeyResponse::id`].
@@ -73,10 +73,10 @@ impl WebhookKeyResponseBuilder {
         self.object = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(WebhookKeyResponse {
             id: self.id,
             active: self.active,

@@ -33,7 +33,7 @@ pub struct WebhookLogBuilder {
     object: Option<String>,
     response_data: Option<serde_json::Map<String, serde_json::Value>>,
     url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookLogBuilder {
     /// Sets [`WebhookLog::failed_attempts`].
@@ -63,7 +63,7 @@ impl WebhookLogBuilder {
     }
     /// Sets [`WebhookLog::response_data`].
     pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_data = self.first_error.object(value, "response_data");
+        self.response_data = self.problems.object(value, "response_data");
         self
     }
     /// Sets [`WebhookLog::url`].
@@ -71,10 +71,10 @@ impl WebhookLogBuilder {
         self.url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookLog, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(WebhookLog {
             failed_attempts: self.failed_attempts,
             id: self.id,

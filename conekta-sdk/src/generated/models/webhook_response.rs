@@ -39,7 +39,7 @@ pub struct WebhookResponseBuilder {
     status: Option<WebhookStatus>,
     subscribed_events: Option<Vec<String>>,
     url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookResponseBuilder {
     /// Sets [`WebhookResponse::id`].
@@ -69,7 +69,7 @@ impl WebhookResponseBuilder {
     }
     /// Sets [`WebhookResponse::status`].
     pub fn status(mut self, value: impl crate::IntoModel<WebhookStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`WebhookResponse::subscribed_events`].
@@ -85,10 +85,17 @@ impl WebhookResponseBuilder {
         self.url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("id", self.id.is_none()),
+                    ("object", self.object.is_none()),
+                    ("status", self.status.is_none()),
+                ],
+            )?;
         Ok(WebhookResponse {
             id: crate::__private::required(self.id, "id")?,
             description: self.description,
