@@ -14,8 +14,10 @@ use crate::delivery::Target;
 use crate::server::failure::ApiFailure;
 
 /// The events a webhook created without `subscribed_events` receives: the
-/// list a new webhook answers with on Conekta (its API fixtures).
-const DEFAULT_EVENTS: [&str; 67] = [
+/// list a new webhook answers with on Conekta (its API fixtures), and
+/// `order.reversed`, which Conekta's recurrent cash guide says a reversal
+/// sends.
+const DEFAULT_EVENTS: [&str; 68] = [
     "charge.created",
     "charge.paid",
     "charge.under_fraud_review",
@@ -83,6 +85,7 @@ const DEFAULT_EVENTS: [&str; 67] = [
     "cash_refund.canceled",
     "cash_refund.refunded",
     "cash_refund.expired",
+    "order.reversed",
 ];
 
 /// The member (beyond the spec's `url` and `subscribed_events`) that marks a
