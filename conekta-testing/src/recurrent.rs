@@ -257,32 +257,28 @@ pub(crate) async fn payment_test(
         (EventType::InboundPaymentReverse, _) => {
             let order = shared.store().reverse_recurrent_payment(reference)?;
             shared.flush().await?;
-            return Ok(
-                json!({ "object": "payment_test", "event_type": request.event_type, "reference": reference, "result": "reversed", "order": order }),
-            );
+            return Ok(json!({
+                "object": "payment_test",
+                "event_type": request.event_type.as_str(),
+                "reference": reference,
+                "result": "reversed",
+                "order": order,
+            }));
         }
         (other, _) => return Err(FakeError::UnknownTestEvent(other.as_str().to_owned())),
     };
-    let mut answer = json!({ "object": "payment_test", "event_type": request.event_type, "reference": reference });
-    match outcome {
-        None => answer["result"] = Value::from("payable"),
-        Some(RecurrentCashOutcome::Paid(order)) => {
-            answer["result"] = Value::from("paid");
-            answer["order_id"] = Value::from(order.id);
-        }
-        Some(RecurrentCashOutcome::Declined { code, .. }) => {
-            answer["result"] = Value::from("declined");
-            answer["failure_code"] = Value::from(code.as_str());
-        }
-        Some(RecurrentCashOutcome::Unanswered { reason, .. }) => {
-            answer["result"] = Value::from("unanswered");
-            answer["reason"] = Value::from(reason);
-        }
-    }
+    let mut answer = match outcome {
+        None => json!({ "result": "payable" }),
+        Some(outcome) => outcome_json(&outcome),
+    };
+    answer["object"] = Value::from("payment_test");
+    answer["event_type"] = Value::from(request.event_type.as_str());
+    answer["reference"] = Value::from(reference);
     Ok(answer)
 }
 
-/// An outcome as the `/_fake/cash_recurrent/{reference}/pay` route answers it.
+/// An outcome as the fake's HTTP routes answer it
+/// (`/_fake/cash_recurrent/{reference}/pay`, `/payment_test`).
 pub(crate) fn outcome_json(outcome: &RecurrentCashOutcome) -> Value {
     let step = |step: &RecurrentCashStep| match step {
         RecurrentCashStep::Lookup => "lookup",
