@@ -41,3 +41,8 @@ pub use signing::{
     SIGNATURE_HEADER, SignError, TEST_ONLY_PRIVATE_KEY_PEM, TEST_PUBLIC_KEY_PEM, sign, try_sign,
     try_signature,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
