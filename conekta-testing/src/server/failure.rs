@@ -64,6 +64,14 @@ impl ApiFailure {
         self
     }
 
+    /// Replaces the `debug_message` of the last detail.
+    fn debug_message(mut self, debug_message: String) -> Self {
+        if let Some(detail) = self.details.last_mut() {
+            detail.debug_message = debug_message;
+        }
+        self
+    }
+
     /// The HTTP status.
     pub(crate) fn status(&self) -> u16 {
         self.status
@@ -92,35 +100,32 @@ impl ApiFailure {
 
     /// 404: no `kind` (e.g. `Order`) with this id.
     pub(crate) fn not_found(kind: &str, id: &str) -> Self {
-        let mut failure = Self::new(404, "resource_not_found_error").detail(
-            "conekta.errors.resource_not_found.entity",
-            None,
-            "El recurso no ha sido encontrado.",
-            "The resource was not found.",
-        );
-        failure.details[0].debug_message =
-            format!("The object {kind} \"{id}\" could not be found.");
-        failure
+        Self::new(404, "resource_not_found_error")
+            .detail(
+                "conekta.errors.resource_not_found.entity",
+                None,
+                "El recurso no ha sido encontrado.",
+                "The resource was not found.",
+            )
+            .debug_message(format!("The object {kind} \"{id}\" could not be found."))
     }
 
     /// 404 for a path the fake does not serve.
     pub(crate) fn no_route(method: &str, path: &str) -> Self {
-        let mut failure = Self::not_found("route", path);
-        failure.details[0].debug_message =
-            format!("conekta-testing does not serve `{method} {path}`.");
-        failure
+        Self::not_found("route", path)
+            .debug_message(format!("conekta-testing does not serve `{method} {path}`."))
     }
 
     /// 400: the body is not JSON.
     pub(crate) fn malformed(reason: &str) -> Self {
-        let mut failure = Self::new(400, "malformed_request_error").detail(
-            "conekta.errors.malformed_request.json",
-            None,
-            "La petición no es JSON válido.",
-            "The request body is not valid JSON.",
-        );
-        failure.details[0].debug_message = format!("The request body is not valid JSON: {reason}");
-        failure
+        Self::new(400, "malformed_request_error")
+            .detail(
+                "conekta.errors.malformed_request.json",
+                None,
+                "La petición no es JSON válido.",
+                "The request body is not valid JSON.",
+            )
+            .debug_message(format!("The request body is not valid JSON: {reason}"))
     }
 
     /// 422 `parameter_validation_error` about `param`.
@@ -136,15 +141,13 @@ impl ApiFailure {
     /// 422: the body does not fit the SDK's request model; `param` is the
     /// JSON path, `reason` what serde said.
     pub(crate) fn request_shape(param: &str, reason: &str) -> Self {
-        let mut failure = Self::invalid(
+        Self::invalid(
             param,
             &format!("conekta.errors.parameter_validation.{param}"),
             &format!("El parámetro \"{param}\" no es válido."),
             &format!("The parameter \"{param}\" is invalid."),
-        );
-        failure.details[0].debug_message =
-            format!("The parameter \"{param}\" is invalid: {reason}");
-        failure
+        )
+        .debug_message(format!("The parameter \"{param}\" is invalid: {reason}"))
     }
 
     /// 422: a feature of Conekta's API this fake does not implement; never a
@@ -184,14 +187,14 @@ impl ApiFailure {
 
     /// 500 `api_error`: something failed inside the fake.
     pub(crate) fn internal(reason: &str) -> Self {
-        let mut failure = Self::new(500, "api_error").detail(
-            "conekta.errors.api.system.general_failure",
-            None,
-            "Hubo un error en el sistema y los ingenieros de Conekta han sido notificados.",
-            "There was a runtime error and Conekta engineers have been notified.",
-        );
-        failure.details[0].debug_message = format!("conekta-testing failed: {reason}");
-        failure
+        Self::new(500, "api_error")
+            .detail(
+                "conekta.errors.api.system.general_failure",
+                None,
+                "Hubo un error en el sistema y los ingenieros de Conekta han sido notificados.",
+                "There was a runtime error and Conekta engineers have been notified.",
+            )
+            .debug_message(format!("conekta-testing failed: {reason}"))
     }
 
     /// The body, in `language`, with `log_id`.

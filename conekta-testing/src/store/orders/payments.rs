@@ -293,6 +293,7 @@ impl Store {
             },
             refunds: Vec::new(),
         };
+        let charge_json = charge.to_json();
         let order = Order {
             id,
             created_at: at,
@@ -313,9 +314,8 @@ impl Store {
             charges: vec![charge],
         };
         let json = order.to_json();
-        let charge = order.charges[0].to_json();
         self.orders.push(order);
-        self.emit(EventType::ChargePaid, charge);
+        self.emit(EventType::ChargePaid, charge_json);
         Ok(json)
     }
 
