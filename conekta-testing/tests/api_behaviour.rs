@@ -554,6 +554,16 @@ async fn record(
 impl Recorder {
     /// Serves the endpoint and registers it as a webhook of `client`.
     async fn register(&self, client: &Client) -> Result<String, Box<dyn std::error::Error>> {
+        self.register_with(client, false).await
+    }
+
+    /// As `register`, marking the webhook `synchronous` (the one for
+    /// recurrent cash) when asked.
+    async fn register_with(
+        &self,
+        client: &Client,
+        synchronous: bool,
+    ) -> Result<String, Box<dyn std::error::Error>> {
         *self.answer.lock().unwrap() = (200, String::new());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}/hook", listener.local_addr()?);
@@ -561,10 +571,13 @@ impl Recorder {
             .route("/hook", post(record))
             .with_state(self.clone());
         tokio::spawn(async move { axum::serve(listener, app).await });
-        let webhook = client
-            .webhooks()
-            .create_webhook(WebhookRequest::builder().url(url))
-            .await?;
+        let mut request = WebhookRequest::builder().url(url).build()?;
+        if synchronous {
+            request
+                .extra
+                .insert("synchronous".into(), Value::Bool(true));
+        }
+        let webhook = client.webhooks().create_webhook(request).await?;
         Ok(webhook.id)
     }
 
@@ -675,6 +688,40 @@ async fn recurrent_cash_outside_the_range_or_unanswered() -> TestResult {
             .await,
         Err(FakeError::UnknownReference(_))
     ));
+    Ok(())
+}
+
+#[tokio::test]
+async fn recurrent_cash_asks_the_synchronous_webhook() -> TestResult {
+    let fake = FakeConekta::start().await?;
+    let client = fake.client();
+    let reference = recurrent_reference(&client).await?;
+    let everything = Recorder::default();
+    everything.register(&client).await?;
+    let recurrent = Recorder::default();
+    recurrent.register_with(&client, true).await?;
+    recurrent.answer(200, json!({ "payable": false, "failure_code": "03" }));
+
+    match fake.pay_cash_recurrent(&reference, 10_000).await? {
+        RecurrentCashOutcome::Declined { code, .. } => assert_eq!(code.as_str(), "03"),
+        other => panic!("expected a decline, got {other:?}"),
+    }
+    assert!(
+        recurrent
+            .types()
+            .contains(&"inbound_payment.lookup".to_owned())
+    );
+    assert!(
+        !everything
+            .types()
+            .contains(&"inbound_payment.lookup".to_owned())
+    );
+    let webhooks = client.webhooks().get_webhooks().collect_max(10).await?;
+    let marked: Vec<bool> = webhooks
+        .iter()
+        .map(|w| w.extra.get("synchronous") == Some(&Value::Bool(true)))
+        .collect();
+    assert_eq!(marked, [true, false]);
     Ok(())
 }
 
