@@ -221,7 +221,6 @@ impl Charge {
                     "created_at": refund.created_at,
                     "auth_code": refund.auth_code,
                     "reason": refund.reason,
-                    "status": "refunded",
                 })
             })
             .collect();
