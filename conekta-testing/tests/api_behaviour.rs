@@ -692,6 +692,34 @@ async fn recurrent_cash_outside_the_range_or_unanswered() -> TestResult {
 }
 
 #[tokio::test]
+async fn deliveries_agree_with_the_recorded_events_for_fetch_back() -> TestResult {
+    let fake = FakeConekta::start().await?;
+    let client = fake.client();
+    let recorder = Recorder::default();
+    recorder.register(&client).await?;
+    let order = client
+        .orders()
+        .create_order(order(35_000, PaymentMethodGeneralRequest::cash()))
+        .await?;
+    fake.pay_cash(&order.id).await?;
+
+    let bodies: Vec<Bytes> = recorder
+        .requests
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(_, body)| body.clone())
+        .collect();
+    assert_eq!(bodies.len(), 6, "webhook.created and five payment events");
+    for body in bodies {
+        let delivered = conekta_sdk::Event::from_slice(&body)?;
+        let recorded = conekta_sdk::webhooks::fetch_back(&client, &delivered).await?;
+        assert_eq!(recorded.id, delivered.id);
+    }
+    Ok(())
+}
+
+#[tokio::test]
 async fn recurrent_cash_asks_the_synchronous_webhook() -> TestResult {
     let fake = FakeConekta::start().await?;
     let client = fake.client();
