@@ -191,8 +191,8 @@ fn discovery_flow(server: Value) {
             {"list": true},
             {"call": "search_operations", "args": {"query": "get customer by id"}},
             {"call": "describe_operation", "args": {"name": "get_customer_by_id"}},
-            {"call": "call_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": "cus_2tGzG1GxtDAZHEGPH"}}},
-            {"call": "call_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": 5}}},
+            {"call": "call_read_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": "cus_2tGzG1GxtDAZHEGPH"}}},
+            {"call": "call_read_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": 5}}},
         ]),
     );
     let names: Vec<&str> = steps[0]["tools"]
@@ -203,7 +203,12 @@ fn discovery_flow(server: Value) {
         .collect();
     assert_eq!(
         names,
-        ["search_operations", "describe_operation", "call_operation"]
+        [
+            "search_operations",
+            "describe_operation",
+            "call_read_operation",
+            "call_write_operation"
+        ]
     );
     let bytes = steps[0]["bytes"].as_u64().unwrap() as usize;
     eprintln!("discovery mode: tools/list is {bytes} bytes");
@@ -397,7 +402,7 @@ fn a_money_call_without_permission_sends_nothing() {
         stdio(&["--base-url", &url]),
         "auto",
         Value::Null,
-        json!([{"call": "call_operation", "args": {"name": "create_order", "arguments": card_order()["body"].clone().as_object().map(|b| json!({"body": b})).unwrap()}}]),
+        json!([{"call": "call_write_operation", "args": {"name": "create_order", "arguments": card_order()["body"].clone().as_object().map(|b| json!({"body": b})).unwrap()}}]),
     );
     assert_eq!(
         refused(&through_discovery[0])["error"],
