@@ -465,6 +465,48 @@ fn a_money_call_goes_through_when_allowed_or_confirmed() {
 }
 
 #[test]
+fn a_money_call_is_confirmed_over_http_on_both_protocols() {
+    let (refusing, connections) = counting_server();
+    for (mode, protocol) in [("auto", "2026-07-28"), ("legacy", "2025-11-25")] {
+        // Over HTTP a legacy client's answer comes back through its session; a
+        // 2026-07-28 one retries with the sealed state.
+        let server = Http::start(&["--all-tools", "--base-url", &mock_url()]);
+        let confirmed = python(json!({
+            "server": {"url": server.url(), "headers": {"Authorization": format!("Bearer {KEY}")}},
+            "mode": mode, "elicit": "accept",
+            "steps": [{"call": "create_order", "args": card_order()}]
+        }));
+        assert_eq!(confirmed["protocol"], protocol);
+        let asked = confirmed["elicitations"][0].as_str().unwrap();
+        assert!(
+            asked.contains("create_order") && asked.contains("35000"),
+            "{asked}"
+        );
+        assert_eq!(ok(&confirmed["steps"][0])["object"], "order", "{mode}");
+        let server = Http::start(&["--all-tools", "--base-url", &refusing]);
+        let declined = python(json!({
+            "server": {"url": server.url(), "headers": {"Authorization": format!("Bearer {KEY}")}},
+            "mode": mode, "elicit": "decline",
+            "steps": [{"call": "create_order", "args": card_order()}]
+        }));
+        assert_eq!(
+            declined["elicitations"].as_array().unwrap().len(),
+            1,
+            "{declined}"
+        );
+        assert_eq!(
+            refused(&declined["steps"][0])["error"],
+            "payments_not_allowed"
+        );
+    }
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        0,
+        "a declined call reached the API"
+    );
+}
+
+#[test]
 fn a_foreign_origin_gets_403_and_an_allowed_one_does_not() {
     let server = Http::start(&["--allow-origin", "http://localhost:5173"]);
     assert_eq!(
