@@ -41,7 +41,7 @@ pub(crate) struct Permissions {
 }
 
 impl Permissions {
-    /// Resolves a scope against every operation of the spec (`all`): unknown
+    /// Resolves a scope against the operations the server offers (`all`): unknown
     /// operation names, tags or an unreadable capability are errors.
     pub(crate) fn from_scope(scope: &Scope, all: &[Entry]) -> Result<Self, String> {
         let mut narrowed: Option<BTreeSet<String>> = None;

@@ -94,8 +94,6 @@ pub(crate) struct Shared {
     name: String,
     /// The operations that can be called (every one in discovery mode).
     pub entries: Vec<Entry>,
-    /// Every tool of static mode, as `tools/list` shows them.
-    listed: Vec<Tool>,
     /// The discovery tools.
     discovery_tools: Vec<Tool>,
     /// Entry index by tool name.
@@ -128,9 +126,6 @@ impl Shared {
             }
             return tools;
         }
-        if permissions.operations.is_none() && !permissions.read_only {
-            return self.listed.clone();
-        }
         self.entries
             .iter()
             .filter(|e| permissions.may_call(e))
@@ -148,7 +143,7 @@ pub struct Server {
 impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Server")
-            .field("tools", &self.shared.listed.len())
+            .field("operations", &self.shared.entries.len())
             .field("discovery", &self.shared.discovery)
             .field("key_var", &self.shared.key_var)
             .finish_non_exhaustive()
@@ -176,14 +171,15 @@ impl Server {
             .map(|p| read_plan(p))
             .transpose()?;
         let all = catalog::all()?;
+        // One copy of the catalogue lives on (the schemas are most of the idle memory).
         let entries = match &options.tools {
-            ToolMode::Discovery | ToolMode::All => all.clone(),
+            ToolMode::Discovery | ToolMode::All => all,
             ToolMode::Selected {
                 capability: path,
                 tags,
                 read_only,
             } => catalog::select(
-                all.clone(),
+                all,
                 &Selection {
                     plan: plan.as_ref(),
                     tags,
@@ -257,7 +253,7 @@ impl Server {
                 max_amount: options.max_amount,
                 ..Scope::default()
             },
-            &all,
+            &entries,
         )?);
         let local = Arc::new(Principal {
             id: "local".to_owned(),
@@ -286,7 +282,7 @@ impl Server {
                         token.key_env
                     )));
                 }
-                let permissions = Permissions::from_scope(&token.scope, &all).map_err(|e| {
+                let permissions = Permissions::from_scope(&token.scope, &entries).map_err(|e| {
                     format!("tokens file {}: token `{}`: {e}", path.display(), token.id)
                 })?;
                 by_hash.insert(
@@ -314,7 +310,7 @@ impl Server {
                         allow_payments,
                         ..Scope::default()
                     },
-                    &all,
+                    &entries,
                 )?))
             };
             AccessPlan::OAuth {
@@ -339,7 +335,6 @@ impl Server {
             .map(AuditLog::open)
             .transpose()?;
         let discovery = options.tools == ToolMode::Discovery;
-        let listed: Vec<Tool> = entries.iter().map(|e| e.tool.clone()).collect();
         let by_name = entries
             .iter()
             .enumerate()
@@ -369,7 +364,6 @@ impl Server {
             shared: Arc::new(Shared {
                 name,
                 entries,
-                listed,
                 discovery_tools: discovery::tools(),
                 by_name,
                 discovery,
