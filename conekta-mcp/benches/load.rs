@@ -17,7 +17,8 @@
 //! - `idle`: the server's RSS after start and one call.
 //!
 //! `BENCH_CALLS` (default 4,000) and `BENCH_SESSIONS` (default 2,000) set the sizes;
-//! `BENCH_ONLY=calls` runs the call rows only (for profiling); `BENCH_SERVER_THREADS`
+//! `BENCH_ONLY=calls` runs the call rows only (for profiling), `BENCH_ONLY=peers` the
+//! peers only; `BENCH_SERVER_THREADS`
 //! sets the server's worker threads (`TOKIO_WORKER_THREADS`).
 //! `BENCH_BASELINE_BIN`, the path of another build of `conekta-mcp` (one without
 //! `--tokens`: its clients send the key as their bearer), adds its rows to the same
@@ -92,6 +93,8 @@ struct Served {
     bearer: &'static str,
     /// Its `get_customer_by_id` tool.
     tool: Arc<str>,
+    /// Whether it answers on each session's GET stream (and a POST with 202).
+    stream: bool,
 }
 
 /// Which build runs.
@@ -156,12 +159,17 @@ impl Served {
             url,
             bearer: if build.tokens { TOKEN } else { KEY },
             tool: "get_customer_by_id".into(),
+            stream: false,
         }
     }
 
     /// A generic OpenAPI MCP server, started by `command` on `port` (free), ready
     /// when it answers `initialize`; its tool is found by `tools/list`.
-    async fn peer(mut command: tokio::process::Command, port: u16) -> Result<Self, String> {
+    async fn peer(
+        mut command: tokio::process::Command,
+        port: u16,
+        stream: bool,
+    ) -> Result<Self, String> {
         let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -178,6 +186,7 @@ impl Served {
             session: None,
             protocol: Protocol::Session,
             tool: "".into(),
+            stream: None,
         };
         let started = Instant::now();
         while client.initialize().await.is_err() {
@@ -219,6 +228,7 @@ impl Served {
             url,
             bearer: KEY,
             tool: tool.into(),
+            stream,
         })
     }
 
@@ -276,7 +286,18 @@ struct Client {
     protocol: Protocol,
     /// The name of the server's `get_customer_by_id` tool.
     tool: Arc<str>,
+    /// For a server that answers a POST with 202 and sends the answer on the
+    /// session's GET stream: the calls waiting for their answer, by id.
+    stream: Option<Arc<Waiting>>,
 }
+
+/// Answers expected on a session's GET stream, by request id.
+type Waiting =
+    std::sync::Mutex<std::collections::HashMap<u64, tokio::sync::oneshot::Sender<String>>>;
+
+/// Ids unique across the run (a server that routes answers by id alone would mix
+/// up clients that number their requests alike).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(10);
 
 impl Client {
     async fn post(&self, body: &Value) -> Result<(u16, Option<String>, String), String> {
@@ -338,6 +359,51 @@ impl Client {
         if status != 202 {
             return Err(format!("notifications/initialized: {status}"));
         }
+        if self.stream.is_some() {
+            self.open_stream().await?;
+        }
+        Ok(())
+    }
+
+    /// Opens the session's GET stream and routes the answers on it to their calls.
+    async fn open_stream(&mut self) -> Result<(), String> {
+        let waiting: Arc<Waiting> = Arc::default();
+        self.stream = Some(waiting.clone());
+        let mut request = self
+            .http
+            .get(&self.url)
+            .header("accept", "text/event-stream")
+            .header("mcp-protocol-version", "2025-11-25");
+        if let Some(session) = &self.session {
+            request = request.header("mcp-session-id", session);
+        }
+        // Its headers come with the first event (the server does not flush them):
+        // read the stream in a task, and give the server a moment to register it.
+        tokio::spawn(async move {
+            let Ok(mut response) = request.send().await else {
+                return;
+            };
+            let mut pending = String::new();
+            while let Ok(Some(chunk)) = response.chunk().await {
+                pending.push_str(&String::from_utf8_lossy(&chunk));
+                while let Some(end) = pending.find('\n') {
+                    let line: String = pending.drain(..=end).collect();
+                    let Some(data) = line.trim_end().strip_prefix("data:") else {
+                        continue;
+                    };
+                    let Ok(message) = serde_json::from_str::<Value>(data.trim()) else {
+                        continue;
+                    };
+                    let Some(id) = message["id"].as_u64() else {
+                        continue;
+                    };
+                    if let Some(sender) = waiting.lock().unwrap().remove(&id) {
+                        let _ = sender.send(data.trim().to_owned());
+                    }
+                }
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
         Ok(())
     }
 
@@ -354,6 +420,23 @@ impl Client {
     }
 
     async fn call(&self, id: u64, customer: &str) -> Result<(), String> {
+        if let Some(waiting) = &self.stream {
+            let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let (sender, receiver) = tokio::sync::oneshot::channel();
+            waiting.lock().unwrap().insert(id, sender);
+            let (status, _, text) = self.post(&self.call_body(id, customer)).await?;
+            if status != 202 && status != 200 {
+                return Err(format!("tools/call: {status} {text}"));
+            }
+            let answer = tokio::time::timeout(Duration::from_secs(10), receiver)
+                .await
+                .map_err(|_| "no answer on the stream within 10 s".to_owned())?
+                .map_err(|_| "the stream ended".to_owned())?;
+            if answer.contains("\"isError\":true") || !answer.contains("\"result\"") {
+                return Err(format!("tools/call: {}", &answer[..answer.len().min(300)]));
+            }
+            return Ok(());
+        }
         let (status, _, text) = self.post(&self.call_body(id, customer)).await?;
         if status != 200
             || !text.contains("\"structuredContent\"")
@@ -473,6 +556,7 @@ async fn calls(
             session: None,
             protocol,
             tool: served.tool.clone(),
+            stream: served.stream.then(Arc::default),
         };
         if protocol == Protocol::Session
             && let Err(e) = client.initialize().await
@@ -529,6 +613,7 @@ async fn sessions(
         session: None,
         protocol: Protocol::Session,
         tool: served.tool.clone(),
+        stream: None,
     };
     let rss_before = served.rss_kib();
     let cpu_before = served.cpu();
@@ -602,7 +687,11 @@ async fn main() {
     if let Ok(bin) = std::env::var("BENCH_BASELINE_BIN") {
         builds.push(("baseline", Build { bin, tokens: false }));
     }
-    let only_calls = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "calls");
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    let only_calls = only == "calls";
+    if only == "peers" {
+        builds.clear();
+    }
     for (name, build) in &builds {
         run_build(name, build, &upstream, &dir, total, count, only_calls).await;
     }
@@ -682,7 +771,9 @@ async fn run_peers(dir: &std::path::Path, spec: &str, upstream: &str, total: usi
     for (name, command) in &peers {
         println!("== peer {name} ==");
         let port = free_port();
-        let served = match Served::peer(command(port), port).await {
+        // @ivotoby/openapi-mcp-server answers a tools/call POST with 202 and sends the
+        // answer on the session's GET stream.
+        let served = match Served::peer(command(port), port, *name == "ivotoby").await {
             Ok(served) => served,
             Err(e) => {
                 println!("  {name} could not run: {e}");
@@ -735,6 +826,7 @@ async fn run_build(
         session: None,
         protocol: Protocol::Stateless,
         tool: served.tool.clone(),
+        stream: None,
     }
     .call(1, "cus_first")
     .await
