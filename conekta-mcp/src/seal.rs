@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// The environment variable with the secret (at least [`MIN_SECRET_BYTES`] bytes).
+/// The environment variable with the secret (at least 32 bytes), the same on every
+/// instance that may finish another's confirmations.
 pub const SECRET_VAR: &str = "CONEKTA_MCP_SECRET";
 /// How long a confirmation can be finished.
 pub(crate) const LIFETIME: Duration = Duration::from_secs(10 * 60);

@@ -469,7 +469,8 @@ impl Server {
     /// Serves streamable HTTP at `http://<listen>/mcp` until Ctrl-C; `ready` gets the
     /// bound address. Only loopback `Host`s (and the public URL's) are accepted, and
     /// a request with an `Origin` only from the allowed origins (else 403: DNS
-    /// rebinding). See [`crate::http`] for authentication and sessions.
+    /// rebinding). Requests are authenticated (`--tokens`, OAuth, or the client's own
+    /// key), sessions are bounded, and answers are sent with `TCP_NODELAY`.
     pub async fn serve_http(
         self,
         listen: SocketAddr,
