@@ -24,7 +24,7 @@ pub mod patch;
 pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
 pub use features::FeatureTable;
-pub use overrides::{External, Features, Overrides};
+pub use overrides::{External, Features, Mcp, Money, Overrides};
 
 /// One generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Er
     let (api, mut warnings) = api(spec, patches, &overrides)?;
     let gates = features::Gates::compute(&api, &overrides, &mut warnings)?;
     warnings.sort();
-    let files = emit::emit(&api, gates.as_ref())?;
+    let files = emit::emit(&api, gates.as_ref(), overrides.mcp.as_ref())?;
     Ok(Output {
         files,
         warnings,

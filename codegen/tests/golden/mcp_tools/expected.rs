@@ -1421,8 +1421,8 @@ const TEXT: &str = r##"{
       "tag": "Customers",
       "method": "DELETE",
       "path": "/customers/{id}",
-      "summary": "`DELETE /customers/{id}`",
-      "description": "First: `id` is the `id` of an item of `get_customers` or of the answer of `create_customer`.\n\n`DELETE /customers/{id}` (operation `deleteCustomerById`).",
+      "summary": "Deletes a customer and its payment sources.",
+      "description": "Deletes a customer and its payment sources.\n\nFirst: `id` is the `id` of an item of `get_customers` or of the answer of `create_customer`.\n\n`DELETE /customers/{id}` (operation `deleteCustomerById`).",
       "movesMoney": false,
       "annotations": {
         "readOnlyHint": false,
@@ -1493,8 +1493,15 @@ const TEXT: &str = r##"{
       "path": "/orders",
       "title": "Create order",
       "summary": "Create order",
-      "description": "Create order\n\nMOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless it was started with `--allow-payments`.\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders` (operation `createOrder`).",
+      "description": "Create order\n\nMOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless payments are allowed (`--allow-payments`, or a token that allows them, up to its `max_amount`).\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders` (operation `createOrder`).",
       "movesMoney": true,
+      "money": {
+        "why": "creating an order charges it.",
+        "amount": [
+          "body.amount"
+        ],
+        "currency": "body.currency"
+      },
       "annotations": {
         "readOnlyHint": false,
         "destructiveHint": true,
@@ -1548,8 +1555,14 @@ const TEXT: &str = r##"{
       "method": "POST",
       "path": "/orders/{id}/refunds",
       "summary": "`POST /orders/{id}/refunds`",
-      "description": "MOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless it was started with `--allow-payments`.\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders/{id}/refunds` (operation `orderRefund`).",
+      "description": "MOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless payments are allowed (`--allow-payments`, or a token that allows them, up to its `max_amount`).\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders/{id}/refunds` (operation `orderRefund`).",
       "movesMoney": true,
+      "money": {
+        "why": "refunds an order.",
+        "amount": [
+          "body.amount"
+        ]
+      },
       "annotations": {
         "readOnlyHint": false,
         "destructiveHint": true,
