@@ -101,11 +101,6 @@ pub use runtime::{
     TransportError, from_slice,
 };
 
-/// The README's examples, compiled and checked as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
-
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
