@@ -33,7 +33,8 @@
 //! `charge.bank_transfer()`, `customer.payment_sources()`). Each choice and its
 //! evidence is in `spec/overrides.yaml` in the repository.
 //!
-//! Models are built with `Type::builder()`: one setter per field, taking what
+//! Models that requests carry are built with `Type::builder()` (the types only
+//! answers carry have no builder): one setter per field, taking what
 //! converts into it (`&str`, a nested builder, `json!({...})` for metadata,
 //! any iterator for lists). A builder passed to an operation is built when the
 //! request is sent: a missing required field is [`Error::InvalidRequest`]

@@ -35,7 +35,8 @@ pub fn emit(
 ) -> Result<Vec<GeneratedFile>, Error> {
     let externals = api.external_types();
     let models_dir = format!("{SDK_DIR}/models");
-    let mut files = models::emit(&api.types, &externals, &models_dir, gates)?;
+    let built = api.sent_types();
+    let mut files = models::emit(&api.types, &built, &externals, &models_dir, gates)?;
     let operations_dir = format!("{SDK_DIR}/operations");
     files.extend(operations::emit(api, &operations_dir, gates.is_some())?);
     files.push(root_module(api)?);

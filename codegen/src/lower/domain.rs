@@ -270,7 +270,7 @@ fn require(
     operations: &[Operation],
     required: &overrides::Required,
 ) -> Result<(), Error> {
-    let sent: BTreeSet<String> = sent_types(types, operations)
+    let sent: BTreeSet<String> = crate::ir::sent_types(types, operations)
         .into_iter()
         .map(str::to_owned)
         .collect();
@@ -301,33 +301,6 @@ fn require(
         }
     }
     Ok(())
-}
-
-/// Every type a request can carry: the types of parameters and bodies, and
-/// everything they reach.
-fn sent_types<'a>(types: &'a [TypeDef], operations: &'a [Operation]) -> BTreeSet<&'a str> {
-    let index: BTreeMap<&str, &TypeDef> = types.iter().map(|d| (d.name.as_str(), d)).collect();
-    let mut todo: Vec<&str> = operations
-        .iter()
-        .flat_map(|op| {
-            op.path_params
-                .iter()
-                .chain(&op.query_params)
-                .chain(&op.header_params)
-                .map(|p| &p.ty)
-                .chain(op.body.as_ref().map(|b| &b.ty))
-        })
-        .filter_map(TypeRef::named)
-        .collect();
-    let mut seen = BTreeSet::new();
-    while let Some(name) = todo.pop() {
-        if seen.insert(name) {
-            if let Some(def) = index.get(name) {
-                todo.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
-            }
-        }
-    }
-    seen
 }
 
 /// Resolves an accessor's path against the types.

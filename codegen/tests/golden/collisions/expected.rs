@@ -297,7 +297,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -311,6 +311,17 @@ impl<'a> General<'a> {
     #[doc(alias = "getOrder")]
     pub fn get_order(&self, id: impl Into<String>) -> Request<'a, GetOrder> {
         Request::new(self.client, GetOrder { id: id.into() })
+    }
+    /// `POST /sent` (operation `sendOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "sendOrder")]
+    pub fn send_order(
+        &self,
+        body: impl IntoModel<models::Order>,
+    ) -> Request<'a, SendOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendOrder { body })
     }
 }
 /// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`]. The answer: [`Order`](crate::models::Order).
@@ -326,6 +337,23 @@ impl crate::Operation for GetOrder {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendOrder` (`POST /sent`): what a call of it takes. Start one with [`General::send_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendOrder {
+    body: Result<models::Order, crate::BuildError>,
+}
+impl crate::Operation for SendOrder {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("sendOrder", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@
 
 mod card_payment {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `card_payment`; build one with [`CardPayment::builder`].
+/// From schema `card_payment`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CardPayment {
@@ -15,41 +15,10 @@ pub struct CardPayment {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CardPayment`] field by field: see [`CardPayment::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CardPaymentBuilder {
-    object: Option<String>,
-    last4: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl CardPaymentBuilder {
-    /// Sets [`CardPayment::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CardPayment::last4`].
-    pub fn last4(mut self, value: impl Into<String>) -> Self {
-        self.last4 = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CardPayment, crate::BuildError> {
-        self.problems.check(&[("object", self.object.is_none())])?;
-        Ok(CardPayment {
-            object: crate::__private::required(self.object, "object")?,
-            last4: self.last4,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CardPayment, CardPaymentBuilder);
 crate::__private::struct_serde! {
-    CardPayment via CardPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "object" => object: required value,
-    "last4" => last4: optional value,
+    CardPayment via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value (String),
+    "last4" => last4: optional value (String),
 }
 }
 
@@ -57,7 +26,7 @@ pub use card_payment::*;
 
 mod cash_payment {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `cash_payment`; build one with [`CashPayment::builder`].
+/// From schema `cash_payment`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CashPayment {
@@ -67,55 +36,11 @@ pub struct CashPayment {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CashPayment`] field by field: see [`CashPayment::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CashPaymentBuilder {
-    object: Option<String>,
-    reference: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    problems: crate::__private::Problems,
-}
-impl CashPaymentBuilder {
-    /// Sets [`CashPayment::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CashPayment::reference`].
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets [`CashPayment::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CashPayment, crate::BuildError> {
-        self.problems
-            .check(
-                &[
-                    ("object", self.object.is_none()),
-                    ("reference", self.reference.is_none()),
-                ],
-            )?;
-        Ok(CashPayment {
-            object: crate::__private::required(self.object, "object")?,
-            reference: crate::__private::required(self.reference, "reference")?,
-            expires_at: self.expires_at,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CashPayment, CashPaymentBuilder);
 crate::__private::struct_serde! {
-    CashPayment via CashPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "object" => object: required value,
-    "reference" => reference: required value,
-    "expires_at" => expires_at: optional value,
+    CashPayment via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value (String),
+    "reference" => reference: required value (String),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
 }
 }
 
@@ -124,7 +49,7 @@ pub use cash_payment::*;
 mod charge {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CashPayment, ChargeMethod, Refund, RefundList};
-/// From schema `charge`; build one with [`Charge::builder`].
+/// From schema `charge`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Charge {
@@ -134,49 +59,11 @@ pub struct Charge {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Charge`] field by field: see [`Charge::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargeBuilder {
-    id: Option<String>,
-    method: Option<ChargeMethod>,
-    refunds: Option<ChargeRefunds>,
-    problems: crate::__private::Problems,
-}
-impl ChargeBuilder {
-    /// Sets [`Charge::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`Charge::method`].
-    pub fn method(mut self, value: impl crate::IntoModel<ChargeMethod>) -> Self {
-        self.method = self.problems.one(value, "method");
-        self
-    }
-    /// Sets [`Charge::refunds`].
-    pub fn refunds(mut self, value: impl crate::IntoModel<ChargeRefunds>) -> Self {
-        self.refunds = self.problems.one(value, "refunds");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Charge, crate::BuildError> {
-        self.problems.check(&[("id", self.id.is_none())])?;
-        Ok(Charge {
-            id: crate::__private::required(self.id, "id")?,
-            method: self.method,
-            refunds: self.refunds,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Charge, ChargeBuilder);
 crate::__private::struct_serde! {
-    Charge via ChargeBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "method" => method: optional value,
-    "refunds" => refunds: optional value,
+    Charge via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "method" => method: optional value (ChargeMethod),
+    "refunds" => refunds: optional value (ChargeRefunds),
 }
 impl Charge {
     /// The cash payment.
@@ -285,13 +172,6 @@ impl From<RefundList> for ChargeRefunds {
         Self::RefundList(value)
     }
 }
-impl TryFrom<super::RefundListBuilder> for ChargeRefunds {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::RefundListBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<Vec<Refund>> for ChargeRefunds {
     #[inline]
     fn from(value: Vec<Refund>) -> Self {
@@ -315,24 +195,10 @@ impl From<CardPayment> for ChargeMethod {
         Self::CardPayment(value)
     }
 }
-impl TryFrom<super::CardPaymentBuilder> for ChargeMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::CardPaymentBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<CashPayment> for ChargeMethod {
     #[inline]
     fn from(value: CashPayment) -> Self {
         Self::CashPayment(value)
-    }
-}
-impl TryFrom<super::CashPaymentBuilder> for ChargeMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::CashPaymentBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }
 impl ChargeMethod {
@@ -352,7 +218,7 @@ pub use charge_method::*;
 mod charges {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Charge;
-/// From schema `charges`; build one with [`Charges::builder`].
+/// From schema `charges`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Charges {
@@ -360,33 +226,6 @@ pub struct Charges {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Charges`] field by field: see [`Charges::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargesBuilder {
-    data: Option<Vec<Charge>>,
-    problems: crate::__private::Problems,
-}
-impl ChargesBuilder {
-    /// Sets [`Charges::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Charge>>,
-    ) -> Self {
-        self.data = self.problems.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Charges, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(Charges {
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Charges, ChargesBuilder);
 crate::__private::struct_serde! {
     Charges via Self, extra: serde_json::Map<String, serde_json::Value>;
     "data" => data: optional list,
@@ -430,7 +269,7 @@ pub use method_type::*;
 mod order {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{Charge, Charges, Currency, Interval, Status};
-/// From schema `order`; build one with [`Order::builder`].
+/// From schema `order`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Order {
@@ -446,87 +285,15 @@ pub struct Order {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Order`] field by field: see [`Order::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderBuilder {
-    id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    status: Option<Status>,
-    tags: Option<Vec<Status>>,
-    charges: Option<Charges>,
-    interval: Option<Interval>,
-    problems: crate::__private::Problems,
-}
-impl OrderBuilder {
-    /// Sets [`Order::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`Order::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`Order::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.problems.one(value, "currency");
-        self
-    }
-    /// Sets [`Order::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<Status>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// Sets [`Order::tags`].
-    pub fn tags(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Status>>,
-    ) -> Self {
-        self.tags = self.problems.many(value, "tags");
-        self
-    }
-    /// Sets [`Order::charges`].
-    pub fn charges(mut self, value: impl crate::IntoModel<Charges>) -> Self {
-        self.charges = self.problems.one(value, "charges");
-        self
-    }
-    /// Sets [`Order::interval`].
-    pub fn interval(mut self, value: impl crate::IntoModel<Interval>) -> Self {
-        self.interval = self.problems.one(value, "interval");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Order, crate::BuildError> {
-        self.problems
-            .check(
-                &[("id", self.id.is_none()), ("created_at", self.created_at.is_none())],
-            )?;
-        Ok(Order {
-            id: crate::__private::required(self.id, "id")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: self.currency,
-            status: self.status,
-            tags: self.tags,
-            charges: self.charges,
-            interval: self.interval,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Order, OrderBuilder);
 crate::__private::struct_serde! {
-    Order via OrderBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "created_at" => created_at: required value,
-    "currency" => currency: optional value,
-    "status" => status: optional value,
-    "tags" => tags: optional list,
-    "charges" => charges: optional value,
-    "interval" => interval: optional value,
+    Order via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: optional value (Currency),
+    "status" => status: optional value (Status),
+    "tags" => tags: optional list (Vec<Status>),
+    "charges" => charges: optional value (Charges),
+    "interval" => interval: optional value (Interval),
 }
 impl Order {
     /// The charges.
@@ -727,7 +494,7 @@ pub use plan_request::*;
 
 mod refund {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `refund`; build one with [`Refund::builder`].
+/// From schema `refund`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Refund {
@@ -735,30 +502,6 @@ pub struct Refund {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Refund`] field by field: see [`Refund::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct RefundBuilder {
-    amount: Option<i64>,
-    problems: crate::__private::Problems,
-}
-impl RefundBuilder {
-    /// Sets [`Refund::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Refund, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(Refund {
-            amount: self.amount,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Refund, RefundBuilder);
 crate::__private::struct_serde! {
     Refund via Self, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: optional value,
@@ -770,7 +513,7 @@ pub use refund::*;
 mod refund_list {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Refund;
-/// From schema `refund_list`; build one with [`RefundList::builder`].
+/// From schema `refund_list`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RefundList {
@@ -778,33 +521,6 @@ pub struct RefundList {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`RefundList`] field by field: see [`RefundList::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct RefundListBuilder {
-    data: Option<Vec<Refund>>,
-    problems: crate::__private::Problems,
-}
-impl RefundListBuilder {
-    /// Sets [`RefundList::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Refund>>,
-    ) -> Self {
-        self.data = self.problems.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<RefundList, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(RefundList {
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(RefundList, RefundListBuilder);
 crate::__private::struct_serde! {
     RefundList via Self, extra: serde_json::Map<String, serde_json::Value>;
     "data" => data: optional list,

@@ -16,7 +16,7 @@ pub use brand::*;
 mod card {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Brand;
-/// From schema `card`; build one with [`Card::builder`].
+/// From schema `card`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
@@ -28,71 +28,13 @@ pub struct Card {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Card`] field by field: see [`Card::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CardBuilder {
-    brand: Option<Brand>,
-    status: Option<CardStatus>,
-    authentication: Option<CardAuthentication>,
-    kind: Option<CardKind>,
-    tags: Option<Vec<CardTagsItem>>,
-    problems: crate::__private::Problems,
-}
-impl CardBuilder {
-    /// Sets [`Card::brand`].
-    pub fn brand(mut self, value: impl crate::IntoModel<Brand>) -> Self {
-        self.brand = self.problems.one(value, "brand");
-        self
-    }
-    /// Sets [`Card::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<CardStatus>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// Sets [`Card::authentication`].
-    pub fn authentication(
-        mut self,
-        value: impl crate::IntoModel<CardAuthentication>,
-    ) -> Self {
-        self.authentication = self.problems.one(value, "authentication");
-        self
-    }
-    /// Sets [`Card::kind`].
-    pub fn kind(mut self, value: impl crate::IntoModel<CardKind>) -> Self {
-        self.kind = self.problems.one(value, "kind");
-        self
-    }
-    /// Sets [`Card::tags`].
-    pub fn tags(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CardTagsItem>>,
-    ) -> Self {
-        self.tags = self.problems.many(value, "tags");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.problems.check(&[("brand", self.brand.is_none())])?;
-        Ok(Card {
-            brand: crate::__private::required(self.brand, "brand")?,
-            status: self.status,
-            authentication: self.authentication,
-            kind: self.kind,
-            tags: self.tags,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Card, CardBuilder);
 crate::__private::struct_serde! {
-    Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "brand" => brand: required value,
-    "status" => status: optional value,
-    "authentication" => authentication: optional value,
-    "kind" => kind: optional value,
-    "tags" => tags: optional list,
+    Card via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "brand" => brand: required value (Brand),
+    "status" => status: optional value (CardStatus),
+    "authentication" => authentication: optional value (CardAuthentication),
+    "kind" => kind: optional value (CardKind),
+    "tags" => tags: optional list (Vec<CardTagsItem>),
 }
 crate::__private::open_enum! {
     #[doc = " From schema `card/properties/authentication`."] pub enum CardAuthentication

@@ -19,7 +19,7 @@
 
 mod detail {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `detail`; build one with [`Detail::builder`].
+/// From schema `detail`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Detail {
@@ -27,30 +27,6 @@ pub struct Detail {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Detail`] field by field: see [`Detail::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct DetailBuilder {
-    code: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl DetailBuilder {
-    /// Sets [`Detail::code`].
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Detail, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(Detail {
-            code: self.code,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Detail, DetailBuilder);
 crate::__private::struct_serde! {
     Detail via Self, extra: serde_json::Map<String, serde_json::Value>;
     "code" => code: optional value,
@@ -62,7 +38,7 @@ pub use detail::*;
 mod problem {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Detail;
-/// From schema `problem`; build one with [`Problem::builder`].
+/// From schema `problem`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Problem {
@@ -71,40 +47,6 @@ pub struct Problem {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Problem`] field by field: see [`Problem::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ProblemBuilder {
-    message: Option<String>,
-    details: Option<Vec<Detail>>,
-    problems: crate::__private::Problems,
-}
-impl ProblemBuilder {
-    /// Sets [`Problem::message`].
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets [`Problem::details`].
-    pub fn details(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Detail>>,
-    ) -> Self {
-        self.details = self.problems.many(value, "details");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Problem, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(Problem {
-            message: self.message,
-            details: self.details,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Problem, ProblemBuilder);
 crate::__private::struct_serde! {
     Problem via Self, extra: serde_json::Map<String, serde_json::Value>;
     "message" => message: optional value,
@@ -117,7 +59,7 @@ pub use problem::*;
 mod pet {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{Address, Toy};
-/// From schema `pet`; build one with [`Pet::builder`].
+/// From schema `pet`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pet {
@@ -127,52 +69,11 @@ pub struct Pet {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Pet`] field by field: see [`Pet::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PetBuilder {
-    name: Option<String>,
-    toys: Option<Vec<Toy>>,
-    home: Option<Address>,
-    problems: crate::__private::Problems,
-}
-impl PetBuilder {
-    /// Sets [`Pet::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`Pet::toys`].
-    pub fn toys(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Toy>>,
-    ) -> Self {
-        self.toys = self.problems.many(value, "toys");
-        self
-    }
-    /// Sets [`Pet::home`].
-    pub fn home(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.home = self.problems.one(value, "home");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Pet, crate::BuildError> {
-        self.problems.check(&[("name", self.name.is_none())])?;
-        Ok(Pet {
-            name: crate::__private::required(self.name, "name")?,
-            toys: self.toys,
-            home: self.home,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Pet, PetBuilder);
 crate::__private::struct_serde! {
-    Pet via PetBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "name" => name: required value,
-    "toys" => toys: optional list,
-    "home" => home: optional value,
+    Pet via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "name" => name: required value (String),
+    "toys" => toys: optional list (Vec<Toy>),
+    "home" => home: optional value (Address),
 }
 }
 #[cfg(feature = "pets")]
@@ -180,7 +81,7 @@ pub use pet::*;
 #[cfg(feature = "pets")]
 mod toy {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `toy`; build one with [`Toy::builder`].
+/// From schema `toy`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Toy {
@@ -188,30 +89,6 @@ pub struct Toy {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Toy`] field by field: see [`Toy::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ToyBuilder {
-    squeaks: Option<bool>,
-    problems: crate::__private::Problems,
-}
-impl ToyBuilder {
-    /// Sets [`Toy::squeaks`].
-    pub fn squeaks(mut self, value: impl Into<bool>) -> Self {
-        self.squeaks = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Toy, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(Toy {
-            squeaks: self.squeaks,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Toy, ToyBuilder);
 crate::__private::struct_serde! {
     Toy via Self, extra: serde_json::Map<String, serde_json::Value>;
     "squeaks" => squeaks: optional value,

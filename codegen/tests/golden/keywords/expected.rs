@@ -138,7 +138,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -153,6 +153,17 @@ impl<'a> General<'a> {
     #[inline]
     pub fn list_things(&self) -> Request<'a, ListThings> {
         Request::new(self.client, ListThings::default())
+    }
+    /// `POST /sent` (operation `sendThing`).
+    ///
+    /// The answer: [`Thing`](crate::models::Thing).
+    #[doc(alias = "sendThing")]
+    pub fn send_thing(
+        &self,
+        body: impl IntoModel<models::Thing>,
+    ) -> Request<'a, SendThing> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendThing { body })
     }
 }
 /// The operation `listThings` (`GET /things`): what a call of it takes. Start one with [`General::list_things`]. The answer: [`Thing`](crate::models::Thing).
@@ -189,6 +200,23 @@ impl Request<'_, ListThings> {
     pub fn type_(mut self, value: impl Into<String>) -> Self {
         self.params.type_ = Some(value.into());
         self
+    }
+}
+/// The operation `sendThing` (`POST /sent`): what a call of it takes. Start one with [`General::send_thing`]. The answer: [`Thing`](crate::models::Thing).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendThing {
+    body: Result<models::Thing, crate::BuildError>,
+}
+impl crate::Operation for SendThing {
+    type Response = models::Thing;
+    const INFO: &Info = &Info::new("sendThing", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
 }

@@ -209,7 +209,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -223,6 +223,17 @@ impl<'a> General<'a> {
     #[doc(alias = "getHolder")]
     pub fn get_holder(&self, id: impl Into<String>) -> Request<'a, GetHolder> {
         Request::new(self.client, GetHolder { id: id.into() })
+    }
+    /// `POST /sent` (operation `sendHolder`).
+    ///
+    /// The answer: [`Holder`](crate::models::Holder).
+    #[doc(alias = "sendHolder")]
+    pub fn send_holder(
+        &self,
+        body: impl IntoModel<models::Holder>,
+    ) -> Request<'a, SendHolder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendHolder { body })
     }
 }
 /// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`]. The answer: [`Holder`](crate::models::Holder).
@@ -238,6 +249,23 @@ impl crate::Operation for GetHolder {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendHolder` (`POST /sent`): what a call of it takes. Start one with [`General::send_holder`]. The answer: [`Holder`](crate::models::Holder).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendHolder {
+    body: Result<models::Holder, crate::BuildError>,
+}
+impl crate::Operation for SendHolder {
+    type Response = models::Holder;
+    const INFO: &Info = &Info::new("sendHolder", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

@@ -356,7 +356,7 @@ pub use customer::*;
 mod customer_list {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Customer;
-/// From schema `customer_list`; build one with [`CustomerList::builder`].
+/// From schema `customer_list`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerList {
@@ -366,47 +366,6 @@ pub struct CustomerList {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerList`] field by field: see [`CustomerList::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerListBuilder {
-    has_more: Option<bool>,
-    next_page_url: Option<String>,
-    data: Option<Vec<Customer>>,
-    problems: crate::__private::Problems,
-}
-impl CustomerListBuilder {
-    /// Sets [`CustomerList::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerList::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerList::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Customer>>,
-    ) -> Self {
-        self.data = self.problems.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerList, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(CustomerList {
-            has_more: self.has_more,
-            next_page_url: self.next_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CustomerList, CustomerListBuilder);
 crate::__private::struct_serde! {
     CustomerList via Self, extra: serde_json::Map<String, serde_json::Value>;
     "has_more" => has_more: optional value,
@@ -615,7 +574,7 @@ pub use request_bodies::*;
 
 mod responses {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/responses/200/content/application~1json/schema`; build one with [`CancelOrderResponse200::builder`].
+/// From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/responses/200/content/application~1json/schema`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelOrderResponse200 {
@@ -623,30 +582,6 @@ pub struct CancelOrderResponse200 {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CancelOrderResponse200`] field by field: see [`CancelOrderResponse200::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CancelOrderResponse200Builder {
-    id: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl CancelOrderResponse200Builder {
-    /// Sets [`CancelOrderResponse200::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CancelOrderResponse200, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(CancelOrderResponse200 {
-            id: self.id,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CancelOrderResponse200, CancelOrderResponse200Builder);
 crate::__private::struct_serde! {
     CancelOrderResponse200 via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

@@ -168,7 +168,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -182,6 +182,17 @@ impl<'a> General<'a> {
     #[doc(alias = "getProfile")]
     pub fn get_profile(&self, id: impl Into<String>) -> Request<'a, GetProfile> {
         Request::new(self.client, GetProfile { id: id.into() })
+    }
+    /// `POST /sent` (operation `sendProfile`).
+    ///
+    /// The answer: [`Profile`](crate::models::Profile).
+    #[doc(alias = "sendProfile")]
+    pub fn send_profile(
+        &self,
+        body: impl IntoModel<models::Profile>,
+    ) -> Request<'a, SendProfile> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendProfile { body })
     }
 }
 /// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`]. The answer: [`Profile`](crate::models::Profile).
@@ -197,6 +208,23 @@ impl crate::Operation for GetProfile {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendProfile` (`POST /sent`): what a call of it takes. Start one with [`General::send_profile`]. The answer: [`Profile`](crate::models::Profile).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendProfile {
+    body: Result<models::Profile, crate::BuildError>,
+}
+impl crate::Operation for SendProfile {
+    type Response = models::Profile;
+    const INFO: &Info = &Info::new("sendProfile", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

@@ -243,7 +243,7 @@ pub const MEDIA_TYPE: &str = "application/vnd.example+json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -260,6 +260,17 @@ impl<'a> General<'a> {
         id: impl Into<String>,
     ) -> Request<'a, GetPaymentMethod> {
         Request::new(self.client, GetPaymentMethod { id: id.into() })
+    }
+    /// `POST /sent` (operation `sendPaymentMethod`).
+    ///
+    /// The answer: [`PaymentMethod`](crate::models::PaymentMethod).
+    #[doc(alias = "sendPaymentMethod")]
+    pub fn send_payment_method(
+        &self,
+        body: impl IntoModel<models::PaymentMethod>,
+    ) -> Request<'a, SendPaymentMethod> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendPaymentMethod { body })
     }
 }
 /// The operation `getPaymentMethod` (`GET /payment_methods/{id}`): what a call of it takes. Start one with [`General::get_payment_method`]. The answer: [`PaymentMethod`](crate::models::PaymentMethod).
@@ -279,6 +290,23 @@ impl crate::Operation for GetPaymentMethod {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendPaymentMethod` (`POST /sent`): what a call of it takes. Start one with [`General::send_payment_method`]. The answer: [`PaymentMethod`](crate::models::PaymentMethod).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendPaymentMethod {
+    body: Result<models::PaymentMethod, crate::BuildError>,
+}
+impl crate::Operation for SendPaymentMethod {
+    type Response = models::PaymentMethod;
+    const INFO: &Info = &Info::new("sendPaymentMethod", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

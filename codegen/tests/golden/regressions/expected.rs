@@ -7,7 +7,7 @@
 
 mod base {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `base`; build one with [`Base::builder`].
+/// From schema `base`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Base {
@@ -15,30 +15,6 @@ pub struct Base {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Base`] field by field: see [`Base::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct BaseBuilder {
-    meta: Option<BaseMeta>,
-    problems: crate::__private::Problems,
-}
-impl BaseBuilder {
-    /// Sets [`Base::meta`].
-    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.problems.one(value, "meta");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Base, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(Base {
-            meta: self.meta,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Base, BaseBuilder);
 crate::__private::struct_serde! {
     Base via Self, extra: serde_json::Map<String, serde_json::Value>;
     "meta" => meta: optional value,
@@ -397,12 +373,63 @@ pub const API_VERSION: &str = "1.0.0";
 pub const MEDIA_TYPE: &str = "application/json";
 }
 
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `POST /sent` (operation `sendMatch`).
+    ///
+    /// The answer: [`Match`](crate::models::Match).
+    #[doc(alias = "sendMatch")]
+    pub fn send_match(
+        &self,
+        body: impl IntoModel<models::Match>,
+    ) -> Request<'a, SendMatch> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendMatch { body })
+    }
+}
+/// The operation `sendMatch` (`POST /sent`): what a call of it takes. Start one with [`General::send_match`]. The answer: [`Match`](crate::models::Match).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendMatch {
+    body: Result<models::Match, crate::BuildError>,
+}
+impl crate::Operation for SendMatch {
+    type Response = models::Match;
+    const INFO: &Info = &Info::new("sendMatch", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
+    }
+}
+}
+
 // ---- conekta-sdk/src/generated/operations/mod.rs ----
 #[cfg(any())]
 mod conekta_sdk_src_generated_operations_mod_rs {
+mod general;
 mod type_;
+pub use general::*;
 pub use type_::*;
 impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
     /// Operations tagged `type` in the spec.
     #[inline]
     pub fn type_(&self) -> Type<'_> {

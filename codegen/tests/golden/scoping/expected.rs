@@ -21,7 +21,7 @@ pub use client_model::*;
 
 mod error_model {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `Error`; build one with [`ErrorModel::builder`].
+/// From schema `Error`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorModel {
@@ -29,30 +29,6 @@ pub struct ErrorModel {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ErrorModel`] field by field: see [`ErrorModel::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ErrorModelBuilder {
-    message: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl ErrorModelBuilder {
-    /// Sets [`ErrorModel::message`].
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ErrorModel, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(ErrorModel {
-            message: self.message,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ErrorModel, ErrorModelBuilder);
 crate::__private::struct_serde! {
     ErrorModel via Self, extra: serde_json::Map<String, serde_json::Value>;
     "message" => message: optional value,
@@ -300,7 +276,7 @@ pub use other_thing_builder_model::*;
 mod result_model {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::OptionModel;
-/// From schema `Result`; build one with [`ResultModel::builder`].
+/// From schema `Result`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResultModel {
@@ -308,30 +284,6 @@ pub struct ResultModel {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ResultModel`] field by field: see [`ResultModel::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ResultModelBuilder {
-    option: Option<OptionModel>,
-    problems: crate::__private::Problems,
-}
-impl ResultModelBuilder {
-    /// Sets [`ResultModel::option`].
-    pub fn option(mut self, value: impl crate::IntoModel<OptionModel>) -> Self {
-        self.option = self.problems.one(value, "option");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ResultModel, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(ResultModel {
-            option: self.option,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ResultModel, ResultModelBuilder);
 crate::__private::struct_serde! {
     ResultModel via Self, extra: serde_json::Map<String, serde_json::Value>;
     "option" => option: optional value,

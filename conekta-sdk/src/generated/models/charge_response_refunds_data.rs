@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::RefundStatus;
-/// From schema `charge_response_refunds_data`; build one with [`ChargeResponseRefundsData::builder`].
+/// From schema `charge_response_refunds_data`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponseRefundsData {
@@ -23,87 +23,13 @@ pub struct ChargeResponseRefundsData {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ChargeResponseRefundsData`] field by field: see [`ChargeResponseRefundsData::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargeResponseRefundsDataBuilder {
-    amount: Option<i64>,
-    auth_code: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    expires_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    object: Option<String>,
-    status: Option<RefundStatus>,
-    problems: crate::__private::Problems,
-}
-impl ChargeResponseRefundsDataBuilder {
-    /// Sets [`ChargeResponseRefundsData::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponseRefundsData::auth_code`].
-    pub fn auth_code(mut self, value: impl Into<String>) -> Self {
-        self.auth_code = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponseRefundsData::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponseRefundsData::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponseRefundsData::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponseRefundsData::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponseRefundsData::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<RefundStatus>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ChargeResponseRefundsData, crate::BuildError> {
-        self.problems
-            .check(
-                &[
-                    ("amount", self.amount.is_none()),
-                    ("created_at", self.created_at.is_none()),
-                    ("id", self.id.is_none()),
-                    ("object", self.object.is_none()),
-                ],
-            )?;
-        Ok(ChargeResponseRefundsData {
-            amount: crate::__private::required(self.amount, "amount")?,
-            auth_code: self.auth_code,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            expires_at: self.expires_at,
-            id: crate::__private::required(self.id, "id")?,
-            object: crate::__private::required(self.object, "object")?,
-            status: self.status,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ChargeResponseRefundsData, ChargeResponseRefundsDataBuilder);
 crate::__private::struct_serde! {
-    ChargeResponseRefundsData via ChargeResponseRefundsDataBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "auth_code" => auth_code: optional value,
-    "created_at" => created_at: required value,
-    "expires_at" => expires_at: optional value,
-    "id" => id: required value,
-    "object" => object: required value,
-    "status" => status: optional value,
+    ChargeResponseRefundsData via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "auth_code" => auth_code: optional value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "id" => id: required value (String),
+    "object" => object: required value (String),
+    "status" => status: optional value (RefundStatus),
 }

@@ -4,7 +4,7 @@
 use super::{CardNetwork, CheckoutPaymentMethod, CheckoutStatus, CheckoutType};
 /// checkout response
 ///
-/// From schema `checkout_response`; build one with [`CheckoutResponse::builder`].
+/// From schema `checkout_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CheckoutResponse {
@@ -63,255 +63,32 @@ pub struct CheckoutResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CheckoutResponse`] field by field: see [`CheckoutResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CheckoutResponseBuilder {
-    allowed_payment_methods: Option<Vec<CheckoutPaymentMethod>>,
-    plan_ids: Option<Vec<String>>,
-    can_not_expire: Option<bool>,
-    emails_sent: Option<i64>,
-    exclude_card_networks: Option<Vec<CardNetwork>>,
-    expires_at: Option<crate::Timestamp>,
-    failure_url: Option<String>,
-    force_3ds_flow: Option<bool>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    monthly_installments_enabled: Option<bool>,
-    monthly_installments_options: Option<Vec<i8>>,
-    name: Option<String>,
-    needs_shipping_contact: Option<bool>,
-    object: Option<String>,
-    paid_payments_count: Option<i64>,
-    payments_limit_count: Option<i8>,
-    recurrent: Option<bool>,
-    slug: Option<String>,
-    sms_sent: Option<i64>,
-    starts_at: Option<crate::Timestamp>,
-    status: Option<CheckoutStatus>,
-    success_url: Option<String>,
-    type_: Option<CheckoutType>,
-    url: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl CheckoutResponseBuilder {
-    /// Sets [`CheckoutResponse::allowed_payment_methods`].
-    pub fn allowed_payment_methods(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
-    ) -> Self {
-        self.allowed_payment_methods = self
-            .problems
-            .many(value, "allowed_payment_methods");
-        self
-    }
-    /// Sets [`CheckoutResponse::plan_ids`].
-    pub fn plan_ids(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.plan_ids = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`CheckoutResponse::can_not_expire`].
-    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
-        self.can_not_expire = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::emails_sent`].
-    pub fn emails_sent(mut self, value: impl Into<i64>) -> Self {
-        self.emails_sent = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::exclude_card_networks`].
-    pub fn exclude_card_networks(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
-    ) -> Self {
-        self.exclude_card_networks = self.problems.many(value, "exclude_card_networks");
-        self
-    }
-    /// Sets [`CheckoutResponse::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::failure_url`].
-    pub fn failure_url(mut self, value: impl Into<String>) -> Self {
-        self.failure_url = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::force_3ds_flow`].
-    pub fn force_3ds_flow(mut self, value: impl Into<bool>) -> Self {
-        self.force_3ds_flow = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.problems.object(value, "metadata");
-        self
-    }
-    /// Sets [`CheckoutResponse::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.monthly_installments_enabled = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::monthly_installments_options`].
-    pub fn monthly_installments_options(
-        mut self,
-        value: impl IntoIterator<Item = i8>,
-    ) -> Self {
-        self.monthly_installments_options = Some(value.into_iter().collect());
-        self
-    }
-    /// Sets [`CheckoutResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
-        self.needs_shipping_contact = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::paid_payments_count`].
-    pub fn paid_payments_count(mut self, value: impl Into<i64>) -> Self {
-        self.paid_payments_count = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::payments_limit_count`].
-    #[inline]
-    pub fn payments_limit_count(mut self, value: i8) -> Self {
-        self.payments_limit_count = Some(value);
-        self
-    }
-    /// Sets [`CheckoutResponse::recurrent`].
-    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
-        self.recurrent = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::slug`].
-    pub fn slug(mut self, value: impl Into<String>) -> Self {
-        self.slug = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::sms_sent`].
-    pub fn sms_sent(mut self, value: impl Into<i64>) -> Self {
-        self.sms_sent = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::starts_at`].
-    pub fn starts_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.starts_at = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// Sets [`CheckoutResponse::success_url`].
-    pub fn success_url(mut self, value: impl Into<String>) -> Self {
-        self.success_url = Some(value.into());
-        self
-    }
-    /// Sets [`CheckoutResponse::type_`].
-    pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
-        self.type_ = self.problems.one(value, "type");
-        self
-    }
-    /// Sets [`CheckoutResponse::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CheckoutResponse, crate::BuildError> {
-        self.problems
-            .check(
-                &[
-                    ("id", self.id.is_none()),
-                    ("livemode", self.livemode.is_none()),
-                    ("name", self.name.is_none()),
-                    ("object", self.object.is_none()),
-                    ("status", self.status.is_none()),
-                ],
-            )?;
-        Ok(CheckoutResponse {
-            allowed_payment_methods: self.allowed_payment_methods,
-            plan_ids: self.plan_ids,
-            can_not_expire: self.can_not_expire,
-            emails_sent: self.emails_sent,
-            exclude_card_networks: self.exclude_card_networks,
-            expires_at: self.expires_at,
-            failure_url: self.failure_url,
-            force_3ds_flow: self.force_3ds_flow,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            metadata: self.metadata,
-            monthly_installments_enabled: self.monthly_installments_enabled,
-            monthly_installments_options: self.monthly_installments_options,
-            name: crate::__private::required(self.name, "name")?,
-            needs_shipping_contact: self.needs_shipping_contact,
-            object: crate::__private::required(self.object, "object")?,
-            paid_payments_count: self.paid_payments_count,
-            payments_limit_count: self.payments_limit_count,
-            recurrent: self.recurrent,
-            slug: self.slug,
-            sms_sent: self.sms_sent,
-            starts_at: self.starts_at,
-            status: crate::__private::required(self.status, "status")?,
-            success_url: self.success_url,
-            type_: self.type_,
-            url: self.url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CheckoutResponse, CheckoutResponseBuilder);
 crate::__private::struct_serde! {
-    CheckoutResponse via CheckoutResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "allowed_payment_methods" => allowed_payment_methods: optional list,
-    "plan_ids" => plan_ids: optional list,
-    "can_not_expire" => can_not_expire: optional value,
-    "emails_sent" => emails_sent: optional value,
-    "exclude_card_networks" => exclude_card_networks: optional list,
-    "expires_at" => expires_at: optional value,
-    "failure_url" => failure_url: optional value,
-    "force_3ds_flow" => force_3ds_flow: optional value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "metadata" => metadata: optional value,
-    "monthly_installments_enabled" => monthly_installments_enabled: optional value,
-    "monthly_installments_options" => monthly_installments_options: optional list,
-    "name" => name: required value,
-    "needs_shipping_contact" => needs_shipping_contact: optional value,
-    "object" => object: required value,
-    "paid_payments_count" => paid_payments_count: optional value,
-    "payments_limit_count" => payments_limit_count: optional value,
-    "recurrent" => recurrent: optional value,
-    "slug" => slug: optional value,
-    "sms_sent" => sms_sent: optional value,
-    "starts_at" => starts_at: optional value,
-    "status" => status: required value,
-    "success_url" => success_url: optional value,
-    "type" => type_: optional value,
-    "url" => url: optional value,
+    CheckoutResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "allowed_payment_methods" => allowed_payment_methods: optional list (Vec<CheckoutPaymentMethod>),
+    "plan_ids" => plan_ids: optional list (Vec<String>),
+    "can_not_expire" => can_not_expire: optional value (bool),
+    "emails_sent" => emails_sent: optional value (i64),
+    "exclude_card_networks" => exclude_card_networks: optional list (Vec<CardNetwork>),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "failure_url" => failure_url: optional value (String),
+    "force_3ds_flow" => force_3ds_flow: optional value (bool),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "monthly_installments_enabled" => monthly_installments_enabled: optional value (bool),
+    "monthly_installments_options" => monthly_installments_options: optional list (Vec<i8>),
+    "name" => name: required value (String),
+    "needs_shipping_contact" => needs_shipping_contact: optional value (bool),
+    "object" => object: required value (String),
+    "paid_payments_count" => paid_payments_count: optional value (i64),
+    "payments_limit_count" => payments_limit_count: optional value (i8),
+    "recurrent" => recurrent: optional value (bool),
+    "slug" => slug: optional value (String),
+    "sms_sent" => sms_sent: optional value (i64),
+    "starts_at" => starts_at: optional value (crate::Timestamp),
+    "status" => status: required value (CheckoutStatus),
+    "success_url" => success_url: optional value (String),
+    "type" => type_: optional value (CheckoutType),
+    "url" => url: optional value (String),
 }

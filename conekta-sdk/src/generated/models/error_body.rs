@@ -5,7 +5,7 @@
 use super::{DetailsError, ErrorType};
 /// err model
 ///
-/// From schema `error`; build one with [`ErrorBody::builder`].
+/// From schema `error`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorBody {
@@ -19,54 +19,6 @@ pub struct ErrorBody {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ErrorBody`] field by field: see [`ErrorBody::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ErrorBodyBuilder {
-    details: Option<Vec<DetailsError>>,
-    log_id: Option<String>,
-    type_: Option<ErrorType>,
-    object: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl ErrorBodyBuilder {
-    /// Sets [`ErrorBody::details`].
-    pub fn details(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<DetailsError>>,
-    ) -> Self {
-        self.details = self.problems.many(value, "details");
-        self
-    }
-    /// Sets [`ErrorBody::log_id`].
-    pub fn log_id(mut self, value: impl Into<String>) -> Self {
-        self.log_id = Some(value.into());
-        self
-    }
-    /// Sets [`ErrorBody::type_`].
-    pub fn type_(mut self, value: impl crate::IntoModel<ErrorType>) -> Self {
-        self.type_ = self.problems.one(value, "type");
-        self
-    }
-    /// Sets [`ErrorBody::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ErrorBody, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(ErrorBody {
-            details: self.details,
-            log_id: self.log_id,
-            type_: self.type_,
-            object: self.object,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ErrorBody, ErrorBodyBuilder);
 crate::__private::struct_serde! {
     ErrorBody via Self, extra: serde_json::Map<String, serde_json::Value>;
     "details" => details: optional list,

@@ -5,7 +5,7 @@
 use super::OrderNextActionResponseRedirectToUrl;
 /// contains the following attributes that will guide to continue the flow
 ///
-/// From schema `order_next_action_response`; build one with [`OrderNextActionResponse::builder`].
+/// From schema `order_next_action_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponse {
@@ -15,40 +15,6 @@ pub struct OrderNextActionResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderNextActionResponse`] field by field: see [`OrderNextActionResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderNextActionResponseBuilder {
-    redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
-    type_: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl OrderNextActionResponseBuilder {
-    /// Sets [`OrderNextActionResponse::redirect_to_url`].
-    pub fn redirect_to_url(
-        mut self,
-        value: impl crate::IntoModel<OrderNextActionResponseRedirectToUrl>,
-    ) -> Self {
-        self.redirect_to_url = self.problems.one(value, "redirect_to_url");
-        self
-    }
-    /// Sets [`OrderNextActionResponse::type_`].
-    pub fn type_(mut self, value: impl Into<String>) -> Self {
-        self.type_ = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderNextActionResponse, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(OrderNextActionResponse {
-            redirect_to_url: self.redirect_to_url,
-            type_: self.type_,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderNextActionResponse, OrderNextActionResponseBuilder);
 crate::__private::struct_serde! {
     OrderNextActionResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "redirect_to_url" => redirect_to_url: optional value,

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::{Currency, PayoutOrderStatus};
-/// From schema `payout_order_payouts_item`; build one with [`PayoutOrderPayoutsItem::builder`].
+/// From schema `payout_order_payouts_item`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderPayoutsItem {
@@ -25,96 +25,14 @@ pub struct PayoutOrderPayoutsItem {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PayoutOrderPayoutsItem`] field by field: see [`PayoutOrderPayoutsItem::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PayoutOrderPayoutsItemBuilder {
-    amount: Option<i64>,
-    currency: Option<Currency>,
-    expires_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    payout_order_id: Option<String>,
-    status: Option<PayoutOrderStatus>,
-    problems: crate::__private::Problems,
-}
-impl PayoutOrderPayoutsItemBuilder {
-    /// Sets [`PayoutOrderPayoutsItem::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.problems.one(value, "currency");
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::payout_order_id`].
-    pub fn payout_order_id(mut self, value: impl Into<String>) -> Self {
-        self.payout_order_id = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderPayoutsItem::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<PayoutOrderStatus>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PayoutOrderPayoutsItem, crate::BuildError> {
-        self.problems
-            .check(
-                &[
-                    ("amount", self.amount.is_none()),
-                    ("currency", self.currency.is_none()),
-                    ("id", self.id.is_none()),
-                    ("livemode", self.livemode.is_none()),
-                    ("object", self.object.is_none()),
-                ],
-            )?;
-        Ok(PayoutOrderPayoutsItem {
-            amount: crate::__private::required(self.amount, "amount")?,
-            currency: crate::__private::required(self.currency, "currency")?,
-            expires_at: self.expires_at,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            object: crate::__private::required(self.object, "object")?,
-            payout_order_id: self.payout_order_id,
-            status: self.status,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PayoutOrderPayoutsItem, PayoutOrderPayoutsItemBuilder);
 crate::__private::struct_serde! {
-    PayoutOrderPayoutsItem via PayoutOrderPayoutsItemBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "currency" => currency: required value,
-    "expires_at" => expires_at: optional value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "object" => object: required value,
-    "payout_order_id" => payout_order_id: optional value,
-    "status" => status: optional value,
+    PayoutOrderPayoutsItem via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "currency" => currency: required value (Currency),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "object" => object: required value (String),
+    "payout_order_id" => payout_order_id: optional value (String),
+    "status" => status: optional value (PayoutOrderStatus),
 }

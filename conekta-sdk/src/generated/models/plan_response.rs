@@ -4,7 +4,7 @@
 use super::{Currency, PlanInterval};
 /// plans model
 ///
-/// From schema `plan_response`; build one with [`PlanResponse::builder`].
+/// From schema `plan_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PlanResponse {
@@ -37,137 +37,19 @@ pub struct PlanResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PlanResponse`] field by field: see [`PlanResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PlanResponseBuilder {
-    amount: Option<i64>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    expiry_count: Option<i64>,
-    frequency: Option<i64>,
-    id: Option<String>,
-    interval: Option<PlanInterval>,
-    livemode: Option<bool>,
-    name: Option<String>,
-    object: Option<String>,
-    trial_period_days: Option<i64>,
-    max_retries: Option<i64>,
-    retry_delay_hours: Option<i64>,
-    problems: crate::__private::Problems,
-}
-impl PlanResponseBuilder {
-    /// Sets [`PlanResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.problems.one(value, "currency");
-        self
-    }
-    /// Sets [`PlanResponse::expiry_count`].
-    pub fn expiry_count(mut self, value: impl Into<i64>) -> Self {
-        self.expiry_count = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::frequency`].
-    pub fn frequency(mut self, value: impl Into<i64>) -> Self {
-        self.frequency = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::interval`].
-    pub fn interval(mut self, value: impl crate::IntoModel<PlanInterval>) -> Self {
-        self.interval = self.problems.one(value, "interval");
-        self
-    }
-    /// Sets [`PlanResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::trial_period_days`].
-    pub fn trial_period_days(mut self, value: impl Into<i64>) -> Self {
-        self.trial_period_days = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::max_retries`].
-    pub fn max_retries(mut self, value: impl Into<i64>) -> Self {
-        self.max_retries = Some(value.into());
-        self
-    }
-    /// Sets [`PlanResponse::retry_delay_hours`].
-    pub fn retry_delay_hours(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay_hours = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PlanResponse, crate::BuildError> {
-        self.problems
-            .check(
-                &[
-                    ("amount", self.amount.is_none()),
-                    ("created_at", self.created_at.is_none()),
-                    ("currency", self.currency.is_none()),
-                    ("id", self.id.is_none()),
-                    ("livemode", self.livemode.is_none()),
-                    ("object", self.object.is_none()),
-                ],
-            )?;
-        Ok(PlanResponse {
-            amount: crate::__private::required(self.amount, "amount")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: crate::__private::required(self.currency, "currency")?,
-            expiry_count: self.expiry_count,
-            frequency: self.frequency,
-            id: crate::__private::required(self.id, "id")?,
-            interval: self.interval,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            name: self.name,
-            object: crate::__private::required(self.object, "object")?,
-            trial_period_days: self.trial_period_days,
-            max_retries: self.max_retries,
-            retry_delay_hours: self.retry_delay_hours,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PlanResponse, PlanResponseBuilder);
 crate::__private::struct_serde! {
-    PlanResponse via PlanResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "created_at" => created_at: required value,
-    "currency" => currency: required value,
-    "expiry_count" => expiry_count: optional value,
-    "frequency" => frequency: optional value,
-    "id" => id: required value,
-    "interval" => interval: optional value,
-    "livemode" => livemode: required value,
-    "name" => name: optional value,
-    "object" => object: required value,
-    "trial_period_days" => trial_period_days: optional value,
-    "max_retries" => max_retries: optional value,
-    "retry_delay_hours" => retry_delay_hours: optional value,
+    PlanResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: required value (Currency),
+    "expiry_count" => expiry_count: optional value (i64),
+    "frequency" => frequency: optional value (i64),
+    "id" => id: required value (String),
+    "interval" => interval: optional value (PlanInterval),
+    "livemode" => livemode: required value (bool),
+    "name" => name: optional value (String),
+    "object" => object: required value (String),
+    "trial_period_days" => trial_period_days: optional value (i64),
+    "max_retries" => max_retries: optional value (i64),
+    "retry_delay_hours" => retry_delay_hours: optional value (i64),
 }

@@ -5,7 +5,7 @@
 use super::{Currency, TransferMethodResponse, TransferStatus};
 /// A transfer represents the action of sending an amount to a business bank account including the status, amount and method used to make the transfer.
 ///
-/// From schema `transfer_response`; build one with [`TransferResponse::builder`].
+/// From schema `transfer_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferResponse {
@@ -31,96 +31,6 @@ pub struct TransferResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TransferResponse`] field by field: see [`TransferResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TransferResponseBuilder {
-    amount: Option<i64>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    destination: Option<TransferMethodResponse>,
-    object: Option<String>,
-    statement_description: Option<String>,
-    statement_reference: Option<String>,
-    status: Option<TransferStatus>,
-    problems: crate::__private::Problems,
-}
-impl TransferResponseBuilder {
-    /// Sets [`TransferResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.problems.one(value, "currency");
-        self
-    }
-    /// Sets [`TransferResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::destination`].
-    pub fn destination(
-        mut self,
-        value: impl crate::IntoModel<TransferMethodResponse>,
-    ) -> Self {
-        self.destination = self.problems.one(value, "destination");
-        self
-    }
-    /// Sets [`TransferResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::statement_description`].
-    pub fn statement_description(mut self, value: impl Into<String>) -> Self {
-        self.statement_description = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::statement_reference`].
-    pub fn statement_reference(mut self, value: impl Into<String>) -> Self {
-        self.statement_reference = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<TransferStatus>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TransferResponse, crate::BuildError> {
-        self.problems.check(&[])?;
-        Ok(TransferResponse {
-            amount: self.amount,
-            created_at: self.created_at,
-            currency: self.currency,
-            id: self.id,
-            livemode: self.livemode,
-            destination: self.destination,
-            object: self.object,
-            statement_description: self.statement_description,
-            statement_reference: self.statement_reference,
-            status: self.status,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(TransferResponse, TransferResponseBuilder);
 crate::__private::struct_serde! {
     TransferResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: optional value,

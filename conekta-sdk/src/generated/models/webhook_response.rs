@@ -4,7 +4,7 @@
 use super::WebhookStatus;
 /// webhooks model
 ///
-/// From schema `webhook_response`; build one with [`WebhookResponse::builder`].
+/// From schema `webhook_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookResponse {
@@ -27,97 +27,14 @@ pub struct WebhookResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`WebhookResponse`] field by field: see [`WebhookResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct WebhookResponseBuilder {
-    id: Option<String>,
-    description: Option<String>,
-    livemode: Option<bool>,
-    active: Option<bool>,
-    object: Option<String>,
-    status: Option<WebhookStatus>,
-    subscribed_events: Option<Vec<String>>,
-    url: Option<String>,
-    problems: crate::__private::Problems,
-}
-impl WebhookResponseBuilder {
-    /// Sets [`WebhookResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookResponse::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookResponse::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookResponse::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<WebhookStatus>) -> Self {
-        self.status = self.problems.one(value, "status");
-        self
-    }
-    /// Sets [`WebhookResponse::subscribed_events`].
-    pub fn subscribed_events(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.subscribed_events = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`WebhookResponse::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
-    #[inline]
-    pub fn build(self) -> Result<WebhookResponse, crate::BuildError> {
-        self.problems
-            .check(
-                &[
-                    ("id", self.id.is_none()),
-                    ("object", self.object.is_none()),
-                    ("status", self.status.is_none()),
-                ],
-            )?;
-        Ok(WebhookResponse {
-            id: crate::__private::required(self.id, "id")?,
-            description: self.description,
-            livemode: self.livemode,
-            active: self.active,
-            object: crate::__private::required(self.object, "object")?,
-            status: crate::__private::required(self.status, "status")?,
-            subscribed_events: self.subscribed_events,
-            url: self.url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(WebhookResponse, WebhookResponseBuilder);
 crate::__private::struct_serde! {
-    WebhookResponse via WebhookResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "description" => description: optional value,
-    "livemode" => livemode: optional value,
-    "active" => active: optional value,
-    "object" => object: required value,
-    "status" => status: required value,
-    "subscribed_events" => subscribed_events: optional list,
-    "url" => url: optional value,
+    WebhookResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "description" => description: optional value (String),
+    "livemode" => livemode: optional value (bool),
+    "active" => active: optional value (bool),
+    "object" => object: required value (String),
+    "status" => status: required value (WebhookStatus),
+    "subscribed_events" => subscribed_events: optional list (Vec<String>),
+    "url" => url: optional value (String),
 }
