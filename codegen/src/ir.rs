@@ -19,6 +19,12 @@ pub struct Api {
 }
 
 impl Api {
+    /// The types a request can carry (see [`sent_types`]): they have builders;
+    /// the types only answers carry decode without one.
+    pub fn sent_types(&self) -> std::collections::BTreeSet<&str> {
+        sent_types(&self.types, &self.operations)
+    }
+
     /// Every hand-written SDK type the types and operations refer to.
     pub fn external_types(&self) -> std::collections::BTreeSet<&str> {
         let from_types = self.types.iter().flat_map(|def| def.kind.type_refs());
@@ -87,6 +93,9 @@ pub struct Accessor {
     pub docs: String,
     /// How to get from the struct to the value.
     pub steps: Vec<Step>,
+    /// Other ways to the same value, tried in order when `steps` finds none
+    /// (a list read from either form of a union).
+    pub alternatives: Vec<Vec<Step>>,
     /// The type of the value read (without `Option`).
     pub ty: TypeRef,
 }
@@ -481,4 +490,35 @@ pub struct Pagination {
     pub next_url_optional: bool,
     /// Rust name of the `next` cursor parameter.
     pub cursor_param: String,
+}
+
+/// Every type a request can carry: the types of parameters and bodies, and
+/// everything they reach.
+pub fn sent_types<'a>(
+    types: &'a [TypeDef],
+    operations: &'a [Operation],
+) -> std::collections::BTreeSet<&'a str> {
+    let index: std::collections::BTreeMap<&str, &TypeDef> =
+        types.iter().map(|d| (d.name.as_str(), d)).collect();
+    let mut todo: Vec<&str> = operations
+        .iter()
+        .flat_map(|op| {
+            op.path_params
+                .iter()
+                .chain(&op.query_params)
+                .chain(&op.header_params)
+                .map(|p| &p.ty)
+                .chain(op.body.as_ref().map(|b| &b.ty))
+        })
+        .filter_map(TypeRef::named)
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(name) = todo.pop() {
+        if seen.insert(name) {
+            if let Some(def) = index.get(name) {
+                todo.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
+            }
+        }
+    }
+    seen
 }

@@ -31,7 +31,7 @@ pub mod stale;
 pub use emit::{MCP_DIR, SDK_DIR, TESTS_DIR};
 pub use error::{Error, Warning};
 pub use features::FeatureTable;
-pub use overrides::{External, Features, Overrides};
+pub use overrides::{External, Features, Mcp, Money, Overrides};
 pub use stale::{StaleEntry, StaleReason};
 
 /// One generated file.
@@ -143,7 +143,7 @@ pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Er
     } = lower(spec, patches, &overrides)?;
     let gates = features::Gates::compute(&api, &overrides, &mut warnings)?;
     warnings.sort();
-    let files = emit::emit(&api, gates.as_ref())?;
+    let files = emit::emit(&api, gates.as_ref(), overrides.mcp.as_ref())?;
     Ok(Output {
         files,
         warnings,

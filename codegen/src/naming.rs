@@ -4,8 +4,10 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
 
-/// Keywords that can be used as raw identifiers (`r#type`).
-const RAW_KEYWORDS: &[&str] = &[
+/// Keywords that names must not be: they get a trailing underscore (`type_`),
+/// as typify and progenitor write them, rather than a raw identifier
+/// (`r#type`, which rustdoc shows as `fn type`).
+const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
     "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
@@ -13,7 +15,7 @@ const RAW_KEYWORDS: &[&str] = &[
     "virtual", "where", "while", "yield",
 ];
 
-/// Keywords that cannot be raw identifiers; they get a trailing underscore.
+/// Keywords that cannot even be raw identifiers; they get a trailing underscore too.
 const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Type names that generated code, or code using the SDK, needs to see
@@ -120,10 +122,8 @@ pub fn camel(name: &str) -> String {
 }
 
 fn escape(name: String) -> String {
-    if RESERVED.contains(&name.as_str()) {
+    if RESERVED.contains(&name.as_str()) || KEYWORDS.contains(&name.as_str()) {
         format!("{name}_")
-    } else if RAW_KEYWORDS.contains(&name.as_str()) {
-        format!("r#{name}")
     } else {
         name
     }
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn converts_and_escapes() {
-        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("type"), "type_");
         assert_eq!(snake("self"), "self_");
         assert_eq!(snake("created_at.gte"), "created_at_gte");
         assert_eq!(
@@ -201,8 +201,8 @@ mod tests {
         assert_eq!(scope.claim("a".into()), "a");
         assert_eq!(scope.claim("a".into()), "a2");
         assert_eq!(scope.claim("a".into()), "a3");
-        assert_eq!(scope.claim("r#type".into()), "r#type");
-        assert_eq!(scope.claim("r#type".into()), "type2");
+        assert_eq!(scope.claim("type_".into()), "type_");
+        assert_eq!(scope.claim("type_".into()), "type_2");
         let mut members = Scope::with_reserved(&["send"]);
         assert_eq!(members.claim_suffixed("send".into(), "param"), "send_param");
         assert_eq!(

@@ -36,12 +36,59 @@ pub struct Overrides {
     /// Response fields the API always sends, made required.
     #[serde(default)]
     pub required: Option<Required>,
+    /// Method names of operations, by `operationId`: the name on the
+    /// operation's group (`client.orders().capture_order(..)`), verb first,
+    /// where the snake-cased `operationId` puts a noun first.
+    #[serde(default)]
+    pub operation_names: BTreeMap<String, String>,
     /// Short reads of nested values: type → method name → what it reads.
     #[serde(default)]
     pub accessors: BTreeMap<String, IndexMap<String, Accessor>>,
     /// Builders with some fields already set: type → function name → what it sets.
     #[serde(default)]
     pub constructors: BTreeMap<String, IndexMap<String, Constructor>>,
+    /// What the MCP server's tools need that the spec cannot say: which
+    /// operations move money and where their amount is, and descriptions
+    /// written for a model (see [`Mcp`]).
+    #[serde(default)]
+    pub mcp: Option<Mcp>,
+}
+
+/// The MCP section of the table (see [`Overrides::mcp`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mcp {
+    /// Operation id → how it moves money. Only these operations are guarded
+    /// (asked to confirm, capped by a principal's `max_amount`); an operation
+    /// that looks money-moving by its method and path but is not listed stops
+    /// the generation.
+    #[serde(default)]
+    pub money: IndexMap<String, Money>,
+    /// Operation id → what it does, for a model, where the spec's text is
+    /// only a title.
+    #[serde(default)]
+    pub descriptions: BTreeMap<String, String>,
+}
+
+/// How an operation moves money (see [`Mcp::money`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// Why a call can move money, for reviewers.
+    pub why: String,
+    /// Where the amount (in cents) is in the tool's arguments: terms added up.
+    /// A term is a path of JSON names from an argument (`body.amount`), where
+    /// `name[]` takes every item of a list, optionally `* member` to multiply
+    /// each by a sibling integer (`body.line_items[].unit_price * quantity`).
+    /// Empty when the arguments do not say (the amount is then unknown).
+    #[serde(default)]
+    pub amount: Vec<String>,
+    /// Terms subtracted from the amount (discounts), written like [`Money::amount`]'s.
+    #[serde(default)]
+    pub minus: Vec<String>,
+    /// Where the currency is in the arguments (`body.currency`), if they say.
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 /// Where an override applies: `Type.field` (the generated type's name, the

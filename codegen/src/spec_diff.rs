@@ -330,7 +330,7 @@ fn types(old: &Api, new: &Api, changes: &mut Vec<Change>) {
         .iter()
         .map(|def| (def.name.as_str(), def))
         .collect();
-    let sent = crate::lower::sent_types(&new.types, &new.operations);
+    let sent = new.sent_types();
     // Where each schema went: the new type whose source or merged sources it is.
     let mut by_source: BTreeMap<&str, &str> = BTreeMap::new();
     for def in &new.types {

@@ -174,8 +174,9 @@ mod all_of_case {
         let meta = vip.meta.clone().expect("meta");
         assert_eq!(meta.source.as_deref(), Some("web"));
         assert_eq!(meta.extra["campaign"], "spring");
-        let base = Base::builder().id("b1").build().unwrap();
-        let customer = Customer::builder().id("c1").name("Ana").build().unwrap();
+        // Only answers carry these two: they decode, and have no builder.
+        let base: Base = decode(&json!({"id": "b1"}));
+        let customer: Customer = decode(&json!({"id": "c1", "name": "Ana"}));
         let [_, _, from_vip] = meta_of_all(base, customer, vip);
         assert_eq!(from_vip, Some(meta));
     }
@@ -694,10 +695,10 @@ mod keywords_case {
             "extra": "declared",
             "undeclared": {"kept": true}
         }));
-        assert_eq!(thing.r#type, "t");
+        assert_eq!(thing.type_, "t");
         assert_eq!(thing.self_, "s");
-        assert_eq!(thing.r#match, Some(true));
-        assert_eq!(thing.r#async, Some(1));
+        assert_eq!(thing.match_, Some(true));
+        assert_eq!(thing.async_, Some(1));
         assert_eq!(thing._3ds, Some(false));
         assert_eq!(thing.created_at_gte, Some(5));
         assert_eq!(thing.filter_name.as_deref(), Some("camel"));
@@ -709,9 +710,9 @@ mod keywords_case {
 
     #[test]
     fn the_builder_requires_the_required_fields() {
-        let thing = Thing::builder().r#type("t").self_("s").build().unwrap();
+        let thing = Thing::builder().type_("t").self_("s").build().unwrap();
         assert_eq!(text(&thing), r#"{"type":"t","self":"s"}"#);
-        let missing = Thing::builder().r#type("t").build().unwrap_err();
+        let missing = Thing::builder().type_("t").build().unwrap_err();
         assert_eq!(missing.path(), "self");
         rejects::<Thing>(json!({"type": "t"}));
         rejects::<Thing>(json!({"self": "s"}));
@@ -892,7 +893,7 @@ mod builders_case {
 
     #[test]
     fn union_variants_convert_from_their_types_and_builders() {
-        let card = || Card::builder().r#type("card").last4("4242");
+        let card = || Card::builder().type_("card").last4("4242");
         let from_builder: PaymentMethod = card().try_into().unwrap();
         let card = card().build().unwrap();
         assert_eq!(from_builder, PaymentMethod::from(card));
@@ -934,7 +935,7 @@ mod scoping_case {
             .build_value("b")
             .first_error("not the slot")
             .extra(1)
-            .r#type("t")
+            .type_("t")
             .self_("s")
             .kind(ClientModel::Unknown2)
             .holder(VecModel::try_from(thing).unwrap())
@@ -984,8 +985,8 @@ mod mcp_tools_case {
 
 mod domain_case {
     use super::domain::{
-        CashPayment, Charge, ChargeMethod, Currency, MethodType, Order, PaymentMethodRequest,
-        Status,
+        CashPayment, Charge, ChargeMethod, Currency, Interval, MethodType, Order,
+        PaymentMethodRequest, PlanRequest, Status,
     };
     use super::*;
 
@@ -1023,6 +1024,23 @@ mod domain_case {
     }
 
     #[test]
+    fn a_requests_enum_types_the_answers_string_with_the_values_the_set_adds() {
+        let mut body = order();
+        body["interval"] = json!("year");
+        let order: Order = round_trip(body);
+        assert_eq!(order.interval, Some(Interval::Year));
+        let plan = PlanRequest::builder()
+            .interval(Interval::Week)
+            .build()
+            .unwrap();
+        assert_eq!(plan.interval, Some(Interval::Week));
+        assert_eq!(
+            Interval::KNOWN,
+            [Interval::Week, Interval::Month, Interval::Year]
+        );
+    }
+
+    #[test]
     fn required_fields_of_answers_must_be_there() {
         let mut body = order();
         body.as_object_mut().unwrap().remove("created_at");
@@ -1057,12 +1075,23 @@ mod domain_case {
 
         let empty: Order = decode(&json!({"id": "ord_2", "created_at": 1}));
         assert!(empty.charges().is_empty());
+
+        // A list read from either form of a union.
+        let listed: Charge = decode(&json!({"id": "ch_3", "refunds": {"data": [{"amount": 1}]}}));
+        let plain: Charge =
+            decode(&json!({"id": "ch_4", "refunds": [{"amount": 2}, {"amount": 3}]}));
+        assert_eq!(listed.refunds().len(), 1);
+        assert_eq!(
+            plain.refunds().iter().map(|r| r.amount).collect::<Vec<_>>(),
+            [Some(2), Some(3)]
+        );
+        assert!(charges[0].refunds().is_empty());
     }
 
     #[test]
     fn constructors_set_the_discriminator() {
         let card = PaymentMethodRequest::card("tok_1").build().unwrap();
-        assert_eq!(card.r#type, MethodType::Card);
+        assert_eq!(card.type_, MethodType::Card);
         assert_eq!(
             serde_json::to_value(&card).unwrap(),
             json!({"type": "card", "token_id": "tok_1"})

@@ -1,6 +1,7 @@
 //! What a tool call goes through: arguments decoded into the SDK's typed request,
 //! the SDK's answer encoded as JSON, and every failure turned into a tool error.
 
+use crate::amount::Amount;
 use crate::catalog::{Entry, Page};
 use rmcp::model::{CallToolResult, ContentBlock};
 use serde::de::DeserializeOwned;
@@ -48,6 +49,67 @@ pub(crate) enum CallError {
         /// Why no one could be asked, or what the user answered.
         reason: String,
     },
+    /// The principal may not call this operation; nothing was sent.
+    NotPermitted {
+        /// The tool's name.
+        tool: String,
+    },
+    /// The call would move more than the principal's `max_amount`; nothing was sent.
+    OverMaxAmount {
+        /// The tool's name.
+        tool: String,
+        /// The call's amount, in cents.
+        amount: i64,
+        /// The principal's cap, in cents.
+        max: u64,
+    },
+    /// The principal has a `max_amount` and the arguments do not say how much the
+    /// call moves; nothing was sent.
+    AmountUnknown {
+        /// The tool's name.
+        tool: String,
+        /// The principal's cap, in cents.
+        max: u64,
+    },
+    /// A discovery tool was asked to call an operation of the other kind (the read
+    /// tool a write, or the write tool a read); nothing was sent.
+    WrongTool {
+        /// The discovery tool.
+        tool: String,
+        /// The operation named.
+        operation: String,
+        /// Whether the tool was the read tool.
+        reads: bool,
+    },
+}
+
+impl CallError {
+    /// The `error` member of the tool error (and of the audit line).
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            CallError::InvalidArguments { .. } => "invalid_arguments",
+            CallError::Sdk(err) => sdk_kind(err),
+            CallError::NoApiKey(_) => "no_api_key",
+            CallError::Encode(_) => "encode_error",
+            CallError::UnknownOperation(_) => "unknown_operation",
+            CallError::PaymentsNotAllowed { .. } => "payments_not_allowed",
+            CallError::NotPermitted { .. } => "not_permitted",
+            CallError::OverMaxAmount { .. } => "over_max_amount",
+            CallError::AmountUnknown { .. } => "amount_unknown",
+            CallError::WrongTool { .. } => "wrong_tool",
+        }
+    }
+}
+
+fn sdk_kind(err: &conekta_sdk::Error) -> &'static str {
+    match err {
+        conekta_sdk::Error::Api(_) => "api_error",
+        conekta_sdk::Error::InvalidRequest { .. } => "invalid_request",
+        conekta_sdk::Error::NotSent { .. } => "not_sent",
+        conekta_sdk::Error::MaybeSent { .. } => "maybe_sent",
+        conekta_sdk::Error::Decode { .. } => "decode_error",
+        _ => "sdk_error",
+    }
 }
 
 /// Decodes the arguments into an operation's arguments struct; errors name the JSON path.
@@ -67,6 +129,8 @@ pub(crate) fn encode<T: serde::Serialize>(value: T) -> Result<Value, CallError> 
 pub(crate) struct Prepared<'a> {
     call: HandlerFuture<'a>,
     fields: Option<Vec<String>>,
+    /// How much it moves, for a money-moving operation.
+    pub amount: Option<Amount>,
 }
 
 /// Checks a call's arguments: the capability's names mapped to the operation's,
@@ -95,6 +159,7 @@ pub(crate) fn prepare<'a>(
             arguments.insert(theirs.clone(), value);
         }
     }
+    let amount = entry.money.as_ref().map(|rule| rule.amount(&arguments));
     let call = (entry.handler)(client, Value::Object(arguments)).map_err(|err| match err {
         CallError::InvalidArguments { path, message } => CallError::InvalidArguments {
             path: rename_back(&entry.renames, &path),
@@ -104,7 +169,11 @@ pub(crate) fn prepare<'a>(
         },
         other => other,
     })?;
-    Ok(Prepared { call, fields })
+    Ok(Prepared {
+        call,
+        fields,
+        amount,
+    })
 }
 
 /// An argument path in the tool's names.
@@ -145,17 +214,13 @@ fn check_fields(page: &Page, value: Value) -> Result<Vec<String>, CallError> {
         .collect()
 }
 
-/// Sends a prepared call and turns the answer (narrowed by `fields`) into the result.
-pub(crate) async fn finish(entry: &Entry, prepared: Prepared<'_>) -> CallToolResult {
-    match prepared.call.await {
-        Ok(mut value) => {
-            if let (Some(page), Some(fields)) = (&entry.page, &prepared.fields) {
-                narrow(&mut value, page, fields);
-            }
-            success(value)
-        }
-        Err(err) => failure(err),
+/// Sends a prepared call; its answer is narrowed by `fields`.
+pub(crate) async fn finish(entry: &Entry, prepared: Prepared<'_>) -> Result<Value, CallError> {
+    let mut value = prepared.call.await?;
+    if let (Some(page), Some(fields)) = (&entry.page, &prepared.fields) {
+        narrow(&mut value, page, fields);
     }
+    Ok(value)
 }
 
 /// Keeps, in each item of the answer's list, the selected members and those every
@@ -191,28 +256,59 @@ pub(crate) fn failure(error: CallError) -> CallToolResult {
 
 fn describe(error: CallError) -> (String, Map<String, Value>) {
     let mut facts = Map::new();
+    facts.insert("error".into(), json!(error.kind()));
     let text = match error {
+        CallError::NotPermitted { tool } => {
+            facts.insert("sent".into(), json!(false));
+            format!(
+                "`{tool}` is not one this client may call (its token or scope does not allow it); nothing was sent"
+            )
+        }
+        CallError::OverMaxAmount { tool, amount, max } => {
+            facts.insert("sent".into(), json!(false));
+            facts.insert("amount".into(), json!(amount));
+            facts.insert("max_amount".into(), json!(max));
+            format!(
+                "`{tool}` would move {amount} cents, more than this client's limit of {max} cents per call; nothing was sent"
+            )
+        }
+        CallError::AmountUnknown { tool, max } => {
+            facts.insert("sent".into(), json!(false));
+            facts.insert("max_amount".into(), json!(max));
+            format!(
+                "`{tool}` moves money, and its arguments do not say how much (a subscription bills its plan; a charge without `amount` takes the order's); this client may move at most {max} cents per call, so it cannot make this call. Nothing was sent"
+            )
+        }
+        CallError::WrongTool {
+            tool,
+            operation,
+            reads,
+        } => {
+            facts.insert("sent".into(), json!(false));
+            let (kind, other) = if reads {
+                ("changes something", crate::discovery::CALL_WRITE)
+            } else {
+                ("only reads", crate::discovery::CALL_READ)
+            };
+            format!("`{operation}` {kind}: call it with `{other}`, not `{tool}`; nothing was sent")
+        }
         CallError::InvalidArguments { path, message } => {
-            facts.insert("error".into(), json!("invalid_arguments"));
             facts.insert("path".into(), json!(path));
             facts.insert("message".into(), json!(message));
             facts.insert("sent".into(), json!(false));
             format!("invalid arguments at `{path}`: {message} (nothing was sent)")
         }
         CallError::NoApiKey(hint) => {
-            facts.insert("error".into(), json!("no_api_key"));
             facts.insert("sent".into(), json!(false));
             format!("no Conekta API key: {hint} (nothing was sent)")
         }
         CallError::UnknownOperation(name) => {
-            facts.insert("error".into(), json!("unknown_operation"));
             facts.insert("sent".into(), json!(false));
             format!(
                 "there is no operation `{name}`; find one with `search_operations` (nothing was sent)"
             )
         }
         CallError::PaymentsNotAllowed { tool, reason } => {
-            facts.insert("error".into(), json!("payments_not_allowed"));
             facts.insert("sent".into(), json!(false));
             format!(
                 "`{tool}` moves money and was not allowed: {reason}. Nothing was sent. To allow \
@@ -221,7 +317,6 @@ fn describe(error: CallError) -> (String, Map<String, Value>) {
             )
         }
         CallError::Encode(err) => {
-            facts.insert("error".into(), json!("encode_error"));
             format!("the answer could not be encoded as JSON: {err}")
         }
         CallError::Sdk(err) => describe_sdk(err, &mut facts),
@@ -233,8 +328,7 @@ fn describe(error: CallError) -> (String, Map<String, Value>) {
 }
 
 fn describe_sdk(err: conekta_sdk::Error, facts: &mut Map<String, Value>) -> String {
-    let text = err.to_string();
-    let kind = match &err {
+    match &err {
         conekta_sdk::Error::Api(api) => {
             facts.insert("status".into(), json!(api.status.as_u16()));
             if let Some(kind) = api.error_type() {
@@ -252,17 +346,10 @@ fn describe_sdk(err: conekta_sdk::Error, facts: &mut Map<String, Value>) -> Stri
                 let prefix: String = raw_body.chars().take(RAW_BODY_PREFIX).collect();
                 facts.insert("body".into(), json!(prefix));
             }
-            "api_error"
         }
-        conekta_sdk::Error::InvalidRequest { .. } => {
+        conekta_sdk::Error::InvalidRequest { .. } | conekta_sdk::Error::NotSent { .. } => {
             facts.insert("sent".into(), json!(false));
-            "invalid_request"
         }
-        conekta_sdk::Error::NotSent { .. } => {
-            facts.insert("sent".into(), json!(false));
-            "not_sent"
-        }
-        conekta_sdk::Error::MaybeSent { .. } => "maybe_sent",
         conekta_sdk::Error::Decode(answer) => {
             facts.insert("status".into(), json!(answer.status.as_u16()));
             facts.insert("path".into(), json!(answer.path()));
@@ -273,12 +360,10 @@ fn describe_sdk(err: conekta_sdk::Error, facts: &mut Map<String, Value>) -> Stri
             let body = serde_json::from_slice::<Value>(answer.body())
                 .unwrap_or_else(|_| json!(String::from_utf8_lossy(answer.body())));
             facts.insert("body".into(), body);
-            "decode_error"
         }
-        _ => "sdk_error",
-    };
-    facts.insert("error".into(), json!(kind));
-    text
+        _ => {}
+    }
+    err.to_string()
 }
 
 #[cfg(test)]

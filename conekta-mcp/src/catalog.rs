@@ -1,6 +1,7 @@
 //! The operations: the generated catalogue (one per operation of the spec) and the
 //! selection rules (capability, tags, read-only) that turn some of them into tools.
 
+use crate::amount::MoneyRule;
 use crate::call::Handler;
 use crate::capability::{Hints, Plan, PlannedTool};
 use crate::generated::{HANDLERS, TOOLS_JSON};
@@ -23,8 +24,9 @@ pub(crate) struct Entry {
     pub tag: String,
     /// One line saying what it does.
     pub summary: String,
-    /// Whether a call can move real money (then it needs the user's consent).
-    pub moves_money: bool,
+    /// Where the amount of a money-moving operation is (then a call needs the user's
+    /// or the principal's consent, and is capped by the principal's `max_amount`).
+    pub money: Option<MoneyRule>,
     /// What `fields` narrows, for list operations.
     pub page: Option<Page>,
     /// Argument names of this tool that stand for other names of the operation
@@ -34,6 +36,25 @@ pub(crate) struct Entry {
     pub tool: Tool,
     /// What `tools/call` runs.
     pub handler: Handler,
+}
+
+impl Entry {
+    /// Whether a call can move real money.
+    pub(crate) fn moves_money(&self) -> bool {
+        self.money.is_some()
+    }
+
+    /// The id of the object a call acts on: its last path parameter (under the
+    /// tool's name for it).
+    pub(crate) fn target(&self, arguments: &JsonObject) -> Option<String> {
+        let theirs = path_params(&self.path).pop()?;
+        let ours = self
+            .renames
+            .iter()
+            .find(|(_, t)| t == theirs)
+            .map_or(theirs, |(o, _)| o.as_str());
+        arguments.get(ours)?.as_str().map(str::to_owned)
+    }
 }
 
 /// The list in a list operation's answer, and the members of its items.
@@ -65,7 +86,7 @@ struct RawTool {
     title: Option<String>,
     summary: String,
     description: String,
-    moves_money: bool,
+    money: Option<MoneyRule>,
     annotations: RawAnnotations,
     input_schema: JsonObject,
     defs: Vec<String>,
@@ -123,7 +144,7 @@ pub(crate) fn all() -> Result<Vec<Entry>, String> {
                 path: raw.path,
                 tag: raw.tag,
                 summary: raw.summary,
-                moves_money: raw.moves_money,
+                money: raw.money,
                 page: raw.page,
                 renames: Vec::new(),
                 tool,

@@ -1,13 +1,19 @@
-//! Discovery mode (the default when no tools are selected): three small tools that
+//! Discovery mode (the default when no tools are selected): four small tools that
 //! cover every operation, so that a conversation carries a few kilobytes of tool
 //! definitions instead of all 113 operations' schemas.
 //!
 //! - [`SEARCH`] lists or searches operations (by words, tag, method): names,
 //!   one-line summaries, whether each is read-only or moves money;
 //! - [`DESCRIBE`] gives one operation's description, input schema and output schema;
-//! - [`CALL`] calls one by name with arguments, through the same typed validation and
-//!   money guard as a tool of its own.
+//! - [`CALL_READ`] calls a read-only (`GET`) operation by name with arguments
+//!   (`readOnlyHint`: a client may approve it without asking);
+//! - [`CALL_WRITE`] calls one that changes something, through the money guard.
+//!
+//! Both calling tools go through the same typed validation as a tool of its own, and
+//! each refuses an operation of the other kind. A principal that may only read does
+//! not see the write tool; searches show only what the principal may call.
 
+use crate::access::Permissions;
 use crate::catalog::Entry;
 use rmcp::model::{JsonObject, Tool, ToolAnnotations};
 use serde::Deserialize;
@@ -18,8 +24,10 @@ use std::sync::Arc;
 pub(crate) const SEARCH: &str = "search_operations";
 /// The tool that describes one operation.
 pub(crate) const DESCRIBE: &str = "describe_operation";
-/// The tool that calls one operation.
-pub(crate) const CALL: &str = "call_operation";
+/// The tool that calls a read-only operation.
+pub(crate) const CALL_READ: &str = "call_read_operation";
+/// The tool that calls an operation that changes something.
+pub(crate) const CALL_WRITE: &str = "call_write_operation";
 
 fn object(value: Value) -> Arc<JsonObject> {
     match value {
@@ -28,7 +36,7 @@ fn object(value: Value) -> Arc<JsonObject> {
     }
 }
 
-/// The three tools, as `tools/list` shows them.
+/// The four tools, as `tools/list` shows them (the write tool last).
 pub(crate) fn tools() -> Vec<Tool> {
     let read_only = || {
         ToolAnnotations::new()
@@ -57,7 +65,7 @@ pub(crate) fn tools() -> Vec<Tool> {
          one-line summary, and whether it is read-only or moves money. Words match names, \
          summaries, paths and tags (any word; best matches first); with no argument, every \
          operation. Next: `describe_operation` for an operation's arguments, then \
-         `call_operation`.",
+         `call_read_operation` (read-only) or `call_write_operation`.",
         object(json!({
             "type": "object",
             "properties": {
@@ -80,7 +88,8 @@ pub(crate) fn tools() -> Vec<Tool> {
         DESCRIBE,
         "Describes one Conekta operation by name (from `search_operations`): what it does, \
          units (amounts in cents, times in Unix seconds), what to call first, its input \
-         schema (the `arguments` of `call_operation`) and the output schema of its answer.",
+         schema (the `arguments` of `call_read_operation` or `call_write_operation`) and \
+         the output schema of its answer.",
         object(json!({
             "type": "object",
             "properties": {"name": {"type": "string", "description": "The operation's name, e.g. `get_customer_by_id`."}},
@@ -104,32 +113,51 @@ pub(crate) fn tools() -> Vec<Tool> {
     })));
     describe.annotations = Some(read_only());
 
-    let mut call = Tool::new(
-        CALL,
-        "Calls one Conekta operation by name with its arguments (as `describe_operation` \
-         gives them). The arguments are checked against the operation's types before \
-         anything is sent; a bad one is an error naming its path. The answer is the \
-         operation's result. Operations that move money need the user's confirmation \
-         (the client asks) or a server started with `--allow-payments`.",
-        object(json!({
-            "type": "object",
-            "properties": {
-                "name": {"type": "string", "description": "The operation's name."},
-                "arguments": {"type": "object", "description": "The operation's arguments."}
-            },
-            "required": ["name"],
-            "additionalProperties": false
-        })),
+    let arguments = object(json!({
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "description": "The operation's name."},
+            "arguments": {"type": "object", "description": "The operation's arguments."}
+        },
+        "required": ["name"],
+        "additionalProperties": false
+    }));
+    let mut read = Tool::new(
+        CALL_READ,
+        "Calls one read-only Conekta operation (`GET`: lists and lookups) by name with its \
+         arguments (as `describe_operation` gives them); it changes nothing. The arguments \
+         are checked against the operation's types before anything is sent; a bad one is an \
+         error naming its path. Operations that change something go through \
+         `call_write_operation`.",
+        arguments.clone(),
     );
-    call.output_schema = Some(object(json!({"type": "object"})));
-    call.annotations = Some(
+    read.output_schema = Some(object(json!({"type": "object"})));
+    read.annotations = Some(
+        ToolAnnotations::new()
+            .read_only(true)
+            .destructive(false)
+            .idempotent(true)
+            .open_world(true),
+    );
+    let mut write = Tool::new(
+        CALL_WRITE,
+        "Calls one Conekta operation that changes something (creates, updates, cancels, \
+         deletes, charges, refunds…) by name with its arguments (as `describe_operation` \
+         gives them). The arguments are checked against the operation's types before \
+         anything is sent; a bad one is an error naming its path. Operations that move money \
+         need the user's confirmation (the client asks) unless this client may make payments, \
+         and never exceed its limit. Read-only operations go through `call_read_operation`.",
+        arguments,
+    );
+    write.output_schema = Some(object(json!({"type": "object"})));
+    write.annotations = Some(
         ToolAnnotations::new()
             .read_only(false)
             .destructive(true)
             .idempotent(false)
             .open_world(true),
     );
-    vec![search, describe, call]
+    vec![search, describe, read, write]
 }
 
 /// The arguments of [`SEARCH`].
@@ -154,7 +182,7 @@ pub(crate) struct DescribeArgs {
     pub name: String,
 }
 
-/// The arguments of [`CALL`].
+/// The arguments of [`CALL_READ`] and [`CALL_WRITE`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CallArgs {
@@ -195,13 +223,14 @@ fn score(query: &[String], entry: &Entry) -> usize {
         .count()
 }
 
-/// The operations a search finds, best first.
-pub(crate) fn search(entries: &[Entry], args: &SearchArgs) -> Value {
+/// The operations a search finds among those the principal may call, best first.
+pub(crate) fn search(entries: &[Entry], permissions: &Permissions, args: &SearchArgs) -> Value {
     let query = args.query.as_deref().map(words).unwrap_or_default();
     let tag = args.tag.as_deref().map(str::to_lowercase);
     let mut found: Vec<(usize, usize, &Entry)> = entries
         .iter()
         .enumerate()
+        .filter(|(_, e)| permissions.may_call(e))
         .filter(|(_, e)| tag.as_ref().is_none_or(|t| e.tag.to_lowercase() == *t))
         .filter(|(_, e)| {
             args.method
@@ -225,7 +254,7 @@ pub(crate) fn search(entries: &[Entry], args: &SearchArgs) -> Value {
                 "tag": e.tag,
                 "summary": e.summary,
                 "read_only": e.method == "GET",
-                "moves_money": e.moves_money,
+                "moves_money": e.moves_money(),
             })
         })
         .collect();
@@ -240,7 +269,7 @@ pub(crate) fn describe(entry: &Entry) -> Value {
         "path": entry.path,
         "description": entry.tool.description,
         "read_only": entry.method == "GET",
-        "moves_money": entry.moves_money,
+        "moves_money": entry.moves_money(),
         "input_schema": *entry.tool.input_schema,
         "output_schema": entry.tool.output_schema.as_deref(),
     })
@@ -259,11 +288,13 @@ mod tests {
             method: Some("POST".into()),
             read_only: None,
         };
-        let found = search(&all, &args);
-        assert_eq!(found["operations"][0]["name"], "order_refund");
+        let any = Permissions::default();
+        let found = search(&all, &any, &args);
+        assert_eq!(found["operations"][0]["name"], "refund_order");
         assert_eq!(found["operations"][0]["moves_money"], true);
         let every = search(
             &all,
+            &any,
             &SearchArgs {
                 query: None,
                 tag: None,
@@ -279,7 +310,7 @@ mod tests {
             read_only: None,
         };
         assert_eq!(
-            search(&all, &args)["operations"][0]["name"],
+            search(&all, &any, &args)["operations"][0]["name"],
             "get_customer_by_id"
         );
     }

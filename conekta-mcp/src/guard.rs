@@ -1,17 +1,24 @@
-//! The money guard: an operation that can move real money runs only when the server
-//! was started with `--allow-payments` or the user confirms the call.
+//! The money guard: an operation that can move real money runs only when the
+//! principal may make payments (`--allow-payments`, a token's `allow_payments`, the
+//! `conekta:payments` scope) or the user confirms the call, and never above the
+//! principal's `max_amount`.
 //!
 //! The user is asked through MCP elicitation (a form with one `confirm` checkbox):
 //! - on protocol `2026-07-28` and later, where a server may not send requests, the
-//!   tool call answers with an `InputRequiredResult` carrying the elicitation; the
-//!   client asks the user and calls again with the answer and the `requestState`,
-//!   which binds the answer to the same tool and arguments;
-//! - on earlier protocols, the server sends `elicitation/create` and waits.
+//!   tool call answers with an `InputRequiredResult` carrying the elicitation and a
+//!   sealed `requestState` ([`crate::seal`]) bound to the principal, the operation,
+//!   the canonical arguments and the amount; the client asks the user and calls
+//!   again with the answer and that state, on any instance that has the same secret;
+//! - on earlier protocols, the server sends `elicitation/create` and waits: over stdio
+//!   through the session, over HTTP on the call's own stream, the answer coming back
+//!   through the client's session ([`crate::http`]).
 //!
 //! A client that cannot ask gets a tool error saying how to allow the call; a user
 //! who declines gets one too. In every refusal nothing is sent.
 
 use crate::call::CallError;
+use crate::http::SessionContext;
+use crate::seal::{Binding, Sealer};
 use rmcp::RoleServer;
 use rmcp::model::{
     CallToolRequestParams, ElicitRequestParams, ElicitResult, ElicitationAction, InputRequest,
@@ -19,13 +26,12 @@ use rmcp::model::{
 };
 use rmcp::service::RequestContext;
 use serde_json::{Value, json};
-use std::hash::BuildHasher;
 use std::time::Duration;
 
 /// The key of the confirmation among a call's input requests and responses.
 const CONFIRM_KEY: &str = "confirm_payment";
 /// How long the server waits for the user's answer (protocols before 2026-07-28).
-const ASK_TIMEOUT: Duration = Duration::from_secs(300);
+pub(crate) const ASK_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// What the guard decided.
 pub(crate) enum Consent {
@@ -37,24 +43,21 @@ pub(crate) enum Consent {
     Refused(CallError),
 }
 
-/// Binds a confirmation to one call: a keyed hash of the tool and its arguments,
-/// with a key drawn when the server starts.
-pub(crate) struct Binder(std::collections::hash_map::RandomState);
-
-impl Binder {
-    /// A binder with a fresh random key.
-    pub(crate) fn new() -> Self {
-        Self(std::collections::hash_map::RandomState::new())
-    }
-
-    fn state(&self, tool: &str, arguments: &Value) -> String {
-        format!("{:016x}", self.0.hash_one((tool, arguments.to_string())))
-    }
+/// One money-moving call, as the guard sees it.
+pub(crate) struct Call<'a> {
+    /// The tool's name.
+    pub tool: &'a str,
+    /// What the confirmation is bound to.
+    pub binding: Binding,
+    /// The arguments as the client sent them (shown to the user).
+    pub shown: &'a Value,
+    /// The amount in cents, when the arguments say (shown to the user).
+    pub amount: Option<i64>,
 }
 
 /// The message the user sees.
-fn question(tool: &str, operation: &str, arguments: &Value) -> String {
-    let mut shown = arguments.to_string();
+fn question(call: &Call<'_>) -> String {
+    let mut shown = call.shown.to_string();
     if shown.len() > 1500 {
         let mut end = 1500;
         while !shown.is_char_boundary(end) {
@@ -63,9 +66,14 @@ fn question(tool: &str, operation: &str, arguments: &Value) -> String {
         shown.truncate(end);
         shown.push('…');
     }
+    let amount = match call.amount {
+        Some(cents) => format!(" It moves {cents} cents."),
+        None => String::new(),
+    };
     format!(
-        "The agent wants to call `{tool}` (Conekta operation `{operation}`), which can move \
-         real money, with these arguments: {shown}. Amounts are in cents. Allow this one call?"
+        "The agent wants to call `{}` (Conekta operation `{}`), which can move real money, \
+         with these arguments: {shown}. Amounts are in cents.{amount} Allow this one call?",
+        call.tool, call.binding.operation
     )
 }
 
@@ -109,30 +117,32 @@ fn accepted(result: &ElicitResult) -> Result<(), String> {
     }
 }
 
-/// Decides whether a money-moving call may go.
+/// Decides whether a money-moving call may go; `session` is the HTTP session of a
+/// request on a protocol before 2026-07-28, if it has one.
 pub(crate) async fn consent(
-    binder: &Binder,
-    tool: &str,
-    operation: &str,
-    arguments: &Value,
+    sealer: &Sealer,
+    call: &Call<'_>,
     request: &CallToolRequestParams,
     context: &RequestContext<RoleServer>,
+    session: Option<&SessionContext>,
 ) -> Consent {
     let refuse = |reason: String| {
         Consent::Refused(CallError::PaymentsNotAllowed {
-            tool: tool.to_owned(),
+            tool: call.tool.to_owned(),
             reason,
         })
     };
-    let state = binder.state(tool, arguments);
     // A retry that carries the user's answer (protocol 2026-07-28 and later).
     if let Some(answer) = request
         .input_responses
         .as_ref()
         .and_then(|r| r.get(CONFIRM_KEY))
     {
-        if request.request_state.as_deref() != Some(state.as_str()) {
-            return refuse("the confirmation was given for other arguments".into());
+        let Some(state) = request.request_state.as_deref() else {
+            return refuse("the confirmation came without its request state".into());
+        };
+        if let Err(broken) = sealer.check(state, &call.binding) {
+            return refuse(broken.to_string());
         }
         return match serde_json::from_value::<ElicitResult>(answer.clone()) {
             Ok(result) => match accepted(&result) {
@@ -142,61 +152,53 @@ pub(crate) async fn consent(
             Err(_) => refuse("the confirmation is not an elicitation result".into()),
         };
     }
-    let can_ask = context
-        .client_capabilities()
-        .and_then(|c| c.elicitation)
-        .is_some_and(|e| e.form.is_some() || e.url.is_none());
+    let modern = context
+        .protocol_version()
+        .is_some_and(|v| v >= ProtocolVersion::V_2026_07_28);
+    let can_ask = match session {
+        Some(session) if !modern => session.can_ask(),
+        _ => context
+            .client_capabilities()
+            .and_then(|c| c.elicitation)
+            .is_some_and(|e| e.form.is_some() || e.url.is_none()),
+    };
     if !can_ask {
         return refuse(
             "the MCP client cannot ask the user (it does not support elicitation)".into(),
         );
     }
-    let params = match elicitation(question(tool, operation, arguments)) {
+    let params = match elicitation(question(call)) {
         Ok(params) => params,
         Err(err) => return Consent::Refused(err),
     };
-    let modern = context
-        .protocol_version()
-        .is_some_and(|v| v >= ProtocolVersion::V_2026_07_28);
     if modern {
+        let Some(state) = sealer.seal(&call.binding) else {
+            return refuse("the confirmation could not be sealed".into());
+        };
         let request = InputRequest::Elicitation(rmcp::model::ElicitRequest::new(params));
         let requests = [(CONFIRM_KEY.to_owned(), request)].into_iter().collect();
         return Consent::Ask(InputRequiredResult::new(Some(requests), Some(state)));
     }
-    match context
-        .peer
-        .create_elicitation_with_timeout(params, Some(ASK_TIMEOUT))
-        .await
-    {
+    let answer = match session {
+        Some(session) => session.ask(&context.peer, params, ASK_TIMEOUT).await,
+        None => context
+            .peer
+            .create_elicitation_with_timeout(params, Some(ASK_TIMEOUT))
+            .await
+            .map_err(|e| format!("the user could not be asked ({e})")),
+    };
+    match answer {
         Ok(result) => match accepted(&result) {
             Ok(()) => Consent::Given,
             Err(reason) => refuse(reason),
         },
-        Err(err) => refuse(format!("the user could not be asked ({err})")),
+        Err(reason) => refuse(reason),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_confirmation_is_bound_to_its_arguments() {
-        let binder = Binder::new();
-        let a = binder.state("create_order", &json!({"body": {"amount": 1}}));
-        assert_eq!(
-            a,
-            binder.state("create_order", &json!({"body": {"amount": 1}}))
-        );
-        assert_ne!(
-            a,
-            binder.state("create_order", &json!({"body": {"amount": 2}}))
-        );
-        assert_ne!(
-            a,
-            binder.state("order_refund", &json!({"body": {"amount": 1}}))
-        );
-    }
 
     #[test]
     fn only_a_checked_acceptance_lets_the_call_go() {

@@ -1,6 +1,6 @@
 //! `conekta-mcp`: the Conekta MCP server's command line.
 
-use conekta_mcp::{Options, Server, Transport};
+use conekta_mcp::{OAuthOptions, Options, Server, ToolMode, Transport};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,8 +17,8 @@ OPTIONS:
   --listen ADDR            Where the HTTP transport listens (default: 127.0.0.1:8080), at /mcp
   --allow-origin ORIGIN    A browser origin the HTTP transport accepts (repeatable, e.g.
                            http://localhost:5173); any other Origin gets 403
-  --all-tools              Every operation as a tool (default: three discovery tools that
-                           search, describe and call operations)
+  --all-tools              Every operation as a tool (default: four discovery tools that
+                           search, describe, call reads and call writes)
   --capability FILE        A Naftiko capability: exactly the operations it consumes, under its names
   --strict                 Stop when a capability names an operation the API lacks (default:
                            skip it with a warning)
@@ -26,16 +26,39 @@ OPTIONS:
   --read-only              Only GET operations
   --allow-payments         Run operations that move money (orders, charges, captures, refunds,
                            payouts, billing subscriptions) without asking the user
+  --max-amount CENTS       Refuse a money-moving call above this amount (or whose amount the
+                           arguments do not say)
   --base-url URL           Where requests go (default: $CONEKTA_BASE_URL, the capability's baseUri,
                            or https://api.conekta.io)
   --list-tools             Print the selected tools' names and exit
+
+HOSTING (HTTP):
+  --tokens FILE            Scoped bearer tokens (TOML: id, sha256, conekta_key_env, read_only,
+                           operations, tags, capability, allow_payments, max_amount); a Conekta
+                           key sent by a client is then never used
+  --oauth-issuer URL       OAuth 2.1 resource server: JWT access tokens of this issuer...
+  --oauth-audience AUD     ...for this audience...
+  --jwks FILE|URL          ...signed by these keys; scopes conekta:read, conekta:write,
+                           conekta:payments
+  --oauth-key-env VAR      The variable with the Conekta key OAuth principals use
+                           (default: CONEKTA_API_KEY)
+  --audit-log FILE         Append one JSON line per tool call (never a key or a token)
+  --public-url URL         The endpoint's public URL behind a proxy (metadata; its host is allowed)
+  --max-sessions N         Open sessions in all (default 10000; past it 503)
+  --max-sessions-per-principal N
+                           Open sessions per principal (default 64; past it the oldest idle
+                           one goes, or 429)
+  --session-idle-secs N    Close a session unused this long (default 1800)
+  --max-body-bytes N       The largest request body (default 1048576; past it 413)
+  Set CONEKTA_MCP_SECRET (32 bytes or more) on every instance so that any of them can finish
+  a confirmation another one asked for.
   --args JSON              (call) The operation's arguments, a JSON object (default: {})
   --out DIR                (skill) Where to write the skill
   -h, --help               This help
   -V, --version            The version
 
-The API key is read from CONEKTA_API_KEY (or the variable the capability binds); over HTTP each
-session may send its own `Authorization: Bearer key_...` header instead.
+The API key is read from CONEKTA_API_KEY (or the variable the capability binds); over HTTP
+without --tokens or OAuth, a client may send its own `Authorization: Bearer key_...` instead.
 ";
 
 /// What the command line asks for.
@@ -54,8 +77,44 @@ enum Command {
     Print(String),
 }
 
+/// The OAuth flags, gathered before they are checked together.
+#[derive(Default)]
+struct OAuthFlags {
+    issuer: Option<String>,
+    audience: Option<String>,
+    jwks: Option<String>,
+    key_env: Option<String>,
+}
+
+impl OAuthFlags {
+    fn options(self) -> Result<Option<OAuthOptions>, String> {
+        match (self.issuer, self.audience, self.jwks) {
+            (None, None, None) if self.key_env.is_none() => Ok(None),
+            (Some(issuer), Some(audience), Some(jwks)) => Ok(Some(OAuthOptions {
+                issuer,
+                audience,
+                jwks,
+                key_env: self.key_env,
+            })),
+            _ => {
+                Err("OAuth mode needs --oauth-issuer, --oauth-audience and --jwks together".into())
+            }
+        }
+    }
+}
+
+fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
+    text.parse()
+        .map_err(|_| format!("{flag}: `{text}` is not a number"))
+}
+
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
     let mut options = Options::default();
+    let mut oauth = OAuthFlags::default();
+    let mut all_tools = false;
+    let mut capability = None;
+    let mut tags = Vec::new();
+    let mut read_only = false;
     let mut list = false;
     let mut positional = Vec::new();
     let mut arguments = None;
@@ -88,18 +147,46 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
                 })?;
             }
             "--allow-origin" => options.allowed_origins.push(value("--allow-origin")?),
-            "--all-tools" => options.all_tools = true,
-            "--capability" => options.capability = Some(value("--capability")?.into()),
+            "--all-tools" => all_tools = true,
+            "--capability" => capability = Some(PathBuf::from(value("--capability")?)),
             "--strict" => options.strict = true,
-            "--tags" => options.tags.extend(
+            "--tags" => tags.extend(
                 value("--tags")?
                     .split(',')
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(str::to_owned),
             ),
-            "--read-only" => options.read_only = true,
+            "--read-only" => read_only = true,
             "--allow-payments" => options.allow_payments = true,
+            "--max-amount" => {
+                options.max_amount = Some(number("--max-amount", &value("--max-amount")?)?)
+            }
+            "--tokens" => options.tokens = Some(value("--tokens")?.into()),
+            "--oauth-issuer" => oauth.issuer = Some(value("--oauth-issuer")?),
+            "--oauth-audience" => oauth.audience = Some(value("--oauth-audience")?),
+            "--jwks" => oauth.jwks = Some(value("--jwks")?),
+            "--oauth-key-env" => oauth.key_env = Some(value("--oauth-key-env")?),
+            "--audit-log" => options.audit_log = Some(value("--audit-log")?.into()),
+            "--public-url" => options.public_url = Some(value("--public-url")?),
+            "--max-sessions" => {
+                options.sessions.total = number("--max-sessions", &value("--max-sessions")?)?
+            }
+            "--max-sessions-per-principal" => {
+                options.sessions.per_principal = number(
+                    "--max-sessions-per-principal",
+                    &value("--max-sessions-per-principal")?,
+                )?
+            }
+            "--session-idle-secs" => {
+                options.sessions.idle = std::time::Duration::from_secs(number(
+                    "--session-idle-secs",
+                    &value("--session-idle-secs")?,
+                )?)
+            }
+            "--max-body-bytes" => {
+                options.max_body_bytes = number("--max-body-bytes", &value("--max-body-bytes")?)?
+            }
             "--base-url" => options.base_url = Some(value("--base-url")?),
             "--list-tools" => list = true,
             "--args" => arguments = Some(value("--args")?),
@@ -116,8 +203,13 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
             other => return Err(format!("unknown argument `{other}`; see --help")),
         }
     }
+    options.oauth = oauth.options()?;
     let mut positional = positional.into_iter();
-    match positional.next().as_deref() {
+    let command = positional.next();
+    // `call` names the static tools (snake_case operation ids, or a capability's).
+    let all_tools = all_tools || command.as_deref() == Some("call");
+    options.tools = ToolMode::from_flags(all_tools, capability, tags, read_only);
+    match command.as_deref() {
         None => Ok(if list {
             Command::List(options)
         } else {
@@ -127,8 +219,6 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
             let name = positional
                 .next()
                 .ok_or("call needs the operation's name: conekta-mcp call NAME --args JSON")?;
-            // The names are the static tools' (snake_case operation ids, or a capability's).
-            options.all_tools = true;
             Ok(Command::Call {
                 options,
                 name,
@@ -136,7 +226,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
             })
         }
         Some("skill") => {
-            if options.capability.is_none() {
+            if options.tools.capability().is_none() {
                 return Err("skill needs --capability FILE".into());
             }
             let out = out.ok_or("skill needs --out DIR")?;
@@ -191,9 +281,7 @@ async fn run(command: Command) -> Result<ExitCode, conekta_mcp::StartError> {
             let arguments: serde_json::Value = serde_json::from_str(&arguments)
                 .map_err(|e| conekta_mcp::StartError::from(format!("--args is not JSON: {e}")))?;
             let server = Server::new(&options, env, &mut warn)?;
-            let (result, failed) = server
-                .call_once(&name, arguments, options.allow_payments)
-                .await;
+            let (result, failed) = server.call_once(&name, arguments).await;
             println!("{result}");
             Ok(if failed {
                 ExitCode::FAILURE
@@ -202,16 +290,16 @@ async fn run(command: Command) -> Result<ExitCode, conekta_mcp::StartError> {
             })
         }
         Command::Skill { options, out } => {
-            let capability = options.capability.unwrap_or_default();
+            let capability = options.tools.capability().cloned().unwrap_or_default();
             let path = conekta_mcp::write_skill(&capability, &out, &mut warn)?;
             eprintln!("conekta-mcp: wrote {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Run(options) => {
             let server = Server::new(&options, env, &mut warn)?;
-            let mode = if options.discovery() {
+            let mode = if options.tools == ToolMode::Discovery {
                 format!(
-                    "discovery mode: 3 tools over {} operations (--all-tools for one tool each)",
+                    "discovery mode: 4 tools over {} operations (--all-tools for one tool each)",
                     server.operations().count()
                 )
             } else {

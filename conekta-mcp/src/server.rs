@@ -1,91 +1,32 @@
-//! The MCP server: configuration, the per-session handler, and the two transports.
+//! The server: what every request shares (the catalogue, the tools, the clients, the
+//! principals, the confirmation key, the audit log), and the two transports.
 
-use crate::call::{self, CallError};
+use crate::access::{Permissions, Principal, Scope};
+use crate::audit::AuditLog;
+use crate::call::CallError;
 use crate::capability::{self, DEFAULT_KEY_VAR};
 use crate::catalog::{self, Entry, Selection};
 use crate::discovery;
-use crate::guard::{self, Binder, Consent};
-use axum::http::request::Parts;
+use crate::handler::{self, Asking, Handler};
+use crate::http::{self, Access};
+use crate::oauth::{self, Grant};
+use crate::options::{Options, ToolMode};
+use crate::seal::{SECRET_VAR, Sealer};
+use crate::tokens;
 use conekta_sdk::Client;
-use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, CallToolResult, Implementation, JsonObject,
-    ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
-};
-use rmcp::service::RequestContext;
-use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
-use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
-use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
+use rmcp::ServiceExt;
+use rmcp::model::{CallToolResult, Tool};
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// The environment variable for the base URL (overridden by `--base-url`).
 pub const BASE_URL_VAR: &str = "CONEKTA_BASE_URL";
 /// Where the streamable HTTP transport is served.
 pub const HTTP_PATH: &str = "/mcp";
-
-/// How the server talks to its MCP client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Transport {
-    /// JSON-RPC over standard input and output (the default).
-    #[default]
-    Stdio,
-    /// Streamable HTTP on [`Options::listen`], at [`HTTP_PATH`].
-    Http,
-}
-
-/// What the command line chose.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// The transport.
-    pub transport: Transport,
-    /// The address the HTTP transport listens on.
-    pub listen: SocketAddr,
-    /// A Naftiko capability file: exactly its operations, under its names.
-    pub capability: Option<PathBuf>,
-    /// Only operations with one of these tags.
-    pub tags: Vec<String>,
-    /// Only `GET` operations.
-    pub read_only: bool,
-    /// Every operation as a tool of its own, instead of the three discovery tools.
-    pub all_tools: bool,
-    /// A capability operation the spec lacks stops the start (else it is skipped with
-    /// a warning).
-    pub strict: bool,
-    /// Money-moving operations run without asking the user.
-    pub allow_payments: bool,
-    /// Browser origins the HTTP transport accepts (`https://app.example.com`); any
-    /// other `Origin` gets 403.
-    pub allowed_origins: Vec<String>,
-    /// Where requests go (else `CONEKTA_BASE_URL`, the capability's `baseUri`, production).
-    pub base_url: Option<String>,
-}
-
-impl Options {
-    /// Whether the tools are the three discovery tools: nothing selects static tools
-    /// (`--all-tools`, `--capability`, `--tags`, `--read-only`).
-    pub fn discovery(&self) -> bool {
-        !self.all_tools && self.capability.is_none() && self.tags.is_empty() && !self.read_only
-    }
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            transport: Transport::Stdio,
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            capability: None,
-            tags: Vec::new(),
-            read_only: false,
-            all_tools: false,
-            strict: false,
-            allow_payments: false,
-            allowed_origins: Vec::new(),
-            base_url: None,
-        }
-    }
-}
+/// How long the upstream client waits for a connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why the server cannot start.
 #[derive(Debug)]
@@ -105,17 +46,21 @@ impl From<String> for StartError {
     }
 }
 
-/// Client settings shared by every session; the key is per session.
-struct Settings {
+/// Client settings shared by every principal; the key is each principal's. One
+/// connection pool (with `TCP_NODELAY`) serves every key.
+pub(crate) struct Settings {
     base_url: Option<String>,
     language: Option<String>,
     child_company: Option<String>,
+    http: reqwest::Client,
 }
 
 impl Settings {
-    fn client(&self, key: &str) -> Result<Client, conekta_sdk::Error> {
+    /// A client for a key.
+    pub(crate) fn client(&self, key: &str) -> Result<Client, conekta_sdk::Error> {
         let mut builder = Client::builder(key)
-            .user_agent_suffix(concat!("conekta-mcp/", env!("CARGO_PKG_VERSION")));
+            .user_agent_suffix(concat!("conekta-mcp/", env!("CARGO_PKG_VERSION")))
+            .http_client(self.http.clone());
         if let Some(url) = &self.base_url {
             builder = builder.base_url(url.as_str());
         }
@@ -129,22 +74,64 @@ impl Settings {
     }
 }
 
-/// What every session shares.
-struct Shared {
+/// How HTTP requests will be authenticated, resolved at start (the OAuth issuer's
+/// keys are read when the transport starts).
+enum AccessPlan {
+    /// A client's own key, or the environment's.
+    Passthrough,
+    /// `--tokens`: principals by token hash.
+    Tokens(HashMap<[u8; 32], Arc<Principal>>),
+    /// OAuth 2.1.
+    OAuth {
+        options: crate::options::OAuthOptions,
+        client: Result<Client, &'static str>,
+        grants: [(Grant, Arc<Permissions>); 3],
+    },
+}
+
+/// What every request shares.
+pub(crate) struct Shared {
     name: String,
     /// The operations that can be called (every one in discovery mode).
-    entries: Vec<Entry>,
-    /// What `tools/list` shows.
-    listed: Vec<Tool>,
-    by_name: HashMap<String, usize>,
-    discovery: bool,
-    allow_payments: bool,
-    allowed_origins: Vec<String>,
-    binder: Binder,
+    pub entries: Vec<Entry>,
+    /// The discovery tools.
+    discovery_tools: Vec<Tool>,
+    /// Entry index by tool name.
+    pub by_name: HashMap<String, usize>,
+    /// Whether the tools are the discovery tools.
+    pub discovery: bool,
+    /// The instructions of `initialize`.
+    pub instructions: String,
     settings: Settings,
-    /// The key from the environment, if any. Never logged or echoed.
-    env_key: Option<String>,
+    /// Seals confirmations (2026-07-28).
+    pub sealer: Sealer,
+    /// `--audit-log`.
+    pub audit: Option<AuditLog>,
+    /// The principal of the environment's key (stdio, and HTTP without tokens).
+    local: Arc<Principal>,
+    /// What the command line allows the local principal.
+    local_permissions: Arc<Permissions>,
     key_var: String,
+    access: AccessPlan,
+    options: Options,
+}
+
+impl Shared {
+    /// The tools a principal sees: those it may call.
+    pub(crate) fn tools_for(&self, permissions: &Permissions) -> Vec<Tool> {
+        if self.discovery {
+            let mut tools = self.discovery_tools.clone();
+            if !permissions.may_write() {
+                tools.retain(|t| t.name != discovery::CALL_WRITE);
+            }
+            return tools;
+        }
+        self.entries
+            .iter()
+            .filter(|e| permissions.may_call(e))
+            .map(|e| e.tool.clone())
+            .collect()
+    }
 }
 
 /// A configured server, ready to serve over either transport. Cheap to clone.
@@ -156,46 +143,55 @@ pub struct Server {
 impl std::fmt::Debug for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Server")
-            .field("tools", &self.shared.listed.len())
+            .field("operations", &self.shared.entries.len())
             .field("discovery", &self.shared.discovery)
             .field("key_var", &self.shared.key_var)
             .finish_non_exhaustive()
     }
 }
 
+fn read_plan(path: &std::path::Path) -> Result<capability::Plan, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the capability {}: {e}", path.display()))?;
+    capability::parse(&text).map_err(|e| format!("capability {}: {e}", path.display()))
+}
+
 impl Server {
     /// Builds the server from the options, reading the environment through `env`
-    /// (the key variable, [`BASE_URL_VAR`]); `warn` gets what a person should know
-    /// (a capability's operation that was skipped).
+    /// (the key variables, [`BASE_URL_VAR`], [`SECRET_VAR`]); `warn` gets what a
+    /// person should know (a capability's operation that was skipped).
     pub fn new(
         options: &Options,
         env: impl Fn(&str) -> Option<String>,
         warn: &mut dyn FnMut(String),
     ) -> Result<Self, StartError> {
-        let plan = match &options.capability {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read the capability {}: {e}", path.display()))?;
-                Some(
-                    capability::parse(&text)
-                        .map_err(|e| format!("capability {}: {e}", path.display()))?,
-                )
-            }
-            None => None,
+        let plan = options
+            .tools
+            .capability()
+            .map(|p| read_plan(p))
+            .transpose()?;
+        let all = catalog::all()?;
+        // One copy of the catalogue lives on (the schemas are most of the idle memory).
+        let entries = match &options.tools {
+            ToolMode::Discovery | ToolMode::All => all,
+            ToolMode::Selected {
+                capability: path,
+                tags,
+                read_only,
+            } => catalog::select(
+                all,
+                &Selection {
+                    plan: plan.as_ref(),
+                    tags,
+                    read_only: *read_only,
+                    strict: options.strict,
+                },
+                &mut |message| match path {
+                    Some(path) => warn(format!("capability {}: {message}", path.display())),
+                    None => warn(message),
+                },
+            )?,
         };
-        let entries = catalog::select(
-            catalog::all()?,
-            &Selection {
-                plan: plan.as_ref(),
-                tags: &options.tags,
-                read_only: options.read_only,
-                strict: options.strict,
-            },
-            &mut |message| match &options.capability {
-                Some(path) => warn(format!("capability {}: {message}", path.display())),
-                None => warn(message),
-            },
-        )?;
         let mut language = None;
         let mut child_company = None;
         if let Some(plan) = &plan {
@@ -222,6 +218,12 @@ impl Server {
         let key_var = plan
             .as_ref()
             .map_or_else(|| DEFAULT_KEY_VAR.to_owned(), |p| p.key_var.clone());
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none())
+            .tcp_nodelay(true)
+            .build()
+            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
         let settings = Settings {
             base_url: options
                 .base_url
@@ -230,23 +232,109 @@ impl Server {
                 .or_else(|| plan.as_ref().and_then(|p| p.base_url.clone())),
             language,
             child_company,
+            http,
         };
-        let env_key = env(&key_var).filter(|k| !k.is_empty());
-        // Checks the base URL (and the key, when there is one) once, now.
+        let key_client = |var: &str| -> Result<Result<Client, &'static str>, StartError> {
+            match env(var).filter(|k| !k.is_empty()) {
+                Some(key) => settings
+                    .client(&key)
+                    .map(Ok)
+                    .map_err(|e| StartError(format!("{e} (the key is read from {var})"))),
+                None => Ok(Err("no Conekta key: set it in the server's environment")),
+            }
+        };
+        // Checks the base URL once, now.
         settings
-            .client(env_key.as_deref().unwrap_or("key_placeholder"))
-            .map_err(|e| {
-                StartError(match env_key {
-                    Some(_) => format!("{e} (the key is read from {key_var})"),
-                    None => e.to_string(),
-                })
-            })?;
-        let discovery = options.discovery();
-        let listed: Vec<Tool> = if discovery {
-            discovery::tools()
+            .client("key_placeholder")
+            .map_err(|e| StartError(e.to_string()))?;
+        let local_permissions = Arc::new(Permissions::from_scope(
+            &Scope {
+                allow_payments: options.allow_payments,
+                max_amount: options.max_amount,
+                ..Scope::default()
+            },
+            &entries,
+        )?);
+        let local = Arc::new(Principal {
+            id: "local".to_owned(),
+            client: key_client(&key_var)?,
+            permissions: local_permissions.clone(),
+        });
+        let access = if let Some(path) = &options.tokens {
+            if options.oauth.is_some() {
+                return Err(StartError(
+                    "--tokens and --oauth-issuer are two ways to authenticate: choose one".into(),
+                ));
+            }
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read the tokens file {}: {e}", path.display()))?;
+            let dir = path.parent().unwrap_or(std::path::Path::new("."));
+            let mut by_hash = HashMap::new();
+            for token in tokens::parse(&text, dir)
+                .map_err(|e| format!("tokens file {}: {e}", path.display()))?
+            {
+                let client = key_client(&token.key_env)?;
+                if client.is_err() {
+                    return Err(StartError(format!(
+                        "tokens file {}: token `{}` maps to {}, which is not set",
+                        path.display(),
+                        token.id,
+                        token.key_env
+                    )));
+                }
+                let permissions = Permissions::from_scope(&token.scope, &entries).map_err(|e| {
+                    format!("tokens file {}: token `{}`: {e}", path.display(), token.id)
+                })?;
+                by_hash.insert(
+                    token.sha256,
+                    Arc::new(Principal {
+                        id: token.id,
+                        client,
+                        permissions: Arc::new(permissions),
+                    }),
+                );
+            }
+            AccessPlan::Tokens(by_hash)
+        } else if let Some(oauth) = &options.oauth {
+            let var = oauth.key_env.clone().unwrap_or_else(|| key_var.clone());
+            let client = key_client(&var)?;
+            if client.is_err() {
+                return Err(StartError(format!(
+                    "OAuth mode calls Conekta with the key in {var}, which is not set"
+                )));
+            }
+            let grant = |read_only, allow_payments| -> Result<Arc<Permissions>, StartError> {
+                Ok(Arc::new(Permissions::from_scope(
+                    &Scope {
+                        read_only,
+                        allow_payments,
+                        ..Scope::default()
+                    },
+                    &entries,
+                )?))
+            };
+            AccessPlan::OAuth {
+                options: oauth.clone(),
+                client,
+                grants: [
+                    (Grant::Read, grant(true, false)?),
+                    (Grant::Write, grant(false, false)?),
+                    (Grant::Payments, grant(false, true)?),
+                ],
+            }
         } else {
-            entries.iter().map(|e| e.tool.clone()).collect()
+            AccessPlan::Passthrough
         };
+        let sealer = match env(SECRET_VAR) {
+            Some(secret) => Sealer::from_secret(&secret)?,
+            None => Sealer::random()?,
+        };
+        let audit = options
+            .audit_log
+            .as_deref()
+            .map(AuditLog::open)
+            .transpose()?;
+        let discovery = options.tools == ToolMode::Discovery;
         let by_name = entries
             .iter()
             .enumerate()
@@ -256,19 +344,38 @@ impl Server {
             .as_ref()
             .and_then(|p| p.label.clone())
             .unwrap_or_else(|| "Conekta API".to_owned());
+        let how = if discovery {
+            "Find an operation with `search_operations`, read its arguments with \
+             `describe_operation`, call it with `call_read_operation` (read-only) or \
+             `call_write_operation`."
+        } else {
+            "One tool per operation."
+        };
+        let instructions = format!(
+            "Tools for the Conekta payments API {} ({name}). {how} Arguments are checked \
+             against the operation's types before anything is sent; amounts are in cents \
+             and times in Unix seconds. Operations that move money (creating orders or \
+             charges, capturing, refunding, payouts, subscriptions that bill) run only \
+             when the user confirms them or this client may make payments. API errors come \
+             back as tool errors with Conekta's `type`, `log_id` and `details`.",
+            conekta_sdk::API_VERSION,
+        );
         Ok(Self {
             shared: Arc::new(Shared {
                 name,
                 entries,
-                listed,
+                discovery_tools: discovery::tools(),
                 by_name,
                 discovery,
-                allow_payments: options.allow_payments,
-                allowed_origins: options.allowed_origins.clone(),
-                binder: Binder::new(),
+                instructions,
                 settings,
-                env_key,
+                sealer,
+                audit,
+                local,
+                local_permissions,
                 key_var,
+                access,
+                options: options.clone(),
             }),
         })
     }
@@ -288,9 +395,9 @@ impl Server {
         &self.shared.key_var
     }
 
-    /// The tools this server offers, as `tools/list` shows them.
-    pub fn tools(&self) -> &[Tool] {
-        &self.shared.listed
+    /// The tools this server offers the local principal, as `tools/list` shows them.
+    pub fn tools(&self) -> Vec<Tool> {
+        self.shared.tools_for(&self.shared.local_permissions)
     }
 
     /// The operations that can be called, as `(tool name, operation id)`: the tools'
@@ -302,72 +409,53 @@ impl Server {
             .map(|e| (e.tool.name.as_ref(), e.operation.as_str()))
     }
 
-    /// Calls one operation by its tool name, once, outside MCP (the `call` command):
-    /// the same typed validation, and a money-moving operation runs only with
-    /// `allow_payments` (there is no one to ask). Returns the structured result and
-    /// whether it is an error.
+    /// Calls one operation by its tool name, once, outside MCP (the `call` command),
+    /// as the local principal: the same typed validation, and a money-moving
+    /// operation runs only with `--allow-payments` (there is no one to ask). Returns
+    /// the structured result and whether it is an error.
     pub async fn call_once(
         &self,
         name: &str,
         arguments: serde_json::Value,
-        allow_payments: bool,
     ) -> (serde_json::Value, bool) {
-        let result = self.call_once_result(name, arguments, allow_payments).await;
+        let result = self.call_once_result(name, arguments).await;
         let failed = result.is_error == Some(true);
         (result.structured_content.unwrap_or_default(), failed)
     }
 
-    async fn call_once_result(
-        &self,
-        name: &str,
-        arguments: serde_json::Value,
-        allow_payments: bool,
-    ) -> CallToolResult {
+    async fn call_once_result(&self, name: &str, arguments: serde_json::Value) -> CallToolResult {
         let shared = &self.shared;
         let Some(entry) = shared.by_name.get(name).map(|&i| &shared.entries[i]) else {
-            return call::failure(CallError::UnknownOperation(name.to_owned()));
+            return crate::call::failure(CallError::UnknownOperation(name.to_owned()));
         };
         let serde_json::Value::Object(arguments) = arguments else {
-            return call::failure(CallError::InvalidArguments {
+            return crate::call::failure(CallError::InvalidArguments {
                 path: ".".into(),
                 message: "the arguments must be a JSON object".into(),
             });
         };
-        let client = match shared.env_key.as_deref() {
-            Some(key) => match shared.settings.client(key) {
-                Ok(client) => client,
-                Err(err) => return call::failure(CallError::Sdk(err)),
-            },
-            None => {
-                return call::failure(CallError::NoApiKey(
-                    "set the key in the environment variable the capability binds (default CONEKTA_API_KEY)",
-                ));
-            }
-        };
-        let prepared = match call::prepare(entry, &client, arguments) {
-            Ok(prepared) => prepared,
-            Err(err) => return call::failure(err),
-        };
-        if entry.moves_money && !allow_payments {
-            return call::failure(CallError::PaymentsNotAllowed {
-                tool: entry.tool.name.to_string(),
-                reason: "the command line has no one to ask: pass `--allow-payments` once the \
-                         user has agreed to this call"
-                    .into(),
-            });
-        }
-        call::finish(entry, prepared).await
+        let response = handler::run(
+            shared,
+            &shared.local,
+            name,
+            entry,
+            arguments,
+            Asking::Nobody,
+        )
+        .await;
+        handler::complete(response)
     }
 
     /// Serves one client over standard input and output until it disconnects.
     pub async fn serve_stdio(self) -> Result<(), StartError> {
-        if self.shared.env_key.is_none() {
+        if self.shared.local.client.is_err() {
             return Err(StartError(format!(
                 "no API key: set {} (over HTTP a client may send `Authorization: Bearer key_…` instead)",
                 self.shared.key_var
             )));
         }
-        let running = Session::new(self.shared)
+        let local = self.shared.local.clone();
+        let running = Handler::new(self.shared, Some(local))
             .serve(rmcp::transport::stdio())
             .await
             .map_err(|e| StartError(format!("the MCP session did not start: {e}")))?;
@@ -379,207 +467,58 @@ impl Server {
     }
 
     /// Serves streamable HTTP at `http://<listen>/mcp` until Ctrl-C; `ready` gets the
-    /// bound address. Only loopback `Host`s are accepted, and a request with an
-    /// `Origin` only from [`Options::allowed_origins`] (else 403: DNS rebinding).
+    /// bound address. Only loopback `Host`s (and the public URL's) are accepted, and
+    /// a request with an `Origin` only from the allowed origins (else 403: DNS
+    /// rebinding). Requests are authenticated (`--tokens`, OAuth, or the client's own
+    /// key), sessions are bounded, and answers are sent with `TCP_NODELAY`.
     pub async fn serve_http(
         self,
         listen: SocketAddr,
         ready: impl FnOnce(SocketAddr),
     ) -> Result<(), StartError> {
         let shared = self.shared;
-        let config = StreamableHttpServerConfig::default()
-            .with_allowed_origins(shared.allowed_origins.clone())
-            .enforce_origin_validation();
-        let service = StreamableHttpService::new(
-            move || Ok(Session::new(shared.clone())),
-            Arc::new(LocalSessionManager::default()),
-            config,
-        );
-        let router = axum::Router::new().nest_service(HTTP_PATH, service);
+        let access = match &shared.access {
+            AccessPlan::Passthrough => {
+                let settings_shared = shared.clone();
+                Access::Passthrough {
+                    local: shared.local.client.is_ok().then(|| shared.local.clone()),
+                    permissions: shared.local_permissions.clone(),
+                    client: Box::new(move |key| settings_shared.settings.client(key)),
+                    cache: Default::default(),
+                }
+            }
+            AccessPlan::Tokens(by_hash) => Access::Tokens(by_hash.clone()),
+            AccessPlan::OAuth {
+                options,
+                client,
+                grants,
+            } => {
+                let jwks = oauth::load_jwks(&options.jwks).await?;
+                let validator = oauth::Validator::new(&options.issuer, &options.audience, &jwks)
+                    .map_err(|e| format!("--jwks {}: {e}", options.jwks))?;
+                Access::OAuth {
+                    validator,
+                    client: client.clone(),
+                    grants: grants.clone(),
+                }
+            }
+        };
+        let options = &shared.options;
+        let config = http::Config {
+            access,
+            sessions: options.sessions,
+            max_body: options.max_body_bytes,
+            allowed_origins: options.allowed_origins.clone(),
+            public_url: options.public_url.clone(),
+        };
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| StartError(format!("cannot listen on {listen}: {e}")))?;
-        let bound = listener
-            .local_addr()
+        let bound = http::bound(&listener)
             .map_err(|e| StartError(format!("cannot listen on {listen}: {e}")))?;
         ready(bound);
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
+        http::serve(shared, config, listener)
             .await
-            .map_err(|e| StartError(format!("the HTTP server failed: {e}")))
-    }
-}
-
-/// One MCP session: over stdio the only one, over HTTP one per `Mcp-Session-Id`.
-struct Session {
-    shared: Arc<Shared>,
-    /// The client for the last key this session used.
-    client: Mutex<Option<(String, Client)>>,
-}
-
-impl Session {
-    fn new(shared: Arc<Shared>) -> Self {
-        Self {
-            shared,
-            client: Mutex::new(None),
-        }
-    }
-
-    /// The client for this request: the `Authorization: Bearer` key of the HTTP
-    /// request if there is one, else the environment's.
-    fn client(&self, parts: Option<&Parts>) -> Result<Client, CallError> {
-        let header = parts.and_then(|p| p.headers.get(axum::http::header::AUTHORIZATION));
-        let key = match header {
-            Some(value) => value
-                .to_str()
-                .ok()
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .map(str::trim)
-                .filter(|k| !k.is_empty())
-                .ok_or(CallError::NoApiKey(
-                    "the Authorization header is not `Bearer <key>`",
-                ))?,
-            None => self.shared.env_key.as_deref().ok_or(CallError::NoApiKey(
-                "send `Authorization: Bearer key_…` or set the key in the server's environment",
-            ))?,
-        };
-        let mut cached = self.client.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, client)) = cached.as_ref().filter(|(cached_key, _)| cached_key == key) {
-            return Ok(client.clone());
-        }
-        let client = self.shared.settings.client(key).map_err(CallError::Sdk)?;
-        *cached = Some((key.to_owned(), client.clone()));
-        Ok(client)
-    }
-
-    /// Runs one operation: arguments checked, the money guard, the call, `fields`.
-    async fn run(
-        &self,
-        entry: &Entry,
-        arguments: JsonObject,
-        request: &CallToolRequestParams,
-        context: &RequestContext<RoleServer>,
-    ) -> CallToolResponse {
-        let client = match self.client(context.extensions.get::<Parts>()) {
-            Ok(client) => client,
-            Err(err) => return call::failure(err).into(),
-        };
-        let shown = serde_json::Value::Object(arguments.clone());
-        let prepared = match call::prepare(entry, &client, arguments) {
-            Ok(prepared) => prepared,
-            Err(err) => return call::failure(err).into(),
-        };
-        if entry.moves_money && !self.shared.allow_payments {
-            let consent = guard::consent(
-                &self.shared.binder,
-                &entry.tool.name,
-                &entry.operation,
-                &shown,
-                request,
-                context,
-            )
-            .await;
-            match consent {
-                Consent::Given => {}
-                Consent::Ask(input) => return input.into(),
-                Consent::Refused(err) => return call::failure(err).into(),
-            }
-        }
-        call::finish(entry, prepared).await.into()
-    }
-
-    fn entry(&self, name: &str) -> Option<&Entry> {
-        let index = *self.shared.by_name.get(name)?;
-        Some(&self.shared.entries[index])
-    }
-
-    /// A call of one of the three discovery tools.
-    async fn discover(
-        &self,
-        request: &CallToolRequestParams,
-        context: &RequestContext<RoleServer>,
-    ) -> Result<CallToolResponse, ErrorData> {
-        let arguments = serde_json::Value::Object(request.arguments.clone().unwrap_or_default());
-        match request.name.as_ref() {
-            discovery::SEARCH => Ok(match call::decode::<discovery::SearchArgs>(arguments) {
-                Ok(args) => call::success(discovery::search(&self.shared.entries, &args)),
-                Err(err) => call::failure(err),
-            }
-            .into()),
-            discovery::DESCRIBE => Ok(match call::decode::<discovery::DescribeArgs>(arguments) {
-                Ok(args) => match self.entry(&args.name) {
-                    Some(entry) => call::success(discovery::describe(entry)),
-                    None => call::failure(CallError::UnknownOperation(args.name)),
-                },
-                Err(err) => call::failure(err),
-            }
-            .into()),
-            discovery::CALL => match call::decode::<discovery::CallArgs>(arguments) {
-                Ok(args) => match self.entry(&args.name) {
-                    Some(entry) => Ok(self.run(entry, args.arguments, request, context).await),
-                    None => Ok(call::failure(CallError::UnknownOperation(args.name)).into()),
-                },
-                Err(err) => Ok(call::failure(err).into()),
-            },
-            other => Err(ErrorData::invalid_params(
-                format!("unknown tool `{other}`"),
-                None,
-            )),
-        }
-    }
-}
-
-impl ServerHandler for Session {
-    fn get_info(&self) -> ServerConfig {
-        let how = if self.shared.discovery {
-            "Find an operation with `search_operations`, read its arguments with \
-             `describe_operation`, call it with `call_operation`."
-        } else {
-            "One tool per operation."
-        };
-        let instructions = format!(
-            "Tools for the Conekta payments API {} ({}). {how} Arguments are checked \
-             against the operation's types before anything is sent; amounts are in cents \
-             and times in Unix seconds. Operations that move money (creating orders or \
-             charges, capturing, refunding, payouts, subscriptions that bill) run only \
-             when the user confirms them or the server allows payments. API errors come \
-             back as tool errors with Conekta's `type`, `log_id` and `details`.",
-            conekta_sdk::API_VERSION,
-            self.shared.name
-        );
-        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
-            .with_server_info(Implementation::new(
-                "conekta-mcp",
-                env!("CARGO_PKG_VERSION"),
-            ))
-            .with_instructions(instructions)
-    }
-
-    async fn list_tools(
-        &self,
-        _request: Option<PaginatedRequestParams>,
-        _context: RequestContext<RoleServer>,
-    ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(self.shared.listed.clone()))
-    }
-
-    async fn call_tool(
-        &self,
-        request: CallToolRequestParams,
-        context: RequestContext<RoleServer>,
-    ) -> Result<CallToolResponse, ErrorData> {
-        if self.shared.discovery {
-            return self.discover(&request, &context).await;
-        }
-        let Some(entry) = self.entry(&request.name) else {
-            return Err(ErrorData::invalid_params(
-                format!("unknown tool `{}`", request.name),
-                None,
-            ));
-        };
-        let arguments = request.arguments.clone().unwrap_or_default();
-        Ok(self.run(entry, arguments, &request, &context).await)
+            .map_err(StartError)
     }
 }

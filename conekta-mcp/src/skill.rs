@@ -7,7 +7,8 @@
 
 use crate::capability;
 use crate::catalog::Entry;
-use crate::server::{Options, Server, StartError};
+use crate::options::{Options, ToolMode};
+use crate::server::{Server, StartError};
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -36,7 +37,11 @@ pub fn write_skill(
     let plan = capability::parse(&text)
         .map_err(|e| format!("capability {}: {e}", capability_path.display()))?;
     let options = Options {
-        capability: Some(capability_path.to_owned()),
+        tools: ToolMode::Selected {
+            capability: Some(capability_path.to_owned()),
+            tags: Vec::new(),
+            read_only: false,
+        },
         ..Options::default()
     };
     let server = Server::new(&options, |_| None, warn)?;
@@ -145,7 +150,7 @@ fn render(server: &Server, description: &str, capability_path: &Path) -> String 
         "- Amounts are integers in cents (`35000` is 350.00 MXN); times are Unix timestamps \
          in seconds."
     );
-    if server.entries().iter().any(|e| e.moves_money) {
+    if server.entries().iter().any(|e| e.moves_money()) {
         let _ = writeln!(
             md,
             "- Operations marked **moves money** are refused unless `--allow-payments` is \
@@ -166,7 +171,7 @@ fn operation(md: &mut String, entry: &Entry) {
     let _ = writeln!(md);
     let _ = writeln!(md, "### `{name}`: `{} {}`", entry.method, entry.path);
     let _ = writeln!(md);
-    if entry.moves_money {
+    if entry.moves_money() {
         let _ = writeln!(md, "**Moves money**: needs `--allow-payments` (see above).");
         let _ = writeln!(md);
     }
@@ -222,7 +227,7 @@ fn operation(md: &mut String, entry: &Entry) {
     let _ = writeln!(md, "Example:");
     let _ = writeln!(md);
     let _ = writeln!(md, "```sh");
-    let allow = if entry.moves_money {
+    let allow = if entry.moves_money() {
         " --allow-payments"
     } else {
         ""

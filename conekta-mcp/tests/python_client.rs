@@ -191,8 +191,8 @@ fn discovery_flow(server: Value) {
             {"list": true},
             {"call": "search_operations", "args": {"query": "get customer by id"}},
             {"call": "describe_operation", "args": {"name": "get_customer_by_id"}},
-            {"call": "call_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": "cus_2tGzG1GxtDAZHEGPH"}}},
-            {"call": "call_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": 5}}},
+            {"call": "call_read_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": "cus_2tGzG1GxtDAZHEGPH"}}},
+            {"call": "call_read_operation", "args": {"name": "get_customer_by_id", "arguments": {"id": 5}}},
         ]),
     );
     let names: Vec<&str> = steps[0]["tools"]
@@ -203,7 +203,12 @@ fn discovery_flow(server: Value) {
         .collect();
     assert_eq!(
         names,
-        ["search_operations", "describe_operation", "call_operation"]
+        [
+            "search_operations",
+            "describe_operation",
+            "call_read_operation",
+            "call_write_operation"
+        ]
     );
     let bytes = steps[0]["bytes"].as_u64().unwrap() as usize;
     eprintln!("discovery mode: tools/list is {bytes} bytes");
@@ -236,6 +241,10 @@ fn discovery_mode_finds_describes_and_calls_over_http() {
 
 /// The first example of a schema, or a value made from its type.
 fn example(schema: &Value, root: &Value, depth: usize) -> Value {
+    // A field's own example, also beside a `$ref` to its type.
+    if let Some(first) = schema["examples"].as_array().and_then(|e| e.first()) {
+        return first.clone();
+    }
     let schema = match schema["$ref"].as_str() {
         Some(r) => &root["$defs"][r.trim_start_matches("#/$defs/")],
         None => schema,
@@ -382,7 +391,7 @@ fn a_money_call_without_permission_sends_nothing() {
         "auto",
         Value::Null,
         json!([{"call": "create_order", "args": card_order()},
-               {"call": "order_refund", "args": {"id": "ord_1", "body": {"reason": "x", "amount": 100}}}]),
+               {"call": "refund_order", "args": {"id": "ord_1", "body": {"reason": "x", "amount": 100}}}]),
     );
     for step in &steps_without {
         let error = refused(step);
@@ -397,7 +406,7 @@ fn a_money_call_without_permission_sends_nothing() {
         stdio(&["--base-url", &url]),
         "auto",
         Value::Null,
-        json!([{"call": "call_operation", "args": {"name": "create_order", "arguments": card_order()["body"].clone().as_object().map(|b| json!({"body": b})).unwrap()}}]),
+        json!([{"call": "call_write_operation", "args": {"name": "create_order", "arguments": card_order()["body"].clone().as_object().map(|b| json!({"body": b})).unwrap()}}]),
     );
     assert_eq!(
         refused(&through_discovery[0])["error"],
@@ -457,6 +466,48 @@ fn a_money_call_goes_through_when_allowed_or_confirmed() {
         );
         assert_eq!(ok(&confirmed["steps"][0])["object"], "order");
     }
+}
+
+#[test]
+fn a_money_call_is_confirmed_over_http_on_both_protocols() {
+    let (refusing, connections) = counting_server();
+    for (mode, protocol) in [("auto", "2026-07-28"), ("legacy", "2025-11-25")] {
+        // Over HTTP a legacy client's answer comes back through its session; a
+        // 2026-07-28 one retries with the sealed state.
+        let server = Http::start(&["--all-tools", "--base-url", &mock_url()]);
+        let confirmed = python(json!({
+            "server": {"url": server.url(), "headers": {"Authorization": format!("Bearer {KEY}")}},
+            "mode": mode, "elicit": "accept",
+            "steps": [{"call": "create_order", "args": card_order()}]
+        }));
+        assert_eq!(confirmed["protocol"], protocol);
+        let asked = confirmed["elicitations"][0].as_str().unwrap();
+        assert!(
+            asked.contains("create_order") && asked.contains("35000"),
+            "{asked}"
+        );
+        assert_eq!(ok(&confirmed["steps"][0])["object"], "order", "{mode}");
+        let server = Http::start(&["--all-tools", "--base-url", &refusing]);
+        let declined = python(json!({
+            "server": {"url": server.url(), "headers": {"Authorization": format!("Bearer {KEY}")}},
+            "mode": mode, "elicit": "decline",
+            "steps": [{"call": "create_order", "args": card_order()}]
+        }));
+        assert_eq!(
+            declined["elicitations"].as_array().unwrap().len(),
+            1,
+            "{declined}"
+        );
+        assert_eq!(
+            refused(&declined["steps"][0])["error"],
+            "payments_not_allowed"
+        );
+    }
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        0,
+        "a declined call reached the API"
+    );
 }
 
 #[test]

@@ -33,7 +33,8 @@
 //! `charge.bank_transfer()`, `customer.payment_sources()`). Each choice and its
 //! evidence is in `spec/overrides.yaml` in the repository.
 //!
-//! Models are built with `Type::builder()`: one setter per field, taking what
+//! Models that requests carry are built with `Type::builder()` (the types only
+//! answers carry have no builder): one setter per field, taking what
 //! converts into it (`&str`, a nested builder, `json!({...})` for metadata,
 //! any iterator for lists). A builder passed to an operation is built when the
 //! request is sent: a missing required field is [`Error::InvalidRequest`]
@@ -85,6 +86,14 @@ pub mod webhooks;
 #[cfg(any(feature = "events", feature = "subscriptions", feature = "webhooks"))]
 pub use events::{Event, EventData, EventType, ObjectError};
 pub use generated::{API_VERSION, MEDIA_TYPE, models, operations};
+/// The `http` crate whose types the SDK's signatures use (1.x: the one axum,
+/// hyper and reqwest use).
+pub use http;
+/// The HTTP client the SDK sends with: [`ClientBuilder::http_client`] takes a
+/// [`reqwest::Client`], [`Hook::before_attempt`] a [`reqwest::Request`].
+pub use reqwest;
+/// An HTTP status ([`Error::status`], [`ApiError::status`](ApiError)).
+pub use reqwest::StatusCode;
 pub use runtime::{
     AnswerDecodeError, ApiError, ApiKey, Attempt, AttemptResult, BuildError, BuildErrorReason,
     Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, FilePart, Hook,
@@ -93,15 +102,10 @@ pub use runtime::{
     TransportError, from_slice,
 };
 
-/// The README's examples, compiled and checked as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
-
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::runtime::build::{FirstError, required};
+    pub use crate::runtime::build::{Problems, required};
     pub use crate::runtime::decode::{
         DecodeFields, List, deserialize_struct, serialize_optional, serialize_struct,
     };

@@ -85,3 +85,42 @@ async fn a_422_keeps_the_whole_error_body() {
     assert_eq!(api.raw_body(), body);
     assert_eq!(api.details()[0].param.as_deref(), Some("amount"));
 }
+
+#[tokio::test]
+async fn one_invalid_request_names_every_missing_field_and_nothing_is_sent() {
+    let server = MockServer::start().await;
+    // No currency, no customer, a line item without its price and a second without its name.
+    let order = OrderRequest::builder()
+        .line_items([
+            Product::builder().name("Caja de galletas").quantity(1),
+            Product::builder().quantity(2).unit_price(1_000),
+        ])
+        .metadata(serde_json::json!(["not", "an", "object"]));
+    let err = client(&server.uri())
+        .orders()
+        .create_order(order)
+        .await
+        .unwrap_err();
+
+    let Error::InvalidRequest { operation, reason } = &err else {
+        panic!("expected an invalid request, got {err:?}")
+    };
+    assert_eq!(*operation, "createOrder");
+    for field in [
+        "`currency`",
+        "`customer_info`",
+        "`line_items[0].unit_price`",
+        "`line_items[1].name`",
+        "`metadata`: expected a JSON object",
+    ] {
+        assert!(reason.contains(field), "{field} in: {reason}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+
+    // The same, from the builder itself.
+    let err = OrderRequest::builder().build().unwrap_err();
+    assert_eq!(
+        err.missing_fields(),
+        ["currency", "customer_info", "line_items"]
+    );
+}

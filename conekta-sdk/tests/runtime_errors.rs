@@ -105,7 +105,7 @@ async fn conekta_error_bodies_become_api_errors_with_status_headers_and_details(
             "every byte of the error body"
         );
         let decoded = api.body.as_ref().expect("a decoded Conekta error");
-        assert_eq!(decoded.r#type.as_ref().map(|t| t.as_str()), Some(kind));
+        assert_eq!(decoded.type_.as_ref().map(|t| t.as_str()), Some(kind));
         assert_eq!(decoded.log_id.as_deref(), Some(log_id.as_str()));
         assert_eq!(decoded.object.as_deref(), Some("error"));
         assert_eq!(
@@ -123,13 +123,11 @@ async fn conekta_error_bodies_become_api_errors_with_status_headers_and_details(
         let [detail] = api.details() else {
             panic!("{status}: expected one detail, got {:?}", api.details())
         };
-        assert_eq!(detail.code.as_deref(), Some(code));
-        assert_eq!(detail.message.as_deref(), Some(message));
-        assert_eq!(detail.param.as_deref(), Some(param));
-        assert_eq!(
-            detail.debug_message.as_deref(),
-            Some(format!("debug: {message}").as_str())
-        );
+        assert_eq!(detail.code(), code);
+        assert_eq!(detail.message(), message);
+        assert_eq!(detail.param(), param);
+        assert_eq!(detail.debug_message(), format!("debug: {message}"));
+        assert_eq!(api.message(), message, "the first detail's message");
         // The message says what happened: operation, status, type, message and log id.
         let shown = err.to_string();
         for part in [
@@ -172,7 +170,7 @@ async fn error_body_with_extra_fields_and_no_type_still_decodes() {
 
     let api = err.api_error().expect("an API error");
     let decoded = api.body.as_ref().expect("decoded");
-    assert_eq!(decoded.r#type, None);
+    assert_eq!(decoded.type_, None);
     assert_eq!(api.details()[0].param, None);
     assert_eq!(
         api.details()[0].code.as_deref(),

@@ -27,7 +27,10 @@ fn guide_lookup_event_decodes() {
     let event = decode(body);
     assert_eq!(event.id, "5b438f82583eb80d50b4652c");
     assert_eq!(event.event_type, EventType::InboundPaymentLookup);
-    assert_eq!(event.created_at, 1_531_154_306);
+    assert_eq!(
+        event.created_at,
+        conekta_sdk::Timestamp::from(1_531_154_306)
+    );
     assert!(event.livemode);
     assert_eq!(event.webhook_status.as_deref(), Some("not_applicable"));
     assert_eq!(event.data.previous_attributes, Some(serde_json::Map::new()));
@@ -52,7 +55,10 @@ fn guide_charge_paid_event_decodes() {
     let body = include_str!("fixtures/webhooks/event_charge_paid.json");
     let event = decode(body);
     assert_eq!(event.event_type, EventType::ChargePaid);
-    assert_eq!(event.created_at, 1_531_154_546);
+    assert_eq!(
+        event.created_at,
+        conekta_sdk::Timestamp::from(1_531_154_546)
+    );
     let charge = &event.data.object;
     assert_eq!(charge["object"], "charge");
     assert_eq!(charge["status"], "paid");

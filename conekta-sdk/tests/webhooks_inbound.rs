@@ -33,8 +33,8 @@ fn guide_lookup_event_carries_an_inbound_payment() {
     let payment = event.data.inbound_payment().expect("inbound payment");
     assert_eq!(payment.reference(), "8400003726321");
     assert_eq!(payment.amount, 0);
-    assert_eq!(payment.created_at, Some(0));
-    assert_eq!(payment.currency.as_deref(), Some("MXN"));
+    assert_eq!(payment.created_at, Some(conekta_sdk::Timestamp::from(0)));
+    assert_eq!(payment.currency, Some(conekta_sdk::models::Currency::Mxn));
     assert_eq!(
         payment.charge_id.as_deref(),
         Some("5bb675388a268e0ef4a56a42")
@@ -66,7 +66,10 @@ fn guide_payment_attempt_event_carries_an_inbound_payment() {
     let payment = event.data.inbound_payment().expect("inbound payment");
     assert_eq!(payment.reference(), "84000045432316");
     assert_eq!(payment.amount, 110_700);
-    assert_eq!(payment.created_at, Some(1_538_684_253));
+    assert_eq!(
+        payment.created_at,
+        Some(conekta_sdk::Timestamp::from(1_538_684_253))
+    );
 }
 
 #[test]

@@ -138,7 +138,7 @@ fn guide_reversed_order_decodes_into_order_response_verbatim() {
     let data = charges.data.as_deref().expect("charges.data");
     assert_eq!(data.len(), 1);
     assert_eq!(data[0].status, PaymentStatus::Reversed);
-    assert_eq!(data[0].order_id, "ord_2tExCzuHTu1AAYtvL");
+    assert_eq!(data[0].order_id.as_deref(), Some("ord_2tExCzuHTu1AAYtvL"));
     let method = data[0].cash().expect("a cash payment");
     assert_eq!(method.auth_code, Some(66_685_306));
     assert_eq!(method.service_name.as_deref(), Some("Cash"));

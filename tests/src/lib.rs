@@ -1,6 +1,12 @@
 //! Shared pieces of the integration tests: the generated operation table and
 //! helpers to decode and re-encode bodies.
 
+/// conekta-sdk's README, whose examples run as doctests against
+/// conekta-testing's fake (the SDK's own crate cannot: the fake depends on it).
+#[cfg(doctest)]
+#[doc = include_str!("../../conekta-sdk/README.md")]
+pub struct SdkReadme;
+
 pub mod fixtures;
 pub mod published;
 #[rustfmt::skip]

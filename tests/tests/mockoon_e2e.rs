@@ -233,7 +233,7 @@ fn spei_of(method: &models::ChargeResponsePaymentMethod) -> &models::PaymentMeth
 }
 
 /// The charges of an order.
-fn charges_of(order: &models::OrderResponse) -> Vec<models::ChargesDataResponse> {
+fn charges_of(order: &models::OrderResponse) -> Vec<models::ChargeResponse> {
     let charges = order
         .charges
         .clone()
@@ -321,7 +321,7 @@ async fn customers() {
         for source in sources.and_then(|s| s.data.as_ref()).into_iter().flatten() {
             let kind = match source {
                 models::CustomerPaymentMethodsData::Card(card) => {
-                    assert_eq!(card.r#type, models::PaymentSourceType::Card);
+                    assert_eq!(card.type_, models::PaymentSourceType::Card);
                     "card"
                 }
                 models::CustomerPaymentMethodsData::SpeiRecurrent(spei) => {
@@ -417,7 +417,7 @@ async fn customers() {
         panic!("expected a card source, decoded {:#?}", sources[0]);
     };
     assert_eq!(card.id, "src_2tXx8KUxw6311kEbv");
-    assert_eq!(card.r#type, models::PaymentSourceType::Card);
+    assert_eq!(card.type_, models::PaymentSourceType::Card);
     assert_eq!(card.bin.as_deref(), Some("547504"));
     assert_eq!(card.card_type, Some(models::CardType::Credit));
     assert_eq!(card.parent_id.as_deref(), Some("cus_2tXx8KUxw6311kEbs"));
@@ -563,7 +563,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
 
     let request = models::CustomerPaymentMethodsRequest::CashOrSpei(
         models::PaymentMethodCashOrSpeiRequest::builder()
-            .r#type("cash_recurrent")
+            .type_("cash_recurrent")
             .build()
             .expect("a cash request"),
     );
@@ -575,7 +575,7 @@ async fn customer_payment_sources_and_shipping_contacts() {
     match &created {
         models::CustomerPaymentMethodsData::CashRecurrent(cash) => {
             assert_eq!(cash.id, "off_ref_2tXyk3ncr1NHdfqMS");
-            assert_eq!(cash.r#type, models::PaymentSourceType::CashRecurrent);
+            assert_eq!(cash.type_, models::PaymentSourceType::CashRecurrent);
             assert_eq!(cash.reference.as_deref(), Some("93000262281395"));
             assert_eq!(cash.barcode.as_deref(), Some("93000262281395"));
             assert_eq!(cash.provider.as_deref(), Some("cash"));
@@ -676,7 +676,9 @@ async fn subscriptions() {
     let c = &api.client;
     let customer = "cus_2tZWxbTPtQgGJGh8P";
 
-    let current = api.ok(c.subscriptions().get_subscription(customer)).await;
+    let current = api
+        .ok(c.subscriptions().get_subscription_deprecated(customer))
+        .await;
     assert_eq!(current.id, "sub_2tZWxbTPtQgGJGh8S");
     assert_eq!(current.status, models::SubscriptionStatus::Active);
     assert_eq!(current.plan_id.as_deref(), Some("testplan79"));
@@ -688,7 +690,7 @@ async fn subscriptions() {
     );
 
     let created = api
-        .ok(c.subscriptions().create_subscription(
+        .ok(c.subscriptions().create_subscription_deprecated(
             customer,
             models::SubscriptionRequest::builder().plan_id("contracargos-plan"),
         ))
@@ -699,23 +701,27 @@ async fn subscriptions() {
 
     let change = models::UpdatesASubscription::builder().plan_id("testplan79");
     let updated = api
-        .ok(c.subscriptions().update_subscription(customer, change))
+        .ok(c
+            .subscriptions()
+            .update_subscription_deprecated(customer, change))
         .await;
     assert_eq!(updated.id, "sub_2tZWxbTPtQgGJGh8S");
     assert_eq!(updated.trial_end, Some(Timestamp::from(1_679_752_328)));
 
     let canceled = api
-        .ok(c.subscriptions().cancel_subscription(customer))
+        .ok(c.subscriptions().cancel_subscription_deprecated(customer))
         .await;
     assert_eq!(canceled.status, models::SubscriptionStatus::Canceled);
     assert_eq!(canceled.canceled_at, Some(Timestamp::from(1_679_431_258)));
 
-    let paused = api.ok(c.subscriptions().pause_subscription(customer)).await;
+    let paused = api
+        .ok(c.subscriptions().pause_subscription_deprecated(customer))
+        .await;
     assert_eq!(paused.status, models::SubscriptionStatus::Paused);
     assert_eq!(paused.paused_at, Some(Timestamp::from(1_679_429_155)));
 
     let resumed = api
-        .ok(c.subscriptions().resume_subscription(customer))
+        .ok(c.subscriptions().resume_subscription_deprecated(customer))
         .await;
     assert_eq!(resumed.status, models::SubscriptionStatus::Active);
     assert_eq!(resumed.paused_at, None);
@@ -723,7 +729,7 @@ async fn subscriptions() {
     let events = api
         .ok(c
             .subscriptions()
-            .get_subscription_events("cus_2rKpeXQpapLonfVke"))
+            .get_subscription_events_deprecated("cus_2rKpeXQpapLonfVke"))
         .await;
     assert_eq!(events.object, "list");
     let events = data(events.data, "getSubscriptionEvents");
@@ -834,7 +840,7 @@ async fn orders() {
     assert_eq!(order.amount, 460);
     let charges = charges_of(order);
     let oxxo = cash_of(&charges[0].payment_method);
-    assert_eq!(oxxo.r#type, Some(models::PaymentMethodType::Oxxo));
+    assert_eq!(oxxo.type_, Some(models::PaymentMethodType::Oxxo));
     assert!(
         oxxo.reference.as_deref().is_some_and(|r| !r.is_empty()),
         "an OXXO charge has a reference"
@@ -842,7 +848,7 @@ async fn orders() {
 
     // A cash (OXXO) order.
     let oxxo_method = models::PaymentMethodGeneralRequest::builder()
-        .r#type("cash")
+        .type_("cash")
         .expires_at(1_683_232_092);
     let cash_order = api
         .ok(c.orders().create_order(order_request(
@@ -890,7 +896,7 @@ async fn orders() {
 
     // A card order: decodes as the card variant, not the first (cash) one.
     let card_method = models::PaymentMethodGeneralRequest::builder()
-        .r#type("card")
+        .type_("card")
         .token_id("tok_test_visa_4242");
     let card_order = api
         .ok(c.orders().create_order(order_request(
@@ -935,7 +941,7 @@ async fn orders() {
     );
     let charges = charges_of(&spei_order);
     let spei = spei_of(&charges[0].payment_method);
-    assert_eq!(spei.r#type, Some(models::PaymentMethodType::Spei));
+    assert_eq!(spei.type_, Some(models::PaymentMethodType::Spei));
     assert_eq!(spei.clabe.as_deref(), Some("734180008033435128"));
     assert_eq!(spei.bank.as_deref(), Some("FINCO PAY"));
     let checkout = spei_order.checkout.as_ref().expect("a checkout");
@@ -984,7 +990,7 @@ async fn orders() {
     );
 
     let captured = api
-        .ok(c.orders().orders_create_capture("ord_2tVKoTd79XK1GqJme"))
+        .ok(c.orders().capture_order("ord_2tVKoTd79XK1GqJme"))
         .await;
     assert_eq!(captured.id, "ord_2tVKoTd79XK1GqJme");
     assert_eq!(captured.payment_status, Some(models::PaymentStatus::Paid));
@@ -993,7 +999,7 @@ async fn orders() {
     assert_eq!(card_of(&charges[0].payment_method).last4, "4607");
 
     let refunded = api
-        .ok(c.orders().order_refund(
+        .ok(c.orders().refund_order(
             "ord_2tV52JvSom2w3E8bX",
             models::OrderRefundRequest::builder()
                 .amount(15000)
@@ -1003,7 +1009,7 @@ async fn orders() {
     let refund_canceled = api
         .ok(c
             .orders()
-            .order_cancel_refund("ord_2tV52JvSom2w3E8bX", "6407b5bee1329a000175ba11"))
+            .cancel_order_refund("ord_2tV52JvSom2w3E8bX", "6407b5bee1329a000175ba11"))
         .await;
     for (what, order) in [("refund", refunded), ("cancel refund", refund_canceled)] {
         assert_eq!(order.id, "ord_2tV52JvSom2w3E8bX", "{what}");
@@ -1014,8 +1020,8 @@ async fn orders() {
             "{what}"
         );
         let charges = charges_of(&order);
-        let refunds = charges[0].refunds.clone().expect("refunds");
-        let refunds = data(refunds.data, what);
+        let refunds = charges[0].refunds();
+        assert!(!refunds.is_empty(), "{what}: refunds");
         assert_eq!(refunds[0].id, "6407b5bee1329a000175ba11", "{what}");
         assert_eq!(refunds[0].amount, -15000, "{what}");
         assert_eq!(refunds[0].object, "refund", "{what}");
@@ -1031,19 +1037,19 @@ async fn order_lines() {
     let order = "ord_2tVyWPnCPWbrV37mW";
 
     // Discount lines.
-    let lines = api.ok(c.discounts().orders_get_discount_lines(order)).await;
+    let lines = api.ok(c.discounts().get_order_discount_lines(order)).await;
     assert_eq!(lines.object, "list");
     let lines = data(lines.data, "ordersGetDiscountLines");
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0].id, "dis_lin_2tVyahK8Nts7rKRMZ");
     assert_eq!(lines[0].parent_id, order);
     let created = api
-        .ok(c.discounts().orders_create_discount_line(
+        .ok(c.discounts().create_order_discount_line(
             order,
             models::OrderDiscountLinesRequest::builder()
                 .amount(500)
                 .code("123")
-                .r#type("loyalty"),
+                .type_("loyalty"),
         ))
         .await;
     assert_eq!(created.id, "dis_lin_2tVyahK8Nts7rKRMZ");
@@ -1052,21 +1058,21 @@ async fn order_lines() {
     let one = api
         .ok(c
             .discounts()
-            .orders_get_discount_line("ord_2tkwrBmcvGnA9zdU9", "dis_lin_2tkwrBmcvGnA9zdU6"))
+            .get_order_discount_line("ord_2tkwrBmcvGnA9zdU9", "dis_lin_2tkwrBmcvGnA9zdU6"))
         .await;
     assert_eq!(one.id, "dis_lin_2tkwrBmcvGnA9zdU6");
     assert_eq!(one.parent_id, "ord_2tkwrBmcvGnA9zdU9");
-    assert_eq!((one.r#type.as_str(), one.amount), ("coupon", 500));
+    assert_eq!((one.type_.as_str(), one.amount), ("coupon", 500));
     let change = models::UpdateOrderDiscountLinesRequest::builder().amount(100);
     let updated = api
         .ok(c
             .discounts()
-            .orders_update_discount_lines(order, "dis_lin_2tVyahK8Nts7rKRMZ", change))
+            .update_order_discount_line(order, "dis_lin_2tVyahK8Nts7rKRMZ", change))
         .await;
     let deleted = api
         .ok(c
             .discounts()
-            .orders_delete_discount_lines(order, "dis_lin_2tVyahK8Nts7rKRMZ"))
+            .delete_order_discount_line(order, "dis_lin_2tVyahK8Nts7rKRMZ"))
         .await;
     for line in [updated, deleted] {
         assert_eq!(line.id, "dis_lin_2tVyahK8Nts7rKRMZ");
@@ -1075,7 +1081,7 @@ async fn order_lines() {
 
     // Products (line items).
     let created = api
-        .ok(c.products().orders_create_product(
+        .ok(c.products().create_order_line_item(
             order,
             models::Product::builder()
                 .name("Pago Mensualidad test")
@@ -1090,12 +1096,12 @@ async fn order_lines() {
     let updated = api
         .ok(c
             .products()
-            .orders_update_product(order, "line_item_2tVz8UkyWhSxLfUd7", change))
+            .update_order_line_item(order, "line_item_2tVz8UkyWhSxLfUd7", change))
         .await;
     let deleted = api
         .ok(c
             .products()
-            .orders_delete_product(order, "line_item_2tVz8UkyWhSxLfUd7"))
+            .delete_order_line_item(order, "line_item_2tVz8UkyWhSxLfUd7"))
         .await;
     for product in [updated, deleted] {
         assert_eq!(product.id.as_deref(), Some("line_item_2tVz8UkyWhSxLfUd7"));
@@ -1109,12 +1115,12 @@ async fn order_lines() {
     let created = api
         .ok(c
             .shippings()
-            .orders_create_shipping(order, models::ShippingRequest::builder().amount(100)))
+            .create_order_shipping_line(order, models::ShippingRequest::builder().amount(100)))
         .await;
     assert_eq!(created.amount, 100);
     assert_eq!(created.id.as_deref(), Some("ship_lin_2tVzNuDGSaDwreMg6"));
     let updated = api
-        .ok(c.shippings().orders_update_shipping(
+        .ok(c.shippings().update_order_shipping_line(
             order,
             "ship_lin_2tVzNuDGSaDwreMg6",
             models::ShippingRequest::builder().amount(540),
@@ -1123,7 +1129,7 @@ async fn order_lines() {
     let deleted = api
         .ok(c
             .shippings()
-            .orders_delete_shipping(order, "ship_lin_2tVzNuDGSaDwreMg6"))
+            .delete_order_shipping_line(order, "ship_lin_2tVzNuDGSaDwreMg6"))
         .await;
     for line in [updated, deleted] {
         assert_eq!(line.id.as_deref(), Some("ship_lin_2tVzNuDGSaDwreMg6"));
@@ -1134,7 +1140,7 @@ async fn order_lines() {
 
     // Tax lines.
     let created = api
-        .ok(c.taxes().orders_create_taxes(
+        .ok(c.taxes().create_order_tax_line(
             order,
             models::OrderTaxRequest::builder()
                 .amount(100)
@@ -1147,12 +1153,12 @@ async fn order_lines() {
     let updated = api
         .ok(c
             .taxes()
-            .orders_update_taxes(order, "tax_lin_2tVzVp6AAptCRHhgt", change))
+            .update_order_tax_line(order, "tax_lin_2tVzVp6AAptCRHhgt", change))
         .await;
     let deleted = api
         .ok(c
             .taxes()
-            .orders_delete_taxes(order, "tax_lin_2tVzVp6AAptCRHhgt"))
+            .delete_order_tax_line(order, "tax_lin_2tVzVp6AAptCRHhgt"))
         .await;
     for line in [updated, deleted] {
         assert_eq!(line.id, "tax_lin_2tVzVp6AAptCRHhgt");
@@ -1242,12 +1248,12 @@ async fn charges() {
 
     // A card charge decodes as the card variant.
     let card = models::PaymentMethodGeneralRequest::builder()
-        .r#type("card")
+        .type_("card")
         .token_id("tok_test_visa_4242");
     let charge = api
         .ok(c
             .charges()
-            .orders_create_charge("ord_2tVKxbhNzfUnGjnXG", charge_request(card.clone())))
+            .create_order_charge("ord_2tVKxbhNzfUnGjnXG", charge_request(card.clone())))
         .await;
     assert_eq!(charge.id, "6408bf90de4b8e000107449a");
     assert_eq!(charge.amount, 40000);
@@ -1261,7 +1267,7 @@ async fn charges() {
     let msi = api
         .ok(c
             .charges()
-            .orders_create_charge("ord_2uiGPHDV6Zzribeqy", charge_request(card)))
+            .create_order_charge("ord_2uiGPHDV6Zzribeqy", charge_request(card)))
         .await;
     assert_eq!(msi.monthly_installments, Some(3));
     assert_eq!(msi.amount, 58000);
@@ -1269,9 +1275,9 @@ async fn charges() {
 
     // A SPEI charge exposes the CLABE to pay into.
     let spei = api
-        .ok(c.charges().orders_create_charge(
+        .ok(c.charges().create_order_charge(
             "ord_2tVLUFrQBB4HKz1zj",
-            charge_request(models::PaymentMethodGeneralRequest::builder().r#type("spei")),
+            charge_request(models::PaymentMethodGeneralRequest::builder().type_("spei")),
         ))
         .await;
     match &spei.payment_method {
@@ -1286,15 +1292,15 @@ async fn charges() {
 
     // An OXXO charge exposes the reference to pay at the store.
     let cash = api
-        .ok(c.charges().orders_create_charge(
+        .ok(c.charges().create_order_charge(
             "ord_2tVL8dT1Hm3y3YiaN",
-            charge_request(models::PaymentMethodGeneralRequest::builder().r#type("cash")),
+            charge_request(models::PaymentMethodGeneralRequest::builder().type_("cash")),
         ))
         .await;
     match &cash.payment_method {
         models::ChargeResponsePaymentMethod::CashPayment(oxxo) => {
             assert_eq!(oxxo.reference.as_deref(), Some("93000262280900"));
-            assert_eq!(oxxo.r#type, Some(models::PaymentMethodType::Oxxo));
+            assert_eq!(oxxo.type_, Some(models::PaymentMethodType::Oxxo));
             assert_eq!(oxxo.expires_at, Some(Timestamp::from(1_680_912_000)));
         }
         other => panic!("expected a cash payment, decoded {other:#?}"),
@@ -1303,9 +1309,9 @@ async fn charges() {
 
     // Several cash charges at once.
     let added = api
-        .ok(c.charges().orders_create_charges(
+        .ok(c.charges().add_order_charges(
             "ord_2wrW9arie9fUG4MfD",
-            charge_request(models::PaymentMethodGeneralRequest::builder().r#type("cash")),
+            charge_request(models::PaymentMethodGeneralRequest::builder().type_("cash")),
         ))
         .await;
     assert_eq!(added.object, "list");
@@ -1315,7 +1321,7 @@ async fn charges() {
         assert_eq!(charge.order_id.as_deref(), Some("ord_2wrW9arie9fUG4MfD"));
         assert_eq!(charge.amount, 12000);
         let cash = cash_of(&charge.payment_method);
-        assert_eq!(cash.r#type, Some(models::PaymentMethodType::Cash));
+        assert_eq!(cash.type_, Some(models::PaymentMethodType::Cash));
         assert!(
             cash.reference.as_deref().is_some_and(|r| !r.is_empty()),
             "charge {} has a reference",
@@ -1347,7 +1353,7 @@ async fn checkouts() {
     assert_eq!(links.len(), 20);
     assert_eq!(links[0].id, "ff6918c6-5043-43b9-a7ec-d40d407d62c1");
     assert_eq!(links[0].object, "checkout");
-    assert_eq!(links[0].r#type.as_deref(), Some("HostedPayment"));
+    assert_eq!(links[0].type_, Some(models::CheckoutType::HostedPayment));
 
     let template = models::CheckoutOrderTemplate::builder()
         .currency("MXN")
@@ -1361,20 +1367,20 @@ async fn checkouts() {
         .name("Payment Link Name")
         .order_template(template)
         .recurrent(false)
-        .r#type("PaymentLink");
+        .type_("PaymentLink");
     let created = api.ok(c.payment_link().create_checkout(link)).await;
     assert_eq!(created.id, "e4bcbed2-194c-4540-a922-b6d7531925a3");
     assert_eq!(created.name, "Payment Link Name");
-    assert_eq!(created.r#type.as_deref(), Some("PaymentLink"));
+    assert_eq!(created.type_, Some(models::CheckoutType::PaymentLink));
     assert_eq!(created.recurrent, Some(false));
     assert_eq!(created.status, models::CheckoutStatus::Issued);
     assert_eq!(
         created.allowed_payment_methods.as_deref(),
         Some(
             &[
-                "cash".to_owned(),
-                "card".to_owned(),
-                "bank_transfer".to_owned()
+                models::CheckoutPaymentMethod::Cash,
+                models::CheckoutPaymentMethod::Card,
+                models::CheckoutPaymentMethod::BankTransfer
             ][..]
         )
     );
@@ -1402,7 +1408,7 @@ async fn checkouts() {
     assert_eq!(canceled.payments_limit_count, Some(5));
 
     let emailed = api
-        .ok(c.payment_link().email_checkout(
+        .ok(c.payment_link().send_checkout_email(
             "102bdf5c-3ee6-48ec-a9ff-40ec6f5f054b",
             models::EmailCheckoutRequest::builder().email("customer@example.com"),
         ))
@@ -1411,7 +1417,7 @@ async fn checkouts() {
     assert_eq!((emailed.emails_sent, emailed.sms_sent), (Some(1), Some(0)));
 
     let texted = api
-        .ok(c.payment_link().sms_checkout(
+        .ok(c.payment_link().send_checkout_sms(
             "ce1076bb-5ee6-4d08-a0e2-ec0bfbc49883",
             models::SmsCheckoutRequest::builder().phonenumber("5555555555"),
         ))
@@ -1671,13 +1677,13 @@ async fn money_movements() {
         .expires_at(1_706_983_546)
         .payout(
             models::Payout::builder()
-                .payout_method(models::PayoutMethod::builder().r#type("cashout")),
+                .payout_method(models::PayoutMethod::builder().type_("cashout")),
         )
         .reason("Referencia de retiro en efectivo");
     let created = api.ok(c.payout_orders().create_payout_order(request)).await;
     assert_eq!(created.id, "a2a1732a-4f0c-4fda-9dc7-efeec9be044b");
     assert_eq!(created.amount, 3000);
-    assert_eq!(created.status, "open");
+    assert_eq!(created.status, models::PayoutOrderStatus::Open);
     assert_eq!(created.customer_info.id, "cus_2vE4xnYczpRRVPKfU");
     assert_eq!(created.payouts.len(), 1);
     assert_eq!(created.payouts[0].id, "payout_2vME4PZPvj2ktQe5B");
@@ -1719,7 +1725,7 @@ async fn money_movements() {
         (transaction.amount, transaction.fee, transaction.net),
         (10000, 14268, -4268)
     );
-    assert_eq!(transaction.r#type, "capture");
+    assert_eq!(transaction.type_, "capture");
 
     let page = api.ok(c.transfers().get_transfers().limit(5)).await;
     assert!(page.has_more);
@@ -1733,9 +1739,9 @@ async fn money_movements() {
         .await;
     assert_eq!(transfer.id.as_deref(), Some("64462930651b2600017b6d43"));
     assert_eq!(transfer.amount, Some(3644));
-    assert_eq!(transfer.status.as_deref(), Some("pending"));
+    assert_eq!(transfer.status, Some(models::TransferStatus::Pending));
     let destination = transfer.destination.expect("a destination");
-    assert_eq!(destination.r#type.as_deref(), Some("bank_transfer"));
+    assert_eq!(destination.type_.as_deref(), Some("bank_transfer"));
     assert_eq!(
         destination.payee_id.as_deref(),
         Some("payee_2qJLL3ruTBAa39LAZ")
@@ -1761,7 +1767,7 @@ async fn plans() {
             models::PlanRequest::builder()
                 .amount(10000)
                 .frequency(1)
-                .interval(models::PlanRequestInterval::Week)
+                .interval(models::PlanInterval::Week)
                 .name("Gold Plan"),
         ))
         .await;
@@ -1770,7 +1776,7 @@ async fn plans() {
         assert_eq!(plan.id, plan_id);
         assert_eq!(plan.name.as_deref(), Some("Gold Plan"));
         assert_eq!(plan.amount, 10000);
-        assert_eq!(plan.interval.as_deref(), Some("week"));
+        assert_eq!(plan.interval, Some(models::PlanInterval::Week));
         assert_eq!(plan.frequency, Some(1));
         assert_eq!(plan.expiry_count, None);
     }
@@ -1832,7 +1838,7 @@ async fn webhooks() {
     for hook in [created, fetched] {
         assert_eq!(hook.id, hook_id);
         assert_eq!(hook.url.as_deref(), Some(url));
-        assert_eq!(hook.status, "listening");
+        assert_eq!(hook.status, models::WebhookStatus::Listening);
         let events = hook.subscribed_events.expect("subscribed events");
         assert_eq!(events.len(), 67);
         assert_eq!(events[0], "charge.created");
@@ -1841,7 +1847,7 @@ async fn webhooks() {
     let change = models::UpdateWebhook::builder()
         .url("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466");
     let updated = api.ok(c.webhooks().update_webhook(hook_id, change)).await;
-    assert_eq!(updated.status, "intermittent_errors");
+    assert_eq!(updated.status, models::WebhookStatus::IntermittentErrors);
     assert_eq!(
         updated.url.as_deref(),
         Some("https://updated.webhook.site/0b8c9fa8-92c3-4a04-beea-a7ec037f6466")
@@ -1997,7 +2003,7 @@ async fn conekta_errors_are_decoded() {
     // A declined card: 402 `processing_error`, with the declined order in `data`.
     let declined = order_request(
         customer_id_info("cus_2tKcHxhTz7xU5SymF2"),
-        models::PaymentMethodGeneralRequest::builder().r#type("cash"),
+        models::PaymentMethodGeneralRequest::builder().type_("cash"),
     );
     let err = api.fails(c.orders().create_order(declined)).await;
     let api_err = api_error(&err);

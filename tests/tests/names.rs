@@ -47,3 +47,47 @@ fn both_modules_glob_import_together() {
     let _request: Option<UpdateCustomer> = None;
     let _operation: Option<UpdateCustomerOp> = None;
 }
+
+/// The verbs an operation method may start with.
+const VERBS: &[&str] = &[
+    "get", "create", "update", "delete", "cancel", "capture", "refund", "add", "pause", "resume",
+    "retry", "resend", "send", "test", "upload",
+];
+
+#[test]
+fn every_operation_method_starts_with_a_verb_and_has_its_operation_id_as_alias() {
+    let (api, _) = conekta_tests::lowered_spec();
+    let noun_first: Vec<&str> = api
+        .operations
+        .iter()
+        .map(|op| op.method_name.as_str())
+        .filter(|name| !VERBS.contains(&name.split('_').next().unwrap_or_default()))
+        .collect();
+    assert!(noun_first.is_empty(), "noun-first methods: {noun_first:?}");
+
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../conekta-sdk/src/generated/operations");
+    let source: String = std::fs::read_dir(&dir)
+        .expect("the generated operations")
+        .map(|entry| std::fs::read_to_string(entry.expect("an entry").path()).expect("readable"))
+        .collect();
+    let findable = api
+        .operations
+        .iter()
+        .filter(|op| source.contains(&format!("#[doc(alias = \"{}\")]", op.id)))
+        .count();
+    assert_eq!(
+        findable,
+        api.operations.len(),
+        "operations findable by their operationId"
+    );
+    assert_eq!(findable, 113);
+    // The deprecated singular subscription endpoints say so in their names.
+    for op in api.operations.iter().filter(|op| op.deprecated) {
+        assert!(
+            op.method_name.ends_with("_deprecated"),
+            "{}",
+            op.method_name
+        );
+    }
+}

@@ -24,9 +24,82 @@ pub fn emit(def: &TypeDef) -> TokenStream {
 fn accessor(accessor: &Accessor) -> TokenStream {
     let docs = verbatim_docs(&accessor.docs);
     let name = ident(&accessor.name);
+    let (expr, optional) = chain(&accessor.steps);
+    let (ret, body) = match (&accessor.ty, optional) {
+        (TypeRef::Array(item), _) => {
+            let item = type_tokens(item);
+            let body = if optional {
+                quote!(#expr.map(Vec::as_slice).unwrap_or_default())
+            } else {
+                quote!(#expr.as_slice())
+            };
+            (quote!(&[#item]), body)
+        }
+        (TypeRef::String, true) => (quote!(Option<&str>), quote!(#expr.map(String::as_str))),
+        (TypeRef::String, false) => (quote!(&str), quote!(#expr.as_str())),
+        (
+            ty @ (TypeRef::Bool
+            | TypeRef::I8
+            | TypeRef::I32
+            | TypeRef::I64
+            | TypeRef::F64
+            | TypeRef::Timestamp),
+            optional,
+        ) => {
+            let ty = type_tokens(ty);
+            if optional {
+                (quote!(Option<#ty>), quote!(#expr.copied()))
+            } else {
+                (quote!(#ty), quote!(#expr))
+            }
+        }
+        (ty, true) => {
+            let ty = type_tokens(ty);
+            (quote!(Option<&#ty>), expr)
+        }
+        (ty, false) => {
+            let ty = type_tokens(ty);
+            (quote!(&#ty), quote!(&#expr))
+        }
+    };
+    // Each alternative path is tried when the ones before it read an empty list.
+    let alternatives = accessor.alternatives.iter().map(|steps| {
+        let (expr, optional) = chain(steps);
+        let items = if optional {
+            quote!(#expr.map(Vec::as_slice).unwrap_or_default())
+        } else {
+            quote!(#expr.as_slice())
+        };
+        quote! {
+            if !items.is_empty() {
+                return items;
+            }
+            let items: #ret = #items;
+        }
+    });
+    let body = if accessor.alternatives.is_empty() {
+        body
+    } else {
+        quote! {
+            let items: #ret = #body;
+            #(#alternatives)*
+            items
+        }
+    };
+    quote! {
+        #docs
+        #[must_use]
+        pub fn #name(&self) -> #ret {
+            #body
+        }
+    }
+}
+
+/// The expression that follows `steps` from `self`, and whether it is an `Option`.
+fn chain(steps: &[Step]) -> (TokenStream, bool) {
     let mut expr = quote!(self);
     let mut optional = false;
-    for step in &accessor.steps {
+    for (index, step) in steps.iter().enumerate() {
         match step {
             Step::Field {
                 rust_name,
@@ -68,7 +141,7 @@ fn accessor(accessor: &Accessor) -> TokenStream {
                 expr = if optional {
                     let pick = pick(quote!(value));
                     quote!(#expr.and_then(|value| #pick))
-                } else if accessor.steps.first() == Some(step) {
+                } else if index == 0 {
                     pick(quote!(self))
                 } else {
                     pick(quote!(&#expr))
@@ -77,48 +150,5 @@ fn accessor(accessor: &Accessor) -> TokenStream {
             }
         }
     }
-    let (ret, body) = match (&accessor.ty, optional) {
-        (TypeRef::Array(item), _) => {
-            let item = type_tokens(item);
-            let body = if optional {
-                quote!(#expr.map(Vec::as_slice).unwrap_or_default())
-            } else {
-                quote!(#expr.as_slice())
-            };
-            (quote!(&[#item]), body)
-        }
-        (TypeRef::String, true) => (quote!(Option<&str>), quote!(#expr.map(String::as_str))),
-        (TypeRef::String, false) => (quote!(&str), quote!(#expr.as_str())),
-        (
-            ty @ (TypeRef::Bool
-            | TypeRef::I8
-            | TypeRef::I32
-            | TypeRef::I64
-            | TypeRef::F64
-            | TypeRef::Timestamp),
-            optional,
-        ) => {
-            let ty = type_tokens(ty);
-            if optional {
-                (quote!(Option<#ty>), quote!(#expr.copied()))
-            } else {
-                (quote!(#ty), quote!(#expr))
-            }
-        }
-        (ty, true) => {
-            let ty = type_tokens(ty);
-            (quote!(Option<&#ty>), expr)
-        }
-        (ty, false) => {
-            let ty = type_tokens(ty);
-            (quote!(&#ty), quote!(&#expr))
-        }
-    };
-    quote! {
-        #docs
-        #[must_use]
-        pub fn #name(&self) -> #ret {
-            #body
-        }
-    }
+    (expr, optional)
 }

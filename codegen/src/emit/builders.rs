@@ -23,6 +23,7 @@ pub fn emit(
     let mut slots = Vec::new();
     let mut setters = Vec::new();
     let mut inits = Vec::new();
+    let mut unset = Vec::new();
     for (field, method) in fields.iter().zip(setter_names(fields)) {
         let rust = ident(&field.rust_name);
         let json = &field.json_name;
@@ -41,6 +42,9 @@ pub fn emit(
                 self
             }
         });
+        if field.required {
+            unset.push(quote!((#json, self.#rust.is_none())));
+        }
         inits.push(if field.required {
             quote!(#rust: crate::__private::required(self.#rust, #json)?,)
         } else {
@@ -59,16 +63,16 @@ pub fn emit(
         #[must_use = "a builder does nothing until it is built or passed on"]
         pub struct #builder {
             #(#slots)*
-            #error: crate::__private::FirstError,
+            #error: crate::__private::Problems,
         }
 
         #allow_deprecated
         impl #builder {
             #(#setters)*
 
-            /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+            /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
             #[inline] pub fn build(self) -> Result<#name, crate::BuildError> {
-                self.#error.check()?;
+                self.#error.check(&[#(#unset),*])?;
                 Ok(#name {
                     #(#inits)*
                     #extra: Default::default(),
@@ -81,14 +85,14 @@ pub fn emit(
     }
 }
 
-/// The builder's slot for its first error: `first_error`, or with `_`s
-/// appended when a field is called that.
+/// The builder's slot for its problems: `problems`, or with `_`s appended
+/// when a field is called that.
 fn error_slot(fields: &[Field]) -> Ident {
     let taken: BTreeSet<&str> = fields
         .iter()
         .map(|f| f.rust_name.trim_start_matches("r#"))
         .collect();
-    let mut name = String::from("first_error");
+    let mut name = String::from("problems");
     while taken.contains(name.as_str()) {
         name.push('_');
     }
@@ -114,7 +118,7 @@ struct Setter {
 }
 
 /// The setter for a field of type `ty` whose JSON name is `json`; `error` is
-/// the builder's first-error slot.
+/// the builder's problems slot.
 fn setter(ty: &TypeRef, json: &str, error: &Ident) -> Setter {
     let plain = |arg: TokenStream, store: TokenStream| Setter { arg, store };
     match ty {

@@ -19,6 +19,7 @@ pub use test_table::TESTS_DIR;
 
 use crate::features::Gates;
 use crate::ir::Api;
+use crate::overrides::Mcp;
 use crate::{Error, GeneratedFile};
 use quote::quote;
 
@@ -26,16 +27,22 @@ use quote::quote;
 pub const SDK_DIR: &str = "conekta-sdk/src/generated";
 
 /// Emits every generated file, paths relative to the workspace root; with
-/// `gates`, the SDK's models and operations are gated by Cargo features.
-pub fn emit(api: &Api, gates: Option<&Gates>) -> Result<Vec<GeneratedFile>, Error> {
+/// `gates`, the SDK's models and operations are gated by Cargo features; `mcp` is
+/// the override table's data for the MCP server's tools.
+pub fn emit(
+    api: &Api,
+    gates: Option<&Gates>,
+    mcp: Option<&Mcp>,
+) -> Result<Vec<GeneratedFile>, Error> {
     let externals = api.external_types();
     let models_dir = format!("{SDK_DIR}/models");
-    let mut files = models::emit(&api.types, &externals, &models_dir, gates)?;
+    let built = api.sent_types();
+    let mut files = models::emit(&api.types, &built, &externals, &models_dir, gates)?;
     let operations_dir = format!("{SDK_DIR}/operations");
     files.extend(operations::emit(api, &operations_dir, gates.is_some())?);
     files.push(root_module(api)?);
     files.push(test_table::emit(api)?);
-    files.extend(mcp::emit(api)?);
+    files.extend(mcp::emit(api, mcp)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

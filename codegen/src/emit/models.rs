@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// `gates`, each module and re-export is compiled only under its features.
 pub fn emit(
     types: &[TypeDef],
+    built: &BTreeSet<&str>,
     externals: &BTreeSet<&str>,
     dir: &str,
     gates: Option<&Gates>,
@@ -27,9 +28,13 @@ pub fn emit(
     for def in types {
         modules.entry(def.module.as_str()).or_default().push(def);
     }
+    // The structs a request can carry have builders; those only answers carry
+    // decode through private slots and have none.
     let structs: BTreeSet<&str> = types
         .iter()
-        .filter(|def| matches!(def.kind, TypeKind::Struct { .. }))
+        .filter(|def| {
+            matches!(def.kind, TypeKind::Struct { .. }) && built.contains(def.name.as_str())
+        })
         .map(|def| def.name.as_str())
         .collect();
     let mut files = Vec::new();
@@ -153,7 +158,8 @@ fn collect_refs<'a>(def: &'a TypeDef, into: &mut BTreeSet<&'a str>) {
     into.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
     for accessor in &def.accessors {
         into.extend(accessor.ty.named());
-        into.extend(accessor.steps.iter().filter_map(|step| match step {
+        let steps = std::iter::once(&accessor.steps).chain(&accessor.alternatives);
+        into.extend(steps.flatten().filter_map(|step| match step {
             Step::Variant { union, .. } => Some(union.as_str()),
             Step::Field { .. } => None,
         }));
@@ -187,7 +193,8 @@ fn origin(source: &str) -> String {
 
 /// One model file being emitted: what its templates share.
 pub(super) struct ModelFile<'a> {
-    /// Every struct type of the API (unions convert from their builders).
+    /// The struct types that have builders: those a request can carry
+    /// (unions convert from their builders).
     pub structs: &'a BTreeSet<&'a str>,
     /// Macro input laid out by the emitter (see `common::render_with`).
     pub layouts: Vec<String>,
@@ -208,7 +215,7 @@ impl ModelFile<'_> {
         origins.extend(def.also.iter().map(|source| origin(source)));
         // The origin, and the builder's link (not escaped as the spec's text is).
         let mut from = format!(" From {}", origins.join(", "));
-        if matches!(def.kind, TypeKind::Struct { .. }) {
+        if self.structs.contains(def.name.as_str()) {
             from.push_str(&format!("; build one with [`{}::builder`]", def.name));
         }
         from.push('.');

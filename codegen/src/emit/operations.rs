@@ -109,8 +109,9 @@ fn into_type(ty: &TypeRef) -> TokenStream {
 }
 
 /// An operation's docs: the spec's summary and description, the last
-/// paragraph ending with where it is (`GET /customers`, operation `getCustomers`).
-fn op_docs(op: &Operation) -> TokenStream {
+/// paragraph ending with where it is (`GET /customers`, operation `getCustomers`),
+/// then `summary`.
+fn op_docs(op: &Operation, summary: &str) -> TokenStream {
     let location = format!("`{} {}` (operation `{}`).", op.http_method, op.path, op.id);
     let mut paragraphs: Vec<String> = op
         .docs
@@ -128,13 +129,59 @@ fn op_docs(op: &Operation) -> TokenStream {
         }
         _ => paragraphs.push(location),
     }
+    paragraphs.push(summary.to_owned());
     doc_attrs(&Docs::default(), &paragraphs)
 }
 
+/// What a call of `op` answers, as a sentence with a link to the model.
+fn answer_doc(op: &Operation) -> String {
+    fn link(ty: &TypeRef) -> Option<String> {
+        match ty {
+            TypeRef::Named(name) | TypeRef::External(name) => {
+                Some(format!("[`{name}`](crate::models::{name})"))
+            }
+            TypeRef::Boxed(inner) => link(inner),
+            _ => None,
+        }
+    }
+    match &op.response {
+        TypeRef::Array(item) => match link(item) {
+            Some(item) => format!("The answer: a list of {item}."),
+            None => String::from("The answer: a list."),
+        },
+        ty => match link(ty) {
+            Some(model) => format!("The answer: {model}."),
+            None => String::from("The answer: a JSON value."),
+        },
+    }
+}
+
+/// The optional setters of `op`'s request, as code spans (`.limit(..)`).
+fn optional_setters(op: &Operation) -> Vec<String> {
+    let params =
+        plain_params(op).map(|p| format!("`.{}(..)`", p.rust_name.trim_start_matches("r#")));
+    let body = matches!(&op.body, Some(b) if !b.required).then(|| String::from("`.body(..)`"));
+    params.chain(body).collect()
+}
+
 /// The group's method that starts a call: the path parameters and a required
-/// body are its arguments.
+/// body are its arguments. Its docs say what the call answers and which
+/// optional setters its request has.
 fn group_method(op: &Operation) -> TokenStream {
-    let docs = op_docs(op);
+    let mut summary = answer_doc(op);
+    let setters = optional_setters(op);
+    let type_name = &op.builder_name;
+    if !setters.is_empty() {
+        summary.push_str(&format!(
+            " Optional, on the request: {} (see [`{type_name}`]({type_name})).",
+            setters.join(", ")
+        ));
+    }
+    if op.pagination.is_some() {
+        summary.push_str(" `.into_stream()` walks every page.");
+    }
+    let docs = op_docs(op, &summary);
+    let alias = &op.id;
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let method = ident(&op.method_name);
     let name = ident(&op.builder_name);
@@ -167,6 +214,7 @@ fn group_method(op: &Operation) -> TokenStream {
     let inline = params.is_empty().then(|| quote!(#[inline]));
     quote! {
         #docs
+        #[doc(alias = #alias)]
         #deprecated
         #inline
         pub fn #method(&self, #(#params),*) -> Request<'a, #name> {
@@ -188,13 +236,51 @@ fn plain_params(op: &Operation) -> impl Iterator<Item = &Param> {
 /// and the request's setters of its optional parameters.
 fn operation(op: &Operation, group: &proc_macro2::Ident, types: &[TypeDef]) -> TokenStream {
     let name = ident(&op.builder_name);
-    let doc = format!(
-        " The operation `{}` (`{} {}`): what a call of it takes. Start one with [`{group}::{}`].",
+    let mut doc = vec![format!(
+        " The operation `{}` (`{} {}`): what a call of it takes. Start one with [`{group}::{}`]. {}",
         op.id,
         op.http_method,
         op.path,
-        op.method_name.trim_start_matches("r#")
-    );
+        op.method_name.trim_start_matches("r#"),
+        answer_doc(op),
+    )];
+    let options: Vec<String> = plain_params(op)
+        .map(|param| {
+            let about = param.docs.paragraphs().first().map_or_else(
+                || format!("the parameter `{}`", param.name),
+                |text| {
+                    text.lines()
+                        .next()
+                        .unwrap_or_default()
+                        .trim_end_matches('.')
+                        .to_owned()
+                },
+            );
+            format!(
+                " - `.{}(..)`: {about}.",
+                param.rust_name.trim_start_matches("r#")
+            )
+        })
+        .chain(
+            matches!(&op.body, Some(b) if !b.required)
+                .then(|| String::from(" - `.body(..)`: the request body.")),
+        )
+        .collect();
+    if !options.is_empty() {
+        doc.extend([
+            String::new(),
+            String::from(" Optional, set on its [`Request`]:"),
+            String::new(),
+        ]);
+        doc.extend(options);
+    }
+    doc.extend([
+        String::new(),
+        String::from(
+            " Every call also takes `.language(..)`, `.child_company_id(..)`, \
+             `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.",
+        ),
+    ]);
     let response = model_type(&op.response);
     let (id, path) = (&op.id, &op.path);
     let method = format_ident!("{}", op.http_method);
@@ -277,7 +363,7 @@ fn operation(op: &Operation, group: &proc_macro2::Ident, types: &[TypeDef]) -> T
     let pagination = op.pagination.as_ref().map(|p| paginated(op, p));
     let default = (!matches!(&op.body, Some(b) if b.required)).then(|| quote!(Default,));
     quote! {
-        #[doc = #doc]
+        #(#[doc = #doc])*
         #[derive(Debug, Clone, #default)]
         pub struct #name {
             #(#fields)*

@@ -8,18 +8,23 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The `struct_serde!` call of a struct: `X via Self` when every member is
-/// optional (the struct collects its own members), `X via XBuilder`
-/// otherwise; undeclared members go to the `extra` field. The table is laid
-/// out as text (see `common::render_with`).
+/// optional (the struct collects its own members), `X via XBuilder` when it
+/// has a builder (`built`), else `X via slots` (private slots the macro
+/// declares, whose types the table then gives); undeclared members go to the
+/// `extra` field. The table is laid out as text (see `common::render_with`).
 pub fn table(
     file: &mut ModelFile<'_>,
     def: &TypeDef,
     fields: &[Field],
     additional: Option<&TypeRef>,
     extra_field: &str,
+    built: bool,
 ) -> TokenStream {
+    let slots = !built && fields.iter().any(|f| f.required);
     let decoder = if fields.iter().all(|f| !f.required) {
         "Self".to_owned()
+    } else if slots {
+        "slots".to_owned()
     } else {
         format!("{}Builder", def.name)
     };
@@ -46,8 +51,13 @@ pub fn table(
             TypeRef::Array(_) => "list",
             _ => "value",
         };
+        let ty = if slots {
+            format!(" ({})", type_text(&field.ty))
+        } else {
+            String::new()
+        };
         text.push_str(&format!(
-            "    {:?} => {}: {presence} {shape},\n",
+            "    {:?} => {}: {presence} {shape}{ty},\n",
             field.json_name,
             ident(&field.rust_name)
         ));

@@ -1,5 +1,6 @@
 //! The struct template: the struct and its fields' docs, then its builder
-//! ([`builders`](super::builders)) and serde table ([`serde`](super::serde)).
+//! ([`builders`](super::builders)) when a request can carry it, and its serde
+//! table ([`serde`](super::serde)).
 
 use super::common::{doc_attrs, ident, type_tokens};
 use super::models::ModelFile;
@@ -8,7 +9,8 @@ use crate::ir::{Field, TypeDef, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// A struct, its builder and its serde impls; `def` must be a struct.
+/// A struct, its builder (for a type a request can carry) and its serde
+/// impls; `def` must be a struct.
 pub fn emit(file: &mut ModelFile<'_>, def: &TypeDef) -> TokenStream {
     let TypeKind::Struct {
         fields,
@@ -45,8 +47,9 @@ pub fn emit(file: &mut ModelFile<'_>, def: &TypeDef) -> TokenStream {
     };
     let allow_deprecated = (def.deprecated || fields.iter().any(|f| f.deprecated))
         .then(|| quote!(#[allow(deprecated)]));
-    let builder = builders::emit(def, fields, extra_field, &allow_deprecated);
-    let table = serde::table(file, def, fields, additional.as_ref(), extra_field);
+    let built = file.structs.contains(def.name.as_str());
+    let builder = built.then(|| builders::emit(def, fields, extra_field, &allow_deprecated));
+    let table = serde::table(file, def, fields, additional.as_ref(), extra_field, built);
     quote! {
         #[derive(Debug, Clone, PartialEq, #default)]
         #[non_exhaustive]

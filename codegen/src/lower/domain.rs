@@ -46,18 +46,8 @@ pub fn apply(
     }
     for (type_name, accessors) in &overrides.accessors {
         for (name, accessor) in accessors {
-            let entry = format!("accessors.{type_name}.{name}");
-            let resolved = match resolve_accessor(types, type_name, name, accessor) {
-                Ok(resolved) => resolved,
-                Err(Unresolved::Gone(detail)) => {
-                    stale.push(StaleEntry::overrides(
-                        entry,
-                        StaleReason::TargetGone,
-                        detail,
-                    ));
-                    continue;
-                }
-                Err(Unresolved::Error(err)) => return Err(err),
+            let Some(resolved) = resolve_accessor(types, type_name, name, accessor, stale)? else {
+                continue;
             };
             let Some(def) = types.iter_mut().find(|def| {
                 &def.name == type_name
@@ -69,7 +59,7 @@ pub fn apply(
                     )
             }) else {
                 stale.push(StaleEntry::overrides(
-                    entry,
+                    format!("accessors.{type_name}.{name}"),
                     StaleReason::TargetGone,
                     format!("`{type_name}` is not a generated struct or union"),
                 ));
@@ -158,28 +148,12 @@ fn value_set(
             format!("{section}: `{name}` is not a type name the SDK can use"),
         ));
     }
-    if types.iter().any(|def| def.name == name) {
-        return Err(Error::invalid(
-            OVERRIDES,
-            format!("{section}: a generated type is already called `{name}`"),
-        ));
-    }
     if set.values.is_empty() {
         return Err(Error::invalid(
             OVERRIDES,
             format!("{section} has no values"),
         ));
     }
-    let mut scope = Scope::with_reserved(&["Unknown"]);
-    let variants = set
-        .values
-        .iter()
-        .map(|(value, docs)| EnumVariant {
-            rust_name: scope.claim(naming::camel(value)),
-            value: value.clone(),
-            docs: Some(docs.trim().to_owned()).filter(|d| !d.is_empty()),
-        })
-        .collect();
     let target = TypeRef::Named(name.to_owned());
     let typed = retype(
         types,
@@ -187,23 +161,63 @@ fn value_set(
         &format!("value_sets.{name}"),
         claimed,
         stale,
-        &|ty| matches!(ty, TypeRef::String),
+        &|ty| matches!(ty, TypeRef::String) || ty == &target,
         &|_| target.clone(),
     )?;
+    let docs = Docs {
+        title: Some(set.doc.trim().to_owned()),
+        description: Some(format!("Values: {}", set.source.trim())),
+        example: None,
+    };
+    let value_docs = |docs: &str| Some(docs.trim().to_owned()).filter(|d| !d.is_empty());
+    // A spec enum of this name (a request's, renamed in `names`): the answers'
+    // strings take the same type, with the values the set adds.
+    if let Some(def) = types.iter_mut().find(|def| def.name == name) {
+        let TypeKind::Enum { variants } = &mut def.kind else {
+            return Err(Error::invalid(
+                OVERRIDES,
+                format!(
+                    "{section}: a generated type that is not an enum is already called `{name}`"
+                ),
+            ));
+        };
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        for variant in variants.iter() {
+            scope.claim(variant.rust_name.clone());
+        }
+        for (value, about) in &set.values {
+            match variants.iter_mut().find(|variant| &variant.value == value) {
+                Some(variant) => variant.docs = value_docs(about),
+                None => variants.push(EnumVariant {
+                    rust_name: scope.claim(naming::camel(value)),
+                    value: value.clone(),
+                    docs: value_docs(about),
+                }),
+            }
+        }
+        def.docs = docs;
+        return Ok(());
+    }
     if typed == 0 {
         // Every pattern is stale: an enum that types nothing would be dead code.
         return Ok(());
     }
+    let mut scope = Scope::with_reserved(&["Unknown"]);
+    let variants = set
+        .values
+        .iter()
+        .map(|(value, about)| EnumVariant {
+            rust_name: scope.claim(naming::camel(value)),
+            value: value.clone(),
+            docs: value_docs(about),
+        })
+        .collect();
     types.push(TypeDef {
         name: name.to_owned(),
         module: naming::snake(name).trim_start_matches("r#").to_owned(),
         source: format!("{OVERRIDES}#/value_sets/{name}"),
         also: Vec::new(),
-        docs: Docs {
-            title: Some(set.doc.trim().to_owned()),
-            description: Some(format!("Values: {}", set.source.trim())),
-            example: None,
-        },
+        docs,
         deprecated: false,
         kind: TypeKind::Enum { variants },
         accessors: Vec::new(),
@@ -324,7 +338,7 @@ fn require(
     required: &overrides::Required,
     stale: &mut Vec<StaleEntry>,
 ) -> Result<(), Error> {
-    let sent: BTreeSet<String> = sent_types(types, operations)
+    let sent: BTreeSet<String> = crate::ir::sent_types(types, operations)
         .into_iter()
         .map(str::to_owned)
         .collect();
@@ -369,60 +383,114 @@ fn require(
     Ok(())
 }
 
-/// Every type a request can carry: the types of parameters and bodies, and
-/// everything they reach.
-pub(crate) fn sent_types<'a>(
-    types: &'a [TypeDef],
-    operations: &'a [Operation],
-) -> BTreeSet<&'a str> {
-    let index: BTreeMap<&str, &TypeDef> = types.iter().map(|d| (d.name.as_str(), d)).collect();
-    let mut todo: Vec<&str> = operations
-        .iter()
-        .flat_map(|op| {
-            op.path_params
-                .iter()
-                .chain(&op.query_params)
-                .chain(&op.header_params)
-                .map(|p| &p.ty)
-                .chain(op.body.as_ref().map(|b| &b.ty))
-        })
-        .filter_map(TypeRef::named)
-        .collect();
-    let mut seen = BTreeSet::new();
-    while let Some(name) = todo.pop() {
-        if seen.insert(name) {
-            if let Some(def) = index.get(name) {
-                todo.extend(def.kind.type_refs().into_iter().filter_map(TypeRef::named));
-            }
-        }
-    }
-    seen
-}
-
-/// Resolves an accessor's path against the types: a step that names no type,
-/// field or variant (any more) leaves it [`Unresolved::Gone`].
+/// Resolves an accessor's paths (`a.b | c.d`) against the types. A path
+/// that names no type, field or variant (any more), or no longer reads what
+/// the first one does, is stale and left out; so is the whole accessor when
+/// no path is left.
 fn resolve_accessor(
     types: &[TypeDef],
     type_name: &str,
     name: &str,
     accessor: &overrides::Accessor,
-) -> Result<Accessor, Unresolved> {
-    let gone = |problem: String| Unresolved::Gone(format!("`{}`: {problem}", accessor.path));
+    stale: &mut Vec<StaleEntry>,
+) -> Result<Option<Accessor>, Error> {
+    let entry = format!("accessors.{type_name}.{name}");
+    let paths: Vec<&str> = accessor.path.split('|').map(str::trim).collect();
+    if paths.iter().any(|path| path.is_empty()) {
+        return Err(Error::invalid(
+            OVERRIDES,
+            format!("`{entry}` (`{}`): a path is empty", accessor.path),
+        ));
+    }
+    if !types.iter().any(|def| def.name == type_name) {
+        stale.push(StaleEntry::overrides(
+            entry,
+            StaleReason::TargetGone,
+            format!("no generated type is called `{type_name}`"),
+        ));
+        return Ok(None);
+    }
+    let mut resolved: Vec<(Vec<Step>, TypeRef)> = Vec::new();
+    let mut gone = Vec::new();
+    for path in &paths {
+        let problem = match resolve_path(types, type_name, path) {
+            Ok((steps, ty)) => match resolved.first() {
+                Some((_, first)) if *first != ty => {
+                    format!("reads a `{ty}` where `{}` reads a `{first}`", paths[0])
+                }
+                _ => {
+                    resolved.push((steps, ty));
+                    continue;
+                }
+            },
+            Err(problem) => problem,
+        };
+        gone.push((*path, problem));
+    }
+    if let Some((_, ty)) = resolved.first() {
+        if resolved.len() > 1 && !matches!(ty, TypeRef::Array(_)) {
+            stale.push(StaleEntry::overrides(
+                entry,
+                StaleReason::TargetGone,
+                format!(
+                    "`{}` reads a `{ty}`: alternative paths (`|`) are for lists",
+                    accessor.path
+                ),
+            ));
+            return Ok(None);
+        }
+    }
+    if resolved.is_empty() {
+        let detail = gone
+            .iter()
+            .map(|(path, problem)| format!("`{path}`: {problem}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        stale.push(StaleEntry::overrides(
+            entry,
+            StaleReason::TargetGone,
+            detail,
+        ));
+        return Ok(None);
+    }
+    for (path, problem) in gone {
+        stale.push(StaleEntry::overrides(
+            format!("{entry}: {path}"),
+            StaleReason::TargetGone,
+            problem,
+        ));
+    }
+    let (steps, ty) = resolved.remove(0);
+    Ok(Some(Accessor {
+        name: name.to_owned(),
+        docs: accessor.doc.trim().to_owned(),
+        steps,
+        alternatives: resolved.into_iter().map(|(steps, _)| steps).collect(),
+        ty,
+    }))
+}
+
+/// The steps of one path (`a.b.c`) from `type_name`, and the type it reads;
+/// or what it names that is not there.
+fn resolve_path(
+    types: &[TypeDef],
+    type_name: &str,
+    path: &str,
+) -> Result<(Vec<Step>, TypeRef), String> {
     let find = |name: &str| types.iter().find(|def| def.name == name);
-    find(type_name).ok_or_else(|| gone(format!("no generated type is called `{type_name}`")))?;
     let mut steps = Vec::new();
     let mut ty = TypeRef::Named(type_name.to_owned());
-    for segment in accessor.path.split('.') {
+    for segment in path.split('.') {
         let current = match &ty {
-            TypeRef::Named(n) => find(n).ok_or_else(|| gone(format!("no type `{n}`")))?,
-            other => return Err(gone(format!("`{segment}` is read from a `{other}`"))),
+            TypeRef::Named(n) => find(n).ok_or_else(|| format!("no type `{n}`"))?,
+            other => return Err(format!("`{segment}` is read from a `{other}`")),
         };
         let (step, next) = match &current.kind {
             TypeKind::Struct { fields, .. } => {
                 let field = fields
                     .iter()
                     .find(|f| f.json_name == segment)
-                    .ok_or_else(|| gone(format!("`{}` has no field `{segment}`", current.name)))?;
+                    .ok_or_else(|| format!("`{}` has no field `{segment}`", current.name))?;
                 let (boxed, next) = unbox(&field.ty);
                 (
                     Step::Field {
@@ -437,9 +505,7 @@ fn resolve_accessor(
                 let variant = variants
                     .iter()
                     .find(|v| v.tag.as_deref() == Some(segment) || v.rust_name == segment)
-                    .ok_or_else(|| {
-                        gone(format!("`{}` has no variant `{segment}`", current.name))
-                    })?;
+                    .ok_or_else(|| format!("`{}` has no variant `{segment}`", current.name))?;
                 let (boxed, next) = unbox(&variant.ty);
                 (
                     Step::Variant {
@@ -450,24 +516,12 @@ fn resolve_accessor(
                     next,
                 )
             }
-            _ => return Err(gone(format!("`{}` has no members to read", current.name))),
+            _ => return Err(format!("`{}` has no members to read", current.name)),
         };
         steps.push(step);
         ty = next;
     }
-    if steps.is_empty() {
-        return Err(Error::invalid(
-            OVERRIDES,
-            format!("`accessors.{type_name}.{name}`: the path is empty"),
-        )
-        .into());
-    }
-    Ok(Accessor {
-        name: name.to_owned(),
-        docs: accessor.doc.trim().to_owned(),
-        steps,
-        ty,
-    })
+    Ok((steps, ty))
 }
 
 /// `(true, T)` for `Box<T>`, else `(false, ty)`.

@@ -7,8 +7,6 @@ mod operation;
 mod schema;
 mod shared;
 
-pub(crate) use domain::sent_types;
-
 use crate::ir::Api;
 use crate::stale::{StaleEntry, StaleReason};
 use crate::{Error, Overrides, Warning};
@@ -24,7 +22,8 @@ pub fn lower(
 ) -> Result<(Api, Vec<Warning>), Error> {
     let mut schemas = schema::SchemaLowerer::new(spec)?;
     schemas.lower_components()?;
-    let (mut operations, media_types) = operation::lower_operations(spec, &mut schemas)?;
+    let (mut operations, media_types) =
+        operation::lower_operations(spec, &mut schemas, &overrides.operation_names)?;
     let mut externals = BTreeMap::new();
     for (schema, external) in &overrides.external {
         let Some(name) = schemas.component_type_name(schema) else {

@@ -26,6 +26,7 @@ const CURSOR_PARAM: &str = "next";
 pub fn lower_operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut SchemaLowerer<'a>,
+    names: &BTreeMap<String, String>,
 ) -> Result<(Vec<Operation>, Vec<String>), Error> {
     let mut operations = Vec::new();
     let mut media_types = Vec::new();
@@ -42,11 +43,33 @@ pub fn lower_operations<'a>(
             operations.push(lowered);
         }
     }
+    rename(&mut operations, names)?;
     scope_names(&mut operations);
     for op in &mut operations {
         op.pagination = pagination(op, schemas);
     }
     Ok((operations, media_types))
+}
+
+/// Gives the operations of `names` (`operationId` → method name) their method
+/// names; a name for an operation the spec does not have is an error.
+fn rename(operations: &mut [Operation], names: &BTreeMap<String, String>) -> Result<(), Error> {
+    for (id, name) in names {
+        let Some(op) = operations.iter_mut().find(|op| &op.id == id) else {
+            return Err(Error::invalid(
+                "spec/overrides.yaml",
+                format!("`operation_names` names `{id}`, which is not an operation of the spec"),
+            ));
+        };
+        if naming::snake(name) != *name {
+            return Err(Error::invalid(
+                "spec/overrides.yaml",
+                format!("`operation_names.{id}`: `{name}` is not a snake_case method name"),
+            ));
+        }
+        op.method_name = name.clone();
+    }
+    Ok(())
 }
 
 /// Methods of the client that a group accessor must not take.

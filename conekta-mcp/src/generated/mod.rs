@@ -22,8 +22,8 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
     ("getBalance", get_balance as Handler),
     ("getCharges", get_charges as Handler),
     ("updateCharge", update_charge as Handler),
-    ("ordersCreateCharge", orders_create_charge as Handler),
-    ("ordersCreateCharges", orders_create_charges as Handler),
+    ("ordersCreateCharge", create_order_charge as Handler),
+    ("ordersCreateCharges", add_order_charges as Handler),
     ("getCompanies", get_companies as Handler),
     ("createCompany", create_company as Handler),
     ("getCompany", get_company as Handler),
@@ -38,11 +38,11 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
     ("deleteCustomerById", delete_customer_by_id as Handler),
     ("CreateCustomerFiscalEntities", create_customer_fiscal_entities as Handler),
     ("UpdateCustomerFiscalEntities", update_customer_fiscal_entities as Handler),
-    ("ordersGetDiscountLines", orders_get_discount_lines as Handler),
-    ("ordersCreateDiscountLine", orders_create_discount_line as Handler),
-    ("ordersGetDiscountLine", orders_get_discount_line as Handler),
-    ("ordersUpdateDiscountLines", orders_update_discount_lines as Handler),
-    ("ordersDeleteDiscountLines", orders_delete_discount_lines as Handler),
+    ("ordersGetDiscountLines", get_order_discount_lines as Handler),
+    ("ordersCreateDiscountLine", create_order_discount_line as Handler),
+    ("ordersGetDiscountLine", get_order_discount_line as Handler),
+    ("ordersUpdateDiscountLines", update_order_discount_line as Handler),
+    ("ordersDeleteDiscountLines", delete_order_discount_line as Handler),
     ("getEvents", get_events as Handler),
     ("getEvent", get_event as Handler),
     ("resendEvent", resend_event as Handler),
@@ -53,12 +53,12 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
     ("getOrderById", get_order_by_id as Handler),
     ("updateOrder", update_order as Handler),
     ("CancelOrder", cancel_order as Handler),
-    ("ordersCreateCapture", orders_create_capture as Handler),
-    ("ordersCreateProduct", orders_create_product as Handler),
-    ("ordersUpdateProduct", orders_update_product as Handler),
-    ("ordersDeleteProduct", orders_delete_product as Handler),
-    ("orderRefund", order_refund as Handler),
-    ("orderCancelRefund", order_cancel_refund as Handler),
+    ("ordersCreateCapture", capture_order as Handler),
+    ("ordersCreateProduct", create_order_line_item as Handler),
+    ("ordersUpdateProduct", update_order_line_item as Handler),
+    ("ordersDeleteProduct", delete_order_line_item as Handler),
+    ("orderRefund", refund_order as Handler),
+    ("orderCancelRefund", cancel_order_refund as Handler),
     ("getPayoutOrders", get_payout_orders as Handler),
     ("createPayoutOrder", create_payout_order as Handler),
     ("getPayoutOrderById", get_payout_order_by_id as Handler),
@@ -67,8 +67,8 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
     ("createCheckout", create_checkout as Handler),
     ("getCheckout", get_checkout as Handler),
     ("cancelCheckout", cancel_checkout as Handler),
-    ("emailCheckout", email_checkout as Handler),
-    ("smsCheckout", sms_checkout as Handler),
+    ("emailCheckout", send_checkout_email as Handler),
+    ("smsCheckout", send_checkout_sms as Handler),
     ("GetCustomerPaymentMethods", get_customer_payment_methods as Handler),
     ("CreateCustomerPaymentMethods", create_customer_payment_methods as Handler),
     ("UpdateCustomerPaymentMethods", update_customer_payment_methods as Handler),
@@ -78,33 +78,33 @@ pub(crate) static HANDLERS: &[(&str, Handler)] = &[
     ("getPlan", get_plan as Handler),
     ("updatePlan", update_plan as Handler),
     ("deletePlan", delete_plan as Handler),
-    ("ordersCreateShipping", orders_create_shipping as Handler),
-    ("ordersUpdateShipping", orders_update_shipping as Handler),
-    ("ordersDeleteShipping", orders_delete_shipping as Handler),
+    ("ordersCreateShipping", create_order_shipping_line as Handler),
+    ("ordersUpdateShipping", update_order_shipping_line as Handler),
+    ("ordersDeleteShipping", delete_order_shipping_line as Handler),
     ("CreateCustomerShippingContacts", create_customer_shipping_contacts as Handler),
     ("UpdateCustomerShippingContacts", update_customer_shipping_contacts as Handler),
     ("DeleteCustomerShippingContacts", delete_customer_shipping_contacts as Handler),
-    ("subscriptionList", subscription_list as Handler),
-    ("subscriptionCreate", subscription_create as Handler),
-    ("subscriptionsGet", subscriptions_get as Handler),
-    ("subscriptionUpdate", subscription_update as Handler),
-    ("subscriptionEvents", subscription_events as Handler),
-    ("subscriptionCancel", subscription_cancel as Handler),
-    ("subscriptionPause", subscription_pause as Handler),
-    ("subscriptionResume", subscription_resume as Handler),
-    ("subscriptionsRetry", subscriptions_retry as Handler),
+    ("subscriptionList", get_subscriptions as Handler),
+    ("subscriptionCreate", create_subscription as Handler),
+    ("subscriptionsGet", get_subscription as Handler),
+    ("subscriptionUpdate", update_subscription as Handler),
+    ("subscriptionEvents", get_subscription_events as Handler),
+    ("subscriptionCancel", cancel_subscription as Handler),
+    ("subscriptionPause", pause_subscription as Handler),
+    ("subscriptionResume", resume_subscription as Handler),
+    ("subscriptionsRetry", retry_subscription_payment as Handler),
     ("getCustomerPortal", get_customer_portal as Handler),
     ("createCustomerPortal", create_customer_portal as Handler),
-    ("getSubscription", get_subscription as Handler),
-    ("updateSubscription", update_subscription as Handler),
-    ("createSubscription", create_subscription as Handler),
-    ("cancelSubscription", cancel_subscription as Handler),
-    ("getSubscriptionEvents", get_subscription_events as Handler),
-    ("pauseSubscription", pause_subscription as Handler),
-    ("resumeSubscription", resume_subscription as Handler),
-    ("ordersCreateTaxes", orders_create_taxes as Handler),
-    ("ordersUpdateTaxes", orders_update_taxes as Handler),
-    ("ordersDeleteTaxes", orders_delete_taxes as Handler),
+    ("getSubscription", get_subscription_deprecated as Handler),
+    ("updateSubscription", update_subscription_deprecated as Handler),
+    ("createSubscription", create_subscription_deprecated as Handler),
+    ("cancelSubscription", cancel_subscription_deprecated as Handler),
+    ("getSubscriptionEvents", get_subscription_events_deprecated as Handler),
+    ("pauseSubscription", pause_subscription_deprecated as Handler),
+    ("resumeSubscription", resume_subscription_deprecated as Handler),
+    ("ordersCreateTaxes", create_order_tax_line as Handler),
+    ("ordersUpdateTaxes", update_order_tax_line as Handler),
+    ("ordersDeleteTaxes", delete_order_tax_line as Handler),
     ("createToken", create_token as Handler),
     ("getTransactions", get_transactions as Handler),
     ("getTransaction", get_transaction as Handler),
@@ -412,7 +412,7 @@ fn update_charge(
     let request = client.charges().update_charge(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_charge` tool.
+/// The arguments of the `create_order_charge` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateChargeArgs {
@@ -424,15 +424,15 @@ struct OrdersCreateChargeArgs {
     body: models::ChargeRequest,
 }
 /// Calls `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
-fn orders_create_charge(
+fn create_order_charge(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateChargeArgs = decode(arguments)?;
-    let request = client.charges().orders_create_charge(args.id, args.body);
+    let request = client.charges().create_order_charge(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_charges` tool.
+/// The arguments of the `add_order_charges` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateChargesArgs {
@@ -444,12 +444,12 @@ struct OrdersCreateChargesArgs {
     body: models::ChargeRequest,
 }
 /// Calls `POST /orders/{id}/add_charges` (operation `ordersCreateCharges`).
-fn orders_create_charges(
+fn add_order_charges(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateChargesArgs = decode(arguments)?;
-    let request = client.charges().orders_create_charges(args.id, args.body);
+    let request = client.charges().add_order_charges(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_companies` tool.
@@ -756,7 +756,7 @@ fn update_customer_fiscal_entities(
         .update_customer_fiscal_entities(args.id, args.fiscal_entities_id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_get_discount_lines` tool.
+/// The arguments of the `get_order_discount_lines` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersGetDiscountLinesArgs {
@@ -777,12 +777,12 @@ struct OrdersGetDiscountLinesArgs {
     previous: Option<String>,
 }
 /// Calls `GET /orders/{id}/discount_lines` (operation `ordersGetDiscountLines`).
-fn orders_get_discount_lines(
+fn get_order_discount_lines(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersGetDiscountLinesArgs = decode(arguments)?;
-    let request = client.discounts().orders_get_discount_lines(args.id);
+    let request = client.discounts().get_order_discount_lines(args.id);
     let request = match args.limit {
         Some(value) => request.limit(value),
         None => request,
@@ -801,7 +801,7 @@ fn orders_get_discount_lines(
     };
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_discount_line` tool.
+/// The arguments of the `create_order_discount_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateDiscountLineArgs {
@@ -813,15 +813,15 @@ struct OrdersCreateDiscountLineArgs {
     body: models::OrderDiscountLinesRequest,
 }
 /// Calls `POST /orders/{id}/discount_lines` (operation `ordersCreateDiscountLine`).
-fn orders_create_discount_line(
+fn create_order_discount_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateDiscountLineArgs = decode(arguments)?;
-    let request = client.discounts().orders_create_discount_line(args.id, args.body);
+    let request = client.discounts().create_order_discount_line(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_get_discount_line` tool.
+/// The arguments of the `get_order_discount_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersGetDiscountLineArgs {
@@ -833,17 +833,17 @@ struct OrdersGetDiscountLineArgs {
     discount_lines_id: String,
 }
 /// Calls `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
-fn orders_get_discount_line(
+fn get_order_discount_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersGetDiscountLineArgs = decode(arguments)?;
     let request = client
         .discounts()
-        .orders_get_discount_line(args.id, args.discount_lines_id);
+        .get_order_discount_line(args.id, args.discount_lines_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_update_discount_lines` tool.
+/// The arguments of the `update_order_discount_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersUpdateDiscountLinesArgs {
@@ -858,17 +858,17 @@ struct OrdersUpdateDiscountLinesArgs {
     body: models::UpdateOrderDiscountLinesRequest,
 }
 /// Calls `PUT /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersUpdateDiscountLines`).
-fn orders_update_discount_lines(
+fn update_order_discount_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersUpdateDiscountLinesArgs = decode(arguments)?;
     let request = client
         .discounts()
-        .orders_update_discount_lines(args.id, args.discount_lines_id, args.body);
+        .update_order_discount_line(args.id, args.discount_lines_id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_delete_discount_lines` tool.
+/// The arguments of the `delete_order_discount_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersDeleteDiscountLinesArgs {
@@ -880,14 +880,14 @@ struct OrdersDeleteDiscountLinesArgs {
     discount_lines_id: String,
 }
 /// Calls `DELETE /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersDeleteDiscountLines`).
-fn orders_delete_discount_lines(
+fn delete_order_discount_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersDeleteDiscountLinesArgs = decode(arguments)?;
     let request = client
         .discounts()
-        .orders_delete_discount_lines(args.id, args.discount_lines_id);
+        .delete_order_discount_line(args.id, args.discount_lines_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_events` tool.
@@ -1190,7 +1190,7 @@ fn cancel_order(
     let request = client.orders().cancel_order(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_capture` tool.
+/// The arguments of the `capture_order` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateCaptureArgs {
@@ -1202,19 +1202,19 @@ struct OrdersCreateCaptureArgs {
     body: Option<models::OrderCaptureRequest>,
 }
 /// Calls `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
-fn orders_create_capture(
+fn capture_order(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateCaptureArgs = decode(arguments)?;
-    let request = client.orders().orders_create_capture(args.id);
+    let request = client.orders().capture_order(args.id);
     let request = match args.body {
         Some(body) => request.body(body),
         None => request,
     };
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_product` tool.
+/// The arguments of the `create_order_line_item` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateProductArgs {
@@ -1226,15 +1226,15 @@ struct OrdersCreateProductArgs {
     body: models::Product,
 }
 /// Calls `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
-fn orders_create_product(
+fn create_order_line_item(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateProductArgs = decode(arguments)?;
-    let request = client.products().orders_create_product(args.id, args.body);
+    let request = client.products().create_order_line_item(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_update_product` tool.
+/// The arguments of the `update_order_line_item` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersUpdateProductArgs {
@@ -1249,17 +1249,17 @@ struct OrdersUpdateProductArgs {
     body: models::UpdateProduct,
 }
 /// Calls `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
-fn orders_update_product(
+fn update_order_line_item(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersUpdateProductArgs = decode(arguments)?;
     let request = client
         .products()
-        .orders_update_product(args.id, args.line_item_id, args.body);
+        .update_order_line_item(args.id, args.line_item_id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_delete_product` tool.
+/// The arguments of the `delete_order_line_item` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersDeleteProductArgs {
@@ -1271,15 +1271,15 @@ struct OrdersDeleteProductArgs {
     line_item_id: String,
 }
 /// Calls `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
-fn orders_delete_product(
+fn delete_order_line_item(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersDeleteProductArgs = decode(arguments)?;
-    let request = client.products().orders_delete_product(args.id, args.line_item_id);
+    let request = client.products().delete_order_line_item(args.id, args.line_item_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `order_refund` tool.
+/// The arguments of the `refund_order` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrderRefundArgs {
@@ -1291,15 +1291,15 @@ struct OrderRefundArgs {
     body: models::OrderRefundRequest,
 }
 /// Calls `POST /orders/{id}/refunds` (operation `orderRefund`).
-fn order_refund(
+fn refund_order(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrderRefundArgs = decode(arguments)?;
-    let request = client.orders().order_refund(args.id, args.body);
+    let request = client.orders().refund_order(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `order_cancel_refund` tool.
+/// The arguments of the `cancel_order_refund` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrderCancelRefundArgs {
@@ -1311,12 +1311,12 @@ struct OrderCancelRefundArgs {
     refund_id: String,
 }
 /// Calls `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
-fn order_cancel_refund(
+fn cancel_order_refund(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrderCancelRefundArgs = decode(arguments)?;
-    let request = client.orders().order_cancel_refund(args.id, args.refund_id);
+    let request = client.orders().cancel_order_refund(args.id, args.refund_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_payout_orders` tool.
@@ -1505,7 +1505,7 @@ fn cancel_checkout(
     let request = client.payment_link().cancel_checkout(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `email_checkout` tool.
+/// The arguments of the `send_checkout_email` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EmailCheckoutArgs {
@@ -1517,15 +1517,15 @@ struct EmailCheckoutArgs {
     body: models::EmailCheckoutRequest,
 }
 /// Calls `POST /checkouts/{id}/email` (operation `emailCheckout`).
-fn email_checkout(
+fn send_checkout_email(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: EmailCheckoutArgs = decode(arguments)?;
-    let request = client.payment_link().email_checkout(args.id, args.body);
+    let request = client.payment_link().send_checkout_email(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `sms_checkout` tool.
+/// The arguments of the `send_checkout_sms` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SmsCheckoutArgs {
@@ -1537,12 +1537,12 @@ struct SmsCheckoutArgs {
     body: models::SmsCheckoutRequest,
 }
 /// Calls `POST /checkouts/{id}/sms` (operation `smsCheckout`).
-fn sms_checkout(
+fn send_checkout_sms(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SmsCheckoutArgs = decode(arguments)?;
-    let request = client.payment_link().sms_checkout(args.id, args.body);
+    let request = client.payment_link().send_checkout_sms(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_customer_payment_methods` tool.
@@ -1772,7 +1772,7 @@ fn delete_plan(
     let request = client.plans().delete_plan(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_shipping` tool.
+/// The arguments of the `create_order_shipping_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateShippingArgs {
@@ -1784,15 +1784,15 @@ struct OrdersCreateShippingArgs {
     body: models::ShippingRequest,
 }
 /// Calls `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
-fn orders_create_shipping(
+fn create_order_shipping_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateShippingArgs = decode(arguments)?;
-    let request = client.shippings().orders_create_shipping(args.id, args.body);
+    let request = client.shippings().create_order_shipping_line(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_update_shipping` tool.
+/// The arguments of the `update_order_shipping_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersUpdateShippingArgs {
@@ -1807,17 +1807,17 @@ struct OrdersUpdateShippingArgs {
     body: models::ShippingRequest,
 }
 /// Calls `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
-fn orders_update_shipping(
+fn update_order_shipping_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersUpdateShippingArgs = decode(arguments)?;
     let request = client
         .shippings()
-        .orders_update_shipping(args.id, args.shipping_id, args.body);
+        .update_order_shipping_line(args.id, args.shipping_id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_delete_shipping` tool.
+/// The arguments of the `delete_order_shipping_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersDeleteShippingArgs {
@@ -1829,12 +1829,14 @@ struct OrdersDeleteShippingArgs {
     shipping_id: String,
 }
 /// Calls `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
-fn orders_delete_shipping(
+fn delete_order_shipping_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersDeleteShippingArgs = decode(arguments)?;
-    let request = client.shippings().orders_delete_shipping(args.id, args.shipping_id);
+    let request = client
+        .shippings()
+        .delete_order_shipping_line(args.id, args.shipping_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_customer_shipping_contacts` tool.
@@ -1910,7 +1912,7 @@ fn delete_customer_shipping_contacts(
         .delete_customer_shipping_contacts(args.id, args.shipping_contacts_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_list` tool.
+/// The arguments of the `get_subscriptions` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionListArgs {
@@ -1931,12 +1933,12 @@ struct SubscriptionListArgs {
     previous: Option<String>,
 }
 /// Calls `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
-fn subscription_list(
+fn get_subscriptions(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionListArgs = decode(arguments)?;
-    let request = client.subscriptions().subscription_list(args.customer_id);
+    let request = client.subscriptions().get_subscriptions(args.customer_id);
     let request = match args.limit {
         Some(value) => request.limit(value),
         None => request,
@@ -1955,7 +1957,7 @@ fn subscription_list(
     };
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_create` tool.
+/// The arguments of the `create_subscription` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionCreateArgs {
@@ -1967,17 +1969,17 @@ struct SubscriptionCreateArgs {
     body: models::SubscriptionRequest,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
-fn subscription_create(
+fn create_subscription(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionCreateArgs = decode(arguments)?;
     let request = client
         .subscriptions()
-        .subscription_create(args.customer_id, args.body);
+        .create_subscription(args.customer_id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscriptions_get` tool.
+/// The arguments of the `get_subscription` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionsGetArgs {
@@ -1989,15 +1991,15 @@ struct SubscriptionsGetArgs {
     id: String,
 }
 /// Calls `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
-fn subscriptions_get(
+fn get_subscription(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionsGetArgs = decode(arguments)?;
-    let request = client.subscriptions().subscriptions_get(args.customer_id, args.id);
+    let request = client.subscriptions().get_subscription(args.customer_id, args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_update` tool.
+/// The arguments of the `update_subscription` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionUpdateArgs {
@@ -2012,17 +2014,17 @@ struct SubscriptionUpdateArgs {
     body: models::UpdatesASubscription,
 }
 /// Calls `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
-fn subscription_update(
+fn update_subscription(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionUpdateArgs = decode(arguments)?;
     let request = client
         .subscriptions()
-        .subscription_update(args.customer_id, args.id, args.body);
+        .update_subscription(args.customer_id, args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_events` tool.
+/// The arguments of the `get_subscription_events` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionEventsArgs {
@@ -2046,12 +2048,14 @@ struct SubscriptionEventsArgs {
     previous: Option<String>,
 }
 /// Calls `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
-fn subscription_events(
+fn get_subscription_events(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionEventsArgs = decode(arguments)?;
-    let request = client.subscriptions().subscription_events(args.customer_id, args.id);
+    let request = client
+        .subscriptions()
+        .get_subscription_events(args.customer_id, args.id);
     let request = match args.limit {
         Some(value) => request.limit(value),
         None => request,
@@ -2070,7 +2074,7 @@ fn subscription_events(
     };
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_cancel` tool.
+/// The arguments of the `cancel_subscription` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionCancelArgs {
@@ -2082,15 +2086,15 @@ struct SubscriptionCancelArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
-fn subscription_cancel(
+fn cancel_subscription(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionCancelArgs = decode(arguments)?;
-    let request = client.subscriptions().subscription_cancel(args.customer_id, args.id);
+    let request = client.subscriptions().cancel_subscription(args.customer_id, args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_pause` tool.
+/// The arguments of the `pause_subscription` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionPauseArgs {
@@ -2102,15 +2106,15 @@ struct SubscriptionPauseArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
-fn subscription_pause(
+fn pause_subscription(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionPauseArgs = decode(arguments)?;
-    let request = client.subscriptions().subscription_pause(args.customer_id, args.id);
+    let request = client.subscriptions().pause_subscription(args.customer_id, args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscription_resume` tool.
+/// The arguments of the `resume_subscription` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionResumeArgs {
@@ -2122,15 +2126,15 @@ struct SubscriptionResumeArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
-fn subscription_resume(
+fn resume_subscription(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionResumeArgs = decode(arguments)?;
-    let request = client.subscriptions().subscription_resume(args.customer_id, args.id);
+    let request = client.subscriptions().resume_subscription(args.customer_id, args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `subscriptions_retry` tool.
+/// The arguments of the `retry_subscription_payment` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubscriptionsRetryArgs {
@@ -2142,12 +2146,14 @@ struct SubscriptionsRetryArgs {
     id: String,
 }
 /// Calls `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
-fn subscriptions_retry(
+fn retry_subscription_payment(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionsRetryArgs = decode(arguments)?;
-    let request = client.subscriptions().subscriptions_retry(args.customer_id, args.id);
+    let request = client
+        .subscriptions()
+        .retry_subscription_payment(args.customer_id, args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `get_customer_portal` tool.
@@ -2188,7 +2194,7 @@ fn create_customer_portal(
         .create_customer_portal(args.subscription_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `get_subscription` tool.
+/// The arguments of the `get_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GetSubscriptionArgs {
@@ -2197,15 +2203,15 @@ struct GetSubscriptionArgs {
     id: String,
 }
 /// Calls `GET /customers/{id}/subscription` (operation `getSubscription`).
-fn get_subscription(
+fn get_subscription_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetSubscriptionArgs = decode(arguments)?;
-    let request = client.subscriptions().get_subscription(args.id);
+    let request = client.subscriptions().get_subscription_deprecated(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `update_subscription` tool.
+/// The arguments of the `update_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UpdateSubscriptionArgs {
@@ -2217,15 +2223,17 @@ struct UpdateSubscriptionArgs {
     body: models::UpdatesASubscription,
 }
 /// Calls `PUT /customers/{id}/subscription` (operation `updateSubscription`).
-fn update_subscription(
+fn update_subscription_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateSubscriptionArgs = decode(arguments)?;
-    let request = client.subscriptions().update_subscription(args.id, args.body);
+    let request = client
+        .subscriptions()
+        .update_subscription_deprecated(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `create_subscription` tool.
+/// The arguments of the `create_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CreateSubscriptionArgs {
@@ -2237,15 +2245,17 @@ struct CreateSubscriptionArgs {
     body: models::SubscriptionRequest,
 }
 /// Calls `POST /customers/{id}/subscription` (operation `createSubscription`).
-fn create_subscription(
+fn create_subscription_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateSubscriptionArgs = decode(arguments)?;
-    let request = client.subscriptions().create_subscription(args.id, args.body);
+    let request = client
+        .subscriptions()
+        .create_subscription_deprecated(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `cancel_subscription` tool.
+/// The arguments of the `cancel_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CancelSubscriptionArgs {
@@ -2254,15 +2264,15 @@ struct CancelSubscriptionArgs {
     id: String,
 }
 /// Calls `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
-fn cancel_subscription(
+fn cancel_subscription_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CancelSubscriptionArgs = decode(arguments)?;
-    let request = client.subscriptions().cancel_subscription(args.id);
+    let request = client.subscriptions().cancel_subscription_deprecated(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `get_subscription_events` tool.
+/// The arguments of the `get_subscription_events_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GetSubscriptionEventsArgs {
@@ -2271,15 +2281,15 @@ struct GetSubscriptionEventsArgs {
     id: String,
 }
 /// Calls `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
-fn get_subscription_events(
+fn get_subscription_events_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetSubscriptionEventsArgs = decode(arguments)?;
-    let request = client.subscriptions().get_subscription_events(args.id);
+    let request = client.subscriptions().get_subscription_events_deprecated(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `pause_subscription` tool.
+/// The arguments of the `pause_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PauseSubscriptionArgs {
@@ -2288,15 +2298,15 @@ struct PauseSubscriptionArgs {
     id: String,
 }
 /// Calls `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
-fn pause_subscription(
+fn pause_subscription_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: PauseSubscriptionArgs = decode(arguments)?;
-    let request = client.subscriptions().pause_subscription(args.id);
+    let request = client.subscriptions().pause_subscription_deprecated(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `resume_subscription` tool.
+/// The arguments of the `resume_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ResumeSubscriptionArgs {
@@ -2305,15 +2315,15 @@ struct ResumeSubscriptionArgs {
     id: String,
 }
 /// Calls `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
-fn resume_subscription(
+fn resume_subscription_deprecated(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: ResumeSubscriptionArgs = decode(arguments)?;
-    let request = client.subscriptions().resume_subscription(args.id);
+    let request = client.subscriptions().resume_subscription_deprecated(args.id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_create_taxes` tool.
+/// The arguments of the `create_order_tax_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersCreateTaxesArgs {
@@ -2325,15 +2335,15 @@ struct OrdersCreateTaxesArgs {
     body: models::OrderTaxRequest,
 }
 /// Calls `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
-fn orders_create_taxes(
+fn create_order_tax_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateTaxesArgs = decode(arguments)?;
-    let request = client.taxes().orders_create_taxes(args.id, args.body);
+    let request = client.taxes().create_order_tax_line(args.id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_update_taxes` tool.
+/// The arguments of the `update_order_tax_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersUpdateTaxesArgs {
@@ -2348,15 +2358,15 @@ struct OrdersUpdateTaxesArgs {
     body: models::OrdersUpdateTaxesRequest,
 }
 /// Calls `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
-fn orders_update_taxes(
+fn update_order_tax_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersUpdateTaxesArgs = decode(arguments)?;
-    let request = client.taxes().orders_update_taxes(args.id, args.tax_id, args.body);
+    let request = client.taxes().update_order_tax_line(args.id, args.tax_id, args.body);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
-/// The arguments of the `orders_delete_taxes` tool.
+/// The arguments of the `delete_order_tax_line` tool.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OrdersDeleteTaxesArgs {
@@ -2368,12 +2378,12 @@ struct OrdersDeleteTaxesArgs {
     tax_id: String,
 }
 /// Calls `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
-fn orders_delete_taxes(
+fn delete_order_tax_line(
     client: &Client,
     arguments: Arguments,
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersDeleteTaxesArgs = decode(arguments)?;
-    let request = client.taxes().orders_delete_taxes(args.id, args.tax_id);
+    let request = client.taxes().delete_order_tax_line(args.id, args.tax_id);
     Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
 }
 /// The arguments of the `create_token` tool.
@@ -2414,7 +2424,7 @@ struct GetTransactionsArgs {
     charge_id: Option<String>,
     /// Parameter `type`.
     #[serde(rename = "type", default)]
-    r#type: Option<String>,
+    type_: Option<String>,
     /// Parameter `currency`.
     #[serde(rename = "currency", default)]
     currency: Option<String>,
@@ -2446,8 +2456,8 @@ fn get_transactions(
         Some(value) => request.charge_id(value),
         None => request,
     };
-    let request = match args.r#type {
-        Some(value) => request.r#type(value),
+    let request = match args.type_ {
+        Some(value) => request.type_(value),
         None => request,
     };
     let request = match args.currency {

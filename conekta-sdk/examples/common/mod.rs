@@ -98,6 +98,6 @@ pub fn money(centavos: i64, currency: &models::Currency) -> String {
 }
 
 /// The tag of a charge's payment method (`card_payment`, `cash_payment`…), for messages.
-pub fn method_tag(charge: &models::ChargesDataResponse) -> &str {
+pub fn method_tag(charge: &models::ChargeResponse) -> &str {
     charge.payment_method.tag().unwrap_or("none")
 }

@@ -26,8 +26,8 @@ pub struct Event {
     /// Event type, e.g. `charge.paid`.
     #[serde(rename = "type")]
     pub event_type: EventType,
-    /// Creation time, Unix seconds.
-    pub created_at: i64,
+    /// Creation time (Unix seconds on the wire).
+    pub created_at: crate::Timestamp,
     /// `true` for production, `false` for test mode.
     pub livemode: bool,
     /// Delivery status, e.g. `not_applicable`, `successful`.

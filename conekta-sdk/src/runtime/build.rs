@@ -1,6 +1,6 @@
 //! What the generated model builders call to turn a setter's argument into a
 //! field value: one value, a list, or a JSON object, each failing with a
-//! [`BuildError`] that names the field, kept in the builder's [`FirstError`].
+//! [`BuildError`] that names the field, kept in the builder's [`Problems`].
 
 use super::build_error::BuildError;
 use serde_json::{Map, Value};
@@ -14,34 +14,39 @@ pub trait IntoModel<T>: TryInto<T, Error: Into<BuildError>> {}
 
 impl<T, V: TryInto<T, Error: Into<BuildError>>> IntoModel<T> for V {}
 
-/// A builder's first error: the first required field left unset or the first
-/// value a setter could not use.
+/// A builder's problems so far: the values its setters could not use; at
+/// [`check`](Self::check), the required fields left unset too.
 #[doc(hidden)]
 #[derive(Debug, Clone, Default)]
-pub struct FirstError(Option<BuildError>);
+pub struct Problems(Option<BuildError>);
 
-impl FirstError {
+impl Problems {
     /// One value (a model, a builder of one, an enum from a string…).
     pub fn one<T>(&mut self, value: impl IntoModel<T>, field: &str) -> Option<T> {
         self.keep(value.try_into().map_err(|err| err.into().within(field)))
     }
 
-    /// Every item of a list; the error names the item's index.
+    /// Every item of a list; the error names each failing item's index.
     pub fn many<T, V: IntoModel<T>>(
         &mut self,
         values: impl IntoIterator<Item = V>,
         field: &str,
     ) -> Option<Vec<T>> {
-        let items = values
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| {
-                value
-                    .try_into()
-                    .map_err(|err| err.into().at(index).within(field))
-            })
-            .collect();
-        self.keep(items)
+        let mut items = Vec::new();
+        let mut failed: Option<BuildError> = None;
+        for (index, value) in values.into_iter().enumerate() {
+            match value.try_into() {
+                Ok(item) => items.push(item),
+                Err(err) => {
+                    let err = err.into().at(index).within(field);
+                    failed = Some(match failed {
+                        Some(before) => before.and(err),
+                        None => err,
+                    });
+                }
+            }
+        }
+        self.keep(failed.map_or(Ok(items), Err))
     }
 
     /// A JSON object (`json!({...})`, a map or pairs).
@@ -57,19 +62,34 @@ impl FirstError {
         )
     }
 
-    /// The value, or `None` after keeping the error (if it is the first).
+    /// The value, or `None` after keeping the error with the others.
     fn keep<T>(&mut self, result: Result<T, BuildError>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(err) => {
-                self.0.get_or_insert(err);
+                self.add(err);
                 None
             }
         }
     }
 
-    /// `Err` with the first error, if a setter met one.
-    pub fn check(self) -> Result<(), BuildError> {
+    fn add(&mut self, err: BuildError) {
+        self.0 = Some(match self.0.take() {
+            Some(kept) => kept.and(err),
+            None => err,
+        });
+    }
+
+    /// `Err` naming every problem: the values setters could not use, and each
+    /// `(field, unset)` of `required` that is unset (unless its value was one
+    /// of those).
+    pub fn check(mut self, required: &[(&str, bool)]) -> Result<(), BuildError> {
+        for (field, unset) in required {
+            let reported = self.0.as_ref().is_some_and(|err| err.concerns(field));
+            if *unset && !reported {
+                self.add(BuildError::missing(field));
+            }
+        }
         self.0.map_or(Ok(()), Err)
     }
 }
@@ -174,25 +194,26 @@ mod tests {
     #[test]
     fn objects_come_from_json_maps_and_pairs() {
         let expected = json!({ "a": 1, "b": "x" });
-        let mut first = FirstError::default();
+        let mut problems = Problems::default();
         for got in [
-            first.object(json!({ "a": 1, "b": "x" }), "metadata"),
-            first.object([("a", json!(1)), ("b", json!("x"))], "metadata"),
-            first.object(
+            problems.object(json!({ "a": 1, "b": "x" }), "metadata"),
+            problems.object([("a", json!(1)), ("b", json!("x"))], "metadata"),
+            problems.object(
                 vec![("a".to_owned(), json!(1)), ("b".to_owned(), json!("x"))],
                 "metadata",
             ),
         ] {
             assert_eq!(Value::Object(got.unwrap()), expected);
         }
-        assert_eq!(first.check(), Ok(()));
-        let mut first = FirstError::default();
-        assert_eq!(first.object(json!([1, 2]), "metadata"), None);
-        assert_eq!(first.object(json!("x"), "other"), None);
-        assert_eq!(
-            first.check().unwrap_err().path(),
-            "metadata",
-            "the first error is kept"
-        );
+        assert_eq!(problems.check(&[("id", false)]), Ok(()));
+        let mut problems = Problems::default();
+        assert_eq!(problems.object(json!([1, 2]), "metadata"), None);
+        assert_eq!(problems.object(json!("x"), "other"), None);
+        let err = problems
+            .check(&[("id", true), ("name", false)])
+            .unwrap_err();
+        assert_eq!(err.path(), "metadata", "in the order they were met");
+        let paths: Vec<String> = err.problems().map(|(path, _)| path).collect();
+        assert_eq!(paths, ["metadata", "other", "id"], "every problem is kept");
     }
 }

@@ -159,9 +159,7 @@ impl ApiError {
     ) -> Self {
         let body = serde_json::from_slice::<models::ErrorBody>(&bytes)
             .ok()
-            .filter(|body| {
-                body.r#type.is_some() || body.details.is_some() || body.log_id.is_some()
-            });
+            .filter(|body| body.type_.is_some() || body.details.is_some() || body.log_id.is_some());
         let redirected_to = status
             .is_redirection()
             .then(|| headers.get(LOCATION))
@@ -212,7 +210,7 @@ impl ApiError {
 
     /// Conekta's error type (e.g. [`ErrorType::ParameterValidationError`](models::ErrorType::ParameterValidationError)).
     pub fn error_type(&self) -> Option<&models::ErrorType> {
-        self.body.as_ref()?.r#type.as_ref()
+        self.body.as_ref()?.type_.as_ref()
     }
 
     /// Conekta's log id, for support requests.
@@ -226,6 +224,51 @@ impl ApiError {
             .as_ref()
             .and_then(|body| body.details.as_deref())
             .unwrap_or_default()
+    }
+
+    /// What went wrong, in one line for a person: the first detail's message
+    /// (in the request's language), else its debug message, else Conekta's
+    /// error type, else the HTTP status's reason (`Not Found`).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        let detail = self.details().first();
+        [
+            detail.map(models::DetailsError::message),
+            detail.map(models::DetailsError::debug_message),
+            self.error_type().map(models::ErrorType::as_str),
+            self.status.canonical_reason(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|text| !text.is_empty())
+        .unwrap_or_default()
+    }
+}
+
+/// Reads of an error detail without `Option`s: an absent member reads as `""`.
+impl models::DetailsError {
+    /// The error code, e.g. `conekta.errors.processing.bank.declined` (`""` when absent).
+    #[must_use]
+    pub fn code(&self) -> &str {
+        self.code.as_deref().unwrap_or_default()
+    }
+
+    /// The message for the payer, in the request's language (`""` when absent).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        self.message.as_deref().unwrap_or_default()
+    }
+
+    /// The parameter at fault, e.g. `card[number]` (`""` when absent).
+    #[must_use]
+    pub fn param(&self) -> &str {
+        self.param.as_deref().unwrap_or_default()
+    }
+
+    /// The message for the developer, always in English (`""` when absent).
+    #[must_use]
+    pub fn debug_message(&self) -> &str {
+        self.debug_message.as_deref().unwrap_or_default()
     }
 }
 
@@ -263,7 +306,14 @@ impl std::fmt::Display for ApiError {
         let messages: Vec<&str> = self
             .details()
             .iter()
-            .filter_map(|d| d.message.as_deref().or(d.code.as_deref()))
+            .map(|d| {
+                if d.message().is_empty() {
+                    d.code()
+                } else {
+                    d.message()
+                }
+            })
+            .filter(|text| !text.is_empty())
             .collect();
         if !messages.is_empty() {
             write!(f, ": {}", messages.join("; "))?;

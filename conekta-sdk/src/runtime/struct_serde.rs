@@ -3,7 +3,9 @@
 
 /// Implements `Serialize`, `Deserialize` and the decoding for a generated
 /// struct: `Name via Self` when every member is optional (the struct collects
-/// its own members), `Name via NameBuilder` otherwise.
+/// its own members), `Name via NameBuilder` for a struct with a builder, and
+/// `Name via slots` for one without (answers only), whose members then give
+/// their types: `"id" => id: required value (String),`.
 ///
 /// Each member is `"json" => field: presence shape`, where presence is
 /// `required` or `optional` and shape is `value` or `list` (a list records
@@ -21,6 +23,39 @@ macro_rules! struct_serde {
             @impl [$(#[$attr])*] $name via $name, itself, $extra: $extra_ty;
             $( $json => $field: $presence $shape, )*
         }
+    };
+    // A struct only answers carry has no builder: private slots, declared
+    // here from the members' types, collect its members.
+    (
+        $(#[$attr:meta])*
+        $name:ident via slots, $extra:ident: $extra_ty:ty;
+        $( $json:literal => $field:ident: $presence:ident $shape:ident ($ty:ty), )*
+    ) => {
+        const _: () = {
+            /// The members of one object as they are read, before the
+            /// required ones are checked.
+            #[derive(Default)]
+            pub struct Slots {
+                $( $field: ::std::option::Option<$ty>, )*
+            }
+
+            impl Slots {
+                #[inline]
+                fn build(self) -> ::std::result::Result<$name, $crate::BuildError> {
+                    $(#[$attr])*
+                    let value = $name {
+                        $( $field: $crate::__private::struct_serde!(@take $presence, self.$field, $json), )*
+                        $extra: ::std::default::Default::default(),
+                    };
+                    ::std::result::Result::Ok(value)
+                }
+            }
+
+            $crate::__private::struct_serde! {
+                @impl [$(#[$attr])*] $name via Slots, built, $extra: $extra_ty;
+                $( $json => $field: $presence $shape, )*
+            }
+        };
     };
     // Otherwise its builder collects them and checks the required ones.
     (
@@ -79,6 +114,8 @@ macro_rules! struct_serde {
             }
         }
     };
+    (@take required, $slot:expr, $json:literal) => { $crate::__private::required($slot, $json)? };
+    (@take optional, $slot:expr, $json:literal) => { $slot };
     (@itself $slots:ident) => { $slots };
     (@built $slots:ident) => { $slots.build()? };
     (@write required, $map:ident, $json:literal, $value:expr) => {

@@ -37,18 +37,18 @@ pub struct InboundPayment {
     /// Amount in centavos: `0` in lookups, the amount being paid in payment
     /// attempts.
     pub amount: i64,
-    /// ISO currency code, e.g. `MXN`.
+    /// The currency, e.g. `MXN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    pub currency: Option<crate::models::Currency>,
     /// Id of the charge this payment will create.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge_id: Option<String>,
     /// Id of the customer who owns the reference, e.g. `cus_2jP5P8huCTWqcTtrn`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// Creation time, Unix seconds (`0` in lookups).
+    /// Creation time (Unix seconds on the wire; `0` in lookups).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<i64>,
+    pub created_at: Option<crate::Timestamp>,
     /// `true` for production, `false` for test mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub livemode: Option<bool>,

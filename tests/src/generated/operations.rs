@@ -201,7 +201,7 @@ pub async fn call_with_samples(
             "ordersCreateCharge" => {
                 client
                     .charges()
-                    .orders_create_charge(
+                    .create_order_charge(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::ChargeRequest,
@@ -219,7 +219,7 @@ pub async fn call_with_samples(
             "ordersCreateCharges" => {
                 client
                     .charges()
-                    .orders_create_charges(
+                    .add_order_charges(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::ChargeRequest,
@@ -420,7 +420,7 @@ pub async fn call_with_samples(
             "ordersGetDiscountLines" => {
                 client
                     .discounts()
-                    .orders_get_discount_lines("id 1/é?")
+                    .get_order_discount_lines("id 1/é?")
                     .limit(7_i32)
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
@@ -434,7 +434,7 @@ pub async fn call_with_samples(
             "ordersCreateDiscountLine" => {
                 client
                     .discounts()
-                    .orders_create_discount_line(
+                    .create_order_discount_line(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::OrderDiscountLinesRequest,
@@ -450,7 +450,7 @@ pub async fn call_with_samples(
             "ordersGetDiscountLine" => {
                 client
                     .discounts()
-                    .orders_get_discount_line("id 1/é?", "id 1/é?")
+                    .get_order_discount_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -460,7 +460,7 @@ pub async fn call_with_samples(
             "ordersUpdateDiscountLines" => {
                 client
                     .discounts()
-                    .orders_update_discount_lines(
+                    .update_order_discount_line(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<
@@ -477,7 +477,7 @@ pub async fn call_with_samples(
             "ordersDeleteDiscountLines" => {
                 client
                     .discounts()
-                    .orders_delete_discount_lines("id 1/é?", "id 1/é?")
+                    .delete_order_discount_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -621,7 +621,7 @@ pub async fn call_with_samples(
             "ordersCreateCapture" => {
                 client
                     .orders()
-                    .orders_create_capture("id 1/é?")
+                    .capture_order("id 1/é?")
                     .body(
                         serde_json::from_str::<
                             models::OrderCaptureRequest,
@@ -637,7 +637,7 @@ pub async fn call_with_samples(
             "ordersCreateProduct" => {
                 client
                     .products()
-                    .orders_create_product(
+                    .create_order_line_item(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::Product,
@@ -653,7 +653,7 @@ pub async fn call_with_samples(
             "ordersUpdateProduct" => {
                 client
                     .products()
-                    .orders_update_product(
+                    .update_order_line_item(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::UpdateProduct>("{}")
@@ -668,7 +668,7 @@ pub async fn call_with_samples(
             "ordersDeleteProduct" => {
                 client
                     .products()
-                    .orders_delete_product("id 1/é?", "id 1/é?")
+                    .delete_order_line_item("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -678,7 +678,7 @@ pub async fn call_with_samples(
             "orderRefund" => {
                 client
                     .orders()
-                    .order_refund(
+                    .refund_order(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::OrderRefundRequest,
@@ -694,7 +694,7 @@ pub async fn call_with_samples(
             "orderCancelRefund" => {
                 client
                     .orders()
-                    .order_cancel_refund("id 1/é?", "id 1/é?")
+                    .cancel_order_refund("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -769,7 +769,7 @@ pub async fn call_with_samples(
                         serde_json::from_str::<
                             models::Checkout,
                         >(
-                                "{\"allowed_payment_methods\":[\"sample\"],\"expires_at\":1,\"name\":\"sample\",\"order_template\":{\"currency\":\"MXN\",\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]},\"recurrent\":true,\"type\":\"sample\"}",
+                                "{\"allowed_payment_methods\":[\"cash\"],\"expires_at\":1,\"name\":\"sample\",\"order_template\":{\"currency\":\"MXN\",\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]},\"recurrent\":true,\"type\":\"Integration\"}",
                             )
                             .expect("the sample body decodes"),
                     )
@@ -802,7 +802,7 @@ pub async fn call_with_samples(
             "emailCheckout" => {
                 client
                     .payment_link()
-                    .email_checkout(
+                    .send_checkout_email(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::EmailCheckoutRequest,
@@ -818,7 +818,7 @@ pub async fn call_with_samples(
             "smsCheckout" => {
                 client
                     .payment_link()
-                    .sms_checkout(
+                    .send_checkout_sms(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::SmsCheckoutRequest,
@@ -953,7 +953,7 @@ pub async fn call_with_samples(
             "ordersCreateShipping" => {
                 client
                     .shippings()
-                    .orders_create_shipping(
+                    .create_order_shipping_line(
                         "id 1/é?",
                         serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
                             .expect("the sample body decodes"),
@@ -967,7 +967,7 @@ pub async fn call_with_samples(
             "ordersUpdateShipping" => {
                 client
                     .shippings()
-                    .orders_update_shipping(
+                    .update_order_shipping_line(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::ShippingRequest>("{\"amount\":1}")
@@ -982,7 +982,7 @@ pub async fn call_with_samples(
             "ordersDeleteShipping" => {
                 client
                     .shippings()
-                    .orders_delete_shipping("id 1/é?", "id 1/é?")
+                    .delete_order_shipping_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1035,7 +1035,7 @@ pub async fn call_with_samples(
             "subscriptionList" => {
                 client
                     .subscriptions()
-                    .subscription_list("id 1/é?")
+                    .get_subscriptions("id 1/é?")
                     .limit(7_i32)
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
@@ -1049,7 +1049,7 @@ pub async fn call_with_samples(
             "subscriptionCreate" => {
                 client
                     .subscriptions()
-                    .subscription_create(
+                    .create_subscription(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::SubscriptionRequest,
@@ -1065,7 +1065,7 @@ pub async fn call_with_samples(
             "subscriptionsGet" => {
                 client
                     .subscriptions()
-                    .subscriptions_get("id 1/é?", "id 1/é?")
+                    .get_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1075,7 +1075,7 @@ pub async fn call_with_samples(
             "subscriptionUpdate" => {
                 client
                     .subscriptions()
-                    .subscription_update(
+                    .update_subscription(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::UpdatesASubscription>("{}")
@@ -1090,7 +1090,7 @@ pub async fn call_with_samples(
             "subscriptionEvents" => {
                 client
                     .subscriptions()
-                    .subscription_events("id 1/é?", "id 1/é?")
+                    .get_subscription_events("id 1/é?", "id 1/é?")
                     .limit(7_i32)
                     .search("q value/é&x=1")
                     .next("q value/é&x=1")
@@ -1104,7 +1104,7 @@ pub async fn call_with_samples(
             "subscriptionCancel" => {
                 client
                     .subscriptions()
-                    .subscription_cancel("id 1/é?", "id 1/é?")
+                    .cancel_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1114,7 +1114,7 @@ pub async fn call_with_samples(
             "subscriptionPause" => {
                 client
                     .subscriptions()
-                    .subscription_pause("id 1/é?", "id 1/é?")
+                    .pause_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1124,7 +1124,7 @@ pub async fn call_with_samples(
             "subscriptionResume" => {
                 client
                     .subscriptions()
-                    .subscription_resume("id 1/é?", "id 1/é?")
+                    .resume_subscription("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1134,7 +1134,7 @@ pub async fn call_with_samples(
             "subscriptionsRetry" => {
                 client
                     .subscriptions()
-                    .subscriptions_retry("id 1/é?", "id 1/é?")
+                    .retry_subscription_payment("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1164,7 +1164,7 @@ pub async fn call_with_samples(
             "getSubscription" => {
                 client
                     .subscriptions()
-                    .get_subscription("id 1/é?")
+                    .get_subscription_deprecated("id 1/é?")
                     .language("en")
                     .send()
                     .await
@@ -1173,7 +1173,7 @@ pub async fn call_with_samples(
             "updateSubscription" => {
                 client
                     .subscriptions()
-                    .update_subscription(
+                    .update_subscription_deprecated(
                         "id 1/é?",
                         serde_json::from_str::<models::UpdatesASubscription>("{}")
                             .expect("the sample body decodes"),
@@ -1187,7 +1187,7 @@ pub async fn call_with_samples(
             "createSubscription" => {
                 client
                     .subscriptions()
-                    .create_subscription(
+                    .create_subscription_deprecated(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::SubscriptionRequest,
@@ -1203,7 +1203,7 @@ pub async fn call_with_samples(
             "cancelSubscription" => {
                 client
                     .subscriptions()
-                    .cancel_subscription("id 1/é?")
+                    .cancel_subscription_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1213,7 +1213,7 @@ pub async fn call_with_samples(
             "getSubscriptionEvents" => {
                 client
                     .subscriptions()
-                    .get_subscription_events("id 1/é?")
+                    .get_subscription_events_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1223,7 +1223,7 @@ pub async fn call_with_samples(
             "pauseSubscription" => {
                 client
                     .subscriptions()
-                    .pause_subscription("id 1/é?")
+                    .pause_subscription_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1233,7 +1233,7 @@ pub async fn call_with_samples(
             "resumeSubscription" => {
                 client
                     .subscriptions()
-                    .resume_subscription("id 1/é?")
+                    .resume_subscription_deprecated("id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1243,7 +1243,7 @@ pub async fn call_with_samples(
             "ordersCreateTaxes" => {
                 client
                     .taxes()
-                    .orders_create_taxes(
+                    .create_order_tax_line(
                         "id 1/é?",
                         serde_json::from_str::<
                             models::OrderTaxRequest,
@@ -1259,7 +1259,7 @@ pub async fn call_with_samples(
             "ordersUpdateTaxes" => {
                 client
                     .taxes()
-                    .orders_update_taxes(
+                    .update_order_tax_line(
                         "id 1/é?",
                         "id 1/é?",
                         serde_json::from_str::<models::OrdersUpdateTaxesRequest>("{}")
@@ -1274,7 +1274,7 @@ pub async fn call_with_samples(
             "ordersDeleteTaxes" => {
                 client
                     .taxes()
-                    .orders_delete_taxes("id 1/é?", "id 1/é?")
+                    .delete_order_tax_line("id 1/é?", "id 1/é?")
                     .language("en")
                     .child_company_id("child_1")
                     .send()
@@ -1302,7 +1302,7 @@ pub async fn call_with_samples(
                     .previous("q value/é&x=1")
                     .id("q value/é&x=1")
                     .charge_id("q value/é&x=1")
-                    .r#type("q value/é&x=1")
+                    .type_("q value/é&x=1")
                     .currency("q value/é&x=1")
                     .language("en")
                     .child_company_id("child_1")
@@ -2184,7 +2184,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_body: Some(
             "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"currency\":\"MXN\",\"customer_info\":{\"customer_id\":\"sample\"},\"expires_at\":1,\"payout\":{\"payout_method\":{\"type\":\"sample\"}},\"reason\":\"sample\"}",
         ),
-        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"MXN\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"MXN\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"sample\",\"updated_at\":1}",
+        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"MXN\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"MXN\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"open\",\"updated_at\":1}",
         sets_language: true,
         sets_child_company: false,
     },
@@ -2196,7 +2196,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/payout_orders/id%201%2F%C3%A9%3F",
         sample_query: &[],
         sample_body: None,
-        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"MXN\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"MXN\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"sample\",\"updated_at\":1}",
+        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"MXN\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"MXN\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"open\",\"updated_at\":1}",
         sets_language: true,
         sets_child_company: false,
     },
@@ -2208,7 +2208,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/payout_orders/id%201%2F%C3%A9%3F/cancel",
         sample_query: &[],
         sample_body: None,
-        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"MXN\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"MXN\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"sample\",\"updated_at\":1}",
+        sample_response: "{\"allowed_payout_methods\":[\"sample\"],\"amount\":1,\"created_at\":1,\"currency\":\"MXN\",\"customer_info\":{\"id\":\"sample\"},\"expires_at\":1,\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\",\"payouts\":[{\"amount\":1,\"currency\":\"MXN\",\"id\":\"sample\",\"livemode\":true,\"object\":\"sample\"}],\"reason\":\"sample\",\"status\":\"open\",\"updated_at\":1}",
         sets_language: true,
         sets_child_company: false,
     },
@@ -2237,7 +2237,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/checkouts",
         sample_query: &[],
         sample_body: Some(
-            "{\"allowed_payment_methods\":[\"sample\"],\"expires_at\":1,\"name\":\"sample\",\"order_template\":{\"currency\":\"MXN\",\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]},\"recurrent\":true,\"type\":\"sample\"}",
+            "{\"allowed_payment_methods\":[\"cash\"],\"expires_at\":1,\"name\":\"sample\",\"order_template\":{\"currency\":\"MXN\",\"line_items\":[{\"name\":\"sample\",\"quantity\":1,\"unit_price\":1}]},\"recurrent\":true,\"type\":\"Integration\"}",
         ),
         sample_response: "{\"id\":\"sample\",\"livemode\":true,\"name\":\"sample\",\"object\":\"sample\",\"status\":\"Issued\"}",
         sets_language: true,
@@ -2909,7 +2909,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/webhooks",
         sample_query: &[],
         sample_body: Some("{\"url\":\"sample\"}"),
-        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"sample\"}",
+        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"listening\"}",
         sets_language: true,
         sets_child_company: false,
     },
@@ -2921,7 +2921,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/webhooks/id%201%2F%C3%A9%3F",
         sample_query: &[],
         sample_body: None,
-        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"sample\"}",
+        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"listening\"}",
         sets_language: true,
         sets_child_company: true,
     },
@@ -2933,7 +2933,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/webhooks/id%201%2F%C3%A9%3F",
         sample_query: &[],
         sample_body: Some("{}"),
-        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"sample\"}",
+        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"listening\"}",
         sets_language: true,
         sets_child_company: true,
     },
@@ -2945,7 +2945,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/webhooks/id%201%2F%C3%A9%3F",
         sample_query: &[],
         sample_body: None,
-        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"sample\"}",
+        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"listening\"}",
         sets_language: true,
         sets_child_company: false,
     },
@@ -2957,7 +2957,7 @@ pub const OPERATIONS: &[Operation] = &[
         sample_path: "/webhooks/id%201%2F%C3%A9%3F/test",
         sample_query: &[],
         sample_body: None,
-        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"sample\"}",
+        sample_response: "{\"id\":\"sample\",\"object\":\"sample\",\"status\":\"listening\"}",
         sets_language: true,
         sets_child_company: false,
     },
@@ -2981,7 +2981,6 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("CardType", crate::round_trip::<models::CardType>),
     ("CashAgreementsResponse", crate::round_trip::<models::CashAgreementsResponse>),
     ("ChannelResponse", crate::round_trip::<models::ChannelResponse>),
-    ("ChargeOrderResponse", crate::round_trip::<models::ChargeOrderResponse>),
     ("ChargeRefunds", crate::round_trip::<models::ChargeRefunds>),
     ("ChargeRequest", crate::round_trip::<models::ChargeRequest>),
     (
@@ -3007,12 +3006,13 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ),
     ("ChargebackResponseReason", crate::round_trip::<models::ChargebackResponseReason>),
     ("ChargebackResponseStatus", crate::round_trip::<models::ChargebackResponseStatus>),
-    ("ChargesDataResponse", crate::round_trip::<models::ChargesDataResponse>),
     ("ChargesOrderResponse", crate::round_trip::<models::ChargesOrderResponse>),
     ("Checkout", crate::round_trip::<models::Checkout>),
     ("CheckoutOrderTemplate", crate::round_trip::<models::CheckoutOrderTemplate>),
+    ("CheckoutPaymentMethod", crate::round_trip::<models::CheckoutPaymentMethod>),
     ("CheckoutResponse", crate::round_trip::<models::CheckoutResponse>),
     ("CheckoutStatus", crate::round_trip::<models::CheckoutStatus>),
+    ("CheckoutType", crate::round_trip::<models::CheckoutType>),
     ("CheckoutsResponse", crate::round_trip::<models::CheckoutsResponse>),
     ("CompanyDocumentRequest", crate::round_trip::<models::CompanyDocumentRequest>),
     (
@@ -3137,13 +3137,7 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("LogsResponseData", crate::round_trip::<models::LogsResponseData>),
     ("LogsResponseForRequest", crate::round_trip::<models::LogsResponseForRequest>),
     ("OrderCaptureRequest", crate::round_trip::<models::OrderCaptureRequest>),
-    ("OrderChargesResponse", crate::round_trip::<models::OrderChargesResponse>),
     ("OrderCheckoutRequest", crate::round_trip::<models::OrderCheckoutRequest>),
-    (
-        "OrderCheckoutRequestAllowedPaymentMethodsItem",
-        crate::round_trip::<models::OrderCheckoutRequestAllowedPaymentMethodsItem>,
-    ),
-    ("OrderCheckoutRequestType", crate::round_trip::<models::OrderCheckoutRequestType>),
     ("OrderCustomerInfo", crate::round_trip::<models::OrderCustomerInfo>),
     (
         "OrderDiscountLinesRequest",
@@ -3252,14 +3246,16 @@ pub const MODELS: &[(&str, Decoder)] = &[
         "PayoutOrderResponseCustomerInfo",
         crate::round_trip::<models::PayoutOrderResponseCustomerInfo>,
     ),
+    ("PayoutOrderStatus", crate::round_trip::<models::PayoutOrderStatus>),
     ("PayoutOrdersResponse", crate::round_trip::<models::PayoutOrdersResponse>),
+    ("PlanInterval", crate::round_trip::<models::PlanInterval>),
     ("PlanRequest", crate::round_trip::<models::PlanRequest>),
-    ("PlanRequestInterval", crate::round_trip::<models::PlanRequestInterval>),
     ("PlanResponse", crate::round_trip::<models::PlanResponse>),
     ("ProcessingMode", crate::round_trip::<models::ProcessingMode>),
     ("Product", crate::round_trip::<models::Product>),
     ("ProductDataResponse", crate::round_trip::<models::ProductDataResponse>),
     ("RefundReason", crate::round_trip::<models::RefundReason>),
+    ("RefundStatus", crate::round_trip::<models::RefundStatus>),
     ("ResendEventRequest", crate::round_trip::<models::ResendEventRequest>),
     ("RiskRulesData", crate::round_trip::<models::RiskRulesData>),
     ("RiskRulesList", crate::round_trip::<models::RiskRulesList>),
@@ -3281,6 +3277,7 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("TransactionResponse", crate::round_trip::<models::TransactionResponse>),
     ("TransferMethodResponse", crate::round_trip::<models::TransferMethodResponse>),
     ("TransferResponse", crate::round_trip::<models::TransferResponse>),
+    ("TransferStatus", crate::round_trip::<models::TransferStatus>),
     ("TransfersResponse", crate::round_trip::<models::TransfersResponse>),
     ("UpdateCustomer", crate::round_trip::<models::UpdateCustomer>),
     (
@@ -3303,6 +3300,7 @@ pub const MODELS: &[(&str, Decoder)] = &[
     ("WebhookLog", crate::round_trip::<models::WebhookLog>),
     ("WebhookRequest", crate::round_trip::<models::WebhookRequest>),
     ("WebhookResponse", crate::round_trip::<models::WebhookResponse>),
+    ("WebhookStatus", crate::round_trip::<models::WebhookStatus>),
 ];
 /// Decodes `body` as the response of `operation_id` with `status` and
 /// serialises it again; `None` when the spec declares no body for that status.
@@ -3425,7 +3423,7 @@ pub fn decode_response(
         ("updateCharge", 404u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("updateCharge", 500u16) => Some(crate::round_trip::<models::ErrorBody>(body)),
         ("ordersCreateCharge", 200u16) => {
-            Some(crate::round_trip::<models::ChargeOrderResponse>(body))
+            Some(crate::round_trip::<models::ChargeResponse>(body))
         }
         ("ordersCreateCharge", 401u16) => {
             Some(crate::round_trip::<models::ErrorBody>(body))

@@ -1,6 +1,6 @@
-//! `cargo xtask bench [--against REF] [--rounds N] [--features LIST]... [--only SECTION]...`:
-//! four performance figures of the current tree, each measured in one run and given
-//! as a ratio.
+//! `cargo xtask bench [SECTION] [--against REF] [--rounds N] [--features LIST]... [--only SECTION]...`:
+//! five performance figures of the current tree, each measured in one run and given
+//! as a ratio (`cargo xtask bench mcp` is `--only mcp`).
 //!
 //! 1. `gen`: median wall time of `xtask generate --check` (the whole generator, from
 //!    reading the spec to comparing every file), current tree against the baseline;
@@ -12,7 +12,11 @@
 //! 4. `build`: median wall time of a cold `cargo build -p conekta-sdk` (after
 //!    `cargo clean -p conekta-sdk`, dependencies already built), current tree against
 //!    the baseline, plus one row per `--features LIST` built with
-//!    `--no-default-features --features LIST` against the baseline's default build.
+//!    `--no-default-features --features LIST` against the baseline's default build;
+//! 5. `mcp`: the load bench of conekta-mcp's HTTP transport (`cargo bench -p conekta-mcp
+//!    --bench load`): calls/s with p50 and p99 at concurrency 1 and 32, server CPU per
+//!    call and per session, RSS idle and per session, the upstream called directly as
+//!    the floor, and the baseline's binary in the same run.
 //!
 //! The baseline is `--against REF`, by default the newest tag reachable from `HEAD`,
 //! else `HEAD~`. It is checked out with `git worktree add --detach` into a temporary
@@ -30,6 +34,7 @@ mod command;
 mod cpu;
 mod decode;
 mod generation;
+mod mcp;
 mod result_line;
 mod stats;
 
@@ -56,18 +61,28 @@ pub enum Section {
     Cpu,
     /// Cold build time, current tree (and feature sets) against the baseline.
     Build,
+    /// conekta-mcp under load over HTTP, current tree against the baseline's binary.
+    Mcp,
 }
 
 impl Section {
     /// Every section, in the order they run.
-    pub const ALL: [Section; 4] = [Section::Gen, Section::Decode, Section::Cpu, Section::Build];
+    pub const ALL: [Section; 5] = [
+        Section::Gen,
+        Section::Decode,
+        Section::Cpu,
+        Section::Build,
+        Section::Mcp,
+    ];
 
     /// The section called `name` on the command line.
     pub fn parse(name: &str) -> Result<Self, String> {
         Self::ALL
             .into_iter()
             .find(|s| s.name() == name)
-            .ok_or_else(|| format!("--only wants one of gen, decode, cpu, build, not `{name}`"))
+            .ok_or_else(|| {
+                format!("--only wants one of gen, decode, cpu, build, mcp, not `{name}`")
+            })
     }
 
     /// Its name on the command line.
@@ -77,12 +92,13 @@ impl Section {
             Section::Decode => "decode",
             Section::Cpu => "cpu",
             Section::Build => "build",
+            Section::Mcp => "mcp",
         }
     }
 
     /// Whether it compares with the baseline ref.
     fn needs_baseline(self) -> bool {
-        matches!(self, Section::Gen | Section::Build)
+        matches!(self, Section::Gen | Section::Build | Section::Mcp)
     }
 }
 
@@ -124,6 +140,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--features" => features.push(value()?.clone()),
             "--only" => only.push(Section::parse(value()?)?),
+            other if !other.starts_with('-') => only.push(Section::parse(other)?),
             other => return Err(format!("unknown option `{other}` for bench")),
         }
     }
@@ -135,7 +152,9 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
         return Err("--features adds rows to the build section, which --only leaves out".into());
     }
     if against.is_some() && !sections.iter().any(|s| s.needs_baseline()) {
-        return Err("--against is the baseline of gen and build, which --only leaves out".into());
+        return Err(
+            "--against is the baseline of gen, build and mcp, which --only leaves out".into(),
+        );
     }
     Ok(Options {
         against,
@@ -199,6 +218,11 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                     r.number("bare_us")?,
                     r.number("ratio")?
                 ));
+            }
+            Section::Mcp => {
+                let baseline = checked_out(baseline)?;
+                let spec = upstream::ensure(root, &manifest.spec)?;
+                summary.extend(mcp::mcp(root, baseline, &spec)?.summary()?);
             }
             Section::Build => {
                 let baseline = checked_out(baseline)?;
@@ -296,6 +320,10 @@ mod tests {
                 sections: vec![Section::Gen, Section::Build],
             })
         );
+        assert_eq!(
+            parse_args(&args(&["mcp"])).map(|o| o.sections),
+            Ok(vec![Section::Mcp])
+        );
     }
 
     #[test]
@@ -309,6 +337,7 @@ mod tests {
             &["--only", "all"],
             &["--only", "decode", "--features", "a"],
             &["--only", "cpu", "--against", "HEAD"],
+            &["nope"],
             &["--fast"],
         ] {
             assert!(parse_args(&args(bad)).is_err(), "{bad:?}");

@@ -6,7 +6,7 @@
 
 mod base {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `base`; build one with [`Base::builder`].
+/// From schema `base`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Base {
@@ -17,49 +17,11 @@ pub struct Base {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Base`] field by field: see [`Base::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct BaseBuilder {
-    id: Option<String>,
-    status: Option<String>,
-    meta: Option<BaseMeta>,
-    first_error: crate::__private::FirstError,
-}
-impl BaseBuilder {
-    /// Sets [`Base::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`Base::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets [`Base::meta`].
-    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Base, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Base {
-            id: crate::__private::required(self.id, "id")?,
-            status: self.status,
-            meta: self.meta,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Base, BaseBuilder);
 crate::__private::struct_serde! {
-    Base via BaseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "status" => status: optional value,
-    "meta" => meta: optional value,
+    Base via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "status" => status: optional value (String),
+    "meta" => meta: optional value (BaseMeta),
 }
 /// From schema `base/properties/meta`; build one with [`BaseMeta::builder`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -74,7 +36,7 @@ pub struct BaseMeta {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct BaseMetaBuilder {
     source: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BaseMetaBuilder {
     /// Sets [`BaseMeta::source`].
@@ -82,10 +44,10 @@ impl BaseMetaBuilder {
         self.source = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(BaseMeta {
             source: self.source,
             extra: Default::default(),
@@ -106,7 +68,7 @@ mod customer {
 use super::BaseMeta;
 /// A base with a name; `status` becomes an enum.
 ///
-/// From schema `customer`; build one with [`Customer::builder`].
+/// From schema `customer`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {
@@ -117,57 +79,12 @@ pub struct Customer {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Customer`] field by field: see [`Customer::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerBuilder {
-    id: Option<String>,
-    status: Option<CustomerStatus>,
-    meta: Option<BaseMeta>,
-    name: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerBuilder {
-    /// Sets [`Customer::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`Customer::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<CustomerStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`Customer::meta`].
-    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
-        self
-    }
-    /// Sets [`Customer::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Customer, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Customer {
-            id: crate::__private::required(self.id, "id")?,
-            status: self.status,
-            meta: self.meta,
-            name: crate::__private::required(self.name, "name")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Customer, CustomerBuilder);
 crate::__private::struct_serde! {
-    Customer via CustomerBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "status" => status: optional value,
-    "meta" => meta: optional value,
-    "name" => name: required value,
+    Customer via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "status" => status: optional value (CustomerStatus),
+    "meta" => meta: optional value (BaseMeta),
+    "name" => name: required value (String),
 }
 crate::__private::open_enum! {
     #[doc = " From schema `customer/allOf/1/properties/status`."] pub enum CustomerStatus
@@ -203,7 +120,7 @@ pub struct VipCustomerBuilder {
     name: Option<String>,
     tier: Option<i32>,
     perks: Option<Vec<String>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl VipCustomerBuilder {
     /// Sets [`VipCustomer::id`].
@@ -213,12 +130,12 @@ impl VipCustomerBuilder {
     }
     /// Sets [`VipCustomer::status`].
     pub fn status(mut self, value: impl crate::IntoModel<CustomerStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
+        self.status = self.problems.one(value, "status");
         self
     }
     /// Sets [`VipCustomer::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
     /// Sets [`VipCustomer::name`].
@@ -236,10 +153,17 @@ impl VipCustomerBuilder {
         self.perks = Some(value.into_iter().map(Into::into).collect());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<VipCustomer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("id", self.id.is_none()),
+                    ("name", self.name.is_none()),
+                    ("tier", self.tier.is_none()),
+                ],
+            )?;
         Ok(VipCustomer {
             id: crate::__private::required(self.id, "id")?,
             status: self.status,
@@ -284,7 +208,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -293,11 +217,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /customers/{id}` (operation `getCustomer`).
+    ///
+    /// The answer: [`VipCustomer`](crate::models::VipCustomer).
+    #[doc(alias = "getCustomer")]
     pub fn get_customer(&self, id: impl Into<String>) -> Request<'a, GetCustomer> {
         Request::new(self.client, GetCustomer { id: id.into() })
     }
+    /// `POST /sent` (operation `sendVipCustomer`).
+    ///
+    /// The answer: [`VipCustomer`](crate::models::VipCustomer).
+    #[doc(alias = "sendVipCustomer")]
+    pub fn send_vip_customer(
+        &self,
+        body: impl IntoModel<models::VipCustomer>,
+    ) -> Request<'a, SendVipCustomer> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendVipCustomer { body })
+    }
 }
-/// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`].
+/// The operation `getCustomer` (`GET /customers/{id}`): what a call of it takes. Start one with [`General::get_customer`]. The answer: [`VipCustomer`](crate::models::VipCustomer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomer {
     id: String,
@@ -308,6 +248,23 @@ impl crate::Operation for GetCustomer {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendVipCustomer` (`POST /sent`): what a call of it takes. Start one with [`General::send_vip_customer`]. The answer: [`VipCustomer`](crate::models::VipCustomer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendVipCustomer {
+    body: Result<models::VipCustomer, crate::BuildError>,
+}
+impl crate::Operation for SendVipCustomer {
+    type Response = models::VipCustomer;
+    const INFO: &Info = &Info::new("sendVipCustomer", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

@@ -24,7 +24,7 @@ pub struct CompanyDocumentResponse {
 pub struct CompanyDocumentResponseBuilder {
     id: Option<String>,
     url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CompanyDocumentResponseBuilder {
     /// Sets [`CompanyDocumentResponse::id`].
@@ -37,10 +37,10 @@ impl CompanyDocumentResponseBuilder {
         self.url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyDocumentResponse, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("id", self.id.is_none())])?;
         Ok(CompanyDocumentResponse {
             id: crate::__private::required(self.id, "id")?,
             url: self.url,
@@ -73,7 +73,7 @@ pub struct CustomerInfo {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CustomerInfoBuilder {
     name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerInfoBuilder {
     /// Sets [`CustomerInfo::name`].
@@ -81,10 +81,10 @@ impl CustomerInfoBuilder {
         self.name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerInfo {
             name: self.name,
             extra: Default::default(),
@@ -115,7 +115,7 @@ pub struct CustomerInfo2 {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CustomerInfo2Builder {
     email: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerInfo2Builder {
     /// Sets [`CustomerInfo2::email`].
@@ -123,10 +123,10 @@ impl CustomerInfo2Builder {
         self.email = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerInfo2, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerInfo2 {
             email: self.email,
             extra: Default::default(),
@@ -168,7 +168,7 @@ pub struct OrderBuilder {
     info_alt: Option<CustomerInfo2>,
     customer: Option<CustomerInfo>,
     customer_ref: Option<OrderCustomer>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderBuilder {
     /// Sets [`Order::document`].
@@ -176,7 +176,7 @@ impl OrderBuilder {
         mut self,
         value: impl crate::IntoModel<CompanyDocumentResponse>,
     ) -> Self {
-        self.document = self.first_error.one(value, "document");
+        self.document = self.problems.one(value, "document");
         self
     }
     /// Sets [`Order::document_alt`].
@@ -184,33 +184,33 @@ impl OrderBuilder {
         mut self,
         value: impl crate::IntoModel<CompanyDocumentResponse>,
     ) -> Self {
-        self.document_alt = self.first_error.one(value, "document_alt");
+        self.document_alt = self.problems.one(value, "document_alt");
         self
     }
     /// Sets [`Order::info`].
     pub fn info(mut self, value: impl crate::IntoModel<CustomerInfo>) -> Self {
-        self.info = self.first_error.one(value, "info");
+        self.info = self.problems.one(value, "info");
         self
     }
     /// Sets [`Order::info_alt`].
     pub fn info_alt(mut self, value: impl crate::IntoModel<CustomerInfo2>) -> Self {
-        self.info_alt = self.first_error.one(value, "info_alt");
+        self.info_alt = self.problems.one(value, "info_alt");
         self
     }
     /// Sets [`Order::customer`].
     pub fn customer(mut self, value: impl crate::IntoModel<CustomerInfo>) -> Self {
-        self.customer = self.first_error.one(value, "customer");
+        self.customer = self.problems.one(value, "customer");
         self
     }
     /// Sets [`Order::customer_ref`].
     pub fn customer_ref(mut self, value: impl crate::IntoModel<OrderCustomer>) -> Self {
-        self.customer_ref = self.first_error.one(value, "customer_ref");
+        self.customer_ref = self.problems.one(value, "customer_ref");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Order, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Order {
             document: self.document,
             document_alt: self.document_alt,
@@ -251,7 +251,7 @@ pub struct OrderCustomer {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderCustomerBuilder {
     id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderCustomerBuilder {
     /// Sets [`OrderCustomer::id`].
@@ -259,10 +259,10 @@ impl OrderCustomerBuilder {
         self.id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderCustomer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrderCustomer {
             id: self.id,
             extra: Default::default(),
@@ -297,7 +297,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -306,11 +306,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /orders/{id}` (operation `getOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "getOrder")]
     pub fn get_order(&self, id: impl Into<String>) -> Request<'a, GetOrder> {
         Request::new(self.client, GetOrder { id: id.into() })
     }
+    /// `POST /sent` (operation `sendOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "sendOrder")]
+    pub fn send_order(
+        &self,
+        body: impl IntoModel<models::Order>,
+    ) -> Request<'a, SendOrder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendOrder { body })
+    }
 }
-/// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`].
+/// The operation `getOrder` (`GET /orders/{id}`): what a call of it takes. Start one with [`General::get_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetOrder {
     id: String,
@@ -321,6 +337,23 @@ impl crate::Operation for GetOrder {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendOrder` (`POST /sent`): what a call of it takes. Start one with [`General::send_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendOrder {
+    body: Result<models::Order, crate::BuildError>,
+}
+impl crate::Operation for SendOrder {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("sendOrder", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@
 
 mod card_payment {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `card_payment`; build one with [`CardPayment::builder`].
+/// From schema `card_payment`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CardPayment {
@@ -15,41 +15,10 @@ pub struct CardPayment {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CardPayment`] field by field: see [`CardPayment::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CardPaymentBuilder {
-    object: Option<String>,
-    last4: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CardPaymentBuilder {
-    /// Sets [`CardPayment::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CardPayment::last4`].
-    pub fn last4(mut self, value: impl Into<String>) -> Self {
-        self.last4 = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CardPayment, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CardPayment {
-            object: crate::__private::required(self.object, "object")?,
-            last4: self.last4,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CardPayment, CardPaymentBuilder);
 crate::__private::struct_serde! {
-    CardPayment via CardPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "object" => object: required value,
-    "last4" => last4: optional value,
+    CardPayment via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value (String),
+    "last4" => last4: optional value (String),
 }
 }
 
@@ -57,7 +26,7 @@ pub use card_payment::*;
 
 mod cash_payment {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `cash_payment`; build one with [`CashPayment::builder`].
+/// From schema `cash_payment`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CashPayment {
@@ -67,49 +36,11 @@ pub struct CashPayment {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CashPayment`] field by field: see [`CashPayment::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CashPaymentBuilder {
-    object: Option<String>,
-    reference: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl CashPaymentBuilder {
-    /// Sets [`CashPayment::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CashPayment::reference`].
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets [`CashPayment::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CashPayment, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CashPayment {
-            object: crate::__private::required(self.object, "object")?,
-            reference: crate::__private::required(self.reference, "reference")?,
-            expires_at: self.expires_at,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CashPayment, CashPaymentBuilder);
 crate::__private::struct_serde! {
-    CashPayment via CashPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "object" => object: required value,
-    "reference" => reference: required value,
-    "expires_at" => expires_at: optional value,
+    CashPayment via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "object" => object: required value (String),
+    "reference" => reference: required value (String),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
 }
 }
 
@@ -117,51 +48,22 @@ pub use cash_payment::*;
 
 mod charge {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{CashPayment, ChargeMethod};
-/// From schema `charge`; build one with [`Charge::builder`].
+use super::{CashPayment, ChargeMethod, Refund, RefundList};
+/// From schema `charge`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Charge {
     pub id: String,
     pub method: Option<ChargeMethod>,
+    pub refunds: Option<ChargeRefunds>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Charge`] field by field: see [`Charge::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargeBuilder {
-    id: Option<String>,
-    method: Option<ChargeMethod>,
-    first_error: crate::__private::FirstError,
-}
-impl ChargeBuilder {
-    /// Sets [`Charge::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`Charge::method`].
-    pub fn method(mut self, value: impl crate::IntoModel<ChargeMethod>) -> Self {
-        self.method = self.first_error.one(value, "method");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Charge, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Charge {
-            id: crate::__private::required(self.id, "id")?,
-            method: self.method,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Charge, ChargeBuilder);
 crate::__private::struct_serde! {
-    Charge via ChargeBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "method" => method: optional value,
+    Charge via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "method" => method: optional value (ChargeMethod),
+    "refunds" => refunds: optional value (ChargeRefunds),
 }
 impl Charge {
     /// The cash payment.
@@ -198,6 +100,83 @@ impl Charge {
             .and_then(|value| value.expires_at.as_ref())
             .copied()
     }
+    /// The refunds, from either form.
+    #[must_use]
+    pub fn refunds(&self) -> &[Refund] {
+        let items: &[Refund] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::RefundList(value) => Some(value),
+                _ => None,
+            })
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if !items.is_empty() {
+            return items;
+        }
+        let items: &[Refund] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::Variant1(value) => Some(value),
+                _ => None,
+            })
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        items
+    }
+}
+/// From schema `charge/properties/refunds`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChargeRefunds {
+    /// The `RefundList` form.
+    RefundList(RefundList),
+    /// The `Refund` form.
+    Variant1(Vec<Refund>),
+    /// A value that matches none of the forms above, kept as it was received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for ChargeRefunds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::RefundList(value) => serde::Serialize::serialize(value, serializer),
+            Self::Variant1(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChargeRefunds {
+    /// The first form (in the order above) that the value decodes as.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_union(
+            deserializer,
+            |value| {
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::RefundList(form));
+                }
+                if let Some(form) = crate::__private::attempt(&value) {
+                    return Ok(Self::Variant1(form));
+                }
+                Ok(Self::Other(value))
+            },
+        )
+    }
+}
+impl From<RefundList> for ChargeRefunds {
+    #[inline]
+    fn from(value: RefundList) -> Self {
+        Self::RefundList(value)
+    }
+}
+impl From<Vec<Refund>> for ChargeRefunds {
+    #[inline]
+    fn from(value: Vec<Refund>) -> Self {
+        Self::Variant1(value)
+    }
 }
 }
 
@@ -216,24 +195,10 @@ impl From<CardPayment> for ChargeMethod {
         Self::CardPayment(value)
     }
 }
-impl TryFrom<super::CardPaymentBuilder> for ChargeMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::CardPaymentBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<CashPayment> for ChargeMethod {
     #[inline]
     fn from(value: CashPayment) -> Self {
         Self::CashPayment(value)
-    }
-}
-impl TryFrom<super::CashPaymentBuilder> for ChargeMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::CashPaymentBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }
 impl ChargeMethod {
@@ -253,7 +218,7 @@ pub use charge_method::*;
 mod charges {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Charge;
-/// From schema `charges`; build one with [`Charges::builder`].
+/// From schema `charges`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Charges {
@@ -261,33 +226,6 @@ pub struct Charges {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Charges`] field by field: see [`Charges::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargesBuilder {
-    data: Option<Vec<Charge>>,
-    first_error: crate::__private::FirstError,
-}
-impl ChargesBuilder {
-    /// Sets [`Charges::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Charge>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Charges, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Charges {
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Charges, ChargesBuilder);
 crate::__private::struct_serde! {
     Charges via Self, extra: serde_json::Map<String, serde_json::Value>;
     "data" => data: optional list,
@@ -306,6 +244,18 @@ crate::__private::open_enum! {
 
 pub use currency::*;
 
+mod interval {
+crate::__private::open_enum! {
+    #[doc = " How often."] #[doc = ""] #[doc =
+    " Values: the request's enum, and the answer's example."] #[doc = ""] #[doc =
+    " From schema `plan_request/properties/interval`."] pub enum Interval { #[doc =
+    " Weekly."] Week => "week", #[doc = " Monthly."] Month => "month", #[doc =
+    " Yearly."] Year => "year", }
+}
+}
+
+pub use interval::*;
+
 mod method_type {
 crate::__private::open_enum! {
     #[doc = " How to pay."] #[doc = ""] #[doc = " Values: the example."] #[doc = ""]
@@ -318,8 +268,8 @@ pub use method_type::*;
 
 mod order {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Charge, Charges, Currency, Status};
-/// From schema `order`; build one with [`Order::builder`].
+use super::{Charge, Charges, Currency, Interval, Status};
+/// From schema `order`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Order {
@@ -330,79 +280,20 @@ pub struct Order {
     pub status: Option<Status>,
     pub tags: Option<Vec<Status>>,
     pub charges: Option<Charges>,
+    /// Example: `"month"`.
+    pub interval: Option<Interval>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Order`] field by field: see [`Order::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderBuilder {
-    id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    status: Option<Status>,
-    tags: Option<Vec<Status>>,
-    charges: Option<Charges>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderBuilder {
-    /// Sets [`Order::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`Order::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`Order::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`Order::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<Status>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`Order::tags`].
-    pub fn tags(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Status>>,
-    ) -> Self {
-        self.tags = self.first_error.many(value, "tags");
-        self
-    }
-    /// Sets [`Order::charges`].
-    pub fn charges(mut self, value: impl crate::IntoModel<Charges>) -> Self {
-        self.charges = self.first_error.one(value, "charges");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Order, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Order {
-            id: crate::__private::required(self.id, "id")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: self.currency,
-            status: self.status,
-            tags: self.tags,
-            charges: self.charges,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Order, OrderBuilder);
 crate::__private::struct_serde! {
-    Order via OrderBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "created_at" => created_at: required value,
-    "currency" => currency: optional value,
-    "status" => status: optional value,
-    "tags" => tags: optional list,
-    "charges" => charges: optional value,
+    Order via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: optional value (Currency),
+    "status" => status: optional value (Status),
+    "tags" => tags: optional list (Vec<Status>),
+    "charges" => charges: optional value (Charges),
+    "interval" => interval: optional value (Interval),
 }
 impl Order {
     /// The charges.
@@ -438,12 +329,12 @@ pub struct OrderRequest {
 pub struct OrderRequestBuilder {
     currency: Option<Currency>,
     payment_method: Option<PaymentMethodRequest>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderRequestBuilder {
     /// Sets [`OrderRequest::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`OrderRequest::payment_method`].
@@ -451,13 +342,19 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodRequest>,
     ) -> Self {
-        self.payment_method = self.first_error.one(value, "payment_method");
+        self.payment_method = self.problems.one(value, "payment_method");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("currency", self.currency.is_none()),
+                    ("payment_method", self.payment_method.is_none()),
+                ],
+            )?;
         Ok(OrderRequest {
             currency: crate::__private::required(self.currency, "currency")?,
             payment_method: crate::__private::required(
@@ -486,7 +383,7 @@ use super::MethodType;
 #[non_exhaustive]
 pub struct PaymentMethodRequest {
     /// Example: `"card"`.
-    pub r#type: MethodType,
+    pub type_: MethodType,
     pub token_id: Option<String>,
     pub expires_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
@@ -496,15 +393,15 @@ pub struct PaymentMethodRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodRequestBuilder {
-    r#type: Option<MethodType>,
+    type_: Option<MethodType>,
     token_id: Option<String>,
     expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodRequestBuilder {
-    /// Sets [`PaymentMethodRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<MethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<MethodType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodRequest::token_id`].
@@ -517,12 +414,12 @@ impl PaymentMethodRequestBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PaymentMethodRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             token_id: self.token_id,
             expires_at: self.expires_at,
             extra: Default::default(),
@@ -535,22 +432,102 @@ impl PaymentMethodRequest {
     ///
     /// With a token.
     pub fn card(token_id: impl Into<String>) -> PaymentMethodRequestBuilder {
-        Self::builder().r#type(MethodType::Card).token_id(token_id)
+        Self::builder().type_(MethodType::Card).token_id(token_id)
     }
     /// A cash payment.
     pub fn cash() -> PaymentMethodRequestBuilder {
-        Self::builder().r#type(MethodType::Cash)
+        Self::builder().type_(MethodType::Cash)
     }
 }
 crate::__private::struct_serde! {
     PaymentMethodRequest via PaymentMethodRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "token_id" => token_id: optional value,
     "expires_at" => expires_at: optional value,
 }
 }
 
 pub use payment_method_request::*;
+
+mod plan_request {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Interval;
+/// From schema `plan_request`; build one with [`PlanRequest::builder`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PlanRequest {
+    pub interval: Option<Interval>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+/// Builds a [`PlanRequest`] field by field: see [`PlanRequest::builder`].
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built or passed on"]
+pub struct PlanRequestBuilder {
+    interval: Option<Interval>,
+    problems: crate::__private::Problems,
+}
+impl PlanRequestBuilder {
+    /// Sets [`PlanRequest::interval`].
+    pub fn interval(mut self, value: impl crate::IntoModel<Interval>) -> Self {
+        self.interval = self.problems.one(value, "interval");
+        self
+    }
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
+    #[inline]
+    pub fn build(self) -> Result<PlanRequest, crate::BuildError> {
+        self.problems.check(&[])?;
+        Ok(PlanRequest {
+            interval: self.interval,
+            extra: Default::default(),
+        })
+    }
+}
+crate::__private::builder!(PlanRequest, PlanRequestBuilder);
+crate::__private::struct_serde! {
+    PlanRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "interval" => interval: optional value,
+}
+}
+
+pub use plan_request::*;
+
+mod refund {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+/// From schema `refund`.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Refund {
+    pub amount: Option<i64>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+crate::__private::struct_serde! {
+    Refund via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: optional value,
+}
+}
+
+pub use refund::*;
+
+mod refund_list {
+#![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
+use super::Refund;
+/// From schema `refund_list`.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct RefundList {
+    pub data: Option<Vec<Refund>>,
+    /// Properties the spec does not declare, kept as they were received.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+crate::__private::struct_serde! {
+    RefundList via Self, extra: serde_json::Map<String, serde_json::Value>;
+    "data" => data: optional list,
+}
+}
+
+pub use refund_list::*;
 
 mod status {
 crate::__private::open_enum! {
@@ -591,6 +568,9 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `POST /orders` (operation `createOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "createOrder")]
     pub fn create_order(
         &self,
         body: impl IntoModel<models::OrderRequest>,
@@ -598,8 +578,21 @@ impl<'a> General<'a> {
         let body = body.try_into().map_err(Into::into);
         Request::new(self.client, CreateOrder { body })
     }
+    /// `POST /plans` (operation `createPlan`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "createPlan")]
+    pub fn create_plan(
+        &self,
+        body: impl IntoModel<models::PlanRequest>,
+    ) -> Request<'a, CreatePlan> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, CreatePlan { body })
+    }
 }
-/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`].
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`General::create_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateOrder {
     body: Result<models::OrderRequest, crate::BuildError>,
@@ -607,6 +600,23 @@ pub struct CreateOrder {
 impl crate::Operation for CreateOrder {
     type Response = models::Order;
     const INFO: &Info = &Info::new("createOrder", Method::POST, "/orders");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
+    }
+}
+/// The operation `createPlan` (`POST /plans`): what a call of it takes. Start one with [`General::create_plan`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct CreatePlan {
+    body: Result<models::PlanRequest, crate::BuildError>,
+}
+impl crate::Operation for CreatePlan {
+    type Response = models::Order;
+    const INFO: &Info = &Info::new("createPlan", Method::POST, "/plans");
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;

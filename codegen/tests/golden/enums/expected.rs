@@ -16,7 +16,7 @@ pub use brand::*;
 mod card {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Brand;
-/// From schema `card`; build one with [`Card::builder`].
+/// From schema `card`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
@@ -28,71 +28,13 @@ pub struct Card {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Card`] field by field: see [`Card::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CardBuilder {
-    brand: Option<Brand>,
-    status: Option<CardStatus>,
-    authentication: Option<CardAuthentication>,
-    kind: Option<CardKind>,
-    tags: Option<Vec<CardTagsItem>>,
-    first_error: crate::__private::FirstError,
-}
-impl CardBuilder {
-    /// Sets [`Card::brand`].
-    pub fn brand(mut self, value: impl crate::IntoModel<Brand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
-        self
-    }
-    /// Sets [`Card::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<CardStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`Card::authentication`].
-    pub fn authentication(
-        mut self,
-        value: impl crate::IntoModel<CardAuthentication>,
-    ) -> Self {
-        self.authentication = self.first_error.one(value, "authentication");
-        self
-    }
-    /// Sets [`Card::kind`].
-    pub fn kind(mut self, value: impl crate::IntoModel<CardKind>) -> Self {
-        self.kind = self.first_error.one(value, "kind");
-        self
-    }
-    /// Sets [`Card::tags`].
-    pub fn tags(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CardTagsItem>>,
-    ) -> Self {
-        self.tags = self.first_error.many(value, "tags");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Card {
-            brand: crate::__private::required(self.brand, "brand")?,
-            status: self.status,
-            authentication: self.authentication,
-            kind: self.kind,
-            tags: self.tags,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Card, CardBuilder);
 crate::__private::struct_serde! {
-    Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "brand" => brand: required value,
-    "status" => status: optional value,
-    "authentication" => authentication: optional value,
-    "kind" => kind: optional value,
-    "tags" => tags: optional list,
+    Card via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "brand" => brand: required value (Brand),
+    "status" => status: optional value (CardStatus),
+    "authentication" => authentication: optional value (CardAuthentication),
+    "kind" => kind: optional value (CardKind),
+    "tags" => tags: optional list (Vec<CardTagsItem>),
 }
 crate::__private::open_enum! {
     #[doc = " From schema `card/properties/authentication`."] pub enum CardAuthentication
@@ -157,11 +99,17 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /cards` (operation `listCards`).
+    ///
+    /// The answer: [`Card`](crate::models::Card). Optional, on the request: `.status(..)` (see [`ListCards`](ListCards)).
+    #[doc(alias = "listCards")]
     #[inline]
     pub fn list_cards(&self) -> Request<'a, ListCards> {
         Request::new(self.client, ListCards::default())
     }
     /// `GET /cards/{id}` (operation `getCard`).
+    ///
+    /// The answer: [`Card`](crate::models::Card). Optional, on the request: `.status(..)` (see [`GetCard`](GetCard)).
+    #[doc(alias = "getCard")]
     pub fn get_card(&self, id: impl Into<String>) -> Request<'a, GetCard> {
         Request::new(
             self.client,
@@ -172,6 +120,9 @@ impl<'a> General<'a> {
         )
     }
     /// `GET /cards/{id}/events` (operation `getCardEvents`).
+    ///
+    /// The answer: [`Card`](crate::models::Card). Optional, on the request: `.status(..)` (see [`GetCardEvents`](GetCardEvents)).
+    #[doc(alias = "getCardEvents")]
     pub fn get_card_events(&self, id: impl Into<String>) -> Request<'a, GetCardEvents> {
         Request::new(
             self.client,
@@ -182,7 +133,13 @@ impl<'a> General<'a> {
         )
     }
 }
-/// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`].
+/// The operation `listCards` (`GET /cards`): what a call of it takes. Start one with [`General::list_cards`]. The answer: [`Card`](crate::models::Card).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.status(..)`: the parameter `status`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct ListCards {
     status: Option<models::Status>,
@@ -204,7 +161,13 @@ impl Request<'_, ListCards> {
         self
     }
 }
-/// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`].
+/// The operation `getCard` (`GET /cards/{id}`): what a call of it takes. Start one with [`General::get_card`]. The answer: [`Card`](crate::models::Card).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.status(..)`: the parameter `status`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCard {
     id: String,
@@ -227,7 +190,13 @@ impl Request<'_, GetCard> {
         self
     }
 }
-/// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`].
+/// The operation `getCardEvents` (`GET /cards/{id}/events`): what a call of it takes. Start one with [`General::get_card_events`]. The answer: [`Card`](crate::models::Card).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.status(..)`: the parameter `status`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCardEvents {
     id: String,

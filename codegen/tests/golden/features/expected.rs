@@ -19,7 +19,7 @@
 
 mod detail {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `detail`; build one with [`Detail::builder`].
+/// From schema `detail`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Detail {
@@ -27,30 +27,6 @@ pub struct Detail {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Detail`] field by field: see [`Detail::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct DetailBuilder {
-    code: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl DetailBuilder {
-    /// Sets [`Detail::code`].
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Detail, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Detail {
-            code: self.code,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Detail, DetailBuilder);
 crate::__private::struct_serde! {
     Detail via Self, extra: serde_json::Map<String, serde_json::Value>;
     "code" => code: optional value,
@@ -62,7 +38,7 @@ pub use detail::*;
 mod problem {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Detail;
-/// From schema `problem`; build one with [`Problem::builder`].
+/// From schema `problem`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Problem {
@@ -71,40 +47,6 @@ pub struct Problem {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Problem`] field by field: see [`Problem::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ProblemBuilder {
-    message: Option<String>,
-    details: Option<Vec<Detail>>,
-    first_error: crate::__private::FirstError,
-}
-impl ProblemBuilder {
-    /// Sets [`Problem::message`].
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets [`Problem::details`].
-    pub fn details(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Detail>>,
-    ) -> Self {
-        self.details = self.first_error.many(value, "details");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Problem, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Problem {
-            message: self.message,
-            details: self.details,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Problem, ProblemBuilder);
 crate::__private::struct_serde! {
     Problem via Self, extra: serde_json::Map<String, serde_json::Value>;
     "message" => message: optional value,
@@ -117,7 +59,7 @@ pub use problem::*;
 mod pet {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{Address, Toy};
-/// From schema `pet`; build one with [`Pet::builder`].
+/// From schema `pet`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pet {
@@ -127,52 +69,11 @@ pub struct Pet {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Pet`] field by field: see [`Pet::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PetBuilder {
-    name: Option<String>,
-    toys: Option<Vec<Toy>>,
-    home: Option<Address>,
-    first_error: crate::__private::FirstError,
-}
-impl PetBuilder {
-    /// Sets [`Pet::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`Pet::toys`].
-    pub fn toys(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Toy>>,
-    ) -> Self {
-        self.toys = self.first_error.many(value, "toys");
-        self
-    }
-    /// Sets [`Pet::home`].
-    pub fn home(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.home = self.first_error.one(value, "home");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Pet, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Pet {
-            name: crate::__private::required(self.name, "name")?,
-            toys: self.toys,
-            home: self.home,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Pet, PetBuilder);
 crate::__private::struct_serde! {
-    Pet via PetBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "name" => name: required value,
-    "toys" => toys: optional list,
-    "home" => home: optional value,
+    Pet via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "name" => name: required value (String),
+    "toys" => toys: optional list (Vec<Toy>),
+    "home" => home: optional value (Address),
 }
 }
 #[cfg(feature = "pets")]
@@ -180,7 +81,7 @@ pub use pet::*;
 #[cfg(feature = "pets")]
 mod toy {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `toy`; build one with [`Toy::builder`].
+/// From schema `toy`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Toy {
@@ -188,30 +89,6 @@ pub struct Toy {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Toy`] field by field: see [`Toy::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ToyBuilder {
-    squeaks: Option<bool>,
-    first_error: crate::__private::FirstError,
-}
-impl ToyBuilder {
-    /// Sets [`Toy::squeaks`].
-    pub fn squeaks(mut self, value: impl Into<bool>) -> Self {
-        self.squeaks = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Toy, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Toy {
-            squeaks: self.squeaks,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Toy, ToyBuilder);
 crate::__private::struct_serde! {
     Toy via Self, extra: serde_json::Map<String, serde_json::Value>;
     "squeaks" => squeaks: optional value,
@@ -235,7 +112,7 @@ pub struct Address {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct AddressBuilder {
     street: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl AddressBuilder {
     /// Sets [`Address::street`].
@@ -243,10 +120,10 @@ impl AddressBuilder {
         self.street = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Address, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Address {
             street: self.street,
             extra: Default::default(),
@@ -277,7 +154,7 @@ pub struct Card {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CardBuilder {
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::last4`].
@@ -285,10 +162,10 @@ impl CardBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("last4", self.last4.is_none())])?;
         Ok(Card {
             last4: crate::__private::required(self.last4, "last4")?,
             extra: Default::default(),
@@ -319,7 +196,7 @@ pub struct Cash {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CashBuilder {
     reference: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashBuilder {
     /// Sets [`Cash::reference`].
@@ -327,10 +204,10 @@ impl CashBuilder {
         self.reference = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("reference", self.reference.is_none())])?;
         Ok(Cash {
             reference: crate::__private::required(self.reference, "reference")?,
             extra: Default::default(),
@@ -364,23 +241,23 @@ pub struct Store {
 pub struct StoreBuilder {
     address: Option<Address>,
     payment: Option<StorePayment>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl StoreBuilder {
     /// Sets [`Store::address`].
     pub fn address(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`Store::payment`].
     pub fn payment(mut self, value: impl crate::IntoModel<StorePayment>) -> Self {
-        self.payment = self.first_error.one(value, "payment");
+        self.payment = self.problems.one(value, "payment");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Store, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Store {
             address: self.address,
             payment: self.payment,
@@ -517,11 +394,16 @@ pub struct Pets<'a> {
 }
 impl<'a> Pets<'a> {
     /// `GET /pets/{id}` (operation `getPet`).
+    ///
+    /// The answer: [`Pet`](crate::models::Pet).
+    #[doc(alias = "getPet")]
     pub fn get_pet(&self, id: impl Into<String>) -> Request<'a, GetPet> {
         Request::new(self.client, GetPet { id: id.into() })
     }
 }
-/// The operation `getPet` (`GET /pets/{id}`): what a call of it takes. Start one with [`Pets::get_pet`].
+/// The operation `getPet` (`GET /pets/{id}`): what a call of it takes. Start one with [`Pets::get_pet`]. The answer: [`Pet`](crate::models::Pet).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPet {
     id: String,
@@ -551,6 +433,9 @@ pub struct Stores<'a> {
 }
 impl<'a> Stores<'a> {
     /// `POST /stores` (operation `createStore`).
+    ///
+    /// The answer: [`Store`](crate::models::Store).
+    #[doc(alias = "createStore")]
     pub fn create_store(
         &self,
         body: impl IntoModel<models::Store>,
@@ -559,7 +444,9 @@ impl<'a> Stores<'a> {
         Request::new(self.client, CreateStore { body })
     }
 }
-/// The operation `createStore` (`POST /stores`): what a call of it takes. Start one with [`Stores::create_store`].
+/// The operation `createStore` (`POST /stores`): what a call of it takes. Start one with [`Stores::create_store`]. The answer: [`Store`](crate::models::Store).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateStore {
     body: Result<models::Store, crate::BuildError>,

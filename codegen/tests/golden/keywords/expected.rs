@@ -10,10 +10,10 @@ mod thing {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
-    pub r#type: String,
+    pub type_: String,
     pub self_: String,
-    pub r#match: Option<bool>,
-    pub r#async: Option<i32>,
+    pub match_: Option<bool>,
+    pub async_: Option<i32>,
     pub _3ds: Option<bool>,
     pub created_at_gte: Option<i64>,
     pub filter_name: Option<String>,
@@ -26,21 +26,21 @@ pub struct Thing {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ThingBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     self_: Option<String>,
-    r#match: Option<bool>,
-    r#async: Option<i32>,
+    match_: Option<bool>,
+    async_: Option<i32>,
     _3ds: Option<bool>,
     created_at_gte: Option<i64>,
     filter_name: Option<String>,
     filter_name2: Option<String>,
     extra: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ThingBuilder {
-    /// Sets [`Thing::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Thing::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Thing::self_`].
@@ -48,14 +48,14 @@ impl ThingBuilder {
         self.self_ = Some(value.into());
         self
     }
-    /// Sets [`Thing::match`].
-    pub fn r#match(mut self, value: impl Into<bool>) -> Self {
-        self.r#match = Some(value.into());
+    /// Sets [`Thing::match_`].
+    pub fn match_(mut self, value: impl Into<bool>) -> Self {
+        self.match_ = Some(value.into());
         self
     }
-    /// Sets [`Thing::async`].
-    pub fn r#async(mut self, value: impl Into<i32>) -> Self {
-        self.r#async = Some(value.into());
+    /// Sets [`Thing::async_`].
+    pub fn async_(mut self, value: impl Into<i32>) -> Self {
+        self.async_ = Some(value.into());
         self
     }
     /// Sets [`Thing::_3ds`].
@@ -83,15 +83,16 @@ impl ThingBuilder {
         self.extra = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Thing, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("type", self.type_.is_none()), ("self", self.self_.is_none())])?;
         Ok(Thing {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             self_: crate::__private::required(self.self_, "self")?,
-            r#match: self.r#match,
-            r#async: self.r#async,
+            match_: self.match_,
+            async_: self.async_,
             _3ds: self._3ds,
             created_at_gte: self.created_at_gte,
             filter_name: self.filter_name,
@@ -104,10 +105,10 @@ impl ThingBuilder {
 crate::__private::builder!(Thing, ThingBuilder);
 crate::__private::struct_serde! {
     Thing via ThingBuilder, extra2: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "self" => self_: required value,
-    "match" => r#match: optional value,
-    "async" => r#async: optional value,
+    "match" => match_: optional value,
+    "async" => async_: optional value,
     "3ds" => _3ds: optional value,
     "created_at.gte" => created_at_gte: optional value,
     "filterName" => filter_name: optional value,
@@ -137,7 +138,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -146,16 +147,37 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /things` (operation `listThings`).
+    ///
+    /// The answer: [`Thing`](crate::models::Thing). Optional, on the request: `.created_at_gte(..)`, `.type_(..)` (see [`ListThings`](ListThings)).
+    #[doc(alias = "listThings")]
     #[inline]
     pub fn list_things(&self) -> Request<'a, ListThings> {
         Request::new(self.client, ListThings::default())
     }
+    /// `POST /sent` (operation `sendThing`).
+    ///
+    /// The answer: [`Thing`](crate::models::Thing).
+    #[doc(alias = "sendThing")]
+    pub fn send_thing(
+        &self,
+        body: impl IntoModel<models::Thing>,
+    ) -> Request<'a, SendThing> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendThing { body })
+    }
 }
-/// The operation `listThings` (`GET /things`): what a call of it takes. Start one with [`General::list_things`].
+/// The operation `listThings` (`GET /things`): what a call of it takes. Start one with [`General::list_things`]. The answer: [`Thing`](crate::models::Thing).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.created_at_gte(..)`: the parameter `created_at.gte`.
+/// - `.type_(..)`: the parameter `type`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct ListThings {
     created_at_gte: Option<i64>,
-    r#type: Option<String>,
+    type_: Option<String>,
 }
 impl crate::Operation for ListThings {
     type Response = models::Thing;
@@ -164,7 +186,7 @@ impl crate::Operation for ListThings {
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[])?;
         call.query("created_at.gte", self.created_at_gte);
-        call.query("type", self.r#type);
+        call.query("type", self.type_);
         Ok(())
     }
 }
@@ -175,9 +197,26 @@ impl Request<'_, ListThings> {
         self
     }
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.params.r#type = Some(value.into());
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.params.type_ = Some(value.into());
         self
+    }
+}
+/// The operation `sendThing` (`POST /sent`): what a call of it takes. Start one with [`General::send_thing`]. The answer: [`Thing`](crate::models::Thing).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendThing {
+    body: Result<models::Thing, crate::BuildError>,
+}
+impl crate::Operation for SendThing {
+    type Response = models::Thing;
+    const INFO: &Info = &Info::new("sendThing", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
     }
 }
 }

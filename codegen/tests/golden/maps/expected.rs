@@ -32,22 +32,22 @@ pub struct HolderBuilder {
     labels_by_key: Option<std::collections::BTreeMap<String, Labels>>,
     points: Option<std::collections::BTreeMap<String, HolderPointsValue>>,
     free: Option<serde_json::Map<String, serde_json::Value>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl HolderBuilder {
     /// Sets [`Holder::any_map`].
     pub fn any_map(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.any_map = self.first_error.object(value, "any_map");
+        self.any_map = self.problems.object(value, "any_map");
         self
     }
     /// Sets [`Holder::bare_object`].
     pub fn bare_object(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.bare_object = self.first_error.object(value, "bare_object");
+        self.bare_object = self.problems.object(value, "bare_object");
         self
     }
     /// Sets [`Holder::closed_object`].
     pub fn closed_object(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.closed_object = self.first_error.object(value, "closed_object");
+        self.closed_object = self.problems.object(value, "closed_object");
         self
     }
     /// Sets [`Holder::counts`].
@@ -76,13 +76,13 @@ impl HolderBuilder {
     }
     /// Sets [`Holder::free`].
     pub fn free(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.free = self.first_error.object(value, "free");
+        self.free = self.problems.object(value, "free");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Holder, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Holder {
             any_map: self.any_map,
             bare_object: self.bare_object,
@@ -119,7 +119,7 @@ pub struct HolderPointsValue {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct HolderPointsValueBuilder {
     x: Option<f64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl HolderPointsValueBuilder {
     /// Sets [`HolderPointsValue::x`].
@@ -127,10 +127,10 @@ impl HolderPointsValueBuilder {
         self.x = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<HolderPointsValue, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(HolderPointsValue {
             x: self.x,
             extra: Default::default(),
@@ -163,7 +163,7 @@ pub struct Labels {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct LabelsBuilder {
     name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl LabelsBuilder {
     /// Sets [`Labels::name`].
@@ -171,10 +171,10 @@ impl LabelsBuilder {
         self.name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Labels, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("name", self.name.is_none())])?;
         Ok(Labels {
             name: crate::__private::required(self.name, "name")?,
             extra: Default::default(),
@@ -209,7 +209,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -218,11 +218,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /holders/{id}` (operation `getHolder`).
+    ///
+    /// The answer: [`Holder`](crate::models::Holder).
+    #[doc(alias = "getHolder")]
     pub fn get_holder(&self, id: impl Into<String>) -> Request<'a, GetHolder> {
         Request::new(self.client, GetHolder { id: id.into() })
     }
+    /// `POST /sent` (operation `sendHolder`).
+    ///
+    /// The answer: [`Holder`](crate::models::Holder).
+    #[doc(alias = "sendHolder")]
+    pub fn send_holder(
+        &self,
+        body: impl IntoModel<models::Holder>,
+    ) -> Request<'a, SendHolder> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendHolder { body })
+    }
 }
-/// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`].
+/// The operation `getHolder` (`GET /holders/{id}`): what a call of it takes. Start one with [`General::get_holder`]. The answer: [`Holder`](crate::models::Holder).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetHolder {
     id: String,
@@ -233,6 +249,23 @@ impl crate::Operation for GetHolder {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendHolder` (`POST /sent`): what a call of it takes. Start one with [`General::send_holder`]. The answer: [`Holder`](crate::models::Holder).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendHolder {
+    body: Result<models::Holder, crate::BuildError>,
+}
+impl crate::Operation for SendHolder {
+    type Response = models::Holder;
+    const INFO: &Info = &Info::new("sendHolder", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

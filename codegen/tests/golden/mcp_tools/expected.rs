@@ -10,7 +10,7 @@ mod card {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
-    pub r#type: String,
+    pub type_: String,
     pub token_id: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -19,14 +19,14 @@ pub struct Card {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CardBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     token_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
-    /// Sets [`Card::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Card::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Card::token_id`].
@@ -34,12 +34,15 @@ impl CardBuilder {
         self.token_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("type", self.type_.is_none()), ("token_id", self.token_id.is_none())],
+            )?;
         Ok(Card {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             token_id: crate::__private::required(self.token_id, "token_id")?,
             extra: Default::default(),
         })
@@ -48,7 +51,7 @@ impl CardBuilder {
 crate::__private::builder!(Card, CardBuilder);
 crate::__private::struct_serde! {
     Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "token_id" => token_id: required value,
 }
 }
@@ -61,7 +64,7 @@ mod cash {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Cash {
-    pub r#type: String,
+    pub type_: String,
     pub expires_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -70,14 +73,14 @@ pub struct Cash {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CashBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     expires_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashBuilder {
-    /// Sets [`Cash::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Cash::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Cash::expires_at`].
@@ -85,12 +88,12 @@ impl CashBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(Cash {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,
             extra: Default::default(),
         })
@@ -99,7 +102,7 @@ impl CashBuilder {
 crate::__private::builder!(Cash, CashBuilder);
 crate::__private::struct_serde! {
     Cash via CashBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "expires_at" => expires_at: optional value,
 }
 }
@@ -185,7 +188,7 @@ pub struct ContactVariant0 {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ContactVariant0Builder {
     phone: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ContactVariant0Builder {
     /// Sets [`ContactVariant0::phone`].
@@ -193,10 +196,10 @@ impl ContactVariant0Builder {
         self.phone = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ContactVariant0, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("phone", self.phone.is_none())])?;
         Ok(ContactVariant0 {
             phone: crate::__private::required(self.phone, "phone")?,
             extra: Default::default(),
@@ -221,7 +224,7 @@ pub struct ContactVariant1 {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ContactVariant1Builder {
     email: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ContactVariant1Builder {
     /// Sets [`ContactVariant1::email`].
@@ -229,10 +232,10 @@ impl ContactVariant1Builder {
         self.email = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ContactVariant1, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("email", self.email.is_none())])?;
         Ok(ContactVariant1 {
             email: crate::__private::required(self.email, "email")?,
             extra: Default::default(),
@@ -278,7 +281,7 @@ pub struct CustomerBuilder {
     metadata: Option<std::collections::BTreeMap<String, String>>,
     payment_sources: Option<Vec<PaymentSource>>,
     contact: Option<Contact>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 #[allow(deprecated)]
 impl CustomerBuilder {
@@ -311,18 +314,19 @@ impl CustomerBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<PaymentSource>>,
     ) -> Self {
-        self.payment_sources = self.first_error.many(value, "payment_sources");
+        self.payment_sources = self.problems.many(value, "payment_sources");
         self
     }
     /// Sets [`Customer::contact`].
     pub fn contact(mut self, value: impl crate::IntoModel<Contact>) -> Self {
-        self.contact = self.first_error.one(value, "contact");
+        self.contact = self.problems.one(value, "contact");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("name", self.name.is_none()), ("email", self.email.is_none())])?;
         Ok(Customer {
             name: crate::__private::required(self.name, "name")?,
             email: crate::__private::required(self.email, "email")?,
@@ -352,7 +356,7 @@ pub use customer::*;
 mod customer_list {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Customer;
-/// From schema `customer_list`; build one with [`CustomerList::builder`].
+/// From schema `customer_list`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerList {
@@ -362,47 +366,6 @@ pub struct CustomerList {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerList`] field by field: see [`CustomerList::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerListBuilder {
-    has_more: Option<bool>,
-    next_page_url: Option<String>,
-    data: Option<Vec<Customer>>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerListBuilder {
-    /// Sets [`CustomerList::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerList::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerList::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<Customer>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerList, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerList {
-            has_more: self.has_more,
-            next_page_url: self.next_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CustomerList, CustomerListBuilder);
 crate::__private::struct_serde! {
     CustomerList via Self, extra: serde_json::Map<String, serde_json::Value>;
     "has_more" => has_more: optional value,
@@ -435,7 +398,7 @@ pub struct OrderBuilder {
     currency: Option<OrderCurrency>,
     amount: Option<i64>,
     created_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderBuilder {
     /// Sets [`Order::id`].
@@ -445,7 +408,7 @@ impl OrderBuilder {
     }
     /// Sets [`Order::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<OrderCurrency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`Order::amount`].
@@ -458,10 +421,10 @@ impl OrderBuilder {
         self.created_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Order, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("currency", self.currency.is_none())])?;
         Ok(Order {
             id: self.id,
             currency: crate::__private::required(self.currency, "currency")?,
@@ -538,7 +501,7 @@ pub struct CancelOrderBody {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CancelOrderBodyBuilder {
     reason: Option<CancelOrderBodyReason>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CancelOrderBodyBuilder {
     /// Sets [`CancelOrderBody::reason`].
@@ -546,13 +509,13 @@ impl CancelOrderBodyBuilder {
         mut self,
         value: impl crate::IntoModel<CancelOrderBodyReason>,
     ) -> Self {
-        self.reason = self.first_error.one(value, "reason");
+        self.reason = self.problems.one(value, "reason");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CancelOrderBody, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CancelOrderBody {
             reason: self.reason,
             extra: Default::default(),
@@ -582,7 +545,7 @@ pub struct OrderRefundBody {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderRefundBodyBuilder {
     amount: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderRefundBodyBuilder {
     /// Sets [`OrderRefundBody::amount`].
@@ -590,10 +553,10 @@ impl OrderRefundBodyBuilder {
         self.amount = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRefundBody, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("amount", self.amount.is_none())])?;
         Ok(OrderRefundBody {
             amount: crate::__private::required(self.amount, "amount")?,
             extra: Default::default(),
@@ -611,7 +574,7 @@ pub use request_bodies::*;
 
 mod responses {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/responses/200/content/application~1json/schema`; build one with [`CancelOrderResponse200::builder`].
+/// From the inline schema at `#/paths/~1orders~1{id}~1cancel/post/responses/200/content/application~1json/schema`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelOrderResponse200 {
@@ -619,30 +582,6 @@ pub struct CancelOrderResponse200 {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CancelOrderResponse200`] field by field: see [`CancelOrderResponse200::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CancelOrderResponse200Builder {
-    id: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CancelOrderResponse200Builder {
-    /// Sets [`CancelOrderResponse200::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CancelOrderResponse200, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CancelOrderResponse200 {
-            id: self.id,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CancelOrderResponse200, CancelOrderResponse200Builder);
 crate::__private::struct_serde! {
     CancelOrderResponse200 via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,
@@ -1417,8 +1356,8 @@ const TEXT: &str = r##"{
       "tag": "Customers",
       "method": "DELETE",
       "path": "/customers/{id}",
-      "summary": "`DELETE /customers/{id}`",
-      "description": "First: `id` is the `id` of an item of `get_customers` or of the answer of `create_customer`.\n\n`DELETE /customers/{id}` (operation `deleteCustomerById`).",
+      "summary": "Deletes a customer and its payment sources.",
+      "description": "Deletes a customer and its payment sources.\n\nFirst: `id` is the `id` of an item of `get_customers` or of the answer of `create_customer`.\n\n`DELETE /customers/{id}` (operation `deleteCustomerById`).",
       "movesMoney": false,
       "annotations": {
         "readOnlyHint": false,
@@ -1489,8 +1428,15 @@ const TEXT: &str = r##"{
       "path": "/orders",
       "title": "Create order",
       "summary": "Create order",
-      "description": "Create order\n\nMOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless it was started with `--allow-payments`.\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders` (operation `createOrder`).",
+      "description": "Create order\n\nMOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless payments are allowed (`--allow-payments`, or a token that allows them, up to its `max_amount`).\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders` (operation `createOrder`).",
       "movesMoney": true,
+      "money": {
+        "why": "creating an order charges it.",
+        "amount": [
+          "body.amount"
+        ],
+        "currency": "body.currency"
+      },
       "annotations": {
         "readOnlyHint": false,
         "destructiveHint": true,
@@ -1544,8 +1490,14 @@ const TEXT: &str = r##"{
       "method": "POST",
       "path": "/orders/{id}/refunds",
       "summary": "`POST /orders/{id}/refunds`",
-      "description": "MOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless it was started with `--allow-payments`.\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders/{id}/refunds` (operation `orderRefund`).",
+      "description": "MOVES MONEY: the server asks the user to confirm each call (MCP elicitation) and refuses it when the client cannot ask, unless payments are allowed (`--allow-payments`, or a token that allows them, up to its `max_amount`).\n\nUnits: amounts are integers in cents of the currency (`35000` is 350.00).\n\n`POST /orders/{id}/refunds` (operation `orderRefund`).",
       "movesMoney": true,
+      "money": {
+        "why": "refunds an order.",
+        "amount": [
+          "body.amount"
+        ]
+      },
       "annotations": {
         "readOnlyHint": false,
         "destructiveHint": true,
@@ -1674,11 +1626,17 @@ pub struct Customers<'a> {
 }
 impl<'a> Customers<'a> {
     /// List customers. `GET /customers` (operation `getCustomers`).
+    ///
+    /// The answer: [`CustomerList`](crate::models::CustomerList). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)` (see [`GetCustomers`](GetCustomers)). `.into_stream()` walks every page.
+    #[doc(alias = "getCustomers")]
     #[inline]
     pub fn get_customers(&self) -> Request<'a, GetCustomers> {
         Request::new(self.client, GetCustomers::default())
     }
     /// Create a customer. `POST /customers` (operation `createCustomer`).
+    ///
+    /// The answer: [`Customer`](crate::models::Customer).
+    #[doc(alias = "createCustomer")]
     pub fn create_customer(
         &self,
         body: impl IntoModel<models::Customer>,
@@ -1687,6 +1645,9 @@ impl<'a> Customers<'a> {
         Request::new(self.client, CreateCustomer { body })
     }
     /// `PUT /customers/{id}` (operation `updateCustomer`).
+    ///
+    /// The answer: [`Customer`](crate::models::Customer).
+    #[doc(alias = "updateCustomer")]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
@@ -1702,6 +1663,9 @@ impl<'a> Customers<'a> {
         )
     }
     /// `DELETE /customers/{id}` (operation `deleteCustomerById`).
+    ///
+    /// The answer: [`Customer`](crate::models::Customer).
+    #[doc(alias = "deleteCustomerById")]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -1714,7 +1678,15 @@ impl<'a> Customers<'a> {
         )
     }
 }
-/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
+/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`]. The answer: [`CustomerList`](crate::models::CustomerList).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: How many to return.
+/// - `.search(..)`: the parameter `search`.
+/// - `.next(..)`: the parameter `next`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomers {
     limit: Option<i32>,
@@ -1771,7 +1743,9 @@ impl crate::Paginated for GetCustomers {
         }
     }
 }
-/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`].
+/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`]. The answer: [`Customer`](crate::models::Customer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCustomer {
     body: Result<models::Customer, crate::BuildError>,
@@ -1786,7 +1760,9 @@ impl crate::Operation for CreateCustomer {
         Ok(())
     }
 }
-/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`].
+/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`]. The answer: [`Customer`](crate::models::Customer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCustomer {
     id: String,
@@ -1802,7 +1778,9 @@ impl crate::Operation for UpdateCustomer {
         Ok(())
     }
 }
-/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
+/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`]. The answer: [`Customer`](crate::models::Customer).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerById {
     id: String,
@@ -1857,6 +1835,9 @@ pub struct Orders<'a> {
 }
 impl<'a> Orders<'a> {
     /// Create order. `POST /orders` (operation `createOrder`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "createOrder")]
     pub fn create_order(
         &self,
         body: impl IntoModel<models::Order>,
@@ -1865,6 +1846,9 @@ impl<'a> Orders<'a> {
         Request::new(self.client, CreateOrder { body })
     }
     /// `POST /orders/{id}/refunds` (operation `orderRefund`).
+    ///
+    /// The answer: [`Order`](crate::models::Order).
+    #[doc(alias = "orderRefund")]
     pub fn order_refund(
         &self,
         id: impl Into<String>,
@@ -1874,6 +1858,9 @@ impl<'a> Orders<'a> {
         Request::new(self.client, OrderRefund { id: id.into(), body })
     }
     /// `POST /orders/{id}/cancel` (operation `CancelOrder`).
+    ///
+    /// The answer: [`CancelOrderResponse200`](crate::models::CancelOrderResponse200). Optional, on the request: `.body(..)` (see [`CancelOrder`](CancelOrder)).
+    #[doc(alias = "CancelOrder")]
     pub fn cancel_order(&self, id: impl Into<String>) -> Request<'a, CancelOrder> {
         Request::new(
             self.client,
@@ -1884,7 +1871,9 @@ impl<'a> Orders<'a> {
         )
     }
 }
-/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`].
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateOrder {
     body: Result<models::Order, crate::BuildError>,
@@ -1899,7 +1888,9 @@ impl crate::Operation for CreateOrder {
         Ok(())
     }
 }
-/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`].
+/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`]. The answer: [`Order`](crate::models::Order).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrderRefund {
     id: String,
@@ -1915,7 +1906,13 @@ impl crate::Operation for OrderRefund {
         Ok(())
     }
 }
-/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
+/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`]. The answer: [`CancelOrderResponse200`](crate::models::CancelOrderResponse200).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CancelOrder {
     id: String,

@@ -6,7 +6,7 @@
 
 mod pet_photos {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `pet_photos`; build one with [`PetPhotos::builder`].
+/// From schema `pet_photos`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PetPhotos {
@@ -14,30 +14,6 @@ pub struct PetPhotos {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PetPhotos`] field by field: see [`PetPhotos::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PetPhotosBuilder {
-    count: Option<i64>,
-    first_error: crate::__private::FirstError,
-}
-impl PetPhotosBuilder {
-    /// Sets [`PetPhotos::count`].
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PetPhotos, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PetPhotos {
-            count: self.count,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PetPhotos, PetPhotosBuilder);
 crate::__private::struct_serde! {
     PetPhotos via Self, extra: serde_json::Map<String, serde_json::Value>;
     "count" => count: optional value,
@@ -70,12 +46,12 @@ pub struct PetPhotosRequestBuilder {
     caption: Option<String>,
     rating: Option<i64>,
     taken_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PetPhotosRequestBuilder {
     /// Sets [`PetPhotosRequest::front`].
     pub fn front(mut self, value: impl crate::IntoModel<crate::FilePart>) -> Self {
-        self.front = self.first_error.one(value, "front");
+        self.front = self.problems.one(value, "front");
         self
     }
     /// Sets [`PetPhotosRequest::more`].
@@ -83,7 +59,7 @@ impl PetPhotosRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<crate::FilePart>>,
     ) -> Self {
-        self.more = self.first_error.many(value, "more");
+        self.more = self.problems.many(value, "more");
         self
     }
     /// Sets [`PetPhotosRequest::caption`].
@@ -101,10 +77,10 @@ impl PetPhotosRequestBuilder {
         self.taken_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PetPhotosRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("front", self.front.is_none())])?;
         Ok(PetPhotosRequest {
             front: crate::__private::required(self.front, "front")?,
             more: self.more,
@@ -143,18 +119,18 @@ pub struct ReplacePetCardBody {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ReplacePetCardBodyBuilder {
     card: Option<crate::FilePart>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ReplacePetCardBodyBuilder {
     /// Sets [`ReplacePetCardBody::card`].
     pub fn card(mut self, value: impl crate::IntoModel<crate::FilePart>) -> Self {
-        self.card = self.first_error.one(value, "card");
+        self.card = self.problems.one(value, "card");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ReplacePetCardBody, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ReplacePetCardBody {
             card: self.card,
             extra: Default::default(),
@@ -199,6 +175,9 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `POST /pets/{pet_id}/photos` (operation `uploadPetPhotos`).
+    ///
+    /// The answer: [`PetPhotos`](crate::models::PetPhotos).
+    #[doc(alias = "uploadPetPhotos")]
     pub fn upload_pet_photos(
         &self,
         pet_id: impl Into<String>,
@@ -214,6 +193,9 @@ impl<'a> General<'a> {
         )
     }
     /// `PUT /pets/{pet_id}/card` (operation `replacePetCard`).
+    ///
+    /// The answer: [`PetPhotos`](crate::models::PetPhotos). Optional, on the request: `.body(..)` (see [`ReplacePetCard`](ReplacePetCard)).
+    #[doc(alias = "replacePetCard")]
     pub fn replace_pet_card(
         &self,
         pet_id: impl Into<String>,
@@ -227,7 +209,9 @@ impl<'a> General<'a> {
         )
     }
 }
-/// The operation `uploadPetPhotos` (`POST /pets/{pet_id}/photos`): what a call of it takes. Start one with [`General::upload_pet_photos`].
+/// The operation `uploadPetPhotos` (`POST /pets/{pet_id}/photos`): what a call of it takes. Start one with [`General::upload_pet_photos`]. The answer: [`PetPhotos`](crate::models::PetPhotos).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UploadPetPhotos {
     pet_id: String,
@@ -257,7 +241,13 @@ impl crate::Operation for UploadPetPhotos {
         Ok(())
     }
 }
-/// The operation `replacePetCard` (`PUT /pets/{pet_id}/card`): what a call of it takes. Start one with [`General::replace_pet_card`].
+/// The operation `replacePetCard` (`PUT /pets/{pet_id}/card`): what a call of it takes. Start one with [`General::replace_pet_card`]. The answer: [`PetPhotos`](crate::models::PetPhotos).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct ReplacePetCard {
     pet_id: String,

@@ -19,7 +19,7 @@ pub struct Address {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct AddressBuilder {
     street: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl AddressBuilder {
     /// Sets [`Address::street`].
@@ -27,10 +27,10 @@ impl AddressBuilder {
         self.street = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Address, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Address {
             street: self.street,
             extra: Default::default(),
@@ -79,7 +79,7 @@ pub struct ProfileBuilder {
     address: Option<Address>,
     billing: Option<Address>,
     shipping: Option<Address>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ProfileBuilder {
     /// Sets [`Profile::id`].
@@ -104,23 +104,24 @@ impl ProfileBuilder {
     }
     /// Sets [`Profile::address`].
     pub fn address(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`Profile::billing`].
     pub fn billing(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.billing = self.first_error.one(value, "billing");
+        self.billing = self.problems.one(value, "billing");
         self
     }
     /// Sets [`Profile::shipping`].
     pub fn shipping(mut self, value: impl crate::IntoModel<Address>) -> Self {
-        self.shipping = self.first_error.one(value, "shipping");
+        self.shipping = self.problems.one(value, "shipping");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Profile, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("id", self.id.is_none()), ("billing", self.billing.is_none())])?;
         Ok(Profile {
             id: crate::__private::required(self.id, "id")?,
             nickname: self.nickname,
@@ -167,7 +168,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -176,11 +177,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /profiles/{id}` (operation `getProfile`).
+    ///
+    /// The answer: [`Profile`](crate::models::Profile).
+    #[doc(alias = "getProfile")]
     pub fn get_profile(&self, id: impl Into<String>) -> Request<'a, GetProfile> {
         Request::new(self.client, GetProfile { id: id.into() })
     }
+    /// `POST /sent` (operation `sendProfile`).
+    ///
+    /// The answer: [`Profile`](crate::models::Profile).
+    #[doc(alias = "sendProfile")]
+    pub fn send_profile(
+        &self,
+        body: impl IntoModel<models::Profile>,
+    ) -> Request<'a, SendProfile> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendProfile { body })
+    }
 }
-/// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`].
+/// The operation `getProfile` (`GET /profiles/{id}`): what a call of it takes. Start one with [`General::get_profile`]. The answer: [`Profile`](crate::models::Profile).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetProfile {
     id: String,
@@ -191,6 +208,23 @@ impl crate::Operation for GetProfile {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendProfile` (`POST /sent`): what a call of it takes. Start one with [`General::send_profile`]. The answer: [`Profile`](crate::models::Profile).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendProfile {
+    body: Result<models::Profile, crate::BuildError>,
+}
+impl crate::Operation for SendProfile {
+    type Response = models::Profile;
+    const INFO: &Info = &Info::new("sendProfile", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

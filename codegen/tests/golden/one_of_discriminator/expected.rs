@@ -10,7 +10,7 @@ mod card {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Card {
-    pub r#type: String,
+    pub type_: String,
     pub last4: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -19,14 +19,14 @@ pub struct Card {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CardBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
-    /// Sets [`Card::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Card::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Card::last4`].
@@ -34,12 +34,13 @@ impl CardBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("type", self.type_.is_none()), ("last4", self.last4.is_none())])?;
         Ok(Card {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             last4: crate::__private::required(self.last4, "last4")?,
             extra: Default::default(),
         })
@@ -48,7 +49,7 @@ impl CardBuilder {
 crate::__private::builder!(Card, CardBuilder);
 crate::__private::struct_serde! {
     Card via CardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "last4" => last4: required value,
 }
 }
@@ -61,7 +62,7 @@ mod cash {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Cash {
-    pub r#type: String,
+    pub type_: String,
     pub reference: String,
     pub expires_at: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
@@ -71,15 +72,15 @@ pub struct Cash {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CashBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     reference: Option<String>,
     expires_at: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CashBuilder {
-    /// Sets [`Cash::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Cash::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Cash::reference`].
@@ -92,12 +93,18 @@ impl CashBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Cash, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("reference", self.reference.is_none()),
+                ],
+            )?;
         Ok(Cash {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             reference: crate::__private::required(self.reference, "reference")?,
             expires_at: self.expires_at,
             extra: Default::default(),
@@ -107,7 +114,7 @@ impl CashBuilder {
 crate::__private::builder!(Cash, CashBuilder);
 crate::__private::struct_serde! {
     Cash via CashBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "reference" => reference: required value,
     "expires_at" => expires_at: optional value,
 }
@@ -171,7 +178,7 @@ mod spei {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Spei {
-    pub r#type: String,
+    pub type_: String,
     pub clabe: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -180,14 +187,14 @@ pub struct Spei {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct SpeiBuilder {
-    r#type: Option<String>,
+    type_: Option<String>,
     clabe: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SpeiBuilder {
-    /// Sets [`Spei::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Spei::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`Spei::clabe`].
@@ -195,12 +202,13 @@ impl SpeiBuilder {
         self.clabe = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Spei, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(&[("type", self.type_.is_none()), ("clabe", self.clabe.is_none())])?;
         Ok(Spei {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             clabe: crate::__private::required(self.clabe, "clabe")?,
             extra: Default::default(),
         })
@@ -209,7 +217,7 @@ impl SpeiBuilder {
 crate::__private::builder!(Spei, SpeiBuilder);
 crate::__private::struct_serde! {
     Spei via SpeiBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "clabe" => clabe: required value,
 }
 }
@@ -235,7 +243,7 @@ pub const MEDIA_TYPE: &str = "application/vnd.example+json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -244,14 +252,30 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /payment_methods/{id}` (operation `getPaymentMethod`).
+    ///
+    /// The answer: [`PaymentMethod`](crate::models::PaymentMethod).
+    #[doc(alias = "getPaymentMethod")]
     pub fn get_payment_method(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, GetPaymentMethod> {
         Request::new(self.client, GetPaymentMethod { id: id.into() })
     }
+    /// `POST /sent` (operation `sendPaymentMethod`).
+    ///
+    /// The answer: [`PaymentMethod`](crate::models::PaymentMethod).
+    #[doc(alias = "sendPaymentMethod")]
+    pub fn send_payment_method(
+        &self,
+        body: impl IntoModel<models::PaymentMethod>,
+    ) -> Request<'a, SendPaymentMethod> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendPaymentMethod { body })
+    }
 }
-/// The operation `getPaymentMethod` (`GET /payment_methods/{id}`): what a call of it takes. Start one with [`General::get_payment_method`].
+/// The operation `getPaymentMethod` (`GET /payment_methods/{id}`): what a call of it takes. Start one with [`General::get_payment_method`]. The answer: [`PaymentMethod`](crate::models::PaymentMethod).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPaymentMethod {
     id: String,
@@ -266,6 +290,23 @@ impl crate::Operation for GetPaymentMethod {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendPaymentMethod` (`POST /sent`): what a call of it takes. Start one with [`General::send_payment_method`]. The answer: [`PaymentMethod`](crate::models::PaymentMethod).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendPaymentMethod {
+    body: Result<models::PaymentMethod, crate::BuildError>,
+}
+impl crate::Operation for SendPaymentMethod {
+    type Response = models::PaymentMethod;
+    const INFO: &Info = &Info::new("sendPaymentMethod", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

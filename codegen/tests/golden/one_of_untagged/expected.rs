@@ -70,24 +70,10 @@ impl From<FullContact> for Contact {
         Self::FullContact(value)
     }
 }
-impl TryFrom<super::FullContactBuilder> for Contact {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::FullContactBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<PhoneContact> for Contact {
     #[inline]
     fn from(value: PhoneContact) -> Self {
         Self::PhoneContact(value)
-    }
-}
-impl TryFrom<super::PhoneContactBuilder> for Contact {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::PhoneContactBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }
 impl From<LabelledEmailContact> for Contact {
@@ -96,26 +82,10 @@ impl From<LabelledEmailContact> for Contact {
         Self::LabelledEmailContact(value)
     }
 }
-impl TryFrom<super::LabelledEmailContactBuilder> for Contact {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::LabelledEmailContactBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<EmailContact> for Contact {
     #[inline]
     fn from(value: EmailContact) -> Self {
         Self::EmailContact(value)
-    }
-}
-impl TryFrom<super::EmailContactBuilder> for Contact {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::EmailContactBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }
 impl From<String> for Contact {
@@ -130,7 +100,7 @@ pub use contact::*;
 
 mod email_contact {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `email_contact`; build one with [`EmailContact::builder`].
+/// From schema `email_contact`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmailContact {
@@ -138,33 +108,9 @@ pub struct EmailContact {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`EmailContact`] field by field: see [`EmailContact::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct EmailContactBuilder {
-    email: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl EmailContactBuilder {
-    /// Sets [`EmailContact::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<EmailContact, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(EmailContact {
-            email: crate::__private::required(self.email, "email")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(EmailContact, EmailContactBuilder);
 crate::__private::struct_serde! {
-    EmailContact via EmailContactBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "email" => email: required value,
+    EmailContact via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "email" => email: required value (String),
 }
 }
 
@@ -172,7 +118,7 @@ pub use email_contact::*;
 
 mod full_contact {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `full_contact`; build one with [`FullContact::builder`].
+/// From schema `full_contact`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FullContact {
@@ -182,49 +128,11 @@ pub struct FullContact {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`FullContact`] field by field: see [`FullContact::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct FullContactBuilder {
-    email: Option<String>,
-    phone: Option<String>,
-    name: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl FullContactBuilder {
-    /// Sets [`FullContact::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`FullContact::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`FullContact::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<FullContact, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(FullContact {
-            email: crate::__private::required(self.email, "email")?,
-            phone: crate::__private::required(self.phone, "phone")?,
-            name: crate::__private::required(self.name, "name")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(FullContact, FullContactBuilder);
 crate::__private::struct_serde! {
-    FullContact via FullContactBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "email" => email: required value,
-    "phone" => phone: required value,
-    "name" => name: required value,
+    FullContact via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "email" => email: required value (String),
+    "phone" => phone: required value (String),
+    "name" => name: required value (String),
 }
 }
 
@@ -232,7 +140,7 @@ pub use full_contact::*;
 
 mod labelled_email_contact {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `labelled_email_contact`; build one with [`LabelledEmailContact::builder`].
+/// From schema `labelled_email_contact`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LabelledEmailContact {
@@ -241,41 +149,10 @@ pub struct LabelledEmailContact {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`LabelledEmailContact`] field by field: see [`LabelledEmailContact::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct LabelledEmailContactBuilder {
-    email: Option<String>,
-    label: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl LabelledEmailContactBuilder {
-    /// Sets [`LabelledEmailContact::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`LabelledEmailContact::label`].
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<LabelledEmailContact, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(LabelledEmailContact {
-            email: crate::__private::required(self.email, "email")?,
-            label: self.label,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(LabelledEmailContact, LabelledEmailContactBuilder);
 crate::__private::struct_serde! {
-    LabelledEmailContact via LabelledEmailContactBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "email" => email: required value,
-    "label" => label: optional value,
+    LabelledEmailContact via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "email" => email: required value (String),
+    "label" => label: optional value (String),
 }
 }
 
@@ -283,7 +160,7 @@ pub use labelled_email_contact::*;
 
 mod phone_contact {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `phone_contact`; build one with [`PhoneContact::builder`].
+/// From schema `phone_contact`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneContact {
@@ -292,41 +169,10 @@ pub struct PhoneContact {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PhoneContact`] field by field: see [`PhoneContact::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PhoneContactBuilder {
-    email: Option<String>,
-    phone: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PhoneContactBuilder {
-    /// Sets [`PhoneContact::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`PhoneContact::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PhoneContact, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PhoneContact {
-            email: crate::__private::required(self.email, "email")?,
-            phone: crate::__private::required(self.phone, "phone")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PhoneContact, PhoneContactBuilder);
 crate::__private::struct_serde! {
-    PhoneContact via PhoneContactBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "email" => email: required value,
-    "phone" => phone: required value,
+    PhoneContact via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "email" => email: required value (String),
+    "phone" => phone: required value (String),
 }
 }
 
@@ -360,11 +206,16 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /contacts/{id}` (operation `getContact`).
+    ///
+    /// The answer: [`Contact`](crate::models::Contact).
+    #[doc(alias = "getContact")]
     pub fn get_contact(&self, id: impl Into<String>) -> Request<'a, GetContact> {
         Request::new(self.client, GetContact { id: id.into() })
     }
 }
-/// The operation `getContact` (`GET /contacts/{id}`): what a call of it takes. Start one with [`General::get_contact`].
+/// The operation `getContact` (`GET /contacts/{id}`): what a call of it takes. Start one with [`General::get_contact`]. The answer: [`Contact`](crate::models::Contact).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetContact {
     id: String,

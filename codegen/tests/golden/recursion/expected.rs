@@ -7,7 +7,7 @@
 mod department {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Employee;
-/// From schema `department`; build one with [`Department::builder`].
+/// From schema `department`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Department {
@@ -15,30 +15,6 @@ pub struct Department {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Department`] field by field: see [`Department::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct DepartmentBuilder {
-    head: Option<Box<Employee>>,
-    first_error: crate::__private::FirstError,
-}
-impl DepartmentBuilder {
-    /// Sets [`Department::head`].
-    pub fn head(mut self, value: impl crate::IntoModel<Employee>) -> Self {
-        self.head = self.first_error.one(value, "head").map(Box::new);
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Department, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Department {
-            head: self.head,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Department, DepartmentBuilder);
 crate::__private::struct_serde! {
     Department via Self, extra: serde_json::Map<String, serde_json::Value>;
     "head" => head: optional value,
@@ -50,7 +26,7 @@ pub use department::*;
 mod employee {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Department;
-/// From schema `employee`; build one with [`Employee::builder`].
+/// From schema `employee`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Employee {
@@ -59,37 +35,6 @@ pub struct Employee {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Employee`] field by field: see [`Employee::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct EmployeeBuilder {
-    name: Option<String>,
-    department: Option<Box<Department>>,
-    first_error: crate::__private::FirstError,
-}
-impl EmployeeBuilder {
-    /// Sets [`Employee::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`Employee::department`].
-    pub fn department(mut self, value: impl crate::IntoModel<Department>) -> Self {
-        self.department = self.first_error.one(value, "department").map(Box::new);
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Employee, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Employee {
-            name: self.name,
-            department: self.department,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Employee, EmployeeBuilder);
 crate::__private::struct_serde! {
     Employee via Self, extra: serde_json::Map<String, serde_json::Value>;
     "name" => name: optional value,
@@ -116,7 +61,7 @@ pub struct ListItem {
 pub struct ListItemBuilder {
     value: Option<i64>,
     next: Option<Box<ListItem>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ListItemBuilder {
     /// Sets [`ListItem::value`].
@@ -126,13 +71,13 @@ impl ListItemBuilder {
     }
     /// Sets [`ListItem::next`].
     pub fn next(mut self, value: impl crate::IntoModel<ListItem>) -> Self {
-        self.next = self.first_error.one(value, "next").map(Box::new);
+        self.next = self.problems.one(value, "next").map(Box::new);
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ListItem, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("value", self.value.is_none())])?;
         Ok(ListItem {
             value: crate::__private::required(self.value, "value")?,
             next: self.next,
@@ -172,7 +117,7 @@ pub struct NodeBuilder {
     children: Option<Vec<Node>>,
     by_name: Option<std::collections::BTreeMap<String, Node>>,
     head: Option<ListItem>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl NodeBuilder {
     /// Sets [`Node::name`].
@@ -185,7 +130,7 @@ impl NodeBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Node>>,
     ) -> Self {
-        self.children = self.first_error.many(value, "children");
+        self.children = self.problems.many(value, "children");
         self
     }
     /// Sets [`Node::by_name`].
@@ -198,13 +143,13 @@ impl NodeBuilder {
     }
     /// Sets [`Node::head`].
     pub fn head(mut self, value: impl crate::IntoModel<ListItem>) -> Self {
-        self.head = self.first_error.one(value, "head");
+        self.head = self.problems.one(value, "head");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Node, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("name", self.name.is_none())])?;
         Ok(Node {
             name: crate::__private::required(self.name, "name")?,
             children: self.children,
@@ -245,7 +190,7 @@ pub const MEDIA_TYPE: &str = "application/json";
 mod conekta_sdk_src_generated_operations_general_rs {
 use super::super::models;
 use crate::__private::Call;
-use crate::{OperationInfo as Info, Request};
+use crate::{IntoModel, OperationInfo as Info, Request};
 use reqwest::Method;
 /// The operations tagged `General`: get it from the client, then call one.
 #[derive(Debug, Clone, Copy)]
@@ -254,11 +199,27 @@ pub struct General<'a> {
 }
 impl<'a> General<'a> {
     /// `GET /nodes/{id}` (operation `getNode`).
+    ///
+    /// The answer: [`Node`](crate::models::Node).
+    #[doc(alias = "getNode")]
     pub fn get_node(&self, id: impl Into<String>) -> Request<'a, GetNode> {
         Request::new(self.client, GetNode { id: id.into() })
     }
+    /// `POST /sent` (operation `sendNode`).
+    ///
+    /// The answer: [`Node`](crate::models::Node).
+    #[doc(alias = "sendNode")]
+    pub fn send_node(
+        &self,
+        body: impl IntoModel<models::Node>,
+    ) -> Request<'a, SendNode> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendNode { body })
+    }
 }
-/// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`].
+/// The operation `getNode` (`GET /nodes/{id}`): what a call of it takes. Start one with [`General::get_node`]. The answer: [`Node`](crate::models::Node).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetNode {
     id: String,
@@ -269,6 +230,23 @@ impl crate::Operation for GetNode {
     #[inline]
     fn write(self, call: &mut Call) -> Result<(), crate::Error> {
         call.path(&[&self.id])?;
+        Ok(())
+    }
+}
+/// The operation `sendNode` (`POST /sent`): what a call of it takes. Start one with [`General::send_node`]. The answer: [`Node`](crate::models::Node).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendNode {
+    body: Result<models::Node, crate::BuildError>,
+}
+impl crate::Operation for SendNode {
+    type Response = models::Node;
+    const INFO: &Info = &Info::new("sendNode", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
         Ok(())
     }
 }

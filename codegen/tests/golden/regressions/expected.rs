@@ -7,7 +7,7 @@
 
 mod base {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `base`; build one with [`Base::builder`].
+/// From schema `base`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Base {
@@ -15,30 +15,6 @@ pub struct Base {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`Base`] field by field: see [`Base::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct BaseBuilder {
-    meta: Option<BaseMeta>,
-    first_error: crate::__private::FirstError,
-}
-impl BaseBuilder {
-    /// Sets [`Base::meta`].
-    pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<Base, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(Base {
-            meta: self.meta,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(Base, BaseBuilder);
 crate::__private::struct_serde! {
     Base via Self, extra: serde_json::Map<String, serde_json::Value>;
     "meta" => meta: optional value,
@@ -56,7 +32,7 @@ pub struct BaseMeta {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct BaseMetaBuilder {
     source: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl BaseMetaBuilder {
     /// Sets [`BaseMeta::source`].
@@ -64,10 +40,10 @@ impl BaseMetaBuilder {
         self.source = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<BaseMeta, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(BaseMeta {
             source: self.source,
             extra: Default::default(),
@@ -100,7 +76,7 @@ pub struct Card {
 pub struct CardBuilder {
     object: Option<String>,
     last4: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CardBuilder {
     /// Sets [`Card::object`].
@@ -113,10 +89,10 @@ impl CardBuilder {
         self.last4 = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Card, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("object", self.object.is_none())])?;
         Ok(Card {
             object: crate::__private::required(self.object, "object")?,
             last4: self.last4,
@@ -160,12 +136,12 @@ pub struct Derived {
 pub struct DerivedBuilder {
     meta: Option<BaseMeta>,
     extra_info: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl DerivedBuilder {
     /// Sets [`Derived::meta`].
     pub fn meta(mut self, value: impl crate::IntoModel<BaseMeta>) -> Self {
-        self.meta = self.first_error.one(value, "meta");
+        self.meta = self.problems.one(value, "meta");
         self
     }
     /// Sets [`Derived::extra_info`].
@@ -173,10 +149,10 @@ impl DerivedBuilder {
         self.extra_info = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Derived, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Derived {
             meta: self.meta,
             extra_info: self.extra_info,
@@ -194,7 +170,7 @@ crate::__private::struct_serde! {
 
 pub use derived::*;
 
-mod r#match {
+mod match_ {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{Derived, Payment, Pick};
 /// From schema `match`; build one with [`Match::builder`].
@@ -214,28 +190,28 @@ pub struct MatchBuilder {
     pick: Option<Pick>,
     derived: Option<Derived>,
     payment: Option<Payment>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl MatchBuilder {
     /// Sets [`Match::pick`].
     pub fn pick(mut self, value: impl crate::IntoModel<Pick>) -> Self {
-        self.pick = self.first_error.one(value, "pick");
+        self.pick = self.problems.one(value, "pick");
         self
     }
     /// Sets [`Match::derived`].
     pub fn derived(mut self, value: impl crate::IntoModel<Derived>) -> Self {
-        self.derived = self.first_error.one(value, "derived");
+        self.derived = self.problems.one(value, "derived");
         self
     }
     /// Sets [`Match::payment`].
     pub fn payment(mut self, value: impl crate::IntoModel<Payment>) -> Self {
-        self.payment = self.first_error.one(value, "payment");
+        self.payment = self.problems.one(value, "payment");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Match, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(Match {
             pick: self.pick,
             derived: self.derived,
@@ -253,7 +229,7 @@ crate::__private::struct_serde! {
 }
 }
 
-pub use r#match::*;
+pub use match_::*;
 
 mod payment {
 use super::Card;
@@ -356,7 +332,7 @@ pub struct Shade {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ShadeBuilder {
     hex: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ShadeBuilder {
     /// Sets [`Shade::hex`].
@@ -364,10 +340,10 @@ impl ShadeBuilder {
         self.hex = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Shade, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("hex", self.hex.is_none())])?;
         Ok(Shade {
             hex: crate::__private::required(self.hex, "hex")?,
             extra: Default::default(),
@@ -397,23 +373,74 @@ pub const API_VERSION: &str = "1.0.0";
 pub const MEDIA_TYPE: &str = "application/json";
 }
 
+// ---- conekta-sdk/src/generated/operations/general.rs ----
+#[cfg(any())]
+mod conekta_sdk_src_generated_operations_general_rs {
+use super::super::models;
+use crate::__private::Call;
+use crate::{IntoModel, OperationInfo as Info, Request};
+use reqwest::Method;
+/// The operations tagged `General`: get it from the client, then call one.
+#[derive(Debug, Clone, Copy)]
+pub struct General<'a> {
+    pub(crate) client: &'a crate::Client,
+}
+impl<'a> General<'a> {
+    /// `POST /sent` (operation `sendMatch`).
+    ///
+    /// The answer: [`Match`](crate::models::Match).
+    #[doc(alias = "sendMatch")]
+    pub fn send_match(
+        &self,
+        body: impl IntoModel<models::Match>,
+    ) -> Request<'a, SendMatch> {
+        let body = body.try_into().map_err(Into::into);
+        Request::new(self.client, SendMatch { body })
+    }
+}
+/// The operation `sendMatch` (`POST /sent`): what a call of it takes. Start one with [`General::send_match`]. The answer: [`Match`](crate::models::Match).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
+#[derive(Debug, Clone)]
+pub struct SendMatch {
+    body: Result<models::Match, crate::BuildError>,
+}
+impl crate::Operation for SendMatch {
+    type Response = models::Match;
+    const INFO: &Info = &Info::new("sendMatch", Method::POST, "/sent");
+    #[inline]
+    fn write(self, call: &mut Call) -> Result<(), crate::Error> {
+        call.path(&[])?;
+        call.json(self.body)?;
+        Ok(())
+    }
+}
+}
+
 // ---- conekta-sdk/src/generated/operations/mod.rs ----
 #[cfg(any())]
 mod conekta_sdk_src_generated_operations_mod_rs {
-mod r#type;
-pub use r#type::*;
+mod general;
+mod type_;
+pub use general::*;
+pub use type_::*;
 impl crate::Client {
+    /// Operations tagged `General` in the spec.
+    #[inline]
+    pub fn general(&self) -> General<'_> {
+        General { client: self }
+    }
     /// Operations tagged `type` in the spec.
     #[inline]
-    pub fn r#type(&self) -> Type<'_> {
+    pub fn type_(&self) -> Type<'_> {
         Type { client: self }
     }
 }
 }
 
-// ---- conekta-sdk/src/generated/operations/type.rs ----
+// ---- conekta-sdk/src/generated/operations/type_.rs ----
 #[cfg(any())]
-mod conekta_sdk_src_generated_operations_type_rs {
+mod conekta_sdk_src_generated_operations_type__rs {
 use super::super::models;
 use crate::__private::Call;
 use crate::{OperationInfo as Info, Request};
@@ -425,12 +452,17 @@ pub struct Type<'a> {
 }
 impl<'a> Type<'a> {
     /// `GET /match` (operation `getMatch`).
+    ///
+    /// The answer: [`Match`](crate::models::Match).
+    #[doc(alias = "getMatch")]
     #[inline]
     pub fn get_match(&self) -> Request<'a, GetMatch> {
         Request::new(self.client, GetMatch::default())
     }
 }
-/// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`].
+/// The operation `getMatch` (`GET /match`): what a call of it takes. Start one with [`Type::get_match`]. The answer: [`Match`](crate::models::Match).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetMatch {}
 impl crate::Operation for GetMatch {

@@ -21,7 +21,7 @@ pub use client_model::*;
 
 mod error_model {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `Error`; build one with [`ErrorModel::builder`].
+/// From schema `Error`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorModel {
@@ -29,30 +29,6 @@ pub struct ErrorModel {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ErrorModel`] field by field: see [`ErrorModel::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ErrorModelBuilder {
-    message: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl ErrorModelBuilder {
-    /// Sets [`ErrorModel::message`].
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ErrorModel, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ErrorModel {
-            message: self.message,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ErrorModel, ErrorModelBuilder);
 crate::__private::struct_serde! {
     ErrorModel via Self, extra: serde_json::Map<String, serde_json::Value>;
     "message" => message: optional value,
@@ -71,7 +47,7 @@ pub struct OptionModel {
     pub build: String,
     pub first_error: Option<String>,
     pub extra: Option<i64>,
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     pub self_: Option<String>,
     pub kind: Option<ClientModel>,
     pub holder: Option<VecModel>,
@@ -86,12 +62,12 @@ pub struct OptionModelBuilder {
     build: Option<String>,
     first_error: Option<String>,
     extra: Option<i64>,
-    r#type: Option<String>,
+    type_: Option<String>,
     self_: Option<String>,
     kind: Option<ClientModel>,
     holder: Option<VecModel>,
     maker: Option<OtherThingBuilderModel>,
-    first_error_: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OptionModelBuilder {
     /// Sets [`OptionModel::build`].
@@ -109,9 +85,9 @@ impl OptionModelBuilder {
         self.extra = Some(value.into());
         self
     }
-    /// Sets [`OptionModel::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`OptionModel::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Sets [`OptionModel::self_`].
@@ -121,12 +97,12 @@ impl OptionModelBuilder {
     }
     /// Sets [`OptionModel::kind`].
     pub fn kind(mut self, value: impl crate::IntoModel<ClientModel>) -> Self {
-        self.kind = self.first_error_.one(value, "kind");
+        self.kind = self.problems.one(value, "kind");
         self
     }
     /// Sets [`OptionModel::holder`].
     pub fn holder(mut self, value: impl crate::IntoModel<VecModel>) -> Self {
-        self.holder = self.first_error_.one(value, "holder");
+        self.holder = self.problems.one(value, "holder");
         self
     }
     /// Sets [`OptionModel::maker`].
@@ -134,18 +110,18 @@ impl OptionModelBuilder {
         mut self,
         value: impl crate::IntoModel<OtherThingBuilderModel>,
     ) -> Self {
-        self.maker = self.first_error_.one(value, "maker");
+        self.maker = self.problems.one(value, "maker");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OptionModel, crate::BuildError> {
-        self.first_error_.check()?;
+        self.problems.check(&[("build", self.build.is_none())])?;
         Ok(OptionModel {
             build: crate::__private::required(self.build, "build")?,
             first_error: self.first_error,
             extra: self.extra,
-            r#type: self.r#type,
+            type_: self.type_,
             self_: self.self_,
             kind: self.kind,
             holder: self.holder,
@@ -160,7 +136,7 @@ crate::__private::struct_serde! {
     "build" => build: required value,
     "first_error" => first_error: optional value,
     "extra" => extra: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "self" => self_: optional value,
     "kind" => kind: optional value,
     "holder" => holder: optional value,
@@ -185,7 +161,7 @@ pub struct OtherPlace {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OtherPlaceBuilder {
     place: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OtherPlaceBuilder {
     /// Sets [`OtherPlace::place`].
@@ -193,10 +169,10 @@ impl OtherPlaceBuilder {
         self.place = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OtherPlace, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("place", self.place.is_none())])?;
         Ok(OtherPlace {
             place: crate::__private::required(self.place, "place")?,
             extra: Default::default(),
@@ -227,7 +203,7 @@ pub struct OtherThing {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OtherThingBuilder {
     thing: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OtherThingBuilder {
     /// Sets [`OtherThing::thing`].
@@ -235,10 +211,10 @@ impl OtherThingBuilder {
         self.thing = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OtherThing, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("thing", self.thing.is_none())])?;
         Ok(OtherThing {
             thing: crate::__private::required(self.thing, "thing")?,
             extra: Default::default(),
@@ -270,18 +246,18 @@ pub struct OtherThingBuilderModel {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OtherThingBuilderModelBuilder {
     holder: Option<OtherThing>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OtherThingBuilderModelBuilder {
     /// Sets [`OtherThingBuilderModel::holder`].
     pub fn holder(mut self, value: impl crate::IntoModel<OtherThing>) -> Self {
-        self.holder = self.first_error.one(value, "holder");
+        self.holder = self.problems.one(value, "holder");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OtherThingBuilderModel, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OtherThingBuilderModel {
             holder: self.holder,
             extra: Default::default(),
@@ -300,7 +276,7 @@ pub use other_thing_builder_model::*;
 mod result_model {
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::OptionModel;
-/// From schema `Result`; build one with [`ResultModel::builder`].
+/// From schema `Result`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResultModel {
@@ -308,30 +284,6 @@ pub struct ResultModel {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ResultModel`] field by field: see [`ResultModel::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ResultModelBuilder {
-    option: Option<OptionModel>,
-    first_error: crate::__private::FirstError,
-}
-impl ResultModelBuilder {
-    /// Sets [`ResultModel::option`].
-    pub fn option(mut self, value: impl crate::IntoModel<OptionModel>) -> Self {
-        self.option = self.first_error.one(value, "option");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ResultModel, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ResultModel {
-            option: self.option,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ResultModel, ResultModelBuilder);
 crate::__private::struct_serde! {
     ResultModel via Self, extra: serde_json::Map<String, serde_json::Value>;
     "option" => option: optional value,
@@ -439,6 +391,9 @@ pub struct Builder<'a> {
 }
 impl<'a> Builder<'a> {
     /// `POST /things/{client}` (operation `send`).
+    ///
+    /// The answer: [`ResultModel`](crate::models::ResultModel). Optional, on the request: `.body_param(..)`, `.send_param(..)`, `.options_param(..)`, `.language_param(..)` (see [`SendModel`](SendModel)).
+    #[doc(alias = "send")]
     pub fn send(
         &self,
         client_param: impl Into<String>,
@@ -455,12 +410,24 @@ impl<'a> Builder<'a> {
         )
     }
     /// `GET /things` (operation `clone`).
+    ///
+    /// The answer: [`ErrorModel`](crate::models::ErrorModel).
+    #[doc(alias = "clone")]
     #[inline]
     pub fn clone_op(&self) -> Request<'a, CloneModel> {
         Request::new(self.client, CloneModel::default())
     }
 }
-/// The operation `send` (`POST /things/{client}`): what a call of it takes. Start one with [`Builder::send`].
+/// The operation `send` (`POST /things/{client}`): what a call of it takes. Start one with [`Builder::send`]. The answer: [`ResultModel`](crate::models::ResultModel).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body_param(..)`: the parameter `body`.
+/// - `.send_param(..)`: the parameter `send`.
+/// - `.options_param(..)`: the parameter `options`.
+/// - `.language_param(..)`: the parameter `language`.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct SendModel {
     client_param: String,
@@ -506,7 +473,9 @@ impl Request<'_, SendModel> {
         self
     }
 }
-/// The operation `clone` (`GET /things`): what a call of it takes. Start one with [`Builder::clone_op`].
+/// The operation `clone` (`GET /things`): what a call of it takes. Start one with [`Builder::clone_op`]. The answer: [`ErrorModel`](crate::models::ErrorModel).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CloneModel {}
 impl crate::Operation for CloneModel {

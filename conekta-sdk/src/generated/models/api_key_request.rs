@@ -18,7 +18,7 @@ pub struct ApiKeyRequest {
 pub struct ApiKeyRequestBuilder {
     description: Option<String>,
     role: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ApiKeyRequestBuilder {
     /// Sets [`ApiKeyRequest::description`].
@@ -31,10 +31,10 @@ impl ApiKeyRequestBuilder {
         self.role = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ApiKeyRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("role", self.role.is_none())])?;
         Ok(ApiKeyRequest {
             description: self.description,
             role: crate::__private::required(self.role, "role")?,

@@ -3,7 +3,7 @@
 
 /// api keys model
 ///
-/// From schema `api_key_response`; build one with [`ApiKeyResponse::builder`].
+/// From schema `api_key_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyResponse {
@@ -32,100 +32,6 @@ pub struct ApiKeyResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ApiKeyResponse`] field by field: see [`ApiKeyResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ApiKeyResponseBuilder {
-    active: Option<bool>,
-    created_at: Option<crate::Timestamp>,
-    updated_at: Option<crate::Timestamp>,
-    deactivated_at: Option<crate::Timestamp>,
-    last_used_at: Option<crate::Timestamp>,
-    description: Option<String>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    prefix: Option<String>,
-    role: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl ApiKeyResponseBuilder {
-    /// Sets [`ApiKeyResponse::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::updated_at`].
-    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::deactivated_at`].
-    pub fn deactivated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.deactivated_at = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::last_used_at`].
-    pub fn last_used_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.last_used_at = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::prefix`].
-    pub fn prefix(mut self, value: impl Into<String>) -> Self {
-        self.prefix = Some(value.into());
-        self
-    }
-    /// Sets [`ApiKeyResponse::role`].
-    pub fn role(mut self, value: impl Into<String>) -> Self {
-        self.role = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ApiKeyResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ApiKeyResponse {
-            active: self.active,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            deactivated_at: self.deactivated_at,
-            last_used_at: self.last_used_at,
-            description: self.description,
-            id: self.id,
-            livemode: self.livemode,
-            object: self.object,
-            prefix: self.prefix,
-            role: self.role,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ApiKeyResponse, ApiKeyResponseBuilder);
 crate::__private::struct_serde! {
     ApiKeyResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "active" => active: optional value,

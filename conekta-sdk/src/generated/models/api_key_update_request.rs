@@ -18,7 +18,7 @@ pub struct ApiKeyUpdateRequest {
 pub struct ApiKeyUpdateRequestBuilder {
     active: Option<bool>,
     description: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ApiKeyUpdateRequestBuilder {
     /// Sets [`ApiKeyUpdateRequest::active`].
@@ -31,10 +31,10 @@ impl ApiKeyUpdateRequestBuilder {
         self.description = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ApiKeyUpdateRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ApiKeyUpdateRequest {
             active: self.active,
             description: self.description,

@@ -4,7 +4,7 @@
 use super::Currency;
 /// balance common fields model
 ///
-/// From schema `balance_common_fiels_response`; build one with [`BalanceCommonFielsResponse::builder`].
+/// From schema `balance_common_fiels_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BalanceCommonFielsResponse {
@@ -15,39 +15,6 @@ pub struct BalanceCommonFielsResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`BalanceCommonFielsResponse`] field by field: see [`BalanceCommonFielsResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct BalanceCommonFielsResponseBuilder {
-    amount: Option<i64>,
-    currency: Option<Currency>,
-    first_error: crate::__private::FirstError,
-}
-impl BalanceCommonFielsResponseBuilder {
-    /// Sets [`BalanceCommonFielsResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`BalanceCommonFielsResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<BalanceCommonFielsResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(BalanceCommonFielsResponse {
-            amount: self.amount,
-            currency: self.currency,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    BalanceCommonFielsResponse, BalanceCommonFielsResponseBuilder
-);
 crate::__private::struct_serde! {
     BalanceCommonFielsResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: optional value,

@@ -50,15 +50,6 @@ impl From<ChargeResponseRefunds> for ChargeRefunds {
         Self::ResponseRefunds(value)
     }
 }
-impl TryFrom<super::ChargeResponseRefundsBuilder> for ChargeRefunds {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::ChargeResponseRefundsBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<Vec<ChargeResponseRefundsData>> for ChargeRefunds {
     #[inline]
     fn from(value: Vec<ChargeResponseRefundsData>) -> Self {

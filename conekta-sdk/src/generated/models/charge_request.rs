@@ -24,7 +24,7 @@ pub struct ChargeRequestBuilder {
     amount: Option<i64>,
     payment_method: Option<ChargeRequestPaymentMethod>,
     reference_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargeRequestBuilder {
     /// Sets [`ChargeRequest::amount`].
@@ -37,7 +37,7 @@ impl ChargeRequestBuilder {
         mut self,
         value: impl crate::IntoModel<ChargeRequestPaymentMethod>,
     ) -> Self {
-        self.payment_method = self.first_error.one(value, "payment_method");
+        self.payment_method = self.problems.one(value, "payment_method");
         self
     }
     /// Sets [`ChargeRequest::reference_id`].
@@ -45,10 +45,10 @@ impl ChargeRequestBuilder {
         self.reference_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("payment_method", self.payment_method.is_none())])?;
         Ok(ChargeRequest {
             amount: self.amount,
             payment_method: crate::__private::required(

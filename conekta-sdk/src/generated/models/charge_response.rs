@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{
-    ChannelResponse, ChargeRefunds, ChargeResponsePaymentMethod, ChargebackResponse,
-    Currency, FailureCode, PaymentMethodBankTransfer, PaymentMethodCard,
-    PaymentMethodCash, PaymentStatus,
+    ChannelResponse, ChargeRefunds, ChargeResponsePaymentMethod,
+    ChargeResponseRefundsData, ChargebackResponse, Currency, FailureCode,
+    PaymentMethodBankTransfer, PaymentMethodCard, PaymentMethodCash, PaymentStatus,
 };
-/// From schema `charge_response`; build one with [`ChargeResponse::builder`].
+/// From schema `charge_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponse {
@@ -43,189 +43,33 @@ pub struct ChargeResponse {
     pub chargeback: Option<ChargebackResponse>,
     /// Charge status. Example: `"pending_payment"`.
     pub status: PaymentStatus,
+    /// Monthly installments of a card charge (months without interest). Example: `3`.
+    pub monthly_installments: Option<i64>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ChargeResponse`] field by field: see [`ChargeResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargeResponseBuilder {
-    amount: Option<i64>,
-    channel: Option<ChannelResponse>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    customer_id: Option<String>,
-    description: Option<String>,
-    device_fingerprint: Option<String>,
-    failure_code: Option<FailureCode>,
-    failure_message: Option<String>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    order_id: Option<String>,
-    paid_at: Option<crate::Timestamp>,
-    payment_method: Option<ChargeResponsePaymentMethod>,
-    reference_id: Option<String>,
-    refunds: Option<ChargeRefunds>,
-    chargeback: Option<ChargebackResponse>,
-    status: Option<PaymentStatus>,
-    first_error: crate::__private::FirstError,
-}
-impl ChargeResponseBuilder {
-    /// Sets [`ChargeResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::channel`].
-    pub fn channel(mut self, value: impl crate::IntoModel<ChannelResponse>) -> Self {
-        self.channel = self.first_error.one(value, "channel");
-        self
-    }
-    /// Sets [`ChargeResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`ChargeResponse::customer_id`].
-    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::device_fingerprint`].
-    pub fn device_fingerprint(mut self, value: impl Into<String>) -> Self {
-        self.device_fingerprint = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::failure_code`].
-    pub fn failure_code(mut self, value: impl crate::IntoModel<FailureCode>) -> Self {
-        self.failure_code = self.first_error.one(value, "failure_code");
-        self
-    }
-    /// Sets [`ChargeResponse::failure_message`].
-    pub fn failure_message(mut self, value: impl Into<String>) -> Self {
-        self.failure_message = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::order_id`].
-    pub fn order_id(mut self, value: impl Into<String>) -> Self {
-        self.order_id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::paid_at`].
-    pub fn paid_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.paid_at = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::payment_method`].
-    pub fn payment_method(
-        mut self,
-        value: impl crate::IntoModel<ChargeResponsePaymentMethod>,
-    ) -> Self {
-        self.payment_method = self.first_error.one(value, "payment_method");
-        self
-    }
-    /// Sets [`ChargeResponse::reference_id`].
-    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
-        self.reference_id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargeResponse::refunds`].
-    pub fn refunds(mut self, value: impl crate::IntoModel<ChargeRefunds>) -> Self {
-        self.refunds = self.first_error.one(value, "refunds");
-        self
-    }
-    /// Sets [`ChargeResponse::chargeback`].
-    pub fn chargeback(
-        mut self,
-        value: impl crate::IntoModel<ChargebackResponse>,
-    ) -> Self {
-        self.chargeback = self.first_error.one(value, "chargeback");
-        self
-    }
-    /// Sets [`ChargeResponse::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<PaymentStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ChargeResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ChargeResponse {
-            amount: crate::__private::required(self.amount, "amount")?,
-            channel: self.channel,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: crate::__private::required(self.currency, "currency")?,
-            customer_id: self.customer_id,
-            description: self.description,
-            device_fingerprint: self.device_fingerprint,
-            failure_code: self.failure_code,
-            failure_message: self.failure_message,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            object: crate::__private::required(self.object, "object")?,
-            order_id: self.order_id,
-            paid_at: self.paid_at,
-            payment_method: crate::__private::required(
-                self.payment_method,
-                "payment_method",
-            )?,
-            reference_id: self.reference_id,
-            refunds: self.refunds,
-            chargeback: self.chargeback,
-            status: crate::__private::required(self.status, "status")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ChargeResponse, ChargeResponseBuilder);
 crate::__private::struct_serde! {
-    ChargeResponse via ChargeResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "channel" => channel: optional value,
-    "created_at" => created_at: required value,
-    "currency" => currency: required value,
-    "customer_id" => customer_id: optional value,
-    "description" => description: optional value,
-    "device_fingerprint" => device_fingerprint: optional value,
-    "failure_code" => failure_code: optional value,
-    "failure_message" => failure_message: optional value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "object" => object: required value,
-    "order_id" => order_id: optional value,
-    "paid_at" => paid_at: optional value,
-    "payment_method" => payment_method: required value,
-    "reference_id" => reference_id: optional value,
-    "refunds" => refunds: optional value,
-    "chargeback" => chargeback: optional value,
-    "status" => status: required value,
+    ChargeResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "channel" => channel: optional value (ChannelResponse),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: required value (Currency),
+    "customer_id" => customer_id: optional value (String),
+    "description" => description: optional value (String),
+    "device_fingerprint" => device_fingerprint: optional value (String),
+    "failure_code" => failure_code: optional value (FailureCode),
+    "failure_message" => failure_message: optional value (String),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "object" => object: required value (String),
+    "order_id" => order_id: optional value (String),
+    "paid_at" => paid_at: optional value (crate::Timestamp),
+    "payment_method" => payment_method: required value (ChargeResponsePaymentMethod),
+    "reference_id" => reference_id: optional value (String),
+    "refunds" => refunds: optional value (ChargeRefunds),
+    "chargeback" => chargeback: optional value (ChargebackResponse),
+    "status" => status: required value (PaymentStatus),
+    "monthly_installments" => monthly_installments: optional value (i64),
 }
 impl ChargeResponse {
     /// The card payment, when the charge was paid by card.
@@ -272,6 +116,34 @@ impl ChargeResponse {
         }
             .and_then(|value| value.barcode_url.as_ref())
             .map(String::as_str)
+    }
+    /// The charge's refunds, in Conekta's order; empty when it has none. API answers send them
+    /// as a list object (`refunds.data`), webhook events as a plain array: this reads either.
+    #[must_use]
+    pub fn refunds(&self) -> &[ChargeResponseRefundsData] {
+        let items: &[ChargeResponseRefundsData] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::ResponseRefunds(value) => Some(value),
+                _ => None,
+            })
+            .and_then(|value| value.data.as_ref())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if !items.is_empty() {
+            return items;
+        }
+        let items: &[ChargeResponseRefundsData] = self
+            .refunds
+            .as_ref()
+            .and_then(|value| match value {
+                ChargeRefunds::RefundsArray(value) => Some(value),
+                _ => None,
+            })
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        items
     }
     /// The CLABE the payer transfers to, when the charge is a SPEI payment that carries one
     /// (older SPEI answers carry `receiving_account_number`, or a bank `reference` and

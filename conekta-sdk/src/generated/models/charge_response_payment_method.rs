@@ -6,9 +6,8 @@ use super::{
     PaymentMethodCash, PaymentMethodPbbPayment,
 };
 crate::__private::tagged_union! {
-    #[doc =
-    " From schema `charge_response_payment_method`, schema `charge_order_response_payment_method`."]
-    pub enum ChargeResponsePaymentMethod : "object" { CashPayment(PaymentMethodCash) =>
+    #[doc = " From schema `charge_response_payment_method`."] pub enum
+    ChargeResponsePaymentMethod : "object" { CashPayment(PaymentMethodCash) =>
     "cash_payment", CardPayment(PaymentMethodCard) => "card_payment",
     BankTransferPayment(PaymentMethodBankTransfer) => "bank_transfer_payment",
     BnplPayment(PaymentMethodBnplPayment) => "bnpl_payment",
@@ -20,24 +19,10 @@ impl From<PaymentMethodCash> for ChargeResponsePaymentMethod {
         Self::CashPayment(value)
     }
 }
-impl TryFrom<super::PaymentMethodCashBuilder> for ChargeResponsePaymentMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::PaymentMethodCashBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<PaymentMethodCard> for ChargeResponsePaymentMethod {
     #[inline]
     fn from(value: PaymentMethodCard) -> Self {
         Self::CardPayment(value)
-    }
-}
-impl TryFrom<super::PaymentMethodCardBuilder> for ChargeResponsePaymentMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(builder: super::PaymentMethodCardBuilder) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }
 impl From<PaymentMethodBankTransfer> for ChargeResponsePaymentMethod {
@@ -46,42 +31,15 @@ impl From<PaymentMethodBankTransfer> for ChargeResponsePaymentMethod {
         Self::BankTransferPayment(value)
     }
 }
-impl TryFrom<super::PaymentMethodBankTransferBuilder> for ChargeResponsePaymentMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::PaymentMethodBankTransferBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<PaymentMethodBnplPayment> for ChargeResponsePaymentMethod {
     #[inline]
     fn from(value: PaymentMethodBnplPayment) -> Self {
         Self::BnplPayment(value)
     }
 }
-impl TryFrom<super::PaymentMethodBnplPaymentBuilder> for ChargeResponsePaymentMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::PaymentMethodBnplPaymentBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<PaymentMethodPbbPayment> for ChargeResponsePaymentMethod {
     #[inline]
     fn from(value: PaymentMethodPbbPayment) -> Self {
         Self::PayByBankPayment(value)
-    }
-}
-impl TryFrom<super::PaymentMethodPbbPaymentBuilder> for ChargeResponsePaymentMethod {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::PaymentMethodPbbPaymentBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }

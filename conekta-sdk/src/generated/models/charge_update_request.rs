@@ -17,7 +17,7 @@ pub struct ChargeUpdateRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ChargeUpdateRequestBuilder {
     reference_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ChargeUpdateRequestBuilder {
     /// Sets [`ChargeUpdateRequest::reference_id`].
@@ -25,10 +25,10 @@ impl ChargeUpdateRequestBuilder {
         self.reference_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ChargeUpdateRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(ChargeUpdateRequest {
             reference_id: self.reference_id,
             extra: Default::default(),

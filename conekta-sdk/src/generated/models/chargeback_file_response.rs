@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// A file associated with a chargeback (e.g. evidence document)
 ///
-/// From schema `chargeback_file_response`; build one with [`ChargebackFileResponse::builder`].
+/// From schema `chargeback_file_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargebackFileResponse {
@@ -18,51 +18,6 @@ pub struct ChargebackFileResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ChargebackFileResponse`] field by field: see [`ChargebackFileResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargebackFileResponseBuilder {
-    id: Option<String>,
-    file_name: Option<String>,
-    url: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl ChargebackFileResponseBuilder {
-    /// Sets [`ChargebackFileResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackFileResponse::file_name`].
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackFileResponse::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackFileResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ChargebackFileResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ChargebackFileResponse {
-            id: self.id,
-            file_name: self.file_name,
-            url: self.url,
-            created_at: self.created_at,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ChargebackFileResponse, ChargebackFileResponseBuilder);
 crate::__private::struct_serde! {
     ChargebackFileResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

@@ -5,7 +5,7 @@
 use super::ChargebackFileResponse;
 /// Chargeback object
 ///
-/// From schema `chargeback_response`; build one with [`ChargebackResponse::builder`].
+/// From schema `chargeback_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChargebackResponse {
@@ -30,112 +30,6 @@ pub struct ChargebackResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ChargebackResponse`] field by field: see [`ChargebackResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargebackResponseBuilder {
-    id: Option<String>,
-    status: Option<ChargebackResponseStatus>,
-    reason: Option<ChargebackResponseReason>,
-    note: Option<String>,
-    followup_status: Option<ChargebackResponseFollowupStatus>,
-    response_from_client: Option<String>,
-    files: Option<Vec<ChargebackFileResponse>>,
-    object: Option<String>,
-    charge_id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    evidence_due_by: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl ChargebackResponseBuilder {
-    /// Sets [`ChargebackResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackResponse::status`].
-    pub fn status(
-        mut self,
-        value: impl crate::IntoModel<ChargebackResponseStatus>,
-    ) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`ChargebackResponse::reason`].
-    pub fn reason(
-        mut self,
-        value: impl crate::IntoModel<ChargebackResponseReason>,
-    ) -> Self {
-        self.reason = self.first_error.one(value, "reason");
-        self
-    }
-    /// Sets [`ChargebackResponse::note`].
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackResponse::followup_status`].
-    pub fn followup_status(
-        mut self,
-        value: impl crate::IntoModel<ChargebackResponseFollowupStatus>,
-    ) -> Self {
-        self.followup_status = self.first_error.one(value, "followup_status");
-        self
-    }
-    /// Sets [`ChargebackResponse::response_from_client`].
-    pub fn response_from_client(mut self, value: impl Into<String>) -> Self {
-        self.response_from_client = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackResponse::files`].
-    pub fn files(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<ChargebackFileResponse>>,
-    ) -> Self {
-        self.files = self.first_error.many(value, "files");
-        self
-    }
-    /// Sets [`ChargebackResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackResponse::charge_id`].
-    pub fn charge_id(mut self, value: impl Into<String>) -> Self {
-        self.charge_id = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`ChargebackResponse::evidence_due_by`].
-    pub fn evidence_due_by(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.evidence_due_by = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ChargebackResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ChargebackResponse {
-            id: self.id,
-            status: self.status,
-            reason: self.reason,
-            note: self.note,
-            followup_status: self.followup_status,
-            response_from_client: self.response_from_client,
-            files: self.files,
-            object: self.object,
-            charge_id: self.charge_id,
-            created_at: self.created_at,
-            evidence_due_by: self.evidence_due_by,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ChargebackResponse, ChargebackResponseBuilder);
 crate::__private::struct_serde! {
     ChargebackResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

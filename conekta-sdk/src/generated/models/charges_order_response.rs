@@ -5,7 +5,7 @@
 use super::ChargeResponse;
 /// The charges associated with the order
 ///
-/// From schema `charges_order_response`; build one with [`ChargesOrderResponse::builder`].
+/// From schema `charges_order_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargesOrderResponse {
@@ -21,66 +21,11 @@ pub struct ChargesOrderResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ChargesOrderResponse`] field by field: see [`ChargesOrderResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ChargesOrderResponseBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    data: Option<Vec<ChargeResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl ChargesOrderResponseBuilder {
-    /// Sets [`ChargesOrderResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`ChargesOrderResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ChargesOrderResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`ChargesOrderResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`ChargesOrderResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<ChargeResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ChargesOrderResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ChargesOrderResponse {
-            has_more: self.has_more,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ChargesOrderResponse, ChargesOrderResponseBuilder);
 crate::__private::struct_serde! {
-    ChargesOrderResponse via ChargesOrderResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: optional value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
-    "data" => data: optional list,
+    ChargesOrderResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: optional value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
+    "data" => data: optional list (Vec<ChargeResponse>),
 }

@@ -2,7 +2,9 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{CardNetwork, CheckoutOrderTemplate, ThreeDsMode};
+use super::{
+    CardNetwork, CheckoutOrderTemplate, CheckoutPaymentMethod, CheckoutType, ThreeDsMode,
+};
 /// It is a sub-resource of the Order model that can be stipulated in order to configure its corresponding checkout
 ///
 /// From schema `checkout`; build one with [`Checkout::builder`].
@@ -10,7 +12,7 @@ use super::{CardNetwork, CheckoutOrderTemplate, ThreeDsMode};
 #[non_exhaustive]
 pub struct Checkout {
     /// Those are the payment methods that will be available for the link. Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
-    pub allowed_payment_methods: Vec<String>,
+    pub allowed_payment_methods: Vec<CheckoutPaymentMethod>,
     /// checkout_exclude_card_networks
     ///
     /// List of card networks to exclude from the checkout. This field is only applicable for card payments. Example: `\["visa","amex"\]`.
@@ -43,7 +45,7 @@ pub struct Checkout {
     /// false: single use. true: multiple payments. Example: `false`.
     pub recurrent: bool,
     /// It is the type of link that will be created. It must be a valid type. Example: `"PaymentLink"`.
-    pub r#type: String,
+    pub type_: CheckoutType,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -51,7 +53,7 @@ pub struct Checkout {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CheckoutBuilder {
-    allowed_payment_methods: Option<Vec<String>>,
+    allowed_payment_methods: Option<Vec<CheckoutPaymentMethod>>,
     exclude_card_networks: Option<Vec<CardNetwork>>,
     expires_at: Option<crate::Timestamp>,
     monthly_installments_enabled: Option<bool>,
@@ -65,16 +67,18 @@ pub struct CheckoutBuilder {
     payments_limit_count: Option<i8>,
     success_url: Option<String>,
     recurrent: Option<bool>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
+    type_: Option<CheckoutType>,
+    problems: crate::__private::Problems,
 }
 impl CheckoutBuilder {
     /// Sets [`Checkout::allowed_payment_methods`].
     pub fn allowed_payment_methods(
         mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
+        value: impl IntoIterator<Item = impl crate::IntoModel<CheckoutPaymentMethod>>,
     ) -> Self {
-        self.allowed_payment_methods = Some(value.into_iter().map(Into::into).collect());
+        self.allowed_payment_methods = self
+            .problems
+            .many(value, "allowed_payment_methods");
         self
     }
     /// Sets [`Checkout::exclude_card_networks`].
@@ -82,9 +86,7 @@ impl CheckoutBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
     ) -> Self {
-        self.exclude_card_networks = self
-            .first_error
-            .many(value, "exclude_card_networks");
+        self.exclude_card_networks = self.problems.many(value, "exclude_card_networks");
         self
     }
     /// Sets [`Checkout::expires_at`].
@@ -107,7 +109,7 @@ impl CheckoutBuilder {
     }
     /// Sets [`Checkout::three_ds_mode`].
     pub fn three_ds_mode(mut self, value: impl crate::IntoModel<ThreeDsMode>) -> Self {
-        self.three_ds_mode = self.first_error.one(value, "three_ds_mode");
+        self.three_ds_mode = self.problems.one(value, "three_ds_mode");
         self
     }
     /// Sets [`Checkout::name`].
@@ -138,7 +140,7 @@ impl CheckoutBuilder {
         mut self,
         value: impl crate::IntoModel<CheckoutOrderTemplate>,
     ) -> Self {
-        self.order_template = self.first_error.one(value, "order_template");
+        self.order_template = self.problems.one(value, "order_template");
         self
     }
     /// Sets [`Checkout::payments_limit_count`].
@@ -157,15 +159,25 @@ impl CheckoutBuilder {
         self.recurrent = Some(value.into());
         self
     }
-    /// Sets [`Checkout::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`Checkout::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<CheckoutType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Checkout, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("allowed_payment_methods", self.allowed_payment_methods.is_none()),
+                    ("expires_at", self.expires_at.is_none()),
+                    ("name", self.name.is_none()),
+                    ("order_template", self.order_template.is_none()),
+                    ("recurrent", self.recurrent.is_none()),
+                    ("type", self.type_.is_none()),
+                ],
+            )?;
         Ok(Checkout {
             allowed_payment_methods: crate::__private::required(
                 self.allowed_payment_methods,
@@ -187,7 +199,7 @@ impl CheckoutBuilder {
             payments_limit_count: self.payments_limit_count,
             success_url: self.success_url,
             recurrent: crate::__private::required(self.recurrent, "recurrent")?,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             extra: Default::default(),
         })
     }
@@ -209,5 +221,5 @@ crate::__private::struct_serde! {
     "payments_limit_count" => payments_limit_count: optional value,
     "success_url" => success_url: optional value,
     "recurrent" => recurrent: required value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
 }

@@ -35,12 +35,12 @@ pub struct CheckoutOrderTemplateBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     tax_lines: Option<Vec<OrderTaxRequest>>,
     discount_lines: Option<Vec<OrderDiscountLinesRequest>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CheckoutOrderTemplateBuilder {
     /// Sets [`CheckoutOrderTemplate::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`CheckoutOrderTemplate::customer_info`].
@@ -48,7 +48,7 @@ impl CheckoutOrderTemplateBuilder {
         mut self,
         value: impl crate::IntoModel<OrderCustomerInfo>,
     ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
+        self.customer_info = self.problems.one(value, "customer_info");
         self
     }
     /// Sets [`CheckoutOrderTemplate::line_items`].
@@ -56,12 +56,12 @@ impl CheckoutOrderTemplateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Product>>,
     ) -> Self {
-        self.line_items = self.first_error.many(value, "line_items");
+        self.line_items = self.problems.many(value, "line_items");
         self
     }
     /// Sets [`CheckoutOrderTemplate::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`CheckoutOrderTemplate::tax_lines`].
@@ -69,7 +69,7 @@ impl CheckoutOrderTemplateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<OrderTaxRequest>>,
     ) -> Self {
-        self.tax_lines = self.first_error.many(value, "tax_lines");
+        self.tax_lines = self.problems.many(value, "tax_lines");
         self
     }
     /// Sets [`CheckoutOrderTemplate::discount_lines`].
@@ -77,13 +77,19 @@ impl CheckoutOrderTemplateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<OrderDiscountLinesRequest>>,
     ) -> Self {
-        self.discount_lines = self.first_error.many(value, "discount_lines");
+        self.discount_lines = self.problems.many(value, "discount_lines");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CheckoutOrderTemplate, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("currency", self.currency.is_none()),
+                    ("line_items", self.line_items.is_none()),
+                ],
+            )?;
         Ok(CheckoutOrderTemplate {
             currency: crate::__private::required(self.currency, "currency")?,
             customer_info: self.customer_info,

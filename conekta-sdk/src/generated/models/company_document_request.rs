@@ -63,7 +63,7 @@ pub struct CompanyDocumentRequestBuilder {
     international: Option<bool>,
     file_name: Option<String>,
     file_data: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CompanyDocumentRequestBuilder {
     /// Sets [`CompanyDocumentRequest::file_classification`].
@@ -71,7 +71,7 @@ impl CompanyDocumentRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CompanyDocumentRequestFileClassification>,
     ) -> Self {
-        self.file_classification = self.first_error.one(value, "file_classification");
+        self.file_classification = self.problems.one(value, "file_classification");
         self
     }
     /// Sets [`CompanyDocumentRequest::content_type`].
@@ -94,10 +94,18 @@ impl CompanyDocumentRequestBuilder {
         self.file_data = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CompanyDocumentRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("file_classification", self.file_classification.is_none()),
+                    ("content_type", self.content_type.is_none()),
+                    ("file_name", self.file_name.is_none()),
+                    ("file_data", self.file_data.is_none()),
+                ],
+            )?;
         Ok(CompanyDocumentRequest {
             file_classification: crate::__private::required(
                 self.file_classification,

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentRequestFileClassification;
-/// From schema `company_document_response`; build one with [`CompanyDocumentResponse::builder`].
+/// From schema `company_document_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompanyDocumentResponse {
@@ -41,47 +41,6 @@ pub struct CompanyDocumentResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CompanyDocumentResponse`] field by field: see [`CompanyDocumentResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CompanyDocumentResponseBuilder {
-    file_classification: Option<CompanyDocumentRequestFileClassification>,
-    status: Option<String>,
-    file_name: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CompanyDocumentResponseBuilder {
-    /// Sets [`CompanyDocumentResponse::file_classification`].
-    pub fn file_classification(
-        mut self,
-        value: impl crate::IntoModel<CompanyDocumentRequestFileClassification>,
-    ) -> Self {
-        self.file_classification = self.first_error.one(value, "file_classification");
-        self
-    }
-    /// Sets [`CompanyDocumentResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyDocumentResponse::file_name`].
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CompanyDocumentResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CompanyDocumentResponse {
-            file_classification: self.file_classification,
-            status: self.status,
-            file_name: self.file_name,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CompanyDocumentResponse, CompanyDocumentResponseBuilder);
 crate::__private::struct_serde! {
     CompanyDocumentResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "file_classification" => file_classification: optional value,

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CompanyDocumentResponse;
-/// From schema `company_response`; build one with [`CompanyResponse::builder`].
+/// From schema `company_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompanyResponse {
@@ -31,119 +31,19 @@ pub struct CompanyResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CompanyResponse`] field by field: see [`CompanyResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CompanyResponseBuilder {
-    id: Option<String>,
-    name: Option<String>,
-    active: Option<bool>,
-    account_status: Option<String>,
-    parent_company_id: Option<String>,
-    onboarding_status: Option<String>,
-    documents: Option<Vec<CompanyDocumentResponse>>,
-    created_at: Option<crate::Timestamp>,
-    object: Option<String>,
-    three_ds_enabled: Option<bool>,
-    three_ds_mode: Option<CompanyResponseThreeDsMode>,
-    first_error: crate::__private::FirstError,
-}
-impl CompanyResponseBuilder {
-    /// Sets [`CompanyResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::account_status`].
-    pub fn account_status(mut self, value: impl Into<String>) -> Self {
-        self.account_status = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::parent_company_id`].
-    pub fn parent_company_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_company_id = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::onboarding_status`].
-    pub fn onboarding_status(mut self, value: impl Into<String>) -> Self {
-        self.onboarding_status = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::documents`].
-    pub fn documents(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CompanyDocumentResponse>>,
-    ) -> Self {
-        self.documents = self.first_error.many(value, "documents");
-        self
-    }
-    /// Sets [`CompanyResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::three_ds_enabled`].
-    pub fn three_ds_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.three_ds_enabled = Some(value.into());
-        self
-    }
-    /// Sets [`CompanyResponse::three_ds_mode`].
-    pub fn three_ds_mode(
-        mut self,
-        value: impl crate::IntoModel<CompanyResponseThreeDsMode>,
-    ) -> Self {
-        self.three_ds_mode = self.first_error.one(value, "three_ds_mode");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CompanyResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CompanyResponse {
-            id: crate::__private::required(self.id, "id")?,
-            name: crate::__private::required(self.name, "name")?,
-            active: self.active,
-            account_status: self.account_status,
-            parent_company_id: self.parent_company_id,
-            onboarding_status: self.onboarding_status,
-            documents: self.documents,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            object: crate::__private::required(self.object, "object")?,
-            three_ds_enabled: self.three_ds_enabled,
-            three_ds_mode: self.three_ds_mode,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CompanyResponse, CompanyResponseBuilder);
 crate::__private::struct_serde! {
-    CompanyResponse via CompanyResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "name" => name: required value,
-    "active" => active: optional value,
-    "account_status" => account_status: optional value,
-    "parent_company_id" => parent_company_id: optional value,
-    "onboarding_status" => onboarding_status: optional value,
-    "documents" => documents: optional list,
-    "created_at" => created_at: required value,
-    "object" => object: required value,
-    "three_ds_enabled" => three_ds_enabled: optional value,
-    "three_ds_mode" => three_ds_mode: optional value,
+    CompanyResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "name" => name: required value (String),
+    "active" => active: optional value (bool),
+    "account_status" => account_status: optional value (String),
+    "parent_company_id" => parent_company_id: optional value (String),
+    "onboarding_status" => onboarding_status: optional value (String),
+    "documents" => documents: optional list (Vec<CompanyDocumentResponse>),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "object" => object: required value (String),
+    "three_ds_enabled" => three_ds_enabled: optional value (bool),
+    "three_ds_mode" => three_ds_mode: optional value (CompanyResponseThreeDsMode),
 }
 crate::__private::open_enum! {
     #[doc =

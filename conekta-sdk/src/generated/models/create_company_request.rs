@@ -31,7 +31,7 @@ pub struct CreateCompanyRequestBuilder {
     comercial_info: Option<CreateCompanyRequestComercialInfo>,
     fiscal_info: Option<CreateCompanyRequestFiscalInfo>,
     bank_account_info: Option<CreateCompanyRequestBankAccountInfo>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CreateCompanyRequestBuilder {
     /// Sets [`CreateCompanyRequest::name`].
@@ -49,7 +49,7 @@ impl CreateCompanyRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CreateCompanyRequestComercialInfo>,
     ) -> Self {
-        self.comercial_info = self.first_error.one(value, "comercial_info");
+        self.comercial_info = self.problems.one(value, "comercial_info");
         self
     }
     /// Sets [`CreateCompanyRequest::fiscal_info`].
@@ -57,7 +57,7 @@ impl CreateCompanyRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CreateCompanyRequestFiscalInfo>,
     ) -> Self {
-        self.fiscal_info = self.first_error.one(value, "fiscal_info");
+        self.fiscal_info = self.problems.one(value, "fiscal_info");
         self
     }
     /// Sets [`CreateCompanyRequest::bank_account_info`].
@@ -65,13 +65,13 @@ impl CreateCompanyRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CreateCompanyRequestBankAccountInfo>,
     ) -> Self {
-        self.bank_account_info = self.first_error.one(value, "bank_account_info");
+        self.bank_account_info = self.problems.one(value, "bank_account_info");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CreateCompanyRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CreateCompanyRequest {
             name: self.name,
             type_company: self.type_company,

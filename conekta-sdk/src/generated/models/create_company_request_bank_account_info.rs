@@ -17,7 +17,7 @@ pub struct CreateCompanyRequestBankAccountInfo {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CreateCompanyRequestBankAccountInfoBuilder {
     clabe: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CreateCompanyRequestBankAccountInfoBuilder {
     /// Sets [`CreateCompanyRequestBankAccountInfo::clabe`].
@@ -25,12 +25,12 @@ impl CreateCompanyRequestBankAccountInfoBuilder {
         self.clabe = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CreateCompanyRequestBankAccountInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CreateCompanyRequestBankAccountInfo {
             clabe: self.clabe,
             extra: Default::default(),

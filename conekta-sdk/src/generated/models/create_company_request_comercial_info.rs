@@ -26,7 +26,7 @@ pub struct CreateCompanyRequestComercialInfoBuilder {
     mcc: Option<String>,
     merchant_support_email: Option<String>,
     merchant_support_phone: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CreateCompanyRequestComercialInfoBuilder {
     /// Sets [`CreateCompanyRequestComercialInfo::website`].
@@ -49,10 +49,10 @@ impl CreateCompanyRequestComercialInfoBuilder {
         self.merchant_support_phone = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CreateCompanyRequestComercialInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CreateCompanyRequestComercialInfo {
             website: self.website,
             mcc: self.mcc,

@@ -20,7 +20,7 @@ pub struct CreateCompanyRequestFiscalInfo {
 pub struct CreateCompanyRequestFiscalInfoBuilder {
     business_phone: Option<String>,
     fiscal_type: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CreateCompanyRequestFiscalInfoBuilder {
     /// Sets [`CreateCompanyRequestFiscalInfo::business_phone`].
@@ -33,10 +33,10 @@ impl CreateCompanyRequestFiscalInfoBuilder {
         self.fiscal_type = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CreateCompanyRequestFiscalInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CreateCompanyRequestFiscalInfo {
             business_phone: self.business_phone,
             fiscal_type: self.fiscal_type,

@@ -21,7 +21,7 @@ pub struct CreateRuleWhitelistRequestBuilder {
     description: Option<String>,
     field: Option<String>,
     value: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CreateRuleWhitelistRequestBuilder {
     /// Sets [`CreateRuleWhitelistRequest::description`].
@@ -39,10 +39,17 @@ impl CreateRuleWhitelistRequestBuilder {
         self.value = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CreateRuleWhitelistRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("description", self.description.is_none()),
+                    ("field", self.field.is_none()),
+                    ("value", self.value.is_none()),
+                ],
+            )?;
         Ok(CreateRuleWhitelistRequest {
             description: crate::__private::required(self.description, "description")?,
             field: crate::__private::required(self.field, "field")?,

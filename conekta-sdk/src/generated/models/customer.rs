@@ -63,7 +63,7 @@ pub struct CustomerBuilder {
     plan_id: Option<String>,
     shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
     subscription: Option<SubscriptionRequest>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerBuilder {
     /// Sets [`Customer::antifraud_info`].
@@ -71,7 +71,7 @@ impl CustomerBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerAntifraudInfo>,
     ) -> Self {
-        self.antifraud_info = self.first_error.one(value, "antifraud_info");
+        self.antifraud_info = self.problems.one(value, "antifraud_info");
         self
     }
     /// Sets [`Customer::corporate`].
@@ -109,12 +109,12 @@ impl CustomerBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<FiscalEntityRequest>>,
     ) -> Self {
-        self.fiscal_entities = self.first_error.many(value, "fiscal_entities");
+        self.fiscal_entities = self.problems.many(value, "fiscal_entities");
         self
     }
     /// Sets [`Customer::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`Customer::name`].
@@ -134,7 +134,7 @@ impl CustomerBuilder {
             Item = impl crate::IntoModel<CustomerPaymentMethodsRequest>,
         >,
     ) -> Self {
-        self.payment_sources = self.first_error.many(value, "payment_sources");
+        self.payment_sources = self.problems.many(value, "payment_sources");
         self
     }
     /// Sets [`Customer::phone`].
@@ -154,7 +154,7 @@ impl CustomerBuilder {
             Item = impl crate::IntoModel<CustomerShippingContactsRequest>,
         >,
     ) -> Self {
-        self.shipping_contacts = self.first_error.many(value, "shipping_contacts");
+        self.shipping_contacts = self.problems.many(value, "shipping_contacts");
         self
     }
     /// Sets [`Customer::subscription`].
@@ -162,13 +162,20 @@ impl CustomerBuilder {
         mut self,
         value: impl crate::IntoModel<SubscriptionRequest>,
     ) -> Self {
-        self.subscription = self.first_error.one(value, "subscription");
+        self.subscription = self.problems.one(value, "subscription");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Customer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("email", self.email.is_none()),
+                    ("name", self.name.is_none()),
+                    ("phone", self.phone.is_none()),
+                ],
+            )?;
         Ok(Customer {
             antifraud_info: self.antifraud_info,
             corporate: self.corporate,

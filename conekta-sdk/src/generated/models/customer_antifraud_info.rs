@@ -18,7 +18,7 @@ pub struct CustomerAntifraudInfo {
 pub struct CustomerAntifraudInfoBuilder {
     account_created_at: Option<crate::Timestamp>,
     first_paid_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerAntifraudInfoBuilder {
     /// Sets [`CustomerAntifraudInfo::account_created_at`].
@@ -31,10 +31,10 @@ impl CustomerAntifraudInfoBuilder {
         self.first_paid_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerAntifraudInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerAntifraudInfo {
             account_created_at: self.account_created_at,
             first_paid_at: self.first_paid_at,

@@ -3,7 +3,7 @@
 
 /// Customer details for customer portal
 ///
-/// From schema `customer_details`; build one with [`CustomerDetails::builder`].
+/// From schema `customer_details`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerDetails {
@@ -18,51 +18,6 @@ pub struct CustomerDetails {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerDetails`] field by field: see [`CustomerDetails::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerDetailsBuilder {
-    id: Option<String>,
-    object: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerDetailsBuilder {
-    /// Sets [`CustomerDetails::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerDetails::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerDetails::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerDetails::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerDetails, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerDetails {
-            id: self.id,
-            object: self.object,
-            name: self.name,
-            email: self.email,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CustomerDetails, CustomerDetailsBuilder);
 crate::__private::struct_serde! {
     CustomerDetails via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

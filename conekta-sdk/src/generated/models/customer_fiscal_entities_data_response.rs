@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::FiscalEntityRequestAddress;
-/// From schema `customer_fiscal_entities_data_response`, schema `create_customer_fiscal_entities_response`, schema `update_customer_fiscal_entities_response`; build one with [`CustomerFiscalEntitiesDataResponse::builder`].
+/// From schema `customer_fiscal_entities_data_response`, schema `create_customer_fiscal_entities_response`, schema `update_customer_fiscal_entities_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesDataResponse {
@@ -28,126 +28,17 @@ pub struct CustomerFiscalEntitiesDataResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerFiscalEntitiesDataResponse`] field by field: see [`CustomerFiscalEntitiesDataResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerFiscalEntitiesDataResponseBuilder {
-    address: Option<FiscalEntityRequestAddress>,
-    tax_id: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    metadata: Option<
-        std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
-    >,
-    company_name: Option<String>,
-    id: Option<String>,
-    object: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    parent_id: Option<String>,
-    default: Option<bool>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerFiscalEntitiesDataResponseBuilder {
-    /// Sets [`CustomerFiscalEntitiesDataResponse::address`].
-    pub fn address(
-        mut self,
-        value: impl crate::IntoModel<FiscalEntityRequestAddress>,
-    ) -> Self {
-        self.address = self.first_error.one(value, "address");
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::tax_id`].
-    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::metadata`].
-    pub fn metadata(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<
-                String,
-                serde_json::Map<String, serde_json::Value>,
-            >,
-        >,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::company_name`].
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesDataResponse::default`].
-    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
-        self.default = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerFiscalEntitiesDataResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerFiscalEntitiesDataResponse {
-            address: crate::__private::required(self.address, "address")?,
-            tax_id: self.tax_id,
-            email: self.email,
-            phone: self.phone,
-            metadata: self.metadata,
-            company_name: self.company_name,
-            id: crate::__private::required(self.id, "id")?,
-            object: crate::__private::required(self.object, "object")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            parent_id: self.parent_id,
-            default: self.default,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    CustomerFiscalEntitiesDataResponse, CustomerFiscalEntitiesDataResponseBuilder
-);
 crate::__private::struct_serde! {
-    CustomerFiscalEntitiesDataResponse via CustomerFiscalEntitiesDataResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "address" => address: required value,
-    "tax_id" => tax_id: optional value,
-    "email" => email: optional value,
-    "phone" => phone: optional value,
-    "metadata" => metadata: optional value,
-    "company_name" => company_name: optional value,
-    "id" => id: required value,
-    "object" => object: required value,
-    "created_at" => created_at: required value,
-    "parent_id" => parent_id: optional value,
-    "default" => default: optional value,
+    CustomerFiscalEntitiesDataResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "address" => address: required value (FiscalEntityRequestAddress),
+    "tax_id" => tax_id: optional value (String),
+    "email" => email: optional value (String),
+    "phone" => phone: optional value (String),
+    "metadata" => metadata: optional value (std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>),
+    "company_name" => company_name: optional value (String),
+    "id" => id: required value (String),
+    "object" => object: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "parent_id" => parent_id: optional value (String),
+    "default" => default: optional value (bool),
 }

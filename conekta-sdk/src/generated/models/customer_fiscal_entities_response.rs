@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerFiscalEntitiesDataResponse;
-/// From schema `customer_fiscal_entities_response`; build one with [`CustomerFiscalEntitiesResponse::builder`].
+/// From schema `customer_fiscal_entities_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerFiscalEntitiesResponse {
@@ -15,54 +15,9 @@ pub struct CustomerFiscalEntitiesResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerFiscalEntitiesResponse`] field by field: see [`CustomerFiscalEntitiesResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerFiscalEntitiesResponseBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    data: Option<Vec<CustomerFiscalEntitiesDataResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerFiscalEntitiesResponseBuilder {
-    /// Sets [`CustomerFiscalEntitiesResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerFiscalEntitiesResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<
-            Item = impl crate::IntoModel<CustomerFiscalEntitiesDataResponse>,
-        >,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerFiscalEntitiesResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerFiscalEntitiesResponse {
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    CustomerFiscalEntitiesResponse, CustomerFiscalEntitiesResponseBuilder
-);
 crate::__private::struct_serde! {
-    CustomerFiscalEntitiesResponse via CustomerFiscalEntitiesResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "data" => data: optional list,
+    CustomerFiscalEntitiesResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "data" => data: optional list (Vec<CustomerFiscalEntitiesDataResponse>),
 }

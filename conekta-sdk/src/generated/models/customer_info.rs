@@ -27,7 +27,7 @@ pub struct CustomerInfoBuilder {
     phone: Option<String>,
     corporate: Option<bool>,
     object: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerInfoBuilder {
     /// Sets [`CustomerInfo::name`].
@@ -55,10 +55,17 @@ impl CustomerInfoBuilder {
         self.object = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerInfo, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("name", self.name.is_none()),
+                    ("email", self.email.is_none()),
+                    ("phone", self.phone.is_none()),
+                ],
+            )?;
         Ok(CustomerInfo {
             name: crate::__private::required(self.name, "name")?,
             email: crate::__private::required(self.email, "email")?,

@@ -15,7 +15,7 @@ pub struct CustomerInfoCustomerId {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct CustomerInfoCustomerIdBuilder {
     customer_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerInfoCustomerIdBuilder {
     /// Sets [`CustomerInfoCustomerId::customer_id`].
@@ -23,10 +23,10 @@ impl CustomerInfoCustomerIdBuilder {
         self.customer_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerInfoCustomerId, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("customer_id", self.customer_id.is_none())])?;
         Ok(CustomerInfoCustomerId {
             customer_id: crate::__private::required(self.customer_id, "customer_id")?,
             extra: Default::default(),

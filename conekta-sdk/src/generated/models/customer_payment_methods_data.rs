@@ -19,29 +19,10 @@ impl From<PaymentMethodCardResponse> for CustomerPaymentMethodsData {
         Self::Card(value)
     }
 }
-impl TryFrom<super::PaymentMethodCardResponseBuilder> for CustomerPaymentMethodsData {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::PaymentMethodCardResponseBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
-    }
-}
 impl From<PaymentMethodSpeiRecurrentResponse> for CustomerPaymentMethodsData {
     #[inline]
     fn from(value: PaymentMethodSpeiRecurrentResponse) -> Self {
         Self::SpeiRecurrent(value)
-    }
-}
-impl TryFrom<super::PaymentMethodSpeiRecurrentResponseBuilder>
-for CustomerPaymentMethodsData {
-    type Error = crate::BuildError;
-    #[inline]
-    fn try_from(
-        builder: super::PaymentMethodSpeiRecurrentResponseBuilder,
-    ) -> Result<Self, Self::Error> {
-        builder.build().map(Self::from)
     }
 }
 impl CustomerPaymentMethodsData {

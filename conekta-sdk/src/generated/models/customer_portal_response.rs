@@ -5,7 +5,7 @@
 use super::{CustomerDetails, SubscriptionDetails};
 /// Customer portal model
 ///
-/// From schema `customer_portal_response`; build one with [`CustomerPortalResponse::builder`].
+/// From schema `customer_portal_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerPortalResponse {
@@ -34,110 +34,6 @@ pub struct CustomerPortalResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerPortalResponse`] field by field: see [`CustomerPortalResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerPortalResponseBuilder {
-    slug: Option<String>,
-    subscription_id: Option<String>,
-    customer_id: Option<String>,
-    livemode: Option<bool>,
-    subscription: Option<SubscriptionDetails>,
-    customer: Option<CustomerDetails>,
-    id: Option<String>,
-    company_id: Option<String>,
-    object: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    updated_at: Option<crate::Timestamp>,
-    portal_url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerPortalResponseBuilder {
-    /// Sets [`CustomerPortalResponse::slug`].
-    pub fn slug(mut self, value: impl Into<String>) -> Self {
-        self.slug = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::subscription_id`].
-    pub fn subscription_id(mut self, value: impl Into<String>) -> Self {
-        self.subscription_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::customer_id`].
-    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::subscription`].
-    pub fn subscription(
-        mut self,
-        value: impl crate::IntoModel<SubscriptionDetails>,
-    ) -> Self {
-        self.subscription = self.first_error.one(value, "subscription");
-        self
-    }
-    /// Sets [`CustomerPortalResponse::customer`].
-    pub fn customer(mut self, value: impl crate::IntoModel<CustomerDetails>) -> Self {
-        self.customer = self.first_error.one(value, "customer");
-        self
-    }
-    /// Sets [`CustomerPortalResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::company_id`].
-    pub fn company_id(mut self, value: impl Into<String>) -> Self {
-        self.company_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::updated_at`].
-    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerPortalResponse::portal_url`].
-    pub fn portal_url(mut self, value: impl Into<String>) -> Self {
-        self.portal_url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerPortalResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerPortalResponse {
-            slug: self.slug,
-            subscription_id: self.subscription_id,
-            customer_id: self.customer_id,
-            livemode: self.livemode,
-            subscription: self.subscription,
-            customer: self.customer,
-            id: self.id,
-            company_id: self.company_id,
-            object: self.object,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            portal_url: self.portal_url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CustomerPortalResponse, CustomerPortalResponseBuilder);
 crate::__private::struct_serde! {
     CustomerPortalResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "slug" => slug: optional value,

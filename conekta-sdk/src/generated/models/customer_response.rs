@@ -9,7 +9,7 @@ use super::{
 };
 /// customer response
 ///
-/// From schema `customer_response`; build one with [`CustomerResponse::builder`].
+/// From schema `customer_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerResponse {
@@ -50,200 +50,28 @@ pub struct CustomerResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerResponse`] field by field: see [`CustomerResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerResponseBuilder {
-    antifraud_info: Option<CustomerAntifraudInfoResponse>,
-    corporate: Option<bool>,
-    created_at: Option<crate::Timestamp>,
-    custom_reference: Option<String>,
-    date_of_birth: Option<String>,
-    default_fiscal_entity_id: Option<String>,
-    default_shipping_contact_id: Option<String>,
-    default_payment_source_id: Option<String>,
-    email: Option<String>,
-    fiscal_entities: Option<CustomerFiscalEntitiesResponse>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    name: Option<String>,
-    national_id: Option<String>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    object: Option<String>,
-    payment_sources: Option<GetPaymentMethodResponse>,
-    phone: Option<String>,
-    shipping_contacts: Option<CustomerResponseShippingContacts>,
-    subscription: Option<SubscriptionResponse>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerResponseBuilder {
-    /// Sets [`CustomerResponse::antifraud_info`].
-    pub fn antifraud_info(
-        mut self,
-        value: impl crate::IntoModel<CustomerAntifraudInfoResponse>,
-    ) -> Self {
-        self.antifraud_info = self.first_error.one(value, "antifraud_info");
-        self
-    }
-    /// Sets [`CustomerResponse::corporate`].
-    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
-        self.corporate = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::custom_reference`].
-    pub fn custom_reference(mut self, value: impl Into<String>) -> Self {
-        self.custom_reference = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::date_of_birth`].
-    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
-        self.date_of_birth = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::default_fiscal_entity_id`].
-    pub fn default_fiscal_entity_id(mut self, value: impl Into<String>) -> Self {
-        self.default_fiscal_entity_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::default_shipping_contact_id`].
-    pub fn default_shipping_contact_id(mut self, value: impl Into<String>) -> Self {
-        self.default_shipping_contact_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::default_payment_source_id`].
-    pub fn default_payment_source_id(mut self, value: impl Into<String>) -> Self {
-        self.default_payment_source_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::fiscal_entities`].
-    pub fn fiscal_entities(
-        mut self,
-        value: impl crate::IntoModel<CustomerFiscalEntitiesResponse>,
-    ) -> Self {
-        self.fiscal_entities = self.first_error.one(value, "fiscal_entities");
-        self
-    }
-    /// Sets [`CustomerResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::national_id`].
-    pub fn national_id(mut self, value: impl Into<String>) -> Self {
-        self.national_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`CustomerResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::payment_sources`].
-    pub fn payment_sources(
-        mut self,
-        value: impl crate::IntoModel<GetPaymentMethodResponse>,
-    ) -> Self {
-        self.payment_sources = self.first_error.one(value, "payment_sources");
-        self
-    }
-    /// Sets [`CustomerResponse::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponse::shipping_contacts`].
-    pub fn shipping_contacts(
-        mut self,
-        value: impl crate::IntoModel<CustomerResponseShippingContacts>,
-    ) -> Self {
-        self.shipping_contacts = self.first_error.one(value, "shipping_contacts");
-        self
-    }
-    /// Sets [`CustomerResponse::subscription`].
-    pub fn subscription(
-        mut self,
-        value: impl crate::IntoModel<SubscriptionResponse>,
-    ) -> Self {
-        self.subscription = self.first_error.one(value, "subscription");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerResponse {
-            antifraud_info: self.antifraud_info,
-            corporate: self.corporate,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            custom_reference: self.custom_reference,
-            date_of_birth: self.date_of_birth,
-            default_fiscal_entity_id: self.default_fiscal_entity_id,
-            default_shipping_contact_id: self.default_shipping_contact_id,
-            default_payment_source_id: self.default_payment_source_id,
-            email: self.email,
-            fiscal_entities: self.fiscal_entities,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            name: crate::__private::required(self.name, "name")?,
-            national_id: self.national_id,
-            metadata: self.metadata,
-            object: crate::__private::required(self.object, "object")?,
-            payment_sources: self.payment_sources,
-            phone: self.phone,
-            shipping_contacts: self.shipping_contacts,
-            subscription: self.subscription,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CustomerResponse, CustomerResponseBuilder);
 crate::__private::struct_serde! {
-    CustomerResponse via CustomerResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "antifraud_info" => antifraud_info: optional value,
-    "corporate" => corporate: optional value,
-    "created_at" => created_at: required value,
-    "custom_reference" => custom_reference: optional value,
-    "date_of_birth" => date_of_birth: optional value,
-    "default_fiscal_entity_id" => default_fiscal_entity_id: optional value,
-    "default_shipping_contact_id" => default_shipping_contact_id: optional value,
-    "default_payment_source_id" => default_payment_source_id: optional value,
-    "email" => email: optional value,
-    "fiscal_entities" => fiscal_entities: optional value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "name" => name: required value,
-    "national_id" => national_id: optional value,
-    "metadata" => metadata: optional value,
-    "object" => object: required value,
-    "payment_sources" => payment_sources: optional value,
-    "phone" => phone: optional value,
-    "shipping_contacts" => shipping_contacts: optional value,
-    "subscription" => subscription: optional value,
+    CustomerResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "antifraud_info" => antifraud_info: optional value (CustomerAntifraudInfoResponse),
+    "corporate" => corporate: optional value (bool),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "custom_reference" => custom_reference: optional value (String),
+    "date_of_birth" => date_of_birth: optional value (String),
+    "default_fiscal_entity_id" => default_fiscal_entity_id: optional value (String),
+    "default_shipping_contact_id" => default_shipping_contact_id: optional value (String),
+    "default_payment_source_id" => default_payment_source_id: optional value (String),
+    "email" => email: optional value (String),
+    "fiscal_entities" => fiscal_entities: optional value (CustomerFiscalEntitiesResponse),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "name" => name: required value (String),
+    "national_id" => national_id: optional value (String),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "object" => object: required value (String),
+    "payment_sources" => payment_sources: optional value (GetPaymentMethodResponse),
+    "phone" => phone: optional value (String),
+    "shipping_contacts" => shipping_contacts: optional value (CustomerResponseShippingContacts),
+    "subscription" => subscription: optional value (SubscriptionResponse),
 }
 impl CustomerResponse {
     /// The customer's saved payment sources (`payment_sources.data`); empty when the answer lists none.

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerShippingContactsDataResponse;
-/// From schema `customer_response_shipping_contacts`; build one with [`CustomerResponseShippingContacts::builder`].
+/// From schema `customer_response_shipping_contacts`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerResponseShippingContacts {
@@ -15,54 +15,9 @@ pub struct CustomerResponseShippingContacts {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerResponseShippingContacts`] field by field: see [`CustomerResponseShippingContacts::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerResponseShippingContactsBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    data: Option<Vec<CustomerShippingContactsDataResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerResponseShippingContactsBuilder {
-    /// Sets [`CustomerResponseShippingContacts::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponseShippingContacts::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerResponseShippingContacts::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<
-            Item = impl crate::IntoModel<CustomerShippingContactsDataResponse>,
-        >,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerResponseShippingContacts, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerResponseShippingContacts {
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    CustomerResponseShippingContacts, CustomerResponseShippingContactsBuilder
-);
 crate::__private::struct_serde! {
-    CustomerResponseShippingContacts via CustomerResponseShippingContactsBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "data" => data: optional list,
+    CustomerResponseShippingContacts via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "data" => data: optional list (Vec<CustomerShippingContactsDataResponse>),
 }

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerShippingContactsRequestAddress;
-/// From schema `customer_shipping_contacts_data_response`; build one with [`CustomerShippingContactsDataResponse::builder`].
+/// From schema `customer_shipping_contacts_data_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsDataResponse {
@@ -28,118 +28,17 @@ pub struct CustomerShippingContactsDataResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerShippingContactsDataResponse`] field by field: see [`CustomerShippingContactsDataResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerShippingContactsDataResponseBuilder {
-    phone: Option<String>,
-    receiver: Option<String>,
-    between_streets: Option<String>,
-    address: Option<CustomerShippingContactsRequestAddress>,
-    parent_id: Option<String>,
-    default: Option<bool>,
-    deleted: Option<bool>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    id: Option<String>,
-    object: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerShippingContactsDataResponseBuilder {
-    /// Sets [`CustomerShippingContactsDataResponse::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::receiver`].
-    pub fn receiver(mut self, value: impl Into<String>) -> Self {
-        self.receiver = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::between_streets`].
-    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
-        self.between_streets = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::address`].
-    pub fn address(
-        mut self,
-        value: impl crate::IntoModel<CustomerShippingContactsRequestAddress>,
-    ) -> Self {
-        self.address = self.first_error.one(value, "address");
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::default`].
-    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
-        self.default = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::deleted`].
-    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-        self.deleted = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsDataResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CustomerShippingContactsDataResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerShippingContactsDataResponse {
-            phone: self.phone,
-            receiver: self.receiver,
-            between_streets: self.between_streets,
-            address: crate::__private::required(self.address, "address")?,
-            parent_id: self.parent_id,
-            default: self.default,
-            deleted: self.deleted,
-            metadata: self.metadata,
-            id: crate::__private::required(self.id, "id")?,
-            object: crate::__private::required(self.object, "object")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    CustomerShippingContactsDataResponse, CustomerShippingContactsDataResponseBuilder
-);
 crate::__private::struct_serde! {
-    CustomerShippingContactsDataResponse via CustomerShippingContactsDataResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "phone" => phone: optional value,
-    "receiver" => receiver: optional value,
-    "between_streets" => between_streets: optional value,
-    "address" => address: required value,
-    "parent_id" => parent_id: optional value,
-    "default" => default: optional value,
-    "deleted" => deleted: optional value,
-    "metadata" => metadata: optional value,
-    "id" => id: required value,
-    "object" => object: required value,
-    "created_at" => created_at: required value,
+    CustomerShippingContactsDataResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "phone" => phone: optional value (String),
+    "receiver" => receiver: optional value (String),
+    "between_streets" => between_streets: optional value (String),
+    "address" => address: required value (CustomerShippingContactsRequestAddress),
+    "parent_id" => parent_id: optional value (String),
+    "default" => default: optional value (bool),
+    "deleted" => deleted: optional value (bool),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "id" => id: required value (String),
+    "object" => object: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
 }

@@ -38,7 +38,7 @@ pub struct CustomerShippingContactsRequestBuilder {
     default: Option<bool>,
     deleted: Option<bool>,
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerShippingContactsRequestBuilder {
     /// Sets [`CustomerShippingContactsRequest::phone`].
@@ -61,7 +61,7 @@ impl CustomerShippingContactsRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsRequestAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`CustomerShippingContactsRequest::parent_id`].
@@ -81,13 +81,13 @@ impl CustomerShippingContactsRequestBuilder {
     }
     /// Sets [`CustomerShippingContactsRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<CustomerShippingContactsRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("address", self.address.is_none())])?;
         Ok(CustomerShippingContactsRequest {
             phone: self.phone,
             receiver: self.receiver,

@@ -35,7 +35,7 @@ pub struct CustomerShippingContactsRequestAddressBuilder {
     state: Option<String>,
     country: Option<String>,
     residential: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerShippingContactsRequestAddressBuilder {
     /// Sets [`CustomerShippingContactsRequestAddress::street1`].
@@ -73,12 +73,12 @@ impl CustomerShippingContactsRequestAddressBuilder {
         self.residential = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CustomerShippingContactsRequestAddress, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerShippingContactsRequestAddress {
             street1: self.street1,
             street2: self.street2,

@@ -5,7 +5,7 @@
 use super::CustomerShippingContactsAddress;
 /// Contains the detail of the shipping addresses that the client has active or has used in Conekta
 ///
-/// From schema `customer_shipping_contacts_response`; build one with [`CustomerShippingContactsResponse::builder`].
+/// From schema `customer_shipping_contacts_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomerShippingContactsResponse {
@@ -32,105 +32,6 @@ pub struct CustomerShippingContactsResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomerShippingContactsResponse`] field by field: see [`CustomerShippingContactsResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomerShippingContactsResponseBuilder {
-    phone: Option<String>,
-    receiver: Option<String>,
-    between_streets: Option<String>,
-    address: Option<CustomerShippingContactsAddress>,
-    parent_id: Option<String>,
-    default: Option<bool>,
-    id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    object: Option<String>,
-    deleted: Option<bool>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomerShippingContactsResponseBuilder {
-    /// Sets [`CustomerShippingContactsResponse::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::receiver`].
-    pub fn receiver(mut self, value: impl Into<String>) -> Self {
-        self.receiver = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::between_streets`].
-    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
-        self.between_streets = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::address`].
-    pub fn address(
-        mut self,
-        value: impl crate::IntoModel<CustomerShippingContactsAddress>,
-    ) -> Self {
-        self.address = self.first_error.one(value, "address");
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::default`].
-    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
-        self.default = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomerShippingContactsResponse::deleted`].
-    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-        self.deleted = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomerShippingContactsResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomerShippingContactsResponse {
-            phone: self.phone,
-            receiver: self.receiver,
-            between_streets: self.between_streets,
-            address: self.address,
-            parent_id: self.parent_id,
-            default: self.default,
-            id: self.id,
-            created_at: self.created_at,
-            metadata: self.metadata,
-            object: self.object,
-            deleted: self.deleted,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    CustomerShippingContactsResponse, CustomerShippingContactsResponseBuilder
-);
 crate::__private::struct_serde! {
     CustomerShippingContactsResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "phone" => phone: optional value,

@@ -35,7 +35,7 @@ pub struct CustomerUpdateShippingContactsRequestBuilder {
     parent_id: Option<String>,
     default: Option<bool>,
     deleted: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl CustomerUpdateShippingContactsRequestBuilder {
     /// Sets [`CustomerUpdateShippingContactsRequest::phone`].
@@ -58,7 +58,7 @@ impl CustomerUpdateShippingContactsRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsRequestAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`CustomerUpdateShippingContactsRequest::parent_id`].
@@ -76,12 +76,12 @@ impl CustomerUpdateShippingContactsRequestBuilder {
         self.deleted = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(
         self,
     ) -> Result<CustomerUpdateShippingContactsRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(CustomerUpdateShippingContactsRequest {
             phone: self.phone,
             receiver: self.receiver,

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::CustomerResponse;
-/// From schema `customers_response`; build one with [`CustomersResponse::builder`].
+/// From schema `customers_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomersResponse {
@@ -19,66 +19,11 @@ pub struct CustomersResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`CustomersResponse`] field by field: see [`CustomersResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct CustomersResponseBuilder {
-    data: Option<Vec<CustomerResponse>>,
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl CustomersResponseBuilder {
-    /// Sets [`CustomersResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CustomerResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// Sets [`CustomersResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`CustomersResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`CustomersResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`CustomersResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<CustomersResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(CustomersResponse {
-            data: self.data,
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(CustomersResponse, CustomersResponseBuilder);
 crate::__private::struct_serde! {
-    CustomersResponse via CustomersResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "data" => data: optional list,
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
+    CustomersResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "data" => data: optional list (Vec<CustomerResponse>),
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
 }

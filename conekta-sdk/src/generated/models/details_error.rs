@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `details_error`; build one with [`DetailsError::builder`].
+/// From schema `details_error`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DetailsError {
@@ -16,51 +16,6 @@ pub struct DetailsError {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`DetailsError`] field by field: see [`DetailsError::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct DetailsErrorBuilder {
-    code: Option<String>,
-    param: Option<String>,
-    message: Option<String>,
-    debug_message: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl DetailsErrorBuilder {
-    /// Sets [`DetailsError::code`].
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets [`DetailsError::param`].
-    pub fn param(mut self, value: impl Into<String>) -> Self {
-        self.param = Some(value.into());
-        self
-    }
-    /// Sets [`DetailsError::message`].
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets [`DetailsError::debug_message`].
-    pub fn debug_message(mut self, value: impl Into<String>) -> Self {
-        self.debug_message = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<DetailsError, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(DetailsError {
-            code: self.code,
-            param: self.param,
-            message: self.message,
-            debug_message: self.debug_message,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(DetailsError, DetailsErrorBuilder);
 crate::__private::struct_serde! {
     DetailsError via Self, extra: serde_json::Map<String, serde_json::Value>;
     "code" => code: optional value,

@@ -15,7 +15,7 @@ pub struct EmailCheckoutRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct EmailCheckoutRequestBuilder {
     email: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl EmailCheckoutRequestBuilder {
     /// Sets [`EmailCheckoutRequest::email`].
@@ -23,10 +23,10 @@ impl EmailCheckoutRequestBuilder {
         self.email = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<EmailCheckoutRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("email", self.email.is_none())])?;
         Ok(EmailCheckoutRequest {
             email: crate::__private::required(self.email, "email")?,
             extra: Default::default(),

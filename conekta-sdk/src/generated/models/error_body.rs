@@ -5,7 +5,7 @@
 use super::{DetailsError, ErrorType};
 /// err model
 ///
-/// From schema `error`; build one with [`ErrorBody::builder`].
+/// From schema `error`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorBody {
@@ -13,64 +13,16 @@ pub struct ErrorBody {
     /// log id. Example: `"507f1f77bcf86cd799439011"`.
     pub log_id: Option<String>,
     /// Example: `"authentication_error"`.
-    pub r#type: Option<ErrorType>,
+    pub type_: Option<ErrorType>,
     /// Example: `"error"`.
     pub object: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ErrorBody`] field by field: see [`ErrorBody::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ErrorBodyBuilder {
-    details: Option<Vec<DetailsError>>,
-    log_id: Option<String>,
-    r#type: Option<ErrorType>,
-    object: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl ErrorBodyBuilder {
-    /// Sets [`ErrorBody::details`].
-    pub fn details(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<DetailsError>>,
-    ) -> Self {
-        self.details = self.first_error.many(value, "details");
-        self
-    }
-    /// Sets [`ErrorBody::log_id`].
-    pub fn log_id(mut self, value: impl Into<String>) -> Self {
-        self.log_id = Some(value.into());
-        self
-    }
-    /// Sets [`ErrorBody::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<ErrorType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`ErrorBody::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ErrorBody, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ErrorBody {
-            details: self.details,
-            log_id: self.log_id,
-            r#type: self.r#type,
-            object: self.object,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ErrorBody, ErrorBodyBuilder);
 crate::__private::struct_serde! {
     ErrorBody via Self, extra: serde_json::Map<String, serde_json::Value>;
     "details" => details: optional list,
     "log_id" => log_id: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
     "object" => object: optional value,
 }

@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// event model
 ///
-/// From schema `events_resend_response`; build one with [`EventsResendResponse::builder`].
+/// From schema `events_resend_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventsResendResponse {
@@ -22,65 +22,6 @@ pub struct EventsResendResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`EventsResendResponse`] field by field: see [`EventsResendResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct EventsResendResponseBuilder {
-    failed_attempts: Option<i64>,
-    id: Option<String>,
-    last_attempted_at: Option<crate::Timestamp>,
-    last_http_response_status: Option<i32>,
-    response_data: Option<serde_json::Map<String, serde_json::Value>>,
-    url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl EventsResendResponseBuilder {
-    /// Sets [`EventsResendResponse::failed_attempts`].
-    pub fn failed_attempts(mut self, value: impl Into<i64>) -> Self {
-        self.failed_attempts = Some(value.into());
-        self
-    }
-    /// Sets [`EventsResendResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`EventsResendResponse::last_attempted_at`].
-    pub fn last_attempted_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.last_attempted_at = Some(value.into());
-        self
-    }
-    /// Sets [`EventsResendResponse::last_http_response_status`].
-    pub fn last_http_response_status(mut self, value: impl Into<i32>) -> Self {
-        self.last_http_response_status = Some(value.into());
-        self
-    }
-    /// Sets [`EventsResendResponse::response_data`].
-    pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_data = self.first_error.object(value, "response_data");
-        self
-    }
-    /// Sets [`EventsResendResponse::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<EventsResendResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(EventsResendResponse {
-            failed_attempts: self.failed_attempts,
-            id: self.id,
-            last_attempted_at: self.last_attempted_at,
-            last_http_response_status: self.last_http_response_status,
-            response_data: self.response_data,
-            url: self.url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(EventsResendResponse, EventsResendResponseBuilder);
 crate::__private::struct_serde! {
     EventsResendResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "failed_attempts" => failed_attempts: optional value,

@@ -35,7 +35,7 @@ pub struct FiscalEntityAddressBuilder {
     state: Option<String>,
     country: Option<String>,
     external_number: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl FiscalEntityAddressBuilder {
     /// Sets [`FiscalEntityAddress::street1`].
@@ -73,10 +73,19 @@ impl FiscalEntityAddressBuilder {
         self.external_number = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<FiscalEntityAddress, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("street1", self.street1.is_none()),
+                    ("postal_code", self.postal_code.is_none()),
+                    ("city", self.city.is_none()),
+                    ("country", self.country.is_none()),
+                    ("external_number", self.external_number.is_none()),
+                ],
+            )?;
         Ok(FiscalEntityAddress {
             street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,

@@ -36,7 +36,7 @@ pub struct FiscalEntityRequestAddressBuilder {
     country: Option<String>,
     residential: Option<bool>,
     external_number: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl FiscalEntityRequestAddressBuilder {
     /// Sets [`FiscalEntityRequestAddress::street1`].
@@ -79,10 +79,17 @@ impl FiscalEntityRequestAddressBuilder {
         self.external_number = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<FiscalEntityRequestAddress, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("street1", self.street1.is_none()),
+                    ("postal_code", self.postal_code.is_none()),
+                    ("city", self.city.is_none()),
+                ],
+            )?;
         Ok(FiscalEntityRequestAddress {
             street1: crate::__private::required(self.street1, "street1")?,
             street2: self.street2,

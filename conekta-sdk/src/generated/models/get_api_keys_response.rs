@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::ApiKeyResponse;
-/// From schema `get_api_keys_response`; build one with [`GetApiKeysResponse::builder`].
+/// From schema `get_api_keys_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetApiKeysResponse {
@@ -19,66 +19,11 @@ pub struct GetApiKeysResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`GetApiKeysResponse`] field by field: see [`GetApiKeysResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct GetApiKeysResponseBuilder {
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    has_more: Option<bool>,
-    object: Option<String>,
-    data: Option<Vec<ApiKeyResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl GetApiKeysResponseBuilder {
-    /// Sets [`GetApiKeysResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`GetApiKeysResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`GetApiKeysResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`GetApiKeysResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`GetApiKeysResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<ApiKeyResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<GetApiKeysResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(GetApiKeysResponse {
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(GetApiKeysResponse, GetApiKeysResponseBuilder);
 crate::__private::struct_serde! {
-    GetApiKeysResponse via GetApiKeysResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "data" => data: optional list,
+    GetApiKeysResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "data" => data: optional list (Vec<ApiKeyResponse>),
 }

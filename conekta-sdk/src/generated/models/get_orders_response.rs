@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::OrderResponse;
-/// From schema `get_orders_response`; build one with [`GetOrdersResponse::builder`].
+/// From schema `get_orders_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetOrdersResponse {
@@ -19,66 +19,11 @@ pub struct GetOrdersResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`GetOrdersResponse`] field by field: see [`GetOrdersResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct GetOrdersResponseBuilder {
-    data: Option<Vec<OrderResponse>>,
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl GetOrdersResponseBuilder {
-    /// Sets [`GetOrdersResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<OrderResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// Sets [`GetOrdersResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`GetOrdersResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`GetOrdersResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`GetOrdersResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<GetOrdersResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(GetOrdersResponse {
-            data: crate::__private::required(self.data, "data")?,
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(GetOrdersResponse, GetOrdersResponseBuilder);
 crate::__private::struct_serde! {
-    GetOrdersResponse via GetOrdersResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "data" => data: required list,
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
+    GetOrdersResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "data" => data: required list (Vec<OrderResponse>),
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
 }

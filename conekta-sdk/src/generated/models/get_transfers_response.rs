@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 use super::TransfersResponse;
-/// From schema `get_transfers_response`; build one with [`GetTransfersResponse::builder`].
+/// From schema `get_transfers_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetTransfersResponse {
@@ -19,66 +19,11 @@ pub struct GetTransfersResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`GetTransfersResponse`] field by field: see [`GetTransfersResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct GetTransfersResponseBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    data: Option<Vec<TransfersResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl GetTransfersResponseBuilder {
-    /// Sets [`GetTransfersResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`GetTransfersResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`GetTransfersResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`GetTransfersResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`GetTransfersResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<TransfersResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<GetTransfersResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(GetTransfersResponse {
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(GetTransfersResponse, GetTransfersResponseBuilder);
 crate::__private::struct_serde! {
-    GetTransfersResponse via GetTransfersResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
-    "data" => data: optional list,
+    GetTransfersResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
+    "data" => data: optional list (Vec<TransfersResponse>),
 }

@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// log model
 ///
-/// From schema `log_response_for_request`; build one with [`LogResponseForRequest::builder`].
+/// From schema `log_response_for_request`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogResponseForRequest {
@@ -46,192 +46,26 @@ pub struct LogResponseForRequest {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`LogResponseForRequest`] field by field: see [`LogResponseForRequest::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct LogResponseForRequestBuilder {
-    created_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    ip_address: Option<String>,
-    livemode: Option<bool>,
-    loggable_id: Option<String>,
-    loggable_type: Option<String>,
-    method: Option<String>,
-    oauth_token_id: Option<String>,
-    query_string: Option<serde_json::Map<String, serde_json::Value>>,
-    related: Option<String>,
-    request_body: Option<serde_json::Map<String, serde_json::Value>>,
-    request_headers: Option<std::collections::BTreeMap<String, String>>,
-    response_body: Option<serde_json::Map<String, serde_json::Value>>,
-    response_headers: Option<std::collections::BTreeMap<String, String>>,
-    searchable_tags: Option<Vec<String>>,
-    status: Option<String>,
-    updated_at: Option<String>,
-    url: Option<String>,
-    user_account_id: Option<String>,
-    version: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl LogResponseForRequestBuilder {
-    /// Sets [`LogResponseForRequest::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::ip_address`].
-    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
-        self.ip_address = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::loggable_id`].
-    pub fn loggable_id(mut self, value: impl Into<String>) -> Self {
-        self.loggable_id = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::loggable_type`].
-    pub fn loggable_type(mut self, value: impl Into<String>) -> Self {
-        self.loggable_type = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::method`].
-    pub fn method(mut self, value: impl Into<String>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::oauth_token_id`].
-    pub fn oauth_token_id(mut self, value: impl Into<String>) -> Self {
-        self.oauth_token_id = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::query_string`].
-    pub fn query_string(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.query_string = self.first_error.object(value, "query_string");
-        self
-    }
-    /// Sets [`LogResponseForRequest::related`].
-    pub fn related(mut self, value: impl Into<String>) -> Self {
-        self.related = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::request_body`].
-    pub fn request_body(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.request_body = self.first_error.object(value, "request_body");
-        self
-    }
-    /// Sets [`LogResponseForRequest::request_headers`].
-    pub fn request_headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.request_headers = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::response_body`].
-    pub fn response_body(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_body = self.first_error.object(value, "response_body");
-        self
-    }
-    /// Sets [`LogResponseForRequest::response_headers`].
-    pub fn response_headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.response_headers = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::searchable_tags`].
-    pub fn searchable_tags(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.searchable_tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`LogResponseForRequest::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::updated_at`].
-    pub fn updated_at(mut self, value: impl Into<String>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::user_account_id`].
-    pub fn user_account_id(mut self, value: impl Into<String>) -> Self {
-        self.user_account_id = Some(value.into());
-        self
-    }
-    /// Sets [`LogResponseForRequest::version`].
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<LogResponseForRequest, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(LogResponseForRequest {
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            id: crate::__private::required(self.id, "id")?,
-            ip_address: self.ip_address,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            loggable_id: self.loggable_id,
-            loggable_type: self.loggable_type,
-            method: self.method,
-            oauth_token_id: self.oauth_token_id,
-            query_string: self.query_string,
-            related: self.related,
-            request_body: self.request_body,
-            request_headers: self.request_headers,
-            response_body: self.response_body,
-            response_headers: self.response_headers,
-            searchable_tags: self.searchable_tags,
-            status: self.status,
-            updated_at: self.updated_at,
-            url: self.url,
-            user_account_id: self.user_account_id,
-            version: self.version,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(LogResponseForRequest, LogResponseForRequestBuilder);
 crate::__private::struct_serde! {
-    LogResponseForRequest via LogResponseForRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "created_at" => created_at: required value,
-    "id" => id: required value,
-    "ip_address" => ip_address: optional value,
-    "livemode" => livemode: required value,
-    "loggable_id" => loggable_id: optional value,
-    "loggable_type" => loggable_type: optional value,
-    "method" => method: optional value,
-    "oauth_token_id" => oauth_token_id: optional value,
-    "query_string" => query_string: optional value,
-    "related" => related: optional value,
-    "request_body" => request_body: optional value,
-    "request_headers" => request_headers: optional value,
-    "response_body" => response_body: optional value,
-    "response_headers" => response_headers: optional value,
-    "searchable_tags" => searchable_tags: optional list,
-    "status" => status: optional value,
-    "updated_at" => updated_at: optional value,
-    "url" => url: optional value,
-    "user_account_id" => user_account_id: optional value,
-    "version" => version: optional value,
+    LogResponseForRequest via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "created_at" => created_at: required value (crate::Timestamp),
+    "id" => id: required value (String),
+    "ip_address" => ip_address: optional value (String),
+    "livemode" => livemode: required value (bool),
+    "loggable_id" => loggable_id: optional value (String),
+    "loggable_type" => loggable_type: optional value (String),
+    "method" => method: optional value (String),
+    "oauth_token_id" => oauth_token_id: optional value (String),
+    "query_string" => query_string: optional value (serde_json::Map<String, serde_json::Value>),
+    "related" => related: optional value (String),
+    "request_body" => request_body: optional value (serde_json::Map<String, serde_json::Value>),
+    "request_headers" => request_headers: optional value (std::collections::BTreeMap<String, String>),
+    "response_body" => response_body: optional value (serde_json::Map<String, serde_json::Value>),
+    "response_headers" => response_headers: optional value (std::collections::BTreeMap<String, String>),
+    "searchable_tags" => searchable_tags: optional list (Vec<String>),
+    "status" => status: optional value (String),
+    "updated_at" => updated_at: optional value (String),
+    "url" => url: optional value (String),
+    "user_account_id" => user_account_id: optional value (String),
+    "version" => version: optional value (String),
 }

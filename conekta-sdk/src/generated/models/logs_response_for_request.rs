@@ -4,7 +4,7 @@
 use super::LogsResponseData;
 /// logs model
 ///
-/// From schema `logs_response_for_request`; build one with [`LogsResponseForRequest::builder`].
+/// From schema `logs_response_for_request`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LogsResponseForRequest {
@@ -21,61 +21,6 @@ pub struct LogsResponseForRequest {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`LogsResponseForRequest`] field by field: see [`LogsResponseForRequest::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct LogsResponseForRequestBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    data: Option<Vec<LogsResponseData>>,
-    first_error: crate::__private::FirstError,
-}
-impl LogsResponseForRequestBuilder {
-    /// Sets [`LogsResponseForRequest::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`LogsResponseForRequest::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`LogsResponseForRequest::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`LogsResponseForRequest::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`LogsResponseForRequest::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<LogsResponseData>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<LogsResponseForRequest, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(LogsResponseForRequest {
-            has_more: self.has_more,
-            object: self.object,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(LogsResponseForRequest, LogsResponseForRequestBuilder);
 crate::__private::struct_serde! {
     LogsResponseForRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
     "has_more" => has_more: optional value,

@@ -47,7 +47,7 @@ modules! {
 }
 modules! {
     #[cfg(feature = "charges")]
-    charge_order_response, charge_update_request, charges_order_response, get_charges_response
+    charge_update_request, charges_order_response
 }
 modules! {
     #[cfg(
@@ -88,21 +88,11 @@ modules! {
             feature = "webhooks"
         )
     )]
-    channel_response, charge_response_payment_method, charge_response_refunds,
-    charge_response_refunds_data, chargeback_file_response, chargeback_response, failure_code,
-    payment_method_bank_transfer, payment_method_bnpl_payment, payment_method_card,
-    payment_method_cash, payment_method_pbb_payment, payment_method_type, payment_status
-}
-modules! {
-    #[cfg(
-        any(
-            feature = "charges",
-            feature = "events",
-            feature = "subscriptions",
-            feature = "webhooks"
-        )
-    )]
-    charge_refunds, charge_response
+    channel_response, charge_refunds, charge_response, charge_response_payment_method,
+    charge_response_refunds, charge_response_refunds_data, chargeback_file_response,
+    chargeback_response, failure_code, get_charges_response, payment_method_bank_transfer,
+    payment_method_bnpl_payment, payment_method_card, payment_method_cash,
+    payment_method_pbb_payment, payment_method_type, payment_status, refund_status
 }
 modules! {
     #[cfg(any(feature = "charges", feature = "orders"))]
@@ -223,7 +213,7 @@ modules! {
             feature = "webhooks"
         )
     )]
-    card_network
+    card_network, checkout_payment_method, checkout_type
 }
 modules! {
     #[cfg(
@@ -282,12 +272,12 @@ modules! {
             feature = "webhooks"
         )
     )]
-    charges_data_response, discount_lines_data_response, order_charges_response,
-    order_discount_lines_response, order_fiscal_entity_address_response,
-    order_fiscal_entity_response, order_next_action_response,
-    order_next_action_response_redirect_to_url, order_response, order_response_checkout,
-    order_response_customer_info, order_response_products, order_response_shipping_contact,
-    order_shipping_lines_response, order_tax_lines_response, processing_mode
+    discount_lines_data_response, order_discount_lines_response,
+    order_fiscal_entity_address_response, order_fiscal_entity_response,
+    order_next_action_response, order_next_action_response_redirect_to_url, order_response,
+    order_response_checkout, order_response_customer_info, order_response_products,
+    order_response_shipping_contact, order_shipping_lines_response, order_tax_lines_response,
+    processing_mode
 }
 modules! {
     #[cfg(
@@ -298,7 +288,7 @@ modules! {
             feature = "webhooks"
         )
     )]
-    plan_response
+    plan_interval, plan_response
 }
 modules! {
     #[cfg(any(feature = "events", feature = "subscriptions"))]
@@ -350,7 +340,8 @@ modules! {
 modules! {
     #[cfg(feature = "payout_orders")]
     payout, payout_method, payout_order_payouts_item, payout_order_request,
-    payout_order_response, payout_order_response_customer_info, payout_orders_response
+    payout_order_response, payout_order_response_customer_info, payout_order_status,
+    payout_orders_response
 }
 modules! {
     #[cfg(feature = "plans")]
@@ -388,7 +379,8 @@ modules! {
 }
 modules! {
     #[cfg(feature = "transfers")]
-    get_transfers_response, transfer_method_response, transfer_response, transfers_response
+    get_transfers_response, transfer_method_response, transfer_response, transfer_status,
+    transfers_response
 }
 modules! {
     #[cfg(feature = "webhook_keys")]
@@ -397,7 +389,7 @@ modules! {
 }
 modules! {
     #[cfg(feature = "webhooks")]
-    get_webhooks_response, update_webhook, webhook_request, webhook_response
+    get_webhooks_response, update_webhook, webhook_request, webhook_response, webhook_status
 }
 #[cfg(any(feature = "events", feature = "subscriptions", feature = "webhooks"))]
 pub use crate::Event;

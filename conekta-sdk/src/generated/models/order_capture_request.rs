@@ -15,7 +15,7 @@ pub struct OrderCaptureRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct OrderCaptureRequestBuilder {
     amount: Option<i64>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderCaptureRequestBuilder {
     /// Sets [`OrderCaptureRequest::amount`].
@@ -23,10 +23,10 @@ impl OrderCaptureRequestBuilder {
         self.amount = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderCaptureRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("amount", self.amount.is_none())])?;
         Ok(OrderCaptureRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             extra: Default::default(),

@@ -12,7 +12,7 @@ pub struct OrderDiscountLinesRequest {
     /// Discount code. Example: `"123"`.
     pub code: String,
     /// It can be 'loyalty', 'campaign', 'coupon' o 'sign' Example: `"loyalty"`.
-    pub r#type: String,
+    pub type_: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -22,8 +22,8 @@ pub struct OrderDiscountLinesRequest {
 pub struct OrderDiscountLinesRequestBuilder {
     amount: Option<i64>,
     code: Option<String>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
+    type_: Option<String>,
+    problems: crate::__private::Problems,
 }
 impl OrderDiscountLinesRequestBuilder {
     /// Sets [`OrderDiscountLinesRequest::amount`].
@@ -36,19 +36,26 @@ impl OrderDiscountLinesRequestBuilder {
         self.code = Some(value.into());
         self
     }
-    /// Sets [`OrderDiscountLinesRequest::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`OrderDiscountLinesRequest::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderDiscountLinesRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("code", self.code.is_none()),
+                    ("type", self.type_.is_none()),
+                ],
+            )?;
         Ok(OrderDiscountLinesRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             code: crate::__private::required(self.code, "code")?,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             extra: Default::default(),
         })
     }
@@ -58,5 +65,5 @@ crate::__private::struct_serde! {
     OrderDiscountLinesRequest via OrderDiscountLinesRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: required value,
     "code" => code: required value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
 }

@@ -5,7 +5,7 @@
 use super::DiscountLinesDataResponse;
 /// List of discounts that are applied to the order
 ///
-/// From schema `order_discount_lines_response`; build one with [`OrderDiscountLinesResponse::builder`].
+/// From schema `order_discount_lines_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderDiscountLinesResponse {
@@ -21,68 +21,11 @@ pub struct OrderDiscountLinesResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderDiscountLinesResponse`] field by field: see [`OrderDiscountLinesResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderDiscountLinesResponseBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    data: Option<Vec<DiscountLinesDataResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderDiscountLinesResponseBuilder {
-    /// Sets [`OrderDiscountLinesResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`OrderDiscountLinesResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderDiscountLinesResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderDiscountLinesResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderDiscountLinesResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<DiscountLinesDataResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderDiscountLinesResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderDiscountLinesResponse {
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    OrderDiscountLinesResponse, OrderDiscountLinesResponseBuilder
-);
 crate::__private::struct_serde! {
-    OrderDiscountLinesResponse via OrderDiscountLinesResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
-    "data" => data: optional list,
+    OrderDiscountLinesResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
+    "data" => data: optional list (Vec<DiscountLinesDataResponse>),
 }

@@ -3,7 +3,7 @@
 
 /// Address of the fiscal entity
 ///
-/// From schema `order_fiscal_entity_address_response`; build one with [`OrderFiscalEntityAddressResponse::builder`].
+/// From schema `order_fiscal_entity_address_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityAddressResponse {
@@ -26,92 +26,14 @@ pub struct OrderFiscalEntityAddressResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderFiscalEntityAddressResponse`] field by field: see [`OrderFiscalEntityAddressResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderFiscalEntityAddressResponseBuilder {
-    street1: Option<String>,
-    street2: Option<String>,
-    postal_code: Option<String>,
-    city: Option<String>,
-    state: Option<String>,
-    country: Option<String>,
-    external_number: Option<serde_json::Value>,
-    object: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderFiscalEntityAddressResponseBuilder {
-    /// Sets [`OrderFiscalEntityAddressResponse::street1`].
-    pub fn street1(mut self, value: impl Into<String>) -> Self {
-        self.street1 = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::street2`].
-    pub fn street2(mut self, value: impl Into<String>) -> Self {
-        self.street2 = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::postal_code`].
-    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
-        self.postal_code = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::city`].
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::state`].
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::country`].
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::external_number`].
-    pub fn external_number(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.external_number = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityAddressResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderFiscalEntityAddressResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderFiscalEntityAddressResponse {
-            street1: crate::__private::required(self.street1, "street1")?,
-            street2: self.street2,
-            postal_code: self.postal_code,
-            city: crate::__private::required(self.city, "city")?,
-            state: self.state,
-            country: crate::__private::required(self.country, "country")?,
-            external_number: crate::__private::required(
-                self.external_number,
-                "external_number",
-            )?,
-            object: self.object,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    OrderFiscalEntityAddressResponse, OrderFiscalEntityAddressResponseBuilder
-);
 crate::__private::struct_serde! {
-    OrderFiscalEntityAddressResponse via OrderFiscalEntityAddressResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "street1" => street1: required value,
-    "street2" => street2: optional value,
-    "postal_code" => postal_code: optional value,
-    "city" => city: required value,
-    "state" => state: optional value,
-    "country" => country: required value,
-    "external_number" => external_number: required value,
-    "object" => object: optional value,
+    OrderFiscalEntityAddressResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "street1" => street1: required value (String),
+    "street2" => street2: optional value (String),
+    "postal_code" => postal_code: optional value (String),
+    "city" => city: required value (String),
+    "state" => state: optional value (String),
+    "country" => country: required value (String),
+    "external_number" => external_number: required value (serde_json::Value),
+    "object" => object: optional value (String),
 }

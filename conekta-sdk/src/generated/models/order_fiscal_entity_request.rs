@@ -33,12 +33,12 @@ pub struct OrderFiscalEntityRequestBuilder {
     name: Option<String>,
     phone: Option<String>,
     tax_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderFiscalEntityRequestBuilder {
     /// Sets [`OrderFiscalEntityRequest::address`].
     pub fn address(mut self, value: impl crate::IntoModel<FiscalEntityAddress>) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`OrderFiscalEntityRequest::email`].
@@ -48,7 +48,7 @@ impl OrderFiscalEntityRequestBuilder {
     }
     /// Sets [`OrderFiscalEntityRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderFiscalEntityRequest::name`].
@@ -66,10 +66,10 @@ impl OrderFiscalEntityRequestBuilder {
         self.tax_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderFiscalEntityRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("address", self.address.is_none())])?;
         Ok(OrderFiscalEntityRequest {
             address: crate::__private::required(self.address, "address")?,
             email: self.email,

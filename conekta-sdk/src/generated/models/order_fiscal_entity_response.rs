@@ -5,7 +5,7 @@
 use super::OrderFiscalEntityAddressResponse;
 /// Fiscal entity of the order, Currently it is a purely informative field
 ///
-/// From schema `order_fiscal_entity_response`; build one with [`OrderFiscalEntityResponse::builder`].
+/// From schema `order_fiscal_entity_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderFiscalEntityResponse {
@@ -29,98 +29,15 @@ pub struct OrderFiscalEntityResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderFiscalEntityResponse`] field by field: see [`OrderFiscalEntityResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderFiscalEntityResponseBuilder {
-    address: Option<OrderFiscalEntityAddressResponse>,
-    email: Option<String>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    name: Option<String>,
-    tax_id: Option<String>,
-    id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    object: Option<String>,
-    phone: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderFiscalEntityResponseBuilder {
-    /// Sets [`OrderFiscalEntityResponse::address`].
-    pub fn address(
-        mut self,
-        value: impl crate::IntoModel<OrderFiscalEntityAddressResponse>,
-    ) -> Self {
-        self.address = self.first_error.one(value, "address");
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::tax_id`].
-    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderFiscalEntityResponse::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderFiscalEntityResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderFiscalEntityResponse {
-            address: crate::__private::required(self.address, "address")?,
-            email: self.email,
-            metadata: self.metadata,
-            name: self.name,
-            tax_id: self.tax_id,
-            id: crate::__private::required(self.id, "id")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            object: crate::__private::required(self.object, "object")?,
-            phone: self.phone,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderFiscalEntityResponse, OrderFiscalEntityResponseBuilder);
 crate::__private::struct_serde! {
-    OrderFiscalEntityResponse via OrderFiscalEntityResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "address" => address: required value,
-    "email" => email: optional value,
-    "metadata" => metadata: optional value,
-    "name" => name: optional value,
-    "tax_id" => tax_id: optional value,
-    "id" => id: required value,
-    "created_at" => created_at: required value,
-    "object" => object: required value,
-    "phone" => phone: optional value,
+    OrderFiscalEntityResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "address" => address: required value (OrderFiscalEntityAddressResponse),
+    "email" => email: optional value (String),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "name" => name: optional value (String),
+    "tax_id" => tax_id: optional value (String),
+    "id" => id: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "object" => object: required value (String),
+    "phone" => phone: optional value (String),
 }

@@ -5,52 +5,18 @@
 use super::OrderNextActionResponseRedirectToUrl;
 /// contains the following attributes that will guide to continue the flow
 ///
-/// From schema `order_next_action_response`; build one with [`OrderNextActionResponse::builder`].
+/// From schema `order_next_action_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponse {
     pub redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
     /// Indicates the type of action to be taken. Example: `"redirect_to_url"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderNextActionResponse`] field by field: see [`OrderNextActionResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderNextActionResponseBuilder {
-    redirect_to_url: Option<OrderNextActionResponseRedirectToUrl>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderNextActionResponseBuilder {
-    /// Sets [`OrderNextActionResponse::redirect_to_url`].
-    pub fn redirect_to_url(
-        mut self,
-        value: impl crate::IntoModel<OrderNextActionResponseRedirectToUrl>,
-    ) -> Self {
-        self.redirect_to_url = self.first_error.one(value, "redirect_to_url");
-        self
-    }
-    /// Sets [`OrderNextActionResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderNextActionResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderNextActionResponse {
-            redirect_to_url: self.redirect_to_url,
-            r#type: self.r#type,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderNextActionResponse, OrderNextActionResponseBuilder);
 crate::__private::struct_serde! {
     OrderNextActionResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "redirect_to_url" => redirect_to_url: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }

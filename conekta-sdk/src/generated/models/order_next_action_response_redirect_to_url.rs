@@ -3,7 +3,7 @@
 
 /// contains the following attributes that will guide to continue the flow
 ///
-/// From schema `order_next_action_response_redirect_to_url`; build one with [`OrderNextActionResponseRedirectToUrl::builder`].
+/// From schema `order_next_action_response_redirect_to_url`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderNextActionResponseRedirectToUrl {
@@ -14,41 +14,6 @@ pub struct OrderNextActionResponseRedirectToUrl {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderNextActionResponseRedirectToUrl`] field by field: see [`OrderNextActionResponseRedirectToUrl::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderNextActionResponseRedirectToUrlBuilder {
-    url: Option<String>,
-    return_url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderNextActionResponseRedirectToUrlBuilder {
-    /// Sets [`OrderNextActionResponseRedirectToUrl::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderNextActionResponseRedirectToUrl::return_url`].
-    pub fn return_url(mut self, value: impl Into<String>) -> Self {
-        self.return_url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(
-        self,
-    ) -> Result<OrderNextActionResponseRedirectToUrl, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderNextActionResponseRedirectToUrl {
-            url: self.url,
-            return_url: self.return_url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    OrderNextActionResponseRedirectToUrl, OrderNextActionResponseRedirectToUrlBuilder
-);
 crate::__private::struct_serde! {
     OrderNextActionResponseRedirectToUrl via Self, extra: serde_json::Map<String, serde_json::Value>;
     "url" => url: optional value,

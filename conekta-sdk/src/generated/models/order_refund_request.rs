@@ -22,7 +22,7 @@ pub struct OrderRefundRequestBuilder {
     amount: Option<i64>,
     expires_at: Option<crate::Timestamp>,
     reason: Option<RefundReason>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderRefundRequestBuilder {
     /// Sets [`OrderRefundRequest::amount`].
@@ -37,13 +37,16 @@ impl OrderRefundRequestBuilder {
     }
     /// Sets [`OrderRefundRequest::reason`].
     pub fn reason(mut self, value: impl crate::IntoModel<RefundReason>) -> Self {
-        self.reason = self.first_error.one(value, "reason");
+        self.reason = self.problems.one(value, "reason");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRefundRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("amount", self.amount.is_none()), ("reason", self.reason.is_none())],
+            )?;
         Ok(OrderRefundRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             expires_at: self.expires_at,

@@ -64,7 +64,7 @@ pub struct OrderRequestBuilder {
     shipping_lines: Option<Vec<ShippingRequest>>,
     tax_lines: Option<Vec<OrderTaxRequest>>,
     three_ds_mode: Option<ThreeDsMode>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderRequestBuilder {
     /// Sets [`OrderRequest::charges`].
@@ -72,7 +72,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ChargeRequest>>,
     ) -> Self {
-        self.charges = self.first_error.many(value, "charges");
+        self.charges = self.problems.many(value, "charges");
         self
     }
     /// Sets [`OrderRequest::checkout`].
@@ -80,12 +80,12 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<OrderCheckoutRequest>,
     ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
+        self.checkout = self.problems.one(value, "checkout");
         self
     }
     /// Sets [`OrderRequest::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`OrderRequest::customer_info`].
@@ -93,7 +93,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<OrderCustomerInfo>,
     ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
+        self.customer_info = self.problems.one(value, "customer_info");
         self
     }
     /// Sets [`OrderRequest::discount_lines`].
@@ -101,7 +101,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<OrderDiscountLinesRequest>>,
     ) -> Self {
-        self.discount_lines = self.first_error.many(value, "discount_lines");
+        self.discount_lines = self.problems.many(value, "discount_lines");
         self
     }
     /// Sets [`OrderRequest::fiscal_entity`].
@@ -109,7 +109,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<OrderFiscalEntityRequest>,
     ) -> Self {
-        self.fiscal_entity = self.first_error.one(value, "fiscal_entity");
+        self.fiscal_entity = self.problems.one(value, "fiscal_entity");
         self
     }
     /// Sets [`OrderRequest::line_items`].
@@ -117,12 +117,12 @@ impl OrderRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Product>>,
     ) -> Self {
-        self.line_items = self.first_error.many(value, "line_items");
+        self.line_items = self.problems.many(value, "line_items");
         self
     }
     /// Sets [`OrderRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderRequest::needs_shipping_contact`].
@@ -140,7 +140,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<ProcessingMode>,
     ) -> Self {
-        self.processing_mode = self.first_error.one(value, "processing_mode");
+        self.processing_mode = self.problems.one(value, "processing_mode");
         self
     }
     /// Sets [`OrderRequest::return_url`].
@@ -153,7 +153,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsRequest>,
     ) -> Self {
-        self.shipping_contact = self.first_error.one(value, "shipping_contact");
+        self.shipping_contact = self.problems.one(value, "shipping_contact");
         self
     }
     /// Sets [`OrderRequest::shipping_lines`].
@@ -161,7 +161,7 @@ impl OrderRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ShippingRequest>>,
     ) -> Self {
-        self.shipping_lines = self.first_error.many(value, "shipping_lines");
+        self.shipping_lines = self.problems.many(value, "shipping_lines");
         self
     }
     /// Sets [`OrderRequest::tax_lines`].
@@ -169,18 +169,25 @@ impl OrderRequestBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<OrderTaxRequest>>,
     ) -> Self {
-        self.tax_lines = self.first_error.many(value, "tax_lines");
+        self.tax_lines = self.problems.many(value, "tax_lines");
         self
     }
     /// Sets [`OrderRequest::three_ds_mode`].
     pub fn three_ds_mode(mut self, value: impl crate::IntoModel<ThreeDsMode>) -> Self {
-        self.three_ds_mode = self.first_error.one(value, "three_ds_mode");
+        self.three_ds_mode = self.problems.one(value, "three_ds_mode");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("currency", self.currency.is_none()),
+                    ("customer_info", self.customer_info.is_none()),
+                    ("line_items", self.line_items.is_none()),
+                ],
+            )?;
         Ok(OrderRequest {
             charges: self.charges,
             checkout: self.checkout,

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{
-    ChannelResponse, ChargesDataResponse, Currency, OrderChargesResponse,
+    ChannelResponse, ChargeResponse, Currency, GetChargesResponse,
     OrderDiscountLinesResponse, OrderFiscalEntityResponse, OrderNextActionResponse,
     OrderResponseCheckout, OrderResponseCustomerInfo, OrderResponseProducts,
     OrderResponseShippingContact, OrderShippingLinesResponse, OrderTaxLinesResponse,
@@ -11,7 +11,7 @@ use super::{
 };
 /// order response
 ///
-/// From schema `order_response`; build one with [`OrderResponse::builder`].
+/// From schema `order_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponse {
@@ -20,7 +20,7 @@ pub struct OrderResponse {
     /// The total amount refunded in cents. Example: `0`.
     pub amount_refunded: Option<i64>,
     pub channel: Option<ChannelResponse>,
-    pub charges: Option<OrderChargesResponse>,
+    pub charges: Option<GetChargesResponse>,
     pub checkout: Option<OrderResponseCheckout>,
     /// The time at which the object was created in seconds since the Unix epoch. Example: `1676328434`.
     pub created_at: crate::Timestamp,
@@ -53,250 +53,36 @@ pub struct OrderResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderResponse`] field by field: see [`OrderResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderResponseBuilder {
-    amount: Option<i64>,
-    amount_refunded: Option<i64>,
-    channel: Option<ChannelResponse>,
-    charges: Option<OrderChargesResponse>,
-    checkout: Option<OrderResponseCheckout>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    customer_info: Option<OrderResponseCustomerInfo>,
-    discount_lines: Option<OrderDiscountLinesResponse>,
-    tax_lines: Option<OrderTaxLinesResponse>,
-    shipping_lines: Option<OrderShippingLinesResponse>,
-    fiscal_entity: Option<OrderFiscalEntityResponse>,
-    id: Option<String>,
-    is_refundable: Option<bool>,
-    line_items: Option<OrderResponseProducts>,
-    livemode: Option<bool>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    next_action: Option<OrderNextActionResponse>,
-    object: Option<String>,
-    payment_status: Option<PaymentStatus>,
-    processing_mode: Option<ProcessingMode>,
-    shipping_contact: Option<OrderResponseShippingContact>,
-    updated_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderResponseBuilder {
-    /// Sets [`OrderResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::amount_refunded`].
-    pub fn amount_refunded(mut self, value: impl Into<i64>) -> Self {
-        self.amount_refunded = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::channel`].
-    pub fn channel(mut self, value: impl crate::IntoModel<ChannelResponse>) -> Self {
-        self.channel = self.first_error.one(value, "channel");
-        self
-    }
-    /// Sets [`OrderResponse::charges`].
-    pub fn charges(
-        mut self,
-        value: impl crate::IntoModel<OrderChargesResponse>,
-    ) -> Self {
-        self.charges = self.first_error.one(value, "charges");
-        self
-    }
-    /// Sets [`OrderResponse::checkout`].
-    pub fn checkout(
-        mut self,
-        value: impl crate::IntoModel<OrderResponseCheckout>,
-    ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
-        self
-    }
-    /// Sets [`OrderResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`OrderResponse::customer_info`].
-    pub fn customer_info(
-        mut self,
-        value: impl crate::IntoModel<OrderResponseCustomerInfo>,
-    ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
-        self
-    }
-    /// Sets [`OrderResponse::discount_lines`].
-    pub fn discount_lines(
-        mut self,
-        value: impl crate::IntoModel<OrderDiscountLinesResponse>,
-    ) -> Self {
-        self.discount_lines = self.first_error.one(value, "discount_lines");
-        self
-    }
-    /// Sets [`OrderResponse::tax_lines`].
-    pub fn tax_lines(
-        mut self,
-        value: impl crate::IntoModel<OrderTaxLinesResponse>,
-    ) -> Self {
-        self.tax_lines = self.first_error.one(value, "tax_lines");
-        self
-    }
-    /// Sets [`OrderResponse::shipping_lines`].
-    pub fn shipping_lines(
-        mut self,
-        value: impl crate::IntoModel<OrderShippingLinesResponse>,
-    ) -> Self {
-        self.shipping_lines = self.first_error.one(value, "shipping_lines");
-        self
-    }
-    /// Sets [`OrderResponse::fiscal_entity`].
-    pub fn fiscal_entity(
-        mut self,
-        value: impl crate::IntoModel<OrderFiscalEntityResponse>,
-    ) -> Self {
-        self.fiscal_entity = self.first_error.one(value, "fiscal_entity");
-        self
-    }
-    /// Sets [`OrderResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::is_refundable`].
-    pub fn is_refundable(mut self, value: impl Into<bool>) -> Self {
-        self.is_refundable = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::line_items`].
-    pub fn line_items(
-        mut self,
-        value: impl crate::IntoModel<OrderResponseProducts>,
-    ) -> Self {
-        self.line_items = self.first_error.one(value, "line_items");
-        self
-    }
-    /// Sets [`OrderResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`OrderResponse::next_action`].
-    pub fn next_action(
-        mut self,
-        value: impl crate::IntoModel<OrderNextActionResponse>,
-    ) -> Self {
-        self.next_action = self.first_error.one(value, "next_action");
-        self
-    }
-    /// Sets [`OrderResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponse::payment_status`].
-    pub fn payment_status(
-        mut self,
-        value: impl crate::IntoModel<PaymentStatus>,
-    ) -> Self {
-        self.payment_status = self.first_error.one(value, "payment_status");
-        self
-    }
-    /// Sets [`OrderResponse::processing_mode`].
-    pub fn processing_mode(
-        mut self,
-        value: impl crate::IntoModel<ProcessingMode>,
-    ) -> Self {
-        self.processing_mode = self.first_error.one(value, "processing_mode");
-        self
-    }
-    /// Sets [`OrderResponse::shipping_contact`].
-    pub fn shipping_contact(
-        mut self,
-        value: impl crate::IntoModel<OrderResponseShippingContact>,
-    ) -> Self {
-        self.shipping_contact = self.first_error.one(value, "shipping_contact");
-        self
-    }
-    /// Sets [`OrderResponse::updated_at`].
-    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderResponse {
-            amount: crate::__private::required(self.amount, "amount")?,
-            amount_refunded: self.amount_refunded,
-            channel: self.channel,
-            charges: self.charges,
-            checkout: self.checkout,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: crate::__private::required(self.currency, "currency")?,
-            customer_info: self.customer_info,
-            discount_lines: self.discount_lines,
-            tax_lines: self.tax_lines,
-            shipping_lines: self.shipping_lines,
-            fiscal_entity: self.fiscal_entity,
-            id: crate::__private::required(self.id, "id")?,
-            is_refundable: self.is_refundable,
-            line_items: self.line_items,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            metadata: self.metadata,
-            next_action: self.next_action,
-            object: crate::__private::required(self.object, "object")?,
-            payment_status: self.payment_status,
-            processing_mode: self.processing_mode,
-            shipping_contact: self.shipping_contact,
-            updated_at: crate::__private::required(self.updated_at, "updated_at")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderResponse, OrderResponseBuilder);
 crate::__private::struct_serde! {
-    OrderResponse via OrderResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "amount_refunded" => amount_refunded: optional value,
-    "channel" => channel: optional value,
-    "charges" => charges: optional value,
-    "checkout" => checkout: optional value,
-    "created_at" => created_at: required value,
-    "currency" => currency: required value,
-    "customer_info" => customer_info: optional value,
-    "discount_lines" => discount_lines: optional value,
-    "tax_lines" => tax_lines: optional value,
-    "shipping_lines" => shipping_lines: optional value,
-    "fiscal_entity" => fiscal_entity: optional value,
-    "id" => id: required value,
-    "is_refundable" => is_refundable: optional value,
-    "line_items" => line_items: optional value,
-    "livemode" => livemode: required value,
-    "metadata" => metadata: optional value,
-    "next_action" => next_action: optional value,
-    "object" => object: required value,
-    "payment_status" => payment_status: optional value,
-    "processing_mode" => processing_mode: optional value,
-    "shipping_contact" => shipping_contact: optional value,
-    "updated_at" => updated_at: required value,
+    OrderResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "amount_refunded" => amount_refunded: optional value (i64),
+    "channel" => channel: optional value (ChannelResponse),
+    "charges" => charges: optional value (GetChargesResponse),
+    "checkout" => checkout: optional value (OrderResponseCheckout),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: required value (Currency),
+    "customer_info" => customer_info: optional value (OrderResponseCustomerInfo),
+    "discount_lines" => discount_lines: optional value (OrderDiscountLinesResponse),
+    "tax_lines" => tax_lines: optional value (OrderTaxLinesResponse),
+    "shipping_lines" => shipping_lines: optional value (OrderShippingLinesResponse),
+    "fiscal_entity" => fiscal_entity: optional value (OrderFiscalEntityResponse),
+    "id" => id: required value (String),
+    "is_refundable" => is_refundable: optional value (bool),
+    "line_items" => line_items: optional value (OrderResponseProducts),
+    "livemode" => livemode: required value (bool),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "next_action" => next_action: optional value (OrderNextActionResponse),
+    "object" => object: required value (String),
+    "payment_status" => payment_status: optional value (PaymentStatus),
+    "processing_mode" => processing_mode: optional value (ProcessingMode),
+    "shipping_contact" => shipping_contact: optional value (OrderResponseShippingContact),
+    "updated_at" => updated_at: required value (crate::Timestamp),
 }
 impl OrderResponse {
     /// The order's charges (`charges.data`), in Conekta's order; empty when the answer lists none.
     #[must_use]
-    pub fn charges(&self) -> &[ChargesDataResponse] {
+    pub fn charges(&self) -> &[ChargeResponse] {
         self.charges
             .as_ref()
             .and_then(|value| value.data.as_ref())

@@ -2,13 +2,13 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{CardNetwork, CheckoutStatus};
-/// From schema `order_response_checkout`; build one with [`OrderResponseCheckout::builder`].
+use super::{CardNetwork, CheckoutPaymentMethod, CheckoutStatus, CheckoutType};
+/// From schema `order_response_checkout`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponseCheckout {
     /// Are the payment methods available for this link. Example: `\["cash","card","bank_transfer","bnpl","pay_by_bank"\]`.
-    pub allowed_payment_methods: Vec<String>,
+    pub allowed_payment_methods: Vec<CheckoutPaymentMethod>,
     /// Example: `false`.
     pub can_not_expire: Option<bool>,
     /// Example: `0`.
@@ -58,269 +58,40 @@ pub struct OrderResponseCheckout {
     /// Example: `"Issued"`.
     pub status: Option<CheckoutStatus>,
     /// This field represents the type of checkout, which determines the user experience during the payment process. 'HostedPayment' will redirect the customer to a Conekta-hosted page to complete the payment, while 'Integration' allows the payment process to be handled entirely on your site using Conekta's APIs and SDKs. Example: `"HostedPayment"`.
-    pub r#type: String,
+    pub type_: CheckoutType,
     /// Indicate the url of the Conekta component to complete the payment. For HostedPayment, this will be a Conekta-hosted page. Example: `"<https://pay.conekta.io/checkout/6fca054a85194c43971ecea35cc519bb">`.
     pub url: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderResponseCheckout`] field by field: see [`OrderResponseCheckout::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderResponseCheckoutBuilder {
-    allowed_payment_methods: Option<Vec<String>>,
-    can_not_expire: Option<bool>,
-    emails_sent: Option<i64>,
-    exclude_card_networks: Option<Vec<CardNetwork>>,
-    expires_at: Option<crate::Timestamp>,
-    failure_url: Option<String>,
-    force_3ds_flow: Option<bool>,
-    id: Option<String>,
-    is_redirect_on_failure: Option<bool>,
-    livemode: Option<bool>,
-    max_failed_retries: Option<i8>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    monthly_installments_enabled: Option<bool>,
-    monthly_installments_options: Option<Vec<i8>>,
-    name: Option<String>,
-    needs_shipping_contact: Option<bool>,
-    object: Option<String>,
-    on_demand_enabled: Option<bool>,
-    paid_payments_count: Option<i64>,
-    recurrent: Option<bool>,
-    redirection_time: Option<i8>,
-    slug: Option<String>,
-    sms_sent: Option<i64>,
-    success_url: Option<String>,
-    starts_at: Option<crate::Timestamp>,
-    status: Option<CheckoutStatus>,
-    r#type: Option<String>,
-    url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderResponseCheckoutBuilder {
-    /// Sets [`OrderResponseCheckout::allowed_payment_methods`].
-    pub fn allowed_payment_methods(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.allowed_payment_methods = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::can_not_expire`].
-    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
-        self.can_not_expire = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::emails_sent`].
-    pub fn emails_sent(mut self, value: impl Into<i64>) -> Self {
-        self.emails_sent = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::exclude_card_networks`].
-    pub fn exclude_card_networks(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CardNetwork>>,
-    ) -> Self {
-        self.exclude_card_networks = self
-            .first_error
-            .many(value, "exclude_card_networks");
-        self
-    }
-    /// Sets [`OrderResponseCheckout::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::failure_url`].
-    pub fn failure_url(mut self, value: impl Into<String>) -> Self {
-        self.failure_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::force_3ds_flow`].
-    pub fn force_3ds_flow(mut self, value: impl Into<bool>) -> Self {
-        self.force_3ds_flow = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::is_redirect_on_failure`].
-    pub fn is_redirect_on_failure(mut self, value: impl Into<bool>) -> Self {
-        self.is_redirect_on_failure = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::max_failed_retries`].
-    #[inline]
-    pub fn max_failed_retries(mut self, value: i8) -> Self {
-        self.max_failed_retries = Some(value);
-        self
-    }
-    /// Sets [`OrderResponseCheckout::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`OrderResponseCheckout::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.monthly_installments_enabled = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::monthly_installments_options`].
-    pub fn monthly_installments_options(
-        mut self,
-        value: impl IntoIterator<Item = i8>,
-    ) -> Self {
-        self.monthly_installments_options = Some(value.into_iter().collect());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
-        self.needs_shipping_contact = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::on_demand_enabled`].
-    pub fn on_demand_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.on_demand_enabled = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::paid_payments_count`].
-    pub fn paid_payments_count(mut self, value: impl Into<i64>) -> Self {
-        self.paid_payments_count = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::recurrent`].
-    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
-        self.recurrent = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::redirection_time`].
-    #[inline]
-    pub fn redirection_time(mut self, value: i8) -> Self {
-        self.redirection_time = Some(value);
-        self
-    }
-    /// Sets [`OrderResponseCheckout::slug`].
-    pub fn slug(mut self, value: impl Into<String>) -> Self {
-        self.slug = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::sms_sent`].
-    pub fn sms_sent(mut self, value: impl Into<i64>) -> Self {
-        self.sms_sent = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::success_url`].
-    pub fn success_url(mut self, value: impl Into<String>) -> Self {
-        self.success_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::starts_at`].
-    pub fn starts_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.starts_at = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`OrderResponseCheckout::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCheckout::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderResponseCheckout, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderResponseCheckout {
-            allowed_payment_methods: crate::__private::required(
-                self.allowed_payment_methods,
-                "allowed_payment_methods",
-            )?,
-            can_not_expire: self.can_not_expire,
-            emails_sent: self.emails_sent,
-            exclude_card_networks: self.exclude_card_networks,
-            expires_at: self.expires_at,
-            failure_url: self.failure_url,
-            force_3ds_flow: self.force_3ds_flow,
-            id: crate::__private::required(self.id, "id")?,
-            is_redirect_on_failure: self.is_redirect_on_failure,
-            livemode: self.livemode,
-            max_failed_retries: self.max_failed_retries,
-            metadata: self.metadata,
-            monthly_installments_enabled: self.monthly_installments_enabled,
-            monthly_installments_options: self.monthly_installments_options,
-            name: crate::__private::required(self.name, "name")?,
-            needs_shipping_contact: self.needs_shipping_contact,
-            object: crate::__private::required(self.object, "object")?,
-            on_demand_enabled: self.on_demand_enabled,
-            paid_payments_count: self.paid_payments_count,
-            recurrent: self.recurrent,
-            redirection_time: self.redirection_time,
-            slug: self.slug,
-            sms_sent: self.sms_sent,
-            success_url: self.success_url,
-            starts_at: self.starts_at,
-            status: self.status,
-            r#type: crate::__private::required(self.r#type, "type")?,
-            url: self.url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderResponseCheckout, OrderResponseCheckoutBuilder);
 crate::__private::struct_serde! {
-    OrderResponseCheckout via OrderResponseCheckoutBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "allowed_payment_methods" => allowed_payment_methods: required list,
-    "can_not_expire" => can_not_expire: optional value,
-    "emails_sent" => emails_sent: optional value,
-    "exclude_card_networks" => exclude_card_networks: optional list,
-    "expires_at" => expires_at: optional value,
-    "failure_url" => failure_url: optional value,
-    "force_3ds_flow" => force_3ds_flow: optional value,
-    "id" => id: required value,
-    "is_redirect_on_failure" => is_redirect_on_failure: optional value,
-    "livemode" => livemode: optional value,
-    "max_failed_retries" => max_failed_retries: optional value,
-    "metadata" => metadata: optional value,
-    "monthly_installments_enabled" => monthly_installments_enabled: optional value,
-    "monthly_installments_options" => monthly_installments_options: optional list,
-    "name" => name: required value,
-    "needs_shipping_contact" => needs_shipping_contact: optional value,
-    "object" => object: required value,
-    "on_demand_enabled" => on_demand_enabled: optional value,
-    "paid_payments_count" => paid_payments_count: optional value,
-    "recurrent" => recurrent: optional value,
-    "redirection_time" => redirection_time: optional value,
-    "slug" => slug: optional value,
-    "sms_sent" => sms_sent: optional value,
-    "success_url" => success_url: optional value,
-    "starts_at" => starts_at: optional value,
-    "status" => status: optional value,
-    "type" => r#type: required value,
-    "url" => url: optional value,
+    OrderResponseCheckout via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "allowed_payment_methods" => allowed_payment_methods: required list (Vec<CheckoutPaymentMethod>),
+    "can_not_expire" => can_not_expire: optional value (bool),
+    "emails_sent" => emails_sent: optional value (i64),
+    "exclude_card_networks" => exclude_card_networks: optional list (Vec<CardNetwork>),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "failure_url" => failure_url: optional value (String),
+    "force_3ds_flow" => force_3ds_flow: optional value (bool),
+    "id" => id: required value (String),
+    "is_redirect_on_failure" => is_redirect_on_failure: optional value (bool),
+    "livemode" => livemode: optional value (bool),
+    "max_failed_retries" => max_failed_retries: optional value (i8),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "monthly_installments_enabled" => monthly_installments_enabled: optional value (bool),
+    "monthly_installments_options" => monthly_installments_options: optional list (Vec<i8>),
+    "name" => name: required value (String),
+    "needs_shipping_contact" => needs_shipping_contact: optional value (bool),
+    "object" => object: required value (String),
+    "on_demand_enabled" => on_demand_enabled: optional value (bool),
+    "paid_payments_count" => paid_payments_count: optional value (i64),
+    "recurrent" => recurrent: optional value (bool),
+    "redirection_time" => redirection_time: optional value (i8),
+    "slug" => slug: optional value (String),
+    "sms_sent" => sms_sent: optional value (i64),
+    "success_url" => success_url: optional value (String),
+    "starts_at" => starts_at: optional value (crate::Timestamp),
+    "status" => status: optional value (CheckoutStatus),
+    "type" => type_: required value (CheckoutType),
+    "url" => url: optional value (String),
 }

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `order_response_customer_info`; build one with [`OrderResponseCustomerInfo::builder`].
+/// From schema `order_response_customer_info`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponseCustomerInfo {
@@ -22,72 +22,6 @@ pub struct OrderResponseCustomerInfo {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderResponseCustomerInfo`] field by field: see [`OrderResponseCustomerInfo::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderResponseCustomerInfoBuilder {
-    object: Option<String>,
-    customer_custom_reference: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    corporate: Option<bool>,
-    customer_id: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderResponseCustomerInfoBuilder {
-    /// Sets [`OrderResponseCustomerInfo::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCustomerInfo::customer_custom_reference`].
-    pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_custom_reference = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCustomerInfo::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCustomerInfo::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCustomerInfo::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCustomerInfo::corporate`].
-    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
-        self.corporate = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseCustomerInfo::customer_id`].
-    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderResponseCustomerInfo, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderResponseCustomerInfo {
-            object: self.object,
-            customer_custom_reference: self.customer_custom_reference,
-            name: self.name,
-            email: self.email,
-            phone: self.phone,
-            corporate: self.corporate,
-            customer_id: self.customer_id,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderResponseCustomerInfo, OrderResponseCustomerInfoBuilder);
 crate::__private::struct_serde! {
     OrderResponseCustomerInfo via Self, extra: serde_json::Map<String, serde_json::Value>;
     "object" => object: optional value,

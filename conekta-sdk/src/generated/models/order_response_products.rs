@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::ProductDataResponse;
-/// From schema `order_response_products`; build one with [`OrderResponseProducts::builder`].
+/// From schema `order_response_products`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponseProducts {
@@ -19,66 +19,11 @@ pub struct OrderResponseProducts {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderResponseProducts`] field by field: see [`OrderResponseProducts::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderResponseProductsBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    data: Option<Vec<ProductDataResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderResponseProductsBuilder {
-    /// Sets [`OrderResponseProducts::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseProducts::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseProducts::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseProducts::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseProducts::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<ProductDataResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderResponseProducts, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderResponseProducts {
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderResponseProducts, OrderResponseProductsBuilder);
 crate::__private::struct_serde! {
-    OrderResponseProducts via OrderResponseProductsBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
-    "data" => data: optional list,
+    OrderResponseProducts via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
+    "data" => data: optional list (Vec<ProductDataResponse>),
 }

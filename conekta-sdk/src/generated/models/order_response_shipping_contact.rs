@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CustomerShippingContactsAddress;
-/// From schema `order_response_shipping_contact`; build one with [`OrderResponseShippingContact::builder`].
+/// From schema `order_response_shipping_contact`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderResponseShippingContact {
@@ -30,105 +30,6 @@ pub struct OrderResponseShippingContact {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderResponseShippingContact`] field by field: see [`OrderResponseShippingContact::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderResponseShippingContactBuilder {
-    created_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    object: Option<String>,
-    phone: Option<String>,
-    receiver: Option<String>,
-    between_streets: Option<String>,
-    address: Option<CustomerShippingContactsAddress>,
-    parent_id: Option<String>,
-    default: Option<bool>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    deleted: Option<bool>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderResponseShippingContactBuilder {
-    /// Sets [`OrderResponseShippingContact::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::receiver`].
-    pub fn receiver(mut self, value: impl Into<String>) -> Self {
-        self.receiver = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::between_streets`].
-    pub fn between_streets(mut self, value: impl Into<String>) -> Self {
-        self.between_streets = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::address`].
-    pub fn address(
-        mut self,
-        value: impl crate::IntoModel<CustomerShippingContactsAddress>,
-    ) -> Self {
-        self.address = self.first_error.one(value, "address");
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::default`].
-    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
-        self.default = Some(value.into());
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`OrderResponseShippingContact::deleted`].
-    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-        self.deleted = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderResponseShippingContact, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderResponseShippingContact {
-            created_at: self.created_at,
-            id: self.id,
-            object: self.object,
-            phone: self.phone,
-            receiver: self.receiver,
-            between_streets: self.between_streets,
-            address: self.address,
-            parent_id: self.parent_id,
-            default: self.default,
-            metadata: self.metadata,
-            deleted: self.deleted,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    OrderResponseShippingContact, OrderResponseShippingContactBuilder
-);
 crate::__private::struct_serde! {
     OrderResponseShippingContact via Self, extra: serde_json::Map<String, serde_json::Value>;
     "created_at" => created_at: optional value,

@@ -5,7 +5,7 @@
 use super::ShippingOrderResponse;
 /// List of shipping costs applied to the order
 ///
-/// From schema `order_shipping_lines_response`; build one with [`OrderShippingLinesResponse::builder`].
+/// From schema `order_shipping_lines_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderShippingLinesResponse {
@@ -21,68 +21,11 @@ pub struct OrderShippingLinesResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderShippingLinesResponse`] field by field: see [`OrderShippingLinesResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderShippingLinesResponseBuilder {
-    has_more: Option<bool>,
-    object: Option<String>,
-    next_page_url: Option<String>,
-    previous_page_url: Option<String>,
-    data: Option<Vec<ShippingOrderResponse>>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderShippingLinesResponseBuilder {
-    /// Sets [`OrderShippingLinesResponse::has_more`].
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
-    }
-    /// Sets [`OrderShippingLinesResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderShippingLinesResponse::next_page_url`].
-    pub fn next_page_url(mut self, value: impl Into<String>) -> Self {
-        self.next_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderShippingLinesResponse::previous_page_url`].
-    pub fn previous_page_url(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_url = Some(value.into());
-        self
-    }
-    /// Sets [`OrderShippingLinesResponse::data`].
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<ShippingOrderResponse>>,
-    ) -> Self {
-        self.data = self.first_error.many(value, "data");
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderShippingLinesResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderShippingLinesResponse {
-            has_more: crate::__private::required(self.has_more, "has_more")?,
-            object: crate::__private::required(self.object, "object")?,
-            next_page_url: self.next_page_url,
-            previous_page_url: self.previous_page_url,
-            data: self.data,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    OrderShippingLinesResponse, OrderShippingLinesResponseBuilder
-);
 crate::__private::struct_serde! {
-    OrderShippingLinesResponse via OrderShippingLinesResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "has_more" => has_more: required value,
-    "object" => object: required value,
-    "next_page_url" => next_page_url: optional value,
-    "previous_page_url" => previous_page_url: optional value,
-    "data" => data: optional list,
+    OrderShippingLinesResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "has_more" => has_more: required value (bool),
+    "object" => object: required value (String),
+    "next_page_url" => next_page_url: optional value (String),
+    "previous_page_url" => previous_page_url: optional value (String),
+    "data" => data: optional list (Vec<ShippingOrderResponse>),
 }

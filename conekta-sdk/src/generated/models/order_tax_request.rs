@@ -23,7 +23,7 @@ pub struct OrderTaxRequestBuilder {
     amount: Option<i64>,
     description: Option<String>,
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderTaxRequestBuilder {
     /// Sets [`OrderTaxRequest::amount`].
@@ -38,13 +38,19 @@ impl OrderTaxRequestBuilder {
     }
     /// Sets [`OrderTaxRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderTaxRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("amount", self.amount.is_none()),
+                    ("description", self.description.is_none()),
+                ],
+            )?;
         Ok(OrderTaxRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             description: crate::__private::required(self.description, "description")?,

@@ -3,7 +3,7 @@
 
 /// create new taxes for an existing order response
 ///
-/// From schema `order_tax_response`, schema `tax_lines_data_response`; build one with [`OrderTaxResponse::builder`].
+/// From schema `order_tax_response`, schema `tax_lines_data_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderTaxResponse {
@@ -22,71 +22,12 @@ pub struct OrderTaxResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`OrderTaxResponse`] field by field: see [`OrderTaxResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct OrderTaxResponseBuilder {
-    amount: Option<i64>,
-    description: Option<String>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    id: Option<String>,
-    object: Option<String>,
-    parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl OrderTaxResponseBuilder {
-    /// Sets [`OrderTaxResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`OrderTaxResponse::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`OrderTaxResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`OrderTaxResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`OrderTaxResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`OrderTaxResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<OrderTaxResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(OrderTaxResponse {
-            amount: crate::__private::required(self.amount, "amount")?,
-            description: crate::__private::required(self.description, "description")?,
-            metadata: self.metadata,
-            id: crate::__private::required(self.id, "id")?,
-            object: self.object,
-            parent_id: self.parent_id,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(OrderTaxResponse, OrderTaxResponseBuilder);
 crate::__private::struct_serde! {
-    OrderTaxResponse via OrderTaxResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "description" => description: required value,
-    "metadata" => metadata: optional value,
-    "id" => id: required value,
-    "object" => object: optional value,
-    "parent_id" => parent_id: optional value,
+    OrderTaxResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "description" => description: required value (String),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "id" => id: required value (String),
+    "object" => object: optional value (String),
+    "parent_id" => parent_id: optional value (String),
 }

@@ -49,7 +49,7 @@ pub struct OrderUpdateBuilder {
     shipping_contact: Option<CustomerShippingContactsRequest>,
     shipping_lines: Option<Vec<ShippingRequest>>,
     tax_lines: Option<Vec<OrderTaxRequest>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderUpdateBuilder {
     /// Sets [`OrderUpdate::charges`].
@@ -57,7 +57,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ChargeRequest>>,
     ) -> Self {
-        self.charges = self.first_error.many(value, "charges");
+        self.charges = self.problems.many(value, "charges");
         self
     }
     /// Sets [`OrderUpdate::checkout`].
@@ -65,12 +65,12 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl crate::IntoModel<OrderCheckoutRequest>,
     ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
+        self.checkout = self.problems.one(value, "checkout");
         self
     }
     /// Sets [`OrderUpdate::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`OrderUpdate::customer_info`].
@@ -78,7 +78,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl crate::IntoModel<OrderCustomerInfo>,
     ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
+        self.customer_info = self.problems.one(value, "customer_info");
         self
     }
     /// Sets [`OrderUpdate::discount_lines`].
@@ -86,7 +86,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<OrderDiscountLinesRequest>>,
     ) -> Self {
-        self.discount_lines = self.first_error.many(value, "discount_lines");
+        self.discount_lines = self.problems.many(value, "discount_lines");
         self
     }
     /// Sets [`OrderUpdate::fiscal_entity`].
@@ -94,7 +94,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl crate::IntoModel<OrderUpdateFiscalEntityRequest>,
     ) -> Self {
-        self.fiscal_entity = self.first_error.one(value, "fiscal_entity");
+        self.fiscal_entity = self.problems.one(value, "fiscal_entity");
         self
     }
     /// Sets [`OrderUpdate::line_items`].
@@ -102,7 +102,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<Product>>,
     ) -> Self {
-        self.line_items = self.first_error.many(value, "line_items");
+        self.line_items = self.problems.many(value, "line_items");
         self
     }
     /// Sets [`OrderUpdate::metadata`].
@@ -123,7 +123,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerShippingContactsRequest>,
     ) -> Self {
-        self.shipping_contact = self.first_error.one(value, "shipping_contact");
+        self.shipping_contact = self.problems.one(value, "shipping_contact");
         self
     }
     /// Sets [`OrderUpdate::shipping_lines`].
@@ -131,7 +131,7 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<ShippingRequest>>,
     ) -> Self {
-        self.shipping_lines = self.first_error.many(value, "shipping_lines");
+        self.shipping_lines = self.problems.many(value, "shipping_lines");
         self
     }
     /// Sets [`OrderUpdate::tax_lines`].
@@ -139,13 +139,13 @@ impl OrderUpdateBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<OrderTaxRequest>>,
     ) -> Self {
-        self.tax_lines = self.first_error.many(value, "tax_lines");
+        self.tax_lines = self.problems.many(value, "tax_lines");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderUpdate, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrderUpdate {
             charges: self.charges,
             checkout: self.checkout,

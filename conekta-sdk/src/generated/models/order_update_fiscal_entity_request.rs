@@ -33,12 +33,12 @@ pub struct OrderUpdateFiscalEntityRequestBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     phone: Option<String>,
     tax_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrderUpdateFiscalEntityRequestBuilder {
     /// Sets [`OrderUpdateFiscalEntityRequest::address`].
     pub fn address(mut self, value: impl crate::IntoModel<FiscalEntityAddress>) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::email`].
@@ -53,7 +53,7 @@ impl OrderUpdateFiscalEntityRequestBuilder {
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`OrderUpdateFiscalEntityRequest::phone`].
@@ -66,10 +66,10 @@ impl OrderUpdateFiscalEntityRequestBuilder {
         self.tax_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrderUpdateFiscalEntityRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("address", self.address.is_none())])?;
         Ok(OrderUpdateFiscalEntityRequest {
             address: crate::__private::required(self.address, "address")?,
             email: self.email,

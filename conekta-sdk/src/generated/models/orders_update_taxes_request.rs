@@ -27,7 +27,7 @@ pub struct OrdersUpdateTaxesRequestBuilder {
     metadata: Option<
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl OrdersUpdateTaxesRequestBuilder {
     /// Sets [`OrdersUpdateTaxesRequest::amount`].
@@ -53,10 +53,10 @@ impl OrdersUpdateTaxesRequestBuilder {
         self.metadata = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<OrdersUpdateTaxesRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(OrdersUpdateTaxesRequest {
             amount: self.amount,
             description: self.description,

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentMethodType;
-/// From schema `payment_method_bank_transfer`; build one with [`PaymentMethodBankTransfer::builder`].
+/// From schema `payment_method_bank_transfer`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBankTransfer {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Example: `"STP"`.
@@ -36,178 +36,25 @@ pub struct PaymentMethodBankTransfer {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodBankTransfer`] field by field: see [`PaymentMethodBankTransfer::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodBankTransferBuilder {
-    r#type: Option<PaymentMethodType>,
-    object: Option<String>,
-    bank: Option<String>,
-    clabe: Option<String>,
-    description: Option<String>,
-    executed_at: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    issuing_account_bank: Option<String>,
-    issuing_account_number: Option<String>,
-    issuing_account_holder_name: Option<String>,
-    issuing_account_tax_id: Option<String>,
-    payment_attempts: Option<Vec<serde_json::Value>>,
-    receiving_account_holder_name: Option<String>,
-    receiving_account_number: Option<String>,
-    receiving_account_bank: Option<String>,
-    receiving_account_tax_id: Option<String>,
-    reference_number: Option<String>,
-    tracking_code: Option<String>,
-    customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodBankTransferBuilder {
-    /// Sets [`PaymentMethodBankTransfer::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::bank`].
-    pub fn bank(mut self, value: impl Into<String>) -> Self {
-        self.bank = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::clabe`].
-    pub fn clabe(mut self, value: impl Into<String>) -> Self {
-        self.clabe = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::executed_at`].
-    pub fn executed_at(mut self, value: impl Into<String>) -> Self {
-        self.executed_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::issuing_account_bank`].
-    pub fn issuing_account_bank(mut self, value: impl Into<String>) -> Self {
-        self.issuing_account_bank = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::issuing_account_number`].
-    pub fn issuing_account_number(mut self, value: impl Into<String>) -> Self {
-        self.issuing_account_number = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::issuing_account_holder_name`].
-    pub fn issuing_account_holder_name(mut self, value: impl Into<String>) -> Self {
-        self.issuing_account_holder_name = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::issuing_account_tax_id`].
-    pub fn issuing_account_tax_id(mut self, value: impl Into<String>) -> Self {
-        self.issuing_account_tax_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::payment_attempts`].
-    pub fn payment_attempts(
-        mut self,
-        value: impl IntoIterator<Item = serde_json::Value>,
-    ) -> Self {
-        self.payment_attempts = Some(value.into_iter().collect());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::receiving_account_holder_name`].
-    pub fn receiving_account_holder_name(mut self, value: impl Into<String>) -> Self {
-        self.receiving_account_holder_name = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::receiving_account_number`].
-    pub fn receiving_account_number(mut self, value: impl Into<String>) -> Self {
-        self.receiving_account_number = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::receiving_account_bank`].
-    pub fn receiving_account_bank(mut self, value: impl Into<String>) -> Self {
-        self.receiving_account_bank = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::receiving_account_tax_id`].
-    pub fn receiving_account_tax_id(mut self, value: impl Into<String>) -> Self {
-        self.receiving_account_tax_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::reference_number`].
-    pub fn reference_number(mut self, value: impl Into<String>) -> Self {
-        self.reference_number = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::tracking_code`].
-    pub fn tracking_code(mut self, value: impl Into<String>) -> Self {
-        self.tracking_code = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBankTransfer::customer_ip_address`].
-    pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.customer_ip_address = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodBankTransfer, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodBankTransfer {
-            r#type: self.r#type,
-            object: crate::__private::required(self.object, "object")?,
-            bank: self.bank,
-            clabe: self.clabe,
-            description: self.description,
-            executed_at: self.executed_at,
-            expires_at: self.expires_at,
-            issuing_account_bank: self.issuing_account_bank,
-            issuing_account_number: self.issuing_account_number,
-            issuing_account_holder_name: self.issuing_account_holder_name,
-            issuing_account_tax_id: self.issuing_account_tax_id,
-            payment_attempts: self.payment_attempts,
-            receiving_account_holder_name: self.receiving_account_holder_name,
-            receiving_account_number: self.receiving_account_number,
-            receiving_account_bank: self.receiving_account_bank,
-            receiving_account_tax_id: self.receiving_account_tax_id,
-            reference_number: self.reference_number,
-            tracking_code: self.tracking_code,
-            customer_ip_address: self.customer_ip_address,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodBankTransfer, PaymentMethodBankTransferBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodBankTransfer via PaymentMethodBankTransferBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
-    "object" => object: required value,
-    "bank" => bank: optional value,
-    "clabe" => clabe: optional value,
-    "description" => description: optional value,
-    "executed_at" => executed_at: optional value,
-    "expires_at" => expires_at: optional value,
-    "issuing_account_bank" => issuing_account_bank: optional value,
-    "issuing_account_number" => issuing_account_number: optional value,
-    "issuing_account_holder_name" => issuing_account_holder_name: optional value,
-    "issuing_account_tax_id" => issuing_account_tax_id: optional value,
-    "payment_attempts" => payment_attempts: optional list,
-    "receiving_account_holder_name" => receiving_account_holder_name: optional value,
-    "receiving_account_number" => receiving_account_number: optional value,
-    "receiving_account_bank" => receiving_account_bank: optional value,
-    "receiving_account_tax_id" => receiving_account_tax_id: optional value,
-    "reference_number" => reference_number: optional value,
-    "tracking_code" => tracking_code: optional value,
-    "customer_ip_address" => customer_ip_address: optional value,
+    PaymentMethodBankTransfer via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: optional value (PaymentMethodType),
+    "object" => object: required value (String),
+    "bank" => bank: optional value (String),
+    "clabe" => clabe: optional value (String),
+    "description" => description: optional value (String),
+    "executed_at" => executed_at: optional value (String),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "issuing_account_bank" => issuing_account_bank: optional value (String),
+    "issuing_account_number" => issuing_account_number: optional value (String),
+    "issuing_account_holder_name" => issuing_account_holder_name: optional value (String),
+    "issuing_account_tax_id" => issuing_account_tax_id: optional value (String),
+    "payment_attempts" => payment_attempts: optional list (Vec<serde_json::Value>),
+    "receiving_account_holder_name" => receiving_account_holder_name: optional value (String),
+    "receiving_account_number" => receiving_account_number: optional value (String),
+    "receiving_account_bank" => receiving_account_bank: optional value (String),
+    "receiving_account_tax_id" => receiving_account_tax_id: optional value (String),
+    "reference_number" => reference_number: optional value (String),
+    "tracking_code" => tracking_code: optional value (String),
+    "customer_ip_address" => customer_ip_address: optional value (String),
 }

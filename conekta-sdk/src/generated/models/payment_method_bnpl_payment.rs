@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentMethodType;
-/// From schema `payment_method_bnpl_payment`; build one with [`PaymentMethodBnplPayment::builder`].
+/// From schema `payment_method_bnpl_payment`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodBnplPayment {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     pub object: PaymentMethodBnplPaymentObject,
     /// URL to redirect the customer after a canceled payment. Example: `"<https://example.com/cancel">`.
     pub cancel_url: Option<String>,
@@ -24,92 +24,16 @@ pub struct PaymentMethodBnplPayment {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodBnplPayment`] field by field: see [`PaymentMethodBnplPayment::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodBnplPaymentBuilder {
-    r#type: Option<PaymentMethodType>,
-    object: Option<PaymentMethodBnplPaymentObject>,
-    cancel_url: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    failure_url: Option<String>,
-    product_type: Option<String>,
-    redirect_url: Option<String>,
-    success_url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodBnplPaymentBuilder {
-    /// Sets [`PaymentMethodBnplPayment::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::object`].
-    pub fn object(
-        mut self,
-        value: impl crate::IntoModel<PaymentMethodBnplPaymentObject>,
-    ) -> Self {
-        self.object = self.first_error.one(value, "object");
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::cancel_url`].
-    pub fn cancel_url(mut self, value: impl Into<String>) -> Self {
-        self.cancel_url = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::failure_url`].
-    pub fn failure_url(mut self, value: impl Into<String>) -> Self {
-        self.failure_url = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::product_type`].
-    pub fn product_type(mut self, value: impl Into<String>) -> Self {
-        self.product_type = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::redirect_url`].
-    pub fn redirect_url(mut self, value: impl Into<String>) -> Self {
-        self.redirect_url = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodBnplPayment::success_url`].
-    pub fn success_url(mut self, value: impl Into<String>) -> Self {
-        self.success_url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodBnplPayment, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodBnplPayment {
-            r#type: self.r#type,
-            object: crate::__private::required(self.object, "object")?,
-            cancel_url: self.cancel_url,
-            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
-            failure_url: self.failure_url,
-            product_type: crate::__private::required(self.product_type, "product_type")?,
-            redirect_url: self.redirect_url,
-            success_url: self.success_url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodBnplPayment, PaymentMethodBnplPaymentBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodBnplPayment via PaymentMethodBnplPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
-    "object" => object: required value,
-    "cancel_url" => cancel_url: optional value,
-    "expires_at" => expires_at: required value,
-    "failure_url" => failure_url: optional value,
-    "product_type" => product_type: required value,
-    "redirect_url" => redirect_url: optional value,
-    "success_url" => success_url: optional value,
+    PaymentMethodBnplPayment via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: optional value (PaymentMethodType),
+    "object" => object: required value (PaymentMethodBnplPaymentObject),
+    "cancel_url" => cancel_url: optional value (String),
+    "expires_at" => expires_at: required value (crate::Timestamp),
+    "failure_url" => failure_url: optional value (String),
+    "product_type" => product_type: required value (String),
+    "redirect_url" => redirect_url: optional value (String),
+    "success_url" => success_url: optional value (String),
 }
 crate::__private::open_enum! {
     #[doc = " From schema `payment_method_bnpl_payment/allOf/1/properties/object`."] pub

@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[non_exhaustive]
 pub struct PaymentMethodBnplRequest {
     /// Type of the payment method. Example: `"bnpl"`.
-    pub r#type: PaymentMethodType,
+    pub type_: PaymentMethodType,
     /// URL to redirect the customer after a canceled payment. Example: `"<https://example.com/cancel">`.
     pub cancel_url: String,
     /// Indicates if the payment method can not expire. Example: `true`.
@@ -25,18 +25,18 @@ pub struct PaymentMethodBnplRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodBnplRequestBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     cancel_url: Option<String>,
     can_not_expire: Option<bool>,
     failure_url: Option<String>,
     product_type: Option<PaymentMethodBnplRequestProductType>,
     success_url: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodBnplRequestBuilder {
-    /// Sets [`PaymentMethodBnplRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodBnplRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodBnplRequest::cancel_url`].
@@ -59,7 +59,7 @@ impl PaymentMethodBnplRequestBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodBnplRequestProductType>,
     ) -> Self {
-        self.product_type = self.first_error.one(value, "product_type");
+        self.product_type = self.problems.one(value, "product_type");
         self
     }
     /// Sets [`PaymentMethodBnplRequest::success_url`].
@@ -67,12 +67,22 @@ impl PaymentMethodBnplRequestBuilder {
         self.success_url = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodBnplRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("cancel_url", self.cancel_url.is_none()),
+                    ("can_not_expire", self.can_not_expire.is_none()),
+                    ("failure_url", self.failure_url.is_none()),
+                    ("product_type", self.product_type.is_none()),
+                    ("success_url", self.success_url.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodBnplRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             cancel_url: crate::__private::required(self.cancel_url, "cancel_url")?,
             can_not_expire: crate::__private::required(
                 self.can_not_expire,
@@ -88,7 +98,7 @@ impl PaymentMethodBnplRequestBuilder {
 crate::__private::builder!(PaymentMethodBnplRequest, PaymentMethodBnplRequestBuilder);
 crate::__private::struct_serde! {
     PaymentMethodBnplRequest via PaymentMethodBnplRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "cancel_url" => cancel_url: required value,
     "can_not_expire" => can_not_expire: required value,
     "failure_url" => failure_url: required value,

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CardBrand, CardType};
-/// From schema `payment_method_card`; build one with [`PaymentMethodCard::builder`].
+/// From schema `payment_method_card`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCard {
-    pub r#type: Option<CardType>,
+    pub type_: Option<CardType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Account type of the card. Example: `"Credit"`.
@@ -36,138 +36,20 @@ pub struct PaymentMethodCard {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodCard`] field by field: see [`PaymentMethodCard::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodCardBuilder {
-    r#type: Option<CardType>,
-    object: Option<String>,
-    account_type: Option<String>,
-    auth_code: Option<String>,
-    brand: Option<CardBrand>,
-    contract_id: Option<String>,
-    country: Option<String>,
-    exp_month: Option<String>,
-    exp_year: Option<String>,
-    fraud_indicators: Option<Vec<serde_json::Value>>,
-    issuer: Option<String>,
-    last4: Option<String>,
-    name: Option<String>,
-    customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodCardBuilder {
-    /// Sets [`PaymentMethodCard::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<CardType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodCard::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::account_type`].
-    pub fn account_type(mut self, value: impl Into<String>) -> Self {
-        self.account_type = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::auth_code`].
-    pub fn auth_code(mut self, value: impl Into<String>) -> Self {
-        self.auth_code = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::brand`].
-    pub fn brand(mut self, value: impl crate::IntoModel<CardBrand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
-        self
-    }
-    /// Sets [`PaymentMethodCard::contract_id`].
-    pub fn contract_id(mut self, value: impl Into<String>) -> Self {
-        self.contract_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::country`].
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::exp_month`].
-    pub fn exp_month(mut self, value: impl Into<String>) -> Self {
-        self.exp_month = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::exp_year`].
-    pub fn exp_year(mut self, value: impl Into<String>) -> Self {
-        self.exp_year = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::fraud_indicators`].
-    pub fn fraud_indicators(
-        mut self,
-        value: impl IntoIterator<Item = serde_json::Value>,
-    ) -> Self {
-        self.fraud_indicators = Some(value.into_iter().collect());
-        self
-    }
-    /// Sets [`PaymentMethodCard::issuer`].
-    pub fn issuer(mut self, value: impl Into<String>) -> Self {
-        self.issuer = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::last4`].
-    pub fn last4(mut self, value: impl Into<String>) -> Self {
-        self.last4 = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCard::customer_ip_address`].
-    pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.customer_ip_address = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodCard, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodCard {
-            r#type: self.r#type,
-            object: crate::__private::required(self.object, "object")?,
-            account_type: self.account_type,
-            auth_code: self.auth_code,
-            brand: crate::__private::required(self.brand, "brand")?,
-            contract_id: self.contract_id,
-            country: self.country,
-            exp_month: self.exp_month,
-            exp_year: self.exp_year,
-            fraud_indicators: self.fraud_indicators,
-            issuer: self.issuer,
-            last4: crate::__private::required(self.last4, "last4")?,
-            name: self.name,
-            customer_ip_address: self.customer_ip_address,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodCard, PaymentMethodCardBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodCard via PaymentMethodCardBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
-    "object" => object: required value,
-    "account_type" => account_type: optional value,
-    "auth_code" => auth_code: optional value,
-    "brand" => brand: required value,
-    "contract_id" => contract_id: optional value,
-    "country" => country: optional value,
-    "exp_month" => exp_month: optional value,
-    "exp_year" => exp_year: optional value,
-    "fraud_indicators" => fraud_indicators: optional list,
-    "issuer" => issuer: optional value,
-    "last4" => last4: required value,
-    "name" => name: optional value,
-    "customer_ip_address" => customer_ip_address: optional value,
+    PaymentMethodCard via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: optional value (CardType),
+    "object" => object: required value (String),
+    "account_type" => account_type: optional value (String),
+    "auth_code" => auth_code: optional value (String),
+    "brand" => brand: required value (CardBrand),
+    "contract_id" => contract_id: optional value (String),
+    "country" => country: optional value (String),
+    "exp_month" => exp_month: optional value (String),
+    "exp_year" => exp_year: optional value (String),
+    "fraud_indicators" => fraud_indicators: optional list (Vec<serde_json::Value>),
+    "issuer" => issuer: optional value (String),
+    "last4" => last4: required value (String),
+    "name" => name: optional value (String),
+    "customer_ip_address" => customer_ip_address: optional value (String),
 }

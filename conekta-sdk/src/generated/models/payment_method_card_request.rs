@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[non_exhaustive]
 pub struct PaymentMethodCardRequest {
     /// Type of payment method. Example: `"card | cash | spei | bnpl | pay_by_bank"`.
-    pub r#type: PaymentMethodType,
+    pub type_: PaymentMethodType,
     /// Card security code. Example: `"198"`.
     pub cvc: String,
     /// Card expiration month. Example: `"12"`.
@@ -27,19 +27,19 @@ pub struct PaymentMethodCardRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodCardRequestBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     cvc: Option<String>,
     exp_month: Option<String>,
     exp_year: Option<String>,
     name: Option<String>,
     number: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCardRequestBuilder {
-    /// Sets [`PaymentMethodCardRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodCardRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCardRequest::cvc`].
@@ -72,12 +72,22 @@ impl PaymentMethodCardRequestBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCardRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("cvc", self.cvc.is_none()),
+                    ("exp_month", self.exp_month.is_none()),
+                    ("exp_year", self.exp_year.is_none()),
+                    ("name", self.name.is_none()),
+                    ("number", self.number.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodCardRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             cvc: crate::__private::required(self.cvc, "cvc")?,
             exp_month: crate::__private::required(self.exp_month, "exp_month")?,
             exp_year: crate::__private::required(self.exp_year, "exp_year")?,
@@ -91,7 +101,7 @@ impl PaymentMethodCardRequestBuilder {
 crate::__private::builder!(PaymentMethodCardRequest, PaymentMethodCardRequestBuilder);
 crate::__private::struct_serde! {
     PaymentMethodCardRequest via PaymentMethodCardRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "cvc" => cvc: required value,
     "exp_month" => exp_month: required value,
     "exp_year" => exp_year: required value,

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CardBrand, CardType, PaymentSourceType};
-/// From schema `payment_method_card_response`; build one with [`PaymentMethodCardResponse::builder`].
+/// From schema `payment_method_card_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCardResponse {
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
     /// Example: `"payment_source"`.
@@ -39,151 +39,22 @@ pub struct PaymentMethodCardResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodCardResponse`] field by field: see [`PaymentMethodCardResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodCardResponseBuilder {
-    r#type: Option<PaymentSourceType>,
-    id: Option<String>,
-    object: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    parent_id: Option<String>,
-    last4: Option<String>,
-    bin: Option<String>,
-    card_type: Option<CardType>,
-    exp_month: Option<String>,
-    exp_year: Option<String>,
-    brand: Option<CardBrand>,
-    issuer: Option<String>,
-    name: Option<String>,
-    default: Option<bool>,
-    visible_on_checkout: Option<bool>,
-    payment_source_status: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodCardResponseBuilder {
-    /// Sets [`PaymentMethodCardResponse::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::last4`].
-    pub fn last4(mut self, value: impl Into<String>) -> Self {
-        self.last4 = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::bin`].
-    pub fn bin(mut self, value: impl Into<String>) -> Self {
-        self.bin = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::card_type`].
-    pub fn card_type(mut self, value: impl crate::IntoModel<CardType>) -> Self {
-        self.card_type = self.first_error.one(value, "card_type");
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::exp_month`].
-    pub fn exp_month(mut self, value: impl Into<String>) -> Self {
-        self.exp_month = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::exp_year`].
-    pub fn exp_year(mut self, value: impl Into<String>) -> Self {
-        self.exp_year = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::brand`].
-    pub fn brand(mut self, value: impl crate::IntoModel<CardBrand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::issuer`].
-    pub fn issuer(mut self, value: impl Into<String>) -> Self {
-        self.issuer = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::default`].
-    pub fn default_value(mut self, value: impl Into<bool>) -> Self {
-        self.default = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::visible_on_checkout`].
-    pub fn visible_on_checkout(mut self, value: impl Into<bool>) -> Self {
-        self.visible_on_checkout = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCardResponse::payment_source_status`].
-    pub fn payment_source_status(mut self, value: impl Into<String>) -> Self {
-        self.payment_source_status = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodCardResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodCardResponse {
-            r#type: crate::__private::required(self.r#type, "type")?,
-            id: crate::__private::required(self.id, "id")?,
-            object: crate::__private::required(self.object, "object")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            parent_id: self.parent_id,
-            last4: crate::__private::required(self.last4, "last4")?,
-            bin: self.bin,
-            card_type: self.card_type,
-            exp_month: self.exp_month,
-            exp_year: self.exp_year,
-            brand: crate::__private::required(self.brand, "brand")?,
-            issuer: self.issuer,
-            name: self.name,
-            default: self.default,
-            visible_on_checkout: self.visible_on_checkout,
-            payment_source_status: self.payment_source_status,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodCardResponse, PaymentMethodCardResponseBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodCardResponse via PaymentMethodCardResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
-    "id" => id: required value,
-    "object" => object: required value,
-    "created_at" => created_at: required value,
-    "parent_id" => parent_id: optional value,
-    "last4" => last4: required value,
-    "bin" => bin: optional value,
-    "card_type" => card_type: optional value,
-    "exp_month" => exp_month: optional value,
-    "exp_year" => exp_year: optional value,
-    "brand" => brand: required value,
-    "issuer" => issuer: optional value,
-    "name" => name: optional value,
-    "default" => default: optional value,
-    "visible_on_checkout" => visible_on_checkout: optional value,
-    "payment_source_status" => payment_source_status: optional value,
+    PaymentMethodCardResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: required value (PaymentSourceType),
+    "id" => id: required value (String),
+    "object" => object: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "parent_id" => parent_id: optional value (String),
+    "last4" => last4: required value (String),
+    "bin" => bin: optional value (String),
+    "card_type" => card_type: optional value (CardType),
+    "exp_month" => exp_month: optional value (String),
+    "exp_year" => exp_year: optional value (String),
+    "brand" => brand: required value (CardBrand),
+    "issuer" => issuer: optional value (String),
+    "name" => name: optional value (String),
+    "default" => default: optional value (bool),
+    "visible_on_checkout" => visible_on_checkout: optional value (bool),
+    "payment_source_status" => payment_source_status: optional value (String),
 }

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentMethodType;
-/// From schema `payment_method_cash`; build one with [`PaymentMethodCash::builder`].
+/// From schema `payment_method_cash`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCash {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Agreement ID. Example: `"agreement_2tN73UdUSNrYRPD9r"`.
@@ -35,127 +35,19 @@ pub struct PaymentMethodCash {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodCash`] field by field: see [`PaymentMethodCash::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodCashBuilder {
-    r#type: Option<PaymentMethodType>,
-    object: Option<String>,
-    agreement: Option<String>,
-    auth_code: Option<i64>,
-    cashier_id: Option<String>,
-    reference: Option<String>,
-    barcode_url: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    product_type: Option<String>,
-    service_name: Option<String>,
-    store: Option<String>,
-    store_name: Option<String>,
-    customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodCashBuilder {
-    /// Sets [`PaymentMethodCash::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodCash::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::agreement`].
-    pub fn agreement(mut self, value: impl Into<String>) -> Self {
-        self.agreement = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::auth_code`].
-    pub fn auth_code(mut self, value: impl Into<i64>) -> Self {
-        self.auth_code = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::cashier_id`].
-    pub fn cashier_id(mut self, value: impl Into<String>) -> Self {
-        self.cashier_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::reference`].
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::barcode_url`].
-    pub fn barcode_url(mut self, value: impl Into<String>) -> Self {
-        self.barcode_url = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::product_type`].
-    pub fn product_type(mut self, value: impl Into<String>) -> Self {
-        self.product_type = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::service_name`].
-    pub fn service_name(mut self, value: impl Into<String>) -> Self {
-        self.service_name = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::store`].
-    pub fn store(mut self, value: impl Into<String>) -> Self {
-        self.store = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::store_name`].
-    pub fn store_name(mut self, value: impl Into<String>) -> Self {
-        self.store_name = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCash::customer_ip_address`].
-    pub fn customer_ip_address(mut self, value: impl Into<String>) -> Self {
-        self.customer_ip_address = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodCash, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodCash {
-            r#type: self.r#type,
-            object: crate::__private::required(self.object, "object")?,
-            agreement: self.agreement,
-            auth_code: self.auth_code,
-            cashier_id: self.cashier_id,
-            reference: self.reference,
-            barcode_url: self.barcode_url,
-            expires_at: self.expires_at,
-            product_type: self.product_type,
-            service_name: self.service_name,
-            store: self.store,
-            store_name: self.store_name,
-            customer_ip_address: self.customer_ip_address,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodCash, PaymentMethodCashBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodCash via PaymentMethodCashBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
-    "object" => object: required value,
-    "agreement" => agreement: optional value,
-    "auth_code" => auth_code: optional value,
-    "cashier_id" => cashier_id: optional value,
-    "reference" => reference: optional value,
-    "barcode_url" => barcode_url: optional value,
-    "expires_at" => expires_at: optional value,
-    "product_type" => product_type: optional value,
-    "service_name" => service_name: optional value,
-    "store" => store: optional value,
-    "store_name" => store_name: optional value,
-    "customer_ip_address" => customer_ip_address: optional value,
+    PaymentMethodCash via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: optional value (PaymentMethodType),
+    "object" => object: required value (String),
+    "agreement" => agreement: optional value (String),
+    "auth_code" => auth_code: optional value (i64),
+    "cashier_id" => cashier_id: optional value (String),
+    "reference" => reference: optional value (String),
+    "barcode_url" => barcode_url: optional value (String),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "product_type" => product_type: optional value (String),
+    "service_name" => service_name: optional value (String),
+    "store" => store: optional value (String),
+    "store_name" => store_name: optional value (String),
+    "customer_ip_address" => customer_ip_address: optional value (String),
 }

@@ -7,7 +7,7 @@ use super::PaymentSourceType;
 #[non_exhaustive]
 pub struct PaymentMethodCashOrSpeiRequest {
     /// Type of payment method. Example: `"card | cash | spei | bnpl | pay_by_bank"`.
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `1553273553`.
     pub expires_at: Option<crate::Timestamp>,
     /// Properties the spec does not declare, kept as they were received.
@@ -17,14 +17,14 @@ pub struct PaymentMethodCashOrSpeiRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodCashOrSpeiRequestBuilder {
-    r#type: Option<PaymentSourceType>,
+    type_: Option<PaymentSourceType>,
     expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodCashOrSpeiRequestBuilder {
-    /// Sets [`PaymentMethodCashOrSpeiRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodCashOrSpeiRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodCashOrSpeiRequest::expires_at`].
@@ -32,12 +32,12 @@ impl PaymentMethodCashOrSpeiRequestBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodCashOrSpeiRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PaymentMethodCashOrSpeiRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,
             extra: Default::default(),
         })
@@ -49,15 +49,15 @@ crate::__private::builder!(
 impl PaymentMethodCashOrSpeiRequest {
     /// A cash reference the customer pays again and again (Conekta's recurrent cash).
     pub fn cash_recurrent() -> PaymentMethodCashOrSpeiRequestBuilder {
-        Self::builder().r#type(PaymentSourceType::CashRecurrent)
+        Self::builder().type_(PaymentSourceType::CashRecurrent)
     }
     /// A CLABE the customer transfers to again and again.
     pub fn spei_recurrent() -> PaymentMethodCashOrSpeiRequestBuilder {
-        Self::builder().r#type(PaymentSourceType::SpeiRecurrent)
+        Self::builder().type_(PaymentSourceType::SpeiRecurrent)
     }
 }
 crate::__private::struct_serde! {
     PaymentMethodCashOrSpeiRequest via PaymentMethodCashOrSpeiRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "expires_at" => expires_at: optional value,
 }

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::{CashAgreementsResponse, PaymentSourceType};
-/// From schema `payment_method_cash_response`, schema `payment_method_cash_recurrent_response`; build one with [`PaymentMethodCashResponse::builder`].
+/// From schema `payment_method_cash_response`, schema `payment_method_cash_recurrent_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodCashResponse {
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
     /// Example: `"payment_source"`.
@@ -30,114 +30,17 @@ pub struct PaymentMethodCashResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodCashResponse`] field by field: see [`PaymentMethodCashResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodCashResponseBuilder {
-    r#type: Option<PaymentSourceType>,
-    id: Option<String>,
-    object: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    parent_id: Option<String>,
-    agreements: Option<Vec<CashAgreementsResponse>>,
-    reference: Option<String>,
-    barcode: Option<String>,
-    barcode_url: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    provider: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodCashResponseBuilder {
-    /// Sets [`PaymentMethodCashResponse::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::agreements`].
-    pub fn agreements(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<CashAgreementsResponse>>,
-    ) -> Self {
-        self.agreements = self.first_error.many(value, "agreements");
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::reference`].
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::barcode`].
-    pub fn barcode(mut self, value: impl Into<String>) -> Self {
-        self.barcode = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::barcode_url`].
-    pub fn barcode_url(mut self, value: impl Into<String>) -> Self {
-        self.barcode_url = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodCashResponse::provider`].
-    pub fn provider(mut self, value: impl Into<String>) -> Self {
-        self.provider = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodCashResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodCashResponse {
-            r#type: crate::__private::required(self.r#type, "type")?,
-            id: crate::__private::required(self.id, "id")?,
-            object: crate::__private::required(self.object, "object")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            parent_id: self.parent_id,
-            agreements: self.agreements,
-            reference: self.reference,
-            barcode: self.barcode,
-            barcode_url: self.barcode_url,
-            expires_at: self.expires_at,
-            provider: self.provider,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodCashResponse, PaymentMethodCashResponseBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodCashResponse via PaymentMethodCashResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
-    "id" => id: required value,
-    "object" => object: required value,
-    "created_at" => created_at: required value,
-    "parent_id" => parent_id: optional value,
-    "agreements" => agreements: optional list,
-    "reference" => reference: optional value,
-    "barcode" => barcode: optional value,
-    "barcode_url" => barcode_url: optional value,
-    "expires_at" => expires_at: optional value,
-    "provider" => provider: optional value,
+    PaymentMethodCashResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: required value (PaymentSourceType),
+    "id" => id: required value (String),
+    "object" => object: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "parent_id" => parent_id: optional value (String),
+    "agreements" => agreements: optional list (Vec<CashAgreementsResponse>),
+    "reference" => reference: optional value (String),
+    "barcode" => barcode: optional value (String),
+    "barcode_url" => barcode_url: optional value (String),
+    "expires_at" => expires_at: optional value (crate::Timestamp),
+    "provider" => provider: optional value (String),
 }

@@ -13,7 +13,7 @@ pub struct PaymentMethodGeneralRequest {
     /// How many months without interest to apply, it can be 3, 6, 9, 12 or 18
     pub monthly_installments: Option<i8>,
     /// Type of payment method. Example: `"card"`.
-    pub r#type: PaymentMethodType,
+    pub type_: PaymentMethodType,
     /// Example: `"tok_2897348234"`.
     pub token_id: Option<String>,
     /// Example: `"src_2tLkkyfMPh6v7pFry"`.
@@ -33,13 +33,13 @@ pub struct PaymentMethodGeneralRequest {
 pub struct PaymentMethodGeneralRequestBuilder {
     expires_at: Option<crate::Timestamp>,
     monthly_installments: Option<i8>,
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     token_id: Option<String>,
     payment_source_id: Option<String>,
     cvc: Option<String>,
     contract_id: Option<String>,
     customer_ip_address: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodGeneralRequestBuilder {
     /// Sets [`PaymentMethodGeneralRequest::expires_at`].
@@ -53,9 +53,9 @@ impl PaymentMethodGeneralRequestBuilder {
         self.monthly_installments = Some(value);
         self
     }
-    /// Sets [`PaymentMethodGeneralRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodGeneralRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodGeneralRequest::token_id`].
@@ -83,14 +83,14 @@ impl PaymentMethodGeneralRequestBuilder {
         self.customer_ip_address = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodGeneralRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PaymentMethodGeneralRequest {
             expires_at: self.expires_at,
             monthly_installments: self.monthly_installments,
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             token_id: self.token_id,
             payment_source_id: self.payment_source_id,
             cvc: self.cvc,
@@ -108,34 +108,34 @@ impl PaymentMethodGeneralRequest {
     ///
     /// Set `monthly_installments` on the builder for months without interest.
     pub fn card(token_id: impl Into<String>) -> PaymentMethodGeneralRequestBuilder {
-        Self::builder().r#type(PaymentMethodType::Card).token_id(token_id)
+        Self::builder().type_(PaymentMethodType::Card).token_id(token_id)
     }
     /// A card payment with a customer's saved card (`src_…`, a payment source id).
     pub fn saved_card(
         payment_source_id: impl Into<String>,
     ) -> PaymentMethodGeneralRequestBuilder {
         Self::builder()
-            .r#type(PaymentMethodType::Card)
+            .type_(PaymentMethodType::Card)
             .payment_source_id(payment_source_id)
     }
     /// A cash payment at OXXO and other stores: the answer carries the reference to pay.
     ///
     /// Set `expires_at` on the builder for when the reference expires.
     pub fn cash() -> PaymentMethodGeneralRequestBuilder {
-        Self::builder().r#type(PaymentMethodType::Cash)
+        Self::builder().type_(PaymentMethodType::Cash)
     }
     /// A SPEI bank transfer: the answer carries the CLABE to transfer to.
     ///
     /// Set `expires_at` on the builder for when the CLABE expires.
     pub fn spei() -> PaymentMethodGeneralRequestBuilder {
-        Self::builder().r#type(PaymentMethodType::Spei)
+        Self::builder().type_(PaymentMethodType::Spei)
     }
 }
 crate::__private::struct_serde! {
     PaymentMethodGeneralRequest via PaymentMethodGeneralRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
     "expires_at" => expires_at: optional value,
     "monthly_installments" => monthly_installments: optional value,
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "token_id" => token_id: optional value,
     "payment_source_id" => payment_source_id: optional value,
     "cvc" => cvc: optional value,

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentMethodType;
-/// From schema `payment_method_pbb_payment`; build one with [`PaymentMethodPbbPayment::builder`].
+/// From schema `payment_method_pbb_payment`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodPbbPayment {
-    pub r#type: Option<PaymentMethodType>,
+    pub type_: Option<PaymentMethodType>,
     /// Example: `"payment_source"`.
     pub object: String,
     /// Deep link for the payment, use for mobile apps/flows
@@ -23,79 +23,13 @@ pub struct PaymentMethodPbbPayment {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodPbbPayment`] field by field: see [`PaymentMethodPbbPayment::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodPbbPaymentBuilder {
-    r#type: Option<PaymentMethodType>,
-    object: Option<String>,
-    deep_link: Option<String>,
-    expires_at: Option<crate::Timestamp>,
-    product_type: Option<String>,
-    redirect_url: Option<String>,
-    reference: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodPbbPaymentBuilder {
-    /// Sets [`PaymentMethodPbbPayment::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodPbbPayment::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodPbbPayment::deep_link`].
-    pub fn deep_link(mut self, value: impl Into<String>) -> Self {
-        self.deep_link = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodPbbPayment::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodPbbPayment::product_type`].
-    pub fn product_type(mut self, value: impl Into<String>) -> Self {
-        self.product_type = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodPbbPayment::redirect_url`].
-    pub fn redirect_url(mut self, value: impl Into<String>) -> Self {
-        self.redirect_url = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodPbbPayment::reference`].
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodPbbPayment, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodPbbPayment {
-            r#type: self.r#type,
-            object: crate::__private::required(self.object, "object")?,
-            deep_link: crate::__private::required(self.deep_link, "deep_link")?,
-            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
-            product_type: crate::__private::required(self.product_type, "product_type")?,
-            redirect_url: crate::__private::required(self.redirect_url, "redirect_url")?,
-            reference: crate::__private::required(self.reference, "reference")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PaymentMethodPbbPayment, PaymentMethodPbbPaymentBuilder);
 crate::__private::struct_serde! {
-    PaymentMethodPbbPayment via PaymentMethodPbbPaymentBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: optional value,
-    "object" => object: required value,
-    "deep_link" => deep_link: required value,
-    "expires_at" => expires_at: required value,
-    "product_type" => product_type: required value,
-    "redirect_url" => redirect_url: required value,
-    "reference" => reference: required value,
+    PaymentMethodPbbPayment via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: optional value (PaymentMethodType),
+    "object" => object: required value (String),
+    "deep_link" => deep_link: required value (String),
+    "expires_at" => expires_at: required value (crate::Timestamp),
+    "product_type" => product_type: required value (String),
+    "redirect_url" => redirect_url: required value (String),
+    "reference" => reference: required value (String),
 }

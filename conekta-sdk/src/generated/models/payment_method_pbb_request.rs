@@ -7,7 +7,7 @@ use super::PaymentMethodType;
 #[non_exhaustive]
 pub struct PaymentMethodPbbRequest {
     /// Type of the payment method. Example: `"pay_by_bank"`.
-    pub r#type: PaymentMethodType,
+    pub type_: PaymentMethodType,
     /// Expiration date of the payment method, in Unix timestamp format. Example: `1680397724`.
     pub expires_at: Option<crate::Timestamp>,
     /// Product type of the payment method, use for the payment method to know the product type. Example: `"bbva_pay_by_bank"`.
@@ -19,15 +19,15 @@ pub struct PaymentMethodPbbRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodPbbRequestBuilder {
-    r#type: Option<PaymentMethodType>,
+    type_: Option<PaymentMethodType>,
     expires_at: Option<crate::Timestamp>,
     product_type: Option<PaymentMethodPbbRequestProductType>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodPbbRequestBuilder {
-    /// Sets [`PaymentMethodPbbRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodPbbRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentMethodType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodPbbRequest::expires_at`].
@@ -40,15 +40,21 @@ impl PaymentMethodPbbRequestBuilder {
         mut self,
         value: impl crate::IntoModel<PaymentMethodPbbRequestProductType>,
     ) -> Self {
-        self.product_type = self.first_error.one(value, "product_type");
+        self.product_type = self.problems.one(value, "product_type");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodPbbRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("type", self.type_.is_none()),
+                    ("product_type", self.product_type.is_none()),
+                ],
+            )?;
         Ok(PaymentMethodPbbRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             expires_at: self.expires_at,
             product_type: crate::__private::required(self.product_type, "product_type")?,
             extra: Default::default(),
@@ -58,7 +64,7 @@ impl PaymentMethodPbbRequestBuilder {
 crate::__private::builder!(PaymentMethodPbbRequest, PaymentMethodPbbRequestBuilder);
 crate::__private::struct_serde! {
     PaymentMethodPbbRequest via PaymentMethodPbbRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "expires_at" => expires_at: optional value,
     "product_type" => product_type: required value,
 }

@@ -3,11 +3,11 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::PaymentSourceType;
-/// From schema `payment_method_spei_recurrent_response`; build one with [`PaymentMethodSpeiRecurrentResponse::builder`].
+/// From schema `payment_method_spei_recurrent_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentMethodSpeiRecurrentResponse {
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Example: `"src_2s8K1B3PBKDontpi9"`.
     pub id: String,
     /// Example: `"payment_source"`.
@@ -25,89 +25,14 @@ pub struct PaymentMethodSpeiRecurrentResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PaymentMethodSpeiRecurrentResponse`] field by field: see [`PaymentMethodSpeiRecurrentResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PaymentMethodSpeiRecurrentResponseBuilder {
-    r#type: Option<PaymentSourceType>,
-    id: Option<String>,
-    object: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    parent_id: Option<String>,
-    bank: Option<String>,
-    reference: Option<String>,
-    expires_at: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PaymentMethodSpeiRecurrentResponseBuilder {
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::bank`].
-    pub fn bank(mut self, value: impl Into<String>) -> Self {
-        self.bank = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::reference`].
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets [`PaymentMethodSpeiRecurrentResponse::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<String>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PaymentMethodSpeiRecurrentResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PaymentMethodSpeiRecurrentResponse {
-            r#type: crate::__private::required(self.r#type, "type")?,
-            id: crate::__private::required(self.id, "id")?,
-            object: crate::__private::required(self.object, "object")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            parent_id: self.parent_id,
-            bank: self.bank,
-            reference: self.reference,
-            expires_at: self.expires_at,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    PaymentMethodSpeiRecurrentResponse, PaymentMethodSpeiRecurrentResponseBuilder
-);
 crate::__private::struct_serde! {
-    PaymentMethodSpeiRecurrentResponse via PaymentMethodSpeiRecurrentResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
-    "id" => id: required value,
-    "object" => object: required value,
-    "created_at" => created_at: required value,
-    "parent_id" => parent_id: optional value,
-    "bank" => bank: optional value,
-    "reference" => reference: optional value,
-    "expires_at" => expires_at: optional value,
+    PaymentMethodSpeiRecurrentResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "type" => type_: required value (PaymentSourceType),
+    "id" => id: required value (String),
+    "object" => object: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "parent_id" => parent_id: optional value (String),
+    "bank" => bank: optional value (String),
+    "reference" => reference: optional value (String),
+    "expires_at" => expires_at: optional value (String),
 }

@@ -7,7 +7,7 @@ use super::PaymentSourceType;
 #[non_exhaustive]
 pub struct PaymentMethodTokenRequest {
     /// Type of payment method. Example: `"card | cash | spei | bnpl | pay_by_bank"`.
-    pub r#type: PaymentSourceType,
+    pub type_: PaymentSourceType,
     /// Token id that will be used to create a "card" type payment method. See the (subscriptions)\[<https://developers.conekta.com/v2.2.0/reference/createsubscription>\] tutorial for more information on how to tokenize cards. Example: `"tok_32hj4g234as"`.
     pub token_id: String,
     /// Properties the spec does not declare, kept as they were received.
@@ -17,14 +17,14 @@ pub struct PaymentMethodTokenRequest {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PaymentMethodTokenRequestBuilder {
-    r#type: Option<PaymentSourceType>,
+    type_: Option<PaymentSourceType>,
     token_id: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PaymentMethodTokenRequestBuilder {
-    /// Sets [`PaymentMethodTokenRequest::type`].
-    pub fn r#type(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
-        self.r#type = self.first_error.one(value, "type");
+    /// Sets [`PaymentMethodTokenRequest::type_`].
+    pub fn type_(mut self, value: impl crate::IntoModel<PaymentSourceType>) -> Self {
+        self.type_ = self.problems.one(value, "type");
         self
     }
     /// Sets [`PaymentMethodTokenRequest::token_id`].
@@ -32,12 +32,15 @@ impl PaymentMethodTokenRequestBuilder {
         self.token_id = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PaymentMethodTokenRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[("type", self.type_.is_none()), ("token_id", self.token_id.is_none())],
+            )?;
         Ok(PaymentMethodTokenRequest {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             token_id: crate::__private::required(self.token_id, "token_id")?,
             extra: Default::default(),
         })
@@ -47,11 +50,11 @@ crate::__private::builder!(PaymentMethodTokenRequest, PaymentMethodTokenRequestB
 impl PaymentMethodTokenRequest {
     /// A card to save as a customer's payment source, from a tokenizer token (`tok_…`).
     pub fn card(token_id: impl Into<String>) -> PaymentMethodTokenRequestBuilder {
-        Self::builder().r#type(PaymentSourceType::Card).token_id(token_id)
+        Self::builder().type_(PaymentSourceType::Card).token_id(token_id)
     }
 }
 crate::__private::struct_serde! {
     PaymentMethodTokenRequest via PaymentMethodTokenRequestBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
     "token_id" => token_id: required value,
 }

@@ -18,18 +18,18 @@ pub struct Payout {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PayoutBuilder {
     payout_method: Option<PayoutMethod>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutBuilder {
     /// Sets [`Payout::payout_method`].
     pub fn payout_method(mut self, value: impl crate::IntoModel<PayoutMethod>) -> Self {
-        self.payout_method = self.first_error.one(value, "payout_method");
+        self.payout_method = self.problems.one(value, "payout_method");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Payout, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("payout_method", self.payout_method.is_none())])?;
         Ok(Payout {
             payout_method: crate::__private::required(
                 self.payout_method,

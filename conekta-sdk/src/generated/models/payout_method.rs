@@ -8,7 +8,7 @@
 #[non_exhaustive]
 pub struct PayoutMethod {
     /// The type of the payout method. Example: `"cashout"`.
-    pub r#type: String,
+    pub type_: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -16,21 +16,21 @@ pub struct PayoutMethod {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct PayoutMethodBuilder {
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
+    type_: Option<String>,
+    problems: crate::__private::Problems,
 }
 impl PayoutMethodBuilder {
-    /// Sets [`PayoutMethod::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`PayoutMethod::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutMethod, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("type", self.type_.is_none())])?;
         Ok(PayoutMethod {
-            r#type: crate::__private::required(self.r#type, "type")?,
+            type_: crate::__private::required(self.type_, "type")?,
             extra: Default::default(),
         })
     }
@@ -38,5 +38,5 @@ impl PayoutMethodBuilder {
 crate::__private::builder!(PayoutMethod, PayoutMethodBuilder);
 crate::__private::struct_serde! {
     PayoutMethod via PayoutMethodBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "type" => r#type: required value,
+    "type" => type_: required value,
 }

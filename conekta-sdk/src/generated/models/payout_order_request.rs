@@ -38,7 +38,7 @@ pub struct PayoutOrderRequestBuilder {
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
     payout: Option<Payout>,
     reason: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl PayoutOrderRequestBuilder {
     /// Sets [`PayoutOrderRequest::allowed_payout_methods`].
@@ -56,7 +56,7 @@ impl PayoutOrderRequestBuilder {
     }
     /// Sets [`PayoutOrderRequest::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`PayoutOrderRequest::customer_info`].
@@ -64,7 +64,7 @@ impl PayoutOrderRequestBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerInfoCustomerId>,
     ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
+        self.customer_info = self.problems.one(value, "customer_info");
         self
     }
     /// Sets [`PayoutOrderRequest::expires_at`].
@@ -74,12 +74,12 @@ impl PayoutOrderRequestBuilder {
     }
     /// Sets [`PayoutOrderRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`PayoutOrderRequest::payout`].
     pub fn payout(mut self, value: impl crate::IntoModel<Payout>) -> Self {
-        self.payout = self.first_error.one(value, "payout");
+        self.payout = self.problems.one(value, "payout");
         self
     }
     /// Sets [`PayoutOrderRequest::reason`].
@@ -87,10 +87,21 @@ impl PayoutOrderRequestBuilder {
         self.reason = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<PayoutOrderRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("allowed_payout_methods", self.allowed_payout_methods.is_none()),
+                    ("amount", self.amount.is_none()),
+                    ("currency", self.currency.is_none()),
+                    ("customer_info", self.customer_info.is_none()),
+                    ("expires_at", self.expires_at.is_none()),
+                    ("payout", self.payout.is_none()),
+                    ("reason", self.reason.is_none()),
+                ],
+            )?;
         Ok(PayoutOrderRequest {
             allowed_payout_methods: crate::__private::required(
                 self.allowed_payout_methods,

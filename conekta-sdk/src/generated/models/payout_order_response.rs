@@ -2,10 +2,12 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Currency, PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo};
+use super::{
+    Currency, PayoutOrderPayoutsItem, PayoutOrderResponseCustomerInfo, PayoutOrderStatus,
+};
 /// payout order model response
 ///
-/// From schema `payout_order_response`; build one with [`PayoutOrderResponse::builder`].
+/// From schema `payout_order_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderResponse {
@@ -35,156 +37,26 @@ pub struct PayoutOrderResponse {
     /// The reason for the payout order. Example: `"Payout order for the customer"`.
     pub reason: String,
     /// The status of the payout order. Example: `"open"`.
-    pub status: String,
+    pub status: PayoutOrderStatus,
     /// The update date of the payout order. Example: `1677626837`.
     pub updated_at: crate::Timestamp,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PayoutOrderResponse`] field by field: see [`PayoutOrderResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PayoutOrderResponseBuilder {
-    allowed_payout_methods: Option<Vec<String>>,
-    amount: Option<i64>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    customer_info: Option<PayoutOrderResponseCustomerInfo>,
-    expires_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    payouts: Option<Vec<PayoutOrderPayoutsItem>>,
-    reason: Option<String>,
-    status: Option<String>,
-    updated_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl PayoutOrderResponseBuilder {
-    /// Sets [`PayoutOrderResponse::allowed_payout_methods`].
-    pub fn allowed_payout_methods(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.allowed_payout_methods = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`PayoutOrderResponse::customer_info`].
-    pub fn customer_info(
-        mut self,
-        value: impl crate::IntoModel<PayoutOrderResponseCustomerInfo>,
-    ) -> Self {
-        self.customer_info = self.first_error.one(value, "customer_info");
-        self
-    }
-    /// Sets [`PayoutOrderResponse::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`PayoutOrderResponse::payouts`].
-    pub fn payouts(
-        mut self,
-        value: impl IntoIterator<Item = impl crate::IntoModel<PayoutOrderPayoutsItem>>,
-    ) -> Self {
-        self.payouts = self.first_error.many(value, "payouts");
-        self
-    }
-    /// Sets [`PayoutOrderResponse::reason`].
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponse::updated_at`].
-    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PayoutOrderResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PayoutOrderResponse {
-            allowed_payout_methods: crate::__private::required(
-                self.allowed_payout_methods,
-                "allowed_payout_methods",
-            )?,
-            amount: crate::__private::required(self.amount, "amount")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: crate::__private::required(self.currency, "currency")?,
-            customer_info: crate::__private::required(
-                self.customer_info,
-                "customer_info",
-            )?,
-            expires_at: crate::__private::required(self.expires_at, "expires_at")?,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            object: crate::__private::required(self.object, "object")?,
-            metadata: self.metadata,
-            payouts: crate::__private::required(self.payouts, "payouts")?,
-            reason: crate::__private::required(self.reason, "reason")?,
-            status: crate::__private::required(self.status, "status")?,
-            updated_at: crate::__private::required(self.updated_at, "updated_at")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(PayoutOrderResponse, PayoutOrderResponseBuilder);
 crate::__private::struct_serde! {
-    PayoutOrderResponse via PayoutOrderResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "allowed_payout_methods" => allowed_payout_methods: required list,
-    "amount" => amount: required value,
-    "created_at" => created_at: required value,
-    "currency" => currency: required value,
-    "customer_info" => customer_info: required value,
-    "expires_at" => expires_at: required value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "object" => object: required value,
-    "metadata" => metadata: optional value,
-    "payouts" => payouts: required list,
-    "reason" => reason: required value,
-    "status" => status: required value,
-    "updated_at" => updated_at: required value,
+    PayoutOrderResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "allowed_payout_methods" => allowed_payout_methods: required list (Vec<String>),
+    "amount" => amount: required value (i64),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: required value (Currency),
+    "customer_info" => customer_info: required value (PayoutOrderResponseCustomerInfo),
+    "expires_at" => expires_at: required value (crate::Timestamp),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "object" => object: required value (String),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "payouts" => payouts: required list (Vec<PayoutOrderPayoutsItem>),
+    "reason" => reason: required value (String),
+    "status" => status: required value (PayoutOrderStatus),
+    "updated_at" => updated_at: required value (crate::Timestamp),
 }

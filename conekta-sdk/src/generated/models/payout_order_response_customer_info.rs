@@ -4,7 +4,7 @@
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 /// The customer information of the payout order.
 ///
-/// From schema `payout_order_response_customer_info`; build one with [`PayoutOrderResponseCustomerInfo::builder`].
+/// From schema `payout_order_response_customer_info`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PayoutOrderResponseCustomerInfo {
@@ -24,81 +24,13 @@ pub struct PayoutOrderResponseCustomerInfo {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`PayoutOrderResponseCustomerInfo`] field by field: see [`PayoutOrderResponseCustomerInfo::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct PayoutOrderResponseCustomerInfoBuilder {
-    id: Option<String>,
-    customer_custom_reference: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    corporate: Option<bool>,
-    object: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl PayoutOrderResponseCustomerInfoBuilder {
-    /// Sets [`PayoutOrderResponseCustomerInfo::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponseCustomerInfo::customer_custom_reference`].
-    pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_custom_reference = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponseCustomerInfo::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponseCustomerInfo::email`].
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponseCustomerInfo::phone`].
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponseCustomerInfo::corporate`].
-    pub fn corporate(mut self, value: impl Into<bool>) -> Self {
-        self.corporate = Some(value.into());
-        self
-    }
-    /// Sets [`PayoutOrderResponseCustomerInfo::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<PayoutOrderResponseCustomerInfo, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(PayoutOrderResponseCustomerInfo {
-            id: crate::__private::required(self.id, "id")?,
-            customer_custom_reference: self.customer_custom_reference,
-            name: self.name,
-            email: self.email,
-            phone: self.phone,
-            corporate: self.corporate,
-            object: self.object,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    PayoutOrderResponseCustomerInfo, PayoutOrderResponseCustomerInfoBuilder
-);
 crate::__private::struct_serde! {
-    PayoutOrderResponseCustomerInfo via PayoutOrderResponseCustomerInfoBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "id" => id: required value,
-    "customer_custom_reference" => customer_custom_reference: optional value,
-    "name" => name: optional value,
-    "email" => email: optional value,
-    "phone" => phone: optional value,
-    "corporate" => corporate: optional value,
-    "object" => object: optional value,
+    PayoutOrderResponseCustomerInfo via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "id" => id: required value (String),
+    "customer_custom_reference" => customer_custom_reference: optional value (String),
+    "name" => name: optional value (String),
+    "email" => email: optional value (String),
+    "phone" => phone: optional value (String),
+    "corporate" => corporate: optional value (bool),
+    "object" => object: optional value (String),
 }

@@ -39,12 +39,12 @@ pub struct ProductBuilder {
     sku: Option<String>,
     tags: Option<Vec<String>>,
     unit_price: Option<i32>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ProductBuilder {
     /// Sets [`Product::antifraud_info`].
     pub fn antifraud_info(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.antifraud_info = self.first_error.object(value, "antifraud_info");
+        self.antifraud_info = self.problems.object(value, "antifraud_info");
         self
     }
     /// Sets [`Product::brand`].
@@ -59,7 +59,7 @@ impl ProductBuilder {
     }
     /// Sets [`Product::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`Product::name`].
@@ -87,10 +87,17 @@ impl ProductBuilder {
         self.unit_price = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<Product, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("name", self.name.is_none()),
+                    ("quantity", self.quantity.is_none()),
+                    ("unit_price", self.unit_price.is_none()),
+                ],
+            )?;
         Ok(Product {
             antifraud_info: self.antifraud_info,
             brand: self.brand,

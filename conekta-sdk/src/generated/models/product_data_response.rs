@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `product_data_response`, schema `product_order_response`; build one with [`ProductDataResponse::builder`].
+/// From schema `product_data_response`, schema `product_order_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProductDataResponse {
@@ -30,119 +30,18 @@ pub struct ProductDataResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ProductDataResponse`] field by field: see [`ProductDataResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ProductDataResponseBuilder {
-    antifraud_info: Option<serde_json::Map<String, serde_json::Value>>,
-    brand: Option<String>,
-    description: Option<String>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    name: Option<String>,
-    quantity: Option<i32>,
-    sku: Option<String>,
-    tags: Option<Vec<String>>,
-    unit_price: Option<i32>,
-    id: Option<String>,
-    object: Option<String>,
-    parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl ProductDataResponseBuilder {
-    /// Sets [`ProductDataResponse::antifraud_info`].
-    pub fn antifraud_info(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.antifraud_info = self.first_error.object(value, "antifraud_info");
-        self
-    }
-    /// Sets [`ProductDataResponse::brand`].
-    pub fn brand(mut self, value: impl Into<String>) -> Self {
-        self.brand = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::description`].
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`ProductDataResponse::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::quantity`].
-    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
-        self.quantity = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::sku`].
-    pub fn sku(mut self, value: impl Into<String>) -> Self {
-        self.sku = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::tags`].
-    pub fn tags(mut self, value: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.tags = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`ProductDataResponse::unit_price`].
-    pub fn unit_price(mut self, value: impl Into<i32>) -> Self {
-        self.unit_price = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ProductDataResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ProductDataResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ProductDataResponse {
-            antifraud_info: self.antifraud_info,
-            brand: self.brand,
-            description: self.description,
-            metadata: self.metadata,
-            name: crate::__private::required(self.name, "name")?,
-            quantity: crate::__private::required(self.quantity, "quantity")?,
-            sku: self.sku,
-            tags: self.tags,
-            unit_price: crate::__private::required(self.unit_price, "unit_price")?,
-            id: self.id,
-            object: self.object,
-            parent_id: self.parent_id,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ProductDataResponse, ProductDataResponseBuilder);
 crate::__private::struct_serde! {
-    ProductDataResponse via ProductDataResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "antifraud_info" => antifraud_info: optional value,
-    "brand" => brand: optional value,
-    "description" => description: optional value,
-    "metadata" => metadata: optional value,
-    "name" => name: required value,
-    "quantity" => quantity: required value,
-    "sku" => sku: optional value,
-    "tags" => tags: optional list,
-    "unit_price" => unit_price: required value,
-    "id" => id: optional value,
-    "object" => object: optional value,
-    "parent_id" => parent_id: optional value,
+    ProductDataResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "antifraud_info" => antifraud_info: optional value (serde_json::Map<String, serde_json::Value>),
+    "brand" => brand: optional value (String),
+    "description" => description: optional value (String),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "name" => name: required value (String),
+    "quantity" => quantity: required value (i32),
+    "sku" => sku: optional value (String),
+    "tags" => tags: optional list (Vec<String>),
+    "unit_price" => unit_price: required value (i32),
+    "id" => id: optional value (String),
+    "object" => object: optional value (String),
+    "parent_id" => parent_id: optional value (String),
 }

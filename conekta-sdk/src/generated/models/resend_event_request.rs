@@ -15,7 +15,7 @@ pub struct ResendEventRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct ResendEventRequestBuilder {
     webhooks_ids: Option<Vec<String>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ResendEventRequestBuilder {
     /// Sets [`ResendEventRequest::webhooks_ids`].
@@ -26,10 +26,10 @@ impl ResendEventRequestBuilder {
         self.webhooks_ids = Some(value.into_iter().map(Into::into).collect());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ResendEventRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("webhooks_ids", self.webhooks_ids.is_none())])?;
         Ok(ResendEventRequest {
             webhooks_ids: crate::__private::required(self.webhooks_ids, "webhooks_ids")?,
             extra: Default::default(),

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `shipping_order_response`, schema `shipping_lines_data_response`; build one with [`ShippingOrderResponse::builder`].
+/// From schema `shipping_order_response`, schema `shipping_lines_data_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShippingOrderResponse {
@@ -22,87 +22,14 @@ pub struct ShippingOrderResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`ShippingOrderResponse`] field by field: see [`ShippingOrderResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct ShippingOrderResponseBuilder {
-    amount: Option<i64>,
-    carrier: Option<String>,
-    tracking_number: Option<String>,
-    method: Option<String>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    id: Option<String>,
-    object: Option<String>,
-    parent_id: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl ShippingOrderResponseBuilder {
-    /// Sets [`ShippingOrderResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`ShippingOrderResponse::carrier`].
-    pub fn carrier(mut self, value: impl Into<String>) -> Self {
-        self.carrier = Some(value.into());
-        self
-    }
-    /// Sets [`ShippingOrderResponse::tracking_number`].
-    pub fn tracking_number(mut self, value: impl Into<String>) -> Self {
-        self.tracking_number = Some(value.into());
-        self
-    }
-    /// Sets [`ShippingOrderResponse::method`].
-    pub fn method(mut self, value: impl Into<String>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets [`ShippingOrderResponse::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`ShippingOrderResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`ShippingOrderResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`ShippingOrderResponse::parent_id`].
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<ShippingOrderResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(ShippingOrderResponse {
-            amount: crate::__private::required(self.amount, "amount")?,
-            carrier: self.carrier,
-            tracking_number: self.tracking_number,
-            method: self.method,
-            metadata: self.metadata,
-            id: self.id,
-            object: self.object,
-            parent_id: self.parent_id,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(ShippingOrderResponse, ShippingOrderResponseBuilder);
 crate::__private::struct_serde! {
-    ShippingOrderResponse via ShippingOrderResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "carrier" => carrier: optional value,
-    "tracking_number" => tracking_number: optional value,
-    "method" => method: optional value,
-    "metadata" => metadata: optional value,
-    "id" => id: optional value,
-    "object" => object: optional value,
-    "parent_id" => parent_id: optional value,
+    ShippingOrderResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "carrier" => carrier: optional value (String),
+    "tracking_number" => tracking_number: optional value (String),
+    "method" => method: optional value (String),
+    "metadata" => metadata: optional value (serde_json::Map<String, serde_json::Value>),
+    "id" => id: optional value (String),
+    "object" => object: optional value (String),
+    "parent_id" => parent_id: optional value (String),
 }

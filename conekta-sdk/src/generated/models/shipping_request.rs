@@ -27,7 +27,7 @@ pub struct ShippingRequestBuilder {
     tracking_number: Option<String>,
     method: Option<String>,
     metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl ShippingRequestBuilder {
     /// Sets [`ShippingRequest::amount`].
@@ -52,13 +52,13 @@ impl ShippingRequestBuilder {
     }
     /// Sets [`ShippingRequest::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<ShippingRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("amount", self.amount.is_none())])?;
         Ok(ShippingRequest {
             amount: crate::__private::required(self.amount, "amount")?,
             carrier: self.carrier,

@@ -15,7 +15,7 @@ pub struct SmsCheckoutRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct SmsCheckoutRequestBuilder {
     phonenumber: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SmsCheckoutRequestBuilder {
     /// Sets [`SmsCheckoutRequest::phonenumber`].
@@ -23,10 +23,10 @@ impl SmsCheckoutRequestBuilder {
         self.phonenumber = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<SmsCheckoutRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("phonenumber", self.phonenumber.is_none())])?;
         Ok(SmsCheckoutRequest {
             phonenumber: crate::__private::required(self.phonenumber, "phonenumber")?,
             extra: Default::default(),

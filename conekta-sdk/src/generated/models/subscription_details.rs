@@ -5,7 +5,7 @@
 use super::{SubscriptionDetailsCard, SubscriptionDetailsPlan, SubscriptionStatus};
 /// Subscription details for customer portal
 ///
-/// From schema `subscription_details`; build one with [`SubscriptionDetails::builder`].
+/// From schema `subscription_details`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetails {
@@ -30,99 +30,6 @@ pub struct SubscriptionDetails {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`SubscriptionDetails`] field by field: see [`SubscriptionDetails::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct SubscriptionDetailsBuilder {
-    card: Option<SubscriptionDetailsCard>,
-    plan: Option<SubscriptionDetailsPlan>,
-    id: Option<String>,
-    object: Option<String>,
-    status: Option<SubscriptionStatus>,
-    plan_id: Option<String>,
-    customer_id: Option<String>,
-    next_billing_cycle: Option<crate::Timestamp>,
-    created_at: Option<crate::Timestamp>,
-    updated_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl SubscriptionDetailsBuilder {
-    /// Sets [`SubscriptionDetails::card`].
-    pub fn card(
-        mut self,
-        value: impl crate::IntoModel<SubscriptionDetailsCard>,
-    ) -> Self {
-        self.card = self.first_error.one(value, "card");
-        self
-    }
-    /// Sets [`SubscriptionDetails::plan`].
-    pub fn plan(
-        mut self,
-        value: impl crate::IntoModel<SubscriptionDetailsPlan>,
-    ) -> Self {
-        self.plan = self.first_error.one(value, "plan");
-        self
-    }
-    /// Sets [`SubscriptionDetails::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetails::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetails::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<SubscriptionStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`SubscriptionDetails::plan_id`].
-    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
-        self.plan_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetails::customer_id`].
-    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetails::next_billing_cycle`].
-    pub fn next_billing_cycle(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.next_billing_cycle = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetails::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetails::updated_at`].
-    pub fn updated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<SubscriptionDetails, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(SubscriptionDetails {
-            card: self.card,
-            plan: self.plan,
-            id: self.id,
-            object: self.object,
-            status: self.status,
-            plan_id: self.plan_id,
-            customer_id: self.customer_id,
-            next_billing_cycle: self.next_billing_cycle,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(SubscriptionDetails, SubscriptionDetailsBuilder);
 crate::__private::struct_serde! {
     SubscriptionDetails via Self, extra: serde_json::Map<String, serde_json::Value>;
     "card" => card: optional value,

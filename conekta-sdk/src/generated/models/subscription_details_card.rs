@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CardBrand;
-/// From schema `subscription_details_card`; build one with [`SubscriptionDetailsCard::builder`].
+/// From schema `subscription_details_card`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetailsCard {
@@ -33,107 +33,6 @@ pub struct SubscriptionDetailsCard {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`SubscriptionDetailsCard`] field by field: see [`SubscriptionDetailsCard::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct SubscriptionDetailsCardBuilder {
-    id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    active: Option<bool>,
-    object: Option<String>,
-    exp_month: Option<String>,
-    exp_year: Option<String>,
-    brand: Option<CardBrand>,
-    last4: Option<String>,
-    name: Option<String>,
-    payment_source_status: Option<String>,
-    customer_id: Option<String>,
-    customer_custom_reference: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl SubscriptionDetailsCardBuilder {
-    /// Sets [`SubscriptionDetailsCard::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::exp_month`].
-    pub fn exp_month(mut self, value: impl Into<String>) -> Self {
-        self.exp_month = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::exp_year`].
-    pub fn exp_year(mut self, value: impl Into<String>) -> Self {
-        self.exp_year = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::brand`].
-    pub fn brand(mut self, value: impl crate::IntoModel<CardBrand>) -> Self {
-        self.brand = self.first_error.one(value, "brand");
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::last4`].
-    pub fn last4(mut self, value: impl Into<String>) -> Self {
-        self.last4 = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::payment_source_status`].
-    pub fn payment_source_status(mut self, value: impl Into<String>) -> Self {
-        self.payment_source_status = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::customer_id`].
-    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsCard::customer_custom_reference`].
-    pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_custom_reference = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<SubscriptionDetailsCard, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(SubscriptionDetailsCard {
-            id: self.id,
-            created_at: self.created_at,
-            active: self.active,
-            object: self.object,
-            exp_month: self.exp_month,
-            exp_year: self.exp_year,
-            brand: self.brand,
-            last4: self.last4,
-            name: self.name,
-            payment_source_status: self.payment_source_status,
-            customer_id: self.customer_id,
-            customer_custom_reference: self.customer_custom_reference,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(SubscriptionDetailsCard, SubscriptionDetailsCardBuilder);
 crate::__private::struct_serde! {
     SubscriptionDetailsCard via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

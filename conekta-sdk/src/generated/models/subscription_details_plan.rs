@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::Currency;
-/// From schema `subscription_details_plan`; build one with [`SubscriptionDetailsPlan::builder`].
+/// From schema `subscription_details_plan`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriptionDetailsPlan {
@@ -29,93 +29,6 @@ pub struct SubscriptionDetailsPlan {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`SubscriptionDetailsPlan`] field by field: see [`SubscriptionDetailsPlan::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct SubscriptionDetailsPlanBuilder {
-    id: Option<String>,
-    object: Option<String>,
-    name: Option<String>,
-    amount: Option<i32>,
-    currency: Option<Currency>,
-    interval: Option<String>,
-    frequency: Option<i32>,
-    trial_period_days: Option<i32>,
-    expiry_count: Option<i32>,
-    created_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl SubscriptionDetailsPlanBuilder {
-    /// Sets [`SubscriptionDetailsPlan::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::amount`].
-    pub fn amount(mut self, value: impl Into<i32>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::interval`].
-    pub fn interval(mut self, value: impl Into<String>) -> Self {
-        self.interval = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::frequency`].
-    pub fn frequency(mut self, value: impl Into<i32>) -> Self {
-        self.frequency = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::trial_period_days`].
-    pub fn trial_period_days(mut self, value: impl Into<i32>) -> Self {
-        self.trial_period_days = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::expiry_count`].
-    pub fn expiry_count(mut self, value: impl Into<i32>) -> Self {
-        self.expiry_count = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionDetailsPlan::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<SubscriptionDetailsPlan, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(SubscriptionDetailsPlan {
-            id: self.id,
-            object: self.object,
-            name: self.name,
-            amount: self.amount,
-            currency: self.currency,
-            interval: self.interval,
-            frequency: self.frequency,
-            trial_period_days: self.trial_period_days,
-            expiry_count: self.expiry_count,
-            created_at: self.created_at,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(SubscriptionDetailsPlan, SubscriptionDetailsPlanBuilder);
 crate::__private::struct_serde! {
     SubscriptionDetailsPlan via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

@@ -23,7 +23,7 @@ pub struct SubscriptionRequestBuilder {
     plan_id: Option<String>,
     card_id: Option<String>,
     trial_end: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl SubscriptionRequestBuilder {
     /// Sets [`SubscriptionRequest::plan_id`].
@@ -41,10 +41,10 @@ impl SubscriptionRequestBuilder {
         self.trial_end = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<SubscriptionRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("plan_id", self.plan_id.is_none())])?;
         Ok(SubscriptionRequest {
             plan_id: crate::__private::required(self.plan_id, "plan_id")?,
             card_id: self.card_id,

@@ -4,7 +4,7 @@
 use super::SubscriptionStatus;
 /// subscription model
 ///
-/// From schema `subscription_response`, schema `customer_subscription_response`; build one with [`SubscriptionResponse::builder`].
+/// From schema `subscription_response`, schema `customer_subscription_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionResponse {
@@ -47,167 +47,24 @@ pub struct SubscriptionResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`SubscriptionResponse`] field by field: see [`SubscriptionResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct SubscriptionResponseBuilder {
-    billing_cycle_start: Option<crate::Timestamp>,
-    billing_cycle_end: Option<crate::Timestamp>,
-    canceled_at: Option<crate::Timestamp>,
-    canceled_reason: Option<String>,
-    card_id: Option<String>,
-    charge_id: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    customer_custom_reference: Option<String>,
-    customer_id: Option<String>,
-    id: Option<String>,
-    last_billing_cycle_order_id: Option<String>,
-    object: Option<String>,
-    paused_at: Option<crate::Timestamp>,
-    plan_id: Option<String>,
-    status: Option<SubscriptionStatus>,
-    subscription_start: Option<crate::Timestamp>,
-    trial_start: Option<crate::Timestamp>,
-    trial_end: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
-}
-impl SubscriptionResponseBuilder {
-    /// Sets [`SubscriptionResponse::billing_cycle_start`].
-    pub fn billing_cycle_start(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.billing_cycle_start = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::billing_cycle_end`].
-    pub fn billing_cycle_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.billing_cycle_end = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::canceled_at`].
-    pub fn canceled_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.canceled_at = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::canceled_reason`].
-    pub fn canceled_reason(mut self, value: impl Into<String>) -> Self {
-        self.canceled_reason = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::card_id`].
-    pub fn card_id(mut self, value: impl Into<String>) -> Self {
-        self.card_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::charge_id`].
-    pub fn charge_id(mut self, value: impl Into<String>) -> Self {
-        self.charge_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::customer_custom_reference`].
-    pub fn customer_custom_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_custom_reference = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::customer_id`].
-    pub fn customer_id(mut self, value: impl Into<String>) -> Self {
-        self.customer_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::last_billing_cycle_order_id`].
-    pub fn last_billing_cycle_order_id(mut self, value: impl Into<String>) -> Self {
-        self.last_billing_cycle_order_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::paused_at`].
-    pub fn paused_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.paused_at = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::plan_id`].
-    pub fn plan_id(mut self, value: impl Into<String>) -> Self {
-        self.plan_id = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<SubscriptionStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`SubscriptionResponse::subscription_start`].
-    pub fn subscription_start(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.subscription_start = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::trial_start`].
-    pub fn trial_start(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.trial_start = Some(value.into());
-        self
-    }
-    /// Sets [`SubscriptionResponse::trial_end`].
-    pub fn trial_end(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.trial_end = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<SubscriptionResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(SubscriptionResponse {
-            billing_cycle_start: self.billing_cycle_start,
-            billing_cycle_end: self.billing_cycle_end,
-            canceled_at: self.canceled_at,
-            canceled_reason: self.canceled_reason,
-            card_id: self.card_id,
-            charge_id: self.charge_id,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            customer_custom_reference: self.customer_custom_reference,
-            customer_id: self.customer_id,
-            id: crate::__private::required(self.id, "id")?,
-            last_billing_cycle_order_id: self.last_billing_cycle_order_id,
-            object: crate::__private::required(self.object, "object")?,
-            paused_at: self.paused_at,
-            plan_id: self.plan_id,
-            status: crate::__private::required(self.status, "status")?,
-            subscription_start: self.subscription_start,
-            trial_start: self.trial_start,
-            trial_end: self.trial_end,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(SubscriptionResponse, SubscriptionResponseBuilder);
 crate::__private::struct_serde! {
-    SubscriptionResponse via SubscriptionResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "billing_cycle_start" => billing_cycle_start: optional value,
-    "billing_cycle_end" => billing_cycle_end: optional value,
-    "canceled_at" => canceled_at: optional value,
-    "canceled_reason" => canceled_reason: optional value,
-    "card_id" => card_id: optional value,
-    "charge_id" => charge_id: optional value,
-    "created_at" => created_at: required value,
-    "customer_custom_reference" => customer_custom_reference: optional value,
-    "customer_id" => customer_id: optional value,
-    "id" => id: required value,
-    "last_billing_cycle_order_id" => last_billing_cycle_order_id: optional value,
-    "object" => object: required value,
-    "paused_at" => paused_at: optional value,
-    "plan_id" => plan_id: optional value,
-    "status" => status: required value,
-    "subscription_start" => subscription_start: optional value,
-    "trial_start" => trial_start: optional value,
-    "trial_end" => trial_end: optional value,
+    SubscriptionResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "billing_cycle_start" => billing_cycle_start: optional value (crate::Timestamp),
+    "billing_cycle_end" => billing_cycle_end: optional value (crate::Timestamp),
+    "canceled_at" => canceled_at: optional value (crate::Timestamp),
+    "canceled_reason" => canceled_reason: optional value (String),
+    "card_id" => card_id: optional value (String),
+    "charge_id" => charge_id: optional value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "customer_custom_reference" => customer_custom_reference: optional value (String),
+    "customer_id" => customer_id: optional value (String),
+    "id" => id: required value (String),
+    "last_billing_cycle_order_id" => last_billing_cycle_order_id: optional value (String),
+    "object" => object: required value (String),
+    "paused_at" => paused_at: optional value (crate::Timestamp),
+    "plan_id" => plan_id: optional value (String),
+    "status" => status: required value (SubscriptionStatus),
+    "subscription_start" => subscription_start: optional value (crate::Timestamp),
+    "trial_start" => trial_start: optional value (crate::Timestamp),
+    "trial_end" => trial_end: optional value (crate::Timestamp),
 }

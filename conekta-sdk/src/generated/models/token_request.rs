@@ -22,12 +22,12 @@ pub struct TokenRequest {
 pub struct TokenRequestBuilder {
     card: Option<TokenRequestCard>,
     checkout: Option<TokenRequestCheckout>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TokenRequestBuilder {
     /// Sets [`TokenRequest::card`].
     pub fn card(mut self, value: impl crate::IntoModel<TokenRequestCard>) -> Self {
-        self.card = self.first_error.one(value, "card");
+        self.card = self.problems.one(value, "card");
         self
     }
     /// Sets [`TokenRequest::checkout`].
@@ -35,13 +35,13 @@ impl TokenRequestBuilder {
         mut self,
         value: impl crate::IntoModel<TokenRequestCheckout>,
     ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
+        self.checkout = self.problems.one(value, "checkout");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TokenRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(TokenRequest {
             card: self.card,
             checkout: self.checkout,

@@ -30,7 +30,7 @@ pub struct TokenRequestCardBuilder {
     exp_year: Option<String>,
     name: Option<String>,
     number: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl TokenRequestCardBuilder {
     /// Sets [`TokenRequestCard::cvc`].
@@ -63,10 +63,19 @@ impl TokenRequestCardBuilder {
         self.number = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TokenRequestCard, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems
+            .check(
+                &[
+                    ("cvc", self.cvc.is_none()),
+                    ("exp_month", self.exp_month.is_none()),
+                    ("exp_year", self.exp_year.is_none()),
+                    ("name", self.name.is_none()),
+                    ("number", self.number.is_none()),
+                ],
+            )?;
         Ok(TokenRequestCard {
             cvc: crate::__private::required(self.cvc, "cvc")?,
             device_fingerprint: self.device_fingerprint,

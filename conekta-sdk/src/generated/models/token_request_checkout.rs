@@ -16,7 +16,7 @@ pub struct TokenRequestCheckout {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct TokenRequestCheckoutBuilder {
     returns_control_on: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 #[allow(deprecated)]
 impl TokenRequestCheckoutBuilder {
@@ -25,10 +25,10 @@ impl TokenRequestCheckoutBuilder {
         self.returns_control_on = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<TokenRequestCheckout, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(TokenRequestCheckout {
             returns_control_on: self.returns_control_on,
             extra: Default::default(),

@@ -5,7 +5,7 @@
 use super::TokenResponseCheckout;
 /// token response
 ///
-/// From schema `token_response`; build one with [`TokenResponse::builder`].
+/// From schema `token_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TokenResponse {
@@ -21,66 +21,11 @@ pub struct TokenResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TokenResponse`] field by field: see [`TokenResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TokenResponseBuilder {
-    checkout: Option<TokenResponseCheckout>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    used: Option<bool>,
-    first_error: crate::__private::FirstError,
-}
-impl TokenResponseBuilder {
-    /// Sets [`TokenResponse::checkout`].
-    pub fn checkout(
-        mut self,
-        value: impl crate::IntoModel<TokenResponseCheckout>,
-    ) -> Self {
-        self.checkout = self.first_error.one(value, "checkout");
-        self
-    }
-    /// Sets [`TokenResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponse::used`].
-    pub fn used(mut self, value: impl Into<bool>) -> Self {
-        self.used = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TokenResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(TokenResponse {
-            checkout: self.checkout,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            object: crate::__private::required(self.object, "object")?,
-            used: crate::__private::required(self.used, "used")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(TokenResponse, TokenResponseBuilder);
 crate::__private::struct_serde! {
-    TokenResponse via TokenResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "checkout" => checkout: optional value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "object" => object: required value,
-    "used" => used: required value,
+    TokenResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "checkout" => checkout: optional value (TokenResponseCheckout),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "object" => object: required value (String),
+    "used" => used: required value (bool),
 }

@@ -3,7 +3,7 @@
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
 use super::CheckoutStatus;
-/// From schema `token_response_checkout`; build one with [`TokenResponseCheckout::builder`].
+/// From schema `token_response_checkout`.
 #[deprecated]
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -52,200 +52,10 @@ pub struct TokenResponseCheckout {
     /// URL to redirect the customer to after the payment process is completed. Example: `"<https://example.com/success">`.
     pub success_url: Option<String>,
     /// Type of checkout. Example: `"Integration"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TokenResponseCheckout`] field by field: see [`TokenResponseCheckout::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TokenResponseCheckoutBuilder {
-    allowed_payment_methods: Option<Vec<String>>,
-    can_not_expire: Option<bool>,
-    emails_sent: Option<i64>,
-    exclude_card_networks: Option<Vec<String>>,
-    expires_at: Option<crate::Timestamp>,
-    failure_url: Option<String>,
-    force_3ds_flow: Option<bool>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    monthly_installments_enabled: Option<bool>,
-    monthly_installments_options: Option<Vec<i64>>,
-    name: Option<String>,
-    needs_shipping_contact: Option<bool>,
-    object: Option<String>,
-    on_demand_enabled: Option<bool>,
-    paid_payments_count: Option<i64>,
-    recurrent: Option<bool>,
-    sms_sent: Option<i64>,
-    starts_at: Option<crate::Timestamp>,
-    status: Option<CheckoutStatus>,
-    success_url: Option<String>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-#[allow(deprecated)]
-impl TokenResponseCheckoutBuilder {
-    /// Sets [`TokenResponseCheckout::allowed_payment_methods`].
-    pub fn allowed_payment_methods(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.allowed_payment_methods = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::can_not_expire`].
-    pub fn can_not_expire(mut self, value: impl Into<bool>) -> Self {
-        self.can_not_expire = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::emails_sent`].
-    pub fn emails_sent(mut self, value: impl Into<i64>) -> Self {
-        self.emails_sent = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::exclude_card_networks`].
-    pub fn exclude_card_networks(
-        mut self,
-        value: impl IntoIterator<Item = impl Into<String>>,
-    ) -> Self {
-        self.exclude_card_networks = Some(value.into_iter().map(Into::into).collect());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::expires_at`].
-    pub fn expires_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::failure_url`].
-    pub fn failure_url(mut self, value: impl Into<String>) -> Self {
-        self.failure_url = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::force_3ds_flow`].
-    pub fn force_3ds_flow(mut self, value: impl Into<bool>) -> Self {
-        self.force_3ds_flow = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::metadata`].
-    pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
-        self
-    }
-    /// Sets [`TokenResponseCheckout::monthly_installments_enabled`].
-    pub fn monthly_installments_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.monthly_installments_enabled = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::monthly_installments_options`].
-    pub fn monthly_installments_options(
-        mut self,
-        value: impl IntoIterator<Item = i64>,
-    ) -> Self {
-        self.monthly_installments_options = Some(value.into_iter().collect());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::name`].
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::needs_shipping_contact`].
-    pub fn needs_shipping_contact(mut self, value: impl Into<bool>) -> Self {
-        self.needs_shipping_contact = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::on_demand_enabled`].
-    pub fn on_demand_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.on_demand_enabled = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::paid_payments_count`].
-    pub fn paid_payments_count(mut self, value: impl Into<i64>) -> Self {
-        self.paid_payments_count = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::recurrent`].
-    pub fn recurrent(mut self, value: impl Into<bool>) -> Self {
-        self.recurrent = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::sms_sent`].
-    pub fn sms_sent(mut self, value: impl Into<i64>) -> Self {
-        self.sms_sent = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::starts_at`].
-    pub fn starts_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.starts_at = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::status`].
-    pub fn status(mut self, value: impl crate::IntoModel<CheckoutStatus>) -> Self {
-        self.status = self.first_error.one(value, "status");
-        self
-    }
-    /// Sets [`TokenResponseCheckout::success_url`].
-    pub fn success_url(mut self, value: impl Into<String>) -> Self {
-        self.success_url = Some(value.into());
-        self
-    }
-    /// Sets [`TokenResponseCheckout::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TokenResponseCheckout, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(TokenResponseCheckout {
-            allowed_payment_methods: self.allowed_payment_methods,
-            can_not_expire: self.can_not_expire,
-            emails_sent: self.emails_sent,
-            exclude_card_networks: self.exclude_card_networks,
-            expires_at: self.expires_at,
-            failure_url: self.failure_url,
-            force_3ds_flow: self.force_3ds_flow,
-            id: self.id,
-            livemode: self.livemode,
-            metadata: self.metadata,
-            monthly_installments_enabled: self.monthly_installments_enabled,
-            monthly_installments_options: self.monthly_installments_options,
-            name: self.name,
-            needs_shipping_contact: self.needs_shipping_contact,
-            object: self.object,
-            on_demand_enabled: self.on_demand_enabled,
-            paid_payments_count: self.paid_payments_count,
-            recurrent: self.recurrent,
-            sms_sent: self.sms_sent,
-            starts_at: self.starts_at,
-            status: self.status,
-            success_url: self.success_url,
-            r#type: self.r#type,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(
-    #[allow(deprecated)] TokenResponseCheckout, TokenResponseCheckoutBuilder
-);
 crate::__private::struct_serde! {
     #[allow(deprecated)]
     TokenResponseCheckout via Self, extra: serde_json::Map<String, serde_json::Value>;
@@ -271,5 +81,5 @@ crate::__private::struct_serde! {
     "starts_at" => starts_at: optional value,
     "status" => status: optional value,
     "success_url" => success_url: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }

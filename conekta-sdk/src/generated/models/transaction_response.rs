@@ -4,7 +4,7 @@
 use super::Currency;
 /// The Transaction object represents the actions or steps of an order. Statuses can be: unprocessed, pending, available, owen, paid_out, voided, capture, capture_reversal, liquidation, liquidation_reversal, payout, payout_reversal, refund, refund_reversal, chargeback, chargeback_reversal, rounding_adjustment, won_chargeback, transferred, and transferred.
 ///
-/// From schema `transaction_response`; build one with [`TransactionResponse::builder`].
+/// From schema `transaction_response`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TransactionResponse {
@@ -29,115 +29,21 @@ pub struct TransactionResponse {
     /// Code indicating transaction status. Example: `"pending"`.
     pub status: String,
     /// Transaction Type. Example: `"capture"`.
-    pub r#type: String,
+    pub type_: String,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TransactionResponse`] field by field: see [`TransactionResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TransactionResponseBuilder {
-    amount: Option<i64>,
-    charge: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    fee: Option<i64>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    net: Option<i64>,
-    object: Option<String>,
-    status: Option<String>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl TransactionResponseBuilder {
-    /// Sets [`TransactionResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::charge`].
-    pub fn charge(mut self, value: impl Into<String>) -> Self {
-        self.charge = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`TransactionResponse::fee`].
-    pub fn fee(mut self, value: impl Into<i64>) -> Self {
-        self.fee = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::net`].
-    pub fn net(mut self, value: impl Into<i64>) -> Self {
-        self.net = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets [`TransactionResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TransactionResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(TransactionResponse {
-            amount: crate::__private::required(self.amount, "amount")?,
-            charge: crate::__private::required(self.charge, "charge")?,
-            created_at: crate::__private::required(self.created_at, "created_at")?,
-            currency: crate::__private::required(self.currency, "currency")?,
-            fee: crate::__private::required(self.fee, "fee")?,
-            id: crate::__private::required(self.id, "id")?,
-            livemode: crate::__private::required(self.livemode, "livemode")?,
-            net: crate::__private::required(self.net, "net")?,
-            object: crate::__private::required(self.object, "object")?,
-            status: crate::__private::required(self.status, "status")?,
-            r#type: crate::__private::required(self.r#type, "type")?,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(TransactionResponse, TransactionResponseBuilder);
 crate::__private::struct_serde! {
-    TransactionResponse via TransactionResponseBuilder, extra: serde_json::Map<String, serde_json::Value>;
-    "amount" => amount: required value,
-    "charge" => charge: required value,
-    "created_at" => created_at: required value,
-    "currency" => currency: required value,
-    "fee" => fee: required value,
-    "id" => id: required value,
-    "livemode" => livemode: required value,
-    "net" => net: required value,
-    "object" => object: required value,
-    "status" => status: required value,
-    "type" => r#type: required value,
+    TransactionResponse via slots, extra: serde_json::Map<String, serde_json::Value>;
+    "amount" => amount: required value (i64),
+    "charge" => charge: required value (String),
+    "created_at" => created_at: required value (crate::Timestamp),
+    "currency" => currency: required value (Currency),
+    "fee" => fee: required value (i64),
+    "id" => id: required value (String),
+    "livemode" => livemode: required value (bool),
+    "net" => net: required value (i64),
+    "object" => object: required value (String),
+    "status" => status: required value (String),
+    "type" => type_: required value (String),
 }

@@ -3,7 +3,7 @@
 
 /// Method used to make the transfer.
 ///
-/// From schema `transfer_method_response`, schema `transfer_destination_response`; build one with [`TransferMethodResponse::builder`].
+/// From schema `transfer_method_response`, schema `transfer_destination_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferMethodResponse {
@@ -22,83 +22,10 @@ pub struct TransferMethodResponse {
     /// Unique identifier of the payee. Example: `"payee_2icdDewRxDENBos85"`.
     pub payee_id: Option<String>,
     /// Type of the payee. Example: `"BankTransferPayoutMethod"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TransferMethodResponse`] field by field: see [`TransferMethodResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TransferMethodResponseBuilder {
-    account_holder: Option<String>,
-    account_number: Option<String>,
-    bank: Option<String>,
-    created_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    object: Option<String>,
-    payee_id: Option<String>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl TransferMethodResponseBuilder {
-    /// Sets [`TransferMethodResponse::account_holder`].
-    pub fn account_holder(mut self, value: impl Into<String>) -> Self {
-        self.account_holder = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::account_number`].
-    pub fn account_number(mut self, value: impl Into<String>) -> Self {
-        self.account_number = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::bank`].
-    pub fn bank(mut self, value: impl Into<String>) -> Self {
-        self.bank = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::payee_id`].
-    pub fn payee_id(mut self, value: impl Into<String>) -> Self {
-        self.payee_id = Some(value.into());
-        self
-    }
-    /// Sets [`TransferMethodResponse::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TransferMethodResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(TransferMethodResponse {
-            account_holder: self.account_holder,
-            account_number: self.account_number,
-            bank: self.bank,
-            created_at: self.created_at,
-            id: self.id,
-            object: self.object,
-            payee_id: self.payee_id,
-            r#type: self.r#type,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(TransferMethodResponse, TransferMethodResponseBuilder);
 crate::__private::struct_serde! {
     TransferMethodResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "account_holder" => account_holder: optional value,
@@ -108,5 +35,5 @@ crate::__private::struct_serde! {
     "id" => id: optional value,
     "object" => object: optional value,
     "payee_id" => payee_id: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }

@@ -2,10 +2,10 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Currency, TransferMethodResponse};
+use super::{Currency, TransferMethodResponse, TransferStatus};
 /// A transfer represents the action of sending an amount to a business bank account including the status, amount and method used to make the transfer.
 ///
-/// From schema `transfer_response`; build one with [`TransferResponse::builder`].
+/// From schema `transfer_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransferResponse {
@@ -27,100 +27,10 @@ pub struct TransferResponse {
     /// Reference number of the transfer. Example: `"4401234"`.
     pub statement_reference: Option<String>,
     /// Code indicating transfer status. Example: `"pending"`.
-    pub status: Option<String>,
+    pub status: Option<TransferStatus>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TransferResponse`] field by field: see [`TransferResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TransferResponseBuilder {
-    amount: Option<i64>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    destination: Option<TransferMethodResponse>,
-    object: Option<String>,
-    statement_description: Option<String>,
-    statement_reference: Option<String>,
-    status: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl TransferResponseBuilder {
-    /// Sets [`TransferResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`TransferResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::destination`].
-    pub fn destination(
-        mut self,
-        value: impl crate::IntoModel<TransferMethodResponse>,
-    ) -> Self {
-        self.destination = self.first_error.one(value, "destination");
-        self
-    }
-    /// Sets [`TransferResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::statement_description`].
-    pub fn statement_description(mut self, value: impl Into<String>) -> Self {
-        self.statement_description = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::statement_reference`].
-    pub fn statement_reference(mut self, value: impl Into<String>) -> Self {
-        self.statement_reference = Some(value.into());
-        self
-    }
-    /// Sets [`TransferResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TransferResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(TransferResponse {
-            amount: self.amount,
-            created_at: self.created_at,
-            currency: self.currency,
-            id: self.id,
-            livemode: self.livemode,
-            destination: self.destination,
-            object: self.object,
-            statement_description: self.statement_description,
-            statement_reference: self.statement_reference,
-            status: self.status,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(TransferResponse, TransferResponseBuilder);
 crate::__private::struct_serde! {
     TransferResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: optional value,

@@ -2,10 +2,10 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-use super::{Currency, TransferMethodResponse};
+use super::{Currency, TransferMethodResponse, TransferStatus};
 /// A transfer represents the action of sending an amount to a business bank account including the status, amount and method used to make the transfer.
 ///
-/// From schema `transfers_response`; build one with [`TransfersResponse::builder`].
+/// From schema `transfers_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransfersResponse {
@@ -27,100 +27,10 @@ pub struct TransfersResponse {
     /// Reference number of the transfer. Example: `"4401234"`.
     pub statement_reference: Option<String>,
     /// Code indicating transfer status. Example: `"pending"`.
-    pub status: Option<String>,
+    pub status: Option<TransferStatus>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`TransfersResponse`] field by field: see [`TransfersResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct TransfersResponseBuilder {
-    amount: Option<i64>,
-    created_at: Option<crate::Timestamp>,
-    currency: Option<Currency>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    method: Option<TransferMethodResponse>,
-    object: Option<String>,
-    statement_description: Option<String>,
-    statement_reference: Option<String>,
-    status: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl TransfersResponseBuilder {
-    /// Sets [`TransfersResponse::amount`].
-    pub fn amount(mut self, value: impl Into<i64>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::currency`].
-    pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
-        self
-    }
-    /// Sets [`TransfersResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::method`].
-    pub fn method(
-        mut self,
-        value: impl crate::IntoModel<TransferMethodResponse>,
-    ) -> Self {
-        self.method = self.first_error.one(value, "method");
-        self
-    }
-    /// Sets [`TransfersResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::statement_description`].
-    pub fn statement_description(mut self, value: impl Into<String>) -> Self {
-        self.statement_description = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::statement_reference`].
-    pub fn statement_reference(mut self, value: impl Into<String>) -> Self {
-        self.statement_reference = Some(value.into());
-        self
-    }
-    /// Sets [`TransfersResponse::status`].
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<TransfersResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(TransfersResponse {
-            amount: self.amount,
-            created_at: self.created_at,
-            currency: self.currency,
-            id: self.id,
-            livemode: self.livemode,
-            method: self.method,
-            object: self.object,
-            statement_description: self.statement_description,
-            statement_reference: self.statement_reference,
-            status: self.status,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(TransfersResponse, TransfersResponseBuilder);
 crate::__private::struct_serde! {
     TransfersResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: optional value,

@@ -63,7 +63,7 @@ pub struct UpdateCustomerBuilder {
     payment_sources: Option<Vec<CustomerPaymentMethodsRequest>>,
     shipping_contacts: Option<Vec<CustomerShippingContactsRequest>>,
     subscription: Option<SubscriptionRequest>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdateCustomerBuilder {
     /// Sets [`UpdateCustomer::antifraud_info`].
@@ -71,7 +71,7 @@ impl UpdateCustomerBuilder {
         mut self,
         value: impl crate::IntoModel<CustomerAntifraudInfo>,
     ) -> Self {
-        self.antifraud_info = self.first_error.one(value, "antifraud_info");
+        self.antifraud_info = self.problems.one(value, "antifraud_info");
         self
     }
     /// Sets [`UpdateCustomer::date_of_birth`].
@@ -124,12 +124,12 @@ impl UpdateCustomerBuilder {
         mut self,
         value: impl IntoIterator<Item = impl crate::IntoModel<FiscalEntityRequest>>,
     ) -> Self {
-        self.fiscal_entities = self.first_error.many(value, "fiscal_entities");
+        self.fiscal_entities = self.problems.many(value, "fiscal_entities");
         self
     }
     /// Sets [`UpdateCustomer::metadata`].
     pub fn metadata(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.metadata = self.first_error.object(value, "metadata");
+        self.metadata = self.problems.object(value, "metadata");
         self
     }
     /// Sets [`UpdateCustomer::national_id`].
@@ -144,7 +144,7 @@ impl UpdateCustomerBuilder {
             Item = impl crate::IntoModel<CustomerPaymentMethodsRequest>,
         >,
     ) -> Self {
-        self.payment_sources = self.first_error.many(value, "payment_sources");
+        self.payment_sources = self.problems.many(value, "payment_sources");
         self
     }
     /// Sets [`UpdateCustomer::shipping_contacts`].
@@ -154,7 +154,7 @@ impl UpdateCustomerBuilder {
             Item = impl crate::IntoModel<CustomerShippingContactsRequest>,
         >,
     ) -> Self {
-        self.shipping_contacts = self.first_error.many(value, "shipping_contacts");
+        self.shipping_contacts = self.problems.many(value, "shipping_contacts");
         self
     }
     /// Sets [`UpdateCustomer::subscription`].
@@ -162,13 +162,13 @@ impl UpdateCustomerBuilder {
         mut self,
         value: impl crate::IntoModel<SubscriptionRequest>,
     ) -> Self {
-        self.subscription = self.first_error.one(value, "subscription");
+        self.subscription = self.problems.one(value, "subscription");
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateCustomer, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdateCustomer {
             antifraud_info: self.antifraud_info,
             date_of_birth: self.date_of_birth,

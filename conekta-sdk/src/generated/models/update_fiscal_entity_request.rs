@@ -31,7 +31,7 @@ pub struct UpdateFiscalEntityRequestBuilder {
         std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
     >,
     company_name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdateFiscalEntityRequestBuilder {
     /// Sets [`UpdateFiscalEntityRequest::address`].
@@ -39,7 +39,7 @@ impl UpdateFiscalEntityRequestBuilder {
         mut self,
         value: impl crate::IntoModel<FiscalEntityRequestAddress>,
     ) -> Self {
-        self.address = self.first_error.one(value, "address");
+        self.address = self.problems.one(value, "address");
         self
     }
     /// Sets [`UpdateFiscalEntityRequest::tax_id`].
@@ -75,10 +75,10 @@ impl UpdateFiscalEntityRequestBuilder {
         self.company_name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateFiscalEntityRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdateFiscalEntityRequest {
             address: self.address,
             tax_id: self.tax_id,

@@ -12,7 +12,7 @@ pub struct UpdateOrderDiscountLinesRequest {
     /// Discount code. Example: `"123"`.
     pub code: Option<String>,
     /// Example: `"loyalty"`.
-    pub r#type: Option<String>,
+    pub type_: Option<String>,
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -22,8 +22,8 @@ pub struct UpdateOrderDiscountLinesRequest {
 pub struct UpdateOrderDiscountLinesRequestBuilder {
     amount: Option<i64>,
     code: Option<String>,
-    r#type: Option<String>,
-    first_error: crate::__private::FirstError,
+    type_: Option<String>,
+    problems: crate::__private::Problems,
 }
 impl UpdateOrderDiscountLinesRequestBuilder {
     /// Sets [`UpdateOrderDiscountLinesRequest::amount`].
@@ -36,19 +36,19 @@ impl UpdateOrderDiscountLinesRequestBuilder {
         self.code = Some(value.into());
         self
     }
-    /// Sets [`UpdateOrderDiscountLinesRequest::type`].
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
+    /// Sets [`UpdateOrderDiscountLinesRequest::type_`].
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateOrderDiscountLinesRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdateOrderDiscountLinesRequest {
             amount: self.amount,
             code: self.code,
-            r#type: self.r#type,
+            type_: self.type_,
             extra: Default::default(),
         })
     }
@@ -60,5 +60,5 @@ crate::__private::struct_serde! {
     UpdateOrderDiscountLinesRequest via Self, extra: serde_json::Map<String, serde_json::Value>;
     "amount" => amount: optional value,
     "code" => code: optional value,
-    "type" => r#type: optional value,
+    "type" => type_: optional value,
 }

@@ -18,7 +18,7 @@ pub struct UpdatePaymentMethodsCard {
 pub struct UpdatePaymentMethodsCardBuilder {
     name: Option<String>,
     expires_at: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdatePaymentMethodsCardBuilder {
     /// Sets [`UpdatePaymentMethodsCard::name`].
@@ -31,10 +31,10 @@ impl UpdatePaymentMethodsCardBuilder {
         self.expires_at = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdatePaymentMethodsCard, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdatePaymentMethodsCard {
             name: self.name,
             expires_at: self.expires_at,

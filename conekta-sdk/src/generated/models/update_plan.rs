@@ -27,7 +27,7 @@ pub struct UpdatePlanBuilder {
     currency: Option<Currency>,
     expiry_count: Option<i64>,
     name: Option<String>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdatePlanBuilder {
     /// Sets [`UpdatePlan::amount`].
@@ -37,7 +37,7 @@ impl UpdatePlanBuilder {
     }
     /// Sets [`UpdatePlan::currency`].
     pub fn currency(mut self, value: impl crate::IntoModel<Currency>) -> Self {
-        self.currency = self.first_error.one(value, "currency");
+        self.currency = self.problems.one(value, "currency");
         self
     }
     /// Sets [`UpdatePlan::expiry_count`].
@@ -50,10 +50,10 @@ impl UpdatePlanBuilder {
         self.name = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdatePlan, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdatePlan {
             amount: self.amount,
             currency: self.currency,

@@ -38,7 +38,7 @@ pub struct UpdateProductBuilder {
     tags: Option<Vec<String>>,
     brand: Option<String>,
     metadata: Option<std::collections::BTreeMap<String, String>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdateProductBuilder {
     /// Sets [`UpdateProduct::antifraud_info`].
@@ -97,10 +97,10 @@ impl UpdateProductBuilder {
         self.metadata = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateProduct, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdateProduct {
             antifraud_info: self.antifraud_info,
             description: self.description,

@@ -23,7 +23,7 @@ pub struct UpdateWebhookBuilder {
     url: Option<String>,
     subscribed_events: Option<Vec<String>>,
     active: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdateWebhookBuilder {
     /// Sets [`UpdateWebhook::url`].
@@ -44,10 +44,10 @@ impl UpdateWebhookBuilder {
         self.active = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdateWebhook, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdateWebhook {
             url: self.url,
             subscribed_events: self.subscribed_events,

@@ -25,7 +25,7 @@ pub struct UpdatesASubscriptionBuilder {
     plan_id: Option<String>,
     card_id: Option<String>,
     trial_end: Option<crate::Timestamp>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl UpdatesASubscriptionBuilder {
     /// Sets [`UpdatesASubscription::plan_id`].
@@ -43,10 +43,10 @@ impl UpdatesASubscriptionBuilder {
         self.trial_end = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<UpdatesASubscription, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(UpdatesASubscription {
             plan_id: self.plan_id,
             card_id: self.card_id,

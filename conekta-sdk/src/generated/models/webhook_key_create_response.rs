@@ -3,7 +3,7 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_create_response`; build one with [`WebhookKeyCreateResponse::builder`].
+/// From schema `webhook_key_create_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyCreateResponse {
@@ -22,65 +22,6 @@ pub struct WebhookKeyCreateResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`WebhookKeyCreateResponse`] field by field: see [`WebhookKeyCreateResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct WebhookKeyCreateResponseBuilder {
-    active: Option<bool>,
-    created_at: Option<crate::Timestamp>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    public_key: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl WebhookKeyCreateResponseBuilder {
-    /// Sets [`WebhookKeyCreateResponse::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyCreateResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyCreateResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyCreateResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyCreateResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyCreateResponse::public_key`].
-    pub fn public_key(mut self, value: impl Into<String>) -> Self {
-        self.public_key = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<WebhookKeyCreateResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(WebhookKeyCreateResponse {
-            active: self.active,
-            created_at: self.created_at,
-            id: self.id,
-            livemode: self.livemode,
-            object: self.object,
-            public_key: self.public_key,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(WebhookKeyCreateResponse, WebhookKeyCreateResponseBuilder);
 crate::__private::struct_serde! {
     WebhookKeyCreateResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "active" => active: optional value,

@@ -3,7 +3,7 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_delete_response`; build one with [`WebhookKeyDeleteResponse::builder`].
+/// From schema `webhook_key_delete_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyDeleteResponse {
@@ -22,65 +22,6 @@ pub struct WebhookKeyDeleteResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`WebhookKeyDeleteResponse`] field by field: see [`WebhookKeyDeleteResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct WebhookKeyDeleteResponseBuilder {
-    active: Option<bool>,
-    created_at: Option<crate::Timestamp>,
-    deleted: Option<bool>,
-    id: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl WebhookKeyDeleteResponseBuilder {
-    /// Sets [`WebhookKeyDeleteResponse::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyDeleteResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyDeleteResponse::deleted`].
-    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-        self.deleted = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyDeleteResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyDeleteResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyDeleteResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<WebhookKeyDeleteResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(WebhookKeyDeleteResponse {
-            active: self.active,
-            created_at: self.created_at,
-            deleted: self.deleted,
-            id: self.id,
-            livemode: self.livemode,
-            object: self.object,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(WebhookKeyDeleteResponse, WebhookKeyDeleteResponseBuilder);
 crate::__private::struct_serde! {
     WebhookKeyDeleteResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "active" => active: optional value,

@@ -15,7 +15,7 @@ pub struct WebhookKeyRequest {
 #[must_use = "a builder does nothing until it is built or passed on"]
 pub struct WebhookKeyRequestBuilder {
     active: Option<bool>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookKeyRequestBuilder {
     /// Sets [`WebhookKeyRequest::active`].
@@ -23,10 +23,10 @@ impl WebhookKeyRequestBuilder {
         self.active = Some(value.into());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookKeyRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[])?;
         Ok(WebhookKeyRequest {
             active: self.active,
             extra: Default::default(),

@@ -3,7 +3,7 @@
 
 /// webhook keys model
 ///
-/// From schema `webhook_key_response`; build one with [`WebhookKeyResponse::builder`].
+/// From schema `webhook_key_response`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookKeyResponse {
@@ -24,72 +24,6 @@ pub struct WebhookKeyResponse {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`WebhookKeyResponse`] field by field: see [`WebhookKeyResponse::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct WebhookKeyResponseBuilder {
-    id: Option<String>,
-    active: Option<bool>,
-    created_at: Option<crate::Timestamp>,
-    deactivated_at: Option<crate::Timestamp>,
-    public_key: Option<String>,
-    livemode: Option<bool>,
-    object: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl WebhookKeyResponseBuilder {
-    /// Sets [`WebhookKeyResponse::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyResponse::active`].
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyResponse::created_at`].
-    pub fn created_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyResponse::deactivated_at`].
-    pub fn deactivated_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.deactivated_at = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyResponse::public_key`].
-    pub fn public_key(mut self, value: impl Into<String>) -> Self {
-        self.public_key = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyResponse::livemode`].
-    pub fn livemode(mut self, value: impl Into<bool>) -> Self {
-        self.livemode = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookKeyResponse::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<WebhookKeyResponse, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(WebhookKeyResponse {
-            id: self.id,
-            active: self.active,
-            created_at: self.created_at,
-            deactivated_at: self.deactivated_at,
-            public_key: self.public_key,
-            livemode: self.livemode,
-            object: self.object,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(WebhookKeyResponse, WebhookKeyResponseBuilder);
 crate::__private::struct_serde! {
     WebhookKeyResponse via Self, extra: serde_json::Map<String, serde_json::Value>;
     "id" => id: optional value,

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask generate` after changing the spec or spec/patches.yaml.
 
 #![allow(missing_docs, reason = "fields the spec does not describe have no docs")]
-/// From schema `WebhookLog`; build one with [`WebhookLog::builder`].
+/// From schema `WebhookLog`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhookLog {
@@ -22,72 +22,6 @@ pub struct WebhookLog {
     /// Properties the spec does not declare, kept as they were received.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-/// Builds a [`WebhookLog`] field by field: see [`WebhookLog::builder`].
-#[derive(Debug, Clone, Default)]
-#[must_use = "a builder does nothing until it is built or passed on"]
-pub struct WebhookLogBuilder {
-    failed_attempts: Option<i64>,
-    id: Option<String>,
-    last_attempted_at: Option<crate::Timestamp>,
-    last_http_response_status: Option<i32>,
-    object: Option<String>,
-    response_data: Option<serde_json::Map<String, serde_json::Value>>,
-    url: Option<String>,
-    first_error: crate::__private::FirstError,
-}
-impl WebhookLogBuilder {
-    /// Sets [`WebhookLog::failed_attempts`].
-    pub fn failed_attempts(mut self, value: impl Into<i64>) -> Self {
-        self.failed_attempts = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookLog::id`].
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookLog::last_attempted_at`].
-    pub fn last_attempted_at(mut self, value: impl Into<crate::Timestamp>) -> Self {
-        self.last_attempted_at = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookLog::last_http_response_status`].
-    pub fn last_http_response_status(mut self, value: impl Into<i32>) -> Self {
-        self.last_http_response_status = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookLog::object`].
-    pub fn object(mut self, value: impl Into<String>) -> Self {
-        self.object = Some(value.into());
-        self
-    }
-    /// Sets [`WebhookLog::response_data`].
-    pub fn response_data(mut self, value: impl crate::IntoJsonObject) -> Self {
-        self.response_data = self.first_error.object(value, "response_data");
-        self
-    }
-    /// Sets [`WebhookLog::url`].
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
-    #[inline]
-    pub fn build(self) -> Result<WebhookLog, crate::BuildError> {
-        self.first_error.check()?;
-        Ok(WebhookLog {
-            failed_attempts: self.failed_attempts,
-            id: self.id,
-            last_attempted_at: self.last_attempted_at,
-            last_http_response_status: self.last_http_response_status,
-            object: self.object,
-            response_data: self.response_data,
-            url: self.url,
-            extra: Default::default(),
-        })
-    }
-}
-crate::__private::builder!(WebhookLog, WebhookLogBuilder);
 crate::__private::struct_serde! {
     WebhookLog via Self, extra: serde_json::Map<String, serde_json::Value>;
     "failed_attempts" => failed_attempts: optional value,

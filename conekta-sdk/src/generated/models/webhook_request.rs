@@ -20,7 +20,7 @@ pub struct WebhookRequest {
 pub struct WebhookRequestBuilder {
     url: Option<String>,
     subscribed_events: Option<Vec<String>>,
-    first_error: crate::__private::FirstError,
+    problems: crate::__private::Problems,
 }
 impl WebhookRequestBuilder {
     /// Sets [`WebhookRequest::url`].
@@ -36,10 +36,10 @@ impl WebhookRequestBuilder {
         self.subscribed_events = Some(value.into_iter().map(Into::into).collect());
         self
     }
-    /// The value, or the [`BuildError`](crate::BuildError) of the first unset required field or unusable value.
+    /// The value, or the [`BuildError`](crate::BuildError) that names every unset required field and unusable value.
     #[inline]
     pub fn build(self) -> Result<WebhookRequest, crate::BuildError> {
-        self.first_error.check()?;
+        self.problems.check(&[("url", self.url.is_none())])?;
         Ok(WebhookRequest {
             url: crate::__private::required(self.url, "url")?,
             subscribed_events: self.subscribed_events,

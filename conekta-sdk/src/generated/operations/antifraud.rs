@@ -14,16 +14,25 @@ impl<'a> Antifraud<'a> {
     /// Get a list of whitelisted rules
     ///
     /// Return all rules. `GET /antifraud/whitelists` (operation `GetRuleWhitelist`).
+    ///
+    /// The answer: [`RiskRulesList`](crate::models::RiskRulesList).
+    #[doc(alias = "GetRuleWhitelist")]
     #[inline]
     pub fn get_rule_whitelist(&self) -> Request<'a, GetRuleWhitelist> {
         Request::new(self.client, GetRuleWhitelist::default())
     }
     /// Create whitelisted rule. `POST /antifraud/whitelists` (operation `CreateRuleWhitelist`).
+    ///
+    /// The answer: [`ListRuleResponse`](crate::models::ListRuleResponse). Optional, on the request: `.body(..)` (see [`CreateRuleWhitelist`](CreateRuleWhitelist)).
+    #[doc(alias = "CreateRuleWhitelist")]
     #[inline]
     pub fn create_rule_whitelist(&self) -> Request<'a, CreateRuleWhitelist> {
         Request::new(self.client, CreateRuleWhitelist::default())
     }
     /// Delete whitelisted rule. `DELETE /antifraud/whitelists/{id}` (operation `DeleteRuleWhitelist`).
+    ///
+    /// The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+    #[doc(alias = "DeleteRuleWhitelist")]
     pub fn delete_rule_whitelist(
         &self,
         id: impl Into<String>,
@@ -38,11 +47,17 @@ impl<'a> Antifraud<'a> {
     /// Get list of blacklisted rules
     ///
     /// Return all rules. `GET /antifraud/blacklists` (operation `GetRuleBlacklist`).
+    ///
+    /// The answer: [`RiskRulesList`](crate::models::RiskRulesList).
+    #[doc(alias = "GetRuleBlacklist")]
     #[inline]
     pub fn get_rule_blacklist(&self) -> Request<'a, GetRuleBlacklist> {
         Request::new(self.client, GetRuleBlacklist::default())
     }
     /// Create blacklisted rule. `POST /antifraud/blacklists` (operation `CreateRuleBlacklist`).
+    ///
+    /// The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+    #[doc(alias = "CreateRuleBlacklist")]
     pub fn create_rule_blacklist(
         &self,
         body: impl IntoModel<models::CreateRuleWhitelistRequest>,
@@ -51,6 +66,9 @@ impl<'a> Antifraud<'a> {
         Request::new(self.client, CreateRuleBlacklist { body })
     }
     /// Delete blacklisted rule. `DELETE /antifraud/blacklists/{id}` (operation `DeleteRuleBlacklist`).
+    ///
+    /// The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+    #[doc(alias = "DeleteRuleBlacklist")]
     pub fn delete_rule_blacklist(
         &self,
         id: impl Into<String>,
@@ -63,7 +81,9 @@ impl<'a> Antifraud<'a> {
         )
     }
 }
-/// The operation `GetRuleWhitelist` (`GET /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::get_rule_whitelist`].
+/// The operation `GetRuleWhitelist` (`GET /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::get_rule_whitelist`]. The answer: [`RiskRulesList`](crate::models::RiskRulesList).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetRuleWhitelist {}
 impl crate::Operation for GetRuleWhitelist {
@@ -79,7 +99,13 @@ impl crate::Operation for GetRuleWhitelist {
         Ok(())
     }
 }
-/// The operation `CreateRuleWhitelist` (`POST /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::create_rule_whitelist`].
+/// The operation `CreateRuleWhitelist` (`POST /antifraud/whitelists`): what a call of it takes. Start one with [`Antifraud::create_rule_whitelist`]. The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CreateRuleWhitelist {
     body: Option<Result<models::CreateRuleWhitelistRequest, crate::BuildError>>,
@@ -110,7 +136,9 @@ impl Request<'_, CreateRuleWhitelist> {
         self
     }
 }
-/// The operation `DeleteRuleWhitelist` (`DELETE /antifraud/whitelists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_whitelist`].
+/// The operation `DeleteRuleWhitelist` (`DELETE /antifraud/whitelists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_whitelist`]. The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteRuleWhitelist {
     id: String,
@@ -128,7 +156,9 @@ impl crate::Operation for DeleteRuleWhitelist {
         Ok(())
     }
 }
-/// The operation `GetRuleBlacklist` (`GET /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::get_rule_blacklist`].
+/// The operation `GetRuleBlacklist` (`GET /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::get_rule_blacklist`]. The answer: [`RiskRulesList`](crate::models::RiskRulesList).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetRuleBlacklist {}
 impl crate::Operation for GetRuleBlacklist {
@@ -144,7 +174,9 @@ impl crate::Operation for GetRuleBlacklist {
         Ok(())
     }
 }
-/// The operation `CreateRuleBlacklist` (`POST /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::create_rule_blacklist`].
+/// The operation `CreateRuleBlacklist` (`POST /antifraud/blacklists`): what a call of it takes. Start one with [`Antifraud::create_rule_blacklist`]. The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateRuleBlacklist {
     body: Result<models::CreateRuleWhitelistRequest, crate::BuildError>,
@@ -163,7 +195,9 @@ impl crate::Operation for CreateRuleBlacklist {
         Ok(())
     }
 }
-/// The operation `DeleteRuleBlacklist` (`DELETE /antifraud/blacklists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_blacklist`].
+/// The operation `DeleteRuleBlacklist` (`DELETE /antifraud/blacklists/{id}`): what a call of it takes. Start one with [`Antifraud::delete_rule_blacklist`]. The answer: [`ListRuleResponse`](crate::models::ListRuleResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteRuleBlacklist {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> ApiKeys<'a> {
     /// Get list of Api Keys
     ///
     /// Consume the list of api keys you have. `GET /api_keys` (operation `getApiKeys`).
+    ///
+    /// The answer: [`GetApiKeysResponse`](crate::models::GetApiKeysResponse). Optional, on the request: `.limit(..)`, `.next(..)`, `.previous(..)`, `.search(..)` (see [`GetApiKeys`](GetApiKeys)). `.into_stream()` walks every page.
+    #[doc(alias = "getApiKeys")]
     #[inline]
     pub fn get_api_keys(&self) -> Request<'a, GetApiKeys> {
         Request::new(self.client, GetApiKeys::default())
@@ -21,6 +24,9 @@ impl<'a> ApiKeys<'a> {
     /// Create Api Key
     ///
     /// Create a api key. `POST /api_keys` (operation `createApiKey`).
+    ///
+    /// The answer: [`ApiKeyCreateResponse`](crate::models::ApiKeyCreateResponse).
+    #[doc(alias = "createApiKey")]
     pub fn create_api_key(
         &self,
         body: impl IntoModel<models::ApiKeyRequest>,
@@ -31,12 +37,18 @@ impl<'a> ApiKeys<'a> {
     /// Get Api Key
     ///
     /// Gets a api key that corresponds to a api key ID. `GET /api_keys/{id}` (operation `getApiKey`).
+    ///
+    /// The answer: [`ApiKeyResponse`](crate::models::ApiKeyResponse).
+    #[doc(alias = "getApiKey")]
     pub fn get_api_key(&self, id: impl Into<String>) -> Request<'a, GetApiKey> {
         Request::new(self.client, GetApiKey { id: id.into() })
     }
     /// Update Api Key
     ///
     /// Update an existing api key. `PUT /api_keys/{id}` (operation `updateApiKey`).
+    ///
+    /// The answer: [`ApiKeyResponse`](crate::models::ApiKeyResponse). Optional, on the request: `.body(..)` (see [`UpdateApiKey`](UpdateApiKey)).
+    #[doc(alias = "updateApiKey")]
     pub fn update_api_key(&self, id: impl Into<String>) -> Request<'a, UpdateApiKey> {
         Request::new(
             self.client,
@@ -49,11 +61,23 @@ impl<'a> ApiKeys<'a> {
     /// Delete Api Key
     ///
     /// Deletes a api key that corresponds to a api key ID. `DELETE /api_keys/{id}` (operation `deleteApiKey`).
+    ///
+    /// The answer: [`DeleteApiKeysResponse`](crate::models::DeleteApiKeysResponse).
+    #[doc(alias = "deleteApiKey")]
     pub fn delete_api_key(&self, id: impl Into<String>) -> Request<'a, DeleteApiKey> {
         Request::new(self.client, DeleteApiKey { id: id.into() })
     }
 }
-/// The operation `getApiKeys` (`GET /api_keys`): what a call of it takes. Start one with [`ApiKeys::get_api_keys`].
+/// The operation `getApiKeys` (`GET /api_keys`): what a call of it takes. Start one with [`ApiKeys::get_api_keys`]. The answer: [`GetApiKeysResponse`](crate::models::GetApiKeysResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+/// - `.search(..)`: General search, e.g. by id, description, prefix.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetApiKeys {
     limit: Option<i32>,
@@ -123,7 +147,9 @@ impl crate::Paginated for GetApiKeys {
         }
     }
 }
-/// The operation `createApiKey` (`POST /api_keys`): what a call of it takes. Start one with [`ApiKeys::create_api_key`].
+/// The operation `createApiKey` (`POST /api_keys`): what a call of it takes. Start one with [`ApiKeys::create_api_key`]. The answer: [`ApiKeyCreateResponse`](crate::models::ApiKeyCreateResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateApiKey {
     body: Result<models::ApiKeyRequest, crate::BuildError>,
@@ -138,7 +164,9 @@ impl crate::Operation for CreateApiKey {
         Ok(())
     }
 }
-/// The operation `getApiKey` (`GET /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::get_api_key`].
+/// The operation `getApiKey` (`GET /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::get_api_key`]. The answer: [`ApiKeyResponse`](crate::models::ApiKeyResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetApiKey {
     id: String,
@@ -152,7 +180,13 @@ impl crate::Operation for GetApiKey {
         Ok(())
     }
 }
-/// The operation `updateApiKey` (`PUT /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::update_api_key`].
+/// The operation `updateApiKey` (`PUT /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::update_api_key`]. The answer: [`ApiKeyResponse`](crate::models::ApiKeyResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct UpdateApiKey {
     id: String,
@@ -177,7 +211,9 @@ impl Request<'_, UpdateApiKey> {
         self
     }
 }
-/// The operation `deleteApiKey` (`DELETE /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::delete_api_key`].
+/// The operation `deleteApiKey` (`DELETE /api_keys/{id}`): what a call of it takes. Start one with [`ApiKeys::delete_api_key`]. The answer: [`DeleteApiKeysResponse`](crate::models::DeleteApiKeysResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteApiKey {
     id: String,

@@ -12,12 +12,17 @@ pub struct Balances<'a> {
 }
 impl<'a> Balances<'a> {
     /// Get a company's balance. `GET /balance` (operation `getBalance`).
+    ///
+    /// The answer: [`BalanceResponse`](crate::models::BalanceResponse).
+    #[doc(alias = "getBalance")]
     #[inline]
     pub fn get_balance(&self) -> Request<'a, GetBalance> {
         Request::new(self.client, GetBalance::default())
     }
 }
-/// The operation `getBalance` (`GET /balance`): what a call of it takes. Start one with [`Balances::get_balance`].
+/// The operation `getBalance` (`GET /balance`): what a call of it takes. Start one with [`Balances::get_balance`]. The answer: [`BalanceResponse`](crate::models::BalanceResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetBalance {}
 impl crate::Operation for GetBalance {

@@ -12,11 +12,17 @@ pub struct Charges<'a> {
 }
 impl<'a> Charges<'a> {
     /// Get A List of Charges. `GET /charges` (operation `getCharges`).
+    ///
+    /// The answer: [`GetChargesResponse`](crate::models::GetChargesResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetCharges`](GetCharges)). `.into_stream()` walks every page.
+    #[doc(alias = "getCharges")]
     #[inline]
     pub fn get_charges(&self) -> Request<'a, GetCharges> {
         Request::new(self.client, GetCharges::default())
     }
     /// Update a charge. `PUT /charges/{id}` (operation `updateCharge`).
+    ///
+    /// The answer: [`ChargeResponse`](crate::models::ChargeResponse).
+    #[doc(alias = "updateCharge")]
     pub fn update_charge(
         &self,
         id: impl Into<String>,
@@ -34,7 +40,10 @@ impl<'a> Charges<'a> {
     /// Create charge
     ///
     /// Create charge for an existing orden. `POST /orders/{id}/charges` (operation `ordersCreateCharge`).
-    pub fn orders_create_charge(
+    ///
+    /// The answer: [`ChargeResponse`](crate::models::ChargeResponse).
+    #[doc(alias = "ordersCreateCharge")]
+    pub fn create_order_charge(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::ChargeRequest>,
@@ -51,7 +60,10 @@ impl<'a> Charges<'a> {
     /// Create charges
     ///
     /// Create charges for an existing orden. `POST /orders/{id}/add_charges` (operation `ordersCreateCharges`).
-    pub fn orders_create_charges(
+    ///
+    /// The answer: [`ChargesOrderResponse`](crate::models::ChargesOrderResponse).
+    #[doc(alias = "ordersCreateCharges")]
+    pub fn add_order_charges(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::ChargeRequest>,
@@ -66,7 +78,16 @@ impl<'a> Charges<'a> {
         )
     }
 }
-/// The operation `getCharges` (`GET /charges`): what a call of it takes. Start one with [`Charges::get_charges`].
+/// The operation `getCharges` (`GET /charges`): what a call of it takes. Start one with [`Charges::get_charges`]. The answer: [`GetChargesResponse`](crate::models::GetChargesResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCharges {
     limit: Option<i32>,
@@ -136,7 +157,9 @@ impl crate::Paginated for GetCharges {
         }
     }
 }
-/// The operation `updateCharge` (`PUT /charges/{id}`): what a call of it takes. Start one with [`Charges::update_charge`].
+/// The operation `updateCharge` (`PUT /charges/{id}`): what a call of it takes. Start one with [`Charges::update_charge`]. The answer: [`ChargeResponse`](crate::models::ChargeResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCharge {
     id: String,
@@ -152,14 +175,16 @@ impl crate::Operation for UpdateCharge {
         Ok(())
     }
 }
-/// The operation `ordersCreateCharge` (`POST /orders/{id}/charges`): what a call of it takes. Start one with [`Charges::orders_create_charge`].
+/// The operation `ordersCreateCharge` (`POST /orders/{id}/charges`): what a call of it takes. Start one with [`Charges::create_order_charge`]. The answer: [`ChargeResponse`](crate::models::ChargeResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersCreateCharge {
     id: String,
     body: Result<models::ChargeRequest, crate::BuildError>,
 }
 impl crate::Operation for OrdersCreateCharge {
-    type Response = models::ChargeOrderResponse;
+    type Response = models::ChargeResponse;
     const INFO: &Info = &Info::new(
         "ordersCreateCharge",
         Method::POST,
@@ -172,7 +197,9 @@ impl crate::Operation for OrdersCreateCharge {
         Ok(())
     }
 }
-/// The operation `ordersCreateCharges` (`POST /orders/{id}/add_charges`): what a call of it takes. Start one with [`Charges::orders_create_charges`].
+/// The operation `ordersCreateCharges` (`POST /orders/{id}/add_charges`): what a call of it takes. Start one with [`Charges::add_order_charges`]. The answer: [`ChargesOrderResponse`](crate::models::ChargesOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersCreateCharges {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> Companies<'a> {
     /// Get List of Companies
     ///
     /// Consume the list of child companies.  This is used for holding companies with several child entities. `GET /companies` (operation `getCompanies`).
+    ///
+    /// The answer: [`GetCompaniesResponse`](crate::models::GetCompaniesResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetCompanies`](GetCompanies)). `.into_stream()` walks every page.
+    #[doc(alias = "getCompanies")]
     #[inline]
     pub fn get_companies(&self) -> Request<'a, GetCompanies> {
         Request::new(self.client, GetCompanies::default())
@@ -21,6 +24,9 @@ impl<'a> Companies<'a> {
     /// Create Company
     ///
     /// Create a new company. `POST /companies` (operation `createCompany`).
+    ///
+    /// The answer: [`CompanyResponse`](crate::models::CompanyResponse).
+    #[doc(alias = "createCompany")]
     pub fn create_company(
         &self,
         body: impl IntoModel<models::CreateCompanyRequest>,
@@ -29,12 +35,18 @@ impl<'a> Companies<'a> {
         Request::new(self.client, CreateCompany { body })
     }
     /// Get Company. `GET /companies/{id}` (operation `getCompany`).
+    ///
+    /// The answer: [`CompanyResponse`](crate::models::CompanyResponse).
+    #[doc(alias = "getCompany")]
     pub fn get_company(&self, id: impl Into<String>) -> Request<'a, GetCompany> {
         Request::new(self.client, GetCompany { id: id.into() })
     }
     /// Get Current Company
     ///
     /// Retrieves information about the currently authenticated company. This endpoint returns the same data as the standard company endpoint but automatically uses the current company's context. `GET /companies/current` (operation `getCurrentCompany`).
+    ///
+    /// The answer: [`CompanyResponse`](crate::models::CompanyResponse).
+    #[doc(alias = "getCurrentCompany")]
     #[inline]
     pub fn get_current_company(&self) -> Request<'a, GetCurrentCompany> {
         Request::new(self.client, GetCurrentCompany::default())
@@ -42,6 +54,9 @@ impl<'a> Companies<'a> {
     /// Upload Company Document
     ///
     /// Uploads a document associated with a specific company. `POST /companies/{company_id}/document` (operation `uploadCompanyDocument`).
+    ///
+    /// The answer: [`CompanyDocumentResponse`](crate::models::CompanyDocumentResponse).
+    #[doc(alias = "uploadCompanyDocument")]
     pub fn upload_company_document(
         &self,
         company_id: impl Into<String>,
@@ -59,6 +74,9 @@ impl<'a> Companies<'a> {
     /// Update Company Document
     ///
     /// Updates an existing document associated with a specific company. `PATCH /companies/{company_id}/document` (operation `updateCompanyDocument`).
+    ///
+    /// The answer: [`CompanyDocumentResponse`](crate::models::CompanyDocumentResponse).
+    #[doc(alias = "updateCompanyDocument")]
     pub fn update_company_document(
         &self,
         company_id: impl Into<String>,
@@ -76,6 +94,9 @@ impl<'a> Companies<'a> {
     /// Get Company Documents
     ///
     /// Retrieve a list of documents associated with a specific company. `GET /companies/{company_id}/documents` (operation `getCompanyDocuments`).
+    ///
+    /// The answer: a list of [`CompanyDocumentResponse`](crate::models::CompanyDocumentResponse).
+    #[doc(alias = "getCompanyDocuments")]
     pub fn get_company_documents(
         &self,
         company_id: impl Into<String>,
@@ -88,7 +109,16 @@ impl<'a> Companies<'a> {
         )
     }
 }
-/// The operation `getCompanies` (`GET /companies`): what a call of it takes. Start one with [`Companies::get_companies`].
+/// The operation `getCompanies` (`GET /companies`): what a call of it takes. Start one with [`Companies::get_companies`]. The answer: [`GetCompaniesResponse`](crate::models::GetCompaniesResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCompanies {
     limit: Option<i32>,
@@ -158,7 +188,9 @@ impl crate::Paginated for GetCompanies {
         }
     }
 }
-/// The operation `createCompany` (`POST /companies`): what a call of it takes. Start one with [`Companies::create_company`].
+/// The operation `createCompany` (`POST /companies`): what a call of it takes. Start one with [`Companies::create_company`]. The answer: [`CompanyResponse`](crate::models::CompanyResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCompany {
     body: Result<models::CreateCompanyRequest, crate::BuildError>,
@@ -173,7 +205,9 @@ impl crate::Operation for CreateCompany {
         Ok(())
     }
 }
-/// The operation `getCompany` (`GET /companies/{id}`): what a call of it takes. Start one with [`Companies::get_company`].
+/// The operation `getCompany` (`GET /companies/{id}`): what a call of it takes. Start one with [`Companies::get_company`]. The answer: [`CompanyResponse`](crate::models::CompanyResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCompany {
     id: String,
@@ -187,7 +221,9 @@ impl crate::Operation for GetCompany {
         Ok(())
     }
 }
-/// The operation `getCurrentCompany` (`GET /companies/current`): what a call of it takes. Start one with [`Companies::get_current_company`].
+/// The operation `getCurrentCompany` (`GET /companies/current`): what a call of it takes. Start one with [`Companies::get_current_company`]. The answer: [`CompanyResponse`](crate::models::CompanyResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCurrentCompany {}
 impl crate::Operation for GetCurrentCompany {
@@ -203,7 +239,9 @@ impl crate::Operation for GetCurrentCompany {
         Ok(())
     }
 }
-/// The operation `uploadCompanyDocument` (`POST /companies/{company_id}/document`): what a call of it takes. Start one with [`Companies::upload_company_document`].
+/// The operation `uploadCompanyDocument` (`POST /companies/{company_id}/document`): what a call of it takes. Start one with [`Companies::upload_company_document`]. The answer: [`CompanyDocumentResponse`](crate::models::CompanyDocumentResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UploadCompanyDocument {
     company_id: String,
@@ -223,7 +261,9 @@ impl crate::Operation for UploadCompanyDocument {
         Ok(())
     }
 }
-/// The operation `updateCompanyDocument` (`PATCH /companies/{company_id}/document`): what a call of it takes. Start one with [`Companies::update_company_document`].
+/// The operation `updateCompanyDocument` (`PATCH /companies/{company_id}/document`): what a call of it takes. Start one with [`Companies::update_company_document`]. The answer: [`CompanyDocumentResponse`](crate::models::CompanyDocumentResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCompanyDocument {
     company_id: String,
@@ -243,7 +283,9 @@ impl crate::Operation for UpdateCompanyDocument {
         Ok(())
     }
 }
-/// The operation `getCompanyDocuments` (`GET /companies/{company_id}/documents`): what a call of it takes. Start one with [`Companies::get_company_documents`].
+/// The operation `getCompanyDocuments` (`GET /companies/{company_id}/documents`): what a call of it takes. Start one with [`Companies::get_company_documents`]. The answer: a list of [`CompanyDocumentResponse`](crate::models::CompanyDocumentResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCompanyDocuments {
     company_id: String,

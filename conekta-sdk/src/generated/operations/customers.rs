@@ -14,6 +14,9 @@ impl<'a> Customers<'a> {
     /// Get a list of customers
     ///
     /// The purpose of business is to create and maintain a client, you will learn what elements you need to obtain a list of clients, which can be paged. `GET /customers` (operation `getCustomers`).
+    ///
+    /// The answer: [`CustomersResponse`](crate::models::CustomersResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetCustomers`](GetCustomers)). `.into_stream()` walks every page.
+    #[doc(alias = "getCustomers")]
     #[inline]
     pub fn get_customers(&self) -> Request<'a, GetCustomers> {
         Request::new(self.client, GetCustomers::default())
@@ -25,6 +28,9 @@ impl<'a> Customers<'a> {
     /// Remember the credit and debit card tokenization process: [<https://developers.conekta.com/page/web-checkout-tokenizer>](https://developers.conekta.com/page/web-checkout-tokenizer)
     ///
     /// `POST /customers` (operation `createCustomer`).
+    ///
+    /// The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+    #[doc(alias = "createCustomer")]
     pub fn create_customer(
         &self,
         body: impl IntoModel<models::Customer>,
@@ -35,6 +41,9 @@ impl<'a> Customers<'a> {
     /// Get Customer
     ///
     /// Gets a customer resource that corresponds to a customer ID. `GET /customers/{id}` (operation `getCustomerById`).
+    ///
+    /// The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+    #[doc(alias = "getCustomerById")]
     pub fn get_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -44,6 +53,9 @@ impl<'a> Customers<'a> {
     /// Update customer
     ///
     /// You can update customer-related data. `PUT /customers/{id}` (operation `updateCustomer`).
+    ///
+    /// The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+    #[doc(alias = "updateCustomer")]
     pub fn update_customer(
         &self,
         id: impl Into<String>,
@@ -61,6 +73,9 @@ impl<'a> Customers<'a> {
     /// Delete Customer
     ///
     /// Deleted a customer resource that corresponds to a customer ID. `DELETE /customers/{id}` (operation `deleteCustomerById`).
+    ///
+    /// The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+    #[doc(alias = "deleteCustomerById")]
     pub fn delete_customer_by_id(
         &self,
         id: impl Into<String>,
@@ -75,6 +90,9 @@ impl<'a> Customers<'a> {
     /// Create Fiscal Entity
     ///
     /// Create Fiscal entity resource that corresponds to a customer ID. `POST /customers/{id}/fiscal_entities` (operation `CreateCustomerFiscalEntities`).
+    ///
+    /// The answer: [`CustomerFiscalEntitiesDataResponse`](crate::models::CustomerFiscalEntitiesDataResponse).
+    #[doc(alias = "CreateCustomerFiscalEntities")]
     pub fn create_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
@@ -92,6 +110,9 @@ impl<'a> Customers<'a> {
     /// Update  Fiscal Entity
     ///
     /// Update Fiscal Entity resource that corresponds to a customer ID. `PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}` (operation `UpdateCustomerFiscalEntities`).
+    ///
+    /// The answer: [`CustomerFiscalEntitiesDataResponse`](crate::models::CustomerFiscalEntitiesDataResponse).
+    #[doc(alias = "UpdateCustomerFiscalEntities")]
     pub fn update_customer_fiscal_entities(
         &self,
         id: impl Into<String>,
@@ -109,7 +130,16 @@ impl<'a> Customers<'a> {
         )
     }
 }
-/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`].
+/// The operation `getCustomers` (`GET /customers`): what a call of it takes. Start one with [`Customers::get_customers`]. The answer: [`CustomersResponse`](crate::models::CustomersResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomers {
     limit: Option<i32>,
@@ -179,7 +209,9 @@ impl crate::Paginated for GetCustomers {
         }
     }
 }
-/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`].
+/// The operation `createCustomer` (`POST /customers`): what a call of it takes. Start one with [`Customers::create_customer`]. The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCustomer {
     body: Result<models::Customer, crate::BuildError>,
@@ -194,7 +226,9 @@ impl crate::Operation for CreateCustomer {
         Ok(())
     }
 }
-/// The operation `getCustomerById` (`GET /customers/{id}`): what a call of it takes. Start one with [`Customers::get_customer_by_id`].
+/// The operation `getCustomerById` (`GET /customers/{id}`): what a call of it takes. Start one with [`Customers::get_customer_by_id`]. The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomerById {
     id: String,
@@ -208,7 +242,9 @@ impl crate::Operation for GetCustomerById {
         Ok(())
     }
 }
-/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`].
+/// The operation `updateCustomer` (`PUT /customers/{id}`): what a call of it takes. Start one with [`Customers::update_customer`]. The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCustomerOp {
     id: String,
@@ -224,7 +260,9 @@ impl crate::Operation for UpdateCustomerOp {
         Ok(())
     }
 }
-/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`].
+/// The operation `deleteCustomerById` (`DELETE /customers/{id}`): what a call of it takes. Start one with [`Customers::delete_customer_by_id`]. The answer: [`CustomerResponse`](crate::models::CustomerResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerById {
     id: String,
@@ -242,7 +280,9 @@ impl crate::Operation for DeleteCustomerById {
         Ok(())
     }
 }
-/// The operation `CreateCustomerFiscalEntities` (`POST /customers/{id}/fiscal_entities`): what a call of it takes. Start one with [`Customers::create_customer_fiscal_entities`].
+/// The operation `CreateCustomerFiscalEntities` (`POST /customers/{id}/fiscal_entities`): what a call of it takes. Start one with [`Customers::create_customer_fiscal_entities`]. The answer: [`CustomerFiscalEntitiesDataResponse`](crate::models::CustomerFiscalEntitiesDataResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCustomerFiscalEntities {
     id: String,
@@ -262,7 +302,9 @@ impl crate::Operation for CreateCustomerFiscalEntities {
         Ok(())
     }
 }
-/// The operation `UpdateCustomerFiscalEntities` (`PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}`): what a call of it takes. Start one with [`Customers::update_customer_fiscal_entities`].
+/// The operation `UpdateCustomerFiscalEntities` (`PUT /customers/{id}/fiscal_entities/{fiscal_entities_id}`): what a call of it takes. Start one with [`Customers::update_customer_fiscal_entities`]. The answer: [`CustomerFiscalEntitiesDataResponse`](crate::models::CustomerFiscalEntitiesDataResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCustomerFiscalEntities {
     id: String,

@@ -14,7 +14,10 @@ impl<'a> Discounts<'a> {
     /// Get a List of Discount
     ///
     /// Get discount lines for an existing orden. `GET /orders/{id}/discount_lines` (operation `ordersGetDiscountLines`).
-    pub fn orders_get_discount_lines(
+    ///
+    /// The answer: [`GetOrderDiscountLinesResponse`](crate::models::GetOrderDiscountLinesResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`OrdersGetDiscountLines`](OrdersGetDiscountLines)). `.into_stream()` walks every page.
+    #[doc(alias = "ordersGetDiscountLines")]
+    pub fn get_order_discount_lines(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, OrdersGetDiscountLines> {
@@ -29,7 +32,10 @@ impl<'a> Discounts<'a> {
     /// Create Discount
     ///
     /// Create discount lines for an existing orden. `POST /orders/{id}/discount_lines` (operation `ordersCreateDiscountLine`).
-    pub fn orders_create_discount_line(
+    ///
+    /// The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+    #[doc(alias = "ordersCreateDiscountLine")]
+    pub fn create_order_discount_line(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::OrderDiscountLinesRequest>,
@@ -46,7 +52,10 @@ impl<'a> Discounts<'a> {
     /// Get Discount
     ///
     /// Get an existing discount lines for an existing orden. `GET /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersGetDiscountLine`).
-    pub fn orders_get_discount_line(
+    ///
+    /// The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+    #[doc(alias = "ordersGetDiscountLine")]
+    pub fn get_order_discount_line(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
@@ -62,7 +71,10 @@ impl<'a> Discounts<'a> {
     /// Update Discount
     ///
     /// Update an existing discount lines for an existing orden. `PUT /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersUpdateDiscountLines`).
-    pub fn orders_update_discount_lines(
+    ///
+    /// The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+    #[doc(alias = "ordersUpdateDiscountLines")]
+    pub fn update_order_discount_line(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
@@ -81,7 +93,10 @@ impl<'a> Discounts<'a> {
     /// Delete Discount
     ///
     /// Delete an existing discount lines for an existing orden. `DELETE /orders/{id}/discount_lines/{discount_lines_id}` (operation `ordersDeleteDiscountLines`).
-    pub fn orders_delete_discount_lines(
+    ///
+    /// The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+    #[doc(alias = "ordersDeleteDiscountLines")]
+    pub fn delete_order_discount_line(
         &self,
         id: impl Into<String>,
         discount_lines_id: impl Into<String>,
@@ -95,7 +110,16 @@ impl<'a> Discounts<'a> {
         )
     }
 }
-/// The operation `ordersGetDiscountLines` (`GET /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::orders_get_discount_lines`].
+/// The operation `ordersGetDiscountLines` (`GET /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::get_order_discount_lines`]. The answer: [`GetOrderDiscountLinesResponse`](crate::models::GetOrderDiscountLinesResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersGetDiscountLines {
     id: String,
@@ -170,7 +194,9 @@ impl crate::Paginated for OrdersGetDiscountLines {
         }
     }
 }
-/// The operation `ordersCreateDiscountLine` (`POST /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::orders_create_discount_line`].
+/// The operation `ordersCreateDiscountLine` (`POST /orders/{id}/discount_lines`): what a call of it takes. Start one with [`Discounts::create_order_discount_line`]. The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersCreateDiscountLine {
     id: String,
@@ -190,7 +216,9 @@ impl crate::Operation for OrdersCreateDiscountLine {
         Ok(())
     }
 }
-/// The operation `ordersGetDiscountLine` (`GET /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_get_discount_line`].
+/// The operation `ordersGetDiscountLine` (`GET /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::get_order_discount_line`]. The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersGetDiscountLine {
     id: String,
@@ -209,7 +237,9 @@ impl crate::Operation for OrdersGetDiscountLine {
         Ok(())
     }
 }
-/// The operation `ordersUpdateDiscountLines` (`PUT /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_update_discount_lines`].
+/// The operation `ordersUpdateDiscountLines` (`PUT /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::update_order_discount_line`]. The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersUpdateDiscountLines {
     id: String,
@@ -230,7 +260,9 @@ impl crate::Operation for OrdersUpdateDiscountLines {
         Ok(())
     }
 }
-/// The operation `ordersDeleteDiscountLines` (`DELETE /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::orders_delete_discount_lines`].
+/// The operation `ordersDeleteDiscountLines` (`DELETE /orders/{id}/discount_lines/{discount_lines_id}`): what a call of it takes. Start one with [`Discounts::delete_order_discount_line`]. The answer: [`DiscountLinesResponse`](crate::models::DiscountLinesResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteDiscountLines {
     id: String,

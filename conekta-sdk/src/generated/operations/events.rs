@@ -12,6 +12,9 @@ pub struct Events<'a> {
 }
 impl<'a> Events<'a> {
     /// Get list of Events. `GET /events` (operation `getEvents`).
+    ///
+    /// The answer: [`GetEventsResponse`](crate::models::GetEventsResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetEvents`](GetEvents)). `.into_stream()` walks every page.
+    #[doc(alias = "getEvents")]
     #[inline]
     pub fn get_events(&self) -> Request<'a, GetEvents> {
         Request::new(self.client, GetEvents::default())
@@ -19,12 +22,18 @@ impl<'a> Events<'a> {
     /// Get Event
     ///
     /// Returns a single event. `GET /events/{id}` (operation `getEvent`).
+    ///
+    /// The answer: [`Event`](crate::models::Event).
+    #[doc(alias = "getEvent")]
     pub fn get_event(&self, id: impl Into<String>) -> Request<'a, GetEvent> {
         Request::new(self.client, GetEvent { id: id.into() })
     }
     /// Resend Event
     ///
     /// Resend event to selected webhooks. `POST /events/{event_id}/resend` (operation `resendEvent`).
+    ///
+    /// The answer: [`EventsResendResponse`](crate::models::EventsResendResponse).
+    #[doc(alias = "resendEvent")]
     pub fn resend_event(
         &self,
         event_id: impl Into<String>,
@@ -40,7 +49,16 @@ impl<'a> Events<'a> {
         )
     }
 }
-/// The operation `getEvents` (`GET /events`): what a call of it takes. Start one with [`Events::get_events`].
+/// The operation `getEvents` (`GET /events`): what a call of it takes. Start one with [`Events::get_events`]. The answer: [`GetEventsResponse`](crate::models::GetEventsResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetEvents {
     limit: Option<i32>,
@@ -110,7 +128,9 @@ impl crate::Paginated for GetEvents {
         }
     }
 }
-/// The operation `getEvent` (`GET /events/{id}`): what a call of it takes. Start one with [`Events::get_event`].
+/// The operation `getEvent` (`GET /events/{id}`): what a call of it takes. Start one with [`Events::get_event`]. The answer: [`Event`](crate::models::Event).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetEvent {
     id: String,
@@ -124,7 +144,9 @@ impl crate::Operation for GetEvent {
         Ok(())
     }
 }
-/// The operation `resendEvent` (`POST /events/{event_id}/resend`): what a call of it takes. Start one with [`Events::resend_event`].
+/// The operation `resendEvent` (`POST /events/{event_id}/resend`): what a call of it takes. Start one with [`Events::resend_event`]. The answer: [`EventsResendResponse`](crate::models::EventsResendResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct ResendEvent {
     event_id: String,

@@ -14,6 +14,9 @@ impl<'a> Logs<'a> {
     /// Get List Of Logs
     ///
     /// Get log details in the form of a list. `GET /logs` (operation `getLogs`).
+    ///
+    /// The answer: [`LogsResponseForRequest`](crate::models::LogsResponseForRequest). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetLogs`](GetLogs)). `.into_stream()` walks every page.
+    #[doc(alias = "getLogs")]
     #[inline]
     pub fn get_logs(&self) -> Request<'a, GetLogs> {
         Request::new(self.client, GetLogs::default())
@@ -21,11 +24,23 @@ impl<'a> Logs<'a> {
     /// Get Log
     ///
     /// Get the details of a specific log. `GET /logs/{id}` (operation `getLogById`).
+    ///
+    /// The answer: [`LogResponseForRequest`](crate::models::LogResponseForRequest).
+    #[doc(alias = "getLogById")]
     pub fn get_log_by_id(&self, id: impl Into<String>) -> Request<'a, GetLogById> {
         Request::new(self.client, GetLogById { id: id.into() })
     }
 }
-/// The operation `getLogs` (`GET /logs`): what a call of it takes. Start one with [`Logs::get_logs`].
+/// The operation `getLogs` (`GET /logs`): what a call of it takes. Start one with [`Logs::get_logs`]. The answer: [`LogsResponseForRequest`](crate::models::LogsResponseForRequest).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetLogs {
     limit: Option<i32>,
@@ -95,7 +110,9 @@ impl crate::Paginated for GetLogs {
         }
     }
 }
-/// The operation `getLogById` (`GET /logs/{id}`): what a call of it takes. Start one with [`Logs::get_log_by_id`].
+/// The operation `getLogById` (`GET /logs/{id}`): what a call of it takes. Start one with [`Logs::get_log_by_id`]. The answer: [`LogResponseForRequest`](crate::models::LogResponseForRequest).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetLogById {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> Orders<'a> {
     /// Get a list of Orders
     ///
     /// Get order details in the form of a list. `GET /orders` (operation `getOrders`).
+    ///
+    /// The answer: [`GetOrdersResponse`](crate::models::GetOrdersResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)`, `.payment_status(..)`, `.last_payment_info_status(..)`, `.created_at(..)`, `.created_at_gte(..)`, `.created_at_lte(..)`, `.updated_at_gte(..)`, `.updated_at_lte(..)` (see [`GetOrders`](GetOrders)). `.into_stream()` walks every page.
+    #[doc(alias = "getOrders")]
     #[inline]
     pub fn get_orders(&self) -> Request<'a, GetOrders> {
         Request::new(self.client, GetOrders::default())
@@ -21,6 +24,9 @@ impl<'a> Orders<'a> {
     /// Create order
     ///
     /// Create a new order. `POST /orders` (operation `createOrder`).
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse).
+    #[doc(alias = "createOrder")]
     pub fn create_order(
         &self,
         body: impl IntoModel<models::OrderRequest>,
@@ -31,12 +37,18 @@ impl<'a> Orders<'a> {
     /// Get Order
     ///
     /// Info for a specific order. `GET /orders/{id}` (operation `getOrderById`).
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse).
+    #[doc(alias = "getOrderById")]
     pub fn get_order_by_id(&self, id: impl Into<String>) -> Request<'a, GetOrderById> {
         Request::new(self.client, GetOrderById { id: id.into() })
     }
     /// Update Order
     ///
     /// Update an existing Order. `PUT /orders/{id}` (operation `updateOrder`).
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse).
+    #[doc(alias = "updateOrder")]
     pub fn update_order(
         &self,
         id: impl Into<String>,
@@ -48,13 +60,19 @@ impl<'a> Orders<'a> {
     /// Cancel Order
     ///
     /// Cancel an order that has been previously created. `POST /orders/{id}/cancel` (operation `CancelOrder`).
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse).
+    #[doc(alias = "CancelOrder")]
     pub fn cancel_order(&self, id: impl Into<String>) -> Request<'a, CancelOrder> {
         Request::new(self.client, CancelOrder { id: id.into() })
     }
     /// Capture Order
     ///
     /// Processes an order that has been previously authorized. `POST /orders/{id}/capture` (operation `ordersCreateCapture`).
-    pub fn orders_create_capture(
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse). Optional, on the request: `.body(..)` (see [`OrdersCreateCapture`](OrdersCreateCapture)).
+    #[doc(alias = "ordersCreateCapture")]
+    pub fn capture_order(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, OrdersCreateCapture> {
@@ -69,7 +87,10 @@ impl<'a> Orders<'a> {
     /// Refund Order
     ///
     /// A refunded order describes the items, amount, and reason an order is being refunded. `POST /orders/{id}/refunds` (operation `orderRefund`).
-    pub fn order_refund(
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse).
+    #[doc(alias = "orderRefund")]
+    pub fn refund_order(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::OrderRefundRequest>,
@@ -80,7 +101,10 @@ impl<'a> Orders<'a> {
     /// Cancel Refund
     ///
     /// A refunded order describes the items, amount, and reason an order is being refunded. `DELETE /orders/{id}/refunds/{refund_id}` (operation `orderCancelRefund`).
-    pub fn order_cancel_refund(
+    ///
+    /// The answer: [`OrderResponse`](crate::models::OrderResponse).
+    #[doc(alias = "orderCancelRefund")]
+    pub fn cancel_order_refund(
         &self,
         id: impl Into<String>,
         refund_id: impl Into<String>,
@@ -94,7 +118,23 @@ impl<'a> Orders<'a> {
         )
     }
 }
-/// The operation `getOrders` (`GET /orders`): what a call of it takes. Start one with [`Orders::get_orders`].
+/// The operation `getOrders` (`GET /orders`): what a call of it takes. Start one with [`Orders::get_orders`]. The answer: [`GetOrdersResponse`](crate::models::GetOrdersResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+/// - `.payment_status(..)`: Filters by order status.
+/// - `.last_payment_info_status(..)`: Filters by last payment info status.
+/// - `.created_at(..)`: created equal to.
+/// - `.created_at_gte(..)`: created at greater than or equal to.
+/// - `.created_at_lte(..)`: created at less than or equal to.
+/// - `.updated_at_gte(..)`: updated at greater than or equal to.
+/// - `.updated_at_lte(..)`: updated at less than or equal to.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetOrders {
     limit: Option<i32>,
@@ -227,7 +267,9 @@ impl crate::Paginated for GetOrders {
         }
     }
 }
-/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`].
+/// The operation `createOrder` (`POST /orders`): what a call of it takes. Start one with [`Orders::create_order`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateOrder {
     body: Result<models::OrderRequest, crate::BuildError>,
@@ -242,7 +284,9 @@ impl crate::Operation for CreateOrder {
         Ok(())
     }
 }
-/// The operation `getOrderById` (`GET /orders/{id}`): what a call of it takes. Start one with [`Orders::get_order_by_id`].
+/// The operation `getOrderById` (`GET /orders/{id}`): what a call of it takes. Start one with [`Orders::get_order_by_id`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetOrderById {
     id: String,
@@ -256,7 +300,9 @@ impl crate::Operation for GetOrderById {
         Ok(())
     }
 }
-/// The operation `updateOrder` (`PUT /orders/{id}`): what a call of it takes. Start one with [`Orders::update_order`].
+/// The operation `updateOrder` (`PUT /orders/{id}`): what a call of it takes. Start one with [`Orders::update_order`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateOrder {
     id: String,
@@ -272,7 +318,9 @@ impl crate::Operation for UpdateOrder {
         Ok(())
     }
 }
-/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`].
+/// The operation `CancelOrder` (`POST /orders/{id}/cancel`): what a call of it takes. Start one with [`Orders::cancel_order`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CancelOrder {
     id: String,
@@ -286,7 +334,13 @@ impl crate::Operation for CancelOrder {
         Ok(())
     }
 }
-/// The operation `ordersCreateCapture` (`POST /orders/{id}/capture`): what a call of it takes. Start one with [`Orders::orders_create_capture`].
+/// The operation `ordersCreateCapture` (`POST /orders/{id}/capture`): what a call of it takes. Start one with [`Orders::capture_order`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersCreateCapture {
     id: String,
@@ -315,7 +369,9 @@ impl Request<'_, OrdersCreateCapture> {
         self
     }
 }
-/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::order_refund`].
+/// The operation `orderRefund` (`POST /orders/{id}/refunds`): what a call of it takes. Start one with [`Orders::refund_order`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrderRefund {
     id: String,
@@ -331,7 +387,9 @@ impl crate::Operation for OrderRefund {
         Ok(())
     }
 }
-/// The operation `orderCancelRefund` (`DELETE /orders/{id}/refunds/{refund_id}`): what a call of it takes. Start one with [`Orders::order_cancel_refund`].
+/// The operation `orderCancelRefund` (`DELETE /orders/{id}/refunds/{refund_id}`): what a call of it takes. Start one with [`Orders::cancel_order_refund`]. The answer: [`OrderResponse`](crate::models::OrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrderCancelRefund {
     id: String,

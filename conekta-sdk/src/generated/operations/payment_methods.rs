@@ -14,6 +14,9 @@ impl<'a> PaymentMethods<'a> {
     /// Get Payment Methods
     ///
     /// Get a list of Payment Methods. `GET /customers/{id}/payment_sources` (operation `GetCustomerPaymentMethods`).
+    ///
+    /// The answer: [`GetPaymentMethodResponse`](crate::models::GetPaymentMethodResponse). Optional, on the request: `.limit(..)`, `.next(..)`, `.previous(..)`, `.search(..)` (see [`GetCustomerPaymentMethods`](GetCustomerPaymentMethods)). `.into_stream()` walks every page.
+    #[doc(alias = "GetCustomerPaymentMethods")]
     pub fn get_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -29,6 +32,9 @@ impl<'a> PaymentMethods<'a> {
     /// Create Payment Method
     ///
     /// Create a payment method for a customer. `POST /customers/{id}/payment_sources` (operation `CreateCustomerPaymentMethods`).
+    ///
+    /// The answer: [`CustomerPaymentMethodsData`](crate::models::CustomerPaymentMethodsData).
+    #[doc(alias = "CreateCustomerPaymentMethods")]
     pub fn create_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -46,6 +52,9 @@ impl<'a> PaymentMethods<'a> {
     /// Update Payment Method
     ///
     /// Gets a payment Method that corresponds to a customer ID. `PUT /customers/{id}/payment_sources/{payment_method_id}` (operation `UpdateCustomerPaymentMethods`).
+    ///
+    /// The answer: [`CustomerPaymentMethodsData`](crate::models::CustomerPaymentMethodsData).
+    #[doc(alias = "UpdateCustomerPaymentMethods")]
     pub fn update_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -65,6 +74,9 @@ impl<'a> PaymentMethods<'a> {
     /// Delete Payment Method
     ///
     /// Delete an existing payment method. `DELETE /customers/{id}/payment_sources/{payment_method_id}` (operation `DeleteCustomerPaymentMethods`).
+    ///
+    /// The answer: [`CustomerPaymentMethodsData`](crate::models::CustomerPaymentMethodsData).
+    #[doc(alias = "DeleteCustomerPaymentMethods")]
     pub fn delete_customer_payment_methods(
         &self,
         id: impl Into<String>,
@@ -79,7 +91,16 @@ impl<'a> PaymentMethods<'a> {
         )
     }
 }
-/// The operation `GetCustomerPaymentMethods` (`GET /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::get_customer_payment_methods`].
+/// The operation `GetCustomerPaymentMethods` (`GET /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::get_customer_payment_methods`]. The answer: [`GetPaymentMethodResponse`](crate::models::GetPaymentMethodResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomerPaymentMethods {
     id: String,
@@ -154,7 +175,9 @@ impl crate::Paginated for GetCustomerPaymentMethods {
         }
     }
 }
-/// The operation `CreateCustomerPaymentMethods` (`POST /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::create_customer_payment_methods`].
+/// The operation `CreateCustomerPaymentMethods` (`POST /customers/{id}/payment_sources`): what a call of it takes. Start one with [`PaymentMethods::create_customer_payment_methods`]. The answer: [`CustomerPaymentMethodsData`](crate::models::CustomerPaymentMethodsData).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCustomerPaymentMethods {
     id: String,
@@ -174,7 +197,9 @@ impl crate::Operation for CreateCustomerPaymentMethods {
         Ok(())
     }
 }
-/// The operation `UpdateCustomerPaymentMethods` (`PUT /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::update_customer_payment_methods`].
+/// The operation `UpdateCustomerPaymentMethods` (`PUT /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::update_customer_payment_methods`]. The answer: [`CustomerPaymentMethodsData`](crate::models::CustomerPaymentMethodsData).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCustomerPaymentMethods {
     id: String,
@@ -195,7 +220,9 @@ impl crate::Operation for UpdateCustomerPaymentMethods {
         Ok(())
     }
 }
-/// The operation `DeleteCustomerPaymentMethods` (`DELETE /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::delete_customer_payment_methods`].
+/// The operation `DeleteCustomerPaymentMethods` (`DELETE /customers/{id}/payment_sources/{payment_method_id}`): what a call of it takes. Start one with [`PaymentMethods::delete_customer_payment_methods`]. The answer: [`CustomerPaymentMethodsData`](crate::models::CustomerPaymentMethodsData).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerPaymentMethods {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> PayoutOrders<'a> {
     /// Get a list of Payout Orders
     ///
     /// Get Payout order details in the form of a list. `GET /payout_orders` (operation `getPayoutOrders`).
+    ///
+    /// The answer: [`PayoutOrdersResponse`](crate::models::PayoutOrdersResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetPayoutOrders`](GetPayoutOrders)). `.into_stream()` walks every page.
+    #[doc(alias = "getPayoutOrders")]
     #[inline]
     pub fn get_payout_orders(&self) -> Request<'a, GetPayoutOrders> {
         Request::new(self.client, GetPayoutOrders::default())
@@ -21,6 +24,9 @@ impl<'a> PayoutOrders<'a> {
     /// Create payout order
     ///
     /// Create a new payout order. `POST /payout_orders` (operation `createPayoutOrder`).
+    ///
+    /// The answer: [`PayoutOrderResponse`](crate::models::PayoutOrderResponse).
+    #[doc(alias = "createPayoutOrder")]
     pub fn create_payout_order(
         &self,
         body: impl IntoModel<models::PayoutOrderRequest>,
@@ -31,6 +37,9 @@ impl<'a> PayoutOrders<'a> {
     /// Get Payout Order
     ///
     /// Gets a payout Order resource that corresponds to a payout order ID. `GET /payout_orders/{id}` (operation `getPayoutOrderById`).
+    ///
+    /// The answer: [`PayoutOrderResponse`](crate::models::PayoutOrderResponse).
+    #[doc(alias = "getPayoutOrderById")]
     pub fn get_payout_order_by_id(
         &self,
         id: impl Into<String>,
@@ -45,6 +54,9 @@ impl<'a> PayoutOrders<'a> {
     /// Cancel Payout Order
     ///
     /// Cancel a payout Order resource that corresponds to a payout order ID. `PUT /payout_orders/{id}/cancel` (operation `cancelPayoutOrderById`).
+    ///
+    /// The answer: [`PayoutOrderResponse`](crate::models::PayoutOrderResponse).
+    #[doc(alias = "cancelPayoutOrderById")]
     pub fn cancel_payout_order_by_id(
         &self,
         id: impl Into<String>,
@@ -57,7 +69,16 @@ impl<'a> PayoutOrders<'a> {
         )
     }
 }
-/// The operation `getPayoutOrders` (`GET /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::get_payout_orders`].
+/// The operation `getPayoutOrders` (`GET /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::get_payout_orders`]. The answer: [`PayoutOrdersResponse`](crate::models::PayoutOrdersResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPayoutOrders {
     limit: Option<i32>,
@@ -127,7 +148,9 @@ impl crate::Paginated for GetPayoutOrders {
         }
     }
 }
-/// The operation `createPayoutOrder` (`POST /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::create_payout_order`].
+/// The operation `createPayoutOrder` (`POST /payout_orders`): what a call of it takes. Start one with [`PayoutOrders::create_payout_order`]. The answer: [`PayoutOrderResponse`](crate::models::PayoutOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreatePayoutOrder {
     body: Result<models::PayoutOrderRequest, crate::BuildError>,
@@ -142,7 +165,9 @@ impl crate::Operation for CreatePayoutOrder {
         Ok(())
     }
 }
-/// The operation `getPayoutOrderById` (`GET /payout_orders/{id}`): what a call of it takes. Start one with [`PayoutOrders::get_payout_order_by_id`].
+/// The operation `getPayoutOrderById` (`GET /payout_orders/{id}`): what a call of it takes. Start one with [`PayoutOrders::get_payout_order_by_id`]. The answer: [`PayoutOrderResponse`](crate::models::PayoutOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPayoutOrderById {
     id: String,
@@ -160,7 +185,9 @@ impl crate::Operation for GetPayoutOrderById {
         Ok(())
     }
 }
-/// The operation `cancelPayoutOrderById` (`PUT /payout_orders/{id}/cancel`): what a call of it takes. Start one with [`PayoutOrders::cancel_payout_order_by_id`].
+/// The operation `cancelPayoutOrderById` (`PUT /payout_orders/{id}/cancel`): what a call of it takes. Start one with [`PayoutOrders::cancel_payout_order_by_id`]. The answer: [`PayoutOrderResponse`](crate::models::PayoutOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CancelPayoutOrderById {
     id: String,

@@ -12,6 +12,9 @@ pub struct Plans<'a> {
 }
 impl<'a> Plans<'a> {
     /// Get A List of Plans. `GET /plans` (operation `getPlans`).
+    ///
+    /// The answer: [`GetPlansResponse`](crate::models::GetPlansResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetPlans`](GetPlans)). `.into_stream()` walks every page.
+    #[doc(alias = "getPlans")]
     #[inline]
     pub fn get_plans(&self) -> Request<'a, GetPlans> {
         Request::new(self.client, GetPlans::default())
@@ -19,6 +22,9 @@ impl<'a> Plans<'a> {
     /// Create Plan
     ///
     /// Create a new plan for an existing order. `POST /plans` (operation `createPlan`).
+    ///
+    /// The answer: [`PlanResponse`](crate::models::PlanResponse).
+    #[doc(alias = "createPlan")]
     pub fn create_plan(
         &self,
         body: impl IntoModel<models::PlanRequest>,
@@ -27,10 +33,16 @@ impl<'a> Plans<'a> {
         Request::new(self.client, CreatePlan { body })
     }
     /// Get Plan. `GET /plans/{id}` (operation `getPlan`).
+    ///
+    /// The answer: [`PlanResponse`](crate::models::PlanResponse).
+    #[doc(alias = "getPlan")]
     pub fn get_plan(&self, id: impl Into<String>) -> Request<'a, GetPlan> {
         Request::new(self.client, GetPlan { id: id.into() })
     }
     /// Update Plan. `PUT /plans/{id}` (operation `updatePlan`).
+    ///
+    /// The answer: [`PlanResponse`](crate::models::PlanResponse).
+    #[doc(alias = "updatePlan")]
     pub fn update_plan(
         &self,
         id: impl Into<String>,
@@ -46,11 +58,23 @@ impl<'a> Plans<'a> {
         )
     }
     /// Delete Plan. `DELETE /plans/{id}` (operation `deletePlan`).
+    ///
+    /// The answer: [`PlanResponse`](crate::models::PlanResponse).
+    #[doc(alias = "deletePlan")]
     pub fn delete_plan(&self, id: impl Into<String>) -> Request<'a, DeletePlan> {
         Request::new(self.client, DeletePlan { id: id.into() })
     }
 }
-/// The operation `getPlans` (`GET /plans`): what a call of it takes. Start one with [`Plans::get_plans`].
+/// The operation `getPlans` (`GET /plans`): what a call of it takes. Start one with [`Plans::get_plans`]. The answer: [`GetPlansResponse`](crate::models::GetPlansResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPlans {
     limit: Option<i32>,
@@ -120,7 +144,9 @@ impl crate::Paginated for GetPlans {
         }
     }
 }
-/// The operation `createPlan` (`POST /plans`): what a call of it takes. Start one with [`Plans::create_plan`].
+/// The operation `createPlan` (`POST /plans`): what a call of it takes. Start one with [`Plans::create_plan`]. The answer: [`PlanResponse`](crate::models::PlanResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreatePlan {
     body: Result<models::PlanRequest, crate::BuildError>,
@@ -135,7 +161,9 @@ impl crate::Operation for CreatePlan {
         Ok(())
     }
 }
-/// The operation `getPlan` (`GET /plans/{id}`): what a call of it takes. Start one with [`Plans::get_plan`].
+/// The operation `getPlan` (`GET /plans/{id}`): what a call of it takes. Start one with [`Plans::get_plan`]. The answer: [`PlanResponse`](crate::models::PlanResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetPlan {
     id: String,
@@ -149,7 +177,9 @@ impl crate::Operation for GetPlan {
         Ok(())
     }
 }
-/// The operation `updatePlan` (`PUT /plans/{id}`): what a call of it takes. Start one with [`Plans::update_plan`].
+/// The operation `updatePlan` (`PUT /plans/{id}`): what a call of it takes. Start one with [`Plans::update_plan`]. The answer: [`PlanResponse`](crate::models::PlanResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdatePlanOp {
     id: String,
@@ -165,7 +195,9 @@ impl crate::Operation for UpdatePlanOp {
         Ok(())
     }
 }
-/// The operation `deletePlan` (`DELETE /plans/{id}`): what a call of it takes. Start one with [`Plans::delete_plan`].
+/// The operation `deletePlan` (`DELETE /plans/{id}`): what a call of it takes. Start one with [`Plans::delete_plan`]. The answer: [`PlanResponse`](crate::models::PlanResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeletePlan {
     id: String,

@@ -14,7 +14,10 @@ impl<'a> Products<'a> {
     /// Create Product
     ///
     /// Create a new product for an existing order. `POST /orders/{id}/line_items` (operation `ordersCreateProduct`).
-    pub fn orders_create_product(
+    ///
+    /// The answer: [`ProductDataResponse`](crate::models::ProductDataResponse).
+    #[doc(alias = "ordersCreateProduct")]
+    pub fn create_order_line_item(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::Product>,
@@ -31,7 +34,10 @@ impl<'a> Products<'a> {
     /// Update Product
     ///
     /// Update an existing product for an existing orden. `PUT /orders/{id}/line_items/{line_item_id}` (operation `ordersUpdateProduct`).
-    pub fn orders_update_product(
+    ///
+    /// The answer: [`ProductDataResponse`](crate::models::ProductDataResponse).
+    #[doc(alias = "ordersUpdateProduct")]
+    pub fn update_order_line_item(
         &self,
         id: impl Into<String>,
         line_item_id: impl Into<String>,
@@ -50,7 +56,10 @@ impl<'a> Products<'a> {
     /// Delete Product
     ///
     /// Delete product for an existing orden. `DELETE /orders/{id}/line_items/{line_item_id}` (operation `ordersDeleteProduct`).
-    pub fn orders_delete_product(
+    ///
+    /// The answer: [`ProductDataResponse`](crate::models::ProductDataResponse).
+    #[doc(alias = "ordersDeleteProduct")]
+    pub fn delete_order_line_item(
         &self,
         id: impl Into<String>,
         line_item_id: impl Into<String>,
@@ -64,7 +73,9 @@ impl<'a> Products<'a> {
         )
     }
 }
-/// The operation `ordersCreateProduct` (`POST /orders/{id}/line_items`): what a call of it takes. Start one with [`Products::orders_create_product`].
+/// The operation `ordersCreateProduct` (`POST /orders/{id}/line_items`): what a call of it takes. Start one with [`Products::create_order_line_item`]. The answer: [`ProductDataResponse`](crate::models::ProductDataResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersCreateProduct {
     id: String,
@@ -84,7 +95,9 @@ impl crate::Operation for OrdersCreateProduct {
         Ok(())
     }
 }
-/// The operation `ordersUpdateProduct` (`PUT /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::orders_update_product`].
+/// The operation `ordersUpdateProduct` (`PUT /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::update_order_line_item`]. The answer: [`ProductDataResponse`](crate::models::ProductDataResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersUpdateProduct {
     id: String,
@@ -105,7 +118,9 @@ impl crate::Operation for OrdersUpdateProduct {
         Ok(())
     }
 }
-/// The operation `ordersDeleteProduct` (`DELETE /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::orders_delete_product`].
+/// The operation `ordersDeleteProduct` (`DELETE /orders/{id}/line_items/{line_item_id}`): what a call of it takes. Start one with [`Products::delete_order_line_item`]. The answer: [`ProductDataResponse`](crate::models::ProductDataResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteProduct {
     id: String,

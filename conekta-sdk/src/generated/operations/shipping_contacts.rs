@@ -14,6 +14,9 @@ impl<'a> ShippingContacts<'a> {
     /// Create a shipping contacts
     ///
     /// Create a shipping contacts for a customer. `POST /customers/{id}/shipping_contacts` (operation `CreateCustomerShippingContacts`).
+    ///
+    /// The answer: [`CustomerShippingContactsResponse`](crate::models::CustomerShippingContactsResponse).
+    #[doc(alias = "CreateCustomerShippingContacts")]
     pub fn create_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -31,6 +34,9 @@ impl<'a> ShippingContacts<'a> {
     /// Update shipping contacts
     ///
     /// Update shipping contact that corresponds to a customer ID. `PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `UpdateCustomerShippingContacts`).
+    ///
+    /// The answer: [`CustomerShippingContactsResponse`](crate::models::CustomerShippingContactsResponse).
+    #[doc(alias = "UpdateCustomerShippingContacts")]
     pub fn update_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -50,6 +56,9 @@ impl<'a> ShippingContacts<'a> {
     /// Delete shipping contacts
     ///
     /// Delete shipping contact that corresponds to a customer ID. `DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}` (operation `DeleteCustomerShippingContacts`).
+    ///
+    /// The answer: [`CustomerShippingContactsResponse`](crate::models::CustomerShippingContactsResponse).
+    #[doc(alias = "DeleteCustomerShippingContacts")]
     pub fn delete_customer_shipping_contacts(
         &self,
         id: impl Into<String>,
@@ -64,7 +73,9 @@ impl<'a> ShippingContacts<'a> {
         )
     }
 }
-/// The operation `CreateCustomerShippingContacts` (`POST /customers/{id}/shipping_contacts`): what a call of it takes. Start one with [`ShippingContacts::create_customer_shipping_contacts`].
+/// The operation `CreateCustomerShippingContacts` (`POST /customers/{id}/shipping_contacts`): what a call of it takes. Start one with [`ShippingContacts::create_customer_shipping_contacts`]. The answer: [`CustomerShippingContactsResponse`](crate::models::CustomerShippingContactsResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateCustomerShippingContacts {
     id: String,
@@ -84,7 +95,9 @@ impl crate::Operation for CreateCustomerShippingContacts {
         Ok(())
     }
 }
-/// The operation `UpdateCustomerShippingContacts` (`PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::update_customer_shipping_contacts`].
+/// The operation `UpdateCustomerShippingContacts` (`PUT /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::update_customer_shipping_contacts`]. The answer: [`CustomerShippingContactsResponse`](crate::models::CustomerShippingContactsResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateCustomerShippingContacts {
     id: String,
@@ -105,7 +118,9 @@ impl crate::Operation for UpdateCustomerShippingContacts {
         Ok(())
     }
 }
-/// The operation `DeleteCustomerShippingContacts` (`DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::delete_customer_shipping_contacts`].
+/// The operation `DeleteCustomerShippingContacts` (`DELETE /customers/{id}/shipping_contacts/{shipping_contacts_id}`): what a call of it takes. Start one with [`ShippingContacts::delete_customer_shipping_contacts`]. The answer: [`CustomerShippingContactsResponse`](crate::models::CustomerShippingContactsResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteCustomerShippingContacts {
     id: String,

@@ -14,7 +14,10 @@ impl<'a> Shippings<'a> {
     /// Create Shipping
     ///
     /// Create new shipping for an existing orden. `POST /orders/{id}/shipping_lines` (operation `ordersCreateShipping`).
-    pub fn orders_create_shipping(
+    ///
+    /// The answer: [`ShippingOrderResponse`](crate::models::ShippingOrderResponse).
+    #[doc(alias = "ordersCreateShipping")]
+    pub fn create_order_shipping_line(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::ShippingRequest>,
@@ -31,7 +34,10 @@ impl<'a> Shippings<'a> {
     /// Update Shipping
     ///
     /// Update existing shipping for an existing orden. `PUT /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersUpdateShipping`).
-    pub fn orders_update_shipping(
+    ///
+    /// The answer: [`ShippingOrderResponse`](crate::models::ShippingOrderResponse).
+    #[doc(alias = "ordersUpdateShipping")]
+    pub fn update_order_shipping_line(
         &self,
         id: impl Into<String>,
         shipping_id: impl Into<String>,
@@ -50,7 +56,10 @@ impl<'a> Shippings<'a> {
     /// Delete Shipping
     ///
     /// Delete shipping. `DELETE /orders/{id}/shipping_lines/{shipping_id}` (operation `ordersDeleteShipping`).
-    pub fn orders_delete_shipping(
+    ///
+    /// The answer: [`ShippingOrderResponse`](crate::models::ShippingOrderResponse).
+    #[doc(alias = "ordersDeleteShipping")]
+    pub fn delete_order_shipping_line(
         &self,
         id: impl Into<String>,
         shipping_id: impl Into<String>,
@@ -64,7 +73,9 @@ impl<'a> Shippings<'a> {
         )
     }
 }
-/// The operation `ordersCreateShipping` (`POST /orders/{id}/shipping_lines`): what a call of it takes. Start one with [`Shippings::orders_create_shipping`].
+/// The operation `ordersCreateShipping` (`POST /orders/{id}/shipping_lines`): what a call of it takes. Start one with [`Shippings::create_order_shipping_line`]. The answer: [`ShippingOrderResponse`](crate::models::ShippingOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersCreateShipping {
     id: String,
@@ -84,7 +95,9 @@ impl crate::Operation for OrdersCreateShipping {
         Ok(())
     }
 }
-/// The operation `ordersUpdateShipping` (`PUT /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::orders_update_shipping`].
+/// The operation `ordersUpdateShipping` (`PUT /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::update_order_shipping_line`]. The answer: [`ShippingOrderResponse`](crate::models::ShippingOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersUpdateShipping {
     id: String,
@@ -105,7 +118,9 @@ impl crate::Operation for OrdersUpdateShipping {
         Ok(())
     }
 }
-/// The operation `ordersDeleteShipping` (`DELETE /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::orders_delete_shipping`].
+/// The operation `ordersDeleteShipping` (`DELETE /orders/{id}/shipping_lines/{shipping_id}`): what a call of it takes. Start one with [`Shippings::delete_order_shipping_line`]. The answer: [`ShippingOrderResponse`](crate::models::ShippingOrderResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteShipping {
     id: String,

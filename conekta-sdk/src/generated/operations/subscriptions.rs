@@ -14,7 +14,10 @@ impl<'a> Subscriptions<'a> {
     /// List Subscriptions
     ///
     /// Get a list of subscriptions for a customer. `GET /customers/{customer_id}/subscriptions` (operation `subscriptionList`).
-    pub fn subscription_list(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`SubscriptionList`](SubscriptionList)).
+    #[doc(alias = "subscriptionList")]
+    pub fn get_subscriptions(
         &self,
         customer_id: impl Into<String>,
     ) -> Request<'a, SubscriptionList> {
@@ -29,7 +32,10 @@ impl<'a> Subscriptions<'a> {
     /// Create Subscription
     ///
     /// Create a new subscription for a customer (keeps existing subscriptions active). `POST /customers/{customer_id}/subscriptions` (operation `subscriptionCreate`).
-    pub fn subscription_create(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionCreate")]
+    pub fn create_subscription(
         &self,
         customer_id: impl Into<String>,
         body: impl IntoModel<models::SubscriptionRequest>,
@@ -46,7 +52,10 @@ impl<'a> Subscriptions<'a> {
     /// Get Subscription
     ///
     /// Retrieve a specific subscription. `GET /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionsGet`).
-    pub fn subscriptions_get(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionsGet")]
+    pub fn get_subscription(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -62,7 +71,10 @@ impl<'a> Subscriptions<'a> {
     /// Update Subscription
     ///
     /// Update a specific subscription. `PUT /customers/{customer_id}/subscriptions/{id}` (operation `subscriptionUpdate`).
-    pub fn subscription_update(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionUpdate")]
+    pub fn update_subscription(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -81,7 +93,10 @@ impl<'a> Subscriptions<'a> {
     /// Get Subscription Events
     ///
     /// Get events for a specific subscription. `GET /customers/{customer_id}/subscriptions/{id}/events` (operation `subscriptionEvents`).
-    pub fn subscription_events(
+    ///
+    /// The answer: [`GetEventsResponse`](crate::models::GetEventsResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`SubscriptionEvents`](SubscriptionEvents)). `.into_stream()` walks every page.
+    #[doc(alias = "subscriptionEvents")]
+    pub fn get_subscription_events(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -98,7 +113,10 @@ impl<'a> Subscriptions<'a> {
     /// Cancel Subscription
     ///
     /// Cancel a specific subscription. `POST /customers/{customer_id}/subscriptions/{id}/cancel` (operation `subscriptionCancel`).
-    pub fn subscription_cancel(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionCancel")]
+    pub fn cancel_subscription(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -114,7 +132,10 @@ impl<'a> Subscriptions<'a> {
     /// Pause Subscription
     ///
     /// Pause a specific subscription. `POST /customers/{customer_id}/subscriptions/{id}/pause` (operation `subscriptionPause`).
-    pub fn subscription_pause(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionPause")]
+    pub fn pause_subscription(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -130,7 +151,10 @@ impl<'a> Subscriptions<'a> {
     /// Resume Subscription
     ///
     /// Resume a specific paused subscription. `POST /customers/{customer_id}/subscriptions/{id}/resume` (operation `subscriptionResume`).
-    pub fn subscription_resume(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionResume")]
+    pub fn resume_subscription(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -146,7 +170,10 @@ impl<'a> Subscriptions<'a> {
     /// Retry Failed Payment
     ///
     /// Retry a failed payment for a specific subscription. `POST /customers/{customer_id}/subscriptions/{id}/retry` (operation `subscriptionsRetry`).
-    pub fn subscriptions_retry(
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "subscriptionsRetry")]
+    pub fn retry_subscription_payment(
         &self,
         customer_id: impl Into<String>,
         id: impl Into<String>,
@@ -162,8 +189,11 @@ impl<'a> Subscriptions<'a> {
     /// Get Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. `GET /customers/{id}/subscription` (operation `getSubscription`).
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "getSubscription")]
     #[deprecated]
-    pub fn get_subscription(
+    pub fn get_subscription_deprecated(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, GetSubscription> {
@@ -172,8 +202,11 @@ impl<'a> Subscriptions<'a> {
     /// Update Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can modify the subscription to change the plans that your customers consume. `PUT /customers/{id}/subscription` (operation `updateSubscription`).
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "updateSubscription")]
     #[deprecated]
-    pub fn update_subscription(
+    pub fn update_subscription_deprecated(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::UpdatesASubscription>,
@@ -190,8 +223,11 @@ impl<'a> Subscriptions<'a> {
     /// Create Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can create the subscription to include the plans that your customers consume. `POST /customers/{id}/subscription` (operation `createSubscription`).
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "createSubscription")]
     #[deprecated]
-    pub fn create_subscription(
+    pub fn create_subscription_deprecated(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::SubscriptionRequest>,
@@ -208,8 +244,11 @@ impl<'a> Subscriptions<'a> {
     /// Cancel Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. `POST /customers/{id}/subscription/cancel` (operation `cancelSubscription`).
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "cancelSubscription")]
     #[deprecated]
-    pub fn cancel_subscription(
+    pub fn cancel_subscription_deprecated(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, CancelSubscription> {
@@ -223,8 +262,11 @@ impl<'a> Subscriptions<'a> {
     /// Get Subscription Events \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. You can get the events of the subscription(s) of a client, with the customer id. `GET /customers/{id}/subscription/events` (operation `getSubscriptionEvents`).
+    ///
+    /// The answer: [`GetEventsResponse`](crate::models::GetEventsResponse).
+    #[doc(alias = "getSubscriptionEvents")]
     #[deprecated]
-    pub fn get_subscription_events(
+    pub fn get_subscription_events_deprecated(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, GetSubscriptionEvents> {
@@ -238,8 +280,11 @@ impl<'a> Subscriptions<'a> {
     /// Pause Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. `POST /customers/{id}/subscription/pause` (operation `pauseSubscription`).
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "pauseSubscription")]
     #[deprecated]
-    pub fn pause_subscription(
+    pub fn pause_subscription_deprecated(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, PauseSubscription> {
@@ -248,8 +293,11 @@ impl<'a> Subscriptions<'a> {
     /// Resume Subscription \[Deprecated\]
     ///
     /// DEPRECATED: This endpoint will be removed in version 2.3.0. `POST /customers/{id}/subscription/resume` (operation `resumeSubscription`).
+    ///
+    /// The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+    #[doc(alias = "resumeSubscription")]
     #[deprecated]
-    pub fn resume_subscription(
+    pub fn resume_subscription_deprecated(
         &self,
         id: impl Into<String>,
     ) -> Request<'a, ResumeSubscription> {
@@ -261,7 +309,16 @@ impl<'a> Subscriptions<'a> {
         )
     }
 }
-/// The operation `subscriptionList` (`GET /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::subscription_list`].
+/// The operation `subscriptionList` (`GET /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::get_subscriptions`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionList {
     customer_id: String,
@@ -317,7 +374,9 @@ impl Request<'_, SubscriptionList> {
         self
     }
 }
-/// The operation `subscriptionCreate` (`POST /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::subscription_create`].
+/// The operation `subscriptionCreate` (`POST /customers/{customer_id}/subscriptions`): what a call of it takes. Start one with [`Subscriptions::create_subscription`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct SubscriptionCreate {
     customer_id: String,
@@ -337,7 +396,9 @@ impl crate::Operation for SubscriptionCreate {
         Ok(())
     }
 }
-/// The operation `subscriptionsGet` (`GET /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::subscriptions_get`].
+/// The operation `subscriptionsGet` (`GET /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::get_subscription`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionsGet {
     customer_id: String,
@@ -356,7 +417,9 @@ impl crate::Operation for SubscriptionsGet {
         Ok(())
     }
 }
-/// The operation `subscriptionUpdate` (`PUT /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::subscription_update`].
+/// The operation `subscriptionUpdate` (`PUT /customers/{customer_id}/subscriptions/{id}`): what a call of it takes. Start one with [`Subscriptions::update_subscription`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct SubscriptionUpdate {
     customer_id: String,
@@ -377,7 +440,16 @@ impl crate::Operation for SubscriptionUpdate {
         Ok(())
     }
 }
-/// The operation `subscriptionEvents` (`GET /customers/{customer_id}/subscriptions/{id}/events`): what a call of it takes. Start one with [`Subscriptions::subscription_events`].
+/// The operation `subscriptionEvents` (`GET /customers/{customer_id}/subscriptions/{id}/events`): what a call of it takes. Start one with [`Subscriptions::get_subscription_events`]. The answer: [`GetEventsResponse`](crate::models::GetEventsResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionEvents {
     customer_id: String,
@@ -453,7 +525,9 @@ impl crate::Paginated for SubscriptionEvents {
         }
     }
 }
-/// The operation `subscriptionCancel` (`POST /customers/{customer_id}/subscriptions/{id}/cancel`): what a call of it takes. Start one with [`Subscriptions::subscription_cancel`].
+/// The operation `subscriptionCancel` (`POST /customers/{customer_id}/subscriptions/{id}/cancel`): what a call of it takes. Start one with [`Subscriptions::cancel_subscription`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionCancel {
     customer_id: String,
@@ -472,7 +546,9 @@ impl crate::Operation for SubscriptionCancel {
         Ok(())
     }
 }
-/// The operation `subscriptionPause` (`POST /customers/{customer_id}/subscriptions/{id}/pause`): what a call of it takes. Start one with [`Subscriptions::subscription_pause`].
+/// The operation `subscriptionPause` (`POST /customers/{customer_id}/subscriptions/{id}/pause`): what a call of it takes. Start one with [`Subscriptions::pause_subscription`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionPause {
     customer_id: String,
@@ -491,7 +567,9 @@ impl crate::Operation for SubscriptionPause {
         Ok(())
     }
 }
-/// The operation `subscriptionResume` (`POST /customers/{customer_id}/subscriptions/{id}/resume`): what a call of it takes. Start one with [`Subscriptions::subscription_resume`].
+/// The operation `subscriptionResume` (`POST /customers/{customer_id}/subscriptions/{id}/resume`): what a call of it takes. Start one with [`Subscriptions::resume_subscription`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionResume {
     customer_id: String,
@@ -510,7 +588,9 @@ impl crate::Operation for SubscriptionResume {
         Ok(())
     }
 }
-/// The operation `subscriptionsRetry` (`POST /customers/{customer_id}/subscriptions/{id}/retry`): what a call of it takes. Start one with [`Subscriptions::subscriptions_retry`].
+/// The operation `subscriptionsRetry` (`POST /customers/{customer_id}/subscriptions/{id}/retry`): what a call of it takes. Start one with [`Subscriptions::retry_subscription_payment`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct SubscriptionsRetry {
     customer_id: String,
@@ -529,7 +609,9 @@ impl crate::Operation for SubscriptionsRetry {
         Ok(())
     }
 }
-/// The operation `getSubscription` (`GET /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::get_subscription`].
+/// The operation `getSubscription` (`GET /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::get_subscription_deprecated`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetSubscription {
     id: String,
@@ -547,7 +629,9 @@ impl crate::Operation for GetSubscription {
         Ok(())
     }
 }
-/// The operation `updateSubscription` (`PUT /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::update_subscription`].
+/// The operation `updateSubscription` (`PUT /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::update_subscription_deprecated`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateSubscription {
     id: String,
@@ -567,7 +651,9 @@ impl crate::Operation for UpdateSubscription {
         Ok(())
     }
 }
-/// The operation `createSubscription` (`POST /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::create_subscription`].
+/// The operation `createSubscription` (`POST /customers/{id}/subscription`): what a call of it takes. Start one with [`Subscriptions::create_subscription_deprecated`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateSubscription {
     id: String,
@@ -587,7 +673,9 @@ impl crate::Operation for CreateSubscription {
         Ok(())
     }
 }
-/// The operation `cancelSubscription` (`POST /customers/{id}/subscription/cancel`): what a call of it takes. Start one with [`Subscriptions::cancel_subscription`].
+/// The operation `cancelSubscription` (`POST /customers/{id}/subscription/cancel`): what a call of it takes. Start one with [`Subscriptions::cancel_subscription_deprecated`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CancelSubscription {
     id: String,
@@ -605,7 +693,9 @@ impl crate::Operation for CancelSubscription {
         Ok(())
     }
 }
-/// The operation `getSubscriptionEvents` (`GET /customers/{id}/subscription/events`): what a call of it takes. Start one with [`Subscriptions::get_subscription_events`].
+/// The operation `getSubscriptionEvents` (`GET /customers/{id}/subscription/events`): what a call of it takes. Start one with [`Subscriptions::get_subscription_events_deprecated`]. The answer: [`GetEventsResponse`](crate::models::GetEventsResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetSubscriptionEvents {
     id: String,
@@ -623,7 +713,9 @@ impl crate::Operation for GetSubscriptionEvents {
         Ok(())
     }
 }
-/// The operation `pauseSubscription` (`POST /customers/{id}/subscription/pause`): what a call of it takes. Start one with [`Subscriptions::pause_subscription`].
+/// The operation `pauseSubscription` (`POST /customers/{id}/subscription/pause`): what a call of it takes. Start one with [`Subscriptions::pause_subscription_deprecated`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct PauseSubscription {
     id: String,
@@ -641,7 +733,9 @@ impl crate::Operation for PauseSubscription {
         Ok(())
     }
 }
-/// The operation `resumeSubscription` (`POST /customers/{id}/subscription/resume`): what a call of it takes. Start one with [`Subscriptions::resume_subscription`].
+/// The operation `resumeSubscription` (`POST /customers/{id}/subscription/resume`): what a call of it takes. Start one with [`Subscriptions::resume_subscription_deprecated`]. The answer: [`SubscriptionResponse`](crate::models::SubscriptionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct ResumeSubscription {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     /// Get customer portal
     ///
     /// Retrieves the customer portal for a subscription. `GET /subscriptions/{subscription_id}/customer_portal` (operation `getCustomerPortal`).
+    ///
+    /// The answer: [`CustomerPortalResponse`](crate::models::CustomerPortalResponse).
+    #[doc(alias = "getCustomerPortal")]
     pub fn get_customer_portal(
         &self,
         subscription_id: impl Into<String>,
@@ -28,6 +31,9 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
     /// Create customer portal
     ///
     /// Creates a customer portal for a subscription. If a portal already exists, returns the existing one. `POST /subscriptions/{subscription_id}/customer_portal` (operation `createCustomerPortal`).
+    ///
+    /// The answer: [`CustomerPortalResponse`](crate::models::CustomerPortalResponse).
+    #[doc(alias = "createCustomerPortal")]
     pub fn create_customer_portal(
         &self,
         subscription_id: impl Into<String>,
@@ -40,7 +46,9 @@ impl<'a> SubscriptionsCustomerPortal<'a> {
         )
     }
 }
-/// The operation `getCustomerPortal` (`GET /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::get_customer_portal`].
+/// The operation `getCustomerPortal` (`GET /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::get_customer_portal`]. The answer: [`CustomerPortalResponse`](crate::models::CustomerPortalResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetCustomerPortal {
     subscription_id: String,
@@ -58,7 +66,9 @@ impl crate::Operation for GetCustomerPortal {
         Ok(())
     }
 }
-/// The operation `createCustomerPortal` (`POST /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::create_customer_portal`].
+/// The operation `createCustomerPortal` (`POST /subscriptions/{subscription_id}/customer_portal`): what a call of it takes. Start one with [`SubscriptionsCustomerPortal::create_customer_portal`]. The answer: [`CustomerPortalResponse`](crate::models::CustomerPortalResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CreateCustomerPortal {
     subscription_id: String,

@@ -14,7 +14,10 @@ impl<'a> Taxes<'a> {
     /// Create Tax
     ///
     /// Create new taxes for an existing orden. `POST /orders/{id}/tax_lines` (operation `ordersCreateTaxes`).
-    pub fn orders_create_taxes(
+    ///
+    /// The answer: [`OrderTaxResponse`](crate::models::OrderTaxResponse).
+    #[doc(alias = "ordersCreateTaxes")]
+    pub fn create_order_tax_line(
         &self,
         id: impl Into<String>,
         body: impl IntoModel<models::OrderTaxRequest>,
@@ -31,7 +34,10 @@ impl<'a> Taxes<'a> {
     /// Update Tax
     ///
     /// Update taxes for an existing orden. `PUT /orders/{id}/tax_lines/{tax_id}` (operation `ordersUpdateTaxes`).
-    pub fn orders_update_taxes(
+    ///
+    /// The answer: [`OrderTaxResponse`](crate::models::OrderTaxResponse).
+    #[doc(alias = "ordersUpdateTaxes")]
+    pub fn update_order_tax_line(
         &self,
         id: impl Into<String>,
         tax_id: impl Into<String>,
@@ -50,7 +56,10 @@ impl<'a> Taxes<'a> {
     /// Delete Tax
     ///
     /// Delete taxes for an existing orden. `DELETE /orders/{id}/tax_lines/{tax_id}` (operation `ordersDeleteTaxes`).
-    pub fn orders_delete_taxes(
+    ///
+    /// The answer: [`OrderTaxResponse`](crate::models::OrderTaxResponse).
+    #[doc(alias = "ordersDeleteTaxes")]
+    pub fn delete_order_tax_line(
         &self,
         id: impl Into<String>,
         tax_id: impl Into<String>,
@@ -64,7 +73,9 @@ impl<'a> Taxes<'a> {
         )
     }
 }
-/// The operation `ordersCreateTaxes` (`POST /orders/{id}/tax_lines`): what a call of it takes. Start one with [`Taxes::orders_create_taxes`].
+/// The operation `ordersCreateTaxes` (`POST /orders/{id}/tax_lines`): what a call of it takes. Start one with [`Taxes::create_order_tax_line`]. The answer: [`OrderTaxResponse`](crate::models::OrderTaxResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersCreateTaxes {
     id: String,
@@ -84,7 +95,9 @@ impl crate::Operation for OrdersCreateTaxes {
         Ok(())
     }
 }
-/// The operation `ordersUpdateTaxes` (`PUT /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::orders_update_taxes`].
+/// The operation `ordersUpdateTaxes` (`PUT /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::update_order_tax_line`]. The answer: [`OrderTaxResponse`](crate::models::OrderTaxResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct OrdersUpdateTaxes {
     id: String,
@@ -105,7 +118,9 @@ impl crate::Operation for OrdersUpdateTaxes {
         Ok(())
     }
 }
-/// The operation `ordersDeleteTaxes` (`DELETE /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::orders_delete_taxes`].
+/// The operation `ordersDeleteTaxes` (`DELETE /orders/{id}/tax_lines/{tax_id}`): what a call of it takes. Start one with [`Taxes::delete_order_tax_line`]. The answer: [`OrderTaxResponse`](crate::models::OrderTaxResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct OrdersDeleteTaxes {
     id: String,

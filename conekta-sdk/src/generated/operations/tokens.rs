@@ -14,6 +14,9 @@ impl<'a> Tokens<'a> {
     /// Create Token
     ///
     /// Generate a payment token, to associate it with a card, Endpoint could be use directly only for PCI compliance account. `POST /tokens` (operation `createToken`).
+    ///
+    /// The answer: [`TokenResponse`](crate::models::TokenResponse).
+    #[doc(alias = "createToken")]
     pub fn create_token(
         &self,
         body: impl IntoModel<models::TokenRequest>,
@@ -22,7 +25,9 @@ impl<'a> Tokens<'a> {
         Request::new(self.client, CreateToken { body })
     }
 }
-/// The operation `createToken` (`POST /tokens`): what a call of it takes. Start one with [`Tokens::create_token`].
+/// The operation `createToken` (`POST /tokens`): what a call of it takes. Start one with [`Tokens::create_token`]. The answer: [`TokenResponse`](crate::models::TokenResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateToken {
     body: Result<models::TokenRequest, crate::BuildError>,

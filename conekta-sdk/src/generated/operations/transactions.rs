@@ -14,6 +14,9 @@ impl<'a> Transactions<'a> {
     /// Get List transactions
     ///
     /// Get transaction details in the form of a list. `GET /transactions` (operation `getTransactions`).
+    ///
+    /// The answer: [`GetTransactionsResponse`](crate::models::GetTransactionsResponse). Optional, on the request: `.limit(..)`, `.next(..)`, `.previous(..)`, `.id(..)`, `.charge_id(..)`, `.type_(..)`, `.currency(..)` (see [`GetTransactions`](GetTransactions)). `.into_stream()` walks every page.
+    #[doc(alias = "getTransactions")]
     #[inline]
     pub fn get_transactions(&self) -> Request<'a, GetTransactions> {
         Request::new(self.client, GetTransactions::default())
@@ -21,11 +24,26 @@ impl<'a> Transactions<'a> {
     /// Get transaction
     ///
     /// Get the details of a transaction. `GET /transactions/{id}` (operation `getTransaction`).
+    ///
+    /// The answer: [`TransactionResponse`](crate::models::TransactionResponse).
+    #[doc(alias = "getTransaction")]
     pub fn get_transaction(&self, id: impl Into<String>) -> Request<'a, GetTransaction> {
         Request::new(self.client, GetTransaction { id: id.into() })
     }
 }
-/// The operation `getTransactions` (`GET /transactions`): what a call of it takes. Start one with [`Transactions::get_transactions`].
+/// The operation `getTransactions` (`GET /transactions`): what a call of it takes. Start one with [`Transactions::get_transactions`]. The answer: [`GetTransactionsResponse`](crate::models::GetTransactionsResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+/// - `.id(..)`: id of the object to be retrieved.
+/// - `.charge_id(..)`: id of the charge used for filtering.
+/// - `.type_(..)`: type of the object to be retrieved.
+/// - `.currency(..)`: currency of the object to be retrieved.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetTransactions {
     limit: Option<i32>,
@@ -33,7 +51,7 @@ pub struct GetTransactions {
     previous: Option<String>,
     id: Option<String>,
     charge_id: Option<String>,
-    r#type: Option<String>,
+    type_: Option<String>,
     currency: Option<String>,
 }
 impl crate::Operation for GetTransactions {
@@ -47,7 +65,7 @@ impl crate::Operation for GetTransactions {
         call.query("previous", self.previous);
         call.query("id", self.id);
         call.query("charge_id", self.charge_id);
-        call.query("type", self.r#type);
+        call.query("type", self.type_);
         call.query("currency", self.currency);
         Ok(())
     }
@@ -91,8 +109,8 @@ impl Request<'_, GetTransactions> {
     /// type of the object to be retrieved
     ///
     /// Query parameter `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.params.r#type = Some(value.into());
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.params.type_ = Some(value.into());
         self
     }
     /// currency of the object to be retrieved
@@ -122,7 +140,9 @@ impl crate::Paginated for GetTransactions {
         }
     }
 }
-/// The operation `getTransaction` (`GET /transactions/{id}`): what a call of it takes. Start one with [`Transactions::get_transaction`].
+/// The operation `getTransaction` (`GET /transactions/{id}`): what a call of it takes. Start one with [`Transactions::get_transaction`]. The answer: [`TransactionResponse`](crate::models::TransactionResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetTransaction {
     id: String,

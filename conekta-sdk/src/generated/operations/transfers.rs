@@ -14,6 +14,9 @@ impl<'a> Transfers<'a> {
     /// Get a list of transfers
     ///
     /// Get transfers details in the form of a list. `GET /transfers` (operation `getTransfers`).
+    ///
+    /// The answer: [`GetTransfersResponse`](crate::models::GetTransfersResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetTransfers`](GetTransfers)). `.into_stream()` walks every page.
+    #[doc(alias = "getTransfers")]
     #[inline]
     pub fn get_transfers(&self) -> Request<'a, GetTransfers> {
         Request::new(self.client, GetTransfers::default())
@@ -21,11 +24,23 @@ impl<'a> Transfers<'a> {
     /// Get Transfer
     ///
     /// Get the details of a Transfer. `GET /transfers/{id}` (operation `getTransfer`).
+    ///
+    /// The answer: [`TransferResponse`](crate::models::TransferResponse).
+    #[doc(alias = "getTransfer")]
     pub fn get_transfer(&self, id: impl Into<String>) -> Request<'a, GetTransfer> {
         Request::new(self.client, GetTransfer { id: id.into() })
     }
 }
-/// The operation `getTransfers` (`GET /transfers`): what a call of it takes. Start one with [`Transfers::get_transfers`].
+/// The operation `getTransfers` (`GET /transfers`): what a call of it takes. Start one with [`Transfers::get_transfers`]. The answer: [`GetTransfersResponse`](crate::models::GetTransfersResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetTransfers {
     limit: Option<i32>,
@@ -95,7 +110,9 @@ impl crate::Paginated for GetTransfers {
         }
     }
 }
-/// The operation `getTransfer` (`GET /transfers/{id}`): what a call of it takes. Start one with [`Transfers::get_transfer`].
+/// The operation `getTransfer` (`GET /transfers/{id}`): what a call of it takes. Start one with [`Transfers::get_transfer`]. The answer: [`TransferResponse`](crate::models::TransferResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetTransfer {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> WebhookKeys<'a> {
     /// Get List of Webhook Keys
     ///
     /// Consume the list of webhook keys you have. `GET /webhook_keys` (operation `getWebhookKeys`).
+    ///
+    /// The answer: [`GetWebhookKeysResponse`](crate::models::GetWebhookKeysResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.next(..)`, `.previous(..)` (see [`GetWebhookKeys`](GetWebhookKeys)). `.into_stream()` walks every page.
+    #[doc(alias = "getWebhookKeys")]
     #[inline]
     pub fn get_webhook_keys(&self) -> Request<'a, GetWebhookKeys> {
         Request::new(self.client, GetWebhookKeys::default())
@@ -21,17 +24,26 @@ impl<'a> WebhookKeys<'a> {
     /// Create Webhook Key
     ///
     /// Create a webhook key. `POST /webhook_keys` (operation `createWebhookKey`).
+    ///
+    /// The answer: [`WebhookKeyCreateResponse`](crate::models::WebhookKeyCreateResponse). Optional, on the request: `.body(..)` (see [`CreateWebhookKey`](CreateWebhookKey)).
+    #[doc(alias = "createWebhookKey")]
     #[inline]
     pub fn create_webhook_key(&self) -> Request<'a, CreateWebhookKey> {
         Request::new(self.client, CreateWebhookKey::default())
     }
     /// Get Webhook Key. `GET /webhook_keys/{id}` (operation `getWebhookKey`).
+    ///
+    /// The answer: [`WebhookKeyResponse`](crate::models::WebhookKeyResponse).
+    #[doc(alias = "getWebhookKey")]
     pub fn get_webhook_key(&self, id: impl Into<String>) -> Request<'a, GetWebhookKey> {
         Request::new(self.client, GetWebhookKey { id: id.into() })
     }
     /// Update Webhook Key
     ///
     /// updates an existing webhook key. `PUT /webhook_keys/{id}` (operation `updateWebhookKey`).
+    ///
+    /// The answer: [`WebhookKeyResponse`](crate::models::WebhookKeyResponse). Optional, on the request: `.body(..)` (see [`UpdateWebhookKey`](UpdateWebhookKey)).
+    #[doc(alias = "updateWebhookKey")]
     pub fn update_webhook_key(
         &self,
         id: impl Into<String>,
@@ -45,6 +57,9 @@ impl<'a> WebhookKeys<'a> {
         )
     }
     /// Delete Webhook key. `DELETE /webhook_keys/{id}` (operation `deleteWebhookKey`).
+    ///
+    /// The answer: [`WebhookKeyDeleteResponse`](crate::models::WebhookKeyDeleteResponse).
+    #[doc(alias = "deleteWebhookKey")]
     pub fn delete_webhook_key(
         &self,
         id: impl Into<String>,
@@ -52,7 +67,16 @@ impl<'a> WebhookKeys<'a> {
         Request::new(self.client, DeleteWebhookKey { id: id.into() })
     }
 }
-/// The operation `getWebhookKeys` (`GET /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_keys`].
+/// The operation `getWebhookKeys` (`GET /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_keys`]. The answer: [`GetWebhookKeysResponse`](crate::models::GetWebhookKeysResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetWebhookKeys {
     limit: Option<i32>,
@@ -122,7 +146,13 @@ impl crate::Paginated for GetWebhookKeys {
         }
     }
 }
-/// The operation `createWebhookKey` (`POST /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::create_webhook_key`].
+/// The operation `createWebhookKey` (`POST /webhook_keys`): what a call of it takes. Start one with [`WebhookKeys::create_webhook_key`]. The answer: [`WebhookKeyCreateResponse`](crate::models::WebhookKeyCreateResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct CreateWebhookKey {
     body: Option<Result<models::WebhookKeyRequest, crate::BuildError>>,
@@ -146,7 +176,9 @@ impl Request<'_, CreateWebhookKey> {
         self
     }
 }
-/// The operation `getWebhookKey` (`GET /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_key`].
+/// The operation `getWebhookKey` (`GET /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::get_webhook_key`]. The answer: [`WebhookKeyResponse`](crate::models::WebhookKeyResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetWebhookKey {
     id: String,
@@ -160,7 +192,13 @@ impl crate::Operation for GetWebhookKey {
         Ok(())
     }
 }
-/// The operation `updateWebhookKey` (`PUT /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::update_webhook_key`].
+/// The operation `updateWebhookKey` (`PUT /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::update_webhook_key`]. The answer: [`WebhookKeyResponse`](crate::models::WebhookKeyResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.body(..)`: the request body.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct UpdateWebhookKey {
     id: String,
@@ -189,7 +227,9 @@ impl Request<'_, UpdateWebhookKey> {
         self
     }
 }
-/// The operation `deleteWebhookKey` (`DELETE /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::delete_webhook_key`].
+/// The operation `deleteWebhookKey` (`DELETE /webhook_keys/{id}`): what a call of it takes. Start one with [`WebhookKeys::delete_webhook_key`]. The answer: [`WebhookKeyDeleteResponse`](crate::models::WebhookKeyDeleteResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteWebhookKey {
     id: String,

@@ -14,6 +14,9 @@ impl<'a> Webhooks<'a> {
     /// Get List of Webhooks
     ///
     /// Consume the list of webhooks you have, each environment supports 10 webhooks (For production and testing). `GET /webhooks` (operation `getWebhooks`).
+    ///
+    /// The answer: [`GetWebhooksResponse`](crate::models::GetWebhooksResponse). Optional, on the request: `.limit(..)`, `.search(..)`, `.url(..)`, `.next(..)`, `.previous(..)` (see [`GetWebhooks`](GetWebhooks)). `.into_stream()` walks every page.
+    #[doc(alias = "getWebhooks")]
     #[inline]
     pub fn get_webhooks(&self) -> Request<'a, GetWebhooks> {
         Request::new(self.client, GetWebhooks::default())
@@ -21,6 +24,9 @@ impl<'a> Webhooks<'a> {
     /// Create Webhook
     ///
     /// What we do at Conekta translates into events. For example, an event of interest to us occurs at the time a payment is successfully processed. At that moment we will be interested in doing several things: Send an email to the buyer, generate an invoice, start the process of shipping the product, etc. `POST /webhooks` (operation `createWebhook`).
+    ///
+    /// The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+    #[doc(alias = "createWebhook")]
     pub fn create_webhook(
         &self,
         body: impl IntoModel<models::WebhookRequest>,
@@ -29,12 +35,18 @@ impl<'a> Webhooks<'a> {
         Request::new(self.client, CreateWebhook { body })
     }
     /// Get Webhook. `GET /webhooks/{id}` (operation `getWebhook`).
+    ///
+    /// The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+    #[doc(alias = "getWebhook")]
     pub fn get_webhook(&self, id: impl Into<String>) -> Request<'a, GetWebhook> {
         Request::new(self.client, GetWebhook { id: id.into() })
     }
     /// Update Webhook
     ///
     /// updates an existing webhook. `PUT /webhooks/{id}` (operation `updateWebhook`).
+    ///
+    /// The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+    #[doc(alias = "updateWebhook")]
     pub fn update_webhook(
         &self,
         id: impl Into<String>,
@@ -50,17 +62,33 @@ impl<'a> Webhooks<'a> {
         )
     }
     /// Delete Webhook. `DELETE /webhooks/{id}` (operation `deleteWebhook`).
+    ///
+    /// The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+    #[doc(alias = "deleteWebhook")]
     pub fn delete_webhook(&self, id: impl Into<String>) -> Request<'a, DeleteWebhook> {
         Request::new(self.client, DeleteWebhook { id: id.into() })
     }
     /// Test Webhook
     ///
     /// Send a webhook.ping event. `POST /webhooks/{id}/test` (operation `testWebhook`).
+    ///
+    /// The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+    #[doc(alias = "testWebhook")]
     pub fn test_webhook(&self, id: impl Into<String>) -> Request<'a, TestWebhook> {
         Request::new(self.client, TestWebhook { id: id.into() })
     }
 }
-/// The operation `getWebhooks` (`GET /webhooks`): what a call of it takes. Start one with [`Webhooks::get_webhooks`].
+/// The operation `getWebhooks` (`GET /webhooks`): what a call of it takes. Start one with [`Webhooks::get_webhooks`]. The answer: [`GetWebhooksResponse`](crate::models::GetWebhooksResponse).
+///
+/// Optional, set on its [`Request`]:
+///
+/// - `.limit(..)`: The numbers of items to return, the maximum value is 250.
+/// - `.search(..)`: General order search, e.g. by mail, reference etc.
+/// - `.url(..)`: url for webhook filter.
+/// - `.next(..)`: next page.
+/// - `.previous(..)`: previous page.
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetWebhooks {
     limit: Option<i32>,
@@ -139,7 +167,9 @@ impl crate::Paginated for GetWebhooks {
         }
     }
 }
-/// The operation `createWebhook` (`POST /webhooks`): what a call of it takes. Start one with [`Webhooks::create_webhook`].
+/// The operation `createWebhook` (`POST /webhooks`): what a call of it takes. Start one with [`Webhooks::create_webhook`]. The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct CreateWebhook {
     body: Result<models::WebhookRequest, crate::BuildError>,
@@ -154,7 +184,9 @@ impl crate::Operation for CreateWebhook {
         Ok(())
     }
 }
-/// The operation `getWebhook` (`GET /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::get_webhook`].
+/// The operation `getWebhook` (`GET /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::get_webhook`]. The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct GetWebhook {
     id: String,
@@ -168,7 +200,9 @@ impl crate::Operation for GetWebhook {
         Ok(())
     }
 }
-/// The operation `updateWebhook` (`PUT /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::update_webhook`].
+/// The operation `updateWebhook` (`PUT /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::update_webhook`]. The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone)]
 pub struct UpdateWebhookOp {
     id: String,
@@ -184,7 +218,9 @@ impl crate::Operation for UpdateWebhookOp {
         Ok(())
     }
 }
-/// The operation `deleteWebhook` (`DELETE /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::delete_webhook`].
+/// The operation `deleteWebhook` (`DELETE /webhooks/{id}`): what a call of it takes. Start one with [`Webhooks::delete_webhook`]. The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct DeleteWebhook {
     id: String,
@@ -198,7 +234,9 @@ impl crate::Operation for DeleteWebhook {
         Ok(())
     }
 }
-/// The operation `testWebhook` (`POST /webhooks/{id}/test`): what a call of it takes. Start one with [`Webhooks::test_webhook`].
+/// The operation `testWebhook` (`POST /webhooks/{id}/test`): what a call of it takes. Start one with [`Webhooks::test_webhook`]. The answer: [`WebhookResponse`](crate::models::WebhookResponse).
+///
+/// Every call also takes `.language(..)`, `.child_company_id(..)`, `.attempt_timeout(..)`, `.retry_policy(..)` and `.header(..)`.
 #[derive(Debug, Clone, Default)]
 pub struct TestWebhook {
     id: String,
