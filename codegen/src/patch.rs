@@ -17,8 +17,9 @@
 //! `remove_required` (drop a name from the `required` list of the object at `path`).
 //!
 //! A patch that no longer applies to the spec is skipped and reported (a
-//! [`StaleEntry`]): its target is gone, or applying it would change nothing
-//! because upstream fixed the spec. `cargo xtask generate --check` fails on
+//! [`StaleEntry`]): its target is gone, applying it would change nothing
+//! because upstream fixed the spec, or (a `remove` under `/components`) the
+//! spec still refers to what it would remove. `cargo xtask generate --check` fails on
 //! any, so that patches cannot rot silently. A malformed patch (no reason, a
 //! value of the wrong kind for its `op`) is an error.
 
@@ -172,6 +173,12 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
             }
         }
         PatchOp::Remove => {
+            if let Some(from) = referrer(doc, &patch.path) {
+                return Ok(Applied::Stale(
+                    StaleReason::StillReferenced,
+                    format!("`#{from}` still refers to it"),
+                ));
+            }
             let Some((parent, key)) = parent_of(doc, &patch.path)? else {
                 return gone("the parent of the path does not exist in the spec");
             };
@@ -244,6 +251,52 @@ fn dangling_ref<'a>(doc: &Value, value: &'a Value) -> Option<&'a str> {
     }
 }
 
+/// Where `doc` refers (by a local `$ref`) to the component at `path` or to
+/// something in it, from outside it: a JSON pointer; `None` when nothing
+/// does, or when `path` is not under `/components`.
+fn referrer(doc: &Value, path: &str) -> Option<String> {
+    if !path.starts_with("/components/") {
+        return None;
+    }
+    let target = format!("#{path}");
+    let mut todo = vec![(String::new(), doc)];
+    while let Some((at, value)) = todo.pop() {
+        if at == path {
+            continue;
+        }
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    match (key.as_str(), child) {
+                        ("$ref", Value::String(to))
+                            if to == &target
+                                || to
+                                    .strip_prefix(target.as_str())
+                                    .is_some_and(|rest| rest.starts_with('/')) =>
+                        {
+                            return Some(at);
+                        }
+                        _ => {
+                            let key = key.replace('~', "~0").replace('/', "~1");
+                            todo.push((format!("{at}/{key}"), child));
+                        }
+                    }
+                }
+            }
+            Value::Array(items) => {
+                todo.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| (format!("{at}/{i}"), item)),
+                );
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The parent of `path` and the last key, unescaped; `None` when the parent is
 /// not in the spec.
 fn parent_of<'a>(
@@ -288,7 +341,11 @@ mod tests {
 
     #[test]
     fn patches_that_no_longer_apply_are_reported_with_their_reason() {
-        let mut doc = json!({"a": {"required": ["y"], "properties": {"x": {}, "y": {}}, "n": 1}});
+        let mut doc = json!({
+            "a": {"required": ["y"], "properties": {"x": {}, "y": {}}, "n": 1},
+            "paths": {"/x": {"get": {"schema": {"$ref": "#/components/schemas/used/items"}}}},
+            "components": {"schemas": {"used": {"items": {}, "self": {"$ref": "#/components/schemas/used"}}}},
+        });
         let before = doc.clone();
         let stale = run(
             &mut doc,
@@ -302,6 +359,7 @@ mod tests {
 - {op: remove_required, path: /a, value: x, reason: r}
 - {op: remove_required, path: /a, value: z, reason: r}
 - {op: set, path: /a/p, value: {items: {$ref: "#/gone"}}, reason: r}
+- {op: remove, path: /components/schemas/used, reason: r}
 "##,
         )
         .unwrap();
@@ -312,7 +370,7 @@ mod tests {
                 (index.parse().unwrap(), s.reason)
             })
             .collect();
-        use StaleReason::{NoLongerNeeded, TargetGone};
+        use StaleReason::{NoLongerNeeded, StillReferenced, TargetGone};
         assert_eq!(
             reasons,
             [
@@ -325,6 +383,7 @@ mod tests {
                 (6, NoLongerNeeded),
                 (7, TargetGone),
                 (8, TargetGone),
+                (9, StillReferenced),
             ]
         );
         assert!(stale.iter().all(|s| s.file == PATCHES), "{stale:?}");
@@ -335,6 +394,10 @@ mod tests {
         assert_eq!(
             stale[8].detail,
             "its value refers to `#/gone`, which the spec does not have"
+        );
+        assert_eq!(
+            stale[9].detail,
+            "`#/paths/~1x/get/schema` still refers to it"
         );
         assert_eq!(doc, before, "a stale patch changed the spec");
     }

@@ -22,8 +22,13 @@ pub enum StaleReason {
     TargetGone,
     /// The spec now says it itself: the field is an enum, or required, upstream.
     TypedUpstream,
-    /// Applying the patch would change nothing: the spec already reads that way.
+    /// Applying the patch would change nothing: the spec already reads that
+    /// way; or an override entry asks for what the spec now gives anyway.
     NoLongerNeeded,
+    /// A `remove` patch's schema is still used: the spec refers to it from
+    /// where the patches did not move the references away (a patch that did
+    /// is stale, or the spec uses it in a new place).
+    StillReferenced,
 }
 
 impl fmt::Display for StaleReason {
@@ -31,7 +36,8 @@ impl fmt::Display for StaleReason {
         f.write_str(match self {
             StaleReason::TargetGone => "target gone",
             StaleReason::TypedUpstream => "already typed upstream",
-            StaleReason::NoLongerNeeded => "patch no longer needed",
+            StaleReason::NoLongerNeeded => "no longer needed",
+            StaleReason::StillReferenced => "still referenced",
         })
     }
 }
