@@ -737,6 +737,41 @@ components:
     }
 
     #[test]
+    fn entries_for_operations_or_names_the_spec_lacks_are_stale() {
+        assert_eq!(
+            stale("operation_names: {x: run_x, gone: run_gone}"),
+            ["operation_names.gone: target gone (the spec has no operation `gone`)"]
+        );
+        assert_eq!(
+            stale("operation_names: {x: x}"),
+            ["operation_names.x: no longer needed (the operationId gives `x` itself)"]
+        );
+        let message = error("operation_names: {x: RunX}");
+        assert!(
+            message.contains("not a snake_case method name"),
+            "{message}"
+        );
+        assert_eq!(
+            stale("names: {Gone: Res}"),
+            [
+                "names.Gone: no longer needed (no type is called `Gone`; the spec names one `Res` itself)"
+            ]
+        );
+        let message = error("names: {Req: Res}");
+        assert!(
+            message.contains("a type is already called `Res`"),
+            "{message}"
+        );
+        assert_eq!(
+            stale("mcp: {money: {x: {why: w}, gone: {why: w}}, descriptions: {x: d, lost: d}}"),
+            [
+                "mcp.money.gone: target gone (the spec has no operation `gone`)",
+                "mcp.descriptions.lost: target gone (the spec has no operation `lost`)",
+            ]
+        );
+    }
+
+    #[test]
     fn strict_output_names_every_stale_entry() {
         let output = crate::generate(
             SPEC,

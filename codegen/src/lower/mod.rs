@@ -7,7 +7,8 @@ mod operation;
 mod schema;
 mod shared;
 
-use crate::ir::Api;
+use crate::ir::{Api, Operation};
+use crate::overrides::Mcp;
 use crate::stale::{StaleEntry, StaleReason};
 use crate::{Error, Overrides, Warning};
 use openapiv3::OpenAPI;
@@ -23,7 +24,10 @@ pub fn lower(
     let mut schemas = schema::SchemaLowerer::new(spec)?;
     schemas.lower_components()?;
     let (mut operations, media_types) =
-        operation::lower_operations(spec, &mut schemas, &overrides.operation_names)?;
+        operation::lower_operations(spec, &mut schemas, &overrides.operation_names, stale)?;
+    if let Some(mcp) = &overrides.mcp {
+        mcp_entries(&operations, mcp, stale);
+    }
     let mut externals = BTreeMap::new();
     for (schema, external) in &overrides.external {
         let Some(name) = schemas.component_type_name(schema) else {
@@ -80,4 +84,20 @@ pub fn lower(
         },
         warnings,
     ))
+}
+
+/// Reports the entries of the table's `mcp` section for operations the spec
+/// does not have (any more); the MCP emitter skips them.
+fn mcp_entries(operations: &[Operation], mcp: &Mcp, stale: &mut Vec<StaleEntry>) {
+    let money = mcp.money.keys().map(|id| ("mcp.money", id));
+    let descriptions = mcp.descriptions.keys().map(|id| ("mcp.descriptions", id));
+    for (section, id) in money.chain(descriptions) {
+        if !operations.iter().any(|op| &op.id == id) {
+            stale.push(StaleEntry::overrides(
+                format!("{section}.{id}"),
+                StaleReason::TargetGone,
+                format!("the spec has no operation `{id}`"),
+            ));
+        }
+    }
 }

@@ -7,6 +7,7 @@ use crate::ir::{
     TypeRef,
 };
 use crate::naming::{self, Scope};
+use crate::stale::{OVERRIDES, StaleEntry, StaleReason};
 use crate::{Error, Warning};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr};
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +28,7 @@ pub fn lower_operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut SchemaLowerer<'a>,
     names: &BTreeMap<String, String>,
+    stale: &mut Vec<StaleEntry>,
 ) -> Result<(Vec<Operation>, Vec<String>), Error> {
     let mut operations = Vec::new();
     let mut media_types = Vec::new();
@@ -43,7 +45,7 @@ pub fn lower_operations<'a>(
             operations.push(lowered);
         }
     }
-    rename(&mut operations, names)?;
+    rename(&mut operations, names, stale)?;
     scope_names(&mut operations);
     for op in &mut operations {
         op.pagination = pagination(op, schemas);
@@ -52,20 +54,37 @@ pub fn lower_operations<'a>(
 }
 
 /// Gives the operations of `names` (`operationId` → method name) their method
-/// names; a name for an operation the spec does not have is an error.
-fn rename(operations: &mut [Operation], names: &BTreeMap<String, String>) -> Result<(), Error> {
+/// names. A name for an operation the spec does not have (any more) is stale,
+/// and so is one the `operationId` gives anyway; a name that is not snake_case
+/// is an error.
+fn rename(
+    operations: &mut [Operation],
+    names: &BTreeMap<String, String>,
+    stale: &mut Vec<StaleEntry>,
+) -> Result<(), Error> {
     for (id, name) in names {
-        let Some(op) = operations.iter_mut().find(|op| &op.id == id) else {
-            return Err(Error::invalid(
-                "spec/overrides.yaml",
-                format!("`operation_names` names `{id}`, which is not an operation of the spec"),
-            ));
-        };
         if naming::snake(name) != *name {
             return Err(Error::invalid(
-                "spec/overrides.yaml",
+                OVERRIDES,
                 format!("`operation_names.{id}`: `{name}` is not a snake_case method name"),
             ));
+        }
+        let entry = format!("operation_names.{id}");
+        let Some(op) = operations.iter_mut().find(|op| &op.id == id) else {
+            stale.push(StaleEntry::overrides(
+                entry,
+                StaleReason::TargetGone,
+                format!("the spec has no operation `{id}`"),
+            ));
+            continue;
+        };
+        if op.method_name == *name {
+            stale.push(StaleEntry::overrides(
+                entry,
+                StaleReason::NoLongerNeeded,
+                format!("the operationId gives `{name}` itself"),
+            ));
+            continue;
         }
         op.method_name = name.clone();
     }

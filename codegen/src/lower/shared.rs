@@ -5,7 +5,7 @@
 
 use crate::ir::{Docs, Operation, TypeDef, TypeKind, TypeRef};
 use crate::naming;
-use crate::stale::{StaleEntry, StaleReason};
+use crate::stale::{OVERRIDES, StaleEntry, StaleReason};
 use crate::{Error, Overrides, Warning};
 use std::collections::{BTreeMap, HashMap};
 
@@ -291,20 +291,32 @@ fn rename(
 ) -> Result<(), Error> {
     let mut replace = HashMap::new();
     for (from, to) in names {
-        if types.iter().any(|def| &def.name == to) {
-            return Err(Error::invalid(
-                "spec/overrides.yaml",
-                format!("cannot rename `{from}` to `{to}`: a type is already called `{to}`"),
-            ));
-        }
+        let taken = types.iter().any(|def| &def.name == to);
         let Some(def) = types.iter_mut().find(|def| &def.name == from) else {
+            let (reason, detail) = if taken {
+                (
+                    StaleReason::NoLongerNeeded,
+                    format!("no type is called `{from}`; the spec names one `{to}` itself"),
+                )
+            } else {
+                (
+                    StaleReason::TargetGone,
+                    format!("no generated type is called `{from}`"),
+                )
+            };
             stale.push(StaleEntry::overrides(
                 format!("names.{from}"),
-                StaleReason::TargetGone,
-                format!("no generated type is called `{from}`"),
+                reason,
+                detail,
             ));
             continue;
         };
+        if taken {
+            return Err(Error::invalid(
+                OVERRIDES,
+                format!("cannot rename `{from}` to `{to}`: a type is already called `{to}`"),
+            ));
+        }
         def.name = to.clone();
         def.module = naming::snake(to).trim_start_matches("r#").to_owned();
         replace.insert(from.clone(), TypeRef::Named(to.clone()));

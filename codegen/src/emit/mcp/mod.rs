@@ -49,7 +49,6 @@ pub fn emit(api: &Api, mcp: Option<&Mcp>) -> Result<Vec<GeneratedFile>, Error> {
     let types: BTreeMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
     let empty = Mcp::default();
     let mcp = mcp.unwrap_or(&empty);
-    text::check_descriptions(api, mcp)?;
     let money = money::classify(api, mcp, &types)?;
     let mut all_defs = BTreeSet::new();
     let mut all_output_defs = BTreeSet::new();

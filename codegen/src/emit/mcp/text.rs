@@ -3,29 +3,12 @@
 
 use super::schema::{CENTS, unit_note};
 use super::{FIELDS_ARG, tool_name};
-use crate::Error;
 use crate::ir::{Api, Operation, TypeDef, TypeKind, TypeRef};
-use crate::overrides::Mcp;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Words of an operation id that make a non-`DELETE` operation destructive.
 const DESTRUCTIVE_WORDS: &[&str] = &["cancel", "refund", "refunds", "void", "reverse", "revoke"];
-
-/// Every description of the override table is for an operation of the spec.
-pub(super) fn check_descriptions(api: &Api, mcp: &Mcp) -> Result<(), Error> {
-    match mcp
-        .descriptions
-        .keys()
-        .find(|id| !api.operations.iter().any(|op| &op.id == *id))
-    {
-        Some(id) => Err(Error::invalid(
-            "the override table's mcp.descriptions",
-            format!("`{id}` is not an operation of the spec"),
-        )),
-        None => Ok(()),
-    }
-}
 
 /// A one-line summary (for listings) and the full description, written for a model:
 /// what the operation does (the spec's text, or a short override where the spec has
