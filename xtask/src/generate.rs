@@ -189,11 +189,11 @@ value_sets:
     fields: [Pet.kind, "*.colour"]
 "#;
 
-    /// A workspace root in the temporary directory with `SPEC` pinned, removed on drop.
+    /// A workspace root in the temporary directory with `spec` pinned, removed on drop.
     struct Workspace(PathBuf);
 
     impl Workspace {
-        fn new(overrides: &str) -> Self {
+        fn new(spec: &str, patches: &str, overrides: &str) -> Self {
             let root = std::env::temp_dir().join(format!(
                 "xtask-generate-check-{}-{:?}",
                 std::process::id(),
@@ -201,7 +201,7 @@ value_sets:
             ));
             let _ = std::fs::remove_dir_all(&root);
             std::fs::create_dir_all(root.join("spec")).unwrap();
-            let sha: String = Sha256::digest(SPEC.as_bytes())
+            let sha: String = Sha256::digest(spec.as_bytes())
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect();
@@ -210,8 +210,8 @@ value_sets:
                  [mocks]\nfile = \"m.json\"\nurl = \"https://example.invalid/m.json\"\nsha256 = \"0\"\nshared = \"none\"\n"
             );
             write(&root, "spec/upstream.toml", &upstream);
-            write(&root, "spec/api.yml", SPEC);
-            write(&root, "spec/patches.yaml", "[]");
+            write(&root, "spec/api.yml", spec);
+            write(&root, "spec/patches.yaml", patches);
             write(&root, "spec/overrides.yaml", overrides);
             Self(root)
         }
@@ -227,9 +227,98 @@ value_sets:
         std::fs::write(root.join(path), text).unwrap();
     }
 
+    /// Conekta's current spec, beside the project (never committed into it).
+    const SPEC_2_3_0: &str = "../shared/spec/conekta-api-openapi-2.3.0.yml";
+
+    /// A file of the project (or beside it), read.
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(crate::workspace_root().join(path)).unwrap_or_else(|e| {
+            panic!(
+                "{path}: {e} (run `cargo xtask fetch-spec`; ../shared must be beside the project)"
+            )
+        })
+    }
+
+    #[test]
+    fn conekta_2_3_0_generates_and_lists_what_no_longer_applies() {
+        use conekta_codegen::StaleReason::{StillReferenced, TargetGone, TypedUpstream};
+        let output = conekta_codegen::generate(
+            &read(SPEC_2_3_0),
+            &read("spec/patches.yaml"),
+            &read("spec/overrides.yaml"),
+        )
+        .expect("2.3.0 generates");
+        assert_eq!(output.api.version, "2.3.0");
+        assert_eq!(output.api.operations.len(), 112, "2.3.0 drops smsCheckout");
+        assert!(
+            !output
+                .api
+                .operations
+                .iter()
+                .any(|op| op.id == "smsCheckout"),
+            "smsCheckout is gone"
+        );
+        let reason = |entry: &str| {
+            output
+                .stale
+                .iter()
+                .find(|s| s.entry == entry)
+                .map(|s| s.reason)
+        };
+        assert_eq!(reason("operation_names.smsCheckout"), Some(TargetGone));
+        assert_eq!(reason("mcp.descriptions.smsCheckout"), Some(TargetGone));
+        assert_eq!(
+            reason("value_sets.ThreeDsMode: *.three_ds_mode"),
+            Some(TypedUpstream)
+        );
+        // The patch that points `POST /orders/{id}/charges` at the one charge schema
+        // names 2.2.0's media type, so the schema it replaces stays (still used).
+        assert!(
+            output.stale.iter().any(|s| s.reason == StillReferenced
+                && s.entry
+                    .ends_with("(Remove /components/schemas/charge_order_response)")),
+            "{:#?}",
+            output.stale
+        );
+        let listed = output.stale.len();
+        let error = output
+            .strict()
+            .expect_err("the check is strict")
+            .to_string();
+        assert!(
+            error.starts_with(&format!("{listed} entries no longer apply")),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn check_on_the_pinned_spec_fails_naming_an_override_entry_that_matches_nothing() {
+        let overrides = read("spec/overrides.yaml");
+        let with_stale = overrides.replacen(
+            "\noperation_names:\n",
+            "\noperation_names:\n  noSuchOperation: no_such_operation\n",
+            1,
+        );
+        assert_ne!(
+            with_stale, overrides,
+            "spec/overrides.yaml has operation_names"
+        );
+        let pinned = read("spec/conekta-api-openapi.yml");
+        let workspace = Workspace::new(&pinned, &read("spec/patches.yaml"), &with_stale);
+        let error = super::run(&workspace.0, true).unwrap_err();
+        assert_eq!(
+            error.lines().take(2).collect::<Vec<_>>(),
+            [
+                "1 entry no longer applies to the spec (drop or fix each):",
+                "  spec/overrides.yaml: `operation_names.noSuchOperation`: target gone (the spec has no operation `noSuchOperation`)",
+            ],
+            "{error}"
+        );
+    }
+
     #[test]
     fn check_fails_naming_an_override_entry_that_matches_nothing() {
-        let workspace = Workspace::new(OVERRIDES);
+        let workspace = Workspace::new(SPEC, "[]", OVERRIDES);
         let root = &workspace.0;
         // Generating goes on without the entry (and writes the files)…
         super::run(root, false).unwrap();
