@@ -15,6 +15,8 @@
 //! (replace or add the value at `path`; the parent must exist), `remove` (the
 //! key or element must exist), `append` (push onto an existing array), and
 //! `remove_required` (drop a name from the `required` list of the object at `path`).
+//! A path segment `*` matches every key there (`…/responses/200/content/*/schema`:
+//! whatever the versioned media type); the patch applies at each match.
 //!
 //! A patch that no longer applies to the spec is skipped and reported (a
 //! [`StaleEntry`]): its target is gone, applying it would change nothing
@@ -117,6 +119,66 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
     if patch.reason.trim().is_empty() {
         return Err("every patch needs a reason".into());
     }
+    if !patch.path.split('/').any(|segment| segment == ANY) {
+        return apply_at(doc, patch, &patch.path);
+    }
+    let paths = expand(doc, &patch.path);
+    let mut first_stale = None;
+    let mut applied = false;
+    for path in &paths {
+        match apply_at(doc, patch, path)? {
+            Applied::Yes => applied = true,
+            stale @ Applied::Stale(..) => {
+                first_stale.get_or_insert(stale);
+            }
+        }
+    }
+    Ok(match first_stale {
+        _ if applied => Applied::Yes,
+        Some(stale) => stale,
+        None => Applied::Stale(
+            StaleReason::TargetGone,
+            format!("no key of the spec matches its `{ANY}`s"),
+        ),
+    })
+}
+
+/// A path segment that matches every key of an object (or index of an array),
+/// so that a patch does not name what changes between versions (the versioned
+/// media type of a response: `content/*/schema`).
+const ANY: &str = "*";
+
+/// The pointers of the spec that `path` matches, each `*` taken as every key
+/// there.
+fn expand(doc: &Value, path: &str) -> Vec<String> {
+    let mut matches = vec![String::new()];
+    for segment in path.split('/').skip(1) {
+        matches = matches
+            .into_iter()
+            .flat_map(|prefix| {
+                if segment != ANY {
+                    return vec![format!("{prefix}/{segment}")];
+                }
+                match doc.pointer(&prefix) {
+                    Some(Value::Object(map)) => map
+                        .keys()
+                        .map(|key| {
+                            format!("{prefix}/{}", key.replace('~', "~0").replace('/', "~1"))
+                        })
+                        .collect(),
+                    Some(Value::Array(items)) => {
+                        (0..items.len()).map(|i| format!("{prefix}/{i}")).collect()
+                    }
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+    }
+    matches
+}
+
+/// Applies `patch` at `path`, a plain JSON pointer.
+fn apply_at(doc: &mut Value, patch: &Patch, path: &str) -> Result<Applied, String> {
     let value = || {
         patch
             .value
@@ -133,7 +195,7 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
             let Value::Object(new) = value()? else {
                 return Err("`merge` needs an object value".into());
             };
-            let Some(target) = doc.pointer_mut(&patch.path) else {
+            let Some(target) = doc.pointer_mut(path) else {
                 return gone(NO_PATH);
             };
             let Some(target) = target.as_object_mut() else {
@@ -149,7 +211,7 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
         }
         PatchOp::Set => {
             let value = value()?;
-            let Some((parent, key)) = parent_of(doc, &patch.path)? else {
+            let Some((parent, key)) = parent_of(doc, path)? else {
                 return gone("the parent of the path does not exist in the spec");
             };
             match parent {
@@ -173,13 +235,13 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
             }
         }
         PatchOp::Remove => {
-            if let Some(from) = referrer(doc, &patch.path) {
+            if let Some(from) = referrer(doc, path) {
                 return Ok(Applied::Stale(
                     StaleReason::StillReferenced,
                     format!("`#{from}` still refers to it"),
                 ));
             }
-            let Some((parent, key)) = parent_of(doc, &patch.path)? else {
+            let Some((parent, key)) = parent_of(doc, path)? else {
                 return gone("the parent of the path does not exist in the spec");
             };
             let removed = match parent {
@@ -199,7 +261,7 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
         }
         PatchOp::Append => {
             let value = value()?;
-            let Some(target) = doc.pointer_mut(&patch.path) else {
+            let Some(target) = doc.pointer_mut(path) else {
                 return gone(NO_PATH);
             };
             let Some(items) = target.as_array_mut() else {
@@ -213,7 +275,7 @@ fn apply_one(doc: &mut Value, patch: &Patch) -> Result<Applied, String> {
         PatchOp::RemoveRequired => {
             let name = value()?;
             let name = name.as_str().ok_or("`remove_required` needs a string")?;
-            let Some(schema) = doc.pointer_mut(&patch.path) else {
+            let Some(schema) = doc.pointer_mut(path) else {
                 return gone(NO_PATH);
             };
             let declared = schema
@@ -400,6 +462,35 @@ mod tests {
             "`#/paths/~1x/get/schema` still refers to it"
         );
         assert_eq!(doc, before, "a stale patch changed the spec");
+    }
+
+    #[test]
+    fn a_star_in_the_path_matches_every_key() {
+        let mut doc = json!({"content": {"v2": {"schema": 1}, "v3": {"schema": 1}}, "empty": {}});
+        let stale = run(
+            &mut doc,
+            r#"
+- {op: set, path: /content/*/schema, value: 2, reason: r}
+- {op: set, path: /empty/*/schema, value: 2, reason: r}
+- {op: set, path: /content/*/schema, value: 2, reason: r}
+"#,
+        )
+        .unwrap();
+        assert_eq!(
+            doc,
+            json!({"content": {"v2": {"schema": 2}, "v3": {"schema": 2}}, "empty": {}})
+        );
+        let reasons: Vec<_> = stale.iter().map(|s| (s.entry.as_str(), s.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                ("patch 1 (Set /empty/*/schema)", StaleReason::TargetGone),
+                (
+                    "patch 2 (Set /content/*/schema)",
+                    StaleReason::NoLongerNeeded
+                ),
+            ]
+        );
     }
 
     #[test]
