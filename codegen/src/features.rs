@@ -21,14 +21,13 @@
 //! [`External::uses`]: crate::External::uses
 
 use crate::ir::{Api, Group, Operation, TypeRef};
+use crate::stale::{OVERRIDES, StaleEntry, StaleReason};
 use crate::{Error, Warning};
 use crate::{Features, Overrides};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The feature that turns every tag's feature on (listed in `default`).
 pub const ALL_TAGS: &str = "all-tags";
-/// Where the override table is, for errors.
-const OVERRIDES: &str = "spec/overrides.yaml";
 /// Feature names the table cannot give a tag or a hand-written feature.
 const RESERVED: &[&str] = &["default", ALL_TAGS];
 
@@ -79,16 +78,18 @@ pub const END_MARKER: &str = "# @generated end";
 impl Gates {
     /// Computes the gates, or `None` when the override table has no `features`
     /// section (nothing is gated then). A type that nothing reaches is never
-    /// compiled, with a warning.
+    /// compiled, with a warning. A root or a hand-written type's `uses` that
+    /// names a type the spec no longer has is left out and goes to `stale`.
     pub fn compute(
         api: &Api,
         overrides: &Overrides,
         warnings: &mut Vec<Warning>,
+        stale: &mut Vec<StaleEntry>,
     ) -> Result<Option<Self>, Error> {
         let Some(features) = &overrides.features else {
             return Ok(None);
         };
-        let graph = Graph::new(api, overrides)?;
+        let graph = Graph::new(api, overrides, stale);
         let tags = tag_features(&api.operations, features)?;
 
         let mut roots: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -101,11 +102,11 @@ impl Gates {
         }
         for (feature, names) in &features.hand_written {
             check_feature_name(feature)?;
-            let what = format!("`features.hand_written.{feature}`");
-            let names = graph.known(names, &what)?;
+            let what = format!("features.hand_written.{feature}");
+            let names = graph.known(names, &what, stale);
             roots.entry(feature.clone()).or_default().extend(names);
         }
-        let always = graph.reach(graph.known(&features.always, "`features.always`")?);
+        let always = graph.reach(graph.known(&features.always, "features.always", stale));
 
         let mut reached: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for (feature, roots) in roots {
@@ -215,7 +216,7 @@ struct Graph<'a> {
 }
 
 impl<'a> Graph<'a> {
-    fn new(api: &'a Api, overrides: &'a Overrides) -> Result<Self, Error> {
+    fn new(api: &'a Api, overrides: &'a Overrides, stale: &mut Vec<StaleEntry>) -> Self {
         let mut modules: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for def in &api.types {
             modules.entry(&def.module).or_default().push(&def.name);
@@ -231,24 +232,24 @@ impl<'a> Graph<'a> {
         for name in mentioned.filter_map(TypeRef::external) {
             edges.entry(name).or_default();
         }
-        for external in overrides.external.values() {
+        for (schema, external) in &overrides.external {
             let name = external.type_name.as_str();
+            let out = edges.entry(name).or_default();
             for used in &external.uses {
-                if !api.types.iter().any(|def| &def.name == used) {
-                    return Err(Error::invalid(
-                        OVERRIDES,
+                if api.types.iter().any(|def| &def.name == used) {
+                    out.insert(used);
+                } else {
+                    stale.push(StaleEntry::overrides(
+                        format!("external.{schema}.uses: {used}"),
+                        StaleReason::TargetGone,
                         format!(
-                            "the `uses` of the hand-written type `{name}` name `{used}`, which is not a generated type"
+                            "no generated type is called `{used}` (the hand-written `{name}` uses it)"
                         ),
                     ));
                 }
             }
-            edges
-                .entry(name)
-                .or_default()
-                .extend(external.uses.iter().map(String::as_str));
         }
-        Ok(Self { edges })
+        Self { edges }
     }
 
     /// Every type name.
@@ -256,18 +257,21 @@ impl<'a> Graph<'a> {
         self.edges.keys().copied()
     }
 
-    /// `names` as nodes, or an error naming the first unknown one and `what` listed it.
-    fn known(&self, names: &'a [String], what: &str) -> Result<Vec<&'a str>, Error> {
-        names
-            .iter()
-            .map(|name| match self.edges.get_key_value(name.as_str()) {
-                Some((node, _)) => Ok(*node),
-                None => Err(Error::invalid(
-                    OVERRIDES,
-                    format!("{what} names `{name}`, which is neither a generated nor a hand-written type"),
+    /// `names` as nodes; a name that is no type (any more) goes to `stale`, as an
+    /// entry of the section `what`.
+    fn known(&self, names: &'a [String], what: &str, stale: &mut Vec<StaleEntry>) -> Vec<&'a str> {
+        let mut nodes = Vec::new();
+        for name in names {
+            match self.edges.get_key_value(name.as_str()) {
+                Some((node, _)) => nodes.push(*node),
+                None => stale.push(StaleEntry::overrides(
+                    format!("{what}: {name}"),
+                    StaleReason::TargetGone,
+                    format!("neither a generated nor a hand-written type is called `{name}`"),
                 )),
-            })
-            .collect()
+            }
+        }
+        nodes
     }
 
     /// The types reachable from `roots`, the roots included.
@@ -413,7 +417,7 @@ features:
         let overrides = Overrides::parse(overrides)?;
         let (api, _) = crate::api(SPEC, "[]", &overrides)?;
         let mut warnings = Vec::new();
-        let gates = Gates::compute(&api, &overrides, &mut warnings)?;
+        let gates = Gates::compute(&api, &overrides, &mut warnings, &mut Vec::new())?;
         Ok((gates.expect("a features section"), warnings))
     }
 
@@ -471,7 +475,7 @@ features:
         // As if `orphan` were an inline type of `toy`'s schema.
         let orphan = api.types.iter_mut().find(|d| d.name == "Orphan").unwrap();
         orphan.module = "toy".to_owned();
-        let gates = Gates::compute(&api, &overrides, &mut Vec::new())
+        let gates = Gates::compute(&api, &overrides, &mut Vec::new(), &mut Vec::new())
             .unwrap()
             .unwrap();
         assert_eq!(gates.of("Orphan"), Some(&any(&["pets"])));
@@ -482,7 +486,7 @@ features:
         let overrides = Overrides::parse("names: {}").unwrap();
         let (api, _) = crate::api(SPEC, "[]", &overrides).unwrap();
         assert_eq!(
-            Gates::compute(&api, &overrides, &mut Vec::new()).unwrap(),
+            Gates::compute(&api, &overrides, &mut Vec::new(), &mut Vec::new()).unwrap(),
             None
         );
     }
@@ -499,20 +503,29 @@ features:
     }
 
     #[test]
+    fn roots_and_uses_naming_no_type_are_stale() {
+        let stale = |overrides: &str| {
+            let overrides = Overrides::parse(overrides).unwrap();
+            let (api, _) = crate::api(SPEC, "[]", &overrides).unwrap();
+            let mut stale = Vec::new();
+            Gates::compute(&api, &overrides, &mut Vec::new(), &mut stale).unwrap();
+            stale.iter().map(ToString::to_string).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            stale(
+                "external: {note: {type: Note, uses: [Bell, Nope]}}\nfeatures: {always: [Gone], hand_written: {alerts: [Pet, Lost]}}"
+            ),
+            [
+                "spec/overrides.yaml: `external.note.uses: Nope`: target gone (no generated type is called `Nope` (the hand-written `Note` uses it))",
+                "spec/overrides.yaml: `features.hand_written.alerts: Lost`: target gone (neither a generated nor a hand-written type is called `Lost`)",
+                "spec/overrides.yaml: `features.always: Gone`: target gone (neither a generated nor a hand-written type is called `Gone`)",
+            ]
+        );
+    }
+
+    #[test]
     fn bad_override_data_is_an_error_naming_it() {
         let error = |overrides: &str| compute(overrides).unwrap_err().to_string();
-        assert_eq!(
-            error("features: {always: [Nope]}"),
-            "spec/overrides.yaml: `features.always` names `Nope`, which is neither a generated nor a hand-written type"
-        );
-        assert_eq!(
-            error("features: {hand_written: {alerts: [Pet, Nope]}}"),
-            "spec/overrides.yaml: `features.hand_written.alerts` names `Nope`, which is neither a generated nor a hand-written type"
-        );
-        assert_eq!(
-            error("external: {note: {type: Note, uses: [Nope]}}\nfeatures: {}"),
-            "spec/overrides.yaml: the `uses` of the hand-written type `Note` name `Nope`, which is not a generated type"
-        );
         for name in ["default", "all-tags", "-x", "a b", ""] {
             let message = error(&format!("features: {{hand_written: {{{name:?}: []}}}}"));
             assert!(
@@ -528,7 +541,7 @@ features:
         let spec = SPEC.replace("tags: [Pets]", "tags: [Default]");
         let overrides = Overrides::parse(OVERRIDES).unwrap();
         let (api, _) = crate::api(&spec, "[]", &overrides).unwrap();
-        let error = Gates::compute(&api, &overrides, &mut Vec::new()).unwrap_err();
+        let error = Gates::compute(&api, &overrides, &mut Vec::new(), &mut Vec::new()).unwrap_err();
         assert_eq!(
             error.to_string(),
             "tag `Default`: its feature would be `default`, a name Cargo or the SDK reserves"

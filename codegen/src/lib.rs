@@ -139,9 +139,9 @@ pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Er
     let Lowered {
         api,
         mut warnings,
-        stale,
+        mut stale,
     } = lower(spec, patches, &overrides)?;
-    let gates = features::Gates::compute(&api, &overrides, &mut warnings)?;
+    let gates = features::Gates::compute(&api, &overrides, &mut warnings, &mut stale)?;
     warnings.sort();
     let files = emit::emit(&api, gates.as_ref(), overrides.mcp.as_ref())?;
     Ok(Output {
