@@ -87,6 +87,27 @@ pub struct Lowered {
 /// OpenAPI 3.1 schema forms to their 3.0 equivalents and parses the result as
 /// OpenAPI; also returns the patches that no longer apply.
 pub fn parse(spec: &str, patches: &str) -> Result<(openapiv3::OpenAPI, Vec<StaleEntry>), Error> {
+    let (doc, stale) = prepare(spec, patches)?;
+    match serde_json::from_value(doc) {
+        Ok(parsed) => Ok((parsed, stale)),
+        Err(plain) => {
+            // Again, tracking where: tracking slows every parse, so only a failed one pays.
+            let (doc, _) = prepare(spec, patches)?;
+            let path = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(doc)
+                .err()
+                .map(|err| err.path().to_string())
+                .unwrap_or_default();
+            Err(Error::OpenApi {
+                path,
+                source: plain,
+            })
+        }
+    }
+}
+
+/// The spec as JSON, patched and normalized (see [`parse`]), and the patches
+/// that no longer apply.
+fn prepare(spec: &str, patches: &str) -> Result<(serde_json::Value, Vec<StaleEntry>), Error> {
     let mut doc: serde_json::Value = serde_yaml::from_str(spec).map_err(|source| Error::Yaml {
         what: "the spec",
         source,
@@ -94,11 +115,7 @@ pub fn parse(spec: &str, patches: &str) -> Result<(openapiv3::OpenAPI, Vec<Stale
     let stale = patch::apply(&mut doc, &patch::parse(patches)?)?;
     normalize::inline_component_refs(&mut doc)?;
     normalize::downgrade(&mut doc)?;
-    let spec = serde_path_to_error::deserialize(doc).map_err(|err| Error::OpenApi {
-        path: err.path().to_string(),
-        source: err.into_inner(),
-    })?;
-    Ok((spec, stale))
+    Ok((doc, stale))
 }
 
 /// Lowers a spec, its patches and the override table (see [`Overrides`]) into
@@ -151,4 +168,17 @@ pub fn generate(spec: &str, patches: &str, overrides: &str) -> Result<Output, Er
         features: gates.as_ref().map(features::Gates::table),
         stale,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_spec_that_is_not_openapi_is_an_error_naming_where() {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses: 5\n";
+        let message = super::parse(spec, "[]").unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "the spec is not an OpenAPI 3 document: at paths: invalid type: integer `5`, expected struct Responses"
+        );
+    }
 }

@@ -27,6 +27,7 @@
 
 use crate::Error;
 use serde_json::{Map, Value};
+use std::fmt::Write as _;
 
 /// Keys whose values are data, not schemas: never rewritten.
 const DATA_KEYS: &[&str] = &["example", "examples", "default", "enum", "const"];
@@ -130,7 +131,11 @@ fn walk(value: &mut Value, path: &mut String) -> Result<(), Error> {
                 }
                 let len = path.len();
                 path.push('/');
-                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                if key.contains(['~', '/']) {
+                    path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                } else {
+                    path.push_str(key);
+                }
                 walk(child, path)?;
                 path.truncate(len);
             }
@@ -138,7 +143,7 @@ fn walk(value: &mut Value, path: &mut String) -> Result<(), Error> {
         Value::Array(items) => {
             for (index, child) in items.iter_mut().enumerate() {
                 let len = path.len();
-                path.push_str(&format!("/{index}"));
+                let _ = write!(path, "/{index}");
                 walk(child, path)?;
                 path.truncate(len);
             }

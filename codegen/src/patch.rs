@@ -321,42 +321,46 @@ fn referrer(doc: &Value, path: &str) -> Option<String> {
         return None;
     }
     let target = format!("#{path}");
-    let mut todo = vec![(String::new(), doc)];
-    while let Some((at, value)) = todo.pop() {
-        if at == path {
-            continue;
-        }
-        match value {
-            Value::Object(map) => {
-                for (key, child) in map {
-                    match (key.as_str(), child) {
-                        ("$ref", Value::String(to))
-                            if to == &target
-                                || to
-                                    .strip_prefix(target.as_str())
-                                    .is_some_and(|rest| rest.starts_with('/')) =>
-                        {
-                            return Some(at);
-                        }
-                        _ => {
-                            let key = key.replace('~', "~0").replace('/', "~1");
-                            todo.push((format!("{at}/{key}"), child));
-                        }
-                    }
+    let refers = |to: &str| {
+        to == target
+            || to
+                .strip_prefix(target.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    let steps = find_ref(doc, doc.pointer(path), &refers)?;
+    Some(steps.iter().rev().map(|step| format!("/{step}")).collect())
+}
+
+/// The steps (innermost first, escaped) to the first object under `value` whose
+/// `$ref` `refers` accepts, not looking inside `skip`.
+fn find_ref(
+    value: &Value,
+    skip: Option<&Value>,
+    refers: &dyn Fn(&str) -> bool,
+) -> Option<Vec<String>> {
+    if skip.is_some_and(|skip| std::ptr::eq(skip, value)) {
+        return None;
+    }
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(to)) = map.get("$ref") {
+                if refers(to) {
+                    return Some(Vec::new());
                 }
             }
-            Value::Array(items) => {
-                todo.extend(
-                    items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| (format!("{at}/{i}"), item)),
-                );
-            }
-            _ => {}
+            map.iter().find_map(|(key, child)| {
+                let mut steps = find_ref(child, skip, refers)?;
+                steps.push(key.replace('~', "~0").replace('/', "~1"));
+                Some(steps)
+            })
         }
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let mut steps = find_ref(item, skip, refers)?;
+            steps.push(i.to_string());
+            Some(steps)
+        }),
+        _ => None,
     }
-    None
 }
 
 /// The parent of `path` and the last key, unescaped; `None` when the parent is
