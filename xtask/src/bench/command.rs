@@ -3,7 +3,9 @@
 //! [`crate::process`]'s).
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// How many lines of a failed command's output an error shows.
@@ -17,7 +19,57 @@ pub(super) fn run_captured(command: &mut Command, what: &str) -> Result<Duration
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run {what}: {e}"))?;
-    let took = started.elapsed();
+    finished(output, started.elapsed(), what)
+}
+
+/// How often [`run_measured`] reads the command's peak resident set.
+const SAMPLE_EVERY: Duration = Duration::from_millis(2);
+
+/// Runs `command` like [`run_captured`], reading its peak resident set (`VmHWM`
+/// of `/proc/<pid>/status`, a high-water mark) every [`SAMPLE_EVERY`] while it
+/// runs; returns the wall time and the last peak read, in KiB (`None` without
+/// Linux's `/proc`). The peak misses at most what the process adds in its last
+/// [`SAMPLE_EVERY`].
+pub(super) fn run_measured(
+    command: &mut Command,
+    what: &str,
+) -> Result<(Duration, Option<u64>), String> {
+    let started = Instant::now();
+    let child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {what}: {e}"))?;
+    let status_file = format!("/proc/{}/status", child.id());
+    let done = AtomicBool::new(false);
+    let (output, peak) = std::thread::scope(|scope| {
+        let sampler = scope.spawn(|| {
+            let mut peak = None;
+            while !done.load(Ordering::Relaxed) {
+                peak = high_water_mark(Path::new(&status_file)).or(peak);
+                std::thread::sleep(SAMPLE_EVERY);
+            }
+            peak
+        });
+        let output = child.wait_with_output();
+        done.store(true, Ordering::Relaxed);
+        (output, sampler.join().unwrap_or_default())
+    });
+    let output = output.map_err(|e| format!("cannot wait for {what}: {e}"))?;
+    let took = finished(output, started.elapsed(), what)?;
+    Ok((took, peak))
+}
+
+/// `VmHWM` of a `/proc/<pid>/status` file, in KiB; `None` once the process is gone.
+fn high_water_mark(status_file: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(status_file).ok()?;
+    let line = text.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// `took`, or an error naming `what` with the end of its output.
+fn finished(output: Output, took: Duration, what: &str) -> Result<Duration, String> {
     if output.status.success() {
         return Ok(took);
     }

@@ -1,8 +1,8 @@
-//! The `gen` section: wall time of `xtask generate --check`, the current tree's
-//! xtask against the baseline's.
+//! The `gen` section: wall time and peak memory of `xtask generate --check`, the
+//! current tree's xtask against the baseline's.
 
 use super::baseline::Baseline;
-use super::command::run_captured;
+use super::command::{run_captured, run_measured};
 use super::stats::{alternate, median};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,12 +10,16 @@ use std::process::Command;
 /// Runs of `generate --check` per tree in each round (one run takes about 0.3 s).
 const GENERATE_RUNS_PER_ROUND: usize = 5;
 
-/// Median wall times in seconds, current tree and baseline.
+/// Median wall times in seconds and peak resident sets in MiB, current tree and baseline.
 pub(super) struct Pair {
-    /// The current tree.
+    /// The current tree's time.
     pub(super) current: f64,
-    /// The baseline.
+    /// The baseline's time.
     pub(super) baseline: f64,
+    /// The current tree's peak memory (`None` without Linux's `/proc`).
+    pub(super) current_mib: Option<f64>,
+    /// The baseline's peak memory.
+    pub(super) baseline_mib: Option<f64>,
 }
 
 /// Times `xtask generate --check` in both trees, alternating.
@@ -52,13 +56,13 @@ pub(super) fn generation(
         (baseline.name.as_str(), baseline_exe, baseline.tree.clone()),
     ];
     let time = |(name, exe, dir): &(&str, PathBuf, PathBuf)| {
-        run_captured(
+        run_measured(
             Command::new(exe)
                 .current_dir(dir)
                 .args(["generate", "--check"]),
             &format!("xtask generate --check ({name})"),
         )
-        .map(|d| d.as_secs_f64())
+        .map(|(took, peak_kib)| (took.as_secs_f64(), peak_kib))
     };
     println!(
         "xtask generate --check, {GENERATE_RUNS_PER_ROUND} runs per tree and round, after one warm-up run each"
@@ -67,11 +71,14 @@ pub(super) fn generation(
         time(side)?;
     }
     let mut all = [Vec::new(), Vec::new()];
+    let mut peaks = [Vec::new(), Vec::new()];
     for round in 0..rounds {
         let mut this_round = [Vec::new(), Vec::new()];
         for _ in 0..GENERATE_RUNS_PER_ROUND {
             for which in alternate(round, 2) {
-                this_round[which].push(time(&sides[which])?);
+                let (secs, peak_kib) = time(&sides[which])?;
+                this_round[which].push(secs);
+                peaks[which].extend(peak_kib.map(|kib| kib as f64 / 1024.0));
             }
         }
         println!(
@@ -85,9 +92,12 @@ pub(super) fn generation(
             into.extend(from);
         }
     }
+    let peak = |mibs: &mut Vec<f64>| (!mibs.is_empty()).then(|| median(mibs));
     let pair = Pair {
         current: median(&mut all[0]),
         baseline: median(&mut all[1]),
+        current_mib: peak(&mut peaks[0]),
+        baseline_mib: peak(&mut peaks[1]),
     };
     println!(
         "median: current {:.3} s, {} {:.3} s, current/{} {:.3}",
@@ -97,5 +107,13 @@ pub(super) fn generation(
         baseline.name,
         pair.current / pair.baseline
     );
+    if let (Some(current), Some(base)) = (pair.current_mib, pair.baseline_mib) {
+        println!(
+            "peak memory (median VmHWM): current {current:.1} MiB, {} {base:.1} MiB, current/{} {:.3}",
+            baseline.name,
+            baseline.name,
+            current / base
+        );
+    }
     Ok(pair)
 }

@@ -2,8 +2,9 @@
 //! five performance figures of the current tree, each measured in one run and given
 //! as a ratio (`cargo xtask bench mcp` is `--only mcp`).
 //!
-//! 1. `gen`: median wall time of `xtask generate --check` (the whole generator, from
-//!    reading the spec to comparing every file), current tree against the baseline;
+//! 1. `gen`: median wall time and peak memory (`VmHWM`, sampled every 2 ms) of
+//!    `xtask generate --check` (the whole generator, from reading the spec to
+//!    comparing every file), current tree against the baseline;
 //! 2. `decode`: MB/s of the SDK's decoder (`conekta_sdk::from_slice::<Model>`) against
 //!    `serde_json::from_slice::<serde_json::Value>` on the same fixture bytes (`cargo bench -p conekta-tests --bench decode`);
 //! 3. `cpu`: client CPU µs per `GET /customers/{id}`, SDK against bare `reqwest`
@@ -196,6 +197,14 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                     baseline.name,
                     times.current / times.baseline
                 ));
+                if let (Some(current), Some(base)) = (times.current_mib, times.baseline_mib) {
+                    summary.push(format!(
+                        "generation  peak memory       current {current:.1} MiB, {} {base:.1} MiB, current/{} {:.3}",
+                        baseline.name,
+                        baseline.name,
+                        current / base
+                    ));
+                }
             }
             Section::Decode => {
                 upstream::ensure(root, &manifest.mocks)?;
