@@ -3,14 +3,17 @@
 //! against the same app on openapi-generator's Rust crate for the same spec.
 //!
 //! Every app is a crate of its own under `<target>/first-build/apps/`, outside the
-//! workspace, with its own `Cargo.lock` (seeded from the workspace's, so that the
-//! dependencies both sides share are the versions this project tests) and its own
+//! workspace, with its own `Cargo.lock` (a copy of the workspace's at every run, so that
+//! the dependencies both sides share are the versions this project tests) and its own
 //! target directory. `cargo fetch` downloads what they need first; each timed build
 //! is then `cargo build --offline` into a target directory removed just before, so
 //! it compiles every dependency, as a merchant's first build does with the crates
 //! already downloaded. `CARGO_INCREMENTAL=0`: the SDK and the oag crate are path
 //! dependencies here, which cargo would build incrementally, but a merchant gets
 //! them from crates.io, which it does not. The rows take turns round by round.
+//!
+//! Each cold build runs with `--timings`; the report of the last round is kept as
+//! `<target>/first-build/timings/<app>.html` (which crates took how long).
 //!
 //! After each cold build of the SDK's default app and of the oag app, the crate
 //! alone is built again (`cargo clean -p` it, then `cargo build`: the crate and the
@@ -121,7 +124,7 @@ pub(super) fn first_builds(
     println!(
         "a one-call app (get_customer_by_id, printed; tokio with macros and rt-multi-thread), \
          built cold: fresh target directory, crates already downloaded, \
-         CARGO_INCREMENTAL=0, `cargo build --offline` (dev profile) timed; \
+         CARGO_INCREMENTAL=0, `cargo build --offline --timings` (dev profile) timed; \
          oag = openapi-generator {} `rust` (reqwest), its default features",
         oag::VERSION
     );
@@ -137,6 +140,9 @@ pub(super) fn first_builds(
         }
     }
 
+    let timings = work.join("timings");
+    std::fs::create_dir_all(&timings)
+        .map_err(|e| format!("cannot create {}: {e}", timings.display()))?;
     let load_before = load_average();
     for round in 0..rounds {
         let mut line = Vec::new();
@@ -145,7 +151,7 @@ pub(super) fn first_builds(
             if row.error.is_some() {
                 continue;
             }
-            let took = match cold_build(row) {
+            let took = match cold_build(row, &timings) {
                 Ok(took) => took,
                 Err(error) if which >= 2 => {
                     println!("  {error}");
@@ -167,6 +173,10 @@ pub(super) fn first_builds(
     }
     let load = [load_before, load_average()];
     println!("load average before {}, after {}", load[0], load[1]);
+    println!(
+        "cargo's timing report of each app's last cold build: {}/<app>.html",
+        timings.display()
+    );
 
     let reference = median_of(&rows[1].cold);
     println!("cold builds, min/median/max, median against the oag app:");
@@ -189,17 +199,28 @@ pub(super) fn first_builds(
     Ok(FirstBuilds { rows, load })
 }
 
-/// Removes the row's target directory, then times `cargo build --offline` of its app.
-fn cold_build(row: &Row) -> Result<f64, String> {
+/// Removes the row's target directory, then times `cargo build --offline --timings`
+/// of its app, and keeps cargo's timing report as `<timings>/<app>.html`.
+fn cold_build(row: &Row, timings: &Path) -> Result<f64, String> {
     let target = row.target();
     if target.exists() {
         std::fs::remove_dir_all(&target)
             .map_err(|e| format!("cannot remove {}: {e}", target.display()))?;
     }
     let took = run_captured(
-        &mut row.cargo(&["build", "--offline"]),
+        &mut row.cargo(&["build", "--offline", "--timings"]),
         &format!("cargo build ({})", row.label),
     )?;
+    let report = target.join("cargo-timings").join("cargo-timing.html");
+    let name = row.app.file_name().unwrap_or_default().to_string_lossy();
+    let kept = timings.join(format!("{name}.html"));
+    std::fs::copy(&report, &kept).map_err(|e| {
+        format!(
+            "cannot copy {} to {}: {e}",
+            report.display(),
+            kept.display()
+        )
+    })?;
     Ok(took.as_secs_f64())
 }
 
@@ -307,8 +328,8 @@ async fn main() {{
 }
 
 /// Writes an app crate (its own workspace) into `dir`; its `Cargo.lock` starts as a
-/// copy of `lock` the first time, so that cargo keeps the versions this project
-/// tests and resolves only what the app adds.
+/// copy of `lock` at every run, so that cargo keeps the versions this project tests
+/// and resolves only what the app adds.
 fn write_app(
     dir: &Path,
     name: &str,
@@ -330,15 +351,13 @@ fn write_app(
     write(dir.join("Cargo.toml"), &manifest)?;
     write(src.join("main.rs"), main)?;
     let app_lock = dir.join("Cargo.lock");
-    if !app_lock.exists() {
-        std::fs::copy(lock, &app_lock).map_err(|e| {
-            format!(
-                "cannot copy {} to {}: {e}",
-                lock.display(),
-                app_lock.display()
-            )
-        })?;
-    }
+    std::fs::copy(lock, &app_lock).map_err(|e| {
+        format!(
+            "cannot copy {} to {}: {e}",
+            lock.display(),
+            app_lock.display()
+        )
+    })?;
     Ok(())
 }
 
