@@ -4,8 +4,9 @@
 //! - `fetch-spec`, `fetch-mocks`: copy or download the pinned upstream files into `spec/`;
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
 //! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
-//! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build|mcp]...`:
-//!   generation time, decode throughput, client CPU per call and cold build time, as ratios;
+//! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build|mcp|first-build]...`:
+//!   generation time, decode throughput, client CPU per call, cold build time, conekta-mcp
+//!   under load and a merchant's first build against openapi-generator's crate, as ratios;
 //! - `features`: print the SDK's tag features, one a line;
 //! - `check-features`: check the SDK alone with each tag's feature, with `webhooks`, and with all;
 //! - `package-check`: pack `conekta-sdk` as crates.io would have it and run its tests unpacked;
@@ -28,7 +29,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <generate [--check] | fetch-spec | fetch-mocks \
                      | test [cargo test args] | fuzz [--cases N] [cargo test args] \
                      | bench [--against REF] [--rounds N] [--features LIST]... \
-                     [--only gen|decode|cpu|build|mcp]... \
+                     [--only gen|decode|cpu|build|mcp|first-build]... \
                      | features | check-features | package-check | msrv>";
 
 fn main() -> ExitCode {
