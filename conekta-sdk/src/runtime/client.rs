@@ -254,8 +254,7 @@ impl ClientBuilder {
             .map_err(|_| invalid("the client user agent is not valid in a header".into()))?;
         let http = match self.http {
             Some(http) => http,
-            None => super::tls::configure(reqwest::Client::builder())
-                .map_err(|err| invalid(format!("cannot set up TLS: {err}")))?
+            None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
                 .redirect(redirect::Policy::none())
                 .build()

@@ -21,7 +21,6 @@ mod secret;
 mod struct_serde;
 mod tagged_union;
 mod timestamp;
-mod tls;
 mod transport;
 pub(crate) mod union_decode;
 

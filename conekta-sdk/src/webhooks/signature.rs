@@ -13,22 +13,19 @@ use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use http::HeaderMap;
-use ring::signature::{RSA_PKCS1_2048_8192_SHA256, RsaParameters, UnparsedPublicKey};
+use rsa::RsaPublicKey;
+use rsa::pkcs1::DecodeRsaPublicKey as _;
+use rsa::pkcs1v15;
+use rsa::pkcs8::DecodePublicKey as _;
+use rsa::signature::Verifier as _;
+use sha2::Sha256;
 
 /// The request header that carries the signature (header names are
 /// case-insensitive; `http` keeps them lower-case).
 pub const SIGNATURE_HEADER: &str = "digest";
 
-/// The signature scheme: RSASSA-PKCS1-v1_5 with SHA-256 over the raw body,
-/// keys of 2048 to 8192 bits.
-static SCHEME: &RsaParameters = &RSA_PKCS1_2048_8192_SHA256;
-
-/// The sizes of RSA key the scheme accepts, in bits.
-const KEY_BITS: std::ops::RangeInclusive<usize> = 2048..=8192;
-
-/// The object identifier of `rsaEncryption`, the algorithm of an SPKI RSA key.
-const RSA_ENCRYPTION: spki::ObjectIdentifier =
-    spki::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+/// The hash of the signature scheme (RSASSA-PKCS1-v1_5 over the raw body).
+type SignatureHash = Sha256;
 
 /// How the signature is encoded in the header: standard alphabet, padding
 /// optional.
@@ -38,9 +35,9 @@ const SIGNATURE_BASE64: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// PEM label of an X.509 `SubjectPublicKeyInfo` key.
-const SPKI_PEM_LABEL: &str = "PUBLIC KEY";
+const SPKI_PEM_LABEL: &str = "-----BEGIN PUBLIC KEY-----";
 /// PEM label of a PKCS#1 `RSAPublicKey`.
-const PKCS1_PEM_LABEL: &str = "RSA PUBLIC KEY";
+const PKCS1_PEM_LABEL: &str = "-----BEGIN RSA PUBLIC KEY-----";
 
 /// Why a webhook signature was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,7 +86,7 @@ pub enum WebhookError {
 #[derive(Debug, Clone)]
 pub struct WebhookVerifier {
     /// At least one key; a signature made with any of them verifies.
-    keys: Vec<UnparsedPublicKey<Vec<u8>>>,
+    keys: Vec<pkcs1v15::VerifyingKey<SignatureHash>>,
 }
 
 impl WebhookVerifier {
@@ -211,62 +208,31 @@ impl WebhookVerifier {
         let raw = SIGNATURE_BASE64
             .decode(compact)
             .map_err(SignatureError::BadBase64)?;
+        let signature =
+            pkcs1v15::Signature::try_from(raw.as_slice()).map_err(|_| SignatureError::Mismatch)?;
         self.keys
             .iter()
-            .any(|key| key.verify(body, &raw).is_ok())
+            .any(|key| key.verify(body, &signature).is_ok())
             .then_some(())
             .ok_or(SignatureError::Mismatch)
     }
 }
 
 /// Reads one RSA public key from PEM (see [`WebhookVerifier::from_pem`]).
-fn parse_key(pem: &str) -> Result<UnparsedPublicKey<Vec<u8>>, SignatureError> {
+fn parse_key(pem: &str) -> Result<pkcs1v15::VerifyingKey<SignatureHash>, SignatureError> {
     let pem = normalise_pem(pem);
-    let start = pem.find("-----BEGIN ").ok_or_else(no_key_block)?;
-    let (label, der) = pem_rfc7468::decode_vec(pem[start..].as_bytes())
-        .map_err(|e| SignatureError::BadKey(format!("PEM: {e}")))?;
-    let rsa_public_key = match label {
-        PKCS1_PEM_LABEL => der,
-        SPKI_PEM_LABEL => rsa_key_of_spki(&der)?,
-        _ => return Err(no_key_block()),
+    let key = if let Some(start) = pem.find(PKCS1_PEM_LABEL) {
+        RsaPublicKey::from_pkcs1_pem(&pem[start..])
+            .map_err(|e| SignatureError::BadKey(format!("PKCS#1 PEM: {e}")))?
+    } else if let Some(start) = pem.find(SPKI_PEM_LABEL) {
+        RsaPublicKey::from_public_key_pem(&pem[start..])
+            .map_err(|e| SignatureError::BadKey(format!("SPKI PEM: {e}")))?
+    } else {
+        return Err(SignatureError::BadKey(format!(
+            "no `{SPKI_PEM_LABEL}` or `{PKCS1_PEM_LABEL}` block"
+        )));
     };
-    let key = pkcs1::RsaPublicKey::try_from(rsa_public_key.as_slice())
-        .map_err(|e| SignatureError::BadKey(format!("RSA public key: {e}")))?;
-    let modulus = key.modulus.as_bytes();
-    let bits = modulus
-        .first()
-        .map_or(0, |top| modulus.len() * 8 - top.leading_zeros() as usize);
-    if !KEY_BITS.contains(&bits) {
-        return Err(SignatureError::BadKey(format!(
-            "a {bits}-bit RSA key (the scheme takes {} to {} bits)",
-            KEY_BITS.start(),
-            KEY_BITS.end()
-        )));
-    }
-    Ok(UnparsedPublicKey::new(SCHEME, rsa_public_key))
-}
-
-/// The PKCS#1 `RSAPublicKey` DER inside an SPKI DER, if its algorithm is RSA.
-fn rsa_key_of_spki(der: &[u8]) -> Result<Vec<u8>, SignatureError> {
-    let spki = spki::SubjectPublicKeyInfoRef::try_from(der)
-        .map_err(|e| SignatureError::BadKey(format!("SPKI PEM: {e}")))?;
-    if spki.algorithm.oid != RSA_ENCRYPTION {
-        return Err(SignatureError::BadKey(format!(
-            "SPKI PEM: a key of algorithm {}, not RSA",
-            spki.algorithm.oid
-        )));
-    }
-    spki.subject_public_key
-        .as_bytes()
-        .map(<[u8]>::to_vec)
-        .ok_or_else(|| SignatureError::BadKey("SPKI PEM: the key is not whole bytes".into()))
-}
-
-/// The error of a PEM with no RSA public key block.
-fn no_key_block() -> SignatureError {
-    SignatureError::BadKey(format!(
-        "no `-----BEGIN {SPKI_PEM_LABEL}-----` or `-----BEGIN {PKCS1_PEM_LABEL}-----` block"
-    ))
+    Ok(pkcs1v15::VerifyingKey::new(key))
 }
 
 /// Trims `pem`, turns literal `\n` escapes into line breaks when it has no
