@@ -1,10 +1,12 @@
 //! [`Error`]: what went wrong with a request, told apart by whether it reached Conekta.
 
-use super::decode::DecodeError;
-use super::operation::OperationInfo;
-use super::pagination::PaginationError;
-use super::transport::TransportError;
+mod transport;
+
+pub use transport::TransportError;
+
 use crate::models;
+use crate::runtime::http::{OperationInfo, PaginationError};
+use crate::runtime::model::DecodeError;
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{Method, StatusCode};

@@ -1,8 +1,8 @@
 //! Lazy iteration over every item of a cursor-paginated list: [`PageStream`].
 
-use super::error::Error;
 use super::operation::Operation;
 use super::request::Request;
+use crate::runtime::error::Error;
 use futures_core::Stream;
 use futures_util::{StreamExt, stream};
 use std::collections::{HashSet, VecDeque};

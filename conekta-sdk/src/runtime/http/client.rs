@@ -1,10 +1,10 @@
 //! [`Client`] and [`ClientBuilder`]: the configuration every request shares.
 
-use super::error::Error;
 use super::hooks::Hook;
 use super::options::Language;
 use super::retry::RetryPolicy;
 use super::secret::ApiKey;
+use crate::runtime::error::Error;
 use reqwest::header::HeaderValue;
 use reqwest::{Url, redirect};
 use std::net::IpAddr;

@@ -3,12 +3,11 @@
 
 use super::body::BodyReader;
 use super::client::Client;
-use super::error::{ApiError, Error};
 use super::hooks::{Attempt as HookAttempt, AttemptResult};
 use super::operation::{Call, OperationInfo};
 use super::response::{Answer, ResponseFuture};
 use super::retry::{self, Outcome};
-use super::transport::TransportError;
+use crate::runtime::error::{ApiError, Error, TransportError};
 use bytes::Bytes;
 use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,

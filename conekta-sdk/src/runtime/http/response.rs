@@ -1,8 +1,8 @@
 //! What an operation's `send()` returns: the future of its decoded answer.
 
-use super::decode::from_slice;
-use super::error::{AnswerDecodeError, Error};
 use super::operation::OperationInfo;
+use crate::runtime::error::{AnswerDecodeError, Error};
+use crate::runtime::model::from_slice;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::future::Future;

@@ -1,0 +1,24 @@
+//! What sends a call: the [`Client`] and its options, [`Request`], retries,
+//! [`Hook`]s and pagination.
+
+mod body;
+mod client;
+mod execute;
+mod hooks;
+mod operation;
+mod options;
+mod pagination;
+mod request;
+mod response;
+mod retry;
+mod secret;
+
+pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_URL};
+pub use hooks::{Attempt, AttemptResult, Hook};
+pub use operation::{Call, Operation, OperationInfo};
+pub use options::{Language, RequestOptions};
+pub use pagination::{Page, PageStream, Paginated, PaginationError};
+pub use request::Request;
+pub use response::ResponseFuture;
+pub use retry::RetryPolicy;
+pub use secret::ApiKey;

@@ -1,0 +1,16 @@
+//! What the generated models stand on: builders and their errors, decoding
+//! with the JSON path of a failure, open enums, unions and timestamps.
+
+pub(crate) mod build;
+mod build_error;
+pub(crate) mod decode;
+mod open_enum;
+mod struct_serde;
+mod tagged_union;
+mod timestamp;
+pub(crate) mod union_decode;
+
+pub use build::{IntoJsonObject, IntoModel};
+pub use build_error::{BuildError, BuildErrorReason};
+pub use decode::{DecodeError, from_slice};
+pub use timestamp::Timestamp;
