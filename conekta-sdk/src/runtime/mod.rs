@@ -5,16 +5,21 @@
 //! - [`error`]: every error a call returns;
 //! - [`http`]: what sends a call (the client and its options, requests,
 //!   retries, hooks, pagination).
+//!
+//! Each imports only what is above it in this list: `model` nothing of the
+//! others, `error` the [`DecodeError`] of `model` (a cause it carries), and
+//! `http` both. The generated models stand on `model`; the generated
+//! operations on `http`.
 
 mod error;
 mod http;
 pub(crate) mod model;
 
-pub use error::{AnswerDecodeError, ApiError, Error, TransportError};
+pub use error::{AnswerDecodeError, ApiError, Error, PaginationError, TransportError};
 pub use http::{
     ApiKey, Attempt, AttemptResult, Call, Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, Hook,
-    Language, Operation, OperationInfo, PRODUCTION_URL, Page, PageStream, Paginated,
-    PaginationError, Request, RequestOptions, ResponseFuture, RetryPolicy,
+    Language, Operation, OperationInfo, PRODUCTION_URL, Page, PageStream, Paginated, Request,
+    RequestOptions, ResponseFuture, RetryPolicy,
 };
 pub use model::{
     BuildError, BuildErrorReason, DecodeError, IntoJsonObject, IntoModel, Timestamp, from_slice,

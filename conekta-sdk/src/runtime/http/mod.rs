@@ -17,7 +17,7 @@ pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_U
 pub use hooks::{Attempt, AttemptResult, Hook};
 pub use operation::{Call, Operation, OperationInfo};
 pub use options::{Language, RequestOptions};
-pub use pagination::{Page, PageStream, Paginated, PaginationError};
+pub use pagination::{Page, PageStream, Paginated};
 pub use request::Request;
 pub use response::ResponseFuture;
 pub use retry::RetryPolicy;

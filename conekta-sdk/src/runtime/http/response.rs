@@ -22,7 +22,8 @@ impl Answer {
     pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
         from_slice(&self.body).map_err(|err| {
             Error::Decode(Box::new(AnswerDecodeError::new(
-                self.operation,
+                self.operation.id,
+                self.operation.method.clone(),
                 self.status,
                 err,
                 self.body,
