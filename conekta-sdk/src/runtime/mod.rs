@@ -21,6 +21,7 @@ pub use http::{
     Language, Operation, OperationInfo, PRODUCTION_URL, Page, PageStream, Paginated, Request,
     RequestOptions, ResponseFuture, RetryPolicy,
 };
+pub(crate) use model::from_value;
 pub use model::{
     BuildError, BuildErrorReason, DecodeError, IntoJsonObject, IntoModel, Timestamp, from_slice,
 };

@@ -12,5 +12,6 @@ pub(crate) mod union_decode;
 
 pub use build::{IntoJsonObject, IntoModel};
 pub use build_error::{BuildError, BuildErrorReason};
+pub(crate) use decode::from_value;
 pub use decode::{DecodeError, from_slice};
 pub use timestamp::Timestamp;
