@@ -2,7 +2,6 @@
 //! cash webhooks. Hand-written: the operation is not in the OpenAPI spec; it
 //! is documented in Conekta's recurrent cash guide ("Cargo recurrente",
 //! section 6, "Flujos de prueba").
-#![cfg(feature = "webhooks")]
 
 use super::inbound::PaymentTestRequest;
 use crate::runtime::{Call, Client, Error, Operation, OperationInfo, Request};
