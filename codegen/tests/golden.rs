@@ -3,18 +3,19 @@
 //! Each directory under `tests/golden/` is one case: a small `spec.yaml` about
 //! one concern (and optionally a `patches.yaml` and an `overrides.yaml`). Everything
 //! the generator writes for it is compared with one file, `expected.rs`: the models
-//! inline at its top (`tests/golden_compile.rs` compiles them and checks how they
-//! behave), then the operations (and, in the `mcp_*` cases, the tests' table
-//! and the MCP files) each in a module under `#[cfg(any())]` (the operations' setters are inherent impls on the
-//! SDK's `Request`, which only the SDK's crate can compile: its own generated
-//! operations are compiled in every build), and the warnings and tag features in
-//! its header.
+//! inline at its top (the crate `golden-compile/`, `conekta-golden-compile`,
+//! compiles them against the SDK's runtime and checks how they behave), then the
+//! operations (and, in the `mcp_*` cases, the tests' table and the MCP files) each
+//! in a module under `#[cfg(any())]` (the operations' setters are inherent impls
+//! on the SDK's `Request`, which only the SDK's crate can compile: its own
+//! generated operations are compiled in every build), and the warnings and tag
+//! features in its header.
 //!
 //! To accept the current output (after checking the diff):
 //!
 //! ```sh
 //! UPDATE_GOLDEN=1 cargo test -p conekta-codegen --test golden
-//! cargo test -p conekta-codegen   # the expected models must still compile and behave
+//! cargo test -p conekta-golden-compile   # the expected models must still compile and behave
 //! ```
 
 use std::collections::BTreeMap;
@@ -81,7 +82,7 @@ fn every_case_directory_is_listed() {
     assert_eq!(
         found, listed,
         "the case directories under tests/golden and the `golden_cases!` list in tests/golden.rs \
-         differ: add new cases to the list (and a `mod` in tests/golden_compile.rs)"
+         differ: add new cases to the list (and a `mod` in golden-compile/tests/golden_compile.rs)"
     );
 }
 
@@ -162,7 +163,9 @@ fn snapshot(case: &str, files: &BTreeMap<String, String>, header: &[String]) -> 
     for line in header {
         out.push_str(&format!("// {line}\n").replace("//  ", "// "));
     }
-    out.push_str("\n// ---- the models (compiled by tests/golden_compile.rs) ----\n\n");
+    out.push_str(
+        "\n// ---- the models (compiled by golden-compile/tests/golden_compile.rs) ----\n\n",
+    );
     let models_mod = files
         .get(&format!("{MODELS_DIR}mod.rs"))
         .unwrap_or_else(|| panic!("{case}: no {MODELS_DIR}mod.rs"));

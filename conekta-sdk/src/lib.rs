@@ -105,12 +105,11 @@ pub use runtime::{
 /// What generated code calls; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::runtime::build::{Problems, required};
-    pub use crate::runtime::decode::{
+    pub use crate::runtime::model::build::{Problems, required};
+    pub use crate::runtime::model::decode::{
         DecodeFields, List, deserialize_struct, serialize_optional, serialize_struct,
     };
-    pub use crate::runtime::multipart::Form;
-    pub use crate::runtime::union_decode::{attempt, deserialize_union, variant};
-    pub use crate::runtime::{Call, Page};
+    pub use crate::runtime::model::union_decode::{attempt, deserialize_union, variant};
+    pub use crate::runtime::{Call, Form, Page};
     pub use crate::{builder, open_enum, struct_serde, tagged_union};
 }

@@ -5,8 +5,8 @@
 
 use conekta_sdk::Timestamp;
 use conekta_sdk::models::{
-    ChargeResponse, Currency, CustomerPaymentMethodsData, PaymentMethodCash, PaymentStatus,
-    SubscriptionStatus,
+    ChargeResponse, Currency, CustomerPaymentMethodsData, OrderResponse, PaymentMethodCash,
+    PaymentStatus, SubscriptionStatus,
 };
 use conekta_sdk::webhooks::{Event, EventType};
 use serde_json::{Value, json};
@@ -218,4 +218,82 @@ fn accessor_errors_carry_the_json_path() {
     let ping = decode(include_bytes!("fixtures/webhooks/event_webhook_ping.json"));
     let error = ping.data.charge().expect_err("no object");
     assert_eq!(error.path(), "data.object");
+}
+
+/// `object` with the member at `pointer` (a JSON pointer) set to `value`, or
+/// removed when `value` is `None`.
+fn broken(object: &Value, pointer: &str, value: Option<Value>) -> Value {
+    let mut object = object.clone();
+    let (parent, member) = pointer.rsplit_once('/').expect("a pointer below the root");
+    let parent = object.pointer_mut(parent).expect("the parent is there");
+    match value {
+        Some(value) => parent[member] = value,
+        None => drop(parent.as_object_mut().expect("an object").remove(member)),
+    }
+    object
+}
+
+#[test]
+fn accessors_name_the_path_the_clients_decoder_names() {
+    // The accessors decode `data.object` in place; they used to write it back
+    // to bytes for the client's decoder (`from_slice`). The path of a failure
+    // is the one that decoder names in the object, from the event root.
+    let charge = without_known_spec_gaps(fixture(include_str!(
+        "fixtures/webhooks/charge_reversed.json"
+    )));
+    let order = fixture(include_str!("fixtures/webhooks/order_reversed.json"));
+    let cases = [
+        (
+            &charge,
+            "/payment_method/expires_at",
+            Some(json!("soon")),
+            "data.object.payment_method.expires_at",
+        ),
+        (&charge, "/amount", None, "data.object"),
+        (
+            &charge,
+            "/livemode",
+            Some(json!("no")),
+            "data.object.livemode",
+        ),
+        (
+            &order,
+            "/charges/data/0/amount",
+            Some(json!("20000")),
+            "data.object.charges.data[0].amount",
+        ),
+        (
+            &order,
+            "/charges/data/0/payment_method/expires_at",
+            Some(json!([1])),
+            "data.object.charges.data[0].payment_method.expires_at",
+        ),
+        (
+            &order,
+            "/currency",
+            Some(json!(484)),
+            "data.object.currency",
+        ),
+    ];
+    for (object, pointer, value, path) in cases {
+        let object = broken(object, pointer, value);
+        let bytes = serde_json::to_vec(&object).expect("serialise the object");
+        let (now, in_the_object) = if object["object"] == "charge" {
+            let event = event("charge.reversed", object);
+            let before = conekta_sdk::from_slice::<ChargeResponse>(&bytes).map(drop);
+            (event.data.charge().map(drop), before)
+        } else {
+            let event = event("order.reversed", object);
+            let before = conekta_sdk::from_slice::<OrderResponse>(&bytes).map(drop);
+            (event.data.order().map(drop), before)
+        };
+        let now = now.expect_err(pointer);
+        let in_the_object = in_the_object.expect_err(pointer);
+        assert_eq!(now.path(), path, "{pointer}: {now}");
+        let before = match in_the_object.path() {
+            "." => "data.object".to_owned(),
+            inner => format!("data.object.{inner}"),
+        };
+        assert_eq!(now.path(), before, "{pointer}");
+    }
 }

@@ -8,8 +8,9 @@
 //!   URL and sha256 into `spec/upstream.toml`);
 //! - `test`: run every test, with Conekta's Mockoon fixtures served locally;
 //! - `fuzz [--cases N]`: run the property tests with many cases (default 10,000 per property);
-//! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build|mcp]...`:
-//!   generation time, decode throughput, client CPU per call and cold build time, as ratios;
+//! - `bench [--against REF] [--rounds N] [--features LIST]... [--only gen|decode|cpu|build|mcp|first-build]...`:
+//!   generation time, decode throughput, client CPU per call, cold build time, conekta-mcp
+//!   under load and a merchant's first build against openapi-generator's crate, as ratios;
 //! - `features`: print the SDK's tag features, one a line;
 //! - `check-features`: check the SDK alone with each tag's feature, with `webhooks`, and with all;
 //! - `package-check`: pack `conekta-sdk` as crates.io would have it and run its tests unpacked;
@@ -34,7 +35,7 @@ const USAGE: &str = "usage: cargo xtask <generate [--check] | spec-diff OLD.yml 
                      | fetch-spec | fetch-mocks | pin-spec FILE --url URL \
                      | test [cargo test args] | fuzz [--cases N] [cargo test args] \
                      | bench [--against REF] [--rounds N] [--features LIST]... \
-                     [--only gen|decode|cpu|build|mcp]... \
+                     [--only gen|decode|cpu|build|mcp|first-build]... \
                      | features | check-features | package-check | msrv>";
 
 fn main() -> ExitCode {

@@ -1,6 +1,6 @@
 //! Emits how an operation writes a `multipart/form-data` body: one part per
 //! member of the body's struct, in spec order, through the runtime's `Form`
-//! (conekta-sdk/src/runtime/multipart.rs). Files ([`FILE_PART`]) are file
+//! (conekta-sdk/src/runtime/http/multipart.rs). Files ([`FILE_PART`]) are file
 //! parts; every other value is a text part (a string as it is, anything else
 //! as JSON); members the struct keeps in its catch-all map go last.
 

@@ -104,7 +104,7 @@ const CLIENT_MEMBERS: &[&str] = &[
 ];
 /// Members of a group struct that an operation method must not take.
 const GROUP_MEMBERS: &[&str] = &["client", "clone", "fmt"];
-/// Members of `Request` (conekta-sdk/src/runtime/request.rs and pagination.rs),
+/// Members of `Request` (conekta-sdk/src/runtime/http/request.rs and pagination.rs),
 /// and the `body` setter, that a parameter's setter must not take.
 const BUILDER_MEMBERS: &[&str] = &[
     "client",

@@ -96,12 +96,10 @@ impl EventData {
     }
 
     /// Decodes [`object`](EventData::object) into one of the SDK's models,
-    /// through the reader that API answers go through: one compiled decoder per
-    /// model, and the path recorded through unions too.
+    /// through the decoders that API answers go through (the path recorded
+    /// through unions too), reading the JSON value in place.
     pub(crate) fn decode_model<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
-        let bytes = serde_json::to_vec(&self.object)
-            .map_err(|source| DecodeError::new("data.object", source))?;
-        crate::from_slice(&bytes)
+        crate::runtime::from_value(&self.object)
             .map_err(|err| DecodeError::new(&under_data_object(err.path()), err.source))
     }
 }

@@ -1,45 +1,28 @@
-//! The hand-written runtime under the generated operations: client
-//! configuration, request sending, retries, errors and pagination.
+//! The hand-written runtime under the generated code, a folder for each part:
+//!
+//! - [`model`]: what the generated models stand on (builders, decoding with
+//!   the JSON path of a failure, open enums, unions, timestamps, files to upload);
+//! - [`error`]: every error a call returns;
+//! - [`http`]: what sends a call (the client and its options, requests,
+//!   retries, hooks, pagination, multipart bodies).
+//!
+//! Each imports only what is above it in this list: `model` nothing of the
+//! others, `error` the [`DecodeError`] of `model` (a cause it carries), and
+//! `http` both. The generated models stand on `model`; the generated
+//! operations on `http`.
 
-mod body;
-pub(crate) mod build;
-mod build_error;
-mod client;
-pub(crate) mod decode;
 mod error;
-mod execute;
-mod hooks;
-pub(crate) mod multipart;
-mod open_enum;
-mod operation;
-mod options;
-mod pagination;
-mod payment_test;
-mod request;
-mod response;
-mod retry;
-mod secret;
-mod struct_serde;
-mod tagged_union;
-mod timestamp;
-mod transport;
-pub(crate) mod union_decode;
+mod http;
+pub(crate) mod model;
 
-pub use build::{IntoJsonObject, IntoModel};
-pub use build_error::{BuildError, BuildErrorReason};
-pub use client::{Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, PRODUCTION_URL};
-pub use decode::{DecodeError, from_slice};
-pub use error::{AnswerDecodeError, ApiError, Error};
-pub use hooks::{Attempt, AttemptResult, Hook};
-pub use multipart::FilePart;
-pub use operation::{Call, Operation, OperationInfo};
-pub use options::{Language, RequestOptions};
-pub use pagination::{Page, PageStream, Paginated, PaginationError};
-#[cfg(feature = "webhooks")]
-pub use payment_test::PaymentTest;
-pub use request::Request;
-pub use response::ResponseFuture;
-pub use retry::RetryPolicy;
-pub use secret::ApiKey;
-pub use timestamp::Timestamp;
-pub use transport::TransportError;
+pub use error::{AnswerDecodeError, ApiError, Error, PaginationError, TransportError};
+pub use http::{
+    ApiKey, Attempt, AttemptResult, Call, Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, Form,
+    Hook, Language, Operation, OperationInfo, PRODUCTION_URL, Page, PageStream, Paginated, Request,
+    RequestOptions, ResponseFuture, RetryPolicy,
+};
+pub(crate) use model::from_value;
+pub use model::{
+    BuildError, BuildErrorReason, DecodeError, FilePart, IntoJsonObject, IntoModel, Timestamp,
+    from_slice,
+};

@@ -83,11 +83,11 @@ mod decline_code;
 mod fetch_back;
 mod handled;
 mod inbound;
+mod payment_test;
 mod signature;
 
 pub use crate::DecodeError;
 pub use crate::events::{Event, EventData, EventType, ObjectError};
-pub use crate::runtime::PaymentTest;
 pub use decline_code::DeclineCode;
 #[cfg(feature = "events")]
 pub use fetch_back::{FetchBackError, fetch_back};
@@ -101,4 +101,5 @@ pub use inbound::{
     InboundPayment, InboundPaymentMethod, LookupResponse, PaymentAttemptResponse,
     PaymentTestRequest,
 };
+pub use payment_test::PaymentTest;
 pub use signature::{SIGNATURE_HEADER, SignatureError, WebhookError, WebhookVerifier};

@@ -1,5 +1,5 @@
 //! `cargo xtask bench [SECTION] [--against REF] [--rounds N] [--features LIST]... [--only SECTION]...`:
-//! five performance figures of the current tree, each measured in one run and given
+//! six performance figures of the current tree, each measured in one run and given
 //! as a ratio (`cargo xtask bench mcp` is `--only mcp`).
 //!
 //! 1. `gen`: median wall time and peak memory (`VmHWM`, sampled every 2 ms) of
@@ -17,7 +17,13 @@
 //! 5. `mcp`: the load bench of conekta-mcp's HTTP transport (`cargo bench -p conekta-mcp
 //!    --bench load`): calls/s with p50 and p99 at concurrency 1 and 32, server CPU per
 //!    call and per session, RSS idle and per session, the upstream called directly as
-//!    the floor, and the baseline's binary in the same run.
+//!    the floor, and the baseline's binary in the same run;
+//! 6. `first-build`: median wall time of a merchant's first build of a one-call app
+//!    (dependencies included, cold target directory, crates already downloaded) on
+//!    the SDK's default features, against the same app on openapi-generator's Rust
+//!    crate for the same spec (generated under the target directory; needs Java and
+//!    Python 3, and PyPI and crates.io the first time), plus one row per
+//!    `--features LIST`, and the two crates alone (see [`first_build`]).
 //!
 //! The baseline is `--against REF`, by default the newest tag reachable from `HEAD`,
 //! else `HEAD~`. It is checked out with `git worktree add --detach` into a temporary
@@ -34,8 +40,10 @@ mod build;
 mod command;
 mod cpu;
 mod decode;
+mod first_build;
 mod generation;
 mod mcp;
+mod oag;
 mod result_line;
 mod stats;
 
@@ -45,6 +53,7 @@ use baseline::{Baseline, default_baseline};
 use build::cold_builds;
 use cpu::client_cpu;
 use decode::decode;
+use first_build::{first_builds, median_of, spread};
 use generation::generation;
 use std::path::Path;
 
@@ -64,16 +73,19 @@ pub enum Section {
     Build,
     /// conekta-mcp under load over HTTP, current tree against the baseline's binary.
     Mcp,
+    /// A merchant's first build of a one-call app, SDK against openapi-generator's crate.
+    FirstBuild,
 }
 
 impl Section {
     /// Every section, in the order they run.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Gen,
         Section::Decode,
         Section::Cpu,
         Section::Build,
         Section::Mcp,
+        Section::FirstBuild,
     ];
 
     /// The section called `name` on the command line.
@@ -82,7 +94,9 @@ impl Section {
             .into_iter()
             .find(|s| s.name() == name)
             .ok_or_else(|| {
-                format!("--only wants one of gen, decode, cpu, build, mcp, not `{name}`")
+                format!(
+                    "--only wants one of gen, decode, cpu, build, mcp, first-build, not `{name}`"
+                )
             })
     }
 
@@ -94,6 +108,7 @@ impl Section {
             Section::Cpu => "cpu",
             Section::Build => "build",
             Section::Mcp => "mcp",
+            Section::FirstBuild => "first-build",
         }
     }
 
@@ -110,7 +125,7 @@ pub struct Options {
     pub against: Option<String>,
     /// Rounds of every measurement (at least 1).
     pub rounds: usize,
-    /// Feature lists for extra build rows, passed to cargo as they are.
+    /// Feature lists for extra rows of the build and first-build sections.
     pub features: Vec<String>,
     /// The sections to run, in the order of [`Section::ALL`].
     pub sections: Vec<Section>,
@@ -149,8 +164,14 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
         .into_iter()
         .filter(|s| only.is_empty() || only.contains(s))
         .collect();
-    if !features.is_empty() && !sections.contains(&Section::Build) {
-        return Err("--features adds rows to the build section, which --only leaves out".into());
+    if !features.is_empty()
+        && !sections.contains(&Section::Build)
+        && !sections.contains(&Section::FirstBuild)
+    {
+        return Err(
+            "--features adds rows to the build and first-build sections, which --only leaves out"
+                .into(),
+        );
     }
     if against.is_some() && !sections.iter().any(|s| s.needs_baseline()) {
         return Err(
@@ -232,6 +253,44 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                 let baseline = checked_out(baseline)?;
                 let spec = upstream::ensure(root, &manifest.spec)?;
                 summary.extend(mcp::mcp(root, baseline, &spec)?.summary()?);
+            }
+            Section::FirstBuild => {
+                let spec = upstream::ensure(root, &manifest.spec)?;
+                let target = target_dir(root)?;
+                let builds = first_builds(
+                    root,
+                    &target,
+                    &spec,
+                    &manifest.spec.sha256,
+                    &options.features,
+                    rounds,
+                )?;
+                let oag = &builds.rows[1];
+                let reference = median_of(&oag.cold);
+                for row in &builds.rows {
+                    if row.error.is_some() {
+                        summary.push(format!("first build {}: failed (see above)", row.label));
+                        failed_rows.push(row.label.clone());
+                    } else {
+                        summary.push(format!(
+                            "first build {}  {} (min/median/max), /oag {:.3}",
+                            row.label,
+                            spread(&row.cold),
+                            median_of(&row.cold) / reference
+                        ));
+                    }
+                }
+                summary.push(format!(
+                    "crate alone conekta-sdk {}, {} {}, sdk/oag {:.3}",
+                    spread(&builds.rows[0].crate_alone),
+                    oag::CRATE,
+                    spread(&oag.crate_alone),
+                    median_of(&builds.rows[0].crate_alone) / median_of(&oag.crate_alone)
+                ));
+                summary.push(format!(
+                    "load average (1, 5, 15 min) before the first builds {}, after {}",
+                    builds.load[0], builds.load[1]
+                ));
             }
             Section::Build => {
                 let baseline = checked_out(baseline)?;
@@ -333,6 +392,10 @@ mod tests {
             parse_args(&args(&["mcp"])).map(|o| o.sections),
             Ok(vec![Section::Mcp])
         );
+        assert_eq!(
+            parse_args(&args(&["first-build", "--features", "native-tls"])).map(|o| o.sections),
+            Ok(vec![Section::FirstBuild])
+        );
     }
 
     #[test]
@@ -345,6 +408,7 @@ mod tests {
             &["--against", "--rounds"],
             &["--only", "all"],
             &["--only", "decode", "--features", "a"],
+            &["--only", "first-build", "--against", "HEAD"],
             &["--only", "cpu", "--against", "HEAD"],
             &["nope"],
             &["--fast"],

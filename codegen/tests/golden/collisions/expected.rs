@@ -4,7 +4,7 @@
 // warning: #/components/schemas/CustomerInfo: Rust name `CustomerInfo` is taken or reserved: renamed `CustomerInfo2`
 // warning: #/components/schemas/customer_info: `OrderCustomer2` has the shape of `CustomerInfo`: one type `CustomerInfo`
 
-// ---- the models (compiled by tests/golden_compile.rs) ----
+// ---- the models (compiled by golden-compile/tests/golden_compile.rs) ----
 
 
 mod company_document_response {

@@ -14,7 +14,7 @@
 // stores = []
 // # @generated end
 
-// ---- the models (compiled by tests/golden_compile.rs) ----
+// ---- the models (compiled by golden-compile/tests/golden_compile.rs) ----
 
 
 mod detail {

@@ -1,7 +1,7 @@
 // Golden output of the generator for the case `recursion` (tests/golden/recursion/spec.yaml):
 // every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
 
-// ---- the models (compiled by tests/golden_compile.rs) ----
+// ---- the models (compiled by golden-compile/tests/golden_compile.rs) ----
 
 
 mod department {

@@ -2,7 +2,7 @@
 // every file it writes, in one. Rewrite with UPDATE_GOLDEN=1, never by hand.
 // warning: #/components/schemas/color: the enum value `red` is listed twice: one variant
 
-// ---- the models (compiled by tests/golden_compile.rs) ----
+// ---- the models (compiled by golden-compile/tests/golden_compile.rs) ----
 
 
 mod base {

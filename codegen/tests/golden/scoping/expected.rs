@@ -7,7 +7,7 @@
 // warning: #/components/schemas/Result: Rust name `Result` is taken or reserved: renamed `ResultModel`
 // warning: #/components/schemas/Vec: Rust name `Vec` is taken or reserved: renamed `VecModel`
 
-// ---- the models (compiled by tests/golden_compile.rs) ----
+// ---- the models (compiled by golden-compile/tests/golden_compile.rs) ----
 
 
 mod client_model {

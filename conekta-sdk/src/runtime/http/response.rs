@@ -1,8 +1,8 @@
 //! What an operation's `send()` returns: the future of its decoded answer.
 
-use super::decode::from_slice;
-use super::error::{AnswerDecodeError, Error};
 use super::operation::OperationInfo;
+use crate::runtime::error::{AnswerDecodeError, Error};
+use crate::runtime::model::from_slice;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::future::Future;
@@ -22,7 +22,8 @@ impl Answer {
     pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
         from_slice(&self.body).map_err(|err| {
             Error::Decode(Box::new(AnswerDecodeError::new(
-                self.operation,
+                self.operation.id,
+                self.operation.method.clone(),
                 self.status,
                 err,
                 self.body,

@@ -1,10 +1,16 @@
-//! [`Error`]: what went wrong with a request, told apart by whether it reached Conekta.
+//! [`Error`]: what went wrong with a request, told apart by whether it reached
+//! Conekta, and the causes it carries ([`ApiError`], [`AnswerDecodeError`],
+//! [`TransportError`], [`PaginationError`]). Below the HTTP client, which
+//! returns it: nothing here imports `http`.
 
-use super::decode::DecodeError;
-use super::operation::OperationInfo;
-use super::pagination::PaginationError;
-use super::transport::TransportError;
-use crate::models;
+mod pagination;
+mod transport;
+
+pub use pagination::PaginationError;
+pub use transport::TransportError;
+
+use crate::generated::models;
+use crate::runtime::model::DecodeError;
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{Method, StatusCode};
@@ -343,16 +349,18 @@ pub struct AnswerDecodeError {
 }
 
 impl AnswerDecodeError {
+    /// The answer of `operation`, sent with `method`, that did not decode.
     pub(crate) fn new(
-        operation: &'static OperationInfo,
+        operation: &'static str,
+        method: Method,
         status: StatusCode,
         error: DecodeError,
         body: Bytes,
     ) -> Self {
         Self {
-            operation: operation.id,
+            operation,
             status,
-            method: operation.method.clone(),
+            method,
             error,
             id: top_level_id(&body),
             body,
@@ -484,12 +492,11 @@ mod tests {
 
     #[test]
     fn the_message_names_the_object_and_the_verb() {
-        static CREATE: OperationInfo = OperationInfo::new("createOrder", Method::POST, "/orders");
-        static GET: OperationInfo = OperationInfo::new("getOrderById", Method::GET, "/orders/{id}");
-        let (create, get) = (&CREATE, &GET);
+        let (create, get) = (("createOrder", Method::POST), ("getOrderById", Method::GET));
         let error = || DecodeError::new(".", serde::de::Error::custom("missing field `amount`"));
         let body = Bytes::from_static(br#"{"id": "ord_1", "object": "order"}"#);
-        let created = AnswerDecodeError::new(create, StatusCode::OK, error(), body.clone());
+        let created =
+            AnswerDecodeError::new(create.0, create.1, StatusCode::OK, error(), body.clone());
         assert_eq!(created.id(), Some("ord_1"));
         let message = created.to_string();
         assert!(
@@ -500,12 +507,18 @@ mod tests {
             message.ends_with("(Error::body() has all 34 bytes)"),
             "{message}"
         );
-        let got = AnswerDecodeError::new(get, StatusCode::OK, error(), body);
+        let got = AnswerDecodeError::new(get.0, get.1.clone(), StatusCode::OK, error(), body);
         assert!(
             got.to_string().starts_with("getOrderById: got `ord_1`"),
             "{got}"
         );
-        let no_id = AnswerDecodeError::new(get, StatusCode::OK, error(), Bytes::from_static(b"[]"));
+        let no_id = AnswerDecodeError::new(
+            get.0,
+            get.1,
+            StatusCode::OK,
+            error(),
+            Bytes::from_static(b"[]"),
+        );
         assert!(
             no_id
                 .to_string()

@@ -3,12 +3,12 @@
 
 use super::body::BodyReader;
 use super::client::Client;
-use super::error::{ApiError, Error};
 use super::hooks::{Attempt as HookAttempt, AttemptResult};
 use super::operation::{Call, OperationInfo};
+use super::options::ResolvedOptions;
 use super::response::{Answer, ResponseFuture};
 use super::retry::{self, Outcome};
-use super::transport::TransportError;
+use crate::runtime::error::{ApiError, Error, TransportError};
 use bytes::Bytes;
 use reqwest::header::{
     ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT,
@@ -69,11 +69,8 @@ impl Client {
 
     async fn send_with_retries(&self, call: &Call) -> Result<(reqwest::StatusCode, Bytes), Error> {
         let op = call.operation;
-        let policy = call
-            .options
-            .retry_policy
-            .as_ref()
-            .unwrap_or(&self.inner.retry);
+        let options = call.options.resolve(&self.inner.defaults);
+        let policy = options.retry_policy;
         let mut delays = policy.schedule();
         let mut attempt: u32 = 1;
         loop {
@@ -82,7 +79,9 @@ impl Client {
                 operation: op,
                 number: attempt,
             };
-            let result = self.attempt(&hook, self.prepare(call, &hook)?).await?;
+            let result = self
+                .attempt(&hook, self.prepare(call, &options, &hook)?)
+                .await?;
             let outcome = match &result {
                 Attempt::Answered(status, ..) => Outcome::Status(*status),
                 Attempt::Failed(outcome, _) => *outcome,
@@ -115,7 +114,12 @@ impl Client {
     /// copied) and timeout, as the hooks leave it, with the key. Built for
     /// each attempt rather than cloned, so that a call that is not retried
     /// builds it once.
-    fn prepare(&self, call: &Call, attempt: &HookAttempt) -> Result<reqwest::Request, Error> {
+    fn prepare(
+        &self,
+        call: &Call,
+        options: &ResolvedOptions<'_>,
+        attempt: &HookAttempt,
+    ) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
         let op = call.operation;
         let mut url = inner.base_url.clone();
@@ -131,15 +135,10 @@ impl Client {
             .header(ACCEPT, HeaderValue::from_static(crate::MEDIA_TYPE))
             .header(USER_AGENT, inner.user_agent.clone())
             .header(CLIENT_USER_AGENT, inner.client_user_agent.clone());
-        let options = &call.options;
-        if let Some(language) = options.language.as_ref().or(inner.language.as_ref()) {
+        if let Some(language) = options.language {
             builder = builder.header(ACCEPT_LANGUAGE, header_value(op.id, language.as_str())?);
         }
-        if let Some(company) = options
-            .child_company_id
-            .as_ref()
-            .or(inner.child_company.as_ref())
-        {
+        if let Some(company) = options.child_company_id {
             builder = builder.header(CHILD_COMPANY, header_value(op.id, company)?);
         }
         if let Some(body) = &call.body {
@@ -147,10 +146,10 @@ impl Client {
                 .header(CONTENT_TYPE, call.content_type.clone())
                 .body(body.clone());
         }
-        for (name, value) in &options.headers {
+        for (name, value) in options.headers {
             builder = builder.header(name, value);
         }
-        if let Some(timeout) = options.attempt_timeout.unwrap_or(inner.attempt_timeout) {
+        if let Some(timeout) = options.attempt_timeout {
             builder = builder.timeout(timeout);
         }
         let mut request = builder.build().map_err(|err| Error::InvalidRequest {

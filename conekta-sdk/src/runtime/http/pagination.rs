@@ -1,8 +1,8 @@
 //! Lazy iteration over every item of a cursor-paginated list: [`PageStream`].
 
-use super::error::Error;
 use super::operation::Operation;
 use super::request::Request;
+use crate::runtime::error::{Error, PaginationError};
 use futures_core::Stream;
 use futures_util::{StreamExt, stream};
 use std::collections::{HashSet, VecDeque};
@@ -55,26 +55,6 @@ impl<'a, P: Paginated + 'a> Request<'a, P> {
     pub async fn collect_max(self, max: usize) -> Result<Vec<P::Item>, Error> {
         collect_max(self.into_stream(), max).await
     }
-}
-
-/// Why a list's pages could not be followed (in [`Error::Pagination`]).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PaginationError {
-    /// A page said `has_more`, but its `next_page_url` carries no `next` cursor.
-    #[error("the page says `has_more` but its `next_page_url` has no `next` cursor")]
-    MissingCursor,
-    /// A page said `has_more` but held no items: a cursor from it could only
-    /// lead back (Conekta's cursors are the ids of items).
-    #[error("the page says `has_more` but holds no items")]
-    EmptyPage,
-    /// A page gave a `next` cursor that an earlier page (or the request) already
-    /// used: following it would fetch the same pages again, forever.
-    #[error("the `next` cursor `{cursor}` was already followed: the pages would repeat")]
-    RepeatedCursor {
-        /// The cursor that came back.
-        cursor: String,
-    },
 }
 
 /// Every item of a list across its pages, fetched lazily one page at a time

@@ -1,13 +1,14 @@
-//! Compiles the expected model code of every golden case (`tests/golden/<case>/expected`)
-//! and checks, with serde_json, that it behaves as the generator promises:
-//! open enums, discriminated and untagged unions, `null` and missing fields, the
+//! Compiles the expected model code of every golden case of the generator
+//! (`codegen/tests/golden/<case>/expected.rs`) against the SDK's runtime, and
+//! checks, with serde_json, that it behaves as the generator promises: open
+//! enums, discriminated and untagged unions, `null` and missing fields, the
 //! catch-all `extra` map, keyword escaping, and `Box` only where recursion needs it.
 //!
 //! Many checks are also compile-time: a field of the wrong type (a `Box` too many,
 //! two types where there should be one) fails the build of this file. After
 //! `UPDATE_GOLDEN=1 cargo test -p conekta-codegen --test golden`, run
-//! `cargo test -p conekta-codegen` to check that the new expected code still compiles
-//! and behaves.
+//! `cargo test -p conekta-golden-compile` to check that the new expected code still
+//! compiles and behaves.
 
 // What the generated models refer to at their crate root, as they do in the SDK.
 #[allow(unused_imports)]
@@ -24,65 +25,66 @@ use serde_json::{Value, json};
 // touch them. `dead_code`: most types are only compiled, not used.
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/all_of/expected.rs"]
+#[path = "../../tests/golden/all_of/expected.rs"]
 mod all_of;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/collisions/expected.rs"]
+#[path = "../../tests/golden/collisions/expected.rs"]
 mod collisions;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/domain/expected.rs"]
+#[path = "../../tests/golden/domain/expected.rs"]
 mod domain;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/enums/expected.rs"]
+#[path = "../../tests/golden/enums/expected.rs"]
 mod enums;
 // Gated by the features `pets` and `stores`, which this crate declares (on by
-// default); `--no-default-features --features pets` compiles it without `Store`.
+// default); `--no-default-features --features pets` compiles it without `Store`
+// (`.ci/run` runs both).
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/features/expected.rs"]
+#[path = "../../tests/golden/features/expected.rs"]
 mod features;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/keywords/expected.rs"]
+#[path = "../../tests/golden/keywords/expected.rs"]
 mod keywords;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/maps/expected.rs"]
+#[path = "../../tests/golden/maps/expected.rs"]
 mod maps;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/mcp_tools/expected.rs"]
+#[path = "../../tests/golden/mcp_tools/expected.rs"]
 mod mcp_tools;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/multipart/expected.rs"]
+#[path = "../../tests/golden/multipart/expected.rs"]
 mod multipart;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/nullable/expected.rs"]
+#[path = "../../tests/golden/nullable/expected.rs"]
 mod nullable;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/one_of_discriminator/expected.rs"]
+#[path = "../../tests/golden/one_of_discriminator/expected.rs"]
 mod one_of_discriminator;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/one_of_untagged/expected.rs"]
+#[path = "../../tests/golden/one_of_untagged/expected.rs"]
 mod one_of_untagged;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/recursion/expected.rs"]
+#[path = "../../tests/golden/recursion/expected.rs"]
 mod recursion;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated)]
-#[path = "golden/regressions/expected.rs"]
+#[path = "../../tests/golden/regressions/expected.rs"]
 mod regressions;
 #[rustfmt::skip]
 #[allow(dead_code, deprecated, unused_imports)]
-#[path = "golden/scoping/expected.rs"]
+#[path = "../../tests/golden/scoping/expected.rs"]
 mod scoping;
 
 /// The cases compiled above; a new case directory must be added here too.
@@ -106,9 +108,9 @@ const COMPILED: &[&str] = &[
 
 #[test]
 fn every_case_is_compiled() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden");
     let mut found: Vec<String> = std::fs::read_dir(&root)
-        .expect("tests/golden is readable")
+        .expect("codegen/tests/golden is readable")
         .map(|entry| entry.expect("a readable directory entry"))
         .filter(|entry| entry.path().is_dir())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())

@@ -1,10 +1,10 @@
 //! [`Client`] and [`ClientBuilder`]: the configuration every request shares.
 
-use super::error::Error;
 use super::hooks::Hook;
-use super::options::Language;
+use super::options::{ClientDefaults, Language};
 use super::retry::RetryPolicy;
 use super::secret::ApiKey;
+use crate::runtime::error::Error;
 use reqwest::header::HeaderValue;
 use reqwest::{Url, redirect};
 use std::net::IpAddr;
@@ -43,10 +43,8 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: Url,
     pub(crate) api_key: ApiKey,
-    pub(crate) language: Option<Language>,
-    pub(crate) child_company: Option<String>,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) attempt_timeout: Option<Duration>,
+    /// What a request's options fall back to.
+    pub(crate) defaults: ClientDefaults,
     pub(crate) user_agent: HeaderValue,
     pub(crate) client_user_agent: HeaderValue,
     pub(crate) max_response_bytes: u64,
@@ -58,10 +56,7 @@ impl std::fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
             .field("api_key", &self.inner.api_key)
-            .field("language", &self.inner.language)
-            .field("child_company", &self.inner.child_company)
-            .field("retry", &self.inner.retry)
-            .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("defaults", &self.inner.defaults)
             .field("max_response_bytes", &self.inner.max_response_bytes)
             .field("hooks", &self.inner.hooks.len())
             .finish_non_exhaustive()
@@ -79,11 +74,8 @@ impl Client {
         ClientBuilder {
             api_key: api_key.to_owned(),
             base_url: PRODUCTION_URL.to_owned(),
-            language: None,
-            child_company: None,
+            defaults: ClientDefaults::default(),
             connect_timeout: Duration::from_secs(10),
-            attempt_timeout: Some(Duration::from_secs(60)),
-            retry: RetryPolicy::default(),
             user_agent_suffix: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_insecure_http: false,
@@ -103,11 +95,8 @@ impl Client {
 pub struct ClientBuilder {
     api_key: String,
     base_url: String,
-    language: Option<Language>,
-    child_company: Option<String>,
+    defaults: ClientDefaults,
     connect_timeout: Duration,
-    attempt_timeout: Option<Duration>,
-    retry: RetryPolicy,
     user_agent_suffix: Option<String>,
     max_response_bytes: u64,
     allow_insecure_http: bool,
@@ -133,13 +122,13 @@ impl ClientBuilder {
 
     /// `Accept-Language` for every request that does not set its own (Conekta's default is `es`).
     pub fn language(mut self, language: impl Into<Language>) -> Self {
-        self.language = Some(language.into());
+        self.defaults.language = Some(language.into());
         self
     }
 
     /// `X-Child-Company-Id` for every request that does not set its own.
     pub fn child_company_id(mut self, id: impl Into<String>) -> Self {
-        self.child_company = Some(id.into());
+        self.defaults.child_company_id = Some(id.into());
         self
     }
 
@@ -151,13 +140,13 @@ impl ClientBuilder {
 
     /// How long one attempt may take, connection to last byte (default 60 s; `None`: no limit).
     pub fn attempt_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.attempt_timeout = timeout;
+        self.defaults.attempt_timeout = timeout;
         self
     }
 
     /// How failed requests are retried ([`RetryPolicy::none`] switches retries off).
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
+        self.defaults.retry_policy = policy;
         self
     }
 
@@ -265,10 +254,7 @@ impl ClientBuilder {
                 http,
                 base_url,
                 api_key,
-                language: self.language,
-                child_company: self.child_company,
-                retry: self.retry,
-                attempt_timeout: self.attempt_timeout,
+                defaults: self.defaults,
                 user_agent,
                 client_user_agent,
                 max_response_bytes: self.max_response_bytes,

@@ -2,13 +2,9 @@
 //! cash webhooks. Hand-written: the operation is not in the OpenAPI spec; it
 //! is documented in Conekta's recurrent cash guide ("Cargo recurrente",
 //! section 6, "Flujos de prueba").
-#![cfg(feature = "webhooks")]
 
-use super::client::Client;
-use super::error::Error;
-use super::operation::{Call, Operation, OperationInfo};
-use super::request::Request;
-use crate::webhooks::PaymentTestRequest;
+use super::inbound::PaymentTestRequest;
+use crate::runtime::{Call, Client, Error, Operation, OperationInfo, Request};
 
 /// `POST /payment_test` (sandbox only): see [`Client::payment_test`].
 #[derive(Debug, Clone)]

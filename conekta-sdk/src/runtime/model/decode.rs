@@ -155,6 +155,16 @@ pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
     result.map_err(|source| DecodeError::new(&render(&segments), source))
 }
 
+/// Decodes a JSON value into `T` as [`from_slice`] decodes a document (a
+/// failure says where, through unions too), reading the value in place: for
+/// JSON already parsed, such as a webhook event's `data.object`.
+pub(crate) fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, DecodeError> {
+    let outer = PATH.with(|path| path.replace(Some(Vec::new())));
+    let result = T::deserialize(value);
+    let segments = PATH.with(|path| path.replace(outer)).unwrap_or_default();
+    result.map_err(|source| DecodeError::new(&render(&segments), source))
+}
+
 /// A member name: borrowed from the input when it has no escapes.
 struct Key<'de>(Cow<'de, str>);
 

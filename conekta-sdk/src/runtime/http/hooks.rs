@@ -2,7 +2,7 @@
 //! [`ClientBuilder::hook`](crate::ClientBuilder::hook).
 
 use super::operation::OperationInfo;
-use super::transport::TransportError;
+use crate::runtime::error::TransportError;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use std::time::Duration;

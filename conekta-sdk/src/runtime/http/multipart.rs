@@ -1,107 +1,18 @@
 //! `multipart/form-data` request bodies (RFC 7578), for operations that
-//! upload files: [`FilePart`], a file to upload, and [`Form`], the body the
-//! generated operations write their parts into.
+//! upload files: [`Form`], the body the generated operations write their
+//! parts ([`FilePart`]s and values) into.
 //!
 //! Written here rather than with reqwest's `multipart` feature: the body is
 //! built once into shared bytes, so that a retried attempt sends it again
 //! without rebuilding it (a reqwest form is a stream, used up by one attempt),
 //! and the SDK compiles no MIME-guessing tables.
 
-use super::build_error::BuildError;
-use super::error::Error;
+use super::operation::Call;
+use crate::runtime::error::Error;
+use crate::runtime::model::{BuildError, FilePart};
 use bytes::{BufMut, Bytes, BytesMut};
 use reqwest::header::HeaderValue;
 use serde::Serialize;
-use std::fmt;
-
-/// A file to upload in a `multipart/form-data` request: its bytes, and the
-/// file name and media type sent with them.
-///
-/// ```
-/// use conekta_sdk::FilePart;
-///
-/// let contract = FilePart::new(b"%PDF-1.7 ...".to_vec())
-///     .file_name("contract.pdf")
-///     .content_type("application/pdf");
-/// assert_eq!(contract.len(), 12);
-/// ```
-///
-/// A file is only ever sent: it cannot be written as JSON or read from it
-/// (`serde` gives an error saying so), and its `Debug` shows its size, not its bytes.
-#[derive(Clone, PartialEq, Eq)]
-pub struct FilePart {
-    content: Bytes,
-    file_name: Option<String>,
-    content_type: Option<String>,
-}
-
-impl FilePart {
-    /// A file with these bytes, sent as `application/octet-stream` with no
-    /// file name until [`file_name`](Self::file_name) and
-    /// [`content_type`](Self::content_type) say otherwise.
-    pub fn new(content: impl Into<Bytes>) -> Self {
-        Self {
-            content: content.into(),
-            file_name: None,
-            content_type: None,
-        }
-    }
-
-    /// Sets the file name sent with it (`contract.pdf`).
-    #[must_use]
-    pub fn file_name(mut self, name: impl Into<String>) -> Self {
-        self.file_name = Some(name.into());
-        self
-    }
-
-    /// Sets its media type (`application/pdf`, `image/png`…).
-    #[must_use]
-    pub fn content_type(mut self, media_type: impl Into<String>) -> Self {
-        self.content_type = Some(media_type.into());
-        self
-    }
-
-    /// Its bytes.
-    pub fn content(&self) -> &[u8] {
-        &self.content
-    }
-
-    /// How many bytes it has.
-    pub fn len(&self) -> usize {
-        self.content.len()
-    }
-
-    /// Whether it has no bytes.
-    pub fn is_empty(&self) -> bool {
-        self.content.is_empty()
-    }
-}
-
-impl fmt::Debug for FilePart {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FilePart")
-            .field("file_name", &self.file_name)
-            .field("content_type", &self.content_type)
-            .field("len", &self.content.len())
-            .finish()
-    }
-}
-
-impl Serialize for FilePart {
-    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-        Err(serde::ser::Error::custom(
-            "a FilePart is sent as a multipart/form-data part, never as JSON",
-        ))
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FilePart {
-    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
-        Err(serde::de::Error::custom(
-            "a file to upload is a FilePart built with FilePart::new: it cannot be read from JSON",
-        ))
-    }
-}
 
 /// The parts of a `multipart/form-data` body, in order, as generated code
 /// writes them; the first value that cannot be written is kept as the error.
@@ -124,14 +35,14 @@ impl Form {
     /// A file part, when there is a file.
     pub fn file(&mut self, name: &str, file: Option<FilePart>) {
         if let Some(file) = file {
+            let (content, file_name, content_type) = file.into_parts();
             self.parts.push(Part {
                 name: name.to_owned(),
-                file_name: Some(file.file_name.unwrap_or_default()),
+                file_name: Some(file_name.unwrap_or_default()),
                 content_type: Some(
-                    file.content_type
-                        .unwrap_or_else(|| "application/octet-stream".to_owned()),
+                    content_type.unwrap_or_else(|| "application/octet-stream".to_owned()),
                 ),
-                content: file.content,
+                content,
             });
         }
     }
@@ -246,7 +157,7 @@ fn escape(name: &str) -> String {
         .replace('\n', "%0A")
 }
 
-impl super::operation::Call {
+impl Call {
     /// Writes the `multipart/form-data` body, which a builder may have failed
     /// to make (then nothing is sent, and the error names the field).
     pub fn multipart<T>(
@@ -348,21 +259,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_file_is_never_json() {
-        let file = FilePart::new("x").file_name("a.pdf");
-        let error = serde_json::to_string(&file).unwrap_err().to_string();
-        assert!(error.contains("never as JSON"), "{error}");
-        let error = serde_json::from_str::<FilePart>("\"x\"")
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("cannot be read from JSON"), "{error}");
-        assert_eq!(
-            format!("{file:?}"),
-            "FilePart { file_name: Some(\"a.pdf\"), content_type: None, len: 1 }"
-        );
-    }
-
     /// An upload sent with `PUT` (retried after a 5xx), as a generated operation writes it.
     #[derive(Debug)]
     struct Upload(FilePart, Option<&'static str>);
@@ -374,7 +270,7 @@ mod tests {
         type Response = serde_json::Value;
         const INFO: &'static crate::OperationInfo = &UPLOAD;
 
-        fn write(self, call: &mut super::super::operation::Call) -> Result<(), Error> {
+        fn write(self, call: &mut Call) -> Result<(), Error> {
             call.path(&["up 1"])?;
             call.multipart(Ok(self), |body, form| {
                 form.file("contract", Some(body.0));

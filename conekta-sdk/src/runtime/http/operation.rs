@@ -2,9 +2,9 @@
 //! trait the generated operations implement, and the [`Call`] they fill in
 //! (path, query, body).
 
-use super::build_error::BuildError;
-use super::error::Error;
 use super::options::RequestOptions;
+use crate::runtime::error::Error;
+use crate::runtime::model::BuildError;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
 use reqwest::header::HeaderValue;

@@ -2,11 +2,11 @@
 //! generated operations add the setters of their own parameters.
 
 use super::client::Client;
-use super::error::Error;
 use super::operation::{Call, Operation, OperationInfo};
 use super::options::{Language, RequestOptions};
 use super::response::ResponseFuture;
 use super::retry::RetryPolicy;
+use crate::runtime::error::Error;
 use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
 use std::fmt;
 use std::future::IntoFuture;
