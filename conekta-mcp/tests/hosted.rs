@@ -10,11 +10,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::process::Stdio;
 use std::sync::{Arc, Mutex};
-use tokio::io::AsyncBufReadExt;
 
-const BIN: &str = env!("CARGO_BIN_EXE_conekta-mcp");
+mod support;
+
+use support::HttpServer as Server;
 /// The server's Conekta key (from its environment); never in a log, a result or the audit.
 const SERVER_KEY: &str = "key_ServerSecret0000000000";
 /// Tokens clients hold; never in a log, a result or the audit.
@@ -164,60 +164,6 @@ conekta_key_env = "CONEKTA_KEY_LIVE"
             sha256_hex(WRITE_TOKEN)
         ),
     )
-}
-
-/// The binary serving HTTP on a free port; killed when dropped.
-struct Server {
-    child: tokio::process::Child,
-    base: String,
-    log: Arc<Mutex<String>>,
-}
-
-impl Server {
-    async fn start(args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = tokio::process::Command::new(BIN)
-            .args(["--transport", "http", "--listen", "127.0.0.1:0"])
-            .args(args)
-            .env_remove("CONEKTA_API_KEY")
-            .env_remove("CONEKTA_BASE_URL")
-            .env_remove("CONEKTA_MCP_SECRET")
-            .envs(env.iter().copied())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("the binary starts");
-        let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let log = Arc::new(Mutex::new(String::new()));
-        let base = loop {
-            let line = lines
-                .next_line()
-                .await
-                .unwrap()
-                .unwrap_or_else(|| panic!("the server exited: {}", log.lock().unwrap()));
-            log.lock().unwrap().push_str(&format!("{line}\n"));
-            if let Some(url) = line.split("listening on ").nth(1) {
-                break url.trim().trim_end_matches("/mcp").to_owned();
-            }
-        };
-        let rest = log.clone();
-        tokio::spawn(async move {
-            while let Ok(Some(line)) = lines.next_line().await {
-                rest.lock().unwrap().push_str(&format!("{line}\n"));
-            }
-        });
-        Self { child, base, log }
-    }
-
-    fn url(&self) -> String {
-        format!("{}/mcp", self.base)
-    }
-
-    async fn stop(mut self) -> String {
-        let _ = self.child.kill().await;
-        self.log.lock().unwrap().clone()
-    }
 }
 
 /// An HTTP answer: status, headers, and the JSON-RPC messages of its body (one for
@@ -444,7 +390,7 @@ async fn without_a_valid_token_401_names_the_metadata_and_a_conekta_key_is_refus
         Some("key_SomeoneElsesRealKey123"),
         Some("nope"),
     ] {
-        let mut client = Rpc::new(&server.url(), token, LEGACY);
+        let mut client = Rpc::new(&server.url, token, LEGACY);
         let answer = client.initialize(false).await;
         assert_eq!(answer.status, 401, "{token:?}: {}", answer.text);
         let challenge = answer.headers["www-authenticate"]
@@ -458,13 +404,13 @@ async fn without_a_valid_token_401_names_the_metadata_and_a_conekta_key_is_refus
         let metadata_url = challenge.split('"').nth(1).unwrap().to_owned();
         assert_eq!(
             metadata_url,
-            format!("{}/.well-known/oauth-protected-resource/mcp", server.base)
+            format!("{}/.well-known/oauth-protected-resource/mcp", server.base())
         );
         let metadata = get_json(&metadata_url).await;
-        assert_eq!(metadata["resource"], server.url());
+        assert_eq!(metadata["resource"], server.url);
         assert_eq!(metadata["bearer_methods_supported"], json!(["header"]));
         // A stateless 2026-07-28 request is refused the same way.
-        let modern = Rpc::new(&server.url(), token, MODERN);
+        let modern = Rpc::new(&server.url, token, MODERN);
         assert_eq!(
             modern.call("search_operations", json!({})).await.status,
             401
@@ -480,7 +426,7 @@ async fn a_read_only_token_reads_with_the_server_key_and_cannot_write() {
     let (upstream, seen) = upstream();
     let server = hosted(&dir, &upstream, &[]).await;
     for protocol in [LEGACY, MODERN] {
-        let mut client = Rpc::new(&server.url(), Some(READ_TOKEN), protocol);
+        let mut client = Rpc::new(&server.url, Some(READ_TOKEN), protocol);
         if protocol == LEGACY {
             assert_eq!(client.initialize(false).await.status, 200);
         }
@@ -527,7 +473,7 @@ async fn discovery_s_read_tool_refuses_a_write_and_the_write_tool_a_read() {
     let dir = Dir::new("kinds");
     let (upstream, seen) = upstream();
     let server = hosted(&dir, &upstream, &[]).await;
-    let client = Rpc::new(&server.url(), Some(PAY_TOKEN), MODERN);
+    let client = Rpc::new(&server.url, Some(PAY_TOKEN), MODERN);
     let tools = client
         .post(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": {"_meta": client.meta(false)}}))
         .await;
@@ -570,7 +516,7 @@ async fn a_payments_token_runs_without_asking_up_to_its_cap_and_the_audit_log_sa
     let dir = Dir::new("pay");
     let (upstream, seen) = upstream();
     let server = hosted(&dir, &upstream, &[]).await;
-    let client = Rpc::new(&server.url(), Some(PAY_TOKEN), MODERN);
+    let client = Rpc::new(&server.url, Some(PAY_TOKEN), MODERN);
     // 2 × 30,000 = 60,000 cents: over the 50,000 cap.
     let over = client.call("call_write_operation", order(30_000)).await;
     assert_eq!(
@@ -587,7 +533,7 @@ async fn a_payments_token_runs_without_asking_up_to_its_cap_and_the_audit_log_sa
     assert_eq!(under.structured()["object"], "order", "{}", under.text);
     assert_eq!(posts(&seen), 1);
     // Another token, which must ask: a client that cannot ask is refused.
-    let mut sales = Rpc::new(&server.url(), Some(WRITE_TOKEN), LEGACY);
+    let mut sales = Rpc::new(&server.url, Some(WRITE_TOKEN), LEGACY);
     assert_eq!(sales.initialize(false).await.status, 200);
     let refused = sales.call("call_write_operation", order(100)).await;
     assert_eq!(
@@ -596,7 +542,7 @@ async fn a_payments_token_runs_without_asking_up_to_its_cap_and_the_audit_log_sa
         "{}",
         refused.text
     );
-    let reader = Rpc::new(&server.url(), Some(READ_TOKEN), MODERN);
+    let reader = Rpc::new(&server.url, Some(READ_TOKEN), MODERN);
     let found = reader
         .call(
             "call_read_operation",
@@ -685,8 +631,8 @@ async fn a_confirmation_asked_by_one_instance_is_finished_by_another_with_the_sa
     let (upstream, seen) = upstream();
     let one = hosted(&dir, &upstream, &[]).await;
     let two = hosted(&dir, &upstream, &[]).await;
-    let on_one = Rpc::new(&one.url(), Some(WRITE_TOKEN), MODERN);
-    let on_two = Rpc::new(&two.url(), Some(WRITE_TOKEN), MODERN);
+    let on_one = Rpc::new(&one.url, Some(WRITE_TOKEN), MODERN);
+    let on_two = Rpc::new(&two.url, Some(WRITE_TOKEN), MODERN);
     let (_, done) = confirm(&on_one, &on_two, order(35_000)).await;
     assert_eq!(done.structured()["object"], "order", "{}", done.text);
     assert_eq!(posts(&seen), 1);
@@ -715,7 +661,7 @@ async fn a_confirmation_asked_by_one_instance_is_finished_by_another_with_the_sa
             .contains("other arguments")
     );
     // Nor for another principal.
-    let payer = Rpc::new(&two.url(), Some(PAY_TOKEN), MODERN);
+    let payer = Rpc::new(&two.url, Some(PAY_TOKEN), MODERN);
     let other = payer
         .call_with(json!(5), "call_write_operation", order(20_000), accept)
         .await;
@@ -740,7 +686,7 @@ async fn a_confirmation_asked_by_one_instance_is_finished_by_another_with_the_sa
     .await;
     let (_, forged) = confirm(
         &on_one,
-        &Rpc::new(&stranger.url(), Some(WRITE_TOKEN), MODERN),
+        &Rpc::new(&stranger.url, Some(WRITE_TOKEN), MODERN),
         order(35_000),
     )
     .await;
@@ -782,7 +728,7 @@ async fn sessions_are_bounded_per_principal_and_in_total_and_bodies_are_capped()
     .await;
     let mut opened = Vec::new();
     for _ in 0..1000 {
-        let mut client = Rpc::new(&server.url(), Some(READ_TOKEN), LEGACY);
+        let mut client = Rpc::new(&server.url, Some(READ_TOKEN), LEGACY);
         assert_eq!(client.initialize(false).await.status, 200);
         opened.push(client);
     }
@@ -802,11 +748,11 @@ async fn sessions_are_bounded_per_principal_and_in_total_and_bodies_are_capped()
             .status,
         404
     );
-    let mut payer = Rpc::new(&server.url(), Some(PAY_TOKEN), LEGACY);
+    let mut payer = Rpc::new(&server.url, Some(PAY_TOKEN), LEGACY);
     assert_eq!(payer.initialize(false).await.status, 200);
-    let mut writer = Rpc::new(&server.url(), Some(WRITE_TOKEN), LEGACY);
+    let mut writer = Rpc::new(&server.url, Some(WRITE_TOKEN), LEGACY);
     assert_eq!(writer.initialize(false).await.status, 200);
-    let mut full = Rpc::new(&server.url(), Some(WRITE_TOKEN), LEGACY);
+    let mut full = Rpc::new(&server.url, Some(WRITE_TOKEN), LEGACY);
     let refused = full.initialize(false).await;
     assert_eq!(refused.status, 503, "5 sessions in all: {}", refused.text);
     let huge = opened[999]
@@ -819,7 +765,7 @@ async fn sessions_are_bounded_per_principal_and_in_total_and_bodies_are_capped()
     // Without a token: 401, no session.
     for _ in 0..100 {
         assert_eq!(
-            Rpc::new(&server.url(), None, LEGACY)
+            Rpc::new(&server.url, None, LEGACY)
                 .initialize(false)
                 .await
                 .status,
@@ -833,8 +779,8 @@ async fn two_sessions_that_number_their_requests_alike_each_get_their_own_answer
     let dir = Dir::new("isolation");
     let (upstream, _) = upstream();
     let server = hosted(&dir, &upstream, &[]).await;
-    let mut alice = Rpc::new(&server.url(), Some(READ_TOKEN), LEGACY);
-    let mut bob = Rpc::new(&server.url(), Some(READ_TOKEN), LEGACY);
+    let mut alice = Rpc::new(&server.url, Some(READ_TOKEN), LEGACY);
+    let mut bob = Rpc::new(&server.url, Some(READ_TOKEN), LEGACY);
     alice.initialize(false).await;
     bob.initialize(false).await;
     assert_ne!(alice.session, bob.session);
@@ -917,7 +863,7 @@ async fn jwt_access_tokens_of_a_local_issuer_are_checked_and_their_scopes_apply(
         jsonwebtoken::encode(&header, &claims, &key).unwrap()
     };
     let claims = |scope: &str| json!({"iss": issuer, "aud": "conekta-mcp", "sub": "user-42", "exp": now + 600, "scope": scope});
-    let reader = Rpc::new(&server.url(), Some(&token(claims("conekta:read"))), MODERN);
+    let reader = Rpc::new(&server.url, Some(&token(claims("conekta:read"))), MODERN);
     let found = reader
         .call(
             "call_read_operation",
@@ -933,7 +879,7 @@ async fn jwt_access_tokens_of_a_local_issuer_are_checked_and_their_scopes_apply(
         refused.text
     );
     let payer = Rpc::new(
-        &server.url(),
+        &server.url,
         Some(&token(claims("openid conekta:payments"))),
         MODERN,
     );
@@ -968,7 +914,7 @@ async fn jwt_access_tokens_of_a_local_issuer_are_checked_and_their_scopes_apply(
     );
     bad.push(SERVER_KEY.to_owned());
     for token in &bad {
-        let answer = Rpc::new(&server.url(), Some(token), MODERN)
+        let answer = Rpc::new(&server.url, Some(token), MODERN)
             .call("search_operations", json!({}))
             .await;
         assert_eq!(answer.status, 401, "{}", answer.text);
@@ -979,13 +925,13 @@ async fn jwt_access_tokens_of_a_local_issuer_are_checked_and_their_scopes_apply(
                 .contains("invalid_token")
         );
     }
-    let no_scope = Rpc::new(&server.url(), Some(&token(claims("openid"))), MODERN)
+    let no_scope = Rpc::new(&server.url, Some(&token(claims("openid"))), MODERN)
         .call("search_operations", json!({}))
         .await;
     assert_eq!(no_scope.status, 403);
     let metadata = get_json(&format!(
         "{}/.well-known/oauth-protected-resource/mcp",
-        server.base
+        server.base()
     ))
     .await;
     assert_eq!(metadata["authorization_servers"], json!([issuer]));

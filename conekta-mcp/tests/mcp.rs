@@ -17,9 +17,10 @@ use std::net::TcpListener;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use tokio::io::AsyncBufReadExt;
 
-const BIN: &str = env!("CARGO_BIN_EXE_conekta-mcp");
+mod support;
+
+use support::{BIN, HttpServer};
 const MOCK_URL_VAR: &str = "CONEKTA_MOCK_URL";
 /// A key that looks real; it must never come back in a result, an error or a log line.
 const KEY: &str = "key_TestSecret1234567890";
@@ -83,49 +84,7 @@ async fn stdio(args: &[&str], env: &[(&str, &str)]) -> Client {
     ().serve(transport).await.expect("the MCP handshake")
 }
 
-/// The binary serving streamable HTTP on a free port; dropped, it is killed.
-struct HttpServer {
-    child: tokio::process::Child,
-    url: String,
-    log: Arc<Mutex<String>>,
-}
-
 impl HttpServer {
-    async fn start(args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = tokio::process::Command::new(BIN)
-            .args(["--transport", "http", "--listen", "127.0.0.1:0"])
-            .args(args)
-            .env_remove("CONEKTA_API_KEY")
-            .env_remove("CONEKTA_BASE_URL")
-            .envs(env.iter().copied())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("the binary starts");
-        let mut lines = tokio::io::BufReader::new(child.stderr.take().expect("stderr")).lines();
-        let log = Arc::new(Mutex::new(String::new()));
-        let url = loop {
-            let line = lines
-                .next_line()
-                .await
-                .expect("stderr is readable")
-                .expect("the server exited before listening");
-            log.lock().unwrap().push_str(&format!("{line}\n"));
-            if let Some(url) = line.split("listening on ").nth(1) {
-                break url.trim().to_owned();
-            }
-        };
-        let rest = log.clone();
-        tokio::spawn(async move {
-            while let Ok(Some(line)) = lines.next_line().await {
-                rest.lock().unwrap().push_str(&format!("{line}\n"));
-            }
-        });
-        Self { child, url, log }
-    }
-
     async fn client(&self, key: Option<&str>) -> Client {
         let mut config = StreamableHttpClientTransportConfig::with_uri(self.url.clone());
         if let Some(key) = key {
@@ -133,11 +92,6 @@ impl HttpServer {
         }
         let transport = StreamableHttpClientTransport::from_config(config);
         ().serve(transport).await.expect("the MCP handshake")
-    }
-
-    async fn stop(mut self) -> String {
-        let _ = self.child.kill().await;
-        self.log.lock().unwrap().clone()
     }
 }
 
