@@ -20,9 +20,9 @@
 //! `BENCH_ONLY=calls` runs the call rows only (for profiling), `BENCH_ONLY=peers` the
 //! peers only; `BENCH_SERVER_THREADS`
 //! sets the server's worker threads (`TOKIO_WORKER_THREADS`).
-//! `BENCH_BASELINE_BIN`, the path of another build of `conekta-mcp` (one without
-//! `--tokens`: its clients send the key as their bearer), adds its rows to the same
-//! run, for before/after ratios.
+//! `BENCH_BASELINE_BIN`, the path of another build of `conekta-mcp`, adds its rows to
+//! the same run, for before/after ratios (with `--tokens` when its `--help` lists it;
+//! else its clients send the key as their bearer).
 //! Linux only (`/proc`). With `BENCH_PEERS_DIR` (where `cargo xtask bench mcp`
 //! installs fastmcp, @ivotoby/openapi-mcp-server and awslabs openapi-mcp-server) and
 //! `BENCH_SPEC` (Conekta's spec), those generic OpenAPI MCP servers run on the same
@@ -685,7 +685,12 @@ async fn main() {
     };
     let mut builds = vec![("current", current)];
     if let Ok(bin) = std::env::var("BENCH_BASELINE_BIN") {
-        builds.push(("baseline", Build { bin, tokens: false }));
+        let help = std::process::Command::new(&bin)
+            .arg("--help")
+            .output()
+            .expect("the baseline binary runs");
+        let tokens = String::from_utf8_lossy(&help.stdout).contains("--tokens");
+        builds.push(("baseline", Build { bin, tokens }));
     }
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let only_calls = only == "calls";
