@@ -1,5 +1,10 @@
 //! What a tool call goes through: arguments decoded into the SDK's typed request,
 //! the SDK's answer encoded as JSON, and every failure turned into a tool error.
+//!
+//! An answer is serialized once: the SDK's typed answer becomes the structured
+//! content (a JSON value, as rmcp's result holds it), and the text is the body
+//! Conekta sent, byte for byte, unless `fields` narrowed the answer (then the text
+//! is the narrowed value's JSON).
 
 use crate::amount::Amount;
 use crate::catalog::{Entry, Page};
@@ -15,9 +20,27 @@ const RAW_BODY_PREFIX: usize = 300;
 /// A tool's arguments, as the client sent them.
 pub(crate) type Arguments = Value;
 
-/// What a handler returns: the decoded answer as JSON.
+/// What a handler returns: the decoded answer as JSON, with the bytes Conekta sent.
 pub(crate) type HandlerFuture<'a> =
-    Pin<Box<dyn Future<Output = Result<Value, CallError>> + Send + 'a>>;
+    Pin<Box<dyn Future<Output = Result<Answer, CallError>> + Send + 'a>>;
+
+/// A successful call's answer.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    /// The answer as the SDK's type writes it: the structured content.
+    pub value: Value,
+    /// The body Conekta sent, while it still says what `value` says: the text.
+    pub verbatim: Option<bytes::Bytes>,
+}
+
+impl From<Value> for Answer {
+    fn from(value: Value) -> Self {
+        Self {
+            value,
+            verbatim: None,
+        }
+    }
+}
 
 /// One generated handler: decodes the arguments now (a bad one is an error before
 /// anything else happens), and returns the call: the SDK's request, its answer encoded.
@@ -120,9 +143,16 @@ pub(crate) fn decode<T: DeserializeOwned>(arguments: Arguments) -> Result<T, Cal
     })
 }
 
-/// Encodes an SDK answer as JSON.
-pub(crate) fn encode<T: serde::Serialize>(value: T) -> Result<Value, CallError> {
-    serde_json::to_value(value).map_err(CallError::Encode)
+/// Awaits an SDK call and encodes its answer as JSON, keeping the bytes it was
+/// decoded from.
+pub(crate) async fn encode<T: serde::Serialize + DeserializeOwned>(
+    sent: conekta_sdk::WithBodyFuture<'_, T>,
+) -> Result<Answer, CallError> {
+    let answer = sent.await.map_err(CallError::Sdk)?;
+    Ok(Answer {
+        value: serde_json::to_value(answer.value).map_err(CallError::Encode)?,
+        verbatim: Some(answer.body),
+    })
 }
 
 /// A call whose arguments were checked, ready to be sent.
@@ -215,12 +245,13 @@ fn check_fields(page: &Page, value: Value) -> Result<Vec<String>, CallError> {
 }
 
 /// Sends a prepared call; its answer is narrowed by `fields`.
-pub(crate) async fn finish(entry: &Entry, prepared: Prepared<'_>) -> Result<Value, CallError> {
-    let mut value = prepared.call.await?;
+pub(crate) async fn finish(entry: &Entry, prepared: Prepared<'_>) -> Result<Answer, CallError> {
+    let mut answer = prepared.call.await?;
     if let (Some(page), Some(fields)) = (&entry.page, &prepared.fields) {
-        narrow(&mut value, page, fields);
+        narrow(&mut answer.value, page, fields);
+        answer.verbatim = None;
     }
-    Ok(value)
+    Ok(answer)
 }
 
 /// Keeps, in each item of the answer's list, the selected members and those every
@@ -237,13 +268,21 @@ fn narrow(value: &mut Value, page: &Page, fields: &[String]) {
 }
 
 /// The successful result: the answer as structured content (wrapped in
-/// `{"result": …}` when it is not an object, as MCP wants an object).
-pub(crate) fn success(value: Value) -> CallToolResult {
-    let value = match value {
-        Value::Object(_) => value,
-        other => json!({ "result": other }),
+/// `{"result": …}` when it is not an object, as MCP wants an object) and as text
+/// (the body Conekta sent when there is one that says the same, else the JSON of
+/// the structured content).
+pub(crate) fn success(answer: impl Into<Answer>) -> CallToolResult {
+    let Answer { value, verbatim } = answer.into();
+    let (value, verbatim) = match value {
+        Value::Object(_) => (value, verbatim),
+        other => (json!({ "result": other }), None),
     };
-    CallToolResult::structured(value)
+    let text = verbatim
+        .and_then(|body| String::from_utf8(body.into()).ok())
+        .unwrap_or_else(|| value.to_string());
+    let mut result = CallToolResult::success(vec![ContentBlock::text(text)]);
+    result.structured_content = Some(value);
+    result
 }
 
 /// A tool error (`isError: true`) with a readable text and the same facts as structured content.

@@ -142,14 +142,14 @@ pub(crate) async fn run(
     let mut report = Report::default();
     let result = attempt(shared, principal, entry, arguments, asking, &mut report).await;
     let response = match result {
-        Ok(Step::Done(value)) => {
+        Ok(Step::Done(answer)) => {
             report.outcome = Outcome::Ok;
-            let target = report
-                .target
-                .clone()
-                .or_else(|| value.get("id").and_then(Value::as_str).map(str::to_owned));
+            let target = report.target.clone().or_else(|| {
+                let id = answer.value.get("id").and_then(Value::as_str);
+                id.map(str::to_owned)
+            });
             report.target = target;
-            call::success(value).into()
+            call::success(answer).into()
         }
         Ok(Step::Ask(input)) => {
             report.outcome = Outcome::Refused;
@@ -224,7 +224,7 @@ impl Report {
 /// Where a call stands after the guard.
 enum Step {
     /// Done: the answer.
-    Done(Value),
+    Done(call::Answer),
     /// The user must confirm first (protocol 2026-07-28).
     Ask(rmcp::model::InputRequiredResult),
 }

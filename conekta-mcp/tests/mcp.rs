@@ -113,11 +113,18 @@ fn counting_server() -> (String, Arc<AtomicUsize>) {
 /// An HTTP server that answers every request with `status` and `body`, and records
 /// the `Authorization` headers it gets.
 fn answering_server(status: &'static str, body: Value) -> (String, Arc<Mutex<Vec<String>>>) {
+    answering_server_with_text(status, body.to_string())
+}
+
+/// [`answering_server`] with a body given as text, sent byte for byte.
+fn answering_server_with_text(
+    status: &'static str,
+    body: String,
+) -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let url = format!("http://{}", listener.local_addr().unwrap());
     let auth = Arc::new(Mutex::new(Vec::new()));
     let seen = auth.clone();
-    let body = body.to_string();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
@@ -571,4 +578,68 @@ async fn http_sessions_use_their_own_keys_and_bad_arguments_send_nothing() {
         !log.contains("key_alice") && !log.contains("key_bob"),
         "{log}"
     );
+}
+
+/// The text of a call's result.
+fn text_of(result: &CallToolResult) -> &str {
+    match result.content.as_slice() {
+        [block] => &block.as_text().expect("a text block").text,
+        other => panic!("one content block expected: {other:?}"),
+    }
+}
+
+/// The text of an answer is the body Conekta sent, byte for byte (its spacing, its
+/// order, members the SDK does not know, its nulls): nothing is serialized again for
+/// it. The structured content is the SDK's typed view of the same answer.
+#[tokio::test]
+async fn a_call_s_text_is_the_body_conekta_sent_byte_for_byte() {
+    let body = concat!(
+        "{\n  \"livemode\": false,\n  \"object\": \"customer\",\n  \"id\": \"cus_verbatim\",\n",
+        "  \"created_at\": 1700000000,\n  \"name\": \"Ana Ruiz\",\n  \"email\": \"ana@example.com\",\n",
+        "  \"phone\": null,\n  \"a_member_added_later\": {\"kept\": [1, 2.50, \"tres\"]}\n}"
+    );
+    let (url, _) = answering_server_with_text("200 OK", body.to_owned());
+    let client = stdio(
+        &["--all-tools", "--base-url", &url],
+        &[("CONEKTA_API_KEY", KEY)],
+    )
+    .await;
+    let result = call(&client, "get_customer_by_id", json!({"id": "cus_verbatim"})).await;
+    assert_ne!(result.is_error, Some(true), "{result:#?}");
+    assert_eq!(text_of(&result), body);
+    let structured = result
+        .structured_content
+        .as_ref()
+        .expect("structured content");
+    assert_eq!(structured["id"], "cus_verbatim");
+    assert_eq!(structured["a_member_added_later"]["kept"][2], "tres");
+    client.cancel().await.unwrap();
+}
+
+/// When `fields` narrows a list, the text is the narrowed answer's JSON: text and
+/// structured content say the same.
+#[tokio::test]
+async fn a_narrowed_answer_s_text_is_the_narrowed_json() {
+    let item = |id: &str| {
+        json!({"id": id, "object": "customer", "created_at": 1_700_000_000, "livemode": false,
+               "name": "Ana", "email": format!("{id}@example.com"), "phone": "+5215555555555"})
+    };
+    let body = json!({"object": "list", "has_more": false, "data": [item("cus_a"), item("cus_b")]});
+    let (url, _) = answering_server("200 OK", body);
+    let client = stdio(
+        &["--all-tools", "--base-url", &url],
+        &[("CONEKTA_API_KEY", KEY)],
+    )
+    .await;
+    let result = call(&client, "get_customers", json!({"fields": ["email"]})).await;
+    assert_ne!(result.is_error, Some(true), "{result:#?}");
+    let structured = result
+        .structured_content
+        .clone()
+        .expect("structured content");
+    assert!(structured["data"][0].get("phone").is_none(), "{structured}");
+    assert_eq!(structured["data"][1]["email"], "cus_b@example.com");
+    let text: Value = serde_json::from_str(text_of(&result)).expect("the text is JSON");
+    assert_eq!(text, structured);
+    client.cancel().await.unwrap();
 }

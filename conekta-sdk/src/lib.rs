@@ -99,7 +99,7 @@ pub use runtime::{
     Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DecodeError, Error, FilePart, Hook,
     IntoJsonObject, IntoModel, Language, Operation, OperationInfo, PRODUCTION_URL, PageStream,
     Paginated, PaginationError, Request, RequestOptions, ResponseFuture, RetryPolicy, Timestamp,
-    TransportError, from_slice,
+    TransportError, WithBody, WithBodyFuture, from_slice,
 };
 
 /// What generated code calls; not part of the public API.

@@ -5,7 +5,8 @@
 mod support;
 
 use conekta_sdk::models::{
-    ChargeRequest, Currency, CustomerInfo, OrderRequest, PaymentMethodGeneralRequest, Product,
+    ChargeRequest, Currency, CustomerInfo, OrderRequest, OrderRequestBuilder,
+    PaymentMethodGeneralRequest, Product,
 };
 use conekta_sdk::{Client, Error};
 use support::{CONEKTA_JSON, client, error_body};
@@ -15,9 +16,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 /// An order that was created, as Conekta answers it, without its `amount`.
 const CREATED_WITHOUT_AMOUNT: &str = r#"{"livemode":false,"currency":"MXN","payment_status":"paid","amount_refunded":0,"object":"order","id":"ord_2tN73UdUSNrYRPD9r","metadata":{"cart":"c-42"},"created_at":1676386026,"updated_at":1676386027,"charges":{"object":"list","has_more":false,"total":1,"data":[{"id":"63efa757cf65380001aec040","object":"charge","livemode":false,"created_at":1676386026,"currency":"MXN","amount":35000,"status":"paid","order_id":"ord_2tN73UdUSNrYRPD9r","payment_method":{"object":"card_payment","type":"credit","brand":"visa","last4":"4242"}}]}}"#;
 
-/// What the merchant's checkout does: create a card order.
-async fn checkout(client: &Client) -> Result<String, Error> {
-    let order = OrderRequest::builder()
+/// A card order for one box of cookies.
+fn card_order() -> OrderRequestBuilder {
+    OrderRequest::builder()
         .currency(Currency::Mxn)
         .customer_info(
             CustomerInfo::builder()
@@ -30,8 +31,12 @@ async fn checkout(client: &Client) -> Result<String, Error> {
             .quantity(1)
             .unit_price(35_000)])
         .charges([ChargeRequest::builder()
-            .payment_method(PaymentMethodGeneralRequest::card("tok_test_visa_4242"))]);
-    let order = client.orders().create_order(order).await?;
+            .payment_method(PaymentMethodGeneralRequest::card("tok_test_visa_4242"))])
+}
+
+/// What the merchant's checkout does: create a card order.
+async fn checkout(client: &Client) -> Result<String, Error> {
+    let order = client.orders().create_order(card_order()).await?;
     Ok(order.id)
 }
 
@@ -123,4 +128,38 @@ async fn one_invalid_request_names_every_missing_field_and_nothing_is_sent() {
         err.missing_fields(),
         ["currency", "customer_info", "line_items"]
     );
+}
+
+/// An order as Conekta answers it, spaced as it was sent, with a member this SDK
+/// does not know.
+const CREATED_SPACED: &str = "{\n  \"livemode\": false, \"currency\": \"MXN\", \"amount\": 35000,\n  \"object\": \"order\", \"id\": \"ord_2tN73UdUSNrYRPD9r\", \"created_at\": 1676386026,\n  \"updated_at\": 1676386027, \"a_member_added_later\": [1, 2.50]\n}";
+
+#[tokio::test]
+async fn with_body_gives_the_decoded_answer_and_the_bytes_conekta_sent() {
+    let server = stand_in(200, CREATED_SPACED).await;
+    let client = client(&server.uri());
+    let answer = client
+        .orders()
+        .create_order(card_order())
+        .send()
+        .with_body()
+        .await
+        .unwrap();
+    assert_eq!(answer.value.id, "ord_2tN73UdUSNrYRPD9r");
+    assert_eq!(answer.value.amount, 35_000);
+    assert_eq!(&answer.body[..], CREATED_SPACED.as_bytes());
+}
+
+#[tokio::test]
+async fn with_body_keeps_an_answer_that_does_not_fit_too() {
+    let server = stand_in(200, CREATED_WITHOUT_AMOUNT).await;
+    let client = client(&server.uri());
+    let err = client
+        .orders()
+        .create_order(card_order())
+        .send()
+        .with_body()
+        .await
+        .unwrap_err();
+    assert_eq!(err.body(), Some(CREATED_WITHOUT_AMOUNT.as_bytes()));
 }

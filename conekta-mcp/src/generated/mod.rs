@@ -133,7 +133,7 @@ fn get_rule_whitelist(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let GetRuleWhitelistArgs {} = decode(arguments)?;
     let request = client.antifraud().get_rule_whitelist();
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_rule_whitelist` tool.
 #[derive(serde::Deserialize)]
@@ -154,7 +154,7 @@ fn create_rule_whitelist(
         Some(body) => request.body(body),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_rule_whitelist` tool.
 #[derive(serde::Deserialize)]
@@ -171,7 +171,7 @@ fn delete_rule_whitelist(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteRuleWhitelistArgs = decode(arguments)?;
     let request = client.antifraud().delete_rule_whitelist(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_rule_blacklist` tool.
 #[derive(serde::Deserialize)]
@@ -184,7 +184,7 @@ fn get_rule_blacklist(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let GetRuleBlacklistArgs {} = decode(arguments)?;
     let request = client.antifraud().get_rule_blacklist();
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_rule_blacklist` tool.
 #[derive(serde::Deserialize)]
@@ -201,7 +201,7 @@ fn create_rule_blacklist(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateRuleBlacklistArgs = decode(arguments)?;
     let request = client.antifraud().create_rule_blacklist(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_rule_blacklist` tool.
 #[derive(serde::Deserialize)]
@@ -218,7 +218,7 @@ fn delete_rule_blacklist(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteRuleBlacklistArgs = decode(arguments)?;
     let request = client.antifraud().delete_rule_blacklist(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_api_keys` tool.
 #[derive(serde::Deserialize)]
@@ -260,7 +260,7 @@ fn get_api_keys(
         Some(value) => request.search(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -277,7 +277,7 @@ fn create_api_key(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateApiKeyArgs = decode(arguments)?;
     let request = client.api_keys().create_api_key(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -294,7 +294,7 @@ fn get_api_key(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetApiKeyArgs = decode(arguments)?;
     let request = client.api_keys().get_api_key(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -318,7 +318,7 @@ fn update_api_key(
         Some(body) => request.body(body),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_api_key` tool.
 #[derive(serde::Deserialize)]
@@ -335,7 +335,7 @@ fn delete_api_key(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteApiKeyArgs = decode(arguments)?;
     let request = client.api_keys().delete_api_key(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_balance` tool.
 #[derive(serde::Deserialize)]
@@ -348,7 +348,7 @@ fn get_balance(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let GetBalanceArgs {} = decode(arguments)?;
     let request = client.balances().get_balance();
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_charges` tool.
 #[derive(serde::Deserialize)]
@@ -390,7 +390,7 @@ fn get_charges(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_charge` tool.
 #[derive(serde::Deserialize)]
@@ -410,7 +410,7 @@ fn update_charge(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateChargeArgs = decode(arguments)?;
     let request = client.charges().update_charge(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order_charge` tool.
 #[derive(serde::Deserialize)]
@@ -430,7 +430,7 @@ fn create_order_charge(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateChargeArgs = decode(arguments)?;
     let request = client.charges().create_order_charge(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `add_order_charges` tool.
 #[derive(serde::Deserialize)]
@@ -450,7 +450,7 @@ fn add_order_charges(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateChargesArgs = decode(arguments)?;
     let request = client.charges().add_order_charges(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_companies` tool.
 #[derive(serde::Deserialize)]
@@ -492,7 +492,7 @@ fn get_companies(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_company` tool.
 #[derive(serde::Deserialize)]
@@ -509,7 +509,7 @@ fn create_company(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateCompanyArgs = decode(arguments)?;
     let request = client.companies().create_company(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_company` tool.
 #[derive(serde::Deserialize)]
@@ -526,7 +526,7 @@ fn get_company(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetCompanyArgs = decode(arguments)?;
     let request = client.companies().get_company(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_current_company` tool.
 #[derive(serde::Deserialize)]
@@ -539,7 +539,7 @@ fn get_current_company(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let GetCurrentCompanyArgs {} = decode(arguments)?;
     let request = client.companies().get_current_company();
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `upload_company_document` tool.
 #[derive(serde::Deserialize)]
@@ -559,7 +559,7 @@ fn upload_company_document(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UploadCompanyDocumentArgs = decode(arguments)?;
     let request = client.companies().upload_company_document(args.company_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_company_document` tool.
 #[derive(serde::Deserialize)]
@@ -579,7 +579,7 @@ fn update_company_document(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateCompanyDocumentArgs = decode(arguments)?;
     let request = client.companies().update_company_document(args.company_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_company_documents` tool.
 #[derive(serde::Deserialize)]
@@ -596,7 +596,7 @@ fn get_company_documents(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetCompanyDocumentsArgs = decode(arguments)?;
     let request = client.companies().get_company_documents(args.company_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_customers` tool.
 #[derive(serde::Deserialize)]
@@ -638,7 +638,7 @@ fn get_customers(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_customer` tool.
 #[derive(serde::Deserialize)]
@@ -655,7 +655,7 @@ fn create_customer(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateCustomerArgs = decode(arguments)?;
     let request = client.customers().create_customer(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_customer_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -672,7 +672,7 @@ fn get_customer_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetCustomerByIdArgs = decode(arguments)?;
     let request = client.customers().get_customer_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_customer` tool.
 #[derive(serde::Deserialize)]
@@ -692,7 +692,7 @@ fn update_customer(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateCustomerArgs = decode(arguments)?;
     let request = client.customers().update_customer(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_customer_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -709,7 +709,7 @@ fn delete_customer_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteCustomerByIdArgs = decode(arguments)?;
     let request = client.customers().delete_customer_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_customer_fiscal_entities` tool.
 #[derive(serde::Deserialize)]
@@ -729,7 +729,7 @@ fn create_customer_fiscal_entities(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateCustomerFiscalEntitiesArgs = decode(arguments)?;
     let request = client.customers().create_customer_fiscal_entities(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_customer_fiscal_entities` tool.
 #[derive(serde::Deserialize)]
@@ -754,7 +754,7 @@ fn update_customer_fiscal_entities(
     let request = client
         .customers()
         .update_customer_fiscal_entities(args.id, args.fiscal_entities_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_order_discount_lines` tool.
 #[derive(serde::Deserialize)]
@@ -799,7 +799,7 @@ fn get_order_discount_lines(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order_discount_line` tool.
 #[derive(serde::Deserialize)]
@@ -819,7 +819,7 @@ fn create_order_discount_line(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateDiscountLineArgs = decode(arguments)?;
     let request = client.discounts().create_order_discount_line(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_order_discount_line` tool.
 #[derive(serde::Deserialize)]
@@ -841,7 +841,7 @@ fn get_order_discount_line(
     let request = client
         .discounts()
         .get_order_discount_line(args.id, args.discount_lines_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_order_discount_line` tool.
 #[derive(serde::Deserialize)]
@@ -866,7 +866,7 @@ fn update_order_discount_line(
     let request = client
         .discounts()
         .update_order_discount_line(args.id, args.discount_lines_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_order_discount_line` tool.
 #[derive(serde::Deserialize)]
@@ -888,7 +888,7 @@ fn delete_order_discount_line(
     let request = client
         .discounts()
         .delete_order_discount_line(args.id, args.discount_lines_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_events` tool.
 #[derive(serde::Deserialize)]
@@ -930,7 +930,7 @@ fn get_events(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_event` tool.
 #[derive(serde::Deserialize)]
@@ -947,7 +947,7 @@ fn get_event(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetEventArgs = decode(arguments)?;
     let request = client.events().get_event(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `resend_event` tool.
 #[derive(serde::Deserialize)]
@@ -967,7 +967,7 @@ fn resend_event(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: ResendEventArgs = decode(arguments)?;
     let request = client.events().resend_event(args.event_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_logs` tool.
 #[derive(serde::Deserialize)]
@@ -1009,7 +1009,7 @@ fn get_logs(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_log_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1026,7 +1026,7 @@ fn get_log_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetLogByIdArgs = decode(arguments)?;
     let request = client.logs().get_log_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_orders` tool.
 #[derive(serde::Deserialize)]
@@ -1117,7 +1117,7 @@ fn get_orders(
         Some(value) => request.updated_at_lte(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order` tool.
 #[derive(serde::Deserialize)]
@@ -1134,7 +1134,7 @@ fn create_order(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateOrderArgs = decode(arguments)?;
     let request = client.orders().create_order(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_order_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1151,7 +1151,7 @@ fn get_order_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetOrderByIdArgs = decode(arguments)?;
     let request = client.orders().get_order_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_order` tool.
 #[derive(serde::Deserialize)]
@@ -1171,7 +1171,7 @@ fn update_order(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateOrderArgs = decode(arguments)?;
     let request = client.orders().update_order(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_order` tool.
 #[derive(serde::Deserialize)]
@@ -1188,7 +1188,7 @@ fn cancel_order(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CancelOrderArgs = decode(arguments)?;
     let request = client.orders().cancel_order(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `capture_order` tool.
 #[derive(serde::Deserialize)]
@@ -1212,7 +1212,7 @@ fn capture_order(
         Some(body) => request.body(body),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order_line_item` tool.
 #[derive(serde::Deserialize)]
@@ -1232,7 +1232,7 @@ fn create_order_line_item(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateProductArgs = decode(arguments)?;
     let request = client.products().create_order_line_item(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_order_line_item` tool.
 #[derive(serde::Deserialize)]
@@ -1257,7 +1257,7 @@ fn update_order_line_item(
     let request = client
         .products()
         .update_order_line_item(args.id, args.line_item_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_order_line_item` tool.
 #[derive(serde::Deserialize)]
@@ -1277,7 +1277,7 @@ fn delete_order_line_item(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersDeleteProductArgs = decode(arguments)?;
     let request = client.products().delete_order_line_item(args.id, args.line_item_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `refund_order` tool.
 #[derive(serde::Deserialize)]
@@ -1297,7 +1297,7 @@ fn refund_order(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrderRefundArgs = decode(arguments)?;
     let request = client.orders().refund_order(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_order_refund` tool.
 #[derive(serde::Deserialize)]
@@ -1317,7 +1317,7 @@ fn cancel_order_refund(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrderCancelRefundArgs = decode(arguments)?;
     let request = client.orders().cancel_order_refund(args.id, args.refund_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_payout_orders` tool.
 #[derive(serde::Deserialize)]
@@ -1359,7 +1359,7 @@ fn get_payout_orders(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_payout_order` tool.
 #[derive(serde::Deserialize)]
@@ -1376,7 +1376,7 @@ fn create_payout_order(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreatePayoutOrderArgs = decode(arguments)?;
     let request = client.payout_orders().create_payout_order(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_payout_order_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1393,7 +1393,7 @@ fn get_payout_order_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetPayoutOrderByIdArgs = decode(arguments)?;
     let request = client.payout_orders().get_payout_order_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_payout_order_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -1410,7 +1410,7 @@ fn cancel_payout_order_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CancelPayoutOrderByIdArgs = decode(arguments)?;
     let request = client.payout_orders().cancel_payout_order_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_checkouts` tool.
 #[derive(serde::Deserialize)]
@@ -1452,7 +1452,7 @@ fn get_checkouts(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1469,7 +1469,7 @@ fn create_checkout(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateCheckoutArgs = decode(arguments)?;
     let request = client.payment_link().create_checkout(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1486,7 +1486,7 @@ fn get_checkout(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetCheckoutArgs = decode(arguments)?;
     let request = client.payment_link().get_checkout(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_checkout` tool.
 #[derive(serde::Deserialize)]
@@ -1503,7 +1503,7 @@ fn cancel_checkout(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CancelCheckoutArgs = decode(arguments)?;
     let request = client.payment_link().cancel_checkout(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `send_checkout_email` tool.
 #[derive(serde::Deserialize)]
@@ -1523,7 +1523,7 @@ fn send_checkout_email(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: EmailCheckoutArgs = decode(arguments)?;
     let request = client.payment_link().send_checkout_email(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `send_checkout_sms` tool.
 #[derive(serde::Deserialize)]
@@ -1543,7 +1543,7 @@ fn send_checkout_sms(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SmsCheckoutArgs = decode(arguments)?;
     let request = client.payment_link().send_checkout_sms(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1588,7 +1588,7 @@ fn get_customer_payment_methods(
         Some(value) => request.search(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1610,7 +1610,7 @@ fn create_customer_payment_methods(
     let request = client
         .payment_methods()
         .create_customer_payment_methods(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1635,7 +1635,7 @@ fn update_customer_payment_methods(
     let request = client
         .payment_methods()
         .update_customer_payment_methods(args.id, args.payment_method_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_customer_payment_methods` tool.
 #[derive(serde::Deserialize)]
@@ -1657,7 +1657,7 @@ fn delete_customer_payment_methods(
     let request = client
         .payment_methods()
         .delete_customer_payment_methods(args.id, args.payment_method_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_plans` tool.
 #[derive(serde::Deserialize)]
@@ -1699,7 +1699,7 @@ fn get_plans(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1716,7 +1716,7 @@ fn create_plan(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreatePlanArgs = decode(arguments)?;
     let request = client.plans().create_plan(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1733,7 +1733,7 @@ fn get_plan(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetPlanArgs = decode(arguments)?;
     let request = client.plans().get_plan(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1753,7 +1753,7 @@ fn update_plan(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdatePlanArgs = decode(arguments)?;
     let request = client.plans().update_plan(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_plan` tool.
 #[derive(serde::Deserialize)]
@@ -1770,7 +1770,7 @@ fn delete_plan(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeletePlanArgs = decode(arguments)?;
     let request = client.plans().delete_plan(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order_shipping_line` tool.
 #[derive(serde::Deserialize)]
@@ -1790,7 +1790,7 @@ fn create_order_shipping_line(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateShippingArgs = decode(arguments)?;
     let request = client.shippings().create_order_shipping_line(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_order_shipping_line` tool.
 #[derive(serde::Deserialize)]
@@ -1815,7 +1815,7 @@ fn update_order_shipping_line(
     let request = client
         .shippings()
         .update_order_shipping_line(args.id, args.shipping_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_order_shipping_line` tool.
 #[derive(serde::Deserialize)]
@@ -1837,7 +1837,7 @@ fn delete_order_shipping_line(
     let request = client
         .shippings()
         .delete_order_shipping_line(args.id, args.shipping_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_customer_shipping_contacts` tool.
 #[derive(serde::Deserialize)]
@@ -1859,7 +1859,7 @@ fn create_customer_shipping_contacts(
     let request = client
         .shipping_contacts()
         .create_customer_shipping_contacts(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_customer_shipping_contacts` tool.
 #[derive(serde::Deserialize)]
@@ -1888,7 +1888,7 @@ fn update_customer_shipping_contacts(
             args.shipping_contacts_id,
             args.body,
         );
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_customer_shipping_contacts` tool.
 #[derive(serde::Deserialize)]
@@ -1910,7 +1910,7 @@ fn delete_customer_shipping_contacts(
     let request = client
         .shipping_contacts()
         .delete_customer_shipping_contacts(args.id, args.shipping_contacts_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_subscriptions` tool.
 #[derive(serde::Deserialize)]
@@ -1955,7 +1955,7 @@ fn get_subscriptions(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -1977,7 +1977,7 @@ fn create_subscription(
     let request = client
         .subscriptions()
         .create_subscription(args.customer_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -1997,7 +1997,7 @@ fn get_subscription(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionsGetArgs = decode(arguments)?;
     let request = client.subscriptions().get_subscription(args.customer_id, args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2022,7 +2022,7 @@ fn update_subscription(
     let request = client
         .subscriptions()
         .update_subscription(args.customer_id, args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_subscription_events` tool.
 #[derive(serde::Deserialize)]
@@ -2072,7 +2072,7 @@ fn get_subscription_events(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2092,7 +2092,7 @@ fn cancel_subscription(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionCancelArgs = decode(arguments)?;
     let request = client.subscriptions().cancel_subscription(args.customer_id, args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `pause_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2112,7 +2112,7 @@ fn pause_subscription(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionPauseArgs = decode(arguments)?;
     let request = client.subscriptions().pause_subscription(args.customer_id, args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `resume_subscription` tool.
 #[derive(serde::Deserialize)]
@@ -2132,7 +2132,7 @@ fn resume_subscription(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: SubscriptionResumeArgs = decode(arguments)?;
     let request = client.subscriptions().resume_subscription(args.customer_id, args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `retry_subscription_payment` tool.
 #[derive(serde::Deserialize)]
@@ -2154,7 +2154,7 @@ fn retry_subscription_payment(
     let request = client
         .subscriptions()
         .retry_subscription_payment(args.customer_id, args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_customer_portal` tool.
 #[derive(serde::Deserialize)]
@@ -2173,7 +2173,7 @@ fn get_customer_portal(
     let request = client
         .subscriptions_customer_portal()
         .get_customer_portal(args.subscription_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_customer_portal` tool.
 #[derive(serde::Deserialize)]
@@ -2192,7 +2192,7 @@ fn create_customer_portal(
     let request = client
         .subscriptions_customer_portal()
         .create_customer_portal(args.subscription_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2209,7 +2209,7 @@ fn get_subscription_deprecated(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetSubscriptionArgs = decode(arguments)?;
     let request = client.subscriptions().get_subscription_deprecated(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2231,7 +2231,7 @@ fn update_subscription_deprecated(
     let request = client
         .subscriptions()
         .update_subscription_deprecated(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2253,7 +2253,7 @@ fn create_subscription_deprecated(
     let request = client
         .subscriptions()
         .create_subscription_deprecated(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2270,7 +2270,7 @@ fn cancel_subscription_deprecated(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CancelSubscriptionArgs = decode(arguments)?;
     let request = client.subscriptions().cancel_subscription_deprecated(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_subscription_events_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2287,7 +2287,7 @@ fn get_subscription_events_deprecated(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetSubscriptionEventsArgs = decode(arguments)?;
     let request = client.subscriptions().get_subscription_events_deprecated(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `pause_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2304,7 +2304,7 @@ fn pause_subscription_deprecated(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: PauseSubscriptionArgs = decode(arguments)?;
     let request = client.subscriptions().pause_subscription_deprecated(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `resume_subscription_deprecated` tool.
 #[derive(serde::Deserialize)]
@@ -2321,7 +2321,7 @@ fn resume_subscription_deprecated(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: ResumeSubscriptionArgs = decode(arguments)?;
     let request = client.subscriptions().resume_subscription_deprecated(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order_tax_line` tool.
 #[derive(serde::Deserialize)]
@@ -2341,7 +2341,7 @@ fn create_order_tax_line(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersCreateTaxesArgs = decode(arguments)?;
     let request = client.taxes().create_order_tax_line(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_order_tax_line` tool.
 #[derive(serde::Deserialize)]
@@ -2364,7 +2364,7 @@ fn update_order_tax_line(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersUpdateTaxesArgs = decode(arguments)?;
     let request = client.taxes().update_order_tax_line(args.id, args.tax_id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_order_tax_line` tool.
 #[derive(serde::Deserialize)]
@@ -2384,7 +2384,7 @@ fn delete_order_tax_line(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrdersDeleteTaxesArgs = decode(arguments)?;
     let request = client.taxes().delete_order_tax_line(args.id, args.tax_id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_token` tool.
 #[derive(serde::Deserialize)]
@@ -2401,7 +2401,7 @@ fn create_token(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateTokenArgs = decode(arguments)?;
     let request = client.tokens().create_token(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_transactions` tool.
 #[derive(serde::Deserialize)]
@@ -2464,7 +2464,7 @@ fn get_transactions(
         Some(value) => request.currency(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_transaction` tool.
 #[derive(serde::Deserialize)]
@@ -2481,7 +2481,7 @@ fn get_transaction(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetTransactionArgs = decode(arguments)?;
     let request = client.transactions().get_transaction(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_transfers` tool.
 #[derive(serde::Deserialize)]
@@ -2523,7 +2523,7 @@ fn get_transfers(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_transfer` tool.
 #[derive(serde::Deserialize)]
@@ -2540,7 +2540,7 @@ fn get_transfer(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetTransferArgs = decode(arguments)?;
     let request = client.transfers().get_transfer(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_webhook_keys` tool.
 #[derive(serde::Deserialize)]
@@ -2582,7 +2582,7 @@ fn get_webhook_keys(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2603,7 +2603,7 @@ fn create_webhook_key(
         Some(body) => request.body(body),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2620,7 +2620,7 @@ fn get_webhook_key(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetWebhookKeyArgs = decode(arguments)?;
     let request = client.webhook_keys().get_webhook_key(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2644,7 +2644,7 @@ fn update_webhook_key(
         Some(body) => request.body(body),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_webhook_key` tool.
 #[derive(serde::Deserialize)]
@@ -2661,7 +2661,7 @@ fn delete_webhook_key(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteWebhookKeyArgs = decode(arguments)?;
     let request = client.webhook_keys().delete_webhook_key(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_webhooks` tool.
 #[derive(serde::Deserialize)]
@@ -2710,7 +2710,7 @@ fn get_webhooks(
         Some(value) => request.previous(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2727,7 +2727,7 @@ fn create_webhook(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateWebhookArgs = decode(arguments)?;
     let request = client.webhooks().create_webhook(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `get_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2744,7 +2744,7 @@ fn get_webhook(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: GetWebhookArgs = decode(arguments)?;
     let request = client.webhooks().get_webhook(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2764,7 +2764,7 @@ fn update_webhook(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateWebhookArgs = decode(arguments)?;
     let request = client.webhooks().update_webhook(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2781,7 +2781,7 @@ fn delete_webhook(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteWebhookArgs = decode(arguments)?;
     let request = client.webhooks().delete_webhook(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `test_webhook` tool.
 #[derive(serde::Deserialize)]
@@ -2798,5 +2798,5 @@ fn test_webhook(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: TestWebhookArgs = decode(arguments)?;
     let request = client.webhooks().test_webhook(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }

@@ -19,7 +19,7 @@ pub use error::{AnswerDecodeError, ApiError, Error, PaginationError, TransportEr
 pub use http::{
     ApiKey, Attempt, AttemptResult, Call, Client, ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, Form,
     Hook, Language, Operation, OperationInfo, PRODUCTION_URL, Page, PageStream, Paginated, Request,
-    RequestOptions, ResponseFuture, RetryPolicy,
+    RequestOptions, ResponseFuture, RetryPolicy, WithBody, WithBodyFuture,
 };
 pub(crate) use model::from_value;
 pub use model::{

@@ -115,7 +115,7 @@ fn handler(op: &Operation) -> TokenStream {
             #binding
             let request = client.#accessor().#method(#(#call_args),*);
             #(#setters)*
-            Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+            Ok(Box::pin(encode(request.send().with_body())))
         }
     }
 }

@@ -642,7 +642,7 @@ fn get_customers(
         Some(value) => request.next(value),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_customer` tool.
 #[derive(serde::Deserialize)]
@@ -659,7 +659,7 @@ fn create_customer(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateCustomerArgs = decode(arguments)?;
     let request = client.customers().create_customer(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `update_customer` tool.
 #[derive(serde::Deserialize)]
@@ -679,7 +679,7 @@ fn update_customer(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: UpdateCustomerArgs = decode(arguments)?;
     let request = client.customers().update_customer(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `delete_customer_by_id` tool.
 #[derive(serde::Deserialize)]
@@ -696,7 +696,7 @@ fn delete_customer_by_id(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: DeleteCustomerByIdArgs = decode(arguments)?;
     let request = client.customers().delete_customer_by_id(args.id);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `create_order` tool.
 #[derive(serde::Deserialize)]
@@ -713,7 +713,7 @@ fn create_order(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: CreateOrderArgs = decode(arguments)?;
     let request = client.orders().create_order(args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `order_refund` tool.
 #[derive(serde::Deserialize)]
@@ -733,7 +733,7 @@ fn order_refund(
 ) -> Result<HandlerFuture<'_>, CallError> {
     let args: OrderRefundArgs = decode(arguments)?;
     let request = client.orders().order_refund(args.id, args.body);
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 /// The arguments of the `cancel_order` tool.
 #[derive(serde::Deserialize)]
@@ -757,7 +757,7 @@ fn cancel_order(
         Some(body) => request.body(body),
         None => request,
     };
-    Ok(Box::pin(async move { encode(request.send().await.map_err(CallError::Sdk)?) }))
+    Ok(Box::pin(encode(request.send().with_body())))
 }
 }
 

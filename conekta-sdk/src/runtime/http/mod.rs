@@ -21,6 +21,6 @@ pub use operation::{Call, Operation, OperationInfo};
 pub use options::{Language, RequestOptions};
 pub use pagination::{Page, PageStream, Paginated};
 pub use request::Request;
-pub use response::ResponseFuture;
+pub use response::{ResponseFuture, WithBody, WithBodyFuture};
 pub use retry::RetryPolicy;
 pub use secret::ApiKey;

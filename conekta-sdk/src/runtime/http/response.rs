@@ -1,4 +1,5 @@
-//! What an operation's `send()` returns: the future of its decoded answer.
+//! What an operation's `send()` returns: the future of its decoded answer, and
+//! [`ResponseFuture::with_body`] for the answer with the bytes it was decoded from.
 
 use super::operation::OperationInfo;
 use crate::runtime::error::{AnswerDecodeError, Error};
@@ -54,12 +55,64 @@ impl<'a, T> ResponseFuture<'a, T> {
     }
 }
 
+impl<'a, T> ResponseFuture<'a, T> {
+    /// The answer decoded into `T` together with the bytes Conekta sent, for a caller
+    /// that stores or forwards the answer exactly as it came (an audit trail, a
+    /// proxy): nothing is serialized again to get them back.
+    ///
+    /// ```no_run
+    /// # async fn run(client: &conekta_sdk::Client) -> Result<(), conekta_sdk::Error> {
+    /// let answer = client.customers().get_customer_by_id("cus_2tGzG1GxtDAZHEGPH").send().with_body().await?;
+    /// println!("{}: {} bytes", answer.value.id, answer.body.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn with_body(self) -> WithBodyFuture<'a, T> {
+        WithBodyFuture { inner: self }
+    }
+}
+
 impl<T: DeserializeOwned> Future for ResponseFuture<'_, T> {
     type Output = Result<T, Error>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let answer = ready!(self.answer.as_mut().poll(cx));
         Poll::Ready(answer.and_then(Answer::decode))
+    }
+}
+
+/// An answer decoded into `T`, with the bytes it was decoded from: what
+/// [`ResponseFuture::with_body`] gives.
+#[derive(Debug, Clone)]
+pub struct WithBody<T> {
+    /// The answer, decoded.
+    pub value: T,
+    /// The body Conekta sent, byte for byte.
+    pub body: bytes::Bytes,
+}
+
+/// The future of [`ResponseFuture::with_body`]: the decoded answer and its bytes.
+#[must_use = "a request does nothing until it is awaited"]
+pub struct WithBodyFuture<'a, T> {
+    inner: ResponseFuture<'a, T>,
+}
+
+impl<T: DeserializeOwned> Future for WithBodyFuture<'_, T> {
+    type Output = Result<WithBody<T>, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let answer = ready!(self.inner.answer.as_mut().poll(cx));
+        Poll::Ready(answer.and_then(|answer| {
+            let body = answer.body.clone();
+            answer.decode().map(|value| WithBody { value, body })
+        }))
+    }
+}
+
+impl<T> fmt::Debug for WithBodyFuture<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WithBodyFuture")
+            .field("output", &std::any::type_name::<T>())
+            .finish_non_exhaustive()
     }
 }
 
