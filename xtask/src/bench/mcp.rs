@@ -1,7 +1,7 @@
 //! The `mcp` section: the load bench of conekta-mcp's HTTP transport
 //! (`cargo bench -p conekta-mcp --bench load`), the current tree against the
-//! baseline's binary in the same run (the baseline is driven as a server without
-//! `--tokens`: its clients send their key), and against three generic OpenAPI MCP
+//! baseline's binary in the same run (with `--tokens` when the baseline has it, else
+//! its clients send their key), and against three generic OpenAPI MCP
 //! servers pointed at Conekta's spec ([`PEERS`], installed under `target/mcp-peers`
 //! with pip and npm; a peer that cannot be installed is left out, saying why).
 
