@@ -53,9 +53,7 @@ impl<'a, T> ResponseFuture<'a, T> {
             decoded: PhantomData,
         }
     }
-}
 
-impl<'a, T> ResponseFuture<'a, T> {
     /// The answer decoded into `T` together with the bytes Conekta sent, for a caller
     /// that stores or forwards the answer exactly as it came (an audit trail, a
     /// proxy): nothing is serialized again to get them back.
